@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `wathiq` command: runs the compiled CLI (built by `npm install` / `npm run build`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write(
+    'wathiq: not built yet; run `npm install` (or `npm run build`) in the wathiq folder\n',
+  );
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv);

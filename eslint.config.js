@@ -1,0 +1,88 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
+
+/**
+ * The pipeline runs one way: text → lexicon/gazetteer → ingest → extract → link →
+ * store → server/cli. Each stage lists the stages it must never import.
+ */
+const later = {
+  contracts: [
+    'text',
+    'lexicon',
+    'gazetteer',
+    'ingest',
+    'extract',
+    'link',
+    'store',
+    'server',
+    'cli',
+    'eval',
+  ],
+  text: ['lexicon', 'gazetteer', 'ingest', 'extract', 'link', 'store', 'server', 'cli', 'eval'],
+  lexicon: ['gazetteer', 'ingest', 'extract', 'link', 'store', 'server', 'cli', 'eval'],
+  gazetteer: ['ingest', 'extract', 'link', 'store', 'server', 'cli', 'eval'],
+  ingest: ['extract', 'link', 'store', 'server', 'cli', 'eval'],
+  extract: ['ingest', 'link', 'store', 'server', 'cli', 'eval'],
+  link: ['store', 'server', 'cli', 'eval'],
+  store: ['server', 'cli', 'eval'],
+  eval: ['store', 'server', 'cli'],
+};
+
+const stageBoundaries = Object.entries(later).map(([stage, forbidden]) => ({
+  files: [`src/${stage}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: forbidden.flatMap((s) => [`../${s}/*`, `../../${s}/*`]),
+            message: `${stage} is an earlier stage of the pipeline and must not import a later one`,
+          },
+          {
+            group: ['../*/*', '!../*/index.js', '../../*/*', '!../../*/index.js'],
+            message: 'import another stage only through its index.ts (its public face)',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'wathiq-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  regexp.configs['flat/recommended'],
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] } },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unnecessary-condition': [
+        'error',
+        { allowConstantLoopConditions: true },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'use named exports' },
+      ],
+    },
+  },
+  ...stageBoundaries,
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);
