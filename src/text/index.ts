@@ -1,0 +1,11 @@
+export { normalizeForMatching, normalizePhrase, toOriginalSpan } from './normalize.js';
+export type { NormalizedText } from './normalize.js';
+export { matchKeys, tokenize, wordKey } from './tokens.js';
+export type { Token, TokenKind } from './tokens.js';
+export { splitSentences } from './sentences.js';
+export type { Sentence } from './sentences.js';
+export { parseDigits, readNumber, readVagueQuantity } from './numbers.js';
+export type { NumberReading, VagueQuantity, VagueReading } from './numbers.js';
+export { findDates } from './dates.js';
+export type { DateExpression, DateKind } from './dates.js';
+export { addDays, daysBetween, isoDate, publicationDay, weekdayOf } from './calendar.js';

@@ -1,0 +1,124 @@
+import type { Token } from './tokens.js';
+
+/**
+ * A sentence of the report, in normalized coordinates.
+ *
+ * `prose` is false for lines that are not running text: headlines, captions,
+ * bylines, dates, share buttons. Reports repeat their lead in the headline and
+ * captions; extraction reads prose and keeps the rest as context.
+ */
+export interface Sentence {
+  readonly index: number;
+  /** `[start, end)` in the normalized text. */
+  readonly start: number;
+  readonly end: number;
+  /** Tokens `[tokenStart, tokenEnd)` of the document's token list. */
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  /** The line (block between line breaks) the sentence belongs to. */
+  readonly line: number;
+  /** The sentence opens its line: a paragraph start. */
+  readonly opensLine: boolean;
+  readonly prose: boolean;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['"', "'", ')', ']', '}']);
+/** A line without final punctuation is still prose when it is this long. */
+const PROSE_MIN_WORDS = 25;
+/**
+ * Some sources drop final punctuation everywhere. When most words would be
+ * left out as non-prose, lines of this many words count as prose.
+ */
+const RELAXED_PROSE_MIN_WORDS = 10;
+
+interface Line {
+  readonly from: number;
+  readonly to: number;
+  readonly words: number;
+  readonly punctuated: boolean;
+}
+
+/** Splits a token list into sentences, line by line. */
+export function splitSentences(tokens: readonly Token[]): Sentence[] {
+  const lines = splitLines(tokens);
+  const total = lines.reduce((sum, l) => sum + l.words, 0);
+  const strict = (l: Line): boolean => l.punctuated || l.words >= PROSE_MIN_WORDS;
+  const proseWords = lines.filter(strict).reduce((sum, l) => sum + l.words, 0);
+  const isProse =
+    proseWords * 2 >= total ? strict : (l: Line) => strict(l) || l.words >= RELAXED_PROSE_MIN_WORDS;
+  const sentences: Sentence[] = [];
+  lines.forEach((l, lineNo) => {
+    pushLine(tokens, l.from, l.to, lineNo, isProse(l), sentences);
+  });
+  return sentences;
+}
+
+function splitLines(tokens: readonly Token[]): Line[] {
+  const lines: Line[] = [];
+  let from = 0;
+  const close = (to: number): void => {
+    if (to > from) lines.push(describeLine(tokens, from, to));
+    from = to + 1;
+  };
+  for (const token of tokens) if (token.kind === 'break') close(token.index);
+  close(tokens.length);
+  return lines;
+}
+
+function describeLine(tokens: readonly Token[], from: number, to: number): Line {
+  let last = to - 1;
+  while (last >= from && CLOSERS.has(tokens[last]?.text ?? '')) last--;
+  const final = tokens[last]?.text ?? '';
+  let words = 0;
+  for (let i = from; i < to; i++) if (tokens[i]?.kind === 'word') words++;
+  return { from, to, words, punctuated: SENTENCE_END.has(final) || final === ':' };
+}
+
+function pushLine(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  line: number,
+  prose: boolean,
+  out: Sentence[],
+): void {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    if (token === undefined || !SENTENCE_END.has(token.text)) continue;
+    // Keep closing quotes and brackets with the sentence they close.
+    let end = i + 1;
+    while (end < to && CLOSERS.has(tokens[end]?.text ?? '')) end++;
+    pushSentence(tokens, start, end, line, start === from, prose, out);
+    start = end;
+    i = end - 1;
+  }
+  if (start < to) pushSentence(tokens, start, to, line, start === from, prose, out);
+}
+
+function pushSentence(
+  tokens: readonly Token[],
+  tokenStart: number,
+  tokenEnd: number,
+  line: number,
+  opensLine: boolean,
+  prose: boolean,
+  out: Sentence[],
+): void {
+  const first = tokens[tokenStart];
+  const last = tokens[tokenEnd - 1];
+  if (first === undefined || last === undefined) return;
+  if (!tokens.slice(tokenStart, tokenEnd).some((t) => t.kind === 'word' || t.kind === 'number'))
+    return;
+  out.push({
+    index: out.length,
+    start: first.start,
+    end: last.end,
+    tokenStart,
+    tokenEnd,
+    line,
+    opensLine,
+    prose,
+  });
+}

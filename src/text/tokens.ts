@@ -1,0 +1,134 @@
+/**
+ * Tokens of normalized text, with Arabic proclitics split off for matching.
+ *
+ * Arabic writes conjunctions, prepositions and the article onto the word
+ * («والتنظيم», «بريف», «لقسد», «للمرصد»). A token keeps its surface form and
+ * lists the *keys* it can match: every reading with a proclitic sequence
+ * (و/ف, then ب/ل/ك, then ال) removed, always without the article. Dictionary
+ * phrases are keyed the same way (article removed), so «التنظيم», «والتنظيم» and
+ * «بالتنظيم» all meet «تنظيم».
+ */
+export type TokenKind = 'word' | 'number' | 'punct' | 'break';
+
+export interface Token {
+  /** Position in the token list. */
+  readonly index: number;
+  /** `[start, end)` in the normalized text. */
+  readonly start: number;
+  readonly end: number;
+  /** The normalized surface form. */
+  readonly text: string;
+  readonly kind: TokenKind;
+  /** Matching keys, the surface's own key first. Empty for punctuation. */
+  readonly keys: readonly string[];
+}
+
+const CONJUNCTIONS = ['و', 'ف'] as const;
+const PREPOSITIONS = ['ب', 'ل', 'ك'] as const;
+const MIN_STEM = 2;
+
+/** A phrase token's key: the word without its article. */
+export function wordKey(word: string): string {
+  return word.length >= 4 && word.startsWith('ال') ? word.slice(2) : word;
+}
+
+/**
+ * Every key a surface word can match, its own key first.
+ *
+ * @example
+ * matchKeys('وبالقرب'); // ['وبالقرب', 'بالقرب', 'قرب', ...]
+ */
+export function matchKeys(word: string): string[] {
+  const keys = [wordKey(word)];
+  const add = (stem: string): void => {
+    if (stem.length < MIN_STEM) return;
+    const key = wordKey(stem);
+    if (!keys.includes(key)) keys.push(key);
+  };
+  for (const conj of ['', ...CONJUNCTIONS]) {
+    if (!word.startsWith(conj)) continue;
+    const afterConj = word.slice(conj.length);
+    if (conj !== '') add(afterConj);
+    for (const prep of PREPOSITIONS) {
+      if (afterConj.startsWith(prep)) add(afterConj.slice(prep.length));
+    }
+    // ل + ال is written لل: «للمرصد» is ل + المرصد.
+    if (afterConj.startsWith('لل') && afterConj.length >= 4) add(afterConj.slice(2));
+  }
+  return keys;
+}
+
+function isArabicLetter(code: number): boolean {
+  return (
+    (code >= 0x0621 && code <= 0x064a) ||
+    (code >= 0x066e && code <= 0x06d3) ||
+    (code >= 0x06fa && code <= 0x06ff)
+  );
+}
+
+function isLatinLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isWordChar(code: number): boolean {
+  return isArabicLetter(code) || isLatinLetter(code);
+}
+
+/**
+ * Splits normalized text into tokens: words, numbers (with thousands separators and
+ * decimals kept inside), punctuation marks and line breaks.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TokenKind;
+    if (isWordChar(code)) {
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      kind = 'word';
+    } else if (isDigit(code)) {
+      i = scanNumber(text, i);
+      kind = 'number';
+    } else {
+      i++;
+      kind = code === 0x0a ? 'break' : 'punct';
+    }
+    const surface = text.slice(start, i);
+    tokens.push({
+      index: tokens.length,
+      start,
+      end: i,
+      text: surface,
+      kind,
+      keys: kind === 'word' ? matchKeys(surface) : kind === 'number' ? [surface] : [],
+    });
+  }
+  return tokens;
+}
+
+/** Digits, with `,` or `.` inside a number («1,200», «1.5») but not at its end. */
+function scanNumber(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) {
+      i++;
+    } else if ((code === 0x2c || code === 0x2e) && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+    } else {
+      break;
+    }
+  }
+  return i;
+}

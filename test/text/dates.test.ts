@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, normalizeForMatching, tokenize } from '../../src/text/index.js';
+
+const dates = (text: string, published: string | null) =>
+  findDates(tokenize(normalizeForMatching(text).text), published);
+const first = (text: string, published: string | null) => dates(text, published)[0];
+
+describe('findDates', () => {
+  it('resolves أمس against the publication date', () => {
+    expect(first('قصفت الطائرات القرية أمس', '2017-04-13')).toMatchObject({
+      from: '2017-04-12',
+      to: '2017-04-12',
+      precision: 'day',
+    });
+  });
+
+  it.each([
+    ['اليوم', '2022-12-26'],
+    ['صباح اليوم', '2022-12-26'],
+    ['فجر اليوم الإثنين', '2022-12-26'],
+    ['يوم أمس', '2022-12-25'],
+    ['مساء أمس الأحد', '2022-12-25'],
+    ['الليلة الماضية', '2022-12-25'],
+    ['ليل أمس', '2022-12-25'],
+    ['أول أمس', '2022-12-24'],
+    ['أول من أمس', '2022-12-24'],
+    ['أمس الأول', '2022-12-24'],
+    ['قبل يومين', '2022-12-24'],
+    ['قبل ثلاثة أيام', '2022-12-23'],
+    ['يوم الجمعة', '2022-12-23'],
+    ['مساء السبت', '2022-12-24'],
+    ['الإثنين', '2022-12-26'],
+    ['الخميس المقبل', '2022-12-29'],
+    ['في 21 كانون الأول', '2022-12-21'],
+    ['16 من تشرين الثاني', '2022-11-16'],
+    ['27 آذار/مارس', '2022-03-27'],
+    ['السبت 24 من كانون الأول', '2022-12-24'],
+    ['9 أبريل 2025', '2025-04-09'],
+    ['12/ 7/ 2012', '2012-07-12'],
+    ['02.10.2019', '2019-10-02'],
+    ['2024-12-08', '2024-12-08'],
+    ['في الخامس من الشهر الحالي', '2022-12-05'],
+    ['الحادي والعشرين من الشهر الجاري', '2022-12-21'],
+  ])('resolves «%s» in a report of Monday 2022-12-26 to %s', (text, day) => {
+    expect(first(text, '2022-12-26')).toMatchObject({ from: day, to: day, precision: 'day' });
+  });
+
+  it('takes a day and month without a year from the latest year not after publication', () => {
+    expect(first('في 30 كانون الأول', '2023-01-02')?.from).toBe('2022-12-30');
+    expect(first('24 آب الماضي', '2025-09-27')?.from).toBe('2025-08-24');
+  });
+
+  it.each([
+    ['في يناير/كانون الثاني الماضي', '2022-01-01', '2022-01-31'],
+    ['الشهر الماضي', '2022-11-01', '2022-11-30'],
+    ['شهر شباط/فبراير', '2022-02-01', '2022-02-28'],
+    ['في ديسمبر 2024', '2024-12-01', '2024-12-31'],
+  ])('reads «%s» as a month', (text, from, to) => {
+    expect(first(text, '2022-12-26')).toMatchObject({ from, to, precision: 'month' });
+  });
+
+  it.each([
+    ['في العام 2014', '2014-01-01'],
+    ['عام 2019', '2019-01-01'],
+    ['العام الماضي', '2021-01-01'],
+  ])('reads «%s» as a year', (text, from) => {
+    expect(first(text, '2022-12-26')).toMatchObject({ from, precision: 'year' });
+  });
+
+  it('reads «قبل أيام» and «الأسبوع الماضي» as a week', () => {
+    expect(first('قبل أيام', '2022-12-26')).toMatchObject({ precision: 'week', to: '2022-12-25' });
+    expect(first('الأسبوع الماضي', '2022-12-26')).toMatchObject({ precision: 'week' });
+  });
+
+  it('warns when a weekday contradicts the day it names, and keeps the day', () => {
+    const d = first('أمس الأربعاء', '2022-12-26');
+    expect(d?.from).toBe('2022-12-25');
+    expect(d?.warning).toMatch(/Wednesday.*2022-12-25.*Sunday/);
+  });
+
+  it('does not warn when the weekday agrees', () => {
+    expect(first('يوم أمس الأربعاء', '2017-04-13')?.warning).toBeNull();
+  });
+
+  it('leaves relative days unresolved without a publication date', () => {
+    expect(first('اليوم الجمعة', null)).toMatchObject({ from: null, precision: 'unknown' });
+  });
+
+  it('does not read the word «أب» (father) as August', () => {
+    expect(dates('قال الأب إن ابنه خرج', '2022-12-26')).toHaveLength(0);
+  });
+
+  it('does not read a year-free number as a date', () => {
+    expect(dates('قتل 12 شخصا', '2022-12-26')).toHaveLength(0);
+  });
+
+  it('finds several expressions in order', () => {
+    const found = dates('اختطف في 21 نيسان الجاري، وأعلن عنه اليوم الأحد 23 نيسان', '2017-04-23');
+    expect(found.map((d) => d.from)).toEqual(['2017-04-21', '2017-04-23']);
+  });
+});

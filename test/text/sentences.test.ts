@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeForMatching, splitSentences, tokenize } from '../../src/text/index.js';
+
+const split = (text: string) => {
+  const n = normalizeForMatching(text);
+  return splitSentences(tokenize(n.text)).map((s) => ({
+    text: n.text.slice(s.start, s.end),
+    prose: s.prose,
+    line: s.line,
+  }));
+};
+
+describe('splitSentences', () => {
+  it('splits prose at final punctuation and keeps decimals whole', () => {
+    const result = split('قتل 1.5 ألف شخص. وأصيب آخرون! هل انتهى؟');
+    expect(result.map((s) => s.text)).toEqual(['قتل 1.5 الف شخص.', 'واصيب اخرون!', 'هل انتهي?']);
+  });
+
+  it('splits sentences that lack a space after the period', () => {
+    expect(split('سيطرت القوات على البلدة.وقال المصدر إن المعارك انتهت.')).toHaveLength(2);
+  });
+
+  it('keeps a closing quote with its sentence', () => {
+    expect(split('قال المتحدث «انسحبنا من القرية.» ثم غادر.').map((s) => s.text)).toEqual([
+      'قال المتحدث "انسحبنا من القريه."',
+      'ثم غادر.',
+    ]);
+  });
+
+  it('marks a short headline without final punctuation as not prose', () => {
+    const result = split('قتلى في قصف على بلدة\n\nقصفت الطائرات البلدة صباح اليوم.');
+    expect(result.map((s) => s.prose)).toEqual([false, true]);
+  });
+
+  it('treats long unpunctuated lines as prose when the whole text lacks punctuation', () => {
+    const line =
+      'قصفت الطائرات الحربية بلدة في ريف المدينة الشمالي صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين';
+    const result = split(`عنوان قصير\n${line}`);
+    expect(result.map((s) => s.prose)).toEqual([false, true]);
+  });
+
+  it('numbers lines', () => {
+    expect(split('أولا.\nثانيا.').map((s) => s.line)).toEqual([0, 1]);
+  });
+});

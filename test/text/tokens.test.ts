@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { matchKeys, normalizeForMatching, tokenize, wordKey } from '../../src/text/index.js';
+
+const tokensOf = (text: string) => tokenize(normalizeForMatching(text).text);
+
+describe('tokenize', () => {
+  it('splits words, numbers and punctuation', () => {
+    expect(tokensOf('قتل 4 عناصر، وأصيب آخرون.').map((t) => [t.text, t.kind])).toEqual([
+      ['قتل', 'word'],
+      ['4', 'number'],
+      ['عناصر', 'word'],
+      [',', 'punct'],
+      ['واصيب', 'word'],
+      ['اخرون', 'word'],
+      ['.', 'punct'],
+    ]);
+  });
+
+  it('keeps thousands separators and dotted dates inside one number token', () => {
+    expect(tokensOf('نحو 1,200 شخص في 02.10.2019').map((t) => t.text)).toEqual([
+      'نحو',
+      '1,200',
+      'شخص',
+      'في',
+      '02.10.2019',
+    ]);
+  });
+
+  it('does not keep a final period inside a number', () => {
+    expect(tokensOf('قتل 15.').map((t) => t.text)).toEqual(['قتل', '15', '.']);
+  });
+
+  it('marks line breaks', () => {
+    expect(tokensOf('سطر\nآخر').map((t) => t.kind)).toEqual(['word', 'break', 'word']);
+  });
+});
+
+describe('matchKeys', () => {
+  it.each([
+    ['والتنظيم', 'تنظيم'],
+    ['بالقرب', 'قرب'],
+    ['لقسد', 'قسد'],
+    ['للمرصد', 'مرصد'],
+    ['وبريف', 'ريف'],
+    ['فالجيش', 'جيش'],
+    ['كالعادة', 'عاده'],
+  ])('lets %s match %s', (word, key) => {
+    expect(matchKeys(normalizeForMatching(word).text)).toContain(key);
+  });
+
+  it('lists the word itself first', () => {
+    expect(matchKeys('قسد')[0]).toBe('قسد');
+  });
+
+  it('removes the article from a phrase word', () => {
+    expect(wordKey('الرقه')).toBe('رقه');
+    expect(wordKey('ال')).toBe('ال');
+  });
+});
