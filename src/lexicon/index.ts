@@ -1,0 +1,23 @@
+export { PhraseIndex, phraseKeys } from './phrase-index.js';
+export type { PhraseMatch } from './phrase-index.js';
+export { LexiconError, accusative, idForDay, loadLexicon } from './lexicon.js';
+export type { ActorInfo, ClaimantInfo, Lexicon } from './lexicon.js';
+export { shippedDataDir } from './data-dir.js';
+export type {
+  ActorEntry,
+  ActorRef,
+  AttributionEntry,
+  AttributionKind,
+  ClaimantEntry,
+  CueEntry,
+  CueKind,
+  GrammaticalNumber,
+  LexEntry,
+  MeasureEntry,
+  MeasurePosition,
+  NisbaEntry,
+  QualifierEntry,
+  TriggerEntry,
+  VictimEntry,
+} from './entries.js';
+export type { Era, TriggerRole, VictimClass } from './schema.js';

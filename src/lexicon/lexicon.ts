@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { shippedDataDir } from './data-dir.js';
+import type { ActorEntry, CueKind, LexEntry } from './entries.js';
+import { PhraseIndex } from './phrase-index.js';
+import {
+  zActorsFile,
+  zAttributionFile,
+  zClaimantsFile,
+  zCuesFile,
+  zMeasuresFile,
+  zTriggersFile,
+  zVictimsFile,
+} from './schema.js';
+import type { Era } from './schema.js';
+
+export interface ActorInfo {
+  readonly id: string;
+  readonly name: string;
+  /** ACLED inter code: 1 state forces … 8 external forces. */
+  readonly inter: number;
+}
+
+export interface ClaimantInfo {
+  readonly id: string;
+  readonly name: string;
+  /** The actor a claimant speaks for, by era; empty for monitors and independent sources. */
+  readonly partyOf: readonly Era[];
+}
+
+/** Every dictionary wathiq reads reports with, compiled for matching. */
+export interface Lexicon {
+  readonly index: PhraseIndex<LexEntry>;
+  readonly actors: ReadonlyMap<string, ActorInfo>;
+  readonly claimants: ReadonlyMap<string, ClaimantInfo>;
+  /** Sub-event types, most specific first (ACLED's order for one event with several). */
+  readonly hierarchy: readonly string[];
+}
+
+/** A data file failed to load: names the file and what is wrong with it. */
+export class LexiconError extends Error {
+  override readonly name = 'LexiconError';
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const path = join(dir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new LexiconError(`${path}: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined ? '' : issue.path.join('.');
+    throw new LexiconError(`${path}: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+const PRONOUNS: readonly (readonly [string, 1 | 2 | 'plural'])[] = [
+  ['ه', 1],
+  ['ها', 1],
+  ['هما', 2],
+  ['هم', 'plural'],
+  ['هن', 'plural'],
+];
+
+/** «وفاة» takes its pronoun as «وفاته»: a final ة becomes ت before a suffix. */
+function withSuffix(form: string, suffix: string): string {
+  return form.endsWith('ة') ? `${form.slice(0, -1)}ت${suffix}` : `${form}${suffix}`;
+}
+
+/** «مدرس» → «مدرسا»: the accusative of a counted noun, written with its tanween alef. */
+export function accusative(word: string): string {
+  return /[اةىيء]$/.test(word) ? word : `${word}ا`;
+}
+
+/** «مدني» → «مدنيان», «امرأة» → «امرأتان»: the nominative dual, which no plural shares. */
+function nominativeDual(word: string): string {
+  if (word.endsWith('ة')) return `${word.slice(0, -1)}تان`;
+  return word.endsWith('ا') ? word : `${word}ان`;
+}
+
+/**
+ * Loads the dictionaries from `dir` (the shipped `data/lexicon` by default).
+ * Throws a LexiconError naming the file and field when a file is malformed.
+ */
+export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
+  const index = new PhraseIndex<LexEntry>();
+  const actors = new Map<string, ActorInfo>();
+  const claimants = new Map<string, ClaimantInfo>();
+  const add = (forms: readonly string[], entry: LexEntry): void => {
+    for (const form of forms) index.add(form, entry);
+  };
+
+  const actorsFile = readJson(dir, 'actors.json', zActorsFile);
+  for (const actor of actorsFile.actors) {
+    actors.set(actor.id, { id: actor.id, name: actor.name, inter: actor.inter });
+    add(actor.forms, { kind: 'actor', ref: { type: 'fixed', id: actor.id } });
+    add(actor.nisba, { kind: 'nisba', id: actor.id });
+  }
+  for (const alias of actorsFile.aliases) {
+    const entry: ActorEntry =
+      alias.context === undefined
+        ? { kind: 'actor', ref: { type: 'era', eras: alias.eras ?? [] } }
+        : {
+            kind: 'actor',
+            ref: { type: 'context', candidates: alias.context, eras: alias.eras ?? [] },
+          };
+    add(alias.forms, entry);
+  }
+
+  for (const claimant of readJson(dir, 'claimants.json', zClaimantsFile).claimants) {
+    claimants.set(claimant.id, {
+      id: claimant.id,
+      name: claimant.name,
+      partyOf: claimant.party_of ?? [],
+    });
+    add(claimant.forms, { kind: 'claimant', id: claimant.id, generic: false });
+    add(claimant.generic ?? [], { kind: 'claimant', id: claimant.id, generic: true });
+  }
+
+  const triggers = readJson(dir, 'triggers.json', zTriggersFile);
+  for (const t of triggers.triggers) {
+    add(t.forms, {
+      kind: 'trigger',
+      eventType: t.event_type,
+      subEventType: t.sub_event_type,
+      strength: t.strength as 1 | 2 | 3,
+      role: t.role ?? null,
+      tags: t.tags,
+    });
+  }
+  add(triggers.suicide_cues, { kind: 'suicide_cue' });
+  add(triggers.air_cues, { kind: 'air_cue' });
+
+  const measures = readJson(dir, 'measures.json', zMeasuresFile);
+  for (const m of measures.measures) {
+    add(m.before_count, {
+      kind: 'measure',
+      measure: m.measure,
+      position: 'before_count',
+      pronoun: null,
+    });
+    add(m.after_count, {
+      kind: 'measure',
+      measure: m.measure,
+      position: 'after_count',
+      pronoun: null,
+    });
+    add(m.duals, { kind: 'measure', measure: m.measure, position: 'dual', pronoun: null });
+    for (const form of m.pronoun_forms) {
+      for (const [suffix, pronoun] of PRONOUNS) {
+        index.add(withSuffix(form, suffix), {
+          kind: 'measure',
+          measure: m.measure,
+          position: 'before_count',
+          pronoun,
+        });
+      }
+    }
+  }
+  add(measures.not_figures, { kind: 'not_figure' });
+
+  for (const c of readJson(dir, 'victims.json', zVictimsFile).classes) {
+    const singular = c.singular.filter((w) => !w.includes(' '));
+    add([...c.singular, ...singular.map(accusative)], {
+      kind: 'victim',
+      victimClass: c.class,
+      number: 'singular',
+    });
+    add(c.plural, { kind: 'victim', victimClass: c.class, number: 'plural' });
+    add([...c.dual, ...singular.map(nominativeDual)], {
+      kind: 'victim',
+      victimClass: c.class,
+      number: 'dual',
+    });
+  }
+
+  const attribution = readJson(dir, 'attribution.json', zAttributionFile);
+  add(attribution.verbs, { kind: 'attribution', attribution: 'verb' });
+  add(attribution.according_to, { kind: 'attribution', attribution: 'according_to' });
+  add(attribution.via, { kind: 'attribution', attribution: 'via' });
+  add(attribution.relay, { kind: 'attribution', attribution: 'relay' });
+  add(attribution.relay_verbs, { kind: 'attribution', attribution: 'relay_verb' });
+  add(attribution.continuation, { kind: 'attribution', attribution: 'continuation' });
+  add(attribution.complementizers, { kind: 'attribution', attribution: 'complementizer' });
+  add(attribution.editorial, { kind: 'attribution', attribution: 'editorial' });
+
+  const cues = readJson(dir, 'cues.json', zCuesFile);
+  const cueLists: readonly (readonly [CueKind, readonly string[]])[] = [
+    ['clause_break', cues.clause_breaks],
+    ['new_act', cues.new_act],
+    ['new_act_opener', cues.new_act_openers],
+    ['background', cues.background],
+    ['anniversary', cues.anniversaries],
+    ['tally', cues.tally],
+    ['habitual', cues.habitual],
+    ['descriptive', cues.descriptive],
+    ['negation', cues.negation],
+    ['hypothetical', cues.hypothetical],
+    ['ongoing', cues.ongoing],
+    ['event_reference', cues.event_references],
+  ];
+  for (const [cue, forms] of cueLists) add(forms, { kind: 'cue', cue });
+  for (const [qualifier, forms] of Object.entries(cues.qualifiers)) {
+    add(forms, { kind: 'qualifier', qualifier: qualifier as 'approx' });
+  }
+
+  return { index, actors, claimants, hierarchy: triggers.hierarchy };
+}
+
+/** The id an era list gives on a day (ISO); with no day, the latest era. */
+export function idForDay(eras: readonly Era[], day: string | null): string | null {
+  if (eras.length === 0) return null;
+  if (day === null) return eras.at(-1)?.id ?? null;
+  const era = eras.find(
+    (e) => (e.from === undefined || e.from <= day) && (e.until === undefined || day <= e.until),
+  );
+  return era?.id ?? null;
+}

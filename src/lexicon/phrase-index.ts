@@ -1,0 +1,163 @@
+import { normalizePhrase, tokenize, wordKey } from '../text/index.js';
+import type { Token } from '../text/index.js';
+
+/**
+ * A dictionary of phrases matched against tokens, longest first.
+ *
+ * Phrases are tokenized with the same tokenizer as reports and keyed without the
+ * article; report tokens offer every clitic reading (`Token.keys`), so one entry
+ * «قوات النظام» matches «لقوات النظام», «وقوات النظام» and «بقوات النظام».
+ */
+export interface PhraseMatch<V> {
+  /** Tokens `[start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  readonly values: readonly V[];
+}
+
+interface TrieNode<V> {
+  readonly children: Map<string, TrieNode<V>>;
+  values: V[];
+  /** The identities of `values`, so that one meaning reached twice is kept once. */
+  identities?: Set<string>;
+}
+
+function node<V>(): TrieNode<V> {
+  return { children: new Map(), values: [] };
+}
+
+/** The keys of a phrase as the index stores them. */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(normalizePhrase(phrase))
+    .filter((t) => t.kind !== 'break')
+    .map((t) => (t.kind === 'word' ? wordKey(t.text) : t.text));
+}
+
+export class PhraseIndex<V> {
+  private readonly root: TrieNode<V> = node();
+  private size = 0;
+
+  /**
+   * @param identity what makes two values one meaning (their JSON by default;
+   *   a place's id is cheaper than the JSON of the whole place).
+   */
+  constructor(private readonly identity: (value: V) => string = (v) => JSON.stringify(v)) {}
+
+  /** Adds a phrase (in ordinary spelling) with its value. Empty phrases are ignored. */
+  add(phrase: string, value: V): void {
+    this.addKeys(phraseKeys(phrase), value);
+  }
+
+  /** Adds a phrase by the keys `phraseKeys` gave for it, for callers that needed them already. */
+  addKeys(keys: readonly string[], value: V): void {
+    if (keys.length === 0) return;
+    let at = this.root;
+    for (const key of keys) {
+      let next = at.children.get(key);
+      if (next === undefined) {
+        next = node();
+        at.children.set(key, next);
+      }
+      at = next;
+    }
+    // The same meaning reached twice («خسائر بشرية», «الخسائر البشرية» share keys) is one meaning.
+    const identity = this.identity(value);
+    at.identities ??= new Set();
+    if (at.identities.has(identity)) return;
+    at.identities.add(identity);
+    at.values.push(value);
+    this.size++;
+  }
+
+  get phraseCount(): number {
+    return this.size;
+  }
+
+  /**
+   * Every phrase that starts at token `start`, longest last. A token matches a
+   * trie edge through any of its keys; punctuation matches itself.
+   */
+  matchesAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V>[] {
+    const found: PhraseMatch<V>[] = [];
+    this.walk(tokens, start, start, end, this.root, found);
+    return found.length > 1 ? found.sort((a, b) => a.end - b.end) : found;
+  }
+
+  /** The keys phrases start with, for a test across several indexes at once. */
+  firstKeys(): Iterable<string> {
+    return this.root.children.keys();
+  }
+
+  /** Whether any phrase can start with this token: a cheap test before a walk. */
+  mayStartWith(token: Token | undefined): boolean {
+    if (token === undefined) return false;
+    if (token.kind !== 'word') return this.root.children.has(token.text);
+    for (const key of token.keys) if (this.root.children.has(key)) return true;
+    return false;
+  }
+
+  /** The longest phrase that starts at token `start`, if any. */
+  longestAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V> | null {
+    if (!this.mayStartWith(tokens[start])) return null;
+    return this.matchesAt(tokens, start, end).at(-1) ?? null;
+  }
+
+  /** Non-overlapping matches over `[from, to)`, left to right, longest at each start. */
+  scan(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<V>[] {
+    const found: PhraseMatch<V>[] = [];
+    let i = from;
+    while (i < to) {
+      const match = this.longestAt(tokens, i, to);
+      if (match === null) {
+        i++;
+      } else {
+        found.push(match);
+        i = match.end;
+      }
+    }
+    return found;
+  }
+
+  private walk(
+    tokens: readonly Token[],
+    start: number,
+    i: number,
+    end: number,
+    at: TrieNode<V>,
+    found: PhraseMatch<V>[],
+  ): void {
+    if (i >= end) return;
+    const token = tokens[i];
+    if (token === undefined || token.kind === 'break') return;
+    // Quote marks inside a phrase are transparent: «فلول "النظام"», «"قوات سوريا الديمقراطية"».
+    if (i > start && (token.text === '"' || token.text === "'")) {
+      this.walk(tokens, start, i + 1, end, at, found);
+      return;
+    }
+    if (token.kind !== 'word') {
+      const next = at.children.get(token.text);
+      if (next !== undefined) this.step(tokens, start, i, end, next, found);
+      return;
+    }
+    // A word token may reach the same child through two readings; visit it once.
+    let first: TrieNode<V> | undefined;
+    for (const key of token.keys) {
+      const next = at.children.get(key);
+      if (next === undefined || next === first) continue;
+      first ??= next;
+      this.step(tokens, start, i, end, next, found);
+    }
+  }
+
+  private step(
+    tokens: readonly Token[],
+    start: number,
+    i: number,
+    end: number,
+    next: TrieNode<V>,
+    found: PhraseMatch<V>[],
+  ): void {
+    if (next.values.length > 0) found.push({ start, end: i + 1, values: next.values });
+    if (next.children.size > 0) this.walk(tokens, start, i + 1, end, next, found);
+  }
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+const zForms = z.array(z.string().min(1));
+const zIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** An id that holds from one day to another (inclusive); open ends mean always. */
+export const zEra = z.object({
+  id: z.string().min(1),
+  from: zIsoDay.optional(),
+  until: zIsoDay.optional(),
+});
+export type Era = z.infer<typeof zEra>;
+
+export const zActorsFile = z.object({
+  actors: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string(),
+      inter: z.number().int().min(1).max(8),
+      forms: zForms,
+      nisba: zForms.default([]),
+    }),
+  ),
+  aliases: z.array(
+    z.object({
+      forms: zForms,
+      eras: z.array(zEra).optional(),
+      context: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+export const zClaimantsFile = z.object({
+  claimants: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string(),
+      party_of: z.array(zEra).optional(),
+      forms: zForms,
+      generic: zForms.optional(),
+    }),
+  ),
+});
+
+export const zRole = z.enum(['territory', 'arrest', 'violence', 'bombing', 'shelling', 'strike']);
+export type TriggerRole = z.infer<typeof zRole>;
+
+export const zTriggersFile = z.object({
+  hierarchy: z.array(z.string()),
+  triggers: z.array(
+    z.object({
+      event_type: z.string(),
+      sub_event_type: z.string(),
+      strength: z.number().int().min(1).max(3),
+      role: zRole.optional(),
+      tags: z.array(z.string()).default([]),
+      forms: zForms,
+    }),
+  ),
+  suicide_cues: zForms,
+  air_cues: zForms,
+});
+
+export const zMeasure = z.enum(['killed', 'injured', 'detained', 'missing', 'killed_or_injured']);
+
+export const zMeasuresFile = z.object({
+  measures: z.array(
+    z.object({
+      measure: zMeasure,
+      before_count: zForms,
+      after_count: zForms,
+      duals: zForms,
+      pronoun_forms: zForms,
+    }),
+  ),
+  not_figures: zForms,
+});
+
+export const zVictimClass = z.enum([
+  'civilian',
+  'protester',
+  'fighter',
+  'attacker',
+  'armed',
+  'person',
+  'other',
+]);
+export type VictimClass = z.infer<typeof zVictimClass>;
+
+export const zVictimsFile = z.object({
+  classes: z.array(
+    z.object({ class: zVictimClass, singular: zForms, plural: zForms, dual: zForms }),
+  ),
+});
+
+export const zAttributionFile = z.object({
+  verbs: zForms,
+  according_to: zForms,
+  via: zForms,
+  relay: zForms,
+  relay_verbs: zForms,
+  continuation: zForms,
+  complementizers: zForms,
+  editorial: zForms,
+});
+
+export const zQualifier = z.enum(['approx', 'more_than', 'at_least', 'up_to', 'vague']);
+
+export const zCuesFile = z.object({
+  clause_breaks: zForms,
+  new_act: zForms,
+  new_act_openers: zForms,
+  background: zForms,
+  anniversaries: zForms,
+  tally: zForms,
+  habitual: zForms,
+  descriptive: zForms,
+  negation: zForms,
+  hypothetical: zForms,
+  ongoing: zForms,
+  event_references: zForms,
+  qualifiers: z.record(zQualifier, zForms),
+});

@@ -1,0 +1,96 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  LexiconError,
+  PhraseIndex,
+  idForDay,
+  loadLexicon,
+  shippedDataDir,
+} from '../../src/lexicon/index.js';
+import { normalizeForMatching, tokenize } from '../../src/text/index.js';
+
+const tokensOf = (text: string) => tokenize(normalizeForMatching(text).text);
+
+describe('PhraseIndex', () => {
+  const index = new PhraseIndex<string>();
+  index.add('قوات سوريا الديمقراطية', 'SDF');
+  index.add('قسد', 'SDF');
+  index.add('قوات النظام', 'SYR-GOV');
+  index.add('الدفاع المدني', 'SCD');
+  index.add('الدفاع المدني السوري', 'SCD');
+
+  it('matches phrases whatever proclitics the report puts on them', () => {
+    for (const text of ['لقوات النظام', 'وقوات النظام', 'بقوات النظام', 'لقسد', 'والدفاع المدني']) {
+      expect(index.longestAt(tokensOf(text), 0)?.values.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('prefers the longest phrase', () => {
+    const match = index.longestAt(tokensOf('الدفاع المدني السوري'), 0);
+    expect(match?.end).toBe(3);
+  });
+
+  it('looks through quote marks inside a phrase', () => {
+    expect(index.longestAt(tokensOf('قوات "سوريا الديمقراطية"'), 0)?.values).toEqual(['SDF']);
+  });
+
+  it('finds nothing in near misses', () => {
+    expect(index.longestAt(tokensOf('قوات سوريا'), 0)).toBeNull();
+    expect(index.scan(tokensOf('الدفاع الوطني'))).toHaveLength(0);
+  });
+
+  it('scans left to right without overlaps', () => {
+    expect(index.scan(tokensOf('اشتباكات بين قسد وقوات النظام')).map((m) => m.values[0])).toEqual([
+      'SDF',
+      'SYR-GOV',
+    ]);
+  });
+});
+
+describe('loadLexicon', () => {
+  it('loads the shipped dictionaries', () => {
+    const lexicon = loadLexicon();
+    expect(lexicon.actors.get('ISIS')?.inter).toBe(2);
+    expect(lexicon.claimants.get('Amaq')?.partyOf[0]?.id).toBe('ISIS');
+    expect(lexicon.index.phraseCount).toBeGreaterThan(1000);
+  });
+
+  it('names the file and field of a malformed dictionary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wathiq-lexicon-'));
+    cpSync(join(shippedDataDir(), 'lexicon'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'actors.json'),
+      JSON.stringify({ actors: [{ id: 'X', name: 'x', inter: 12, forms: [] }], aliases: [] }),
+    );
+    expect(() => loadLexicon(dir)).toThrow(LexiconError);
+    expect(() => loadLexicon(dir)).toThrow(/actors\.json: actors\.0\.inter/);
+  });
+
+  it('lets a user add a spelling by editing a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wathiq-lexicon-'));
+    cpSync(join(shippedDataDir(), 'lexicon'), dir, { recursive: true });
+    const actors = JSON.parse(String(readFileSync(join(dir, 'actors.json')))) as {
+      actors: { id: string; forms: string[] }[];
+    };
+    actors.actors.find((a) => a.id === 'SDF')?.forms.push('الميليشيا الانفصالية');
+    writeFileSync(join(dir, 'actors.json'), JSON.stringify(actors));
+    const match = loadLexicon(dir).index.longestAt(tokensOf('الميليشيا الانفصالية'), 0);
+    expect(match?.values).toContainEqual({ kind: 'actor', ref: { type: 'fixed', id: 'SDF' } });
+  });
+});
+
+describe('idForDay', () => {
+  const eras = [
+    { id: 'SYR-GOV', until: '2024-12-07' },
+    { id: 'SYR-TRANS', from: '2024-12-08' },
+  ];
+  it('picks the era of the day', () => {
+    expect(idForDay(eras, '2024-12-07')).toBe('SYR-GOV');
+    expect(idForDay(eras, '2024-12-08')).toBe('SYR-TRANS');
+  });
+  it('takes the latest era without a day', () => {
+    expect(idForDay(eras, null)).toBe('SYR-TRANS');
+  });
+});
