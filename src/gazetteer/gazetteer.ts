@@ -1,0 +1,220 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { PhraseIndex, phraseKeys, shippedDataDir } from '../lexicon/index.js';
+import type { Token } from '../text/index.js';
+import { PlacesFileError, parsePlaces } from './places.js';
+import { SpellingIndex } from './spelling.js';
+import type { Place } from './places.js';
+
+/** What a word next to a place name says about it. */
+export type PlaceCue =
+  | { readonly kind: 'settlement'; readonly neighbourhood?: boolean }
+  | { readonly kind: 'pair' }
+  | { readonly kind: 'facility' }
+  | { readonly kind: 'near' }
+  | { readonly kind: 'compass' }
+  | { readonly kind: 'inside' }
+  | { readonly kind: 'region' }
+  | { readonly kind: 'admin'; readonly level: 'governorate' | 'district' | 'subdistrict' }
+  | { readonly kind: 'direction' };
+
+const zCuesFile = z.object({
+  settlements: z.array(z.string()),
+  neighbourhoods: z.array(z.string()),
+  settlement_pairs: z.array(z.string()),
+  facilities: z.array(z.string()),
+  near: z.array(z.string()),
+  compass: z.array(z.string()),
+  inside: z.array(z.string()),
+  regions: z.array(z.string()),
+  admin: z.object({
+    governorate: z.array(z.string()),
+    district: z.array(z.string()),
+    subdistrict: z.array(z.string()),
+  }),
+  directions: z.array(z.string()),
+  common_words: z.array(z.string()),
+  stop_words: z.array(z.string()),
+  not_names: z.array(z.string()),
+  name_qualifiers: z.array(z.string()),
+});
+
+/**
+ * One spelling of a place. `common` spellings are ordinary words too («الثورة»):
+ * they need a cue. `partial` spellings drop part of the name («المعضمية» for
+ * «معضمية الشام»): they count only where the report names the area.
+ */
+export interface PlaceName {
+  readonly place: Place;
+  readonly common: boolean;
+  readonly partial?: boolean;
+  /** The spelling starts with the article («الرقة»): a clitic-stripped «فرقة» does not spell it. */
+  readonly article: boolean;
+}
+
+export interface Gazetteer {
+  readonly places: readonly Place[];
+  /** Every Arabic name and variant, as matched in reports. */
+  readonly names: PhraseIndex<PlaceName>;
+  readonly cues: PhraseIndex<PlaceCue>;
+  byId(id: string): Place | undefined;
+  /** Words that are never part of a place's name: function words, «اليوم», «المذكورة» after «القرى». */
+  isNotName(key: string): boolean;
+  /** Whether a place name or a cue word may start at this token: most words start neither. */
+  mayStartPlace(token: Token | undefined): boolean;
+  /** Full names one letter off the matching key of a spelling («هدهود» → «هدهد»); never common words. */
+  nearSpellings(key: string): readonly PlaceName[];
+}
+
+/** Names shorter than this are not matched loosely: four-letter names one letter off are other words. */
+const MIN_LOOSE_NAME = 4;
+
+export interface GazetteerOptions {
+  /** The shipped places file by default. */
+  readonly placesFile?: string;
+  /** User places files: their places come first and win over shipped ones of the same id. */
+  readonly userPlacesFiles?: readonly string[];
+  readonly cuesFile?: string;
+}
+
+/** Places in user files replace shipped places with the same id, and add the rest. */
+function mergePlaces(shipped: readonly Place[], user: readonly Place[]): Place[] {
+  const userIds = new Set(user.map((p) => p.id));
+  return [...user, ...shipped.filter((p) => !userIds.has(p.id))];
+}
+
+/**
+ * A user place that names only its parent («دوار النعيم» in the community of
+ * Raqqa) takes the admin hierarchy of that parent.
+ */
+export function withParentHierarchy(place: Place, parent: Place | undefined): Place {
+  if (parent === undefined || place.admin1Pcode !== '') return place;
+  const level = { governorate: 1, district: 2, subdistrict: 3 } as const;
+  const depth =
+    parent.kind === 'governorate' || parent.kind === 'district' || parent.kind === 'subdistrict'
+      ? level[parent.kind]
+      : 3;
+  return {
+    ...place,
+    admin1Pcode: parent.admin1Pcode,
+    admin1: parent.admin1,
+    admin2Pcode: depth >= 2 ? parent.admin2Pcode : '',
+    admin2: depth >= 2 ? parent.admin2 : '',
+    admin3Pcode: depth >= 3 ? parent.admin3Pcode : '',
+    admin3: depth >= 3 ? parent.admin3 : '',
+  };
+}
+
+const MAX_PARENT_DEPTH = 4;
+
+/** Reads places files in order, each the user's; a file that is not there yet is skipped. */
+function readUserPlaces(files: readonly string[]): Place[] {
+  return files
+    .filter((file) => existsSync(file))
+    .flatMap((file) => parsePlaces(readFileSync(file, 'utf8'), file))
+    .map((place) => ({ ...place, user: true }));
+}
+
+/**
+ * Loads the gazetteer: the shipped places, the user's own places (which take
+ * precedence) and the cue words around place names.
+ */
+export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
+  const dir = join(shippedDataDir(), 'gazetteer');
+  const placesFile = options.placesFile ?? join(dir, 'places.tsv');
+  const shipped = parsePlaces(readFileSync(placesFile, 'utf8'), placesFile);
+  const places = mergePlaces(shipped, readUserPlaces(options.userPlacesFiles ?? []));
+  const byId = new Map(places.map((p) => [p.id, p]));
+  // A user place may lie in another user place («حاجز» at «دوار»): a few rounds settle the chain.
+  for (let round = 0; round < MAX_PARENT_DEPTH; round++) {
+    places.forEach((p, k) => {
+      if (p.parent === undefined || p.admin1Pcode !== '') return;
+      const filled = withParentHierarchy(p, byId.get(p.parent));
+      places[k] = filled;
+      byId.set(p.id, filled);
+    });
+  }
+  const orphan = places.find((p) => p.admin1Pcode === '');
+  if (orphan !== undefined) {
+    throw new PlacesFileError(
+      `place ${orphan.id} («${orphan.nameAr}»): parent ${orphan.parent ?? ''} is not in the gazetteer`,
+    );
+  }
+
+  const cuesFile = options.cuesFile ?? join(dir, 'cues.json');
+  const cueData = zCuesFile.parse(JSON.parse(readFileSync(cuesFile, 'utf8')));
+  const cues = new PhraseIndex<PlaceCue>();
+  const addCues = (forms: readonly string[], cue: PlaceCue): void => {
+    for (const form of forms) cues.add(form, cue);
+  };
+  addCues(cueData.settlements, { kind: 'settlement' });
+  addCues(cueData.neighbourhoods, { kind: 'settlement', neighbourhood: true });
+  addCues(cueData.settlement_pairs, { kind: 'pair' });
+  addCues(cueData.facilities, { kind: 'facility' });
+  addCues(cueData.near, { kind: 'near' });
+  addCues(cueData.compass, { kind: 'compass' });
+  addCues(cueData.inside, { kind: 'inside' });
+  addCues(cueData.regions, { kind: 'region' });
+  addCues(cueData.admin.governorate, { kind: 'admin', level: 'governorate' });
+  addCues(cueData.admin.district, { kind: 'admin', level: 'district' });
+  addCues(cueData.admin.subdistrict, { kind: 'admin', level: 'subdistrict' });
+  addCues(cueData.directions, { kind: 'direction' });
+  const common = new Set(cueData.common_words.map((w) => phraseKeys(w).join(' ')));
+  const qualifiers = new Set(cueData.name_qualifiers.flatMap((w) => phraseKeys(w)));
+  const stop = new Set(cueData.stop_words.map((w) => phraseKeys(w).join(' ')));
+  const notNames = new Set(cueData.not_names.flatMap((w) => phraseKeys(w)));
+
+  const names = new PhraseIndex<PlaceName>(
+    (n) => `${n.place.id}|${String(n.common)}|${String(n.partial)}|${String(n.article)}`,
+  );
+  const exact: [string, PlaceName][] = [];
+  for (const place of places) {
+    const spellings = new Set([place.nameAr, ...place.variants].filter((s) => s !== ''));
+    for (const spelling of spellings) {
+      const keys = phraseKeys(spelling);
+      const key = keys.join(' ');
+      if (stop.has(key)) continue;
+      const name = { place, common: common.has(key), article: /^[أاإآ]ل/.test(spelling) };
+      names.addKeys(keys, name);
+      if (!name.common) exact.push([key, name]);
+      // «معضمية الشام» is «المعضمية» in most reports: the head word alone, as a weaker name.
+      const head = keys[0];
+      if (
+        keys.length === 2 &&
+        head !== undefined &&
+        qualifiers.has(keys[1] ?? '') &&
+        head.length >= 4 &&
+        !stop.has(head)
+      ) {
+        names.addKeys([head], {
+          place,
+          common: common.has(head),
+          partial: true,
+          article: /^[أاإآ]ل/.test(spelling),
+        });
+      }
+    }
+  }
+
+  // Built on first use: most reports name only places the gazetteer spells as they do.
+  let spellings: SpellingIndex<PlaceName> | null = null;
+  const starts = new Set([...names.firstKeys(), ...cues.firstKeys()]);
+  return {
+    places,
+    names,
+    cues,
+    byId: (id) => byId.get(id),
+    isNotName: (key) => notNames.has(key) || stop.has(key),
+    mayStartPlace: (token) => {
+      if (token === undefined) return false;
+      if (token.kind !== 'word') return starts.has(token.text);
+      for (const key of token.keys) if (starts.has(key)) return true;
+      return false;
+    },
+    nearSpellings: (key) => {
+      spellings ??= new SpellingIndex(exact, MIN_LOOSE_NAME);
+      return spellings.near(key).map((hit) => hit.value);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+export {
+  PLACES_COLUMNS,
+  PlacesFileError,
+  distanceKm,
+  formatPlaces,
+  parsePlaces,
+} from './places.js';
+export type { Place, PlaceKind } from './places.js';
+export { detectFormat, importPlaces, placesFromSyriaTable } from './import.js';
+export type { ImportFormat, ImportResult } from './import.js';
+export { loadGazetteer, withParentHierarchy } from './gazetteer.js';
+export type { Gazetteer, GazetteerOptions, PlaceCue, PlaceName } from './gazetteer.js';
+export { findPlaceMentions } from './mentions.js';
+export type { AdminLevel, PlaceMention, PlaceRelation } from './mentions.js';
+export { adminCodesOf, resolveMention } from './resolve.js';
+export { locateMentions } from './locate.js';
+export type { LocatedMention } from './locate.js';
+export type { PlaceContext, ResolvedPlace } from './resolve.js';
+export { shippedDataDir } from '../lexicon/index.js';

@@ -1,0 +1,50 @@
+import type { Token } from '../text/index.js';
+import type { Gazetteer } from './gazetteer.js';
+import { findPlaceMentions } from './mentions.js';
+import type { PlaceMention } from './mentions.js';
+import type { Place } from './places.js';
+import { adminCodesOf, resolveMention } from './resolve.js';
+import type { ResolvedPlace } from './resolve.js';
+
+/** A place mention, the sentence it is in, and the place it resolved to (null: none fits). */
+export interface LocatedMention {
+  readonly mention: PlaceMention;
+  readonly sentence: number;
+  readonly resolved: ResolvedPlace | null;
+}
+
+/**
+ * Finds and resolves every place named in a text's sentences. Ambiguous names
+ * are settled by the governorates and districts named in the same sentence, then
+ * anywhere in the text, then by nearness to places already resolved; so the
+ * unambiguous names are resolved first. `skip` leaves mentions unresolved (a
+ * speaker's title, a dateline) while their areas still count as context.
+ */
+export function locateMentions(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  sentences: readonly { readonly tokenStart: number; readonly tokenEnd: number }[],
+  skip: (mention: PlaceMention) => boolean = () => false,
+): LocatedMention[] {
+  const bySentence = sentences.map((s) =>
+    findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd),
+  );
+  const sentenceAdmins = bySentence.map((mentions) => new Set(mentions.flatMap(adminCodesOf)));
+  const documentAdmin = new Set(sentenceAdmins.flatMap((codes) => [...codes]));
+  const located: LocatedMention[] = [];
+  const places: Place[] = [];
+  for (const pass of [1, 2]) {
+    bySentence.forEach((mentions, k) => {
+      const sentenceAdmin = sentenceAdmins[k] ?? new Set<string>();
+      for (const mention of mentions) {
+        if ((mention.candidates.length === 1) !== (pass === 1)) continue;
+        const resolved = skip(mention)
+          ? null
+          : resolveMention(gazetteer, mention, { sentenceAdmin, documentAdmin, resolved: places });
+        if (resolved !== null) places.push(resolved.place);
+        located.push({ mention, sentence: k, resolved });
+      }
+    });
+  }
+  return located.sort((a, b) => a.mention.start - b.mention.start);
+}

@@ -1,0 +1,510 @@
+import type { Token } from '../text/index.js';
+import type { PhraseMatch } from '../lexicon/index.js';
+import type { Gazetteer, PlaceCue, PlaceName } from './gazetteer.js';
+import type { Place } from './places.js';
+
+/** Where the act was relative to the named place. */
+export type PlaceRelation = 'at' | 'near' | 'inside' | 'region';
+export type AdminLevel = 'governorate' | 'district' | 'subdistrict';
+
+/** A place named in the text, with the cue words around it. */
+export interface PlaceMention {
+  /** Tokens `[start, end)` of the whole expression, cues included («غرب مدينة الطبقة»). */
+  readonly start: number;
+  readonly end: number;
+  /** Tokens of the name alone. */
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** Gazetteer places the name can mean; empty when the gazetteer lacks it. */
+  readonly candidates: readonly Place[];
+  readonly relation: PlaceRelation;
+  /** A settlement word named the kind of place («قرية», «مدينة», «حي»). */
+  readonly settlement: boolean;
+  /** The settlement word was «حي»: a neighbourhood. */
+  readonly neighbourhood?: boolean;
+  /** A facility word named a site («سجن», «حقل», «حاجز»). */
+  readonly facility: boolean;
+  readonly admin: AdminLevel | null;
+  /** «الشرقي» after «ريف الرقة». */
+  readonly direction: string | null;
+  /** A compass word before the name («شرق دير الزور»). */
+  readonly compass: boolean;
+  /** A dual settlement word («بلدتي ذيبان والطيانة»): this place and the next make one area. */
+  readonly pair: boolean;
+  /** Bare single-word village names: they count only where the report names their area. */
+  readonly weak: boolean;
+  /** Where people come from («من مهجري السويداء», «ينحدران من مدينة طفس»), not where the act was. */
+  readonly origin: boolean;
+  /** The name is one letter off the gazetteer's spelling («الهدهود» for «هدهد»): a reviewer should know. */
+  readonly loose?: boolean;
+}
+
+interface Cues {
+  relation: PlaceRelation;
+  compass: boolean;
+  pair: boolean;
+  settlement: boolean;
+  /** «القرية», «المنطقة», «السجن»: the place already told of, not one about to be named. */
+  definite: boolean;
+  /** «حي»: a neighbourhood of that name before a village. */
+  neighbourhood: boolean;
+  facility: boolean;
+  admin: AdminLevel | null;
+  any: boolean;
+}
+
+const MAX_UNKNOWN_NAME = 3;
+
+/**
+ * Cues that place an act relative to a place. A settlement word is followed by
+ * its name, never by one of these: «في المدينة بين قوات النظام…» names no place.
+ */
+const RELATIONS: ReadonlySet<PlaceCue['kind']> = new Set(['near', 'compass', 'inside', 'region']);
+
+function applyCue(cues: Cues, cue: PlaceCue): void {
+  switch (cue.kind) {
+    case 'near':
+      if (cues.relation !== 'region') cues.relation = 'near';
+      break;
+    case 'compass':
+      if (cues.relation !== 'region') cues.relation = 'near';
+      cues.compass = true;
+      break;
+    case 'inside':
+      if (cues.relation === 'at') cues.relation = 'inside';
+      break;
+    case 'region':
+      cues.relation = 'region';
+      break;
+    case 'settlement':
+      // «محاور بلدة الكبانة», «حاجز قرية X»: a site of the town, at its edge.
+      if (cues.facility && cues.relation === 'at') cues.relation = 'near';
+      cues.settlement = true;
+      cues.neighbourhood = cue.neighbourhood === true;
+      break;
+    case 'pair':
+      cues.settlement = true;
+      cues.pair = true;
+      break;
+    case 'facility':
+      cues.facility = true;
+      break;
+    case 'admin':
+      cues.admin = cue.level;
+      break;
+    case 'direction':
+      return;
+  }
+  cues.any = true;
+}
+
+function isWord(token: Token | undefined): token is Token {
+  return token?.kind === 'word';
+}
+
+/**
+ * Finds the places named in tokens `[from, to)`: gazetteer names with the cue
+ * words before them («بريف», «غرب مدينة», «في محيط بلدتي») and a direction after
+ * them («الشرقي»), plus names the gazetteer lacks when a settlement or facility
+ * word announces them («قرية مزرعة القادسية»).
+ */
+export function findPlaceMentions(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  // Where each facility word and its name end («سجن الصناعة»): a town right after is the facility's.
+  const siteEnds: number[] = [];
+  let i = from;
+  while (i < to) {
+    // Most words start no place and no cue: pass them by quickly.
+    if (!gazetteer.mayStartPlace(tokens[i])) {
+      i++;
+      continue;
+    }
+    const { cues, nameStart: j, name, unnamed } = readCues(gazetteer, tokens, i, to);
+    let next: number;
+    if (unnamed) {
+      // The relation starts a mention of its own.
+      next = j;
+    } else if (name !== null) {
+      const mention = buildMention(
+        gazetteer,
+        tokens,
+        i,
+        name.start,
+        name.end,
+        name.values,
+        cues,
+        to,
+      );
+      if (mention !== null) found.push(mention);
+      const coordinated = coordinatedNames(gazetteer, tokens, name.end, to, cues);
+      found.push(...coordinated);
+      next = Math.max(coordinated.at(-1)?.end ?? 0, mention?.end ?? name.end);
+    } else if (cues.definite) {
+      // «وجهاء القرية تدخلوا», «وتشهد المنطقة تصعيدا»: no name follows a place word with the article.
+      next = Math.max(j, i + 1);
+    } else if (cues.settlement || cues.facility || cues.admin !== null) {
+      const end = unknownNameEnd(gazetteer, tokens, j, to);
+      const mention = unlistedName(gazetteer, tokens, i, j, end, cues, to);
+      if (mention !== null) found.push(mention);
+      next = Math.max(end, j, i + 1);
+    } else {
+      next = Math.max(j, i + 1);
+    }
+    if (cues.facility && !cues.settlement) siteEnds.push(next);
+    i = next;
+  }
+  return found.map((m) =>
+    m.relation === 'at' && afterSite(gazetteer, tokens, siteEnds, m)
+      ? { ...m, relation: 'near' }
+      : m,
+  );
+}
+
+/** The cue words at token i and the place name after them, if the gazetteer has it. */
+function readCues(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+): { cues: Cues; nameStart: number; name: PhraseMatch<PlaceName> | null; unnamed: boolean } {
+  const cues: Cues = {
+    relation: 'at',
+    compass: false,
+    pair: false,
+    settlement: false,
+    definite: false,
+    neighbourhood: false,
+    facility: false,
+    admin: null,
+    any: false,
+  };
+  let j = i;
+  let name = gazetteer.names.longestAt(tokens, j, to);
+  for (let steps = 0; steps < 4; steps++) {
+    const cue = gazetteer.cues.longestAt(tokens, j, to);
+    if (cue === null || (name !== null && name.end > cue.end)) break;
+    const value = cue.values.find((v) => v.kind !== 'direction');
+    if (value === undefined) break;
+    if (cues.settlement && RELATIONS.has(value.kind))
+      return { cues, nameStart: j, name: null, unnamed: true };
+    applyCue(cues, value);
+    if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
+      cues.definite = spelledWithArticle(tokens[cue.start]?.text ?? '') === true;
+    j = skipQuotes(tokens, cue.end, to);
+    name = gazetteer.names.longestAt(tokens, j, to);
+  }
+  return { cues, nameStart: j, name, unnamed: false };
+}
+
+/**
+ * A name after a cue word that the gazetteer does not list as written: one
+ * letter off a listed name, a listed name inside a longer one, or unknown.
+ */
+function unlistedName(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  start: number,
+  nameStart: number,
+  nameEnd: number,
+  cues: Cues,
+  to: number,
+): PlaceMention | null {
+  const loose = looseName(gazetteer, tokens, nameStart, nameEnd);
+  if (loose !== null) {
+    const mention = buildMention(
+      gazetteer,
+      tokens,
+      start,
+      nameStart,
+      loose.end,
+      loose.names,
+      cues,
+      to,
+    );
+    // Several places one letter off: only the one the report's area vouches for.
+    const places = new Set(loose.names.map((n) => n.place));
+    return mention === null
+      ? null
+      : { ...mention, loose: true, weak: mention.weak || places.size > 1 };
+  }
+  const inner = knownNameWithin(gazetteer, tokens, nameStart + 1, nameEnd);
+  if (inner !== null) {
+    const mention = buildMention(
+      gazetteer,
+      tokens,
+      start,
+      inner.start,
+      inner.end,
+      inner.values,
+      cues,
+      to,
+    );
+    // Part of a longer unknown name: only with the report's support for that place.
+    return mention === null ? null : { ...mention, weak: true };
+  }
+  return nameEnd > nameStart ? unknownMention(start, nameStart, nameEnd, cues) : null;
+}
+
+/** Words that may stand between a facility and its town: «سجن الصناعة في الحسكة», «حاجز للنظام في…». */
+const SITE_GAP = 3;
+
+/** «سجن الصناعة في الحسكة»: the town named right after a facility is where the facility is. */
+function afterSite(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  siteEnds: readonly number[],
+  mention: PlaceMention,
+): boolean {
+  if (mention.facility && !mention.settlement) return false;
+  return siteEnds.some((end) => {
+    if (end > mention.start || mention.start - end > SITE_GAP) return false;
+    for (let k = end; k < mention.start; k++) {
+      const t = tokens[k];
+      const joins =
+        t?.text === 'في' ||
+        t?.text === ',' ||
+        t?.keys.some((key) => gazetteer.isNotName(key)) === true;
+      if (!joins) return false;
+    }
+    return true;
+  });
+}
+
+/** Admin areas: their bare names count without a locative word before them. */
+const AREA_KINDS: ReadonlySet<Place['kind']> = new Set(['governorate', 'district', 'subdistrict']);
+
+const LOCATIVES = new Set([
+  'في',
+  'من',
+  'الي',
+  'علي',
+  'عند',
+  'نحو',
+  'قرب',
+  'حتي',
+  'باتجاه',
+  'اتجاه',
+  'داخل',
+  'بين',
+]);
+
+function locative(tokens: readonly Token[], nameStart: number): boolean {
+  const previous = tokens[nameStart - 1];
+  if (previous?.kind === 'word' && LOCATIVES.has(previous.text)) return true;
+  const name = tokens[nameStart]?.text ?? '';
+  return /^(?:و?ب|و?ل)/.test(name) && name.length > 3;
+}
+
+const ORIGIN_WORDS = new Set([
+  'من',
+  'مهجري',
+  'نازحي',
+  'اهالي',
+  'ابناء',
+  'سكان',
+  'ينحدر',
+  'ينحدران',
+  'ينحدرون',
+  'المنحدر',
+  'المنحدرين',
+]);
+
+function isOrigin(tokens: readonly Token[], start: number): boolean {
+  const previous = tokens[start - 1];
+  return previous?.kind === 'word' && ORIGIN_WORDS.has(previous.text);
+}
+
+/**
+ * Whether a report token spells its word with the article once its proclitics
+ * are set aside: true for «والرقة», «بالرقة», «للرقة», false for «ورقة», «فرقة»
+ * (which read «رقة» only by dropping a letter), null when no proclitic is in play.
+ */
+function spelledWithArticle(surface: string): boolean | null {
+  if (surface.startsWith('ال')) return true;
+  const rest = /^(?:[وف]?[بلك]|[وف])(.*)$/.exec(surface)?.[1];
+  if (rest === undefined || rest.length < 2) return null;
+  if (surface.startsWith('لل') || /^[وف]لل/.test(surface)) return true;
+  return rest.startsWith('ال') ? true : false;
+}
+
+function skipQuotes(tokens: readonly Token[], from: number, to: number): number {
+  let i = from;
+  while (i < to && (tokens[i]?.text === '"' || tokens[i]?.text === "'")) i++;
+  return i;
+}
+
+/**
+ * «قرية الهدهود» where the gazetteer has «هدهد»: a name announced by a cue word
+ * that the gazetteer has one letter off. Longest first, so that «تل الحمام» is
+ * read whole before «تل».
+ */
+function looseName(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): { end: number; names: readonly PlaceName[] } | null {
+  for (let end = to; end > from; end--) {
+    const key = tokens
+      .slice(from, end)
+      .map((t) => t.keys[0] ?? t.text)
+      .join(' ');
+    const names = gazetteer.nearSpellings(key);
+    if (names.length > 0) return { end, names };
+  }
+  return null;
+}
+
+/** «قرية معمل أوشاغي» where the gazetteer knows «أوشاغي»: the known part of an unknown name. */
+function knownNameWithin(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): { start: number; end: number; values: readonly PlaceName[] } | null {
+  for (let k = from; k < to; k++) {
+    const name = gazetteer.names.longestAt(tokens, k, to);
+    if (name !== null && name.values.some((v) => !v.common)) return name;
+  }
+  return null;
+}
+
+function buildMention(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  start: number,
+  nameStart: number,
+  nameEnd: number,
+  names: readonly PlaceName[],
+  cues: Cues,
+  to: number,
+  listed = false,
+): PlaceMention | null {
+  const first = tokens[nameStart];
+  const article = spelledWithArticle(first?.text ?? '');
+  const usable = (cues.any ? names : names.filter((n) => !n.common)).filter(
+    (n) => article !== false || !n.article,
+  );
+  if (usable.length === 0) return null;
+  const candidates = [...new Set(usable.map((n) => n.place))];
+  const multiWord = nameEnd - nameStart > 1;
+  // Only a full name makes a place prominent enough to count bare: «الصورة» is not «الصورة الصغيرة».
+  const prominent = usable.some(
+    (n) => n.partial !== true && (n.place.rank <= 3 || AREA_KINDS.has(n.place.kind)),
+  );
+
+  // A bare village name is a place only after «في», «من», «إلى»… or with «بـ» («في الكرك», «بتسيل»), or in a list of places.
+  if (!cues.any && !multiWord && !prominent && !listed && !locative(tokens, nameStart)) return null;
+  let end = nameEnd;
+  let direction: string | null = null;
+  const after = gazetteer.cues.longestAt(tokens, end, to);
+  if (
+    after !== null &&
+    after.values.some((v) => v.kind === 'direction') &&
+    // «ريف الرقة الشرقي»: the direction after a name is a definite adjective; «غربي درعا» opens a new place.
+    (tokens[after.start]?.text.startsWith('ال') ?? false)
+  ) {
+    direction = tokens
+      .slice(after.start, after.end)
+      .map((t) => t.text)
+      .join(' ');
+    end = after.end;
+  }
+  return {
+    start,
+    end,
+    nameStart,
+    nameEnd,
+    candidates,
+    relation: cues.relation,
+    settlement: cues.settlement,
+    neighbourhood: cues.neighbourhood,
+    facility: cues.facility,
+    admin: cues.admin,
+    direction,
+    compass: cues.compass,
+    pair: cues.pair,
+    origin: isOrigin(tokens, start),
+    // A bare village name, or the name of a site after «حقل», «حاجز»: a place only where the report names its area.
+    weak:
+      (!cues.any && !multiWord && !prominent) ||
+      usable.every((n) => n.partial === true) ||
+      (cues.facility && !cues.settlement && !candidates.some((p) => p.rank <= 2)),
+  };
+}
+
+/** «بلدتي ذيبان والطيانة»: names joined by و share the cues of the first. */
+function coordinatedNames(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  cues: Cues,
+): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  let i = from;
+  while (i < to) {
+    const token = tokens[i];
+    if (!isWord(token) || !token.text.startsWith('و')) break;
+    const name = gazetteer.names.longestAt(tokens, i, to);
+    if (name === null) break;
+    const mention = buildMention(gazetteer, tokens, i, i, name.end, name.values, cues, to, true);
+    if (mention === null) break;
+    found.push(mention);
+    i = mention.end;
+  }
+  return found;
+}
+
+/** After «قرية», the name runs to punctuation, a preposition or a cue word, three words at most. */
+function unknownNameEnd(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): number {
+  let end = from;
+  while (end < to && end - from < MAX_UNKNOWN_NAME) {
+    const token = tokens[end];
+    if (token === undefined || (token.kind !== 'word' && token.text !== '"')) break;
+    if (token.kind === 'word') {
+      // «حاجز للنظام»: with its clitics set aside, the word is no name.
+      if (token.keys.some((k) => gazetteer.isNotName(k))) break;
+      if (end > from && gazetteer.cues.longestAt(tokens, end, to) !== null) break;
+      if (end > from && /^[وب]/.test(token.text) && token.text.length > 3) break;
+    }
+    end++;
+  }
+  while (end > from && tokens[end - 1]?.text === '"') end--;
+  return end;
+}
+
+function unknownMention(
+  start: number,
+  nameStart: number,
+  nameEnd: number,
+  cues: Cues,
+): PlaceMention {
+  return {
+    start,
+    end: nameEnd,
+    nameStart,
+    nameEnd,
+    candidates: [],
+    relation: cues.relation,
+    settlement: cues.settlement,
+    neighbourhood: cues.neighbourhood,
+    facility: cues.facility,
+    admin: cues.admin,
+    direction: null,
+    compass: cues.compass,
+    pair: cues.pair,
+    weak: false,
+    origin: false,
+  };
+}

@@ -1,0 +1,222 @@
+import type { GeoPrecision } from '../contracts/index.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceMention } from './mentions.js';
+import { distanceKm } from './places.js';
+import type { Place } from './places.js';
+
+/**
+ * What the rest of the report says about where things are: governorates and
+ * districts it names (in this sentence and anywhere), and places it already resolved.
+ */
+export interface PlaceContext {
+  readonly sentenceAdmin: ReadonlySet<string>;
+  readonly documentAdmin: ReadonlySet<string>;
+  readonly resolved: readonly Place[];
+}
+
+/**
+ * What settled a name shared by several places: the only one of its kind, the
+ * user's own place, an area named in the sentence or elsewhere in the report,
+ * the cue word («حي» before a neighbourhood), nearness to the report's other
+ * places, or rank (city before village).
+ */
+export type ResolutionBasis = 'only' | 'user' | 'sentence' | 'cue' | 'report' | 'nearby' | 'rank';
+
+export interface ResolvedPlace {
+  readonly place: Place;
+  readonly precision: GeoPrecision;
+  /** The other places the name could have meant, best first. */
+  readonly alternatives: readonly Place[];
+  readonly basis: ResolutionBasis;
+  readonly mention: PlaceMention;
+}
+
+const KIND_FOR_ADMIN = {
+  governorate: 'governorate',
+  district: 'district',
+  subdistrict: 'subdistrict',
+} as const;
+
+/** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. */
+export function adminCodesOf(mention: PlaceMention): string[] {
+  const codes: string[] = [];
+  for (const place of mention.candidates) {
+    if (
+      place.kind === 'governorate' ||
+      place.kind === 'district' ||
+      place.rank <= 2 ||
+      mention.relation === 'region'
+    ) {
+      codes.push(place.admin1Pcode);
+      if (place.kind !== 'governorate' && place.admin2Pcode !== '') codes.push(place.admin2Pcode);
+    }
+  }
+  return codes;
+}
+
+/** A user's own place wins over a shipped one of the same name unless the sentence names another area. */
+const USER_PLACE_BONUS = 60;
+
+/** «حي جوبر»: the cue word's kind of place, over a village of that name elsewhere, unless the sentence says. */
+const CUE_KIND_BONUS = 25;
+
+/** The parts of a place's score, biggest first: the first that differs between two places decided. */
+function scoreParts(
+  place: Place,
+  context: PlaceContext,
+  cueKind: Place['kind'] | null,
+): Record<Exclude<ResolutionBasis, 'only'>, number> {
+  const nearest = Math.min(...context.resolved.map((r) => distanceKm(r, place)));
+  return {
+    sentence:
+      (context.sentenceAdmin.has(place.admin1Pcode) ? 100 : 0) +
+      (context.sentenceAdmin.has(place.admin2Pcode) ? 50 : 0),
+    user: place.user === true ? USER_PLACE_BONUS : 0,
+    cue: place.kind === cueKind ? CUE_KIND_BONUS : 0,
+    report:
+      (context.documentAdmin.has(place.admin1Pcode) ? 20 : 0) +
+      (context.documentAdmin.has(place.admin2Pcode) ? 10 : 0),
+    nearby: nearest < 30 ? 15 : nearest < 100 ? 5 : 0,
+    rank: -place.rank * 3,
+  };
+}
+
+const BASES = ['sentence', 'user', 'cue', 'report', 'nearby', 'rank'] as const;
+
+function score(place: Place, context: PlaceContext, cueKind: Place['kind'] | null): number {
+  const parts = scoreParts(place, context, cueKind);
+  return BASES.reduce((sum, k) => sum + parts[k], 0);
+}
+
+/** Why the first place was chosen over the second. */
+function basisOf(
+  chosen: Place,
+  runnerUp: Place | undefined,
+  context: PlaceContext,
+  cueKind: Place['kind'] | null,
+): ResolutionBasis {
+  if (runnerUp === undefined) return 'only';
+  const a = scoreParts(chosen, context, cueKind);
+  const b = scoreParts(runnerUp, context, cueKind);
+  return BASES.find((k) => a[k] > b[k]) ?? 'rank';
+}
+
+function supported(place: Place, context: PlaceContext): boolean {
+  return (
+    context.sentenceAdmin.has(place.admin1Pcode) ||
+    context.sentenceAdmin.has(place.admin2Pcode) ||
+    context.documentAdmin.has(place.admin2Pcode) ||
+    context.resolved.some((r) => distanceKm(r, place) < 30)
+  );
+}
+
+/**
+ * «قرية X بريف دير الزور» where the only X the gazetteer knows is in another
+ * governorate: that is not the X meant. Cities are spared (a sentence may name
+ * several governorates), villages and towns are not.
+ */
+function outsideNamedArea(place: Place, context: PlaceContext): boolean {
+  if (place.kind !== 'community' || place.rank <= 2) return false;
+  const governorates = [...context.sentenceAdmin].filter((code) => code.length === 4);
+  return governorates.length > 0 && !governorates.includes(place.admin1Pcode);
+}
+
+/** Kinds a name can be shared by and a reviewer may want to see as the other reading. */
+const LOCAL_KINDS: ReadonlySet<Place['kind']> = new Set(['community', 'neighbourhood', 'site']);
+
+/** Which kinds of place the cue words allow, most fitting first. */
+function preferredKinds(mention: PlaceMention): readonly Place['kind'][] {
+  // «منطقة X» is a district when X names one, else the area around the town X.
+  if (mention.admin === 'district') return ['district', 'community', 'subdistrict', 'governorate'];
+  if (mention.admin !== null) {
+    return [KIND_FOR_ADMIN[mention.admin], 'district', 'subdistrict', 'community', 'governorate'];
+  }
+  if (mention.relation === 'region') return ['governorate', 'district', 'community', 'subdistrict'];
+  if (mention.facility && !mention.settlement)
+    return ['site', 'community', 'neighbourhood', 'subdistrict', 'district', 'governorate'];
+  if (mention.settlement) return ['community', 'neighbourhood', 'site', 'subdistrict', 'district'];
+  return ['community', 'neighbourhood', 'site', 'governorate', 'district', 'subdistrict'];
+}
+
+/** The countryside of a city is its district (or governorate, for a governorate seat). */
+function regionOf(gazetteer: Gazetteer, place: Place): Place {
+  if (place.kind === 'governorate' || place.kind === 'district') return place;
+  const areaId = place.rank <= 1 ? place.admin1Pcode : place.admin2Pcode;
+  return gazetteer.byId(areaId) ?? gazetteer.byId(place.admin1Pcode) ?? place;
+}
+
+/** The seat of an admin area, when the gazetteer has it. */
+function seatOf(gazetteer: Gazetteer, area: Place): Place | null {
+  const level = area.kind === 'governorate' ? 1 : area.kind === 'district' ? 2 : 3;
+  return (
+    gazetteer.places.find(
+      (p) =>
+        p.kind === 'community' &&
+        p.rank <= level &&
+        (level === 1 ? p.admin1Pcode : level === 2 ? p.admin2Pcode : p.admin3Pcode) === area.id,
+    ) ?? null
+  );
+}
+
+function precisionOf(mention: PlaceMention, place: Place): GeoPrecision {
+  if (mention.relation === 'region') return 3;
+  if (place.kind === 'governorate' || place.kind === 'district') return 3;
+  if (mention.relation === 'near' || place.kind === 'subdistrict') return 2;
+  if (mention.admin === 'district') return 2;
+  // «مطار الطبقة»: a facility the gazetteer lacks is placed at its town, near it.
+  if (mention.facility && !mention.settlement && place.kind !== 'site') return 2;
+  return 1;
+}
+
+/**
+ * Resolves a place mention to one gazetteer place with an ACLED precision:
+ * names shared by several places are decided by the governorate or district
+ * named in the sentence, then in the report, then by nearness to the report's
+ * other places, then by rank (city before town before village).
+ */
+export function resolveMention(
+  gazetteer: Gazetteer,
+  mention: PlaceMention,
+  context: PlaceContext,
+): ResolvedPlace | null {
+  if (mention.candidates.length === 0) return null;
+  const kinds = preferredKinds(mention);
+  // «حي»: a neighbourhood fits as well as a community, and the cue tips the balance.
+  const cueKind = mention.neighbourhood === true ? 'neighbourhood' : null;
+  const kindRank = (p: Place): number => {
+    const k = kinds.indexOf(p.kind === cueKind ? 'community' : p.kind);
+    return k < 0 ? kinds.length : k;
+  };
+  // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
+  const pool = mention.weak
+    ? mention.candidates.filter((p) => supported(p, context))
+    : mention.candidates;
+  if (pool.length === 0) return null;
+  const bestKind = Math.min(...pool.map(kindRank));
+  const fitting = pool.filter((p) => kindRank(p) === bestKind);
+  const ranked = fitting
+    .map((p) => ({ p, s: score(p, context, cueKind) }))
+    .sort((a, b) => b.s - a.s)
+    .map(({ p }) => p);
+  let place = ranked[0];
+  if (place === undefined) return null;
+  const basis = basisOf(place, ranked[1], context, cueKind);
+  if (outsideNamedArea(place, context)) return null;
+  // «شرق دير الزور», «شمالي حلب»: a compass word before a bare governorate name means that part of it.
+  const governorate =
+    mention.compass && !mention.settlement
+      ? mention.candidates.find((p) => p.kind === 'governorate')
+      : undefined;
+  if (governorate !== undefined)
+    return { place: governorate, precision: 3, alternatives: [], basis: 'only', mention };
+  if (mention.relation === 'region') place = regionOf(gazetteer, place);
+  else if (mention.admin === 'subdistrict' && place.kind === 'subdistrict') {
+    place = seatOf(gazetteer, place) ?? place;
+  }
+  const alternatives = [
+    ...new Set([...ranked.slice(1), ...mention.candidates.filter((p) => !fitting.includes(p))]),
+  ]
+    .filter((p) => p.id !== place.id && LOCAL_KINDS.has(p.kind))
+    .slice(0, 3);
+  return { place, precision: precisionOf(mention, place), alternatives, basis, mention };
+}

@@ -1,0 +1,61 @@
+/**
+ * Place names one letter off: «الهدهود» for «هدهد», «كباني» for «الكبانة». Reports
+ * spell villages by ear, and a letter dropped, added or changed is the commonest
+ * slip. A symmetric-delete index finds every name within one edit of a spelling
+ * by looking up the spelling and its one-letter deletions, no scan of the list.
+ */
+export class SpellingIndex<V> {
+  private readonly byDeletion = new Map<string, { key: string; value: V }[]>();
+
+  /**
+   * @param minLength names shorter than this (in letters) are never matched
+   *   loosely: short names one letter off are other words.
+   */
+  constructor(
+    entries: Iterable<readonly [key: string, value: V]>,
+    private readonly minLength: number,
+  ) {
+    for (const [key, value] of entries) {
+      if (letters(key) < minLength) continue;
+      for (const variant of withOneDeletion(key)) {
+        const list = this.byDeletion.get(variant) ?? [];
+        list.push({ key, value });
+        this.byDeletion.set(variant, list);
+      }
+    }
+  }
+
+  /** Values whose key is exactly one edit (insertion, deletion, substitution) from `key`. */
+  near(key: string): { key: string; value: V }[] {
+    // The spelling read loosely is one letter longer than the shortest name: «قرية هدهود».
+    if (letters(key) < this.minLength + 1) return [];
+    const found = new Set<{ key: string; value: V }>();
+    for (const variant of withOneDeletion(key)) {
+      for (const hit of this.byDeletion.get(variant) ?? []) {
+        if (hit.key !== key && oneEditApart(hit.key, key)) found.add(hit);
+      }
+    }
+    return [...found];
+  }
+}
+
+function letters(key: string): number {
+  return key.replace(/ /g, '').length;
+}
+
+/** The key itself and each way of deleting one of its letters. */
+function withOneDeletion(key: string): Set<string> {
+  const out = new Set([key]);
+  for (let k = 0; k < key.length; k++) {
+    if (key[k] !== ' ') out.add(key.slice(0, k) + key.slice(k + 1));
+  }
+  return out;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
