@@ -1,0 +1,137 @@
+import { readdir, readFile } from 'node:fs/promises';
+import type { DocumentResult } from '../contracts/index.js';
+import { basename, join } from 'node:path';
+import { extract, shippedKnowledge } from '../extract/index.js';
+import type { Knowledge } from '../extract/index.js';
+import { readDocument } from '../ingest/index.js';
+import { zGold } from './gold.js';
+import { scoreLinks } from './links.js';
+import type { ExtractedReport, LinkScores } from './links.js';
+import type { Gold } from './gold.js';
+import { addScores, emptyScores, f1, finalScore, FIELDS, ratio, scoreDocument } from './score.js';
+import type { Counts, Scores } from './score.js';
+
+/** A corpus document that could not be scored, and why. */
+export interface EvalFailure {
+  readonly file: string;
+  readonly problem: string;
+}
+
+export interface EvalRun {
+  readonly scores: Scores;
+  readonly failures: readonly EvalFailure[];
+  /** Same-event decisions between reports, with `--link`. */
+  readonly links?: LinkScores;
+}
+
+export interface EvalOptions {
+  readonly knowledge?: Knowledge;
+  /** Also link the reports into events and score the pairs against the manifests' clusters. */
+  readonly link?: boolean;
+}
+
+async function goldFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names
+    .filter((n) => n.endsWith('.gold.json'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+async function reportFor(goldPath: string, declared: string | undefined): Promise<string> {
+  const dir = join(goldPath, '..');
+  const stem = basename(goldPath, '.gold.json');
+  const names = await readdir(dir);
+  const candidates = [declared, `${stem}.txt`, `${stem}.html`, `${stem}.htm`].filter(
+    (n): n is string => n !== undefined,
+  );
+  const found = candidates.find((n) => names.includes(n));
+  if (found === undefined) throw new Error(`no report file next to ${basename(goldPath)}`);
+  return join(dir, found);
+}
+
+/**
+ * Runs extraction over every gold-annotated document of the folders and scores
+ * it (shared/spec/gold.md). A document that fails is reported, not fatal.
+ */
+export async function evaluate(
+  dirs: readonly string[],
+  options: EvalOptions = {},
+): Promise<EvalRun> {
+  const knowledge = options.knowledge ?? shippedKnowledge();
+  const scores = emptyScores();
+  const failures: EvalFailure[] = [];
+  const extracted: ExtractedReport[] = [];
+  for (const dir of dirs) {
+    for (const goldPath of await goldFiles(dir)) {
+      let gold: Gold | null = null;
+      try {
+        gold = zGold.parse(JSON.parse(await readFile(goldPath, 'utf8')));
+        const reportPath = await reportFor(goldPath, gold.file);
+        const document = await readDocument(reportPath, { published: gold.published ?? null });
+        const result = extract(document, { published: gold.published ?? null, knowledge });
+        addScores(scores, scoreDocument(result, gold));
+        extracted.push({ dir, doc: basename(goldPath, '.gold.json'), result });
+      } catch (error) {
+        failures.push({
+          file: goldPath,
+          problem: error instanceof Error ? error.message : String(error),
+        });
+        // A document that fails counts as one where nothing was found, so a failure never flatters the score.
+        if (gold !== null) addScores(scores, scoreDocument(emptyResult(), gold));
+      }
+    }
+  }
+  if (options.link !== true) return { scores, failures };
+  return { scores, failures, links: await scoreLinks(extracted, knowledge.lexicon) };
+}
+
+function emptyResult(): DocumentResult {
+  return {
+    document: {
+      id: '',
+      title: null,
+      outlet: null,
+      url: null,
+      published: null,
+      language: 'ar',
+      text: '',
+    },
+    incidents: [],
+    tallies: [],
+    warnings: [],
+  };
+}
+
+const fmt = (n: number): string => n.toFixed(3);
+
+function countsLine(name: string, c: Counts): string {
+  const r = f1(c);
+  return `${name}: P ${fmt(r.p)} R ${fmt(r.r)} F1 ${fmt(r.f1)} (tp ${String(c.tp)}, fp ${String(c.fp)}, fn ${String(c.fn)})`;
+}
+
+/** The printed report: one line per score, then `score: F`. */
+export function formatEval(run: EvalRun, verbose: boolean): string {
+  const s = run.scores;
+  const lines: string[] = [];
+  if (verbose) lines.push(...s.misses, '');
+  for (const f of run.failures) lines.push(`failed: ${f.file}: ${f.problem}`);
+  lines.push(`documents: ${String(s.documents)}`);
+  lines.push(countsLine('incidents', s.incidents));
+  lines.push(
+    `background: ${fmt(ratio(s.background))} (${String(s.background.hit)}/${String(s.background.total)})`,
+  );
+  for (const field of FIELDS) {
+    const r = s.fields[field];
+    lines.push(`${field}: ${fmt(ratio(r))} (${String(r.hit)}/${String(r.total)})`);
+  }
+  lines.push(countsLine('figures', s.figures));
+  lines.push(countsLine('figures (measure, count)', s.figuresLoose));
+  lines.push(`tallies: found ${String(s.tallies.found)}, gold ${String(s.tallies.gold)}`);
+  if (run.links !== undefined) {
+    if (verbose) lines.splice(0, 0, ...run.links.misses);
+    lines.push(countsLine('links (same-event pairs of reports)', run.links));
+  }
+  lines.push(`score: ${fmt(finalScore(s))}`);
+  return lines.join('\n');
+}

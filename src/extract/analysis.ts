@@ -1,0 +1,205 @@
+import type { Document } from '../contracts/index.js';
+import type {
+  AttributionEntry,
+  ClaimantEntry,
+  CueEntry,
+  CueKind,
+  LexEntry,
+  Lexicon,
+  MeasureEntry,
+  NisbaEntry,
+  QualifierEntry,
+  TriggerEntry,
+  VictimEntry,
+  ActorEntry,
+} from '../lexicon/index.js';
+import {
+  findDates,
+  normalizeForMatching,
+  publicationDay,
+  splitSentences,
+  tokenize,
+} from '../text/index.js';
+import type { DateExpression, NormalizedText, Sentence, Token } from '../text/index.js';
+
+/** A dictionary phrase found in the report: tokens `[start, end)` and what it means. */
+export interface Annotation<E extends LexEntry = LexEntry> {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: E;
+}
+
+export type EntityEntry = ActorEntry | ClaimantEntry | NisbaEntry;
+
+/** Annotations by kind, each list in text order. */
+export interface Annotations {
+  readonly entities: readonly Annotation<EntityEntry>[];
+  readonly triggers: readonly Annotation<TriggerEntry>[];
+  readonly measures: readonly Annotation<MeasureEntry>[];
+  readonly victims: readonly Annotation<VictimEntry>[];
+  readonly attribution: readonly Annotation<AttributionEntry>[];
+  readonly cues: readonly Annotation<CueEntry>[];
+  readonly qualifiers: readonly Annotation<QualifierEntry>[];
+  readonly notFigures: readonly Annotation[];
+  readonly suicideCues: readonly Annotation[];
+  readonly airCues: readonly Annotation[];
+}
+
+/** Everything extraction reads about one report, computed once. */
+export interface Analysis {
+  readonly document: Document;
+  readonly normalized: NormalizedText;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly annotations: Annotations;
+  readonly dates: readonly DateExpression[];
+  /** The publication day, `YYYY-MM-DD`, or null. */
+  readonly published: string | null;
+  readonly lexicon: Lexicon;
+}
+
+/**
+ * Longest match wins within a kind; a phrase that starts inside a longer one is
+ * dropped. Matches of exactly the same span are all kept (one phrase, several meanings).
+ */
+function longestFirst<E extends LexEntry>(found: Annotation<E>[]): Annotation<E>[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Annotation<E>[] = [];
+  let last: Annotation<E> | undefined;
+  for (const a of found) {
+    if (
+      last === undefined ||
+      a.start >= last.end ||
+      (a.start === last.start && a.end === last.end)
+    ) {
+      kept.push(a);
+      if (last === undefined || a.start >= last.end) last = a;
+    }
+  }
+  return kept;
+}
+
+function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
+  const by = {
+    entities: [] as Annotation<EntityEntry>[],
+    triggers: [] as Annotation<TriggerEntry>[],
+    measures: [] as Annotation<MeasureEntry>[],
+    victims: [] as Annotation<VictimEntry>[],
+    attribution: [] as Annotation<AttributionEntry>[],
+    cues: [] as Annotation<CueEntry>[],
+    qualifiers: [] as Annotation<QualifierEntry>[],
+    notFigures: [] as Annotation[],
+    suicideCues: [] as Annotation[],
+    airCues: [] as Annotation[],
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined || (token.kind !== 'word' && token.kind !== 'number')) continue;
+    if (!lexicon.index.mayStartWith(token)) continue;
+    for (const match of lexicon.index.matchesAt(tokens, i)) {
+      for (const entry of match.values) {
+        const { start, end } = match;
+        switch (entry.kind) {
+          case 'actor':
+          case 'claimant':
+          case 'nisba':
+            by.entities.push({ start, end, entry });
+            break;
+          case 'trigger':
+            by.triggers.push({ start, end, entry });
+            break;
+          case 'measure':
+            by.measures.push({ start, end, entry });
+            break;
+          case 'victim':
+            by.victims.push({ start, end, entry });
+            break;
+          case 'attribution':
+            by.attribution.push({ start, end, entry });
+            break;
+          case 'cue':
+            by.cues.push({ start, end, entry });
+            break;
+          case 'qualifier':
+            by.qualifiers.push({ start, end, entry });
+            break;
+          case 'not_figure':
+            by.notFigures.push({ start, end, entry });
+            break;
+          case 'suicide_cue':
+            by.suicideCues.push({ start, end, entry });
+            break;
+          case 'air_cue':
+            by.airCues.push({ start, end, entry });
+            break;
+        }
+      }
+    }
+  }
+  return {
+    entities: longestFirst(by.entities),
+    triggers: longestFirst(by.triggers),
+    measures: longestFirst(by.measures),
+    victims: longestFirst(by.victims),
+    attribution: longestFirst(by.attribution),
+    // Cues only mark ranges: keep every one.
+    cues: by.cues.sort((a, b) => a.start - b.start),
+    qualifiers: longestFirst(by.qualifiers),
+    notFigures: longestFirst(by.notFigures),
+    suicideCues: by.suicideCues,
+    airCues: by.airCues,
+  };
+}
+
+/** Normalizes, tokenizes, splits and annotates a report. */
+export function analyze(document: Document, lexicon: Lexicon): Analysis {
+  const normalized = normalizeForMatching(document.text);
+  const tokens = tokenize(normalized.text);
+  const published = publicationDay(document.published);
+  return {
+    document,
+    normalized,
+    tokens,
+    sentences: splitSentences(tokens),
+    annotations: annotate(tokens, lexicon),
+    dates: findDates(tokens, published),
+    published,
+    lexicon,
+  };
+}
+
+/** The annotations that lie inside tokens `[from, to)`; `list` is in text order (by start). */
+export function within<A extends { start: number; end: number }>(
+  list: readonly A[],
+  from: number,
+  to: number,
+): A[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid]?.start ?? Infinity) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: A[] = [];
+  for (let k = lo; k < list.length; k++) {
+    const a = list[k];
+    if (a === undefined || a.start >= to) break;
+    if (a.end <= to) found.push(a);
+  }
+  return found;
+}
+
+export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: number): boolean {
+  return analysis.annotations.cues.some(
+    (a) => a.entry.cue === cue && a.start >= from && a.end <= to,
+  );
+}
+
+/** The normalized text of tokens `[from, to)`. */
+export function textOf(analysis: Analysis, from: number, to: number): string {
+  const first = analysis.tokens[from];
+  const last = analysis.tokens[to - 1];
+  if (first === undefined || last === undefined) return '';
+  return analysis.normalized.text.slice(first.start, last.end);
+}

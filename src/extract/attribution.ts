@@ -1,0 +1,331 @@
+import type { Sentence } from '../text/index.js';
+import type { Analysis, Annotation } from './analysis.js';
+import { within } from './analysis.js';
+import type { AttributionEntry } from '../lexicon/index.js';
+import type { EntityMention } from './entities.js';
+import { ISSUED, SOURCE_LINKS, SOURCE_NOUNS, SUBJECT_END } from './grammar.js';
+
+/** Who speaks, and the words that name them (null: the outlet itself). */
+export interface Source {
+  readonly claimant: string | null;
+  /** Tokens `[start, end)` of the name, when there is one. */
+  readonly mention: { readonly start: number; readonly end: number } | null;
+}
+
+/** A stretch of text one source speaks for. */
+interface Frame {
+  readonly source: Source;
+  readonly from: number;
+  readonly to: number;
+  /** Where the words describing the speaker end («مصادر محلية في ريف دير الزور، بأن…»). */
+  readonly speakerEnd?: number;
+  /** The words naming a speaker that closes a stretch («بحسب صفحة "السويداء 24"»). */
+  readonly zone?: { readonly start: number; readonly end: number };
+}
+
+const OUTLET: Source = { claimant: null, mention: null };
+const SUBJECT_WINDOW = 12;
+/** The speaker follows the verb closely, titles and names aside («قال المقدم مصطفى كنيفاتي مدير إدارة الأمن العام»). */
+const SPEAKER_REACH = 7;
+/** A speaker named before its verb is close to it («المصادر قالت», «صفحات محلية … أشارت»). */
+const SPEAKER_BEFORE = 9;
+const ACCORDING_WINDOW = 7;
+
+interface Builder {
+  readonly analysis: Analysis;
+  readonly entities: readonly EntityMention[];
+  /** The last source that spoke, for «وأضاف» and «المصادر». */
+  last: Source | null;
+}
+
+function tokenText(b: Builder, i: number): string {
+  return b.analysis.tokens[i]?.text ?? '';
+}
+
+function isSourceNoun(b: Builder, e: EntityMention): boolean {
+  return (
+    e.end - e.start === 1 &&
+    (b.analysis.tokens[e.start]?.keys ?? []).some((k) => SOURCE_NOUNS.has(k))
+  );
+}
+
+function isDefinite(b: Builder, e: EntityMention): boolean {
+  const t = b.analysis.tokens[e.start];
+  return t !== undefined && /^[وف]?(?:ال|لل)/.test(t.text);
+}
+
+function sourceOf(e: EntityMention): Source {
+  return { claimant: e.claimant, mention: { start: e.start, end: e.end } };
+}
+
+/** «المصادر», «الشبكة», «الوكالة»: the source last named, if there is one. */
+function anaphor(b: Builder, e: EntityMention): Source {
+  return b.last !== null && b.last.claimant !== null
+    ? { ...b.last, mention: { start: e.start, end: e.end } }
+    : sourceOf(e);
+}
+
+function firstEntity(
+  b: Builder,
+  from: number,
+  to: number,
+  pred: (e: EntityMention) => boolean,
+): EntityMention | undefined {
+  return b.entities.find((e) => e.start >= from && e.start < to && e.claimant !== null && pred(e));
+}
+
+/**
+ * The speaker after a reporting verb: the first named source before the
+ * complementizer or colon. A generic source noun («مصدر في الفرقة الساحلية
+ * التابعة للجيش الحر») gives way to the group it belongs to; a generic outlet
+ * («شبكة عين الفرات») is a local source; «نقلت X عن Y» is Y when X is unnamed;
+ * «أعلن التنظيم عبر وكالة أعماق» is the channel.
+ */
+function subjectAfter(
+  b: Builder,
+  verb: Annotation<AttributionEntry>,
+  to: number,
+): { source: Source; end: number; speakerEnd: number } | null {
+  const from = verb.end;
+  // «قالت المصادر: "…"», «وقال "…"»: direct speech follows, the speaker is not after the verb.
+  if (tokenText(b, from) === '"' || tokenText(b, from) === ':') return null;
+  let end = Math.min(to, from + SUBJECT_WINDOW);
+  let claimStart = -1;
+  for (let i = from; i < end; i++) {
+    // «بيان صادر عن الوزارة»: this «عن» names who issued the statement, it opens no claim.
+    const issued = ISSUED.has(tokenText(b, i - 1));
+    const complementizer =
+      !issued &&
+      b.analysis.annotations.attribution.some(
+        (x) => x.start === i && x.entry.attribution === 'complementizer',
+      );
+    if (complementizer || SUBJECT_END.has(tokenText(b, i))) {
+      end = i;
+      claimStart = i;
+      break;
+    }
+  }
+  const first = firstEntity(b, from, Math.min(end, from + SPEAKER_REACH), () => true);
+  if (first === undefined) return null;
+  let chosen: EntityMention = first;
+  if (first.generic && isSourceNoun(b, first)) {
+    chosen = groupOfSource(b, first, end) ?? first;
+  }
+  let source = chosen.generic && isDefinite(b, chosen) ? anaphor(b, chosen) : sourceOf(chosen);
+  let subjectEnd = chosen.end;
+  const relayVerb = b.analysis.annotations.attribution.some(
+    (a) => a.entry.attribution === 'relay_verb' && a.start >= verb.start && a.end <= verb.end,
+  );
+  const relay = b.analysis.annotations.attribution.find(
+    (a) => a.entry.attribution === 'relay' && a.start >= chosen.end && a.start <= end,
+  );
+  if (relayVerb && relay !== undefined && (chosen.generic || source.claimant === null)) {
+    const relayed = firstEntity(b, relay.end, Math.min(relay.end + 4, to), () => true);
+    if (relayed !== undefined) {
+      source = sourceOf(relayed);
+      subjectEnd = relayed.end;
+    }
+  }
+  const via = b.analysis.annotations.attribution.find(
+    (a) => a.entry.attribution === 'via' && a.start >= chosen.end && a.start <= chosen.end + 2,
+  );
+  if (via !== undefined) {
+    const channel = firstEntity(b, via.end, Math.min(via.end + 3, to), (e) => !e.generic);
+    if (channel !== undefined && channel.actor === null) {
+      source = sourceOf(channel);
+      subjectEnd = channel.end;
+    }
+  }
+  return { source, end: subjectEnd, speakerEnd: Math.max(subjectEnd, claimStart) };
+}
+
+/** «مصدر في الفرقة الساحلية», «مصادر مقربة من الهيئة»: the named group a source noun belongs to. */
+function groupOfSource(b: Builder, source: EntityMention, end: number): EntityMention | undefined {
+  const group = firstEntity(b, source.end, end, (e) => !e.generic);
+  if (group === undefined || group.start - source.end > 3) return undefined;
+  for (let i = source.end; i < group.start; i++) {
+    const keys = b.analysis.tokens[i]?.keys ?? [];
+    if (!keys.some((k) => SOURCE_LINKS.has(k))) return undefined;
+  }
+  return group;
+}
+
+function framesOfVerb(
+  b: Builder,
+  verb: Annotation<AttributionEntry>,
+  sentence: Sentence,
+  earlier: readonly Frame[],
+): Frame | null {
+  const subject = subjectAfter(b, verb, sentence.tokenEnd);
+  if (subject !== null) {
+    return {
+      source: subject.source,
+      from: subject.end,
+      to: sentence.tokenEnd,
+      speakerEnd: subject.speakerEnd,
+    };
+  }
+  // «المرصد … أفاد», «صفحات محلية عبر مواقع التواصل، أشارت…»: the speaker before the verb.
+  const before = b.entities.findLast(
+    (e) =>
+      e.claimant !== null &&
+      e.end <= verb.start &&
+      e.start >= Math.max(sentence.tokenStart, verb.start - SPEAKER_BEFORE) &&
+      !b.analysis.annotations.attribution.some(
+        (a) =>
+          (a.entry.attribution === 'verb' || a.entry.attribution === 'according_to') &&
+          a.start >= e.end &&
+          a.start < verb.start,
+      ),
+  );
+  if (before !== undefined)
+    return { source: sourceOf(before), from: verb.end, to: sentence.tokenEnd };
+  // «…، مشيرا إلى أن…»: the speaker of this sentence goes on, else the last one.
+  const speaking = earlier.filter((f) => f.source.claimant !== null).at(-1)?.source ?? b.last;
+  if (
+    speaking !== null &&
+    (verb.entry.attribution === 'continuation' || isOpening(b, sentence, verb))
+  ) {
+    return { source: speaking, from: verb.end, to: sentence.tokenEnd };
+  }
+  return null;
+}
+
+/** A reporting verb that opens its sentence («وأكد البيان…», «وأضافت…»). */
+function isOpening(b: Builder, sentence: Sentence, verb: Annotation<AttributionEntry>): boolean {
+  return verb.start <= sentence.tokenStart + 1 && b.analysis.tokens[verb.start] !== undefined;
+}
+
+/** «بحسب المرصد», «وفق روايات شهود عيان»: closes the clause before it, or opens the sentence after it. */
+function frameOfAccording(
+  b: Builder,
+  a: Annotation<AttributionEntry>,
+  sentence: Sentence,
+  previousEnd: number,
+): Frame | null {
+  const named = firstEntity(
+    b,
+    a.end,
+    Math.min(sentence.tokenEnd, a.end + ACCORDING_WINDOW),
+    () => true,
+  );
+  if (named === undefined) {
+    // «بحسب "السويداء 24"»: a quoted name wathiq does not know is a local outlet or page.
+    const quoted = quotedName(b, a.end, sentence.tokenEnd);
+    if (quoted === null) return null;
+    const source: Source = { claimant: 'LOCAL', mention: quoted };
+    return a.start <= sentence.tokenStart + 1
+      ? { source, from: quoted.end, to: sentence.tokenEnd }
+      : { source, from: previousEnd, to: a.start, zone: quoted };
+  }
+  const source = named.generic && isDefinite(b, named) ? anaphor(b, named) : sourceOf(named);
+  const opening = a.start <= sentence.tokenStart + 1;
+  return opening
+    ? { source, from: named.end, to: sentence.tokenEnd }
+    : {
+        source,
+        from: previousEnd,
+        to: a.start,
+        zone: {
+          start: named.start,
+          end: quotedName(b, named.end, sentence.tokenEnd)?.end ?? named.end,
+        },
+      };
+}
+
+function quotedName(b: Builder, from: number, to: number): { start: number; end: number } | null {
+  if (tokenText(b, from) !== '"') return null;
+  for (let i = from + 1; i < Math.min(to, from + 6); i++) {
+    if (tokenText(b, i) === '"') return i > from + 1 ? { start: from + 1, end: i } : null;
+  }
+  return null;
+}
+
+/**
+ * Attribution over a report: for each token, the source that speaks for it.
+ * Statements carry over to following sentences that continue them («وأضاف»),
+ * and quotes carry their speaker to their closing mark.
+ */
+export class Attribution {
+  private readonly frames: Frame[] = [];
+
+  constructor(analysis: Analysis, entities: readonly EntityMention[]) {
+    const b: Builder = { analysis, entities, last: null };
+    let openQuote: Source | null = null;
+    for (const sentence of analysis.sentences) {
+      if (!sentence.prose) continue;
+      const frames = this.sentenceFrames(b, sentence);
+      if (frames.length === 0 && openQuote !== null) {
+        frames.push({ source: openQuote, from: sentence.tokenStart, to: sentence.tokenEnd });
+      }
+      if (oddQuotes(b, sentence))
+        openQuote = openQuote === null ? (frames.at(-1)?.source ?? null) : null;
+      this.frames.push(...frames);
+      const speaking = frames.filter((f) => f.source.claimant !== null).at(-1);
+      if (speaking !== undefined) b.last = speaking.source;
+    }
+  }
+
+  /** Where speakers are named («مصادر محلية في ريف دير الزور»): places there locate the speaker, not the act. */
+  speakerZones(): { start: number; end: number }[] {
+    return this.frames.flatMap((f) => {
+      if (f.zone !== undefined) return [f.zone];
+      return f.source.mention === null || f.source.mention.start >= f.from
+        ? []
+        : [{ start: f.source.mention.start, end: Math.max(f.from, f.speakerEnd ?? 0) }];
+    });
+  }
+
+  /** Token positions where a speaker is named. */
+  speakerStarts(): Set<number> {
+    return new Set(
+      this.frames.flatMap((f) => (f.source.mention === null ? [] : [f.source.mention.start])),
+    );
+  }
+
+  /** The source speaking at token i: the narrowest frame around it, else the outlet. */
+  sourceAt(i: number): Source {
+    let best: Frame | null = null;
+    for (const f of this.frames) {
+      if (i >= f.from && i < f.to && (best === null || f.to - f.from < best.to - best.from))
+        best = f;
+    }
+    return best?.source ?? OUTLET;
+  }
+
+  private sentenceFrames(b: Builder, sentence: Sentence): Frame[] {
+    const marks = within(
+      b.analysis.annotations.attribution,
+      sentence.tokenStart,
+      sentence.tokenEnd,
+    );
+    const frames: Frame[] = [];
+    let previousEnd = sentence.tokenStart;
+    for (const a of marks) {
+      let frame: Frame | null = null;
+      if (a.entry.attribution === 'verb' || a.entry.attribution === 'continuation') {
+        frame = framesOfVerb(b, a, sentence, frames);
+      } else if (a.entry.attribution === 'according_to') {
+        frame = frameOfAccording(b, a, sentence, previousEnd);
+      } else if (a.entry.attribution === 'editorial') {
+        frame = { source: OUTLET, from: a.start, to: sentence.tokenEnd };
+      }
+      if (frame === null) continue;
+      // A later speaker in the same sentence ends the earlier one's stretch.
+      const open = frames.at(-1);
+      if (open !== undefined && open.to > frame.from && open.from < frame.from) {
+        frames[frames.length - 1] = { ...open, to: a.start };
+      }
+      frames.push(frame);
+      previousEnd = Math.max(previousEnd, frame.to === sentence.tokenEnd ? a.end : frame.to);
+    }
+    return frames;
+  }
+}
+
+/** An odd number of quote marks opens a quotation that runs on, or closes one that ran on. */
+function oddQuotes(b: Builder, sentence: Sentence): boolean {
+  let n = 0;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (tokenText(b, i) === '"') n++;
+  return n % 2 === 1;
+}

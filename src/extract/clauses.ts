@@ -1,0 +1,72 @@
+import type { Sentence } from '../text/index.js';
+import type { Analysis } from './analysis.js';
+
+/**
+ * A clause: the part of a sentence that reports one act. Sentences in this
+ * genre chain acts with «كما», «فيما», «في حين», «بالتزامن مع»; those that open a
+ * new act are `opensNewAct`, the others («حيث», «ثم») continue the one before.
+ */
+export interface Clause {
+  readonly index: number;
+  readonly sentence: Sentence;
+  /** Tokens `[start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  readonly opensNewAct: boolean;
+}
+
+/**
+ * «…، وقتل يوم أمس شخص…»: after a comma, a verb of violence or casualty joined
+ * by و starts a clause of its own.
+ */
+function coordinatedActs(analysis: Analysis, from: number, to: number): number[] {
+  const cuts: number[] = [];
+  for (let i = from + 2; i < to - 1; i++) {
+    if (
+      analysis.tokens[i - 1]?.text !== ',' ||
+      !(analysis.tokens[i]?.text.startsWith('و') ?? false)
+    )
+      continue;
+    const measure = analysis.annotations.measures.some(
+      (m) => m.start === i && m.entry.position === 'before_count',
+    );
+    const trigger = analysis.annotations.triggers.some(
+      (t) => t.start === i && t.entry.strength >= 2,
+    );
+    if (measure || trigger) cuts.push(i);
+  }
+  return cuts;
+}
+
+function isConjunction(analysis: Analysis, i: number): boolean {
+  const t = analysis.tokens[i]?.text;
+  return t === 'و' || t === 'ف';
+}
+
+/** Splits the prose sentences of a report into clauses at clause-break cue words. */
+export function splitClauses(analysis: Analysis): Clause[] {
+  const clauses: Clause[] = [];
+  const breaks = analysis.annotations.cues.filter((a) => a.entry.cue === 'clause_break');
+  const newActs = analysis.annotations.cues.filter((a) => a.entry.cue === 'new_act_opener');
+  for (const sentence of analysis.sentences) {
+    if (!sentence.prose) continue;
+    const cuts = [
+      ...breaks
+        .filter((b) => b.start > sentence.tokenStart + 1 && b.end < sentence.tokenEnd)
+        .map((b) => b.start),
+      ...coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd),
+    ].sort((a, b) => a - b);
+    const starts = [sentence.tokenStart, ...new Set(cuts)];
+    starts.forEach((start, k) => {
+      const end = starts[k + 1] ?? sentence.tokenEnd;
+      if (end <= start) return;
+      // «كما فجّر…» opens a new act at the head of a sentence as well as inside one.
+      const opener = newActs.some(
+        (n) =>
+          n.start === start || (k === 0 && n.start === start + 1 && isConjunction(analysis, start)),
+      );
+      clauses.push({ index: clauses.length, sentence, start, end, opensNewAct: opener });
+    });
+  }
+  return clauses;
+}

@@ -1,0 +1,686 @@
+import type { Measure, Qualifier } from '../contracts/index.js';
+import type { MeasureEntry, VictimClass } from '../lexicon/index.js';
+import { readNumber, readVagueQuantity } from '../text/index.js';
+import type { Analysis, Annotation } from './analysis.js';
+import { within } from './analysis.js';
+import type { EntityMention } from './entities.js';
+import {
+  ADDITION,
+  FORCE_NOUNS,
+  COUNT_OPENERS,
+  RESULT_WORDS,
+  TIME_WORDS,
+  FALL_VERBS,
+  SUBSET_MARKERS,
+  TOLL_NOUNS,
+  TOLL_TO,
+  VICTIM_GLUE,
+  VICTIM_MARKERS,
+} from './grammar.js';
+
+/** A casualty figure as the text states it, before attribution. */
+export interface FigureMention {
+  readonly measure: Measure;
+  /** null when no number is given («عدد من القتلى»). */
+  readonly count: number | null;
+  readonly qualifier: Qualifier;
+  /** Whose people: an actor id, or null when the text does not say. */
+  readonly victim: string | null;
+  /** The kind of people the count names («عناصر» fighters, «مدنيين» civilians), when a noun says. */
+  readonly victimClass: VictimClass | null;
+  /** Tokens `[start, end)` of the figure's words. */
+  readonly start: number;
+  readonly end: number;
+  readonly tags: readonly string[];
+  /** A toll named without its number («أعداد الجرحى في تزايد»): casualties, count untold. */
+  readonly reference?: boolean;
+}
+
+/** State shared across a report's clauses: numbers already used, the last figure's measure and victims. */
+export interface FigureState {
+  readonly consumed: Set<number>;
+  readonly dateTokens: ReadonlySet<number>;
+  lastMeasure: Measure | null;
+  lastVictim: string | null;
+  /** The kind of people the last figure counted, so that «آخر» after «مهاجما انتحاريا» is another attacker. */
+  lastVictimClass: VictimClass | null;
+}
+
+interface Quantity {
+  readonly count: number | null;
+  readonly qualifier: Qualifier;
+  readonly start: number;
+  readonly end: number;
+  readonly tags: readonly string[];
+}
+
+interface Victims {
+  readonly victim: string | null;
+  readonly end: number;
+  readonly found: boolean;
+  readonly victimClass?: VictimClass | null;
+}
+
+interface Reader {
+  readonly analysis: Analysis;
+  readonly entities: readonly EntityMention[];
+  readonly state: FigureState;
+  readonly from: number;
+  readonly to: number;
+  /** A figure may continue past its clause to the end of the sentence («…، إضافة لعدد من…»). */
+  readonly sentenceEnd: number;
+}
+
+function word(r: Reader, i: number): string {
+  const t = r.analysis.tokens[i];
+  return t?.kind === 'word' ? t.text : '';
+}
+
+function keysAt(r: Reader, i: number): readonly string[] {
+  return r.analysis.tokens[i]?.keys ?? [];
+}
+
+function inSet(set: ReadonlySet<string>, r: Reader, i: number): boolean {
+  return keysAt(r, i).some((k) => set.has(k)) || set.has(word(r, i));
+}
+
+function annotationAt<A extends { start: number }>(list: readonly A[], i: number): A | undefined {
+  return list.find((a) => a.start === i);
+}
+
+function isCountable(r: Reader, start: number, end: number): boolean {
+  for (let k = start; k < end; k++)
+    if (r.state.dateTokens.has(k) || r.state.consumed.has(k)) return false;
+  // «300 ألف نسمة», «50 مليون ليرة», «38 كم»: numbers of other things.
+  return annotationAt(r.analysis.annotations.notFigures, end) === undefined;
+}
+
+/** A qualifier phrase ending right before token i («أكثر من», «نحو»). */
+function qualifierBefore(r: Reader, i: number): { qualifier: Qualifier; start: number } | null {
+  const q = r.analysis.annotations.qualifiers.find(
+    (a) => a.end === i && a.entry.qualifier !== 'vague',
+  );
+  return q === undefined ? null : { qualifier: q.entry.qualifier as Qualifier, start: q.start };
+}
+
+/** «13 على الأقل», «20 تقريبا». */
+function qualifierAfter(r: Reader, i: number): { qualifier: Qualifier; end: number } | null {
+  const q = annotationAt(r.analysis.annotations.qualifiers, i);
+  if (q === undefined) return null;
+  if (q.entry.qualifier === 'at_least' || q.entry.qualifier === 'approx') {
+    return { qualifier: q.entry.qualifier, end: q.end };
+  }
+  return null;
+}
+
+/** A count starting at token i: a qualifier, then a number or a vague quantity. */
+function quantityAt(r: Reader, i: number): Quantity | null {
+  let j = i;
+  let qualifier: Qualifier = 'exact';
+  const q = annotationAt(r.analysis.annotations.qualifiers, j);
+  if (q !== undefined && q.entry.qualifier !== 'vague') {
+    qualifier = q.entry.qualifier;
+    j = q.end;
+  }
+  const n = readNumber(r.analysis.tokens, j);
+  if (n !== null && isCountable(r, n.start, n.end)) {
+    const after = qualifierAfter(r, n.end);
+    return {
+      count: n.value,
+      qualifier: after?.qualifier ?? qualifier,
+      start: i,
+      end: after?.end ?? n.end,
+      tags: [],
+    };
+  }
+  const vague = vagueAt(r, j);
+  if (vague !== null) return { ...vague, start: i };
+  return null;
+}
+
+function vagueAt(r: Reader, i: number): Quantity | null {
+  const quantity = readVagueQuantity(r.analysis.tokens, i);
+  if (quantity !== null) {
+    let end = quantity.end;
+    if (word(r, end) === 'من') end++;
+    return { count: null, qualifier: 'unspecified', start: i, end, tags: [quantity.quantity] };
+  }
+  const q = annotationAt(r.analysis.annotations.qualifiers, i);
+  if (q?.entry.qualifier === 'vague') {
+    return { count: null, qualifier: 'unspecified', start: i, end: q.end, tags: [] };
+  }
+  return null;
+}
+
+const CLASS_VICTIM: Readonly<Record<VictimClass, string | null>> = {
+  civilian: 'CIV',
+  protester: 'PROTESTERS',
+  armed: 'UNKNOWN',
+  fighter: null,
+  attacker: null,
+  // «قتل 15 شخصا»: people with no group named are counted as civilians, as monitors do.
+  person: 'CIV',
+  other: null,
+};
+
+/** Marks that set a group's name apart: «في صفوف "قسد"», «في صفوف (حزب الله)». */
+const QUOTING = new Set(['"', '(']);
+
+/** The group named at token i: an actor right there, or after a victim marker («من», «في صفوف»). */
+function groupAt(r: Reader, i: number): { actor: string; end: number } | null {
+  let j = i;
+  for (let words = 0; words < 3 && j < r.sentenceEnd; j++) {
+    const entity = r.entities.find((e) => e.start === j && e.actor !== null && !e.nisba);
+    if (entity?.actor != null) return { actor: entity.actor, end: entity.end };
+    if (QUOTING.has(r.analysis.tokens[j]?.text ?? '')) continue;
+    if (!inSet(VICTIM_MARKERS, r, j) && !inSet(VICTIM_GLUE, r, j)) return null;
+    words++;
+  }
+  return null;
+}
+
+/** The victims named from token i on: a victim noun and/or the group it belongs to. */
+function victimsAt(r: Reader, at: number): Victims {
+  // «ثلاثة من عمال الحقل»: a partitive «من» before the noun.
+  const i =
+    word(r, at) === 'من' && annotationAt(r.analysis.annotations.victims, at + 1) !== undefined
+      ? at + 1
+      : at;
+  const noun = annotationAt(r.analysis.annotations.victims, i);
+  let j = noun?.end ?? i;
+  // «أفراد قوات الأمن»: the noun may open the name of its group.
+  const named = r.entities.find((e) => e.start === i && e.actor !== null && !e.nisba && e.end > j);
+  let group = named === undefined ? groupAt(r, j) : { actor: named.actor ?? '', end: named.end };
+  // One adjective may stand between the noun and its group: «خسائر بشرية ومادية في طرف قسد».
+  if (group === null && noun !== undefined) group = groupAt(r, j + 1);
+  if (group !== null) j = group.end;
+  if (noun === undefined) {
+    return group === null
+      ? { victim: null, end: at, found: false }
+      : { victim: group.actor, end: j, found: true };
+  }
+  const cls = noun.entry.victimClass;
+  if (cls === 'other') {
+    const victimClass = r.state.lastVictimClass ?? cls;
+    return { victim: r.state.lastVictim, end: j, found: true, victimClass };
+  }
+  const victim =
+    cls === 'civilian' || cls === 'protester'
+      ? CLASS_VICTIM[cls]
+      : (group?.actor ?? CLASS_VICTIM[cls]);
+  return { victim, end: j, found: true, victimClass: cls };
+}
+
+function figure(
+  measure: Measure,
+  quantity: { count: number | null; qualifier: Qualifier; tags: readonly string[] },
+  victims: { victim: string | null; victimClass?: VictimClass | null },
+  start: number,
+  end: number,
+): FigureMention {
+  return {
+    measure,
+    count: quantity.count,
+    qualifier: quantity.qualifier,
+    victim: victims.victim,
+    victimClass: victims.victimClass ?? null,
+    start,
+    end,
+    tags: quantity.tags,
+  };
+}
+
+/** Marks the words of a count as read, so that no other casualty word reads them again. */
+function consume(r: Reader, start: number, end: number): void {
+  for (let k = start; k < end; k++) r.state.consumed.add(k);
+}
+
+/** Past words of time, dates and commas. */
+function skipWhen(r: Reader, from: number): number {
+  let i = from;
+  while (
+    i < Math.min(r.to, from + 5) &&
+    (r.state.dateTokens.has(i) || inSet(TIME_WORDS, r, i) || r.analysis.tokens[i]?.text === ',')
+  ) {
+    i++;
+  }
+  return i;
+}
+
+/** Count and victims after a verb or verbal noun: «مقتل 20 عنصرا من قسد», «اعتقال شاب», «أصيب أكثر من 30 آخرين». */
+function readAfter(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+  start: number,
+): FigureMention | null {
+  const m = anchor.entry.measure;
+  // «وقتل يوم أمس شخص», «أوقف جهاز الأمن الداخلي، اليوم، عددا من…»: when it
+  // happened and who did it may stand between the verb and its count.
+  let from = skipWhen(r, start);
+  let subjectStart = from;
+  let subject = r.entities.find((e) => e.start === subjectStart && e.actor !== null);
+  while (subject === undefined && subjectStart < from + 3 && inSet(FORCE_NOUNS, r, subjectStart)) {
+    subjectStart++;
+    subject = r.entities.find((e) => e.start === subjectStart && e.actor !== null);
+  }
+  if (subject !== undefined) {
+    const after = skipWhen(r, subject.end);
+    if (
+      quantityAt(r, after) !== null ||
+      annotationAt(r.analysis.annotations.victims, after) !== undefined
+    ) {
+      from = after;
+    }
+  }
+  const quantity = quantityAt(r, from);
+  if (quantity !== null) {
+    const victims = victimsAt(r, quantity.end);
+    consume(r, quantity.start, quantity.end);
+    // «25 شخصا على الأقل»: the qualifier may follow the counted noun.
+    const late = quantity.qualifier === 'exact' ? qualifierAfter(r, victims.end) : null;
+    const counted = late === null ? quantity : { ...quantity, qualifier: late.qualifier };
+    return figure(
+      m,
+      counted,
+      victims,
+      anchor.start,
+      Math.max(victims.end, quantity.end, late?.end ?? 0),
+    );
+  }
+  const noun = annotationAt(r.analysis.annotations.victims, from);
+  if (noun !== undefined) {
+    const victims = victimsAt(r, from);
+    const count = noun.entry.number === 'singular' ? 1 : noun.entry.number === 'dual' ? 2 : null;
+    const qualifier: Qualifier = count === null ? 'unspecified' : 'exact';
+    return figure(m, { count, qualifier, tags: [] }, victims, anchor.start, victims.end);
+  }
+  const group = groupAt(r, from);
+  if (group !== null && r.entities.some((e) => e.start === from)) {
+    return figure(
+      m,
+      { count: null, qualifier: 'unspecified', tags: [] },
+      { victim: group.actor },
+      anchor.start,
+      group.end,
+    );
+  }
+  return null;
+}
+
+/** Count and victims before a verb: «أن 6 من أفراد قوات الأمن قُتلوا», «20 عنصراً سقطوا بين قتيل وجريح». */
+function readBefore(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | null {
+  const from = Math.max(r.from, anchor.start - 10);
+  let subject: FigureMention | null = null;
+  for (let i = anchor.start - 1; i >= from; i--) {
+    const t = r.analysis.tokens[i];
+    if (t === undefined || t.text === '.' || t.text === ':') break;
+    if (i < anchor.start - 1 && r.analysis.annotations.measures.some((a) => a.start === i)) break;
+    const opensCount =
+      i === r.from ||
+      inSet(COUNT_OPENERS, r, i - 1) ||
+      r.analysis.tokens[i - 1]?.text === ',' ||
+      word(r, i - 1) === 'و';
+    if (!opensCount) continue;
+    const quantity = quantityAt(r, i);
+    if (quantity !== null) {
+      const victims = victimsAt(r, quantity.end);
+      if (!victims.found && (quantity.count === null || word(r, quantity.end) !== 'من')) continue;
+      consume(r, quantity.start, quantity.end);
+      return figure(anchor.entry.measure, quantity, victims, i, anchor.end);
+    }
+    // «أن الشيخ توفيق السوس، من قرية الثعلة، اختطف»: a singular subject is one person.
+    const noun = annotationAt(r.analysis.annotations.victims, i);
+    if (
+      subject === null &&
+      noun !== undefined &&
+      noun.entry.number !== 'plural' &&
+      noun.entry.victimClass !== 'other'
+    ) {
+      const count = noun.entry.number === 'dual' ? 2 : 1;
+      subject = figure(
+        anchor.entry.measure,
+        { count, qualifier: 'exact', tags: [] },
+        victimsAt(r, i),
+        i,
+        anchor.end,
+      );
+    }
+  }
+  return subject;
+}
+
+/** Count before a casualty noun: «15 قتيلا», «عشرات الجرحى», «أكثر من 220 ضحية». */
+/** The victims after a casualty noun, past a verb of falling: «عشرات القتلى سقطوا في صفوف قسد». */
+function victimsAfterNoun(r: Reader, at: number): Victims {
+  const victims = victimsAt(r, at);
+  if (victims.found || !FALL_VERBS.has(word(r, at))) return victims;
+  const fallen = victimsAt(r, at + 1);
+  return fallen.found ? fallen : victims;
+}
+
+/** «عدد من القتلى والجرحى»: the casualty noun this one is joined to, sharing its count words. */
+function jointNounBefore(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+): Annotation<MeasureEntry> | undefined {
+  if (!word(r, anchor.start).startsWith('و')) return undefined;
+  return r.analysis.annotations.measures.find(
+    (a) =>
+      a.end === anchor.start &&
+      a.entry.position === 'after_count' &&
+      a.entry.measure !== anchor.entry.measure,
+  );
+}
+
+function readNoun(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | null {
+  const m = anchor.entry.measure;
+  const nounStart = jointNounBefore(r, anchor)?.start ?? anchor.start;
+  let i = nounStart - 1;
+  if (word(r, i) === 'من') i--;
+  // «إلى 17 قتيلا» after a toll: the count was read with the toll, the noun is its unit.
+  if (r.state.consumed.has(i)) return null;
+  const victims = victimsAfterNoun(r, anchor.end);
+  // «أعداد الجرحى في تزايد»: a toll without its number says there are casualties, no more.
+  if (inSet(TOLL_NOUNS, r, anchor.start - 1)) {
+    return {
+      ...figure(
+        m,
+        { count: null, qualifier: 'unspecified', tags: [] },
+        victims,
+        anchor.start - 1,
+        anchor.end,
+      ),
+      reference: true,
+    };
+  }
+  const n = numberEndingAt(r, i);
+  if (n !== null) {
+    const q = qualifierBefore(r, n.start);
+    consume(r, n.start, n.end);
+    return figure(
+      m,
+      { count: n.value, qualifier: q?.qualifier ?? 'exact', tags: [] },
+      victims,
+      q?.start ?? n.start,
+      Math.max(anchor.end, victims.end),
+    );
+  }
+  const vague = vagueEndingAt(r, i) ?? vagueEndingAt(r, nounStart - 1);
+  // «سحبت جميع القتلى»: a definite casualty noun with no count refers to casualties already told of.
+  if (vague === null && isDefinite(r, anchor.start) && !inSet(RESULT_WORDS, r, anchor.start - 1))
+    return null;
+  if (vague !== null)
+    return figure(m, vague, victims, vague.start, Math.max(anchor.end, victims.end));
+  return figure(
+    m,
+    { count: null, qualifier: 'unspecified', tags: [] },
+    victims,
+    anchor.start,
+    Math.max(anchor.end, victims.end),
+  );
+}
+
+function isDefinite(r: Reader, i: number): boolean {
+  return /^[وفب]?(?:ال|لل)/.test(word(r, i));
+}
+
+function numberEndingAt(
+  r: Reader,
+  last: number,
+): { value: number; start: number; end: number } | null {
+  for (let start = last; start >= Math.max(r.from, last - 3); start--) {
+    const n = readNumber(r.analysis.tokens, start);
+    if (n !== null && n.end === last + 1 && isCountable(r, n.start, n.end)) return n;
+  }
+  return null;
+}
+
+function vagueEndingAt(r: Reader, last: number): Quantity | null {
+  for (let start = last; start >= Math.max(r.from, last - 3); start--) {
+    const v = vagueAt(r, start);
+    if (v !== null && v.end === last + 1) return v;
+  }
+  return null;
+}
+
+/** How far a toll's number may sit from the toll («حصيلة قتلى القصف … على مدينة خان شيخون أمس إلى 72»). */
+const TOLL_REACH = 22;
+
+/** «ارتفعت حصيلة قتلى القصف … إلى 72 شخصا», «وصل عدد الضحايا إلى نحو 1200», «العدد قد يصل إلى 1400». */
+function readTolls(
+  r: Reader,
+  anchors: readonly Annotation<MeasureEntry>[],
+): { figures: FigureMention[]; used: Set<Annotation<MeasureEntry>> } {
+  const figures: FigureMention[] = [];
+  const used = new Set<Annotation<MeasureEntry>>();
+  for (let i = r.from; i < r.to; i++) {
+    if (!inSet(TOLL_NOUNS, r, i)) continue;
+    const anchor = anchors.find(
+      (a) => a.start > i && a.start <= i + 2 && a.entry.position === 'after_count',
+    );
+    const measure = anchor?.entry.measure ?? r.state.lastMeasure;
+    if (measure === null) continue;
+    for (let j = anchor?.end ?? i + 1; j < Math.min(r.sentenceEnd, i + TOLL_REACH); j++) {
+      if (!inSet(TOLL_TO, r, j) && word(r, j) !== 'الي') continue;
+      const quantity = quantityAt(r, j + 1);
+      if (quantity?.count == null) break;
+      const victims = victimsAt(r, quantity.end);
+      consume(r, quantity.start, quantity.end);
+      figures.push(figure(measure, quantity, victims, i, Math.max(quantity.end, victims.end)));
+      r.state.lastMeasure = measure;
+      if (anchor !== undefined) used.add(anchor);
+      break;
+    }
+  }
+  return { figures, used };
+}
+
+function isSubset(r: Reader, figureStart: number): boolean {
+  for (let k = figureStart - 1; k >= Math.max(r.from, figureStart - 2); k--) {
+    if (inSet(SUBSET_MARKERS, r, k)) return true;
+  }
+  return false;
+}
+
+/**
+ * «مقتل 6 عناصر من الأمن العام و3 من المسلحين», «مقتل 20 عنصرا من قسد، إضافة لعدد من
+ * الخبراء الأمريكيين»: a count joined to a figure continues its measure.
+ */
+function readContinuation(r: Reader, previous: FigureMention): FigureMention | null {
+  let j = previous.end;
+  if (r.analysis.tokens[j]?.text === ',') j++;
+  let start: number;
+  // «إضافة لعدد من…», «بالإضافة إلى 3…»: the preposition may be written on or after the word.
+  if (inSet(ADDITION, r, j))
+    start = /^(?:الي|ل|لـ)$/.test(word(r, j + 1)) || word(r, j + 1) === 'الى' ? j + 2 : j + 1;
+  else if (word(r, j) === 'و') start = j + 1;
+  else if (word(r, j).startsWith('و')) start = j;
+  else return null;
+  if (start >= r.sentenceEnd) return null;
+  if (r.analysis.annotations.measures.some((a) => a.start === start || a.start === start + 1))
+    return null;
+  const quantity = quantityAt(r, start);
+  if (quantity === null) return null;
+  const victims = victimsAt(r, quantity.end);
+  if (!victims.found && (quantity.count === null || word(r, quantity.end) !== 'من')) return null;
+  consume(r, quantity.start, quantity.end);
+  return figure(previous.measure, quantity, victims, start, Math.max(victims.end, quantity.end));
+}
+
+/** «أسماء 15 شخصا قالت إن الفصائل اختطفتهم»: the people a plural pronoun points back to. */
+function countedPeopleBefore(r: Reader, before: number): FigureMention | null {
+  const from = Math.max(r.from, before - 14);
+  for (let i = before - 1; i >= from; i--) {
+    const n = readNumber(r.analysis.tokens, i);
+    if (n === null || n.end >= before || !isCountable(r, n.start, n.end)) continue;
+    const victims = victimsAt(r, n.end);
+    if (!victims.found) continue;
+    consume(r, n.start, n.end);
+    return figure(
+      'detained',
+      { count: n.value, qualifier: 'exact', tags: [] },
+      victims,
+      n.start,
+      before,
+    );
+  }
+  return null;
+}
+
+function fallVerbEnd(r: Reader, anchor: Annotation<MeasureEntry>): number {
+  for (let i = anchor.start - 1; i >= Math.max(r.from, anchor.start - 10); i--) {
+    if (inSet(FALL_VERBS, r, i)) return i + 1;
+  }
+  return anchor.start;
+}
+
+/** «سقط 15 عنصرا … بين قتيل وجريح»: the words from the count to the casualty noun. */
+function countAfterFall(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | null {
+  const start = fallVerbEnd(r, anchor);
+  const f = readAfter(r, anchor, start);
+  return f === null ? null : { ...f, start, end: Math.max(f.end, anchor.end) };
+}
+
+function fellEarlier(r: Reader, anchor: Annotation<MeasureEntry>): boolean {
+  return fallVerbEnd(r, anchor) !== anchor.start && anchor.entry.measure === 'killed_or_injured';
+}
+
+/** «حاولت القوات اعتقال…», «لم يسفر عن مقتل…»: casualties that did not happen. */
+function denied(r: Reader, at: number): boolean {
+  return r.analysis.annotations.cues.some(
+    (c) =>
+      (c.entry.cue === 'hypothetical' || c.entry.cue === 'negation') &&
+      c.end <= at &&
+      c.end >= at - 2 &&
+      c.start >= r.from,
+  );
+}
+
+/** The figure one casualty word states: by where Arabic puts its count. */
+function readAnchor(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+  next: Annotation<MeasureEntry> | undefined,
+): FigureMention | null {
+  const e = anchor.entry;
+  switch (e.position) {
+    case 'dual':
+      return figure(
+        e.measure,
+        { count: 2, qualifier: 'exact', tags: [] },
+        victimsAt(r, anchor.end),
+        anchor.start,
+        anchor.end,
+      );
+    case 'after_count': {
+      // «سقطوا بين قتيل وجريح»: the count sits before the verb of falling.
+      // «سقطوا بين قتيل وجريح», «سقط 15 عنصرا … بين قتيل وجريح»: the count sits before, with a verb of falling.
+      const fallen = FALL_VERBS.has(word(r, anchor.start - 1))
+        ? readBefore(r, { ...anchor, start: anchor.start - 1 })
+        : fellEarlier(r, anchor)
+          ? countAfterFall(r, anchor)
+          : null;
+      return fallen ?? readNoun(r, anchor);
+    }
+    case 'before_count': {
+      if (e.pronoun === 'plural') {
+        const antecedent = countedPeopleBefore(r, anchor.start);
+        if (antecedent !== null) return { ...antecedent, measure: e.measure, end: anchor.end };
+      }
+      if (e.pronoun !== null) {
+        const count = e.pronoun === 'plural' ? null : e.pronoun;
+        return figure(
+          e.measure,
+          { count, qualifier: count === null ? 'unspecified' : 'exact', tags: [] },
+          { victim: r.state.lastVictim, victimClass: r.state.lastVictimClass },
+          anchor.start,
+          anchor.end,
+        );
+      }
+      const own = readAfter(r, anchor, anchor.end) ?? readBefore(r, anchor);
+      if (own !== null) return own;
+      // «قتل وجرح عدد من العناصر»: verbs joined by و share the count after the last.
+      const chained =
+        next !== undefined &&
+        next.entry.position === 'before_count' &&
+        next.start === anchor.end &&
+        word(r, next.start).startsWith('و');
+      return chained ? readAfter(r, anchor, next.end) : null;
+    }
+  }
+}
+
+/**
+ * The casualty figures stated in tokens `[from, to)`: each measure word with the
+ * count, qualifier and victims grammar attaches to it.
+ */
+export function findFigures(
+  analysis: Analysis,
+  entities: readonly EntityMention[],
+  state: FigureState,
+  from: number,
+  to: number,
+): FigureMention[] {
+  const sentenceEnd =
+    analysis.sentences.find((x) => from >= x.tokenStart && from < x.tokenEnd)?.tokenEnd ?? to;
+  const r: Reader = { analysis, entities, state, from, to, sentenceEnd };
+  // «إصابة», «جثث» are verbal nouns and counted nouns: read the count after them first.
+  const order = { before_count: 0, dual: 1, after_count: 2 } as const;
+  const anchors = within(analysis.annotations.measures, from, to).sort(
+    (a, b) => a.start - b.start || order[a.entry.position] - order[b.entry.position],
+  );
+  const tolls = readTolls(r, anchors);
+  const found: FigureMention[] = [...tolls.figures];
+  // «إصابة» is a verbal noun and a plural noun: one phrase, read once.
+  const read = new Set<string>();
+  anchors.forEach((anchor, k) => {
+    if (tolls.used.has(anchor) || read.has(`${String(anchor.start)}:${String(anchor.end)}`)) return;
+    if (denied(r, anchor.start)) return;
+    const f = readAnchor(r, anchor, anchors[k + 1]);
+    if (f === null) return;
+    read.add(`${String(anchor.start)}:${String(anchor.end)}`);
+    if (isSubset(r, f.start)) return;
+    found.push(f);
+    state.lastMeasure = f.measure;
+    remember(state, f);
+    for (let more = readContinuation(r, f); more !== null; more = readContinuation(r, more)) {
+      if (!isSubset(r, more.start)) found.push(more);
+    }
+  });
+  return shareVictims(
+    analysis,
+    found.sort((a, b) => a.start - b.start),
+  );
+}
+
+/** «سقوط قتيلين و4 جرحى من عناصر الوزارة»: joined figures share the group named after the last. */
+/**
+ * The victims a later «آخر», «آخرون» refers to. A figure that names no one
+ * («قتل 3») leaves the last ones standing; one that names a kind of people
+ * without their group («مهاجما انتحاريا») replaces them.
+ */
+function remember(state: FigureState, f: FigureMention): void {
+  if (f.victim === null && f.victimClass === null) return;
+  state.lastVictim = f.victim;
+  state.lastVictimClass = f.victimClass === 'other' ? state.lastVictimClass : f.victimClass;
+}
+
+function shareVictims(analysis: Analysis, figures: FigureMention[]): FigureMention[] {
+  for (let k = figures.length - 2; k >= 0; k--) {
+    const f = figures[k];
+    const next = figures[k + 1];
+    if (f === undefined || next === undefined || f.victim !== null || next.victim === null)
+      continue;
+    // Attackers are of the side that attacked, known only once the incident's actors are.
+    if (f.victimClass === 'attacker') continue;
+    const gap = next.start - f.end;
+    // «عدد من القتلى والجرحى في صفوف…»: joint nouns share their count words, so their figures overlap.
+    const joinedByAnd =
+      gap < 0 ||
+      (gap === 0
+        ? analysis.tokens[next.start]?.text.startsWith('و') === true
+        : gap === 1 && analysis.tokens[f.end]?.text === 'و');
+    if (joinedByAnd) figures[k] = { ...f, victim: next.victim };
+  }
+  return figures;
+}

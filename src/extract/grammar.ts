@@ -1,0 +1,423 @@
+import { accusative, phraseKeys } from '../lexicon/index.js';
+import { normalizePhrase } from '../text/index.js';
+import type { Token } from '../text/index.js';
+
+/**
+ * Function words the rules lean on: closed classes of Arabic, not domain
+ * knowledge (that lives in data/lexicon). Written in ordinary spelling and
+ * compared in normalized form.
+ */
+/** A word set in ordinary spelling, normalized, with the accusative of each noun («نقاط», «نقاطا»). */
+function words(...list: string[]): ReadonlySet<string> {
+  return new Set(list.flatMap((w) => [normalizePhrase(w), normalizePhrase(accusative(w))]));
+}
+
+/** Before a group that belongs to the victims: «عناصر من قسد», «في صفوف الحزب», «قتلى لقسد». */
+export const VICTIM_MARKERS = words(
+  'من',
+  'صفوف',
+  'طرف',
+  'عناصر',
+  'أفراد',
+  'مقاتلي',
+  'جنود',
+  'التابعين',
+  'التابعة',
+  'الموالين',
+  'المنتمين',
+  'بين',
+  'ل',
+  'لـ',
+);
+
+/** Words that may sit between a victim noun and its group: «في صفوف», «بين عناصر». */
+export const VICTIM_GLUE = words('في', 'بين', 'من');
+
+/** A breakdown of the figure before it, not a figure of its own: «بينهم 19 طفلا». */
+export const SUBSET_MARKERS = words(
+  'بينهم',
+  'بينهن',
+  'بينها',
+  'منهم',
+  'منهن',
+  'معظمهم',
+  'غالبيتهم',
+  'أغلبهم',
+  'بينهما',
+  'منهما',
+);
+
+/** Nouns that introduce a running toll: «حصيلة القتلى … إلى 72», «عدد الضحايا إلى نحو 1200». */
+export const TOLL_NOUNS = words('حصيلة', 'الحصيلة', 'عدد', 'العدد', 'أعداد', 'الأعداد', 'مجموع');
+/** The preposition that gives a toll its number. */
+export const TOLL_TO = words('إلى', 'الى', 'لـ');
+
+/** Verbs of falling that sit between a count and its casualty noun: «20 عنصرا سقطوا بين قتيل وجريح». */
+export const FALL_VERBS = words('سقط', 'سقطوا', 'سقطت', 'سقطا', 'وقع', 'وقعوا', 'قضوا', 'قضى');
+
+/** Complementizers and clause openers a count may follow: «أعلنت أن 6 من…». */
+export const COUNT_OPENERS = words('أن', 'إن', 'بأن', 'ان', 'فإن', 'فان');
+
+/** A phrase as the keys of its words, matched against token keys. */
+export type KeyPhrase = readonly string[];
+
+/** Phrases indexed by their last word, so that a token is checked against few of them. */
+export type PhraseList = ReadonlyMap<string, readonly KeyPhrase[]>;
+
+function keyPhrases(...list: string[]): PhraseList {
+  const byLast = new Map<string, KeyPhrase[]>();
+  for (const p of list) {
+    for (const phrase of p.includes(' ')
+      ? [phraseKeys(p)]
+      : [phraseKeys(p), phraseKeys(accusative(p))]) {
+      const last = phrase.at(-1);
+      if (last === undefined) continue;
+      const bucket = byLast.get(last) ?? [];
+      bucket.push(phrase);
+      byLast.set(last, bucket);
+    }
+  }
+  return byLast;
+}
+
+function endsAt(tokens: readonly Token[], stop: number, list: PhraseList): boolean {
+  const last = tokens[stop - 1];
+  if (last === undefined) return false;
+  for (const key of last.keys) {
+    const phrases = list.get(key);
+    if (phrases === undefined) continue;
+    if (
+      phrases.some((phrase) =>
+        phrase.every((k, n) => tokens[stop - phrase.length + n]?.keys.includes(k) === true),
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether tokens ending right before `end` (or `skip` tokens earlier) spell one of the phrases («من قبل», «على يد»). */
+export function endsWithPhrase(
+  tokens: readonly Token[],
+  end: number,
+  list: PhraseList,
+  skip = 0,
+): boolean {
+  for (let gap = 0; gap <= skip; gap++) if (endsAt(tokens, end - gap, list)) return true;
+  return false;
+}
+
+/** Before the doer of an act: «على يد», «برصاص», «من قبل», «نفذه». */
+export const AGENT_MARKERS = keyPhrases(
+  'من قبل',
+  'على يد',
+  'على أيدي',
+  'بيد',
+  'برصاص',
+  'رصاص',
+  'من طرف',
+  'من جانب',
+  'نفذه',
+  'نفذته',
+  'نفذها',
+  'نفذتها',
+  'شنه',
+  'شنته',
+  'شنها',
+  'شنتها',
+  'تبناه',
+  'تبنته',
+  'تبنى',
+  'تبنت',
+  'ارتكبتها',
+  'ارتكبها',
+  'ارتكبه',
+  'أطلقها',
+  'أطلقه',
+  'ألقاها',
+  'يشنها',
+  'تشنها',
+  'قام به',
+  'قامت به',
+  'قام بها',
+  'قامت بها',
+);
+
+/** Verbs whose subject is the doer of the act named after them: «شنّ مقاتلو العشائر هجوما», «نفذت قوى الأمن حملة». */
+export const LIGHT_VERBS = keyPhrases(
+  'عمد',
+  'عمدت',
+  'عمدوا',
+  'شن',
+  'شنت',
+  'شنوا',
+  'يشن',
+  'تشن',
+  'نفذ',
+  'نفذت',
+  'نفذوا',
+  'ارتكب',
+  'ارتكبت',
+  'ارتكبوا',
+  'أطلق',
+  'أطلقت',
+  'أطلقوا',
+  'قام',
+  'قامت',
+  'قاموا',
+  'هاجم',
+  'هاجمت',
+  'هاجموا',
+  'اقتحم',
+  'اقتحمت',
+  'اقتحموا',
+  'داهم',
+  'داهمت',
+  'داهموا',
+  'ألقى',
+  'ألقت',
+  'ألقوا',
+  'فجر',
+  'فجرت',
+  'اختطف',
+  'اختطفت',
+  'اختطفوا',
+  'اعتقل',
+  'اعتقلت',
+  'اعتقلوا',
+  'اغتال',
+  'اغتالت',
+  'اغتالوا',
+  'قصف',
+  'قصفت',
+  'قصفوا',
+  'سيطر',
+  'سيطرت',
+  'سيطروا',
+  'استولى',
+  'استولت',
+  'توغلت',
+  'توغل',
+  'أعدم',
+  'أعدمت',
+  'دخلت',
+  'تصدت',
+  'تصدى',
+);
+
+/** Before the target of an act: «على مواقع», «ضد», «استهدفت». */
+export const TARGET_MARKERS = keyPhrases(
+  'على',
+  'ضد',
+  'مواقع',
+  'موقع',
+  'نقاط',
+  'نقطة',
+  'تجمع',
+  'تجمعات',
+  'حواجز',
+  'حاجز',
+  'دورية',
+  'دوريات',
+  'مقرات',
+  'مقر',
+  'صفوف',
+  'في صفوف',
+  'أرتال',
+  'رتل',
+  'استهداف',
+  'مراكز',
+  'مركز',
+  'آليات',
+  'آلية',
+  'سيارة',
+  'شاحنة',
+  'قاعدة',
+  'معسكر',
+  'بحق',
+  'ضمن صفوف',
+);
+
+/** Nouns for a body of forces or their machines: «قوات من الاحتلال», «آليات عسكرية إسرائيلية». */
+export const FORCE_NOUNS = words(
+  'قوات',
+  'قوة',
+  'عناصر',
+  'مجموعة',
+  'مجموعات',
+  'دورية',
+  'دوريات',
+  'آليات',
+  'آلية',
+  'طائرات',
+  'طائرة',
+  'مقاتلين',
+  'مقاتلو',
+  'مسلحين',
+  'مسلحو',
+  'عربات',
+  'عربة',
+  'دبابات',
+  'دبابة',
+  'جنود',
+  'وحدات',
+  'كتيبة',
+  'رتل',
+  'أرتال',
+  'زوارق',
+  'مروحيات',
+  'عسكرية',
+  'عسكريه',
+  'حربية',
+  'مسيرة',
+  'من',
+);
+
+/** «غارات أخرى», «هجوم آخر»: the act named is another one. */
+export const ANOTHER = words('آخر', 'أخرى', 'ثانية', 'ثان', 'جديد', 'جديدة');
+
+/** «إثر ارتكاب المجزرة قصف…», «عقب الاشتباكات بدأت…»: what follows happened after the act pointed back to. */
+export const AFTER = words('عقب', 'بعد', 'إثر', 'اثر', 'أعقاب', 'وعقب', 'وبعد');
+
+/** Before a definite act noun that only points back to an act: «عقب الاشتباكات», «منطقة الاشتباك», «حصيلة القصف». */
+export const REFERENCE_BEFORE = words(
+  'مناطق',
+  'عقب',
+  'بعد',
+  'إثر',
+  'اثر',
+  'جراء',
+  'نتيجة',
+  'خلال',
+  'منذ',
+  'قبل',
+  'منطقة',
+  'موقع',
+  'مكان',
+  'مسرح',
+  'حصيلة',
+  'ضحايا',
+  'أعقاب',
+  'بسبب',
+);
+
+/** Acts whose following noun is their target, not their doer: «اغتيال قيادي», «اعتقال عناصر». */
+export const OBJECT_FIRST = words(
+  'استهدف',
+  'استهدفت',
+  'استهدفوا',
+  'يستهدف',
+  'تستهدف',
+  'اغتيال',
+  'اعتقال',
+  'اختطاف',
+  'خطف',
+  'مقتل',
+  'إعدام',
+  'تصفية',
+  'استهداف',
+  'مداهمة',
+  'توقيف',
+  'احتجاز',
+  'أسر',
+  'إصابة',
+  'محاصرة',
+  'تطويق',
+  'ملاحقة',
+);
+
+/** «بين X و Y»: the two sides of a clash. */
+export const BETWEEN = words('بين');
+
+/** Words that follow a trigger verb before its subject: «شنت يوم أمس طائرات…». */
+export const SUBJECT_SKIP = words(
+  'عدة',
+  'عدد',
+  'بعض',
+  'اليوم',
+  'أمس',
+  'يوم',
+  'مساء',
+  'صباح',
+  'فجر',
+  'ليل',
+  'ظهر',
+  'عصر',
+  'الليلة',
+  'الماضية',
+);
+
+/** Generic source nouns: «مصدر في الفرقة…» is the group the source is in, alone it is a local source. */
+export const SOURCE_NOUNS = words('مصدر', 'مصادر', 'المصدر', 'المصادر');
+
+/** Words that add a further group to a figure: «إضافة لعدد من الخبراء». */
+export const ADDITION = words('إضافة', 'بالإضافة', 'فضلا', 'علاوة');
+
+/** Words before a casualty noun that make it a report of casualties, not a reference to them («سقوط القتلى»). */
+export const RESULT_WORDS = words(
+  'سقوط',
+  'وقوع',
+  'عن',
+  'إلى',
+  'خلف',
+  'خلفت',
+  'أوقع',
+  'أوقعت',
+  'أسفر',
+  'أسفرت',
+);
+
+/** Words between a casualty verb and its count that say when, not how many: «قتل يوم أمس شخص». */
+export const TIME_WORDS = words(
+  'يوم',
+  'اليوم',
+  'أمس',
+  'الأمس',
+  'صباح',
+  'مساء',
+  'فجر',
+  'ليل',
+  'ليلة',
+  'ظهر',
+  'عصر',
+  'أيضا',
+  'كذلك',
+  'بدورهم',
+);
+
+/** Words between a source noun and the group it is in: «مصدر عسكري في», «مصادر مقربة من». */
+export const SOURCE_LINKS = words(
+  'في',
+  'من',
+  'داخل',
+  'مقرب',
+  'مقربة',
+  'تابع',
+  'تابعة',
+  'ضمن',
+  'لدى',
+  'عسكري',
+  'عسكرية',
+  'أمني',
+  'أمنية',
+  'رفيع',
+  'مطلع',
+  'مطلعة',
+  'خاص',
+  'خاصة',
+  'ميداني',
+  'ميدانية',
+  'قيادي',
+  'مسؤول',
+);
+
+/** Auxiliaries of the pluperfect: «كانت إدارة الأمن قد ألقت القبض…» tells of an earlier act. */
+export const WAS = words('كان', 'كانت', 'كانوا', 'وكان', 'وكانت', 'وكانوا');
+export const ALREADY = words('قد');
+
+/** «بيان صادر عن», «الصادر عن»: the issuer of a statement follows. */
+export const ISSUED = words('صادر', 'الصادر', 'صادرة', 'الصادرة');
+
+/** Words that end the search for the speaker of a reporting verb. */
+export const SUBJECT_END = words(':', 'قوله', 'قولها', 'قولهم');

@@ -1,0 +1,232 @@
+import type { ResolvedPlace } from '../gazetteer/index.js';
+import { distanceKm } from '../gazetteer/index.js';
+import { daysBetween } from '../text/index.js';
+import type { EventMention } from './events.js';
+
+/** Mentions gathered into one act: the shape of an incident before it is written out. */
+export interface IncidentDraft {
+  readonly mentions: EventMention[];
+  readonly background: boolean;
+}
+
+/** Event types that one act can carry together (an airstrike in a battle, shooting at a protest). */
+const COMPATIBLE_TYPES: readonly (readonly [string, string])[] = [
+  ['Battles', 'Explosions/Remote violence'],
+  ['Protests', 'Violence against civilians'],
+  ['Protests', 'Riots'],
+  ['Protests', 'Battles'],
+  ['Explosions/Remote violence', 'Violence against civilians'],
+  ['Violence against civilians', 'Strategic developments'],
+  ['Battles', 'Violence against civilians'],
+  ['Battles', 'Strategic developments'],
+];
+
+function mainType(mention: EventMention): string | null {
+  const strongest = [...mention.triggers].sort((a, b) => b.entry.strength - a.entry.strength)[0];
+  return strongest === undefined || strongest.entry.strength < 2 ? null : strongest.entry.eventType;
+}
+
+function typesCompatible(a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a === b) return true;
+  return COMPATIBLE_TYPES.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+/** The most specific place a mention names. */
+export function bestPlace(places: readonly ResolvedPlace[]): ResolvedPlace | null {
+  // Where the act was, before where its victims came from; then the most specific.
+  const rank = (p: ResolvedPlace): number => (p.mention.origin ? 10 : 0) + p.precision;
+  let best: ResolvedPlace | null = null;
+  for (const p of places) if (best === null || rank(p) < rank(best)) best = p;
+  return best;
+}
+
+/**
+ * Two places that can be where one act happened: the same place, or one inside
+ * the other; `reachKm` allows nearby places («الانفجار» retold a few km away).
+ */
+export function placesCompatible(a: ResolvedPlace, b: ResolvedPlace, reachKm = 3): boolean {
+  if (a.place.id === b.place.id) return true;
+  const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
+  if (wide.precision === 3) {
+    const area = wide.place;
+    // «ريف طرطوس» is the countryside: not the city of Tartus itself.
+    if (wide.mention.relation === 'region' && isSeatOf(narrow.place, area)) return false;
+    if (area.kind === 'governorate') return narrow.place.admin1Pcode === area.admin1Pcode;
+    if (area.kind === 'district')
+      return narrow.place.admin2Pcode === area.id || narrow.place.admin2Pcode === area.admin2Pcode;
+    return narrow.place.admin1Pcode === area.admin1Pcode;
+  }
+  return distanceKm(a.place, b.place) < reachKm;
+}
+
+function isSeatOf(place: ResolvedPlace['place'], area: ResolvedPlace['place']): boolean {
+  if (place.kind !== 'community') return false;
+  if (area.kind === 'governorate') return place.rank <= 1 && place.admin1Pcode === area.id;
+  if (area.kind === 'district') return place.rank <= 2 && place.admin2Pcode === area.id;
+  return false;
+}
+
+/** How far a retelling may wander: «الانفجار» names an act already told, so nearby places agree. */
+const ANAPHORIC_REACH_KM = 15;
+
+function draftPlace(draft: IncidentDraft): ResolvedPlace | null {
+  return bestPlace(draft.mentions.flatMap((m) => m.places));
+}
+
+function draftDay(draft: IncidentDraft): string | null {
+  return draft.mentions.find((m) => m.date?.precision === 'day')?.date?.from ?? null;
+}
+
+/** The incident's type so far: its strongest act («عملية هجومية» and «هجوم انتحاري» over «إحباط»). */
+function draftType(draft: IncidentDraft): string | null {
+  let best: { type: string; strength: number } | null = null;
+  for (const m of draft.mentions) {
+    for (const t of m.triggers) {
+      if (t.entry.strength >= 2 && (best === null || t.entry.strength > best.strength)) {
+        best = { type: t.entry.eventType, strength: t.entry.strength };
+      }
+    }
+  }
+  return best?.type ?? null;
+}
+
+/** The actor a mention most clearly names as the doer. */
+function clearActor1(mentions: readonly EventMention[]): string | null {
+  let best: { id: string; w: number } | null = null;
+  for (const m of mentions) {
+    for (const r of m.roles) {
+      if (r.asActor1 >= 2 && r.asActor1 > r.asActor2 && (best === null || r.asActor1 > best.w))
+        best = { id: r.id, w: r.asActor1 };
+    }
+  }
+  return best?.id ?? null;
+}
+
+function compatible(draft: IncidentDraft, mention: EventMention): boolean {
+  if (draft.background !== mention.background) return false;
+  if (mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric))
+    return false;
+  const here = bestPlace(mention.places);
+  const there = draftPlace(draft);
+  if (here === null && !closeBy(draft, mention)) return false;
+  const reach = mention.anaphoric ? ANAPHORIC_REACH_KM : undefined;
+  if (here !== null && there !== null && !placesCompatible(here, there, reach)) return false;
+  const day = mention.date?.precision === 'day' ? mention.date.from : null;
+  const draftDate = draftDay(draft);
+  // A day apart is the same act told from both ends of a night («منذ ليل أمس… إلى فجر اليوم») when nothing else differs.
+  const tolerance = here === null || (there !== null && here.place.id === there.place.id) ? 1 : 0;
+  if (day !== null && draftDate !== null && Math.abs(daysBetween(day, draftDate)) > tolerance)
+    return false;
+  if (!typesCompatible(draftType(draft), mainType(mention))) return false;
+  const a = clearActor1([mention]);
+  const b = clearActor1(draft.mentions);
+  return a === null || b === null || a === b;
+}
+
+/**
+ * A mention that names no place joins an incident told in the same or the
+ * previous sentence, or one it names («الانفجار»), or one it gives a count for.
+ */
+function closeBy(draft: IncidentDraft, mention: EventMention): boolean {
+  const sentence = mention.clause.sentence.index;
+  return (
+    mention.anaphoric ||
+    mention.refersBack ||
+    mention.figures.some((f) => f.figure.count !== null) ||
+    draft.mentions.some((m) => m.clause.sentence.index >= sentence - 1)
+  );
+}
+
+/** Whether a mention is enough to open an incident of its own. */
+function opensIncident(mention: EventMention): boolean {
+  if (mention.habitual || mention.tally) return false;
+  if (mention.strength >= 2) return true;
+  const counted = mention.figures.some((f) => f.figure.count !== null);
+  if (mention.strength === 1) return counted || mention.places.length > 0;
+  return false;
+}
+
+/**
+ * Gathers the report's event mentions into incidents: a mention joins the most
+ * recent compatible incident (same place or one inside the other, same day,
+ * compatible type and doer, not announced as another act), preferring one at
+ * the very same place; otherwise a strong enough mention opens a new incident.
+ */
+export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraft[] {
+  const drafts: IncidentDraft[] = [];
+  let lastMention: EventMention | undefined;
+  for (const mention of mentions) {
+    if (mention.tally || mention.habitual) continue;
+    const informative =
+      mention.strength > 0 ||
+      mention.figures.length > 0 ||
+      (mention.anaphoric && mention.places.length > 0);
+    if (!informative) continue;
+    const here = bestPlace(mention.places);
+    const fitting = drafts.filter((d) => compatible(d, mention));
+    // The very same town or village is the same act; a whole governorate is not that telling.
+    const samePlace =
+      here === null || here.precision === 3
+        ? undefined
+        : fitting.findLast((d) => draftPlace(d)?.place.id === here.place.id);
+    // A mention that names an act joins the incident of that kind of act, else the latest.
+    const latest = fitting.findLast((d) => sharesKind(d, mention)) ?? fitting.at(-1);
+    // An act at another place inside or around the incident's is the same act only when the text says so.
+    const joins =
+      latest !== undefined &&
+      (here === null ||
+        draftPlace(latest) === null ||
+        !opensIncident(mention) ||
+        coreferent(latest, mention));
+    // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
+    const previous = drafts.find((d) => d.mentions.at(-1) === lastMention);
+    const continues =
+      previous !== undefined &&
+      lastMention?.clause.sentence === mention.clause.sentence &&
+      mention.newAct === 'no' &&
+      fitting.includes(previous);
+    const target = continues ? previous : (samePlace ?? (joins ? latest : undefined));
+    if (target !== undefined) target.mentions.push(mention);
+    else if (opensIncident(mention))
+      drafts.push({ mentions: [mention], background: mention.background });
+    if (drafts.some((d) => d.mentions.at(-1) === mention)) lastMention = mention;
+  }
+  return drafts;
+}
+
+function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
+  const kinds = new Set(
+    [...mention.triggers, ...mention.references]
+      .filter((t) => t.entry.strength >= 2)
+      .map((t) => t.entry.subEventType),
+  );
+  return (
+    kinds.size > 0 &&
+    draft.mentions.some((m) => m.triggers.some((t) => kinds.has(t.entry.subEventType)))
+  );
+}
+
+/**
+ * Signs that a mention tells of an act already told: it names it («الانفجار»),
+ * repeats one of its counts, or breaks one of its totals down («9 قتلى»: 6 + 3).
+ */
+function coreferent(draft: IncidentDraft, mention: EventMention): boolean {
+  if (mention.anaphoric || (mention.refersBack && mention.strength < 2)) return true;
+  const told = draft.mentions
+    .flatMap((m) => m.figures.map((f) => f.figure))
+    .filter((f) => f.count !== null);
+  const here = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
+  // A count of one or two repeats by chance; a larger one is the same toll told again.
+  if (
+    here.some(
+      (f) =>
+        (f.count ?? 0) >= 3 && told.some((t) => t.measure === f.measure && t.count === f.count),
+    )
+  ) {
+    return true;
+  }
+  return told.some((t) => {
+    const parts = here.filter((f) => f.measure === t.measure);
+    return parts.length >= 2 && parts.reduce((sum, f) => sum + (f.count ?? 0), 0) === t.count;
+  });
+}

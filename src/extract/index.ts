@@ -1,0 +1,3 @@
+export { extract, shippedKnowledge } from './extract.js';
+export type { ExtractOptions, Knowledge } from './extract.js';
+export { fatalitiesOf, isPartyClaimant } from './build.js';

@@ -1,0 +1,59 @@
+import type { ResolvedPlace } from '../gazetteer/index.js';
+import { distanceKm } from '../gazetteer/index.js';
+import type { Analysis } from './analysis.js';
+import type { EventMention } from './events.js';
+
+/** Places closer than this are one place named twice. */
+const SAME_PLACE_KM = 3;
+
+/** Whether two place mentions are joined as a list: «اللاذقية وجبلة», «حزيمة، والجلاء». */
+function joined(analysis: Analysis, a: ResolvedPlace, b: ResolvedPlace): boolean {
+  const gap = b.mention.start - a.mention.end;
+  if (gap === 0) return analysis.tokens[b.mention.start]?.text.startsWith('و') === true;
+  return gap === 1 && analysis.tokens[a.mention.end]?.text === ',';
+}
+
+/** The longest list of distinct places, joined by و or commas, in a mention. */
+function placeList(analysis: Analysis, places: readonly ResolvedPlace[]): ResolvedPlace[] {
+  let best: ResolvedPlace[] = [];
+  let run: ResolvedPlace[] = [];
+  for (const p of places) {
+    const last = run.at(-1);
+    if (last !== undefined && joined(analysis, last, p)) run.push(p);
+    else run = [p];
+    if (run.length > best.length) best = [...run];
+  }
+  return best;
+}
+
+function distinct(list: readonly ResolvedPlace[]): boolean {
+  return list.every((a, i) =>
+    list.every(
+      (b, j) =>
+        i === j || (a.place.id !== b.place.id && distanceKm(a.place, b.place) > SAME_PLACE_KM),
+    ),
+  );
+}
+
+/**
+ * «خرجت مظاهرات في مدن اللاذقية وجبلة والقرداحة وحمص»: one clause, one act at
+ * each of several listed places. Such a mention is read as one mention per
+ * place; figures stay with the first, which the text states them for. A dual
+ * settlement word («بلدتي ذيبان والطيانة») names one area and is not split.
+ */
+export function splitByPlace(analysis: Analysis, mention: EventMention): EventMention[] {
+  if (mention.strength < 2) return [mention];
+  const list = placeList(
+    analysis,
+    mention.places.filter((p) => p.precision <= 2 && p.mention.relation !== 'region'),
+  );
+  if (list.length < 2 || list.some((p) => p.mention.pair) || !distinct(list)) return [mention];
+  return list.map((place, k) => ({
+    ...mention,
+    places: [place],
+    figures: k === 0 ? mention.figures : [],
+    newAct: k > 0 ? 'explicit' : mention.newAct,
+    anaphoric: k === 0 && mention.anaphoric,
+    refersBack: k === 0 && mention.refersBack,
+  }));
+}

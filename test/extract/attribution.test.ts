@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { only, read, tuples } from './helpers.js';
+
+describe('claim attribution', () => {
+  it.each([
+    ['قال المرصد السوري لحقوق الإنسان إن 6 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.', 'SOHR'],
+    ['أفادت مصادر محلية بمقتل 6 مدنيين في قصف على بلدة كفرنبل اليوم.', 'LOCAL'],
+    ['قتل 6 مدنيين في قصف على بلدة كفرنبل اليوم، بحسب الدفاع المدني السوري.', 'SCD'],
+    ['قتل 6 مدنيين في قصف على بلدة كفرنبل اليوم، وفق الشبكة السورية لحقوق الإنسان.', 'SNHR'],
+    ['وذكرت وكالة سانا أن 6 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.', 'SANA'],
+    ['أكد مصدر طبي مقتل 6 مدنيين في قصف على بلدة كفرنبل اليوم.', 'MEDICAL'],
+    ['نقل المرصد السوري عن مصادر أهلية أن 6 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.', 'SOHR'],
+    ['ونقلت شبكة إخبارية عن ناشطين أن 6 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.', 'LOCAL'],
+  ])('attributes «%s» to %s', (text, claimant) => {
+    expect(tuples(only(read(text)))[0]?.[0]).toBe(claimant);
+  });
+
+  it('leaves a figure nobody claims to the outlet (null)', () => {
+    expect(tuples(only(read('قتل 6 مدنيين في قصف على بلدة كفرنبل اليوم.')))[0]?.[0]).toBeNull();
+  });
+
+  it('gives the channel a party speaks through: «أعلن التنظيم عبر وكالة أعماق»', () => {
+    const incident = only(
+      read('أعلن تنظيم داعش عبر وكالة أعماق مقتل 9 عناصر من قسد بتفجير مفخخة في بلدة الشحيل أمس.'),
+    );
+    expect(tuples(incident)).toContainEqual(['Amaq', 'killed', 'SDF', 9]);
+  });
+
+  it('keeps two sources of one sentence apart', () => {
+    const incident = only(
+      read(
+        'قتل 4 عناصر من قسد في هجوم على بلدة الشحيل اليوم بحسب المرصد السوري، في حين أعلن تنظيم داعش أن 17 عنصرا من قسد قتلوا.',
+      ),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        ['SOHR', 'killed', 'SDF', 4],
+        ['ISIS', 'killed', 'SDF', 17],
+      ]),
+    );
+  });
+
+  it('carries a statement over to a sentence that continues it («وأضاف»)', () => {
+    const incident = only(
+      read(
+        'قال الدفاع المدني السوري إن غارة جوية استهدفت مدينة سراقب اليوم. وأضاف أن 3 مدنيين قتلوا وأصيب 8 آخرون.',
+      ),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        ['SCD', 'killed', 'CIV', 3],
+        ['SCD', 'injured', 'CIV', 8],
+      ]),
+    );
+  });
+
+  it("files the lead's unattributed number under the source that states it too", () => {
+    const incident = only(
+      read(
+        'قتل 8 مدنيين في غارة على مدينة سراقب اليوم. وقال الدفاع المدني إن 8 مدنيين قتلوا في الغارة.',
+      ),
+    );
+    expect(tuples(incident)).toEqual([['SCD', 'killed', 'CIV', 8]]);
+  });
+
+  it('names the group a source belongs to: «مصدر في الجيش الحر»', () => {
+    const incident = only(
+      read(
+        'وقال مصدر في الجيش الحر إن 7 عناصر من قوات النظام قتلوا في هجوم على بلدة كفرنبل اليوم.',
+      ),
+    );
+    expect(tuples(incident)[0]?.[0]).toBe('FSA');
+  });
+
+  it('computes low, best and high from the claimants, the party for high only', () => {
+    const incident = only(
+      read(
+        'قتل 4 عناصر من قسد بتفجير مفخخة في بلدة الشحيل اليوم بحسب المرصد السوري. وأعلن تنظيم داعش عبر وكالة أعماق مقتل 20 عنصرا من قسد في التفجير. وقالت قسد إن 6 من عناصرها قتلوا في التفجير.',
+      ),
+    );
+    expect(incident.fatalities).toEqual({ low: 4, best: 4, high: 20 });
+  });
+});

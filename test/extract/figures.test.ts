@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { only, read, tuples } from './helpers.js';
+
+/** Figures in reports written for these tests: each sentence is one act with its casualties. */
+describe('casualty figures', () => {
+  it.each([
+    ['قتل سبعة مدنيين في قصف مدفعي على بلدة كفرنبل أمس.', ['killed', 'CIV', 7]],
+    ['أسفر القصف على بلدة كفرنبل أمس عن مقتل 12 شخصا.', ['killed', 'CIV', 12]],
+    ['أسفرت الغارة على مدينة سراقب اليوم عن سقوط 5 قتلى.', ['killed', null, 5]],
+    ['قتل عنصر من قوات النظام بانفجار لغم قرب مدينة سراقب اليوم.', ['killed', 'SYR-GOV', 1]],
+    ['أدى انفجار عبوة ناسفة في مدينة الباب اليوم إلى مقتل طفلين.', ['killed', 'CIV', 2]],
+    ['أدت الغارة على بلدة كفرنبل اليوم إلى سقوط قتيلين.', ['killed', null, 2]],
+    [
+      'قتل ثلاثة عشر مقاتلا من قسد في هجوم لتنظيم داعش على بلدة الشحيل اليوم.',
+      ['killed', 'SDF', 13],
+    ],
+    ['اعتقلت قوات النظام خمسة شبان في مدينة داريا اليوم.', ['detained', 'CIV', 5]],
+    ['اختطف مسلحون مجهولون طفلا في مدينة جاسم اليوم.', ['detained', 'CIV', 1]],
+  ])('reads «%s»', (text, expected) => {
+    expect(tuples(only(read(text)))).toContainEqual([null, ...expected]);
+  });
+
+  it.each([
+    ['قتل نحو 40 شخصا في غارات على مدينة إدلب اليوم.', 'approx', 40],
+    ['قتل أكثر من 100 شخص في غارات على مدينة إدلب اليوم.', 'more_than', 100],
+    ['قتل ما لا يقل عن 25 شخصا في غارات على مدينة إدلب اليوم.', 'at_least', 25],
+    ['قتل 25 شخصا على الأقل في غارات على مدينة إدلب اليوم.', 'at_least', 25],
+  ])('keeps the qualifier of «%s»', (text, qualifier, count) => {
+    const figure = only(read(text)).claims[0]?.figures[0];
+    expect(figure).toMatchObject({ measure: 'killed', count, qualifier });
+  });
+
+  it('reads killed and injured joined in one sentence, and «آخرون» as the same victims', () => {
+    const incident = only(
+      read('قتل 4 مدنيين وأصيب 11 آخرون بقصف مدفعي على بلدة معرة النعمان اليوم.'),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        [null, 'killed', 'CIV', 4],
+        [null, 'injured', 'CIV', 11],
+      ]),
+    );
+  });
+
+  it('counts an attacker killed as of the side that attacked, and «آخر» after him as another', () => {
+    const incident = only(
+      read(
+        'هاجم تنظيم داعش حاجزا لقوات سوريا الديمقراطية قرب بلدة الشحيل اليوم. ' +
+          'وقال متحدث باسم قوات سوريا الديمقراطية إن مهاجما قتل واعتقل آخر.',
+      ),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        ['SDF', 'killed', 'ISIS', 1],
+        ['SDF', 'detained', 'ISIS', 1],
+      ]),
+    );
+  });
+
+  it('reads «قتيلا وجريحا» after a count as one casualty figure, with its words', () => {
+    const incident = only(read('سقط 12 قتيلا وجريحا في قصف على مدينة سراقب اليوم.'));
+    const figure = incident.claims[0]?.figures[0];
+    expect(figure).toMatchObject({ measure: 'killed_or_injured', count: 12, qualifier: 'exact' });
+    expect(figure?.text).toBe('12 قتيلا وجريحا');
+  });
+
+  it('shares the count words and the group of joint casualty nouns, a group in brackets too', () => {
+    const incident = only(
+      read(
+        'قال ناشط إن عددا كبيرا من القتلى والجرحى سقطوا في صفوف (حزب الله) خلال هجوم على مدينة الزبداني اليوم.',
+      ),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        ['LOCAL', 'killed', 'HEZ', null],
+        ['LOCAL', 'injured', 'HEZ', null],
+      ]),
+    );
+  });
+
+  it('gives «عدد من» and «عشرات» no count', () => {
+    const incident = only(
+      read('أسفرت الغارة على مدينة سراقب اليوم عن سقوط عدد من القتلى وعشرات الجرحى.'),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        [null, 'killed', null, null],
+        [null, 'injured', null, null],
+      ]),
+    );
+  });
+
+  it('reads a count that continues the figure before it', () => {
+    const incident = only(
+      read(
+        'أعلن المرصد السوري مقتل 5 عناصر من قوات النظام و3 من الفصائل في اشتباكات قرب بلدة كفرنبل اليوم.',
+      ),
+    );
+    expect(tuples(incident)).toEqual(
+      expect.arrayContaining([
+        ['SOHR', 'killed', 'SYR-GOV', 5],
+        ['SOHR', 'killed', 'FSA', 3],
+      ]),
+    );
+  });
+
+  it('reads a count before its verb', () => {
+    const incident = only(
+      read('قال الدفاع المدني إن 9 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.'),
+    );
+    expect(tuples(incident)).toContainEqual(['SCD', 'killed', 'CIV', 9]);
+  });
+
+  it('reads «بين قتيل وجريح» as killed or injured', () => {
+    const incident = only(
+      read('سقط 15 عنصرا من قوات النظام بين قتيل وجريح في هجوم على بلدة كفرنبل اليوم.'),
+    );
+    expect(tuples(incident)).toContainEqual([null, 'killed_or_injured', 'SYR-GOV', 15]);
+  });
+
+  it('does not count prisoners held, sums of money or distances', () => {
+    const result = read(
+      'هاجم مسلحون سجنا في مدينة الحسكة اليوم يضم نحو 300 أسير، وطالبوا بفدية قدرها 10 ملايين ليرة، على بعد 5 كم من المدينة.',
+    );
+    const counts = result.incidents.flatMap((i) => tuples(i)).map((t) => t[3]);
+    expect(counts).not.toContain(300);
+    expect(counts).not.toContain(10_000_000);
+    expect(counts).not.toContain(5);
+  });
+
+  it('does not read a breakdown after «بينهم» as a figure of its own', () => {
+    const incident = only(read('قتل 20 مدنيا بينهم 6 أطفال في غارة على مدينة أريحا اليوم.'));
+    expect(tuples(incident).map((t) => t[3])).toEqual([20]);
+  });
+
+  it('reads the number a toll rose to', () => {
+    const incident = only(read('ارتفعت حصيلة قتلى القصف على مدينة أريحا اليوم إلى 31 شخصا.'));
+    expect(tuples(incident)).toContainEqual([null, 'killed', 'CIV', 31]);
+  });
+});

@@ -1,0 +1,39 @@
+import type { DocumentResult, Incident } from '../../src/contracts/index.js';
+import { extract } from '../../src/extract/index.js';
+
+/** Extracts a report written for the tests, published on the given day. */
+export function read(text: string, published = '2024-03-14'): DocumentResult {
+  return extract({ text, title: null, outlet: null, url: null, published });
+}
+
+export function news(result: DocumentResult): Incident[] {
+  return result.incidents.filter((i) => !i.background);
+}
+
+export function only(result: DocumentResult): Incident {
+  const found = news(result);
+  if (found.length !== 1) {
+    throw new Error(
+      `expected one incident, got ${String(found.length)}: ${found.map((i) => i.sub_event_type).join(', ')}`,
+    );
+  }
+  return found[0] as Incident;
+}
+
+export function actor(incident: Incident, role: 'actor1' | 'actor2'): string | null {
+  return incident.actors.find((a) => a.role === role)?.id ?? null;
+}
+
+/** Claims as (claimant, measure, victim, count) tuples, for compact assertions. */
+export function tuples(
+  incident: Incident,
+): [string | null, string, string | null, number | null][] {
+  return incident.claims.flatMap((c) =>
+    c.figures.map((f): [string | null, string, string | null, number | null] => [
+      c.claimant,
+      f.measure,
+      f.victim,
+      f.count,
+    ]),
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { news, read } from './helpers.js';
+
+describe('incidents', () => {
+  it('merges the sentences about one act into one incident with several claims', () => {
+    const result = read(
+      'قتل 5 مدنيين في غارة جوية على بلدة كفرنبل اليوم. وقال المرصد السوري إن الغارة استهدفت سوقا شعبيا في البلدة. وأكد الدفاع المدني أن 7 مدنيين قتلوا في الغارة.',
+    );
+    expect(news(result)).toHaveLength(1);
+    expect(news(result)[0]?.claims.map((c) => c.claimant)).toEqual([null, 'SCD']);
+  });
+
+  it('keeps acts at different places apart', () => {
+    const result = read(
+      'قتل مدنيان في غارة جوية على بلدة كفرنبل اليوم. كما قتل 3 مدنيين في قصف مدفعي على مدينة سراقب.',
+    );
+    expect(news(result).map((i) => i.location?.name_en)).toEqual(['Kafr Nobol', 'Saraqab']);
+  });
+
+  it('keeps apart an act announced as another («في عملية أخرى»)', () => {
+    const result = read(
+      'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
+    );
+    expect(news(result)).toHaveLength(2);
+  });
+
+  it('makes one incident per place listed for one act', () => {
+    const result = read('خرجت مظاهرات اليوم في مدن السويداء وشهبا وصلخد.');
+    expect(news(result).map((i) => i.location?.name_en)).toHaveLength(3);
+    expect(news(result).every((i) => i.event_type === 'Protests')).toBe(true);
+  });
+
+  it('marks a past event given as context as background', () => {
+    const result = read(
+      'قتل مدنيان في غارة جوية على مدينة سراقب اليوم. وكانت المدينة قد تعرضت لقصف مماثل في العام 2019 أدى إلى مقتل 12 مدنيا.',
+    );
+    expect(result.incidents.map((i) => i.background)).toEqual([false, true]);
+  });
+
+  it('makes an act remembered on its anniversary background, whatever today’s date', () => {
+    const result = read(
+      'يصادف اليوم الذكرى السنوية العاشرة لمجزرة ارتكبتها قوات النظام في بلدة كفرنبل وراح ضحيتها 50 مدنيا.',
+    );
+    expect(news(result)).toHaveLength(0);
+    expect(result.incidents.every((i) => i.background)).toBe(true);
+  });
+
+  it('keeps a past act told at length in the background, beyond its dated sentence', () => {
+    const result = read(
+      'قتل مدني بقصف مدفعي على بلدة سراقب اليوم. وكانت قوات النظام قد اقتحمت بلدة معرة النعمان في 5 آذار 2020. واستمر القصف على البلدة لساعات، ثم أحرقت القوات عشرات المنازل.',
+    );
+    expect(news(result)).toHaveLength(1);
+    expect(news(result)[0]?.location?.name_en).toBe('Saraqab');
+  });
+
+  it('makes a dated act more than a week old background', () => {
+    const result = read(
+      'وفي 2 شباط الماضي قتل 3 مدنيين بانفجار لغم قرب بلدة الحراك.',
+      '2024-03-14',
+    );
+    expect(result.incidents.every((i) => i.background)).toBe(true);
+  });
+
+  it('keeps cumulative counts as tallies, never incidents', () => {
+    const result = read(
+      'وثق المرصد السوري منذ مطلع العام الجاري مقتل 412 مدنيا في محافظة إدلب جراء القصف. وقتل اليوم مدنيان في غارة على مدينة سراقب.',
+    );
+    expect(result.tallies).toHaveLength(1);
+    expect(result.tallies[0]).toMatchObject({ claimant: 'SOHR' });
+    expect(news(result)).toHaveLength(1);
+    expect(news(result)[0]?.claims.flatMap((c) => c.figures.map((f) => f.count))).toEqual([2]);
+  });
+
+  it('does not make an incident of a general situation', () => {
+    const result = read('وتشهد المنطقة اشتباكات متقطعة بين قوات النظام وفصائل المعارضة منذ أشهر.');
+    expect(news(result)).toHaveLength(0);
+  });
+
+  it('does not make an incident of an act that did not happen', () => {
+    const result = read('ولم تسجل أي غارات جوية على مدينة سراقب اليوم.');
+    expect(news(result)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { only, read } from './helpers.js';
+
+describe('where an incident happened', () => {
+  it('falls back to the countryside for a village the gazetteer lacks, and says so', () => {
+    const result = read('قتل ثلاثة مدنيين بقصف على قرية مزرعة الزيتونة بريف الرقة الشرقي اليوم.');
+    expect(only(result).location).toMatchObject({ place_id: 'SY11', precision: 3 });
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(/«قرية مزرعة الزيتونة» is not in the gazetteer .* precision 3/),
+    );
+  });
+
+  it('shows the place chosen among namesakes, why, and the runner-up', () => {
+    const location = only(read('قتل مدني بقصف على بلدة ذيبان بريف دير الزور اليوم.')).location;
+    expect(location).toMatchObject({ place_id: 'C5202', chosen_by: 'sentence' });
+    expect(location?.alternatives[0]).toMatchObject({ place_id: 'C5832', admin1: 'Ar-Raqqa' });
+  });
+
+  it('reads a name one letter off and warns that it did', () => {
+    const result = read('قتل مدنيان بقصف على قرية الشحيلي بريف دير الزور اليوم.');
+    expect(only(result).location?.place_id).toBe('C5119');
+    expect(result.warnings).toContainEqual(expect.stringMatching(/«الشحيلي» read as «الشحيل»/));
+  });
+
+  it('places an act at a facility near its town', () => {
+    const location = only(read('قتل سجين في هجوم على سجن الصناعة في مدينة الحسكة اليوم.')).location;
+    expect(location).toMatchObject({ place_id: 'C4360', precision: 2 });
+  });
+
+  it('puts an act at «تلك المنطقة» where the clause before it was', () => {
+    const result = read(
+      'شنت طائرات روسية غارات على محاور بلدة كباني بريف اللاذقية اليوم، كما شنت طائرات سورية غارات أخرى على تلك المنطقة.',
+    );
+    const places = result.incidents.map((i) => i.location?.place_id);
+    expect(places).toEqual(['C3751', 'C3751']);
+  });
+});
