@@ -1,0 +1,121 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Document } from '../contracts/index.js';
+import { decodeBytes, declaredCharset, looksBinary } from './decode.js';
+import { InputError } from './errors.js';
+import { readPage } from './html.js';
+
+export interface ReadOptions {
+  /** Largest report accepted, in bytes; a news report is a few kilobytes. */
+  readonly maxBytes?: number;
+  /** Publication date to use when the input does not say. */
+  readonly published?: string | null;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Fewer Arabic letters than this, and the input is not an Arabic report. */
+const MIN_ARABIC_LETTERS = 20;
+const MIN_ARABIC_SHARE = 0.3;
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function isHtml(name: string, text: string): boolean {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return true;
+  return ext !== '.txt' && /^\s*(?:<!doctype html|<html|<head|<body)/i.test(text.slice(0, 512));
+}
+
+/** Throws when a text is not an Arabic report (too few Arabic letters, or too small a share of them). */
+export function checkArabic(name: string, text: string): void {
+  let arabic = 0;
+  let letters = 0;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0x0621 && code <= 0x064a) arabic++;
+    if (/\p{L}/u.test(ch)) letters++;
+  }
+  if (arabic < MIN_ARABIC_LETTERS || arabic / Math.max(1, letters) < MIN_ARABIC_SHARE) {
+    throw new InputError(
+      name,
+      `not an Arabic report (${String(arabic)} Arabic letters of ${String(letters)})`,
+    );
+  }
+}
+
+/**
+ * Turns the bytes of one input into a Document, or throws an InputError that
+ * names the input and the problem: empty, binary, too large, not Arabic, HTML
+ * without readable text.
+ */
+export function documentFromBytes(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Document {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length === 0) throw new InputError(name, 'empty file');
+  if (bytes.length > max)
+    throw new InputError(
+      name,
+      `${formatMb(bytes.length)} is larger than the ${formatMb(max)} limit for one report`,
+    );
+  if (looksBinary(bytes)) throw new InputError(name, 'binary file, not text or HTML');
+  const raw = decodeBytes(bytes, declaredCharset(bytes));
+  if (raw.trim() === '') throw new InputError(name, 'no text (only white space)');
+  if (isHtml(name, raw)) {
+    const page = readPage(raw);
+    if (page === null) throw new InputError(name, 'no readable text in the HTML');
+    checkArabic(name, page.text);
+    return {
+      text: page.text,
+      title: page.title,
+      outlet: page.outlet,
+      url: page.url,
+      published: page.published ?? options.published ?? null,
+    };
+  }
+  const text = raw.replace(/\r\n?/g, '\n');
+  checkArabic(name, text);
+  return { text, title: null, outlet: null, url: null, published: options.published ?? null };
+}
+
+/** Reads a file, or standard input for `-`, as a Document. */
+export async function readDocument(path: string, options: ReadOptions = {}): Promise<Document> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (path === '-') return documentFromBytes('stdin', await readStdin(max), options);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError(path, 'is a folder, not a file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      path,
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error as Error).message,
+    );
+  }
+  if (size > max)
+    throw new InputError(
+      path,
+      `${formatMb(size)} is larger than the ${formatMb(max)} limit for one report`,
+    );
+  return documentFromBytes(path, await readFile(path), options);
+}
+
+async function readStdin(max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += buffer.length;
+    if (total > max)
+      throw new InputError('stdin', `more than the ${formatMb(max)} limit for one report`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}

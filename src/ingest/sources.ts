@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { z } from 'zod';
+import type { Document } from '../contracts/index.js';
+import { decodeBytes, looksBinary } from './decode.js';
+import { InputError } from './errors.js';
+import { feedItems, feedTitle, isFeed, readFeedItem } from './feed.js';
+import { checkArabic, DEFAULT_MAX_BYTES, documentFromBytes } from './read.js';
+
+/**
+ * One report as it arrived, before it is read: its bytes, kept unchanged as
+ * evidence, and where they came from. A file is one report; a feed or an NDJSON
+ * file holds one per item or line.
+ */
+export interface RawReport {
+  /** A path, `path#3` for a feed's third item, `path:12` for an NDJSON file's line 12. */
+  readonly source: string;
+  readonly format: 'file' | 'feed-item' | 'ndjson';
+  readonly raw: Uint8Array;
+  /** SHA-256 of `raw`, hex. */
+  readonly sha256: string;
+  /** When wathiq read it, ISO date-time. */
+  readonly capturedAt: string;
+  /** The feed's title: the outlet of items that name none. */
+  readonly outlet?: string | null;
+}
+
+/** An input that could not be taken in at all (a missing file, a folder it cannot read). */
+export interface SourceFailure {
+  readonly source: string;
+  readonly sha256: string | null;
+  readonly error: InputError;
+}
+
+export type SourceEntry = { readonly report: RawReport } | { readonly failure: SourceFailure };
+
+/** Extensions wathiq reads when it walks a folder; other files there are passed over. */
+const REPORT_EXTENSIONS = new Set([
+  '.txt',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.ndjson',
+  '.jsonl',
+]);
+const NDJSON_EXTENSIONS = new Set(['.ndjson', '.jsonl']);
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function raw(
+  source: string,
+  format: RawReport['format'],
+  bytes: Uint8Array,
+  outlet?: string | null,
+): RawReport {
+  return {
+    source,
+    format,
+    raw: bytes,
+    sha256: sha256Hex(bytes),
+    capturedAt: new Date().toISOString(),
+    ...(outlet === undefined ? {} : { outlet }),
+  };
+}
+
+function failure(source: string, problem: string, bytes: Uint8Array | null = null): SourceEntry {
+  return {
+    failure: {
+      source,
+      sha256: bytes === null ? null : sha256Hex(bytes),
+      error: new InputError(source, problem),
+    },
+  };
+}
+
+/**
+ * Every report under the given paths, in a stable order: files, folders
+ * (recursively, hidden entries skipped), feeds (one report per item) and NDJSON
+ * files (one per line). What cannot be taken in is yielded as a failure, and the
+ * walk goes on.
+ */
+export async function* collectReports(
+  paths: readonly string[],
+  options: { readonly maxBytes?: number } = {},
+): AsyncGenerator<SourceEntry> {
+  for (const path of paths) yield* collectPath(path, true, options.maxBytes ?? DEFAULT_MAX_BYTES);
+}
+
+async function* collectPath(
+  path: string,
+  named: boolean,
+  maxBytes: number,
+): AsyncGenerator<SourceEntry> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    yield failure(path, code === 'ENOENT' ? 'no such file or folder' : (error as Error).message);
+    return;
+  }
+  if (info.isDirectory()) {
+    const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
+    for (const name of names) yield* collectPath(join(path, name), false, maxBytes);
+    return;
+  }
+  const ext = extname(path).toLowerCase();
+  // A file named on the command line is read whatever its name; in a folder, only report files.
+  if (!named && !REPORT_EXTENSIONS.has(ext)) return;
+  if (!NDJSON_EXTENSIONS.has(ext) && info.size > maxBytes * 4) {
+    yield failure(
+      path,
+      `${(info.size / 1024 / 1024).toFixed(1)} MB is too large for a report or a feed`,
+    );
+    return;
+  }
+  const bytes = await readFile(path);
+  if (NDJSON_EXTENSIONS.has(ext)) {
+    yield* ndjsonLines(path, bytes);
+    return;
+  }
+  const text = looksBinary(bytes) ? '' : decodeBytes(bytes);
+  if (isFeed(text)) {
+    yield* feedEntries(path, text);
+    return;
+  }
+  yield { report: raw(path, 'file', bytes) };
+}
+
+/** How many files `collectReports` will read under these paths, for a progress bar. */
+export async function countReportFiles(paths: readonly string[]): Promise<number> {
+  let count = 0;
+  const visit = async (path: string, named: boolean): Promise<void> => {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      count++;
+      return;
+    }
+    if (info.isDirectory()) {
+      for (const name of await readdir(path)) {
+        if (!name.startsWith('.')) await visit(join(path, name), false);
+      }
+    } else if (named || REPORT_EXTENSIONS.has(extname(path).toLowerCase())) {
+      count++;
+    }
+  };
+  for (const path of paths) await visit(path, true);
+  return count;
+}
+
+function* ndjsonLines(path: string, bytes: Uint8Array): Generator<SourceEntry> {
+  let start = 0;
+  let line = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    line++;
+    const slice = bytes.subarray(start, end);
+    if (Buffer.from(slice).toString('utf8').trim() !== '')
+      yield { report: raw(`${path}:${String(line)}`, 'ndjson', slice) };
+    start = end + 1;
+  }
+}
+
+function* feedEntries(path: string, text: string): Generator<SourceEntry> {
+  const outlet = feedTitle(text);
+  const items = feedItems(text);
+  if (items.length === 0) {
+    yield failure(path, 'a feed without items');
+    return;
+  }
+  for (const item of items) {
+    yield {
+      report: raw(
+        `${path}#${String(item.index)}`,
+        'feed-item',
+        new TextEncoder().encode(item.xml),
+        outlet,
+      ),
+    };
+  }
+}
+
+/** An NDJSON line: a report's text with what is known of it. */
+const zNdjsonReport = z.object({
+  text: z.string().min(1),
+  url: z.string().nullish(),
+  published: z.string().nullish(),
+  outlet: z.string().nullish(),
+  title: z.string().nullish(),
+});
+
+/**
+ * Reads a raw report as a Document, or throws an InputError naming its source
+ * and the problem (empty, binary, too large, not Arabic, no text, bad JSON).
+ */
+export function readReport(
+  report: RawReport,
+  options: { readonly maxBytes?: number; readonly published?: string | null } = {},
+): Document {
+  switch (report.format) {
+    case 'file':
+      return documentFromBytes(report.source, report.raw, options);
+    case 'feed-item': {
+      const entry = readFeedItem(Buffer.from(report.raw).toString('utf8'));
+      checkArabic(report.source, entry.text);
+      return {
+        text: entry.text,
+        title: entry.title,
+        outlet: report.outlet ?? null,
+        url: entry.url,
+        published: entry.published ?? options.published ?? null,
+      };
+    }
+    case 'ndjson': {
+      let value: unknown;
+      try {
+        value = JSON.parse(Buffer.from(report.raw).toString('utf8'));
+      } catch (error) {
+        throw new InputError(report.source, `not JSON (${(error as Error).message})`);
+      }
+      const parsed = zNdjsonReport.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new InputError(
+          report.source,
+          `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'not a report'}`,
+        );
+      }
+      const r = parsed.data;
+      checkArabic(report.source, r.text);
+      return {
+        text: r.text.replace(/\r\n?/g, '\n'),
+        title: r.title ?? null,
+        outlet: r.outlet ?? null,
+        url: r.url ?? null,
+        published: r.published ?? options.published ?? null,
+      };
+    }
+  }
+}
