@@ -1,0 +1,8 @@
+export { MAX_WINDOW_DAYS, sameAct, timeWindow } from './same-act.js';
+export type { LinkIncident, SameAct } from './same-act.js';
+export { clusterIncidents } from './cluster.js';
+export type { ClusterMember, Decision, Edge } from './cluster.js';
+export { eventId, reconcileEvent } from './reconcile.js';
+export type { EventMemberInput } from './reconcile.js';
+export { buildEvents, findLinks } from './events.js';
+export type { Link, StoredIncident } from './events.js';

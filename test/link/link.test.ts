@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { shippedKnowledge } from '../../src/extract/index.js';
+import { buildEvents, clusterIncidents, findLinks, sameAct } from '../../src/link/index.js';
+import type { StoredIncident } from '../../src/link/index.js';
+import { incidentsOf, only } from './reports.js';
+
+const lexicon = shippedKnowledge().lexicon;
+const [monitor, sdf, amaq, shelling, later] = (
+  ['monitor', 'sdf', 'amaq', 'shelling', 'laterBombing'] as const
+).map((name) => only(incidentsOf(name)));
+if (
+  monitor === undefined ||
+  sdf === undefined ||
+  amaq === undefined ||
+  shelling === undefined ||
+  later === undefined
+)
+  throw new Error('reports');
+
+function moved(
+  x: StoredIncident,
+  change: Partial<StoredIncident['incident']>,
+  key = `${x.key}-b`,
+): StoredIncident {
+  return { ...x, key, document: `${x.document}-b`, incident: { ...x.incident, ...change } };
+}
+
+describe('whether two incidents are the same act', () => {
+  it('links reports of one bombing by place, day, type and doer, and says why', () => {
+    const match = sameAct(monitor, sdf);
+    expect(match).not.toBeNull();
+    expect(match?.reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^same place C5119/), 'same day 2024-03-13']),
+    );
+  });
+
+  it('gives the same judgement in the same words whichever comes first', () => {
+    expect(sameAct(amaq, monitor)).toEqual(sameAct(monitor, amaq));
+  });
+
+  it('keeps apart acts in other places, on other days, and incidents of one report', () => {
+    expect(sameAct(monitor, shelling)).toBeNull();
+    expect(sameAct(monitor, later)).toBeNull();
+    expect(sameAct(monitor, { ...sdf, document: monitor.document })).toBeNull();
+  });
+
+  it('takes a night told on two days as one act, but not two days apart', () => {
+    const nextDay = moved(sdf, {
+      date: { ...sdf.incident.date, start: '2024-03-14', end: '2024-03-14' },
+    });
+    // Reports of one day that date it a day apart: a night, one side of midnight each.
+    expect(sameAct(monitor, nextDay)?.reasons).toContain(
+      'a day apart across a night (2024-03-13, 2024-03-14)',
+    );
+    // Reports of two days, each telling of its day: two acts.
+    expect(sameAct(monitor, { ...nextDay, published: '2024-03-15' })).toBeNull();
+    const atDawn = moved(sdf, {
+      date: { ...sdf.incident.date, start: '2024-03-14', end: '2024-03-14', text: 'فجر اليوم' },
+    });
+    expect(sameAct(monitor, { ...atDawn, published: '2024-03-15' })).not.toBeNull();
+    const twoDays = moved(sdf, {
+      date: { ...sdf.incident.date, start: '2024-03-15', end: '2024-03-15' },
+    });
+    expect(sameAct(monitor, twoDays)).toBeNull();
+  });
+
+  it('keeps apart acts whose known doers differ, or whose counts contradict', () => {
+    const otherDoer = moved(sdf, {
+      actors: sdf.incident.actors.map((a) => (a.role === 'actor1' ? { ...a, id: 'SYR-GOV' } : a)),
+    });
+    expect(
+      sameAct(
+        {
+          ...monitor,
+          incident: {
+            ...monitor.incident,
+            actors: [
+              ...monitor.incident.actors.filter((a) => a.role !== 'actor1'),
+              { id: 'ISIS', role: 'actor1', text: '', span: [0, 0] },
+            ],
+          },
+        },
+        otherDoer,
+      ),
+    ).toBeNull();
+    const massacre = moved(sdf, { fatalities: { low: 300, best: 300, high: 300 } });
+    expect(
+      sameAct(
+        { ...monitor, incident: { ...monitor.incident, fatalities: { low: 4, best: 4, high: 4 } } },
+        massacre,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('events from linked incidents', () => {
+  it('makes one event of the three tellings, with every claim and fatalities low/best/high', () => {
+    const incidents = [monitor, sdf, amaq, shelling, later];
+    const events = buildEvents(incidents, findLinks(incidents), lexicon);
+    const bombing = events.find((e) => e.members.length === 3);
+    expect(bombing?.sub_event_type).toBe('Suicide bomb');
+    expect(bombing?.location?.place_id).toBe('C5119');
+    expect(bombing?.date).toEqual({ start: '2024-03-13', end: '2024-03-13', precision: 'day' });
+    expect(bombing?.claims.map((c) => [c.claimant, c.party])).toEqual(
+      expect.arrayContaining([
+        ['SOHR', false],
+        ['SDF', true],
+        ['Amaq', true],
+      ]),
+    );
+    // The monitor's 4 is the best; the parties' 6 and 20 count for the high.
+    expect(bombing?.fatalities).toEqual({ low: 4, best: 4, high: 20 });
+    expect(events).toHaveLength(3);
+  });
+
+  it('gives the same events, with the same ids, in any order', () => {
+    const incidents = [monitor, sdf, amaq, shelling, later];
+    const reversed = [...incidents].reverse();
+    const a = buildEvents(incidents, findLinks(incidents), lexicon);
+    const b = buildEvents(reversed, findLinks(reversed), lexicon);
+    expect(b.map((e) => e.id).sort()).toEqual(a.map((e) => e.id).sort());
+    expect(new Map(b.map((e) => [e.id, e]))).toEqual(new Map(a.map((e) => [e.id, e])));
+  });
+});
+
+describe('grouping linked incidents', () => {
+  const m = (key: string, document: string, day: string | null = '2024-03-13') => ({
+    key,
+    document,
+    day,
+  });
+
+  it('never puts two incidents of one report in one event', () => {
+    const groups = clusterIncidents(
+      [m('a', 'r1'), m('b', 'r2'), m('c', 'r1')],
+      [
+        { a: 'a', b: 'b', score: 8 },
+        { a: 'b', b: 'c', score: 6 },
+      ],
+    );
+    expect(groups).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('never spans more than a day, however the links chain', () => {
+    const groups = clusterIncidents(
+      [m('a', 'r1', '2024-03-01'), m('b', 'r2', '2024-03-02'), m('c', 'r3', '2024-03-03')],
+      [
+        { a: 'a', b: 'b', score: 6 },
+        { a: 'b', b: 'c', score: 7 },
+      ],
+    );
+    expect(groups).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('follows a reviewer who splits a pair or joins one', () => {
+    const members = [m('a', 'r1'), m('b', 'r2'), m('c', 'r3')];
+    const edges = [{ a: 'a', b: 'b', score: 8 }];
+    expect(clusterIncidents(members, edges, [{ a: 'a', b: 'b', same: false }])).toEqual([
+      ['a'],
+      ['b'],
+      ['c'],
+    ]);
+    expect(clusterIncidents(members, edges, [{ a: 'b', b: 'c', same: true }])).toEqual([
+      ['a', 'b', 'c'],
+    ]);
+  });
+
+  it('depends on the links, not on the order they are given in', () => {
+    const members = [m('a', 'r1'), m('b', 'r2'), m('c', 'r3'), m('d', 'r1')];
+    const edges = [
+      { a: 'a', b: 'b', score: 5 },
+      { a: 'c', b: 'd', score: 5 },
+      { a: 'b', b: 'd', score: 5 },
+      { a: 'a', b: 'c', score: 6 },
+    ];
+    const expected = clusterIncidents(members, edges);
+    for (let k = 1; k < edges.length; k++) {
+      const rotated = [...edges.slice(k), ...edges.slice(0, k)];
+      expect(clusterIncidents([...members].reverse(), rotated)).toEqual(expected);
+      expect(clusterIncidents(members, [...rotated].reverse())).toEqual(expected);
+    }
+  });
+});
