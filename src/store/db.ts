@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+
+/** Something SQL runs on: the database, or one transaction of it. Parameters only, never spliced. */
+export interface Sql {
+  query<R extends object>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+/** One of wathiq's two engines behind the same SQL. */
+export interface Database extends Sql {
+  readonly engine: 'pglite' | 'postgres';
+  /** Where the data lives, for messages (a folder, or the server URL without its password). */
+  readonly location: string;
+  /** Runs `work` in a transaction: all of it is stored, or none. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server URL; the embedded engine in `dataDir` when absent. */
+  readonly url?: string | null;
+  /** The embedded engine's folder; in memory when absent too. */
+  readonly dataDir?: string | null;
+}
+
+/**
+ * Arabic names are short: one letter off leaves about half their trigrams in
+ * common, under pg_trgm's default bar of 0.6 for a word match.
+ */
+const WORD_SIMILARITY = 0.5;
+
+/** Dates stay `YYYY-MM-DD` text, as the contract has them, on both engines. */
+const DATE_OID = 1082;
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+
+/** Opens the server database when a URL is given, else the embedded one. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url !== undefined && options.url !== null && options.url !== '')
+    return openServer(options.url);
+  return openEmbedded(options.dataDir ?? null);
+}
+
+async function openEmbedded(dataDir: string | null): Promise<Database> {
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  const identity = (value: string): string => value;
+  const db = await PGlite.create({
+    ...(dataDir === null ? {} : { dataDir }),
+    extensions: { pg_trgm },
+    parsers: {
+      [DATE_OID]: identity,
+      [TIMESTAMPTZ_OID]: identity,
+      [INT8_OID]: (value: string) => Number(value),
+    },
+  });
+  await db.query(`SET pg_trgm.word_similarity_threshold = ${String(WORD_SIMILARITY)}`);
+  const on = (q: Pick<PGlite, 'query'>): Sql => ({
+    query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
+      (await q.query<R>(text, [...params])).rows,
+  });
+  return {
+    engine: 'pglite',
+    location: dataDir ?? 'memory',
+    ...on(db),
+    transaction: (work) => db.transaction((tx) => work(on(tx))),
+    close: () => db.close(),
+  };
+}
+
+const OWN_PARSERS: ReadonlyMap<number, (value: string) => unknown> = new Map<
+  number,
+  (value: string) => unknown
+>([
+  [DATE_OID, (value: string) => value],
+  [TIMESTAMPTZ_OID, (value: string) => value],
+  [INT8_OID, (value: string) => Number(value)],
+]);
+
+/** This pool's parsers only: pg-boss, in the same process, keeps the driver's own. */
+const serverParser: typeof pg.types.getTypeParser = (oid, format) =>
+  OWN_PARSERS.get(oid) ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Every statement wathiq sends is fixed text with parameters, so each can be
+ * prepared once per connection and planned once, not at every report.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `wathiq_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+async function openServer(url: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    options: `-c pg_trgm.word_similarity_threshold=${String(WORD_SIMILARITY)}`,
+    types: { getTypeParser: serverParser },
+  });
+  // Fail now, with the server's own words, rather than at the first query.
+  const probe = await pool.connect();
+  probe.release();
+  const on = (q: pg.Pool | pg.PoolClient): Sql => ({
+    query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
+      (await q.query<R>({ name: statementName(text), text, values: [...params] })).rows,
+  });
+  return {
+    engine: 'postgres',
+    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    ...on(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

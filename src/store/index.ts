@@ -1,0 +1,12 @@
+export { openDatabase } from './db.js';
+export type { Database, DatabaseOptions, Sql } from './db.js';
+export { migrate, SCHEMA_VERSION } from './schema.js';
+export { listFailures, recordFailure, saveReport, saveReports, storedCaptures } from './reports.js';
+export type { ExtractedReport, Failure, SaveOutcome } from './reports.js';
+export { decideLink, regroup, setReviewStatus } from './linking.js';
+export { countEvents, listEvents, searchReports, storeCounts, streamEvents } from './queries.js';
+export type { Cursor, EventFilter, ReportHit } from './queries.js';
+export { openStore } from './store.js';
+export { IngestQueue, INGEST_QUEUE } from './queue.js';
+export { describeFigure, EXPORT_FORMATS, eventWriter } from './export.js';
+export type { EventWriter, ExportFormat } from './export.js';

@@ -1,0 +1,353 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Event, Incident, ReviewStatus } from '../contracts/index.js';
+import type { Lexicon } from '../lexicon/index.js';
+import { buildEvents, MAX_WINDOW_DAYS, sameAct, timeWindow } from '../link/index.js';
+import type { Decision, Link, StoredIncident } from '../link/index.js';
+import { normalizePhrase } from '../text/index.js';
+import type { Database, Sql } from './db.js';
+
+interface IncidentRow {
+  id: string;
+  document_id: string;
+  published_day: string | null;
+  outlet: string | null;
+  url: string | null;
+  data: Incident;
+}
+
+const INCIDENT_COLUMNS = `i.id, i.document_id, d.published_day, d.outlet, d.url, i.data`;
+
+function stored(row: IncidentRow): StoredIncident {
+  return {
+    key: row.id,
+    document: row.document_id,
+    published: row.published_day,
+    outlet: row.outlet,
+    url: row.url,
+    incident: row.data,
+  };
+}
+
+/**
+ * Links and events of one governorate are written by one transaction at a
+ * time (links never cross a governorate). Taken in order, so that two reports
+ * naming the same two governorates never wait on each other.
+ */
+async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
+  const sorted = [...new Set(areas)].sort();
+  if (sorted.length === 0) return;
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext('wathiq:link:' || area))
+     FROM (SELECT area FROM unnest($1::text[]) AS area ORDER BY area) AS ordered`,
+    [sorted],
+  );
+}
+
+/** Stored incidents of other reports that could be the same act as one of these: same governorate, close days. */
+async function candidatesFor(
+  tx: Sql,
+  incidents: readonly StoredIncident[],
+): Promise<StoredIncident[]> {
+  const wanted = incidents.flatMap((x) => {
+    const area = x.incident.location?.admin1_pcode ?? null;
+    const days = timeWindow(x);
+    return area === null || days === null
+      ? []
+      : [{ area, document: x.document, from: days.from, to: days.to }];
+  });
+  if (wanted.length === 0) return [];
+  const rows = await tx.query<IncidentRow>(
+    `SELECT DISTINCT ON (i.id) ${INCIDENT_COLUMNS}
+     FROM jsonb_to_recordset($1::jsonb) AS w(area text, document text, "from" date, "to" date)
+     JOIN incidents i ON i.admin1_pcode = w.area AND i.document_id <> w.document AND NOT i.background
+       -- Windows are a month at most, so the index is read over a month and a day, not the past.
+       AND i.window_from BETWEEN w."from" - ${String(MAX_WINDOW_DAYS + 1)} AND w."to" + 1
+       AND i.window_to >= w."from" - 1
+     JOIN documents d ON d.id = i.document_id`,
+    [JSON.stringify(wanted)],
+  );
+  return rows.map(stored);
+}
+
+/**
+ * Links a report's new incidents to what is stored and regroups the events they
+ * touch. The groups depend only on the incidents and links, not on the order
+ * reports arrive in, so any number of workers give the same events.
+ */
+export async function linkNewIncidents(
+  tx: Sql,
+  incidents: readonly StoredIncident[],
+  lexicon: Lexicon,
+): Promise<void> {
+  const current = incidents.filter((x) => !x.incident.background);
+  if (current.length === 0) return;
+  await lockAreas(
+    tx,
+    current.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
+  );
+  const candidates = await candidatesFor(tx, current);
+  // New incidents are candidates of each other too (a batch): each pair is judged once.
+  const links = new Map<string, Link>();
+  for (const x of current) {
+    for (const y of candidates) {
+      const [a, b] = x.key < y.key ? [x.key, y.key] : [y.key, x.key];
+      if (links.has(`${a}|${b}`)) continue;
+      const match = sameAct(x, y);
+      if (match !== null) links.set(`${a}|${b}`, { a, b, ...match });
+    }
+  }
+  if (links.size === 0) {
+    // Linked to nothing stored: each incident is an event of its own, nothing else changes.
+    await saveEvents(tx, buildEvents(current, [], lexicon), current);
+    return;
+  }
+  await tx.query(
+    `INSERT INTO incident_links (a, b, score, reasons)
+     SELECT a, b, score, reasons FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify([...links.values()])],
+  );
+  await regroup(
+    tx,
+    current.map((x) => x.key),
+    lexicon,
+  );
+}
+
+/** Every incident joined to these by links, however many steps away: the part of the graph to regroup. */
+async function component(tx: Sql, keys: readonly string[]): Promise<StoredIncident[]> {
+  const rows = await tx.query<IncidentRow>(
+    `WITH RECURSIVE reach(id) AS (
+       SELECT unnest($1::text[])
+       UNION
+       SELECT CASE WHEN l.a = r.id THEN l.b ELSE l.a END
+       FROM reach r JOIN incident_links l ON l.a = r.id OR l.b = r.id
+     )
+     SELECT ${INCIDENT_COLUMNS} FROM incidents i JOIN documents d ON d.id = i.document_id
+     WHERE i.id IN (SELECT id FROM reach) AND NOT i.background
+     ORDER BY i.id`,
+    [keys],
+  );
+  return rows.map(stored);
+}
+
+interface Surroundings {
+  links: Link[] | null;
+  decisions: Decision[] | null;
+  events: { id: string; review_status: ReviewStatus; data: Event }[] | null;
+}
+
+/** The links, reviewers' decisions and current events among a set of incidents, in one round trip. */
+async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundings> {
+  const [row] = await tx.query<Surroundings>(
+    `SELECT
+       (SELECT json_agg(json_build_object('a', a, 'b', b, 'score', score, 'reasons', reasons))
+          FROM incident_links WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS links,
+       (SELECT json_agg(json_build_object('a', a, 'b', b, 'same', same))
+          FROM link_decisions WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS decisions,
+       (SELECT json_agg(json_build_object('id', id, 'review_status', review_status, 'data', data))
+          FROM events WHERE id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]))) AS events`,
+    [ids],
+  );
+  return row ?? { links: null, decisions: null, events: null };
+}
+
+/** Rebuilds the events of the incidents linked to `keys`, keeping reviewers' statuses. */
+export async function regroup(tx: Sql, keys: readonly string[], lexicon: Lexicon): Promise<void> {
+  const members = await component(tx, keys);
+  const around = await surroundings(
+    tx,
+    members.map((m) => m.key),
+  );
+  const old = around.events ?? [];
+  const before = new Map(old.map((e) => [e.id, e]));
+  const events = buildEvents(members, around.links ?? [], lexicon, {
+    decisions: around.decisions ?? [],
+  }).map((e) => ({ ...e, review_status: inheritedStatus(e, old) }));
+  // Only what changed is written: a new report mostly touches its own event.
+  const changed = events.filter((e) => !sameJson(before.get(e.id)?.data, e));
+  const kept = new Set(events.filter((e) => !changed.includes(e)).map((e) => e.id));
+  const gone = old.filter((e) => !kept.has(e.id)).map((e) => e.id);
+  if (gone.length > 0) {
+    await tx.query(
+      `WITH freed AS (UPDATE incidents SET event_id = NULL WHERE event_id = ANY($1::text[]) RETURNING 1)
+       DELETE FROM events WHERE id = ANY($1::text[])`,
+      [gone],
+    );
+  }
+  await saveEvents(tx, changed, members);
+}
+
+/**
+ * A reviewer's status outlives regrouping: an event keeps the status of the
+ * stored event it shares most incidents with (its own id first), so a report
+ * that joins a confirmed event does not undo the review.
+ */
+function inheritedStatus(
+  event: Event,
+  old: readonly { id: string; review_status: ReviewStatus; data: Event }[],
+): ReviewStatus {
+  const mine = new Set(event.members.map((m) => m.incident));
+  const shared = (e: Event): number => e.members.filter((m) => mine.has(m.incident)).length;
+  const best = [...old]
+    .filter((e) => shared(e.data) > 0)
+    .sort(
+      (a, b) =>
+        Number(b.id === event.id) - Number(a.id === event.id) ||
+        shared(b.data) - shared(a.data) ||
+        (a.id < b.id ? -1 : 1),
+    )[0];
+  return best?.review_status ?? 'unreviewed';
+}
+
+/** Whether a stored event is the one just built (jsonb reorders keys, so compare parsed). */
+function sameJson(stored: Event | undefined, built: Event): boolean {
+  return stored !== undefined && isDeepStrictEqual(stored, JSON.parse(JSON.stringify(built)));
+}
+
+/** Writes events and points their members at them, in two statements however many there are. */
+async function saveEvents(
+  tx: Sql,
+  events: readonly Event[],
+  members: readonly StoredIncident[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const byKey = new Map(members.map((m) => [m.key, m]));
+  const rows = events.map((event) => ({
+    id: event.id,
+    event_type: event.event_type,
+    sub_event_type: event.sub_event_type,
+    date_start: event.date.start,
+    date_end: event.date.end,
+    admin1_pcode: event.location?.admin1_pcode ?? null,
+    admin1: event.location?.admin1 ?? null,
+    actor1: event.actor1,
+    actor2: event.actor2,
+    fatalities_best: event.fatalities?.best ?? null,
+    claimants: [
+      ...new Set(event.claims.flatMap((c) => (c.claimant === null ? [] : [c.claimant]))),
+    ].sort(),
+    review_status: event.review_status,
+    search_text: searchTextOf(
+      event,
+      event.members.flatMap((m) => byKey.get(m.incident) ?? []),
+    ),
+    search_names: searchNamesOf(
+      event,
+      event.members.flatMap((m) => byKey.get(m.incident) ?? []),
+    ),
+    data: event,
+  }));
+  const assignments = events.flatMap((e) => e.members.map((m) => [m.incident, e.id]));
+  // One statement: the events, and their members pointed at them (a data-modifying WITH always runs).
+  await tx.query(
+    `WITH e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data)
+     SELECT id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data
+     FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
+       date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
+       fatalities_best integer, claimants text[], review_status text, search_text text,
+       search_names text, data jsonb)
+     ON CONFLICT (id) DO UPDATE SET event_type = EXCLUDED.event_type,
+       sub_event_type = EXCLUDED.sub_event_type, date_start = EXCLUDED.date_start,
+       date_end = EXCLUDED.date_end, admin1_pcode = EXCLUDED.admin1_pcode, admin1 = EXCLUDED.admin1,
+       actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2, fatalities_best = EXCLUDED.fatalities_best,
+       claimants = EXCLUDED.claimants, search_text = EXCLUDED.search_text,
+       search_names = EXCLUDED.search_names, data = EXCLUDED.data
+     RETURNING 1)
+     UPDATE incidents i SET event_id = a.event FROM unnest($2::text[], $3::text[]) AS a(id, event)
+     WHERE i.id = a.id`,
+    [JSON.stringify(rows), assignments.map((a) => a[0]), assignments.map((a) => a[1])],
+  );
+}
+
+/** What a search for an event reads: its place, actors, type and every claim's words, normalized. */
+function searchTextOf(event: Event, members: readonly StoredIncident[]): string {
+  const words = [
+    event.sub_event_type,
+    event.event_type,
+    event.location?.name_ar,
+    event.location?.name_en,
+    event.location?.admin1,
+    event.location?.admin2,
+    event.actor1,
+    event.actor2,
+    ...members.flatMap((m) => [
+      m.outlet,
+      m.incident.location?.text,
+      ...m.incident.actors.map((a) => a.text),
+      ...m.incident.claims.flatMap((c) => [c.claimant_text, ...c.figures.map((f) => f.text)]),
+    ]),
+  ];
+  // Reports of one event repeat each other's words: each phrase once keeps the text short to scan.
+  const phrases = new Set(
+    words.flatMap((w) => (w === null || w === undefined || w === '' ? [] : [normalizePhrase(w)])),
+  );
+  return [...phrases].join(' | ');
+}
+
+/**
+ * A reviewer's word on two incidents: the same act, or not. It outranks every
+ * judgement, and the events of both are regrouped at once.
+ */
+export async function decideLink(
+  db: Database,
+  pair: { readonly a: string; readonly b: string; readonly same: boolean; readonly by: string },
+  lexicon: Lexicon,
+): Promise<void> {
+  const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
+  await db.transaction(async (tx) => {
+    const areas = await tx.query<{ admin1_pcode: string | null }>(
+      'SELECT admin1_pcode FROM incidents WHERE id = ANY($1::text[])',
+      [[a, b]],
+    );
+    if (areas.length < 2)
+      throw new Error(`no incident ${areas.length === 0 ? `${a} nor ${b}` : 'of that pair'}`);
+    await lockAreas(
+      tx,
+      areas.flatMap((r) => r.admin1_pcode ?? []),
+    );
+    await tx.query(
+      `INSERT INTO link_decisions (a, b, same, decided_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (a, b) DO UPDATE SET same = EXCLUDED.same, decided_by = EXCLUDED.decided_by, decided_at = now()`,
+      [a, b, pair.same, pair.by],
+    );
+    // A «same» decision joins their graphs: a link records it, so that regrouping sees one part.
+    if (pair.same) {
+      await tx.query(
+        `INSERT INTO incident_links (a, b, score, reasons) VALUES ($1, $2, 0, $3)
+         ON CONFLICT (a, b) DO NOTHING`,
+        [a, b, JSON.stringify([`joined by ${pair.by}`])],
+      );
+    }
+    await regroup(tx, [a, b], lexicon);
+  });
+}
+
+/** A reviewer's status on an event. */
+export async function setReviewStatus(
+  db: Sql,
+  eventId: string,
+  status: ReviewStatus,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE events SET review_status = $2, data = jsonb_set(data, '{review_status}', to_jsonb($2::text))
+     WHERE id = $1 RETURNING 1`,
+    [eventId, status],
+  );
+  return rows.length > 0;
+}
+
+/** The names in an event a reader may spell otherwise: places and actors, as written and as known. */
+function searchNamesOf(event: Event, members: readonly StoredIncident[]): string {
+  const names = new Set(
+    [
+      event.location?.name_ar,
+      event.location?.name_en,
+      event.location?.admin1,
+      ...members.flatMap((m) => m.incident.actors.map((a) => a.text)),
+    ].flatMap((n) => (n === null || n === undefined || n === '' ? [] : [normalizePhrase(n)])),
+  );
+  return [...names].join(' ').toLowerCase();
+}

@@ -1,0 +1,158 @@
+import type { Event, ReviewStatus } from '../contracts/index.js';
+import { normalizePhrase } from '../text/index.js';
+import type { Sql } from './db.js';
+
+/** Which events to list or export; every field narrows the set. */
+export interface EventFilter {
+  /** Events on or after this day, `YYYY-MM-DD`. */
+  readonly from?: string;
+  /** Events on or before this day. */
+  readonly to?: string;
+  /** Governorate p-code (`SY11`). */
+  readonly admin1Pcode?: string;
+  /** An actor id, as doer or target. */
+  readonly actor?: string;
+  /** An event type or sub-event type. */
+  readonly type?: string;
+  /** Words, matched on normalized Arabic and loosely (one letter off still matches). */
+  readonly search?: string;
+  /** A claimant id whose figures the event carries. */
+  readonly claimant?: string;
+  readonly status?: ReviewStatus;
+}
+
+/** Where a page of events ended: the next page starts after it. */
+export interface Cursor {
+  readonly date: string | null;
+  readonly id: string;
+}
+
+function conditions(filter: EventFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${String(params.length)}`;
+  };
+  if (filter.from !== undefined) where.push(`date_end >= ${param(filter.from)}::date`);
+  if (filter.to !== undefined) where.push(`date_start <= ${param(filter.to)}::date`);
+  if (filter.admin1Pcode !== undefined) where.push(`admin1_pcode = ${param(filter.admin1Pcode)}`);
+  if (filter.actor !== undefined) {
+    const p = param(filter.actor);
+    where.push(`(actor1 = ${p} OR actor2 = ${p})`);
+  }
+  if (filter.type !== undefined) {
+    const p = param(filter.type);
+    where.push(`(event_type = ${p} OR sub_event_type = ${p})`);
+  }
+  if (filter.claimant !== undefined)
+    where.push(`claimants @> ARRAY[${param(filter.claimant)}]::text[]`);
+  if (filter.status !== undefined) where.push(`review_status = ${param(filter.status)}`);
+  if (filter.search !== undefined && filter.search.trim() !== '') {
+    const p = param(normalizePhrase(filter.search));
+    // The words as written anywhere in the event, or a name a letter off («سراقيب» for «سراقب»).
+    where.push(`(search_text LIKE '%' || ${p} || '%' OR ${p} <% search_names)`);
+  }
+  return { where, params };
+}
+
+/** Newest first; events with no date last. */
+const ORDER = 'ORDER BY date_start DESC NULLS LAST, id';
+
+function after(cursor: Cursor | null, param: (v: unknown) => string): string | null {
+  if (cursor === null) return null;
+  const id = param(cursor.id);
+  if (cursor.date === null) return `(date_start IS NULL AND id > ${id})`;
+  const date = param(cursor.date);
+  return `(date_start < ${date}::date OR (date_start = ${date}::date AND id > ${id}) OR date_start IS NULL)`;
+}
+
+/** One page of events matching a filter, and where the next page starts (null at the end). */
+export async function listEvents(
+  db: Sql,
+  filter: EventFilter,
+  page: { readonly limit?: number; readonly after?: Cursor | null } = {},
+): Promise<{ events: Event[]; next: Cursor | null }> {
+  const limit = page.limit ?? 50;
+  const { where, params } = conditions(filter);
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${String(params.length)}`;
+  };
+  const resume = after(page.after ?? null, param);
+  if (resume !== null) where.push(resume);
+  const rows = await db.query<{ id: string; date_start: string | null; data: Event }>(
+    `SELECT id, date_start, data FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+     ${ORDER} LIMIT ${param(limit)}`,
+    params,
+  );
+  const last = rows.at(-1);
+  return {
+    events: rows.map((r) => r.data),
+    next:
+      rows.length === limit && last !== undefined ? { date: last.date_start, id: last.id } : null,
+  };
+}
+
+/** Every event matching a filter, a page at a time: memory stays flat however many there are. */
+export async function* streamEvents(
+  db: Sql,
+  filter: EventFilter,
+  pageSize = 1000,
+): AsyncGenerator<Event> {
+  let cursor: Cursor | null = null;
+  do {
+    const page = await listEvents(db, filter, { limit: pageSize, after: cursor });
+    yield* page.events;
+    cursor = page.next;
+  } while (cursor !== null);
+}
+
+export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
+  const { where, params } = conditions(filter);
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** A stored report that matches a search, with a snippet around the match. */
+export interface ReportHit {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly similarity: number;
+}
+
+/** Reports whose text holds the words, exactly or one letter off, best first. */
+export async function searchReports(db: Sql, words: string, limit = 20): Promise<ReportHit[]> {
+  const q = normalizePhrase(words);
+  if (q === '') return [];
+  return db.query<ReportHit>(
+    `SELECT id, title, outlet, published, url, word_similarity($1, search_text) AS similarity
+     FROM documents WHERE search_text LIKE '%' || $1 || '%' OR $1 <% search_text
+     ORDER BY similarity DESC, published DESC NULLS LAST, id LIMIT $2`,
+    [q, limit],
+  );
+}
+
+/** How much the store holds. */
+export async function storeCounts(
+  db: Sql,
+): Promise<Record<'reports' | 'captures' | 'incidents' | 'events' | 'failures', number>> {
+  const rows = await db.query<{
+    reports: number;
+    captures: number;
+    incidents: number;
+    events: number;
+    failures: number;
+  }>(
+    `SELECT (SELECT count(*)::int FROM documents) AS reports, (SELECT count(*)::int FROM captures) AS captures,
+            (SELECT count(*)::int FROM incidents) AS incidents, (SELECT count(*)::int FROM events) AS events,
+            (SELECT count(*)::int FROM failures) AS failures`,
+  );
+  return rows[0] ?? { reports: 0, captures: 0, incidents: 0, events: 0, failures: 0 };
+}

@@ -1,0 +1,202 @@
+import type { DocumentResult } from '../contracts/index.js';
+import type { RawReport } from '../ingest/index.js';
+import type { Lexicon } from '../lexicon/index.js';
+import { timeWindow } from '../link/index.js';
+import type { StoredIncident } from '../link/index.js';
+import { normalizePhrase, publicationDay } from '../text/index.js';
+import type { Database, Sql } from './db.js';
+import { linkNewIncidents } from './linking.js';
+
+/**
+ * What storing a report did: `added` it; it was `known` already (the same
+ * bytes); or the same text came before from another capture (`same-text`),
+ * whose bytes are kept as evidence too.
+ */
+export type SaveOutcome = 'added' | 'known' | 'same-text';
+
+/** Which of these bytes are stored already: a resumed batch skips them without reading them again. */
+export async function storedCaptures(db: Sql, sha256s: readonly string[]): Promise<Set<string>> {
+  if (sha256s.length === 0) return new Set();
+  const rows = await db.query<{ sha256: string }>(
+    'SELECT sha256 FROM captures WHERE sha256 = ANY($1::text[])',
+    [sha256s],
+  );
+  return new Set(rows.map((r) => r.sha256));
+}
+
+/** A report and what extraction made of it, ready to store. */
+export interface ExtractedReport {
+  readonly report: RawReport;
+  readonly result: DocumentResult;
+}
+
+/**
+ * Stores a report, its incidents and tallies, links the incidents to stored
+ * ones and regroups events, all in one transaction: a crash leaves the report
+ * wholly stored or not at all. Storing the same bytes twice does nothing.
+ */
+export async function saveReport(
+  db: Database,
+  report: RawReport,
+  result: DocumentResult,
+  lexicon: Lexicon,
+): Promise<SaveOutcome> {
+  const [outcome] = await saveReports(db, [{ report, result }], lexicon);
+  return outcome ?? 'known';
+}
+
+/**
+ * Stores several reports in one transaction, as `saveReport` does each: in a
+ * handful of statements whatever their number, so that a batch costs little
+ * more than one report. All of them are stored, or none.
+ */
+export async function saveReports(
+  db: Database,
+  batch: readonly ExtractedReport[],
+  lexicon: Lexicon,
+): Promise<SaveOutcome[]> {
+  if (batch.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const stored = await insertReports(tx, batch);
+    const outcomes = batch.map((item, k): SaveOutcome => {
+      if (!stored.captures.has(item.report.sha256) || firstOfBytes(batch, k) !== k) return 'known';
+      const doc = item.result.document.id;
+      return stored.documents.has(doc) && firstOfText(batch, k) === k ? 'added' : 'same-text';
+    });
+    const incidents = batch.flatMap((item, k) =>
+      outcomes[k] === 'added' ? incidentsOf(item.result) : [],
+    );
+    await linkNewIncidents(tx, incidents, lexicon);
+    return outcomes;
+  });
+}
+
+function firstOfBytes(batch: readonly ExtractedReport[], k: number): number {
+  const sha = batch[k]?.report.sha256;
+  return batch.findIndex((item) => item.report.sha256 === sha);
+}
+
+function firstOfText(batch: readonly ExtractedReport[], k: number): number {
+  const id = batch[k]?.result.document.id;
+  return batch.findIndex((item) => item.result.document.id === id);
+}
+
+function incidentsOf(result: DocumentResult): StoredIncident[] {
+  const doc = result.document;
+  const published = publicationDay(doc.published);
+  return result.incidents.map((incident) => ({
+    key: `${doc.id}#${incident.id}`,
+    document: doc.id,
+    published,
+    outlet: doc.outlet,
+    url: doc.url,
+    incident,
+  }));
+}
+
+/**
+ * One statement for a whole batch: the texts and their incidents (unless
+ * stored), the bytes (unless stored), the old failures of these sources gone.
+ * Says which texts and bytes were new.
+ */
+async function insertReports(
+  tx: Sql,
+  batch: readonly ExtractedReport[],
+): Promise<{ documents: Set<string>; captures: Set<string> }> {
+  const documents = batch.map(({ result }) => {
+    const doc = result.document;
+    return {
+      id: doc.id,
+      title: doc.title,
+      outlet: doc.outlet,
+      url: doc.url,
+      published: doc.published,
+      published_day: publicationDay(doc.published),
+      text: doc.text,
+      search_text: normalizePhrase(`${doc.title ?? ''} ${doc.text}`),
+      tallies: result.tallies,
+      warnings: result.warnings,
+    };
+  });
+  const captures = batch.map(({ report, result }) => ({
+    sha256: report.sha256,
+    document_id: result.document.id,
+    source: report.source,
+    size: report.raw.length,
+    raw: Buffer.from(report.raw).toString('base64'),
+    captured_at: report.capturedAt,
+  }));
+  const [row] = await tx.query<{ documents: string[]; captures: string[] }>(
+    `WITH d AS (
+       INSERT INTO documents (id, title, outlet, url, published, published_day, text, search_text, tallies, warnings)
+       SELECT DISTINCT ON (id) id, title, outlet, url, published, published_day, text, search_text, tallies, warnings
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, title text, outlet text, url text, published text,
+         published_day date, text text, search_text text, tallies jsonb, warnings jsonb)
+       ON CONFLICT (id) DO NOTHING RETURNING id),
+     c AS (
+       INSERT INTO captures (sha256, document_id, source, size, raw, captured_at)
+       SELECT DISTINCT ON (sha256) sha256, document_id, source, size, decode(raw, 'base64'), captured_at
+       FROM jsonb_to_recordset($2::jsonb) AS x(sha256 text, document_id text, source text, size integer,
+         raw text, captured_at timestamptz)
+       ON CONFLICT (sha256) DO NOTHING RETURNING sha256),
+     f AS (DELETE FROM failures WHERE source = ANY($3::text[]) RETURNING 1),
+     i AS (
+       INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, admin1_pcode,
+         window_from, window_to, data)
+       SELECT DISTINCT ON (id) id, document_id, background, event_type, sub_event_type, admin1_pcode,
+         window_from, window_to, data
+       FROM jsonb_to_recordset($4::jsonb) AS x(id text, document_id text, background boolean,
+         event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date, data jsonb)
+       WHERE document_id IN (SELECT id FROM d)
+       RETURNING 1)
+     SELECT (SELECT coalesce(json_agg(id), '[]') FROM d) AS documents,
+            (SELECT coalesce(json_agg(sha256), '[]') FROM c) AS captures`,
+    [
+      JSON.stringify(documents),
+      JSON.stringify(captures),
+      batch.map(({ report }) => report.source),
+      JSON.stringify(batch.flatMap(({ result }) => incidentsOf(result).map(incidentRow))),
+    ],
+  );
+  return { documents: new Set(row?.documents ?? []), captures: new Set(row?.captures ?? []) };
+}
+
+/** An incident as its row in the store: the fields linking searches by, and the whole incident. */
+function incidentRow(x: StoredIncident): Record<string, unknown> {
+  const days = timeWindow(x);
+  return {
+    id: x.key,
+    document_id: x.document,
+    background: x.incident.background,
+    event_type: x.incident.event_type,
+    sub_event_type: x.incident.sub_event_type,
+    admin1_pcode: x.incident.location?.admin1_pcode ?? null,
+    window_from: days?.from ?? null,
+    window_to: days?.to ?? null,
+    data: x.incident,
+  };
+}
+
+/** Notes an input that failed, with the reason, replacing an earlier failure of the same source. */
+export async function recordFailure(
+  db: Sql,
+  source: string,
+  sha256: string | null,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO failures (source, sha256, reason) VALUES ($1, $2, $3)
+     ON CONFLICT (source) DO UPDATE SET sha256 = EXCLUDED.sha256, reason = EXCLUDED.reason, failed_at = now()`,
+    [source, sha256, reason],
+  );
+}
+
+export interface Failure {
+  readonly source: string;
+  readonly reason: string;
+  readonly failed_at: string;
+}
+
+export async function listFailures(db: Sql): Promise<Failure[]> {
+  return db.query<Failure>('SELECT source, reason, failed_at FROM failures ORDER BY source');
+}

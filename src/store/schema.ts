@@ -1,0 +1,156 @@
+import type { Database, Sql } from './db.js';
+
+/**
+ * The store's schema, one migration per change, applied in order and recorded.
+ * Never edit a migration that has shipped: add the next one.
+ */
+const MIGRATIONS: readonly {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}[] = [
+  {
+    version: 1,
+    name: 'reports, incidents, events',
+    sql: `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- A report's clean text, keyed by its hash; what extraction made of it.
+CREATE TABLE documents (
+  id text PRIMARY KEY,
+  title text,
+  outlet text,
+  url text,
+  published text,
+  published_day date,
+  text text NOT NULL,
+  search_text text NOT NULL,
+  tallies jsonb NOT NULL,
+  warnings jsonb NOT NULL,
+  extracted_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX documents_search ON documents USING gin (search_text gin_trgm_ops);
+
+-- Evidence: each report's bytes as they came, unchanged.
+CREATE TABLE captures (
+  sha256 text PRIMARY KEY,
+  document_id text NOT NULL REFERENCES documents (id),
+  source text NOT NULL,
+  size integer NOT NULL,
+  raw bytea NOT NULL,
+  captured_at timestamptz NOT NULL
+);
+CREATE INDEX captures_document ON captures (document_id);
+CREATE INDEX captures_source ON captures (source);
+
+CREATE TABLE incidents (
+  id text PRIMARY KEY,
+  document_id text NOT NULL REFERENCES documents (id),
+  background boolean NOT NULL,
+  event_type text NOT NULL,
+  sub_event_type text NOT NULL,
+  admin1_pcode text,
+  window_from date,
+  window_to date,
+  data jsonb NOT NULL,
+  event_id text
+);
+CREATE INDEX incidents_document ON incidents (document_id);
+CREATE INDEX incidents_linking ON incidents (admin1_pcode, window_from, window_to) WHERE NOT background;
+CREATE INDEX incidents_event ON incidents (event_id);
+
+-- Pairs judged the same act, with why.
+CREATE TABLE incident_links (
+  a text NOT NULL REFERENCES incidents (id),
+  b text NOT NULL REFERENCES incidents (id),
+  score real NOT NULL,
+  reasons jsonb NOT NULL,
+  PRIMARY KEY (a, b)
+);
+CREATE INDEX incident_links_b ON incident_links (b);
+
+-- A reviewer's word on a pair, which outranks any judgement.
+CREATE TABLE link_decisions (
+  a text NOT NULL,
+  b text NOT NULL,
+  same boolean NOT NULL,
+  decided_by text NOT NULL,
+  decided_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (a, b)
+);
+
+CREATE TABLE events (
+  id text PRIMARY KEY,
+  event_type text NOT NULL,
+  sub_event_type text NOT NULL,
+  date_start date,
+  date_end date,
+  admin1_pcode text,
+  admin1 text,
+  actor1 text,
+  actor2 text,
+  fatalities_best integer,
+  claimants text[] NOT NULL,
+  review_status text NOT NULL DEFAULT 'unreviewed',
+  -- Every word of the event, normalized: found by substring.
+  search_text text NOT NULL,
+  -- Its places and actors as written: found one letter off too.
+  search_names text NOT NULL,
+  data jsonb NOT NULL
+);
+CREATE INDEX events_date ON events (date_start DESC NULLS LAST, id);
+CREATE INDEX events_area ON events (admin1_pcode, date_start DESC NULLS LAST);
+CREATE INDEX events_type ON events (event_type, date_start DESC NULLS LAST);
+CREATE INDEX events_actor1 ON events (actor1);
+CREATE INDEX events_actor2 ON events (actor2);
+CREATE INDEX events_claimants ON events USING gin (claimants);
+CREATE INDEX events_search ON events USING gin (search_text gin_trgm_ops);
+CREATE INDEX events_names ON events USING gin (search_names gin_trgm_ops);
+
+-- Inputs that could not be read or stored, until they are.
+CREATE TABLE failures (
+  source text PRIMARY KEY,
+  sha256 text,
+  reason text NOT NULL,
+  failed_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+];
+
+/** Brings the schema up to date. Safe to run from several processes at once. */
+export async function migrate(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One process migrates; the others wait and then find nothing to do.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('wathiq:migrate'))");
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map(
+        (r) => r.version,
+      ),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await execute(tx, m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+    }
+  });
+}
+
+/** Runs a migration's statements one by one (the extended protocol takes one at a time). */
+async function execute(tx: Sql, sql: string): Promise<void> {
+  const statements = sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s !== '');
+  for (const statement of statements) await tx.query(statement);
+}
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

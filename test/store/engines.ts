@@ -1,0 +1,52 @@
+import pg from 'pg';
+import { openStore } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
+
+/** A database engine the store tests run on. */
+export interface Engine {
+  readonly name: string;
+  /** A fresh, empty store with the schema. */
+  open(): Promise<Database>;
+}
+
+let counter = 0;
+
+/** A database of its own on the PostgreSQL server of DATABASE_URL, dropped when the store closes. */
+async function freshServerStore(url: string): Promise<Database> {
+  counter++;
+  const name = `wathiq_test_${String(process.pid)}_${String(counter)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = await openStore({ url: target.toString() });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name}`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** The embedded engine always; the PostgreSQL server too when DATABASE_URL names one (as CI does). */
+export function engines(): Engine[] {
+  const list: Engine[] = [{ name: 'PGlite', open: () => openStore({}) }];
+  const url = process.env.DATABASE_URL;
+  if (url !== undefined && url !== '')
+    list.push({ name: 'PostgreSQL', open: () => freshServerStore(url) });
+  return list;
+}
+
+/** Empties every table, keeping the schema: a clean store between tests without starting a new one. */
+export async function emptyStore(db: Database): Promise<void> {
+  await db.query(
+    'TRUNCATE captures, incident_links, link_decisions, events, incidents, failures, documents',
+  );
+}
