@@ -1,0 +1,246 @@
+/**
+ * npm run bench:store [-- --reports N --events N]
+ *
+ * The store's figures: ingestion throughput of generated news into the embedded
+ * database and into the PostgreSQL server (DATABASE_URL, else the local one)
+ * with one and three workers; then, at 100,000 events, an export (seconds,
+ * peak memory, against a tenth as many) and a filtered event-list query (ms).
+ * Everything runs through the `wathiq` command as a user would run it.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadLexicon } from '../src/lexicon/index.js';
+import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/index.js';
+import type { Database, EventFilter } from '../src/store/index.js';
+import { generateStories } from './stories.js';
+
+const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
+
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Runs `wathiq ARGS…`; resolves with the seconds it took, or throws with what it said. */
+async function wathiq(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [WATHIQ, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [status] = (await once(child, 'close')) as [number | null];
+  if (status !== 0)
+    throw new Error(`wathiq ${args.join(' ')} failed (${String(status)}): ${stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+async function serverDatabase(admin: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name}`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabases(admin: string, names: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name}`);
+  await client.end();
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rate(reports: number, seconds: number): string {
+  return `${seconds.toFixed(1).padStart(6)} s ${(reports / seconds).toFixed(0).padStart(6)} reports/s`;
+}
+
+/** Copies the stored events under new ids and dates until there are `target` of them. */
+async function multiplyEvents(db: Database, target: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  const have = row?.n ?? 0;
+  if (have === 0) throw new Error('no events to multiply');
+  const copies = Math.ceil(target / have) - 1;
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data)
+     SELECT e.id || '-' || k, event_type, sub_event_type, date_start - k * 3, date_end - k * 3,
+       admin1_pcode, admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text,
+       search_names, jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k))
+     FROM events e, generate_series(1, $1::int) AS k`,
+    [copies],
+  );
+  // What autovacuum would do after a bulk load: statistics, and the search index's pending entries merged.
+  await db.query('VACUUM ANALYZE events');
+  const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  return after?.n ?? 0;
+}
+
+/** The export path of `wathiq export`, timed, with the peak memory above where it started. */
+async function timeExport(
+  db: Database,
+  limit: number,
+  file: string,
+): Promise<{ seconds: number; events: number; peakMb: number }> {
+  const writer = eventWriter('csv', loadLexicon());
+  const out = createWriteStream(file);
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  let count = 0;
+  out.write(writer.head);
+  for await (const event of streamEvents(db, {})) {
+    const row = writer.row(event);
+    if (row !== null && !out.write(row)) await once(out, 'drain');
+    if (++count >= limit) break;
+  }
+  out.end();
+  await once(out, 'finish');
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    events: count,
+    peakMb: (peak - base) / 1024 / 1024,
+  };
+}
+
+async function timeQuery(db: Database, filter: EventFilter): Promise<number> {
+  const times: number[] = [];
+  for (let k = 0; k < 21; k++) {
+    const started = performance.now();
+    await listEvents(db, filter, { limit: 50 });
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[10] ?? 0;
+}
+
+async function eventFigures(
+  label: string,
+  db: Database,
+  target: number,
+  dir: string,
+): Promise<string[]> {
+  const events = await multiplyEvents(db, target);
+  const lines = [`${label}: ${String(events)} events`];
+  const small = await timeExport(db, Math.round(events / 10), join(dir, 'small.csv'));
+  const full = await timeExport(db, Infinity, join(dir, 'full.csv'));
+  lines.push(
+    `  export csv ${String(full.events).padStart(7)} events: ${full.seconds.toFixed(1)} s, peak +${full.peakMb.toFixed(0)} MB` +
+      ` (${String(small.events)} events: ${small.seconds.toFixed(1)} s, peak +${small.peakMb.toFixed(0)} MB)`,
+  );
+  const filters: [string, EventFilter][] = [
+    [
+      'governorate + dates + type',
+      {
+        admin1Pcode: 'SY07',
+        from: '2023-03-01',
+        to: '2023-09-30',
+        type: 'Shelling/artillery/missile attack',
+      },
+    ],
+    ['actor + claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }],
+    ['words (Arabic, normalized)', { search: 'سراقب' }],
+    ['no filter, newest first', {}],
+  ];
+  for (const [name, filter] of filters) {
+    lines.push(
+      `  list query, ${name.padEnd(28)} ${(await timeQuery(db, filter)).toFixed(1).padStart(6)} ms (median of 21, 50 rows)`,
+    );
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const reports = argument('--reports', 20_000);
+  const target = argument('--events', 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'wathiq-bench-'));
+  const corpus = join(dir, 'news.ndjson');
+  writeFileSync(
+    corpus,
+    `${generateStories(reports)
+      .map((r) => JSON.stringify(r))
+      .join('\n')}\n`,
+  );
+  const lines = [
+    `wathiq store bench: ${String(reports)} generated reports (acts told by 1–3 outlets)`,
+  ];
+  const print = (line: string): void => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  process.stdout.write(`${lines[0] ?? ''}\n`);
+  const local = { ...process.env };
+  delete local.DATABASE_URL;
+
+  const data = join(dir, 'data');
+  print(
+    `ingest into PGlite, 1 process           ${rate(reports, await wathiq(['ingest', '--data', data, corpus], local))}`,
+  );
+
+  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (await reachable(admin)) {
+    const direct = await serverDatabase(admin, 'wathiq_bench_direct');
+    print(
+      `ingest into PostgreSQL, 1 process        ${rate(reports, await wathiq(['ingest', '--db', direct, corpus], local))}`,
+    );
+    for (const workers of [1, 3]) {
+      const url = await serverDatabase(admin, `wathiq_bench_${String(workers)}`);
+      const queued = await wathiq(['ingest', '--queue', '--db', url, corpus], local);
+      const seconds = Math.max(
+        ...(await Promise.all(
+          Array.from({ length: workers }, () =>
+            wathiq(['worker', '--db', url, '--until-empty', '--batch', '50'], local),
+          ),
+        )),
+      );
+      print(
+        `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)}  (queueing: ${queued.toFixed(1)} s)`,
+      );
+    }
+    const server = await openStore({ url: direct });
+    try {
+      for (const line of await eventFigures('PostgreSQL', server, target, dir)) print(line);
+    } finally {
+      await server.close();
+      await dropDatabases(admin, ['wathiq_bench_direct', 'wathiq_bench_1', 'wathiq_bench_3']);
+    }
+  } else {
+    print(`PostgreSQL: no server at ${admin}; set DATABASE_URL to measure it`);
+  }
+  const embedded = await openStore({ dataDir: join(data, 'db') });
+  try {
+    for (const line of await eventFigures('PGlite', embedded, target, dir)) print(line);
+  } finally {
+    await embedded.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,121 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import pc from 'picocolors';
+import type { ReviewStatus } from '../contracts/index.js';
+import type { Gazetteer } from '../gazetteer/index.js';
+import { normalizePhrase } from '../text/index.js';
+import { eventWriter, openStore, searchReports, streamEvents } from '../store/index.js';
+import type { EventFilter, ExportFormat } from '../store/index.js';
+import { dataDir, loadKnowledge } from './data-dir.js';
+import { storeOptions } from './ingest.js';
+import type { StoreFlags } from './ingest.js';
+
+export interface ExportFlags extends StoreFlags {
+  format: ExportFormat;
+  out?: string;
+  from?: string;
+  to?: string;
+  governorate?: string;
+  actor?: string;
+  type?: string;
+  search?: string;
+  claimant?: string;
+  status?: ReviewStatus;
+}
+
+/** A governorate by p-code, English or Arabic name («SY11», «Raqqa», «الرقة»). */
+export function governorateCode(gazetteer: Gazetteer, name: string): string | null {
+  const wanted = normalizePhrase(name).toLowerCase();
+  const governorates = gazetteer.places.filter((p) => p.kind === 'governorate');
+  const match = governorates.find((p) =>
+    [p.id, p.nameEn, p.nameAr, p.admin1, ...p.variants].some(
+      (n) => n !== '' && normalizePhrase(n).toLowerCase() === wanted,
+    ),
+  );
+  return match?.id ?? null;
+}
+
+/** Writes with back-pressure; false once the reader has gone (`| head`), so the export can stop. */
+async function write(out: Writable, text: string): Promise<boolean> {
+  if (out.destroyed) return false;
+  try {
+    if (text !== '' && !out.write(text)) {
+      await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    }
+  } catch {
+    // The pipe closed under a synchronous write: the reader has what it wanted.
+    out.destroy();
+  }
+  return !out.destroyed;
+}
+
+/** `wathiq export`: the events that match, in a format, streamed (no row cap, flat memory). */
+export async function runExport(flags: ExportFlags): Promise<number> {
+  const knowledge = loadKnowledge(dataDir(flags.data));
+  let admin1Pcode: string | undefined;
+  if (flags.governorate !== undefined) {
+    const code = governorateCode(knowledge.gazetteer, flags.governorate);
+    if (code === null) {
+      process.stderr.write(`${pc.red('wathiq:')} no governorate called «${flags.governorate}»\n`);
+      return 2;
+    }
+    admin1Pcode = code;
+  }
+  const filter: EventFilter = {
+    ...(flags.from === undefined ? {} : { from: flags.from }),
+    ...(flags.to === undefined ? {} : { to: flags.to }),
+    ...(admin1Pcode === undefined ? {} : { admin1Pcode }),
+    ...(flags.actor === undefined ? {} : { actor: flags.actor }),
+    ...(flags.type === undefined ? {} : { type: flags.type }),
+    ...(flags.search === undefined ? {} : { search: flags.search }),
+    ...(flags.claimant === undefined ? {} : { claimant: flags.claimant }),
+    ...(flags.status === undefined ? {} : { status: flags.status }),
+  };
+  const db = await openStore(storeOptions(flags));
+  const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
+  const writer = eventWriter(flags.format, knowledge.lexicon);
+  // A reader that stops early (`| head`) ends the export, not with a crash.
+  out.on('error', () => out.destroy());
+  let count = 0;
+  try {
+    if (!(await write(out, writer.head))) return 0;
+    for await (const event of streamEvents(db, filter)) {
+      const row = writer.row(event);
+      if (row === null) continue;
+      if (!(await write(out, `${count > 0 ? writer.separator : ''}${row}`))) return 0;
+      count++;
+    }
+    await write(out, writer.tail);
+  } finally {
+    await db.close();
+    if (out !== process.stdout) {
+      out.end();
+      await once(out, 'finish');
+    }
+  }
+  process.stderr.write(
+    `exported ${String(count)} events${flags.out === undefined ? '' : ` to ${flags.out}`}\n`,
+  );
+  return 0;
+}
+
+/** `wathiq search`: stored reports whose text holds the words, spelling variants too. */
+export async function runSearch(
+  words: string,
+  flags: StoreFlags & { limit?: number },
+): Promise<number> {
+  const db = await openStore(storeOptions(flags));
+  try {
+    const hits = await searchReports(db, words, flags.limit ?? 20);
+    for (const h of hits) {
+      process.stdout.write(
+        `${h.similarity.toFixed(2)}\t${h.published ?? '-'}\t${h.outlet ?? '-'}\t${h.title ?? h.id}\t${h.url ?? ''}\n`,
+      );
+    }
+    if (hits.length === 0) process.stderr.write('no report matches\n');
+  } finally {
+    await db.close();
+  }
+  return 0;
+}

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pc from 'picocolors';
+import {
+  PlacesFileError,
+  formatPlaces,
+  importPlaces,
+  locateMentions,
+  parsePlaces,
+  withParentHierarchy,
+} from '../gazetteer/index.js';
+import type { Gazetteer, LocatedMention, Place, PlaceKind } from '../gazetteer/index.js';
+import { normalizeForMatching, splitSentences, toOriginalSpan, tokenize } from '../text/index.js';
+import type { NormalizedText, Token } from '../text/index.js';
+import { loadKnowledge, userPlacesFile } from './data-dir.js';
+
+function readUserPlaces(file: string): Place[] {
+  return existsSync(file) ? parsePlaces(readFileSync(file, 'utf8'), file) : [];
+}
+
+/** Replaces the user's places file whole, so that a crash leaves the old one or the new one. */
+function writeUserPlaces(file: string, places: readonly Place[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${String(process.pid)}.tmp`;
+  writeFileSync(temporary, formatPlaces(places));
+  renameSync(temporary, file);
+}
+
+/** New places replace those of the same id and keep their position; the rest are appended. */
+function upsert(
+  existing: readonly Place[],
+  added: readonly Place[],
+): { places: Place[]; replaced: number } {
+  const incoming = new Map(added.map((p) => [p.id, p]));
+  let replaced = 0;
+  const places = existing.map((p) => {
+    const next = incoming.get(p.id);
+    if (next === undefined) return p;
+    incoming.delete(p.id);
+    replaced++;
+    return next;
+  });
+  return { places: [...places, ...incoming.values()], replaced };
+}
+
+function hierarchy(place: Place): string {
+  return [place.admin1, place.admin2, place.admin3].filter((n) => n !== '').join(' › ');
+}
+
+export interface AddFlags {
+  lat: number;
+  lon: number;
+  parent: string;
+  variants?: string;
+  kind?: PlaceKind;
+  nameEn?: string;
+  id?: string;
+}
+
+/** `wathiq gazetteer add`: one place into the user's places file. */
+export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
+  const file = userPlacesFile(dir);
+  const { gazetteer } = loadKnowledge(dir);
+  const parent = gazetteer.byId(flags.parent);
+  if (parent === undefined) {
+    process.stderr.write(`${pc.red('wathiq:')} parent ${flags.parent} is not in the gazetteer\n`);
+    return 1;
+  }
+  const kind = flags.kind ?? (AREAS.has(parent.kind) ? 'community' : 'site');
+  const id =
+    flags.id ??
+    `user:${createHash('sha256').update(`${nameAr}|${parent.id}`).digest('hex').slice(0, 10)}`;
+  const place = withParentHierarchy(
+    {
+      id,
+      kind,
+      rank: 4,
+      nameAr,
+      nameEn: flags.nameEn ?? '',
+      variants: (flags.variants ?? '')
+        .split('|')
+        .map((v) => v.trim())
+        .filter((v) => v !== '' && v !== nameAr),
+      admin1Pcode: '',
+      admin1: '',
+      admin2Pcode: '',
+      admin2: '',
+      admin3Pcode: '',
+      admin3: '',
+      lat: flags.lat,
+      lon: flags.lon,
+      parent: parent.id,
+    },
+    parent,
+  );
+  const { places, replaced } = upsert(readUserPlaces(file), [place]);
+  writeUserPlaces(file, places);
+  const others = namesakes(gazetteer, nameAr).filter((p) => p.id !== id);
+  process.stdout.write(
+    `${replaced > 0 ? 'updated' : 'added'} ${id} ${nameAr} (${kind} in ${hierarchy(place)}) in ${file}\n`,
+  );
+  if (others.length > 0) {
+    process.stdout.write(
+      `note: «${nameAr}» also names ${others.map((p) => `${p.id} (${hierarchy(p)})`).join(', ')}; yours wins unless a report names another area\n`,
+    );
+  }
+  return 0;
+}
+
+const AREAS: ReadonlySet<PlaceKind> = new Set(['governorate', 'district', 'subdistrict']);
+
+function namesakes(gazetteer: Gazetteer, name: string): Place[] {
+  const tokens = tokenize(normalizeForMatching(name).text);
+  const match = gazetteer.names.longestAt(tokens, 0);
+  return match === null || match.end !== tokens.length
+    ? []
+    : [...new Set(match.values.map((v) => v.place))];
+}
+
+/** `wathiq gazetteer import`: GeoNames dumps and places tables into the user's places file. */
+export function importFiles(dir: string, files: readonly string[]): number {
+  const placesFile = userPlacesFile(dir);
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { gazetteer } = loadKnowledge(dir);
+      const result = importPlaces(readFileSync(file, 'utf8'), file, gazetteer.places);
+      const imported = result.places;
+      const { places, replaced } = upsert(readUserPlaces(placesFile), imported);
+      writeUserPlaces(placesFile, places);
+      const left = [...result.skipped].map(([reason, n]) => `${String(n)} ${reason}`);
+      process.stdout.write(
+        `${file}: ${String(imported.length)} places from a ${result.format} file (${String(imported.length - replaced)} new, ${String(replaced)} replaced)${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}\n`,
+      );
+    } catch (error) {
+      failed++;
+      const reason =
+        error instanceof PlacesFileError
+          ? error.message
+          : `${file}: ${error instanceof Error ? error.message : String(error)}`;
+      process.stderr.write(`${pc.red('wathiq:')} ${reason}\n`);
+    }
+  }
+  if (failed === 0) process.stdout.write(`user places: ${placesFile}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+function describe(
+  normalized: NormalizedText,
+  tokens: readonly Token[],
+  located: LocatedMention,
+): string {
+  const { mention, resolved } = located;
+  const [s, e] = toOriginalSpan(
+    normalized,
+    tokens[mention.start]?.start ?? 0,
+    tokens[mention.end - 1]?.end ?? 0,
+  );
+  const words = normalized.original.slice(s, e);
+  if (resolved === null) {
+    return mention.candidates.length === 0
+      ? `«${words}»: not in the gazetteer`
+      : `«${words}»: no reading fits (${String(mention.candidates.length)} place(s) of that name)`;
+  }
+  const p = resolved.place;
+  const alternatives =
+    resolved.alternatives.length === 0
+      ? ''
+      : `; also ${resolved.alternatives.map((a) => `${a.id} (${a.admin1})`).join(', ')}`;
+  return `«${words}» → ${p.id} ${p.nameAr} / ${p.nameEn} (${hierarchy(p)}) ${p.lat.toFixed(4)},${p.lon.toFixed(4)} precision ${String(resolved.precision)}${alternatives}`;
+}
+
+/** `wathiq gazetteer lookup`: how wathiq reads the places in a phrase or a sentence. */
+export function lookup(dir: string, phrases: readonly string[]): number {
+  const { gazetteer } = loadKnowledge(dir);
+  for (const phrase of phrases) {
+    const normalized = normalizeForMatching(phrase);
+    const tokens = tokenize(normalized.text);
+    const located = locateMentions(gazetteer, tokens, splitSentences(tokens));
+    if (located.length === 0) process.stdout.write(`«${phrase}»: no place named\n`);
+    for (const l of located) process.stdout.write(`${describe(normalized, tokens, l)}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,221 @@
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import { collectReports, countReportFiles } from '../ingest/index.js';
+import type { RawReport, SourceFailure } from '../ingest/index.js';
+import {
+  IngestQueue,
+  listFailures,
+  openStore,
+  recordFailure,
+  storedCaptures,
+} from '../store/index.js';
+import type { Database } from '../store/index.js';
+import { dataDir, loadKnowledge } from './data-dir.js';
+import { ingestBatch } from './pipeline.js';
+import type { ReportOutcome } from './pipeline.js';
+
+export interface StoreFlags {
+  db?: string;
+  data?: string;
+}
+
+export interface IngestFlags extends StoreFlags {
+  queue?: boolean;
+  failed?: boolean;
+  /** A line per stored batch on standard error, for logs. */
+  log?: boolean;
+  published?: string;
+  maxSize?: number;
+  progress?: boolean;
+}
+
+/** The server when `--db` or DATABASE_URL names one, else the embedded database in the data folder. */
+export function storeOptions(flags: StoreFlags): { url: string | null; dataDir: string } {
+  return {
+    url: flags.db ?? process.env.DATABASE_URL ?? null,
+    dataDir: join(dataDir(flags.data), 'db'),
+  };
+}
+
+type Tally = Record<ReportOutcome, number>;
+
+function summary(tally: Tally, seconds: number): string {
+  const total = tally.added + tally.known + tally['same-text'] + tally.failed;
+  const rate = seconds > 0 ? total / seconds : 0;
+  const parts = [
+    `${String(tally.added)} added`,
+    `${String(tally.known)} already have`,
+    ...(tally['same-text'] > 0 ? [`${String(tally['same-text'])} same text as one stored`] : []),
+    `${String(tally.failed)} failed`,
+  ];
+  return `${String(total)} reports in ${seconds.toFixed(1)} s (${rate.toFixed(0)}/s): ${parts.join(', ')}`;
+}
+
+/** A progress bar on a terminal; nothing when the output is a file or a pipe. */
+function progressBar(enabled: boolean, total: number): cliProgress.SingleBar | null {
+  if (!enabled) return null;
+  const bar = new cliProgress.SingleBar(
+    {
+      format:
+        'ingest {bar} {value}/{total} files | {added} added, {known} known, {failed} failed | {rate}/s',
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { added: 0, known: 0, failed: 0, rate: 0 });
+  return bar;
+}
+
+/** `wathiq ingest`: reports into the database, or into the queue with `--queue`. */
+export async function runIngest(paths: readonly string[], flags: IngestFlags): Promise<number> {
+  const options = storeOptions(flags);
+  if (flags.queue === true && options.url === null) {
+    process.stderr.write(
+      `${pc.red('wathiq:')} --queue needs a server database: --db URL or DATABASE_URL\n`,
+    );
+    return 2;
+  }
+  const db = await openStore(options);
+  try {
+    if (flags.failed === true) return await printFailures(db);
+    if (paths.length === 0) {
+      process.stderr.write(`${pc.red('wathiq:')} name the files or folders to ingest\n`);
+      return 2;
+    }
+    return flags.queue === true
+      ? await enqueue(db, options.url ?? '', paths, flags)
+      : await ingestHere(db, paths, flags);
+  } finally {
+    await db.close();
+  }
+}
+
+/** An input that could not be taken in, recorded for `--failed`. */
+async function noteFailure(db: Database, failure: SourceFailure): Promise<void> {
+  await recordFailure(db, failure.source, failure.sha256, failure.error.problem);
+}
+
+async function printFailures(db: Database): Promise<number> {
+  const failures = await listFailures(db);
+  for (const f of failures) process.stdout.write(`${f.source}\t${f.reason}\t${f.failed_at}\n`);
+  process.stderr.write(`${String(failures.length)} input(s) failed\n`);
+  return 0;
+}
+
+/** Reports stored per transaction: a batch costs little more than one report. */
+const INGEST_BATCH = 50;
+
+async function ingestHere(
+  db: Database,
+  paths: readonly string[],
+  flags: IngestFlags,
+): Promise<number> {
+  const knowledge = loadKnowledge(dataDir(flags.data));
+  const tally: Tally = { added: 0, known: 0, 'same-text': 0, failed: 0 };
+  const interactive = flags.progress !== false && process.stderr.isTTY;
+  const bar = progressBar(interactive, interactive ? await countReportFiles(paths) : 0);
+  const started = performance.now();
+  const signal = { stopping: false };
+  const stop = (): void => {
+    signal.stopping = true;
+  };
+  // Ctrl-C finishes the batch at hand: everything acknowledged stays stored, and a re-run resumes.
+  process.once('SIGINT', stop);
+  const files = new Set<string>();
+  let batch: RawReport[] = [];
+  const complain = (source: string, reason: string): void => {
+    if (bar === null) process.stderr.write(`${pc.red('wathiq:')} ${source}: ${reason}\n`);
+  };
+  const flush = async (): Promise<void> => {
+    const results = await ingestBatch(db, knowledge, batch, {
+      published: flags.published ?? null,
+      ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
+    });
+    batch = [];
+    for (const r of results) {
+      tally[r.outcome]++;
+      if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (flags.log === true) process.stderr.write(`stored a batch: ${summary(tally, seconds)}\n`);
+    bar?.update(files.size, {
+      added: tally.added,
+      known: tally.known + tally['same-text'],
+      failed: tally.failed,
+      rate: seconds > 0 ? Math.round((tally.added + tally.known) / seconds) : 0,
+    });
+  };
+  try {
+    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize })) {
+      if (signal.stopping) break;
+      const source = 'report' in entry ? entry.report.source : entry.failure.source;
+      files.add(source.replace(/(?:#\d+|:\d+)$/, ''));
+      if ('failure' in entry) {
+        await noteFailure(db, entry.failure);
+        tally.failed++;
+        complain(entry.failure.source, entry.failure.error.problem);
+      } else {
+        batch.push(entry.report);
+        if (batch.length >= INGEST_BATCH) await flush();
+      }
+    }
+    if (!signal.stopping) await flush();
+  } finally {
+    process.off('SIGINT', stop);
+    bar?.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(
+    `${signal.stopping ? 'stopped: ' : ''}${summary(tally, seconds)}${tally.failed > 0 ? ' (wathiq ingest --failed lists them)' : ''}\n`,
+  );
+  return tally.failed > 0 || signal.stopping ? 1 : 0;
+}
+
+/** Batches of this many reports go into the queue at once. */
+const ENQUEUE_BATCH = 500;
+
+async function enqueue(
+  db: Database,
+  url: string,
+  paths: readonly string[],
+  flags: IngestFlags,
+): Promise<number> {
+  const queue = await IngestQueue.open(url);
+  let queued = 0;
+  let known = 0;
+  let failed = 0;
+  let batch: RawReport[] = [];
+  // Bytes already stored are not queued again.
+  const flush = async (): Promise<void> => {
+    const stored = await storedCaptures(
+      db,
+      batch.map((r) => r.sha256),
+    );
+    const fresh = batch.filter((r) => !stored.has(r.sha256));
+    await queue.enqueue(fresh, flags.published ?? null);
+    queued += fresh.length;
+    known += batch.length - fresh.length;
+    batch = [];
+  };
+  try {
+    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize })) {
+      if ('failure' in entry) {
+        await noteFailure(db, entry.failure);
+        process.stderr.write(`${pc.red('wathiq:')} ${entry.failure.error.message}\n`);
+        failed++;
+      } else {
+        batch.push(entry.report);
+        if (batch.length >= ENQUEUE_BATCH) await flush();
+      }
+    }
+    await flush();
+  } finally {
+    await queue.close();
+  }
+  process.stdout.write(
+    `queued ${String(queued)} reports for the workers (wathiq worker); ${String(known)} already stored, ${String(failed)} failed\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,272 @@
+import { Command, InvalidArgumentError } from 'commander';
+import pc from 'picocolors';
+import { evaluate, formatEval } from '../eval/index.js';
+import { zReviewStatus } from '../contracts/index.js';
+import type { ReviewStatus } from '../contracts/index.js';
+import { extract } from '../extract/index.js';
+import { EXPORT_FORMATS } from '../store/index.js';
+import type { ExportFormat } from '../store/index.js';
+import type { PlaceKind } from '../gazetteer/index.js';
+import { InputError, readDocument } from '../ingest/index.js';
+import { dataDir, loadKnowledge } from './data-dir.js';
+import { runExport, runSearch } from './export.js';
+import type { ExportFlags } from './export.js';
+import { formatResult } from './format.js';
+import { runIngest } from './ingest.js';
+import type { IngestFlags } from './ingest.js';
+import { runWorker } from './worker.js';
+import type { WorkerFlags } from './worker.js';
+import { addPlace, importFiles, lookup } from './gazetteer.js';
+import type { AddFlags } from './gazetteer.js';
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return value;
+}
+
+function megabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a size in MB');
+  return Math.round(n * 1024 * 1024);
+}
+
+function coordinate(limit: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || Math.abs(n) > limit)
+      throw new InvalidArgumentError(
+        `expected decimal degrees between -${String(limit)} and ${String(limit)}`,
+      );
+    return n;
+  };
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a whole number above 0');
+  return n;
+}
+
+function exportFormat(value: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((f) => f === value);
+  if (format === undefined)
+    throw new InvalidArgumentError(`expected one of ${EXPORT_FORMATS.join(', ')}`);
+  return format;
+}
+
+function reviewStatus(value: string): ReviewStatus {
+  const parsed = zReviewStatus.safeParse(value);
+  if (!parsed.success)
+    throw new InvalidArgumentError(`expected one of ${zReviewStatus.options.join(', ')}`);
+  return parsed.data;
+}
+
+const PLACE_KINDS = ['community', 'neighbourhood', 'site'] as const;
+
+function placeKind(value: string): PlaceKind {
+  const kind = PLACE_KINDS.find((k) => k === value);
+  if (kind === undefined)
+    throw new InvalidArgumentError(`expected one of ${PLACE_KINDS.join(', ')}`);
+  return kind;
+}
+
+interface ExtractFlags {
+  data?: string;
+  published?: string;
+  json?: boolean;
+  ndjson?: boolean;
+  maxSize?: number;
+}
+
+async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
+  const knowledge = loadKnowledge(dataDir(flags.data));
+  const results: unknown[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const document = await readDocument(file, {
+        published: flags.published ?? null,
+        ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
+      });
+      const result = extract(document, { knowledge, published: flags.published ?? null });
+      if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else if (flags.json === true) results.push(result);
+      else process.stdout.write(`${formatResult(file === '-' ? 'stdin' : file, result)}\n\n`);
+    } catch (error) {
+      failed++;
+      const message =
+        error instanceof InputError
+          ? error.message
+          : `${file}: ${error instanceof Error ? error.message : String(error)}`;
+      process.stderr.write(`${pc.red('wathiq:')} ${message}\n`);
+    }
+  }
+  if (flags.json === true && flags.ndjson !== true) {
+    process.stdout.write(
+      `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`,
+    );
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+const DATA_OPTION = '--data <dir>';
+const DATA_HELP = 'your wathiq data folder (default: $WATHIQ_DATA or ./wathiq-data)';
+
+/** Builds the `wathiq` command line. `exit` receives the status to end with. */
+export function program(exit: (code: number) => void): Command {
+  const cli = new Command('wathiq')
+    .description('Arabic reports of violence in Syria in, attributed incident records out')
+    .version('0.1.0');
+
+  cli
+    .command('extract')
+    .description('print the incidents each report holds (no database)')
+    .argument('<file...>', '.txt or .html reports, or - for standard input')
+    .option(
+      '--published <date>',
+      'publication date (YYYY-MM-DD) for reports that do not carry one',
+      isoDate,
+    )
+    .option('--json', 'print the document result as JSON (an array for several files)')
+    .option('--ndjson', 'print one JSON document result per line')
+    .option('--max-size <MB>', 'largest report to read', megabytes)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (files: string[], flags: ExtractFlags) => {
+      exit(await runExtract(files, flags));
+    });
+
+  cli
+    .command('ingest')
+    .description('store reports (files, folders, feeds, NDJSON), link them into events')
+    .argument(
+      '[path...]',
+      'files and folders; RSS/Atom feeds and .ndjson files hold several reports',
+    )
+    .option(
+      '--db <url>',
+      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
+    )
+    .option(DATA_OPTION, DATA_HELP)
+    .option('--published <date>', 'publication date for reports that do not carry one', isoDate)
+    .option('--max-size <MB>', 'largest report to read', megabytes)
+    .option('--queue', 'put the reports in the server queue for `wathiq worker` instead')
+    .option('--failed', 'list the inputs that failed, with the reason')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--log', 'a line per stored batch on standard error (for logs)')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      exit(await runIngest(paths, flags));
+    });
+
+  cli
+    .command('worker')
+    .description('ingest reports from the server queue (run as many as you like, anywhere)')
+    .option('--db <url>', 'the PostgreSQL server (default: $DATABASE_URL)')
+    .option(DATA_OPTION, DATA_HELP)
+    .option('--batch <n>', 'jobs taken at a time', positive)
+    .option('--until-empty', 'stop when the queue is empty instead of waiting for more')
+    .action(async (flags: WorkerFlags) => {
+      exit(await runWorker(flags));
+    });
+
+  cli
+    .command('export')
+    .description('write the stored events in a format, filtered')
+    .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '), exportFormat)
+    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--from <date>', 'events on or after this day', isoDate)
+    .option('--to <date>', 'events on or before this day', isoDate)
+    .option('--governorate <name>', 'a governorate: p-code, English or Arabic name')
+    .option('--actor <id>', 'an actor id, as doer or target (vocabulary.md)')
+    .option('--type <type>', 'an event type or sub-event type')
+    .option('--search <words>', 'words in the event (Arabic spelling variants match)')
+    .option('--claimant <id>', 'events with figures from this claimant')
+    .option('--status <status>', 'review status', reviewStatus)
+    .option(
+      '--db <url>',
+      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
+    )
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (flags: ExportFlags) => {
+      exit(await runExport(flags));
+    });
+
+  cli
+    .command('search')
+    .description('find stored reports by words (normalized Arabic, spelling variants too)')
+    .argument('<words>', 'what to look for')
+    .option('--limit <n>', 'how many reports', positive)
+    .option(
+      '--db <url>',
+      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
+    )
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (words: string, flags: { db?: string; data?: string; limit?: number }) => {
+      exit(await runSearch(words, flags));
+    });
+
+  const gazetteer = cli
+    .command('gazetteer')
+    .description('the places wathiq knows: add your own, import more, see how a phrase reads');
+  gazetteer
+    .command('add')
+    .description('add a place (a village, a farm, a checkpoint…) to your places file')
+    .argument('<name>', 'its Arabic name as reports write it')
+    .requiredOption('--lat <degrees>', 'latitude (WGS84)', coordinate(90))
+    .requiredOption('--lon <degrees>', 'longitude (WGS84)', coordinate(180))
+    .requiredOption('--parent <p-code>', 'the place it lies in (SY1101, C5710…)')
+    .option('--variants <a|b>', 'other Arabic spellings, separated by |')
+    .option('--kind <kind>', `one of ${PLACE_KINDS.join(', ')}`, placeKind)
+    .option('--name-en <name>', 'its English name')
+    .option('--id <id>', 'an id of your own (default: derived from the name and parent)')
+    .option(DATA_OPTION, DATA_HELP)
+    .action((name: string, flags: AddFlags & { data?: string }) => {
+      exit(addPlace(dataDir(flags.data), name, flags));
+    });
+  gazetteer
+    .command('import')
+    .description(
+      'import GeoNames dumps (IQ.txt, cities500.txt) or places tables into your places file',
+    )
+    .argument('<file...>', 'GeoNames dump files, or CSV/TSV files in the places format')
+    .option(DATA_OPTION, DATA_HELP)
+    .action((files: string[], flags: { data?: string }) => {
+      exit(importFiles(dataDir(flags.data), files));
+    });
+  gazetteer
+    .command('lookup')
+    .description('show how wathiq reads the places in a phrase («غرب مدينة الطبقة»)')
+    .argument('<text...>', 'phrases or sentences')
+    .option(DATA_OPTION, DATA_HELP)
+    .action((texts: string[], flags: { data?: string }) => {
+      exit(lookup(dataDir(flags.data), texts));
+    });
+
+  cli
+    .command('eval')
+    .description('score extraction against gold annotations (shared/spec/gold.md)')
+    .argument('<dir...>', 'folders of NAME.txt|html with NAME.gold.json')
+    .option('-v, --verbose', 'list every miss, to study them')
+    .option(
+      '--link',
+      "also link reports into events and score same-event pairs against manifest.tsv's clusters",
+    )
+    .action(async (dirs: string[], flags: { verbose?: boolean; link?: boolean }) => {
+      const run = await evaluate(dirs, { link: flags.link === true });
+      process.stdout.write(`${formatEval(run, flags.verbose === true)}\n`);
+      exit(run.failures.length > 0 ? 1 : 0);
+    });
+
+  return cli;
+}
+
+/** Runs the command line and resolves with the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let status = 0;
+  await program((code) => {
+    status = code;
+  }).parseAsync([...argv]);
+  return status;
+}

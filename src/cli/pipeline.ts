@@ -1,0 +1,99 @@
+import { extract } from '../extract/index.js';
+import type { Knowledge } from '../extract/index.js';
+import { InputError, readReport } from '../ingest/index.js';
+import type { RawReport } from '../ingest/index.js';
+import { recordFailure, saveReports, storedCaptures } from '../store/index.js';
+import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
+
+/** What became of one report: stored, known already, or failed with a reason. */
+export type ReportOutcome = SaveOutcome | 'failed';
+
+export interface PipelineOptions {
+  readonly published?: string | null;
+  readonly maxBytes?: number;
+  /**
+   * Look for the bytes before reading them (a resumed batch skips what it
+   * stored); workers get jobs whose bytes were looked for when they were queued.
+   */
+  readonly skipStored?: boolean;
+}
+
+export interface ReportResult {
+  readonly source: string;
+  readonly outcome: ReportOutcome;
+  readonly reason?: string;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof InputError) return error.problem;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads, extracts and stores a batch of reports: one transaction for all that
+ * can be read, so a batch costs little more than one report. Bytes already
+ * stored are skipped before they are read again (a re-run resumes where it
+ * stopped); a report that cannot be read or stored is recorded as a failure
+ * with its reason and never stops the others.
+ */
+export async function ingestBatch(
+  db: Database,
+  knowledge: Knowledge,
+  reports: readonly RawReport[],
+  options: PipelineOptions = {},
+): Promise<ReportResult[]> {
+  const stored =
+    options.skipStored === false
+      ? new Set<string>()
+      : await storedCaptures(
+          db,
+          reports.map((r) => r.sha256),
+        );
+  const results = new Map<RawReport, ReportResult>();
+  const ready: ExtractedReport[] = [];
+  for (const report of reports) {
+    if (stored.has(report.sha256)) {
+      results.set(report, { source: report.source, outcome: 'known' });
+      continue;
+    }
+    try {
+      const document = readReport(report, options);
+      const result = extract(document, { knowledge, published: options.published ?? null });
+      ready.push({ report, result });
+    } catch (error) {
+      results.set(report, await failed(db, report, error));
+    }
+  }
+  for (const [k, outcome] of (await saveAll(db, knowledge, ready)).entries()) {
+    const item = ready[k];
+    if (item !== undefined) results.set(item.report, { source: item.report.source, ...outcome });
+  }
+  return reports.map(
+    (r) => results.get(r) ?? { source: r.source, outcome: 'failed', reason: 'lost' },
+  );
+}
+
+/** The batch in one transaction; if the database refuses it, report by report, to find the one it refuses. */
+async function saveAll(
+  db: Database,
+  knowledge: Knowledge,
+  ready: readonly ExtractedReport[],
+): Promise<{ outcome: ReportOutcome; reason?: string }[]> {
+  try {
+    return (await saveReports(db, ready, knowledge.lexicon)).map((outcome) => ({ outcome }));
+  } catch (batchError) {
+    if (ready.length === 1) {
+      const only = ready[0];
+      return only === undefined ? [] : [await failed(db, only.report, batchError)];
+    }
+    const outcomes: { outcome: ReportOutcome; reason?: string }[] = [];
+    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item])));
+    return outcomes;
+  }
+}
+
+async function failed(db: Database, report: RawReport, error: unknown): Promise<ReportResult> {
+  const reason = reasonOf(error);
+  await recordFailure(db, report.source, report.sha256, reason);
+  return { source: report.source, outcome: 'failed', reason };
+}

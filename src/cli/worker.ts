@@ -1,0 +1,69 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pc from 'picocolors';
+import { IngestQueue, openStore } from '../store/index.js';
+import { dataDir, loadKnowledge } from './data-dir.js';
+import { storeOptions } from './ingest.js';
+import type { StoreFlags } from './ingest.js';
+import { ingestBatch } from './pipeline.js';
+
+export interface WorkerFlags extends StoreFlags {
+  batch?: number;
+  /** Stop once the queue is empty, instead of waiting for more. */
+  untilEmpty?: boolean;
+  quiet?: boolean;
+}
+
+const IDLE_POLL_MS = 500;
+
+/**
+ * `wathiq worker`: takes reports from the server's queue and ingests them, as
+ * many processes on as many machines as wanted. Each report is stored in its
+ * own transaction and its job completed after, so a worker killed at any moment
+ * loses nothing: the job comes back, and storing the same bytes again is a no-op.
+ */
+export async function runWorker(flags: WorkerFlags): Promise<number> {
+  const options = storeOptions(flags);
+  if (options.url === null) {
+    process.stderr.write(
+      `${pc.red('wathiq:')} a worker needs a server database: --db URL or DATABASE_URL\n`,
+    );
+    return 2;
+  }
+  const knowledge = loadKnowledge(dataDir(flags.data));
+  const db = await openStore(options);
+  const queue = await IngestQueue.open(options.url);
+  const signal = { stopping: false };
+  const stop = (): void => {
+    signal.stopping = true;
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let done = 0;
+  let failed = 0;
+  try {
+    while (!signal.stopping) {
+      const jobs = await queue.take(flags.batch ?? 20);
+      if (jobs.length === 0) {
+        if (flags.untilEmpty === true && (await queue.pending()) === 0) break;
+        await sleep(IDLE_POLL_MS);
+        continue;
+      }
+      // Jobs of one batch share a publication date only if queued together; group by it.
+      for (const published of new Set(jobs.map((j) => j.published))) {
+        const group = jobs.filter((j) => j.published === published).map((j) => j.report);
+        const results = await ingestBatch(db, knowledge, group, { published, skipStored: false });
+        failed += results.filter((r) => r.outcome === 'failed').length;
+        done += results.length;
+      }
+      await queue.complete(jobs.map((j) => j.id));
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await queue.close();
+    await db.close();
+  }
+  if (flags.quiet !== true)
+    process.stdout.write(`worker: ${String(done)} reports, ${String(failed)} failed\n`);
+  return 0;
+}

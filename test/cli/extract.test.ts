@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { zDocumentResult } from '../../src/contracts/index.js';
+import { captureConsole } from './console.js';
+
+const { out, err, run, file } = captureConsole();
+const REPORT =
+  'قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل جنوبي إدلب أمس الثلاثاء، بحسب المرصد السوري لحقوق الإنسان.';
+
+describe('wathiq extract', () => {
+  it('prints a readable summary per incident', async () => {
+    const status = await run('extract', '--published', '2024-03-13', file('a.txt', REPORT));
+    expect(status).toBe(0);
+    const text = out.join('');
+    expect(text).toMatch(/Shelling\/artillery\/missile attack — 2024-03-12/);
+    expect(text).toMatch(/SOHR: killed 3 CIV/);
+  });
+
+  it('prints the document result as JSON that the contract accepts', async () => {
+    await run('extract', '--json', '--published', '2024-03-13', file('b.txt', REPORT));
+    const parsed = zDocumentResult.parse(JSON.parse(out.join('')));
+    expect(parsed.incidents[0]?.claims[0]?.claimant).toBe('SOHR');
+    const span = parsed.incidents[0]?.location?.span ?? [0, 0];
+    expect(parsed.document.text.slice(span[0], span[1])).toContain('كفرنبل');
+  });
+
+  it('prints one JSON line per document with --ndjson', async () => {
+    await run(
+      'extract',
+      '--ndjson',
+      '--published',
+      '2024-03-13',
+      file('c.txt', REPORT),
+      file('d.txt', REPORT),
+    );
+    expect(out.join('').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('goes on past bad files, names each with its problem, and fails the batch', async () => {
+    const status = await run(
+      'extract',
+      '--ndjson',
+      file('empty.txt', ''),
+      file('binary.bin', Buffer.from([0, 1, 2, 3, 0, 5])),
+      file('good.txt', REPORT),
+      file('english.txt', 'A report in English about shelling in a town of Idlib province today.'),
+    );
+    expect(status).toBe(1);
+    expect(out.join('').trim().split('\n')).toHaveLength(1);
+    expect(err.join('')).toMatch(/empty\.txt: empty file/);
+    expect(err.join('')).toMatch(/binary\.bin: binary file/);
+    expect(err.join('')).toMatch(/english\.txt: not an Arabic report/);
+    expect(err.join('').trim().split('\n')).toHaveLength(3);
+  });
+
+  it('refuses a malformed --published date', async () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    await run('extract', '--published', '13/03/2024', file('e.txt', REPORT)).catch(() => undefined);
+    expect(err.join('')).toMatch(/YYYY-MM-DD/);
+    exit.mockRestore();
+  });
+});
