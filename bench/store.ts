@@ -216,7 +216,7 @@ async function main(): Promise<void> {
       const seconds = Math.max(
         ...(await Promise.all(
           Array.from({ length: workers }, () =>
-            wathiq(['worker', '--db', url, '--until-empty', '--batch', '50'], local),
+            wathiq(['worker', '--db', url, '--until-empty'], local),
           ),
         )),
       );

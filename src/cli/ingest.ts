@@ -28,6 +28,8 @@ export interface IngestFlags extends StoreFlags {
   published?: string;
   maxSize?: number;
   progress?: boolean;
+  /** Reports per transaction, and per queued job. */
+  batch?: number;
 }
 
 /** The server when `--db` or DATABASE_URL names one, else the embedded database in the data folder. */
@@ -104,7 +106,7 @@ async function printFailures(db: Database): Promise<number> {
   return 0;
 }
 
-/** Reports stored per transaction: a batch costs little more than one report. */
+/** Reports stored per transaction (and per queued job): a batch costs little more than one report. */
 const INGEST_BATCH = 50;
 
 async function ingestHere(
@@ -158,7 +160,7 @@ async function ingestHere(
         complain(entry.failure.source, entry.failure.error.problem);
       } else {
         batch.push(entry.report);
-        if (batch.length >= INGEST_BATCH) await flush();
+        if (batch.length >= (flags.batch ?? INGEST_BATCH)) await flush();
       }
     }
     if (!signal.stopping) await flush();
@@ -173,8 +175,8 @@ async function ingestHere(
   return tally.failed > 0 || signal.stopping ? 1 : 0;
 }
 
-/** Batches of this many reports go into the queue at once. */
-const ENQUEUE_BATCH = 500;
+/** Bundles put into the queue at once. */
+const ENQUEUE_BUNDLES = 10;
 
 async function enqueue(
   db: Database,
@@ -194,7 +196,7 @@ async function enqueue(
       batch.map((r) => r.sha256),
     );
     const fresh = batch.filter((r) => !stored.has(r.sha256));
-    await queue.enqueue(fresh, flags.published ?? null);
+    await queue.enqueue(fresh, flags.published ?? null, flags.batch ?? INGEST_BATCH);
     queued += fresh.length;
     known += batch.length - fresh.length;
     batch = [];
@@ -207,7 +209,7 @@ async function enqueue(
         failed++;
       } else {
         batch.push(entry.report);
-        if (batch.length >= ENQUEUE_BATCH) await flush();
+        if (batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? INGEST_BATCH)) await flush();
       }
     }
     await flush();

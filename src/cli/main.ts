@@ -156,6 +156,11 @@ export function program(exit: (code: number) => void): Command {
     .option('--failed', 'list the inputs that failed, with the reason')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--log', 'a line per stored batch on standard error (for logs)')
+    .option(
+      '--batch <n>',
+      'reports stored per transaction, and per queued job (default 50)',
+      positive,
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
       exit(await runIngest(paths, flags));
     });
@@ -165,7 +170,6 @@ export function program(exit: (code: number) => void): Command {
     .description('ingest reports from the server queue (run as many as you like, anywhere)')
     .option('--db <url>', 'the PostgreSQL server (default: $DATABASE_URL)')
     .option(DATA_OPTION, DATA_HELP)
-    .option('--batch <n>', 'jobs taken at a time', positive)
     .option('--until-empty', 'stop when the queue is empty instead of waiting for more')
     .action(async (flags: WorkerFlags) => {
       exit(await runWorker(flags));

@@ -7,7 +7,6 @@ import type { StoreFlags } from './ingest.js';
 import { ingestBatch } from './pipeline.js';
 
 export interface WorkerFlags extends StoreFlags {
-  batch?: number;
   /** Stop once the queue is empty, instead of waiting for more. */
   untilEmpty?: boolean;
   quiet?: boolean;
@@ -17,9 +16,10 @@ const IDLE_POLL_MS = 500;
 
 /**
  * `wathiq worker`: takes reports from the server's queue and ingests them, as
- * many processes on as many machines as wanted. Each report is stored in its
- * own transaction and its job completed after, so a worker killed at any moment
- * loses nothing: the job comes back, and storing the same bytes again is a no-op.
+ * many processes on as many machines as wanted. Each bundle of reports is
+ * stored in one transaction and its job completed after, so a worker killed at
+ * any moment loses nothing: the job comes back, and storing the same bytes again
+ * is a no-op.
  */
 export async function runWorker(flags: WorkerFlags): Promise<number> {
   const options = storeOptions(flags);
@@ -42,20 +42,19 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   let failed = 0;
   try {
     while (!signal.stopping) {
-      const jobs = await queue.take(flags.batch ?? 20);
-      if (jobs.length === 0) {
+      const bundle = await queue.take();
+      if (bundle === null) {
         if (flags.untilEmpty === true && (await queue.pending()) === 0) break;
         await sleep(IDLE_POLL_MS);
         continue;
       }
-      // Jobs of one batch share a publication date only if queued together; group by it.
-      for (const published of new Set(jobs.map((j) => j.published))) {
-        const group = jobs.filter((j) => j.published === published).map((j) => j.report);
-        const results = await ingestBatch(db, knowledge, group, { published, skipStored: false });
-        failed += results.filter((r) => r.outcome === 'failed').length;
-        done += results.length;
-      }
-      await queue.complete(jobs.map((j) => j.id));
+      const results = await ingestBatch(db, knowledge, bundle.reports, {
+        published: bundle.published,
+        skipStored: false,
+      });
+      failed += results.filter((r) => r.outcome === 'failed').length;
+      done += results.length;
+      await queue.complete(bundle.id);
     }
   } finally {
     process.off('SIGINT', stop);

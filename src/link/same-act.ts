@@ -54,10 +54,13 @@ export function sameAct(x: LinkIncident, y: LinkIncident): SameAct | null {
   // The same judgement, in the same words, whichever of the two came first.
   const [a, b] = x.key <= y.key ? [x, y] : [y, x];
   if (a.document === b.document || a.incident.background || b.incident.background) return null;
-  const type = typeMatch(a.incident, b.incident);
-  const place = placeMatch(a.incident.location, b.incident.location);
+  // Most candidates fail on time: it is judged first, and the dearer judgements only after.
   const time = timeMatch(a, b);
-  if (type === null || place === null || time === null) return null;
+  if (time === null) return null;
+  const place = placeMatch(a.incident.location, b.incident.location);
+  if (place === null) return null;
+  const type = typeMatch(a.incident, b.incident);
+  if (type === null) return null;
   const actors = actorMatch(a.incident, b.incident);
   if (actors === null || countsContradict(a.incident, b.incident)) return null;
   const found = [place, time, type, actors].filter((m) => m.reason !== '');
@@ -105,8 +108,26 @@ function within(place: Location, area: Location): boolean {
   return area.admin2 !== null && area.admin2 === place.admin2;
 }
 
+interface TimeWindow {
+  readonly from: string;
+  readonly to: string;
+  readonly exact: boolean;
+}
+
+/** Each incident is judged against many: its window is worked out once. */
+const windows = new WeakMap<LinkIncident, TimeWindow | null>();
+
 /** The days an incident can have happened on: its date, or the week before its report. */
-export function timeWindow(x: LinkIncident): { from: string; to: string; exact: boolean } | null {
+export function timeWindow(x: LinkIncident): TimeWindow | null {
+  let window = windows.get(x);
+  if (window === undefined) {
+    window = windowOf(x);
+    windows.set(x, window);
+  }
+  return window;
+}
+
+function windowOf(x: LinkIncident): TimeWindow | null {
   const d = x.incident.date;
   if (d.start !== null && d.end !== null) {
     // «العام الماضي»: a year says too little of when to tell one act from another.
@@ -123,14 +144,14 @@ function timeMatch(a: LinkIncident, b: LinkIncident): Evidence | null {
   const y = timeWindow(b);
   if (x === null || y === null) return null;
   if (x.exact && y.exact) {
-    const gap = Math.abs(daysBetween(x.from, y.from));
-    if (gap === 0) return { score: 2, reason: `same day ${x.from}` };
+    if (x.from === y.from) return { score: 2, reason: `same day ${x.from}` };
     // A night act is «أمس» in one report and «اليوم» in another; acts on two days are two acts.
-    return gap === 1 && acrossMidnight(a, b)
+    return Math.abs(daysBetween(x.from, y.from)) === 1 && acrossMidnight(a, b)
       ? { score: 1, reason: `a day apart across a night (${x.from}, ${y.from})` }
       : null;
   }
-  const overlap = daysBetween(x.from, y.to) >= 0 && daysBetween(y.from, x.to) >= 0;
+  // ISO days compare as text.
+  const overlap = x.from <= y.to && y.from <= x.to;
   return overlap ? { score: 0, reason: '' } : null;
 }
 

@@ -8,5 +8,6 @@ export { countEvents, listEvents, searchReports, storeCounts, streamEvents } fro
 export type { Cursor, EventFilter, ReportHit } from './queries.js';
 export { openStore } from './store.js';
 export { IngestQueue, INGEST_QUEUE } from './queue.js';
+export type { Bundle } from './queue.js';
 export { describeFigure, EXPORT_FORMATS, eventWriter } from './export.js';
 export type { EventWriter, ExportFormat } from './export.js';

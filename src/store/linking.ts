@@ -69,6 +69,18 @@ async function candidatesFor(
   return rows.map(stored);
 }
 
+/** Links never cross a governorate: each incident is judged against its own governorate's only. */
+function byArea(incidents: readonly StoredIncident[]): Map<string, StoredIncident[]> {
+  const areas = new Map<string, StoredIncident[]>();
+  for (const x of incidents) {
+    const area = x.incident.location?.admin1_pcode ?? '';
+    const list = areas.get(area);
+    if (list === undefined) areas.set(area, [x]);
+    else list.push(x);
+  }
+  return areas;
+}
+
 /**
  * Links a report's new incidents to what is stored and regroups the events they
  * touch. The groups depend only on the incidents and links, not on the order
@@ -85,11 +97,11 @@ export async function linkNewIncidents(
     tx,
     current.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
   );
-  const candidates = await candidatesFor(tx, current);
+  const candidates = byArea(await candidatesFor(tx, current));
   // New incidents are candidates of each other too (a batch): each pair is judged once.
   const links = new Map<string, Link>();
   for (const x of current) {
-    for (const y of candidates) {
+    for (const y of candidates.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
       const [a, b] = x.key < y.key ? [x.key, y.key] : [y.key, x.key];
       if (links.has(`${a}|${b}`)) continue;
       const match = sameAct(x, y);

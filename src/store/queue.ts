@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { RawReport } from '../ingest/index.js';
 
@@ -5,17 +6,32 @@ import type { RawReport } from '../ingest/index.js';
 export const INGEST_QUEUE = 'wathiq-ingest';
 
 /** A report as a job carries it: its bytes travel with it, so any machine can take it. */
-interface ReportJob {
+interface QueuedReport {
   readonly source: string;
   readonly format: RawReport['format'];
   readonly raw: string;
   readonly sha256: string;
   readonly capturedAt: string;
   readonly outlet?: string | null;
-  readonly published?: string | null;
 }
 
-function toJob(report: RawReport, published: string | null): ReportJob {
+/**
+ * A job is a bundle of reports, stored by the worker in one transaction: a
+ * job per report would cost the queue as much as the storing does.
+ */
+interface BundleJob {
+  readonly reports: readonly QueuedReport[];
+  readonly published: string | null;
+}
+
+/** Reports a worker takes in, and the publication date they were queued with. */
+export interface Bundle {
+  readonly id: string;
+  readonly reports: readonly RawReport[];
+  readonly published: string | null;
+}
+
+function toQueued(report: RawReport): QueuedReport {
   return {
     source: report.source,
     format: report.format,
@@ -23,22 +39,25 @@ function toJob(report: RawReport, published: string | null): ReportJob {
     sha256: report.sha256,
     capturedAt: report.capturedAt,
     ...(report.outlet === undefined ? {} : { outlet: report.outlet }),
-    published,
   };
 }
 
-function fromJob(job: ReportJob): { report: RawReport; published: string | null } {
+function fromQueued(job: QueuedReport): RawReport {
   return {
-    report: {
-      source: job.source,
-      format: job.format,
-      raw: Buffer.from(job.raw, 'base64'),
-      sha256: job.sha256,
-      capturedAt: job.capturedAt,
-      ...(job.outlet === undefined ? {} : { outlet: job.outlet }),
-    },
-    published: job.published ?? null,
+    source: job.source,
+    format: job.format,
+    raw: Buffer.from(job.raw, 'base64'),
+    sha256: job.sha256,
+    capturedAt: job.capturedAt,
+    ...(job.outlet === undefined ? {} : { outlet: job.outlet }),
   };
+}
+
+/** The same reports bundled twice make one key, so they wait in the queue once. */
+function bundleKey(reports: readonly RawReport[]): string {
+  const hash = createHash('sha256');
+  for (const r of reports) hash.update(r.sha256);
+  return hash.digest('hex');
 }
 
 /** The job queue of a server database (pg-boss, in its own schema). */
@@ -59,29 +78,30 @@ export class IngestQueue {
     return new IngestQueue(boss);
   }
 
-  /** Puts reports in the queue; the same bytes queued twice are one job. */
-  async enqueue(reports: readonly RawReport[], published: string | null = null): Promise<void> {
-    if (reports.length === 0) return;
-    await this.boss.insert(
-      reports.map((r) => ({
-        name: INGEST_QUEUE,
-        data: toJob(r, published),
-        singletonKey: r.sha256,
-        retryLimit: 3,
-      })),
-    );
+  /** Puts reports in the queue in bundles of `bundleSize`; the same bundle queued twice is one job. */
+  async enqueue(
+    reports: readonly RawReport[],
+    published: string | null,
+    bundleSize: number,
+  ): Promise<void> {
+    const jobs = [];
+    for (let k = 0; k < reports.length; k += bundleSize) {
+      const bundle = reports.slice(k, k + bundleSize);
+      const data: BundleJob = { reports: bundle.map(toQueued), published };
+      jobs.push({ name: INGEST_QUEUE, data, singletonKey: bundleKey(bundle), retryLimit: 3 });
+    }
+    if (jobs.length > 0) await this.boss.insert(jobs);
   }
 
-  /** Takes up to `count` jobs; each must be completed, or it comes back after it expires. */
-  async take(
-    count: number,
-  ): Promise<{ id: string; report: RawReport; published: string | null }[]> {
-    const jobs = await this.boss.fetch<ReportJob>(INGEST_QUEUE, { batchSize: count });
-    return jobs.map((job) => ({ id: job.id, ...fromJob(job.data) }));
+  /** Takes the next bundle, if any; it must be completed, or it comes back after it expires. */
+  async take(): Promise<Bundle | null> {
+    const [job] = await this.boss.fetch<BundleJob>(INGEST_QUEUE, { batchSize: 1 });
+    if (job === undefined) return null;
+    return { id: job.id, reports: job.data.reports.map(fromQueued), published: job.data.published };
   }
 
-  async complete(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.boss.complete(INGEST_QUEUE, [...ids]);
+  async complete(id: string): Promise<void> {
+    await this.boss.complete(INGEST_QUEUE, id);
   }
 
   /** Jobs waiting, retrying or being worked on. */

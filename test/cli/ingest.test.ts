@@ -230,12 +230,12 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
       const queued = await serverDatabase(`wathiq_test_workers_${String(process.pid)}`);
       try {
         expect(await run('ingest', '--db', single.url, reports)).toBe(0);
-        expect(await run('ingest', '--queue', '--db', queued.url, reports)).toBe(0);
+        expect(await run('ingest', '--queue', '--batch', '10', '--db', queued.url, reports)).toBe(
+          0,
+        );
         expect(out.join('')).toMatch(/queued 300 reports/);
         const workers = await Promise.all(
-          [1, 2, 3].map(() =>
-            child(['worker', '--db', queued.url, '--until-empty', '--batch', '10']),
-          ),
+          [1, 2, 3].map(() => child(['worker', '--db', queued.url, '--until-empty'])),
         );
         expect(workers.map((w) => w.status)).toEqual([0, 0, 0]);
         const done = workers.map((w) => Number(/worker: (\d+) reports/.exec(w.stdout)?.[1] ?? 0));
