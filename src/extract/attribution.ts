@@ -249,7 +249,10 @@ function quotedName(b: Builder, from: number, to: number): { start: number; end:
 export class Attribution {
   private readonly frames: Frame[] = [];
 
-  constructor(analysis: Analysis, entities: readonly EntityMention[]) {
+  constructor(
+    private readonly analysis: Analysis,
+    entities: readonly EntityMention[],
+  ) {
     const b: Builder = { analysis, entities, last: null };
     let openQuote: Source | null = null;
     for (const sentence of analysis.sentences) {
@@ -270,10 +273,18 @@ export class Attribution {
   speakerZones(): { start: number; end: number }[] {
     return this.frames.flatMap((f) => {
       if (f.zone !== undefined) return [f.zone];
-      return f.source.mention === null || f.source.mention.start >= f.from
+      const mention = f.source.mention;
+      // «وأكد البيان»: a speaker named sentences before speaks again; the words between are the act's.
+      return mention === null ||
+        mention.start >= f.from ||
+        !this.sameSentence(mention.start, f.from)
         ? []
-        : [{ start: f.source.mention.start, end: Math.max(f.from, f.speakerEnd ?? 0) }];
+        : [{ start: mention.start, end: Math.max(f.from, f.speakerEnd ?? 0) }];
     });
+  }
+
+  private sameSentence(a: number, b: number): boolean {
+    return this.analysis.sentences.some((s) => a >= s.tokenStart && b <= s.tokenEnd);
   }
 
   /** Token positions where a speaker is named. */

@@ -18,6 +18,7 @@ import {
   FORCE_NOUNS,
   WAS,
   BETWEEN,
+  COUNTERPART,
   LIGHT_VERBS,
   OBJECT_FIRST,
   SUBJECT_SKIP,
@@ -259,6 +260,9 @@ function isAnaphoric(analysis: Analysis, triggers: readonly Annotation<TriggerEn
   return main !== undefined && isDefinite(analysis, main.start);
 }
 
+/** «مواجهات عنيفة مع X»: how far after a fight's word its other side may be named. */
+const COUNTER_REACH = 4;
+
 /**
  * Weighs each actor named in a clause as doer and as target, from the words
  * around it: «على يد», «برصاص», «نفذه» before a doer; «على», «ضد», «استهداف»
@@ -308,6 +312,14 @@ function weighRoles(
       if (sideOfBetween === 0) a1 += 1;
       else a2 += 1;
       sideOfBetween++;
+    }
+    // The other side of a fight may be its doer or its target: the rest of the clause decides.
+    const fight = triggers.some(
+      (t) => t.entry.eventType === 'Battles' && t.end < e.start && e.start - t.end <= COUNTER_REACH,
+    );
+    if (fight && endsWithPhrase(tokens, e.start, COUNTERPART)) {
+      a1 += 1;
+      a2 += 1;
     }
     const triggerBefore = triggers.find(
       (t) => t.end <= e.start && e.start - t.end <= 2 && skippable(analysis, t.end, e.start),

@@ -327,6 +327,9 @@ export const OBJECT_FIRST = words(
   'ملاحقة',
 );
 
+/** «اشتباكات مع X», «اشتبكت قوات Y مع X»: before the other side of a fight. */
+export const COUNTERPART = keyPhrases('مع');
+
 /** «بين X و Y»: the two sides of a clash. */
 export const BETWEEN = words('بين');
 

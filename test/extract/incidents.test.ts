@@ -17,6 +17,17 @@ describe('incidents', () => {
     expect(news(result).map((i) => i.location?.name_en)).toEqual(['Kafr Nobol', 'Saraqab']);
   });
 
+  it('keeps the countryside and the city apart when a statement goes on about a second act', () => {
+    const result = read(
+      'أعلن بيان صادر عن وزارة الداخلية اليوم مقتل 9 عناصر من قوات الأمن في كمين نصبه مسلحون في ريف حماة. وأكد البيان وقوع اشتباكات أسفرت عن مقتل عنصرين في مدينة حماة.',
+      '2025-02-10',
+    );
+    expect(news(result).map((i) => [i.location?.precision, i.fatalities?.best])).toEqual([
+      [3, 9],
+      [1, 2],
+    ]);
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',

@@ -58,6 +58,16 @@ describe('event type and actors', () => {
     expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual(['TRIBES', 'SDF']);
   });
 
+  it('makes the other side of «مواجهات مع مسلحين» the doer when the victims are the target', () => {
+    const incident = only(
+      read('قتل عنصران من قوات الأمن العام في مواجهات مع مسلحين في مدينة حمص اليوم.', '2025-02-10'),
+    );
+    expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual([
+      'UNKNOWN',
+      'SYR-TRANS',
+    ]);
+  });
+
   it('codes force against protesters with the force as actor1', () => {
     const incident = only(
       read(
