@@ -21,6 +21,7 @@ import {
   COUNTERPART,
   LIGHT_VERBS,
   OBJECT_FIRST,
+  RESIDENTS,
   SUBJECT_SKIP,
   TARGET_MARKERS,
   endsWithPhrase,
@@ -260,6 +261,24 @@ function isAnaphoric(analysis: Analysis, triggers: readonly Annotation<TriggerEn
   return main !== undefined && isDefinite(analysis, main.start);
 }
 
+/**
+ * «شاب من أهالي بلدة X قتل في Y» names where a victim came from; «خرج أهالي
+ * مدينة X في مظاهرة» names where a protest was: its people protest at home.
+ */
+function protestersHome(
+  analysis: Analysis,
+  triggers: readonly Annotation<TriggerEntry>[],
+  places: readonly ResolvedPlace[],
+): readonly ResolvedPlace[] {
+  if (!triggers.some((t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2))
+    return places;
+  return places.map((p) =>
+    p.mention.origin && isIn(RESIDENTS, analysis, p.mention.start - 1)
+      ? { ...p, mention: { ...p.mention, origin: false } }
+      : p,
+  );
+}
+
 /** «مواجهات عنيفة مع X»: how far after a fight's word its other side may be named. */
 const COUNTER_REACH = 4;
 
@@ -477,7 +496,7 @@ export function readClause(
     triggers,
     strength: Math.max(0, ...triggers.map((t) => strengthOf(analysis, clause, t))),
     figures: attributed,
-    places,
+    places: protestersHome(analysis, triggers, places),
     date,
     roles: [
       ...weighRoles(analysis, clause, inputs.entities, triggers, attributed, inputs.speakers),
@@ -493,7 +512,10 @@ export function readClause(
           ? 'opener'
           : 'no',
     references,
-    anaphoric: isAnaphoric(analysis, triggers) || namesToldAct(analysis, clause),
+    // «كما طالب المتظاهرون…»: a definite act noun names the act told, even where a cue mutes it.
+    anaphoric:
+      isAnaphoric(analysis, within(analysis.annotations.triggers, clause.start, clause.end)) ||
+      namesToldAct(analysis, clause),
     refersBack: references.length > 0 || namesToldAct(analysis, clause),
     suicide: analysis.annotations.suicideCues.some(
       (c) => c.start >= sentence.tokenStart && c.end <= sentence.tokenEnd,

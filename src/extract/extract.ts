@@ -11,6 +11,7 @@ import { Attribution } from './attribution.js';
 import { buildIncident } from './build.js';
 import type { BuildContext } from './build.js';
 import { splitClauses } from './clauses.js';
+import type { Clause } from './clauses.js';
 import { resolveEntities } from './entities.js';
 import { inheritBackground, inheritHabitual, readClause } from './events.js';
 import type { EventMention } from './events.js';
@@ -57,9 +58,12 @@ function eventMentions(
 } {
   const entities = resolveEntities(analysis);
   const attribution = new Attribution(analysis, entities);
+  const clauses = splitClauses(analysis);
+  const grievances = topics(analysis, clauses);
   const places = locatePlaces(analysis, gazetteer, [
     ...attribution.speakerZones(),
     ...datelines(analysis),
+    ...grievances,
   ]);
   for (const r of places.resolved) {
     if (r.mention.loose !== true) continue;
@@ -79,9 +83,12 @@ function eventMentions(
     lastVictimClass: null,
   };
   const inputs = { analysis, entities, attribution, speakers: attribution.speakerStarts() };
-  const mentions = splitClauses(analysis)
+  const mentions = clauses
     .map((clause) => {
-      const figures = findFigures(analysis, entities, state, clause.start, clause.end);
+      // «احتجاجاً على اعتقال المئات»: a grievance's counts are not the protest's.
+      const figures = findFigures(analysis, entities, state, clause.start, clause.end).filter(
+        (f) => !grievances.some((z) => f.start >= z.start && f.start < z.end),
+      );
       const here = places.resolved.filter(
         (p) => p.mention.start >= clause.start && p.mention.end <= clause.end,
       );
@@ -108,6 +115,22 @@ function datelines(analysis: Analysis): { start: number; end: number }[] {
     if (t === '-' || t === ':') end = i + 1;
   }
   return end < 0 ? [] : [{ start: first.tokenStart, end }];
+}
+
+/**
+ * «مظاهرات في جبلة تندد بحرق مزار في حلب»: what a protest is about, from its
+ * cue to the next comma or the end of the clause, names places that are not
+ * where it was.
+ */
+function topics(analysis: Analysis, clauses: readonly Clause[]): { start: number; end: number }[] {
+  return analysis.annotations.cues.flatMap((cue) => {
+    if (cue.entry.cue !== 'topic') return [];
+    const clause = clauses.find((c) => cue.start >= c.start && cue.start < c.end);
+    if (clause === undefined) return [];
+    let end = cue.end;
+    while (end < clause.end && analysis.tokens[end]?.kind !== 'punct') end++;
+    return [{ start: cue.start, end }];
+  });
 }
 
 /** A dateline is a few words at the head of the first paragraph. */

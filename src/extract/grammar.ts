@@ -327,6 +327,9 @@ export const OBJECT_FIRST = words(
   'ملاحقة',
 );
 
+/** «خرج أهالي مدينة منبج…»: the people of a place, who protest where they live. */
+export const RESIDENTS = words('أهالي', 'سكان', 'أبناء');
+
 /** «اشتباكات مع X», «اشتبكت قوات Y مع X»: before the other side of a fight. */
 export const COUNTERPART = keyPhrases('مع');
 

@@ -91,6 +91,7 @@ export type CueKind =
   | 'new_act_opener'
   | 'background'
   | 'anniversary'
+  | 'topic'
   | 'tally'
   | 'habitual'
   | 'descriptive'

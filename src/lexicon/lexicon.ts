@@ -197,6 +197,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     ['new_act_opener', cues.new_act_openers],
     ['background', cues.background],
     ['anniversary', cues.anniversaries],
+    ['topic', cues.topics],
     ['tally', cues.tally],
     ['habitual', cues.habitual],
     ['descriptive', cues.descriptive],

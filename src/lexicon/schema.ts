@@ -112,6 +112,7 @@ export const zCuesFile = z.object({
   new_act_openers: zForms,
   background: zForms,
   anniversaries: zForms,
+  topics: zForms,
   tally: zForms,
   habitual: zForms,
   descriptive: zForms,

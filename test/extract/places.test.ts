@@ -27,6 +27,25 @@ describe('where an incident happened', () => {
     expect(location).toMatchObject({ place_id: 'C4360', precision: 2 });
   });
 
+  it('does not place a protest where the act it denounces was', () => {
+    const result = read(
+      'خرجت مظاهرات اليوم في مدن السويداء وشهبا وصلخد، حيث رفع المتظاهرون لافتات تندد بقصف مدينة درعا.',
+    );
+    expect(result.incidents.map((i) => i.location?.name_en)).toEqual([
+      'As-Sweida',
+      'Shahba',
+      'Salkhad',
+    ]);
+  });
+
+  it('places a protest of a town’s people in the town, not its countryside', () => {
+    const incident = only(
+      read('خرج أهالي مدينة منبج بريف حلب الشرقي في مظاهرة اليوم احتجاجا على اعتقال 20 شابا.'),
+    );
+    expect(incident.location).toMatchObject({ place_id: 'C1767', precision: 1 });
+    expect(incident.claims.flatMap((c) => c.figures)).toEqual([]);
+  });
+
   it('puts an act at «تلك المنطقة» where the clause before it was', () => {
     const result = read(
       'شنت طائرات روسية غارات على محاور بلدة كباني بريف اللاذقية اليوم، كما شنت طائرات سورية غارات أخرى على تلك المنطقة.',
