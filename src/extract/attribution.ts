@@ -99,7 +99,9 @@ function subjectAfter(
       b.analysis.annotations.attribution.some(
         (x) => x.start === i && x.entry.attribution === 'complementizer',
       );
-    if (complementizer || SUBJECT_END.has(tokenText(b, i))) {
+    // «وقال المقدم … في محافظة اللاذقية "ضمن هجوم…"»: speech opens; a short quote is a name.
+    const speech = tokenText(b, i) === '"' && quotedName(b, i, to) === null;
+    if (complementizer || speech || SUBJECT_END.has(tokenText(b, i))) {
       end = i;
       claimStart = i;
       break;

@@ -46,6 +46,15 @@ describe('where an incident happened', () => {
     expect(incident.claims.flatMap((c) => c.figures)).toEqual([]);
   });
 
+  it('does not place an act where its quoted speaker works', () => {
+    const incident = only(
+      read(
+        'وقال مدير إدارة الأمن العام في محافظة حماة "هاجمت مجموعات مسلحة حواجزنا في ريف حمص الغربي اليوم وقتل عنصران من قواتنا".',
+      ),
+    );
+    expect(incident.location).toMatchObject({ place_id: 'SY04', precision: 3 });
+  });
+
   it('puts an act at «تلك المنطقة» where the clause before it was', () => {
     const result = read(
       'شنت طائرات روسية غارات على محاور بلدة كباني بريف اللاذقية اليوم، كما شنت طائرات سورية غارات أخرى على تلك المنطقة.',
