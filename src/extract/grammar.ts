@@ -327,6 +327,11 @@ export const OBJECT_FIRST = words(
   'ملاحقة',
 );
 
+/** «طريق حلب–القامشلي», «أوتوستراد دمشق حمص»: a road, named by the towns at its ends. */
+export const ROADS = words('طريق', 'أوتوستراد', 'اوتستراد', 'أتوستراد');
+/** «الطريق الدولي», «الأوتوستراد السريع»: words between a road and its ends. */
+export const ROAD_WORDS = words('الدولي', 'السريع', 'العام', 'الرئيسي', 'القديم', 'الواصل', 'بين');
+
 /** «خرج أهالي مدينة منبج…»: the people of a place, who protest where they live. */
 export const RESIDENTS = words('أهالي', 'سكان', 'أبناء');
 

@@ -33,8 +33,9 @@ function typesCompatible(a: string | null, b: string | null): boolean {
 
 /** The most specific place a mention names. */
 export function bestPlace(places: readonly ResolvedPlace[]): ResolvedPlace | null {
-  // Where the act was, before where its victims came from; then the most specific.
-  const rank = (p: ResolvedPlace): number => (p.mention.origin ? 10 : 0) + p.precision;
+  // Where the act was, before a road's ends and where its victims came from; then the most specific.
+  const rank = (p: ResolvedPlace): number =>
+    (p.mention.origin ? 10 : 0) + (p.mention.roadEnd === true ? 5 : 0) + p.precision;
   let best: ResolvedPlace | null = null;
   for (const p of places) if (best === null || rank(p) < rank(best)) best = p;
   return best;

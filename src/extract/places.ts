@@ -1,6 +1,7 @@
 import { locateMentions } from '../gazetteer/index.js';
 import type { Gazetteer, PlaceMention, ResolvedPlace } from '../gazetteer/index.js';
 import type { Analysis } from './analysis.js';
+import { ROADS, ROAD_WORDS } from './grammar.js';
 
 /** The places of a report: resolved ones by token position, and names the gazetteer lacks. */
 export interface ReportPlaces {
@@ -42,6 +43,32 @@ function asContainers(analysis: Analysis, gazetteer: Gazetteer, resolved: Resolv
   }
 }
 
+function isRoadWord(analysis: Analysis, i: number, list: ReadonlySet<string>): boolean {
+  const token = analysis.tokens[i];
+  return token !== undefined && (list.has(token.text) || token.keys.some((k) => list.has(k)));
+}
+
+/**
+ * «قطع الطريق الدولي حلب–القامشلي»: two places right after a road word are its
+ * ends, not where the act was; another place of the sentence says it better.
+ */
+function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
+  for (let k = 0; k + 1 < resolved.length; k++) {
+    const first = resolved[k];
+    const second = resolved[k + 1];
+    if (first === undefined || second === undefined) continue;
+    const gap = second.mention.start - first.mention.end;
+    if (gap > 1 || (gap === 1 && analysis.tokens[first.mention.end]?.text !== '-')) continue;
+    let i = first.mention.start - 1;
+    while (i >= first.mention.start - 3 && isRoadWord(analysis, i, ROAD_WORDS)) i--;
+    if (!isRoadWord(analysis, i, ROADS)) continue;
+    for (const j of [k, k + 1]) {
+      const end = resolved[j];
+      if (end !== undefined) resolved[j] = { ...end, mention: { ...end.mention, roadEnd: true } };
+    }
+  }
+}
+
 /**
  * Finds and resolves every place the report names. Ambiguous names are settled
  * by the governorates and districts named in the same sentence, then anywhere in
@@ -66,5 +93,6 @@ export function locatePlaces(
       unknown.push(mention);
   }
   asContainers(analysis, gazetteer, resolved);
+  markRoadEnds(analysis, resolved);
   return { resolved, headline, unknown };
 }

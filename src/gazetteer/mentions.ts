@@ -37,6 +37,8 @@ export interface PlaceMention {
   readonly origin: boolean;
   /** The name is one letter off the gazetteer's spelling («الهدهود» for «هدهد»): a reviewer should know. */
   readonly loose?: boolean;
+  /** An end of a road named by its ends («الطريق الدولي حلب–القامشلي»): the act was somewhere along it. */
+  readonly roadEnd?: boolean;
 }
 
 interface Cues {

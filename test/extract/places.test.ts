@@ -46,6 +46,15 @@ describe('where an incident happened', () => {
     expect(incident.claims.flatMap((c) => c.figures)).toEqual([]);
   });
 
+  it('places an act on a road between two towns by the other places named, not its ends', () => {
+    const incident = only(
+      read(
+        'خرجت مظاهرات اليوم في قرى ريف منبج الشرقي، وقطع المتظاهرون الطريق الدولي حلب - القامشلي.',
+      ),
+    );
+    expect(incident.location).toMatchObject({ place_id: 'SY0205', precision: 3 });
+  });
+
   it('does not place an act where its quoted speaker works', () => {
     const incident = only(
       read(
