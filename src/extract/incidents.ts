@@ -143,7 +143,9 @@ function opensIncident(mention: EventMention): boolean {
   if (mention.habitual || mention.tally) return false;
   if (mention.strength >= 2) return true;
   const counted = mention.figures.some((f) => f.figure.count !== null);
-  if (mention.strength === 1) return counted || mention.places.length > 0;
+  // «تعزيزات», «حظر التجول», «سواتر ترابية»: moves around the acts, not acts of their own.
+  const preparations = mention.triggers.every((t) => t.entry.tags.includes('development'));
+  if (mention.strength === 1) return counted || (mention.places.length > 0 && !preparations);
   return false;
 }
 

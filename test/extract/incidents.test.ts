@@ -28,6 +28,13 @@ describe('incidents', () => {
     ]);
   });
 
+  it.each([
+    'دفعت قوات النظام تعزيزات عسكرية إلى مدينة سراقب اليوم.',
+    'فرضت قوات الأمن حظر التجول في مدينة جبلة اليوم.',
+  ])('makes no incident of a move around the acts: «%s»', (text) => {
+    expect(news(read(text))).toEqual([]);
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
