@@ -4,7 +4,7 @@ import type { TriggerEntry } from '../lexicon/index.js';
 import type { DateExpression } from '../text/index.js';
 import { daysBetween, readNumber, wordKey } from '../text/index.js';
 import type { Analysis, Annotation } from './analysis.js';
-import { hasCue, within } from './analysis.js';
+import { hasCue, textOf, within } from './analysis.js';
 import type { Attribution, Source } from './attribution.js';
 import type { Clause } from './clauses.js';
 import type { EntityMention } from './entities.js';
@@ -22,6 +22,7 @@ import {
   LIGHT_VERBS,
   OBJECT_FIRST,
   RESIDENTS,
+  SIMULTANEOUS,
   SUBJECT_SKIP,
   TARGET_MARKERS,
   endsWithPhrase,
@@ -108,19 +109,30 @@ function isHabitual(analysis: Analysis, clause: Clause): boolean {
 
 /**
  * A clause continuing a general situation («تصاعدت مؤخرا الانتهاكات…، فضلا عن
- * اعتقال أشخاص») is general too, unless it names its own day.
+ * اعتقال أشخاص») is general too, unless it names its own day; so is one told as
+ * happening alongside it («تشهد المنطقة قصفاً مستمراً، بالتزامن مع قصف…»).
  */
-export function inheritHabitual(mentions: readonly EventMention[]): EventMention[] {
-  return mentions.map((m, k) => {
-    const previous = mentions[k - 1];
+export function inheritHabitual(
+  analysis: Analysis,
+  mentions: readonly EventMention[],
+): EventMention[] {
+  const out: EventMention[] = [];
+  for (const m of mentions) {
+    // A chain of clauses goes on being general: each looks at the one before as read.
+    const previous = out.at(-1);
     const continues =
       previous !== undefined &&
       previous.habitual &&
       previous.clause.sentence === m.clause.sentence &&
-      !m.clause.opensNewAct &&
+      (!m.clause.opensNewAct || alongside(analysis, m.clause)) &&
       m.date === null;
-    return continues ? { ...m, habitual: true } : m;
-  });
+    out.push(continues ? { ...m, habitual: true } : m);
+  }
+  return out;
+}
+
+function alongside(analysis: Analysis, clause: Clause): boolean {
+  return SIMULTANEOUS.has(textOf(analysis, clause.start, clause.start + 2));
 }
 
 /** Sentences a past act told at length may run on without a date of its own. */

@@ -180,7 +180,7 @@ export function extract(document: Document, options: ExtractOptions = {}): Docum
   if (analysis.published === null)
     warnings.push('no publication date: relative dates («أمس», «اليوم») are left unresolved');
   const read = eventMentions(analysis, knowledge.gazetteer, warnings);
-  const mentions = markTallies(inheritBackground(inheritHabitual(read.mentions)));
+  const mentions = markTallies(inheritBackground(inheritHabitual(analysis, read.mentions)));
   const context = buildContext(analysis, mentions, read, warnings);
   const drafts = gatherIncidents(mentions);
   const incidents = drafts.map((draft, k) => buildIncident(context, draft, `i${String(k + 1)}`));

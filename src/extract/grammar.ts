@@ -332,6 +332,9 @@ export const ROADS = words('طريق', 'أوتوستراد', 'اوتستراد',
 /** «الطريق الدولي», «الأوتوستراد السريع»: words between a road and its ends. */
 export const ROAD_WORDS = words('الدولي', 'السريع', 'العام', 'الرئيسي', 'القديم', 'الواصل', 'بين');
 
+/** «بالتزامن مع», «تزامناً مع»: what follows happens alongside the clause before. */
+export const SIMULTANEOUS = words('بالتزامن مع', 'تزامنا مع', 'وبالتزامن مع', 'وتزامنا مع');
+
 /** «خرج أهالي مدينة منبج…»: the people of a place, who protest where they live. */
 export const RESIDENTS = words('أهالي', 'سكان', 'أبناء');
 

@@ -35,6 +35,13 @@ describe('incidents', () => {
     expect(news(read(text))).toEqual([]);
   });
 
+  it('reads what happens alongside a running situation as part of it, not as an act', () => {
+    const result = read(
+      'وتشهد مناطق ريف إدلب الجنوبي، إضافة إلى ريف حماة الشمالي، قصفا مستمرا، بالتزامن مع قصف مصدره مناطق المعارضة يستهدف أحياء مدينة حماة.',
+    );
+    expect(news(result)).toEqual([]);
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
