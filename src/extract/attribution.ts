@@ -158,7 +158,8 @@ function framesOfVerb(
   sentence: Sentence,
   earlier: readonly Frame[],
 ): Frame | null {
-  const subject = subjectAfter(b, verb, sentence.tokenEnd);
+  const subject =
+    verb.entry.afterSubject === true ? null : subjectAfter(b, verb, sentence.tokenEnd);
   if (subject !== null) {
     return {
       source: subject.source,

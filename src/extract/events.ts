@@ -303,13 +303,18 @@ const COUNTER_REACH = 4;
 function weighRoles(
   analysis: Analysis,
   clause: Clause,
-  entities: readonly EntityMention[],
+  inputs: MentionInputs,
   triggers: readonly Annotation<TriggerEntry>[],
   figures: readonly AttributedFigure[],
-  speakers: ReadonlySet<number>,
 ): RoleCandidate[] {
-  const inClause = entities.filter(
-    (e) => e.start >= clause.start && e.end <= clause.end && e.actor !== null,
+  const { speakers, speakerWords } = inputs;
+  // A group named only to say who a speaker is («قناة المنار التابعة لحزب الله») takes no part.
+  const inClause = inputs.entities.filter(
+    (e) =>
+      e.start >= clause.start &&
+      e.end <= clause.end &&
+      e.actor !== null &&
+      (speakers.has(e.start) || !speakerWords.has(e.start)),
   );
   const betweenAt = (() => {
     for (let i = clause.start; i < clause.end; i++) if (isIn(BETWEEN, analysis, i)) return i;
@@ -429,6 +434,8 @@ export interface MentionInputs {
   readonly entities: readonly EntityMention[];
   readonly attribution: Attribution;
   readonly speakers: ReadonlySet<number>;
+  /** Tokens of the words that name and describe speakers («قناة المنار التابعة لحزب الله»). */
+  readonly speakerWords: ReadonlySet<number>;
 }
 
 /**
@@ -511,7 +518,7 @@ export function readClause(
     places: protestersHome(analysis, triggers, places),
     date,
     roles: [
-      ...weighRoles(analysis, clause, inputs.entities, triggers, attributed, inputs.speakers),
+      ...weighRoles(analysis, clause, inputs, triggers, attributed),
       ...partyClaims(analysis, attributed),
     ],
     background: isBackground(analysis, clause, date),

@@ -82,7 +82,18 @@ function eventMentions(
     lastVictim: null,
     lastVictimClass: null,
   };
-  const inputs = { analysis, entities, attribution, speakers: attribution.speakerStarts() };
+  const speakerWords = new Set(
+    attribution
+      .speakerZones()
+      .flatMap((z) => Array.from({ length: z.end - z.start }, (_, k) => z.start + k)),
+  );
+  const inputs = {
+    analysis,
+    entities,
+    attribution,
+    speakers: attribution.speakerStarts(),
+    speakerWords,
+  };
   const mentions = clauses
     .map((clause) => {
       // «احتجاجاً على اعتقال المئات»: a grievance's counts are not the protest's.

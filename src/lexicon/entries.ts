@@ -83,6 +83,8 @@ export type AttributionKind =
 export interface AttributionEntry {
   readonly kind: 'attribution';
   readonly attribution: AttributionKind;
+  /** A dual or plural verb («ذكرا», «أعلنوا»): its subject was named before it. */
+  readonly afterSubject?: boolean;
 }
 
 export type CueKind =

@@ -182,6 +182,11 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
 
   const attribution = readJson(dir, 'attribution.json', zAttributionFile);
   add(attribution.verbs, { kind: 'attribution', attribution: 'verb' });
+  add(attribution.verbs_after_subject, {
+    kind: 'attribution',
+    attribution: 'verb',
+    afterSubject: true,
+  });
   add(attribution.according_to, { kind: 'attribution', attribution: 'according_to' });
   add(attribution.via, { kind: 'attribution', attribution: 'via' });
   add(attribution.relay, { kind: 'attribution', attribution: 'relay' });

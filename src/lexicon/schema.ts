@@ -95,6 +95,7 @@ export const zVictimsFile = z.object({
 
 export const zAttributionFile = z.object({
   verbs: zForms,
+  verbs_after_subject: zForms,
   according_to: zForms,
   via: zForms,
   relay: zForms,

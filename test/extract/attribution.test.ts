@@ -15,6 +15,13 @@ describe('claim attribution', () => {
     expect(tuples(only(read(text)))[0]?.[0]).toBe(claimant);
   });
 
+  it('hears two speakers of one verb in the dual («ذكرا»)', () => {
+    const incident = only(
+      read('المرصد السوري والدفاع المدني ذكرا أن 6 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.'),
+    );
+    expect(tuples(incident)[0]?.[0]).not.toBeNull();
+  });
+
   it('leaves a figure nobody claims to the outlet (null)', () => {
     expect(tuples(only(read('قتل 6 مدنيين في قصف على بلدة كفرنبل اليوم.')))[0]?.[0]).toBeNull();
   });

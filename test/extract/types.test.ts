@@ -68,6 +68,17 @@ describe('event type and actors', () => {
     ]);
   });
 
+  it('leaves out a group named only to say who the speakers are', () => {
+    const incident = only(
+      read(
+        'وكان التلفزيون الرسمي وقناة "المنار" التابعة لحزب الله أعلنا اليوم سيطرة قوات النظام على مدينة القصير.',
+        '2013-06-05',
+      ),
+    );
+    expect(actor(incident, 'actor1')).toBe('SYR-GOV');
+    expect(incident.actors.map((a) => a.id)).not.toContain('HEZ');
+  });
+
   it('codes force against protesters with the force as actor1', () => {
     const incident = only(
       read(
