@@ -70,6 +70,8 @@ export interface EventMention {
   readonly refersBack: boolean;
   readonly suicide: boolean;
   readonly air: boolean;
+  /** Who tells of the act: the claimant speaking at its first trigger, null for the outlet. */
+  readonly teller: string | null;
 }
 
 const BACKGROUND_DAYS = 7;
@@ -540,5 +542,6 @@ export function readClause(
       (c) => c.start >= sentence.tokenStart && c.end <= sentence.tokenEnd,
     ),
     air: analysis.annotations.airCues.some((c) => c.start >= clause.start && c.end <= clause.end),
+    teller: inputs.attribution.sourceAt(triggers[0]?.start ?? clause.start).claimant,
   };
 }

@@ -180,7 +180,8 @@ export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraf
       (here === null ||
         draftPlace(latest) === null ||
         !opensIncident(mention) ||
-        coreferent(latest, mention));
+        coreferent(latest, mention) ||
+        retold(latest, mention));
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
     const previous = drafts.find((d) => d.mentions.at(-1) === lastMention);
     const continues =
@@ -195,6 +196,22 @@ export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraf
     if (drafts.some((d) => d.mentions.at(-1) === mention)) lastMention = mention;
   }
   return drafts;
+}
+
+/**
+ * «قتل عناصر من قسد بانفجار شرق دير الزور… وحسب التنظيم فإن 20 عنصراً سقطوا
+ * بانفجار عبوة في منطقة ذيبان»: another teller's account of the same kind of
+ * act, at a place inside the area the lead gave, is the lead's act told closer.
+ */
+function retold(draft: IncidentDraft, mention: EventMention): boolean {
+  const area = draftPlace(draft);
+  return (
+    area !== null &&
+    area.precision === 3 &&
+    mention.newAct === 'no' &&
+    sharesKind(draft, mention) &&
+    draft.mentions.every((m) => m.teller !== mention.teller)
+  );
 }
 
 function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {

@@ -42,6 +42,22 @@ describe('incidents', () => {
     expect(news(result)).toEqual([]);
   });
 
+  it('joins another teller’s closer account of the lead’s act to it', () => {
+    const result = read(
+      'قتل عدد من عناصر قسد اليوم بانفجار استهدف سيارة عسكرية في ريف دير الزور الشرقي. وحسب ما ذكر تنظيم داعش فإن 12 عنصرا من قسد قتلوا بانفجار عبوة ناسفة في بلدة الشحيل.',
+    );
+    expect(news(result)).toHaveLength(1);
+    expect(news(result)[0]?.location?.name_en).toBe('Shiheil');
+    expect(news(result)[0]?.claims.map((c) => c.claimant)).toEqual([null, 'ISIS']);
+  });
+
+  it('keeps apart an act at a place inside the lead’s area told by the same teller', () => {
+    const result = read(
+      'قتل 3 عناصر من قسد اليوم بانفجار عبوة ناسفة في ريف دير الزور الشرقي. وقتل عنصران من قسد بانفجار عبوة ناسفة ثانية في بلدة الشحيل.',
+    );
+    expect(news(result)).toHaveLength(2);
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
