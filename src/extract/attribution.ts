@@ -158,6 +158,7 @@ function framesOfVerb(
   sentence: Sentence,
   earlier: readonly Frame[],
 ): Frame | null {
+  if (!relaysSomeone(b, verb)) return null;
   const subject =
     verb.entry.afterSubject === true ? null : subjectAfter(b, verb, sentence.tokenEnd);
   if (subject !== null) {
@@ -193,6 +194,24 @@ function framesOfVerb(
   }
   return null;
 }
+
+/** «نقلت الوكالة عن مصادر» relays; «سيارة نقل ركاب», «نقل الجرحى إلى المشفى» carry. */
+function relaysSomeone(b: Builder, verb: Annotation<AttributionEntry>): boolean {
+  const marks = b.analysis.annotations.attribution;
+  const relayVerb = marks.some(
+    (a) => a.entry.attribution === 'relay_verb' && a.start === verb.start,
+  );
+  if (!relayVerb) return true;
+  for (let i = verb.end; i <= verb.end + RELAY_REACH; i++) {
+    if (marks.some((a) => a.entry.attribution === 'relay' && a.start === i)) return true;
+    // «سيارة نقل ركاب مدنية، ما أسفر عن»: the «عن» of another phrase.
+    if (b.analysis.tokens[i]?.kind === 'punct' && tokenText(b, i) !== '"') return false;
+  }
+  return false;
+}
+
+/** «ونقلت الصفحة الرسمية للوزارة على موقع فيسبوك عنه»: how far the «عن» of a relay may be. */
+const RELAY_REACH = 9;
 
 /** A reporting verb that opens its sentence («وأكد البيان…», «وأضافت…»). */
 function isOpening(b: Builder, sentence: Sentence, verb: Annotation<AttributionEntry>): boolean {

@@ -22,6 +22,17 @@ describe('claim attribution', () => {
     expect(tuples(incident)[0]?.[0]).not.toBeNull();
   });
 
+  it('reads «شبكات موالية لقسد» as local networks, and «سيارة نقل ركاب» as no relay', () => {
+    const incident = only(
+      read(
+        'استهدفت طائرة مسيرة تركية سيارة قالت شبكات موالية لقسد إنها سيارة نقل ركاب مدنية قرب مدينة القامشلي، ما أسفر عن أربعة جرحى.',
+      ),
+    );
+    expect(
+      tuples(incident).map(([claimant, measure, , count]) => [claimant, measure, count]),
+    ).toEqual([['LOCAL', 'injured', 4]]);
+  });
+
   it('leaves a figure nobody claims to the outlet (null)', () => {
     expect(tuples(only(read('قتل 6 مدنيين في قصف على بلدة كفرنبل اليوم.')))[0]?.[0]).toBeNull();
   });
