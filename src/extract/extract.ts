@@ -60,8 +60,9 @@ function eventMentions(
   const attribution = new Attribution(analysis, entities);
   const clauses = splitClauses(analysis);
   const grievances = topics(analysis, clauses);
+  const speakerZones = attribution.speakerZones();
   const places = locatePlaces(analysis, gazetteer, [
-    ...attribution.speakerZones(),
+    ...speakerZones,
     ...datelines(analysis),
     ...grievances,
   ]);
@@ -83,9 +84,7 @@ function eventMentions(
     lastVictimClass: null,
   };
   const speakerWords = new Set(
-    attribution
-      .speakerZones()
-      .flatMap((z) => Array.from({ length: z.end - z.start }, (_, k) => z.start + k)),
+    speakerZones.flatMap((z) => Array.from({ length: z.end - z.start }, (_, k) => z.start + k)),
   );
   const inputs = {
     analysis,
