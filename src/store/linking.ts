@@ -260,17 +260,25 @@ async function saveEvents(
      FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
        date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
        fatalities_best integer, claimants text[], review_status text, search_text text,
-       search_names text, data jsonb)
+       search_names text[], data jsonb)
      ON CONFLICT (id) DO UPDATE SET event_type = EXCLUDED.event_type,
        sub_event_type = EXCLUDED.sub_event_type, date_start = EXCLUDED.date_start,
        date_end = EXCLUDED.date_end, admin1_pcode = EXCLUDED.admin1_pcode, admin1 = EXCLUDED.admin1,
        actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2, fatalities_best = EXCLUDED.fatalities_best,
        claimants = EXCLUDED.claimants, search_text = EXCLUDED.search_text,
        search_names = EXCLUDED.search_names, data = EXCLUDED.data
-     RETURNING 1)
+     RETURNING 1),
+     -- In order, so that two transactions adding the same names never wait on each other in turn.
+     t AS (INSERT INTO search_terms (term) SELECT term FROM unnest($4::text[]) AS term ORDER BY term
+       ON CONFLICT (term) DO NOTHING RETURNING 1)
      UPDATE incidents i SET event_id = a.event FROM unnest($2::text[], $3::text[]) AS a(id, event)
      WHERE i.id = a.id`,
-    [JSON.stringify(rows), assignments.map((a) => a[0]), assignments.map((a) => a[1])],
+    [
+      JSON.stringify(rows),
+      assignments.map((a) => a[0]),
+      assignments.map((a) => a[1]),
+      [...new Set(rows.flatMap((r) => r.search_names))].sort(),
+    ],
   );
 }
 
@@ -352,14 +360,16 @@ export async function setReviewStatus(
 }
 
 /** The names in an event a reader may spell otherwise: places and actors, as written and as known. */
-function searchNamesOf(event: Event, members: readonly StoredIncident[]): string {
+function searchNamesOf(event: Event, members: readonly StoredIncident[]): string[] {
   const names = new Set(
     [
       event.location?.name_ar,
       event.location?.name_en,
       event.location?.admin1,
       ...members.flatMap((m) => m.incident.actors.map((a) => a.text)),
-    ].flatMap((n) => (n === null || n === undefined || n === '' ? [] : [normalizePhrase(n)])),
+    ].flatMap((n) =>
+      n === null || n === undefined || n === '' ? [] : [normalizePhrase(n).toLowerCase()],
+    ),
   );
-  return [...names].join(' ').toLowerCase();
+  return [...names].sort();
 }

@@ -51,7 +51,9 @@ function conditions(filter: EventFilter): { where: string[]; params: unknown[] }
   if (filter.search !== undefined && filter.search.trim() !== '') {
     const p = param(normalizePhrase(filter.search));
     // The words as written anywhere in the event, or a name a letter off («سراقيب» for «سراقب»).
-    where.push(`(search_text LIKE '%' || ${p} || '%' OR ${p} <% search_names)`);
+    where.push(
+      `(search_text LIKE '%' || ${p} || '%' OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${p} <% term))`,
+    );
   }
   return { where, params };
 }
