@@ -17,6 +17,9 @@ import type { IngestFlags } from './ingest.js';
 import { runWorker } from './worker.js';
 import type { WorkerFlags } from './worker.js';
 import { addPlace, importFiles, lookup } from './gazetteer.js';
+import type { StoreFlags } from './ingest.js';
+import { decide, listForReview, setStatus } from './review.js';
+import type { DecisionFlags, ReviewListFlags } from './review.js';
 import type { AddFlags } from './gazetteer.js';
 
 function isoDate(value: string): string {
@@ -210,6 +213,53 @@ export function program(exit: (code: number) => void): Command {
     .action(async (words: string, flags: { db?: string; data?: string; limit?: number }) => {
       exit(await runSearch(words, flags));
     });
+
+  const review = cli
+    .command('review')
+    .description(
+      'events for a person to check: list them, set their status, split or join incidents',
+    )
+    .option(
+      '--status <status>',
+      'events with this review status (default unreviewed)',
+      reviewStatus,
+    )
+    .option('--governorate <name>', 'a governorate: p-code, English or Arabic name')
+    .option('--from <date>', 'events on or after this day', isoDate)
+    .option('--to <date>', 'events on or before this day', isoDate)
+    .option('--linked', 'only events that join several reports')
+    .option('--limit <n>', 'how many events (default 20)', positive)
+    .option(
+      '--db <url>',
+      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
+    )
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (flags: ReviewListFlags) => {
+      exit(await listForReview(flags));
+    });
+  // `--data` and `--db` belong to `review` and reach its subcommands from there.
+  review
+    .command('set')
+    .description('set an event’s review status')
+    .argument('<event>', 'the event id')
+    .argument('<status>', zReviewStatus.options.join(' | '), reviewStatus)
+    .action(async (event: string, status: ReviewStatus, _flags: object, command: Command) => {
+      exit(await setStatus(event, status, command.optsWithGlobals<StoreFlags>()));
+    });
+  for (const [name, same, what] of [
+    ['split', false, 'two incidents are different acts: never in one event'],
+    ['join', true, 'two incidents are the same act: always in one event'],
+  ] as const) {
+    review
+      .command(name)
+      .description(what)
+      .argument('<incident-a>', 'an incident id as `review` lists it (DOCUMENT#iN)')
+      .argument('<incident-b>', 'the other incident')
+      .option('--by <name>', 'who decides (default: the login name)')
+      .action(async (a: string, b: string, _flags: object, command: Command) => {
+        exit(await decide(a, b, same, command.optsWithGlobals<DecisionFlags>()));
+      });
+  }
 
   const gazetteer = cli
     .command('gazetteer')
