@@ -120,6 +120,16 @@ function chooseSides(draft: IncidentDraft, eventType: string): Sides {
     actor1 = 'UNKNOWN';
   }
   if (actor2 === null && eventType === 'Violence against civilians') actor2 = 'CIV';
+  // «مصدر في الفرقة الساحلية: شنت مقاتلات روسية غارات على محاور البلدة»: a side that
+  // tells of strikes it names no target or victims for was their target.
+  const victims = draft.mentions.some((m) => m.figures.length > 0);
+  if (actor2 === null && eventType === 'Explosions/Remote violence' && !victims) {
+    actor2 =
+      draft.mentions
+        .map((m) => m.tellerSide)
+        .find((side) => side !== null && !firsts.includes(side) && !CIVILIAN_SIDE.has(side)) ??
+      null;
+  }
   if (actor1 !== null && actor1 === actor2) actor2 = null;
   return {
     actor1,

@@ -72,6 +72,8 @@ export interface EventMention {
   readonly air: boolean;
   /** Who tells of the act: the claimant speaking at its first trigger, null for the outlet. */
   readonly teller: string | null;
+  /** The armed side the teller speaks for («مصدر في الفرقة الساحلية» for the FSA), if any. */
+  readonly tellerSide: string | null;
 }
 
 const BACKGROUND_DAYS = 7;
@@ -445,18 +447,20 @@ export interface MentionInputs {
  * announces the other side's losses is claiming the act. Its own media speak for
  * it (Amaq for ISIS, the state news agency for the government of the day).
  */
+/** The armed side a claimant speaks for on the report's day: itself, or the party whose media it is. */
+function sideOf(analysis: Analysis, claimant: string): string | null {
+  if (analysis.lexicon.actors.has(claimant)) return claimant;
+  const info = analysis.lexicon.claimants.get(claimant);
+  return info === undefined ? null : idForDay(info.partyOf, analysis.published);
+}
+
 function partyClaims(analysis: Analysis, figures: readonly AttributedFigure[]): RoleCandidate[] {
   const out: RoleCandidate[] = [];
   for (const f of figures) {
     const claimant = f.source.claimant;
     const mention = f.source.mention;
     if (claimant === null || mention === null) continue;
-    const info = analysis.lexicon.claimants.get(claimant);
-    const party = analysis.lexicon.actors.has(claimant)
-      ? claimant
-      : info === undefined
-        ? null
-        : idForDay(info.partyOf, analysis.published);
+    const party = sideOf(analysis, claimant);
     if (
       party === null ||
       f.figure.victim === null ||
@@ -487,6 +491,7 @@ export function readClause(
 ): EventMention {
   const { analysis } = inputs;
   const effective = effectiveTriggers(analysis, clause);
+  const teller = inputs.attribution.sourceAt(effective[0]?.start ?? clause.start).claimant;
   // «عقب الاشتباكات بدأت عملية تمشيط»: the act named after «عقب» is one told before, not this clause's.
   const references = effective.filter(
     (t) =>
@@ -542,6 +547,7 @@ export function readClause(
       (c) => c.start >= sentence.tokenStart && c.end <= sentence.tokenEnd,
     ),
     air: analysis.annotations.airCues.some((c) => c.start >= clause.start && c.end <= clause.end),
-    teller: inputs.attribution.sourceAt(triggers[0]?.start ?? clause.start).claimant,
+    teller,
+    tellerSide: teller === null ? null : sideOf(analysis, teller),
   };
 }

@@ -79,6 +79,16 @@ describe('event type and actors', () => {
     expect(incident.actors.map((a) => a.id)).not.toContain('HEZ');
   });
 
+  it('makes a side that tells of strikes on no named target their target', () => {
+    const incident = only(
+      read(
+        'وقال مصدر في فيلق الشام إن طائرات حربية روسية شنت اليوم غارات على محاور بلدة كباني في ريف اللاذقية.',
+        '2018-07-12',
+      ),
+    );
+    expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual(['RUS', 'FSA']);
+  });
+
   it('codes force against protesters with the force as actor1', () => {
     const incident = only(
       read(
