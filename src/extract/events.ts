@@ -246,7 +246,21 @@ function strengthOf(analysis: Analysis, clause: Clause, t: Annotation<TriggerEnt
       if (analysis.tokens[k]?.keys.includes('علي') === true) return 2;
     }
   }
+  // «شنت فصائل المعارضة هجوماً على الحواجز»: a generic attack word, launched at something, is an act.
+  if (t.entry.tags.includes('clash') && t.entry.strength === 1 && launchedAt(analysis, clause, t))
+    return 2;
   return t.entry.strength;
+}
+
+/** How far a light verb may stand before its object («شنت فصائل المعارضة السورية هجوماً»). */
+const LAUNCH_REACH = 5;
+
+function launchedAt(analysis: Analysis, clause: Clause, t: Annotation<TriggerEntry>): boolean {
+  let launched = false;
+  for (let k = Math.max(clause.start + 1, t.start - LAUNCH_REACH); k <= t.start; k++)
+    if (endsWithPhrase(analysis.tokens, k, LIGHT_VERBS)) launched = true;
+  const on = [t.end, t.end + 1].some((k) => analysis.tokens[k]?.keys.includes('علي') === true);
+  return launched && on;
 }
 
 /** «إثر ارتكاب المجزرة قصفت…»: an act of its own, told as coming after one told before. */

@@ -58,6 +58,16 @@ describe('incidents', () => {
     expect(news(result)).toHaveLength(2);
   });
 
+  it('reads an attack launched at something as an act, even where no place is named', () => {
+    const result = read(
+      'شنت طائرات روسية غارات على بلدة كباني بريف اللاذقية اليوم، كما شنت فصائل المعارضة هجوما على الحواجز المحيطة بالمنطقة.',
+    );
+    expect(news(result).map((i) => i.event_type)).toEqual([
+      'Explosions/Remote violence',
+      'Battles',
+    ]);
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
