@@ -475,6 +475,11 @@ function readTolls(
   return { figures, used };
 }
 
+/** «…بينهم طفل، وأصيب خمسة آخرون»: a casualty verb joined by و tells a figure of its own. */
+function opensAnew(r: Reader, anchor: Annotation<MeasureEntry>): boolean {
+  return anchor.entry.position === 'before_count' && word(r, anchor.start).startsWith('و');
+}
+
 function isSubset(r: Reader, figureStart: number): boolean {
   for (let k = figureStart - 1; k >= Math.max(r.from, figureStart - 2); k--) {
     if (inSet(SUBSET_MARKERS, r, k)) return true;
@@ -639,7 +644,7 @@ export function findFigures(
     const f = readAnchor(r, anchor, anchors[k + 1]);
     if (f === null) return;
     read.add(`${String(anchor.start)}:${String(anchor.end)}`);
-    if (isSubset(r, f.start)) return;
+    if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
     found.push(f);
     state.lastMeasure = f.measure;
     remember(state, f);

@@ -78,6 +78,16 @@ describe('casualty figures', () => {
     );
   });
 
+  it.each([
+    ['قتل خمسة مدنيين بينهم طفلان وأصيب سبعة آخرون بقصف على مدينة أريحا اليوم.', 2],
+    ['قتل خمسة مدنيين بينهم طفل وامرأة بقصف على مدينة أريحا اليوم.', 1],
+  ])('keeps a breakdown («بينهم…») out of the figures, not what follows it: «%s»', (text, n) => {
+    const figures = tuples(only(read(text)));
+    expect(figures).toHaveLength(n);
+    expect(figures[0]).toEqual([null, 'killed', 'CIV', 5]);
+    if (n === 2) expect(figures[1]).toEqual([null, 'injured', 'CIV', 7]);
+  });
+
   it('gives «عدد من» and «عشرات» no count', () => {
     const incident = only(
       read('أسفرت الغارة على مدينة سراقب اليوم عن سقوط عدد من القتلى وعشرات الجرحى.'),
