@@ -68,6 +68,16 @@ describe('incidents', () => {
     ]);
   });
 
+  it('marks the act «يأتي ذلك بعد» points back to as background', () => {
+    const result = read(
+      'قتل ثلاثة مدنيين بقصف مدفعي على مدينة أريحا اليوم. ويأتي ذلك بعد يومين من مقتل امرأتين بقصف مماثل على بلدة البارة.',
+    );
+    expect(result.incidents.map((i) => [i.location?.name_en, i.background])).toEqual([
+      ['Ariha', false],
+      ['Bara', true],
+    ]);
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
