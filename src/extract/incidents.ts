@@ -189,7 +189,12 @@ export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraf
       lastMention?.clause.sentence === mention.clause.sentence &&
       mention.newAct === 'no' &&
       fitting.includes(previous);
-    const target = continues ? previous : (samePlace ?? (joins ? latest : undefined));
+    // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
+    const twin =
+      mention.newAct === 'explicit'
+        ? undefined
+        : drafts.findLast((d) => d.background === mention.background && repeatsToll(d, mention));
+    const target = continues ? previous : (samePlace ?? (joins ? latest : undefined) ?? twin);
     if (target !== undefined) target.mentions.push(mention);
     else if (opensIncident(mention))
       drafts.push({ mentions: [mention], background: mention.background });
@@ -212,6 +217,20 @@ function retold(draft: IncidentDraft, mention: EventMention): boolean {
     sharesKind(draft, mention) &&
     draft.mentions.every((m) => m.teller !== mention.teller)
   );
+}
+
+/** A count this large is rarely repeated by chance in one report. */
+const TELLING_COUNT = 10;
+
+/** Whether a mention repeats an incident's toll: two of its counts, or one large one. */
+function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
+  const told = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure));
+  const repeated = mention.figures
+    .map((f) => f.figure)
+    .filter(
+      (f) => f.count !== null && told.some((t) => t.measure === f.measure && t.count === f.count),
+    );
+  return repeated.length >= 2 || repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT);
 }
 
 function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {

@@ -78,6 +78,14 @@ describe('incidents', () => {
     ]);
   });
 
+  it('joins a retelling that repeats the toll, wherever it says the shots came from', () => {
+    const result = read(
+      'قتل مدنيان وأصيب 4 آخرون جراء قذائف صاروخية أطلقها مسلحون على قرية الرصيف بريف حماة اليوم. وذكر مراسلنا أن المجموعات المسلحة المنتشرة في ريف إدلب استهدفت منازل الأهالي في القرية ما أدى إلى مقتل مدنيين اثنين وإصابة أربعة آخرين.',
+    );
+    expect(news(result)).toHaveLength(1);
+    expect(news(result)[0]?.location?.name_en).toBe('Rasif');
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
