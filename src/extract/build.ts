@@ -206,7 +206,9 @@ function chooseType(
       };
     case 'arrest': {
       const inter = actorInter(sides.actor1);
-      const state = (inter !== null && STATE_INTER.has(inter)) || sides.actor1 === 'ASAYISH';
+      const governs =
+        sides.actor1 !== null && analysis.lexicon.actors.get(sides.actor1)?.authority === true;
+      const state = (inter !== null && STATE_INTER.has(inter)) || governs;
       return state
         ? base
         : {

@@ -354,7 +354,15 @@ function weighRoles(
     }
     const tokens = analysis.tokens;
     if (endsWithPhrase(tokens, e.start, AGENT_MARKERS, 1)) a1 += 3;
-    if (!e.nisba && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1)) a2 += 3;
+    // «اعتقلت دورية من قسد…»: the patrol right after an arrest verb is who arrests, not a target.
+    const arrestingPatrol = triggers.some(
+      (t) =>
+        t.entry.role === 'arrest' &&
+        t.end < e.start &&
+        t.end >= e.start - 3 &&
+        !isIn(OBJECT_FIRST, analysis, t.start),
+    );
+    if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1)) a2 += 3;
     // «شنّ مقاتلو العشائر…» (verb first) and «مقاتلو العشائر شنّوا…» (subject first).
     if (afterLightVerb(analysis, e.start)) {
       // «تصدوا لقوات الأمن»: after a verb, «لـ» marks the object, not the subject.

@@ -20,6 +20,8 @@ export interface ActorInfo {
   readonly name: string;
   /** ACLED inter code: 1 state forces … 8 external forces. */
   readonly inter: number;
+  /** Governs territory de facto (the SDF in the north-east): its arrests are Arrests. */
+  readonly authority: boolean;
 }
 
 export interface ClaimantInfo {
@@ -98,7 +100,12 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
 
   const actorsFile = readJson(dir, 'actors.json', zActorsFile);
   for (const actor of actorsFile.actors) {
-    actors.set(actor.id, { id: actor.id, name: actor.name, inter: actor.inter });
+    actors.set(actor.id, {
+      id: actor.id,
+      name: actor.name,
+      inter: actor.inter,
+      authority: actor.authority,
+    });
     add(actor.forms, { kind: 'actor', ref: { type: 'fixed', id: actor.id } });
     add(actor.nisba, { kind: 'nisba', id: actor.id });
   }

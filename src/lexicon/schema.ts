@@ -17,6 +17,7 @@ export const zActorsFile = z.object({
       id: z.string().min(1),
       name: z.string(),
       inter: z.number().int().min(1).max(8),
+      authority: z.boolean().default(false),
       forms: zForms,
       nisba: zForms.default([]),
     }),

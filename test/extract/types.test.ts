@@ -40,6 +40,12 @@ describe('event type and actors', () => {
       'PROTESTERS',
     ],
     ['قصفت الطائرات الحربية بلدة خان شيخون بالغازات السامة اليوم.', 'Chemical weapon', null],
+    ['اعتقلت دورية من قسد ثلاثة شبان في بلدة الشحيل اليوم.', 'Arrests', 'SDF'],
+    [
+      'اعتقلت عناصر من فصيل مجهول ثلاثة شبان في بلدة الشحيل اليوم.',
+      'Abduction/forced disappearance',
+      null,
+    ],
   ])('types «%s» as %s with actor1 %s', (text, sub, actor1) => {
     const incident = only(read(text));
     expect(incident.sub_event_type).toBe(sub);
