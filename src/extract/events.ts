@@ -21,6 +21,7 @@ import {
   COUNTERPART,
   LIGHT_VERBS,
   OBJECT_FIRST,
+  OWNED_BY,
   RESIDENTS,
   SIMULTANEOUS,
   SUBJECT_SKIP,
@@ -90,6 +91,19 @@ function isIn(set: ReadonlySet<string>, analysis: Analysis, i: number): boolean 
 function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<TriggerEntry>[] {
   const cues = within(analysis.annotations.cues, clause.start, clause.end);
   return within(analysis.annotations.triggers, clause.start, clause.end).filter((t) => {
+    // «هيئة تحرير الشام»: a word of an actor's name names no act.
+    if (
+      analysis.annotations.entities.some(
+        (e) => e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start,
+      )
+    )
+      return false;
+    // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
+    if (
+      t.entry.subEventType === 'Suicide bomb' &&
+      analysis.annotations.airCues.some((a) => a.end === t.start)
+    )
+      return false;
     const before = (cue: string, reach: number): boolean =>
       cues.some((c) => c.entry.cue === cue && c.end <= t.start && c.end >= t.start - reach);
     if (before('descriptive', 1)) return false;
@@ -391,7 +405,7 @@ function weighRoles(
       else a1 += 2;
     }
     if (triggers.some((t) => t.start >= e.end && t.start - e.end <= 1)) a1 += 1.5;
-    if (e.nisba) a1 += 3;
+    if (e.nisba || ownsAircraft(analysis, e)) a1 += 3;
     if (
       figures.some(
         (f) => f.figure.victim === id && e.start >= f.figure.start && e.start < f.figure.end + 2,
@@ -403,6 +417,14 @@ function weighRoles(
     candidates.push({ entity: e, id, asActor1: a1, asActor2: a2 });
   }
   return candidates;
+}
+
+/** «طائرة مسيرة (انتحارية) تابعة لـX»: the group a drone belongs to flies it. */
+function ownsAircraft(analysis: Analysis, e: EntityMention): boolean {
+  return (
+    isIn(OWNED_BY, analysis, e.start - 1) &&
+    analysis.annotations.airCues.some((a) => a.end >= e.start - 3 && a.end <= e.start - 1)
+  );
 }
 
 /** «اعتقلت قوات من الاحتلال…»: a light verb before the actor, past the force words that carry it. */
@@ -566,7 +588,10 @@ export function readClause(
       namesToldAct(analysis, clause),
     refersBack: references.length > 0 || namesToldAct(analysis, clause),
     suicide: analysis.annotations.suicideCues.some(
-      (c) => c.start >= sentence.tokenStart && c.end <= sentence.tokenEnd,
+      (c) =>
+        c.start >= sentence.tokenStart &&
+        c.end <= sentence.tokenEnd &&
+        !analysis.annotations.airCues.some((a) => a.end === c.start),
     ),
     air: analysis.annotations.airCues.some((c) => c.start >= clause.start && c.end <= clause.end),
     teller,

@@ -204,6 +204,16 @@ export const LIGHT_VERBS = keyPhrases(
   'دخلت',
   'تصدت',
   'تصدى',
+  'أطلقها',
+  'أطلقتها',
+  'أطلقوها',
+  'أطلقه',
+  'أطلقته',
+  'زرعها',
+  'زرعتها',
+  'زرعه',
+  'فجرها',
+  'فجرتها',
 );
 
 /** Before the target of an act: «على مواقع», «ضد», «استهدفت». */
@@ -334,6 +344,9 @@ export const ROAD_WORDS = words('الدولي', 'السريع', 'العام', '�
 
 /** «بالتزامن مع», «تزامناً مع»: what follows happens alongside the clause before. */
 export const SIMULTANEOUS = words('بالتزامن مع', 'تزامنا مع', 'وبالتزامن مع', 'وتزامنا مع');
+
+/** «طائرة مسيرة تابعة لهيئة تحرير الشام»: the group that owns a weapon. */
+export const OWNED_BY = words('تابعة', 'التابعة', 'تابع', 'التابع');
 
 /** «خرج أهالي مدينة منبج…»: the people of a place, who protest where they live. */
 export const RESIDENTS = words('أهالي', 'سكان', 'أبناء');

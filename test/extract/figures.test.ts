@@ -88,6 +88,13 @@ describe('casualty figures', () => {
     if (n === 2) expect(figures[1]).toEqual([null, 'injured', 'CIV', 7]);
   });
 
+  it('reads no figure where the report says there is no news of casualties', () => {
+    const incident = only(
+      read('سقطت قذائف صاروخية على أطراف بلدة كفرنبل اليوم، دون ورود معلومات عن خسائر بشرية.'),
+    );
+    expect(tuples(incident)).toEqual([]);
+  });
+
   it('gives «عدد من» and «عشرات» no count', () => {
     const incident = only(
       read('أسفرت الغارة على مدينة سراقب اليوم عن سقوط عدد من القتلى وعشرات الجرحى.'),
