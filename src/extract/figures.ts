@@ -454,6 +454,12 @@ function readTolls(
   const figures: FigureMention[] = [];
   const used = new Set<Annotation<MeasureEntry>>();
   for (let i = r.from; i < r.to; i++) {
+    const ahead = tollNamedAfter(r, anchors, i);
+    if (ahead !== null) {
+      figures.push(ahead.figure);
+      used.add(ahead.anchor);
+      continue;
+    }
     if (!inSet(TOLL_NOUNS, r, i)) continue;
     const anchor = anchors.find(
       (a) => a.start > i && a.start <= i + 2 && a.entry.position === 'after_count',
@@ -478,6 +484,34 @@ function readTolls(
 /** «…بينهم طفل، وأصيب خمسة آخرون»: a casualty verb joined by و tells a figure of its own. */
 function opensAnew(r: Reader, anchor: Annotation<MeasureEntry>): boolean {
   return anchor.entry.position === 'before_count' && word(r, anchor.start).startsWith('و');
+}
+
+function partOfToll(tolls: readonly FigureMention[], f: FigureMention): boolean {
+  return tolls.some(
+    (t) => t.measure === f.measure && t.count !== null && f.count !== null && f.count < t.count,
+  );
+}
+
+/** «ارتفع إلى 9 عدد القتلى»: the number first, then the toll it gives. */
+function tollNamedAfter(
+  r: Reader,
+  anchors: readonly Annotation<MeasureEntry>[],
+  i: number,
+): { figure: FigureMention; anchor: Annotation<MeasureEntry> } | null {
+  if (!inSet(TOLL_TO, r, i) && word(r, i) !== 'الي') return null;
+  const quantity = quantityAt(r, i + 1);
+  if (quantity?.count == null || !inSet(TOLL_NOUNS, r, quantity.end)) return null;
+  const anchor = anchors.find(
+    (a) => a.start === quantity.end + 1 && a.entry.position === 'after_count',
+  );
+  if (anchor === undefined) return null;
+  const victims = victimsAt(r, anchor.end);
+  consume(r, quantity.start, quantity.end);
+  r.state.lastMeasure = anchor.entry.measure;
+  return {
+    figure: figure(anchor.entry.measure, quantity, victims, i, Math.max(anchor.end, victims.end)),
+    anchor,
+  };
 }
 
 function isSubset(r: Reader, figureStart: number): boolean {
@@ -645,6 +679,8 @@ export function findFigures(
     if (f === null) return;
     read.add(`${String(anchor.start)}:${String(anchor.end)}`);
     if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
+    // «ارتفع إلى 9 عدد القتلى بعد وفاة 3 من الجرحى»: the 3 are in the 9.
+    if (partOfToll(tolls.figures, f)) return;
     found.push(f);
     state.lastMeasure = f.measure;
     remember(state, f);

@@ -88,6 +88,16 @@ describe('casualty figures', () => {
     if (n === 2) expect(figures[1]).toEqual([null, 'injured', 'CIV', 7]);
   });
 
+  it('reads a toll whose number comes first, and the deaths that raised it as part of it', () => {
+    const incident = only(
+      read(
+        'ارتفع إلى 9 عدد القتلى جراء انفجار سيارة مفخخة في سوق مدينة أعزاز صباح اليوم، بعد وفاة 3 من الجرحى متأثرين بإصاباتهم.',
+      ),
+    );
+    expect(tuples(incident)).toEqual([[null, 'killed', null, 9]]);
+    expect(incident.fatalities?.best).toBe(9);
+  });
+
   it('reads no figure where the report says there is no news of casualties', () => {
     const incident = only(
       read('سقطت قذائف صاروخية على أطراف بلدة كفرنبل اليوم، دون ورود معلومات عن خسائر بشرية.'),
