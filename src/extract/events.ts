@@ -107,6 +107,9 @@ function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<Trigg
     const before = (cue: string, reach: number): boolean =>
       cues.some((c) => c.entry.cue === cue && c.end <= t.start && c.end >= t.start - reach);
     if (before('descriptive', 1)) return false;
+    // «الخاضعة لسيطرة الفصائل»: control named to describe a place is no act of taking it.
+    if (cues.some((c) => c.entry.cue === 'descriptive' && c.start <= t.start && c.end >= t.end))
+      return false;
     if (before('negation', 2)) return false;
     if (before('hypothetical', 3)) return false;
     if (before('habitual', 4)) return false;

@@ -84,6 +84,16 @@ describe('event type and actors', () => {
     ]);
   });
 
+  it('does not make the group a place is «الخاضعة لسيطرة» the doer', () => {
+    const incident = only(
+      read(
+        'انفجرت سيارة مفخخة في السوق الشعبي بمدينة أعزاز الخاضعة لسيطرة فصائل الجيش الوطني صباح اليوم، ما أدى إلى مقتل 6 أشخاص.',
+      ),
+    );
+    expect(incident.sub_event_type).toBe('Remote explosive/landmine/IED');
+    expect(actor(incident, 'actor1')).toBe('UNKNOWN');
+  });
+
   it('leaves out a group named only to say who the speakers are', () => {
     const incident = only(
       read(
