@@ -73,6 +73,11 @@ export interface EventMention {
   readonly air: boolean;
   /** Who tells of the act: the claimant speaking at its first trigger, null for the outlet. */
   readonly teller: string | null;
+  /**
+   * Names neither a day nor a place of its own: «وكان انفجار قد هز السوق» may be
+   * the act already told, retold in the past tense.
+   */
+  readonly retelling: boolean;
   /** The armed side the teller speaks for («مصدر في الفرقة الساحلية» for the FSA), if any. */
   readonly tellerSide: string | null;
 }
@@ -576,6 +581,10 @@ export function readClause(
       ...partyClaims(analysis, attributed),
     ],
     background: isBackground(analysis, clause, date),
+    retelling:
+      date === null &&
+      places.length === 0 &&
+      !hasCue(analysis, 'new_act', clause.start, clause.end),
     tally: hasCue(analysis, 'tally', clause.start, clause.end),
     habitual: isHabitual(analysis, clause),
     newAct:

@@ -158,8 +158,9 @@ function opensIncident(mention: EventMention): boolean {
 export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraft[] {
   const drafts: IncidentDraft[] = [];
   let lastMention: EventMention | undefined;
-  for (const mention of mentions) {
-    if (mention.tally || mention.habitual) continue;
+  for (const told of mentions) {
+    if (told.tally || told.habitual) continue;
+    const mention = retoldInPast(drafts, told);
     const informative =
       mention.strength > 0 ||
       mention.figures.length > 0 ||
@@ -217,6 +218,19 @@ function retold(draft: IncidentDraft, mention: EventMention): boolean {
     sharesKind(draft, mention) &&
     draft.mentions.every((m) => m.teller !== mention.teller)
   );
+}
+
+/**
+ * «…انفجار في سوق مدينة أعزاز صباح اليوم. وكان انفجار سيارة مفخخة قد هز السوق»:
+ * a past-tense clause with no day or place of its own, of the kind of act just
+ * told, tells that act; the past tense is the telling's.
+ */
+function retoldInPast(drafts: readonly IncidentDraft[], mention: EventMention): EventMention {
+  if (!mention.background || !mention.retelling) return mention;
+  const latest = drafts.findLast((d) => !d.background);
+  return latest !== undefined && sharesKind(latest, mention)
+    ? { ...mention, background: false }
+    : mention;
 }
 
 /** A count this large is rarely repeated by chance in one report. */

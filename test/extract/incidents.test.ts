@@ -86,6 +86,16 @@ describe('incidents', () => {
     expect(news(result)[0]?.location?.name_en).toBe('Rasif');
   });
 
+  it('reads a past-tense retelling with no day or place of its own as the act just told', () => {
+    const result = read(
+      'ارتفع إلى 9 عدد القتلى جراء الانفجار الذي وقع صباح اليوم في سوق مدينة أعزاز. وكان انفجار سيارة مفخخة قد هز السوق الشعبي في المدينة، ما أدى إلى مقتل 6 مدنيين في حصيلة أولية.',
+    );
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]?.background).toBe(false);
+    // The running toll names no victims: it is the total, not a count to add the first one to.
+    expect(result.incidents[0]?.fatalities).toEqual({ low: 9, best: 9, high: 9 });
+  });
+
   it('keeps apart an act announced as another («في عملية أخرى»)', () => {
     const result = read(
       'اعتقلت قوات النظام 4 شبان في مدينة داريا اليوم. وفي عملية أخرى اعتقلت قوات النظام شابين في مدينة داريا.',
