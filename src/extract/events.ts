@@ -347,14 +347,14 @@ function weighRoles(
   triggers: readonly Annotation<TriggerEntry>[],
   figures: readonly AttributedFigure[],
 ): RoleCandidate[] {
-  const { speakers, speakerWords } = inputs;
+  const { speakers, describesSpeaker } = inputs;
   // A group named only to say who a speaker is («قناة المنار التابعة لحزب الله») takes no part.
   const inClause = inputs.entities.filter(
     (e) =>
       e.start >= clause.start &&
       e.end <= clause.end &&
       e.actor !== null &&
-      (speakers.has(e.start) || !speakerWords.has(e.start)),
+      (speakers.has(e.start) || !describesSpeaker(e.start)),
   );
   const betweenAt = (() => {
     for (let i = clause.start; i < clause.end; i++) if (isIn(BETWEEN, analysis, i)) return i;
@@ -490,8 +490,8 @@ export interface MentionInputs {
   readonly entities: readonly EntityMention[];
   readonly attribution: Attribution;
   readonly speakers: ReadonlySet<number>;
-  /** Tokens of the words that name and describe speakers («قناة المنار التابعة لحزب الله»). */
-  readonly speakerWords: ReadonlySet<number>;
+  /** Whether a token is among the words that name and describe a speaker («قناة المنار التابعة لحزب الله»). */
+  readonly describesSpeaker: (token: number) => boolean;
 }
 
 /**

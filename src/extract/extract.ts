@@ -83,15 +83,12 @@ function eventMentions(
     lastVictim: null,
     lastVictimClass: null,
   };
-  const speakerWords = new Set(
-    speakerZones.flatMap((z) => Array.from({ length: z.end - z.start }, (_, k) => z.start + k)),
-  );
   const inputs = {
     analysis,
     entities,
     attribution,
     speakers: attribution.speakerStarts(),
-    speakerWords,
+    describesSpeaker: (i: number) => speakerZones.some((z) => i >= z.start && i < z.end),
   };
   const mentions = clauses
     .map((clause) => {

@@ -453,6 +453,10 @@ function readTolls(
 ): { figures: FigureMention[]; used: Set<Annotation<MeasureEntry>> } {
   const figures: FigureMention[] = [];
   const used = new Set<Annotation<MeasureEntry>>();
+  // Most clauses name no toll: one look for its noun spares the rest.
+  let named = false;
+  for (let i = r.from; i < r.to && !named; i++) named = inSet(TOLL_NOUNS, r, i);
+  if (!named) return { figures, used };
   for (let i = r.from; i < r.to; i++) {
     const ahead = tollNamedAfter(r, anchors, i);
     if (ahead !== null) {

@@ -238,12 +238,12 @@ const TELLING_COUNT = 10;
 
 /** Whether a mention repeats an incident's toll: two of its counts, or one large one. */
 function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
+  const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
+  if (counted.length === 0) return false;
   const told = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure));
-  const repeated = mention.figures
-    .map((f) => f.figure)
-    .filter(
-      (f) => f.count !== null && told.some((t) => t.measure === f.measure && t.count === f.count),
-    );
+  const repeated = counted.filter((f) =>
+    told.some((t) => t.measure === f.measure && t.count === f.count),
+  );
   return repeated.length >= 2 || repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT);
 }
 
