@@ -191,11 +191,11 @@ export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraf
       mention.newAct === 'no' &&
       fitting.includes(previous);
     // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
-    const twin =
+    const twin = (): IncidentDraft | undefined =>
       mention.newAct === 'explicit'
         ? undefined
         : drafts.findLast((d) => d.background === mention.background && repeatsToll(d, mention));
-    const target = continues ? previous : (samePlace ?? (joins ? latest : undefined) ?? twin);
+    const target = continues ? previous : (samePlace ?? (joins ? latest : undefined) ?? twin());
     if (target !== undefined) target.mentions.push(mention);
     else if (opensIncident(mention))
       drafts.push({ mentions: [mention], background: mention.background });
