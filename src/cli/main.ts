@@ -117,6 +117,8 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
 
 const DATA_OPTION = '--data <dir>';
 const DATA_HELP = 'your wathiq data folder (default: $WATHIQ_DATA or ./wathiq-data)';
+const DB_OPTION = '--db <url>';
+const DB_HELP = 'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)';
 
 /** Builds the `wathiq` command line. `exit` receives the status to end with. */
 export function program(exit: (code: number) => void): Command {
@@ -148,10 +150,7 @@ export function program(exit: (code: number) => void): Command {
       '[path...]',
       'files and folders; RSS/Atom feeds and .ndjson files hold several reports',
     )
-    .option(
-      '--db <url>',
-      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
-    )
+    .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .option('--published <date>', 'publication date for reports that do not carry one', isoDate)
     .option('--max-size <MB>', 'largest report to read', megabytes)
@@ -191,10 +190,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--search <words>', 'words in the event (Arabic spelling variants match)')
     .option('--claimant <id>', 'events with figures from this claimant')
     .option('--status <status>', 'review status', reviewStatus)
-    .option(
-      '--db <url>',
-      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
-    )
+    .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (flags: ExportFlags) => {
       exit(await runExport(flags));
@@ -205,10 +201,7 @@ export function program(exit: (code: number) => void): Command {
     .description('find stored reports by words (normalized Arabic, spelling variants too)')
     .argument('<words>', 'what to look for')
     .option('--limit <n>', 'how many reports', positive)
-    .option(
-      '--db <url>',
-      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
-    )
+    .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (words: string, flags: { db?: string; data?: string; limit?: number }) => {
       exit(await runSearch(words, flags));
@@ -229,10 +222,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--to <date>', 'events on or before this day', isoDate)
     .option('--linked', 'only events that join several reports')
     .option('--limit <n>', 'how many events (default 20)', positive)
-    .option(
-      '--db <url>',
-      'a PostgreSQL server (default: $DATABASE_URL, else the embedded database)',
-    )
+    .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (flags: ReviewListFlags) => {
       exit(await listForReview(flags));

@@ -105,16 +105,10 @@ const ORDINAL_DAYS: ReadonlyMap<string, number> = new Map([
   ['العشرين', 20],
   ['الثلاثين', 30],
 ]);
+/** «الحادي والعشرين», «الخامس والعشرين»: the units of a compound ordinal. */
 const ORDINAL_UNITS: ReadonlyMap<string, number> = new Map([
   ['الحادي', 1],
-  ['الثاني', 2],
-  ['الثالث', 3],
-  ['الرابع', 4],
-  ['الخامس', 5],
-  ['السادس', 6],
-  ['السابع', 7],
-  ['الثامن', 8],
-  ['التاسع', 9],
+  ...[...ORDINAL_DAYS].filter(([, n]) => n >= 2 && n <= 9),
 ]);
 
 const TIME_OF_DAY = new Set([
