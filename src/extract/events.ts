@@ -375,7 +375,7 @@ function weighRoles(
       continue;
     }
     const tokens = analysis.tokens;
-    if (endsWithPhrase(tokens, e.start, AGENT_MARKERS, 1)) a1 += 3;
+    if (endsWithPhrase(tokens, agentSlot(analysis, e.start), AGENT_MARKERS, 1)) a1 += 3;
     // «اعتقلت دورية من قسد…»: the patrol right after an arrest verb is who arrests, not a target.
     const arrestingPatrol = triggers.some(
       (t) =>
@@ -425,6 +425,13 @@ function weighRoles(
     candidates.push({ entity: e, id, asActor1: a1, asActor2: a2 });
   }
   return candidates;
+}
+
+/** «برصاص عناصر من الأمن العام»: where a doer's marker would end, past the force words before the name. */
+function agentSlot(analysis: Analysis, start: number): number {
+  let k = start;
+  if (analysis.tokens[k - 1]?.text === 'من' && isIn(FORCE_NOUNS, analysis, k - 2)) k -= 2;
+  return k;
 }
 
 /** «طائرة مسيرة (انتحارية) تابعة لـX»: the group a drone belongs to flies it. */

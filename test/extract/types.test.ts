@@ -115,6 +115,13 @@ describe('event type and actors', () => {
     expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual(['RUS', 'FSA']);
   });
 
+  it('finds the doer behind «برصاص عناصر من…»', () => {
+    const incident = only(
+      read('قتل شاب برصاص عناصر من الأمن العام في مدينة حمص اليوم.', '2025-03-15'),
+    );
+    expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual(['SYR-TRANS', 'CIV']);
+  });
+
   it('codes force against protesters with the force as actor1', () => {
     const incident = only(
       read(
