@@ -343,9 +343,12 @@ function toFigure(
   sides: { actor1: string | null; actor2: string | null } | null = null,
 ): Figure {
   const s = span(ctx.analysis, f.figure.start, f.figure.end);
+  // Fighters are of the armed side hit; where the target was civilians, of the armed side there.
+  const armed = (id: string | null | undefined): string | null =>
+    id === null || id === undefined || CIVILIAN_SIDE.has(id) ? null : id;
   const side =
     f.figure.victimClass === 'fighter'
-      ? sides?.actor2
+      ? (armed(sides?.actor2) ?? armed(sides?.actor1))
       : f.figure.victimClass === 'attacker'
         ? sides?.actor1
         : null;

@@ -98,6 +98,16 @@ describe('casualty figures', () => {
     expect(incident.fatalities?.best).toBe(9);
   });
 
+  it('counts members wounded by a civilian’s fire as of the armed side there, and hears «مديرية الأمن»', () => {
+    const incident = only(
+      read(
+        'قتل شاب برصاص عناصر من الأمن العام في مدينة حمص اليوم. وقالت مديرية الأمن إن الشاب أطلق النار على الدورية ما أدى إلى إصابة عنصرين.',
+        '2025-03-15',
+      ),
+    );
+    expect(tuples(incident)).toContainEqual(['SYR-TRANS', 'injured', 'SYR-TRANS', 2]);
+  });
+
   it('reads no figure where the report says there is no news of casualties', () => {
     const incident = only(
       read('سقطت قذائف صاروخية على أطراف بلدة كفرنبل اليوم، دون ورود معلومات عن خسائر بشرية.'),
