@@ -629,21 +629,13 @@ function mayOpenDate(ctx: Context, i: number): boolean {
   );
 }
 
-/** Openers that are only cues before a year or a month. */
-const CUE_ONLY: ReadonlySet<string> = new Set([
-  'في',
-  'خلال',
-  'حتي',
-  'مطلع',
-  'بدايه',
-  'اواخر',
-  'اوائل',
-  'نهايه',
-  'منتصف',
-  'اواسط',
-  'اخر',
-  'شهر',
-]);
+/**
+ * Openers that are only cues before a year or a month: the month cues but
+ * «منذ» and «أول», which open a date on their own («منذ يومين», «أول أمس»).
+ */
+const CUE_ONLY: ReadonlySet<string> = new Set(
+  [...MONTH_CUES].filter((w) => w !== 'منذ' && w !== 'اول'),
+);
 
 /** Skips a time of day and «يوم» before a date word: «فجر يوم الخميس», «مساء أمس». */
 function skipLead(ctx: Context, i: number): number {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentResult, Incident } from '../../src/contracts/index.js';
+import type { DocumentResult, Figure, Incident } from '../../src/contracts/index.js';
 import { f1, finalScore, scoreDocument, zGold } from '../../src/eval/index.js';
+
+/** Four civilians killed: the figure both claims of the test incident state. */
+const fourKilled: Figure = {
+  measure: 'killed',
+  victim: 'CIV',
+  count: 4,
+  qualifier: 'exact',
+  text: '',
+  span: [0, 1],
+};
 
 function incident(overrides: Partial<Incident> = {}): Incident {
   return {
@@ -27,36 +37,8 @@ function incident(overrides: Partial<Incident> = {}): Incident {
     },
     actors: [{ id: 'RUS', role: 'actor1', text: 'الطيران الروسي', span: [0, 1] }],
     claims: [
-      {
-        claimant: 'SOHR',
-        claimant_text: 'المرصد',
-        claimant_span: [0, 1],
-        figures: [
-          {
-            measure: 'killed',
-            victim: 'CIV',
-            count: 4,
-            qualifier: 'exact',
-            text: '',
-            span: [0, 1],
-          },
-        ],
-      },
-      {
-        claimant: null,
-        claimant_text: null,
-        claimant_span: null,
-        figures: [
-          {
-            measure: 'killed',
-            victim: 'CIV',
-            count: 4,
-            qualifier: 'exact',
-            text: '',
-            span: [0, 1],
-          },
-        ],
-      },
+      { claimant: 'SOHR', claimant_text: 'المرصد', claimant_span: [0, 1], figures: [fourKilled] },
+      { claimant: null, claimant_text: null, claimant_span: null, figures: [fourKilled] },
     ],
     fatalities: { low: 4, best: 4, high: 4 },
     civilian_targeting: true,
