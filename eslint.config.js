@@ -5,7 +5,7 @@ import regexp from 'eslint-plugin-regexp';
 
 /**
  * The pipeline runs one way: text → lexicon/gazetteer → ingest → extract → link →
- * store → server/cli. Each stage lists the stages it must never import.
+ * store → service → server/cli. Each stage lists the stages it must never import.
  */
 const later = {
   contracts: [
@@ -16,18 +16,32 @@ const later = {
     'extract',
     'link',
     'store',
+    'service',
     'server',
     'cli',
     'eval',
   ],
-  text: ['lexicon', 'gazetteer', 'ingest', 'extract', 'link', 'store', 'server', 'cli', 'eval'],
-  lexicon: ['gazetteer', 'ingest', 'extract', 'link', 'store', 'server', 'cli', 'eval'],
-  gazetteer: ['ingest', 'extract', 'link', 'store', 'server', 'cli', 'eval'],
-  ingest: ['extract', 'link', 'store', 'server', 'cli', 'eval'],
-  extract: ['ingest', 'link', 'store', 'server', 'cli', 'eval'],
-  link: ['store', 'server', 'cli', 'eval'],
-  store: ['server', 'cli', 'eval'],
-  eval: ['store', 'server', 'cli'],
+  text: [
+    'lexicon',
+    'gazetteer',
+    'ingest',
+    'extract',
+    'link',
+    'store',
+    'service',
+    'server',
+    'cli',
+    'eval',
+  ],
+  lexicon: ['gazetteer', 'ingest', 'extract', 'link', 'store', 'service', 'server', 'cli', 'eval'],
+  gazetteer: ['ingest', 'extract', 'link', 'store', 'service', 'server', 'cli', 'eval'],
+  ingest: ['extract', 'link', 'store', 'service', 'server', 'cli', 'eval'],
+  extract: ['ingest', 'link', 'store', 'service', 'server', 'cli', 'eval'],
+  link: ['store', 'service', 'server', 'cli', 'eval'],
+  store: ['service', 'server', 'cli', 'eval'],
+  service: ['server', 'cli', 'eval'],
+  server: ['cli', 'eval'],
+  eval: ['store', 'service', 'server', 'cli'],
 };
 
 const stageBoundaries = Object.entries(later).map(([stage, forbidden]) => ({

@@ -3,12 +3,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import pc from 'picocolors';
 import type { ReviewStatus } from '../contracts/index.js';
-import type { Gazetteer } from '../gazetteer/index.js';
-import { normalizePhrase } from '../text/index.js';
 import { eventWriter, openStore, searchReports, streamEvents } from '../store/index.js';
 import type { EventFilter, ExportFormat } from '../store/index.js';
-import { dataDir, loadKnowledge } from './data-dir.js';
-import { storeOptions } from './ingest.js';
+import { dataDir, governorateCode, loadKnowledge, storeOptions } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
 
 export interface ExportFlags extends StoreFlags {
@@ -22,18 +19,6 @@ export interface ExportFlags extends StoreFlags {
   search?: string;
   claimant?: string;
   status?: ReviewStatus;
-}
-
-/** A governorate by p-code, English or Arabic name («SY11», «Raqqa», «الرقة»). */
-export function governorateCode(gazetteer: Gazetteer, name: string): string | null {
-  const wanted = normalizePhrase(name).toLowerCase();
-  const governorates = gazetteer.places.filter((p) => p.kind === 'governorate');
-  const match = governorates.find((p) =>
-    [p.id, p.nameEn, p.nameAr, p.admin1, ...p.variants].some(
-      (n) => n !== '' && normalizePhrase(n).toLowerCase() === wanted,
-    ),
-  );
-  return match?.id ?? null;
 }
 
 /** Writes with back-pressure; false once the reader has gone (`| head`), so the export can stop. */

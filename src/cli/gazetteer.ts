@@ -13,7 +13,7 @@ import {
 import type { Gazetteer, LocatedMention, Place, PlaceKind } from '../gazetteer/index.js';
 import { normalizeForMatching, splitSentences, toOriginalSpan, tokenize } from '../text/index.js';
 import type { NormalizedText, Token } from '../text/index.js';
-import { loadKnowledge, userPlacesFile } from './data-dir.js';
+import { loadKnowledge, userPlacesFile } from '../service/index.js';
 
 function readUserPlaces(file: string): Place[] {
   return existsSync(file) ? parsePlaces(readFileSync(file, 'utf8'), file) : [];

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import { collectReports, countReportFiles } from '../ingest/index.js';
@@ -11,14 +10,11 @@ import {
   storedCaptures,
 } from '../store/index.js';
 import type { Database } from '../store/index.js';
-import { dataDir, loadKnowledge } from './data-dir.js';
-import { ingestBatch } from './pipeline.js';
-import type { ReportOutcome } from './pipeline.js';
+import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
+import type { ReportOutcome, StoreLocation } from '../service/index.js';
 
-export interface StoreFlags {
-  db?: string;
-  data?: string;
-}
+/** `--db` and `--data`: which store a command works on. */
+export type StoreFlags = StoreLocation;
 
 export interface IngestFlags extends StoreFlags {
   queue?: boolean;
@@ -30,14 +26,6 @@ export interface IngestFlags extends StoreFlags {
   progress?: boolean;
   /** Reports per transaction, and per queued job. */
   batch?: number;
-}
-
-/** The server when `--db` or DATABASE_URL names one, else the embedded database in the data folder. */
-export function storeOptions(flags: StoreFlags): { url: string | null; dataDir: string } {
-  return {
-    url: flags.db ?? process.env.DATABASE_URL ?? null,
-    dataDir: join(dataDir(flags.data), 'db'),
-  };
 }
 
 type Tally = Record<ReportOutcome, number>;

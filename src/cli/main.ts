@@ -8,7 +8,7 @@ import { EXPORT_FORMATS } from '../store/index.js';
 import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocument } from '../ingest/index.js';
-import { dataDir, loadKnowledge } from './data-dir.js';
+import { dataDir, loadKnowledge } from '../service/index.js';
 import { runExport, runSearch } from './export.js';
 import type { ExportFlags } from './export.js';
 import { formatResult } from './format.js';

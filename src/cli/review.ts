@@ -1,16 +1,15 @@
 import pc from 'picocolors';
 import type { Event, ReviewStatus } from '../contracts/index.js';
-import {
-  decideLink,
-  describeFigure,
-  openStore,
-  setReviewStatus,
-  streamEvents,
-} from '../store/index.js';
+import { describeFigure, openStore, streamEvents } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';
-import { governorateCode } from './export.js';
-import { dataDir, loadKnowledge } from './data-dir.js';
-import { storeOptions } from './ingest.js';
+import {
+  dataDir,
+  decide as decidePair,
+  governorateCode,
+  loadKnowledge,
+  setStatus as setReviewStatus,
+  storeOptions,
+} from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
 
 export interface ReviewListFlags extends StoreFlags {
@@ -123,11 +122,10 @@ export async function decide(
   same: boolean,
   flags: DecisionFlags,
 ): Promise<number> {
-  if (a === b) return complain('an incident is always the same act as itself: name two');
   const knowledge = loadKnowledge(dataDir(flags.data));
   const db = await openStore(storeOptions(flags));
   try {
-    await decideLink(db, { a, b, same, by: reviewer(flags) }, knowledge.lexicon);
+    await decidePair(db, knowledge, { a, b, same, by: reviewer(flags) });
   } catch (error) {
     return complain(error instanceof Error ? error.message : String(error));
   } finally {

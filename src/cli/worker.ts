@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pc from 'picocolors';
 import { IngestQueue, openStore } from '../store/index.js';
-import { dataDir, loadKnowledge } from './data-dir.js';
-import { storeOptions } from './ingest.js';
+import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
-import { ingestBatch } from './pipeline.js';
 
 export interface WorkerFlags extends StoreFlags {
   /** Stop once the queue is empty, instead of waiting for more. */
