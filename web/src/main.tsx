@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import 'leaflet/dist/leaflet.css';
+import './styles.css';
+import { App } from './app.js';
+import { I18nProvider } from './i18n/context.js';
+
+const root = document.getElementById('app');
+if (root !== null)
+  render(
+    <I18nProvider>
+      <App />
+    </I18nProvider>,
+    root,
+  );

@@ -1,0 +1,94 @@
+/**
+ * The offline base map: governorate and district boundaries shipped with wathiq
+ * (data/boundaries, derived from OCHA's by scripts/build-boundaries.ts), drawn
+ * as vector layers. No tile server: the map works with no internet at all.
+ */
+import L from 'leaflet';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, Geometry } from 'geojson';
+import boundariesUrl from '../../../data/boundaries/syria.topo.json?url';
+import type { Lang } from '../i18n/i18n.js';
+
+export interface AreaProps {
+  pcode: string;
+  ar: string;
+  en: string;
+  parent?: string;
+}
+
+export interface Boundaries {
+  governorates: FeatureCollection<Geometry, AreaProps>;
+  districts: FeatureCollection<Geometry, AreaProps>;
+}
+
+type BoundaryTopology = Topology<{
+  governorates: GeometryCollection<AreaProps>;
+  districts: GeometryCollection<AreaProps>;
+}>;
+
+let loading: Promise<Boundaries> | null = null;
+
+/** Fetched once per page from the app's own server, then shared by every map. */
+export function loadBoundaries(): Promise<Boundaries> {
+  loading ??= fetch(boundariesUrl)
+    .then((response) => {
+      if (!response.ok) throw new Error(`boundaries: HTTP ${response.status}`);
+      return response.json() as Promise<BoundaryTopology>;
+    })
+    .then((topo) => ({
+      governorates: feature(topo, topo.objects.governorates),
+      districts: feature(topo, topo.objects.districts),
+    }));
+  return loading;
+}
+
+/** Syria with a little margin: where every map opens. */
+export const syriaBounds = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
+
+/**
+ * Draws districts (thin) under governorates (outlined, named) in their own
+ * panes, below the events. Returns the layers so the caller can remove them.
+ */
+export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.Layer[] {
+  (map.getPane('districts') ?? map.createPane('districts')).style.zIndex = '250';
+  (map.getPane('governorates') ?? map.createPane('governorates')).style.zIndex = '260';
+  const districts = L.geoJSON(boundaries.districts, {
+    pane: 'districts',
+    interactive: false,
+    style: { color: '#9aa7b4', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 },
+  });
+  const governorates = L.geoJSON(boundaries.governorates, {
+    pane: 'governorates',
+    interactive: false,
+    style: { color: '#5b6b7a', weight: 1.4, fill: false },
+  });
+  const labels = L.layerGroup(
+    boundaries.governorates.features.map((area) => {
+      const center = L.geoJSON(area).getBounds().getCenter();
+      return L.marker(center, {
+        pane: 'governorates',
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({
+          className: 'map-area-label',
+          html: '',
+          iconSize: [0, 0],
+        }),
+      }).bindTooltip(textElement(lang === 'ar' ? area.properties.ar : area.properties.en), {
+        permanent: true,
+        direction: 'center',
+        className: 'map-area-label',
+      });
+    }),
+  );
+  for (const layer of [districts, governorates, labels]) layer.addTo(map);
+  return [districts, governorates, labels];
+}
+
+/** Leaflet puts a string into the page as HTML; an element with text content is never parsed. */
+export function textElement(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
