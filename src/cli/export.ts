@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import pc from 'picocolors';
 import type { ReviewStatus } from '../contracts/index.js';
 import { eventWriter, openStore, searchReports, streamEvents } from '../store/index.js';
 import type { EventFilter, ExportFormat } from '../store/index.js';
 import { dataDir, governorateCode, loadKnowledge, storeOptions } from '../service/index.js';
+import { endQuietlyOnClosedPipe, write } from './output.js';
 import type { StoreFlags } from './ingest.js';
 
 export interface ExportFlags extends StoreFlags {
@@ -19,20 +19,6 @@ export interface ExportFlags extends StoreFlags {
   search?: string;
   claimant?: string;
   status?: ReviewStatus;
-}
-
-/** Writes with back-pressure; false once the reader has gone (`| head`), so the export can stop. */
-async function write(out: Writable, text: string): Promise<boolean> {
-  if (out.destroyed) return false;
-  try {
-    if (text !== '' && !out.write(text)) {
-      await Promise.race([once(out, 'drain'), once(out, 'close')]);
-    }
-  } catch {
-    // The pipe closed under a synchronous write: the reader has what it wanted.
-    out.destroy();
-  }
-  return !out.destroyed;
 }
 
 /** `wathiq export`: the events that match, in a format, streamed (no row cap, flat memory). */
@@ -61,7 +47,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
   const writer = eventWriter(flags.format, knowledge.lexicon);
   // A reader that stops early (`| head`) ends the export, not with a crash.
-  out.on('error', () => out.destroy());
+  endQuietlyOnClosedPipe(out, flags.out ?? 'standard output');
   let count = 0;
   try {
     if (!(await write(out, writer.head))) return 0;

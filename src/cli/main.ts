@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { evaluate, formatEval } from '../eval/index.js';
 import { zReviewStatus } from '../contracts/index.js';
 import type { ReviewStatus } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
@@ -9,18 +8,17 @@ import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocument } from '../ingest/index.js';
 import { dataDir, loadKnowledge } from '../service/index.js';
-import { runExport, runSearch } from './export.js';
 import type { ExportFlags } from './export.js';
 import { formatResult } from './format.js';
-import { runIngest } from './ingest.js';
-import type { IngestFlags } from './ingest.js';
-import { runWorker } from './worker.js';
+import { endQuietlyOnClosedPipe } from './output.js';
+import type { IngestFlags, StoreFlags } from './ingest.js';
 import type { WorkerFlags } from './worker.js';
-import { addPlace, importFiles, lookup } from './gazetteer.js';
-import type { StoreFlags } from './ingest.js';
-import { decide, listForReview, setStatus } from './review.js';
 import type { DecisionFlags, ReviewListFlags } from './review.js';
 import type { AddFlags } from './gazetteer.js';
+
+// Each command's module is imported when the command runs (`await import`), so
+// that `extract` does not pay for loading the database drivers, the queue, the
+// progress bar or the scorer it never uses.
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -89,6 +87,8 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
   const results: unknown[] = [];
   let failed = 0;
   for (const file of files) {
+    // The reader has what it wanted (`| head`): the rest is not read.
+    if (process.stdout.destroyed) break;
     try {
       const document = await readDocument(file, {
         published: flags.published ?? null,
@@ -164,6 +164,7 @@ export function program(exit: (code: number) => void): Command {
       positive,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
+      const { runIngest } = await import('./ingest.js');
       exit(await runIngest(paths, flags));
     });
 
@@ -174,6 +175,7 @@ export function program(exit: (code: number) => void): Command {
     .option(DATA_OPTION, DATA_HELP)
     .option('--until-empty', 'stop when the queue is empty instead of waiting for more')
     .action(async (flags: WorkerFlags) => {
+      const { runWorker } = await import('./worker.js');
       exit(await runWorker(flags));
     });
 
@@ -193,6 +195,7 @@ export function program(exit: (code: number) => void): Command {
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (flags: ExportFlags) => {
+      const { runExport } = await import('./export.js');
       exit(await runExport(flags));
     });
 
@@ -204,6 +207,7 @@ export function program(exit: (code: number) => void): Command {
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (words: string, flags: { db?: string; data?: string; limit?: number }) => {
+      const { runSearch } = await import('./export.js');
       exit(await runSearch(words, flags));
     });
 
@@ -225,6 +229,7 @@ export function program(exit: (code: number) => void): Command {
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (flags: ReviewListFlags) => {
+      const { listForReview } = await import('./review.js');
       exit(await listForReview(flags));
     });
   // `--data` and `--db` belong to `review` and reach its subcommands from there.
@@ -234,6 +239,7 @@ export function program(exit: (code: number) => void): Command {
     .argument('<event>', 'the event id')
     .argument('<status>', zReviewStatus.options.join(' | '), reviewStatus)
     .action(async (event: string, status: ReviewStatus, _flags: object, command: Command) => {
+      const { setStatus } = await import('./review.js');
       exit(await setStatus(event, status, command.optsWithGlobals<StoreFlags>()));
     });
   for (const [name, same, what] of [
@@ -247,6 +253,7 @@ export function program(exit: (code: number) => void): Command {
       .argument('<incident-b>', 'the other incident')
       .option('--by <name>', 'who decides (default: the login name)')
       .action(async (a: string, b: string, _flags: object, command: Command) => {
+        const { decide } = await import('./review.js');
         exit(await decide(a, b, same, command.optsWithGlobals<DecisionFlags>()));
       });
   }
@@ -266,7 +273,8 @@ export function program(exit: (code: number) => void): Command {
     .option('--name-en <name>', 'its English name')
     .option('--id <id>', 'an id of your own (default: derived from the name and parent)')
     .option(DATA_OPTION, DATA_HELP)
-    .action((name: string, flags: AddFlags & { data?: string }) => {
+    .action(async (name: string, flags: AddFlags & { data?: string }) => {
+      const { addPlace } = await import('./gazetteer.js');
       exit(addPlace(dataDir(flags.data), name, flags));
     });
   gazetteer
@@ -276,7 +284,8 @@ export function program(exit: (code: number) => void): Command {
     )
     .argument('<file...>', 'GeoNames dump files, or CSV/TSV files in the places format')
     .option(DATA_OPTION, DATA_HELP)
-    .action((files: string[], flags: { data?: string }) => {
+    .action(async (files: string[], flags: { data?: string }) => {
+      const { importFiles } = await import('./gazetteer.js');
       exit(importFiles(dataDir(flags.data), files));
     });
   gazetteer
@@ -284,7 +293,8 @@ export function program(exit: (code: number) => void): Command {
     .description('show how wathiq reads the places in a phrase («غرب مدينة الطبقة»)')
     .argument('<text...>', 'phrases or sentences')
     .option(DATA_OPTION, DATA_HELP)
-    .action((texts: string[], flags: { data?: string }) => {
+    .action(async (texts: string[], flags: { data?: string }) => {
+      const { lookup } = await import('./gazetteer.js');
       exit(lookup(dataDir(flags.data), texts));
     });
 
@@ -298,6 +308,7 @@ export function program(exit: (code: number) => void): Command {
       "also link reports into events and score same-event pairs against manifest.tsv's clusters",
     )
     .action(async (dirs: string[], flags: { verbose?: boolean; link?: boolean }) => {
+      const { evaluate, formatEval } = await import('../eval/index.js');
       const run = await evaluate(dirs, { link: flags.link === true });
       process.stdout.write(`${formatEval(run, flags.verbose === true)}\n`);
       exit(run.failures.length > 0 ? 1 : 0);
@@ -308,6 +319,7 @@ export function program(exit: (code: number) => void): Command {
 
 /** Runs the command line and resolves with the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyOnClosedPipe(process.stdout, 'standard output');
   let status = 0;
   await program((code) => {
     status = code;

@@ -1,4 +1,4 @@
-import { DOMParser } from 'linkedom';
+import { dom } from './dom.js';
 import { htmlText } from './html.js';
 
 /** One item of an RSS or Atom feed, with the bytes it was written in. */
@@ -31,7 +31,7 @@ interface XmlDocument {
 }
 
 function parseXml(text: string): XmlDocument {
-  return new DOMParser().parseFromString(text, 'text/xml');
+  return new (dom().DOMParser)().parseFromString(text, 'text/xml');
 }
 
 /** The feed's own title: the outlet, for items that name none. */

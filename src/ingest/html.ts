@@ -1,5 +1,4 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { dom } from './dom.js';
 
 /** What a saved page gives: its main text and what the page says about itself. */
 export interface PageContent {
@@ -63,7 +62,7 @@ function tidy(text: string): string {
 /** The plain text of an HTML fragment («<p>…</p><p>…</p>»), one paragraph a line. */
 export function htmlText(html: string): string {
   const parts: string[] = [];
-  blockText(parseHTML(`<html><body>${html}</body></html>`).document.body, parts);
+  blockText(dom().parseHTML(`<html><body>${html}</body></html>`).document.body, parts);
   return tidy(parts.join(''));
 }
 
@@ -126,6 +125,7 @@ function linkedData(scripts: readonly { textContent: string | null }[]): LinkedD
  * page holds no text at all.
  */
 export function readPage(html: string): PageContent | null {
+  const { parseHTML, Readability } = dom();
   const { document } = parseHTML(html);
   const ld = linkedData(
     Array.from(document.querySelectorAll('script[type="application/ld+json"]')),

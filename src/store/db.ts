@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
 
 /** Something SQL runs on: the database, or one transaction of it. Parameters only, never spliced. */
 export interface Sql {
@@ -44,8 +43,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openEmbedded(options.dataDir ?? null);
 }
 
+/**
+ * Each engine's driver is loaded when a database is opened, not when wathiq
+ * starts: commands that never open one (`extract`) do not pay for loading them.
+ */
 async function openEmbedded(dataDir: string | null): Promise<Database> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
   const identity = (value: string): string => value;
   const db = await PGlite.create({
     ...(dataDir === null ? {} : { dataDir }),
@@ -79,10 +86,6 @@ const OWN_PARSERS: ReadonlyMap<number, (value: string) => unknown> = new Map<
   [INT8_OID, (value: string) => Number(value)],
 ]);
 
-/** This pool's parsers only: pg-boss, in the same process, keeps the driver's own. */
-const serverParser: typeof pg.types.getTypeParser = (oid, format) =>
-  OWN_PARSERS.get(oid) ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
-
 const statementNames = new Map<string, string>();
 
 /**
@@ -99,6 +102,10 @@ function statementName(text: string): string {
 }
 
 async function openServer(url: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  /** This pool's parsers only: pg-boss, in the same process, keeps the driver's own. */
+  const serverParser: typeof pg.types.getTypeParser = (oid, format) =>
+    OWN_PARSERS.get(oid) ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -108,7 +115,7 @@ async function openServer(url: string): Promise<Database> {
   // Fail now, with the server's own words, rather than at the first query.
   const probe = await pool.connect();
   probe.release();
-  const on = (q: pg.Pool | pg.PoolClient): Sql => ({
+  const on = (q: Pool | PoolClient): Sql => ({
     query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
       (await q.query<R>({ name: statementName(text), text, values: [...params] })).rows,
   });

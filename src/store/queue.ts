@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { RawReport } from '../ingest/index.js';
 
 /** The queue ingestion jobs wait in, on the server database. */
@@ -66,7 +66,9 @@ export class IngestQueue {
 
   static async open(url: string): Promise<IngestQueue> {
     // Supervision and scheduling stay with one process at a time; workers only fetch and complete.
-    const boss = new PgBoss({ connectionString: url, max: 2, schedule: false });
+    // Loaded here: only the queue's commands need pg-boss.
+    const { default: Boss } = await import('pg-boss');
+    const boss = new Boss({ connectionString: url, max: 2, schedule: false });
     boss.on('error', (error: unknown) => {
       process.stderr.write(
         `wathiq: queue: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { zDocumentResult } from '../../src/contracts/index.js';
 import { captureConsole } from './console.js';
@@ -57,5 +59,25 @@ describe('wathiq extract', () => {
     await run('extract', '--published', '13/03/2024', file('e.txt', REPORT)).catch(() => undefined);
     expect(err.join('')).toMatch(/YYYY-MM-DD/);
     exit.mockRestore();
+  });
+
+  it('ends quietly when the reader stops early (| head -1)', async () => {
+    const files = Array.from({ length: 300 }, (_, k) => file(`many-${String(k)}.txt`, REPORT));
+    const wathiq = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
+    const child = spawn(process.execPath, [wathiq, 'extract', '--ndjson', ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let first = '';
+    // What `head -1` does: read up to the first line, then close the pipe.
+    child.stdout.on('data', (chunk: Buffer) => {
+      first += chunk.toString();
+      if (first.includes('\n')) child.stdout.destroy();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(first).toMatch(/^\{"document"/);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });
