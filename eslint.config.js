@@ -44,21 +44,58 @@ const later = {
   eval: ['store', 'service', 'server', 'cli'],
 };
 
-const stageBoundaries = Object.entries(later).map(([stage, forbidden]) => ({
+/** Another stage, or another family of extraction, is imported only through its index.ts. */
+const throughIndex = {
+  regex: String.raw`^(\.\./)+[^./][^/]*/(?!index\.js$)`,
+  message: 'import another stage only through its index.ts (its public face)',
+};
+
+function laterStages(stage) {
+  return {
+    group: later[stage].flatMap((s) => [`../${s}/*`, `../../${s}/*`]),
+    message: `${stage} is an earlier stage of the pipeline and must not import a later one`,
+  };
+}
+
+const stageBoundaries = Object.keys(later).map((stage) => ({
   files: [`src/${stage}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [laterStages(stage), throughIndex] }],
+  },
+}));
+
+/**
+ * Extraction is a recipe of numbered rule families (src/extract/01-read …
+ * 08-write), each answering one question; a family reads only the answers of
+ * the families before it.
+ */
+const FAMILIES = [
+  '01-read',
+  '02-speakers',
+  '03-places',
+  '04-figures',
+  '05-acts',
+  '06-sides',
+  '07-gather',
+  '08-write',
+];
+const familyOrder = FAMILIES.map((family, k) => ({
+  files: [`src/extract/${family}/**/*.ts`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          {
-            group: forbidden.flatMap((s) => [`../${s}/*`, `../../${s}/*`]),
-            message: `${stage} is an earlier stage of the pipeline and must not import a later one`,
-          },
-          {
-            group: ['../*/*', '!../*/index.js', '../../*/*', '!../../*/index.js'],
-            message: 'import another stage only through its index.ts (its public face)',
-          },
+          laterStages('extract'),
+          throughIndex,
+          ...(k + 1 < FAMILIES.length
+            ? [
+                {
+                  group: FAMILIES.slice(k + 1).map((f) => `../${f}/*`),
+                  message: `${family} comes before these families in the recipe and must not read their answers`,
+                },
+              ]
+            : []),
         ],
       },
     ],
@@ -90,6 +127,7 @@ export default tseslint.config(
     },
   },
   ...stageBoundaries,
+  ...familyOrder,
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -43,13 +43,25 @@ function incidentLines(incident: Incident, n: number): string[] {
   return lines;
 }
 
-/** A person's summary of one document's result. */
-export function formatResult(name: string, result: DocumentResult): string {
+/** «actor1 = SDF ← sides/agent-marker 3, sides/subject-after-act 2»: the rules behind each field. */
+function explainLines(incident: Incident): string[] {
+  return (incident.why ?? []).map((d) => {
+    const rules = d.rules.map((r) => (r.score === 1 ? r.rule : `${r.rule} ${String(r.score)}`));
+    const value = d.value === null ? '' : ` = ${d.value}`;
+    return pc.dim(`   why ${d.field}${value} ← ${rules.length > 0 ? rules.join(', ') : 'no rule'}`);
+  });
+}
+
+/** A person's summary of one document's result; with `explain`, the rules behind every field. */
+export function formatResult(name: string, result: DocumentResult, explain = false): string {
   const news = result.incidents.filter((i) => !i.background).length;
   const background = result.incidents.length - news;
   const header = `${pc.bold(name)} — published ${result.document.published ?? 'unknown'} — ${String(news)} incident(s)${background > 0 ? `, ${String(background)} in background` : ''}, ${String(result.tallies.length)} tally(ies)`;
   const lines = [header];
-  result.incidents.forEach((incident, k) => lines.push(...incidentLines(incident, k + 1)));
+  result.incidents.forEach((incident, k) => {
+    lines.push(...incidentLines(incident, k + 1));
+    if (explain) lines.push(...explainLines(incident));
+  });
   for (const t of result.tallies) {
     lines.push(
       `tally${t.claimant === null ? '' : ` (${t.claimant})`}: ${t.figures.map((f) => `${f.measure} ${f.count === null ? 'some' : String(f.count)}`).join('; ')}`,

@@ -79,6 +79,7 @@ interface ExtractFlags {
   published?: string;
   json?: boolean;
   ndjson?: boolean;
+  explain?: boolean;
   maxSize?: number;
 }
 
@@ -97,7 +98,10 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       const result = extract(document, { knowledge, published: flags.published ?? null });
       if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
       else if (flags.json === true) results.push(result);
-      else process.stdout.write(`${formatResult(file === '-' ? 'stdin' : file, result)}\n\n`);
+      else
+        process.stdout.write(
+          `${formatResult(file === '-' ? 'stdin' : file, result, flags.explain === true)}\n\n`,
+        );
     } catch (error) {
       failed++;
       const message =
@@ -137,6 +141,7 @@ export function program(exit: (code: number) => void): Command {
     )
     .option('--json', 'print the document result as JSON (an array for several files)')
     .option('--ndjson', 'print one JSON document result per line')
+    .option('--explain', 'print, under each incident, the rules that decided each field')
     .option('--max-size <MB>', 'largest report to read', megabytes)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (files: string[], flags: ExtractFlags) => {

@@ -5,6 +5,7 @@ export {
   zActorRole,
   zClaim,
   zDatePrecision,
+  zDecision,
   zDocumentMeta,
   zDocumentResult,
   zFatalities,
@@ -16,6 +17,7 @@ export {
   zLocation,
   zMeasure,
   zQualifier,
+  zRuleUse,
   zSpan,
   zTally,
 } from './result.js';
@@ -23,6 +25,7 @@ export type {
   ActorRole,
   Claim,
   DatePrecision,
+  Decision,
   DocumentMeta,
   DocumentResult,
   Fatalities,
@@ -34,6 +37,7 @@ export type {
   Location,
   Measure,
   Qualifier,
+  RuleUse,
   Span,
   Tally,
 } from './result.js';

@@ -102,6 +102,24 @@ export const zFatalities = z.object({
 });
 export type Fatalities = z.infer<typeof zFatalities>;
 
+/** A rule that took part in a decision, and how much it weighed. */
+export const zRuleUse = z.object({ rule: z.string(), score: z.number() });
+export type RuleUse = z.infer<typeof zRuleUse>;
+
+/**
+ * Why a field holds what it holds: the rules that decided it, as `wathiq
+ * extract --explain` prints them. `field` is `incident` (why it was opened and
+ * what joined it), `background`, `type`, `date`, `place`, `actor1`, `actor2` or
+ * `figure`.
+ */
+export const zDecision = z.object({
+  field: z.string(),
+  /** The value decided, as written out («killed 4 SDF by SOHR»), or null when nothing was. */
+  value: z.string().nullable(),
+  rules: z.array(zRuleUse),
+});
+export type Decision = z.infer<typeof zDecision>;
+
 export const zIncident = z.object({
   id: z.string(),
   background: z.boolean(),
@@ -116,6 +134,8 @@ export const zIncident = z.object({
   tags: z.array(z.string()),
   evidence: z.array(zSpan),
   confidence: z.number().min(0).max(1),
+  /** Which rules decided each field (absent in records made before wathiq kept them). */
+  why: z.array(zDecision).optional(),
 });
 export type Incident = z.infer<typeof zIncident>;
 

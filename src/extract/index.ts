@@ -1,3 +1,6 @@
-export { extract, shippedKnowledge } from './extract.js';
-export type { ExtractOptions, Knowledge } from './extract.js';
-export { fatalitiesOf, isPartyClaimant } from './build.js';
+export { extract } from './recipe.js';
+export type { ExtractOptions } from './recipe.js';
+export { shippedKnowledge } from './knowledge.js';
+export type { Knowledge } from './knowledge.js';
+export { fatalitiesOf } from './08-write/index.js';
+export { isPartyClaimant } from './06-sides/index.js';

@@ -1,4 +1,4 @@
-import type { Sentence } from '../text/index.js';
+import type { Sentence } from '../../text/index.js';
 import type { Analysis } from './analysis.js';
 
 /**
@@ -69,4 +69,23 @@ export function splitClauses(analysis: Analysis): Clause[] {
     });
   }
   return clauses;
+}
+
+/**
+ * «مظاهرات في جبلة تندد بحرق مزار في حلب»: what a protest is about, from its
+ * cue to the next comma or the end of the clause, names places that are not
+ * where it was.
+ */
+export function grievances(
+  analysis: Analysis,
+  clauses: readonly Clause[],
+): { start: number; end: number }[] {
+  return analysis.annotations.cues.flatMap((cue) => {
+    if (cue.entry.cue !== 'topic') return [];
+    const clause = clauses.find((c) => cue.start >= c.start && cue.start < c.end);
+    if (clause === undefined) return [];
+    let end = cue.end;
+    while (end < clause.end && analysis.tokens[end]?.kind !== 'punct') end++;
+    return [{ start: cue.start, end }];
+  });
 }

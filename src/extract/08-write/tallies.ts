@@ -1,39 +1,7 @@
-import type { Tally } from '../contracts/index.js';
-import { toOriginalSpan } from '../text/index.js';
-import type { Analysis } from './analysis.js';
-import type { EventMention } from './events.js';
-
-/**
- * Cumulative counts («منذ مطلع العام أحصى المرصد…») are kept as tallies, never
- * incidents. A sentence that breaks down the tally before it, from the same
- * source and with no act of its own, is part of that tally.
- */
-export function markTallies(mentions: readonly EventMention[]): EventMention[] {
-  const out: EventMention[] = [];
-  let previous: EventMention | null = null;
-  for (const m of mentions) {
-    const marked: EventMention =
-      previous !== null && continuesTally(previous, m) ? { ...m, tally: true } : m;
-    out.push(marked);
-    if (m.figures.length > 0 || m.strength > 0) previous = marked;
-  }
-  return out;
-}
-
-function continuesTally(previous: EventMention, m: EventMention): boolean {
-  return (
-    previous.tally &&
-    m.figures.length > 0 &&
-    m.strength < 3 &&
-    m.date === null &&
-    m.places.every((p) => previous.places.some((q) => q.place.id === p.place.id)) &&
-    m.figures.every(
-      (f) =>
-        f.source.claimant !== null &&
-        previous.figures.some((g) => g.source.claimant === f.source.claimant),
-    )
-  );
-}
+import type { Tally } from '../../contracts/index.js';
+import { toOriginalSpan } from '../../text/index.js';
+import type { Analysis } from '../01-read/index.js';
+import type { EventMention } from '../07-gather/index.js';
 
 function toIso(analysis: Analysis, m: EventMention): Tally['period'] {
   const dates = analysis.dates.filter(

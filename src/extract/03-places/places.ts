@@ -1,7 +1,7 @@
-import { locateMentions } from '../gazetteer/index.js';
-import type { Gazetteer, PlaceMention, ResolvedPlace } from '../gazetteer/index.js';
-import type { Analysis } from './analysis.js';
-import { ROADS, ROAD_WORDS } from './grammar.js';
+import { locateMentions } from '../../gazetteer/index.js';
+import type { Gazetteer, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
+import type { Analysis } from '../01-read/index.js';
+import { ROADS, ROAD_WORDS, textOf } from '../01-read/index.js';
 
 /** The places of a report: resolved ones by token position, and names the gazetteer lacks. */
 export interface ReportPlaces {
@@ -95,4 +95,15 @@ export function locatePlaces(
   asContainers(analysis, gazetteer, resolved);
   markRoadEnds(analysis, resolved);
   return { resolved, headline, unknown };
+}
+
+/** Names read one letter off the gazetteer's spelling: a reviewer should check them. */
+export function spellingWarnings(analysis: Analysis, places: ReportPlaces): string[] {
+  return places.resolved.flatMap((r) => {
+    if (r.mention.loose !== true) return [];
+    const written = textOf(analysis, r.mention.nameStart, r.mention.nameEnd);
+    return [
+      `place «${written}» read as «${r.place.nameAr}» (${r.place.id}), one letter off the gazetteer's spelling`,
+    ];
+  });
 }

@@ -1,10 +1,10 @@
-import type { Measure, Qualifier } from '../contracts/index.js';
-import type { MeasureEntry, VictimClass } from '../lexicon/index.js';
-import { readNumber, readVagueQuantity } from '../text/index.js';
-import type { Analysis, Annotation } from './analysis.js';
-import { within } from './analysis.js';
-import type { EntityMention } from './entities.js';
+import type { Measure, Qualifier } from '../../contracts/index.js';
+import type { MeasureEntry, VictimClass } from '../../lexicon/index.js';
+import { readNumber, readVagueQuantity } from '../../text/index.js';
+import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
+  because,
+  within,
   ADDITION,
   FORCE_NOUNS,
   COUNT_OPENERS,
@@ -16,7 +16,14 @@ import {
   TOLL_TO,
   VICTIM_GLUE,
   VICTIM_MARKERS,
-} from './grammar.js';
+} from '../01-read/index.js';
+import type { EntityMention, Source } from '../02-speakers/index.js';
+
+/** A figure with the source that states it. */
+export interface AttributedFigure {
+  readonly figure: FigureMention;
+  readonly source: Source;
+}
 
 /** A casualty figure as the text states it, before attribution. */
 export interface FigureMention {
@@ -32,12 +39,14 @@ export interface FigureMention {
   readonly start: number;
   readonly end: number;
   readonly tags: readonly string[];
+  /** The rules that read it. */
+  readonly rules: readonly RuleUse[];
   /** A toll named without its number («أعداد الجرحى في تزايد»): casualties, count untold. */
   readonly reference?: boolean;
 }
 
 /** State shared across a report's clauses: numbers already used, the last figure's measure and victims. */
-export interface FigureState {
+interface FigureState {
   readonly consumed: Set<number>;
   readonly dateTokens: ReadonlySet<number>;
   lastMeasure: Measure | null;
@@ -217,8 +226,10 @@ function figure(
   victims: { victim: string | null; victimClass?: VictimClass | null },
   start: number,
   end: number,
+  rule: string,
 ): FigureMention {
   return {
+    rules: [because(rule)],
     measure,
     count: quantity.count,
     qualifier: quantity.qualifier,
@@ -285,6 +296,7 @@ function readAfter(
       victims,
       anchor.start,
       Math.max(victims.end, quantity.end, late?.end ?? 0),
+      'figures/count-after-casualty-word',
     );
   }
   const noun = annotationAt(r.analysis.annotations.victims, from);
@@ -292,7 +304,14 @@ function readAfter(
     const victims = victimsAt(r, from);
     const count = noun.entry.number === 'singular' ? 1 : noun.entry.number === 'dual' ? 2 : null;
     const qualifier: Qualifier = count === null ? 'unspecified' : 'exact';
-    return figure(m, { count, qualifier, tags: [] }, victims, anchor.start, victims.end);
+    return figure(
+      m,
+      { count, qualifier, tags: [] },
+      victims,
+      anchor.start,
+      victims.end,
+      'figures/person-noun-after-casualty-word',
+    );
   }
   const group = groupAt(r, from);
   if (group !== null && r.entities.some((e) => e.start === from)) {
@@ -302,6 +321,7 @@ function readAfter(
       { victim: group.actor },
       anchor.start,
       group.end,
+      'figures/group-after-casualty-word',
     );
   }
   return null;
@@ -326,7 +346,14 @@ function readBefore(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention 
       const victims = victimsAt(r, quantity.end);
       if (!victims.found && (quantity.count === null || word(r, quantity.end) !== 'من')) continue;
       consume(r, quantity.start, quantity.end);
-      return figure(anchor.entry.measure, quantity, victims, i, anchor.end);
+      return figure(
+        anchor.entry.measure,
+        quantity,
+        victims,
+        i,
+        anchor.end,
+        'figures/count-before-casualty-verb',
+      );
     }
     // «أن الشيخ توفيق السوس، من قرية الثعلة، اختطف»: a singular subject is one person.
     const noun = annotationAt(r.analysis.annotations.victims, i);
@@ -343,6 +370,7 @@ function readBefore(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention 
         victimsAt(r, i),
         i,
         anchor.end,
+        'figures/one-person-before-casualty-verb',
       );
     }
   }
@@ -389,6 +417,7 @@ function readNoun(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | 
         victims,
         anchor.start - 1,
         anchor.end,
+        'figures/toll-without-its-number',
       ),
       reference: true,
     };
@@ -403,6 +432,7 @@ function readNoun(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | 
       victims,
       q?.start ?? n.start,
       Math.max(anchor.end, victims.end),
+      'figures/count-before-casualty-noun',
     );
   }
   const vague = vagueEndingAt(r, i) ?? vagueEndingAt(r, nounStart - 1);
@@ -410,13 +440,21 @@ function readNoun(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | 
   if (vague === null && isDefinite(r, anchor.start) && !inSet(RESULT_WORDS, r, anchor.start - 1))
     return null;
   if (vague !== null)
-    return figure(m, vague, victims, vague.start, Math.max(anchor.end, victims.end));
+    return figure(
+      m,
+      vague,
+      victims,
+      vague.start,
+      Math.max(anchor.end, victims.end),
+      'figures/vague-count-before-casualty-noun',
+    );
   return figure(
     m,
     { count: null, qualifier: 'unspecified', tags: [] },
     victims,
     anchor.start,
     Math.max(anchor.end, victims.end),
+    'figures/casualty-noun-without-count',
   );
 }
 
@@ -476,7 +514,16 @@ function readTolls(
       if (quantity?.count == null) break;
       const victims = victimsAt(r, quantity.end);
       consume(r, quantity.start, quantity.end);
-      figures.push(figure(measure, quantity, victims, i, Math.max(quantity.end, victims.end)));
+      figures.push(
+        figure(
+          measure,
+          quantity,
+          victims,
+          i,
+          Math.max(quantity.end, victims.end),
+          'figures/toll-rose-to',
+        ),
+      );
       r.state.lastMeasure = measure;
       if (anchor !== undefined) used.add(anchor);
       break;
@@ -513,7 +560,14 @@ function tollNamedAfter(
   consume(r, quantity.start, quantity.end);
   r.state.lastMeasure = anchor.entry.measure;
   return {
-    figure: figure(anchor.entry.measure, quantity, victims, i, Math.max(anchor.end, victims.end)),
+    figure: figure(
+      anchor.entry.measure,
+      quantity,
+      victims,
+      i,
+      Math.max(anchor.end, victims.end),
+      'figures/toll-number-first',
+    ),
     anchor,
   };
 }
@@ -547,7 +601,14 @@ function readContinuation(r: Reader, previous: FigureMention): FigureMention | n
   const victims = victimsAt(r, quantity.end);
   if (!victims.found && (quantity.count === null || word(r, quantity.end) !== 'من')) return null;
   consume(r, quantity.start, quantity.end);
-  return figure(previous.measure, quantity, victims, start, Math.max(victims.end, quantity.end));
+  return figure(
+    previous.measure,
+    quantity,
+    victims,
+    start,
+    Math.max(victims.end, quantity.end),
+    'figures/count-joined-to-a-figure',
+  );
 }
 
 /** «أسماء 15 شخصا قالت إن الفصائل اختطفتهم»: the people a plural pronoun points back to. */
@@ -565,6 +626,7 @@ function countedPeopleBefore(r: Reader, before: number): FigureMention | null {
       victims,
       n.start,
       before,
+      'figures/people-counted-before-pronoun',
     );
   }
   return null;
@@ -614,6 +676,7 @@ function readAnchor(
         victimsAt(r, anchor.end),
         anchor.start,
         anchor.end,
+        'figures/dual-casualty-noun',
       );
     case 'after_count': {
       // «سقطوا بين قتيل وجريح»: the count sits before the verb of falling.
@@ -638,6 +701,7 @@ function readAnchor(
           { victim: r.state.lastVictim, victimClass: r.state.lastVictimClass },
           anchor.start,
           anchor.end,
+          'figures/pronoun-names-the-victims',
         );
       }
       const own = readAfter(r, anchor, anchor.end) ?? readBefore(r, anchor);
@@ -657,7 +721,7 @@ function readAnchor(
  * The casualty figures stated in tokens `[from, to)`: each measure word with the
  * count, qualifier and victims grammar attaches to it.
  */
-export function findFigures(
+function findFigures(
   analysis: Analysis,
   entities: readonly EntityMention[],
   state: FigureState,
@@ -725,7 +789,40 @@ function shareVictims(analysis: Analysis, figures: FigureMention[]): FigureMenti
       (gap === 0
         ? analysis.tokens[next.start]?.text.startsWith('و') === true
         : gap === 1 && analysis.tokens[f.end]?.text === 'و');
-    if (joinedByAnd) figures[k] = { ...f, victim: next.victim };
+    if (joinedByAnd)
+      figures[k] = {
+        ...f,
+        victim: next.victim,
+        rules: [...f.rules, because('figures/joined-figures-share-their-victims')],
+      };
   }
   return figures;
+}
+
+/**
+ * The figures of each clause, in the order the report tells them: numbers read
+ * once, and «آخرون» pointing back to the victims last counted. A grievance's
+ * counts («احتجاجاً على اعتقال المئات») are not the protest's.
+ */
+export function figuresByClause(
+  analysis: Analysis,
+  entities: readonly EntityMention[],
+  clauses: readonly { readonly start: number; readonly end: number }[],
+  grievances: readonly { readonly start: number; readonly end: number }[],
+): FigureMention[][] {
+  const dateTokens = new Set(
+    analysis.dates.flatMap((d) => Array.from({ length: d.end - d.start }, (_, k) => d.start + k)),
+  );
+  const state: FigureState = {
+    consumed: new Set(),
+    dateTokens,
+    lastMeasure: null,
+    lastVictim: null,
+    lastVictimClass: null,
+  };
+  return clauses.map((clause) =>
+    findFigures(analysis, entities, state, clause.start, clause.end).filter(
+      (f) => !grievances.some((z) => f.start >= z.start && f.start < z.end),
+    ),
+  );
 }

@@ -1,6 +1,6 @@
-import { accusative, phraseKeys } from '../lexicon/index.js';
-import { normalizePhrase } from '../text/index.js';
-import type { Token } from '../text/index.js';
+import { accusative, phraseKeys } from '../../lexicon/index.js';
+import { normalizePhrase } from '../../text/index.js';
+import type { Token } from '../../text/index.js';
 
 /**
  * Function words the rules lean on: closed classes of Arabic, not domain

@@ -1,6 +1,6 @@
-import { idForDay } from '../lexicon/index.js';
-import type { ActorRef } from '../lexicon/index.js';
-import type { Analysis } from './analysis.js';
+import { idForDay } from '../../lexicon/index.js';
+import type { ActorRef } from '../../lexicon/index.js';
+import type { Analysis } from '../01-read/index.js';
 
 /**
  * A named actor or source in the report, resolved to vocabulary ids.

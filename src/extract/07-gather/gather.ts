@@ -1,12 +1,16 @@
-import type { ResolvedPlace } from '../gazetteer/index.js';
-import { distanceKm } from '../gazetteer/index.js';
-import { daysBetween } from '../text/index.js';
-import type { EventMention } from './events.js';
+import type { ResolvedPlace } from '../../gazetteer/index.js';
+import { daysBetween } from '../../text/index.js';
+import type { RuleUse } from '../01-read/index.js';
+import { because } from '../01-read/index.js';
+import { bestPlace, placesCompatible } from '../03-places/index.js';
+import type { EventMention } from './frames.js';
 
 /** Mentions gathered into one act: the shape of an incident before it is written out. */
 export interface IncidentDraft {
   readonly mentions: EventMention[];
   readonly background: boolean;
+  /** Why it was opened, then why each later mention joined it, in order. */
+  readonly rules: RuleUse[];
 }
 
 /** Event types that one act can carry together (an airstrike in a battle, shooting at a protest). */
@@ -29,42 +33,6 @@ function mainType(mention: EventMention): string | null {
 function typesCompatible(a: string | null, b: string | null): boolean {
   if (a === null || b === null || a === b) return true;
   return COMPATIBLE_TYPES.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
-}
-
-/** The most specific place a mention names. */
-export function bestPlace(places: readonly ResolvedPlace[]): ResolvedPlace | null {
-  // Where the act was, before a road's ends and where its victims came from; then the most specific.
-  const rank = (p: ResolvedPlace): number =>
-    (p.mention.origin ? 10 : 0) + (p.mention.roadEnd === true ? 5 : 0) + p.precision;
-  let best: ResolvedPlace | null = null;
-  for (const p of places) if (best === null || rank(p) < rank(best)) best = p;
-  return best;
-}
-
-/**
- * Two places that can be where one act happened: the same place, or one inside
- * the other; `reachKm` allows nearby places («الانفجار» retold a few km away).
- */
-export function placesCompatible(a: ResolvedPlace, b: ResolvedPlace, reachKm = 3): boolean {
-  if (a.place.id === b.place.id) return true;
-  const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
-  if (wide.precision === 3) {
-    const area = wide.place;
-    // «ريف طرطوس» is the countryside: not the city of Tartus itself.
-    if (wide.mention.relation === 'region' && isSeatOf(narrow.place, area)) return false;
-    if (area.kind === 'governorate') return narrow.place.admin1Pcode === area.admin1Pcode;
-    if (area.kind === 'district')
-      return narrow.place.admin2Pcode === area.id || narrow.place.admin2Pcode === area.admin2Pcode;
-    return narrow.place.admin1Pcode === area.admin1Pcode;
-  }
-  return distanceKm(a.place, b.place) < reachKm;
-}
-
-function isSeatOf(place: ResolvedPlace['place'], area: ResolvedPlace['place']): boolean {
-  if (place.kind !== 'community') return false;
-  if (area.kind === 'governorate') return place.rank <= 1 && place.admin1Pcode === area.id;
-  if (area.kind === 'district') return place.rank <= 2 && place.admin2Pcode === area.id;
-  return false;
 }
 
 /** How far a retelling may wander: «الانفجار» names an act already told, so nearby places agree. */
@@ -191,17 +159,43 @@ export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraf
       mention.newAct === 'no' &&
       fitting.includes(previous);
     // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
-    const twin = (): IncidentDraft | undefined =>
+    const twin =
       mention.newAct === 'explicit'
         ? undefined
         : drafts.findLast((d) => d.background === mention.background && repeatsToll(d, mention));
-    const target = continues ? previous : (samePlace ?? (joins ? latest : undefined) ?? twin());
-    if (target !== undefined) target.mentions.push(mention);
-    else if (opensIncident(mention))
-      drafts.push({ mentions: [mention], background: mention.background });
+    const chosen: [IncidentDraft | undefined, string][] = [
+      [continues ? previous : undefined, 'gather/goes-on-in-its-sentence'],
+      [samePlace, 'gather/same-place'],
+      [joins ? latest : undefined, joinRule(latest, mention, here)],
+      [twin, 'gather/repeats-the-toll'],
+    ];
+    const [target, rule] = chosen.find(([d]) => d !== undefined) ?? [undefined, ''];
+    if (target !== undefined) {
+      target.mentions.push(mention);
+      target.rules.push(because(rule));
+    } else if (opensIncident(mention))
+      drafts.push({
+        mentions: [mention],
+        background: mention.background,
+        rules: [because('gather/opens-incident', mention.strength)],
+      });
     if (drafts.some((d) => d.mentions.at(-1) === mention)) lastMention = mention;
   }
   return drafts;
+}
+
+/** Why a mention joins the latest fitting incident. */
+function joinRule(
+  latest: IncidentDraft | undefined,
+  mention: EventMention,
+  here: ReturnType<typeof bestPlace>,
+): string {
+  if (latest === undefined) return '';
+  if (here === null) return 'gather/names-no-place-of-its-own';
+  if (draftPlace(latest) === null) return 'gather/incident-had-no-place';
+  if (!opensIncident(mention)) return 'gather/too-little-to-be-an-act-of-its-own';
+  if (coreferent(latest, mention)) return 'gather/points-back-to-the-act';
+  return 'gather/retold-closer-by-another-teller';
 }
 
 /**
@@ -229,7 +223,14 @@ function retoldInPast(drafts: readonly IncidentDraft[], mention: EventMention): 
   if (!mention.background || !mention.retelling) return mention;
   const latest = drafts.findLast((d) => !d.background);
   return latest !== undefined && sharesKind(latest, mention)
-    ? { ...mention, background: false }
+    ? {
+        ...mention,
+        background: false,
+        backgroundRules: [
+          ...mention.backgroundRules,
+          because('acts/past-tense-retells-the-act-just-told'),
+        ],
+      }
     : mention;
 }
 

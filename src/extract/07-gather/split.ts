@@ -1,7 +1,7 @@
-import type { ResolvedPlace } from '../gazetteer/index.js';
-import { distanceKm } from '../gazetteer/index.js';
-import type { Analysis } from './analysis.js';
-import type { EventMention } from './events.js';
+import type { ResolvedPlace } from '../../gazetteer/index.js';
+import { distanceKm } from '../../gazetteer/index.js';
+import type { Analysis } from '../01-read/index.js';
+import type { EventMention } from './frames.js';
 
 /** Places closer than this are one place named twice. */
 const SAME_PLACE_KM = 3;

@@ -1,4 +1,4 @@
-import type { Document } from '../contracts/index.js';
+import type { Document } from '../../contracts/index.js';
 import type {
   AttributionEntry,
   ClaimantEntry,
@@ -12,15 +12,15 @@ import type {
   TriggerEntry,
   VictimEntry,
   ActorEntry,
-} from '../lexicon/index.js';
+} from '../../lexicon/index.js';
 import {
   findDates,
   normalizeForMatching,
   publicationDay,
   splitSentences,
   tokenize,
-} from '../text/index.js';
-import type { DateExpression, NormalizedText, Sentence, Token } from '../text/index.js';
+} from '../../text/index.js';
+import type { DateExpression, NormalizedText, Sentence, Token } from '../../text/index.js';
 
 /** A dictionary phrase found in the report: tokens `[start, end)` and what it means. */
 export interface Annotation<E extends LexEntry = LexEntry> {

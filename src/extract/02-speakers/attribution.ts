@@ -1,13 +1,22 @@
-import type { Sentence } from '../text/index.js';
-import type { Analysis, Annotation } from './analysis.js';
-import { within } from './analysis.js';
-import type { AttributionEntry } from '../lexicon/index.js';
+import type { Sentence } from '../../text/index.js';
+import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
+import {
+  ISSUED,
+  SOURCE_LINKS,
+  SOURCE_NOUNS,
+  SUBJECT_END,
+  because,
+  within,
+} from '../01-read/index.js';
+import type { AttributionEntry } from '../../lexicon/index.js';
+import { resolveEntities } from './entities.js';
 import type { EntityMention } from './entities.js';
-import { ISSUED, SOURCE_LINKS, SOURCE_NOUNS, SUBJECT_END } from './grammar.js';
 
 /** Who speaks, and the words that name them (null: the outlet itself). */
 export interface Source {
   readonly claimant: string | null;
+  /** The rules that found the speaker. */
+  readonly rules: readonly RuleUse[];
   /** Tokens `[start, end)` of the name, when there is one. */
   readonly mention: { readonly start: number; readonly end: number } | null;
 }
@@ -23,7 +32,11 @@ interface Frame {
   readonly zone?: { readonly start: number; readonly end: number };
 }
 
-const OUTLET: Source = { claimant: null, mention: null };
+const OUTLET: Source = {
+  claimant: null,
+  mention: null,
+  rules: [because('speakers/the-outlet-itself')],
+};
 const SUBJECT_WINDOW = 12;
 /** The speaker follows the verb closely, titles and names aside («قال المقدم مصطفى كنيفاتي مدير إدارة الأمن العام»). */
 const SPEAKER_REACH = 7;
@@ -54,15 +67,19 @@ function isDefinite(b: Builder, e: EntityMention): boolean {
   return t !== undefined && /^[وف]?(?:ال|لل)/.test(t.text);
 }
 
-function sourceOf(e: EntityMention): Source {
-  return { claimant: e.claimant, mention: { start: e.start, end: e.end } };
+function sourceOf(e: EntityMention, rule: string): Source {
+  return { claimant: e.claimant, mention: { start: e.start, end: e.end }, rules: [because(rule)] };
 }
 
 /** «المصادر», «الشبكة», «الوكالة»: the source last named, if there is one. */
 function anaphor(b: Builder, e: EntityMention): Source {
   return b.last !== null && b.last.claimant !== null
-    ? { ...b.last, mention: { start: e.start, end: e.end } }
-    : sourceOf(e);
+    ? {
+        ...b.last,
+        mention: { start: e.start, end: e.end },
+        rules: [...b.last.rules, because('speakers/definite-source-noun-points-back')],
+      }
+    : sourceOf(e, 'speakers/generic-source');
 }
 
 function firstEntity(
@@ -113,7 +130,13 @@ function subjectAfter(
   if (first.generic && isSourceNoun(b, first)) {
     chosen = groupOfSource(b, first, end) ?? first;
   }
-  let source = chosen.generic && isDefinite(b, chosen) ? anaphor(b, chosen) : sourceOf(chosen);
+  let source =
+    chosen.generic && isDefinite(b, chosen)
+      ? anaphor(b, chosen)
+      : sourceOf(
+          chosen,
+          chosen === first ? 'speakers/subject-of-reporting-verb' : 'speakers/source-of-a-group',
+        );
   let subjectEnd = chosen.end;
   const relayVerb = b.analysis.annotations.attribution.some(
     (a) => a.entry.attribution === 'relay_verb' && a.start >= verb.start && a.end <= verb.end,
@@ -124,7 +147,7 @@ function subjectAfter(
   if (relayVerb && relay !== undefined && (chosen.generic || source.claimant === null)) {
     const relayed = firstEntity(b, relay.end, Math.min(relay.end + 4, to), () => true);
     if (relayed !== undefined) {
-      source = sourceOf(relayed);
+      source = sourceOf(relayed, 'speakers/relayed-from');
       subjectEnd = relayed.end;
     }
   }
@@ -134,7 +157,7 @@ function subjectAfter(
   if (via !== undefined) {
     const channel = firstEntity(b, via.end, Math.min(via.end + 3, to), (e) => !e.generic);
     if (channel !== undefined && channel.actor === null) {
-      source = sourceOf(channel);
+      source = sourceOf(channel, 'speakers/through-its-channel');
       subjectEnd = channel.end;
     }
   }
@@ -183,14 +206,22 @@ function framesOfVerb(
       ),
   );
   if (before !== undefined)
-    return { source: sourceOf(before), from: verb.end, to: sentence.tokenEnd };
+    return {
+      source: sourceOf(before, 'speakers/named-before-reporting-verb'),
+      from: verb.end,
+      to: sentence.tokenEnd,
+    };
   // «…، مشيرا إلى أن…»: the speaker of this sentence goes on, else the last one.
   const speaking = earlier.filter((f) => f.source.claimant !== null).at(-1)?.source ?? b.last;
   if (
     speaking !== null &&
     (verb.entry.attribution === 'continuation' || isOpening(b, sentence, verb))
   ) {
-    return { source: speaking, from: verb.end, to: sentence.tokenEnd };
+    return {
+      source: { ...speaking, rules: [...speaking.rules, because('speakers/goes-on-speaking')] },
+      from: verb.end,
+      to: sentence.tokenEnd,
+    };
   }
   return null;
 }
@@ -235,12 +266,19 @@ function frameOfAccording(
     // «بحسب "السويداء 24"»: a quoted name wathiq does not know is a local outlet or page.
     const quoted = quotedName(b, a.end, sentence.tokenEnd);
     if (quoted === null) return null;
-    const source: Source = { claimant: 'LOCAL', mention: quoted };
+    const source: Source = {
+      claimant: 'LOCAL',
+      mention: quoted,
+      rules: [because('speakers/according-to-a-quoted-name')],
+    };
     return a.start <= sentence.tokenStart + 1
       ? { source, from: quoted.end, to: sentence.tokenEnd }
       : { source, from: previousEnd, to: a.start, zone: quoted };
   }
-  const source = named.generic && isDefinite(b, named) ? anaphor(b, named) : sourceOf(named);
+  const source =
+    named.generic && isDefinite(b, named)
+      ? anaphor(b, named)
+      : sourceOf(named, 'speakers/according-to');
   const opening = a.start <= sentence.tokenStart + 1;
   return opening
     ? { source, from: named.end, to: sentence.tokenEnd }
@@ -281,7 +319,14 @@ export class Attribution {
       if (!sentence.prose) continue;
       const frames = this.sentenceFrames(b, sentence);
       if (frames.length === 0 && openQuote !== null) {
-        frames.push({ source: openQuote, from: sentence.tokenStart, to: sentence.tokenEnd });
+        frames.push({
+          source: {
+            ...openQuote,
+            rules: [...openQuote.rules, because('speakers/inside-a-quotation')],
+          },
+          from: sentence.tokenStart,
+          to: sentence.tokenEnd,
+        });
       }
       if (oddQuotes(b, sentence))
         openQuote = openQuote === null ? (frames.at(-1)?.source ?? null) : null;
@@ -341,7 +386,11 @@ export class Attribution {
       } else if (a.entry.attribution === 'according_to') {
         frame = frameOfAccording(b, a, sentence, previousEnd);
       } else if (a.entry.attribution === 'editorial') {
-        frame = { source: OUTLET, from: a.start, to: sentence.tokenEnd };
+        frame = {
+          source: { ...OUTLET, rules: [because('speakers/editorial-voice')] },
+          from: a.start,
+          to: sentence.tokenEnd,
+        };
       }
       if (frame === null) continue;
       // A later speaker in the same sentence ends the earlier one's stretch.
@@ -361,4 +410,30 @@ function oddQuotes(b: Builder, sentence: Sentence): boolean {
   let n = 0;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (tokenText(b, i) === '"') n++;
   return n % 2 === 1;
+}
+
+/** Who speaks in a report: its actors and sources, and the stretches each source speaks for. */
+export interface Speakers {
+  readonly entities: readonly EntityMention[];
+  readonly attribution: Attribution;
+  /** Where speakers are named and described: places there are the speaker's, not the act's. */
+  readonly zones: readonly { readonly start: number; readonly end: number }[];
+  /** Token positions where a speaker is named. */
+  readonly starts: ReadonlySet<number>;
+  /** Whether a token is among the words that name and describe a speaker. */
+  describesSpeaker(token: number): boolean;
+}
+
+/** Resolves a report's actors and sources and works out who speaks where, once. */
+export function readSpeakers(analysis: Analysis): Speakers {
+  const entities = resolveEntities(analysis);
+  const attribution = new Attribution(analysis, entities);
+  const zones = attribution.speakerZones();
+  return {
+    entities,
+    attribution,
+    zones,
+    starts: attribution.speakerStarts(),
+    describesSpeaker: (i) => zones.some((z) => i >= z.start && i < z.end),
+  };
 }

@@ -1,0 +1,293 @@
+import type { TriggerEntry } from '../../lexicon/index.js';
+import type { DateExpression } from '../../text/index.js';
+import { daysBetween } from '../../text/index.js';
+import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
+import {
+  AFTER,
+  because,
+  ALREADY,
+  ANOTHER,
+  LIGHT_VERBS,
+  REFERENCE_BEFORE,
+  WAS,
+  endsWithPhrase,
+  hasCue,
+  isDefinite,
+  isIn,
+  within,
+} from '../01-read/index.js';
+
+/** What one clause tells of an act: its words, when, and how it stands to the acts around it. */
+export interface ActReading {
+  /** Where the clause first names an act (its start when it names none): who speaks there tells it. */
+  readonly at: number;
+  readonly triggers: readonly Annotation<TriggerEntry>[];
+  /** The strongest trigger's strength, 0 when the clause only states casualties. */
+  readonly strength: number;
+  readonly date: DateExpression | null;
+  readonly background: boolean;
+  /** The rules that found it news or a past act. */
+  readonly backgroundRules: readonly RuleUse[];
+  readonly tally: boolean;
+  /** Ongoing or general («تشهد المنطقة اشتباكات يومية»): no single act. */
+  readonly habitual: boolean;
+  /**
+   * A different act from the one before: `explicit` when the text says so («في
+   * عملية أخرى», «صاروخ آخر», «إثر المجزرة قصفت…»), `opener` when the clause only
+   * opens with «كما», which a definite act noun can still tie to the last act.
+   */
+  readonly newAct: 'no' | 'opener' | 'explicit';
+  /** Acts the clause points back to («عقب الاشتباكات»), as context. */
+  readonly references: readonly Annotation<TriggerEntry>[];
+  /** The clause names an act already mentioned («الانفجار», «الهجوم», «الحادثة»). */
+  readonly anaphoric: boolean;
+  /** The clause points back to an act told before («عقب الاشتباكات», «الحادثة وقعت…»). */
+  readonly refersBack: boolean;
+  readonly suicide: boolean;
+  readonly air: boolean;
+  /**
+   * Names neither a day nor a place of its own: «وكان انفجار قد هز السوق» may be
+   * the act already told, retold in the past tense.
+   */
+  readonly retelling: boolean;
+}
+
+const BACKGROUND_DAYS = 7;
+
+/** Triggers that only describe («التي حررت المنطقة»), are denied («لم يسفر») or only intended («تمهيدا لتحرير»). */
+function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<TriggerEntry>[] {
+  const cues = within(analysis.annotations.cues, clause.start, clause.end);
+  return within(analysis.annotations.triggers, clause.start, clause.end).filter((t) => {
+    // «هيئة تحرير الشام»: a word of an actor's name names no act.
+    if (
+      analysis.annotations.entities.some(
+        (e) => e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start,
+      )
+    )
+      return false;
+    // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
+    if (
+      t.entry.subEventType === 'Suicide bomb' &&
+      analysis.annotations.airCues.some((a) => a.end === t.start)
+    )
+      return false;
+    const before = (cue: string, reach: number): boolean =>
+      cues.some((c) => c.entry.cue === cue && c.end <= t.start && c.end >= t.start - reach);
+    if (before('descriptive', 1)) return false;
+    // «الخاضعة لسيطرة الفصائل»: control named to describe a place is no act of taking it.
+    if (cues.some((c) => c.entry.cue === 'descriptive' && c.start <= t.start && c.end >= t.end))
+      return false;
+    if (before('negation', 2)) return false;
+    if (before('hypothetical', 3)) return false;
+    if (before('habitual', 4)) return false;
+    // «قصفا تركيا مستمرا»: an ongoing adjective after the act makes it a running situation.
+    if (cues.some((c) => c.entry.cue === 'ongoing' && c.start >= t.end && c.start <= t.end + 2))
+      return false;
+    return true;
+  });
+}
+
+/** «تشهد المنطقة اشتباكات يومية»: a general situation rather than an act, when its cue leads the clause. */
+function isHabitual(analysis: Analysis, clause: Clause): boolean {
+  const first = within(analysis.annotations.triggers, clause.start, clause.end)[0];
+  return within(analysis.annotations.cues, clause.start, clause.end).some(
+    (c) => c.entry.cue === 'habitual' && (first === undefined || c.start < first.start),
+  );
+}
+
+/** Dates that say when the act happened, not when it was reported or how long a tally runs. */
+function eventDate(
+  analysis: Analysis,
+  clause: Clause,
+  triggers: readonly Annotation<TriggerEntry>[],
+): DateExpression | null {
+  const dates = analysis.dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
+  const main = [...triggers].sort((a, b) => b.entry.strength - a.entry.strength)[0];
+  if (main === undefined || dates.length <= 1)
+    return dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
+  // Several dates: the one nearest the main act («سيطر … بعد قصف … منذ ليل أمس» is not the day of the capture).
+  const distance = (d: DateExpression): number =>
+    Math.min(Math.abs(d.start - main.end), Math.abs(main.start - d.end));
+  return [...dates].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+}
+
+/** «كانت X قد + verb»: the pluperfect tells of an earlier act, unless it governs a report («وكان المرصد قد أفاد»). */
+function isPluperfect(analysis: Analysis, clause: Clause): boolean {
+  for (let i = clause.start; i < clause.end; i++) {
+    if (!isIn(WAS, analysis, i)) continue;
+    for (let k = i + 1; k < Math.min(clause.end, i + 7); k++) {
+      if (!isIn(ALREADY, analysis, k)) continue;
+      const reports = analysis.annotations.attribution.some(
+        (a) =>
+          a.start === k + 1 &&
+          (a.entry.attribution === 'verb' || a.entry.attribution === 'continuation'),
+      );
+      return !reports;
+    }
+  }
+  return false;
+}
+
+/** Whether the clause tells of a past act given as context, and the rule that says so. */
+function pastOrNews(
+  analysis: Analysis,
+  clause: Clause,
+  date: DateExpression | null,
+): { background: boolean; rules: RuleUse[] } {
+  const past = (rule: string): { background: boolean; rules: RuleUse[] } => ({
+    background: true,
+    rules: [because(rule)],
+  });
+  const news = (rule: string): { background: boolean; rules: RuleUse[] } => ({
+    background: false,
+    rules: [because(rule)],
+  });
+  // «يصادف اليوم الذكرى السنوية لمجزرة…»: today's date is the anniversary's, the act is past.
+  if (hasCue(analysis, 'anniversary', clause.start, clause.end)) return past('acts/anniversary');
+  const pub = analysis.published;
+  if (date?.to != null && pub !== null) {
+    const age = daysBetween(date.to, pub);
+    if (date.precision === 'week' && date.kind === 'period') return past('acts/weeks-long-period');
+    if (age > BACKGROUND_DAYS) return past('acts/dated-days-before-the-report');
+    if (age >= -1) return news('acts/dated-at-the-report');
+  }
+  if (isPluperfect(analysis, clause)) return past('acts/pluperfect');
+  const cues = within(analysis.annotations.cues, clause.start, clause.end).filter(
+    (c) => c.entry.cue === 'background',
+  );
+  // «وكان المرصد أفاد…»: the past tense governs the report, not the act.
+  const reporting = within(analysis.annotations.attribution, clause.start, clause.end).filter(
+    (a) => a.entry.attribution === 'verb' || a.entry.attribution === 'continuation',
+  );
+  return cues.some((c) => !reporting.some((r) => r.start >= c.end))
+    ? past('acts/background-cue')
+    : news('acts/told-as-news');
+}
+
+/** «الحادثة وقعت…», «العملية»: a definite noun that names an act already told. */
+function namesToldAct(analysis: Analysis, clause: Clause): boolean {
+  return within(analysis.annotations.cues, clause.start, clause.end).some(
+    (c) =>
+      c.entry.cue === 'event_reference' &&
+      /^[وفبل]?(?:ال|لل)/.test(analysis.tokens[c.start]?.text ?? ''),
+  );
+}
+
+/**
+ * How strongly a trigger names an act here: «استهدفت» with an aircraft named is an
+ * air strike; «سيطرة X على Y» a capture, where «سيطرة» alone may be a state of control.
+ */
+function strengthOf(analysis: Analysis, clause: Clause, t: Annotation<TriggerEntry>): number {
+  const air = analysis.annotations.airCues.some(
+    (c) => c.start >= clause.start && c.end <= clause.end,
+  );
+  if (t.entry.role === 'strike' && air) return 2;
+  if (t.entry.role === 'territory' && t.entry.strength === 1) {
+    for (let k = t.end; k < Math.min(clause.end, t.end + 5); k++) {
+      if (analysis.tokens[k]?.keys.includes('علي') === true) return 2;
+    }
+  }
+  // «شنت فصائل المعارضة هجوماً على الحواجز»: a generic attack word, launched at something, is an act.
+  if (t.entry.tags.includes('clash') && t.entry.strength === 1 && launchedAt(analysis, clause, t))
+    return 2;
+  return t.entry.strength;
+}
+
+/** How far a light verb may stand before its object («شنت فصائل المعارضة السورية هجوماً»). */
+const LAUNCH_REACH = 5;
+
+function launchedAt(analysis: Analysis, clause: Clause, t: Annotation<TriggerEntry>): boolean {
+  let launched = false;
+  for (let k = Math.max(clause.start + 1, t.start - LAUNCH_REACH); k <= t.start; k++)
+    if (endsWithPhrase(analysis.tokens, k, LIGHT_VERBS)) launched = true;
+  const on = [t.end, t.end + 1].some((k) => analysis.tokens[k]?.keys.includes('علي') === true);
+  return launched && on;
+}
+
+/** «إثر ارتكاب المجزرة قصفت…»: an act of its own, told as coming after one told before. */
+function followsTold(
+  analysis: Analysis,
+  references: readonly Annotation<TriggerEntry>[],
+  triggers: readonly Annotation<TriggerEntry>[],
+): boolean {
+  const after = references.some(
+    (r) => isIn(AFTER, analysis, r.start - 1) || isIn(AFTER, analysis, r.start - 2),
+  );
+  return after && triggers.some((t) => t.entry.strength >= 2);
+}
+
+/** «المجزرة», «ارتكاب المجزرة»: an act noun made definite anywhere in its phrase. */
+function definiteWithin(analysis: Analysis, t: Annotation<TriggerEntry>): boolean {
+  for (let i = t.start; i < t.end; i++) if (isDefinite(analysis, i)) return true;
+  return false;
+}
+
+/** The clause's main act is one told before: its first strong act noun is definite («الانفجار أدى…»). */
+function isAnaphoric(analysis: Analysis, triggers: readonly Annotation<TriggerEntry>[]): boolean {
+  const main = triggers.find((t) => t.entry.strength >= 2) ?? triggers[0];
+  return main !== undefined && isDefinite(analysis, main.start);
+}
+
+/**
+ * Reads the act one clause tells: its own triggers (or, when it only counts the
+ * victims of an act it names, that act), when, whether it is news, a past act,
+ * a tally or a general situation, and how it stands to the act before it.
+ */
+export function readAct(
+  analysis: Analysis,
+  clause: Clause,
+  counts: boolean,
+  placed: boolean,
+): ActReading {
+  const effective = effectiveTriggers(analysis, clause);
+  // «عقب الاشتباكات بدأت عملية تمشيط»: the act named after «عقب» is one told before, not this clause's.
+  const references = effective.filter(
+    (t) =>
+      definiteWithin(analysis, t) &&
+      (isIn(REFERENCE_BEFORE, analysis, t.start - 1) ||
+        isIn(REFERENCE_BEFORE, analysis, t.start - 2)),
+  );
+  // «ارتفعت حصيلة قتلى القصف…»: a clause about an act it only names is still about that act.
+  const own = effective.filter((t) => !references.includes(t));
+  const triggers = own.length > 0 || !counts ? own : references;
+  const date = eventDate(analysis, clause, triggers);
+  const status = pastOrNews(analysis, clause, date);
+  const hasNewActCue = hasCue(analysis, 'new_act', clause.start, clause.end);
+  const sentence = clause.sentence;
+  // «غارات أخرى», «هجوم آخر»: another act; but «اعتقال آخر» is another person.
+  const another = triggers.some(
+    (t) =>
+      isIn(ANOTHER, analysis, t.end) &&
+      !analysis.annotations.measures.some((m) => m.start <= t.start && m.end >= t.end),
+  );
+  return {
+    at: effective[0]?.start ?? clause.start,
+    triggers,
+    strength: Math.max(0, ...triggers.map((t) => strengthOf(analysis, clause, t))),
+    date,
+    background: status.background,
+    backgroundRules: status.rules,
+    retelling: date === null && !placed && !hasNewActCue,
+    tally: hasCue(analysis, 'tally', clause.start, clause.end),
+    habitual: isHabitual(analysis, clause),
+    newAct:
+      hasNewActCue || another || followsTold(analysis, references, triggers)
+        ? 'explicit'
+        : clause.opensNewAct
+          ? 'opener'
+          : 'no',
+    references,
+    // «كما طالب المتظاهرون…»: a definite act noun names the act told, even where a cue mutes it.
+    anaphoric:
+      isAnaphoric(analysis, within(analysis.annotations.triggers, clause.start, clause.end)) ||
+      namesToldAct(analysis, clause),
+    refersBack: references.length > 0 || namesToldAct(analysis, clause),
+    suicide: analysis.annotations.suicideCues.some(
+      (c) =>
+        c.start >= sentence.tokenStart &&
+        c.end <= sentence.tokenEnd &&
+        !analysis.annotations.airCues.some((a) => a.end === c.start),
+    ),
+    air: analysis.annotations.airCues.some((c) => c.start >= clause.start && c.end <= clause.end),
+  };
+}

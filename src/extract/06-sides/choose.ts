@@ -1,0 +1,180 @@
+import { idForDay } from '../../lexicon/index.js';
+import type { Lexicon } from '../../lexicon/index.js';
+import type { RuleUse } from '../01-read/index.js';
+import { because } from '../01-read/index.js';
+import type { RoleCandidate } from './roles.js';
+
+/** The sides of an incident, with the words that name each and the rules that chose them. */
+export interface Sides {
+  readonly actor1: string | null;
+  readonly actor2: string | null;
+  readonly assoc1: string[];
+  readonly assoc2: string[];
+  readonly mentionOf: Map<string, { start: number; end: number }>;
+  readonly rules: { readonly actor1: readonly RuleUse[]; readonly actor2: readonly RuleUse[] };
+}
+
+/** What the sides are chosen from: the incident's clauses, their weighed actors and figures. */
+export interface SidedAct {
+  readonly roles: readonly RoleCandidate[];
+  readonly figures: readonly { readonly figure: { readonly victim: string | null } }[];
+  /** The armed side the clause's teller speaks for, if any. */
+  readonly tellerSide: string | null;
+}
+
+const CIVILIAN_SIDE = new Set(['CIV', 'PROTESTERS']);
+
+interface Weights {
+  readonly a1: Map<string, number>;
+  readonly a2: Map<string, number>;
+  readonly votes: Map<string, RuleUse[]>;
+  readonly mentionOf: Map<string, { start: number; end: number }>;
+}
+
+/** Sums each actor's weight as doer and as target over the incident's clauses. */
+function weighSides(acts: readonly SidedAct[]): Weights {
+  const a1 = new Map<string, number>();
+  const a2 = new Map<string, number>();
+  const votes = new Map<string, RuleUse[]>();
+  const mentionOf = new Map<string, { start: number; end: number }>();
+  const note = (key: string, rule: RuleUse): void => {
+    const list = votes.get(key) ?? [];
+    list.push(rule);
+    votes.set(key, list);
+  };
+  for (const m of acts) {
+    for (const r of m.roles) {
+      a1.set(r.id, (a1.get(r.id) ?? 0) + r.asActor1);
+      a2.set(r.id, (a2.get(r.id) ?? 0) + r.asActor2);
+      for (const v of r.votes) note(`${v.side}:${r.id}`, v);
+      if (!mentionOf.has(r.id)) mentionOf.set(r.id, { start: r.entity.start, end: r.entity.end });
+    }
+    for (const f of m.figures) {
+      const v = f.figure.victim;
+      if (v === null) continue;
+      a2.set(v, (a2.get(v) ?? 0) + 1);
+      note(`actor2:${v}`, because('sides/whose-people-were-counted', 1));
+    }
+  }
+  return { a1, a2, votes, mentionOf };
+}
+
+function pick(
+  weights: Map<string, number>,
+  other: Map<string, number>,
+  exclude: ReadonlySet<string>,
+): string[] {
+  return [...weights]
+    .filter(([id, w]) => w > 0 && !exclude.has(id) && w >= (other.get(id) ?? 0))
+    .sort((x, y) => y[1] - x[1])
+    .map(([id]) => id);
+}
+
+/**
+ * The doer and the target of an incident: the actors most weighed as each over
+ * its clauses. Protesters face the force that met them; an explosion or an
+ * attack on civilians with no doer named has an unknown one; an attack on
+ * civilians with no target named struck civilians.
+ */
+export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides {
+  const { a1, a2, votes, mentionOf } = weighSides(acts);
+  const firsts = pick(a1, a2, new Set());
+  let actor1 = firsts[0] ?? null;
+  const seconds = pick(a2, new Map(), new Set(actor1 === null ? [] : [actor1]));
+  let actor2 = seconds[0] ?? null;
+  const rules = {
+    actor1: [] as RuleUse[],
+    actor2: [] as RuleUse[],
+  };
+  const explain = (): Sides['rules'] => ({
+    actor1: [...rules.actor1, ...(votes.get(`actor1:${actor1 ?? ''}`) ?? [])],
+    actor2: [...rules.actor2, ...(votes.get(`actor2:${actor2 ?? ''}`) ?? [])],
+  });
+  if (eventType === 'Protests') {
+    const force =
+      firsts.find((id) => !CIVILIAN_SIDE.has(id)) ?? seconds.find((id) => !CIVILIAN_SIDE.has(id));
+    actor1 = force ?? 'PROTESTERS';
+    actor2 = force === undefined ? null : 'PROTESTERS';
+    rules.actor1.push(because(force === undefined ? 'sides/protesters' : 'sides/force-at-protest'));
+    if (force !== undefined) rules.actor2.push(because('sides/protesters-met-by-force'));
+    return { actor1, actor2, assoc1: [], assoc2: [], mentionOf, rules: explain() };
+  }
+  if (
+    actor1 === null &&
+    (eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians')
+  ) {
+    actor1 = 'UNKNOWN';
+    rules.actor1.push(because('sides/no-doer-named'));
+  }
+  if (actor2 === null && eventType === 'Violence against civilians') {
+    actor2 = 'CIV';
+    rules.actor2.push(because('sides/violence-against-civilians'));
+  }
+  // «مصدر في الفرقة الساحلية: شنت مقاتلات روسية غارات على محاور البلدة»: a side that
+  // tells of strikes it names no target or victims for was their target.
+  const victims = acts.some((m) => m.figures.length > 0);
+  if (actor2 === null && eventType === 'Explosions/Remote violence' && !victims) {
+    actor2 =
+      acts
+        .map((m) => m.tellerSide)
+        .find((side) => side !== null && !firsts.includes(side) && !CIVILIAN_SIDE.has(side)) ??
+      null;
+    if (actor2 !== null) rules.actor2.push(because('sides/teller-was-struck'));
+  }
+  if (actor1 !== null && actor1 === actor2) actor2 = null;
+  return {
+    actor1,
+    actor2,
+    assoc1: firsts.slice(1, 3).filter((id) => id !== actor2),
+    assoc2: seconds.slice(1, 3).filter((id) => id !== actor1),
+    mentionOf,
+    rules: explain(),
+  };
+}
+
+/** A massacre or a chemical attack with no target named struck civilians. */
+export function withCivilianTarget(
+  sides: Sides,
+  type: { readonly subEventType: string; readonly tags: readonly string[] },
+): Sides {
+  if (sides.actor2 !== null || sides.actor1 === 'CIV') return sides;
+  const civilian = type.subEventType === 'Chemical weapon' || type.tags.includes('massacre');
+  return civilian
+    ? {
+        ...sides,
+        actor2: 'CIV',
+        rules: { ...sides.rules, actor2: [because('sides/massacre-struck-civilians')] },
+      }
+    : sides;
+}
+
+/**
+ * Whether a claimant is a party to the fight on that day: an armed actor, or a
+ * source speaking for one (Amaq for ISIS), as opposed to a monitor or outlet.
+ */
+export function isPartyClaimant(lexicon: Lexicon, claimant: string, day: string | null): boolean {
+  if (lexicon.actors.has(claimant)) return !CIVILIAN_SIDE.has(claimant);
+  const info = lexicon.claimants.get(claimant);
+  return info !== undefined && idForDay(info.partyOf, day) !== null;
+}
+
+/**
+ * Whose people a figure counts, once the sides are known: fighters with no
+ * group named («سقط قتلى من عناصر الموقعين المستهدفين») are of the armed side
+ * hit — where the target was civilians, of the armed side there —, attackers
+ * of the side that attacked.
+ */
+export function victimSide(
+  figure: { readonly victim: string | null; readonly victimClass: string | null },
+  sides: { readonly actor1: string | null; readonly actor2: string | null } | null,
+): string | null {
+  const armed = (id: string | null | undefined): string | null =>
+    id === null || id === undefined || CIVILIAN_SIDE.has(id) ? null : id;
+  const side =
+    figure.victimClass === 'fighter'
+      ? (armed(sides?.actor2) ?? armed(sides?.actor1))
+      : figure.victimClass === 'attacker'
+        ? (sides?.actor1 ?? null)
+        : null;
+  return figure.victim ?? side ?? null;
+}

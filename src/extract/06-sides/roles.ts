@@ -1,0 +1,263 @@
+import { idForDay } from '../../lexicon/index.js';
+import type { TriggerEntry } from '../../lexicon/index.js';
+import { readNumber, wordKey } from '../../text/index.js';
+import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
+import {
+  AGENT_MARKERS,
+  BETWEEN,
+  COUNTERPART,
+  FORCE_NOUNS,
+  LIGHT_VERBS,
+  OBJECT_FIRST,
+  OWNED_BY,
+  SUBJECT_SKIP,
+  TARGET_MARKERS,
+  because,
+  endsWithPhrase,
+  isIn,
+} from '../01-read/index.js';
+import type { EntityMention } from '../02-speakers/index.js';
+import type { AttributedFigure } from '../04-figures/index.js';
+
+/** One rule's vote for an actor as the doer (actor1) or the target (actor2). */
+export interface Vote extends RuleUse {
+  readonly side: 'actor1' | 'actor2';
+}
+
+/** An actor named in a clause, weighed as the doer (actor1) or the target (actor2). */
+export interface RoleCandidate {
+  readonly entity: EntityMention;
+  readonly id: string;
+  readonly asActor1: number;
+  readonly asActor2: number;
+  readonly votes: readonly Vote[];
+}
+
+/** What roles are weighed with: the report's actors and who among them speaks. */
+export interface RoleInputs {
+  readonly analysis: Analysis;
+  readonly entities: readonly EntityMention[];
+  readonly speakers: ReadonlySet<number>;
+  /** Whether a token is among the words that name and describe a speaker («قناة المنار التابعة لحزب الله»). */
+  readonly describesSpeaker: (token: number) => boolean;
+}
+
+function vote(side: Vote['side'], rule: string, score: number): Vote {
+  return { ...because(rule, score), side };
+}
+
+function candidate(entity: EntityMention, id: string, votes: readonly Vote[]): RoleCandidate {
+  const sum = (side: Vote['side']): number =>
+    votes.filter((v) => v.side === side).reduce((s, v) => s + v.score, 0);
+  return { entity, id, asActor1: sum('actor1'), asActor2: sum('actor2'), votes };
+}
+
+/** «مواجهات عنيفة مع X»: how far after a fight's word its other side may be named. */
+const COUNTER_REACH = 4;
+
+/**
+ * Weighs each actor named in a clause as doer and as target, from the words
+ * around it: «على يد», «برصاص», «نفذه» before a doer; «على», «ضد», «استهداف»
+ * before a target; «بين X و Y»; an actor right after a verb is its subject,
+ * right after «اغتيال» its object; victims of the clause's figures are targets.
+ */
+export function weighRoles(
+  inputs: RoleInputs,
+  clause: Clause,
+  triggers: readonly Annotation<TriggerEntry>[],
+  figures: readonly AttributedFigure[],
+): RoleCandidate[] {
+  const { analysis, speakers, describesSpeaker } = inputs;
+  // A group named only to say who a speaker is («قناة المنار التابعة لحزب الله») takes no part.
+  const inClause = inputs.entities.filter(
+    (e) =>
+      e.start >= clause.start &&
+      e.end <= clause.end &&
+      e.actor !== null &&
+      (speakers.has(e.start) || !describesSpeaker(e.start)),
+  );
+  const betweenAt = (() => {
+    for (let i = clause.start; i < clause.end; i++) if (isIn(BETWEEN, analysis, i)) return i;
+    return -1;
+  })();
+  const candidates: RoleCandidate[] = [];
+  let sideOfBetween = 0;
+  for (const e of inClause) {
+    const id = e.actor;
+    if (id === null) continue;
+    if (e.nisba && !afterWeapon(analysis, e)) continue;
+    const votes: Vote[] = [];
+    if (speakers.has(e.start)) {
+      // A party announcing the other side's losses is the doer: «أعلن داعش مقتل 20 من قسد».
+      if (figures.some((f) => f.figure.victim !== null && f.figure.victim !== id))
+        votes.push(vote('actor1', 'sides/speaker-announces-others-losses', 1));
+      candidates.push(candidate(e, id, votes));
+      continue;
+    }
+    const tokens = analysis.tokens;
+    if (endsWithPhrase(tokens, agentSlot(analysis, e.start), AGENT_MARKERS, 1))
+      votes.push(vote('actor1', 'sides/agent-marker', 3));
+    // «اعتقلت دورية من قسد…»: the patrol right after an arrest verb is who arrests, not a target.
+    const arrestingPatrol = triggers.some(
+      (t) =>
+        t.entry.role === 'arrest' &&
+        t.end < e.start &&
+        t.end >= e.start - 3 &&
+        !isIn(OBJECT_FIRST, analysis, t.start),
+    );
+    if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1))
+      votes.push(vote('actor2', 'sides/target-marker', 3));
+    // «شنّ مقاتلو العشائر…» (verb first) and «مقاتلو العشائر شنّوا…» (subject first).
+    if (afterLightVerb(analysis, e.start)) {
+      // «تصدوا لقوات الأمن»: after a verb, «لـ» marks the object, not the subject.
+      if (hasLamClitic(analysis, e.start))
+        votes.push(vote('actor2', 'sides/object-of-light-verb', 2));
+      else votes.push(vote('actor1', 'sides/subject-after-light-verb', 2));
+    } else if (lightVerbAfter(analysis, e.end))
+      votes.push(vote('actor1', 'sides/subject-before-light-verb', 2));
+    if (betweenAt >= 0 && e.start > betweenAt && e.start <= betweenAt + 8 && sideOfBetween < 2) {
+      // «اشتباكات بين X و Y»: a clash has two sides but no clear initiator.
+      if (sideOfBetween === 0) votes.push(vote('actor1', 'sides/first-of-between', 1));
+      else votes.push(vote('actor2', 'sides/second-of-between', 1));
+      sideOfBetween++;
+    }
+    // The other side of a fight may be its doer or its target: the rest of the clause decides.
+    const fight = triggers.some(
+      (t) => t.entry.eventType === 'Battles' && t.end < e.start && e.start - t.end <= COUNTER_REACH,
+    );
+    if (fight && endsWithPhrase(tokens, e.start, COUNTERPART)) {
+      votes.push(vote('actor1', 'sides/fight-with', 1), vote('actor2', 'sides/fight-with', 1));
+    }
+    const triggerBefore = triggers.find(
+      (t) => t.end <= e.start && e.start - t.end <= 2 && skippable(analysis, t.end, e.start),
+    );
+    if (triggerBefore !== undefined) {
+      if (isIn(OBJECT_FIRST, analysis, triggerBefore.start))
+        votes.push(vote('actor2', 'sides/object-after-act', 2));
+      else votes.push(vote('actor1', 'sides/subject-after-act', 2));
+    }
+    if (triggers.some((t) => t.start >= e.end && t.start - e.end <= 1))
+      votes.push(vote('actor1', 'sides/before-act-word', 1.5));
+    if (e.nisba) votes.push(vote('actor1', 'sides/nisba-of-weapon', 3));
+    else if (ownsAircraft(analysis, e)) votes.push(vote('actor1', 'sides/owns-aircraft', 3));
+    if (
+      figures.some(
+        (f) => f.figure.victim === id && e.start >= f.figure.start && e.start < f.figure.end + 2,
+      )
+    )
+      votes.push(vote('actor2', 'sides/named-in-victims', 3));
+    else if (figures.some((f) => f.figure.victim === id))
+      votes.push(vote('actor2', 'sides/victims-counted', 1));
+    if (id === 'CIV') votes.push(vote('actor2', 'sides/civilians-are-targets', 1));
+    candidates.push(candidate(e, id, votes));
+  }
+  return candidates;
+}
+
+/** «برصاص عناصر من الأمن العام»: where a doer's marker would end, past the force words before the name. */
+function agentSlot(analysis: Analysis, start: number): number {
+  let k = start;
+  if (analysis.tokens[k - 1]?.text === 'من' && isIn(FORCE_NOUNS, analysis, k - 2)) k -= 2;
+  return k;
+}
+
+/** «طائرة مسيرة (انتحارية) تابعة لـX»: the group a drone belongs to flies it. */
+function ownsAircraft(analysis: Analysis, e: EntityMention): boolean {
+  return (
+    isIn(OWNED_BY, analysis, e.start - 1) &&
+    analysis.annotations.airCues.some((a) => a.end >= e.start - 3 && a.end <= e.start - 1)
+  );
+}
+
+/** «اعتقلت قوات من الاحتلال…»: a light verb before the actor, past the force words that carry it. */
+function afterLightVerb(analysis: Analysis, start: number): boolean {
+  let k = start;
+  while (k > start - 3 && isIn(FORCE_NOUNS, analysis, k - 1)) k--;
+  return endsWithPhrase(analysis.tokens, k, LIGHT_VERBS, 1);
+}
+
+function lightVerbAfter(analysis: Analysis, end: number): boolean {
+  for (let k = end + 1; k <= end + 3; k++)
+    if (endsWithPhrase(analysis.tokens, k, LIGHT_VERBS)) return true;
+  return false;
+}
+
+function hasLamClitic(analysis: Analysis, i: number): boolean {
+  const t = analysis.tokens[i];
+  if (t === undefined) return false;
+  const bare = t.text.replace(/^[وف]?(?:لل|ل)/, '');
+  return bare !== t.text && bare.length >= 2 && t.keys.includes(wordKey(bare));
+}
+
+function skippable(analysis: Analysis, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = analysis.tokens[k];
+    if (t === undefined) return false;
+    if (t.kind === 'punct' && t.text !== '"') return false;
+    // «غارات عدة لطيران التحالف», «شنت يوم أمس خمس طائرات…»: times and counts may stand between.
+    if (
+      t.kind === 'word' &&
+      !isIn(SUBJECT_SKIP, analysis, k) &&
+      readNumber(analysis.tokens, k) === null &&
+      !analysis.dates.some((d) => k >= d.start && k < d.end)
+    )
+      return false;
+  }
+  return true;
+}
+
+/** «طائرة مسيرة تركية», «الغارات الأمريكية»: a nisba names an actor right after a weapon or force word. */
+function afterWeapon(analysis: Analysis, e: EntityMention): boolean {
+  if (isIn(FORCE_NOUNS, analysis, e.start - 1) && !isIn(BETWEEN, analysis, e.start - 1))
+    return true;
+  const near = (list: readonly { end: number }[]): boolean =>
+    list.some((a) => a.end === e.start || a.end === e.start - 1);
+  return (
+    near(analysis.annotations.triggers) ||
+    near(analysis.annotations.airCues) ||
+    near(analysis.annotations.entities)
+  );
+}
+
+/** The armed side a claimant speaks for on the report's day: itself, or the party whose media it is. */
+export function sideOf(analysis: Analysis, claimant: string): string | null {
+  if (analysis.lexicon.actors.has(claimant)) return claimant;
+  const info = analysis.lexicon.claimants.get(claimant);
+  return info === undefined ? null : idForDay(info.partyOf, analysis.published);
+}
+
+/**
+ * «أعلن تنظيم داعش عبر وكالة أعماق عن مقتل 20 عنصراً من قسد»: a party that
+ * announces the other side's losses is claiming the act. Its own media speak for
+ * it (Amaq for ISIS, the state news agency for the government of the day).
+ */
+export function partyClaims(
+  analysis: Analysis,
+  figures: readonly AttributedFigure[],
+): RoleCandidate[] {
+  const out: RoleCandidate[] = [];
+  for (const f of figures) {
+    const claimant = f.source.claimant;
+    const mention = f.source.mention;
+    if (claimant === null || mention === null) continue;
+    const party = sideOf(analysis, claimant);
+    if (
+      party === null ||
+      f.figure.victim === null ||
+      f.figure.victim === party ||
+      f.figure.victim === 'CIV'
+    )
+      continue;
+    if (out.some((r) => r.id === party)) continue;
+    const entity: EntityMention = {
+      start: mention.start,
+      end: mention.end,
+      actor: party,
+      claimant,
+      generic: false,
+      nisba: false,
+    };
+    out.push(candidate(entity, party, [vote('actor1', 'sides/party-announces-losses', 1)]));
+  }
+  return out;
+}

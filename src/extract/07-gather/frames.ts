@@ -1,0 +1,80 @@
+import type { ResolvedPlace } from '../../gazetteer/index.js';
+import type { Clause } from '../01-read/index.js';
+import type { Attribution } from '../02-speakers/index.js';
+import { protestersHome } from '../03-places/index.js';
+import type { AttributedFigure, FigureMention } from '../04-figures/index.js';
+import { readAct } from '../05-acts/index.js';
+import type { ActReading } from '../05-acts/index.js';
+import { partyClaims, sideOf, weighRoles } from '../06-sides/index.js';
+import type { RoleCandidate, RoleInputs } from '../06-sides/index.js';
+import { splitByPlace } from './split.js';
+
+/**
+ * What one clause reports, its event frame: the act, its figures with who
+ * states them, its places, the actors weighed as doer and target, and who
+ * tells it. Frames are the raw material incidents are gathered from.
+ */
+export interface EventMention extends ActReading {
+  readonly clause: Clause;
+  readonly figures: readonly AttributedFigure[];
+  readonly places: readonly ResolvedPlace[];
+  readonly roles: readonly RoleCandidate[];
+  /** Who tells of the act: the claimant speaking at its first trigger, null for the outlet. */
+  readonly teller: string | null;
+  /** The armed side the teller speaks for («مصدر في الفرقة الساحلية» for the FSA), if any. */
+  readonly tellerSide: string | null;
+}
+
+export interface MentionInputs extends RoleInputs {
+  readonly attribution: Attribution;
+}
+
+/** Reads one clause as an event frame, from the figures and places found in it. */
+function readClause(
+  inputs: MentionInputs,
+  clause: Clause,
+  figures: readonly FigureMention[],
+  places: readonly ResolvedPlace[],
+): EventMention {
+  const { analysis } = inputs;
+  const act = readAct(analysis, clause, figures.length > 0, places.length > 0);
+  const teller = inputs.attribution.sourceAt(act.at).claimant;
+  const attributed = figures.map((figure) => ({
+    figure,
+    source: inputs.attribution.sourceAt(figure.start),
+  }));
+  const protest = act.triggers.some(
+    (t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2,
+  );
+  return {
+    ...act,
+    clause,
+    figures: attributed,
+    places: protest ? protestersHome(analysis, places) : places,
+    roles: [
+      ...weighRoles(inputs, clause, act.triggers, attributed),
+      ...partyClaims(analysis, attributed),
+    ],
+    teller,
+    tellerSide: teller === null ? null : sideOf(analysis, teller),
+  };
+}
+
+/**
+ * Every clause of the report read as an event frame, with the figures found in
+ * it and the places it names; a clause that tells one act at each of several
+ * listed places becomes one frame per place.
+ */
+export function readFrames(
+  inputs: MentionInputs,
+  clauses: readonly Clause[],
+  figures: readonly (readonly FigureMention[])[],
+  places: readonly ResolvedPlace[],
+): EventMention[] {
+  return clauses.flatMap((clause, k) => {
+    const here = places.filter(
+      (p) => p.mention.start >= clause.start && p.mention.end <= clause.end,
+    );
+    return splitByPlace(inputs.analysis, readClause(inputs, clause, figures[k] ?? [], here));
+  });
+}

@@ -1,0 +1,132 @@
+import type { Claim, Fatalities, Figure } from '../../contracts/index.js';
+import type { AttributedFigure } from '../04-figures/index.js';
+import { victimSide } from '../06-sides/index.js';
+import type { Sides } from '../06-sides/index.js';
+import type { IncidentDraft } from '../07-gather/index.js';
+import type { BuildContext } from './context.js';
+import { originalText, span } from './spans.js';
+
+/**
+ * A figure as written out. Fighters with no group named («سقط قتلى من عناصر
+ * الموقعين المستهدفين») are the side that was hit: the incident's actor2.
+ */
+function toFigure(
+  ctx: BuildContext,
+  f: AttributedFigure,
+  sides: { actor1: string | null; actor2: string | null },
+): Figure {
+  const s = span(ctx.analysis, f.figure.start, f.figure.end);
+  return {
+    measure: f.figure.measure,
+    victim: victimSide(f.figure, sides),
+    count: f.figure.count,
+    qualifier: f.figure.qualifier,
+    text: originalText(ctx.analysis, s),
+    span: s,
+  };
+}
+
+const sameFigure = (a: Figure, b: Figure): boolean =>
+  a.measure === b.measure && a.count === b.count && a.victim === b.victim;
+
+/**
+ * Claims by source. A figure repeated by the same source is kept once; an
+ * unattributed figure that a named source states too (the lead restating a
+ * monitor's count) goes under that source; a total that a source breaks down
+ * into parts («9 قتلى: 6 من الأمن و3 مسلحين») is left to its parts.
+ */
+export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Sides): Claim[] {
+  const bySource = new Map<string, { claim: Claim; figures: Figure[] }>();
+  // A toll told without its number adds nothing where a count of that measure is known.
+  const counted = new Set(
+    draft.mentions
+      .flatMap((m) => m.figures)
+      .filter((f) => f.figure.count !== null)
+      .map((f) => f.figure.measure),
+  );
+  const attributed = draft.mentions
+    .flatMap((m) => m.figures)
+    .filter((f) => f.figure.reference !== true || !counted.has(f.figure.measure));
+  const named = attributed
+    .filter((f) => f.source.claimant !== null)
+    .map((f) => toFigure(ctx, f, sides));
+  for (const f of attributed) {
+    const figure = toFigure(ctx, f, sides);
+    if (f.source.claimant === null) {
+      // The lead's number that a named source states too is that source's figure, with the victims the lead names.
+      const k = named.findIndex(
+        (n) =>
+          n.measure === figure.measure &&
+          n.count === figure.count &&
+          (n.count !== null || n.victim === figure.victim),
+      );
+      const same = named[k];
+      if (same !== undefined) {
+        if (same.victim === null) named[k] = { ...same, victim: figure.victim };
+        continue;
+      }
+    }
+    const key = f.source.claimant ?? '';
+    let entry = bySource.get(key);
+    if (entry === undefined) {
+      const mention = f.source.mention;
+      const s = mention === null ? null : span(ctx.analysis, mention.start, mention.end);
+      entry = {
+        claim: {
+          claimant: f.source.claimant,
+          claimant_text: s === null ? null : originalText(ctx.analysis, s),
+          claimant_span: s,
+          figures: [],
+        },
+        figures: [],
+      };
+      bySource.set(key, entry);
+    }
+    const stated =
+      f.source.claimant === null
+        ? figure
+        : (named.find((n) => n.span[0] === figure.span[0] && n.span[1] === figure.span[1]) ??
+          figure);
+    if (!entry.figures.some((g) => sameFigure(g, stated))) entry.figures.push(stated);
+  }
+  return [...bySource.values()].map(({ claim, figures }) => ({
+    ...claim,
+    figures: withoutBrokenDownTotals(figures),
+  }));
+}
+
+function withoutBrokenDownTotals(figures: readonly Figure[]): Figure[] {
+  return figures.filter((total) => {
+    if (total.count === null) return true;
+    const parts = figures.filter(
+      (p) => p !== total && p.measure === total.measure && p.count !== null,
+    );
+    return parts.length < 2 || parts.reduce((sum, p) => sum + (p.count ?? 0), 0) !== total.count;
+  });
+}
+
+/**
+ * low/best/high of deaths over the claims: each source's total across victims
+ * (or its count naming no victims, when larger);
+ * low the smallest, high the largest, best the smallest among sources that are
+ * not party to the fight (else low).
+ */
+export function fatalitiesOf(
+  claims: readonly Claim[],
+  isPartyClaim: (claimant: string | null) => boolean,
+): Fatalities | null {
+  const totals: { party: boolean; total: number }[] = [];
+  for (const claim of claims) {
+    const killed = claim.figures.filter((f) => f.measure === 'killed' && f.count !== null);
+    if (killed.length === 0) continue;
+    // Counts of named victims add up; a count that names none is a total of its own («ارتفع إلى 9 عدد القتلى»).
+    const named = killed.filter((f) => f.victim !== null).reduce((s, f) => s + (f.count ?? 0), 0);
+    const unnamed = killed.filter((f) => f.victim === null).map((f) => f.count ?? 0);
+    totals.push({ party: isPartyClaim(claim.claimant), total: Math.max(named, ...unnamed) });
+  }
+  if (totals.length === 0) return null;
+  const all = totals.map((t) => t.total);
+  const low = Math.min(...all);
+  const neutral = totals.filter((t) => !t.party).map((t) => t.total);
+  return { low, best: neutral.length > 0 ? Math.min(...neutral) : low, high: Math.max(...all) };
+}

@@ -1,0 +1,15 @@
+import type { PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
+import type { DateExpression } from '../../text/index.js';
+import type { Analysis } from '../01-read/index.js';
+
+/** Context an incident is written in: the report, and what came before each mention. */
+export interface BuildContext {
+  readonly analysis: Analysis;
+  /** The last day named in the narrative before a token, for acts that name no day of their own. */
+  narrativeDay(token: number): DateExpression | null;
+  /** The last place named before a token, for acts that name no place of their own. */
+  placeBefore(token: number): ResolvedPlace | null;
+  /** Settlements and facilities named in tokens `[start, end)` that the gazetteer lacks. */
+  unlistedPlaces(start: number, end: number): readonly PlaceMention[];
+  warn(message: string): void;
+}

@@ -1,0 +1,142 @@
+import type {
+  Claim,
+  Decision,
+  Incident,
+  IncidentActor,
+  IncidentDate,
+  Location,
+  RuleUse,
+  Span,
+} from '../../contracts/index.js';
+import { baseType, settleType } from '../05-acts/index.js';
+import type { ChosenType } from '../05-acts/index.js';
+import { chooseSides, isPartyClaimant, withCivilianTarget } from '../06-sides/index.js';
+import type { Sides } from '../06-sides/index.js';
+import type { EventMention, IncidentDraft } from '../07-gather/index.js';
+import { buildClaims, fatalitiesOf } from './claims.js';
+import type { BuildContext } from './context.js';
+import { chooseLocation, warnUnlisted } from './location.js';
+import { originalText, span } from './spans.js';
+import { chooseDate } from './when.js';
+
+function actorsOf(
+  ctx: BuildContext,
+  sides: Sides,
+  mentions: readonly EventMention[],
+): IncidentActor[] {
+  const out: IncidentActor[] = [];
+  const add = (id: string | null, role: IncidentActor['role']): void => {
+    if (id === null) return;
+    const m = sides.mentionOf.get(id) ?? {
+      start: mentions[0]?.clause.start ?? 0,
+      end: mentions[0]?.clause.start ?? 0,
+    };
+    const s = m.end > m.start ? span(ctx.analysis, m.start, m.end) : ([0, 0] as Span);
+    out.push({ id, role, text: m.end > m.start ? originalText(ctx.analysis, s) : '', span: s });
+  };
+  add(sides.actor1, 'actor1');
+  add(sides.actor2, 'actor2');
+  for (const id of sides.assoc1) add(id, 'assoc1');
+  for (const id of sides.assoc2) add(id, 'assoc2');
+  return out;
+}
+
+function confidenceOf(draft: IncidentDraft, location: Location | null, date: IncidentDate): number {
+  const strength = Math.max(...draft.mentions.map((m) => m.strength));
+  let c = 0.3 + 0.1 * strength;
+  if (location !== null) c += location.precision === 1 ? 0.15 : 0.08;
+  if (date.text !== null) c += 0.1;
+  if (draft.mentions.length > 1) c += 0.05;
+  return Math.min(0.95, Math.round(c * 100) / 100);
+}
+
+/** The incident's type: what its words give, settled by who did it to whom. */
+function chooseType(ctx: BuildContext, draft: IncidentDraft): ChosenType {
+  const base = baseType(ctx.analysis.lexicon, draft.mentions);
+  const provisional = chooseSides(draft.mentions, base.type.eventType);
+  const victims = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure.victim));
+  return settleType(ctx.analysis.lexicon, base, provisional, victims);
+}
+
+/** Why each field holds what it holds: the rules behind every decision, for `--explain`. */
+function decisions(
+  ctx: BuildContext,
+  draft: IncidentDraft,
+  fields: {
+    type: ChosenType;
+    sides: Sides;
+    date: { date: IncidentDate; rules: readonly RuleUse[] };
+    location: { location: Location | null; rules: readonly RuleUse[] };
+    claims: readonly Claim[];
+  },
+): Decision[] {
+  const { type, sides, date, location, claims } = fields;
+  const background = draft.mentions[0]?.backgroundRules ?? [];
+  return [
+    { field: 'incident', value: null, rules: [...draft.rules] },
+    { field: 'background', value: String(draft.background), rules: [...background] },
+    { field: 'type', value: `${type.eventType} / ${type.subEventType}`, rules: [...type.rules] },
+    { field: 'date', value: date.date.start, rules: [...date.rules] },
+    { field: 'place', value: location.location?.name_ar ?? null, rules: [...location.rules] },
+    { field: 'actor1', value: sides.actor1, rules: [...sides.rules.actor1] },
+    { field: 'actor2', value: sides.actor2, rules: [...sides.rules.actor2] },
+    ...claims.flatMap((c) =>
+      c.figures.map((f) => ({
+        field: 'figure',
+        value: `${f.measure} ${f.count === null ? '?' : String(f.count)} ${f.victim ?? '-'} by ${c.claimant ?? 'the outlet'}`,
+        rules: figureRules(ctx, draft.mentions, f.span),
+      })),
+    ),
+  ];
+}
+
+/** The rules that read a figure and attributed it, found by its words. */
+function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: Span): RuleUse[] {
+  for (const m of mentions)
+    for (const f of m.figures)
+      if (span(ctx.analysis, f.figure.start, f.figure.end)[0] === at[0])
+        return [...f.figure.rules, ...f.source.rules];
+  return [];
+}
+
+/** Writes an incident draft out as the contract's Incident. */
+export function buildIncident(ctx: BuildContext, draft: IncidentDraft, id: string): Incident {
+  const { analysis } = ctx;
+  const type = chooseType(ctx, draft);
+  const sides = withCivilianTarget(chooseSides(draft.mentions, type.eventType), type);
+  const date = chooseDate(ctx, draft);
+  const location = chooseLocation(ctx, draft);
+  warnUnlisted(ctx, draft, id, location.location);
+  const claims = buildClaims(ctx, draft, sides).filter((c) => c.figures.length > 0);
+  const day = date.date.start;
+  const tags = [
+    ...type.tags,
+    ...new Set(
+      claims.flatMap((c) =>
+        c.figures.flatMap((f) => (f.count === null && /عشرات/.test(f.text) ? ['dozens'] : [])),
+      ),
+    ),
+  ];
+  const evidence = [...new Set(draft.mentions.map((m) => m.clause.sentence))].map((s) =>
+    span(analysis, s.tokenStart, s.tokenEnd),
+  );
+  return {
+    id,
+    background: draft.background,
+    event_type: type.eventType,
+    sub_event_type: type.subEventType,
+    date: date.date,
+    location: location.location,
+    actors: actorsOf(ctx, sides, draft.mentions),
+    claims,
+    fatalities: fatalitiesOf(
+      claims,
+      (c) => c !== null && isPartyClaimant(ctx.analysis.lexicon, c, day),
+    ),
+    civilian_targeting: type.eventType === 'Violence against civilians' || sides.actor2 === 'CIV',
+    tags,
+    evidence,
+    confidence: confidenceOf(draft, location.location, date.date),
+    why: decisions(ctx, draft, { type, sides, date, location, claims }),
+  };
+}

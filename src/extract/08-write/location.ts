@@ -1,0 +1,83 @@
+import type { Location } from '../../contracts/index.js';
+import type { ResolvedPlace } from '../../gazetteer/index.js';
+import type { RuleUse } from '../01-read/index.js';
+import { because } from '../01-read/index.js';
+import { bestPlace } from '../03-places/index.js';
+import type { IncidentDraft } from '../07-gather/index.js';
+import type { BuildContext } from './context.js';
+import { originalText, span } from './spans.js';
+
+function toLocation(ctx: BuildContext, r: ResolvedPlace, precision = r.precision): Location {
+  const s = span(ctx.analysis, r.mention.start, r.mention.end);
+  return {
+    text: originalText(ctx.analysis, s),
+    span: s,
+    place_id: r.place.id,
+    name_ar: r.place.nameAr,
+    name_en: r.place.nameEn,
+    admin1: r.place.admin1 || null,
+    admin2: r.place.admin2 || null,
+    admin3: r.place.admin3 || null,
+    admin1_pcode: r.place.admin1Pcode || null,
+    lat: r.place.lat,
+    lon: r.place.lon,
+    precision,
+    alternatives: r.alternatives.map((p) => ({
+      place_id: p.id,
+      name_en: p.nameEn,
+      admin1: p.admin1,
+    })),
+    chosen_by: r.basis,
+  };
+}
+
+/**
+ * «قرية مزرعة القادسية بريف الرقة الشرقي» where the gazetteer lacks the village:
+ * the incident stands at the countryside, and the reviewer is told so.
+ */
+export function warnUnlisted(
+  ctx: BuildContext,
+  draft: IncidentDraft,
+  id: string,
+  location: Location | null,
+): void {
+  const unlisted = draft.mentions.flatMap((m) => ctx.unlistedPlaces(m.clause.start, m.clause.end));
+  for (const m of new Set(unlisted)) {
+    const name = originalText(ctx.analysis, span(ctx.analysis, m.start, m.nameEnd));
+    const placed =
+      location === null
+        ? 'no place given'
+        : `placed at «${location.text}» (${location.name_en}), precision ${String(location.precision)}`;
+    ctx.warn(
+      `incident ${id}: place «${name}» is not in the gazetteer (wathiq gazetteer add); ${placed}`,
+    );
+  }
+}
+
+/**
+ * Where: the most specific place the incident's mentions name, else the last
+ * place named before it (at precision 2 at best: it is where the narrative
+ * stood, not a place the act's own words give).
+ */
+export function chooseLocation(
+  ctx: BuildContext,
+  draft: IncidentDraft,
+): { location: Location | null; rules: RuleUse[] } {
+  const best = bestPlace(draft.mentions.flatMap((m) => m.places));
+  if (best !== null)
+    return {
+      location: toLocation(ctx, best),
+      rules: [
+        because('places/named-in-the-act', best.precision),
+        because(`places/chosen-by-${best.basis}`),
+      ],
+    };
+  const first = draft.mentions[0];
+  const before = first === undefined ? null : ctx.placeBefore(first.clause.start);
+  return before === null
+    ? { location: null, rules: [because('places/none-named')] }
+    : {
+        location: toLocation(ctx, before, before.precision === 1 ? 2 : before.precision),
+        rules: [because('places/last-place-named-before')],
+      };
+}

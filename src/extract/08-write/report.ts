@@ -1,0 +1,65 @@
+import type { Incident, Tally } from '../../contracts/index.js';
+import type { ResolvedPlace } from '../../gazetteer/index.js';
+import type { DateExpression } from '../../text/index.js';
+import type { Analysis } from '../01-read/index.js';
+import { textOf } from '../01-read/index.js';
+import { bestPlace, spellingWarnings } from '../03-places/index.js';
+import type { ReportPlaces } from '../03-places/index.js';
+import type { EventMention, IncidentDraft } from '../07-gather/index.js';
+import type { BuildContext } from './context.js';
+import { buildIncident } from './incident.js';
+import { buildTallies } from './tallies.js';
+
+function buildContext(
+  analysis: Analysis,
+  mentions: readonly EventMention[],
+  places: ReportPlaces,
+  warnings: string[],
+): BuildContext {
+  const days: DateExpression[] = mentions
+    .filter((m) => !m.background && m.date?.precision === 'day')
+    .flatMap((m) => (m.date === null ? [] : [m.date]));
+  const placed = mentions.filter((m) => m.places.length > 0);
+  const headline: readonly ResolvedPlace[] = places.headline;
+  return {
+    analysis,
+    narrativeDay: (token) => days.filter((d) => d.start < token).at(-1) ?? null,
+    // The place of the last clause that named one: its most specific («قرية X بريف Y» is X).
+    placeBefore: (token) => {
+      const earlier = placed.filter((m) => m.clause.start < token).at(-1);
+      return bestPlace(earlier?.places ?? headline);
+    },
+    unlistedPlaces: (start, end) => places.unknown.filter((m) => m.start >= start && m.end <= end),
+    warn: (message) => warnings.push(message),
+  };
+}
+
+/**
+ * Writes a report's incidents and tallies out as the contract has them, and
+ * warns of what a reviewer should know: dates that could not be read, places
+ * the gazetteer lacks.
+ */
+export function writeReport(
+  analysis: Analysis,
+  mentions: readonly EventMention[],
+  drafts: readonly IncidentDraft[],
+  places: ReportPlaces,
+): { incidents: Incident[]; tallies: Tally[]; warnings: string[] } {
+  const warnings: string[] = [];
+  for (const d of analysis.dates) {
+    if (d.warning !== null)
+      warnings.push(`date «${textOf(analysis, d.start, d.end)}»: ${d.warning}`);
+  }
+  if (analysis.published === null)
+    warnings.push('no publication date: relative dates («أمس», «اليوم») are left unresolved');
+  warnings.push(...spellingWarnings(analysis, places));
+  const context = buildContext(analysis, mentions, places, warnings);
+  const incidents = drafts.map((draft, k) => buildIncident(context, draft, `i${String(k + 1)}`));
+  // Places the gazetteer lacks outside every incident are worth knowing too.
+  const told = drafts.flatMap((d) => d.mentions.map((m) => m.clause));
+  for (const m of places.unknown) {
+    if (told.some((c) => m.start >= c.start && m.end <= c.end)) continue;
+    warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);
+  }
+  return { incidents, tallies: buildTallies(analysis, mentions), warnings };
+}
