@@ -6,6 +6,7 @@ import {
   IngestQueue,
   listFailures,
   openStore,
+  refreshStatistics,
   recordFailure,
   storedCaptures,
 } from '../store/index.js';
@@ -97,6 +98,14 @@ async function printFailures(db: Database): Promise<number> {
 /** Reports stored per transaction (and per queued job): a batch costs little more than one report. */
 const INGEST_BATCH = 50;
 
+/**
+ * Reports added before the planner is told what the tables hold now: the
+ * statistics of a store a fraction of the size give plans made for it.
+ */
+const STATISTICS_EVERY = 10_000;
+/** Fewer added reports than this change too little to be worth the planner's look. */
+const STATISTICS_AFTER = 1_000;
+
 async function ingestHere(
   db: Database,
   paths: readonly string[],
@@ -118,6 +127,7 @@ async function ingestHere(
   const complain = (source: string, reason: string): void => {
     if (bar === null) process.stderr.write(`${pc.red('wathiq:')} ${source}: ${reason}\n`);
   };
+  let analyzed = 0;
   const flush = async (): Promise<void> => {
     const results = await ingestBatch(db, knowledge, batch, {
       published: flags.published ?? null,
@@ -127,6 +137,10 @@ async function ingestHere(
     for (const r of results) {
       tally[r.outcome]++;
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
+    }
+    if (tally.added - analyzed >= STATISTICS_EVERY) {
+      await refreshStatistics(db);
+      analyzed = tally.added;
     }
     const seconds = (performance.now() - started) / 1000;
     if (flags.log === true) process.stderr.write(`stored a batch: ${summary(tally, seconds)}\n`);
@@ -152,6 +166,7 @@ async function ingestHere(
       }
     }
     if (!signal.stopping) await flush();
+    if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
   } finally {
     process.off('SIGINT', stop);
     bar?.stop();

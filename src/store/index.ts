@@ -1,9 +1,10 @@
 export { openDatabase } from './db.js';
 export type { Database, DatabaseOptions, Sql } from './db.js';
-export { migrate, SCHEMA_VERSION } from './schema.js';
+export { migrate, refreshStatistics, SCHEMA_VERSION } from './schema.js';
 export { listFailures, recordFailure, saveReport, saveReports, storedCaptures } from './reports.js';
 export type { ExtractedReport, Failure, SaveOutcome } from './reports.js';
-export { decideLink, regroup, setReviewStatus } from './linking.js';
+export { candidateQuery, decideLink, regroup, searchSpans, setReviewStatus } from './linking.js';
+export type { SearchSpan } from './linking.js';
 export { countEvents, listEvents, searchReports, storeCounts, streamEvents } from './queries.js';
 export type { Cursor, EventFilter, ReportHit } from './queries.js';
 export { openStore } from './store.js';

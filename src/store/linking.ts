@@ -3,7 +3,7 @@ import type { Event, Incident, ReviewStatus } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { buildEvents, MAX_WINDOW_DAYS, sameAct, timeWindow } from '../link/index.js';
 import type { Decision, Link, StoredIncident } from '../link/index.js';
-import { normalizePhrase } from '../text/index.js';
+import { addDays, normalizePhrase } from '../text/index.js';
 import type { Database, Sql } from './db.js';
 
 interface IncidentRow {
@@ -43,30 +43,83 @@ async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
   );
 }
 
-/** Stored incidents of other reports that could be the same act as one of these: same governorate, close days. */
+/** A governorate and days to look in: stored incidents whose window may meet one of these. */
+export interface SearchSpan {
+  readonly area: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Windows are a month at most, so a search reads the index over a month and a day, not the past. */
+const REACH_BACK_DAYS = MAX_WINDOW_DAYS + 1;
+
+/**
+ * Where to look for the incidents that could be the same act as these: per
+ * governorate, their time windows merged wherever the index ranges they read
+ * would meet, so that a batch reads each stretch of the index once and no
+ * stored incident comes back twice.
+ */
+export function searchSpans(incidents: readonly StoredIncident[]): SearchSpan[] {
+  const byArea = new Map<string, { from: string; to: string }[]>();
+  for (const x of incidents) {
+    const area = x.incident.location?.admin1_pcode ?? null;
+    const days = timeWindow(x);
+    if (area === null || days === null) continue;
+    const list = byArea.get(area) ?? [];
+    list.push({ from: days.from, to: days.to });
+    byArea.set(area, list);
+  }
+  const spans: SearchSpan[] = [];
+  for (const [area, windows] of [...byArea].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    windows.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    let open: { from: string; to: string } | null = null;
+    for (const w of windows) {
+      if (open !== null && addDays(w.from, -REACH_BACK_DAYS) <= addDays(open.to, 1)) {
+        if (w.to > open.to) open.to = w.to;
+        continue;
+      }
+      if (open !== null) spans.push({ area, ...open });
+      open = { ...w };
+    }
+    if (open !== null) spans.push({ area, ...open });
+  }
+  return spans;
+}
+
+/**
+ * The candidates of some spans, as SQL. Each span is its own scan of the
+ * linking index (a LATERAL subquery that OFFSET 0 keeps from being flattened
+ * into a join): however large the store grows, and whatever plan a prepared
+ * statement settles on, a batch reads only the incidents near its own, never
+ * every incident of the store.
+ */
+export function candidateQuery(spans: readonly SearchSpan[]): {
+  text: string;
+  params: unknown[];
+} {
+  return {
+    text: `SELECT ${INCIDENT_COLUMNS}
+     FROM unnest($1::text[], $2::date[], $3::date[]) AS w(area, "from", "to")
+     CROSS JOIN LATERAL (
+       SELECT * FROM incidents c
+       WHERE c.admin1_pcode = w.area AND NOT c.background
+         AND c.window_from BETWEEN w."from" - ${String(REACH_BACK_DAYS)} AND w."to" + 1
+         AND c.window_to >= w."from" - 1
+       OFFSET 0) i
+     JOIN documents d ON d.id = i.document_id`,
+    params: [spans.map((s) => s.area), spans.map((s) => s.from), spans.map((s) => s.to)],
+  };
+}
+
+/** Stored incidents that could be the same act as one of these: same governorate, close days. */
 async function candidatesFor(
   tx: Sql,
   incidents: readonly StoredIncident[],
 ): Promise<StoredIncident[]> {
-  const wanted = incidents.flatMap((x) => {
-    const area = x.incident.location?.admin1_pcode ?? null;
-    const days = timeWindow(x);
-    return area === null || days === null
-      ? []
-      : [{ area, document: x.document, from: days.from, to: days.to }];
-  });
-  if (wanted.length === 0) return [];
-  const rows = await tx.query<IncidentRow>(
-    `SELECT DISTINCT ON (i.id) ${INCIDENT_COLUMNS}
-     FROM jsonb_to_recordset($1::jsonb) AS w(area text, document text, "from" date, "to" date)
-     JOIN incidents i ON i.admin1_pcode = w.area AND i.document_id <> w.document AND NOT i.background
-       -- Windows are a month at most, so the index is read over a month and a day, not the past.
-       AND i.window_from BETWEEN w."from" - ${String(MAX_WINDOW_DAYS + 1)} AND w."to" + 1
-       AND i.window_to >= w."from" - 1
-     JOIN documents d ON d.id = i.document_id`,
-    [JSON.stringify(wanted)],
-  );
-  return rows.map(stored);
+  const spans = searchSpans(incidents);
+  if (spans.length === 0) return [];
+  const { text, params } = candidateQuery(spans);
+  return (await tx.query<IncidentRow>(text, params)).map(stored);
 }
 
 /** Links never cross a governorate: each incident is judged against its own governorate's only. */

@@ -159,3 +159,12 @@ async function execute(tx: Sql, sql: string): Promise<void> {
 }
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/**
+ * Tells the planner what the tables hold now. After a bulk ingest its
+ * statistics are those of a far smaller store, and its plans with them
+ * (PGlite has no autovacuum to do this).
+ */
+export async function refreshStatistics(db: Sql): Promise<void> {
+  await db.query('ANALYZE documents, captures, incidents, incident_links, events, search_terms');
+}
