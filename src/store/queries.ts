@@ -49,13 +49,24 @@ function conditions(filter: EventFilter): { where: string[]; params: unknown[] }
     where.push(`claimants @> ARRAY[${param(filter.claimant)}]::text[]`);
   if (filter.status !== undefined) where.push(`review_status = ${param(filter.status)}`);
   if (filter.search !== undefined && filter.search.trim() !== '') {
-    const p = param(normalizePhrase(filter.search));
+    const words = normalizePhrase(filter.search);
     // The words as written anywhere in the event, or a name a letter off («سراقيب» for «سراقب»).
+    // Words that normalize to nothing («_») are in no event: the filter keeps nothing, it is not dropped.
     where.push(
-      `(search_text LIKE '%' || ${p} || '%' OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${p} <% term))`,
+      words === ''
+        ? 'false'
+        : `(search_text LIKE ${param(containing(words))} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`,
     );
   }
   return { where, params };
+}
+
+/**
+ * A LIKE pattern that finds the words as they are: `%` and `_` in them are
+ * letters to look for, not wildcards (a search for «%» is not every report).
+ */
+function containing(words: string): string {
+  return `%${words.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 /** Newest first; events with no date last. */
@@ -135,9 +146,9 @@ export async function searchReports(db: Sql, words: string, limit = 20): Promise
   if (q === '') return [];
   return db.query<ReportHit>(
     `SELECT id, title, outlet, published, url, word_similarity($1, search_text) AS similarity
-     FROM documents WHERE search_text LIKE '%' || $1 || '%' OR $1 <% search_text
+     FROM documents WHERE search_text LIKE $3 OR $1 <% search_text
      ORDER BY similarity DESC, published DESC NULLS LAST, id LIMIT $2`,
-    [q, limit],
+    [q, limit, containing(q)],
   );
 }
 

@@ -168,6 +168,15 @@ describe.each(engines())('the store on $name', (engine) => {
     expect((await searchReports(db, 'سيارة مفخخه')).length).toBe(1);
   });
 
+  it('looks for % and _ as written, never as wildcards', async () => {
+    await store(db, 'monitor', 'shelling');
+    expect(await searchReports(db, 'سيارة')).toHaveLength(1);
+    for (const words of ['%', '_', '%%', '%_%', '\\']) {
+      expect(await searchReports(db, words)).toEqual([]);
+      expect(await countEvents(db, { search: words })).toBe(0);
+    }
+  });
+
   it('records failures with their reason until the input is stored', async () => {
     await recordFailure(db, 'monitor.ndjson:1', null, 'not JSON');
     expect(await listFailures(db)).toEqual([
