@@ -50,12 +50,20 @@ function outlets(event: Event): string[] {
   return [...new Set(event.members.map((m) => m.outlet ?? m.url ?? m.document))];
 }
 
+/**
+ * One CSV row. Text a spreadsheet would run as a formula (a cell starting with
+ * =, +, -, @, tab or CR: an outlet named «=HYPERLINK(…)») gets a leading
+ * apostrophe, as OWASP advises against CSV injection; numbers stay numbers.
+ */
 function csvLine(values: readonly unknown[]): string {
-  return stringify([
-    values.map((v) =>
-      v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : v,
-    ),
-  ]);
+  return stringify(
+    [
+      values.map((v) =>
+        v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : v,
+      ),
+    ],
+    { escape_formulas: true },
+  );
 }
 
 const CSV_COLUMNS = [
