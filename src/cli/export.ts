@@ -6,6 +6,7 @@ import { eventWriter, openStore, searchReports, streamEvents } from '../store/in
 import type { EventFilter, ExportFormat } from '../store/index.js';
 import { dataDir, governorateCode, loadKnowledge, storeOptions } from '../service/index.js';
 import { endQuietlyOnClosedPipe, write } from './output.js';
+import { printable, printableAll } from './terminal.js';
 import type { StoreFlags } from './ingest.js';
 
 export interface ExportFlags extends StoreFlags {
@@ -28,7 +29,9 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   if (flags.governorate !== undefined) {
     const code = governorateCode(knowledge.gazetteer, flags.governorate);
     if (code === null) {
-      process.stderr.write(`${pc.red('wathiq:')} no governorate called «${flags.governorate}»\n`);
+      process.stderr.write(
+        `${pc.red('wathiq:')} no governorate called «${printable(flags.governorate)}»\n`,
+      );
       return 2;
     }
     admin1Pcode = code;
@@ -79,7 +82,7 @@ export async function runSearch(
   const db = await openStore(storeOptions(flags));
   try {
     const hits = await searchReports(db, words, flags.limit ?? 20);
-    for (const h of hits) {
+    for (const h of hits.map(printableAll)) {
       process.stdout.write(
         `${h.similarity.toFixed(2)}\t${h.published ?? '-'}\t${h.outlet ?? '-'}\t${h.title ?? h.id}\t${h.url ?? ''}\n`,
       );

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Claim, DocumentResult, Incident } from '../contracts/index.js';
 import { describeFigure } from '../store/index.js';
+import { printable, printableAll } from './terminal.js';
 
 function figureLine(claim: Claim): string {
   return `${claim.claimant ?? 'unattributed'}: ${claim.figures.map(describeFigure).join('; ')}`;
@@ -53,10 +54,11 @@ function explainLines(incident: Incident): string[] {
 }
 
 /** A person's summary of one document's result; with `explain`, the rules behind every field. */
-export function formatResult(name: string, result: DocumentResult, explain = false): string {
+export function formatResult(name: string, reported: DocumentResult, explain = false): string {
+  const result = printableAll(reported);
   const news = result.incidents.filter((i) => !i.background).length;
   const background = result.incidents.length - news;
-  const header = `${pc.bold(name)} — published ${result.document.published ?? 'unknown'} — ${String(news)} incident(s)${background > 0 ? `, ${String(background)} in background` : ''}, ${String(result.tallies.length)} tally(ies)`;
+  const header = `${pc.bold(printable(name))} — published ${result.document.published ?? 'unknown'} — ${String(news)} incident(s)${background > 0 ? `, ${String(background)} in background` : ''}, ${String(result.tallies.length)} tally(ies)`;
   const lines = [header];
   result.incidents.forEach((incident, k) => {
     lines.push(...incidentLines(incident, k + 1));

@@ -14,6 +14,7 @@ import type { Gazetteer, LocatedMention, Place, PlaceKind } from '../gazetteer/i
 import { normalizeForMatching, splitSentences, toOriginalSpan, tokenize } from '../text/index.js';
 import type { NormalizedText, Token } from '../text/index.js';
 import { loadKnowledge, userPlacesFile } from '../service/index.js';
+import { printable } from './terminal.js';
 
 function readUserPlaces(file: string): Place[] {
   return existsSync(file) ? parsePlaces(readFileSync(file, 'utf8'), file) : [];
@@ -139,7 +140,7 @@ export function importFiles(dir: string, files: readonly string[]): number {
         error instanceof PlacesFileError
           ? error.message
           : `${file}: ${error instanceof Error ? error.message : String(error)}`;
-      process.stderr.write(`${pc.red('wathiq:')} ${reason}\n`);
+      process.stderr.write(`${pc.red('wathiq:')} ${printable(reason)}\n`);
     }
   }
   if (failed === 0) process.stdout.write(`user places: ${placesFile}\n`);
@@ -178,8 +179,9 @@ export function lookup(dir: string, phrases: readonly string[]): number {
     const normalized = normalizeForMatching(phrase);
     const tokens = tokenize(normalized.text);
     const located = locateMentions(gazetteer, tokens, splitSentences(tokens));
-    if (located.length === 0) process.stdout.write(`«${phrase}»: no place named\n`);
-    for (const l of located) process.stdout.write(`${describe(normalized, tokens, l)}\n`);
+    if (located.length === 0) process.stdout.write(`«${printable(phrase)}»: no place named\n`);
+    for (const l of located)
+      process.stdout.write(`${printable(describe(normalized, tokens, l))}\n`);
   }
   return 0;
 }

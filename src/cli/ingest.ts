@@ -13,6 +13,7 @@ import {
 import type { Database } from '../store/index.js';
 import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
+import { printable } from './terminal.js';
 
 /** `--db` and `--data`: which store a command works on. */
 export type StoreFlags = StoreLocation;
@@ -90,7 +91,8 @@ async function noteFailure(db: Database, failure: SourceFailure): Promise<void> 
 
 async function printFailures(db: Database): Promise<number> {
   const failures = await listFailures(db);
-  for (const f of failures) process.stdout.write(`${f.source}\t${f.reason}\t${f.failed_at}\n`);
+  for (const f of failures)
+    process.stdout.write(`${printable(f.source)}\t${printable(f.reason)}\t${f.failed_at}\n`);
   process.stderr.write(`${String(failures.length)} input(s) failed\n`);
   return 0;
 }
@@ -125,7 +127,8 @@ async function ingestHere(
   const files = new Set<string>();
   let batch: RawReport[] = [];
   const complain = (source: string, reason: string): void => {
-    if (bar === null) process.stderr.write(`${pc.red('wathiq:')} ${source}: ${reason}\n`);
+    if (bar === null)
+      process.stderr.write(`${pc.red('wathiq:')} ${printable(`${source}: ${reason}`)}\n`);
   };
   let analyzed = 0;
   const flush = async (): Promise<void> => {
@@ -208,7 +211,7 @@ async function enqueue(
     for await (const entry of collectReports(paths, { maxBytes: flags.maxSize })) {
       if ('failure' in entry) {
         await noteFailure(db, entry.failure);
-        process.stderr.write(`${pc.red('wathiq:')} ${entry.failure.error.message}\n`);
+        process.stderr.write(`${pc.red('wathiq:')} ${printable(entry.failure.error.message)}\n`);
         failed++;
       } else {
         batch.push(entry.report);

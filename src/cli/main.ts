@@ -10,6 +10,7 @@ import { InputError, readDocument } from '../ingest/index.js';
 import { dataDir, loadKnowledge } from '../service/index.js';
 import type { ExportFlags } from './export.js';
 import { formatResult } from './format.js';
+import { printable } from './terminal.js';
 import { endQuietlyOnClosedPipe } from './output.js';
 import type { IngestFlags, StoreFlags } from './ingest.js';
 import type { WorkerFlags } from './worker.js';
@@ -108,7 +109,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
         error instanceof InputError
           ? error.message
           : `${file}: ${error instanceof Error ? error.message : String(error)}`;
-      process.stderr.write(`${pc.red('wathiq:')} ${message}\n`);
+      process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
     }
   }
   if (flags.json === true && flags.ndjson !== true) {

@@ -11,6 +11,7 @@ import {
   storeOptions,
 } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
+import { printable, printableAll } from './terminal.js';
 
 export interface ReviewListFlags extends StoreFlags {
   status?: ReviewStatus;
@@ -27,7 +28,7 @@ export interface DecisionFlags extends StoreFlags {
 }
 
 function complain(message: string): number {
-  process.stderr.write(`${pc.red('wathiq:')} ${message}\n`);
+  process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
   return 1;
 }
 
@@ -43,7 +44,8 @@ function placeOf(event: Event): string {
 }
 
 /** An event as a reviewer reads it: what, when, where, who, each report and why it was linked, each claim. */
-export function describeEvent(event: Event): string {
+export function describeEvent(stored: Event): string {
+  const event = printableAll(stored);
   const when =
     event.date.start === event.date.end
       ? (event.date.start ?? 'no date')
