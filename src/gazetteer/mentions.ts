@@ -197,7 +197,7 @@ function readCues(
     applyCue(cues, value);
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
       cues.definite = spelledWithArticle(tokens[cue.start]?.text ?? '') === true;
-    j = skipQuotes(tokens, cue.end, to);
+    j = cue.end;
     name = gazetteer.names.longestAt(tokens, j, to);
   }
   return { cues, nameStart: j, name, unnamed: false };
@@ -334,12 +334,6 @@ function spelledWithArticle(surface: string): boolean | null {
   return rest.startsWith('ال') ? true : false;
 }
 
-function skipQuotes(tokens: readonly Token[], from: number, to: number): number {
-  let i = from;
-  while (i < to && (tokens[i]?.text === '"' || tokens[i]?.text === "'")) i++;
-  return i;
-}
-
 /**
  * «قرية الهدهود» where the gazetteer has «هدهد»: a name announced by a cue word
  * that the gazetteer has one letter off. Longest first, so that «تل الحمام» is
@@ -473,16 +467,15 @@ function unknownNameEnd(
   let end = from;
   while (end < to && end - from < MAX_UNKNOWN_NAME) {
     const token = tokens[end];
-    if (token === undefined || (token.kind !== 'word' && token.text !== '"')) break;
-    if (token.kind === 'word') {
-      // «حاجز للنظام»: with its clitics set aside, the word is no name.
-      if (token.keys.some((k) => gazetteer.isNotName(k))) break;
-      if (end > from && gazetteer.cues.longestAt(tokens, end, to) !== null) break;
-      if (end > from && /^[وب]/.test(token.text) && token.text.length > 3) break;
-    }
+    if (token === undefined || token.kind !== 'word') break;
+    // «حاجز للنظام»: with its clitics set aside, the word is no name.
+    if (token.keys.some((k) => gazetteer.isNotName(k))) break;
+    if (end > from && gazetteer.cues.longestAt(tokens, end, to) !== null) break;
+    if (end > from && /^[وب]/.test(token.text) && token.text.length > 3) break;
     end++;
+    // «قرية "ميدان الغزال"»: a closing quote ends a quoted name.
+    if (token.closeQuote !== null && tokens[from]?.openQuote !== null) break;
   }
-  while (end > from && tokens[end - 1]?.text === '"') end--;
   return end;
 }
 

@@ -129,11 +129,6 @@ export class PhraseIndex<V> {
     if (i >= end) return;
     const token = tokens[i];
     if (token === undefined || token.kind === 'break') return;
-    // Quote marks inside a phrase are transparent: «فلول "النظام"», «"قوات سوريا الديمقراطية"».
-    if (i > start && (token.text === '"' || token.text === "'")) {
-      this.walk(tokens, start, i + 1, end, at, found);
-      return;
-    }
     if (token.kind !== 'word') {
       const next = at.children.get(token.text);
       if (next !== undefined) this.step(tokens, start, i, end, next, found);

@@ -23,7 +23,7 @@ export interface Sentence {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', "'", ')', ']', '}']);
+const CLOSERS = new Set([')', ']', '}']);
 /** A line without final punctuation is still prose when it is this long. */
 const PROSE_MIN_WORDS = 25;
 /**
@@ -113,8 +113,8 @@ function pushSentence(
     return;
   out.push({
     index: out.length,
-    start: first.start,
-    end: last.end,
+    start: first.openQuote ?? first.start,
+    end: last.closeQuote ?? last.end,
     tokenStart,
     tokenEnd,
     line,

@@ -21,6 +21,14 @@ export interface Token {
   readonly kind: TokenKind;
   /** Matching keys, the surface's own key first. Empty for punctuation. */
   readonly keys: readonly string[];
+  /**
+   * Where a quote mark that opens right before this token starts. Quote marks
+   * are no tokens: «"الدفاع المدني"», «بمقتل "9 مدنيين"» read as if unquoted,
+   * and the rules that care (direct speech, quoted names) ask the tokens.
+   */
+  readonly openQuote: number | null;
+  /** Where a quote mark that closes right after this token ends. */
+  readonly closeQuote: number | null;
 }
 
 const CONJUNCTIONS = ['و', 'ف'] as const;
@@ -78,14 +86,25 @@ function isWordChar(code: number): boolean {
   return isArabicLetter(code) || isLatinLetter(code);
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** `"` and `'` after normalization: every quote mark of Arabic and Latin text. */
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27;
+}
+
 /**
  * Splits normalized text into tokens: words, numbers (with thousands separators and
- * decimals kept inside), punctuation marks and line breaks.
+ * decimals kept inside), punctuation marks and line breaks. Quote marks become
+ * the `openQuote` and `closeQuote` of the tokens they stand by.
  */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  const tokens: Mutable<Token>[] = [];
   let i = 0;
   const n = text.length;
+  let openAt: number | null = null;
+  // Within a line, marks alternate: an unglued mark opens when the last one closed.
+  let inside = false;
   while (i < n) {
     const code = text.charCodeAt(i);
     if (code === 0x20) {
@@ -93,6 +112,21 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    if (isQuote(code)) {
+      i++;
+      const previous = tokens.at(-1);
+      const gluedBefore = previous !== undefined && previous.kind !== 'break' && previous.end === start;
+      const gluedAfter = i < n && (isWordChar(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)));
+      const closes = gluedBefore === gluedAfter ? inside : gluedBefore;
+      if (closes && previous !== undefined && previous.kind !== 'break') {
+        previous.closeQuote = i;
+        inside = false;
+      } else {
+        openAt = start;
+        inside = true;
+      }
+      continue;
+    }
     let kind: TokenKind;
     if (isWordChar(code)) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
@@ -104,6 +138,7 @@ export function tokenize(text: string): Token[] {
       i++;
       kind = code === 0x0a ? 'break' : 'punct';
     }
+    if (kind === 'break') inside = false;
     const surface = text.slice(start, i);
     tokens.push({
       index: tokens.length,
@@ -112,7 +147,10 @@ export function tokenize(text: string): Token[] {
       text: surface,
       kind,
       keys: kind === 'word' ? matchKeys(surface) : kind === 'number' ? [surface] : [],
+      openQuote: openAt,
+      closeQuote: null,
     });
+    openAt = null;
   }
   return tokens;
 }

@@ -30,6 +30,21 @@ describe('tokenize', () => {
     expect(tokensOf('قتل 15.').map((t) => t.text)).toEqual(['قتل', '15', '.']);
   });
 
+  it.each([
+    ['قال "الدفاع المدني" إن', ['قال', 'الدفاع', 'المدني', 'ان'], 'الدفاع', 'المدني'],
+    ['بمقتل “9 مدنيين” في', ['بمقتل', '9', 'مدنيين', 'في'], '9', 'مدنيين'],
+    ['عناصر «الفيلق الخامس».', ['عناصر', 'الفيلق', 'الخامس', '.'], 'الفيلق', 'الخامس'],
+    ['مسلحو " داعش " هاجموا', ['مسلحو', 'داعش', 'هاجموا'], 'داعش', 'داعش'],
+  ])(
+    'reads «%s» without its quote marks, which open and close on the words they enclose',
+    (text, words, opens, closes) => {
+      const tokens = tokensOf(text);
+      expect(tokens.map((t) => t.text)).toEqual(words);
+      expect(tokens.filter((t) => t.openQuote !== null).map((t) => t.text)).toEqual([opens]);
+      expect(tokens.filter((t) => t.closeQuote !== null).map((t) => t.text)).toEqual([closes]);
+    },
+  );
+
   it('marks line breaks', () => {
     expect(tokensOf('سطر\nآخر').map((t) => t.kind)).toEqual(['word', 'break', 'word']);
   });

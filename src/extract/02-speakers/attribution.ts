@@ -105,7 +105,7 @@ function subjectAfter(
 ): { source: Source; end: number; speakerEnd: number } | null {
   const from = verb.end;
   // «قالت المصادر: "…"», «وقال "…"»: direct speech follows, the speaker is not after the verb.
-  if (tokenText(b, from) === '"' || tokenText(b, from) === ':') return null;
+  if (opensQuote(b, from) || tokenText(b, from) === ':') return null;
   let end = Math.min(to, from + SUBJECT_WINDOW);
   let claimStart = -1;
   for (let i = from; i < end; i++) {
@@ -117,7 +117,7 @@ function subjectAfter(
         (x) => x.start === i && x.entry.attribution === 'complementizer',
       );
     // «وقال المقدم … في محافظة اللاذقية "ضمن هجوم…"»: speech opens; a short quote is a name.
-    const speech = tokenText(b, i) === '"' && quotedName(b, i, to) === null;
+    const speech = opensQuote(b, i) && quotedName(b, i, to) === null;
     if (complementizer || speech || SUBJECT_END.has(tokenText(b, i))) {
       end = i;
       claimStart = i;
@@ -236,7 +236,7 @@ function relaysSomeone(b: Builder, verb: Annotation<AttributionEntry>): boolean 
   for (let i = verb.end; i <= verb.end + RELAY_REACH; i++) {
     if (marks.some((a) => a.entry.attribution === 'relay' && a.start === i)) return true;
     // «سيارة نقل ركاب مدنية، ما أسفر عن»: the «عن» of another phrase.
-    if (b.analysis.tokens[i]?.kind === 'punct' && tokenText(b, i) !== '"') return false;
+    if (b.analysis.tokens[i]?.kind === 'punct') return false;
   }
   return false;
 }
@@ -293,13 +293,22 @@ function frameOfAccording(
       };
 }
 
+function opensQuote(b: Builder, i: number): boolean {
+  return (b.analysis.tokens[i]?.openQuote ?? null) !== null;
+}
+
+/** «"السويداء 24"»: a few words in quote marks, from token `from`. */
 function quotedName(b: Builder, from: number, to: number): { start: number; end: number } | null {
-  if (tokenText(b, from) !== '"') return null;
-  for (let i = from + 1; i < Math.min(to, from + 6); i++) {
-    if (tokenText(b, i) === '"') return i > from + 1 ? { start: from + 1, end: i } : null;
+  if (!opensQuote(b, from)) return null;
+  for (let i = from; i < Math.min(to, from + QUOTED_NAME_WORDS); i++) {
+    if (b.analysis.tokens[i]?.closeQuote != null) return { start: from, end: i + 1 };
+    if (i > from && opensQuote(b, i)) return null;
   }
   return null;
 }
+
+/** A quoted name is a few words; a longer quotation is speech. */
+const QUOTED_NAME_WORDS = 5;
 
 /**
  * Attribution over a report: for each token, the source that speaks for it.
@@ -408,7 +417,11 @@ export class Attribution {
 /** An odd number of quote marks opens a quotation that runs on, or closes one that ran on. */
 function oddQuotes(b: Builder, sentence: Sentence): boolean {
   let n = 0;
-  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (tokenText(b, i) === '"') n++;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const t = b.analysis.tokens[i];
+    if (t?.openQuote != null) n++;
+    if (t?.closeQuote != null) n++;
+  }
   return n % 2 === 1;
 }
 

@@ -172,8 +172,8 @@ const CLASS_VICTIM: Readonly<Record<VictimClass, string | null>> = {
   other: null,
 };
 
-/** Marks that set a group's name apart: «في صفوف "قسد"», «في صفوف (حزب الله)». */
-const QUOTING = new Set(['"', '(']);
+/** Brackets that set a group's name apart: «في صفوف (حزب الله)». */
+const QUOTING = new Set(['(']);
 
 /** The group named at token i: an actor right there, or after a victim marker («من», «في صفوف»). */
 function groupAt(r: Reader, i: number): { actor: string; end: number } | null {

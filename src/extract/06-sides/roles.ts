@@ -193,7 +193,7 @@ function skippable(analysis: Analysis, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = analysis.tokens[k];
     if (t === undefined) return false;
-    if (t.kind === 'punct' && t.text !== '"') return false;
+    if (t.kind === 'punct') return false;
     // «غارات عدة لطيران التحالف», «شنت يوم أمس خمس طائرات…»: times and counts may stand between.
     if (
       t.kind === 'word' &&
