@@ -1,3 +1,4 @@
+import { CONTINUATIONS } from './closed.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -39,14 +40,19 @@ interface Line {
   readonly punctuated: boolean;
 }
 
-/** Splits a token list into sentences, line by line. */
+/**
+ * Splits a token list into sentences, line by line. A line broken in the middle
+ * of a sentence is joined to the line it goes on in; a report that is only a
+ * headline («مقتل 4 مدنيين بقصف على خان شيخون») is read as prose.
+ */
 export function splitSentences(tokens: readonly Token[]): Sentence[] {
   const lines = splitLines(tokens);
   const total = lines.reduce((sum, l) => sum + l.words, 0);
   const strict = (l: Line): boolean => l.punctuated || l.words >= PROSE_MIN_WORDS;
   const proseWords = lines.filter(strict).reduce((sum, l) => sum + l.words, 0);
-  const isProse =
+  const usual =
     proseWords * 2 >= total ? strict : (l: Line) => strict(l) || l.words >= RELAXED_PROSE_MIN_WORDS;
+  const isProse = lines.some(usual) ? usual : () => true;
   const sentences: Sentence[] = [];
   lines.forEach((l, lineNo) => {
     pushLine(tokens, l.from, l.to, lineNo, isProse(l), sentences);
@@ -61,9 +67,19 @@ function splitLines(tokens: readonly Token[]): Line[] {
     if (to > from) lines.push(describeLine(tokens, from, to));
     from = to + 1;
   };
-  for (const token of tokens) if (token.kind === 'break') close(token.index);
+  for (const token of tokens)
+    if (token.kind === 'break' && !brokenSentence(tokens, token.index)) close(token.index);
   close(tokens.length);
   return lines;
+}
+
+/** A line break inside a sentence: the line has no stop and the next goes on with a word that cannot open one. */
+function brokenSentence(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (before === undefined || before.kind !== 'word') return false;
+  const next = tokens[at + 1];
+  const twoWords = `${next?.text ?? ''} ${tokens[at + 2]?.text ?? ''}`;
+  return next !== undefined && (CONTINUATIONS.has(next.text) || CONTINUATIONS.has(twoWords));
 }
 
 function describeLine(tokens: readonly Token[], from: number, to: number): Line {

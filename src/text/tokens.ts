@@ -1,3 +1,5 @@
+import { JOINED_SPELLINGS } from './closed.js';
+
 /**
  * Tokens of normalized text, with Arabic proclitics split off for matching.
  *
@@ -115,7 +117,8 @@ export function tokenize(text: string): Token[] {
     if (isQuote(code)) {
       i++;
       const previous = tokens.at(-1);
-      const gluedBefore = previous !== undefined && previous.kind !== 'break' && previous.end === start;
+      const gluedBefore =
+        previous !== undefined && previous.kind !== 'break' && previous.end === start;
       const gluedAfter = i < n && (isWordChar(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)));
       const closes = gluedBefore === gluedAfter ? inside : gluedBefore;
       if (closes && previous !== undefined && previous.kind !== 'break') {
@@ -139,20 +142,38 @@ export function tokenize(text: string): Token[] {
       kind = code === 0x0a ? 'break' : 'punct';
     }
     if (kind === 'break') inside = false;
-    const surface = text.slice(start, i);
-    tokens.push({
-      index: tokens.length,
-      start,
-      end: i,
-      text: surface,
-      kind,
-      keys: kind === 'word' ? matchKeys(surface) : kind === 'number' ? [surface] : [],
-      openQuote: openAt,
-      closeQuote: null,
-    });
-    openAt = null;
+    for (const [from, to] of kind === 'word'
+      ? joinedParts(text, start, i)
+      : [[start, i] as const]) {
+      const surface = text.slice(from, to);
+      tokens.push({
+        index: tokens.length,
+        start: from,
+        end: to,
+        text: surface,
+        kind,
+        keys: kind === 'word' ? matchKeys(surface) : kind === 'number' ? [surface] : [],
+        openQuote: openAt,
+        closeQuote: null,
+      });
+      openAt = null;
+    }
   }
   return tokens;
+}
+
+/** «لايقل», «ولايزال»: a word written joined to the one after it, as the words it is made of. */
+function joinedParts(text: string, start: number, end: number): (readonly [number, number])[] {
+  const word = text.slice(start, end);
+  const conjunction = /^[وف]/.test(word) && !JOINED_SPELLINGS.has(word) ? 1 : 0;
+  const parts = JOINED_SPELLINGS.get(word.slice(conjunction));
+  if (parts === undefined) return [[start, end]];
+  let at = start;
+  return parts.map((part, k) => {
+    const from = at;
+    at += part.length + (k === 0 ? conjunction : 0);
+    return [from, at] as const;
+  });
 }
 
 /** Digits, with `,` or `.` inside a number («1,200», «1.5») but not at its end. */

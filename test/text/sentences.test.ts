@@ -27,6 +27,20 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it.each([
+    ['قتل ثلاثة مدنيين بقصف مدفعي\nعلى بلدة كفرنبل.'],
+    ['وقالت مصادر محلية\nإن الغارات استهدفت السوق.'],
+    ['أصيب طفلان بقصف على بلدة بنش\nفي حين قتل رجل في سرمدا.'],
+  ])('joins a line broken inside its sentence: «%s»', (text) => {
+    const result = split(text);
+    expect(result).toHaveLength(1);
+    expect(result[0]?.prose).toBe(true);
+  });
+
+  it('reads a report that is only a headline as prose', () => {
+    expect(split('مقتل 4 مدنيين بقصف على خان شيخون').map((s) => s.prose)).toEqual([true]);
+  });
+
   it('marks a short headline without final punctuation as not prose', () => {
     const result = split('قتلى في قصف على بلدة\n\nقصفت الطائرات البلدة صباح اليوم.');
     expect(result.map((s) => s.prose)).toEqual([false, true]);

@@ -45,6 +45,16 @@ describe('tokenize', () => {
     },
   );
 
+  it.each([
+    ['قتل مالايقل عن عشرة', ['قتل', 'ما', 'لا', 'يقل', 'عن', 'عشره']],
+    ['عدد لايقل عن 20', ['عدد', 'لا', 'يقل', 'عن', '20']],
+    ['ولايزال القصف مستمرا', ['ولا', 'يزال', 'القصف', 'مستمرا']],
+  ])('reads the joined spelling in «%s» as the words it is made of', (text, words) => {
+    const tokens = tokensOf(text);
+    expect(tokens.map((t) => t.text)).toEqual(words);
+    expect(tokens.every((t, k) => k === 0 || t.start >= (tokens[k - 1]?.end ?? 0))).toBe(true);
+  });
+
   it('marks line breaks', () => {
     expect(tokensOf('سطر\nآخر').map((t) => t.kind)).toEqual(['word', 'break', 'word']);
   });
