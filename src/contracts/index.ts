@@ -1,3 +1,5 @@
+export { ACLED_TYPES, eventTypeOf, zEventType, zSubEventType } from './acled.js';
+export type { EventType, SubEventType } from './acled.js';
 export type { Document } from './document.js';
 export { zEvent, zEventClaim, zEventMember, zReviewStatus } from './event.js';
 export type { Event, EventClaim, EventMember, ReviewStatus } from './event.js';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { shippedDataDir } from './data-dir.js';
-import type { ActorEntry, CueKind, LexEntry } from './entries.js';
+import type { ActorEntry, CueKind, LexEntry, TriggerEntry } from './entries.js';
+import { accusative, nominativeDual, nounForms, verbForms } from './morphology.js';
 import { PhraseIndex } from './phrase-index.js';
 import {
   zActorsFile,
@@ -75,17 +76,6 @@ function withSuffix(form: string, suffix: string): string {
   return form.endsWith('ة') ? `${form.slice(0, -1)}ت${suffix}` : `${form}${suffix}`;
 }
 
-/** «مدرس» → «مدرسا»: the accusative of a counted noun, written with its tanween alef. */
-export function accusative(word: string): string {
-  return /[اةىيء]$/.test(word) ? word : `${word}ا`;
-}
-
-/** «مدني» → «مدنيان», «امرأة» → «امرأتان»: the nominative dual, which no plural shares. */
-function nominativeDual(word: string): string {
-  if (word.endsWith('ة')) return `${word.slice(0, -1)}تان`;
-  return word.endsWith('ا') ? word : `${word}ان`;
-}
-
 /**
  * Loads the dictionaries from `dir` (the shipped `data/lexicon` by default).
  * Throws a LexiconError naming the file and field when a file is malformed.
@@ -132,14 +122,21 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
 
   const triggers = readJson(dir, 'triggers.json', zTriggersFile);
   for (const t of triggers.triggers) {
-    add(t.forms, {
+    const entry: TriggerEntry = {
       kind: 'trigger',
       eventType: t.event_type,
       subEventType: t.sub_event_type,
       strength: t.strength as 1 | 2 | 3,
       role: t.role ?? null,
       tags: t.tags,
-    });
+    };
+    add(t.forms, entry);
+    for (const noun of t.nouns) {
+      const { singular, dual } = nounForms(noun);
+      add(singular, entry);
+      add(dual, entry);
+    }
+    for (const verb of t.verbs) add(verbForms(verb), entry);
   }
   add(triggers.suicide_cues, { kind: 'suicide_cue' });
   add(triggers.air_cues, { kind: 'air_cue' });

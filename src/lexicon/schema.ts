@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTypeOf, zEventType, zSubEventType } from '../contracts/index.js';
 
 const zForms = z.array(z.string().min(1));
 const zIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -46,18 +47,50 @@ export const zClaimantsFile = z.object({
 export const zRole = z.enum(['territory', 'arrest', 'violence', 'bombing', 'shelling', 'strike']);
 export type TriggerRole = z.infer<typeof zRole>;
 
+/**
+ * A verb in its dictionary form, the past masculine singular («قصف», «استهدف»,
+ * «ألقى»): its other forms are generated, so a conjugated one is a mistake.
+ */
+const zVerb = z
+  .string()
+  .min(2)
+  .superRefine((v, ctx) => {
+    if (v.includes(' '))
+      ctx.addIssue({
+        code: 'custom',
+        message: `verb «${v}» is not one word: put phrases in forms`,
+      });
+    else if (/^ي/.test(v) || /(?:وا|تا)$/.test(v))
+      ctx.addIssue({
+        code: 'custom',
+        message: `verb «${v}» is conjugated: give the past masculine singular (the other forms are generated)`,
+      });
+  });
+
+export const zTrigger = z
+  .object({
+    event_type: zEventType,
+    sub_event_type: zSubEventType,
+    strength: z.number().int().min(1).max(3),
+    role: zRole.optional(),
+    tags: z.array(z.string()).default([]),
+    /** Singular nouns and noun phrases: accusative and dual forms are generated. */
+    nouns: zForms.default([]),
+    /** Verbs in the past masculine singular: their third-person forms are generated. */
+    verbs: z.array(zVerb).default([]),
+    /** Anything else, as written: plurals, conjugated phrases, idioms. */
+    forms: zForms.default([]),
+  })
+  .refine((t) => eventTypeOf(t.sub_event_type) === t.event_type, {
+    message: "sub_event_type does not belong to event_type in ACLED's taxonomy",
+  })
+  .refine((t) => t.nouns.length + t.verbs.length + t.forms.length > 0, {
+    message: 'a trigger needs at least one of nouns, verbs or forms',
+  });
+
 export const zTriggersFile = z.object({
-  hierarchy: z.array(z.string()),
-  triggers: z.array(
-    z.object({
-      event_type: z.string(),
-      sub_event_type: z.string(),
-      strength: z.number().int().min(1).max(3),
-      role: zRole.optional(),
-      tags: z.array(z.string()).default([]),
-      forms: zForms,
-    }),
-  ),
+  hierarchy: z.array(zSubEventType),
+  triggers: z.array(zTrigger),
   suicide_cues: zForms,
   air_cues: zForms,
 });
