@@ -131,6 +131,10 @@ async function ingestHere(
       process.stderr.write(`${pc.red('wathiq:')} ${printable(`${source}: ${reason}`)}\n`);
   };
   let analyzed = 0;
+  const warn = (source: string, warning: string): void => {
+    if (bar === null)
+      process.stderr.write(`${pc.yellow('warning:')} ${printable(`${source}: ${warning}`)}\n`);
+  };
   const flush = async (): Promise<void> => {
     const results = await ingestBatch(db, knowledge, batch, {
       published: flags.published ?? null,
@@ -140,6 +144,7 @@ async function ingestHere(
     for (const r of results) {
       tally[r.outcome]++;
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
+      for (const w of r.warnings ?? []) warn(r.source, w);
     }
     if (tally.added - analyzed >= STATISTICS_EVERY) {
       await refreshStatistics(db);

@@ -94,6 +94,8 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
     try {
       const document = await readDocument(file, {
         published: flags.published ?? null,
+        onWarning: (w) =>
+          process.stderr.write(`${pc.yellow('warning:')} ${printable(`${file}: ${w}`)}\n`),
         ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
       });
       const result = extract(document, { knowledge, published: flags.published ?? null });

@@ -1,17 +1,26 @@
 import iconv from 'iconv-lite';
 
+/** Text decoded from bytes, and a warning when some of the bytes could not be decoded. */
+export interface Decoded {
+  readonly text: string;
+  readonly warning: string | null;
+}
+
 /**
  * Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, or the legacy
  * encoding a page declares (windows-1256 is common for Arabic sites, and is
- * assumed when the bytes are not UTF-8 and nothing is declared).
+ * assumed when the bytes are not UTF-8 and nothing is declared). Bytes that are
+ * UTF-8 but for a few stray ones are UTF-8 with those replaced (U+FFFD), and
+ * say so: read whole as windows-1256 they would be garbled beyond use.
  */
-export function decodeBytes(bytes: Uint8Array, declared: string | null = null): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return utf8(bytes.subarray(3)) ?? '';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be');
+export function decodeText(bytes: Uint8Array, declared: string | null = null): Decoded {
+  const bom = byteOrderMark(bytes);
+  if (bom?.encoding === 'utf8') return strayWarning(utf8(bytes.subarray(bom.length)));
+  if (bom !== null)
+    return {
+      text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding),
+      warning: null,
+    };
   const charset = declared?.toLowerCase().trim() ?? null;
   if (
     charset !== null &&
@@ -19,17 +28,61 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     charset !== 'utf8' &&
     iconv.encodingExists(charset)
   ) {
-    return iconv.decode(Buffer.from(bytes), charset);
+    return { text: iconv.decode(Buffer.from(bytes), charset), warning: null };
   }
-  return utf8(bytes) ?? iconv.decode(Buffer.from(bytes), 'windows-1256');
+  return utf8OrLegacy(bytes);
 }
 
-function utf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
+/** The text of some bytes, as `decodeText` reads them. */
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): string {
+  return decodeText(bytes, declared).text;
+}
+
+const BOMS = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf16be' },
+] as const;
+
+/** The byte order mark the bytes start with, if any: it says their encoding. */
+export function byteOrderMark(bytes: Uint8Array): { length: number; encoding: string } | null {
+  const bom = BOMS.find((b) => b.bytes.every((x, k) => bytes[k] === x));
+  return bom === undefined ? null : { length: bom.bytes.length, encoding: bom.encoding };
+}
+
+/**
+ * Up to one replaced sequence for ten decoded letters, and the bytes are UTF-8
+ * with a few stray ones: legacy Arabic bytes (windows-1256) read as UTF-8 decode
+ * next to no letter and replace nearly all of them.
+ */
+const STRAY_SHARE = 0.1;
+
+/** UTF-8 with replacement: the text, how many sequences were replaced and how many decoded beyond ASCII. */
+function utf8(bytes: Uint8Array): { text: string; replaced: number; decoded: number } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let decoded = 0;
+  for (const ch of text) {
+    if (ch === '\ufffd') replaced++;
+    else if (ch.charCodeAt(0) >= 0x80) decoded++;
   }
+  return { text, replaced, decoded };
+}
+
+function strayWarning({ text, replaced }: { text: string; replaced: number }): Decoded {
+  return {
+    text,
+    warning:
+      replaced === 0
+        ? null
+        : `${String(replaced)} byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8`,
+  };
+}
+
+function utf8OrLegacy(bytes: Uint8Array): Decoded {
+  const decoded = utf8(bytes);
+  if (decoded.replaced <= Math.max(1, decoded.decoded * STRAY_SHARE)) return strayWarning(decoded);
+  return { text: iconv.decode(Buffer.from(bytes), 'windows-1256'), warning: null };
 }
 
 /** The charset an HTML page declares in its first bytes («<meta charset=…>»). */
@@ -41,6 +94,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 /** Share of bytes that no text file contains (NUL and most C0 controls): a binary file. */
 export function looksBinary(bytes: Uint8Array): boolean {
+  // UTF-16 has a NUL in every ASCII character; its byte order mark says it is text.
+  if (byteOrderMark(bytes) !== null) return false;
   const sample = bytes.subarray(0, 8192);
   if (sample.length === 0) return false;
   let odd = 0;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Document } from '../contracts/index.js';
-import { decodeBytes, declaredCharset, looksBinary } from './decode.js';
+import { decodeText, declaredCharset, looksBinary } from './decode.js';
 import { InputError } from './errors.js';
 import { readPage } from './html.js';
 
@@ -10,6 +10,8 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Publication date to use when the input does not say. */
   readonly published?: string | null;
+  /** Told what was read but not quite as written (stray bytes replaced): a warning, not a failure. */
+  readonly onWarning?: (warning: string) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -44,6 +46,19 @@ export function checkArabic(name: string, text: string): void {
   }
 }
 
+/** The limit on one report's size, whatever holds it: a file, an NDJSON line, a feed item. */
+export function tooLarge(bytes: number, maxBytes = DEFAULT_MAX_BYTES): string | null {
+  return bytes > maxBytes
+    ? `${formatMb(bytes)} is larger than the ${formatMb(maxBytes)} limit for one report`
+    : null;
+}
+
+/** Throws when a report is larger than the limit. */
+export function checkSize(name: string, bytes: number, maxBytes?: number): void {
+  const problem = tooLarge(bytes, maxBytes);
+  if (problem !== null) throw new InputError(name, problem);
+}
+
 /**
  * Turns the bytes of one input into a Document, or throws an InputError that
  * names the input and the problem: empty, binary, too large, not Arabic, HTML
@@ -54,15 +69,11 @@ export function documentFromBytes(
   bytes: Uint8Array,
   options: ReadOptions = {},
 ): Document {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) throw new InputError(name, 'empty file');
-  if (bytes.length > max)
-    throw new InputError(
-      name,
-      `${formatMb(bytes.length)} is larger than the ${formatMb(max)} limit for one report`,
-    );
+  checkSize(name, bytes.length, options.maxBytes);
   if (looksBinary(bytes)) throw new InputError(name, 'binary file, not text or HTML');
-  const raw = decodeBytes(bytes, declaredCharset(bytes));
+  const { text: raw, warning } = decodeText(bytes, declaredCharset(bytes));
+  if (warning !== null) options.onWarning?.(warning);
   if (raw.trim() === '') throw new InputError(name, 'no text (only white space)');
   if (isHtml(name, raw)) {
     const page = readPage(raw);
@@ -99,11 +110,7 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
         : (error as Error).message,
     );
   }
-  if (size > max)
-    throw new InputError(
-      path,
-      `${formatMb(size)} is larger than the ${formatMb(max)} limit for one report`,
-    );
+  checkSize(path, size, max);
   return documentFromBytes(path, await readFile(path), options);
 }
 

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { z } from 'zod';
 import type { Document } from '../contracts/index.js';
-import { decodeBytes, looksBinary } from './decode.js';
+import type { ReadOptions } from './read.js';
+import { byteOrderMark, decodeBytes, looksBinary } from './decode.js';
 import { InputError } from './errors.js';
 import { feedItems, feedTitle, isFeed, readFeedItem } from './feed.js';
-import { checkArabic, DEFAULT_MAX_BYTES, documentFromBytes } from './read.js';
+import { checkArabic, checkSize, DEFAULT_MAX_BYTES, documentFromBytes, tooLarge } from './read.js';
+import { fsProblem, walkFiles } from './walk.js';
+import type { FoundFile } from './walk.js';
 
 /**
  * One report as it arrived, before it is read: its bytes, kept unchanged as
@@ -89,45 +92,42 @@ export async function* collectReports(
   paths: readonly string[],
   options: { readonly maxBytes?: number } = {},
 ): AsyncGenerator<SourceEntry> {
-  for (const path of paths) yield* collectPath(path, true, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  for await (const entry of walkFiles(paths)) {
+    if ('failure' in entry) yield failure(entry.failure.path, entry.failure.problem);
+    else if (isReportFile(entry.file)) yield* readSource(entry.file, maxBytes);
+  }
 }
 
-async function* collectPath(
-  path: string,
-  named: boolean,
-  maxBytes: number,
-): AsyncGenerator<SourceEntry> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    yield failure(path, code === 'ENOENT' ? 'no such file or folder' : (error as Error).message);
-    return;
-  }
-  if (info.isDirectory()) {
-    const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
-    for (const name of names) yield* collectPath(join(path, name), false, maxBytes);
-    return;
-  }
+/** A file named on the command line is read whatever its name; in a folder, only report files. */
+function isReportFile(file: FoundFile): boolean {
+  return file.named || REPORT_EXTENSIONS.has(extname(file.path).toLowerCase());
+}
+
+async function* readSource(file: FoundFile, maxBytes: number): AsyncGenerator<SourceEntry> {
+  const { path } = file;
   const ext = extname(path).toLowerCase();
-  // A file named on the command line is read whatever its name; in a folder, only report files.
-  if (!named && !REPORT_EXTENSIONS.has(ext)) return;
-  if (!NDJSON_EXTENSIONS.has(ext) && info.size > maxBytes * 4) {
+  if (!NDJSON_EXTENSIONS.has(ext) && file.size > maxBytes * 4) {
     yield failure(
       path,
-      `${(info.size / 1024 / 1024).toFixed(1)} MB is too large for a report or a feed`,
+      `${(file.size / 1024 / 1024).toFixed(1)} MB is too large for a report or a feed`,
     );
     return;
   }
-  const bytes = await readFile(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    yield failure(path, fsProblem(error, 'file'));
+    return;
+  }
   if (NDJSON_EXTENSIONS.has(ext)) {
-    yield* ndjsonLines(path, bytes);
+    yield* ndjsonLines(path, bytes, maxBytes);
     return;
   }
   const text = looksBinary(bytes) ? '' : decodeBytes(bytes);
   if (isFeed(text)) {
-    yield* feedEntries(path, text);
+    yield* feedEntries(path, text, maxBytes);
     return;
   }
   yield { report: raw(path, 'file', bytes) };
@@ -136,41 +136,30 @@ async function* collectPath(
 /** How many files `collectReports` will read under these paths, for a progress bar. */
 export async function countReportFiles(paths: readonly string[]): Promise<number> {
   let count = 0;
-  const visit = async (path: string, named: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      count++;
-      return;
-    }
-    if (info.isDirectory()) {
-      for (const name of await readdir(path)) {
-        if (!name.startsWith('.')) await visit(join(path, name), false);
-      }
-    } else if (named || REPORT_EXTENSIONS.has(extname(path).toLowerCase())) {
-      count++;
-    }
-  };
-  for (const path of paths) await visit(path, true);
+  for await (const entry of walkFiles(paths))
+    if ('failure' in entry || isReportFile(entry.file)) count++;
   return count;
 }
 
-function* ndjsonLines(path: string, bytes: Uint8Array): Generator<SourceEntry> {
-  let start = 0;
+function* ndjsonLines(path: string, bytes: Uint8Array, maxBytes: number): Generator<SourceEntry> {
+  // A byte order mark belongs to the file, not to its first line's JSON.
+  let start = byteOrderMark(bytes)?.encoding === 'utf8' ? 3 : 0;
   let line = 0;
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
     line++;
     const slice = bytes.subarray(start, end);
-    if (Buffer.from(slice).toString('utf8').trim() !== '')
-      yield { report: raw(`${path}:${String(line)}`, 'ndjson', slice) };
+    const source = `${path}:${String(line)}`;
+    const problem = tooLarge(slice.length, maxBytes);
+    if (problem !== null) yield failure(source, problem, slice);
+    else if (Buffer.from(slice).toString('utf8').trim() !== '')
+      yield { report: raw(source, 'ndjson', slice) };
     start = end + 1;
   }
 }
 
-function* feedEntries(path: string, text: string): Generator<SourceEntry> {
+function* feedEntries(path: string, text: string, maxBytes: number): Generator<SourceEntry> {
   const outlet = feedTitle(text);
   const items = feedItems(text);
   if (items.length === 0) {
@@ -178,14 +167,12 @@ function* feedEntries(path: string, text: string): Generator<SourceEntry> {
     return;
   }
   for (const item of items) {
-    yield {
-      report: raw(
-        `${path}#${String(item.index)}`,
-        'feed-item',
-        new TextEncoder().encode(item.xml),
-        outlet,
-      ),
-    };
+    const source = `${path}#${String(item.index)}`;
+    const bytes = new TextEncoder().encode(item.xml);
+    const problem = tooLarge(bytes.length, maxBytes);
+    yield problem === null
+      ? { report: raw(source, 'feed-item', bytes, outlet) }
+      : failure(source, problem, bytes);
   }
 }
 
@@ -202,10 +189,9 @@ const zNdjsonReport = z.object({
  * Reads a raw report as a Document, or throws an InputError naming its source
  * and the problem (empty, binary, too large, not Arabic, no text, bad JSON).
  */
-export function readReport(
-  report: RawReport,
-  options: { readonly maxBytes?: number; readonly published?: string | null } = {},
-): Document {
+export function readReport(report: RawReport, options: ReadOptions = {}): Document {
+  // Whatever held it (a file, a feed, an NDJSON file), one report is held to the limit.
+  checkSize(report.source, report.raw.length, options.maxBytes);
   switch (report.format) {
     case 'file':
       return documentFromBytes(report.source, report.raw, options);

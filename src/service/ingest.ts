@@ -22,6 +22,8 @@ export interface ReportResult {
   readonly source: string;
   readonly outcome: ReportOutcome;
   readonly reason?: string;
+  /** What was read but not quite as written (stray bytes replaced), kept with the report too. */
+  readonly warnings?: readonly string[];
 }
 
 function reasonOf(error: unknown): string {
@@ -50,6 +52,7 @@ export async function ingestBatch(
           reports.map((r) => r.sha256),
         );
   const results = new Map<RawReport, ReportResult>();
+  const read = new Map<RawReport, readonly string[]>();
   const ready: ExtractedReport[] = [];
   for (const report of reports) {
     if (stored.has(report.sha256)) {
@@ -57,16 +60,24 @@ export async function ingestBatch(
       continue;
     }
     try {
-      const document = readReport(report, options);
+      const warnings: string[] = [];
+      const document = readReport(report, { ...options, onWarning: (w) => warnings.push(w) });
       const result = extract(document, { knowledge, published: options.published ?? null });
-      ready.push({ report, result });
+      ready.push({ report, result: { ...result, warnings: [...warnings, ...result.warnings] } });
+      if (warnings.length > 0) read.set(report, warnings);
     } catch (error) {
       results.set(report, await failed(db, report, error));
     }
   }
   for (const [k, outcome] of (await saveAll(db, knowledge, ready)).entries()) {
     const item = ready[k];
-    if (item !== undefined) results.set(item.report, { source: item.report.source, ...outcome });
+    if (item === undefined) continue;
+    const warnings = read.get(item.report);
+    results.set(item.report, {
+      source: item.report.source,
+      ...outcome,
+      ...(warnings === undefined ? {} : { warnings }),
+    });
   }
   return reports.map(
     (r) => results.get(r) ?? { source: r.source, outcome: 'failed', reason: 'lost' },

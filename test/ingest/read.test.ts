@@ -31,6 +31,29 @@ describe('documentFromBytes', () => {
     expect(doc.text).toBe(REPORT);
   });
 
+  it('reads UTF-8 with a few stray bytes as UTF-8, replacing them, and warns', () => {
+    const stray = Buffer.concat([
+      Buffer.from(REPORT.slice(0, 10)),
+      Buffer.from([0xff]),
+      Buffer.from(REPORT.slice(10, 30)),
+      Buffer.from([0xfe, 0x80]),
+      Buffer.from(REPORT.slice(30)),
+      Buffer.from([0xc0]),
+    ]);
+    const warnings: string[] = [];
+    const doc = documentFromBytes('stray.txt', stray, { onWarning: (w) => warnings.push(w) });
+    expect(doc.text).toContain('قصف مدفعي على بلدة كفرنبل');
+    expect(doc.text.match(/\ufffd/g)?.length).toBe(4);
+    expect(warnings).toEqual([expect.stringMatching(/^4 byte sequence\(s\) that are not UTF-8/)]);
+  });
+
+  it('reads UTF-16 with a byte order mark, either way round', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(REPORT, 'utf16be')]);
+    expect(documentFromBytes('le.txt', le).text).toBe(REPORT);
+    expect(documentFromBytes('be.txt', be).text).toBe(REPORT);
+  });
+
   it('takes the main text, title, outlet, date and URL of a saved page', () => {
     const html = `<!doctype html><html><head><title>قصف على كفرنبل | موقع</title>
       <meta property="og:site_name" content="موقع الخبر"><meta property="og:url" content="https://example.org/a/1">

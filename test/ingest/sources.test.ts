@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,9 +19,25 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 async function collect(...paths: string[]): Promise<SourceEntry[]> {
+  return collectWith({}, ...paths);
+}
+
+async function collectWith(
+  options: { maxBytes?: number },
+  ...paths: string[]
+): Promise<SourceEntry[]> {
   const entries: SourceEntry[] = [];
-  for await (const e of collectReports(paths)) entries.push(e);
+  for await (const e of collectReports(paths, options)) entries.push(e);
   return entries;
+}
+
+/** What each entry is: a report's source, or a failure's source and reason. */
+function outline(entries: readonly SourceEntry[], dir: string): string[] {
+  return entries.map((e) =>
+    'report' in e
+      ? e.report.source.replace(dir, '')
+      : `failed ${e.failure.source.replace(dir, '')}: ${e.failure.error.problem}`,
+  );
 }
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -123,5 +139,65 @@ describe('what ingest takes in', () => {
     expect(failure?.error).toBeInstanceOf(InputError);
     expect(failure?.error.message).toMatch(/missing\.txt: no such file or folder/);
     expect('report' in (entries[1] ?? {})).toBe(true);
+  });
+
+  it('walks each real folder once, however symbolic links loop back', async () => {
+    const dir = folder({ 'a/one.txt': REPORT, 'a/two.txt': REPORT });
+    symlinkSync('..', join(dir, 'a', 'up'));
+    symlinkSync('../a', join(dir, 'a', 'again'));
+    symlinkSync('a', join(dir, 'b'));
+    symlinkSync('a/one.txt', join(dir, 'c.txt'));
+    const entries = await collect(dir);
+    expect(outline(entries, dir)).toEqual(['/a/one.txt', '/a/two.txt']);
+  });
+
+  it('names a broken or looping link and goes on', async () => {
+    const dir = folder({ 'a.txt': REPORT });
+    symlinkSync('nowhere.txt', join(dir, 'broken.txt'));
+    symlinkSync('loop.txt', join(dir, 'loop.txt'));
+    expect(outline(await collect(dir), dir)).toEqual([
+      '/a.txt',
+      'failed /broken.txt: no such file or folder',
+      'failed /loop.txt: a symbolic link that leads back to itself',
+    ]);
+  });
+
+  it('holds every report to --max-size, whatever holds it: an NDJSON line, a feed item', async () => {
+    const big = `${REPORT} `.repeat(40);
+    const line = (text: string): string => JSON.stringify({ text });
+    const dir = folder({
+      'batch.ndjson': `${line(REPORT)}\n${line(big)}\n${line(REPORT)}\n`,
+      'feed.xml': RSS.replace(
+        `<description>${REPORT}</description>`,
+        `<description>${big}</description>`,
+      ),
+    });
+    const entries = await collectWith({ maxBytes: 2048 }, dir);
+    expect(outline(entries, dir)).toEqual([
+      '/batch.ndjson:1',
+      'failed /batch.ndjson:2: 0.0 MB is larger than the 0.0 MB limit for one report',
+      '/batch.ndjson:3',
+      '/feed.xml#1',
+      'failed /feed.xml#2: 0.0 MB is larger than the 0.0 MB limit for one report',
+    ]);
+    const failed = entries.find((e) => 'failure' in e);
+    expect(failed !== undefined && 'failure' in failed ? failed.failure.sha256 : null).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+    // A report that reaches a worker through the queue is held to the limit too.
+    const first = entries[0];
+    if (first === undefined || !('report' in first)) throw new Error('no report');
+    expect(() => readReport(first.report, { maxBytes: 64 })).toThrow(/limit for one report/);
+  });
+
+  it('keeps the first line of an NDJSON file that starts with a byte order mark', async () => {
+    const dir = folder({
+      'bom.ndjson': `\ufeff${JSON.stringify({ text: REPORT, published: '2024-03-12' })}\n${JSON.stringify({ text: REPORT, published: '2024-03-13' })}\n`,
+    });
+    const entries = await collect(dir);
+    expect(outline(entries, dir)).toEqual(['/bom.ndjson:1', '/bom.ndjson:2']);
+    const first = entries[0];
+    if (first === undefined || !('report' in first)) throw new Error('no report');
+    expect(readReport(first.report).published).toBe('2024-03-12');
   });
 });
