@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { dragRange, stack } from '../../web/src/timeline/stack.js';
+
+const buckets = [
+  { period: '2024-02-01', type: 'Battles', events: 2, fatalities: 5 },
+  { period: '2024-01-01', type: 'Protests', events: 1, fatalities: 0 },
+  { period: '2024-01-01', type: 'Battles', events: 3, fatalities: 4 },
+];
+
+describe('timeline stacks', () => {
+  it('orders periods in time and types as asked', () => {
+    const s = stack(buckets, ['Battles', 'Protests']);
+    expect(s.x).toEqual([Date.UTC(2024, 0, 1) / 1000, Date.UTC(2024, 1, 1) / 1000]);
+    expect(s.types).toEqual(['Battles', 'Protests']);
+  });
+
+  it('stacks each type on the ones below and keeps its own count', () => {
+    const s = stack(buckets, ['Battles', 'Protests']);
+    expect(s.counts).toEqual([
+      [3, 2],
+      [1, 0],
+    ]);
+    expect(s.tops).toEqual([
+      [3, 2],
+      [4, 2],
+    ]);
+  });
+
+  it('adds fatalities of every type per period', () => {
+    expect(stack(buckets, []).fatalities).toEqual([4, 5]);
+  });
+
+  it('puts types it was not told about last, by name', () => {
+    expect(stack(buckets, ['Protests']).types).toEqual(['Protests', 'Battles']);
+  });
+});
+
+describe('dragging over the timeline', () => {
+  it('gives the days covered, whichever way the drag went', () => {
+    const a = Date.UTC(2024, 2, 10) / 1000;
+    const b = Date.UTC(2024, 0, 5, 13) / 1000;
+    expect(dragRange(a, b)).toEqual({ from: '2024-01-05', to: '2024-03-10' });
+  });
+});

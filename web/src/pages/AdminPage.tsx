@@ -1,0 +1,99 @@
+import { apiSend } from '../api/client.js';
+import { useApi } from '../api/useApi.js';
+import type { Change } from '../api/types.js';
+import { useI18n } from '../i18n/context.js';
+import { useSession, type Role } from '../session.js';
+
+interface User {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  created_at: string;
+}
+
+const roles: readonly Role[] = ['admin', 'editor', 'viewer'];
+
+/** Users and their roles, and the audit log of every change. */
+export function AdminPage() {
+  const { t, dateTime } = useI18n();
+  const { isAdmin } = useSession();
+  const users = useApi<{ users: User[] }>(isAdmin ? '/users' : null);
+  const audit = useApi<{ entries: Change[] }>(isAdmin ? '/audit' : null, { limit: 100 });
+  if (!isAdmin) return <p>{t('admin.forbidden')}</p>;
+  const change = async (name: string, patch: Partial<Pick<User, 'role' | 'disabled'>>) => {
+    await apiSend('PATCH', `/users/${encodeURIComponent(name)}`, patch);
+    users.reload();
+    audit.reload();
+  };
+  const show = (value: unknown) =>
+    value === null || value === undefined ? t('common.none') : JSON.stringify(value);
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      <h2>{t('admin.users')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.name')}</th>
+            <th scope="col">{t('admin.role')}</th>
+            <th scope="col">{t('admin.disabled')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.users.map((user) => (
+            <tr key={user.name}>
+              <td dir="auto">{user.name}</td>
+              <td>
+                <select
+                  aria-label={`${t('admin.role')}: ${user.name}`}
+                  value={user.role}
+                  onChange={(e) => void change(user.name, { role: e.currentTarget.value as Role })}
+                >
+                  {roles.map((r) => (
+                    <option value={r} key={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {user.disabled ? (
+                  t('common.yes')
+                ) : (
+                  <button type="button" onClick={() => void change(user.name, { disabled: true })}>
+                    {t('admin.disable')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('admin.audit')}</h2>
+      <table class="audit">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.when')}</th>
+            <th scope="col">{t('admin.who')}</th>
+            <th scope="col">{t('admin.what')}</th>
+            <th scope="col">{t('admin.before')}</th>
+            <th scope="col">{t('admin.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.data?.entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{dateTime(entry.at)}</td>
+              <td dir="auto">{entry.by}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td dir="ltr">{show(entry.before)}</td>
+              <td dir="ltr">{show(entry.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,446 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { apiSend } from '../api/client.js';
+import { useApi } from '../api/useApi.js';
+import type { Change, EventDetail, EventPage as EventList, Place } from '../api/types.js';
+import { incidentEvidence } from '../evidence/fields.js';
+import { ReportText } from '../event/ReportText.js';
+import { PlacePicker } from '../event/PlacePicker.js';
+import { useI18n } from '../i18n/context.js';
+import { isKey } from '../i18n/i18n.js';
+import { navigate } from '../router.js';
+import { useSession } from '../session.js';
+import { useTypeLabel } from '../vocabulary/labels.js';
+
+const statuses = ['reviewed', 'verified', 'disputed', 'rejected', 'unreviewed'] as const;
+
+type Editing = null | 'place' | 'date' | 'type' | 'actor1' | 'actor2';
+
+/**
+ * One event: its fields, who claims which figures, each report's words behind
+ * every field (pointing at a field lights its words, and the reverse), why each
+ * report was linked, its history with revert, and the reviewer's tools.
+ */
+export function EventPage({ id }: { id: string }) {
+  const { t, date, num, lang, dateTime } = useI18n();
+  const typeLabel = useTypeLabel();
+  const { canEdit, isAdmin } = useSession();
+  const detail = useApi<EventDetail>(`/events/${encodeURIComponent(id)}`);
+  const [active, setActive] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const act = async (run: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await run();
+      setEditing(null);
+      detail.reload();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const correct = (field: string, value: unknown) =>
+    act(() => apiSend('POST', `/events/${encodeURIComponent(id)}/corrections`, { field, value }));
+
+  if (detail.error !== null)
+    return <p class="error">{t('common.error', { message: detail.error.message })}</p>;
+  if (detail.data === null) return <p>{t('common.loading')}</p>;
+  const { event, reports, history } = detail.data;
+
+  const field = (name: string, label: string, value: ComponentChildren, edit?: Editing) => (
+    <div
+      class={`field ${active === name ? 'lit' : ''}`}
+      data-field={name}
+      tabIndex={0}
+      onMouseEnter={() => {
+        setActive(name);
+      }}
+      onMouseLeave={() => {
+        setActive(null);
+      }}
+      onFocus={() => {
+        setActive(name);
+      }}
+      onBlur={() => {
+        setActive(null);
+      }}
+    >
+      <dt>{label}</dt>
+      <dd>
+        {value}
+        {canEdit && edit !== undefined && edit !== null && (
+          <button
+            type="button"
+            class="link edit"
+            aria-label={`${t('event.edit')}: ${label}`}
+            onClick={() => {
+              setEditing(edit);
+            }}
+          >
+            {t('event.edit')}
+          </button>
+        )}
+      </dd>
+    </div>
+  );
+
+  const place =
+    event.location === null
+      ? t('common.unknown')
+      : `${lang === 'ar' ? event.location.name_ar : event.location.name_en}${
+          event.location.admin1 !== null ? ` · ${event.location.admin1}` : ''
+        } (${t(`precision.${event.location.precision}`)})`;
+
+  return (
+    <article class="event-page" aria-labelledby="event-title">
+      <p>
+        <a href="/events">{t('event.back')}</a>
+      </p>
+      <h1 id="event-title">
+        {typeLabel(event.sub_event_type)} —{' '}
+        {event.location === null
+          ? ''
+          : lang === 'ar'
+            ? event.location.name_ar
+            : event.location.name_en}
+      </h1>
+      {failure !== null && (
+        <p class="error" role="alert">
+          {t('common.error', { message: failure })}
+        </p>
+      )}
+      <div class="event-grid">
+        <section aria-label={t('event.type')}>
+          <dl class="fields">
+            {field(
+              'type',
+              t('event.type'),
+              `${typeLabel(event.event_type)} / ${typeLabel(event.sub_event_type)}`,
+              'type',
+            )}
+            {field(
+              'date',
+              t('event.date'),
+              event.date.start === null
+                ? t('common.unknown')
+                : date(event.date.start, event.date.precision),
+              'date',
+            )}
+            {field('place', t('event.place'), place, 'place')}
+            {field('actor1', t('event.actor1'), event.actor1 ?? t('common.unknown'), 'actor1')}
+            {field('actor2', t('event.actor2'), event.actor2 ?? t('common.unknown'), 'actor2')}
+            {field(
+              'fatalities',
+              t('event.fatalities'),
+              event.fatalities === null
+                ? t('common.none')
+                : `${num(event.fatalities.low)} / ${num(event.fatalities.best)} / ${num(event.fatalities.high)}`,
+            )}
+            {field('status', t('event.status'), t(`status.${event.review_status}`))}
+          </dl>
+          {editing === 'place' && (
+            <PlacePicker
+              onPick={(p: Place) => void correct('place', { place_id: p.id })}
+              onCancel={() => {
+                setEditing(null);
+              }}
+            />
+          )}
+          {editing === 'date' && (
+            <InlineEdit
+              label={t('event.date')}
+              type="date"
+              initial={event.date.start ?? ''}
+              onSave={(v) => void correct('date', { start: v, end: v, precision: 'day' })}
+              onCancel={() => {
+                setEditing(null);
+              }}
+            />
+          )}
+          {(editing === 'actor1' || editing === 'actor2') && (
+            <InlineEdit
+              label={t(`event.${editing}`)}
+              initial={event[editing] ?? ''}
+              onSave={(v) => void correct(editing, v === '' ? null : v)}
+              onCancel={() => {
+                setEditing(null);
+              }}
+            />
+          )}
+          {editing === 'type' && (
+            <InlineEdit
+              label={t('event.type')}
+              initial={event.sub_event_type}
+              onSave={(v) => void correct('sub_event_type', v)}
+              onCancel={() => {
+                setEditing(null);
+              }}
+            />
+          )}
+          {canEdit && (
+            <div class="status-buttons" role="group" aria-label={t('event.status')}>
+              {statuses
+                .filter((s) => s !== event.review_status && (s !== 'verified' || isAdmin))
+                .map((s) => (
+                  <button
+                    type="button"
+                    key={s}
+                    onClick={() =>
+                      void act(() =>
+                        apiSend('POST', `/events/${encodeURIComponent(id)}/status`, { status: s }),
+                      )
+                    }
+                  >
+                    {t('event.setStatus', { status: t(`status.${s}`) })}
+                  </button>
+                ))}
+            </div>
+          )}
+          <h2>{t('event.claims')}</h2>
+          <table class="claims">
+            <thead>
+              <tr>
+                <th scope="col">{t('event.claimant')}</th>
+                <th scope="col">{t('event.party')}</th>
+                <th scope="col">{t('event.measure')}</th>
+                <th scope="col">{t('event.victim')}</th>
+                <th scope="col">{t('event.count')}</th>
+                <th scope="col">{t('event.outlet')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {event.claims.flatMap((claim, i) =>
+                claim.figures.map((figure, j) => {
+                  const name = `claim:${claim.claimant ?? 'unattributed'}`;
+                  return (
+                    <tr
+                      key={`${i}-${j}`}
+                      class={active === name ? 'lit' : undefined}
+                      onMouseEnter={() => {
+                        setActive(name);
+                      }}
+                      onMouseLeave={() => {
+                        setActive(null);
+                      }}
+                    >
+                      <td>{claim.claimant ?? t('common.unknown')}</td>
+                      <td>{claim.party ? t('common.yes') : t('common.no')}</td>
+                      <td>
+                        {isKey(`measure.${figure.measure}`)
+                          ? t(`measure.${figure.measure}` as 'measure.killed')
+                          : figure.measure}
+                      </td>
+                      <td>{figure.victim ?? t('common.unknown')}</td>
+                      <td>{figure.count === null ? t('common.none') : num(figure.count)}</td>
+                      <td dir="auto">{claim.outlet ?? ''}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </tbody>
+          </table>
+          <History
+            history={history}
+            canRevert={canEdit}
+            onRevert={(change) => void act(() => apiSend('POST', `/audit/${change.id}/revert`, {}))}
+            dateTime={dateTime}
+          />
+          {canEdit && (
+            <JoinBox
+              id={id}
+              onJoin={(other) =>
+                void act(() =>
+                  apiSend('POST', `/events/${encodeURIComponent(id)}/join`, { with: other }),
+                )
+              }
+            />
+          )}
+        </section>
+        <section aria-label={t('event.reports')} class="reports">
+          <h2>{t('event.reports')}</h2>
+          {reports.map((report) => (
+            <article class="report" key={report.document}>
+              <header>
+                <h3 dir="auto">{report.title ?? report.outlet ?? report.document}</h3>
+                <p class="muted">
+                  <span dir="auto">{report.outlet ?? ''}</span>
+                  {report.published !== null && <> · {date(report.published.slice(0, 10))}</>}
+                  {report.url !== null && (
+                    <>
+                      {' · '}
+                      <a href={report.url} rel="noreferrer noopener" target="_blank" dir="ltr">
+                        {report.url}
+                      </a>
+                    </>
+                  )}
+                </p>
+                <p class="why">
+                  {report.linked_by.length === 0
+                    ? t('event.firstReport')
+                    : t('event.linkedBecause', { why: report.linked_by.join('، ') })}
+                </p>
+              </header>
+              <ReportText
+                text={report.text}
+                evidence={report.incidents.flatMap(incidentEvidence)}
+                active={active}
+                onPoint={setActive}
+              />
+              {canEdit && reports.length > 1 && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void act(async () => {
+                      const incident = report.incidents[0];
+                      if (incident === undefined) return;
+                      const reply = await apiSend<{ event?: string }>(
+                        'POST',
+                        `/events/${encodeURIComponent(id)}/split`,
+                        {
+                          incident: `${report.document}#${incident.id}`,
+                        },
+                      );
+                      if (reply.event !== undefined)
+                        navigate(`/events/${encodeURIComponent(reply.event)}`);
+                    })
+                  }
+                >
+                  {t('event.split')}
+                </button>
+              )}
+            </article>
+          ))}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function InlineEdit(props: {
+  label: string;
+  initial: string;
+  type?: 'text' | 'date';
+  onSave: (value: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(props.initial);
+  return (
+    <form
+      class="inline-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(value.trim());
+      }}
+    >
+      <label>
+        {props.label}
+        {props.type === 'date' ? (
+          <input
+            type="date"
+            value={value}
+            onInput={(e) => {
+              setValue(e.currentTarget.value);
+            }}
+          />
+        ) : (
+          <input
+            value={value}
+            dir="auto"
+            onInput={(e) => {
+              setValue(e.currentTarget.value);
+            }}
+          />
+        )}
+      </label>
+      <button type="submit" class="primary">
+        {t('common.save')}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+function History(props: {
+  history: Change[];
+  canRevert: boolean;
+  onRevert: (change: Change) => void;
+  dateTime: (iso: string) => string;
+}) {
+  const { t } = useI18n();
+  const show = (value: unknown) =>
+    value === null || value === undefined ? t('common.none') : JSON.stringify(value);
+  return (
+    <section class="history" aria-labelledby="history-title">
+      <h2 id="history-title">{t('event.history')}</h2>
+      {props.history.length === 0 && <p>{t('event.noHistory')}</p>}
+      <ol>
+        {props.history.map((change) => (
+          <li key={change.id}>
+            <span class="muted">{props.dateTime(change.at)}</span> <strong>{change.by}</strong>{' '}
+            <code>{change.action}</code>{' '}
+            <span dir="ltr">
+              {show(change.before)} → {show(change.after)}
+            </span>
+            {change.reason !== null && <em> «{change.reason}»</em>}
+            {props.canRevert && (
+              <button
+                type="button"
+                onClick={() => {
+                  props.onRevert(change);
+                }}
+              >
+                {t('event.revert')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function JoinBox({ id, onJoin }: { id: string; onJoin: (other: string) => void }) {
+  const { t, date } = useI18n();
+  const typeLabel = useTypeLabel();
+  const [words, setWords] = useState('');
+  const query = useMemo(() => ({ search: words, limit: 10 }), [words]);
+  const found = useApi<EventList>(words.trim().length < 2 ? null : '/events', query);
+  return (
+    <section class="join" aria-labelledby="join-title">
+      <h2 id="join-title">{t('event.join')}</h2>
+      <label>
+        {t('event.joinSearch')}
+        <input
+          type="search"
+          dir="auto"
+          value={words}
+          onInput={(e) => {
+            setWords(e.currentTarget.value);
+          }}
+        />
+      </label>
+      <ul>
+        {found.data?.events
+          .filter((e) => e.id !== id)
+          .map((e) => (
+            <li key={e.id}>
+              {typeLabel(e.sub_event_type)} · {e.location?.name_ar ?? ''} ·{' '}
+              {e.date.start === null ? '' : date(e.date.start)}{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  onJoin(e.id);
+                }}
+              >
+                {t('event.joinThis')}
+              </button>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}

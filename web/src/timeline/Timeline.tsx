@@ -1,0 +1,106 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useI18n } from '../i18n/context.js';
+import { typeColor } from '../vocabulary/colors.js';
+import { dragRange, stack, type Bucket } from './stack.js';
+
+interface Props {
+  buckets: readonly Bucket[];
+  /** Event types bottom to top. */
+  order: readonly string[];
+  typeLabel: (type: string) => string;
+  /** A drag over the chart: the days it covered. */
+  onRange: (range: { from: string; to: string }) => void;
+}
+
+/**
+ * Events per period as bars stacked by type, fatalities as a line on their own
+ * axis. Dragging across periods narrows the filter to them (the list and the
+ * map follow). The chart is drawn left to right in both languages: time runs
+ * that way on every axis the reader has seen.
+ */
+export function Timeline({ buckets, order, typeLabel, onRange }: Props) {
+  const { t, num, lang } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const onRangeRef = useRef(onRange);
+  onRangeRef.current = onRange;
+
+  useEffect(() => {
+    const el = box.current;
+    if (el === null) return undefined;
+    const data = stack(buckets, order);
+    const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
+    // Tallest stack first, so each lower type is painted over the one above it.
+    const layers = data.types.map((type, i) => ({ type, i })).reverse();
+    const plot = new uPlot(
+      {
+        width: Math.max(200, el.clientWidth),
+        height: 180,
+        legend: { show: true },
+        cursor: { drag: { x: true, y: false, setScale: false } },
+        scales: { x: { time: true }, n: { auto: true }, f: { auto: true } },
+        axes: [
+          {},
+          { scale: 'n', values: (_u, ticks) => ticks.map((v) => num(v)) },
+          {
+            scale: 'f',
+            // uPlot's sides are an ambient const enum, which isolated modules cannot read: 1 is Right.
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+            side: 1,
+            grid: { show: false },
+            values: (_u, ticks) => ticks.map((v) => num(v)),
+          },
+        ],
+        series: [
+          {},
+          ...layers.map(({ type }) => ({
+            label: typeLabel(type),
+            scale: 'n',
+            fill: typeColor(type),
+            stroke: typeColor(type),
+            width: 0,
+            ...(bars === undefined ? {} : { paths: bars }),
+            value: (_u: uPlot, _v: number | null, _s: number, idx: number | null) =>
+              idx === null ? '' : num(data.counts[data.types.indexOf(type)]?.[idx] ?? 0),
+          })),
+          {
+            label: t('timeline.fatalities'),
+            scale: 'f',
+            stroke: '#a11a2a',
+            width: 2,
+            value: (_u: uPlot, v: number | null) => (v === null ? '' : num(v)),
+          },
+        ],
+        hooks: {
+          setSelect: [
+            (u) => {
+              if (u.select.width < 2) return;
+              const a = u.posToVal(u.select.left, 'x');
+              const b = u.posToVal(u.select.left + u.select.width, 'x');
+              u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+              onRangeRef.current(dragRange(a, b));
+            },
+          ],
+        },
+      },
+      [data.x, ...layers.map(({ i }) => data.tops[i] ?? []), data.fatalities],
+      el,
+    );
+    const resize = new ResizeObserver(() => {
+      plot.setSize({ width: Math.max(200, el.clientWidth), height: 180 });
+    });
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [buckets, order, typeLabel, num, t, lang]);
+
+  return (
+    <figure class="timeline">
+      <figcaption>{t('timeline.caption')}</figcaption>
+      <div ref={box} dir="ltr" class="timeline-chart" />
+    </figure>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { isKey, type Lang } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/context.js';
+import { loadBoundaries } from '../map/basemap.js';
+
+/** Event and sub-event types are ACLED's fixed set: their names are in the translation files. */
+export function useTypeLabel(): (type: string) => string {
+  const { t } = useI18n();
+  return (type: string) => {
+    const key = `type.${type}`;
+    const sub = `sub.${type}`;
+    if (isKey(key)) return t(key);
+    if (isKey(sub)) return t(sub);
+    return type;
+  };
+}
+
+export interface Governorate {
+  pcode: string;
+  name: string;
+}
+
+/** Governorates by p-code with their names in the reader's language, from the shipped boundaries. */
+export function useGovernorates(): Governorate[] {
+  const { lang } = useI18n();
+  const [list, setList] = useState<Governorate[]>([]);
+  useEffect(() => {
+    let live = true;
+    void loadBoundaries().then((b) => {
+      if (!live) return;
+      const names = b.governorates.features.map((f) => ({
+        pcode: f.properties.pcode,
+        name: nameIn(lang, f.properties),
+      }));
+      names.sort((a, c) => a.name.localeCompare(c.name, lang));
+      setList(names);
+    });
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+  return list;
+}
+
+function nameIn(lang: Lang, names: { ar: string; en: string }): string {
+  return lang === 'ar' ? names.ar : names.en;
+}
