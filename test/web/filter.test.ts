@@ -15,7 +15,9 @@ describe('the events filter in the address', () => {
   });
 
   it('drops empty fields, malformed days and unknown private values', () => {
-    const filter = filterFromQuery(new URLSearchParams('from=yesterday&actor=&private=maybe&to=2024-02-03'));
+    const filter = filterFromQuery(
+      new URLSearchParams('from=yesterday&actor=&private=maybe&to=2024-02-03'),
+    );
     expect(filter).toEqual({ to: '2024-02-03' });
   });
 
