@@ -21,10 +21,8 @@ export const appDir = join(process.cwd(), 'dist', 'web');
 
 export async function serveApp(): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
+    // The URL parser already resolved any `..`: the path stays inside the app folder.
+    const path = normalize(new URL(request.url ?? '/', 'http://x').pathname);
     if (path.startsWith('/api/')) {
       response.writeHead(404, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { message: 'no API here' } }));
