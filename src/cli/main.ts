@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { zReviewStatus } from '../contracts/index.js';
-import type { ReviewStatus } from '../contracts/index.js';
+import { zReviewStatus, zRole } from '../contracts/index.js';
+import type { ReviewStatus, Role } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
 import { EXPORT_FORMATS } from '../store/index.js';
 import type { ExportFormat } from '../store/index.js';
@@ -16,6 +16,7 @@ import type { IngestFlags, StoreFlags } from './ingest.js';
 import type { WorkerFlags } from './worker.js';
 import type { DecisionFlags, ReviewListFlags } from './review.js';
 import type { AddFlags } from './gazetteer.js';
+import type { PasswordFlags } from './accounts.js';
 
 // Each command's module is imported when the command runs (`await import`), so
 // that `extract` does not pay for loading the database drivers, the queue, the
@@ -63,6 +64,13 @@ function reviewStatus(value: string): ReviewStatus {
   const parsed = zReviewStatus.safeParse(value);
   if (!parsed.success)
     throw new InvalidArgumentError(`expected one of ${zReviewStatus.options.join(', ')}`);
+  return parsed.data;
+}
+
+function role(value: string): Role {
+  const parsed = zRole.safeParse(value);
+  if (!parsed.success)
+    throw new InvalidArgumentError(`expected one of ${zRole.options.join(', ')}`);
   return parsed.data;
 }
 
@@ -266,6 +274,8 @@ export function program(exit: (code: number) => void): Command {
       });
   }
 
+  addAccountCommands(cli, exit);
+
   const gazetteer = cli
     .command('gazetteer')
     .description('the places wathiq knows: add your own, import more, see how a phrase reads');
@@ -323,6 +333,111 @@ export function program(exit: (code: number) => void): Command {
     });
 
   return cli;
+}
+
+/** `wathiq user …` and `wathiq token …`: the server's accounts, from the command line. */
+function addAccountCommands(cli: Command, exit: (code: number) => void): void {
+  const BY_HELP = 'who makes the change, for the audit log (default: the login name)';
+  const user = cli
+    .command('user')
+    .description('the people who use `wathiq serve`: add them, give them a role, disable them');
+  user
+    .command('add')
+    .description('add a user (the password is asked at the terminal)')
+    .argument('<name>', 'the sign-in name')
+    .requiredOption('--role <role>', zRole.options.join(' | '), role)
+    .option('--password-stdin', 'read the password from standard input instead')
+    .option('--by <name>', BY_HELP)
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (name: string, flags: PasswordFlags & { role: Role; by?: string }) => {
+      const { userAdd } = await import('./accounts.js');
+      exit(await userAdd(name, flags));
+    });
+  user
+    .command('list')
+    .description('every user, their role, disabled or not')
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (flags: StoreFlags) => {
+      const { userList } = await import('./accounts.js');
+      exit(await userList(flags));
+    });
+  user
+    .command('role')
+    .description("change a user's role")
+    .argument('<name>', 'the user')
+    .argument('<role>', zRole.options.join(' | '), role)
+    .option('--by <name>', BY_HELP)
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (name: string, newRole: Role, flags: StoreFlags & { by?: string }) => {
+      const { userRole } = await import('./accounts.js');
+      exit(await userRole(name, newRole, flags));
+    });
+  for (const [verb, disabled, what] of [
+    ['disable', true, 'stop a user signing in; their sessions and tokens stop at once'],
+    ['enable', false, 'let a disabled user sign in again'],
+  ] as const) {
+    user
+      .command(verb)
+      .description(what)
+      .argument('<name>', 'the user')
+      .option('--by <name>', BY_HELP)
+      .option(DB_OPTION, DB_HELP)
+      .option(DATA_OPTION, DATA_HELP)
+      .action(async (name: string, flags: StoreFlags & { by?: string }) => {
+        const { userDisabled } = await import('./accounts.js');
+        exit(await userDisabled(name, disabled, flags));
+      });
+  }
+  user
+    .command('password')
+    .description("set a user's password (asked at the terminal); their sessions end")
+    .argument('<name>', 'the user')
+    .option('--password-stdin', 'read the password from standard input instead')
+    .option('--by <name>', BY_HELP)
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (name: string, flags: PasswordFlags & { by?: string }) => {
+      const { userPassword } = await import('./accounts.js');
+      exit(await userPassword(name, flags));
+    });
+
+  const token = cli.command('token').description('keys for scripts that use the API');
+  token
+    .command('create')
+    .description('make a token for a user and print it (only its hash is kept)')
+    .argument('<user>', 'whose rights the token carries')
+    .option('--name <label>', 'what it is for (default: script)')
+    .option('--by <name>', BY_HELP)
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (name: string, flags: StoreFlags & { name?: string; by?: string }) => {
+      const { tokenCreate } = await import('./accounts.js');
+      exit(await tokenCreate(name, flags));
+    });
+  token
+    .command('list')
+    .description("the tokens, everyone's or a user's")
+    .argument('[user]', 'only this user')
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (name: string | undefined, flags: StoreFlags) => {
+      const { tokenList } = await import('./accounts.js');
+      exit(await tokenList(name, flags));
+    });
+  token
+    .command('revoke')
+    .description('stop a token working')
+    .argument('<id>', 'the token id as `token list` shows it')
+    .option('--by <name>', BY_HELP)
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (id: string, flags: StoreFlags & { by?: string }) => {
+      const { tokenRevoke } = await import('./accounts.js');
+      exit(await tokenRevoke(id, flags));
+    });
 }
 
 /** Runs the command line and resolves with the exit status. */

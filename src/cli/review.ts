@@ -7,11 +7,12 @@ import {
   decide as decidePair,
   governorateCode,
   loadKnowledge,
-  setStatus as setReviewStatus,
+  setStatus as setEventStatus,
   storeOptions,
 } from '../service/index.js';
+import { complain, operator, withService } from './operator.js';
 import type { StoreFlags } from './ingest.js';
-import { printable, printableAll } from './terminal.js';
+import { printableAll } from './terminal.js';
 
 export interface ReviewListFlags extends StoreFlags {
   status?: ReviewStatus;
@@ -25,16 +26,6 @@ export interface ReviewListFlags extends StoreFlags {
 
 export interface DecisionFlags extends StoreFlags {
   by?: string;
-}
-
-function complain(message: string): number {
-  process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
-  return 1;
-}
-
-/** Who decides, for the record: `--by`, else the login name. */
-function reviewer(flags: DecisionFlags): string {
-  return flags.by ?? process.env.USER ?? process.env.USERNAME ?? 'reviewer';
 }
 
 function placeOf(event: Event): string {
@@ -102,39 +93,26 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
 }
 
 /** `wathiq review set EVENT STATUS`. */
-export async function setStatus(
+export function setStatus(
   eventId: string,
   status: ReviewStatus,
-  flags: StoreFlags,
+  flags: DecisionFlags,
 ): Promise<number> {
-  const db = await openStore(storeOptions(flags));
-  try {
-    if (!(await setReviewStatus(db, eventId, status))) return complain(`no event ${eventId}`);
-  } finally {
-    await db.close();
-  }
-  process.stdout.write(`${eventId}: ${status}\n`);
-  return 0;
+  return withService(flags, async (ctx) => {
+    await setEventStatus(ctx, operator(flags.by), eventId, status);
+    process.stdout.write(`${eventId}: ${status}\n`);
+    return 0;
+  });
 }
 
 /** `wathiq review split|join A B`: a person's word on whether two incidents are one act. */
-export async function decide(
-  a: string,
-  b: string,
-  same: boolean,
-  flags: DecisionFlags,
-): Promise<number> {
-  const knowledge = loadKnowledge(dataDir(flags.data));
-  const db = await openStore(storeOptions(flags));
-  try {
-    await decidePair(db, knowledge, { a, b, same, by: reviewer(flags) });
-  } catch (error) {
-    return complain(error instanceof Error ? error.message : String(error));
-  } finally {
-    await db.close();
-  }
-  process.stdout.write(
-    `${a} and ${b}: ${same ? 'the same act' : 'different acts'}, decided by ${reviewer(flags)}; their events are regrouped\n`,
-  );
-  return 0;
+export function decide(a: string, b: string, same: boolean, flags: DecisionFlags): Promise<number> {
+  const by = operator(flags.by);
+  return withService(flags, async (ctx) => {
+    await decidePair(ctx, by, { a, b, same });
+    process.stdout.write(
+      `${a} and ${b}: ${same ? 'the same act' : 'different acts'}, decided by ${by.name}; their events are regrouped\n`,
+    );
+    return 0;
+  });
 }

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { zClaim, zDatePrecision, zFatalities, zLocation } from './result.js';
 
-/** Where a reviewer stands on an event. */
-export const zReviewStatus = z.enum(['unreviewed', 'confirmed', 'disputed', 'rejected']);
+/**
+ * Where review stands on an event: a person read it (`reviewed`), checked it
+ * against its sources (`verified`), or found its sources contradict each other
+ * (`disputed`) or that it did not happen (`rejected`).
+ */
+export const zReviewStatus = z
+  .enum(['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected'])
+  .meta({ id: 'ReviewStatus' });
 export type ReviewStatus = z.infer<typeof zReviewStatus>;
 
 /** An incident that is part of an event, and why it was linked. */

@@ -1,6 +1,10 @@
 export { ACLED_TYPES, eventTypeOf, zEventType, zSubEventType } from './acled.js';
 export type { EventType, SubEventType } from './acled.js';
 export type { Document } from './document.js';
+export { zRole, zToken, zUser, zUserName } from './accounts.js';
+export type { Role, Token, User } from './accounts.js';
+export { zAuditEntry, zChangeKind } from './audit.js';
+export type { AuditEntry, ChangeKind } from './audit.js';
 export { zEvent, zEventClaim, zEventMember, zReviewStatus } from './event.js';
 export type { Event, EventClaim, EventMember, ReviewStatus } from './event.js';
 export {

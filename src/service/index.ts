@@ -4,4 +4,35 @@ export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
 export { governorateCode } from './filter.js';
-export { decide, ReviewError, setStatus } from './review.js';
+export { decide, setStatus } from './review.js';
+export { ServiceError } from './errors.js';
+export type { ServiceProblem } from './errors.js';
+export { may, maySetStatus, ROLES } from './roles.js';
+export type { Actor, Permission, RoleRights } from './roles.js';
+export { applyChange, revertChange } from './changes.js';
+export type { Change, ServiceContext } from './changes.js';
+export { SETTINGS } from './account-states.js';
+export type { SettingName } from './account-states.js';
+export {
+  addUser,
+  characters,
+  checkSignIn,
+  closeSession,
+  createToken,
+  disableTotp,
+  enableTotp,
+  MIN_PASSWORD,
+  newTotpSecret,
+  openSession,
+  revokeToken,
+  secondFactorRequired,
+  SESSION_SECONDS,
+  sessionOf,
+  setDisabled,
+  setPassword,
+  setRole,
+  tokens,
+  userOfToken,
+  users,
+} from './accounts.js';
+export type { SignInFailure } from './accounts.js';

@@ -3,8 +3,37 @@ export type { Database, DatabaseOptions, Sql } from './db.js';
 export { migrate, refreshStatistics, SCHEMA_VERSION } from './schema.js';
 export { listFailures, recordFailure, saveReport, saveReports, storedCaptures } from './reports.js';
 export type { ExtractedReport, Failure, SaveOutcome } from './reports.js';
-export { candidateQuery, decideLink, regroup, searchSpans, setReviewStatus } from './linking.js';
-export type { SearchSpan } from './linking.js';
+export {
+  candidateQuery,
+  decideLink,
+  linkDecision,
+  regroup,
+  searchSpans,
+  setLinkDecision,
+  setReviewStatus,
+} from './linking.js';
+export type { LinkDecision, SearchSpan } from './linking.js';
+export {
+  activeSession,
+  countUsers,
+  deleteSession,
+  deleteUserSessions,
+  findToken,
+  findUser,
+  getSetting,
+  insertSession,
+  insertToken,
+  insertUser,
+  listTokens,
+  listUsers,
+  putSetting,
+  setTokenRevoked,
+  tokenUser,
+  updateUser,
+} from './accounts.js';
+export type { SessionRecord, UserRecord } from './accounts.js';
+export { appendAudit, findAudit, listAudit } from './audit.js';
+export type { AuditFilter, AuditRecord } from './audit.js';
 export { countEvents, listEvents, searchReports, storeCounts, streamEvents } from './queries.js';
 export type { Cursor, EventFilter, ReportHit } from './queries.js';
 export { openStore } from './store.js';

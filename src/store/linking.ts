@@ -369,33 +369,75 @@ export async function decideLink(
   pair: { readonly a: string; readonly b: string; readonly same: boolean; readonly by: string },
   lexicon: Lexicon,
 ): Promise<void> {
+  await db.transaction((tx) =>
+    setLinkDecision(tx, pair, { same: pair.same, by: pair.by, at: null }, lexicon),
+  );
+}
+
+/** A reviewer's word on a pair as stored: `at` null for now. */
+export interface LinkDecision {
+  readonly same: boolean;
+  readonly by: string;
+  readonly at: string | null;
+}
+
+/** The word stored on a pair, if any. */
+export async function linkDecision(
+  tx: Sql,
+  pair: { readonly a: string; readonly b: string },
+): Promise<LinkDecision | null> {
   const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
-  await db.transaction(async (tx) => {
-    const areas = await tx.query<{ admin1_pcode: string | null }>(
-      'SELECT admin1_pcode FROM incidents WHERE id = ANY($1::text[])',
-      [[a, b]],
-    );
-    if (areas.length < 2)
-      throw new Error(`no incident ${areas.length === 0 ? `${a} nor ${b}` : 'of that pair'}`);
-    await lockAreas(
-      tx,
-      areas.flatMap((r) => r.admin1_pcode ?? []),
-    );
+  const [row] = await tx.query<LinkDecision>(
+    'SELECT same, decided_by AS by, decided_at AS at FROM link_decisions WHERE a = $1 AND b = $2',
+    [a, b],
+  );
+  return row ?? null;
+}
+
+/**
+ * Puts a reviewer's word on a pair (null takes it back, and the link a «same»
+ * word made) and regroups the events of both, in the caller's transaction.
+ */
+export async function setLinkDecision(
+  tx: Sql,
+  pair: { readonly a: string; readonly b: string },
+  decision: LinkDecision | null,
+  lexicon: Lexicon,
+): Promise<void> {
+  const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
+  const areas = await tx.query<{ admin1_pcode: string | null }>(
+    'SELECT admin1_pcode FROM incidents WHERE id = ANY($1::text[])',
+    [[a, b]],
+  );
+  if (areas.length < 2)
+    throw new Error(`no incident ${areas.length === 0 ? `${a} nor ${b}` : 'of that pair'}`);
+  await lockAreas(
+    tx,
+    areas.flatMap((r) => r.admin1_pcode ?? []),
+  );
+  if (decision === null) {
     await tx.query(
-      `INSERT INTO link_decisions (a, b, same, decided_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (a, b) DO UPDATE SET same = EXCLUDED.same, decided_by = EXCLUDED.decided_by, decided_at = now()`,
-      [a, b, pair.same, pair.by],
+      `WITH d AS (DELETE FROM link_decisions WHERE a = $1 AND b = $2 RETURNING 1)
+       DELETE FROM incident_links WHERE a = $1 AND b = $2 AND score = 0`,
+      [a, b],
     );
-    // A «same» decision joins their graphs: a link records it, so that regrouping sees one part.
-    if (pair.same) {
-      await tx.query(
-        `INSERT INTO incident_links (a, b, score, reasons) VALUES ($1, $2, 0, $3)
-         ON CONFLICT (a, b) DO NOTHING`,
-        [a, b, JSON.stringify([`joined by ${pair.by}`])],
-      );
-    }
-    await regroup(tx, [a, b], lexicon);
-  });
+  } else {
+    await tx.query(
+      `INSERT INTO link_decisions (a, b, same, decided_by, decided_at) VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()))
+       ON CONFLICT (a, b) DO UPDATE SET same = EXCLUDED.same, decided_by = EXCLUDED.decided_by,
+         decided_at = EXCLUDED.decided_at`,
+      [a, b, decision.same, decision.by, decision.at],
+    );
+  }
+  // A «same» decision joins their graphs: a link records it, so that regrouping sees one part.
+  if (decision?.same === true) {
+    await tx.query(
+      `INSERT INTO incident_links (a, b, score, reasons) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (a, b) DO NOTHING`,
+      [a, b, JSON.stringify([`joined by ${decision.by}`])],
+    );
+  }
+  await regroup(tx, [a, b], lexicon);
 }
 
 /** A reviewer's status on an event. */

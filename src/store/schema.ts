@@ -121,6 +121,76 @@ CREATE TABLE failures (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'accounts, sessions, tokens, settings, audit log',
+    sql: `
+CREATE TABLE users (
+  id serial PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+  -- argon2id, in its PHC string form (algorithm, parameters and salt with the hash).
+  password_hash text NOT NULL,
+  disabled boolean NOT NULL DEFAULT false,
+  -- The shared secret of a TOTP second factor, once the user has confirmed it.
+  totp_secret text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- A signed-in browser. The cookie holds a secret; only its SHA-256 is stored.
+CREATE TABLE sessions (
+  id text PRIMARY KEY,
+  user_id integer NOT NULL REFERENCES users (id),
+  csrf text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+-- A script's key. Only its SHA-256 is stored; the secret is shown once.
+CREATE TABLE tokens (
+  id text PRIMARY KEY,
+  user_id integer NOT NULL REFERENCES users (id),
+  name text NOT NULL,
+  hash text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  last_used_at timestamptz,
+  revoked_at timestamptz
+);
+CREATE INDEX tokens_user ON tokens (user_id);
+
+CREATE TABLE settings (
+  name text PRIMARY KEY,
+  value jsonb NOT NULL
+);
+
+-- Every change anyone made, never rewritten: who, when, what, the value before and after.
+-- kind and key name the state changed, so that a revert can put the value before back.
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  by text NOT NULL,
+  action text NOT NULL,
+  kind text NOT NULL,
+  key jsonb NOT NULL,
+  before jsonb,
+  after jsonb,
+  reason text,
+  reverts bigint REFERENCES audit_log (id),
+  -- The event the change touched, and its incidents then: its history outlives regrouping.
+  event_id text,
+  incidents text[] NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_by ON audit_log (by, id);
+CREATE INDEX audit_log_event ON audit_log (event_id);
+CREATE INDEX audit_log_incidents ON audit_log USING gin (incidents);
+CREATE INDEX audit_log_at ON audit_log (at);
+
+-- Review has two steps now: «confirmed» was the last of them.
+UPDATE events SET review_status = 'verified', data = jsonb_set(data, '{review_status}', '"verified"')
+WHERE review_status = 'confirmed';
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -58,24 +58,24 @@ describe('wathiq review', () => {
     expect(bombingReports(out.join(''))).toHaveLength(3);
   });
 
-  it('confirms an event, which then leaves the list of those waiting', async () => {
+  it('verifies an event, which then leaves the list of those waiting', async () => {
     await run('review', '--data', data, '--linked');
     const id = /^(\S+) {2}\[unreviewed\] {2}Suicide bomb/m.exec(
       stripVTControlCharacters(out.join('')),
     )?.[1];
     expect(id).toBeDefined();
     out.length = 0;
-    expect(await run('review', 'set', id ?? '', 'confirmed', '--data', data)).toBe(0);
+    expect(await run('review', 'set', id ?? '', 'verified', '--data', data)).toBe(0);
     out.length = 0;
     await run('review', '--data', data, '--linked');
     expect(out.join('')).not.toMatch(/Suicide bomb/);
     out.length = 0;
-    await run('review', '--data', data, '--status', 'confirmed');
-    expect(out.join('')).toMatch(/\[confirmed\] {2}Suicide bomb/);
+    await run('review', '--data', data, '--status', 'verified');
+    expect(out.join('')).toMatch(/\[verified\] {2}Suicide bomb/);
   });
 
   it('says so when an event or an incident does not exist', async () => {
-    expect(await run('review', 'set', 'no-such-event', 'confirmed', '--data', data)).toBe(1);
+    expect(await run('review', 'set', 'no-such-event', 'verified', '--data', data)).toBe(1);
     expect(err.join('')).toMatch(/no event no-such-event/);
     expect(await run('review', 'join', 'x#i1', 'y#i1', '--data', data)).toBe(1);
     expect(err.join('')).toMatch(/no incident/);

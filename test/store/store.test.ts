@@ -11,6 +11,7 @@ import {
   listFailures,
   migrate,
   recordFailure,
+  SCHEMA_VERSION,
   saveReport,
   saveReports,
   searchReports,
@@ -127,11 +128,11 @@ describe.each(engines())('the store on $name', (engine) => {
   it('keeps a reviewer’s status when a report joins the event, and follows a split', async () => {
     await store(db, 'monitor', 'sdf');
     const [event] = (await listEvents(db, { type: 'Suicide bomb' })).events;
-    expect(await setReviewStatus(db, event?.id ?? '', 'confirmed')).toBe(true);
+    expect(await setReviewStatus(db, event?.id ?? '', 'verified')).toBe(true);
     await store(db, 'amaq');
     const joined = (await listEvents(db, { type: 'Suicide bomb', to: '2024-03-15' })).events[0];
     expect(joined?.members).toHaveLength(3);
-    expect(joined?.review_status).toBe('confirmed');
+    expect(joined?.review_status).toBe('verified');
 
     const [a, b] = joined?.members.map((m) => m.incident) ?? [];
     await decideLink(db, { a: a ?? '', b: b ?? '', same: false, by: 'reviewer' }, lexicon);
@@ -217,7 +218,11 @@ describe.each(engines())('the store on $name', (engine) => {
   it('migrates once, however often it is asked', async () => {
     await migrate(db);
     await migrate(db);
-    const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(versions.map((v) => v.version)).toEqual([1]);
+    const versions = await db.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    expect(versions.map((v) => v.version)).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, k) => k + 1),
+    );
   });
 });

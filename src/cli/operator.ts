@@ -1,0 +1,41 @@
+import pc from 'picocolors';
+import { dataDir, loadKnowledge, ServiceError, storeOptions } from '../service/index.js';
+import type { Actor, ServiceContext } from '../service/index.js';
+import type { Knowledge } from '../extract/index.js';
+import { openStore } from '../store/index.js';
+import type { StoreFlags } from './ingest.js';
+import { printable } from './terminal.js';
+
+/**
+ * Whoever runs the command line holds the database itself, so has every right;
+ * the audit log names them by `--by`, else their login name.
+ */
+export function operator(by?: string): Actor {
+  return { name: by ?? process.env.USER ?? process.env.USERNAME ?? 'operator', role: 'admin' };
+}
+
+export function complain(message: string): number {
+  process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
+  return 1;
+}
+
+/** Runs a command's work on the store; a request that cannot be carried out is one line, status 1. */
+export async function withService(
+  flags: StoreFlags,
+  work: (ctx: ServiceContext) => Promise<number>,
+): Promise<number> {
+  const db = await openStore(storeOptions(flags));
+  let knowledge: Knowledge | null = null;
+  const ctx: ServiceContext = {
+    db,
+    knowledge: () => (knowledge ??= loadKnowledge(dataDir(flags.data))),
+  };
+  try {
+    return await work(ctx);
+  } catch (error) {
+    if (error instanceof ServiceError) return complain(error.message);
+    throw error;
+  } finally {
+    await db.close();
+  }
+}

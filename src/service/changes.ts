@@ -1,0 +1,137 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { AuditEntry, ChangeKind } from '../contracts/index.js';
+import type { Knowledge } from '../extract/index.js';
+import { appendAudit, findAudit } from '../store/index.js';
+import type { Database, Sql } from '../store/index.js';
+import { ACCOUNT_STATES } from './account-states.js';
+import { notFound } from './errors.js';
+import { REVIEW_STATES } from './review-states.js';
+import type { Actor } from './roles.js';
+
+/**
+ * What a change needs: the store, and what wathiq knows (events are regrouped
+ * with it), loaded only when a change needs it.
+ */
+export interface ServiceContext {
+  readonly db: Database;
+  readonly knowledge: () => Knowledge;
+}
+
+export type ChangeKey = Readonly<Record<string, unknown>>;
+
+/** A change to one piece of state: which, what to put there, and why. */
+export interface Change {
+  readonly kind: ChangeKind;
+  readonly key: ChangeKey;
+  /** The word the audit log shows: `correct`, `status`, `split`, `user.role`… */
+  readonly action: string;
+  /** The state to put; null takes it away (no correction, no decision, a withdrawn report). */
+  readonly after: unknown;
+  readonly reason?: string | null;
+  readonly reverts?: number | null;
+}
+
+/** The event a change touched, and its incidents then. */
+export interface Scope {
+  readonly event: string | null;
+  readonly incidents: readonly string[];
+}
+
+/** How one kind of state is read, written, guarded and placed. */
+export interface StateHandler {
+  /** The state now, as the audit log records it (null: none). Throws when the key names nothing. */
+  read(tx: Sql, key: ChangeKey): Promise<unknown>;
+  /** Throws unless the actor may change this state from `before` to `after`. */
+  authorize(actor: Actor, key: ChangeKey, before: unknown, after: unknown): void;
+  write(tx: Sql, key: ChangeKey, after: unknown, env: WriteEnv): Promise<void>;
+  scope(tx: Sql, key: ChangeKey): Promise<Scope>;
+}
+
+export interface WriteEnv {
+  readonly knowledge: () => Knowledge;
+  readonly actor: Actor;
+}
+
+const HANDLERS: Readonly<Record<ChangeKind, StateHandler>> = {
+  ...ACCOUNT_STATES,
+  ...REVIEW_STATES,
+};
+
+function handlerOf(kind: ChangeKind): StateHandler {
+  return HANDLERS[kind];
+}
+
+/**
+ * Makes a change and appends it to the audit log with the state before and
+ * after, in one transaction: the change and its record are stored together or
+ * not at all. A change that leaves the state as it was is no change and is not
+ * logged (null).
+ */
+export function applyChange(
+  ctx: ServiceContext,
+  actor: Actor,
+  change: Change,
+): Promise<AuditEntry | null> {
+  const handler = handlerOf(change.kind);
+  return logged(ctx, actor, change, async (tx, before) => {
+    handler.authorize(actor, change.key, before, change.after);
+    await handler.write(tx, change.key, change.after, { knowledge: ctx.knowledge, actor });
+  });
+}
+
+/**
+ * A change whose writing needs more than its state (a password hash, a TOTP
+ * secret, a new row), logged like any other. The caller has checked the right
+ * to make it. With `always`, it is logged even if the state reads the same
+ * (a new password changes nothing the log may show).
+ */
+export function logged(
+  ctx: ServiceContext,
+  actor: Actor,
+  change: Omit<Change, 'after'>,
+  write: (tx: Sql, before: unknown) => Promise<void>,
+  always = false,
+): Promise<AuditEntry | null> {
+  const handler = handlerOf(change.kind);
+  return ctx.db.transaction(async (tx) => {
+    const before = await handler.read(tx, change.key);
+    const scope = await handler.scope(tx, change.key);
+    await write(tx, before);
+    const after = await handler.read(tx, change.key);
+    if (!always && isDeepStrictEqual(before, after)) return null;
+    return appendAudit(tx, {
+      by: actor.name,
+      action: change.action,
+      kind: change.kind,
+      key: change.key,
+      before,
+      after,
+      reason: change.reason ?? null,
+      reverts: change.reverts ?? null,
+      event: scope.event,
+      incidents: scope.incidents,
+    });
+  });
+}
+
+/**
+ * Puts back the state a change found, as a change of its own (logged, and
+ * itself revertible). The actor needs the right to make the change it undoes.
+ */
+export async function revertChange(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  reason: string | null,
+): Promise<AuditEntry | null> {
+  const entry = await findAudit(ctx.db, id);
+  if (entry === null) throw notFound(`change ${String(id)} in the audit log`);
+  return applyChange(ctx, actor, {
+    kind: entry.kind,
+    key: entry.key,
+    action: 'revert',
+    after: entry.before,
+    reason,
+    reverts: entry.id,
+  });
+}
