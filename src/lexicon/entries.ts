@@ -60,6 +60,18 @@ export interface MeasureEntry {
   readonly position: MeasurePosition;
   /** A pronoun suffix names the victims: 1 («مقتله»), 2 («مقتلهما»), or several («اعتقالهم»). */
   readonly pronoun: 1 | 2 | 'plural' | null;
+  /**
+   * A verb that means this measure only with a word that completes it, a few
+   * words on («لقي … حتفه», «فارق … الحياة»): the completions' keys, each with
+   * the pronoun it carries.
+   */
+  readonly completions?: readonly Completion[];
+}
+
+/** A word that completes an idiom, by its key, and the victims its pronoun names («حتفهم» several). */
+export interface Completion {
+  readonly key: string;
+  readonly pronoun: 1 | 2 | 'plural' | null;
 }
 
 export type GrammaticalNumber = 'singular' | 'dual' | 'plural';
@@ -68,6 +80,8 @@ export interface VictimEntry {
   readonly kind: 'victim';
   readonly victimClass: VictimClass;
   readonly number: GrammaticalNumber;
+  /** A nationality («سوريين», «أتراك»): the state whose forces fighters of it are, by era. */
+  readonly forces?: readonly Era[];
 }
 
 export type AttributionKind =

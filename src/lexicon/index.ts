@@ -10,6 +10,7 @@ export type {
   AttributionEntry,
   AttributionKind,
   ClaimantEntry,
+  Completion,
   CueEntry,
   CueKind,
   GrammaticalNumber,

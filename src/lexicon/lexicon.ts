@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { shippedDataDir } from './data-dir.js';
-import type { ActorEntry, CueKind, LexEntry, TriggerEntry } from './entries.js';
+import type { ActorEntry, Completion, CueKind, LexEntry, TriggerEntry } from './entries.js';
 import { accusative, nominativeDual, nounForms, verbForms } from './morphology.js';
-import { PhraseIndex } from './phrase-index.js';
+import { PhraseIndex, phraseKeys } from './phrase-index.js';
 import {
   zActorsFile,
   zAttributionFile,
@@ -74,6 +74,14 @@ const PRONOUNS: readonly (readonly [string, 1 | 2 | 'plural'])[] = [
 /** «وفاة» takes its pronoun as «وفاته»: a final ة becomes ت before a suffix. */
 function withSuffix(form: string, suffix: string): string {
   return form.endsWith('ة') ? `${form.slice(0, -1)}ت${suffix}` : `${form}${suffix}`;
+}
+
+/** An idiom's completing word as the index keys it: «بحياة» meets «حياة» through its proclitic. */
+function completion(form: string, pronoun: Completion['pronoun']): Completion {
+  const key = phraseKeys(form)[0];
+  if (key === undefined || phraseKeys(form).length !== 1)
+    throw new LexiconError(`measures.json: idiom completion «${form}» must be one word`);
+  return { key, pronoun };
 }
 
 /**
@@ -156,6 +164,21 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       pronoun: null,
     });
     add(m.duals, { kind: 'measure', measure: m.measure, position: 'dual', pronoun: null });
+    for (const idiom of m.idioms) {
+      const completions = [
+        ...idiom.completions.map((form) => completion(form, null)),
+        ...idiom.completion_stems.flatMap((stem) =>
+          PRONOUNS.map(([suffix, pronoun]) => completion(withSuffix(stem, suffix), pronoun)),
+        ),
+      ];
+      add(idiom.verbs, {
+        kind: 'measure',
+        measure: m.measure,
+        position: 'before_count',
+        pronoun: null,
+        completions,
+      });
+    }
     for (const form of m.pronoun_forms) {
       for (const [suffix, pronoun] of PRONOUNS) {
         index.add(withSuffix(form, suffix), {
@@ -169,7 +192,8 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
   }
   add(measures.not_figures, { kind: 'not_figure' });
 
-  for (const c of readJson(dir, 'victims.json', zVictimsFile).classes) {
+  const victims = readJson(dir, 'victims.json', zVictimsFile);
+  for (const c of victims.classes) {
     const singular = c.singular.filter((w) => !w.includes(' '));
     add([...c.singular, ...singular.map(accusative)], {
       kind: 'victim',
@@ -182,6 +206,12 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       victimClass: c.class,
       number: 'dual',
     });
+  }
+
+  for (const n of victims.nationalities) {
+    const forces = n.forces;
+    add(n.singular, { kind: 'victim', victimClass: 'person', number: 'singular', forces });
+    add(n.plural, { kind: 'victim', victimClass: 'person', number: 'plural', forces });
   }
 
   const attribution = readJson(dir, 'attribution.json', zAttributionFile);

@@ -105,6 +105,15 @@ export const zMeasuresFile = z.object({
       after_count: zForms,
       duals: zForms,
       pronoun_forms: zForms,
+      idioms: z
+        .array(
+          z.object({
+            verbs: zForms,
+            completions: zForms.default([]),
+            completion_stems: zForms.default([]),
+          }),
+        )
+        .default([]),
     }),
   ),
   not_figures: zForms,
@@ -125,6 +134,9 @@ export const zVictimsFile = z.object({
   classes: z.array(
     z.object({ class: zVictimClass, singular: zForms, plural: zForms, dual: zForms }),
   ),
+  nationalities: z
+    .array(z.object({ singular: zForms, plural: zForms, forces: z.array(zEra) }))
+    .default([]),
 });
 
 export const zAttributionFile = z.object({

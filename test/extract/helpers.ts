@@ -37,3 +37,17 @@ export function tuples(
     ]),
   );
 }
+
+type Tuple = [string | null, string, string | null, number | null];
+
+/** Every figure of a report's news incidents as sorted tuples: what the report counts, however it is split into incidents. */
+export function allTuples(result: DocumentResult): Tuple[] {
+  return news(result)
+    .flatMap((i) => tuples(i))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** Expected tuples in the order allTuples gives. */
+export function sorted(list: readonly Tuple[]): Tuple[] {
+  return [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}

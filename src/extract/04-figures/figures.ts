@@ -1,5 +1,6 @@
 import type { Measure, Qualifier } from '../../contracts/index.js';
-import type { MeasureEntry, VictimClass } from '../../lexicon/index.js';
+import { idForDay } from '../../lexicon/index.js';
+import type { Completion, MeasureEntry, VictimClass } from '../../lexicon/index.js';
 import { readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
@@ -197,11 +198,16 @@ function victimsAt(r: Reader, at: number): Victims {
       : at;
   const noun = annotationAt(r.analysis.annotations.victims, i);
   let j = noun?.end ?? i;
+  // «جنود سوريين», «ضباط أتراك»: a nationality after fighters names the state whose forces they are.
+  const nation = noun?.entry.victimClass === 'fighter' ? forcesAt(r, j) : null;
+  if (nation !== null) j = nation.end;
   // «أفراد قوات الأمن»: the noun may open the name of its group.
   const named = r.entities.find((e) => e.start === i && e.actor !== null && !e.nisba && e.end > j);
   let group = named === undefined ? groupAt(r, j) : { actor: named.actor ?? '', end: named.end };
-  // One adjective may stand between the noun and its group: «خسائر بشرية ومادية في طرف قسد».
-  if (group === null && noun !== undefined) group = groupAt(r, j + 1);
+  // One adjective may stand between the noun and its group: «خسائر بشرية ومادية في طرف قسد»;
+  // a word with a preposition on it is no adjective («جنود أتراك بقصف لقسد»).
+  if (group === null && noun !== undefined && nation === null && !word(r, j).startsWith('ب'))
+    group = groupAt(r, j + 1);
   if (group !== null) j = group.end;
   if (noun === undefined) {
     return group === null
@@ -216,8 +222,16 @@ function victimsAt(r: Reader, at: number): Victims {
   const victim =
     cls === 'civilian' || cls === 'protester'
       ? CLASS_VICTIM[cls]
-      : (group?.actor ?? CLASS_VICTIM[cls]);
+      : (group?.actor ?? nation?.actor ?? CLASS_VICTIM[cls]);
   return { victim, end: j, found: true, victimClass: cls };
+}
+
+/** The forces a nationality at token i names on the report's day («سوريين» the state's forces of that day). */
+function forcesAt(r: Reader, i: number): { actor: string; end: number } | null {
+  const a = annotationAt(r.analysis.annotations.victims, i);
+  if (a?.entry.forces === undefined) return null;
+  const actor = idForDay(a.entry.forces, r.analysis.published);
+  return actor === null ? null : { actor, end: a.end };
 }
 
 function figure(
@@ -263,8 +277,9 @@ function readAfter(
   r: Reader,
   anchor: Annotation<MeasureEntry>,
   start: number,
+  until = r.to,
+  far = true,
 ): FigureMention | null {
-  const m = anchor.entry.measure;
   // «وقتل يوم أمس شخص», «أوقف جهاز الأمن الداخلي، اليوم، عددا من…»: when it
   // happened and who did it may stand between the verb and its count.
   let from = skipWhen(r, start);
@@ -274,18 +289,34 @@ function readAfter(
     subjectStart++;
     subject = r.entities.find((e) => e.start === subjectStart && e.actor !== null);
   }
-  if (subject !== undefined) {
-    const after = skipWhen(r, subject.end);
-    if (
-      quantityAt(r, after) !== null ||
-      annotationAt(r.analysis.annotations.victims, after) !== undefined
-    ) {
-      from = after;
-    }
-  }
-  const quantity = quantityAt(r, from);
+  const afterSubject = subject === undefined ? from : skipWhen(r, subject.end);
+  if (subject !== undefined && countedAt(r, afterSubject)) from = afterSubject;
+  // A group right after the verb with no count is its doer («أعدم تنظيم داعش … »,
+  // «اختطف التنظيم 130 عائلة»), never its victims.
+  const direct = countAt(r, anchor, from, false);
+  return direct ?? (far ? countPastAdjuncts(r, anchor, afterSubject, until) : null);
+}
+
+/** Whether a count or a person noun starts at token i. */
+function countedAt(r: Reader, i: number): boolean {
+  return quantityAt(r, i) !== null || annotationAt(r.analysis.annotations.victims, i) !== undefined;
+}
+
+/**
+ * The count and victims at token i; `strict` asks for a counted noun of people
+ * («تسعة مدنيين», «مدنيان») where a bare number or a plural noun could be anything.
+ */
+function countAt(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+  i: number,
+  strict: boolean,
+): FigureMention | null {
+  const m = anchor.entry.measure;
+  const quantity = quantityAt(r, i);
   if (quantity !== null) {
     const victims = victimsAt(r, quantity.end);
+    if (strict && !victims.found) return null;
     consume(r, quantity.start, quantity.end);
     // «25 شخصا على الأقل»: the qualifier may follow the counted noun.
     const late = quantity.qualifier === 'exact' ? qualifierAfter(r, victims.end) : null;
@@ -296,33 +327,57 @@ function readAfter(
       victims,
       anchor.start,
       Math.max(victims.end, quantity.end, late?.end ?? 0),
-      'figures/count-after-casualty-word',
+      strict ? 'figures/count-after-adjuncts' : 'figures/count-after-casualty-word',
     );
   }
-  const noun = annotationAt(r.analysis.annotations.victims, from);
-  if (noun !== undefined) {
-    const victims = victimsAt(r, from);
-    const count = noun.entry.number === 'singular' ? 1 : noun.entry.number === 'dual' ? 2 : null;
-    const qualifier: Qualifier = count === null ? 'unspecified' : 'exact';
-    return figure(
-      m,
-      { count, qualifier, tags: [] },
-      victims,
-      anchor.start,
-      victims.end,
-      'figures/person-noun-after-casualty-word',
-    );
-  }
-  const group = groupAt(r, from);
-  if (group !== null && r.entities.some((e) => e.start === from)) {
-    return figure(
-      m,
-      { count: null, qualifier: 'unspecified', tags: [] },
-      { victim: group.actor },
-      anchor.start,
-      group.end,
-      'figures/group-after-casualty-word',
-    );
+  const noun = annotationAt(r.analysis.annotations.victims, i);
+  if (noun === undefined) return null;
+  const count = noun.entry.number === 'singular' ? 1 : noun.entry.number === 'dual' ? 2 : null;
+  // Far from the verb, only a noun that counts («مدنيان», «طفل») is its subject: a
+  // definite one may name a place («الشيخ مسكين»), a plural one describe people.
+  if (strict && (isDefinite(r, i) || count === null)) return null;
+  const victims = victimsAt(r, i);
+  const qualifier: Qualifier = count === null ? 'unspecified' : 'exact';
+  return figure(
+    m,
+    { count, qualifier, tags: [] },
+    victims,
+    anchor.start,
+    victims.end,
+    strict ? 'figures/person-noun-after-adjuncts' : 'figures/person-noun-after-casualty-word',
+  );
+}
+
+/** How far past a verb its subject may stand, behind the cause, place and time of the act. */
+const ADJUNCT_REACH = 16;
+
+/**
+ * A verb's subject told after what caused it, where and when: «وأصيب نتيجة
+ * انفجار السيارة في المدينة تسعة مدنيين», «أعدم التنظيم في قرية قرب الرقة ثلاثة
+ * شبان», «أصيب بجروح متفاوتة سبعة مدنيين». The search ends at the next casualty
+ * word of another measure, whose count it is.
+ */
+function countPastAdjuncts(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+  from: number,
+  until: number,
+): FigureMention | null {
+  const last = Math.min(until, from + ADJUNCT_REACH);
+  for (let j = from; j < last; j++) {
+    const text = r.analysis.tokens[j]?.text;
+    if (text === '.' || text === ':') return null;
+    if (
+      j > from &&
+      r.analysis.annotations.measures.some(
+        (a) => a.start === j && a.entry.measure !== anchor.entry.measure,
+      )
+    )
+      return null;
+    // «بينهم ثلاثة أطفال»: a breakdown of a count already told is no subject.
+    if (inSet(SUBSET_MARKERS, r, j)) return null;
+    const found = countAt(r, anchor, j, true);
+    if (found !== null) return found;
   }
   return null;
 }
@@ -661,6 +716,58 @@ function denied(r: Reader, at: number): boolean {
   );
 }
 
+/** Where the word that completes an idiom ends («لقي 15 شخصا على الأقل مصرعهم»), or null when none follows. */
+const IDIOM_REACH = 14;
+
+function idiomCompletion(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+): { at: number; completion: Completion } | null {
+  const completions = anchor.entry.completions ?? [];
+  const last = Math.min(r.sentenceEnd, anchor.end + IDIOM_REACH);
+  for (let i = anchor.end; i < last; i++) {
+    const t = r.analysis.tokens[i];
+    if (t === undefined || t.text === '.' || t.text === ':') return null;
+    const completion = completions.find((c) => t.keys.includes(c.key));
+    if (completion !== undefined) return { at: i, completion };
+  }
+  return null;
+}
+
+/**
+ * An idiom of death with its victims inside or after it: «لقي ثلاثة مدنيين
+ * حتفهم», «فارق عنصران من قسد الحياة», «أودى القصف بحياة ستة مدنيين»; else the
+ * subject before the verb («أن الشاب لقي حتفه»), else its pronoun («حتفهما» two).
+ */
+function readIdiom(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+  idiom: { at: number; completion: Completion },
+): FigureMention | null {
+  const end = idiom.at + 1;
+  const inside = idiom.at > anchor.end ? readAfter(r, anchor, anchor.end, idiom.at) : null;
+  const after = inside ?? readAfter(r, anchor, end);
+  const found = after ?? readBefore(r, anchor);
+  if (found !== null) {
+    return {
+      ...found,
+      end: Math.max(found.end, end),
+      rules: [...found.rules, because('figures/idiom-of-death')],
+    };
+  }
+  const pronoun = idiom.completion.pronoun;
+  if (pronoun === null) return null;
+  const count = pronoun === 'plural' ? null : pronoun;
+  return figure(
+    anchor.entry.measure,
+    { count, qualifier: count === null ? 'unspecified' : 'exact', tags: [] },
+    { victim: r.state.lastVictim, victimClass: r.state.lastVictimClass },
+    anchor.start,
+    end,
+    'figures/idiom-pronoun-names-the-victims',
+  );
+}
+
 /** The figure one casualty word states: by where Arabic puts its count. */
 function readAnchor(
   r: Reader,
@@ -704,7 +811,11 @@ function readAnchor(
           'figures/pronoun-names-the-victims',
         );
       }
-      const own = readAfter(r, anchor, anchor.end) ?? readBefore(r, anchor);
+      // «أن 6 من أفراد الأمن قتلوا في هجوم انتحاري»: a subject before the verb comes before one past its adjuncts.
+      const own =
+        readAfter(r, anchor, anchor.end, r.to, false) ??
+        readBefore(r, anchor) ??
+        readAfter(r, anchor, anchor.end);
       if (own !== null) return own;
       // «قتل وجرح عدد من العناصر»: verbs joined by و share the count after the last.
       const chained =
@@ -715,6 +826,51 @@ function readAnchor(
       return chained ? readAfter(r, anchor, next.end) : null;
     }
   }
+}
+
+/**
+ * «أصيب بجروح متفاوتة سبعة مدنيين», «إصابته بجراح», «أصيب المئات بحالات
+ * اختناق»: wounds named with the ب of manner inside or right after a figure of
+ * that measure say how its people were hurt; they are no second figure.
+ */
+function isMannerOf(
+  r: Reader,
+  anchor: Annotation<MeasureEntry>,
+  found: readonly FigureMention[],
+): boolean {
+  if (!word(r, anchor.start).startsWith('ب')) return false;
+  const m = anchor.entry.measure;
+  return found.some((g) => g.measure === m && g.start < anchor.start && anchor.start <= g.end + 2);
+}
+
+/**
+ * Which idioms are complete: an idiom's verb counts only with its completing
+ * word, and then stands for the words it spans («فقد … حياتهم» is no «فقد» of
+ * the missing, «مصرعهم» inside «لقي … مصرعهم» no figure of its own).
+ */
+function readIdioms(
+  r: Reader,
+  anchors: readonly Annotation<MeasureEntry>[],
+): {
+  found: Map<Annotation<MeasureEntry>, { at: number; completion: Completion }>;
+  skip: Set<Annotation<MeasureEntry>>;
+} {
+  const found = new Map<Annotation<MeasureEntry>, { at: number; completion: Completion }>();
+  const skip = new Set<Annotation<MeasureEntry>>();
+  for (const anchor of anchors) {
+    if (anchor.entry.completions === undefined) continue;
+    const idiom = idiomCompletion(r, anchor);
+    if (idiom === null) {
+      skip.add(anchor);
+      continue;
+    }
+    found.set(anchor, idiom);
+    for (const other of anchors) {
+      const sameWord = other.start === anchor.start && other !== anchor;
+      if (sameWord || (other.start > anchor.start && other.start <= idiom.at)) skip.add(other);
+    }
+  }
+  return { found, skip };
 }
 
 /**
@@ -740,10 +896,14 @@ function findFigures(
   const found: FigureMention[] = [...tolls.figures];
   // «إصابة» is a verbal noun and a plural noun: one phrase, read once.
   const read = new Set<string>();
+  const idioms = readIdioms(r, anchors);
   anchors.forEach((anchor, k) => {
     if (tolls.used.has(anchor) || read.has(`${String(anchor.start)}:${String(anchor.end)}`)) return;
-    if (denied(r, anchor.start)) return;
-    const f = readAnchor(r, anchor, anchors[k + 1]);
+    if (idioms.skip.has(anchor)) return;
+    if (denied(r, anchor.start) || isMannerOf(r, anchor, found)) return;
+    const idiom = idioms.found.get(anchor);
+    const f =
+      idiom === undefined ? readAnchor(r, anchor, anchors[k + 1]) : readIdiom(r, anchor, idiom);
     if (f === null) return;
     read.add(`${String(anchor.start)}:${String(anchor.end)}`);
     if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;

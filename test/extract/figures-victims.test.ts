@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { allTuples, read, sorted } from './helpers.js';
+
+type Row = [string, [string | null, string, string | null, number | null][], string?];
+
+/** Whose people a figure counts, in sentences written for these tests. */
+describe('the victims of a figure', () => {
+  it.each<Row>([
+    // The doer of an execution, abduction or killing is never its victim.
+    [
+      'أعدم تنظيم الدولة الإسلامية 23 كرديا في قرية قرب مدينة عين العرب.',
+      [[null, 'killed', 'CIV', 23]],
+    ],
+    [
+      'أعدمت هيئة تحرير الشام شابا في مدينة سرمدا بعد اتهامه بالتعامل مع قوات النظام.',
+      [[null, 'killed', 'CIV', 1]],
+    ],
+    [
+      'اختطف مسلحون مجهولون ثلاثة مدنيين قرب بلدة عرمان في ريف السويداء.',
+      [[null, 'detained', 'CIV', 3]],
+    ],
+    [
+      'اعتقلت قوات سوريا الديمقراطية في حملة دهم بمدينة الشدادي تسعة شبان.',
+      [[null, 'detained', 'CIV', 9]],
+    ],
+    [
+      'نفذ مسلحو داعش إعدامات ميدانية بحق 12 تركمانيا في قرية بريف حلب الشرقي، بحسب المرصد السوري.',
+      [['SOHR', 'killed', 'CIV', 12]],
+    ],
+    // A nationality after fighters names the state whose forces they are.
+    [
+      'لقي ثمانية جنود سوريين حتفهم وأصيب 23 آخرون في تفجير استهدف حافلة في ريف درعا الشرقي.',
+      [
+        [null, 'killed', 'SYR-GOV', 8],
+        [null, 'injured', 'SYR-GOV', 23],
+      ],
+      '2020-06-20',
+    ],
+    [
+      'قتل ثلاثة جنود أتراك بقصف لقوات سوريا الديمقراطية على قاعدة تركية قرب بلدة مارع.',
+      [[null, 'killed', 'TUR', 3]],
+    ],
+    ['أصيب ضابطان روس بانفجار عبوة ناسفة قرب مدينة تدمر.', [[null, 'injured', 'RUS', 2]]],
+    [
+      'قتل عنصران سوريان من الأمن العام وأصيب ثالث بهجوم على حاجز قرب مدينة جبلة.',
+      [
+        [null, 'killed', 'SYR-TRANS', 2],
+        [null, 'injured', 'SYR-TRANS', 1],
+      ],
+      '2025-03-06',
+    ],
+    [
+      'أسفرت غارة إسرائيلية على مستودع قرب مطار دمشق الدولي عن مقتل ستة إيرانيين من الحرس الثوري.',
+      [[null, 'killed', 'IRN', 6]],
+    ],
+  ])('reads «%s»', (text, expected, published) => {
+    expect(allTuples(read(text, published))).toEqual(sorted(expected));
+  });
+});
