@@ -16,8 +16,8 @@ describe('translations', () => {
   });
 
   it('fills placeholders, formatting numbers for the language', () => {
-    expect(translate('en', 'map.cluster', { count: 1200 })).toBe('1,200 events');
-    expect(translate('ar', 'map.cluster', { count: 12 })).toBe('١٢ أحداث');
+    expect(translate('en', 'map.cluster', { count: 1200 })).toBe('Events: 1,200');
+    expect(translate('ar', 'map.cluster', { count: 12 })).toBe('عدد الأحداث: ١٢');
   });
 
   it('writes Arabic right to left and English left to right', () => {

@@ -23,7 +23,12 @@ export function ReportText({ text, evidence, active, onPoint }: Props) {
         ) : (
           <mark
             key={run.start}
-            class={active !== null && run.fields.includes(active) ? 'lit' : undefined}
+            class={[
+              run.fields.every((f) => f === 'type') ? 'context' : '',
+              active !== null && run.fields.includes(active) ? 'lit' : '',
+            ]
+              .join(' ')
+              .trim()}
             data-fields={run.fields.join(' ')}
             onMouseEnter={() => {
               onPoint(run.fields[0] ?? null);

@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/context.js';
 import type { ApiEvent } from '../api/types.js';
 import { typeColor } from '../vocabulary/colors.js';
 import { useTypeLabel } from '../vocabulary/labels.js';
 
 /** One event in a list: what, when, where, who, how many killed, how many reports, review status. */
-export function EventRow({ event }: { event: ApiEvent }) {
+export function EventRow({ event, children }: { event: ApiEvent; children?: ComponentChildren }) {
   const { t, date, lang } = useI18n();
   const typeLabel = useTypeLabel();
   const place =
@@ -13,7 +14,7 @@ export function EventRow({ event }: { event: ApiEvent }) {
       : lang === 'ar'
         ? event.location.name_ar
         : event.location.name_en;
-  const actors = [event.actor1, event.actor2].filter((a) => a !== null).join(' ← ');
+  const actors = [event.actor1, event.actor2].filter((a) => a !== null).join(' → ');
   return (
     <li class="event-row">
       <span class="swatch" style={{ background: typeColor(event.event_type) }} aria-hidden="true" />
@@ -39,6 +40,7 @@ export function EventRow({ event }: { event: ApiEvent }) {
         {t(`status.${event.review_status}`)}
       </span>
       {event.private === true && <span class="private">{t('events.private')}</span>}
+      {children}
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { apiSend } from '../api/client.js';
 import { useApi } from '../api/useApi.js';
 import type { Change } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
+import { showValue } from '../values.js';
 import { useSession, type Role } from '../session.js';
 
 interface User {
@@ -25,8 +26,7 @@ export function AdminPage() {
     users.reload();
     audit.reload();
   };
-  const show = (value: unknown) =>
-    value === null || value === undefined ? t('common.none') : JSON.stringify(value);
+  const show = (value: unknown) => showValue(value, t('common.none'));
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">{t('admin.title')}</h1>

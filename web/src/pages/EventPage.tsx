@@ -7,6 +7,7 @@ import { incidentEvidence } from '../evidence/fields.js';
 import { ReportText } from '../event/ReportText.js';
 import { PlacePicker } from '../event/PlacePicker.js';
 import { useI18n } from '../i18n/context.js';
+import { showValue } from '../values.js';
 import { isKey } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
@@ -371,8 +372,7 @@ function History(props: {
   dateTime: (iso: string) => string;
 }) {
   const { t } = useI18n();
-  const show = (value: unknown) =>
-    value === null || value === undefined ? t('common.none') : JSON.stringify(value);
+  const show = (value: unknown) => showValue(value, t('common.none'));
   return (
     <section class="history" aria-labelledby="history-title">
       <h2 id="history-title">{t('event.history')}</h2>

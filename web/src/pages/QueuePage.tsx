@@ -28,14 +28,13 @@ export function QueuePage() {
       {queue.data !== null && queue.data.items.length === 0 && <p>{t('queue.none')}</p>}
       <ol class="event-rows queue">
         {queue.data?.items.map((item) => (
-          <div key={item.event.id} class="queue-item">
-            <EventRow event={item.event} />
+          <EventRow event={item.event} key={item.event.id}>
             <ul class="reasons">
               {item.reasons.map((r) => (
                 <li key={r}>{reason(r)}</li>
               ))}
             </ul>
-          </div>
+          </EventRow>
         ))}
       </ol>
     </section>

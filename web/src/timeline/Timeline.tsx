@@ -37,7 +37,7 @@ export function Timeline({ buckets, order, typeLabel, onRange }: Props) {
       {
         width: Math.max(200, el.clientWidth),
         height: 180,
-        legend: { show: true },
+        legend: { show: true, live: false },
         cursor: { drag: { x: true, y: false, setScale: false } },
         scales: { x: { time: true }, n: { auto: true }, f: { auto: true } },
         axes: [
