@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/context.js';
 import type { Count, Facets } from '../api/types.js';
 import type { Filter } from '../filter.js';
 import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
+import { useActorLabel } from '../vocabulary/actors.js';
 
 interface Props {
   facets: Facets;
@@ -12,6 +13,7 @@ interface Props {
 export function Counts({ facets, onPick }: Props) {
   const { t, num } = useI18n();
   const typeLabel = useTypeLabel();
+  const actorLabel = useActorLabel();
   const governorates = useGovernorates();
   const governorateName = (pcode: string) =>
     governorates.find((g) => g.pcode === pcode)?.name ?? pcode;
@@ -47,12 +49,7 @@ export function Counts({ facets, onPick }: Props) {
       {table(t('events.byGovernorate'), facets.governorate, governorateName, (key) => ({
         governorate: key,
       }))}
-      {table(
-        t('events.byActor'),
-        facets.actor,
-        (key) => key,
-        (key) => ({ actor: key }),
-      )}
+      {table(t('events.byActor'), facets.actor, actorLabel, (key) => ({ actor: key }))}
     </section>
   );
 }

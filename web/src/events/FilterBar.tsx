@@ -5,6 +5,7 @@ import { eventTypes } from '../vocabulary/colors.js';
 import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
 import { useSession } from '../session.js';
 import { fieldText } from '../forms.js';
+import { useActorLabel } from '../vocabulary/actors.js';
 
 const statuses = ['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected'] as const;
 
@@ -19,6 +20,7 @@ interface Props {
 export function FilterBar({ filter, actors, claimants, onChange }: Props) {
   const { t, num } = useI18n();
   const typeLabel = useTypeLabel();
+  const actorLabel = useActorLabel();
   const governorates = useGovernorates();
   const { canEdit } = useSession();
   const submit = (event: SubmitEvent) => {
@@ -49,7 +51,7 @@ export function FilterBar({ filter, actors, claimants, onChange }: Props) {
     </label>
   );
   const counted = (list: readonly Count[]) =>
-    list.map((c) => ({ value: c.key, label: `${c.key} (${num(c.count)})` }));
+    list.map((c) => ({ value: c.key, label: `${actorLabel(c.key)} (${num(c.count)})` }));
   return (
     <form
       class="filter-bar"

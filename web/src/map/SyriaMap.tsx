@@ -19,6 +19,7 @@ export function SyriaMap({ onReady, className, label }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const zoom = useRef<L.Control.Zoom | null>(null);
 
   useEffect(() => {
     if (box.current === null) return undefined;
@@ -28,9 +29,11 @@ export function SyriaMap({ onReady, className, label }: Props) {
       maxZoom: 16,
       maxBounds: syriaBounds.pad(0.5),
       attributionControl: true,
+      zoomControl: false,
     });
     created.fitBounds(syriaBounds);
     created.attributionControl.setPrefix(false);
+    zoom.current = L.control.zoom().addTo(created);
     setMap(created);
     return () => {
       created.remove();
@@ -56,6 +59,16 @@ export function SyriaMap({ onReady, className, label }: Props) {
       for (const layer of layers) layer.remove();
     };
   }, [map, lang, t]);
+
+  useEffect(() => {
+    // The zoom buttons speak the reader's language too (their titles are what screen readers say).
+    const control = zoom.current;
+    if (map === null || control === null) return;
+    control.remove();
+    zoom.current = L.control
+      .zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') })
+      .addTo(map);
+  }, [map, t]);
 
   useEffect(() => {
     if (map === null || onReady === undefined) return undefined;

@@ -11,7 +11,8 @@ import { showValue } from '../values.js';
 import { isKey } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
-import { useTypeLabel } from '../vocabulary/labels.js';
+import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
+import { useActorLabel } from '../vocabulary/actors.js';
 
 const statuses = ['reviewed', 'verified', 'disputed', 'rejected', 'unreviewed'] as const;
 
@@ -25,6 +26,8 @@ type Editing = null | 'place' | 'date' | 'type' | 'actor1' | 'actor2';
 export function EventPage({ id }: { id: string }) {
   const { t, date, num, lang, dateTime } = useI18n();
   const typeLabel = useTypeLabel();
+  const actorLabel = useActorLabel();
+  const governorates = useGovernorates();
   const { canEdit, isAdmin } = useSession();
   const detail = useApi<EventDetail>(`/events/${encodeURIComponent(id)}`);
   const [active, setActive] = useState<string | null>(null);
@@ -86,11 +89,15 @@ export function EventPage({ id }: { id: string }) {
     </div>
   );
 
+  const governorate =
+    governorates.find((g) => g.pcode === event.location?.admin1_pcode)?.name ??
+    event.location?.admin1 ??
+    null;
   const place =
     event.location === null
       ? t('common.unknown')
       : `${lang === 'ar' ? event.location.name_ar : event.location.name_en}${
-          event.location.admin1 !== null ? ` · ${event.location.admin1}` : ''
+          governorate !== null && event.location.precision < 3 ? ` · ${governorate}` : ''
         } (${t(`precision.${event.location.precision}`)})`;
 
   return (
@@ -129,8 +136,18 @@ export function EventPage({ id }: { id: string }) {
               'date',
             )}
             {field('place', t('event.place'), place, 'place')}
-            {field('actor1', t('event.actor1'), event.actor1 ?? t('common.unknown'), 'actor1')}
-            {field('actor2', t('event.actor2'), event.actor2 ?? t('common.unknown'), 'actor2')}
+            {field(
+              'actor1',
+              t('event.actor1'),
+              event.actor1 === null ? t('common.unknown') : actorLabel(event.actor1),
+              'actor1',
+            )}
+            {field(
+              'actor2',
+              t('event.actor2'),
+              event.actor2 === null ? t('common.unknown') : actorLabel(event.actor2),
+              'actor2',
+            )}
             {field(
               'fatalities',
               t('event.fatalities'),
@@ -225,14 +242,20 @@ export function EventPage({ id }: { id: string }) {
                         setActive(null);
                       }}
                     >
-                      <td>{claim.claimant ?? t('common.unknown')}</td>
+                      <td>
+                        {claim.claimant === null
+                          ? t('event.unattributed')
+                          : actorLabel(claim.claimant)}
+                      </td>
                       <td>{claim.party ? t('common.yes') : t('common.no')}</td>
                       <td>
                         {isKey(`measure.${figure.measure}`)
                           ? t(`measure.${figure.measure}` as 'measure.killed')
                           : figure.measure}
                       </td>
-                      <td>{figure.victim ?? t('common.unknown')}</td>
+                      <td>
+                        {figure.victim === null ? t('common.unknown') : actorLabel(figure.victim)}
+                      </td>
                       <td>{figure.count === null ? t('common.none') : num(figure.count)}</td>
                       <td dir="auto">{claim.outlet ?? ''}</td>
                     </tr>
