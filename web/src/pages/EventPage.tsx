@@ -213,6 +213,13 @@ export function EventPage({ id }: { id: string }) {
                     {t('event.setStatus', { status: t(`status.${s}`) })}
                   </button>
                 ))}
+              <button
+                type="button"
+                aria-pressed={event.private === true}
+                onClick={() => void correct('private', event.private !== true)}
+              >
+                {event.private === true ? t('event.makePublic') : t('event.makePrivate')}
+              </button>
             </div>
           )}
           <h2>{t('event.claims')}</h2>
@@ -256,7 +263,22 @@ export function EventPage({ id }: { id: string }) {
                       <td>
                         {figure.victim === null ? t('common.unknown') : actorLabel(figure.victim)}
                       </td>
-                      <td>{figure.count === null ? t('common.none') : num(figure.count)}</td>
+                      <td>
+                        <CountCell
+                          count={figure.count}
+                          label={`${t('event.count')}: ${claim.claimant ?? ''} ${figure.measure}`}
+                          editable={canEdit}
+                          onSave={(count) =>
+                            void correct('claim', {
+                              document: claim.document,
+                              claimant: claim.claimant,
+                              measure: figure.measure,
+                              victim: figure.victim,
+                              count,
+                            })
+                          }
+                        />
+                      </td>
                       <td dir="auto">{claim.outlet ?? ''}</td>
                     </tr>
                   );
@@ -338,6 +360,55 @@ export function EventPage({ id }: { id: string }) {
         </section>
       </div>
     </article>
+  );
+}
+
+/** A claim's count, corrected in place with a number field. */
+function CountCell(props: {
+  count: number | null;
+  label: string;
+  editable: boolean;
+  onSave: (count: number | null) => void;
+}) {
+  const { t, num } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(props.count === null ? '' : String(props.count));
+  const shown = props.count === null ? t('common.none') : num(props.count);
+  if (!props.editable) return <>{shown}</>;
+  if (!open)
+    return (
+      <button
+        type="button"
+        class="link"
+        aria-label={`${t('event.edit')}: ${props.label}`}
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        {shown}
+      </button>
+    );
+  return (
+    <form
+      class="count-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setOpen(false);
+        props.onSave(value.trim() === '' ? null : Number(value));
+      }}
+    >
+      <input
+        type="number"
+        min={0}
+        step={1}
+        value={value}
+        aria-label={props.label}
+        onInput={(e) => {
+          setValue(e.currentTarget.value);
+        }}
+      />
+      <button type="submit">{t('common.save')}</button>
+    </form>
   );
 }
 
