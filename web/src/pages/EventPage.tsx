@@ -11,8 +11,8 @@ import { showValue } from '../values.js';
 import { isKey } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
-import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
-import { useActorLabel } from '../vocabulary/actors.js';
+import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
+import { actorIds, useActorLabel } from '../vocabulary/actors.js';
 
 const statuses = ['reviewed', 'verified', 'disputed', 'rejected', 'unreviewed'] as const;
 
@@ -180,6 +180,7 @@ export function EventPage({ id }: { id: string }) {
             <InlineEdit
               label={t(`event.${editing}`)}
               initial={event[editing] ?? ''}
+              choices={actorIds.map((a) => ({ value: a, label: actorLabel(a) }))}
               onSave={(v) => void correct(editing, v === '' ? null : v)}
               onCancel={() => {
                 setEditing(null);
@@ -190,6 +191,7 @@ export function EventPage({ id }: { id: string }) {
             <InlineEdit
               label={t('event.type')}
               initial={event.sub_event_type}
+              choices={subEventTypes.map((type) => ({ value: type, label: typeLabel(type) }))}
               onSave={(v) => void correct('sub_event_type', v)}
               onCancel={() => {
                 setEditing(null);
@@ -416,6 +418,8 @@ function InlineEdit(props: {
   label: string;
   initial: string;
   type?: 'text' | 'date';
+  /** A picker of these values instead of a text field. */
+  choices?: { value: string; label: string }[];
   onSave: (value: string) => void;
   onCancel: () => void;
 }) {
@@ -431,7 +435,21 @@ function InlineEdit(props: {
     >
       <label>
         {props.label}
-        {props.type === 'date' ? (
+        {props.choices !== undefined ? (
+          <select
+            value={value}
+            onChange={(e) => {
+              setValue(e.currentTarget.value);
+            }}
+          >
+            <option value="">{t('common.unknown')}</option>
+            {props.choices.map((c) => (
+              <option value={c.value} key={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        ) : props.type === 'date' ? (
           <input
             type="date"
             value={value}

@@ -19,6 +19,9 @@ const entries = new Map<string, Entry>();
 for (const entry of [...claimantsFile.claimants, ...actorsFile.actors] as Entry[])
   entries.set(entry.id, entry);
 
+/** Every actor id the dictionaries know, for the pickers. */
+export const actorIds: readonly string[] = (actorsFile.actors as Entry[]).map((a) => a.id);
+
 export function vocabularyLabel(lang: Lang, id: string): string {
   const entry = entries.get(id);
   if (entry === undefined) return id;

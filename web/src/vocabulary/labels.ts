@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { isKey, type Lang } from '../i18n/i18n.js';
 import { useI18n } from '../i18n/context.js';
 import { loadBoundaries } from '../map/basemap.js';
+import arTable from '../i18n/ar.json';
 
 /** Event and sub-event types are ACLED's fixed set: their names are in the translation files. */
 export function useTypeLabel(): (type: string) => string {
@@ -14,6 +15,11 @@ export function useTypeLabel(): (type: string) => string {
     return type;
   };
 }
+
+/** ACLED's sub-event types: the translation files name each one. */
+export const subEventTypes: readonly string[] = Object.keys(arTable)
+  .filter((key) => key.startsWith('sub.'))
+  .map((key) => key.slice('sub.'.length));
 
 export interface Governorate {
   pcode: string;
