@@ -3,6 +3,7 @@ import { useApi } from '../api/useApi.js';
 import type { Change } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
 import { showValue } from '../values.js';
+import { fieldText } from '../forms.js';
 import { useSession, type Role } from '../session.js';
 
 interface User {
@@ -69,6 +70,52 @@ export function AdminPage() {
           ))}
         </tbody>
       </table>
+      <form
+        class="row add-user"
+        aria-label={t('admin.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const data = new FormData(form);
+          void apiSend('POST', '/users', {
+            name: fieldText(data, 'name'),
+            role: fieldText(data, 'role'),
+            password: fieldText(data, 'password'),
+          }).then(() => {
+            form.reset();
+            users.reload();
+            audit.reload();
+          });
+        }}
+      >
+        <label>
+          {t('admin.name')}
+          <input name="name" required dir="auto" autoComplete="off" />
+        </label>
+        <label>
+          {t('admin.role')}
+          <select name="role">
+            {roles.map((r) => (
+              <option value={r} key={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('auth.password')}
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+          />
+        </label>
+        <button type="submit" class="primary">
+          {t('admin.add')}
+        </button>
+      </form>
       <h2>{t('admin.audit')}</h2>
       <table class="audit">
         <thead>
