@@ -31,6 +31,7 @@ export function EventsMap({ filter }: { filter: Filter }) {
   const { t, num, date } = useI18n();
   const typeLabel = useTypeLabel();
   const layer = useRef<L.LayerGroup | null>(null);
+  const shown = useRef(new Map<string, L.Marker>());
   const request = useRef(0);
 
   const openList = useCallback(
@@ -72,9 +73,20 @@ export function EventsMap({ filter }: { filter: Filter }) {
         zoom: Math.round(map.getZoom()),
       });
       if (mine !== request.current) return;
-      layer.current?.remove();
-      const group = L.layerGroup();
-      for (const cluster of reply.clusters) {
+      // Markers the new view shares with the old one stay in place: a small pan
+      // touches only the clusters that came in or went out, not every marker.
+      const group = layer.current ?? L.layerGroup().addTo(map);
+      layer.current = group;
+      const next = new Map<string, Cluster>(
+        reply.clusters.map((c) => [`${c.lat},${c.lon},${c.count}`, c]),
+      );
+      for (const [key, marker] of shown.current)
+        if (!next.has(key)) {
+          group.removeLayer(marker);
+          shown.current.delete(key);
+        }
+      for (const [key, cluster] of next) {
+        if (shown.current.has(key)) continue;
         const marker = L.marker([cluster.lat, cluster.lon], {
           icon: clusterIcon(cluster.count, num(cluster.count)),
           title: t('map.cluster', { count: cluster.count }),
@@ -97,9 +109,8 @@ export function EventsMap({ filter }: { filter: Filter }) {
           }
         });
         group.addLayer(marker);
+        shown.current.set(key, marker);
       }
-      group.addTo(map);
-      layer.current = group;
     },
     [filter, num, t, openList],
   );
@@ -113,6 +124,7 @@ export function EventsMap({ filter }: { filter: Filter }) {
         map.off('moveend', refresh);
         layer.current?.remove();
         layer.current = null;
+        shown.current.clear();
       };
     },
     [draw],
