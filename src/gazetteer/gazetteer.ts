@@ -38,7 +38,42 @@ const zCuesFile = z.object({
   stop_words: z.array(z.string()),
   not_names: z.array(z.string()),
   name_qualifiers: z.array(z.string()),
+  person_titles: z.array(z.string()),
+  organisation_heads: z.array(z.string()),
+  organisation_tails: z.array(z.string()),
+  destination_words: z.array(z.string()),
+  hospitals: z.array(z.string()),
+  named_after: z.array(z.string()),
+  anaphors: z.record(z.string(), z.array(z.string())),
+  city_anaphors: z.array(z.string()),
 });
+
+/** What a definite settlement word points back to: places named with these settlement words (keys), or bare cities / bare towns. */
+export interface Anaphor {
+  readonly kinds: ReadonlySet<string>;
+  readonly city: boolean;
+}
+
+/**
+ * Classes of words around a place name that say it is not where an act was,
+ * or that point back to a place already named (see cues.json).
+ */
+export type WordClass =
+  | 'personTitle'
+  | 'organisationHead'
+  | 'organisationTail'
+  | 'destination'
+  | 'hospital'
+  | 'namedAfter';
+
+const WORD_CLASS_FIELDS = {
+  personTitle: 'person_titles',
+  organisationHead: 'organisation_heads',
+  organisationTail: 'organisation_tails',
+  destination: 'destination_words',
+  hospital: 'hospitals',
+  namedAfter: 'named_after',
+} as const;
 
 /**
  * One spelling of a place. `common` spellings are ordinary words too («الثورة»):
@@ -63,6 +98,13 @@ export interface Gazetteer {
   isNotName(key: string): boolean;
   /** Whether a place name or a cue word may start at this token: most words start neither. */
   mayStartPlace(token: Token | undefined): boolean;
+  /** Whether a token's word (any of its keys, clitics set aside) is of a class of cues.json. */
+  isA(token: Token | undefined, cls: WordClass): boolean;
+  /**
+   * «في البلدة», «وسط المدينة»: the settlement words (as keys) of the places a
+   * settlement word, when spelled definite, points back to; null when it is none.
+   */
+  anaphorOf(token: Token | undefined): Anaphor | null;
   /** Full names one letter off the matching key of a spelling («هدهود» → «هدهد»); never common words. */
   nearSpellings(key: string): readonly PlaceName[];
 }
@@ -164,6 +206,21 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const qualifiers = new Set(cueData.name_qualifiers.flatMap((w) => phraseKeys(w)));
   const stop = new Set(cueData.stop_words.map((w) => phraseKeys(w).join(' ')));
   const notNames = new Set(cueData.not_names.flatMap((w) => phraseKeys(w)));
+  const cityAnaphors = new Set(cueData.city_anaphors.flatMap((w) => phraseKeys(w)));
+  const anaphors = new Map(
+    Object.entries(cueData.anaphors).flatMap(([word, kinds]) => {
+      const points = new Set(kinds.flatMap((k) => phraseKeys(k)));
+      return phraseKeys(word).map(
+        (key) => [key, { kinds: points, city: cityAnaphors.has(key) }] as const,
+      );
+    }),
+  );
+  const classes = new Map<WordClass, ReadonlySet<string>>(
+    Object.entries(WORD_CLASS_FIELDS).map(([cls, field]) => [
+      cls as WordClass,
+      new Set(cueData[field].flatMap((w) => phraseKeys(w))),
+    ]),
+  );
 
   const names = new PhraseIndex<PlaceName>(
     (n) => `${n.place.id}|${String(n.common)}|${String(n.partial)}|${String(n.article)}`,
@@ -211,6 +268,18 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
       if (token.kind !== 'word') return starts.has(token.text);
       for (const key of token.keys) if (starts.has(key)) return true;
       return false;
+    },
+    isA: (token, cls) => {
+      const words = classes.get(cls);
+      return token?.kind === 'word' && words !== undefined && token.keys.some((k) => words.has(k));
+    },
+    anaphorOf: (token) => {
+      if (token?.kind !== 'word') return null;
+      for (const key of token.keys) {
+        const points = anaphors.get(key);
+        if (points !== undefined) return points;
+      }
+      return null;
     },
     nearSpellings: (key) => {
       spellings ??= new SpellingIndex(exact, MIN_LOOSE_NAME);

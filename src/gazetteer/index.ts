@@ -9,9 +9,16 @@ export type { Place, PlaceKind } from './places.js';
 export { detectFormat, importPlaces, placesFromSyriaTable } from './import.js';
 export type { ImportFormat, ImportResult } from './import.js';
 export { loadGazetteer, withParentHierarchy } from './gazetteer.js';
-export type { Gazetteer, GazetteerOptions, PlaceCue, PlaceName } from './gazetteer.js';
-export { findPlaceMentions } from './mentions.js';
-export type { AdminLevel, PlaceMention, PlaceRelation } from './mentions.js';
+export type {
+  Anaphor,
+  Gazetteer,
+  GazetteerOptions,
+  PlaceCue,
+  PlaceName,
+  WordClass,
+} from './gazetteer.js';
+export { BETWEEN_KM, findPlaceMentions } from './mentions.js';
+export type { AdminLevel, Aside, PlaceMention, PlaceRelation } from './mentions.js';
 export { adminCodesOf, resolveMention } from './resolve.js';
 export { locateMentions } from './locate.js';
 export type { LocatedMention } from './locate.js';

@@ -1,6 +1,7 @@
 import type { Token } from '../text/index.js';
 import type { PhraseMatch } from '../lexicon/index.js';
-import type { Gazetteer, PlaceCue, PlaceName } from './gazetteer.js';
+import type { Anaphor, Gazetteer, PlaceCue, PlaceName } from './gazetteer.js';
+import { distanceKm } from './places.js';
 import type { Place } from './places.js';
 
 /** Where the act was relative to the named place. */
@@ -39,7 +40,27 @@ export interface PlaceMention {
   readonly loose?: boolean;
   /** An end of a road named by its ends («الطريق الدولي حلب–القامشلي»): the act was somewhere along it. */
   readonly roadEnd?: boolean;
+  /** «بين بلدتي داعل وطفس»: one of two places the act was between. */
+  readonly between?: boolean;
+  /**
+   * A place named in a phrase that does not locate an act: an organisation's
+   * name («تنسيقية مدينة داريا»), where the wounded were taken («نقل الجرحى إلى
+   * مشافي X»), where people were heading.
+   */
+  readonly aside?: Aside;
+  /** «دوار تدمر», «شارع حلب»: a facility that may be named after the town, and lie elsewhere. */
+  readonly namedAfter?: boolean;
+  /** The settlement word before the name («بلدة», «مدينتي»), as its keys: what «البلدة» can point back to. */
+  readonly kindWord?: readonly string[];
+  /**
+   * «في البلدة», «وسط المدينة»: no name, a definite settlement word pointing back
+   * to the last place named with one of these settlement words.
+   */
+  readonly anaphor?: Anaphor;
 }
+
+/** Why a place named in the text is not where an act was. */
+export type Aside = 'organisation' | 'destination';
 
 interface Cues {
   relation: PlaceRelation;
@@ -52,6 +73,12 @@ interface Cues {
   neighbourhood: boolean;
   facility: boolean;
   admin: AdminLevel | null;
+  /** A facility word that is often named after another town («دوار», «شارع»). */
+  namedAfter: boolean;
+  /** «بين»: the act is between this place and the next. */
+  between: boolean;
+  /** The keys of the settlement word, when one was read. */
+  kindWord: readonly string[] | null;
   any: boolean;
 }
 
@@ -126,7 +153,13 @@ export function findPlaceMentions(
       i++;
       continue;
     }
-    const { cues, nameStart: j, name, unnamed } = readCues(gazetteer, tokens, i, to);
+    const read = readCues(gazetteer, tokens, i, to);
+    const { cues, nameStart: j, unnamed } = read;
+    // «قرية "ميدان الغزال"»: a quoted name is whole; a known name that ends inside the quotes is not it.
+    const name =
+      read.name !== null && cues.any && quotedBeyond(tokens, read.name.start, read.name.end)
+        ? null
+        : read.name;
     let next: number;
     if (unnamed) {
       // The relation starts a mention of its own.
@@ -142,17 +175,22 @@ export function findPlaceMentions(
         cues,
         to,
       );
-      if (mention !== null) found.push(mention);
       const coordinated = coordinatedNames(gazetteer, tokens, name.end, to, cues);
-      found.push(...coordinated);
+      // «كان بين الشهداء طفلان»: «بين» before one common word is "among", not "between".
+      const among = cues.between && coordinated.length === 0 && name.values.every((v) => v.common);
+      if (mention !== null && !among)
+        found.push(...setAside(gazetteer, tokens, [mention, ...coordinated], cues));
+      else found.push(...coordinated);
       next = Math.max(coordinated.at(-1)?.end ?? 0, mention?.end ?? name.end);
-    } else if (cues.definite) {
+    } else if (cues.definite || endsDefinite(gazetteer, tokens, j)) {
       // «وجهاء القرية تدخلوا», «وتشهد المنطقة تصعيدا»: no name follows a place word with the article.
+      const anaphor = anaphorAt(gazetteer, tokens, i, j, cues.relation);
+      if (anaphor !== null) found.push(anaphor);
       next = Math.max(j, i + 1);
     } else if (cues.settlement || cues.facility || cues.admin !== null) {
       const end = unknownNameEnd(gazetteer, tokens, j, to);
       const mention = unlistedName(gazetteer, tokens, i, j, end, cues, to);
-      if (mention !== null) found.push(mention);
+      if (mention !== null) found.push(...setAside(gazetteer, tokens, [mention], cues));
       next = Math.max(end, j, i + 1);
     } else {
       next = Math.max(j, i + 1);
@@ -183,11 +221,16 @@ function readCues(
     neighbourhood: false,
     facility: false,
     admin: null,
+    namedAfter: false,
+    between: false,
+    kindWord: null,
     any: false,
   };
   let j = i;
   let name = gazetteer.names.longestAt(tokens, j, to);
   for (let steps = 0; steps < 4; steps++) {
+    // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.
+    if (steps > 0 && tokens[j]?.openQuote !== null) break;
     const cue = gazetteer.cues.longestAt(tokens, j, to);
     if (cue === null || (name !== null && name.end > cue.end)) break;
     const value = cue.values.find((v) => v.kind !== 'direction');
@@ -195,9 +238,15 @@ function readCues(
     if (cues.settlement && RELATIONS.has(value.kind))
       return { cues, nameStart: j, name: null, unnamed: true };
     applyCue(cues, value);
+    const word = tokens[cue.start];
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
-      cues.definite = spelledWithArticle(tokens[cue.start]?.text ?? '') === true;
+      cues.definite = spelledWithArticle(word?.text ?? '') === true;
+    if (value.kind === 'settlement' || value.kind === 'pair') cues.kindWord = word?.keys ?? null;
+    if (value.kind === 'facility' && gazetteer.isA(word, 'namedAfter')) cues.namedAfter = true;
+    if (word?.keys.includes(BETWEEN) === true) cues.between = true;
     j = cue.end;
+    // «طريق بلدتي (كحيل-السهوة)»: the names may stand in parentheses.
+    if (tokens[j]?.text === '(') j++;
     name = gazetteer.names.longestAt(tokens, j, to);
   }
   return { cues, nameStart: j, name, unnamed: false };
@@ -216,7 +265,12 @@ function unlistedName(
   cues: Cues,
   to: number,
 ): PlaceMention | null {
-  const loose = looseName(gazetteer, tokens, nameStart, nameEnd);
+  // «قرية "ميدان الغزال"»: a quoted name is not one letter off a shorter name.
+  const quoted =
+    nameEnd - nameStart > 1 &&
+    tokens[nameStart]?.openQuote !== null &&
+    tokens[nameEnd - 1]?.closeQuote !== null;
+  const loose = looseName(gazetteer, tokens, nameStart, nameEnd, quoted ? nameEnd : nameStart + 1);
   if (loose !== null) {
     const mention = buildMention(
       gazetteer,
@@ -344,8 +398,9 @@ function looseName(
   tokens: readonly Token[],
   from: number,
   to: number,
+  shortest: number,
 ): { end: number; names: readonly PlaceName[] } | null {
-  for (let end = to; end > from; end--) {
+  for (let end = to; end >= shortest; end--) {
     const key = tokens
       .slice(from, end)
       .map((t) => t.keys[0] ?? t.text)
@@ -396,6 +451,9 @@ function buildMention(
 
   // A bare village name is a place only after «في», «من», «إلى»… or with «بـ» («في الكرك», «بتسيل»), or in a list of places.
   if (!cues.any && !multiWord && !prominent && !listed && !locative(tokens, nameStart)) return null;
+  // «أصيب الشيخ إبراهيم…», «القيادي أبو طلحة»: a name that opens with a title or kunya is a person's, unless a place word or preposition says otherwise.
+  if (!cues.any && !listed && gazetteer.isA(first, 'personTitle') && !locative(tokens, nameStart))
+    return null;
   let end = nameEnd;
   let direction: string | null = null;
   const after = gazetteer.cues.longestAt(tokens, end, to);
@@ -445,8 +503,10 @@ function coordinatedNames(
   const found: PlaceMention[] = [];
   let i = from;
   while (i < to) {
+    // «طريق كحيل - السهوة»: a dash joins the two ends of a road.
+    if (found.length === 0 && tokens[i]?.kind === 'punct' && DASHES.has(tokens[i]?.text ?? '')) i++;
     const token = tokens[i];
-    if (!isWord(token) || !token.text.startsWith('و')) break;
+    if (!isWord(token) || (!token.text.startsWith('و') && i === from)) break;
     const name = gazetteer.names.longestAt(tokens, i, to);
     if (name === null) break;
     const mention = buildMention(gazetteer, tokens, i, i, name.end, name.values, cues, to, true);
@@ -502,4 +562,153 @@ function unknownMention(
     weak: false,
     origin: false,
   };
+}
+
+const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
+
+/** «بين»: a cue word, and the key that marks two places the act was between. */
+const BETWEEN = 'بين';
+
+/** Words between «إلى» and the town of a hospital: «إلى المستشفى الوطني في مدينة حماة». */
+const DESTINATION_GAP = 4;
+/** How far before «إلى» a word of transfer or travel makes the place a destination. */
+const DESTINATION_REACH = 4;
+
+const TOWARDS = new Set(['الي', 'نحو', 'باتجاه', 'اتجاه']);
+
+/**
+ * «نقل الجرحى إلى مشافي درعا وإزرع», «أثناء توجههم إلى مدينة سرمدا»: a place
+ * after «إلى» that the wounded were taken to or people were heading for.
+ */
+function isDestination(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  mention: PlaceMention,
+): boolean {
+  let hospital = gazetteer.isA(tokens[mention.start], 'hospital');
+  let k = mention.start - 1;
+  // «إلى المستشفى الوطني في مدينة حماة»: a hospital's name runs a few words before its town.
+  for (; k >= mention.start - DESTINATION_GAP; k--) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || TOWARDS.has(t.text)) break;
+    if (gazetteer.isA(t, 'hospital')) hospital = true;
+  }
+  const towards = tokens[k];
+  if (towards?.kind !== 'word' || !TOWARDS.has(towards.text)) return false;
+  if (hospital) return true;
+  if (k !== mention.start - 1) return false;
+  for (let b = k - 1; b >= Math.max(0, k - DESTINATION_REACH); b--) {
+    const t = tokens[b];
+    if (t?.kind !== 'word') return false;
+    if (gazetteer.isA(t, 'destination')) return true;
+  }
+  return false;
+}
+
+/** «تنسيقية مدينة داريا», «مركز حماة الإعلامي»: the name is an organisation's. */
+function isOrganisation(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  mention: PlaceMention,
+): boolean {
+  return (
+    gazetteer.isA(tokens[mention.start - 1], 'organisationHead') ||
+    gazetteer.isA(tokens[mention.end], 'organisationTail')
+  );
+}
+
+/**
+ * Marks the places of one phrase (a name and the names joined to it by و) that
+ * do not locate an act, and those an act was between; all share the first's reading.
+ */
+function setAside(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  mentions: readonly PlaceMention[],
+  cues: Cues,
+): PlaceMention[] {
+  const head = mentions[0];
+  if (head === undefined) return [];
+  const aside: Aside | null = isOrganisation(gazetteer, tokens, head)
+    ? 'organisation'
+    : isDestination(gazetteer, tokens, head)
+      ? 'destination'
+      : null;
+  const ends = cues.between || DASHES.has(tokens[(mentions[1]?.start ?? 0) - 1]?.text ?? '');
+  const paired = ends ? nearbyPair(mentions) : mentions;
+  return paired.map((m, k) => ({
+    ...m,
+    ...(aside === null ? {} : { aside }),
+    ...(cues.namedAfter && k === 0 && !m.settlement ? { namedAfter: true } : {}),
+    ...(cues.between && mentions.length > 1 && k <= 1 ? { between: true } : {}),
+    ...(cues.kindWord === null ? {} : { kindWord: cues.kindWord }),
+  }));
+}
+
+/** Two towns this close can be the ends of one stretch of road, or what an act was between. */
+export const BETWEEN_KM = 25;
+
+/**
+ * «بين بلدتي داعل وطفس», «طريق نوى - الشيخ مسكين»: the two names vouch for each
+ * other; of their namesakes, only those near one another are meant.
+ */
+function nearbyPair(mentions: readonly PlaceMention[]): readonly PlaceMention[] {
+  const [a, b, ...rest] = mentions;
+  if (a === undefined || b === undefined) return mentions;
+  const near = (p: Place, others: readonly Place[]): boolean =>
+    others.some((q) => q.id !== p.id && distanceKm(p, q) <= BETWEEN_KM);
+  const fromA = a.candidates.filter((p) => near(p, b.candidates));
+  const fromB = b.candidates.filter((p) => near(p, a.candidates));
+  if (fromA.length === 0 || fromB.length === 0) return mentions;
+  return [
+    { ...a, candidates: fromA, weak: false },
+    { ...b, candidates: fromB, weak: false },
+    ...rest,
+  ];
+}
+
+/** «في البلدة», «وسط المدينة»: a definite settlement word with no name after it points back. */
+function anaphorAt(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  relation: PlaceRelation,
+): PlaceMention | null {
+  const word = tokens[end - 1];
+  const points = spelledWithArticle(word?.text ?? '') === true ? gazetteer.anaphorOf(word) : null;
+  const following = tokens[end];
+  // «المدينة الصناعية», «القرية المجاورة»: a word after it says which; leave those alone.
+  if (points === null || (following?.kind === 'word' && following.text.startsWith('ال')))
+    return null;
+  return {
+    start,
+    end,
+    nameStart: end - 1,
+    nameEnd: end,
+    candidates: [],
+    relation,
+    settlement: true,
+    facility: false,
+    admin: null,
+    direction: null,
+    compass: false,
+    pair: false,
+    weak: false,
+    origin: isOrigin(tokens, start),
+    anaphor: points,
+  };
+}
+
+/** The name starts a quotation that closes after the name ends: «قرية "ميدان الغزال"» read as «ميدان». */
+function quotedBeyond(tokens: readonly Token[], start: number, end: number): boolean {
+  if ((tokens[start]?.openQuote ?? null) === null) return false;
+  if (tokens.slice(start, end).some((t) => t.closeQuote !== null)) return false;
+  return tokens.slice(end, start + MAX_UNKNOWN_NAME).some((t) => t.closeQuote !== null);
+}
+
+/** «وسط المدينة», «أطراف القرية»: a cue phrase that ends on a settlement word with the article. */
+function endsDefinite(gazetteer: Gazetteer, tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end - 1];
+  return gazetteer.anaphorOf(last) !== null && spelledWithArticle(last?.text ?? '') === true;
 }

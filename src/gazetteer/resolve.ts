@@ -29,6 +29,14 @@ export interface ResolvedPlace {
   readonly alternatives: readonly Place[];
   readonly basis: ResolutionBasis;
   readonly mention: PlaceMention;
+  /** «بين داعل وطفس», «طريق كحيل - السهوة»: the act was between `place` and this one. */
+  readonly along?: Place;
+  /**
+   * How a place was found when its own name did not give it: a word pointing
+   * back («في البلدة»), a quarter the gazetteer lacks placed at its city, two towns
+   * the act was between.
+   */
+  readonly derived?: 'anaphor' | 'quarter' | 'between';
 }
 
 const KIND_FOR_ADMIN = {
@@ -111,6 +119,19 @@ function supported(place: Place, context: PlaceContext): boolean {
 }
 
 /**
+ * «على أطراف حي النيرب» in a report about Aleppo, where the gazetteer has only
+ * a village النيرب in Idlib: a quarter lies in a city the report has placed, so
+ * a village of that name counts only near the report's places.
+ */
+function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): boolean {
+  return (
+    mention.neighbourhood === true &&
+    context.resolved.length > 0 &&
+    !mention.candidates.some((p) => p.kind === 'neighbourhood')
+  );
+}
+
+/**
  * «قرية X بريف دير الزور» where the only X the gazetteer knows is in another
  * governorate: that is not the X meant. Cities are spared (a sentence may name
  * several governorates), villages and towns are not.
@@ -188,9 +209,10 @@ export function resolveMention(
     return k < 0 ? kinds.length : k;
   };
   // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
-  const pool = mention.weak
-    ? mention.candidates.filter((p) => supported(p, context))
-    : mention.candidates;
+  const pool =
+    mention.weak || quarterOfReportCity(mention, context)
+      ? mention.candidates.filter((p) => supported(p, context))
+      : mention.candidates;
   if (pool.length === 0) return null;
   const bestKind = Math.min(...pool.map(kindRank));
   const fitting = pool.filter((p) => kindRank(p) === bestKind);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { only, read } from './helpers.js';
+import { news, only, read } from './helpers.js';
 
 describe('where an incident happened', () => {
   it('falls back to the countryside for a village the gazetteer lacks, and says so', () => {
@@ -70,5 +70,127 @@ describe('where an incident happened', () => {
     );
     const places = result.incidents.map((i) => i.location?.place_id);
     expect(places).toEqual(['C3751', 'C3751']);
+  });
+});
+
+type PlaceRow = readonly [report: string, place: string, precision: 1 | 2 | 3];
+
+/**
+ * Reports written for these tests, by the phrase that must not place the act
+ * (or that places it), each with the place (Arabic name as in the gazetteer) and
+ * ACLED precision of its one incident.
+ */
+const WHERE: Record<string, readonly PlaceRow[]> = {
+  'a person named like a village is not a place': [
+    ['أصيب الشيخ عيسى الحمد بجروح إثر إطلاق نار استهدفه في مدينة الباب اليوم.', 'الباب', 1],
+    ['قتل القيادي أبو عمر الحموي بغارة روسية على مقره في مدينة اللطامنة.', 'اللطامنة', 1],
+    ['اغتال مسلحون مجهولون الشيخ يوسف العبد الله في بلدة جاسم بريف درعا.', 'جاسم', 1],
+    ['أعلنت قسد مقتل أمير في داعش يدعى أبو بكر الشامي خلال مداهمة في بلدة البصيرة.', 'البصيرة', 1],
+    ['قتلت امرأة تدعى أم محمد الحسين بقصف على بلدة كفرنبل مساء أمس.', 'كفر نبل', 1],
+  ],
+  'an organisation named after a place is not where the act was': [
+    [
+      'قال مركز حلب الإعلامي إن الطائرات الروسية قصفت بلدة عندان، ما أدى إلى مقتل طفلين.',
+      'عندان',
+      1,
+    ],
+    [
+      'قالت تنسيقية مدينة داريا إن قوات النظام قصفت بلدة معضمية الشام بالمدفعية.',
+      'معضمية الشام',
+      1,
+    ],
+    ['أفاد مجلس محافظة درعا الحرة بأن مدنيين قتلا بقصف على بلدة الحراك اليوم.', 'الحراك', 1],
+    [
+      'نشرت شبكة إدلب الإخبارية صورا لغارة جوية استهدفت مدينة معرة النعمان اليوم.',
+      'معرة النعمان',
+      1,
+    ],
+  ],
+  'where the wounded were taken, or people were heading, is not where the act was': [
+    [
+      'انفجرت عبوة ناسفة بسيارة عسكرية قرب بلدة مورك، ونقل المصابون إلى مستشفيات حماة ومحردة.',
+      'مورك',
+      2,
+    ],
+    ['أصيب خمسة مدنيين بقصف على بلدة بنش، وجرى إسعافهم إلى مشفى مدينة إدلب.', 'بنش', 1],
+    ['أصيب ستة أشخاص بقصف على مدينة تلبيسة، ونقل الجرحى إلى مشافي الرستن وحمص.', 'تلبيسة', 1],
+    ['قتل ثلاثة مدنيين بانفجار لغم قرب بلدة تفتناز أثناء توجههم إلى مدينة سرمدا.', 'تفتناز', 2],
+    ['قتل شاب برصاص قناص في بلدة نصيب بينما كان متجها إلى مدينة درعا.', 'نصيب', 1],
+  ],
+  'a facility named after another town lies where the report says': [
+    ['انفجرت عبوة ناسفة قرب دوار تدمر في مدينة حمص، ما أدى إلى مقتل مدني.', 'حمص', 2],
+    ['انفجرت سيارة مفخخة على طريق حلب في مدينة حماة، ما أسفر عن إصابة سبعة مدنيين.', 'حماة', 2],
+    ['استهدفت غارة جوية شارع حمص في مدينة حماة، ما أدى إلى مقتل مدنيين.', 'حماة', 2],
+    [
+      'قصفت الطائرات الحربية مدينة إدلب، وسقط أحد الصواريخ قرب دوار حلب، ما أدى إلى مقتل امرأتين.',
+      'إدلب',
+      1,
+    ],
+  ],
+  'a common word that is also a village name is not a place': [
+    ['قتل ثلاثة مدنيين اليوم بقصف على مدينة سراقب، ومن بين الشهداء طفلان.', 'سراقب', 1],
+    ['قصفت قوات النظام بلدة كفرنبل، وقتل في الأخيرة ثلاثة مدنيين.', 'كفر نبل', 1],
+    ['أصيب ثلاثة مدنيين بجروح بقصف مدفعي على بلدة اللطامنة.', 'اللطامنة', 1],
+    ['قصفت المدفعية التركية قرية قرب مدينة عامودا، ما أدى إلى إصابة امرأة.', 'عامودا', 2],
+  ],
+  'an act between two nearby towns is one act, near the first': [
+    ['انفجرت عبوة ناسفة بسيارة على الطريق بين بلدتي داعل وطفس، ما أدى إلى مقتل مدني.', 'داعل', 2],
+    ['قتل مدنيان بقصف استهدف سيارتهما بين مدينتي معرة النعمان وخان شيخون.', 'معرة النعمان', 2],
+    ['استهدف مجهولون سيارة على طريق نوى – الشيخ مسكين بالرصاص، ما أدى إلى إصابة شخصين.', 'نوى', 2],
+    [
+      'انفجر لغم بحافلة على طريق بلدتي (كحيل-السهوة) في ريف درعا الشرقي، ما أدى إلى مقتل أربعة عناصر.',
+      'كحيل',
+      2,
+    ],
+  ],
+  'a settlement word with the article points back to the last place of its kind': [
+    ['دخلت دورية روسية بلدة طفس صباح اليوم. وبعد ساعات قتل شاب برصاص مجهولين في البلدة.', 'طفس', 1],
+    [
+      'تشهد مدينة منبج توترا منذ أيام. وانفجرت سيارة مفخخة وسط المدينة ظهر اليوم، ما أدى إلى مقتل مدنيين اثنين.',
+      'منبج',
+      1,
+    ],
+    [
+      'يعيش أهالي قرية مرعيان في جبل الزاوية أوضاعا صعبة. وقصفت قوات النظام أطراف القرية اليوم، ما أدى إلى إصابة طفلين.',
+      'مرعيان',
+      2,
+    ],
+  ],
+};
+
+describe('where an act was, among the places a report names', () => {
+  for (const [what, rows] of Object.entries(WHERE)) {
+    it.each(rows)(`${what}: «%s» → %s`, (report, place, precision) => {
+      const located = news(read(report))
+        .map((i) => i.location)
+        .filter((l) => l !== null);
+      expect(located.at(-1)).toMatchObject({ name_ar: place, precision });
+      expect(located.every((l) => l.name_ar === place)).toBe(true);
+    });
+  }
+
+  it('places an act in a quarter the gazetteer lacks at the city the report stands in', () => {
+    const result = read(
+      'ألقت مروحيات النظام براميل متفجرة على مدينة حلب اليوم، وسقط أحدها على أطراف حي النيرب، ما أدى إلى مقتل خمسة مدنيين.',
+    );
+    expect(news(result).map((i) => i.location?.admin1)).toEqual(['Aleppo']);
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(/«أطراف حي النيرب» is not in the gazetteer/),
+    );
+  });
+
+  it('reads a quoted village the gazetteer lacks whole, and places it at its countryside', () => {
+    const result = read(
+      'سقطت أربعة صواريخ على قرية "ميدان الغزال" في ريف حماة الشمالي، ما أدى إلى مقتل طفل.',
+    );
+    expect(only(result).location).toMatchObject({ place_id: 'SY05', precision: 3 });
+    expect(result.warnings).toContainEqual(expect.stringMatching(/ميدان الغزال/));
+  });
+
+  it('names the other town an act was between as its alternative', () => {
+    const location = only(
+      read('انفجرت عبوة ناسفة بسيارة على الطريق بين بلدتي داعل وطفس، ما أدى إلى مقتل مدني.'),
+    ).location;
+    expect(location?.alternatives[0]?.place_id).toBe('C6034');
   });
 });

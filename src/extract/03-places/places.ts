@@ -1,5 +1,5 @@
-import { locateMentions } from '../../gazetteer/index.js';
-import type { Gazetteer, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
+import { BETWEEN_KM, distanceKm, locateMentions } from '../../gazetteer/index.js';
+import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import { ROADS, ROAD_WORDS, textOf } from '../01-read/index.js';
 
@@ -10,6 +10,13 @@ export interface ReportPlaces {
   readonly headline: readonly ResolvedPlace[];
   /** Settlement and facility names («قرية مزرعة القادسية», «حقل العمر») not found in the gazetteer. */
   readonly unknown: readonly PlaceMention[];
+  /** Places named where no act was: an organisation's name, where the wounded were taken, a town a street is named after. */
+  readonly aside: readonly ResolvedPlace[];
+  /**
+   * «قتل شاب في البلدة»: the places settlement words point back to. They place
+   * an act that names no place of its own; they do not make it a new one.
+   */
+  readonly pointingBack: readonly ResolvedPlace[];
 }
 
 /**
@@ -58,9 +65,17 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
     const second = resolved[k + 1];
     if (first === undefined || second === undefined) continue;
     const gap = second.mention.start - first.mention.end;
-    if (gap > 1 || (gap === 1 && analysis.tokens[first.mention.end]?.text !== '-')) continue;
-    let i = first.mention.start - 1;
-    while (i >= first.mention.start - 3 && isRoadWord(analysis, i, ROAD_WORDS)) i--;
+    if (gap > 1 || (gap === 1 && !DASHES.has(analysis.tokens[first.mention.end]?.text ?? '')))
+      continue;
+    // «الطريق الدولي حلب - القامشلي»; the road word may head the mention: «طريق بلدتي (كحيل-السهوة)».
+    let i = first.mention.nameStart - 1;
+    const within = (at: number): boolean => at >= first.mention.start;
+    while (
+      i >= first.mention.start - 3 &&
+      !isRoadWord(analysis, i, ROADS) &&
+      (within(i) || isRoadWord(analysis, i, ROAD_WORDS))
+    )
+      i--;
     if (!isRoadWord(analysis, i, ROADS)) continue;
     for (const j of [k, k + 1]) {
       const end = resolved[j];
@@ -85,16 +100,193 @@ export function locatePlaces(
   const resolved: ResolvedPlace[] = [];
   const headline: ResolvedPlace[] = [];
   const unknown: PlaceMention[] = [];
+  const anaphors: PlaceMention[] = [];
   for (const { mention, sentence, resolved: place } of located) {
     const prose = analysis.sentences[sentence]?.prose ?? false;
     if (place !== null) (prose ? resolved : headline).push(place);
+    else if (mention.anaphor !== undefined) {
+      if (prose && !isExcluded(mention)) anaphors.push(mention);
+    }
     // «قرية مزرعة القادسية»: a name the gazetteer lacks, or has only elsewhere or in part.
     else if (prose && (mention.settlement || mention.facility) && !isExcluded(mention))
       unknown.push(mention);
   }
+  dropLabels(analysis, headline);
   asContainers(analysis, gazetteer, resolved);
   markRoadEnds(analysis, resolved);
-  return { resolved, headline, unknown };
+  const aside = resolved.filter(
+    (r) => r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r),
+  );
+  const acts = joinBetween(resolved.filter((r) => !aside.includes(r)));
+  return {
+    resolved: [...acts, ...quarters(unknown, acts, headline)].sort(
+      (a, b) => a.mention.start - b.mention.start,
+    ),
+    headline,
+    unknown,
+    aside,
+    pointingBack: anaphors.flatMap((m) => pointBack(m, acts, headline)),
+  };
+}
+
+const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
+
+/**
+ * «الحسكة.. قصف جوي تركي يستهدف سيارة قرب القامشلي»: a headline line that is
+ * only a place name labels the area a report is filed under; where the
+ * headline's own words place the act says it better.
+ */
+function dropLabels(analysis: Analysis, headline: ResolvedPlace[]): void {
+  const label = (r: ResolvedPlace): boolean => {
+    const sentence = analysis.sentences.find(
+      (s) => s.tokenStart <= r.mention.start && r.mention.end <= s.tokenEnd,
+    );
+    if (sentence === undefined) return false;
+    return analysis.tokens
+      .slice(sentence.tokenStart, sentence.tokenEnd)
+      .every(
+        (t, k) =>
+          t.kind === 'punct' ||
+          (k + sentence.tokenStart >= r.mention.start && k + sentence.tokenStart < r.mention.end),
+      );
+  };
+  const labels = headline.filter(label);
+  if (labels.length === headline.length) return;
+  for (const l of labels) headline.splice(headline.indexOf(l), 1);
+}
+
+/** Places this far apart are different towns: a facility named after one lies in the other. */
+const OTHER_TOWN_KM = 10;
+
+/** Words between a facility's name and the town it lies in: «كراج درعا في حي القدم», «دوار تدمر، حمص». */
+const FACILITY_TOWN_JOINS: ReadonlySet<string> = new Set(['في', 'ب', ',']);
+
+/** Tokens between a facility's name and the town it lies in. */
+const FACILITY_TOWN_GAP = 2;
+
+/** A city, whose streets and roundabouts are often named after other towns. */
+function isCity(place: Place): boolean {
+  return place.kind === 'community' && place.rank <= 2;
+}
+
+/**
+ * «قرب دوار تدمر في مدينة حمص», «كراج درعا في حي القدم جنوبي دمشق», «شارع حلب»
+ * in a report about Hama: a facility named after a town lies in the place named
+ * right after it, or in the city the report stands in; that town is not the
+ * act's place.
+ */
+function namedAfterAnother(
+  analysis: Analysis,
+  resolved: readonly ResolvedPlace[],
+  headline: readonly ResolvedPlace[],
+  r: ResolvedPlace,
+): boolean {
+  const m = r.mention;
+  if (!m.facility || m.settlement || r.place.kind === 'site') return false;
+  const far = (o: ResolvedPlace): boolean => distanceKm(o.place, r.place) > OTHER_TOWN_KM;
+  const next = resolved.find((o) => o.mention.start >= m.end);
+  const gap = next === undefined ? Infinity : next.mention.start - m.end;
+  // «محاور سراقب جنوب إدلب»: an area around names where the town is, not another town.
+  const joined =
+    next !== undefined &&
+    next.mention.relation !== 'region' &&
+    !next.mention.compass &&
+    next.place.kind !== 'governorate' &&
+    next.place.kind !== 'district' &&
+    gap <= FACILITY_TOWN_GAP &&
+    analysis.tokens.slice(m.end, next.mention.start).every((t) => FACILITY_TOWN_JOINS.has(t.text));
+  if (joined && far(next)) return true;
+  if (m.namedAfter !== true) return false;
+  const before = [...headline, ...resolved.filter((o) => o.mention.end <= m.start)];
+  const city = before.filter((o) => isCity(o.place) && o.mention.aside === undefined).at(-1);
+  return city !== undefined && far(city);
+}
+
+/**
+ * «على الطريق بين بلدتي داعل وطفس», «طريق كحيل - السهوة»: an act between two
+ * nearby towns is one act, placed between them (precision 2). A highway named
+ * by two far cities («حلب - القامشلي») says nothing so precise.
+ */
+function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
+  const out: ResolvedPlace[] = [];
+  for (let k = 0; k < resolved.length; k++) {
+    const a = resolved[k];
+    const b = resolved[k + 1];
+    if (a === undefined) continue;
+    const ends = (r: ResolvedPlace): boolean =>
+      r.mention.between === true || r.mention.roadEnd === true;
+    if (
+      b !== undefined &&
+      ends(a) &&
+      ends(b) &&
+      a.place.id !== b.place.id &&
+      distanceKm(a.place, b.place) <= BETWEEN_KM
+    ) {
+      out.push({
+        ...a,
+        precision: 2,
+        along: b.place,
+        derived: 'between',
+        mention: { ...a.mention, end: b.mention.end, roadEnd: false, between: true },
+      });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** The city a quarter the gazetteer lacks is in: the last city named before it, or in the headline. */
+function quarters(
+  unknown: readonly PlaceMention[],
+  acts: readonly ResolvedPlace[],
+  headline: readonly ResolvedPlace[],
+): ResolvedPlace[] {
+  return unknown.flatMap((m) => {
+    if (m.neighbourhood !== true) return [];
+    const city = [...headline, ...acts.filter((r) => r.mention.end <= m.start)]
+      .filter((r) => isCity(r.place) && r.mention.aside === undefined)
+      .at(-1);
+    return city === undefined
+      ? []
+      : [
+          {
+            place: city.place,
+            precision: 2,
+            alternatives: [],
+            basis: 'report',
+            mention: m,
+            derived: 'quarter',
+          } as const,
+        ];
+  });
+}
+
+/**
+ * «قتل شاب في البلدة», «انفجرت سيارة وسط المدينة»: the last place named with a
+ * settlement word of that kind (a city named bare for «المدينة», a town or
+ * village for «البلدة», «القرية»).
+ */
+function pointBack(
+  m: PlaceMention,
+  acts: readonly ResolvedPlace[],
+  headline: readonly ResolvedPlace[],
+): ResolvedPlace[] {
+  const anaphor = m.anaphor;
+  if (anaphor === undefined) return [];
+  const fits = (r: ResolvedPlace): boolean => {
+    if (r.place.kind !== 'community' && r.place.kind !== 'neighbourhood') return false;
+    const word = r.mention.kindWord;
+    if (word !== undefined) return word.some((k) => anaphor.kinds.has(k));
+    return anaphor.city ? r.place.rank <= 2 : r.place.rank >= 3;
+  };
+  const earlier = [...headline, ...acts.filter((r) => r.mention.end <= m.start)]
+    .filter(fits)
+    .at(-1);
+  if (earlier === undefined) return [];
+  const precision = m.relation === 'at' || m.relation === 'inside' ? 1 : 2;
+  return [
+    { ...earlier, precision, alternatives: [], basis: 'report', mention: m, derived: 'anaphor' },
+  ];
 }
 
 /** Names read one letter off the gazetteer's spelling: a reviewer should check them. */

@@ -14,6 +14,8 @@ export function datelines(analysis: Analysis): { start: number; end: number }[] 
     i++
   ) {
     const t = analysis.tokens[i]?.text;
+    // «انفجرت عبوة على طريق نوى - الشيخ مسكين»: a place the act was at is no dateline.
+    if (t !== undefined && ACT_PLACE_WORDS.has(t)) break;
     if (t === '-' || t === ':') end = i + 1;
   }
   return end < 0 ? [] : [{ start: first.tokenStart, end }];
@@ -21,3 +23,6 @@ export function datelines(analysis: Analysis): { start: number; end: number }[] 
 
 /** A dateline is a few words at the head of the first paragraph. */
 const DATELINE_TOKENS = 8;
+
+/** Prepositions that place an act: a dateline names only where a report was filed («إيلاف من بيروت:»). */
+const ACT_PLACE_WORDS: ReadonlySet<string> = new Set(['في', 'علي', 'قرب', 'بين']);

@@ -11,5 +11,9 @@ export interface BuildContext {
   placeBefore(token: number): ResolvedPlace | null;
   /** Settlements and facilities named in tokens `[start, end)` that the gazetteer lacks. */
   unlistedPlaces(start: number, end: number): readonly PlaceMention[];
+  /** Places named in tokens `[start, end)` where no act was (an organisation's name, a destination). */
+  asidePlaces(start: number, end: number): readonly ResolvedPlace[];
+  /** «في البلدة» in tokens `[start, end)`: the place a settlement word there points back to. */
+  pointedBack(start: number, end: number): ResolvedPlace | null;
   warn(message: string): void;
 }

@@ -22,7 +22,8 @@ function toLocation(ctx: BuildContext, r: ResolvedPlace, precision = r.precision
     lat: r.place.lat,
     lon: r.place.lon,
     precision,
-    alternatives: r.alternatives.map((p) => ({
+    // «بين داعل وطفس»: placed near the first town, the other named as the alternative.
+    alternatives: [...(r.along === undefined ? [] : [r.along]), ...r.alternatives].map((p) => ({
       place_id: p.id,
       name_en: p.nameEn,
       admin1: p.admin1,
@@ -63,6 +64,7 @@ export function chooseLocation(
   ctx: BuildContext,
   draft: IncidentDraft,
 ): { location: Location | null; rules: RuleUse[] } {
+  const aside = setAside(ctx, draft);
   const best = bestPlace(draft.mentions.flatMap((m) => m.places));
   if (best !== null)
     return {
@@ -70,14 +72,42 @@ export function chooseLocation(
       rules: [
         because('places/named-in-the-act', best.precision),
         because(`places/chosen-by-${best.basis}`),
+        ...(best.derived === undefined ? [] : [because(DERIVED_RULES[best.derived])]),
+        ...aside,
       ],
+    };
+  const back = draft.mentions
+    .map((m) => ctx.pointedBack(m.clause.start, m.clause.end))
+    .find((r): r is ResolvedPlace => r !== null);
+  if (back !== undefined)
+    return {
+      location: toLocation(ctx, back),
+      rules: [because('places/settlement-word-points-back', back.precision), ...aside],
     };
   const first = draft.mentions[0];
   const before = first === undefined ? null : ctx.placeBefore(first.clause.start);
   return before === null
-    ? { location: null, rules: [because('places/none-named')] }
+    ? { location: null, rules: [because('places/none-named'), ...aside] }
     : {
         location: toLocation(ctx, before, before.precision === 1 ? 2 : before.precision),
-        rules: [because('places/last-place-named-before')],
+        rules: [because('places/last-place-named-before'), ...aside],
       };
+}
+
+const DERIVED_RULES = {
+  anaphor: 'places/settlement-word-points-back',
+  quarter: 'places/unlisted-quarter-at-its-city',
+  between: 'places/between-two-towns',
+} as const;
+
+/** The places the incident's clauses name but that do not locate it, and why. */
+function setAside(ctx: BuildContext, draft: IncidentDraft): RuleUse[] {
+  const reasons = new Set(
+    draft.mentions.flatMap((m) =>
+      ctx
+        .asidePlaces(m.clause.start, m.clause.end)
+        .map((r) => r.mention.aside ?? 'named-after-town'),
+    ),
+  );
+  return [...reasons].map((why) => because(`places/not-where-the-act-was:${why}`));
 }

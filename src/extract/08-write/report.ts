@@ -30,6 +30,10 @@ function buildContext(
       return bestPlace(earlier?.places ?? headline);
     },
     unlistedPlaces: (start, end) => places.unknown.filter((m) => m.start >= start && m.end <= end),
+    pointedBack: (start, end) =>
+      places.pointingBack.find((r) => r.mention.start >= start && r.mention.end <= end) ?? null,
+    asidePlaces: (start, end) =>
+      places.aside.filter((r) => r.mention.start >= start && r.mention.end <= end),
     warn: (message) => warnings.push(message),
   };
 }
