@@ -44,6 +44,7 @@ const zCuesFile = z.object({
   destination_words: z.array(z.string()),
   hospitals: z.array(z.string()),
   named_after: z.array(z.string()),
+  leaving_words: z.array(z.string()),
   anaphors: z.record(z.string(), z.array(z.string())),
   city_anaphors: z.array(z.string()),
 });
@@ -64,7 +65,8 @@ export type WordClass =
   | 'organisationTail'
   | 'destination'
   | 'hospital'
-  | 'namedAfter';
+  | 'namedAfter'
+  | 'leaving';
 
 const WORD_CLASS_FIELDS = {
   personTitle: 'person_titles',
@@ -73,6 +75,7 @@ const WORD_CLASS_FIELDS = {
   destination: 'destination_words',
   hospital: 'hospitals',
   namedAfter: 'named_after',
+  leaving: 'leaving_words',
 } as const;
 
 /**

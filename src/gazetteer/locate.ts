@@ -6,6 +6,9 @@ import type { Place } from './places.js';
 import { adminCodesOf, resolveMention } from './resolve.js';
 import type { ResolvedPlace } from './resolve.js';
 
+/** OCHA governorate p-codes are «SY» and two digits. */
+const GOVERNORATE_CODE_LENGTH = 4;
+
 /** A place mention, the sentence it is in, and the place it resolved to (null: none fits). */
 export interface LocatedMention {
   readonly mention: PlaceMention;
@@ -31,6 +34,13 @@ export function locateMentions(
   );
   const sentenceAdmins = bySentence.map((mentions) => new Set(mentions.flatMap(adminCodesOf)));
   const documentAdmin = new Set(sentenceAdmins.flatMap((codes) => [...codes]));
+  const reportGovernorates = new Set(
+    bySentence
+      .flat()
+      .filter((m) => !m.origin && m.aside === undefined)
+      .flatMap(adminCodesOf)
+      .filter((code) => code.length === GOVERNORATE_CODE_LENGTH),
+  );
   const located: LocatedMention[] = [];
   const places: Place[] = [];
   for (const pass of [1, 2]) {
@@ -40,7 +50,12 @@ export function locateMentions(
         if ((mention.candidates.length === 1) !== (pass === 1)) continue;
         const resolved = skip(mention)
           ? null
-          : resolveMention(gazetteer, mention, { sentenceAdmin, documentAdmin, resolved: places });
+          : resolveMention(gazetteer, mention, {
+              sentenceAdmin,
+              documentAdmin,
+              reportGovernorates,
+              resolved: places,
+            });
         if (resolved !== null) places.push(resolved.place);
         located.push({ mention, sentence: k, resolved });
       }

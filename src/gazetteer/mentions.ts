@@ -34,6 +34,8 @@ export interface PlaceMention {
   readonly pair: boolean;
   /** Bare single-word village names: they count only where the report names their area. */
   readonly weak: boolean;
+  /** Every name it can be is an ordinary word too («منطقة الصناعة», «حي الثورة»). */
+  readonly common?: boolean;
   /** Where people come from («من مهجري السويداء», «ينحدران من مدينة طفس»), not where the act was. */
   readonly origin: boolean;
   /** The name is one letter off the gazetteer's spelling («الهدهود» for «هدهد»): a reviewer should know. */
@@ -156,8 +158,16 @@ export function findPlaceMentions(
     const read = readCues(gazetteer, tokens, i, to);
     const { cues, nameStart: j, unnamed } = read;
     // «قرية "ميدان الغزال"»: a quoted name is whole; a known name that ends inside the quotes is not it.
+    // «الأحياء الشمالية»: an adjective after a settlement word is no name, even where a village bears it.
+    const adjective =
+      read.name !== null &&
+      cues.settlement &&
+      tokens
+        .slice(read.name.start, read.name.end)
+        .every((t) => t.keys.some((k) => gazetteer.isNotName(k)));
     const name =
-      read.name !== null && cues.any && quotedBeyond(tokens, read.name.start, read.name.end)
+      read.name !== null &&
+      (adjective || (cues.any && quotedBeyond(tokens, read.name.start, read.name.end)))
         ? null
         : read.name;
     let next: number;
@@ -370,9 +380,11 @@ const ORIGIN_WORDS = new Set([
   'المنحدرين',
 ]);
 
-function isOrigin(tokens: readonly Token[], start: number): boolean {
+function isOrigin(gazetteer: Gazetteer, tokens: readonly Token[], start: number): boolean {
   const previous = tokens[start - 1];
-  return previous?.kind === 'word' && ORIGIN_WORDS.has(previous.text);
+  if (previous?.kind !== 'word' || !ORIGIN_WORDS.has(previous.text)) return false;
+  // «أثناء انسحابهم من مدينة سراقب»: where they withdrew from is where the act began.
+  return previous.text !== 'من' || !gazetteer.isA(tokens[start - 2], 'leaving');
 }
 
 /**
@@ -483,7 +495,8 @@ function buildMention(
     direction,
     compass: cues.compass,
     pair: cues.pair,
-    origin: isOrigin(tokens, start),
+    origin: isOrigin(gazetteer, tokens, start),
+    common: usable.every((n) => n.common),
     // A bare village name, or the name of a site after «حقل», «حاجز»: a place only where the report names its area.
     weak:
       (!cues.any && !multiWord && !prominent) ||
@@ -639,7 +652,11 @@ function setAside(
   return paired.map((m, k) => ({
     ...m,
     ...(aside === null ? {} : { aside }),
-    ...(cues.namedAfter && k === 0 && !m.settlement ? { namedAfter: true } : {}),
+    ...(k === 0 &&
+    !m.settlement &&
+    (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'))
+      ? { namedAfter: true }
+      : {}),
     ...(cues.between && mentions.length > 1 && k <= 1 ? { between: true } : {}),
     ...(cues.kindWord === null ? {} : { kindWord: cues.kindWord }),
   }));
@@ -695,7 +712,7 @@ function anaphorAt(
     compass: false,
     pair: false,
     weak: false,
-    origin: isOrigin(tokens, start),
+    origin: isOrigin(gazetteer, tokens, start),
     anaphor: points,
   };
 }

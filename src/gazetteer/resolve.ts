@@ -11,6 +11,8 @@ import type { Place } from './places.js';
 export interface PlaceContext {
   readonly sentenceAdmin: ReadonlySet<string>;
   readonly documentAdmin: ReadonlySet<string>;
+  /** The governorates the report places acts in: those it names, less where people came from or were taken. */
+  readonly reportGovernorates?: ReadonlySet<string>;
   readonly resolved: readonly Place[];
 }
 
@@ -48,6 +50,8 @@ const KIND_FOR_ADMIN = {
 /** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. */
 export function adminCodesOf(mention: PlaceMention): string[] {
   const codes: string[] = [];
+  // «حي الثورة»: a name that is an ordinary word vouches for no area, not even its own.
+  if (mention.common === true) return codes;
   for (const place of mention.candidates) {
     if (
       place.kind === 'governorate' ||
@@ -109,6 +113,14 @@ function basisOf(
   return BASES.find((k) => a[k] > b[k]) ?? 'rank';
 }
 
+/** A quarter or area of a town: in a district the sentence names, or near a place the report placed. */
+function inTown(place: Place, context: PlaceContext): boolean {
+  return (
+    context.sentenceAdmin.has(place.admin2Pcode) ||
+    context.resolved.some((r) => distanceKm(r, place) < NEAR_KM)
+  );
+}
+
 function supported(place: Place, context: PlaceContext): boolean {
   return (
     context.sentenceAdmin.has(place.admin1Pcode) ||
@@ -121,12 +133,19 @@ function supported(place: Place, context: PlaceContext): boolean {
 /**
  * «على أطراف حي النيرب» in a report about Aleppo, where the gazetteer has only
  * a village النيرب in Idlib: a quarter lies in a city the report has placed, so
- * a village of that name counts only near the report's places.
+ * a village of that name counts only near the report's places. So does a name
+ * that is also an ordinary word («منطقة الصناعة»).
  */
 function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): boolean {
+  // «منطقة الصناعة», «حي الثورة»: an area named by an ordinary word is most often a part of the report's town; «بلدة الجيزة» is a town.
+  const area = mention.admin !== null || mention.neighbourhood === true || !mention.settlement;
+  if (mention.common === true && area) return true;
+  // A town is placed when the report resolved a place or the sentence names a city or district.
+  const townPlaced =
+    context.resolved.length > 0 || [...context.sentenceAdmin].some((code) => code.length > 4);
   return (
     mention.neighbourhood === true &&
-    context.resolved.length > 0 &&
+    townPlaced &&
     !mention.candidates.some((p) => p.kind === 'neighbourhood')
   );
 }
@@ -134,13 +153,22 @@ function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): bool
 /**
  * «قرية X بريف دير الزور» where the only X the gazetteer knows is in another
  * governorate: that is not the X meant. Cities are spared (a sentence may name
- * several governorates), villages and towns are not.
+ * several governorates), villages and towns are not. With no governorate in
+ * its sentence, those of the report count, unless the village is near a place
+ * the report already placed.
  */
 function outsideNamedArea(place: Place, context: PlaceContext): boolean {
   if (place.kind !== 'community' || place.rank <= 2) return false;
-  const governorates = [...context.sentenceAdmin].filter((code) => code.length === 4);
-  return governorates.length > 0 && !governorates.includes(place.admin1Pcode);
+  const inSentence = [...context.sentenceAdmin].filter((code) => code.length === 4);
+  if (inSentence.length > 0) return !inSentence.includes(place.admin1Pcode);
+  // «وقتل مدنيان في قرية البحرة» in a report about Deir ez-Zor: the report's governorates, when the sentence names none.
+  const governorates = [...(context.reportGovernorates ?? [])];
+  if (governorates.length === 0 || governorates.includes(place.admin1Pcode)) return false;
+  return !context.resolved.some((r) => distanceKm(r, place) < NEAR_KM);
 }
+
+/** A place this close to one the report already placed is in its area, whatever the governorate. */
+const NEAR_KM = 30;
 
 /** Kinds a name can be shared by and a reviewer may want to see as the other reading. */
 const LOCAL_KINDS: ReadonlySet<Place['kind']> = new Set(['community', 'neighbourhood', 'site']);
@@ -209,8 +237,10 @@ export function resolveMention(
     return k < 0 ? kinds.length : k;
   };
   // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
-  const pool =
-    mention.weak || quarterOfReportCity(mention, context)
+  const quarter = quarterOfReportCity(mention, context);
+  const pool = quarter
+    ? mention.candidates.filter((p) => inTown(p, context))
+    : mention.weak
       ? mention.candidates.filter((p) => supported(p, context))
       : mention.candidates;
   if (pool.length === 0) return null;

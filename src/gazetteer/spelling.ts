@@ -1,7 +1,7 @@
 /**
- * Place names one letter off: «الهدهود» for «هدهد», «كباني» for «الكبانة». Reports
- * spell villages by ear, and a letter dropped, added or changed is the commonest
- * slip. A symmetric-delete index finds every name within one edit of a spelling
+ * Place names one letter off: «الهدهود» for «هدهد», «كباني» for «الكبانة»,
+ * «القاملشي» for «القامشلي». Reports spell villages by ear, and a letter dropped,
+ * added, changed or swapped with its neighbour is the commonest slip. A symmetric-delete index finds every name within one edit of a spelling
  * by looking up the spelling and its one-letter deletions, no scan of the list.
  */
 export class SpellingIndex<V> {
@@ -17,15 +17,17 @@ export class SpellingIndex<V> {
   ) {
     for (const [key, value] of entries) {
       if (letters(key) < minLength) continue;
+      // One entry per name, shared by its variants: a swap reaches it through two of them.
+      const entry = { key, value };
       for (const variant of withOneDeletion(key)) {
         const list = this.byDeletion.get(variant) ?? [];
-        list.push({ key, value });
+        list.push(entry);
         this.byDeletion.set(variant, list);
       }
     }
   }
 
-  /** Values whose key is exactly one edit (insertion, deletion, substitution) from `key`. */
+  /** Values whose key is exactly one edit (insertion, deletion, substitution, two neighbours swapped) from `key`. */
   near(key: string): { key: string; value: V }[] {
     // The spelling read loosely is one letter longer than the shortest name: «قرية هدهود».
     if (letters(key) < this.minLength + 1) return [];
@@ -56,6 +58,11 @@ function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  if (a.length === b.length)
+    // «القاملشي» for «القامشلي»: two letters swapped count as one slip.
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

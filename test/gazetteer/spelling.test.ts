@@ -8,6 +8,8 @@ describe('names one letter off', () => {
       ['كباني', 'Kabani'],
       ['تل رفعت', 'Tell Rifaat'],
       ['نوى', 'Nawa'],
+      ['قامشلي', 'Qamishli'],
+      ['سراقب', 'Saraqeb'],
     ],
     4,
   );
@@ -25,6 +27,20 @@ describe('names one letter off', () => {
     expect(near('هدهد')).toEqual([]);
     expect(near('نوا')).toEqual([]);
     expect(near('نواى')).toEqual([]);
+  });
+
+  it.each([
+    ['قاملشي', 'Qamishli'],
+    ['قامشيل', 'Qamishli'],
+    ['سرقاب', 'Saraqeb'],
+    ['ساراقب', 'Saraqeb'],
+  ])('finds two neighbouring letters swapped, or one added: «%s»', (key, value) => {
+    expect(near(key)).toEqual([value]);
+  });
+
+  it('does not take two letters swapped apart from each other for one slip', () => {
+    expect(near('قلمشاي')).toEqual([]);
+    expect(near('بسراقا')).toEqual([]);
   });
 
   it('finds nothing two letters off', () => {

@@ -182,7 +182,9 @@ function namedAfterAnother(
   r: ResolvedPlace,
 ): boolean {
   const m = r.mention;
-  if (!m.facility || m.settlement || r.place.kind === 'site') return false;
+  // «قرب دوار باب تدمر»: «باب» is no cue word, yet names a gate after a town.
+  const site = (m.facility && !m.settlement) || m.namedAfter === true;
+  if (!site || r.place.kind === 'site') return false;
   const far = (o: ResolvedPlace): boolean => distanceKm(o.place, r.place) > OTHER_TOWN_KM;
   const next = resolved.find((o) => o.mention.start >= m.end);
   const gap = next === undefined ? Infinity : next.mention.start - m.end;

@@ -65,7 +65,9 @@ export function chooseLocation(
   draft: IncidentDraft,
 ): { location: Location | null; rules: RuleUse[] } {
   const aside = setAside(ctx, draft);
-  const best = bestPlace(draft.mentions.flatMap((m) => m.places));
+  const named = bestPlace(draft.mentions.flatMap((m) => m.places));
+  // «اختطاف ثلاثة مدنيين من محافظة درعا»: where the victims came from places the act only when the report has placed nothing before it.
+  const best = named?.mention.origin === true ? null : named;
   if (best !== null)
     return {
       location: toLocation(ctx, best),
@@ -86,6 +88,11 @@ export function chooseLocation(
     };
   const first = draft.mentions[0];
   const before = first === undefined ? null : ctx.placeBefore(first.clause.start);
+  if (named !== null && (before === null || before.mention.origin))
+    return {
+      location: toLocation(ctx, named),
+      rules: [because('places/where-the-victims-came-from', named.precision), ...aside],
+    };
   return before === null
     ? { location: null, rules: [because('places/none-named'), ...aside] }
     : {
