@@ -22,7 +22,7 @@ export interface ClusterMember {
 }
 
 /** The most days apart two incidents of one event may be dated («ليل أمس» and «فجر اليوم»). */
-const EVENT_DAY_SPAN = 1;
+export const EVENT_DAY_SPAN = 1;
 
 /**
  * Groups incidents into events from the pairs judged the same act: strongest

@@ -1,7 +1,8 @@
 import type { Event } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { clusterIncidents } from './cluster.js';
-import type { Decision } from './cluster.js';
+import { daysBetween } from '../text/index.js';
+import { clusterIncidents, EVENT_DAY_SPAN } from './cluster.js';
+import type { ClusterMember, Decision } from './cluster.js';
 import { reconcileEvent } from './reconcile.js';
 import { sameAct } from './same-act.js';
 import type { LinkIncident, SameAct } from './same-act.js';
@@ -59,32 +60,95 @@ export function buildEvents(
 ): Event[] {
   const current = incidents.filter((x) => !x.incident.background);
   const byKey = new Map(current.map((x) => [x.key, x]));
-  const groups = clusterIncidents(
-    current.map((x) => ({
-      key: x.key,
-      document: x.document,
-      day: x.incident.date.precision === 'day' ? x.incident.date.start : null,
-    })),
-    links,
-    options.decisions,
-  );
+  const groups = clusterIncidents(clusterMembers(current), links, options.decisions);
+  const linksOf = new Map<string, Link[]>();
+  for (const l of links) {
+    for (const key of [l.a, l.b]) {
+      const list = linksOf.get(key);
+      if (list === undefined) linksOf.set(key, [l]);
+      else list.push(l);
+    }
+  }
   return groups.map((keys) => {
     const inGroup = new Set(keys);
     const members = keys.flatMap((key) => {
       const x = byKey.get(key);
       if (x === undefined) return [];
       // Why it is here: its strongest link to another member (the first by keys among equals).
-      const best = links
-        .filter((l) => (l.a === key && inGroup.has(l.b)) || (l.b === key && inGroup.has(l.a)))
-        .sort((l, m) => m.score - l.score || byKeys(l, m))[0];
+      let best: Link | undefined;
+      for (const l of linksOf.get(key) ?? []) {
+        if (
+          inGroup.has(l.a === key ? l.b : l.a) &&
+          (best === undefined || strongerFirst(l, best) < 0)
+        )
+          best = l;
+      }
       return [{ ...x, linkedBy: keys[0] === key || best === undefined ? [] : best.reasons }];
     });
     return reconcileEvent(members, lexicon);
   });
 }
 
-function byKeys(l: Link, m: Link): number {
-  const a = `${l.a}|${l.b}`;
-  const b = `${m.a}|${m.b}`;
+function clusterMembers(incidents: readonly StoredIncident[]): ClusterMember[] {
+  return incidents.map((x) => ({
+    key: x.key,
+    document: x.document,
+    day: x.incident.date.precision === 'day' ? x.incident.date.start : null,
+  }));
+}
+
+/** Links strongest first; among equals, by their keys. */
+function strongerFirst(l: Link, m: Link): number {
+  return m.score - l.score || compare(l.a, m.a) || compare(l.b, m.b);
+}
+
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The links that hold a graph of same-act judgements together: its maximum
+ * spanning forest, strongest links first (ties by keys). Every pair the graph
+ * connects it connects, and each incident keeps its strongest link, so an act
+ * told by n reports is held by n − 1 links, not n(n − 1)/2. The forest depends
+ * only on the links, and the forest of a forest with more links added is the
+ * forest of them all: it can be kept as reports arrive, in any order.
+ */
+export function spanningForest(links: readonly Link[]): Link[] {
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let r = key;
+    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
+    parent.set(key, r);
+    return r;
+  };
+  const forest: Link[] = [];
+  for (const l of [...links].sort(strongerFirst)) {
+    const x = root(l.a);
+    const y = root(l.b);
+    if (x === y) continue;
+    parent.set(x, y);
+    parent.set(y, y);
+    forest.push(l);
+  }
+  return forest;
+}
+
+/**
+ * Whether grouping these incidents could turn down a link: two of one report,
+ * days more than a night apart, or a pair a reviewer split. When none of these
+ * holds, every link joins, the events are the connected parts of the graph,
+ * and its spanning forest makes the same events as all its links.
+ */
+export function groupingMayRefuse(
+  incidents: readonly StoredIncident[],
+  decisions: readonly Decision[],
+): boolean {
+  if (decisions.some((d) => !d.same)) return true;
+  const members = clusterMembers(incidents.filter((x) => !x.incident.background));
+  if (new Set(members.map((m) => m.document)).size < members.length) return true;
+  const days = members.flatMap((m) => (m.day === null ? [] : [m.day])).sort();
+  const first = days[0];
+  const last = days.at(-1);
+  return first !== undefined && last !== undefined && daysBetween(first, last) > EVENT_DAY_SPAN;
 }

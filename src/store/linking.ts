@@ -1,7 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Event, Incident, ReviewStatus } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { buildEvents, MAX_WINDOW_DAYS, sameAct, timeWindow } from '../link/index.js';
+import {
+  buildEvents,
+  findLinks,
+  groupingMayRefuse,
+  MAX_WINDOW_DAYS,
+  sameAct,
+  spanningForest,
+  timeWindow,
+} from '../link/index.js';
 import type { Decision, Link, StoredIncident } from '../link/index.js';
 import { addDays, normalizePhrase } from '../text/index.js';
 import type { Database, Sql } from './db.js';
@@ -150,50 +158,63 @@ export async function linkNewIncidents(
     tx,
     current.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
   );
-  const candidates = byArea(await candidatesFor(tx, current));
-  // New incidents are candidates of each other too (a batch): each pair is judged once.
-  const links = new Map<string, Link>();
+  const found = await candidatesFor(tx, current);
+  const candidates = byArea(found);
+  const isNew = new Set(current.map((x) => x.key));
+  const links: Link[] = [];
   for (const x of current) {
     for (const y of candidates.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
-      const [a, b] = x.key < y.key ? [x.key, y.key] : [y.key, x.key];
-      if (links.has(`${a}|${b}`)) continue;
+      // New incidents are candidates of each other too (a batch): each such pair is judged once.
+      if (isNew.has(y.key) && y.key <= x.key) continue;
       const match = sameAct(x, y);
-      if (match !== null) links.set(`${a}|${b}`, { a, b, ...match });
+      if (match === null) continue;
+      links.push(
+        x.key < y.key ? { a: x.key, b: y.key, ...match } : { a: y.key, b: x.key, ...match },
+      );
     }
   }
-  if (links.size === 0) {
+  if (links.length === 0) {
     // Linked to nothing stored: each incident is an event of its own, nothing else changes.
     await saveEvents(tx, buildEvents(current, [], lexicon), current);
     return;
   }
-  await tx.query(
-    `INSERT INTO incident_links (a, b, score, reasons)
-     SELECT a, b, score, reasons FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify([...links.values()])],
-  );
   await regroup(
     tx,
     current.map((x) => x.key),
     lexicon,
+    links,
+    [...current, ...found],
   );
 }
 
-/** Every incident joined to these by links, however many steps away: the part of the graph to regroup. */
-async function component(tx: Sql, keys: readonly string[]): Promise<StoredIncident[]> {
-  const rows = await tx.query<IncidentRow>(
+/**
+ * Every incident joined to these by links, however many steps away: the part
+ * of the graph to regroup. Incidents in hand (`known`) are not read again.
+ */
+async function component(
+  tx: Sql,
+  keys: readonly string[],
+  known: ReadonlyMap<string, StoredIncident>,
+): Promise<StoredIncident[]> {
+  const rows = await tx.query<Omit<IncidentRow, 'data'> & { data: Incident | null }>(
     `WITH RECURSIVE reach(id) AS (
        SELECT unnest($1::text[])
        UNION
        SELECT CASE WHEN l.a = r.id THEN l.b ELSE l.a END
        FROM reach r JOIN incident_links l ON l.a = r.id OR l.b = r.id
      )
-     SELECT ${INCIDENT_COLUMNS} FROM incidents i JOIN documents d ON d.id = i.document_id
+     SELECT i.id, i.document_id, d.published_day, d.outlet, d.url,
+       CASE WHEN i.id = ANY($2::text[]) THEN NULL ELSE i.data END AS data
+     FROM incidents i JOIN documents d ON d.id = i.document_id
      WHERE i.id IN (SELECT id FROM reach) AND NOT i.background
      ORDER BY i.id`,
-    [keys],
+    [keys, [...known.keys()]],
   );
-  return rows.map(stored);
+  return rows.flatMap((row) => {
+    const own = known.get(row.id);
+    if (own !== undefined) return [own];
+    return row.data === null ? [] : [stored({ ...row, data: row.data })];
+  });
 }
 
 interface Surroundings {
@@ -217,22 +238,43 @@ async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundin
   return row ?? { links: null, decisions: null, events: null };
 }
 
-/** Rebuilds the events of the incidents linked to `keys`, keeping reviewers' statuses. */
-export async function regroup(tx: Sql, keys: readonly string[], lexicon: Lexicon): Promise<void> {
-  const members = await component(tx, keys);
+/**
+ * Rebuilds the events of the incidents linked to `keys` (and by `fresh`, links
+ * not stored yet), keeping reviewers' statuses. Only the spanning forest of
+ * their links is stored: the fresh links that belong to it are added, the
+ * stored ones they replace removed. The events are those all the links would
+ * make: the forest's where grouping turns no link down, else all the pairs of
+ * the part judged again. Incidents in hand (`known`) are not read again.
+ */
+export async function regroup(
+  tx: Sql,
+  keys: readonly string[],
+  lexicon: Lexicon,
+  fresh: readonly Link[] = [],
+  known: readonly StoredIncident[] = [],
+): Promise<void> {
+  const members = await component(
+    tx,
+    [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
+    new Map(known.map((x) => [x.key, x])),
+  );
   const around = await surroundings(
     tx,
     members.map((m) => m.key),
   );
+  const decisions = around.decisions ?? [];
+  const forest = await keepForest(tx, around.links ?? [], fresh, decisions);
+  const links = groupingMayRefuse(members, decisions) ? allLinks(members, forest) : forest;
   const old = around.events ?? [];
   const before = new Map(old.map((e) => [e.id, e]));
-  const events = buildEvents(members, around.links ?? [], lexicon, {
-    decisions: around.decisions ?? [],
-  }).map((e) => ({ ...e, review_status: inheritedStatus(e, old) }));
+  const events = buildEvents(members, links, lexicon, { decisions }).map((e) => ({
+    ...e,
+    review_status: inheritedStatus(e, old),
+  }));
   // Only what changed is written: a new report mostly touches its own event.
   const changed = events.filter((e) => !sameJson(before.get(e.id)?.data, e));
-  const kept = new Set(events.filter((e) => !changed.includes(e)).map((e) => e.id));
-  const gone = old.filter((e) => !kept.has(e.id)).map((e) => e.id);
+  const unchanged = new Set(events.filter((e) => !changed.includes(e)).map((e) => e.id));
+  const gone = old.filter((e) => !unchanged.has(e.id)).map((e) => e.id);
   if (gone.length > 0) {
     await tx.query(
       `WITH freed AS (UPDATE incidents SET event_id = NULL WHERE event_id = ANY($1::text[]) RETURNING 1)
@@ -241,6 +283,60 @@ export async function regroup(tx: Sql, keys: readonly string[], lexicon: Lexicon
     );
   }
   await saveEvents(tx, changed, members);
+}
+
+function pairKey(l: { readonly a: string; readonly b: string }): string {
+  return `${l.a}\u0000${l.b}`;
+}
+
+/**
+ * The spanning forest of the stored links and the fresh ones, stored in their
+ * place: one statement adds the fresh links it keeps and removes the stored
+ * ones it drops. The link of a pair a reviewer joined is always kept: it is
+ * the record of their word. A fresh link for a pair already stored is no new
+ * judgement.
+ */
+async function keepForest(
+  tx: Sql,
+  stored: readonly Link[],
+  fresh: readonly Link[],
+  decisions: readonly Decision[],
+): Promise<Link[]> {
+  const storedPairs = new Set(stored.map(pairKey));
+  const added = fresh.filter((l) => !storedPairs.has(pairKey(l)));
+  const joined = new Set(decisions.filter((d) => d.same).map(pairKey));
+  const all = [...stored, ...added];
+  const forest = [
+    ...spanningForest(all.filter((l) => !joined.has(pairKey(l)))),
+    ...all.filter((l) => joined.has(pairKey(l))),
+  ];
+  const inForest = new Set(forest.map(pairKey));
+  const insert = added.filter((l) => inForest.has(pairKey(l)));
+  const drop = stored.filter((l) => !inForest.has(pairKey(l)));
+  if (insert.length > 0 || drop.length > 0) {
+    await tx.query(
+      `WITH gone AS (
+         DELETE FROM incident_links l USING unnest($2::text[], $3::text[]) AS d(a, b)
+         WHERE l.a = d.a AND l.b = d.b RETURNING 1)
+       INSERT INTO incident_links (a, b, score, reasons)
+       SELECT a, b, score, reasons
+       FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(insert), drop.map((l) => l.a), drop.map((l) => l.b)],
+    );
+  }
+  return forest;
+}
+
+/**
+ * Every pair of these incidents judged the same act, and the forest's links
+ * (a reviewer's joins among them): what the events would be made of were every
+ * link stored. Judged only where grouping may turn a link down.
+ */
+function allLinks(members: readonly StoredIncident[], forest: readonly Link[]): Link[] {
+  const judged = findLinks(members);
+  const pairs = new Set(judged.map(pairKey));
+  return [...judged, ...forest.filter((l) => !pairs.has(pairKey(l)))];
 }
 
 /**
@@ -430,14 +526,9 @@ export async function setLinkDecision(
     );
   }
   // A «same» decision joins their graphs: a link records it, so that regrouping sees one part.
-  if (decision?.same === true) {
-    await tx.query(
-      `INSERT INTO incident_links (a, b, score, reasons) VALUES ($1, $2, 0, $3)
-       ON CONFLICT (a, b) DO NOTHING`,
-      [a, b, JSON.stringify([`joined by ${decision.by}`])],
-    );
-  }
-  await regroup(tx, [a, b], lexicon);
+  const joined: Link[] =
+    decision?.same === true ? [{ a, b, score: 0, reasons: [`joined by ${decision.by}`] }] : [];
+  await regroup(tx, [a, b], lexicon, joined);
 }
 
 /** A reviewer's status on an event. */

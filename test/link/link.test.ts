@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { shippedKnowledge } from '../../src/extract/index.js';
-import { buildEvents, clusterIncidents, findLinks, sameAct } from '../../src/link/index.js';
-import type { StoredIncident } from '../../src/link/index.js';
+import {
+  buildEvents,
+  clusterIncidents,
+  findLinks,
+  sameAct,
+  spanningForest,
+} from '../../src/link/index.js';
+import type { Link, StoredIncident } from '../../src/link/index.js';
 import { incidentsOf, only } from './reports.js';
 
 const lexicon = shippedKnowledge().lexicon;
@@ -178,6 +184,46 @@ describe('grouping linked incidents', () => {
       const rotated = [...edges.slice(k), ...edges.slice(0, k)];
       expect(clusterIncidents([...members].reverse(), rotated)).toEqual(expected);
       expect(clusterIncidents(members, [...rotated].reverse())).toEqual(expected);
+    }
+  });
+});
+
+describe('the links that hold an event together', () => {
+  const link = (a: string, b: string, score: number) => ({ a, b, score, reasons: [`${a}-${b}`] });
+  const all = [
+    link('a', 'b', 7),
+    link('a', 'c', 7),
+    link('b', 'c', 8),
+    link('c', 'd', 5),
+    link('b', 'd', 6),
+    link('e', 'f', 5),
+  ];
+
+  it('connects what all the links connect, with one link fewer than the incidents', () => {
+    const forest = spanningForest(all);
+    expect(forest.map((l) => `${l.a}-${l.b}`)).toEqual(['b-c', 'a-b', 'b-d', 'e-f']);
+  });
+
+  it('keeps each incident’s strongest link', () => {
+    const forest = new Set(spanningForest(all));
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const strongest = all
+        .filter((l) => l.a === key || l.b === key)
+        .sort((l, m) => m.score - l.score || (`${l.a}|${l.b}` < `${m.a}|${m.b}` ? -1 : 1))[0];
+      expect(strongest !== undefined && forest.has(strongest)).toBe(true);
+    }
+  });
+
+  it('is the same kept as links arrive, in any order, as made of them all at once', () => {
+    const whole = spanningForest(all);
+    for (const order of [
+      all,
+      [...all].reverse(),
+      [all[3], all[0], all[5], all[1], all[4], all[2]],
+    ]) {
+      let kept: Link[] = [];
+      for (const l of order) if (l !== undefined) kept = spanningForest([...kept, l]);
+      expect(new Set(kept)).toEqual(new Set(whole));
     }
   });
 });

@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateQuery, refreshStatistics, searchSpans } from '../../src/store/index.js';
-import type { Database, SearchSpan } from '../../src/store/index.js';
+import type { Event } from '../../src/contracts/index.js';
+import { shippedKnowledge } from '../../src/extract/index.js';
+import { sha256Hex } from '../../src/ingest/index.js';
+import { buildEvents, findLinks } from '../../src/link/index.js';
+import {
+  candidateQuery,
+  refreshStatistics,
+  saveReports,
+  searchSpans,
+} from '../../src/store/index.js';
+import type { Database, ExtractedReport, SearchSpan } from '../../src/store/index.js';
+import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
-import { engines } from './engines.js';
+import { emptyStore, engines } from './engines.js';
+
+const lexicon = shippedKnowledge().lexicon;
 
 /** The monitor's bombing as a stored incident dated `day` in governorate `area`. */
 function incidentOn(day: string, area: string, document: string) {
@@ -122,3 +134,147 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     expect(rows.length).toBeGreaterThan(0);
   });
 });
+
+/** A telling of an act: the monitor's bombing moved to another report, day, type or doer. */
+interface Telling {
+  readonly doc: number;
+  readonly day: string;
+  readonly type?: 'Suicide bomb' | 'Armed clash' | 'Air/drone strike';
+  readonly doer?: string;
+  readonly killed?: number;
+}
+
+/** Reports made of tellings: each report holds the tellings with its number, as its incidents. */
+function reportsOf(tellings: readonly Telling[]): ExtractedReport[] {
+  const template = resultOf('monitor');
+  const incident = template.incidents[0];
+  if (incident === undefined) throw new Error('no test incident');
+  const docs = [...new Set(tellings.map((t) => t.doc))];
+  return docs.map((doc) => {
+    const own = tellings.filter((t) => t.doc === doc);
+    const id = `sha256:${String(doc).padStart(64, '0')}`;
+    const bytes = new TextEncoder().encode(`report ${String(doc)}`);
+    return {
+      report: {
+        source: `r${String(doc)}.txt`,
+        format: 'file',
+        raw: bytes,
+        sha256: sha256Hex(bytes),
+        capturedAt: '2024-03-14T10:00:00.000Z',
+      },
+      result: {
+        ...template,
+        document: { ...template.document, id, outlet: `outlet ${String(doc)}` },
+        incidents: own.map((t, k) => ({
+          ...incident,
+          id: `i${String(k + 1)}`,
+          sub_event_type: t.type ?? incident.sub_event_type,
+          date: { ...incident.date, start: t.day, end: t.day },
+          actors: [
+            { id: t.doer ?? 'ISIS', role: 'actor1', text: '', span: [0, 0] },
+            ...incident.actors.filter((a) => a.role !== 'actor1'),
+          ],
+          fatalities:
+            t.killed === undefined
+              ? incident.fatalities
+              : { low: t.killed, best: t.killed, high: t.killed },
+        })),
+      },
+    };
+  });
+}
+
+/** The events every pair's link makes, grouped in memory: what the store must hold. */
+function expectedEvents(reports: readonly ExtractedReport[]): Event[] {
+  const incidents = reports.flatMap(({ result }) =>
+    result.incidents.map((incident) => ({
+      key: `${result.document.id}#${incident.id}`,
+      document: result.document.id,
+      published: publicationDay(result.document.published),
+      outlet: result.document.outlet,
+      url: result.document.url,
+      incident,
+    })),
+  );
+  return buildEvents(incidents, findLinks(incidents), lexicon);
+}
+
+async function storedEvents(db: Database): Promise<Event[]> {
+  const rows = await db.query<{ data: Event }>('SELECT data FROM events ORDER BY id');
+  return rows.map((r) => r.data);
+}
+
+/** A fixed shuffle: the same orders on every run. */
+function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let s = seed;
+  for (let k = out.length - 1; k > 0; k--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (k + 1);
+    [out[k], out[j]] = [out[j] as T, out[k] as T];
+  }
+  return out;
+}
+
+describe.each(engines())('links kept as a spanning forest on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.open();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('holds an act told by many reports with one link fewer than its tellings', async () => {
+    await emptyStore(db);
+    const tellings = Array.from({ length: 30 }, (_, k) => ({ doc: k, day: '2024-03-13' }));
+    const reports = reportsOf(tellings);
+    for (let k = 0; k < reports.length; k += 7)
+      await saveReports(db, reports.slice(k, k + 7), lexicon);
+    const [links] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_links');
+    expect(links?.n).toBe(29);
+    const events = await storedEvents(db);
+    expect(events).toHaveLength(1);
+    expect(sortById(events)).toEqual(sortById(expectedEvents(reports)));
+  });
+
+  it('makes the events all the links would, where grouping turns links down, in any order', async () => {
+    // Two acts in one town: a report telling both, days a night apart and two
+    // apart, another doer, a count that contradicts.
+    const tellings: Telling[] = [
+      { doc: 1, day: '2024-03-13' },
+      { doc: 1, day: '2024-03-13', type: 'Armed clash' },
+      { doc: 2, day: '2024-03-13' },
+      { doc: 3, day: '2024-03-12' },
+      { doc: 4, day: '2024-03-14' },
+      { doc: 5, day: '2024-03-13', type: 'Armed clash' },
+      { doc: 6, day: '2024-03-13', doer: 'SDF' },
+      { doc: 7, day: '2024-03-13', killed: 300 },
+      { doc: 8, day: '2024-03-14', type: 'Armed clash' },
+      { doc: 9, day: '2024-03-12', type: 'Air/drone strike' },
+      { doc: 10, day: '2024-03-13' },
+      { doc: 10, day: '2024-03-14', type: 'Armed clash' },
+    ];
+    const reports = reportsOf(tellings);
+    const events = expectedEvents(reports);
+    expect(events.some((e) => e.members.length > 2)).toBe(true);
+    const expected = sortById(events);
+    const seen: unknown[] = [];
+    for (const seed of [1, 2, 3, 4]) {
+      await emptyStore(db);
+      const order = shuffled(reports, seed);
+      for (let k = 0; k < order.length; k += seed) {
+        await saveReports(db, order.slice(k, k + seed), lexicon);
+      }
+      expect(sortById(await storedEvents(db))).toEqual(expected);
+      seen.push(await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b'));
+    }
+    for (const links of seen.slice(1)) expect(links).toEqual(seen[0]);
+  });
+});
+
+function sortById(events: readonly Event[]): unknown[] {
+  return [...events]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((e) => JSON.parse(JSON.stringify(e)) as unknown);
+}
