@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 import type { ReviewStatus } from '../contracts/index.js';
 import { eventWriter, openStore, searchReports, streamEvents } from '../store/index.js';
 import type { EventFilter, ExportFormat } from '../store/index.js';

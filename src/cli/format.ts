@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { out as pc } from './colors.js';
 import type { Claim, DocumentResult, Incident } from '../contracts/index.js';
 import { describeFigure } from '../store/index.js';
 import { printable, printableAll } from './terminal.js';

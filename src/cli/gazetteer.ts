@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 import {
   PlacesFileError,
   formatPlaces,

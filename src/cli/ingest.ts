@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 import { collectReports, countReportFiles } from '../ingest/index.js';
 import type { RawReport, SourceFailure } from '../ingest/index.js';
 import {

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 import { zReviewStatus, zRole } from '../contracts/index.js';
 import type { ReviewStatus, Role } from '../contracts/index.js';
 import { extract } from '../extract/index.js';

@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 import { dataDir, loadKnowledge, ServiceError, storeOptions } from '../service/index.js';
 import type { Actor, ServiceContext } from '../service/index.js';
 import type { Knowledge } from '../extract/index.js';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 
 const watched = new WeakSet<Writable>();
 

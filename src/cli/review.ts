@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { out as pc } from './colors.js';
 import type { Event, ReviewStatus } from '../contracts/index.js';
 import { describeFigure, openStore, streamEvents } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pc from 'picocolors';
+import { err as pc } from './colors.js';
 import { IngestQueue, openStore } from '../store/index.js';
 import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';

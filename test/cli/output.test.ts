@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
+import { tmpdir } from 'node:os';
 import { setImmediate as tick } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { write } from '../../src/cli/output.js';
+import { wathiq } from './processes.js';
 
 /** A stream that takes one chunk at a time, slowly: every write waits for a drain. */
 function slowStream(): Writable {
@@ -37,5 +39,22 @@ describe('writing with back-pressure', () => {
     const out = slowStream();
     out.destroy();
     expect(await write(out, 'late\n')).toBe(false);
+  });
+});
+
+describe('messages on a pipe', () => {
+  it('carry no colour codes, even where CI is set', async () => {
+    const run = await wathiq(['ingest', '--data', tmpdir(), '/no/such/folder'], {
+      env: { CI: '1' },
+    });
+    expect(run.stderr).toMatch(/^wathiq: /);
+    expect(run.stderr).not.toContain('\u001b[');
+  });
+
+  it('are coloured when FORCE_COLOR asks for it', async () => {
+    const run = await wathiq(['ingest', '--data', tmpdir(), '/no/such/folder'], {
+      env: { FORCE_COLOR: '1' },
+    });
+    expect(run.stderr).toContain('\u001b[31mwathiq:');
   });
 });

@@ -40,9 +40,12 @@ export function wathiq(
           ...args,
         ];
   const [file = '', ...rest] = command;
+  // The runner's own FORCE_COLOR would colour what the tests read.
+  const inherited = { ...process.env };
+  delete inherited.FORCE_COLOR;
   const p = spawn(file, rest, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', ...options.env },
+    env: { ...inherited, DATABASE_URL: '', ...options.env },
   });
   let stdout = '';
   let stderr = '';
