@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { err as pc } from './colors.js';
-import { collectReports, countReportFiles } from '../ingest/index.js';
-import type { RawReport, SourceFailure } from '../ingest/index.js';
+import { collectReports, countReportFiles, InputError, readManifest } from '../ingest/index.js';
+import type { Manifest, RawReport, SourceFailure } from '../ingest/index.js';
 import {
   IngestQueue,
   listFailures,
@@ -24,6 +24,10 @@ export interface IngestFlags extends StoreFlags {
   /** A line per stored batch on standard error, for logs. */
   log?: boolean;
   published?: string;
+  outlet?: string;
+  url?: string;
+  /** A CSV or TSV of file, url, outlet, published for the reports. */
+  manifest?: string;
   maxSize?: number;
   progress?: boolean;
   /** Reports per transaction, and per queued job. */
@@ -69,16 +73,26 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
     );
     return 2;
   }
+  if (flags.failed !== true && paths.length === 0) {
+    process.stderr.write(`${pc.red('wathiq:')} name the files or folders to ingest\n`);
+    return 2;
+  }
+  let manifest: Manifest = new Map();
+  if (flags.manifest !== undefined) {
+    try {
+      manifest = await readManifest(flags.manifest);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      process.stderr.write(`${pc.red('wathiq:')} ${printable(error.message)}\n`);
+      return 2;
+    }
+  }
   const db = await openStore(options);
   try {
     if (flags.failed === true) return await printFailures(db);
-    if (paths.length === 0) {
-      process.stderr.write(`${pc.red('wathiq:')} name the files or folders to ingest\n`);
-      return 2;
-    }
     return flags.queue === true
-      ? await enqueue(db, options.url ?? '', paths, flags)
-      : await ingestHere(db, paths, flags);
+      ? await enqueue(db, options.url ?? '', paths, flags, manifest)
+      : await ingestHere(db, paths, flags, manifest);
   } finally {
     await db.close();
   }
@@ -108,10 +122,29 @@ const STATISTICS_EVERY = 10_000;
 /** Fewer added reports than this change too little to be worth the planner's look. */
 const STATISTICS_AFTER = 1_000;
 
+/** Reports stored without a date, listed at the end with how to give one. */
+function listUndated(undated: readonly string[]): void {
+  if (undated.length === 0) return;
+  const shown = undated.slice(0, UNDATED_SHOWN);
+  process.stderr.write(
+    `${pc.yellow('warning:')} ${String(undated.length)} report(s) have no publication date; their events are dated "unknown" (ACLED time_precision 3):\n${shown
+      .map((s) => `  ${printable(s)}\n`)
+      .join(
+        '',
+      )}${undated.length > shown.length ? `  … and ${String(undated.length - shown.length)} more\n` : ''}` +
+      '  give each its date in front matter (---\\npublished: YYYY-MM-DD\\n---), a sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}),\n' +
+      '  a row of --manifest FILE (file,url,outlet,published), or --published YYYY-MM-DD for all; then ingest them again\n',
+  );
+}
+
+/** Undated reports named one by one; the rest are counted. */
+const UNDATED_SHOWN = 20;
+
 async function ingestHere(
   db: Database,
   paths: readonly string[],
   flags: IngestFlags,
+  manifest: Manifest,
 ): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
   const tally: Tally = { added: 0, known: 0, 'same-text': 0, failed: 0 };
@@ -125,6 +158,7 @@ async function ingestHere(
   // Ctrl-C finishes the batch at hand: everything acknowledged stays stored, and a re-run resumes.
   process.once('SIGINT', stop);
   const files = new Set<string>();
+  const undated: string[] = [];
   let batch: RawReport[] = [];
   const complain = (source: string, reason: string): void => {
     if (bar === null)
@@ -138,11 +172,14 @@ async function ingestHere(
   const flush = async (): Promise<void> => {
     const results = await ingestBatch(db, knowledge, batch, {
       published: flags.published ?? null,
+      outlet: flags.outlet ?? null,
+      url: flags.url ?? null,
       ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
     });
     batch = [];
     for (const r of results) {
       tally[r.outcome]++;
+      if (r.undated === true) undated.push(r.source);
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
       for (const w of r.warnings ?? []) warn(r.source, w);
     }
@@ -160,7 +197,7 @@ async function ingestHere(
     });
   };
   try {
-    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize })) {
+    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {
       if (signal.stopping) break;
       const source = 'report' in entry ? entry.report.source : entry.failure.source;
       files.add(source.replace(/(?:#\d+|:\d+)$/, ''));
@@ -180,6 +217,7 @@ async function ingestHere(
     bar?.stop();
   }
   const seconds = (performance.now() - started) / 1000;
+  listUndated(undated);
   process.stdout.write(
     `${signal.stopping ? 'stopped: ' : ''}${summary(tally, seconds)}${tally.failed > 0 ? ' (wathiq ingest --failed lists them)' : ''}\n`,
   );
@@ -194,6 +232,7 @@ async function enqueue(
   url: string,
   paths: readonly string[],
   flags: IngestFlags,
+  manifest: Manifest,
 ): Promise<number> {
   const queue = await IngestQueue.open(url);
   let queued = 0;
@@ -213,7 +252,7 @@ async function enqueue(
     batch = [];
   };
   try {
-    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize })) {
+    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {
       if ('failure' in entry) {
         await noteFailure(db, entry.failure);
         process.stderr.write(`${pc.red('wathiq:')} ${printable(entry.failure.error.message)}\n`);

@@ -8,6 +8,7 @@ import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocument } from '../ingest/index.js';
 import { dataDir, loadKnowledge } from '../service/index.js';
+import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
 import { formatResult } from './format.js';
 import { printable } from './terminal.js';
@@ -23,9 +24,11 @@ import type { PasswordFlags } from './accounts.js';
 // progress bar or the scorer it never uses.
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  }
+  // Date.parse takes «2019-02-30» for 2 March; the calendar does not.
+  if (publicationDay(value) === null)
+    throw new InvalidArgumentError(`${value} is not a day of the calendar`);
   return value;
 }
 
@@ -86,6 +89,8 @@ function placeKind(value: string): PlaceKind {
 interface ExtractFlags {
   data?: string;
   published?: string;
+  outlet?: string;
+  url?: string;
   json?: boolean;
   ndjson?: boolean;
   explain?: boolean;
@@ -102,11 +107,17 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
     try {
       const document = await readDocument(file, {
         published: flags.published ?? null,
+        outlet: flags.outlet ?? null,
+        url: flags.url ?? null,
         onWarning: (w) =>
           process.stderr.write(`${pc.yellow('warning:')} ${printable(`${file}: ${w}`)}\n`),
         ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
       });
-      const result = extract(document, { knowledge, published: flags.published ?? null });
+      const extracted = extract(document, { knowledge, published: flags.published ?? null });
+      const result = {
+        ...extracted,
+        document: { ...extracted.document, sources: document.sources ?? {} },
+      };
       if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
       else if (flags.json === true) results.push(result);
       else
@@ -150,6 +161,8 @@ export function program(exit: (code: number) => void): Command {
       'publication date (YYYY-MM-DD) for reports that do not carry one',
       isoDate,
     )
+    .option('--outlet <name>', 'outlet for reports that do not name one')
+    .option('--url <url>', 'address of the report, when it does not carry one')
     .option('--json', 'print the document result as JSON (an array for several files)')
     .option('--ndjson', 'print one JSON document result per line')
     .option('--explain', 'print, under each incident, the rules that decided each field')
@@ -168,7 +181,17 @@ export function program(exit: (code: number) => void): Command {
     )
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
-    .option('--published <date>', 'publication date for reports that do not carry one', isoDate)
+    .option(
+      '--manifest <file>',
+      'a CSV or TSV with a row per report: file, url, outlet, published (title)',
+    )
+    .option(
+      '--published <date>',
+      'publication date (YYYY-MM-DD) for reports that do not carry one',
+      isoDate,
+    )
+    .option('--outlet <name>', 'outlet for reports that do not name one')
+    .option('--url <url>', 'address of the report, for a single report or standard input')
     .option('--max-size <MB>', 'largest report to read', megabytes)
     .option('--queue', 'put the reports in the server queue for `wathiq worker` instead')
     .option('--failed', 'list the inputs that failed, with the reason')

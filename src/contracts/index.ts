@@ -1,6 +1,7 @@
 export { ACLED_TYPES, eventTypeOf, zEventType, zSubEventType } from './acled.js';
 export type { EventType, SubEventType } from './acled.js';
-export type { Document } from './document.js';
+export { FACT_SOURCES, REPORT_FACTS, zFactSource, zFactSources } from './document.js';
+export type { Document, FactSource, FactSources, ReportFact } from './document.js';
 export { zRole, zToken, zUser, zUserName } from './accounts.js';
 export type { Role, Token, User } from './accounts.js';
 export { zAuditEntry, zChangeKind } from './audit.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zFactSources } from './document.js';
 
 /** `[start, end)` in UTF-16 code units of `document.text`, so a UI can highlight it directly. */
 export const zSpan = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -159,6 +160,8 @@ export const zDocumentMeta = z.object({
   language: z.literal('ar'),
   /** The clean main text that every span points into. */
   text: z.string(),
+  /** Which source gave each of title, outlet, url and published (front matter, sidecar…). */
+  sources: zFactSources.optional(),
 });
 export type DocumentMeta = z.infer<typeof zDocumentMeta>;
 

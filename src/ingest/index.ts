@@ -6,3 +6,7 @@ export type { PageContent } from './html.js';
 export { decodeBytes } from './decode.js';
 export { collectReports, countReportFiles, readReport, sha256Hex } from './sources.js';
 export type { RawReport, SourceEntry, SourceFailure } from './sources.js';
+export { checkPublished } from './facts.js';
+export type { KnownFact, KnownFacts } from './facts.js';
+export { readManifest, sidecarFacts } from './metadata.js';
+export type { Manifest } from './metadata.js';

@@ -3,13 +3,29 @@ import { extname } from 'node:path';
 import type { Document } from '../contracts/index.js';
 import { decodeText, declaredCharset, looksBinary } from './decode.js';
 import { InputError } from './errors.js';
+import {
+  carried,
+  fileNameFacts,
+  mergeFacts,
+  optionFacts,
+  splitFrontMatter,
+  textFacts,
+  withFacts,
+} from './facts.js';
+import type { KnownFacts } from './facts.js';
 import { readPage } from './html.js';
+import { sidecarFacts } from './metadata.js';
 
 export interface ReadOptions {
   /** Largest report accepted, in bytes; a news report is a few kilobytes. */
   readonly maxBytes?: number;
-  /** Publication date to use when the input does not say. */
+  /** Publication date to use when nothing about the report says. */
   readonly published?: string | null;
+  /** Outlet and URL to use when nothing about the report says. */
+  readonly outlet?: string | null;
+  readonly url?: string | null;
+  /** Facts known from outside the report's bytes: its sidecar, its manifest row. */
+  readonly facts?: KnownFacts;
   /** Told what was read but not quite as written (stray bytes replaced): a warning, not a failure. */
   readonly onWarning?: (warning: string) => void;
 }
@@ -62,7 +78,10 @@ export function checkSize(name: string, bytes: number, maxBytes?: number): void 
 /**
  * Turns the bytes of one input into a Document, or throws an InputError that
  * names the input and the problem: empty, binary, too large, not Arabic, HTML
- * without readable text.
+ * without readable text, front matter that is not YAML or an impossible date.
+ * Each fact comes from the most trusted source that has it: the front matter,
+ * the sidecar or manifest (`options.facts`), the page, a date in the file name,
+ * the text (a dateline, a signature), then the options.
  */
 export function documentFromBytes(
   name: string,
@@ -79,17 +98,30 @@ export function documentFromBytes(
     const page = readPage(raw);
     if (page === null) throw new InputError(name, 'no readable text in the HTML');
     checkArabic(name, page.text);
-    return {
-      text: page.text,
-      title: page.title,
-      outlet: page.outlet,
-      url: page.url,
-      published: page.published ?? options.published ?? null,
-    };
+    const { title, outlet, url, published } = page;
+    return withFacts(
+      page.text,
+      mergeFacts(
+        options.facts ?? {},
+        carried('page', { title, outlet, url, published }),
+        fileNameFacts(name),
+        textFacts(page.text),
+        optionFacts(options),
+      ),
+    );
   }
-  const text = raw.replace(/\r\n?/g, '\n');
-  checkArabic(name, text);
-  return { text, title: null, outlet: null, url: null, published: options.published ?? null };
+  const { facts: front, body } = splitFrontMatter(name, raw.replace(/\r\n?/g, '\n'));
+  checkArabic(name, body);
+  return withFacts(
+    body,
+    mergeFacts(
+      front,
+      options.facts ?? {},
+      fileNameFacts(name),
+      textFacts(body),
+      optionFacts(options),
+    ),
+  );
 }
 
 /** Reads a file, or standard input for `-`, as a Document. */
@@ -111,7 +143,8 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
     );
   }
   checkSize(path, size, max);
-  return documentFromBytes(path, await readFile(path), options);
+  const facts = mergeFacts(options.facts ?? {}, await sidecarFacts(path));
+  return documentFromBytes(path, await readFile(path), { ...options, facts });
 }
 
 async function readStdin(max: number): Promise<Uint8Array> {

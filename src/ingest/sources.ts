@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Document } from '../contracts/index.js';
 import type { ReadOptions } from './read.js';
 import { byteOrderMark, decodeBytes, looksBinary } from './decode.js';
 import { InputError } from './errors.js';
+import { carried, mergeFacts, optionFacts, withFacts } from './facts.js';
+import type { KnownFacts } from './facts.js';
 import { feedItems, feedTitle, isFeed, readFeedItem } from './feed.js';
+import { sidecarFacts } from './metadata.js';
+import type { Manifest } from './metadata.js';
 import { checkArabic, checkSize, DEFAULT_MAX_BYTES, documentFromBytes, tooLarge } from './read.js';
 import { fsProblem, walkFiles } from './walk.js';
 import type { FoundFile } from './walk.js';
@@ -27,6 +31,8 @@ export interface RawReport {
   readonly capturedAt: string;
   /** The feed's title: the outlet of items that name none. */
   readonly outlet?: string | null;
+  /** Facts known from outside the bytes: the file's sidecar and its manifest row. */
+  readonly facts?: KnownFacts;
 }
 
 /** An input that could not be taken in at all (a missing file, a folder it cannot read). */
@@ -60,7 +66,7 @@ function raw(
   source: string,
   format: RawReport['format'],
   bytes: Uint8Array,
-  outlet?: string | null,
+  known: { readonly outlet?: string | null; readonly facts?: KnownFacts } = {},
 ): RawReport {
   return {
     source,
@@ -68,7 +74,10 @@ function raw(
     raw: bytes,
     sha256: sha256Hex(bytes),
     capturedAt: new Date().toISOString(),
-    ...(outlet === undefined ? {} : { outlet }),
+    ...(known.outlet === undefined ? {} : { outlet: known.outlet }),
+    ...(known.facts === undefined || Object.keys(known.facts).length === 0
+      ? {}
+      : { facts: known.facts }),
   };
 }
 
@@ -90,12 +99,13 @@ function failure(source: string, problem: string, bytes: Uint8Array | null = nul
  */
 export async function* collectReports(
   paths: readonly string[],
-  options: { readonly maxBytes?: number } = {},
+  options: { readonly maxBytes?: number; readonly manifest?: Manifest } = {},
 ): AsyncGenerator<SourceEntry> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for await (const entry of walkFiles(paths)) {
     if ('failure' in entry) yield failure(entry.failure.path, entry.failure.problem);
-    else if (isReportFile(entry.file)) yield* readSource(entry.file, maxBytes);
+    else if (isReportFile(entry.file))
+      yield* readSource(entry.file, maxBytes, options.manifest ?? new Map());
   }
 }
 
@@ -104,7 +114,11 @@ function isReportFile(file: FoundFile): boolean {
   return file.named || REPORT_EXTENSIONS.has(extname(file.path).toLowerCase());
 }
 
-async function* readSource(file: FoundFile, maxBytes: number): AsyncGenerator<SourceEntry> {
+async function* readSource(
+  file: FoundFile,
+  maxBytes: number,
+  manifest: Manifest,
+): AsyncGenerator<SourceEntry> {
   const { path } = file;
   const ext = extname(path).toLowerCase();
   if (!NDJSON_EXTENSIONS.has(ext) && file.size > maxBytes * 4) {
@@ -130,7 +144,14 @@ async function* readSource(file: FoundFile, maxBytes: number): AsyncGenerator<So
     yield* feedEntries(path, text, maxBytes);
     return;
   }
-  yield { report: raw(path, 'file', bytes) };
+  let facts: KnownFacts;
+  try {
+    facts = mergeFacts(await sidecarFacts(path), manifest.get(resolve(path)) ?? {});
+  } catch (error) {
+    yield failure(path, error instanceof InputError ? error.message : String(error), bytes);
+    return;
+  }
+  yield { report: raw(path, 'file', bytes, { facts }) };
 }
 
 /** How many files `collectReports` will read under these paths, for a progress bar. */
@@ -171,7 +192,7 @@ function* feedEntries(path: string, text: string, maxBytes: number): Generator<S
     const bytes = new TextEncoder().encode(item.xml);
     const problem = tooLarge(bytes.length, maxBytes);
     yield problem === null
-      ? { report: raw(source, 'feed-item', bytes, outlet) }
+      ? { report: raw(source, 'feed-item', bytes, { outlet }) }
       : failure(source, problem, bytes);
   }
 }
@@ -194,17 +215,21 @@ export function readReport(report: RawReport, options: ReadOptions = {}): Docume
   checkSize(report.source, report.raw.length, options.maxBytes);
   switch (report.format) {
     case 'file':
-      return documentFromBytes(report.source, report.raw, options);
+      return documentFromBytes(report.source, report.raw, {
+        ...options,
+        ...(report.facts === undefined ? {} : { facts: report.facts }),
+      });
     case 'feed-item': {
       const entry = readFeedItem(Buffer.from(report.raw).toString('utf8'));
       checkArabic(report.source, entry.text);
-      return {
-        text: entry.text,
-        title: entry.title,
-        outlet: report.outlet ?? null,
-        url: entry.url,
-        published: entry.published ?? options.published ?? null,
-      };
+      const { title, url, published } = entry;
+      return withFacts(
+        entry.text,
+        mergeFacts(
+          carried('feed', { title, url, published, outlet: report.outlet }),
+          optionFacts(options),
+        ),
+      );
     }
     case 'ndjson': {
       let value: unknown;
@@ -223,13 +248,11 @@ export function readReport(report: RawReport, options: ReadOptions = {}): Docume
       }
       const r = parsed.data;
       checkArabic(report.source, r.text);
-      return {
-        text: r.text.replace(/\r\n?/g, '\n'),
-        title: r.title ?? null,
-        outlet: r.outlet ?? null,
-        url: r.url ?? null,
-        published: r.published ?? options.published ?? null,
-      };
+      const { title, outlet, url, published } = r;
+      return withFacts(
+        r.text.replace(/\r\n?/g, '\n'),
+        mergeFacts(carried('ndjson', { title, outlet, url, published }), optionFacts(options)),
+      );
     }
   }
 }

@@ -9,7 +9,10 @@ import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
 export type ReportOutcome = SaveOutcome | 'failed';
 
 export interface PipelineOptions {
+  /** Publication date, outlet and URL of reports about which nothing else says. */
   readonly published?: string | null;
+  readonly outlet?: string | null;
+  readonly url?: string | null;
   readonly maxBytes?: number;
   /**
    * Look for the bytes before reading them (a resumed batch skips what it
@@ -24,6 +27,8 @@ export interface ReportResult {
   readonly reason?: string;
   /** What was read but not quite as written (stray bytes replaced), kept with the report too. */
   readonly warnings?: readonly string[];
+  /** Stored with no publication date from any source: its events' dates are unknown. */
+  readonly undated?: boolean;
 }
 
 function reasonOf(error: unknown): string {
@@ -63,7 +68,14 @@ export async function ingestBatch(
       const warnings: string[] = [];
       const document = readReport(report, { ...options, onWarning: (w) => warnings.push(w) });
       const result = extract(document, { knowledge, published: options.published ?? null });
-      ready.push({ report, result: { ...result, warnings: [...warnings, ...result.warnings] } });
+      ready.push({
+        report,
+        result: {
+          ...result,
+          document: { ...result.document, sources: document.sources ?? {} },
+          warnings: [...warnings, ...result.warnings],
+        },
+      });
       if (warnings.length > 0) read.set(report, warnings);
     } catch (error) {
       results.set(report, await failed(db, report, error));
@@ -77,6 +89,9 @@ export async function ingestBatch(
       source: item.report.source,
       ...outcome,
       ...(warnings === undefined ? {} : { warnings }),
+      ...(outcome.outcome === 'added' && item.result.document.published === null
+        ? { undated: true }
+        : {}),
     });
   }
   return reports.map(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
-import type { RawReport } from '../ingest/index.js';
+import type { KnownFacts, RawReport } from '../ingest/index.js';
 
 /** The queue ingestion jobs wait in, on the server database. */
 export const INGEST_QUEUE = 'wathiq-ingest';
@@ -13,6 +13,7 @@ interface QueuedReport {
   readonly sha256: string;
   readonly capturedAt: string;
   readonly outlet?: string | null;
+  readonly facts?: KnownFacts;
 }
 
 /**
@@ -39,6 +40,7 @@ function toQueued(report: RawReport): QueuedReport {
     sha256: report.sha256,
     capturedAt: report.capturedAt,
     ...(report.outlet === undefined ? {} : { outlet: report.outlet }),
+    ...(report.facts === undefined ? {} : { facts: report.facts }),
   };
 }
 
@@ -50,6 +52,7 @@ function fromQueued(job: QueuedReport): RawReport {
     sha256: job.sha256,
     capturedAt: job.capturedAt,
     ...(job.outlet === undefined ? {} : { outlet: job.outlet }),
+    ...(job.facts === undefined ? {} : { facts: job.facts }),
   };
 }
 

@@ -191,6 +191,14 @@ UPDATE events SET review_status = 'verified', data = jsonb_set(data, '{review_st
 WHERE review_status = 'confirmed';
 `,
   },
+  {
+    version: 3,
+    name: 'where each fact of a report came from',
+    sql: `
+-- Which source gave the report's date, outlet, URL and title: front matter, sidecar, manifest…
+ALTER TABLE documents ADD COLUMN sources jsonb;
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */
