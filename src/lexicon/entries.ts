@@ -80,7 +80,7 @@ export interface VictimEntry {
   readonly kind: 'victim';
   readonly victimClass: VictimClass;
   readonly number: GrammaticalNumber;
-  /** A nationality («سوريين», «أتراك»): the state whose forces fighters of it are, by era. */
+  /** A nationality («سوريين», «أتراك»), or soldiers of no named army: the state whose forces they are, by era. */
   readonly forces?: readonly Era[];
 }
 

@@ -105,7 +105,9 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       authority: actor.authority,
     });
     add(actor.forms, { kind: 'actor', ref: { type: 'fixed', id: actor.id } });
-    add(actor.nisba, { kind: 'nisba', id: actor.id });
+    // «هجوما صاروخيا إسرائيليا»: a masculine adjective takes the accusative of its noun.
+    const masculine = actor.nisba.filter((w) => w.endsWith('ي'));
+    add([...actor.nisba, ...masculine.map(accusative)], { kind: 'nisba', id: actor.id });
   }
   for (const alias of actorsFile.aliases) {
     const entry: ActorEntry =
@@ -195,16 +197,19 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
   const victims = readJson(dir, 'victims.json', zVictimsFile);
   for (const c of victims.classes) {
     const singular = c.singular.filter((w) => !w.includes(' '));
+    const forces = c.forces === undefined ? {} : { forces: c.forces };
     add([...c.singular, ...singular.map(accusative)], {
       kind: 'victim',
       victimClass: c.class,
       number: 'singular',
+      ...forces,
     });
-    add(c.plural, { kind: 'victim', victimClass: c.class, number: 'plural' });
+    add(c.plural, { kind: 'victim', victimClass: c.class, number: 'plural', ...forces });
     add([...c.dual, ...singular.map(nominativeDual)], {
       kind: 'victim',
       victimClass: c.class,
       number: 'dual',
+      ...forces,
     });
   }
 

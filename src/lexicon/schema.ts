@@ -132,7 +132,14 @@ export type VictimClass = z.infer<typeof zVictimClass>;
 
 export const zVictimsFile = z.object({
   classes: z.array(
-    z.object({ class: zVictimClass, singular: zForms, plural: zForms, dual: zForms }),
+    z.object({
+      class: zVictimClass,
+      singular: zForms,
+      plural: zForms,
+      dual: zForms,
+      /** Soldiers and officers: with no army named, the state's forces of the day. */
+      forces: z.array(zEra).optional(),
+    }),
   ),
   nationalities: z
     .array(z.object({ singular: zForms, plural: zForms, forces: z.array(zEra) }))

@@ -69,6 +69,8 @@ interface Victims {
   readonly end: number;
   readonly found: boolean;
   readonly victimClass?: VictimClass | null;
+  /** The rule that named the victims' side, when one did more than read a name. */
+  readonly rule?: string;
 }
 
 interface Reader {
@@ -219,11 +221,24 @@ function victimsAt(r: Reader, at: number): Victims {
     const victimClass = r.state.lastVictimClass ?? cls;
     return { victim: r.state.lastVictim, end: j, found: true, victimClass };
   }
-  const victim =
-    cls === 'civilian' || cls === 'protester'
-      ? CLASS_VICTIM[cls]
-      : (group?.actor ?? nation?.actor ?? CLASS_VICTIM[cls]);
-  return { victim, end: j, found: true, victimClass: cls };
+  if (cls === 'civilian' || cls === 'protester')
+    return { victim: CLASS_VICTIM[cls], end: j, found: true, victimClass: cls };
+  const side = group?.actor ?? nation?.actor ?? null;
+  if (side !== null) return { victim: side, end: j, found: true, victimClass: cls };
+  // «مقتل ثلاثة جنود»: soldiers of no named army are the state's, whoever struck them.
+  const army =
+    cls !== 'fighter' || noun.entry.forces === undefined
+      ? null
+      : idForDay(noun.entry.forces, r.analysis.published);
+  if (army !== null)
+    return {
+      victim: army,
+      end: j,
+      found: true,
+      victimClass: cls,
+      rule: 'figures/soldiers-are-the-state-s',
+    };
+  return { victim: CLASS_VICTIM[cls], end: j, found: true, victimClass: cls };
 }
 
 /** The forces a nationality at token i names on the report's day («سوريين» the state's forces of that day). */
@@ -237,13 +252,13 @@ function forcesAt(r: Reader, i: number): { actor: string; end: number } | null {
 function figure(
   measure: Measure,
   quantity: { count: number | null; qualifier: Qualifier; tags: readonly string[] },
-  victims: { victim: string | null; victimClass?: VictimClass | null },
+  victims: { victim: string | null; victimClass?: VictimClass | null; rule?: string },
   start: number,
   end: number,
   rule: string,
 ): FigureMention {
   return {
-    rules: [because(rule)],
+    rules: victims.rule === undefined ? [because(rule)] : [because(rule), because(victims.rule)],
     measure,
     count: quantity.count,
     qualifier: quantity.qualifier,

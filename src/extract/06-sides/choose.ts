@@ -171,8 +171,12 @@ export function victimSide(
   const armed = (id: string | null | undefined): string | null =>
     id === null || id === undefined || CIVILIAN_SIDE.has(id) ? null : id;
   const side =
+    // Fighters of no named side fell on the armed side that was struck; where the
+    // doer fought civilians («في مواجهات مع أهالي القرية»), on the doer's; never
+    // on the doer's when the target is unknown.
     figure.victimClass === 'fighter'
-      ? (armed(sides?.actor2) ?? armed(sides?.actor1))
+      ? (armed(sides?.actor2) ??
+        (CIVILIAN_SIDE.has(sides?.actor2 ?? '') ? armed(sides?.actor1) : null))
       : figure.victimClass === 'attacker'
         ? (sides?.actor1 ?? null)
         : null;

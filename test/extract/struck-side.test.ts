@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { actor, allTuples, only, read, sorted } from './helpers.js';
+
+type Tuple = [string | null, string, string | null, number | null];
+interface Row {
+  readonly text: string;
+  readonly published: string;
+  readonly actor1: string | null;
+  readonly actor2: string | null;
+  readonly figures: Tuple[];
+}
+
+/** Whose people fell: the side that was struck, never the doer's when the text does not say. */
+describe('the side that was struck', () => {
+  it.each<Row>([
+    // Soldiers of no named army are the state's forces of the report's day.
+    {
+      text: 'قتل ثلاثة جنود وأصيب خمسة آخرون بغارة إسرائيلية على موقع قرب مطار الضمير.',
+      published: '2021-05-02',
+      actor1: 'ISR',
+      actor2: 'SYR-GOV',
+      figures: [
+        [null, 'killed', 'SYR-GOV', 3],
+        [null, 'injured', 'SYR-GOV', 5],
+      ],
+    },
+    {
+      text: 'هاجم مسلحو داعش حاجزا في بادية السخنة ما أدى إلى مقتل جنديين.',
+      published: '2019-08-11',
+      actor1: 'ISIS',
+      actor2: 'SYR-GOV',
+      figures: [[null, 'killed', 'SYR-GOV', 2]],
+    },
+    {
+      text: 'أصيب أربعة عسكريين بانفجار لغم أرضي بسيارتهم قرب بلدة الصنمين في ريف درعا.',
+      published: '2025-04-20',
+      actor1: 'UNKNOWN',
+      actor2: 'SYR-TRANS',
+      figures: [[null, 'injured', 'SYR-TRANS', 4]],
+    },
+    // Fighters of no named side, struck by a doer whose target is not named: nobody's.
+    {
+      text: 'استهدفت طائرة مسيرة تركية سيارة في ريف القامشلي ما أسفر عن مقتل عنصرين.',
+      published: '2023-10-06',
+      actor1: 'TUR',
+      actor2: null,
+      figures: [[null, 'killed', null, 2]],
+    },
+    // Fighters who fell fighting villagers are the doer's.
+    {
+      text: 'اقتحم عناصر من داعش قرية في ريف دير الزور وقتل ستة مقاتلين منهم في مواجهات مع أهالي القرية.',
+      published: '2015-03-12',
+      actor1: 'ISIS',
+      actor2: 'CIV',
+      figures: [[null, 'killed', 'ISIS', 6]],
+    },
+    // State media, described rather than named, are SANA.
+    {
+      text: 'أفادت وسائل إعلام رسمية بأن هجوما صاروخيا إسرائيليا على ريف حماة أدى إلى مقتل ضابط.',
+      published: '2022-09-15',
+      actor1: 'ISR',
+      actor2: 'SYR-GOV',
+      figures: [['SANA', 'killed', 'SYR-GOV', 1]],
+    },
+    {
+      text: 'ذكرت وكالة الأنباء الرسمية أن ضربة صاروخية روسية على سوق في مدينة أريحا قتلت 7 مدنيين.',
+      published: '2016-02-01',
+      actor1: 'RUS',
+      actor2: 'CIV',
+      figures: [['SANA', 'killed', 'CIV', 7]],
+    },
+    {
+      text: 'قال التلفزيون الحكومي إن رشقة صاروخية تركية سقطت على بلدة تل رفعت وأصابت ثلاث نساء.',
+      published: '2022-11-20',
+      actor1: 'TUR',
+      actor2: 'CIV',
+      figures: [['SANA', 'injured', 'CIV', 3]],
+    },
+  ])('$text', ({ text, published, actor1, actor2, figures }) => {
+    const result = read(text, published);
+    const incident = only(result);
+    expect(actor(incident, 'actor1')).toBe(actor1);
+    expect(actor(incident, 'actor2')).toBe(actor2);
+    expect(allTuples(result)).toEqual(sorted(figures));
+  });
+
+  it('reads the active «أصاب» as injuring people, and not as hitting things', () => {
+    expect(allTuples(read('سقطت قذيفة على مدرسة في درعا أصابت طفلين بجروح.'))).toEqual([
+      [null, 'injured', 'CIV', 2],
+    ]);
+    expect(allTuples(read('أصابت القذائف 3 منازل في بلدة كفرنبل.'))).toEqual([]);
+  });
+
+  it('calls a missile attack shelling, whatever its case', () => {
+    for (const text of [
+      'هجوم صاروخي يستهدف مدينة جبلة.',
+      'شنت القوات التركية هجوما صاروخيا على قرية قرب عين عيسى.',
+      'أسفرت ضربة مدفعية على بلدة قرب معرة النعمان عن إصابة طفل.',
+    ]) {
+      expect(only(read(text)).sub_event_type).toBe('Shelling/artillery/missile attack');
+    }
+  });
+});
