@@ -3,7 +3,7 @@ import { err as pc } from './colors.js';
 import { zReviewStatus, zRole } from '../contracts/index.js';
 import type { ReviewStatus, Role } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
-import { EXPORT_FORMATS } from '../store/index.js';
+import { EXPORT_FORMATS, StoreBusyError } from '../store/index.js';
 import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocument } from '../ingest/index.js';
@@ -150,7 +150,13 @@ const DB_HELP = 'a PostgreSQL server (default: $DATABASE_URL, else the embedded 
 export function program(exit: (code: number) => void): Command {
   const cli = new Command('wathiq')
     .description('Arabic reports of violence in Syria in, attributed incident records out')
-    .version('0.1.0');
+    .version('0.1.0')
+    // The process names itself by its command (`wathiq ingest`): the store's lock and `ps` show it.
+    .hook('preAction', (_cli, action) => {
+      const names: string[] = [];
+      for (let c: Command | null = action; c !== null; c = c.parent) names.unshift(c.name());
+      process.title = names.join(' ');
+    });
 
   cli
     .command('extract')
@@ -463,12 +469,21 @@ function addAccountCommands(cli: Command, exit: (code: number) => void): void {
     });
 }
 
+/** The status when another process holds the embedded store: try again later (sysexits' EX_TEMPFAIL). */
+export const STORE_BUSY = 75;
+
 /** Runs the command line and resolves with the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   endQuietlyOnClosedPipe(process.stdout, 'standard output');
   let status = 0;
-  await program((code) => {
-    status = code;
-  }).parseAsync([...argv]);
+  try {
+    await program((code) => {
+      status = code;
+    }).parseAsync([...argv]);
+  } catch (error) {
+    if (!(error instanceof StoreBusyError)) throw error;
+    process.stderr.write(`${pc.red('wathiq:')} ${printable(error.message)}\n`);
+    return STORE_BUSY;
+  }
   return status;
 }

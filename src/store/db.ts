@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
+import { lockStore } from './lock.js';
 
 /** Something SQL runs on: the database, or one transaction of it. Parameters only, never spliced. */
 export interface Sql {
@@ -48,22 +49,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * starts: commands that never open one (`extract`) do not pay for loading them.
  */
 async function openEmbedded(dataDir: string | null): Promise<Database> {
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-  const [{ PGlite }, { pg_trgm }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-  ]);
-  const identity = (value: string): string => value;
-  const db = await PGlite.create({
-    ...(dataDir === null ? {} : { dataDir }),
-    extensions: { pg_trgm },
-    parsers: {
-      [DATE_OID]: identity,
-      [TIMESTAMPTZ_OID]: identity,
-      [INT8_OID]: (value: string) => Number(value),
-    },
-  });
-  await db.query(`SET pg_trgm.word_similarity_threshold = ${String(WORD_SIMILARITY)}`);
+  let release = (): void => undefined;
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true });
+    // One process at a time on a folder (see lock.ts), taken before the engine touches it.
+    release = await lockStore(dataDir);
+  }
+  let db: PGlite;
+  try {
+    const [{ PGlite }, { pg_trgm }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+    ]);
+    const identity = (value: string): string => value;
+    db = await PGlite.create({
+      ...(dataDir === null ? {} : { dataDir }),
+      extensions: { pg_trgm },
+      parsers: {
+        [DATE_OID]: identity,
+        [TIMESTAMPTZ_OID]: identity,
+        [INT8_OID]: (value: string) => Number(value),
+      },
+    });
+    await db.query(`SET pg_trgm.word_similarity_threshold = ${String(WORD_SIMILARITY)}`);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const on = (q: Pick<PGlite, 'query'>): Sql => ({
     query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
       (await q.query<R>(text, [...params])).rows,
@@ -73,7 +85,13 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     location: dataDir ?? 'memory',
     ...on(db),
     transaction: (work) => db.transaction((tx) => work(on(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

@@ -37,6 +37,8 @@ export type { AuditFilter, AuditRecord } from './audit.js';
 export { countEvents, listEvents, searchReports, storeCounts, streamEvents } from './queries.js';
 export type { Cursor, EventFilter, ReportHit } from './queries.js';
 export { openStore } from './store.js';
+export { StoreBusyError } from './lock.js';
+export type { LockHolder } from './lock.js';
 export { IngestQueue, INGEST_QUEUE } from './queue.js';
 export type { Bundle } from './queue.js';
 export { describeFigure, EXPORT_FORMATS, eventWriter } from './export.js';
