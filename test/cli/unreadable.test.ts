@@ -50,9 +50,12 @@ describe.skipIf(!canTest)('an unreadable file or folder', () => {
   it('is one failure line and one --failed row; the batch goes on', async () => {
     const dir = reports();
     const data = join(dir, 'data');
-    const run = await wathiq(['ingest', '--data', data, '--no-progress', join(dir, 'in')], {
-      ...(uid === null ? {} : { uid }),
-    });
+    const run = await wathiq(
+      ['ingest', '--data', data, '--no-progress', '--published', '2024-03-01', join(dir, 'in')],
+      {
+        ...(uid === null ? {} : { uid }),
+      },
+    );
     expect(run.stderr.trim().split('\n')).toEqual([
       `wathiq: ${dir}/in/b.txt: permission denied: wathiq may not read this file`,
       `wathiq: ${dir}/in/sub: permission denied: wathiq may not read this folder`,
