@@ -104,7 +104,7 @@ async function timeExport(
   limit: number,
   file: string,
 ): Promise<{ seconds: number; events: number; peakMb: number }> {
-  const writer = eventWriter('csv', loadLexicon());
+  const writer = eventWriter('csv', { lexicon: loadLexicon() });
   const out = createWriteStream(file);
   global.gc?.();
   const base = process.memoryUsage().rss;

@@ -2,7 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { err as pc } from './colors.js';
 import type { ReviewStatus } from '../contracts/index.js';
-import { eventWriter, openStore, searchReports, streamEvents } from '../store/index.js';
+import {
+  citesReports,
+  eventWriter,
+  openStore,
+  reportsOf,
+  searchReports,
+  streamEventPages,
+} from '../store/index.js';
 import type { EventFilter, ExportFormat } from '../store/index.js';
 import { dataDir, governorateCode, loadKnowledge, storeOptions } from '../service/index.js';
 import { endQuietlyOnClosedPipe, write } from './output.js';
@@ -48,17 +55,29 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   };
   const db = await openStore(storeOptions(flags));
   const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
-  const writer = eventWriter(flags.format, knowledge.lexicon);
+  const writer = eventWriter(flags.format, {
+    lexicon: knowledge.lexicon,
+    placeKind: (id) => knowledge.gazetteer.byId(id)?.kind,
+  });
+  const cites = citesReports(flags.format);
   // A reader that stops early (`| head`) ends the export, not with a crash.
   endQuietlyOnClosedPipe(out, flags.out ?? 'standard output');
   let count = 0;
   try {
     if (!(await write(out, writer.head))) return 0;
-    for await (const event of streamEvents(db, filter)) {
-      const row = writer.row(event);
-      if (row === null) continue;
-      if (!(await write(out, `${count > 0 ? writer.separator : ''}${row}`))) return 0;
-      count++;
+    for await (const page of streamEventPages(db, filter)) {
+      const reports = cites
+        ? await reportsOf(
+            db,
+            page.flatMap((e) => e.members.map((m) => m.document)),
+          )
+        : undefined;
+      for (const event of page) {
+        const row = writer.row(event, reports);
+        if (row === null) continue;
+        if (!(await write(out, `${count > 0 ? writer.separator : ''}${row}`))) return 0;
+        count++;
+      }
     }
     await write(out, writer.tail);
   } finally {

@@ -34,12 +34,30 @@ export {
 export type { SessionRecord, UserRecord } from './accounts.js';
 export { appendAudit, findAudit, listAudit } from './audit.js';
 export type { AuditFilter, AuditRecord } from './audit.js';
-export { countEvents, listEvents, searchReports, storeCounts, streamEvents } from './queries.js';
+export {
+  countEvents,
+  listEvents,
+  reportsOf,
+  searchReports,
+  storeCounts,
+  streamEventPages,
+  streamEvents,
+} from './queries.js';
 export type { Cursor, EventFilter, ReportHit } from './queries.js';
 export { openStore } from './store.js';
 export { StoreBusyError } from './lock.js';
 export type { LockHolder } from './lock.js';
 export { IngestQueue, INGEST_QUEUE } from './queue.js';
 export type { Bundle } from './queue.js';
-export { describeFigure, EXPORT_FORMATS, eventWriter } from './export.js';
-export type { EventWriter, ExportFormat } from './export.js';
+export { citesReports, describeFigure, EXPORT_FORMATS, eventWriter } from './export.js';
+export type { ExportFormat } from './export.js';
+export {
+  ACLED_COLUMNS,
+  acledInteraction,
+  acledTimePrecision,
+  disorderType,
+  UCDP_COLUMNS,
+  ucdpDatePrecision,
+} from './field-formats.js';
+export type { FieldContext } from './field-formats.js';
+export type { EventWriter, ReportIndex, ReportInfo } from './writer.js';

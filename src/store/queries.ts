@@ -1,6 +1,7 @@
 import type { Event, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
 import type { Sql } from './db.js';
+import type { ReportIndex, ReportInfo } from './writer.js';
 
 /** Which events to list or export; every field narrows the set. */
 export interface EventFilter {
@@ -113,12 +114,31 @@ export async function* streamEvents(
   filter: EventFilter,
   pageSize = 1000,
 ): AsyncGenerator<Event> {
+  for await (const page of streamEventPages(db, filter, pageSize)) yield* page;
+}
+
+/** The events that match, a page at a time: what an export reads alongside each page, it reads once. */
+export async function* streamEventPages(
+  db: Sql,
+  filter: EventFilter,
+  pageSize = 1000,
+): AsyncGenerator<Event[]> {
   let cursor: Cursor | null = null;
   do {
     const page = await listEvents(db, filter, { limit: pageSize, after: cursor });
-    yield* page.events;
+    yield page.events;
     cursor = page.next;
   } while (cursor !== null);
+}
+
+/** The title, outlet, URL and date of stored reports, by document id. */
+export async function reportsOf(db: Sql, ids: readonly string[]): Promise<ReportIndex> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<ReportInfo & { id: string }>(
+    'SELECT id, title, outlet, url, published FROM documents WHERE id = ANY($1::text[])',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map(({ id, ...info }) => [id, info]));
 }
 
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {

@@ -108,7 +108,9 @@ describe('wathiq ingest', () => {
       fatalities: '4',
       admin1: 'Deir-ez-Zor',
     });
-    expect(bombing?.notes).toMatch(/SOHR: killed 4 SDF/);
+    expect(bombing?.notes).toMatch(
+      /Syrian Observatory for Human Rights reported 4 killed \(Syrian Democratic Forces\)/,
+    );
     expect(err.join('')).toMatch(/exported 3 events/);
   });
 

@@ -54,7 +54,7 @@ describe('CSV exports opened in a spreadsheet', () => {
   it.each(['csv', 'acled'] as const)(
     'neutralise text a spreadsheet would run as a formula (%s)',
     (format) => {
-      const writer = eventWriter(format, lexicon);
+      const writer = eventWriter(format, { lexicon });
       const rows = parse<Record<string, string>>(`${writer.head}${writer.row(event) ?? ''}`, {
         columns: true,
       });

@@ -191,8 +191,8 @@ describe.each(engines())('the store on $name', (engine) => {
     await store(db, 'monitor', 'sdf', 'amaq', 'shelling');
     const events = (await listEvents(db, {})).events;
     const write = (format: Parameters<typeof eventWriter>[0]): string => {
-      const w = eventWriter(format, lexicon);
-      const rows = events.map(w.row).filter((r): r is string => r !== null);
+      const w = eventWriter(format, { lexicon });
+      const rows = events.map((e) => w.row(e)).filter((r): r is string => r !== null);
       return w.head + rows.join(w.separator) + w.tail;
     };
     const acled = parse<Record<string, string>>(write('acled'), { columns: true });
