@@ -43,11 +43,22 @@ function isConjunction(analysis: Analysis, i: number): boolean {
   return t === 'و' || t === 'ف';
 }
 
+/**
+ * «بالتزامن مع قصف…» sets an act beside another; «تزامناً مع مرور دورية» only
+ * says when the act happened: a cue ending in «مع» opens a new act only when
+ * an act is named right after it.
+ */
+function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean {
+  if (analysis.tokens[cue.end - 1]?.text !== 'مع') return false;
+  return !analysis.annotations.triggers.some((t) => t.start >= cue.end && t.start <= cue.end + 1);
+}
+
 /** Splits the prose sentences of a report into clauses at clause-break cue words. */
 export function splitClauses(analysis: Analysis): Clause[] {
   const clauses: Clause[] = [];
-  const breaks = analysis.annotations.cues.filter((a) => a.entry.cue === 'clause_break');
-  const newActs = analysis.annotations.cues.filter((a) => a.entry.cue === 'new_act_opener');
+  const cues = analysis.annotations.cues;
+  const breaks = cues.filter((a) => a.entry.cue === 'clause_break');
+  const newActs = cues.filter((a) => a.entry.cue === 'new_act_opener' && !timesTheAct(analysis, a));
   for (const sentence of analysis.sentences) {
     if (!sentence.prose) continue;
     const cuts = [

@@ -99,9 +99,12 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
     if (force !== undefined) rules.actor2.push(because('sides/protesters-met-by-force'));
     return { actor1, actor2, assoc1: [], assoc2: [], mentionOf, rules: explain() };
   }
+  // A strike, an attack on civilians, or a fight against a named side by nobody named: an unidentified group.
   if (
     actor1 === null &&
-    (eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians')
+    (eventType === 'Explosions/Remote violence' ||
+      eventType === 'Violence against civilians' ||
+      (eventType === 'Battles' && actor2 !== null))
   ) {
     actor1 = 'UNKNOWN';
     rules.actor1.push(because('sides/no-doer-named'));
