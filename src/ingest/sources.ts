@@ -8,7 +8,7 @@ import { byteOrderMark, decodeBytes, looksBinary } from './decode.js';
 import { InputError } from './errors.js';
 import { carried, mergeFacts, optionFacts, withFacts } from './facts.js';
 import type { KnownFacts } from './facts.js';
-import { feedItems, feedTitle, isFeed, readFeedItem } from './feed.js';
+import { isFeed, parseFeed, readFeedItem } from './feed.js';
 import { sidecarFacts } from './metadata.js';
 import type { Manifest } from './metadata.js';
 import { checkArabic, checkSize, DEFAULT_MAX_BYTES, documentFromBytes, tooLarge } from './read.js';
@@ -181,14 +181,20 @@ function* ndjsonLines(path: string, bytes: Uint8Array, maxBytes: number): Genera
 }
 
 function* feedEntries(path: string, text: string, maxBytes: number): Generator<SourceEntry> {
-  const outlet = feedTitle(text);
-  const items = feedItems(text);
-  if (items.length === 0) {
-    yield failure(path, 'a feed without items');
+  const feed = parseFeed(text);
+  const outlet = feed.title;
+  // What is wrong outside the items is said once; the items that are whole are still read.
+  if (feed.problem !== null) yield failure(path, feed.problem);
+  if (feed.items.length === 0) {
+    if (feed.problem === null) yield failure(path, 'a feed without items');
     return;
   }
-  for (const item of items) {
+  for (const item of feed.items) {
     const source = `${path}#${String(item.index)}`;
+    if ('problem' in item) {
+      yield failure(source, item.problem);
+      continue;
+    }
     const bytes = new TextEncoder().encode(item.xml);
     const problem = tooLarge(bytes.length, maxBytes);
     yield problem === null

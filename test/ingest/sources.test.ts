@@ -92,6 +92,23 @@ describe('what ingest takes in', () => {
     expect(doc.text).toBe(`${REPORT}\n\nوأصيب آخرون بجروح.`);
   });
 
+  it('reads a feed with a document type, and names an unclosed last item rather than drop it', async () => {
+    const rss091 = RSS.replace(
+      '<rss version="2.0"',
+      '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"\n "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"',
+    );
+    const dir = folder({
+      'whole.xml': rss091,
+      'cut.xml': rss091.slice(0, rss091.lastIndexOf('</description></item>')),
+    });
+    expect(outline(await collect(join(dir, 'whole.xml'), join(dir, 'cut.xml')), dir)).toEqual([
+      '/whole.xml#1',
+      '/whole.xml#2',
+      '/cut.xml#1',
+      'failed /cut.xml#2: not closed: the feed ends inside this item',
+    ]);
+  });
+
   it('reads an Atom feed', async () => {
     const [entry] = await collect(join(folder({ 'site.atom': ATOM }), 'site.atom'));
     if (entry === undefined || !('report' in entry)) throw new Error('no entry');
