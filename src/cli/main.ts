@@ -3,7 +3,7 @@ import { err as pc } from './colors.js';
 import { zReviewStatus, zRole } from '../contracts/index.js';
 import type { ReviewStatus, Role } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
-import { EXPORT_FORMATS, StoreBusyError } from '../store/index.js';
+import { EXPORT_FORMATS, StoreBusyError, StoreFullError } from '../store/index.js';
 import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocument } from '../ingest/index.js';
@@ -471,6 +471,8 @@ function addAccountCommands(cli: Command, exit: (code: number) => void): void {
 
 /** The status when another process holds the embedded store: try again later (sysexits' EX_TEMPFAIL). */
 export const STORE_BUSY = 75;
+/** The status when the disk under the store is full (sysexits' EX_IOERR). */
+export const STORE_FULL = 74;
 
 /** Runs the command line and resolves with the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -481,9 +483,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       status = code;
     }).parseAsync([...argv]);
   } catch (error) {
-    if (!(error instanceof StoreBusyError)) throw error;
+    if (!(error instanceof StoreBusyError || error instanceof StoreFullError)) throw error;
     process.stderr.write(`${pc.red('wathiq:')} ${printable(error.message)}\n`);
-    return STORE_BUSY;
+    return error instanceof StoreBusyError ? STORE_BUSY : STORE_FULL;
   }
   return status;
 }

@@ -2,7 +2,7 @@ import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { InputError, readReport } from '../ingest/index.js';
 import type { RawReport } from '../ingest/index.js';
-import { recordFailure, saveReports, storedCaptures } from '../store/index.js';
+import { recordFailure, saveReports, StoreFullError, storedCaptures } from '../store/index.js';
 import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
 
 /** What became of one report: stored, known already, or failed with a reason. */
@@ -108,6 +108,8 @@ async function saveAll(
   try {
     return (await saveReports(db, ready, knowledge.lexicon)).map((outcome) => ({ outcome }));
   } catch (batchError) {
+    // A full disk refuses every report alike: the ingest stops, nothing is blamed on a report.
+    if (batchError instanceof StoreFullError) throw batchError;
     if (ready.length === 1) {
       const only = ready[0];
       return only === undefined ? [] : [await failed(db, only.report, batchError)];

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import { lockStore } from './lock.js';
+import { diskFullAs, ensureRoom } from './room.js';
 
 /** Something SQL runs on: the database, or one transaction of it. Parameters only, never spliced. */
 export interface Sql {
@@ -57,6 +58,7 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
   }
   let db: PGlite;
   try {
+    if (dataDir !== null) ensureRoom(dataDir);
     const [{ PGlite }, { pg_trgm }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite/contrib/pg_trgm'),
@@ -76,15 +78,35 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     release();
     throw error;
   }
-  const on = (q: Pick<PGlite, 'query'>): Sql => ({
-    query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
-      (await q.query<R>(text, [...params])).rows,
+  const location = dataDir ?? 'memory';
+  // Every statement is checked for room before it runs, except inside a
+  // transaction, whose room was checked when it began.
+  const room = (): void => {
+    if (dataDir !== null) ensureRoom(dataDir);
+  };
+  const on = (q: Pick<PGlite, 'query'>, before: () => void): Sql => ({
+    query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
+      before();
+      try {
+        return (await q.query<R>(text, [...params])).rows;
+      } catch (error) {
+        throw diskFullAs(error, location);
+      }
+    },
   });
+  const inTransaction = (): void => undefined;
   return {
     engine: 'pglite',
-    location: dataDir ?? 'memory',
-    ...on(db),
-    transaction: (work) => db.transaction((tx) => work(on(tx))),
+    location,
+    ...on(db, room),
+    transaction: async (work) => {
+      room();
+      try {
+        return await db.transaction((tx) => work(on(tx, inTransaction)));
+      } catch (error) {
+        throw diskFullAs(error, location);
+      }
+    },
     close: async () => {
       try {
         await db.close();
@@ -133,13 +155,19 @@ async function openServer(url: string): Promise<Database> {
   // Fail now, with the server's own words, rather than at the first query.
   const probe = await pool.connect();
   probe.release();
+  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   const on = (q: Pool | PoolClient): Sql => ({
-    query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
-      (await q.query<R>({ name: statementName(text), text, values: [...params] })).rows,
+    query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
+      try {
+        return (await q.query<R>({ name: statementName(text), text, values: [...params] })).rows;
+      } catch (error) {
+        throw diskFullAs(error, location);
+      }
+    },
   });
   return {
     engine: 'postgres',
-    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    location,
     ...on(pool),
     transaction: async (work) => {
       const client = await pool.connect();

@@ -46,6 +46,7 @@ export {
 export type { Cursor, EventFilter, ReportHit } from './queries.js';
 export { openStore } from './store.js';
 export { StoreBusyError } from './lock.js';
+export { ROOM_NEEDED, StoreFullError } from './room.js';
 export type { LockHolder } from './lock.js';
 export { IngestQueue, INGEST_QUEUE } from './queue.js';
 export type { Bundle } from './queue.js';
