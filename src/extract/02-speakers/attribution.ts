@@ -343,6 +343,7 @@ export class Attribution {
       const speaking = frames.filter((f) => f.source.claimant !== null).at(-1);
       if (speaking !== undefined) b.last = speaking.source;
     }
+    this.frames.push(...bylineFrames(b));
   }
 
   /** Where speakers are named («مصادر محلية في ريف دير الزور»): places there locate the speaker, not the act. */
@@ -412,6 +413,47 @@ export class Attribution {
     }
     return frames;
   }
+}
+
+/** A line that carries a social post's marks: a hashtag or a link to the post's picture. */
+function looksLikePost(b: Builder, line: number): boolean {
+  const { original, origin } = b.analysis.normalized;
+  const text = b.analysis.sentences
+    .filter((s) => s.line === line)
+    .map((s) => original.slice(origin[s.start], origin[s.end]))
+    .join(' ');
+  return /#\S|pic\.twitter\.com/i.test(text);
+}
+
+/**
+ * «— الدفاع المدني السوري (@SyriaCivilDefe) August 20, 2021»: an embedded
+ * post ends with a line naming its author after a dash. The paragraph just
+ * before that line is the author's words, and so is the paragraph after it
+ * when it carries a post's marks (pages put a post's parts in either order).
+ */
+function bylineFrames(b: Builder): Frame[] {
+  const sentences = b.analysis.sentences;
+  return sentences.flatMap((line, k) => {
+    if (line.prose || tokenText(b, line.tokenStart) !== '-') return [];
+    const handle = b.analysis.tokens
+      .slice(line.tokenStart, line.tokenEnd)
+      .some((t) => t.text === '@');
+    const author = firstEntity(b, line.tokenStart + 1, line.tokenStart + 2, () => true);
+    if (!handle || author === undefined) return [];
+    const before = sentences[k - 1]?.line;
+    const after = sentences.find((s) => s.line > line.line)?.line;
+    const post = new Set([
+      ...(before === undefined ? [] : [before]),
+      ...(after !== undefined && looksLikePost(b, after) ? [after] : []),
+    ]);
+    return sentences
+      .filter((s) => post.has(s.line) && s.prose)
+      .map((s) => ({
+        source: sourceOf(author, 'speakers/byline-of-an-embedded-post'),
+        from: s.tokenStart,
+        to: s.tokenEnd,
+      }));
+  });
 }
 
 /** An odd number of quote marks opens a quotation that runs on, or closes one that ran on. */

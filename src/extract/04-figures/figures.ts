@@ -175,6 +175,9 @@ const CLASS_VICTIM: Readonly<Record<VictimClass, string | null>> = {
   other: null,
 };
 
+/** Nouns of people who do not fight: never the doer of an act. */
+const CIVILIAN_NOUNS: ReadonlySet<VictimClass> = new Set(['civilian', 'protester']);
+
 /** Brackets that set a group's name apart: «في صفوف (حزب الله)». */
 const QUOTING = new Set(['(']);
 
@@ -304,6 +307,9 @@ function readAfter(
     subjectStart++;
     subject = r.entities.find((e) => e.start === subjectStart && e.actor !== null);
   }
+  // «إصابة مدنيين اثنين»: civilians the count follows are the counted, not a doer.
+  const people = subject && annotationAt(r.analysis.annotations.victims, subject.start);
+  if (people !== undefined && CIVILIAN_NOUNS.has(people.entry.victimClass)) subject = undefined;
   const afterSubject = subject === undefined ? from : skipWhen(r, subject.end);
   if (subject !== undefined && countedAt(r, afterSubject)) from = afterSubject;
   // A group right after the verb with no count is its doer («أعدم تنظيم داعش … »,
@@ -347,18 +353,29 @@ function countAt(
   }
   const noun = annotationAt(r.analysis.annotations.victims, i);
   if (noun === undefined) return null;
-  const count = noun.entry.number === 'singular' ? 1 : noun.entry.number === 'dual' ? 2 : null;
+  // «مدنيين ثلاثة»: a number word may follow its noun, as an adjective.
+  const trailing =
+    noun.entry.number === 'plural' && r.analysis.tokens[noun.end]?.kind === 'word'
+      ? readNumber(r.analysis.tokens, noun.end)
+      : null;
+  const count =
+    noun.entry.number === 'singular'
+      ? 1
+      : noun.entry.number === 'dual'
+        ? 2
+        : (trailing?.value ?? null);
   // Far from the verb, only a noun that counts («مدنيان», «طفل») is its subject: a
   // definite one may name a place («الشيخ مسكين»), a plural one describe people.
   if (strict && (isDefinite(r, i) || count === null)) return null;
   const victims = victimsAt(r, i);
   const qualifier: Qualifier = count === null ? 'unspecified' : 'exact';
+  if (trailing !== null) consume(r, trailing.start, trailing.end);
   return figure(
     m,
     { count, qualifier, tags: [] },
     victims,
     anchor.start,
-    victims.end,
+    Math.max(victims.end, trailing?.end ?? 0),
     strict ? 'figures/person-noun-after-adjuncts' : 'figures/person-noun-after-casualty-word',
   );
 }
