@@ -1,8 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { err as pc } from './colors.js';
-import { IngestQueue, openStore } from '../store/index.js';
+import {
+  ATTEMPTS,
+  IngestQueue,
+  openStore,
+  recordFailure,
+  storedCaptures,
+  StoreFullError,
+} from '../store/index.js';
+import type { Database, FailedBundle } from '../store/index.js';
 import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
+import { printable } from './terminal.js';
 
 export interface WorkerFlags extends StoreFlags {
   /** Stop once the queue is empty, instead of waiting for more. */
@@ -11,6 +20,21 @@ export interface WorkerFlags extends StoreFlags {
 }
 
 const IDLE_POLL_MS = 500;
+
+/**
+ * A bundle whose every attempt failed: each of its reports not stored by an
+ * earlier attempt is recorded as a failure (`ingest --failed`), never lost.
+ */
+async function recordFailedBundle(db: Database, bundle: FailedBundle): Promise<number> {
+  const stored = await storedCaptures(
+    db,
+    bundle.reports.map((r) => r.sha256),
+  );
+  const lost = bundle.reports.filter((r) => !stored.has(r.sha256));
+  const reason = `its queued job failed ${String(ATTEMPTS)} times (last: ${bundle.reason})`;
+  for (const r of lost) await recordFailure(db, r.source, r.sha256, reason);
+  return lost.length;
+}
 
 /**
  * `wathiq worker`: takes reports from the server's queue and ingests them, as
@@ -42,14 +66,34 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
     while (!signal.stopping) {
       const bundle = await queue.take();
       if (bundle === null) {
+        const given = await queue.takeFailed();
+        if (given !== null) {
+          const lost = await recordFailedBundle(db, given);
+          failed += lost;
+          done += lost;
+          await queue.settleFailed(given.id);
+          continue;
+        }
         if (flags.untilEmpty === true && (await queue.pending()) === 0) break;
         await sleep(IDLE_POLL_MS);
         continue;
       }
-      const results = await ingestBatch(db, knowledge, bundle.reports, {
-        published: bundle.published,
-        skipStored: false,
-      });
+      let results;
+      try {
+        results = await ingestBatch(db, knowledge, bundle.reports, {
+          published: bundle.published,
+          skipStored: false,
+        });
+      } catch (error) {
+        // Tried again (by this worker or another), and recorded as failures after its last attempt.
+        const reason = error instanceof Error ? error.message : String(error);
+        await queue.fail(bundle.id, reason);
+        if (error instanceof StoreFullError) throw error;
+        process.stderr.write(
+          `${pc.red('wathiq:')} ${printable(`a bundle of reports failed: ${reason}`)}\n`,
+        );
+        continue;
+      }
       failed += results.filter((r) => r.outcome === 'failed').length;
       done += results.length;
       await queue.complete(bundle.id);

@@ -48,8 +48,8 @@ export { openStore } from './store.js';
 export { StoreBusyError } from './lock.js';
 export { ROOM_NEEDED, StoreFullError } from './room.js';
 export type { LockHolder } from './lock.js';
-export { IngestQueue, INGEST_QUEUE } from './queue.js';
-export type { Bundle } from './queue.js';
+export { ATTEMPTS, IngestQueue, INGEST_QUEUE } from './queue.js';
+export type { Bundle, FailedBundle } from './queue.js';
 export { citesReports, describeFigure, EXPORT_FORMATS, eventWriter } from './export.js';
 export type { ExportFormat } from './export.js';
 export {

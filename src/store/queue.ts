@@ -4,6 +4,34 @@ import type { KnownFacts, RawReport } from '../ingest/index.js';
 
 /** The queue ingestion jobs wait in, on the server database. */
 export const INGEST_QUEUE = 'wathiq-ingest';
+/** Where a job goes when its last attempt failed: its reports are then recorded as failures. */
+const FAILED_JOBS = 'wathiq-ingest-failed';
+
+/** How often a job is tried before it goes to FAILED_JOBS. */
+export const ATTEMPTS = 4;
+
+/**
+ * How long a worker may hold a job before it is taken to be dead (killed, its
+ * machine gone) and the job is handed to another. pg-boss 10 has no heartbeat,
+ * so the time is the bundle's own: a report takes milliseconds to store (30 ms
+ * on a slow shared machine), so these allow some twenty times that, and a
+ * killed worker's job returns in seconds, not pg-boss's default 15 minutes.
+ */
+const EXPIRY_BASE_SECONDS = 10;
+const EXPIRY_SECONDS_PER_REPORT = 0.5;
+const EXPIRY_SECONDS_PER_MB = 10;
+/** How often expired jobs are looked for (pg-boss's maintenance; its default is 2 minutes). */
+const MAINTENANCE_SECONDS = 5;
+
+/** The time a worker has for a bundle before its job returns to the queue. */
+function bundleExpiry(reports: readonly RawReport[]): number {
+  const bytes = reports.reduce((sum, r) => sum + r.raw.length, 0);
+  return Math.ceil(
+    EXPIRY_BASE_SECONDS +
+      reports.length * EXPIRY_SECONDS_PER_REPORT +
+      (bytes / (1024 * 1024)) * EXPIRY_SECONDS_PER_MB,
+  );
+}
 
 /** A report as a job carries it: its bytes travel with it, so any machine can take it. */
 interface QueuedReport {
@@ -30,6 +58,20 @@ export interface Bundle {
   readonly id: string;
   readonly reports: readonly RawReport[];
   readonly published: string | null;
+}
+
+/** A bundle whose every attempt failed, with the last attempt's error. */
+export interface FailedBundle {
+  readonly id: string;
+  readonly reports: readonly RawReport[];
+  readonly reason: string;
+}
+
+/** The last error pg-boss kept with a job: ours (`{message}`), or its own timeout (`{value: {message}}`). */
+function lastError(output: unknown): string {
+  const o = (output ?? {}) as { message?: unknown; value?: { message?: unknown } };
+  const message = o.message ?? o.value?.message;
+  return typeof message === 'string' ? message : 'no error was kept';
 }
 
 function toQueued(report: RawReport): QueuedReport {
@@ -71,15 +113,29 @@ export class IngestQueue {
     // Supervision and scheduling stay with one process at a time; workers only fetch and complete.
     // Loaded here: only the queue's commands need pg-boss.
     const { default: Boss } = await import('pg-boss');
-    const boss = new Boss({ connectionString: url, max: 2, schedule: false });
+    const boss = new Boss({
+      connectionString: url,
+      max: 2,
+      schedule: false,
+      maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+    });
     boss.on('error', (error: unknown) => {
       process.stderr.write(
         `wathiq: queue: ${error instanceof Error ? error.message : String(error)}\n`,
       );
     });
     await boss.start();
+    await boss.createQueue(FAILED_JOBS, { name: FAILED_JOBS });
     // 'short': one waiting job per key, so the same bytes queued twice wait once.
-    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'short' });
+    const ingest = {
+      name: INGEST_QUEUE,
+      policy: 'short',
+      retryLimit: ATTEMPTS - 1,
+      deadLetter: FAILED_JOBS,
+    } as const;
+    await boss.createQueue(INGEST_QUEUE, ingest);
+    // A queue made by an earlier wathiq gets the failed jobs' queue too.
+    await boss.updateQueue(INGEST_QUEUE, ingest);
     return new IngestQueue(boss);
   }
 
@@ -93,7 +149,14 @@ export class IngestQueue {
     for (let k = 0; k < reports.length; k += bundleSize) {
       const bundle = reports.slice(k, k + bundleSize);
       const data: BundleJob = { reports: bundle.map(toQueued), published };
-      jobs.push({ name: INGEST_QUEUE, data, singletonKey: bundleKey(bundle), retryLimit: 3 });
+      jobs.push({
+        name: INGEST_QUEUE,
+        data,
+        singletonKey: bundleKey(bundle),
+        retryLimit: ATTEMPTS - 1,
+        expireInSeconds: bundleExpiry(bundle),
+        deadLetter: FAILED_JOBS,
+      });
     }
     if (jobs.length > 0) await this.boss.insert(jobs);
   }
@@ -109,9 +172,33 @@ export class IngestQueue {
     await this.boss.complete(INGEST_QUEUE, id);
   }
 
-  /** Jobs waiting, retrying or being worked on. */
+  /** A bundle could not be stored: it is tried again, or after its last attempt goes to FAILED_JOBS. */
+  async fail(id: string, reason: string): Promise<void> {
+    await this.boss.fail(INGEST_QUEUE, id, { message: reason });
+  }
+
+  /** Takes the next bundle whose every attempt failed, if any. */
+  async takeFailed(): Promise<FailedBundle | null> {
+    const [job] = await this.boss.fetch<BundleJob>(FAILED_JOBS, {
+      batchSize: 1,
+      includeMetadata: true,
+    });
+    if (job === undefined) return null;
+    return { id: job.id, reports: job.data.reports.map(fromQueued), reason: lastError(job.output) };
+  }
+
+  /** A failed bundle's reports are recorded: it leaves the queue. */
+  async settleFailed(id: string): Promise<void> {
+    await this.boss.complete(FAILED_JOBS, id);
+  }
+
+  /** Jobs waiting, retrying or being worked on, failed ones whose reports are not recorded yet included. */
   async pending(): Promise<number> {
-    return this.boss.getQueueSize(INGEST_QUEUE, { before: 'completed' });
+    const [ingest, failed] = await Promise.all([
+      this.boss.getQueueSize(INGEST_QUEUE, { before: 'completed' }),
+      this.boss.getQueueSize(FAILED_JOBS, { before: 'completed' }),
+    ]);
+    return ingest + failed;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { generateReports } from '../../bench/generate.js';
+import { ATTEMPTS, IngestQueue, listFailures, openStore } from '../../src/store/index.js';
+import { serverDatabase, wathiq } from './processes.js';
+
+const serverUrl = process.env.DATABASE_URL;
+
+function reports(count: number, seed: number): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'wathiq-worker-')), 'reports.ndjson');
+  const lines = generateReports(count, seed).map((text, k) =>
+    JSON.stringify({ text, published: `2024-07-${String(1 + (k % 28)).padStart(2, '0')}` }),
+  );
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+async function documents(url: string): Promise<number> {
+  const db = await openStore({ url });
+  try {
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
+    return row?.n ?? 0;
+  } finally {
+    await db.close();
+  }
+}
+
+describe.skipIf(serverUrl === undefined || serverUrl === '')(
+  'the ingest queue on PostgreSQL',
+  () => {
+    it(
+      'gives a killed worker’s job back in seconds: its expiry is the bundle’s, not 15 minutes',
+      { timeout: 180_000 },
+      async () => {
+        const db = await serverDatabase(
+          serverUrl ?? '',
+          `wathiq_test_expiry_${String(process.pid)}`,
+        );
+        try {
+          const queued = await wathiq([
+            'ingest',
+            '--queue',
+            '--batch',
+            '5',
+            '--db',
+            db.url,
+            reports(10, 21),
+          ]);
+          expect(queued.stdout).toMatch(/queued 10 reports/);
+          // A worker takes a job and dies before completing it (kill -9): the job stays active.
+          const queue = await IngestQueue.open(db.url);
+          const taken = await queue.take();
+          await queue.close();
+          expect(taken?.reports).toHaveLength(5);
+          const client = new pg.Client({ connectionString: db.url });
+          await client.connect();
+          const { rows } = await client.query<{ state: string; seconds: number }>(
+            'SELECT state::text, EXTRACT(epoch FROM expire_in)::int AS seconds FROM pgboss.job WHERE id = $1',
+            [taken?.id],
+          );
+          await client.end();
+          expect(rows).toEqual([{ state: 'active', seconds: expect.any(Number) as number }]);
+          expect(rows[0]?.seconds).toBeLessThanOrEqual(60);
+          // Another worker finishes the queue, the dead one's job included, once it has expired.
+          const worker = await wathiq(['worker', '--until-empty', '--db', db.url]);
+          expect(worker.status).toBe(0);
+          expect(worker.stdout).toMatch(/worker: 10 reports, 0 failed/);
+          expect(await documents(db.url)).toBe(10);
+        } finally {
+          await db.drop();
+        }
+      },
+    );
+
+    it(
+      'records the reports of a job that failed its last attempt as failures, never loses them',
+      { timeout: 180_000 },
+      async () => {
+        const db = await serverDatabase(serverUrl ?? '', `wathiq_test_lost_${String(process.pid)}`);
+        try {
+          const queued = await wathiq([
+            'ingest',
+            '--queue',
+            '--batch',
+            '3',
+            '--db',
+            db.url,
+            reports(3, 22),
+          ]);
+          expect(queued.stdout).toMatch(/queued 3 reports/);
+          const queue = await IngestQueue.open(db.url);
+          const sources: string[] = [];
+          for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            const bundle = await queue.take();
+            expect(bundle).not.toBeNull();
+            if (bundle === null) break;
+            sources.splice(0, sources.length, ...bundle.reports.map((r) => r.source));
+            await queue.fail(bundle.id, `the store refused it (attempt ${String(attempt)})`);
+          }
+          expect(await queue.take()).toBeNull();
+          await queue.close();
+          const worker = await wathiq(['worker', '--until-empty', '--db', db.url]);
+          expect(worker.status).toBe(0);
+          expect(worker.stdout).toMatch(/worker: 3 reports, 3 failed/);
+          const store = await openStore({ url: db.url });
+          try {
+            expect((await listFailures(store)).map((f) => [f.source, f.reason])).toEqual(
+              sources
+                .sort()
+                .map((s) => [
+                  s,
+                  `its queued job failed ${String(ATTEMPTS)} times (last: the store refused it (attempt ${String(ATTEMPTS)}))`,
+                ]),
+            );
+          } finally {
+            await store.close();
+          }
+          const listed = await wathiq(['ingest', '--failed', '--db', db.url]);
+          expect(listed.stderr).toBe('3 input(s) failed\n');
+        } finally {
+          await db.drop();
+        }
+      },
+    );
+  },
+);
