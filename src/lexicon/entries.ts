@@ -114,7 +114,8 @@ export type CueKind =
   | 'negation'
   | 'hypothetical'
   | 'ongoing'
-  | 'event_reference';
+  | 'event_reference'
+  | 'civilian_site';
 
 export interface CueEntry {
   readonly kind: 'cue';

@@ -249,6 +249,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     ['hypothetical', cues.hypothetical],
     ['ongoing', cues.ongoing],
     ['event_reference', cues.event_references],
+    ['civilian_site', cues.civilian_sites],
   ];
   for (const [cue, forms] of cueLists) add(forms, { kind: 'cue', cue });
   for (const [qualifier, forms] of Object.entries(cues.qualifiers)) {

@@ -174,5 +174,6 @@ export const zCuesFile = z.object({
   hypothetical: zForms,
   ongoing: zForms,
   event_references: zForms,
+  civilian_sites: zForms.default([]),
   qualifiers: z.record(zQualifier, zForms),
 });

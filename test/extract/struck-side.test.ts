@@ -101,3 +101,23 @@ describe('the side that was struck', () => {
     }
   });
 });
+
+describe('a place where civilians are', () => {
+  it.each([
+    'انفجرت سيارة مفخخة في سوق شعبي وسط مدينة أعزاز.',
+    'استهدفت غارات جوية الأحياء السكنية في مدينة معرة النعمان.',
+    'سقطت قذائف هاون على مدرسة في حي القصاع بدمشق.',
+  ])('«%s»: struck with no armed target named, struck civilians', (text) => {
+    expect(actor(only(read(text, '2019-02-11')), 'actor2')).toBe('CIV');
+  });
+
+  it('is no civilian target when fighters are among the dead', () => {
+    const incident = only(
+      read(
+        'انفجرت عبوة ناسفة بحافلة ركاب قرب بلدة الصنمين ما أدى إلى مقتل 6 عناصر من الفرقة الرابعة.',
+        '2021-03-02',
+      ),
+    );
+    expect(actor(incident, 'actor2')).not.toBe('CIV');
+  });
+});

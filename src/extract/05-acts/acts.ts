@@ -31,6 +31,8 @@ export interface ActReading {
   readonly tally: boolean;
   /** Ongoing or general («تشهد المنطقة اشتباكات يومية»): no single act. */
   readonly habitual: boolean;
+  /** The clause names a place where civilians are, not fighters («سوق», «حي سكني», «مشفى»). */
+  readonly civilianSite: boolean;
   /**
    * A different act from the one before: `explicit` when the text says so («في
    * عملية أخرى», «صاروخ آخر», «إثر المجزرة قصفت…»), `opener` when the clause only
@@ -270,6 +272,7 @@ export function readAct(
     retelling: date === null && !placed && !hasNewActCue,
     tally: hasCue(analysis, 'tally', clause.start, clause.end),
     habitual: isHabitual(analysis, clause),
+    civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),
     newAct:
       hasNewActCue || another || followsTold(analysis, references, triggers)
         ? 'explicit'

@@ -138,17 +138,31 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
 /** A massacre or a chemical attack with no target named struck civilians. */
 export function withCivilianTarget(
   sides: Sides,
-  type: { readonly subEventType: string; readonly tags: readonly string[] },
+  type: {
+    readonly eventType: string;
+    readonly subEventType: string;
+    readonly tags: readonly string[];
+  },
+  acts: readonly {
+    readonly civilianSite: boolean;
+    readonly figures: readonly { readonly figure: { readonly victimClass: string | null } }[];
+  }[],
 ): Sides {
   if (sides.actor2 !== null || sides.actor1 === 'CIV') return sides;
-  const civilian = type.subEventType === 'Chemical weapon' || type.tags.includes('massacre');
-  return civilian
-    ? {
-        ...sides,
-        actor2: 'CIV',
-        rules: { ...sides.rules, actor2: [because('sides/massacre-struck-civilians')] },
-      }
-    : sides;
+  const massacre = type.subEventType === 'Chemical weapon' || type.tags.includes('massacre');
+  // «انفجار سيارة مفخخة في سوق المدينة», «غارات على الأحياء السكنية»: a blast or
+  // strike on a place where civilians are, with no armed target named, struck them.
+  // Fighters among the dead say the target was armed, whatever carried them («حافلة مبيت»).
+  const fighters = acts.some((a) =>
+    a.figures.some((f) => f.figure.victimClass === 'fighter' || f.figure.victimClass === 'armed'),
+  );
+  const site =
+    type.eventType === 'Explosions/Remote violence' &&
+    !fighters &&
+    acts.some((a) => a.civilianSite);
+  if (!massacre && !site) return sides;
+  const rule = massacre ? 'sides/massacre-struck-civilians' : 'sides/civilian-site-struck';
+  return { ...sides, actor2: 'CIV', rules: { ...sides.rules, actor2: [because(rule)] } };
 }
 
 /**

@@ -103,7 +103,11 @@ function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: S
 export function buildIncident(ctx: BuildContext, draft: IncidentDraft, id: string): Incident {
   const { analysis } = ctx;
   const type = chooseType(ctx, draft);
-  const sides = withCivilianTarget(chooseSides(draft.mentions, type.eventType), type);
+  const sides = withCivilianTarget(
+    chooseSides(draft.mentions, type.eventType),
+    type,
+    draft.mentions,
+  );
   const date = chooseDate(ctx, draft);
   const location = chooseLocation(ctx, draft);
   warnUnlisted(ctx, draft, id, location.location);
