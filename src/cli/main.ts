@@ -18,6 +18,7 @@ import type { WorkerFlags } from './worker.js';
 import type { DecisionFlags, ReviewListFlags } from './review.js';
 import type { AddFlags } from './gazetteer.js';
 import type { PasswordFlags } from './accounts.js';
+import type { ServeFlags } from './serve.js';
 
 // Each command's module is imported when the command runs (`await import`), so
 // that `extract` does not pay for loading the database drivers, the queue, the
@@ -302,6 +303,18 @@ export function program(exit: (code: number) => void): Command {
         exit(await decide(a, b, same, command.optsWithGlobals<DecisionFlags>()));
       });
   }
+
+  cli
+    .command('serve')
+    .description('the HTTP API and the review app, for a team (accounts: `wathiq user add`)')
+    .option('--port <n>', 'the port to listen on', positive, 8080)
+    .option('--host <address>', 'the address to listen on (0.0.0.0: every one)', '127.0.0.1')
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (flags: ServeFlags) => {
+      const { runServe } = await import('./serve.js');
+      exit(await runServe(flags));
+    });
 
   addAccountCommands(cli, exit);
 

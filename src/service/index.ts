@@ -4,7 +4,7 @@ export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
 export { governorateCode } from './filter.js';
-export { decide, setStatus } from './review.js';
+export { decide, setPrivate, setStatus } from './review.js';
 export { ServiceError } from './errors.js';
 export type { ServiceProblem } from './errors.js';
 export { may, maySetStatus, ROLES } from './roles.js';
@@ -36,3 +36,12 @@ export {
   users,
 } from './accounts.js';
 export type { SignInFailure } from './accounts.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  eventDetail,
+  eventFilter,
+  timelinePeriod,
+  visibleEvent,
+} from './events.js';
+export { exportEvents } from './export.js';

@@ -71,6 +71,35 @@ const statusState: StateHandler = {
   scope: async (tx, key) => eventScope(tx, (await eventOf(tx, key)).id),
 };
 
+/**
+ * Whether an event is private (a victim's safety): kept on its incidents, so
+ * the mark outlives regrouping; the event is private while any of them is.
+ */
+const privacyState: StateHandler = {
+  async read(tx, key) {
+    const { id } = await eventOf(tx, key);
+    const [row] = await tx.query<{ private: boolean }>('SELECT private FROM events WHERE id = $1', [
+      id,
+    ]);
+    return row?.private ?? false;
+  },
+  authorize(actor, _key, _before, after) {
+    if (!may(actor.role, 'privacy'))
+      throw forbidden('only an editor or an admin marks events private');
+    if (typeof after !== 'boolean') throw invalid('private', 'expected true or false');
+  },
+  async write(tx, key, after) {
+    const { id } = await eventOf(tx, key);
+    const mark = after === true;
+    await tx.query(
+      `WITH i AS (UPDATE incidents SET private = $2 WHERE event_id = $1 RETURNING 1)
+       UPDATE events SET private = $2 WHERE id = $1`,
+      [id, mark],
+    );
+  },
+  scope: async (tx, key) => eventScope(tx, (await eventOf(tx, key)).id),
+};
+
 /** A person's word on whether two incidents are one act (null: none, the machine decides). */
 const decisionState: StateHandler = {
   read: (tx, key) => linkDecision(tx, parseKey(zPairKey, key)),
@@ -100,8 +129,9 @@ const decisionState: StateHandler = {
 };
 
 export const REVIEW_STATES: Readonly<
-  Record<Extract<ChangeKind, 'status' | 'decision'>, StateHandler>
+  Record<Extract<ChangeKind, 'status' | 'decision' | 'privacy'>, StateHandler>
 > = {
   status: statusState,
+  privacy: privacyState,
   decision: decisionState,
 };

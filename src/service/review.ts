@@ -33,6 +33,24 @@ export async function setStatus(
   });
 }
 
+/** Marks an event private (seen by editors and admins only) or public again, logged. */
+export async function setPrivate(
+  ctx: ServiceContext,
+  actor: Actor,
+  eventId: string,
+  mark: boolean,
+  reason: string | null = null,
+): Promise<AuditEntry | null> {
+  const incident = await anchorOf(ctx.db, eventId);
+  return applyChange(ctx, actor, {
+    kind: 'privacy',
+    key: { event: eventId, incident },
+    action: mark ? 'private' : 'public',
+    after: mark,
+    reason,
+  });
+}
+
 /** A person's word on whether two incidents are one act; their events are regrouped at once. */
 export async function decide(
   ctx: ServiceContext,

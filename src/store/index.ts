@@ -37,13 +37,25 @@ export type { AuditFilter, AuditRecord } from './audit.js';
 export {
   countEvents,
   listEvents,
+  listMarkedEvents,
   reportsOf,
   searchReports,
   storeCounts,
   streamEventPages,
   streamEvents,
 } from './queries.js';
-export type { Cursor, EventFilter, ReportHit } from './queries.js';
+export type { Cursor, EventFilter, MarkedEvent, ReportHit } from './queries.js';
+export {
+  eventClusters,
+  eventFacets,
+  eventIncidents,
+  eventReports,
+  eventSpan,
+  eventTimeline,
+  FACETS,
+  findEvent,
+} from './views.js';
+export type { Cluster, EventReport, Facet, FacetCount, Period, TimelineBucket } from './views.js';
 export { openStore } from './store.js';
 export { StoreBusyError } from './lock.js';
 export { ROOM_NEEDED, StoreFullError } from './room.js';

@@ -20,6 +20,15 @@ export interface EventFilter {
   /** A claimant id whose figures the event carries. */
   readonly claimant?: string;
   readonly status?: ReviewStatus;
+  /** Events whose point is in `[west, south, east, north]`. */
+  readonly bbox?: readonly [number, number, number, number];
+  /** Only private events (true), or only public ones (false). */
+  readonly private?: boolean;
+  /**
+   * Public events only, whatever else the filter asks: what a viewer may see.
+   * Every query a person's request reaches honours it.
+   */
+  readonly publicOnly?: boolean;
 }
 
 /** Where a page of events ended: the next page starts after it. */
@@ -28,13 +37,22 @@ export interface Cursor {
   readonly id: string;
 }
 
-function conditions(filter: EventFilter): { where: string[]; params: unknown[] } {
+/** The SQL conditions of a filter on `events`, with their parameters (numbered from `$1`). */
+export function conditions(filter: EventFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
     return `$${String(params.length)}`;
   };
+  if (filter.publicOnly === true) where.push('NOT private');
+  if (filter.private !== undefined) where.push(`private = ${param(filter.private)}`);
+  if (filter.bbox !== undefined) {
+    const [west, south, east, north] = filter.bbox;
+    where.push(
+      `lon BETWEEN ${param(west)}::float8 AND ${param(east)}::float8 AND lat BETWEEN ${param(south)}::float8 AND ${param(north)}::float8`,
+    );
+  }
   if (filter.from !== undefined) where.push(`date_end >= ${param(filter.from)}::date`);
   if (filter.to !== undefined) where.push(`date_start <= ${param(filter.to)}::date`);
   if (filter.admin1Pcode !== undefined) where.push(`admin1_pcode = ${param(filter.admin1Pcode)}`);
@@ -81,12 +99,18 @@ function after(cursor: Cursor | null, param: (v: unknown) => string): string | n
   return `(date_start < ${date}::date OR (date_start = ${date}::date AND id > ${id}) OR date_start IS NULL)`;
 }
 
-/** One page of events matching a filter, and where the next page starts (null at the end). */
-export async function listEvents(
+interface EventRow {
+  id: string;
+  date_start: string | null;
+  private: boolean;
+  data: Event;
+}
+
+async function pageOf(
   db: Sql,
   filter: EventFilter,
-  page: { readonly limit?: number; readonly after?: Cursor | null } = {},
-): Promise<{ events: Event[]; next: Cursor | null }> {
+  page: { readonly limit?: number; readonly after?: Cursor | null },
+): Promise<{ rows: EventRow[]; next: Cursor | null }> {
   const limit = page.limit ?? 50;
   const { where, params } = conditions(filter);
   const param = (value: unknown): string => {
@@ -95,17 +119,40 @@ export async function listEvents(
   };
   const resume = after(page.after ?? null, param);
   if (resume !== null) where.push(resume);
-  const rows = await db.query<{ id: string; date_start: string | null; data: Event }>(
-    `SELECT id, date_start, data FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+  const rows = await db.query<EventRow>(
+    `SELECT id, date_start, private, data FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
      ${ORDER} LIMIT ${param(limit)}`,
     params,
   );
   const last = rows.at(-1);
   return {
-    events: rows.map((r) => r.data),
+    rows,
     next:
       rows.length === limit && last !== undefined ? { date: last.date_start, id: last.id } : null,
   };
+}
+
+/** One page of events matching a filter, and where the next page starts (null at the end). */
+export async function listEvents(
+  db: Sql,
+  filter: EventFilter,
+  page: { readonly limit?: number; readonly after?: Cursor | null } = {},
+): Promise<{ events: Event[]; next: Cursor | null }> {
+  const { rows, next } = await pageOf(db, filter, page);
+  return { events: rows.map((r) => r.data), next };
+}
+
+/** An event as people see it: the contract's, and whether it is private. */
+export type MarkedEvent = Event & { readonly private: boolean };
+
+/** One page of events, each with its private mark. */
+export async function listMarkedEvents(
+  db: Sql,
+  filter: EventFilter,
+  page: { readonly limit?: number; readonly after?: Cursor | null } = {},
+): Promise<{ events: MarkedEvent[]; next: Cursor | null }> {
+  const { rows, next } = await pageOf(db, filter, page);
+  return { events: rows.map((r) => ({ ...r.data, private: r.private })), next };
 }
 
 /** Every event matching a filter, a page at a time: memory stays flat however many there are. */

@@ -199,6 +199,25 @@ WHERE review_status = 'confirmed';
 ALTER TABLE documents ADD COLUMN sources jsonb;
 `,
   },
+  {
+    version: 4,
+    name: 'private events, event coordinates',
+    sql: `
+-- A private event (a victim's safety) is seen by editors and admins only. The
+-- mark is kept on its incidents, so that it outlives regrouping: an event is
+-- private when any of its incidents is.
+ALTER TABLE incidents ADD COLUMN private boolean NOT NULL DEFAULT false;
+ALTER TABLE events ADD COLUMN private boolean NOT NULL DEFAULT false;
+CREATE INDEX events_private ON events (date_start DESC NULLS LAST, id) WHERE private;
+
+-- Where the event is, for the map's bounding boxes and clusters.
+ALTER TABLE events ADD COLUMN lat double precision
+  GENERATED ALWAYS AS ((data #>> '{location,lat}')::double precision) STORED;
+ALTER TABLE events ADD COLUMN lon double precision
+  GENERATED ALWAYS AS ((data #>> '{location,lon}')::double precision) STORED;
+CREATE INDEX events_point ON events (lon, lat) WHERE lon IS NOT NULL;
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -1,0 +1,97 @@
+import type { EventDetail, EventQuery, ReportView } from '../contracts/index.js';
+import type { Gazetteer } from '../gazetteer/index.js';
+import { eventIncidents, eventReports, eventSpan, findEvent, listAudit } from '../store/index.js';
+import type { EventFilter, MarkedEvent, Period, Sql } from '../store/index.js';
+import { invalid, notFound } from './errors.js';
+import { governorateCode } from './filter.js';
+import { may } from './roles.js';
+import type { Actor } from './roles.js';
+
+/**
+ * A person's filter as the store reads it. A viewer's is always narrowed to
+ * public events: private ones are no part of any list, count, map, timeline
+ * or export they can ask for.
+ */
+export function eventFilter(
+  actor: Actor,
+  query: EventQuery,
+  gazetteer: () => Gazetteer,
+): EventFilter {
+  let admin1Pcode: string | undefined;
+  if (query.governorate !== undefined) {
+    const code = /^SY\d{2}$/.test(query.governorate)
+      ? query.governorate
+      : governorateCode(gazetteer(), query.governorate);
+    if (code === null) throw invalid('governorate', `no governorate called «${query.governorate}»`);
+    admin1Pcode = code;
+  }
+  const bbox = query.bbox?.split(',').map(Number);
+  return {
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+    ...(admin1Pcode === undefined ? {} : { admin1Pcode }),
+    ...(query.actor === undefined ? {} : { actor: query.actor }),
+    ...(query.type === undefined ? {} : { type: query.type }),
+    ...(query.search === undefined ? {} : { search: query.search }),
+    ...(query.claimant === undefined ? {} : { claimant: query.claimant }),
+    ...(query.status === undefined ? {} : { status: query.status }),
+    ...(query.private === undefined ? {} : { private: query.private === 'only' }),
+    ...(bbox?.length === 4
+      ? { bbox: [bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0] as const }
+      : {}),
+    publicOnly: !may(actor.role, 'read:private'),
+  };
+}
+
+/** An event if this person may see it; a private one is, to a viewer, no event at all. */
+export async function visibleEvent(db: Sql, actor: Actor, id: string): Promise<MarkedEvent> {
+  const event = await findEvent(db, id);
+  if (event === null || (event.private && !may(actor.role, 'read:private')))
+    throw notFound(`event ${id}`);
+  return event;
+}
+
+/** An event with each report's text and incidents, why each was linked, and its history. */
+export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<EventDetail> {
+  const event = await visibleEvent(db, actor, id);
+  const [reports, incidents] = await Promise.all([eventReports(db, id), eventIncidents(db, id)]);
+  const history = await listAudit(db, { event: { id, incidents } }, { limit: 500 });
+  const linkedBy = new Map<string, string[]>();
+  for (const member of event.members)
+    linkedBy.set(member.document, [...(linkedBy.get(member.document) ?? []), ...member.linked_by]);
+  const views: ReportView[] = reports.map((r) => ({
+    ...r,
+    linked_by: [...new Set(linkedBy.get(r.document) ?? [])],
+  }));
+  return { event, reports: views, history };
+}
+
+/** The timeline's period: days for a season, weeks for two years, months beyond. */
+export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Period> {
+  const { from, to } = await eventSpan(db, filter);
+  if (from === null || to === null) return 'month';
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  return days <= 92 ? 'day' : days <= 730 ? 'week' : 'month';
+}
+
+/** A page cursor as an opaque string, and back (null when it is not one). */
+export function encodeCursor(cursor: { date: string | null; id: string }): string {
+  return Buffer.from(JSON.stringify([cursor.date, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): { date: string | null; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (value[0] === null ||
+        (typeof value[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value[0]))) &&
+      typeof value[1] === 'string'
+    )
+      return { date: value[0] as string | null, id: value[1] };
+  } catch {
+    // Not base64 JSON: refused below.
+  }
+  throw invalid('after', 'not a page cursor: use the `next` of the page before');
+}

@@ -1,0 +1,202 @@
+import type { Event, Incident } from '../contracts/index.js';
+import type { Sql } from './db.js';
+import { conditions } from './queries.js';
+import type { EventFilter, MarkedEvent } from './queries.js';
+
+function whereOf(where: readonly string[], extra: readonly string[] = []): string {
+  const all = [...where, ...extra];
+  return all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
+}
+
+/** How many events of a filter share each value of a field. */
+export interface FacetCount {
+  readonly key: string;
+  readonly count: number;
+}
+
+export const FACETS = ['type', 'governorate', 'actor', 'claimant', 'status', 'month'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/**
+ * Counts of the filtered events by type, governorate, actor (as doer or
+ * target), claimant, review status and month, in one statement: the set is
+ * read once and counted six ways. Most frequent first; months in time order.
+ */
+export async function eventFacets(
+  db: Sql,
+  filter: EventFilter,
+  limit = 50,
+): Promise<Record<Facet, FacetCount[]>> {
+  const { where, params } = conditions(filter);
+  const rows = await db.query<{ facet: Facet; key: string; count: number }>(
+    `WITH f AS (SELECT event_type, admin1_pcode, actor1, actor2, claimants, review_status, date_start
+                FROM events ${whereOf(where)})
+     SELECT 'type' AS facet, event_type AS key, count(*)::int AS count FROM f GROUP BY 2
+     UNION ALL SELECT 'governorate', admin1_pcode, count(*)::int FROM f
+       WHERE admin1_pcode IS NOT NULL GROUP BY 2
+     UNION ALL SELECT 'actor', a, count(*)::int FROM f,
+       unnest(CASE WHEN actor2 IS DISTINCT FROM actor1 THEN ARRAY[actor1, actor2] ELSE ARRAY[actor1] END) AS a
+       WHERE a IS NOT NULL GROUP BY 2
+     UNION ALL SELECT 'claimant', c, count(*)::int FROM f, unnest(claimants) AS c GROUP BY 2
+     UNION ALL SELECT 'status', review_status, count(*)::int FROM f GROUP BY 2
+     UNION ALL SELECT 'month', to_char(date_start, 'YYYY-MM'), count(*)::int FROM f
+       WHERE date_start IS NOT NULL GROUP BY 2`,
+    params,
+  );
+  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
+    Facet,
+    FacetCount[]
+  >;
+  for (const row of rows) facets[row.facet].push({ key: row.key, count: row.count });
+  for (const facet of FACETS) {
+    const counts = facets[facet];
+    if (facet === 'month') counts.sort((a, b) => (a.key < b.key ? -1 : 1));
+    else {
+      counts.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+      counts.splice(limit);
+    }
+  }
+  return facets;
+}
+
+export type Period = 'day' | 'week' | 'month';
+
+export interface TimelineBucket {
+  /** The first day of the period, `YYYY-MM-DD`. */
+  readonly period: string;
+  readonly type: string;
+  readonly events: number;
+  readonly fatalities: number;
+}
+
+/** Events and their best fatality figures per period and type, in time order. */
+export async function eventTimeline(
+  db: Sql,
+  filter: EventFilter,
+  period: Period,
+): Promise<TimelineBucket[]> {
+  const { where, params } = conditions(filter);
+  params.push(period);
+  return db.query<TimelineBucket>(
+    `SELECT to_char(date_trunc($${String(params.length)}::text, date_start::timestamp), 'YYYY-MM-DD') AS period,
+            event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+     FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+}
+
+/** The first and last day of the filtered events, to choose a timeline's period. */
+export async function eventSpan(
+  db: Sql,
+  filter: EventFilter,
+): Promise<{ from: string | null; to: string | null }> {
+  const { where, params } = conditions(filter);
+  const [row] = await db.query<{ from: string | null; to: string | null }>(
+    `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where)}`,
+    params,
+  );
+  return row ?? { from: null, to: null };
+}
+
+export interface Cluster {
+  readonly lat: number;
+  readonly lon: number;
+  readonly count: number;
+  /** `[west, south, east, north]` of its events. */
+  readonly bbox: [number, number, number, number];
+  /** The event, when the cluster holds only one. */
+  readonly event: string | null;
+}
+
+/**
+ * The filtered events in a square grid of `cell` degrees, counted in the
+ * database: a cluster per occupied cell, at the mean of its events, so a map
+ * of all of Syria is a few hundred points however many events there are.
+ */
+export async function eventClusters(
+  db: Sql,
+  filter: EventFilter,
+  cell: number,
+  limit = 5000,
+): Promise<Cluster[]> {
+  const { where, params } = conditions(filter);
+  params.push(cell, limit);
+  const c = `$${String(params.length - 1)}::float8`;
+  const rows = await db.query<{
+    lat: number;
+    lon: number;
+    count: number;
+    w: number;
+    s: number;
+    e: number;
+    n: number;
+    event: string | null;
+  }>(
+    `SELECT avg(lat) AS lat, avg(lon) AS lon, count(*)::int AS count,
+            min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n,
+            CASE WHEN count(*) = 1 THEN min(id) END AS event
+     FROM events ${whereOf(where, ['lon IS NOT NULL', 'lat IS NOT NULL'])}
+     GROUP BY floor(lon / ${c}), floor(lat / ${c})
+     ORDER BY count(*) DESC LIMIT $${String(params.length)}`,
+    params,
+  );
+  const round = (v: number): number => Math.round(v * 1e5) / 1e5;
+  return rows.map((r) => ({
+    lat: round(r.lat),
+    lon: round(r.lon),
+    count: r.count,
+    bbox: [round(r.w), round(r.s), round(r.e), round(r.n)],
+    event: r.event,
+  }));
+}
+
+/** One event with its private mark, or null. */
+export async function findEvent(db: Sql, id: string): Promise<MarkedEvent | null> {
+  const [row] = await db.query<{ data: Event; private: boolean }>(
+    'SELECT data, private FROM events WHERE id = $1',
+    [id],
+  );
+  return row === undefined ? null : { ...row.data, private: row.private };
+}
+
+/** A report as an event shows it: its text and metadata, and its incidents in that event. */
+export interface EventReport {
+  readonly document: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly published: string | null;
+  readonly text: string;
+  readonly incidents: Incident[];
+}
+
+/** The reports of an event's members, in the order of its members, each with its incidents there. */
+export async function eventReports(db: Sql, eventId: string): Promise<EventReport[]> {
+  const rows = await db.query<{
+    document: string;
+    title: string | null;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    text: string;
+    incidents: Incident[];
+  }>(
+    `SELECT d.id AS document, d.title, d.outlet, d.url, d.published, d.text,
+            json_agg(i.data ORDER BY i.id) AS incidents
+     FROM incidents i JOIN documents d ON d.id = i.document_id
+     WHERE i.event_id = $1
+     GROUP BY d.id ORDER BY min(i.id)`,
+    [eventId],
+  );
+  return rows;
+}
+
+/** The incidents an event holds now, by their store keys. */
+export async function eventIncidents(db: Sql, eventId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM incidents WHERE event_id = $1 ORDER BY id',
+    [eventId],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/contracts/index.js';
+import { ACCESS_KEY } from '../../src/server/index.js';
+import type { Access } from '../../src/server/index.js';
+import { may } from '../../src/service/index.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from '../store/engines.js';
+import { anonymous, appOn, makePrivate, seedReports, seedUsers, signedIn } from './harness.js';
+import type { App, Client } from './harness.js';
+
+interface Operation {
+  readonly [ACCESS_KEY]: Access;
+  readonly responses: Record<string, unknown>;
+}
+
+/** The ids a walk fills paths with: a public event and a private one. */
+interface Ids {
+  readonly event: string;
+  readonly privateEvent: string;
+}
+
+/**
+ * A request each declared route can be walked with. A route missing here fails
+ * the walk: a new route is walked from the day it is declared.
+ */
+const SAMPLES: Readonly<
+  Record<string, (ids: Ids, eventId: string) => { path: string; body?: unknown }>
+> = {
+  'GET /api/session': () => ({ path: '/api/session' }),
+  'POST /api/session': () => ({
+    path: '/api/session',
+    body: { name: 'viewer', password: 'a long enough password' },
+  }),
+  'DELETE /api/session': () => ({ path: '/api/session' }),
+  'GET /api/events': () => ({ path: '/api/events?limit=10&governorate=SY07' }),
+  'GET /api/events/facets': () => ({ path: '/api/events/facets?from=2024-01-01' }),
+  'GET /api/events/timeline': () => ({ path: '/api/events/timeline?period=week' }),
+  'GET /api/events/map': () => ({ path: '/api/events/map?zoom=7&bbox=35,32,42.5,37.5' }),
+  'GET /api/events/{id}': (_ids, id) => ({ path: `/api/events/${encodeURIComponent(id)}` }),
+  'GET /api/export': () => ({ path: '/api/export?format=geojson' }),
+};
+
+/** Signing out ends the walker's session: it goes last. */
+const LAST = 'DELETE /api/session';
+
+function allowed(access: Access, role: Role): boolean {
+  return access === 'public' || may(role, access);
+}
+
+function expected(access: Access, role: Role | null, success: number): number {
+  if (access === 'public') return success;
+  if (role === null) return 401;
+  return allowed(access, role) ? success : 403;
+}
+
+describe.each(engines())('every route on $name', (engine) => {
+  let db: Database;
+  let app: App;
+  let ids: Ids;
+  let operations: [string, Operation][];
+  beforeAll(async () => {
+    db = await engine.open();
+    await seedUsers(db);
+    const events = await seedReports(db, ['shelling', 'monitor']);
+    ids = { event: events.get('shelling') ?? '', privateEvent: events.get('monitor') ?? '' };
+    await makePrivate(db, ids.privateEvent);
+    app = appOn(db);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    operations = Object.entries(doc.paths)
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]): [string, Operation] => [
+          `${method.toUpperCase()} ${path}`,
+          op,
+        ]),
+      )
+      .sort(([a], [b]) => Number(a === LAST) - Number(b === LAST));
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('declares who may call each route, and a request to walk it with', () => {
+    expect(operations.length).toBeGreaterThan(5);
+    for (const [name, op] of operations) {
+      expect(op[ACCESS_KEY], name).toBeDefined();
+      expect(SAMPLES[name], `no sample request for ${name}`).toBeDefined();
+    }
+  });
+
+  it.each([null, 'viewer', 'editor', 'admin'] as const)(
+    'answers %s with the status each route declares',
+    async (role) => {
+      const client: Client = role === null ? await anonymous(app) : await signedIn(app, role);
+      for (const [name, op] of operations) {
+        const sample = SAMPLES[name];
+        if (sample === undefined) continue;
+        const success = Math.min(
+          ...Object.keys(op.responses)
+            .map(Number)
+            .filter((s) => s >= 200 && s < 300),
+        );
+        const want = expected(op[ACCESS_KEY], role, success);
+        expect(Object.keys(op.responses), name).toContain(String(want));
+        const [method] = name.split(' ');
+        const { path, body } = sample(ids, ids.event);
+        const response = await client.request(method ?? 'GET', path, body);
+        expect(
+          response.status,
+          `${name} as ${String(role)}: ${await response.clone().text()}`,
+        ).toBe(want);
+        await response.body?.cancel();
+        // Routes about one event: a private one is no event to a viewer, and is one to the others.
+        if (name.includes('{id}') && role !== null) {
+          const hidden = await client.request(
+            method ?? 'GET',
+            sample(ids, ids.privateEvent).path,
+            body,
+          );
+          const wantHidden = !allowed(op[ACCESS_KEY], role)
+            ? 403
+            : may(role, 'read:private')
+              ? success
+              : 404;
+          expect(hidden.status, `${name} as ${role} on a private event`).toBe(wantHidden);
+          await hidden.body?.cancel();
+        }
+      }
+    },
+  );
+});
