@@ -40,7 +40,7 @@ export function EventRow({ event, children }: { event: ApiEvent; children?: Comp
       <span class={`status status-${event.review_status}`}>
         {t(`status.${event.review_status}`)}
       </span>
-      {event.private === true && <span class="private">{t('events.private')}</span>}
+      {event.private && <span class="private">{t('events.private')}</span>}
       {children}
     </li>
   );

@@ -217,10 +217,10 @@ export function EventPage({ id }: { id: string }) {
                 ))}
               <button
                 type="button"
-                aria-pressed={event.private === true}
-                onClick={() => void correct('private', event.private !== true)}
+                aria-pressed={event.private}
+                onClick={() => void correct('private', !event.private)}
               >
-                {event.private === true ? t('event.makePublic') : t('event.makePrivate')}
+                {event.private ? t('event.makePublic') : t('event.makePrivate')}
               </button>
             </div>
           )}
