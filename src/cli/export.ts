@@ -1,17 +1,26 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { err as pc } from './colors.js';
+import { ACLED_TYPES } from '../contracts/index.js';
 import type { ReviewStatus } from '../contracts/index.js';
+import type { Knowledge } from '../extract/index.js';
 import {
   citesReports,
   eventWriter,
-  openStore,
   reportsOf,
   searchReports,
   streamEventPages,
 } from '../store/index.js';
 import type { EventFilter, ExportFormat } from '../store/index.js';
-import { dataDir, governorateCode, loadKnowledge, storeOptions } from '../service/index.js';
+import {
+  dataDir,
+  governorateCode,
+  loadKnowledge,
+  openExistingStore,
+  storeName,
+} from '../service/index.js';
+import { checkKnown, UsageError } from './usage.js';
 import { endQuietlyOnClosedPipe, write } from './output.js';
 import { printable, printableAll } from './terminal.js';
 import type { StoreFlags } from './ingest.js';
@@ -29,9 +38,35 @@ export interface ExportFlags extends StoreFlags {
   status?: ReviewStatus;
 }
 
+/** Throws a UsageError for a filter no event could match: an actor, type or claimant wathiq does not know. */
+function checkFilters(flags: ExportFlags, knowledge: Knowledge): void {
+  const { actors, claimants } = knowledge.lexicon;
+  if (flags.actor !== undefined) checkKnown('actor', flags.actor, actors.keys());
+  if (flags.claimant !== undefined)
+    checkKnown('claimant', flags.claimant, [...claimants.keys(), ...actors.keys()]);
+  if (flags.type !== undefined) {
+    const types = Object.entries(ACLED_TYPES).flatMap(([type, subs]) => [type, ...subs]);
+    checkKnown('event type', flags.type, types);
+  }
+}
+
+/** Throws a UsageError when the file cannot be written: its folder is not there. */
+function checkOut(out: string): void {
+  const folder = dirname(out);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) throw new UsageError(`--out ${out}: no folder ${folder} to write it in`);
+}
+
 /** `wathiq export`: the events that match, in a format, streamed (no row cap, flat memory). */
 export async function runExport(flags: ExportFlags): Promise<number> {
+  if (flags.out !== undefined) checkOut(flags.out);
   const knowledge = loadKnowledge(dataDir(flags.data));
+  checkFilters(flags, knowledge);
   let admin1Pcode: string | undefined;
   if (flags.governorate !== undefined) {
     const code = governorateCode(knowledge.gazetteer, flags.governorate);
@@ -53,7 +88,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     ...(flags.claimant === undefined ? {} : { claimant: flags.claimant }),
     ...(flags.status === undefined ? {} : { status: flags.status }),
   };
-  const db = await openStore(storeOptions(flags));
+  const db = await openExistingStore(flags);
   const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
   const writer = eventWriter(flags.format, {
     lexicon: knowledge.lexicon,
@@ -88,7 +123,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     }
   }
   process.stderr.write(
-    `exported ${String(count)} events${flags.out === undefined ? '' : ` to ${flags.out}`}\n`,
+    `exported ${String(count)} events from ${storeName(flags)}${flags.out === undefined ? '' : ` to ${flags.out}`}\n`,
   );
   return 0;
 }
@@ -98,7 +133,7 @@ export async function runSearch(
   words: string,
   flags: StoreFlags & { limit?: number },
 ): Promise<number> {
-  const db = await openStore(storeOptions(flags));
+  const db = await openExistingStore(flags);
   try {
     const hits = await searchReports(db, words, flags.limit ?? 20);
     for (const h of hits.map(printableAll)) {
@@ -106,7 +141,7 @@ export async function runSearch(
         `${h.similarity.toFixed(2)}\t${h.published ?? '-'}\t${h.outlet ?? '-'}\t${h.title ?? h.id}\t${h.url ?? ''}\n`,
       );
     }
-    if (hits.length === 0) process.stderr.write('no report matches\n');
+    if (hits.length === 0) process.stderr.write(`no report in ${storeName(flags)} matches\n`);
   } finally {
     await db.close();
   }

@@ -11,7 +11,7 @@ import {
   storedCaptures,
 } from '../store/index.js';
 import type { Database } from '../store/index.js';
-import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
+import { dataDir, ingestBatch, loadKnowledge, storeName, storeOptions } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { printable } from './terminal.js';
 
@@ -219,7 +219,7 @@ async function ingestHere(
   const seconds = (performance.now() - started) / 1000;
   listUndated(undated);
   process.stdout.write(
-    `${signal.stopping ? 'stopped: ' : ''}${summary(tally, seconds)}${tally.failed > 0 ? ' (wathiq ingest --failed lists them)' : ''}\n`,
+    `${signal.stopping ? 'stopped: ' : ''}${summary(tally, seconds)}${tally.failed > 0 ? ' (wathiq ingest --failed lists them)' : ''}; store: ${storeName(flags)}\n`,
   );
   return tally.failed > 0 || signal.stopping ? 1 : 0;
 }

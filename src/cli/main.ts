@@ -1,9 +1,15 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
 import { zReviewStatus, zRole } from '../contracts/index.js';
 import type { ReviewStatus, Role } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
-import { EXPORT_FORMATS, StoreBusyError, StoreFullError } from '../store/index.js';
+import {
+  EXPORT_FORMATS,
+  StoreBusyError,
+  StoreFullError,
+  StoreUnavailableError,
+} from '../store/index.js';
+import { UsageError } from './usage.js';
 import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocument } from '../ingest/index.js';
@@ -152,6 +158,13 @@ export function program(exit: (code: number) => void): Command {
   const cli = new Command('wathiq')
     .description('Arabic reports of violence in Syria in, attributed incident records out')
     .version('0.1.0')
+    .option('--debug', 'on an error, print where it happened (the stack trace) too')
+    // A usage error is thrown to main, which ends with status 2; set before the commands, so they inherit it.
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nExit status: 0 all done; 1 some inputs failed; 2 a usage error; 3 the database is unreachable\nor missing; 74 the disk under the store is full; 75 another process holds the embedded store\n(try again when it has finished).',
+    )
     // The process names itself by its command (`wathiq ingest`): the store's lock and `ps` show it.
     .hook('preAction', (_cli, action) => {
       const names: string[] = [];
@@ -487,6 +500,28 @@ export const STORE_BUSY = 75;
 /** The status when the disk under the store is full (sysexits' EX_IOERR). */
 export const STORE_FULL = 74;
 
+/** Exit statuses, the same for every command (README, «Exit status»). */
+export const EXIT = {
+  done: 0,
+  inputsFailed: 1,
+  usage: 2,
+  storeUnavailable: 3,
+} as const;
+
+/** The status and the one line an error ends the command with. */
+function ending(error: unknown): { status: number; line: string | null } {
+  if (error instanceof CommanderError)
+    // Commander has printed its one line already («error: option '--from <date>' argument …»).
+    return { status: error.exitCode === 0 ? EXIT.done : EXIT.usage, line: null };
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof StoreBusyError) return { status: STORE_BUSY, line: message };
+  if (error instanceof StoreFullError) return { status: STORE_FULL, line: message };
+  if (error instanceof StoreUnavailableError)
+    return { status: EXIT.storeUnavailable, line: message };
+  if (error instanceof UsageError) return { status: EXIT.usage, line: message };
+  return { status: EXIT.inputsFailed, line: message.split('\n')[0] ?? message };
+}
+
 /** Runs the command line and resolves with the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   endQuietlyOnClosedPipe(process.stdout, 'standard output');
@@ -496,9 +531,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       status = code;
     }).parseAsync([...argv]);
   } catch (error) {
-    if (!(error instanceof StoreBusyError || error instanceof StoreFullError)) throw error;
-    process.stderr.write(`${pc.red('wathiq:')} ${printable(error.message)}\n`);
-    return error instanceof StoreBusyError ? STORE_BUSY : STORE_FULL;
+    const end = ending(error);
+    if (end.line !== null) process.stderr.write(`${pc.red('wathiq:')} ${printable(end.line)}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack !== undefined)
+      process.stderr.write(`${error.stack}\n`);
+    return end.status;
   }
   return status;
 }

@@ -1,5 +1,11 @@
 import { err as pc } from './colors.js';
-import { dataDir, loadKnowledge, ServiceError, storeOptions } from '../service/index.js';
+import {
+  dataDir,
+  loadKnowledge,
+  openExistingStore,
+  ServiceError,
+  storeOptions,
+} from '../service/index.js';
 import type { Actor, ServiceContext } from '../service/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { openStore } from '../store/index.js';
@@ -19,12 +25,20 @@ export function complain(message: string): number {
   return 1;
 }
 
-/** Runs a command's work on the store; a request that cannot be carried out is one line, status 1. */
+/**
+ * Runs a command's work on the store; a request that cannot be carried out is
+ * one line, status 1. With `existing`, the store must be there already (review
+ * works on stored events: it never makes an empty store).
+ */
 export async function withService(
   flags: StoreFlags,
   work: (ctx: ServiceContext) => Promise<number>,
+  options: { readonly existing?: boolean } = {},
 ): Promise<number> {
-  const db = await openStore(storeOptions(flags));
+  const db =
+    options.existing === true
+      ? await openExistingStore(flags)
+      : await openStore(storeOptions(flags));
   let knowledge: Knowledge | null = null;
   const ctx: ServiceContext = {
     db,

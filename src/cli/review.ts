@@ -1,16 +1,18 @@
 import { out as pc } from './colors.js';
 import type { Event, ReviewStatus } from '../contracts/index.js';
-import { describeFigure, openStore, streamEvents } from '../store/index.js';
+import { describeFigure, streamEvents } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';
 import {
   dataDir,
   decide as decidePair,
   governorateCode,
   loadKnowledge,
+  openExistingStore,
   setStatus as setEventStatus,
-  storeOptions,
+  storeName,
 } from '../service/index.js';
-import { complain, operator, withService } from './operator.js';
+import { UsageError } from './usage.js';
+import { operator, withService } from './operator.js';
 import type { StoreFlags } from './ingest.js';
 import { printableAll } from './terminal.js';
 
@@ -67,7 +69,7 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
   let admin1Pcode: string | undefined;
   if (flags.governorate !== undefined) {
     const code = governorateCode(loadKnowledge(dataDir(flags.data)).gazetteer, flags.governorate);
-    if (code === null) return complain(`no governorate called «${flags.governorate}»`);
+    if (code === null) throw new UsageError(`no governorate called «${flags.governorate}»`);
     admin1Pcode = code;
   }
   const filter: EventFilter = {
@@ -77,7 +79,7 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
     ...(flags.to === undefined ? {} : { to: flags.to }),
   };
   const limit = flags.limit ?? 20;
-  const db = await openStore(storeOptions(flags));
+  const db = await openExistingStore(flags);
   let shown = 0;
   try {
     for await (const event of streamEvents(db, filter)) {
@@ -88,7 +90,7 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
   } finally {
     await db.close();
   }
-  process.stderr.write(`${String(shown)} event(s) shown\n`);
+  process.stderr.write(`${String(shown)} event(s) shown, from ${storeName(flags)}\n`);
   return 0;
 }
 
@@ -98,21 +100,29 @@ export function setStatus(
   status: ReviewStatus,
   flags: DecisionFlags,
 ): Promise<number> {
-  return withService(flags, async (ctx) => {
-    await setEventStatus(ctx, operator(flags.by), eventId, status);
-    process.stdout.write(`${eventId}: ${status}\n`);
-    return 0;
-  });
+  return withService(
+    flags,
+    async (ctx) => {
+      await setEventStatus(ctx, operator(flags.by), eventId, status);
+      process.stdout.write(`${eventId}: ${status}\n`);
+      return 0;
+    },
+    { existing: true },
+  );
 }
 
 /** `wathiq review split|join A B`: a person's word on whether two incidents are one act. */
 export function decide(a: string, b: string, same: boolean, flags: DecisionFlags): Promise<number> {
   const by = operator(flags.by);
-  return withService(flags, async (ctx) => {
-    await decidePair(ctx, by, { a, b, same });
-    process.stdout.write(
-      `${a} and ${b}: ${same ? 'the same act' : 'different acts'}, decided by ${by.name}; their events are regrouped\n`,
-    );
-    return 0;
-  });
+  return withService(
+    flags,
+    async (ctx) => {
+      await decidePair(ctx, by, { a, b, same });
+      process.stdout.write(
+        `${a} and ${b}: ${same ? 'the same act' : 'different acts'}, decided by ${by.name}; their events are regrouped\n`,
+      );
+      return 0;
+    },
+    { existing: true },
+  );
 }

@@ -63,7 +63,22 @@ export async function evaluate(
   const failures: EvalFailure[] = [];
   const extracted: ExtractedReport[] = [];
   for (const dir of dirs) {
-    for (const goldPath of await goldFiles(dir)) {
+    let golds: string[];
+    try {
+      golds = await goldFiles(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const problem =
+        code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : String(error);
+      failures.push({ file: dir, problem });
+      continue;
+    }
+    if (golds.length === 0)
+      failures.push({
+        file: dir,
+        problem: 'no gold files (NAME.gold.json) here: nothing to score',
+      });
+    for (const goldPath of golds) {
       let gold: Gold | null = null;
       try {
         gold = zGold.parse(JSON.parse(await readFile(goldPath, 'utf8')));
@@ -117,6 +132,8 @@ export function formatEval(run: EvalRun, verbose: boolean): string {
   if (verbose) lines.push(...s.misses, '');
   for (const f of run.failures) lines.push(`failed: ${f.file}: ${f.problem}`);
   lines.push(`documents: ${String(s.documents)}`);
+  // With nothing scored there is no score: not a perfect one.
+  if (s.documents === 0) return [...lines, 'score: none (no document scored)'].join('\n');
   lines.push(countsLine('incidents', s.incidents));
   lines.push(
     `background: ${fmt(ratio(s.background))} (${String(s.background.hit)}/${String(s.background.total)})`,

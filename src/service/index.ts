@@ -1,5 +1,5 @@
 export { dataDir, loadKnowledge, userPlacesFile } from './knowledge.js';
-export { storeOptions } from './store.js';
+export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';

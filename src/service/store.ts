@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openStore, StoreUnavailableError } from '../store/index.js';
+import type { Database } from '../store/index.js';
 import { dataDir } from './knowledge.js';
 
 /** Where the store is: a server URL, or the data folder whose embedded database to use. */
@@ -10,7 +13,29 @@ export interface StoreLocation {
 /** The server when `db` or DATABASE_URL names one, else the embedded database in the data folder. */
 export function storeOptions(location: StoreLocation): { url: string | null; dataDir: string } {
   return {
-    url: location.db ?? process.env.DATABASE_URL ?? null,
+    url: location.db ?? (process.env.DATABASE_URL || null),
     dataDir: join(dataDir(location.data), 'db'),
   };
+}
+
+/** Where a store is, in words: the server (without its password) or the data folder. */
+export function storeName(location: StoreLocation): string {
+  const { url } = storeOptions(location);
+  return url === null ? dataDir(location.data) : url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Opens a store that must be there already: a command that only reads (export,
+ * search, review) never leaves an empty one behind in a folder it was pointed
+ * at by mistake. Throws StoreUnavailableError naming the folder, and how to
+ * point at the right one, when there is none.
+ */
+export async function openExistingStore(location: StoreLocation): Promise<Database> {
+  const options = storeOptions(location);
+  if (options.url === null && !existsSync(join(options.dataDir, 'PG_VERSION')))
+    throw new StoreUnavailableError(
+      dataDir(location.data),
+      'no wathiq store here; ingest reports first, or name the store with --data DIR, WATHIQ_DATA or --db URL',
+    );
+  return openStore(options);
 }

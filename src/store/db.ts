@@ -20,6 +20,22 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
+/** The database cannot be reached (a server that does not answer) or is not there (no store in the folder). */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    readonly location: string,
+    readonly problem: string,
+  ) {
+    super(`${location}: ${problem}`);
+  }
+}
+
+/** A server URL without its password, for messages. */
+function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
 export interface DatabaseOptions {
   /** A PostgreSQL server URL; the embedded engine in `dataDir` when absent. */
   readonly url?: string | null;
@@ -153,9 +169,15 @@ async function openServer(url: string): Promise<Database> {
     types: { getTypeParser: serverParser },
   });
   // Fail now, with the server's own words, rather than at the first query.
-  const probe = await pool.connect();
-  probe.release();
-  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const location = withoutPassword(url);
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const words = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(location, `database unreachable (${words})`);
+  }
   const on = (q: Pool | PoolClient): Sql => ({
     query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
       try {

@@ -1,4 +1,4 @@
-export { openDatabase } from './db.js';
+export { openDatabase, StoreUnavailableError } from './db.js';
 export type { Database, DatabaseOptions, Sql } from './db.js';
 export { migrate, refreshStatistics, SCHEMA_VERSION } from './schema.js';
 export { listFailures, recordFailure, saveReport, saveReports, storedCaptures } from './reports.js';
