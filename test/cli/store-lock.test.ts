@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateReports } from '../../bench/generate.js';
+import { generateStories } from '../../bench/stories.js';
 import { openStore } from '../../src/store/index.js';
-import { wathiq } from './processes.js';
+import { serverDatabase, wathiq } from './processes.js';
+
+const serverUrl = process.env.DATABASE_URL;
 
 /** Generated reports as NDJSON, enough for an ingest to last while others try the store. */
 function reports(dir: string, count: number): string {
@@ -99,3 +102,55 @@ describe('two processes on one embedded data folder', () => {
     },
   );
 });
+
+/** What must not depend on how many processes stored it: every row's content, times left out. */
+async function contents(url: string): Promise<unknown> {
+  const db = await openStore({ url });
+  try {
+    return {
+      documents: await db.query('SELECT id, md5(text) AS text FROM documents ORDER BY id'),
+      captures: await db.query('SELECT sha256, document_id FROM captures ORDER BY sha256'),
+      incidents: await db.query('SELECT id, event_id FROM incidents ORDER BY id'),
+      links: await db.query('SELECT a, b FROM incident_links ORDER BY a, b'),
+      events: await db.query('SELECT id, md5(data::text) AS data FROM events ORDER BY id'),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+describe.skipIf(serverUrl === undefined || serverUrl === '')(
+  'two processes on one PostgreSQL database',
+  () => {
+    it(
+      'both ingest at once and leave the database one process makes',
+      { timeout: 180_000 },
+      async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'wathiq-two-'));
+        const input = join(dir, 'stories.ndjson');
+        writeFileSync(
+          input,
+          `${generateStories(300, 8)
+            .map((r) => JSON.stringify(r))
+            .join('\n')}\n`,
+        );
+        const one = await serverDatabase(serverUrl ?? '', `wathiq_test_one_${String(process.pid)}`);
+        const two = await serverDatabase(serverUrl ?? '', `wathiq_test_two_${String(process.pid)}`);
+        try {
+          expect((await wathiq(['ingest', '--batch', '10', '--db', one.url, input])).status).toBe(
+            0,
+          );
+          const both = await Promise.all([
+            wathiq(['ingest', '--batch', '10', '--db', two.url, input]),
+            wathiq(['ingest', '--batch', '10', '--db', two.url, input]),
+          ]);
+          expect(both.map((r) => r.status)).toEqual([0, 0]);
+          expect(await contents(two.url)).toEqual(await contents(one.url));
+        } finally {
+          await one.drop();
+          await two.drop();
+        }
+      },
+    );
+  },
+);
