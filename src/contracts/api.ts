@@ -163,8 +163,27 @@ export const zReportView = z
   .meta({ id: 'ReportView' });
 export type ReportView = z.infer<typeof zReportView>;
 
+/** A person's correction: the machine's reading stays in the reports' incidents beside it. */
+export const zCorrectionView = z
+  .object({
+    incident: z.string(),
+    /** `event.place`, `event.date`…, `figure:CLAIMANT|MEASURE|VICTIM`, `added_claims`, `not_incident`. */
+    field: z.string(),
+    value: z.unknown(),
+    by: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: 'CorrectionView' });
+export type CorrectionView = z.infer<typeof zCorrectionView>;
+
 export const zEventDetail = z
-  .object({ event: zApiEvent, reports: z.array(zReportView), history: z.array(zAuditEntry) })
+  .object({
+    event: zApiEvent,
+    reports: z.array(zReportView),
+    /** Who corrected what on the event's incidents; the event shows the corrected values. */
+    corrections: z.array(zCorrectionView),
+    history: z.array(zAuditEntry),
+  })
   .meta({ id: 'EventDetail' });
 export type EventDetail = z.infer<typeof zEventDetail>;
 

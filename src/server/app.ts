@@ -3,6 +3,7 @@ import { authenticate } from './auth.js';
 import type { ServerDeps, ServerEnv } from './env.js';
 import { HttpProblem, problemBody, problemOf, sendProblem } from './problems.js';
 import { eventRoutes } from './routes/events.js';
+import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/session.js';
 import { securityHeaders, serveWeb } from './web.js';
 
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
 
   sessionRoutes(app, options);
   eventRoutes(app, options);
+  reviewRoutes(app, options);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

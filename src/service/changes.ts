@@ -4,6 +4,7 @@ import type { Knowledge } from '../extract/index.js';
 import { appendAudit, findAudit } from '../store/index.js';
 import type { Database, Sql } from '../store/index.js';
 import { ACCOUNT_STATES } from './account-states.js';
+import { correctionState } from './corrections.js';
 import { notFound } from './errors.js';
 import { REVIEW_STATES } from './review-states.js';
 import type { Actor } from './roles.js';
@@ -55,6 +56,7 @@ export interface WriteEnv {
 const HANDLERS: Readonly<Record<ChangeKind, StateHandler>> = {
   ...ACCOUNT_STATES,
   ...REVIEW_STATES,
+  correction: correctionState,
 };
 
 function handlerOf(kind: ChangeKind): StateHandler {

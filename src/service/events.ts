@@ -1,6 +1,13 @@
 import type { EventDetail, EventQuery, ReportView } from '../contracts/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
-import { eventIncidents, eventReports, eventSpan, findEvent, listAudit } from '../store/index.js';
+import {
+  correctionsOf,
+  eventIncidents,
+  eventReports,
+  eventSpan,
+  findEvent,
+  listAudit,
+} from '../store/index.js';
 import type { EventFilter, MarkedEvent, Period, Sql } from '../store/index.js';
 import { invalid, notFound } from './errors.js';
 import { governorateCode } from './filter.js';
@@ -55,7 +62,10 @@ export async function visibleEvent(db: Sql, actor: Actor, id: string): Promise<M
 export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<EventDetail> {
   const event = await visibleEvent(db, actor, id);
   const [reports, incidents] = await Promise.all([eventReports(db, id), eventIncidents(db, id)]);
-  const history = await listAudit(db, { event: { id, incidents } }, { limit: 500 });
+  const [history, corrections] = await Promise.all([
+    listAudit(db, { event: { id, incidents } }, { limit: 500 }),
+    correctionsOf(db, incidents),
+  ]);
   const linkedBy = new Map<string, string[]>();
   for (const member of event.members)
     linkedBy.set(member.document, [...(linkedBy.get(member.document) ?? []), ...member.linked_by]);
@@ -63,7 +73,12 @@ export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<Ev
     ...r,
     linked_by: [...new Set(linkedBy.get(r.document) ?? [])],
   }));
-  return { event, reports: views, history };
+  return { event, reports: views, corrections, history };
+}
+
+/** The incidents an event holds now, by their store keys; the first anchors its corrections. */
+export function eventIncidentKeys(db: Sql, id: string): Promise<string[]> {
+  return eventIncidents(db, id);
 }
 
 /** The timeline's period: days for a season, weeks for two years, months beyond. */

@@ -41,7 +41,10 @@ export {
   encodeCursor,
   eventDetail,
   eventFilter,
+  eventIncidentKeys,
   timelinePeriod,
   visibleEvent,
 } from './events.js';
 export { exportEvents } from './export.js';
+export { correct, CORRECTIONS } from './corrections.js';
+export type { CorrectionField } from './corrections.js';

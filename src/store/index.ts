@@ -56,6 +56,16 @@ export {
   findEvent,
 } from './views.js';
 export type { Cluster, EventReport, Facet, FacetCount, Period, TimelineBucket } from './views.js';
+export {
+  correctEvent,
+  correctIncident,
+  correctionsOf,
+  EVENT_CORRECTABLE,
+  figureField,
+  findCorrection,
+  putCorrection,
+} from './corrections.js';
+export type { Correction, EventField } from './corrections.js';
 export { openStore } from './store.js';
 export { StoreBusyError } from './lock.js';
 export { ROOM_NEEDED, StoreFullError } from './room.js';

@@ -12,6 +12,8 @@ import {
 } from '../link/index.js';
 import type { Decision, Link, StoredIncident } from '../link/index.js';
 import { addDays, normalizePhrase } from '../text/index.js';
+import { correctEvent, correctIncidents } from './corrections.js';
+import type { Correction } from './corrections.js';
 import type { Database, Sql } from './db.js';
 
 interface IncidentRow {
@@ -221,6 +223,7 @@ interface Surroundings {
   links: Link[] | null;
   decisions: Decision[] | null;
   events: { id: string; review_status: ReviewStatus; data: Event }[] | null;
+  corrections: Correction[] | null;
 }
 
 /** The links, reviewers' decisions and current events among a set of incidents, in one round trip. */
@@ -232,10 +235,13 @@ async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundin
        (SELECT json_agg(json_build_object('a', a, 'b', b, 'same', same))
           FROM link_decisions WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS decisions,
        (SELECT json_agg(json_build_object('id', id, 'review_status', review_status, 'data', data))
-          FROM events WHERE id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]))) AS events`,
+          FROM events WHERE id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]))) AS events,
+       (SELECT json_agg(json_build_object('incident', incident_id, 'field', field, 'value', value,
+                 'by', by, 'at', at) ORDER BY at, incident_id, field)
+          FROM corrections WHERE incident_id = ANY($1::text[])) AS corrections`,
     [ids],
   );
-  return row ?? { links: null, decisions: null, events: null };
+  return row ?? { links: null, decisions: null, events: null, corrections: null };
 }
 
 /**
@@ -267,8 +273,12 @@ export async function regroup(
   const links = groupingMayRefuse(members, decisions) ? allLinks(members, forest) : forest;
   const old = around.events ?? [];
   const before = new Map(old.map((e) => [e.id, e]));
-  const events = buildEvents(members, links, lexicon, { decisions }).map((e) => ({
-    ...e,
+  // People's corrections on top of the machine's reading: figures and claims before the
+  // events are built (their low/best/high follow), the events' own fields after.
+  const corrections = around.corrections ?? [];
+  const corrected = correctIncidents(members, corrections);
+  const events = buildEvents(corrected, links, lexicon, { decisions }).map((e) => ({
+    ...correctEvent(e, corrections),
     review_status: inheritedStatus(e, old),
   }));
   // Only what changed is written: a new report mostly touches its own event.
@@ -282,7 +292,7 @@ export async function regroup(
       [gone],
     );
   }
-  await saveEvents(tx, changed, members);
+  await saveEvents(tx, changed, corrected);
 }
 
 function pairKey(l: { readonly a: string; readonly b: string }): string {

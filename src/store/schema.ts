@@ -218,6 +218,22 @@ ALTER TABLE events ADD COLUMN lon double precision
 CREATE INDEX events_point ON events (lon, lat) WHERE lon IS NOT NULL;
 `,
   },
+  {
+    version: 5,
+    name: 'corrections',
+    sql: `
+-- A person's corrections, kept apart from the machine's reading (incidents.data),
+-- which a re-extraction may rewrite: every regrouping applies these on top.
+CREATE TABLE corrections (
+  incident_id text NOT NULL,
+  field text NOT NULL,
+  value jsonb NOT NULL,
+  by text NOT NULL,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (incident_id, field)
+);
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -2,10 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contracts/index.js';
 import { ACCESS_KEY } from '../../src/server/index.js';
 import type { Access } from '../../src/server/index.js';
-import { may } from '../../src/service/index.js';
+import { may, setStatus } from '../../src/service/index.js';
+import { eventIncidents } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
-import { anonymous, appOn, makePrivate, seedReports, seedUsers, signedIn } from './harness.js';
+import {
+  anonymous,
+  appOn,
+  contextOf,
+  makePrivate,
+  seedReports,
+  seedUsers,
+  signedIn,
+} from './harness.js';
 import type { App, Client } from './harness.js';
 
 interface Operation {
@@ -17,6 +26,10 @@ interface Operation {
 interface Ids {
   readonly event: string;
   readonly privateEvent: string;
+  /** The first incident of each event. */
+  readonly incidents: Readonly<Record<string, string>>;
+  /** A change any editor may revert (and revert again: no change). */
+  readonly change: number;
 }
 
 /**
@@ -38,6 +51,27 @@ const SAMPLES: Readonly<
   'GET /api/events/map': () => ({ path: '/api/events/map?zoom=7&bbox=35,32,42.5,37.5' }),
   'GET /api/events/{id}': (_ids, id) => ({ path: `/api/events/${encodeURIComponent(id)}` }),
   'GET /api/export': () => ({ path: '/api/export?format=geojson' }),
+  'POST /api/events/{id}/corrections': (_ids, id) => ({
+    path: `/api/events/${encodeURIComponent(id)}/corrections`,
+    body: { field: 'civilian_targeting', value: true },
+  }),
+  'POST /api/events/{id}/status': (_ids, id) => ({
+    path: `/api/events/${encodeURIComponent(id)}/status`,
+    body: { status: 'reviewed' },
+  }),
+  'POST /api/events/{id}/split': (ids, id) => ({
+    path: `/api/events/${encodeURIComponent(id)}/split`,
+    body: { incident: ids.incidents[id] },
+  }),
+  'POST /api/events/{id}/join': (_ids, id) => ({
+    path: `/api/events/${encodeURIComponent(id)}/join`,
+    body: { with: id },
+  }),
+  'GET /api/audit': () => ({ path: '/api/audit?by=admin&limit=5' }),
+  'POST /api/audit/{id}/revert': (ids) => ({
+    path: `/api/audit/${String(ids.change)}/revert`,
+    body: {},
+  }),
 };
 
 /** Signing out ends the walker's session: it goes last. */
@@ -62,8 +96,22 @@ describe.each(engines())('every route on $name', (engine) => {
     db = await engine.open();
     await seedUsers(db);
     const events = await seedReports(db, ['shelling', 'monitor']);
-    ids = { event: events.get('shelling') ?? '', privateEvent: events.get('monitor') ?? '' };
-    await makePrivate(db, ids.privateEvent);
+    const event = events.get('shelling') ?? '';
+    const privateEvent = events.get('monitor') ?? '';
+    await makePrivate(db, privateEvent);
+    const first = async (id: string) => (await eventIncidents(db, id))[0] ?? '';
+    const change = await setStatus(
+      contextOf(db),
+      { name: 'setup', role: 'admin' },
+      event,
+      'reviewed',
+    );
+    ids = {
+      event,
+      privateEvent,
+      incidents: { [event]: await first(event), [privateEvent]: await first(privateEvent) },
+      change: change?.id ?? 0,
+    };
     app = appOn(db);
     const doc = (await (await app.request('/api/openapi.json')).json()) as {
       paths: Record<string, Record<string, Operation>>;
@@ -113,11 +161,8 @@ describe.each(engines())('every route on $name', (engine) => {
         await response.body?.cancel();
         // Routes about one event: a private one is no event to a viewer, and is one to the others.
         if (name.includes('{id}') && role !== null) {
-          const hidden = await client.request(
-            method ?? 'GET',
-            sample(ids, ids.privateEvent).path,
-            body,
-          );
+          const onPrivate = sample(ids, ids.privateEvent);
+          const hidden = await client.request(method ?? 'GET', onPrivate.path, onPrivate.body);
           const wantHidden = !allowed(op[ACCESS_KEY], role)
             ? 403
             : may(role, 'read:private')

@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { eventTypeOf, zDatePrecision, zMeasure, zQualifier } from '../contracts/index.js';
+import type { AuditEntry, Claim, Location } from '../contracts/index.js';
+import type { Gazetteer } from '../gazetteer/index.js';
+import {
+  EVENT_CORRECTABLE,
+  figureField,
+  findCorrection,
+  putCorrection,
+  regroup,
+} from '../store/index.js';
+import type { EventField, Sql } from '../store/index.js';
+import { applyChange } from './changes.js';
+import type { ChangeKey, ServiceContext, StateHandler } from './changes.js';
+import { forbidden, invalid, notFound } from './errors.js';
+import { eventScope } from './review-states.js';
+import { setPrivate } from './review.js';
+import { may } from './roles.js';
+import type { Actor } from './roles.js';
+
+const zKey = z.object({ incident: z.string(), field: z.string() });
+
+function keyOf(key: ChangeKey): { incident: string; field: string } {
+  const parsed = zKey.safeParse(key);
+  if (!parsed.success) throw invalid('key', 'this change names no incident and field');
+  return parsed.data;
+}
+
+/** One correction of one incident's field; writing it regroups the incident's event at once. */
+export const correctionState: StateHandler = {
+  read: (tx, key) => {
+    const { incident, field } = keyOf(key);
+    return findCorrection(tx, incident, field);
+  },
+  authorize(actor) {
+    if (!may(actor.role, 'correct')) throw forbidden('only an editor or an admin corrects');
+  },
+  async write(tx, key, after, env) {
+    const { incident, field } = keyOf(key);
+    const [row] = await tx.query<{ id: string }>('SELECT id FROM incidents WHERE id = $1', [
+      incident,
+    ]);
+    if (row === undefined) throw notFound(`incident ${incident}`);
+    await putCorrection(tx, { incident, field, value: after ?? null, by: env.actor.name });
+    await regroup(tx, [incident], env.knowledge().lexicon);
+  },
+  async scope(tx, key) {
+    const { incident } = keyOf(key);
+    const [row] = await tx.query<{ event_id: string | null }>(
+      'SELECT event_id FROM incidents WHERE id = $1',
+      [incident],
+    );
+    if (row?.event_id === null || row?.event_id === undefined)
+      return { event: null, incidents: [incident] };
+    return eventScope(tx, row.event_id);
+  },
+};
+
+const zIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');
+const zActorId = z.string().min(1).max(100).nullable();
+
+const zPlaceFix = z.union([
+  z.object({ place_id: z.string().min(1) }),
+  z.object({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    name: z.string().min(1).max(200),
+  }),
+]);
+
+const zFigureRef = z.object({
+  document: z.string(),
+  claimant: z.string().nullable(),
+  measure: zMeasure,
+  victim: z.string().nullable(),
+});
+
+/** What each field of a correction takes. */
+export const CORRECTIONS = {
+  event_type: z.string().min(1).max(100),
+  sub_event_type: z.string().min(1).max(100),
+  date: z.object({ start: zIsoDay.nullable(), end: zIsoDay.nullable(), precision: zDatePrecision }),
+  place: zPlaceFix,
+  actor1: zActorId,
+  actor2: zActorId,
+  assoc1: z.array(z.string().min(1).max(100)),
+  assoc2: z.array(z.string().min(1).max(100)),
+  civilian_targeting: z.boolean(),
+  private: z.boolean(),
+  /** A figure as some report gave it: its count or qualifier corrected, or struck. */
+  claim: zFigureRef.extend({
+    count: z.number().int().nonnegative().nullable().optional(),
+    qualifier: zQualifier.optional(),
+    struck: z.boolean().optional(),
+  }),
+  /** A claim the machine missed, in a report of the event. */
+  add_claim: zFigureRef.extend({
+    count: z.number().int().nonnegative().nullable(),
+    qualifier: zQualifier.default('exact'),
+  }),
+  /** An incident of the event that is no incident (background, a tally): it leaves the event. */
+  not_incident: z.object({ incident: z.string(), not: z.boolean().default(true) }),
+} as const;
+export type CorrectionField = keyof typeof CORRECTIONS;
+
+function placeOf(gazetteer: Gazetteer, fix: z.infer<typeof zPlaceFix>): Location {
+  if ('place_id' in fix) {
+    const place = gazetteer.byId(fix.place_id);
+    if (place === undefined)
+      throw invalid('value.place_id', `no place ${fix.place_id} in the gazetteer`);
+    return {
+      text: '',
+      span: [0, 0],
+      place_id: place.id,
+      name_ar: place.nameAr,
+      name_en: place.nameEn,
+      admin1: place.admin1 === '' ? null : place.admin1,
+      admin2: place.admin2 === '' ? null : place.admin2,
+      admin3: place.admin3 === '' ? null : place.admin3,
+      admin1_pcode: place.admin1Pcode === '' ? null : place.admin1Pcode,
+      lat: place.lat,
+      lon: place.lon,
+      precision: 1,
+      alternatives: [],
+      chosen_by: 'user',
+    };
+  }
+  return {
+    text: '',
+    span: [0, 0],
+    place_id: null,
+    name_ar: fix.name,
+    name_en: fix.name,
+    admin1: null,
+    admin2: null,
+    admin3: null,
+    admin1_pcode: null,
+    lat: fix.lat,
+    lon: fix.lon,
+    precision: 1,
+    alternatives: [],
+    chosen_by: 'user',
+  };
+}
+
+/** The event's members, and the first of them: event corrections are kept on it. */
+async function membersOf(db: Sql, eventId: string): Promise<{ id: string; document: string }[]> {
+  const rows = await db.query<{ id: string; document: string }>(
+    'SELECT id, document_id AS document FROM incidents WHERE event_id = $1 ORDER BY id',
+    [eventId],
+  );
+  if (rows.length === 0) throw notFound(`event ${eventId}`);
+  return rows;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = ['value', ...(issue?.path.map(String) ?? [])].join('.');
+  throw invalid(path, `${path}: ${issue?.message ?? 'not valid'}`);
+}
+
+/**
+ * A person's correction of an event: a field of the event (null gives the
+ * machine's reading back), a figure of a claim, a claim added, an incident that
+ * is none, or the private mark. Logged, revertible; the event is rebuilt from
+ * the corrected incidents at once, its low/best/high with it.
+ */
+export async function correct(
+  ctx: ServiceContext,
+  actor: Actor,
+  eventId: string,
+  request: {
+    readonly field: CorrectionField;
+    readonly value: unknown;
+    readonly reason?: string | null;
+  },
+): Promise<AuditEntry | null> {
+  if (!may(actor.role, 'correct')) throw forbidden('only an editor or an admin corrects');
+  const reason = request.reason ?? null;
+  const members = await membersOf(ctx.db, eventId);
+  const anchor = members[0]?.id ?? '';
+  const { field, value } = request;
+  if (field === 'private')
+    return setPrivate(ctx, actor, eventId, parse(CORRECTIONS.private, value), reason);
+  const change = (incident: string, key: string, after: unknown) =>
+    applyChange(ctx, actor, {
+      kind: 'correction',
+      key: { incident, field: key },
+      action: 'correct',
+      after,
+      reason,
+    });
+  const inDocument = (document: string): string => {
+    const member = members.find((m) => m.document === document);
+    if (member === undefined)
+      throw invalid('value.document', `no report ${document} in this event`);
+    return member.id;
+  };
+  switch (field) {
+    case 'claim': {
+      const fix = parse(CORRECTIONS.claim, value);
+      const after =
+        fix.struck === true
+          ? { struck: true }
+          : {
+              ...(fix.count === undefined ? {} : { count: fix.count }),
+              ...(fix.qualifier === undefined ? {} : { qualifier: fix.qualifier }),
+            };
+      return change(
+        inDocument(fix.document),
+        figureField(fix.claimant, fix.measure, fix.victim),
+        after,
+      );
+    }
+    case 'add_claim': {
+      const fix = parse(CORRECTIONS.add_claim, value);
+      const incident = inDocument(fix.document);
+      const before =
+        ((await findCorrection(ctx.db, incident, 'added_claims')) as Claim[] | null) ?? [];
+      const claim: Claim = {
+        claimant: fix.claimant,
+        claimant_text: null,
+        claimant_span: null,
+        figures: [
+          {
+            measure: fix.measure,
+            victim: fix.victim,
+            count: fix.count,
+            qualifier: fix.qualifier,
+            text: '',
+            span: [0, 0],
+          },
+        ],
+      };
+      return change(incident, 'added_claims', [...before, claim]);
+    }
+    case 'not_incident': {
+      const fix = parse(CORRECTIONS.not_incident, value);
+      if (!members.some((m) => m.id === fix.incident))
+        throw invalid('value.incident', `no incident ${fix.incident} in this event`);
+      return change(fix.incident, 'not_incident', fix.not ? true : null);
+    }
+    default: {
+      const eventField: EventField = field;
+      if (value === null) return change(anchor, `event.${eventField}`, null);
+      let after: unknown = parse(CORRECTIONS[eventField] as z.ZodType, value);
+      if (eventField === 'place')
+        after = placeOf(ctx.knowledge().gazetteer, after as z.infer<typeof zPlaceFix>);
+      if (eventField === 'sub_event_type' && eventTypeOf(after as string) === null)
+        throw invalid('value', `no sub-event type ${String(after)}`);
+      return change(anchor, `event.${eventField}`, after);
+    }
+  }
+}
+
+export { EVENT_CORRECTABLE };

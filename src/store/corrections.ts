@@ -1,0 +1,148 @@
+import type { Claim, Event, Incident } from '../contracts/index.js';
+import type { StoredIncident } from '../link/index.js';
+import type { Sql } from './db.js';
+
+/**
+ * A person's correction of what the machine read, kept apart from it: on an
+ * incident (a figure, a claim added, «not an incident») or, through the
+ * incident that anchors it, on the event it is in (type, date, place, actors).
+ * The machine's reading stays as it was; every regrouping applies these on
+ * top, so a re-link or a new report keeps them.
+ */
+export interface Correction {
+  readonly incident: string;
+  /** `event.place`, `event.date`…; `figure:CLAIMANT|MEASURE|VICTIM`, `added_claims`, `not_incident`. */
+  readonly field: string;
+  readonly value: unknown;
+  readonly by: string;
+  readonly at: string;
+}
+
+export async function correctionsOf(db: Sql, incidents: readonly string[]): Promise<Correction[]> {
+  if (incidents.length === 0) return [];
+  return db.query<Correction>(
+    `SELECT incident_id AS incident, field, value, by, at FROM corrections
+     WHERE incident_id = ANY($1::text[]) ORDER BY at, incident_id, field`,
+    [incidents],
+  );
+}
+
+export async function findCorrection(db: Sql, incident: string, field: string): Promise<unknown> {
+  const [row] = await db.query<{ value: unknown }>(
+    'SELECT value FROM corrections WHERE incident_id = $1 AND field = $2',
+    [incident, field],
+  );
+  return row?.value ?? null;
+}
+
+/** Puts a correction (null takes it away). */
+export async function putCorrection(
+  db: Sql,
+  correction: { incident: string; field: string; value: unknown; by: string },
+): Promise<void> {
+  if (correction.value === null) {
+    await db.query('DELETE FROM corrections WHERE incident_id = $1 AND field = $2', [
+      correction.incident,
+      correction.field,
+    ]);
+    return;
+  }
+  await db.query(
+    `INSERT INTO corrections (incident_id, field, value, by) VALUES ($1, $2, $3::jsonb, $4)
+     ON CONFLICT (incident_id, field) DO UPDATE SET value = EXCLUDED.value, by = EXCLUDED.by, at = now()`,
+    [correction.incident, correction.field, JSON.stringify(correction.value), correction.by],
+  );
+}
+
+/** The key of one figure of a claim: who claims, what, of whose people. */
+export function figureField(
+  claimant: string | null,
+  measure: string,
+  victim: string | null,
+): string {
+  return `figure:${claimant ?? ''}|${measure}|${victim ?? ''}`;
+}
+
+interface FigureFix {
+  readonly count?: number | null;
+  readonly qualifier?: Claim['figures'][number]['qualifier'];
+  /** The machine invented it: it counts for nothing. */
+  readonly struck?: boolean;
+}
+
+/** An incident as corrected: its figures, the claims added, whether it is an incident at all. */
+export function correctIncident(incident: Incident, fixes: readonly Correction[]): Incident {
+  if (fixes.length === 0) return incident;
+  const byField = new Map(fixes.map((f) => [f.field, f.value]));
+  const claims = incident.claims
+    .map((claim) => ({
+      ...claim,
+      figures: claim.figures.flatMap((figure) => {
+        const fix = byField.get(figureField(claim.claimant, figure.measure, figure.victim)) as
+          FigureFix | undefined;
+        if (fix === undefined) return [figure];
+        if (fix.struck === true) return [];
+        return [
+          {
+            ...figure,
+            ...(fix.count === undefined ? {} : { count: fix.count }),
+            ...(fix.qualifier === undefined ? {} : { qualifier: fix.qualifier }),
+          },
+        ];
+      }),
+    }))
+    .filter((claim) => claim.figures.length > 0);
+  const added = (byField.get('added_claims') as Claim[] | undefined) ?? [];
+  return {
+    ...incident,
+    background: byField.get('not_incident') === true ? true : incident.background,
+    claims: [...claims, ...added],
+  };
+}
+
+/** The incidents of a regrouping as corrected. */
+export function correctIncidents(
+  members: readonly StoredIncident[],
+  corrections: readonly Correction[],
+): StoredIncident[] {
+  const of = new Map<string, Correction[]>();
+  for (const c of corrections)
+    if (!c.field.startsWith('event.')) of.set(c.incident, [...(of.get(c.incident) ?? []), c]);
+  return members.map((m) => {
+    const fixes = of.get(m.key);
+    return fixes === undefined ? m : { ...m, incident: correctIncident(m.incident, fixes) };
+  });
+}
+
+/** The event fields a person can correct, as the event holds them. */
+const EVENT_FIELDS = {
+  event_type: (e: Event, v: unknown): Event => ({ ...e, event_type: v as string }),
+  sub_event_type: (e: Event, v: unknown): Event => ({ ...e, sub_event_type: v as string }),
+  date: (e: Event, v: unknown): Event => ({ ...e, date: v as Event['date'] }),
+  place: (e: Event, v: unknown): Event => ({ ...e, location: v as Event['location'] }),
+  actor1: (e: Event, v: unknown): Event => ({ ...e, actor1: v as string | null }),
+  actor2: (e: Event, v: unknown): Event => ({ ...e, actor2: v as string | null }),
+  assoc1: (e: Event, v: unknown): Event => ({ ...e, assoc1: v as string[] }),
+  assoc2: (e: Event, v: unknown): Event => ({ ...e, assoc2: v as string[] }),
+  civilian_targeting: (e: Event, v: unknown): Event => ({ ...e, civilian_targeting: v === true }),
+} as const;
+
+export type EventField = keyof typeof EVENT_FIELDS;
+export const EVENT_CORRECTABLE = Object.keys(EVENT_FIELDS) as EventField[];
+
+/**
+ * An event as corrected: the corrections on any of its members' `event.`
+ * fields, the latest winning where two events with corrections were joined.
+ * A null value in a field clears it (an actor no report names rightly).
+ */
+export function correctEvent(event: Event, corrections: readonly Correction[]): Event {
+  const members = new Set(event.members.map((m) => m.incident));
+  let corrected = event;
+  for (const c of corrections) {
+    if (!members.has(c.incident) || !c.field.startsWith('event.')) continue;
+    const apply = EVENT_FIELDS[c.field.slice('event.'.length) as EventField] as
+      ((e: Event, v: unknown) => Event) | undefined;
+    if (apply !== undefined) corrected = apply(corrected, c.value);
+  }
+  return corrected;
+}
