@@ -56,3 +56,42 @@ describe('a fight', () => {
     },
   );
 });
+
+describe('a source named in quote marks', () => {
+  it.each<[string, string]>([
+    [
+      'وذكر "الدفاع المدني السوري" عبر صفحته على "فيسبوك" أن قصفا على مدينة إدلب أدى إلى مقتل 4 مدنيين.',
+      'SCD',
+    ],
+    ['وقال "المرصد السوري" إن غارة على بلدة كفرنبل قتلت 3 مدنيين.', 'SOHR'],
+    ['وأفادت "سانا" بأن قذائف سقطت على حي القصاع في دمشق وقتلت مدنيين اثنين.', 'SANA'],
+  ])('«%s» is that source', (text, claimant) => {
+    expect(allTuples(read(text, '2019-04-02')).map(([c]) => c)).toEqual([claimant]);
+  });
+
+  it('is not taken for a speaker when the quotation is speech', () => {
+    const text = 'وقال "إن الغارة استهدفت منزلا في كفرنبل وقتلت 3 مدنيين".';
+    expect(allTuples(read(text, '2019-04-02'))).toEqual([[null, 'killed', 'CIV', 3]]);
+  });
+});
+
+describe('a toll that rose', () => {
+  it.each<[string, [string | null, string, string | null, number | null]]>([
+    ['ارتفع عدد ضحايا التفجير في مدينة منبج إلى أربعة قتلى مدنيين.', [null, 'killed', 'CIV', 4]],
+    ['ارتفع عدد قتلى القصف على مدينة إدلب إلى سبعة قتلى من المدنيين.', [null, 'killed', 'CIV', 7]],
+    [
+      'ارتفعت حصيلة قتلى الهجوم على حاجز في ريف حمص إلى 12 قتيلا من عناصر الأمن العام.',
+      [null, 'killed', 'SYR-TRANS', 12],
+    ],
+  ])('«%s» names its victims after the casualty noun', (text, figure) => {
+    expect(allTuples(read(text, '2025-03-01'))).toEqual([figure]);
+  });
+});
+
+describe('one teller telling an act closer', () => {
+  it('keeps a teller’s area and then its village as one act', () => {
+    const text =
+      'قال المرصد السوري إن تنظيم داعش خطف عشرات العائلات في ريف دير الزور الشرقي. وأوضح المرصد أن التنظيم خطف العائلات في هجومه على مخيم في بلدة هجين.';
+    expect(news(read(text, '2018-10-13'))).toHaveLength(1);
+  });
+});

@@ -104,8 +104,10 @@ function subjectAfter(
   to: number,
 ): { source: Source; end: number; speakerEnd: number } | null {
   const from = verb.end;
-  // «قالت المصادر: "…"», «وقال "…"»: direct speech follows, the speaker is not after the verb.
-  if (opensQuote(b, from) || tokenText(b, from) === ':') return null;
+  // «قالت المصادر: "…"», «وقال "…"»: direct speech follows, the speaker is not after the verb;
+  // but a few quoted words naming a source are its name («وذكر "الدفاع المدني" أن…»).
+  const speech = opensQuote(b, from) && quotedName(b, from, to) === null;
+  if (speech || tokenText(b, from) === ':') return null;
   let end = Math.min(to, from + SUBJECT_WINDOW);
   let claimStart = -1;
   for (let i = from; i < end; i++) {

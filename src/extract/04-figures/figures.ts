@@ -599,7 +599,11 @@ function readTolls(
       if (!inSet(TOLL_TO, r, j) && word(r, j) !== 'الي') continue;
       const quantity = quantityAt(r, j + 1);
       if (quantity?.count == null) break;
-      const victims = victimsAt(r, quantity.end);
+      // «ارتفعت إلى أربع ضحايا مدنيين»: the casualty noun may stand between the count and its victims.
+      const noun = anchors.find(
+        (a) => a.start === quantity.end && a.entry.position === 'after_count',
+      );
+      const victims = victimsAt(r, noun?.end ?? quantity.end);
       consume(r, quantity.start, quantity.end);
       figures.push(
         figure(

@@ -206,11 +206,7 @@ function joinRule(
 function retold(draft: IncidentDraft, mention: EventMention): boolean {
   const area = draftPlace(draft);
   return (
-    area !== null &&
-    area.precision === 3 &&
-    mention.newAct === 'no' &&
-    sharesKind(draft, mention) &&
-    draft.mentions.every((m) => m.teller !== mention.teller)
+    area !== null && area.precision === 3 && mention.newAct === 'no' && sharesKind(draft, mention)
   );
 }
 
