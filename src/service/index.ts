@@ -48,3 +48,4 @@ export {
 export { exportEvents } from './export.js';
 export { correct, CORRECTIONS } from './corrections.js';
 export type { CorrectionField } from './corrections.js';
+export { reviewQueue, searchPlaces } from './lookups.js';

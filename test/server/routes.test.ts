@@ -68,10 +68,32 @@ const SAMPLES: Readonly<
     body: { with: id },
   }),
   'GET /api/audit': () => ({ path: '/api/audit?by=admin&limit=5' }),
+  'GET /api/users': () => ({ path: '/api/users' }),
+  'POST /api/users': () => ({
+    path: '/api/users',
+    body: { name: 'newcomer', role: 'viewer', password: 'a long enough password' },
+  }),
+  'PATCH /api/users/{name}': () => ({ path: '/api/users/viewer', body: { role: 'viewer' } }),
+  'GET /api/gazetteer': () => ({ path: '/api/gazetteer?q=%D8%B3%D8%B1%D8%A7%D9%82%D8%A8&limit=5' }),
+  'GET /api/review/queue': () => ({ path: '/api/review/queue?limit=10' }),
+  'POST /api/reports/preview': () => ({ path: '/api/reports/preview', body: PASTED }),
+  'POST /api/reports': () => ({ path: '/api/reports', body: PASTED }),
+  'POST /api/reports/upload': () => {
+    const form = new FormData();
+    form.append('file', new File([PASTED.text], 'report.txt', { type: 'text/plain' }));
+    return { path: '/api/reports/upload', body: form };
+  },
   'POST /api/audit/{id}/revert': (ids) => ({
     path: `/api/audit/${String(ids.change)}/revert`,
     body: {},
   }),
+};
+
+/** A report written for the walk: shelling in Maarrat al-Numan. */
+const PASTED = {
+  text: 'قتل ثلاثة مدنيين في قصف مدفعي على مدينة معرة النعمان جنوبي إدلب اليوم، بحسب الدفاع المدني.',
+  outlet: 'شبكة اختبار',
+  published: '2024-04-02',
 };
 
 /** Signing out ends the walker's session: it goes last. */

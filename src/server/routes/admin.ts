@@ -1,0 +1,293 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { zApiEvent, zIncident, zPlace, zRole, zUser, zUserName } from '../../contracts/index.js';
+import { extract } from '../../extract/index.js';
+import { collectReports, readReport, sha256Hex } from '../../ingest/index.js';
+import type { RawReport } from '../../ingest/index.js';
+import {
+  addUser,
+  ingestBatch,
+  reviewQueue,
+  searchPlaces,
+  ServiceError,
+  setDisabled,
+  setRole,
+  users,
+} from '../../service/index.js';
+import { declare } from '../declare.js';
+import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
+import { unauthenticated } from '../problems.js';
+
+const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
+const body = <S>(schema: S) => ({ required: true, ...json(schema) });
+
+const listUsers = declare('users', {
+  method: 'get',
+  path: '/api/users',
+  summary: 'Every user, their role, disabled or not',
+  responses: { 200: { description: 'The users', ...json(z.object({ users: z.array(zUser) })) } },
+});
+
+const createUser = declare('users', {
+  method: 'post',
+  path: '/api/users',
+  summary: 'Add a user',
+  request: {
+    body: body(z.object({ name: zUserName, role: zRole, password: z.string().min(1).max(1024) })),
+  },
+  responses: { 200: { description: 'The user', ...json(z.object({ user: zUser })) } },
+});
+
+const changeUser = declare('users', {
+  method: 'patch',
+  path: '/api/users/{name}',
+  summary:
+    "Change a user's role, or disable or enable them (their sessions and tokens stop at once)",
+  request: {
+    params: z.object({ name: zUserName }),
+    body: body(
+      z.object({
+        role: zRole.optional(),
+        disabled: z.boolean().optional(),
+        reason: z.string().max(2000).optional(),
+      }),
+    ),
+  },
+  responses: { 200: { description: 'The user', ...json(z.object({ user: zUser })) } },
+});
+
+const gazetteer = declare('read', {
+  method: 'get',
+  path: '/api/gazetteer',
+  summary: 'Places whose Arabic or English name holds the words, for a place picker',
+  request: {
+    query: z.object({
+      q: z.string().min(1).max(100),
+      limit: z.coerce.number().int().min(1).max(100).optional(),
+    }),
+  },
+  responses: { 200: { description: 'The places', ...json(z.object({ places: z.array(zPlace) })) } },
+});
+
+const queue = declare('correct', {
+  method: 'get',
+  path: '/api/review/queue',
+  summary: 'Unreviewed events, those that most need a person first, with why',
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }) },
+  responses: {
+    200: {
+      description: 'The queue',
+      ...json(
+        z.object({ items: z.array(z.object({ event: zApiEvent, reasons: z.array(z.string()) })) }),
+      ),
+    },
+  },
+});
+
+const zPasted = z.object({
+  text: z.string().min(1).max(1_000_000),
+  title: z.string().max(1000).nullable().optional(),
+  outlet: z.string().max(200).nullable().optional(),
+  url: z.string().max(2000).nullable().optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date as YYYY-MM-DD')
+    .nullable()
+    .optional(),
+});
+
+const zSaved = z.object({
+  source: z.string(),
+  outcome: z.string(),
+  reason: z.string().nullable(),
+  document: z.string().nullable(),
+  events: z.array(z.string()),
+});
+
+const paste = declare('report:add', {
+  method: 'post',
+  path: '/api/reports',
+  summary: 'Add a pasted report: read, extracted, linked and stored as `wathiq ingest` does',
+  request: { body: body(zPasted) },
+  responses: { 200: { description: 'What became of it', ...json(zSaved) } },
+});
+
+const preview = declare('report:add', {
+  method: 'post',
+  path: '/api/reports/preview',
+  summary: 'What wathiq reads from a pasted report, without storing it',
+  request: { body: body(zPasted) },
+  responses: {
+    200: {
+      description: 'The incidents read',
+      ...json(z.object({ incidents: z.array(zIncident), warnings: z.array(z.string()) })),
+    },
+  },
+});
+
+const upload = declare('report:add', {
+  method: 'post',
+  path: '/api/reports/upload',
+  summary: 'Add report files (.txt, .html, feeds, NDJSON) in a multipart form, field `file`',
+  request: {
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: z.object({ file: z.unknown() }) } },
+    },
+  },
+  responses: {
+    200: { description: 'What became of each', ...json(z.object({ reports: z.array(zSaved) })) },
+  },
+});
+
+function actorOf(c: ServerContext) {
+  const actor = c.get('actor');
+  if (actor === null) throw unauthenticated();
+  return actor;
+}
+
+/** A pasted report as the ingest path takes it: one NDJSON record. */
+function pastedReport(pasted: z.infer<typeof zPasted>): RawReport {
+  const raw = new TextEncoder().encode(
+    JSON.stringify({
+      text: pasted.text,
+      title: pasted.title ?? null,
+      outlet: pasted.outlet ?? null,
+      url: pasted.url ?? null,
+      published: pasted.published ?? null,
+    }),
+  );
+  return {
+    source: 'pasted',
+    format: 'ndjson',
+    raw,
+    sha256: sha256Hex(raw),
+    capturedAt: new Date().toISOString(),
+  };
+}
+
+export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
+  const ctx = { db: deps.db, knowledge: deps.knowledge };
+  const findUser = async (name: string) => {
+    const user = (await users(deps.db)).find((u) => u.name === name);
+    if (user === undefined) throw new ServiceError('not_found', `no user ${name}`);
+    return user;
+  };
+  /** What became of stored reports: their document and the events their incidents are in. */
+  const saved = async (
+    results: Awaited<ReturnType<typeof ingestBatch>>,
+    reports: readonly RawReport[],
+  ) =>
+    Promise.all(
+      results.map(async (result, k) => {
+        const [row] = await deps.db.query<{ document: string; events: string[] }>(
+          `SELECT c.document_id AS document,
+                  coalesce(array_agg(DISTINCT i.event_id) FILTER (WHERE i.event_id IS NOT NULL), '{}') AS events
+           FROM captures c LEFT JOIN incidents i ON i.document_id = c.document_id
+           WHERE c.sha256 = $1 GROUP BY c.document_id`,
+          [reports[k]?.sha256 ?? ''],
+        );
+        return {
+          source: result.source,
+          outcome: result.outcome,
+          reason: result.reason ?? null,
+          document: row?.document ?? null,
+          events: row?.events ?? [],
+        };
+      }),
+    );
+
+  app.openapi(listUsers, async (c) => c.json({ users: await users(deps.db) }, 200));
+
+  app.openapi(createUser, async (c) => {
+    const request = c.req.valid('json');
+    await addUser(ctx, actorOf(c), request);
+    return c.json({ user: await findUser(request.name) }, 200);
+  });
+
+  app.openapi(changeUser, async (c) => {
+    const actor = actorOf(c);
+    const { name } = c.req.valid('param');
+    const request = c.req.valid('json');
+    await findUser(name);
+    if (request.role !== undefined)
+      await setRole(ctx, actor, name, request.role, request.reason ?? null);
+    if (request.disabled !== undefined)
+      await setDisabled(ctx, actor, name, request.disabled, request.reason ?? null);
+    return c.json({ user: await findUser(name) }, 200);
+  });
+
+  app.openapi(gazetteer, (c) => {
+    const query = c.req.valid('query');
+    return c.json(
+      { places: searchPlaces(deps.knowledge().gazetteer, query.q, query.limit ?? 12) },
+      200,
+    );
+  });
+
+  app.openapi(queue, async (c) => {
+    const { limit } = c.req.valid('query');
+    return c.json({ items: await reviewQueue(deps.db, actorOf(c), limit ?? 100) }, 200);
+  });
+
+  app.openapi(preview, (c) => {
+    const report = pastedReport(c.req.valid('json'));
+    const warnings: string[] = [];
+    const document = readReport(report, { onWarning: (w) => warnings.push(w) });
+    const result = extract(document, { knowledge: deps.knowledge() });
+    return c.json(
+      { incidents: result.incidents, warnings: [...warnings, ...result.warnings] },
+      200,
+    );
+  });
+
+  app.openapi(paste, async (c) => {
+    const report = pastedReport(c.req.valid('json'));
+    const results = await ingestBatch(deps.db, deps.knowledge(), [report]);
+    const [one] = await saved(results, [report]);
+    return c.json(
+      one ?? { source: 'pasted', outcome: 'failed', reason: 'lost', document: null, events: [] },
+      200,
+    );
+  });
+
+  app.openapi(upload, async (c) => {
+    const form = await c.req.formData();
+    const files = form.getAll('file').filter((f): f is File => f instanceof File);
+    if (files.length === 0)
+      throw new ServiceError('invalid', 'file: send one or more files', 'file');
+    // The same path as `wathiq ingest`: files on disk, walked, each feed item and NDJSON line a report.
+    const dir = await mkdtemp(join(tmpdir(), 'wathiq-upload-'));
+    try {
+      const paths: string[] = [];
+      for (const [k, file] of files.entries()) {
+        const path = join(
+          dir,
+          `${String(k)}-${basename(file.name).replace(/[^\p{L}\p{N}._-]/gu, '_')}`,
+        );
+        await writeFile(path, new Uint8Array(await file.arrayBuffer()));
+        paths.push(path);
+      }
+      const reports: RawReport[] = [];
+      const failed: z.infer<typeof zSaved>[] = [];
+      for await (const entry of collectReports(paths))
+        if ('report' in entry)
+          reports.push({ ...entry.report, source: basename(entry.report.source) });
+        else
+          failed.push({
+            source: basename(entry.failure.source),
+            outcome: 'failed',
+            reason: entry.failure.error.problem,
+            document: null,
+            events: [],
+          });
+      const results = await ingestBatch(deps.db, deps.knowledge(), reports);
+      return c.json({ reports: [...(await saved(results, reports)), ...failed] }, 200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
