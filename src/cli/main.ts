@@ -329,6 +329,27 @@ export function program(exit: (code: number) => void): Command {
       exit(await runServe(flags));
     });
 
+  const evidence = cli
+    .command('evidence')
+    .description('the original bytes behind an event or a report: hashes, sources, capture times')
+    .argument('[id]', 'an event id (ev:…), a report id (sha256:…) or a capture’s SHA-256')
+    .option('--save <dir>', 'write the original bytes there, with manifest.json and SHA256SUMS')
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (id: string | undefined, flags: StoreFlags & { save?: string }) => {
+      if (id === undefined)
+        throw new UsageError('name an event, a report or a capture, or say verify');
+      const { showEvidence } = await import('./evidence.js');
+      exit(await showEvidence(id, flags));
+    });
+  evidence
+    .command('verify')
+    .description('hash every stored capture again and report any that no longer match')
+    .action(async (_flags: object, command: Command) => {
+      const { verifyEvidence } = await import('./evidence.js');
+      exit(await verifyEvidence(command.optsWithGlobals<StoreFlags>()));
+    });
+
   addAccountCommands(cli, exit);
 
   const gazetteer = cli

@@ -2,6 +2,8 @@ export { dataDir, loadKnowledge, userPlacesFile } from './knowledge.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';
+export { evidenceOf, saveEvidence, verifyCaptures } from './evidence.js';
+export type { Mismatch, SavedEvidence } from './evidence.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
 export { governorateCode } from './filter.js';
 export { decide, setPrivate, setStatus } from './review.js';

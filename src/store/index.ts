@@ -84,3 +84,5 @@ export {
 } from './field-formats.js';
 export type { FieldContext } from './field-formats.js';
 export type { EventWriter, ReportIndex, ReportInfo } from './writer.js';
+export { captureBytes, capturesOf, streamCaptureBytes } from './evidence.js';
+export type { Capture } from './evidence.js';
