@@ -48,3 +48,21 @@ describe('civilians and their count', () => {
     expect(allTuples(read(text))).toEqual(figures);
   });
 });
+
+describe('people counted together', () => {
+  it.each<[string, number]>([
+    ['أدت الغارة إلى مقتل 4 أطفال وامرأة في بلدة بلشون.', 5],
+    ['قتل ثلاث نساء وطفل بقصف على مدينة أريحا.', 4],
+    ['مقتل رجل وزوجته برصاص مجهولين في بلدة الجيزة.', 2],
+    ['أسفر القصف عن مقتل طفلين وامرأتين في بلدة كفرنبل.', 4],
+  ])('«%s» is %i people', (text, count) => {
+    expect(allTuples(read(text))).toEqual([[null, 'killed', 'CIV', count]]);
+  });
+
+  it('does not add the next casualty count to this one', () => {
+    expect(allTuples(read('أسفر القصف عن مقتل 3 مدنيين وإصابة طفل في بلدة كفرنبل.'))).toEqual([
+      [null, 'injured', 'CIV', 1],
+      [null, 'killed', 'CIV', 3],
+    ]);
+  });
+});

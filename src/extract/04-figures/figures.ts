@@ -324,6 +324,23 @@ function countedAt(r: Reader, i: number): boolean {
 }
 
 /**
+ * «4 أطفال وامرأة», «ثلاث نساء وطفل», «رجل وزوجته»: civilians joined by «و»
+ * to the counted ones add to the count, one a singular noun, two a dual.
+ */
+function joinedPeople(r: Reader, from: number): { extra: number; end: number } {
+  let extra = 0;
+  let end = from;
+  for (;;) {
+    if (!(r.analysis.tokens[end]?.text.startsWith('و') ?? false)) break;
+    const noun = annotationAt(r.analysis.annotations.victims, end);
+    if (noun?.entry.victimClass !== 'civilian' || noun.entry.number === 'plural') break;
+    extra += noun.entry.number === 'dual' ? 2 : 1;
+    end = noun.end;
+  }
+  return { extra, end };
+}
+
+/**
  * The count and victims at token i; `strict` asks for a counted noun of people
  * («تسعة مدنيين», «مدنيان») where a bare number or a plural noun could be anything.
  */
@@ -339,15 +356,21 @@ function countAt(
     const victims = victimsAt(r, quantity.end);
     if (strict && !victims.found) return null;
     consume(r, quantity.start, quantity.end);
+    const joined =
+      victims.victimClass === 'civilian' ? joinedPeople(r, victims.end) : { extra: 0, end: 0 };
     // «25 شخصا على الأقل»: the qualifier may follow the counted noun.
     const late = quantity.qualifier === 'exact' ? qualifierAfter(r, victims.end) : null;
-    const counted = late === null ? quantity : { ...quantity, qualifier: late.qualifier };
+    const counted = {
+      ...quantity,
+      count: quantity.count === null ? null : quantity.count + joined.extra,
+      qualifier: late?.qualifier ?? quantity.qualifier,
+    };
     return figure(
       m,
       counted,
       victims,
       anchor.start,
-      Math.max(victims.end, quantity.end, late?.end ?? 0),
+      Math.max(victims.end, quantity.end, late?.end ?? 0, joined.end),
       strict ? 'figures/count-after-adjuncts' : 'figures/count-after-casualty-word',
     );
   }
@@ -370,12 +393,16 @@ function countAt(
   const victims = victimsAt(r, i);
   const qualifier: Qualifier = count === null ? 'unspecified' : 'exact';
   if (trailing !== null) consume(r, trailing.start, trailing.end);
+  const joined =
+    victims.victimClass === 'civilian' && count !== null
+      ? joinedPeople(r, Math.max(victims.end, trailing?.end ?? 0))
+      : { extra: 0, end: 0 };
   return figure(
     m,
-    { count, qualifier, tags: [] },
+    { count: count === null ? null : count + joined.extra, qualifier, tags: [] },
     victims,
     anchor.start,
-    Math.max(victims.end, trailing?.end ?? 0),
+    Math.max(victims.end, trailing?.end ?? 0, joined.end),
     strict ? 'figures/person-noun-after-adjuncts' : 'figures/person-noun-after-casualty-word',
   );
 }
