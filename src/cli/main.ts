@@ -25,6 +25,7 @@ import type { DecisionFlags, ReviewListFlags } from './review.js';
 import type { AddFlags } from './gazetteer.js';
 import type { PasswordFlags } from './accounts.js';
 import type { ServeFlags } from './serve.js';
+import type { StartFlags } from './start.js';
 
 // Each command's module is imported when the command runs (`await import`), so
 // that `extract` does not pay for loading the database drivers, the queue, the
@@ -348,6 +349,20 @@ export function program(exit: (code: number) => void): Command {
     .action(async (_flags: object, command: Command) => {
       const { verifyEvidence } = await import('./evidence.js');
       exit(await verifyEvidence(command.optsWithGlobals<StoreFlags>()));
+    });
+
+  cli
+    .command('start')
+    .description(
+      'what `npm start` runs: the example reports and an admin on a first start, then the app',
+    )
+    .option('--port <n>', 'the port to listen on', positive, 8080)
+    .option('--host <address>', 'the address to listen on (0.0.0.0: every one)', '127.0.0.1')
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (flags: StartFlags) => {
+      const { runStart } = await import('./start.js');
+      exit(await runStart(flags));
     });
 
   addAccountCommands(cli, exit);
