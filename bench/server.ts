@@ -149,6 +149,7 @@ async function figures(
   const mix = [...filters, '/api/events/facets', '/api/events/map?zoom=7&bbox=35.5,32.3,42.4,37.4'];
   let done = 0;
   let errors = 0;
+  const kinds = new Set<string>();
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: 20 }, async (_, client) => {
@@ -163,16 +164,20 @@ async function figures(
           const response = await fetch(`${base}${path ?? ''}`, { headers });
           await response.arrayBuffer();
           if (response.status === 200) done++;
-          else errors++;
-        } catch {
+          else {
+            errors++;
+            kinds.add(`${String(response.status)} ${path ?? ''}`);
+          }
+        } catch (error) {
           errors++;
+          kinds.add(error instanceof Error ? error.message : String(error));
         }
       }
     }),
   );
   server.close();
   lines.push(
-    `  20 clients, ${String(seconds)} s, loopback        ${(done / seconds).toFixed(0)} requests/s, ${String(errors)} errors`,
+    `  20 clients, ${String(seconds)} s, loopback        ${(done / seconds).toFixed(0)} requests/s, ${String(errors)} errors${kinds.size > 0 ? ` (${[...kinds].slice(0, 3).join('; ')})` : ''}`,
   );
   return lines;
 }
