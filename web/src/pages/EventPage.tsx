@@ -310,7 +310,7 @@ export function EventPage({ id }: { id: string }) {
           {reports.map((report) => (
             <article class="report" key={report.document}>
               <header>
-                <h3 dir="auto">{report.title ?? report.outlet ?? report.document}</h3>
+                <h3 dir="auto">{report.title ?? report.outlet ?? t('event.untitled')}</h3>
                 <p class="muted">
                   <span dir="auto">{report.outlet ?? ''}</span>
                   {report.published !== null && <> · {date(report.published.slice(0, 10))}</>}

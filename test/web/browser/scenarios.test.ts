@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openBrowser, screenshotDir, type Browser } from './chromium.js';
+import { EXAMPLES, PASSWORD, serveReal, type RealServer } from './server.js';
+
+/** A report of our own whose words hold markup: it must show as words and run nothing. */
+const HOSTILE = `---
+published: 2024-10-07
+---
+قُتل ثلاثة مدنيين وأصيب خمسة آخرون يوم الإثنين بقصف مدفعي على بلدة كفرنبل في ريف إدلب الجنوبي. <img src=x onerror=alert(1)> <script>alert(2)</script>
+`;
+
+const EXAMPLE_FILES = [
+  '2024-10-15-ariha-shamal.html',
+  '2024-11-03-shuhayl-furat.html',
+  '2025-02-11-tafas-hawran.html',
+].map((name) => join(EXAMPLES, name));
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, origin: string, name: string): Promise<void> {
+  await page.goto(`${origin}/events`);
+  await page.getByLabel('اسم المستخدم').fill(name);
+  await page.getByLabel('كلمة المرور').fill(PASSWORD);
+  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await page.getByRole('button', { name: 'تسجيل الخروج' }).waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+  await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+}
+
+/** Shows the page as it is now in Arabic, then in English, and back to Arabic. */
+async function shotBothLanguages(page: Page, name: string): Promise<void> {
+  await shot(page, `${name}-ar`);
+  await page.getByRole('button', { name: 'التبديل إلى الإنكليزية' }).click();
+  await page.locator('html[lang="en"]').waitFor();
+  await shot(page, `${name}-en`);
+  await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+  await page.locator('html[lang="ar"]').waitFor();
+}
+
+describe.skipIf(chromiumPath === null)('the review app against the real server', () => {
+  let server: RealServer;
+  let browser: Browser;
+  let written: string;
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    written = mkdtempSync(join(tmpdir(), 'wathiq-hostile-'));
+    writeFileSync(join(written, 'kafranbel.txt'), HOSTILE);
+    server = await serveReal([...EXAMPLE_FILES, written]);
+    browser = await openBrowser();
+    browser.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    browser.page.on('request', (request) => requests.push(request.url()));
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+    rmSync(written, { recursive: true, force: true });
+  });
+
+  it('signs an editor in, lists the events, and signs them out', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    const list = page.getByRole('region', { name: 'قائمة الأحداث' });
+    await list.locator('.event-row').first().waitFor();
+    expect(await list.locator('.event-row').count()).toBeGreaterThanOrEqual(3);
+    await shotBothLanguages(page, 'events');
+    await signOut(page);
+  });
+
+  it("opens an event and shows its report's words with the evidence highlighted", async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await page.locator('.event-row', { hasText: 'أريحا' }).first().locator('a').click();
+    const text = page.locator('.report-text').first();
+    await text.waitFor();
+    expect(await text.innerText()).toContain('أريحا');
+    expect(await text.locator('mark').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'تصحيح' }).count()).toBeGreaterThan(0);
+    await shotBothLanguages(page, 'event-editor');
+    await signOut(page);
+  });
+
+  it('shows a viewer no edit controls', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'viewer');
+    await page.locator('.event-row', { hasText: 'أريحا' }).first().locator('a').click();
+    await page.locator('.report-text').first().waitFor();
+    expect(await page.getByRole('button', { name: 'تصحيح' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'تراجع' }).count()).toBe(0);
+    expect(await page.locator('.status-buttons').count()).toBe(0);
+    await shotBothLanguages(page, 'event-viewer');
+    await signOut(page);
+  });
+
+  it('shows markup in a report as words and runs none of it', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'admin');
+    await page.locator('.event-row', { hasText: 'كفر نبل' }).first().locator('a').click();
+    const text = page.locator('.report-text').first();
+    await text.waitFor();
+    expect(await text.innerText()).toContain('<img src=x onerror=alert(1)>');
+    expect(await text.innerText()).toContain('<script>alert(2)</script>');
+    expect(await page.locator('.report-text img, .report-text script').count()).toBe(0);
+    // A report with no title is named as one, never by a hash that runs off the screen.
+    expect(await page.locator('.report h3').first().innerText()).toBe('تقرير بلا عنوان');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(
+      true,
+    );
+    await shotBothLanguages(page, 'event-markup');
+    expect(dialogs).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(server.origin))).toEqual([]);
+    expect(requests.filter((url) => new URL(url).pathname === '/x')).toEqual([]);
+    await signOut(page);
+  });
+});
