@@ -198,7 +198,7 @@ export function program(exit: (code: number) => void): Command {
     .description('store reports (files, folders, feeds, NDJSON), link them into events')
     .argument(
       '[path...]',
-      'files and folders; RSS/Atom feeds and .ndjson files hold several reports',
+      'files and folders; RSS/Atom feeds and .ndjson files hold several reports; - for standard input',
     )
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)

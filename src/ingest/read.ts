@@ -147,7 +147,8 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
   return documentFromBytes(path, await readFile(path), { ...options, facts });
 }
 
-async function readStdin(max: number): Promise<Uint8Array> {
+/** Standard input's bytes; throws an InputError past the limit for one report. */
+export async function readStdin(max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {

@@ -11,7 +11,14 @@ import type { KnownFacts } from './facts.js';
 import { isFeed, parseFeed, readFeedItem } from './feed.js';
 import { sidecarFacts } from './metadata.js';
 import type { Manifest } from './metadata.js';
-import { checkArabic, checkSize, DEFAULT_MAX_BYTES, documentFromBytes, tooLarge } from './read.js';
+import {
+  checkArabic,
+  checkSize,
+  DEFAULT_MAX_BYTES,
+  documentFromBytes,
+  readStdin,
+  tooLarge,
+} from './read.js';
 import { fsProblem, walkFiles } from './walk.js';
 import type { FoundFile } from './walk.js';
 
@@ -102,7 +109,15 @@ export async function* collectReports(
   options: { readonly maxBytes?: number; readonly manifest?: Manifest } = {},
 ): AsyncGenerator<SourceEntry> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  for await (const entry of walkFiles(paths)) {
+  // `-` is a report pasted on standard input, read once whatever its place among the paths.
+  if (paths.includes('-')) {
+    try {
+      yield { report: raw('stdin', 'file', await readStdin(maxBytes)) };
+    } catch (error) {
+      yield failure('stdin', error instanceof InputError ? error.problem : String(error));
+    }
+  }
+  for await (const entry of walkFiles(paths.filter((p) => p !== '-'))) {
     if ('failure' in entry) yield failure(entry.failure.path, entry.failure.problem);
     else if (isReportFile(entry.file))
       yield* readSource(entry.file, maxBytes, options.manifest ?? new Map());
