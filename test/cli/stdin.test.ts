@@ -12,7 +12,7 @@ function withInput(
   input: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, DATABASE_URL: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '' };
     delete env.FORCE_COLOR;
     const p = spawn(process.execPath, [WATHIQ, ...args], { env });
     let stdout = '';
