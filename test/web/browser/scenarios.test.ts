@@ -127,4 +127,22 @@ describe.skipIf(chromiumPath === null)('the review app against the real server',
     expect(requests.filter((url) => new URL(url).pathname === '/x')).toEqual([]);
     await signOut(page);
   });
+
+  it('lets an editor correct a place, see it, and revert it', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await page.locator('.event-row', { hasText: 'أريحا' }).first().locator('a').click();
+    const title = page.locator('#event-title');
+    await title.getByText('أريحا').waitFor();
+    await page.getByRole('button', { name: 'تصحيح: المكان' }).click();
+    await page.getByRole('searchbox', { name: 'ابحث عن مكان' }).fill('سراقب');
+    await page.getByRole('option', { name: /سراقب/ }).first().click();
+    await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await title.getByText('سراقب').waitFor();
+    await shotBothLanguages(page, 'event-corrected');
+    await page.getByRole('button', { name: 'تراجع' }).first().click();
+    await title.getByText('أريحا').waitFor();
+    expect(await title.innerText()).not.toContain('سراقب');
+    await signOut(page);
+  });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { apiSend } from '../api/client.js';
 import { useApi } from '../api/useApi.js';
 import type { Change, EventDetail, EventPage as EventList, Place } from '../api/types.js';
@@ -312,16 +312,23 @@ export function EventPage({ id }: { id: string }) {
               <header>
                 <h3 dir="auto">{report.title ?? report.outlet ?? t('event.untitled')}</h3>
                 <p class="muted">
-                  <span dir="auto">{report.outlet ?? ''}</span>
-                  {report.published !== null && <> · {date(report.published.slice(0, 10))}</>}
-                  {report.url !== null && (
-                    <>
-                      {' · '}
+                  {[
+                    report.outlet !== null && <span dir="auto">{report.outlet}</span>,
+                    report.published !== null && date(report.published.slice(0, 10)),
+                    report.url !== null && (
                       <a href={report.url} rel="noreferrer noopener" target="_blank" dir="ltr">
                         {report.url}
                       </a>
-                    </>
-                  )}
+                    ),
+                  ]
+                    // Only what the report has, a dot between: no dot before the first.
+                    .filter((part) => part !== false)
+                    .map((part, i) => (
+                      <Fragment key={i}>
+                        {i > 0 && ' · '}
+                        {part}
+                      </Fragment>
+                    ))}
                 </p>
                 <p class="why">
                   {report.linked_by.length === 0
