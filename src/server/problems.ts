@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ServiceError } from '../service/index.js';
@@ -35,6 +36,9 @@ export function problemBody(
 /** An error as the API answers it; anything unforeseen is a 500 whose details stay in the log. */
 export function problemOf(error: unknown): HttpProblem | null {
   if (error instanceof HttpProblem) return error;
+  // Hono's own refusals (a body that is not JSON) are the client's error, told as such.
+  if (error instanceof HTTPException && error.status < 500)
+    return new HttpProblem(error.status, 'invalid', `request body: ${error.message}`);
   if (error instanceof ServiceError)
     return new HttpProblem(STATUS[error.problem], error.problem, error.message, error.field);
   return null;

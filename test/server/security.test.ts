@@ -131,6 +131,23 @@ describe.each(engines())('the API on $name', (engine) => {
     expect(((await cursor.json()) as { error: { field: string } }).error.field).toBe('after');
   });
 
+  it('answers a body that is not JSON with 400 and says so', async () => {
+    const guest = await anonymous(app);
+    const reply = await app.request('/api/session', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: guest.cookie,
+        'x-csrf-token': guest.csrf,
+      },
+      body: '{"name": "admin", "password": "broken',
+    });
+    expect(reply.status).toBe(400);
+    const body = (await reply.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid');
+    expect(body.error.message).toMatch(/^request body: .*JSON/);
+  });
+
   it('sends security headers: a CSP with no inline script, nosniff, no framing', async () => {
     const reply = await app.request('/api/session');
     const csp = reply.headers.get('content-security-policy') ?? '';
