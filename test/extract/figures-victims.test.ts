@@ -29,10 +29,10 @@ describe('the victims of a figure', () => {
     ],
     // A nationality after fighters names the state whose forces they are.
     [
-      'لقي ثمانية جنود سوريين حتفهم وأصيب 23 آخرون في تفجير استهدف حافلة في ريف درعا الشرقي.',
+      'بانفجار عبوة على طريق بلدة الصنمين لقي خمسة عسكريين سوريين حتفهم، وأصيب 17 آخرون.',
       [
-        [null, 'killed', 'SYR-GOV', 8],
-        [null, 'injured', 'SYR-GOV', 23],
+        [null, 'killed', 'SYR-GOV', 5],
+        [null, 'injured', 'SYR-GOV', 17],
       ],
       '2020-06-20',
     ],

@@ -48,7 +48,7 @@ describe('the side that was struck', () => {
     },
     // Fighters who fell fighting villagers are the doer's.
     {
-      text: 'اقتحم عناصر من داعش قرية في ريف دير الزور وقتل ستة مقاتلين منهم في مواجهات مع أهالي القرية.',
+      text: 'هاجم عناصر من داعش قرية في ريف دير الزور، وقتل ستة مقاتلين منهم في اشتباك مع أهالي البلدة.',
       published: '2015-03-12',
       actor1: 'ISIS',
       actor2: 'CIV',
