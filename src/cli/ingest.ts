@@ -132,8 +132,13 @@ function listUndated(undated: readonly string[]): void {
       .join(
         '',
       )}${undated.length > shown.length ? `  … and ${String(undated.length - shown.length)} more\n` : ''}` +
-      '  give each its date in front matter (---\\npublished: YYYY-MM-DD\\n---), a sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}),\n' +
-      '  a row of --manifest FILE (file,url,outlet,published), or --published YYYY-MM-DD for all; then ingest them again\n',
+      // The front matter as a person types it, one line under another (not a «\n» to decode).
+      '  give each its date in front matter, three lines at the top of the file:\n' +
+      '      ---\n' +
+      '      published: YYYY-MM-DD\n' +
+      '      ---\n' +
+      '  or a sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}), a row of --manifest FILE\n' +
+      '  (file,url,outlet,published), or --published YYYY-MM-DD for all; then ingest them again\n',
   );
 }
 
@@ -246,7 +251,15 @@ async function enqueue(
       batch.map((r) => r.sha256),
     );
     const fresh = batch.filter((r) => !stored.has(r.sha256));
-    await queue.enqueue(fresh, flags.published ?? null, flags.batch ?? INGEST_BATCH);
+    await queue.enqueue(
+      fresh,
+      {
+        published: flags.published ?? null,
+        outlet: flags.outlet ?? null,
+        url: flags.url ?? null,
+      },
+      flags.batch ?? INGEST_BATCH,
+    );
     queued += fresh.length;
     known += batch.length - fresh.length;
     batch = [];

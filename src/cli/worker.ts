@@ -81,7 +81,7 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
       let results;
       try {
         results = await ingestBatch(db, knowledge, bundle.reports, {
-          published: bundle.published,
+          ...bundle.facts,
           skipStored: false,
         });
       } catch (error) {

@@ -48,16 +48,26 @@ interface QueuedReport {
  * A job is a bundle of reports, stored by the worker in one transaction: a
  * job per report would cost the queue as much as the storing does.
  */
-interface BundleJob {
+interface BundleJob extends BatchFacts {
   readonly reports: readonly QueuedReport[];
-  readonly published: string | null;
 }
 
-/** Reports a worker takes in, and the publication date they were queued with. */
+/**
+ * What `--published`, `--outlet` and `--url` said for a whole batch: a worker
+ * gives them to the reports that say nothing else, as a direct ingest does.
+ * (Jobs queued before outlet and url travelled with them have none.)
+ */
+export interface BatchFacts {
+  readonly published: string | null;
+  readonly outlet?: string | null;
+  readonly url?: string | null;
+}
+
+/** Reports a worker takes in, and the batch's facts they were queued with. */
 export interface Bundle {
   readonly id: string;
   readonly reports: readonly RawReport[];
-  readonly published: string | null;
+  readonly facts: Required<BatchFacts>;
 }
 
 /** A bundle whose every attempt failed, with the last attempt's error. */
@@ -142,13 +152,18 @@ export class IngestQueue {
   /** Puts reports in the queue in bundles of `bundleSize`; the same bundle queued twice is one job. */
   async enqueue(
     reports: readonly RawReport[],
-    published: string | null,
+    facts: BatchFacts,
     bundleSize: number,
   ): Promise<void> {
     const jobs = [];
     for (let k = 0; k < reports.length; k += bundleSize) {
       const bundle = reports.slice(k, k + bundleSize);
-      const data: BundleJob = { reports: bundle.map(toQueued), published };
+      const data: BundleJob = {
+        reports: bundle.map(toQueued),
+        published: facts.published,
+        outlet: facts.outlet ?? null,
+        url: facts.url ?? null,
+      };
       jobs.push({
         name: INGEST_QUEUE,
         data,
@@ -165,7 +180,12 @@ export class IngestQueue {
   async take(): Promise<Bundle | null> {
     const [job] = await this.boss.fetch<BundleJob>(INGEST_QUEUE, { batchSize: 1 });
     if (job === undefined) return null;
-    return { id: job.id, reports: job.data.reports.map(fromQueued), published: job.data.published };
+    const { published, outlet, url } = job.data;
+    return {
+      id: job.id,
+      reports: job.data.reports.map(fromQueued),
+      facts: { published, outlet: outlet ?? null, url: url ?? null },
+    };
   }
 
   async complete(id: string): Promise<void> {

@@ -76,6 +76,58 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
     );
 
     it(
+      'gives queued reports the --outlet, --url and --published of the command, as a direct ingest does',
+      { timeout: 180_000 },
+      async () => {
+        const db = await serverDatabase(
+          serverUrl ?? '',
+          `wathiq_test_facts_${String(process.pid)}`,
+        );
+        try {
+          const report = join(mkdtempSync(join(tmpdir(), 'wathiq-worker-')), 'report.txt');
+          // Written for this test: nothing in it says where or when it was published.
+          writeFileSync(
+            report,
+            'قتل مدني برصاص قناص في حي الوعر بمدينة حمص صباح اليوم، بحسب ناشطين محليين.\n',
+          );
+          const queued = await wathiq([
+            'ingest',
+            '--queue',
+            '--db',
+            db.url,
+            '--outlet',
+            'شبكة الاختبار',
+            '--url',
+            'https://example.org/waer',
+            '--published',
+            '2024-05-09',
+            report,
+          ]);
+          expect(queued.stdout).toMatch(/queued 1 reports/);
+          const worker = await wathiq(['worker', '--until-empty', '--db', db.url]);
+          expect(worker.stdout).toMatch(/worker: 1 reports, 0 failed/);
+          const store = await openStore({ url: db.url });
+          try {
+            expect(
+              await store.query('SELECT outlet, url, published, sources FROM documents'),
+            ).toEqual([
+              {
+                outlet: 'شبكة الاختبار',
+                url: 'https://example.org/waer',
+                published: '2024-05-09',
+                sources: { outlet: 'option', url: 'option', published: 'option' },
+              },
+            ]);
+          } finally {
+            await store.close();
+          }
+        } finally {
+          await db.drop();
+        }
+      },
+    );
+
+    it(
       'records the reports of a job that failed its last attempt as failures, never loses them',
       { timeout: 180_000 },
       async () => {
