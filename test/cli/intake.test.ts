@@ -92,8 +92,11 @@ describe('a folder of plain-text reports with their facts beside them', () => {
     const said = err.join('');
     expect(said).toMatch(/1 report\(s\) have no publication date/);
     expect(said).toContain(undated);
-    expect(said).toMatch(/front matter .* sidecar .*meta\.json/);
-    expect(said).toMatch(/--manifest FILE .* --published YYYY-MM-DD/s);
+    expect(said).toMatch(/front matter.*\n +---\n +published: YYYY-MM-DD\n +---\n/);
+    expect(said).toMatch(/sidecar NAME\.meta\.json/);
+    expect(said).toMatch(/--manifest FILE\s.* --published YYYY-MM-DD/s);
+    // Every line break is one: no escaped «\n» printed as two characters.
+    expect(said).not.toContain('\\n');
     out.length = 0;
     await run('export', '--data', data, '--format', 'acled');
     const rows = parse<Record<string, string>>(out.join(''), { columns: true });
