@@ -1,7 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
-import { zReviewStatus, zRole } from '../contracts/index.js';
-import type { ReviewStatus, Role } from '../contracts/index.js';
+import {
+  OUTPUT_SCHEMA_VERSION,
+  documentOutputJsonSchema,
+  zReviewStatus,
+  zRole,
+} from '../contracts/index.js';
+import type { DocumentOutput, ReviewStatus, Role } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
 import {
   EXPORT_FORMATS,
@@ -107,7 +112,7 @@ interface ExtractFlags {
 
 async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
-  const results: unknown[] = [];
+  const results: DocumentOutput[] = [];
   let failed = 0;
   for (const file of files) {
     // The reader has what it wanted (`| head`): the rest is not read.
@@ -122,7 +127,8 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
         ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
       });
       const extracted = extract(document, { knowledge, published: flags.published ?? null });
-      const result = {
+      const result: DocumentOutput = {
+        schema_version: OUTPUT_SCHEMA_VERSION,
         ...extracted,
         document: { ...extracted.document, sources: document.sources ?? {} },
       };
@@ -141,11 +147,9 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
     }
   }
-  if (flags.json === true && flags.ndjson !== true) {
-    process.stdout.write(
-      `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`,
-    );
-  }
+  // An array whatever the number of files: a script reads one shape.
+  if (flags.json === true && flags.ndjson !== true)
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
 }
 
@@ -184,13 +188,23 @@ export function program(exit: (code: number) => void): Command {
     )
     .option('--outlet <name>', 'outlet for reports that do not name one')
     .option('--url <url>', 'address of the report, when it does not carry one')
-    .option('--json', 'print the document result as JSON (an array for several files)')
+    .option('--json', 'print a JSON array of document results (`wathiq schema` describes one)')
     .option('--ndjson', 'print one JSON document result per line')
     .option('--explain', 'print, under each incident, the rules that decided each field')
     .option('--max-size <MB>', 'largest report to read', megabytes)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (files: string[], flags: ExtractFlags) => {
       exit(await runExtract(files, flags));
+    });
+
+  cli
+    .command('schema')
+    .description(
+      'print the JSON Schema of a document result, as `extract --json|--ndjson` prints it',
+    )
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(documentOutputJsonSchema(), null, 2)}\n`);
+      exit(0);
     });
 
   cli

@@ -88,3 +88,10 @@ export type {
   SignIn,
   Timeline,
 } from './api.js';
+export {
+  OUTPUT_SCHEMA_ID,
+  OUTPUT_SCHEMA_VERSION,
+  documentOutputJsonSchema,
+  zDocumentOutput,
+} from './output.js';
+export type { DocumentOutput } from './output.js';

@@ -1,12 +1,25 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { zDocumentResult } from '../../src/contracts/index.js';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import {
+  OUTPUT_SCHEMA_ID,
+  OUTPUT_SCHEMA_VERSION,
+  documentOutputJsonSchema,
+  zDocumentOutput,
+} from '../../src/contracts/index.js';
 import { captureConsole } from './console.js';
+import { schemaErrors } from './json-schema.js';
+
+const SHIPPED_SCHEMA = join(import.meta.dirname, '..', '..', 'schema', 'document-result.v1.json');
 
 const { out, err, run, file } = captureConsole();
 const REPORT =
   'قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل جنوبي إدلب أمس الثلاثاء، بحسب المرصد السوري لحقوق الإنسان.';
+
+const OTHER =
+  'أصيب خمسة عناصر من قوات سوريا الديمقراطية بانفجار عبوة ناسفة قرب مدينة الطبقة غربي الرقة صباح اليوم.';
 
 describe('wathiq extract', () => {
   it('prints a readable summary per incident', async () => {
@@ -19,10 +32,55 @@ describe('wathiq extract', () => {
 
   it('prints the document result as JSON that the contract accepts', async () => {
     await run('extract', '--json', '--published', '2024-03-13', file('b.txt', REPORT));
-    const parsed = zDocumentResult.parse(JSON.parse(out.join('')));
+    const [parsed] = z.array(zDocumentOutput).parse(JSON.parse(out.join('')));
+    if (parsed === undefined) throw new Error('no result printed');
+    expect(parsed.schema_version).toBe(OUTPUT_SCHEMA_VERSION);
     expect(parsed.incidents[0]?.claims[0]?.claimant).toBe('SOHR');
     const span = parsed.incidents[0]?.location?.span ?? [0, 0];
     expect(parsed.document.text.slice(span[0], span[1])).toContain('كفرنبل');
+  });
+
+  it('prints an array for one file as for two, each result valid under the shipped JSON Schema', async () => {
+    const shipped: unknown = JSON.parse(readFileSync(SHIPPED_SCHEMA, 'utf8'));
+    expect(shipped).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: OUTPUT_SCHEMA_ID,
+      properties: { schema_version: { const: OUTPUT_SCHEMA_VERSION } },
+    });
+    // The file in the package is what the zod contract generates (`wathiq schema` prints it).
+    expect(shipped).toEqual(documentOutputJsonSchema());
+    for (const files of [
+      [file('one.txt', REPORT)],
+      [file('two-a.txt', REPORT), file('two-b.txt', OTHER)],
+    ]) {
+      out.length = 0;
+      expect(await run('extract', '--json', '--published', '2024-03-13', ...files)).toBe(0);
+      const printed: unknown = JSON.parse(out.join(''));
+      expect(Array.isArray(printed)).toBe(true);
+      const results = z.array(zDocumentOutput).parse(printed);
+      expect(results).toHaveLength(files.length);
+      for (const result of printed as unknown[]) expect(schemaErrors(shipped, result)).toEqual([]);
+    }
+  });
+
+  it('finds what breaks the shipped schema (the check is not vacuous)', () => {
+    const shipped: unknown = JSON.parse(readFileSync(SHIPPED_SCHEMA, 'utf8'));
+    const broken = {
+      schema_version: 2,
+      document: { id: 1 },
+      incidents: [{}],
+      tallies: [],
+      warnings: [],
+    };
+    const errors = schemaErrors(shipped, broken).join('\n');
+    expect(errors).toMatch(/\$\.schema_version: expected 1/);
+    expect(errors).toMatch(/\$\.document\.id: expected string/);
+    expect(errors).toMatch(/\$\.incidents\[0\]: lacks required event_type/);
+  });
+
+  it('prints its JSON Schema with wathiq schema', async () => {
+    expect(await run('schema')).toBe(0);
+    expect(JSON.parse(out.join(''))).toEqual(documentOutputJsonSchema());
   });
 
   it('prints one JSON line per document with --ndjson', async () => {
@@ -34,7 +92,10 @@ describe('wathiq extract', () => {
       file('c.txt', REPORT),
       file('d.txt', REPORT),
     );
-    expect(out.join('').trim().split('\n')).toHaveLength(2);
+    const lines = out.join('').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines)
+      expect(zDocumentOutput.parse(JSON.parse(line)).schema_version).toBe(1);
   });
 
   it('goes on past bad files, names each with its problem, and fails the batch', async () => {
@@ -76,7 +137,7 @@ describe('wathiq extract', () => {
       if (first.includes('\n')) child.stdout.destroy();
     });
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(first).toMatch(/^\{"document"/);
+    expect(first).toMatch(/^\{"schema_version":1,"document"/);
     expect(stderr).toBe('');
     expect(status).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { zDocumentResult } from '../../src/contracts/index.js';
 import { captureConsole } from './console.js';
 
@@ -39,8 +40,9 @@ describe('wathiq gazetteer', () => {
       data,
       file('r.txt', REPORT),
     );
-    const result = zDocumentResult.parse(JSON.parse(out.join('')));
-    expect(result.incidents[0]?.location).toMatchObject({
+    const [result] = z.array(zDocumentResult).parse(JSON.parse(out.join('')));
+    expect(result).toBeDefined();
+    expect(result?.incidents[0]?.location).toMatchObject({
       name_en: 'Al-Naim roundabout',
       admin1: 'Ar-Raqqa',
       precision: 1,

@@ -72,7 +72,7 @@ function decisions(
 ): Decision[] {
   const { type, sides, date, location, claims } = fields;
   const background = draft.mentions[0]?.backgroundRules ?? [];
-  return [
+  const decided: Decision[] = [
     { field: 'incident', value: null, rules: [...draft.rules] },
     { field: 'background', value: String(draft.background), rules: [...background] },
     { field: 'type', value: `${type.eventType} / ${type.subEventType}`, rules: [...type.rules] },
@@ -88,6 +88,8 @@ function decisions(
       })),
     ),
   ];
+  // A side's votes carry the side they voted for: the contract (and its JSON Schema) has rule and score only.
+  return decided.map((d) => ({ ...d, rules: d.rules.map(({ rule, score }) => ({ rule, score })) }));
 }
 
 /** The rules that read a figure and attributed it, found by its words. */

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { zDocumentResult } from './result.js';
+
+/**
+ * The version of what `wathiq extract --json|--ndjson` prints. It goes up when
+ * a field is removed, renamed or changes meaning; new optional fields keep it.
+ */
+export const OUTPUT_SCHEMA_VERSION = 1;
+
+/** Where the JSON Schema of that output lives, versioned like the output itself. */
+export const OUTPUT_SCHEMA_ID = `urn:wathiq:schema:document-result:v${String(OUTPUT_SCHEMA_VERSION)}`;
+
+/** One report's result as `extract` prints it: the document result and the version of its shape. */
+export const zDocumentOutput = zDocumentResult.extend({
+  schema_version: z.literal(OUTPUT_SCHEMA_VERSION),
+});
+export type DocumentOutput = z.infer<typeof zDocumentOutput>;
+
+/**
+ * The JSON Schema of one printed result (an element of `--json`'s array, a line
+ * of `--ndjson`), generated from the zod contract so the two cannot drift.
+ */
+export function documentOutputJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(zDocumentOutput, { target: 'draft-2020-12' });
+  return {
+    $schema: generated.$schema,
+    $id: OUTPUT_SCHEMA_ID,
+    title: 'wathiq document result',
+    description: `One report's incidents, claims and tallies as \`wathiq extract --json\` (an array of these) and \`--ndjson\` (one per line) print them; schema_version ${String(OUTPUT_SCHEMA_VERSION)}.`,
+    ...generated,
+  };
+}
