@@ -153,7 +153,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
 
   const measures = readJson(dir, 'measures.json', zMeasuresFile);
   for (const m of measures.measures) {
-    add(m.before_count, {
+    add([...new Set([...m.verbs.flatMap(verbForms), ...m.before_count])], {
       kind: 'measure',
       measure: m.measure,
       position: 'before_count',

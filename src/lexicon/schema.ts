@@ -101,6 +101,7 @@ export const zMeasuresFile = z.object({
   measures: z.array(
     z.object({
       measure: zMeasure,
+      verbs: zForms.default([]),
       before_count: zForms,
       after_count: zForms,
       duals: zForms,

@@ -15,6 +15,16 @@ describe('claim attribution', () => {
     expect(tuples(only(read(text)))[0]?.[0]).toBe(claimant);
   });
 
+  it.each([
+    'ذكرت وكالة سانا أن قذيفة سقطت على حي الميدان في دمشق اليوم، وأضافت الوكالة أنها قتلت مدنيين اثنين.',
+    'قالت صحيفة الوطن إن عبوة ناسفة انفجرت في مدينة حماة اليوم، وأوضحت الصحيفة أن الانفجار أسفر عن إصابة ثلاثة مدنيين.',
+    'أفاد الدفاع المدني السوري بأن غارة ضربت بلدة أريحا صباح اليوم، وأكد الدفاع المدني مقتل طفلين فيها.',
+  ])('hears the source named earlier in the sentence in «الوكالة»/«الصحيفة» of «%s»', (text) => {
+    const claimants = only(read(text)).claims.map((c) => c.claimant);
+    expect(claimants).toHaveLength(1);
+    expect(claimants[0]).not.toBe('LOCAL');
+  });
+
   it('hears two speakers of one verb in the dual («ذكرا»)', () => {
     const incident = only(
       read('المرصد السوري والدفاع المدني ذكرا أن 6 مدنيين قتلوا في قصف على بلدة كفرنبل اليوم.'),

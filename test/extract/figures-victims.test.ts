@@ -9,7 +9,7 @@ describe('the victims of a figure', () => {
     // The doer of an execution, abduction or killing is never its victim.
     [
       'أعدم تنظيم الدولة الإسلامية 23 كرديا في قرية قرب مدينة عين العرب.',
-      [[null, 'killed', 'CIV', 23]],
+      [[null, 'killed', null, 23]],
     ],
     [
       'أعدمت هيئة تحرير الشام شابا في مدينة سرمدا بعد اتهامه بالتعامل مع قوات النظام.',
@@ -25,7 +25,7 @@ describe('the victims of a figure', () => {
     ],
     [
       'نفذ مسلحو داعش إعدامات ميدانية بحق 12 تركمانيا في قرية بريف حلب الشرقي، بحسب المرصد السوري.',
-      [['SOHR', 'killed', 'CIV', 12]],
+      [['SOHR', 'killed', null, 12]],
     ],
     // A nationality after fighters names the state whose forces they are.
     [

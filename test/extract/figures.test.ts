@@ -5,7 +5,7 @@ import { only, read, tuples } from './helpers.js';
 describe('casualty figures', () => {
   it.each([
     ['قتل سبعة مدنيين في قصف مدفعي على بلدة كفرنبل أمس.', ['killed', 'CIV', 7]],
-    ['أسفر القصف على بلدة كفرنبل أمس عن مقتل 12 شخصا.', ['killed', 'CIV', 12]],
+    ['أسفر القصف على بلدة كفرنبل أمس عن مقتل 12 شخصا.', ['killed', null, 12]],
     ['أسفرت الغارة على مدينة سراقب اليوم عن سقوط 5 قتلى.', ['killed', null, 5]],
     ['قتل عنصر من قوات النظام بانفجار لغم قرب مدينة سراقب اليوم.', ['killed', 'SYR-GOV', 1]],
     ['أدى انفجار عبوة ناسفة في مدينة الباب اليوم إلى مقتل طفلين.', ['killed', 'CIV', 2]],
@@ -172,6 +172,33 @@ describe('casualty figures', () => {
 
   it('reads the number a toll rose to', () => {
     const incident = only(read('ارتفعت حصيلة قتلى القصف على مدينة أريحا اليوم إلى 31 شخصا.'));
-    expect(tuples(incident)).toContainEqual([null, 'killed', 'CIV', 31]);
+    expect(tuples(incident)).toContainEqual([null, 'killed', null, 31]);
+  });
+});
+
+/** Verbs of a measure are listed once and read in every third-person form. */
+describe('casualty verbs in every person', () => {
+  it.each([
+    ['احتجزت عناصر الحاجز ثلاثة شبان قرب مدينة الصنمين اليوم.', 'detained', 3],
+    ['اغتالوا مساء أمس أربعة مدنيين في بلدة الجيزة بريف درعا.', 'killed', 4],
+    [
+      'قالت مصادر محلية إن مسلحين مجهولين يختطفون خمسة مدنيين من طريق بلدة بصرى الشام.',
+      'detained',
+      5,
+    ],
+  ])('reads «%s»', (text, measure, count) => {
+    expect(tuples(only(read(text))).map(([, m, , c]) => [m, c])).toContainEqual([measure, count]);
+  });
+});
+
+describe('fighters before a count', () => {
+  it('counts fighters and the civilians hurt beside them apart', () => {
+    const found = tuples(
+      only(
+        read('أسفر القصف على بلدة اللطامنة اليوم عن مقتل عناصر من قوات النظام وإصابة 3 مدنيين.'),
+      ),
+    );
+    expect(found).toContainEqual([null, 'injured', 'CIV', 3]);
+    expect(found.filter(([, m]) => m === 'killed').map(([, , , c]) => c)).toEqual([null]);
   });
 });

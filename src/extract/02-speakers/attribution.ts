@@ -411,6 +411,8 @@ export class Attribution {
         frames[frames.length - 1] = { ...open, to: a.start };
       }
       frames.push(frame);
+      // «أفادت وكالة سانا بأن …، وأوضحت الوكالة أن …»: «الوكالة» points back within the sentence too.
+      if (frame.source.claimant !== null) b.last = frame.source;
       previousEnd = Math.max(previousEnd, frame.to === sentence.tokenEnd ? a.end : frame.to);
     }
     return frames;

@@ -170,8 +170,8 @@ const CLASS_VICTIM: Readonly<Record<VictimClass, string | null>> = {
   armed: 'UNKNOWN',
   fighter: null,
   attacker: null,
-  // «قتل 15 شخصا»: people with no group named are counted as civilians, as monitors do.
-  person: 'CIV',
+  // «قتل 15 شخصا» does not say whose people they were (the sides may still read them as civilians).
+  person: null,
   other: null,
 };
 
@@ -315,8 +315,24 @@ function readAfter(
   // A group right after the verb with no count is its doer («أعدم تنظيم داعش … »,
   // «اختطف التنظيم 130 عائلة»), never its victims.
   const direct = countAt(r, anchor, from, false);
+  if (direct !== null && direct.count === null && DOER_CLASSES.has(direct.victimClass ?? '')) {
+    // «احتجزت عناصر الحاجز ثلاثة شبان»: fighters with no count, a count of people
+    // after them: the fighters are the doer, the counted their victims.
+    for (let j = skipWhen(r, direct.end); j <= direct.end + SUBJECT_TAIL; j++) {
+      if (r.analysis.annotations.measures.some((a) => a.start === j)) break;
+      if (/^[و.,،:؛]/.test(r.analysis.tokens[j]?.text ?? '.')) break;
+      const object = countAt(r, anchor, j, true);
+      if (object?.count != null) return object;
+    }
+  }
   return direct ?? (far ? countPastAdjuncts(r, anchor, afterSubject, until) : null);
 }
+
+/** Words that may describe a subject of fighters («عناصر الحاجز», «عناصر من الأمن العام»). */
+const SUBJECT_TAIL = 3;
+
+/** Kinds of people who can do an act, and so stand as a verb's subject. */
+const DOER_CLASSES: ReadonlySet<string> = new Set(['fighter', 'armed', 'attacker']);
 
 /** Whether a count or a person noun starts at token i. */
 function countedAt(r: Reader, i: number): boolean {

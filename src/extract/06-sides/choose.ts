@@ -17,7 +17,9 @@ export interface Sides {
 /** What the sides are chosen from: the incident's clauses, their weighed actors and figures. */
 export interface SidedAct {
   readonly roles: readonly RoleCandidate[];
-  readonly figures: readonly { readonly figure: { readonly victim: string | null } }[];
+  readonly figures: readonly {
+    readonly figure: { readonly victim: string | null; readonly victimClass: string | null };
+  }[];
   /** The armed side the clause's teller speaks for, if any. */
   readonly tellerSide: string | null;
 }
@@ -50,10 +52,16 @@ function weighSides(acts: readonly SidedAct[]): Weights {
       if (!mentionOf.has(r.id)) mentionOf.set(r.id, { start: r.entity.start, end: r.entity.end });
     }
     for (const f of m.figures) {
-      const v = f.figure.victim;
+      // «قتل 15 شخصا»: the figure does not say whose people, but people counted
+      // with no group named point to civilians as the side hit, as monitors code it.
+      const v = f.figure.victim ?? (f.figure.victimClass === 'person' ? 'CIV' : null);
       if (v === null) continue;
       a2.set(v, (a2.get(v) ?? 0) + 1);
-      note(`actor2:${v}`, because('sides/whose-people-were-counted', 1));
+      const rule =
+        f.figure.victim === null
+          ? 'sides/people-counted-civilians'
+          : 'sides/whose-people-were-counted';
+      note(`actor2:${v}`, because(rule, 1));
     }
   }
   return { a1, a2, votes, mentionOf };

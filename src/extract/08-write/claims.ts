@@ -30,6 +30,24 @@ const sameFigure = (a: Figure, b: Figure): boolean =>
   a.measure === b.measure && a.count === b.count && a.victim === b.victim;
 
 /**
+ * Adds a source's figure unless it repeats one it already gave. «اعتقلت 4 سوريين …
+ * "تعتقل 4 شبان"»: the same count of the same measure, once with whose people
+ * unsaid and once said, is one figure, the one that says.
+ */
+function keepOnce(figures: Figure[], stated: Figure): void {
+  const restated = figures.findIndex(
+    (g) =>
+      sameFigure(g, stated) ||
+      (g.count !== null &&
+        g.measure === stated.measure &&
+        g.count === stated.count &&
+        (g.victim === null || stated.victim === null)),
+  );
+  if (restated < 0) figures.push(stated);
+  else if (figures[restated]?.victim === null && stated.victim !== null) figures[restated] = stated;
+}
+
+/**
  * Claims by source. A figure repeated by the same source is kept once; an
  * unattributed figure that a named source states too (the lead restating a
  * monitor's count) goes under that source; a total that a source breaks down
@@ -55,10 +73,7 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
     if (f.source.claimant === null) {
       // The lead's number that a named source states too is that source's figure, with the victims the lead names.
       const k = named.findIndex(
-        (n) =>
-          n.measure === figure.measure &&
-          n.count === figure.count &&
-          (n.count !== null || n.victim === figure.victim),
+        (n) => n.measure === figure.measure && n.count === figure.count && n.count !== null,
       );
       const same = named[k];
       if (same !== undefined) {
@@ -87,7 +102,7 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
         ? figure
         : (named.find((n) => n.span[0] === figure.span[0] && n.span[1] === figure.span[1]) ??
           figure);
-    if (!entry.figures.some((g) => sameFigure(g, stated))) entry.figures.push(stated);
+    keepOnce(entry.figures, stated);
   }
   return [...bySource.values()].map(({ claim, figures }) => ({
     ...claim,
