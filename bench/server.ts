@@ -13,13 +13,11 @@ import { serve } from '@hono/node-server';
 import pg from 'pg';
 import pino from 'pino';
 import { shippedKnowledge } from '../src/extract/index.js';
-import { sha256Hex } from '../src/ingest/index.js';
-import type { RawReport } from '../src/ingest/index.js';
 import { createApp } from '../src/server/index.js';
-import { addUser, createToken, ingestBatch } from '../src/service/index.js';
+import { addUser, createToken } from '../src/service/index.js';
 import { openStore } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
-import { generateStories } from './stories.js';
+import { fill } from './fill.js';
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -28,48 +26,6 @@ function argument(name: string, fallback: number): number {
 }
 
 const ROOT = { name: 'bench', role: 'admin' } as const;
-
-async function fill(db: Database, reports: number, target: number): Promise<number> {
-  const knowledge = shippedKnowledge();
-  const stories = generateStories(reports);
-  for (let k = 0; k < stories.length; k += 500) {
-    const batch: RawReport[] = stories.slice(k, k + 500).map((story, j) => {
-      const raw = new TextEncoder().encode(JSON.stringify(story));
-      return {
-        source: `news.ndjson:${String(k + j + 1)}`,
-        format: 'ndjson',
-        raw,
-        sha256: sha256Hex(raw),
-        capturedAt: '2025-01-01T00:00:00.000Z',
-      };
-    });
-    await ingestBatch(db, knowledge, batch);
-  }
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
-  const have = row?.n ?? 0;
-  if (have === 0) throw new Error('the generated news made no events');
-  const copies = Math.ceil(target / have) - 1;
-  // Copies a day apart per round, their points moved a little, so that maps and timelines see many.
-  await db.query(
-    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
-       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
-     SELECT e.id || '-' || k, event_type, sub_event_type, date_start - k, date_end - k,
-       admin1_pcode, admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text,
-       search_names,
-       CASE WHEN data->'location' = 'null'::jsonb OR data->'location' IS NULL
-            THEN jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k))
-            ELSE jsonb_set(jsonb_set(jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)),
-                   '{location,lat}', to_jsonb(round(((data #>> '{location,lat}')::float8 + sin(k) * 0.2)::numeric, 5))),
-                   '{location,lon}', to_jsonb(round(((data #>> '{location,lon}')::float8 + cos(k) * 0.2)::numeric, 5)))
-       END,
-       k % 50 = 0
-     FROM events e, generate_series(1, $1::int) AS k`,
-    [copies],
-  );
-  await db.query('VACUUM ANALYZE events');
-  const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
-  return after?.n ?? 0;
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;

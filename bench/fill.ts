@@ -1,0 +1,57 @@
+/**
+ * A store of many events for the query benchmarks: generated news ingested
+ * through the service, as a user's would be, then its events copied (new ids,
+ * days a round apart, points moved a little, every 50th copy private) up to
+ * the number asked for. Ingesting 100,000 events' worth of reports would take
+ * the machine an hour; copying takes seconds and gives the planner the same
+ * sizes and spreads to weigh.
+ */
+import { shippedKnowledge } from '../src/extract/index.js';
+import { sha256Hex } from '../src/ingest/index.js';
+import type { RawReport } from '../src/ingest/index.js';
+import { ingestBatch } from '../src/service/index.js';
+import type { Database } from '../src/store/index.js';
+import { generateStories } from './stories.js';
+
+/** Fills an empty store; resolves with how many events it then holds. */
+export async function fill(db: Database, reports: number, target: number): Promise<number> {
+  const knowledge = shippedKnowledge();
+  const stories = generateStories(reports);
+  for (let k = 0; k < stories.length; k += 500) {
+    const batch: RawReport[] = stories.slice(k, k + 500).map((story, j) => {
+      const raw = new TextEncoder().encode(JSON.stringify(story));
+      return {
+        source: `news.ndjson:${String(k + j + 1)}`,
+        format: 'ndjson',
+        raw,
+        sha256: sha256Hex(raw),
+        capturedAt: '2025-01-01T00:00:00.000Z',
+      };
+    });
+    await ingestBatch(db, knowledge, batch);
+  }
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  const have = row?.n ?? 0;
+  if (have === 0) throw new Error('the generated news made no events');
+  const copies = Math.ceil(target / have) - 1;
+  // Copies a day apart per round, their points moved a little, so that maps and timelines see many.
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+     SELECT e.id || '-' || k, event_type, sub_event_type, date_start - k, date_end - k,
+       admin1_pcode, admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text,
+       search_names,
+       CASE WHEN data->'location' = 'null'::jsonb OR data->'location' IS NULL
+            THEN jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k))
+            ELSE jsonb_set(jsonb_set(jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)),
+                   '{location,lat}', to_jsonb(round(((data #>> '{location,lat}')::float8 + sin(k) * 0.2)::numeric, 5))),
+                   '{location,lon}', to_jsonb(round(((data #>> '{location,lon}')::float8 + cos(k) * 0.2)::numeric, 5)))
+       END,
+       k % 50 = 0
+     FROM events e, generate_series(1, $1::int) AS k`,
+    [copies],
+  );
+  await db.query('VACUUM ANALYZE events');
+  const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  return after?.n ?? 0;
+}

@@ -1,0 +1,195 @@
+/**
+ * npm run bench:filters [-- --reports N --events N --runs N]
+ *
+ * Every filter the events list, export, map, timeline and facets take, alone
+ * and combined, timed at `--events` events on both engines as a viewer asks
+ * them (public events only): p50 and p95 of each. The stores are built once
+ * (bench/fill.ts) and kept under the system's temporary folder, so that a
+ * change to a query is measured again in a minute; a store made by an older
+ * wathiq is migrated when opened, as a user's would be.
+ */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { timelinePeriod } from '../src/service/events.js';
+import {
+  countEvents,
+  eventClusters,
+  eventFacets,
+  eventTimeline,
+  listMarkedEvents,
+  openStore,
+  streamEventPages,
+} from '../src/store/index.js';
+import type { Database, EventFilter } from '../src/store/index.js';
+import { fill } from './fill.js';
+
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Each filter the app offers, alone, then as people combine them. */
+const FILTERS: readonly (readonly [string, EventFilter])[] = [
+  ['no filter', {}],
+  ['governorate', { admin1Pcode: 'SY07' }],
+  ['dates (a season)', { from: '2023-03-01', to: '2023-05-31' }],
+  ['type', { type: 'Battles' }],
+  ['sub-type', { type: 'Shelling/artillery/missile attack' }],
+  ['actor', { actor: 'SYR-GOV' }],
+  ['claimant', { claimant: 'SOHR' }],
+  ['status', { status: 'unreviewed' }],
+  ['words', { search: 'سراقب' }],
+  ['bounding box', { bbox: [36, 35, 37, 36.5] }],
+  ['private only', { private: true }],
+  [
+    'governorate + dates + type',
+    {
+      admin1Pcode: 'SY07',
+      from: '2023-03-01',
+      to: '2023-09-30',
+      type: 'Shelling/artillery/missile attack',
+    },
+  ],
+  ['actor + claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }],
+  ['actor + claimant + governorate', { actor: 'SYR-GOV', claimant: 'SOHR', admin1Pcode: 'SY02' }],
+  [
+    'type + claimant + dates',
+    { type: 'Battles', claimant: 'SOHR', from: '2023-01-01', to: '2023-12-31' },
+  ],
+  ['words + governorate', { search: 'سراقب', admin1Pcode: 'SY07' }],
+  [
+    'everything',
+    {
+      admin1Pcode: 'SY07',
+      from: '2023-01-01',
+      to: '2024-12-31',
+      actor: 'SYR-GOV',
+      claimant: 'SOHR',
+      type: 'Shelling/artillery/missile attack',
+      status: 'unreviewed',
+    },
+  ],
+];
+
+/** What each view asks of the store for one filter, as the server's routes ask it. */
+const VIEWS: readonly (readonly [string, (db: Database, f: EventFilter) => Promise<unknown>])[] = [
+  [
+    'list+total',
+    (db, f) => Promise.all([listMarkedEvents(db, f, { limit: 50 }), countEvents(db, f)]),
+  ],
+  ['export page', async (db, f) => (await streamEventPages(db, f).next()).value],
+  ['map z7', (db, f) => eventClusters(db, f, 360 / 2 ** 7 / 4)],
+  ['timeline', async (db, f) => eventTimeline(db, f, await timelinePeriod(db, f))],
+  ['facets', (db, f) => eventFacets(db, f)],
+];
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+}
+
+async function timed(runs: number, work: () => Promise<unknown>): Promise<[number, number]> {
+  await work();
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return [percentile(times, 50), percentile(times, 95)];
+}
+
+async function figures(label: string, db: Database, runs: number): Promise<void> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  process.stdout.write(
+    `${label}: ${String(row?.n ?? 0)} events, p50 / p95 in ms (${String(runs)} runs)\n`,
+  );
+  process.stdout.write(`  ${'filter'.padEnd(32)}${VIEWS.map(([v]) => v.padStart(16)).join('')}\n`);
+  const worst = new Map<string, number>();
+  for (const [name, filter] of FILTERS) {
+    const cells: string[] = [];
+    for (const [view, ask] of VIEWS) {
+      const [p50, p95] = await timed(runs, () => ask(db, { ...filter, publicOnly: true }));
+      worst.set(view, Math.max(worst.get(view) ?? 0, p95));
+      cells.push(`${p50.toFixed(1)} / ${p95.toFixed(1)}`.padStart(16));
+    }
+    process.stdout.write(`  ${name.padEnd(32)}${cells.join('')}\n`);
+  }
+  process.stdout.write(
+    `  ${'worst p95'.padEnd(32)}${VIEWS.map(([v]) => (worst.get(v) ?? 0).toFixed(1).padStart(16)).join('')}\n`,
+  );
+}
+
+/** The cached embedded store of `target` events, built the first time. */
+async function embeddedStore(reports: number, target: number): Promise<Database> {
+  const dataDir = join(tmpdir(), `wathiq-bench-filters-${String(reports)}-${String(target)}`);
+  const built = existsSync(join(dataDir, 'PG_VERSION'));
+  const db = await openStore({ dataDir });
+  if (!built) {
+    process.stdout.write(`PGlite: building ${dataDir}…\n`);
+    await fill(db, reports, target);
+  }
+  return db;
+}
+
+/** The cached server database of `target` events, built the first time. */
+async function serverStore(
+  admin: string,
+  reports: number,
+  target: number,
+): Promise<Database | null> {
+  const name = `wathiq_bench_filters_${String(reports)}_${String(target)}`;
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+  } catch {
+    process.stdout.write(`PostgreSQL: no server at ${admin}; set DATABASE_URL to measure it\n`);
+    return null;
+  }
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const db = await openStore({ url: url.toString() });
+  if (exists.rowCount === 0) {
+    process.stdout.write(`PostgreSQL: building ${name}…\n`);
+    await fill(db, reports, target);
+  }
+  return db;
+}
+
+async function main(): Promise<void> {
+  const reports = argument('--reports', 3000);
+  const target = argument('--events', 100_000);
+  const runs = argument('--runs', 20);
+  const only = process.argv.includes('--pglite')
+    ? 'pglite'
+    : process.argv.includes('--postgres')
+      ? 'postgres'
+      : null;
+  if (only !== 'pglite') {
+    const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const server = await serverStore(admin, reports, target);
+    if (server !== null) {
+      try {
+        await figures('PostgreSQL', server, runs);
+      } finally {
+        await server.close();
+      }
+    }
+  }
+  if (only !== 'postgres') {
+    const embedded = await embeddedStore(reports, target);
+    try {
+      await figures('PGlite', embedded, runs);
+    } finally {
+      await embedded.close();
+    }
+  }
+}
+
+await main();

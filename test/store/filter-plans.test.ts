@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countEvents,
+  eventClusters,
+  eventFacets,
+  eventSpan,
+  eventTimeline,
+  listMarkedEvents,
+  refreshStatistics,
+} from '../../src/store/index.js';
+import type { Database, EventFilter, Sql } from '../../src/store/index.js';
+import { engines } from './engines.js';
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
+  readonly 'Index Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/**
+ * Events over three years in ten governorates and twenty towns, each with a
+ * document as wide as a real one's: enough for the planner to weigh reading
+ * every event.
+ */
+async function fill(db: Database, count: number): Promise<void> {
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+     SELECT 'e' || k,
+       CASE WHEN k % 3 = 0 THEN 'Battles' ELSE 'Explosions/Remote violence' END,
+       CASE WHEN k % 3 = 0 THEN 'Armed clash' WHEN k % 3 = 1 THEN 'Air/drone strike'
+            ELSE 'Shelling/artillery/missile attack' END,
+       date '2022-01-01' + k % 1100, date '2022-01-01' + k % 1100 + k % 2,
+       'SY' || lpad((2 + k % 10)::text, 2, '0'), 'محافظة',
+       (ARRAY['SYR-GOV', 'RUS', 'ISIS', 'TUR', 'SNA', 'UNKNOWN'])[1 + k % 6],
+       CASE WHEN k % 4 = 0 THEN 'CIV' END,
+       k % 20,
+       CASE WHEN k % 2 = 0 THEN ARRAY['SOHR', 'LOCAL'] ELSE ARRAY['SNHR', 'SCD'] END,
+       CASE WHEN k % 7 = 0 THEN 'reviewed' ELSE 'unreviewed' END,
+       'قصف على بلدة ' || CASE WHEN k % 20 = 0 THEN 'سراقب' ELSE 'قرية' || k % 20 END,
+       ARRAY[CASE WHEN k % 20 = 0 THEN 'سراقب' ELSE 'قرية' || k % 20 END],
+       jsonb_build_object('id', 'e' || k, 'padding', repeat('نص الحدث ', 100),
+         'location', jsonb_build_object('lat', 32.5 + (k % 50) / 10.0, 'lon', 36 + (k % 60) / 10.0)),
+       k % 50 = 0
+     FROM generate_series(1, $1::int) AS k`,
+    [count],
+  );
+  await db.query(
+    'INSERT INTO search_terms (term) SELECT DISTINCT unnest(search_names) FROM events',
+  );
+  await refreshStatistics(db);
+}
+
+/** Runs each statement as asked, after keeping the plan the database chose for it. */
+function explaining(db: Sql, plans: PlanNode[][]): Sql {
+  return {
+    query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
+      const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        `EXPLAIN (FORMAT JSON) ${text}`,
+        params,
+      );
+      const plan = row?.['QUERY PLAN'][0].Plan;
+      if (plan === undefined) throw new Error(`no plan for ${text}`);
+      plans.push(nodes(plan));
+      return db.query<R>(text, params);
+    },
+  };
+}
+
+/** Each filter of the events page, alone and combined, as a viewer asks it. */
+const FILTERS: readonly (readonly [string, EventFilter])[] = [
+  ['no filter', {}],
+  ['a governorate', { admin1Pcode: 'SY07' }],
+  ['dates', { from: '2023-03-01', to: '2023-05-31' }],
+  ['a type', { type: 'Battles' }],
+  ['a sub-type', { type: 'Shelling/artillery/missile attack' }],
+  ['an actor', { actor: 'SYR-GOV' }],
+  ['a claimant', { claimant: 'SOHR' }],
+  ['a review status', { status: 'reviewed' }],
+  ['words', { search: 'سراقب' }],
+  ['a bounding box', { bbox: [36, 33, 37, 34] }],
+  ['actor and claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }],
+  [
+    'governorate, dates and type',
+    { admin1Pcode: 'SY07', from: '2023-03-01', to: '2023-09-30', type: 'Air/drone strike' },
+  ],
+];
+
+describe.each(engines())('the event filters on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.open();
+    await fill(db, 20_000);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it.each(FILTERS)(
+    'read %s from an index in the list, count, map, timeline and facets, never every event',
+    async (_, filter) => {
+      const plans: PlanNode[][] = [];
+      const sql = explaining(db, plans);
+      const viewer = { ...filter, publicOnly: true };
+      await listMarkedEvents(sql, viewer, { limit: 50 });
+      await countEvents(sql, viewer);
+      await eventClusters(sql, viewer, 0.7);
+      await eventSpan(sql, viewer);
+      await eventTimeline(sql, viewer, 'week');
+      await eventFacets(sql, viewer);
+      expect(plans).toHaveLength(6);
+      for (const plan of plans) {
+        const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
+        expect(onEvents.length).toBeGreaterThan(0);
+        expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+      }
+    },
+  );
+
+  it('counts the events the list pages through', async () => {
+    const filter: EventFilter = { actor: 'SYR-GOV', claimant: 'SOHR', publicOnly: true };
+    const total = await countEvents(db, filter);
+    let seen = 0;
+    let after = null;
+    do {
+      const page = await listMarkedEvents(db, filter, { limit: 500, after });
+      seen += page.events.length;
+      after = page.next;
+    } while (after !== null);
+    expect(total).toBeGreaterThan(0);
+    expect(seen).toBe(total);
+  });
+});
