@@ -4,7 +4,10 @@ import { dirname } from 'node:path';
 import { err as pc } from './colors.js';
 import {
   PlacesFileError,
+  arabicNameProblem,
   formatPlaces,
+  loadBoundaries,
+  outsideParentProblem,
   importPlaces,
   locateMentions,
   parsePlaces,
@@ -64,10 +67,23 @@ export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
   const file = userPlacesFile(dir);
   const { gazetteer } = loadKnowledge(dir);
   const parent = gazetteer.byId(flags.parent);
-  if (parent === undefined) {
-    process.stderr.write(`${pc.red('wathiq:')} parent ${flags.parent} is not in the gazetteer\n`);
-    return 1;
+  if (parent === undefined) return refuse(`parent ${flags.parent} is not in the gazetteer`);
+  const variants = (flags.variants ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter((v) => v !== '' && v !== nameAr);
+  for (const name of [nameAr, ...variants]) {
+    const problem = arabicNameProblem(name);
+    if (problem !== null)
+      return refuse(
+        `${problem}: a place's names are matched in Arabic reports (--name-en takes its English name)`,
+      );
   }
+  const outside = outsideParentProblem(loadBoundaries(), parent, {
+    lat: flags.lat,
+    lon: flags.lon,
+  });
+  if (outside !== null) return refuse(`${outside}; check --lat, --lon and --parent`);
   const kind = flags.kind ?? (AREAS.has(parent.kind) ? 'community' : 'site');
   const id =
     flags.id ??
@@ -79,10 +95,7 @@ export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
       rank: 4,
       nameAr,
       nameEn: flags.nameEn ?? '',
-      variants: (flags.variants ?? '')
-        .split('|')
-        .map((v) => v.trim())
-        .filter((v) => v !== '' && v !== nameAr),
+      variants,
       admin1Pcode: '',
       admin1: '',
       admin2Pcode: '',
@@ -106,6 +119,48 @@ export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
       `note: «${nameAr}» also names ${others.map((p) => `${p.id} (${hierarchy(p)})`).join(', ')}; yours wins unless a report names another area\n`,
     );
   }
+  return 0;
+}
+
+function refuse(message: string): number {
+  process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
+  return 1;
+}
+
+/**
+ * `wathiq gazetteer remove`: takes a place out of the user's places file, by id
+ * or by name. Shipped places are refused, not hidden: a wrong shipped place is
+ * corrected by adding one of the same id, which replaces it.
+ */
+export function removePlace(dir: string, which: string): number {
+  const file = userPlacesFile(dir);
+  const mine = readUserPlaces(file);
+  const byId = mine.filter((p) => p.id === which);
+  const matches =
+    byId.length > 0 ? byId : mine.filter((p) => p.nameAr === which || p.variants.includes(which));
+  const [place, ...more] = matches;
+  if (place === undefined) {
+    const shipped = loadKnowledge(dir).gazetteer.byId(which);
+    return refuse(
+      shipped === undefined
+        ? `no place «${which}» (id or name) in your places file ${file}`
+        : `${which} ${shipped.nameAr} is a shipped place, not one you added: only places in ${file} can be removed (add one with --id ${which} to correct it)`,
+    );
+  }
+  if (more.length > 0)
+    return refuse(
+      `«${which}» names ${String(matches.length)} of your places (${matches.map((p) => `${p.id} in ${hierarchy(p)}`).join(', ')}): remove one by its id`,
+    );
+  const children = mine.filter((p) => p.parent === place.id);
+  if (children.length > 0)
+    return refuse(
+      `${place.id} ${place.nameAr} is the parent of ${children.map((p) => `${p.id} ${p.nameAr}`).join(', ')}: remove those first`,
+    );
+  writeUserPlaces(
+    file,
+    mine.filter((p) => p !== place),
+  );
+  process.stdout.write(`removed ${place.id} ${place.nameAr} (${hierarchy(place)}) from ${file}\n`);
   return 0;
 }
 

@@ -387,10 +387,13 @@ export function program(exit: (code: number) => void): Command {
   gazetteer
     .command('add')
     .description('add a place (a village, a farm, a checkpoint…) to your places file')
-    .argument('<name>', 'its Arabic name as reports write it')
+    .argument('<name>', 'its Arabic name as reports write it (Arabic letters only)')
     .requiredOption('--lat <degrees>', 'latitude (WGS84)', coordinate(90))
     .requiredOption('--lon <degrees>', 'longitude (WGS84)', coordinate(180))
-    .requiredOption('--parent <p-code>', 'the place it lies in (SY1101, C5710…)')
+    .requiredOption(
+      '--parent <p-code>',
+      'the place it lies in (SY1101, C5710…); the point must lie in its governorate',
+    )
     .option('--variants <a|b>', 'other Arabic spellings, separated by |')
     .option('--kind <kind>', `one of ${PLACE_KINDS.join(', ')}`, placeKind)
     .option('--name-en <name>', 'its English name')
@@ -399,6 +402,15 @@ export function program(exit: (code: number) => void): Command {
     .action(async (name: string, flags: AddFlags & { data?: string }) => {
       const { addPlace } = await import('./gazetteer.js');
       exit(addPlace(dataDir(flags.data), name, flags));
+    });
+  gazetteer
+    .command('remove')
+    .description('take a place you added or imported out of your places file')
+    .argument('<place>', 'its id (user:…) or its Arabic name')
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (place: string, flags: { data?: string }) => {
+      const { removePlace } = await import('./gazetteer.js');
+      exit(removePlace(dataDir(flags.data), place));
     });
   gazetteer
     .command('import')

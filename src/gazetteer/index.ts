@@ -24,3 +24,6 @@ export { locateMentions } from './locate.js';
 export type { LocatedMention } from './locate.js';
 export type { PlaceContext, ResolvedPlace } from './resolve.js';
 export { shippedDataDir } from '../lexicon/index.js';
+export { BORDER_TOLERANCE_KM, Boundaries, loadBoundaries } from './boundaries.js';
+export type { Area, Point } from './boundaries.js';
+export { arabicNameProblem, outsideParentProblem } from './checks.js';

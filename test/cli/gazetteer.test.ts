@@ -67,6 +67,94 @@ describe('wathiq gazetteer', () => {
     expect(err.join('')).toMatch(/parent SY99 is not in the gazetteer/);
   });
 
+  /** `wathiq gazetteer add NAME --lat --lon --parent` with the suite's data folder. */
+  const add = (name: string, lat: string, lon: string, parent: string, ...more: string[]) =>
+    run(
+      'gazetteer',
+      'add',
+      name,
+      '--lat',
+      lat,
+      '--lon',
+      lon,
+      '--parent',
+      parent,
+      '--data',
+      data,
+      ...more,
+    );
+  const userFile = () => readFileSync(join(data, 'places.tsv'), 'utf8');
+
+  it('refuses a name that is not in Arabic letters, in one line, and writes nothing', async () => {
+    const before = userFile();
+    expect(await add('Al-Naim roundabout', '35.9527', '39.0106', 'C5710')).toBe(1);
+    expect(err.join('')).toMatch(
+      /^wathiq: «Al-Naim roundabout» is not written in Arabic letters: .*--name-en/,
+    );
+    expect(await add('دوار Naim', '35.9527', '39.0106', 'C5710')).toBe(1);
+    expect(err.join('')).toMatch(/«دوار Naim» mixes in a letter that is not Arabic \(«N»\)/);
+    expect(
+      await add('دوار الساعة', '35.9527', '39.0106', 'C5710', '--variants', 'دوار الساعه|Clock'),
+    ).toBe(1);
+    expect(err.join('')).toMatch(/«Clock» is not written in Arabic letters/);
+    expect(err.join('').trim().split('\n')).toHaveLength(3);
+    expect(userFile()).toBe(before);
+  });
+
+  it("refuses a point outside the parent's governorate, naming where it lies", async () => {
+    const before = userFile();
+    // Aleppo's citadel, given with a parent in the city of Raqqa.
+    expect(await add('حاجز القلعة', '36.1993', '37.1628', 'C5710')).toBe(1);
+    expect(err.join('')).toMatch(
+      /^wathiq: 36\.1993,37\.1628 lies in Aleppo governorate, not in Ar-Raqqa where the parent C5710 \S+ is; check --lat, --lon and --parent\n$/,
+    );
+    err.length = 0;
+    expect(await add('حاجز الدوار', '39.0106', '35.9527', 'C5710')).toBe(1);
+    expect(err.join('')).toMatch(
+      /lies outside Syria's governorates, .*\(latitude and longitude swapped\?\)/,
+    );
+    expect(userFile()).toBe(before);
+  });
+
+  it('removes a place it added, by id or by name, and says so', async () => {
+    expect(await add('مزرعة الصنوبر', '35.9400', '39.0200', 'C5710')).toBe(0);
+    const id = /added (user:\w+)/.exec(out.join(''))?.[1] ?? '';
+    expect(userFile()).toContain('مزرعة الصنوبر');
+    out.length = 0;
+    expect(await run('gazetteer', 'remove', id, '--data', data)).toBe(0);
+    expect(out.join('')).toMatch(new RegExp(`^removed ${id} مزرعة الصنوبر \\(Ar-Raqqa`));
+    expect(userFile()).not.toContain('مزرعة الصنوبر');
+    expect(await add('مزرعة الصنوبر', '35.9400', '39.0200', 'C5710')).toBe(0);
+    expect(await run('gazetteer', 'remove', 'مزرعة الصنوبر', '--data', data)).toBe(0);
+    expect(userFile()).not.toContain('مزرعة الصنوبر');
+    expect(userFile()).toContain('Al-Naim roundabout');
+  });
+
+  it('refuses to remove a shipped place, an unknown one, or the parent of another', async () => {
+    const before = userFile();
+    expect(await run('gazetteer', 'remove', 'C5710', '--data', data)).toBe(1);
+    expect(err.join('')).toMatch(
+      /^wathiq: C5710 \S+ is a shipped place, not one you added: only places in .*places\.tsv can be removed/,
+    );
+    err.length = 0;
+    expect(await run('gazetteer', 'remove', 'user:nowhere', '--data', data)).toBe(1);
+    expect(err.join('')).toMatch(
+      /^wathiq: no place «user:nowhere» \(id or name\) in your places file/,
+    );
+    expect(await add('مزرعة التوت', '35.9410', '39.0210', 'C5710')).toBe(0);
+    const farm = /added (user:\w+) مزرعة التوت/.exec(out.join(''))?.[1] ?? '';
+    expect(await add('بئر المزرعة', '35.9411', '39.0211', farm)).toBe(0);
+    err.length = 0;
+    expect(await run('gazetteer', 'remove', farm, '--data', data)).toBe(1);
+    expect(err.join('')).toMatch(
+      new RegExp(
+        `^wathiq: ${farm} مزرعة التوت is the parent of user:\\w+ بئر المزرعة: remove those first\n$`,
+      ),
+    );
+    expect(userFile()).toContain('مزرعة التوت');
+    expect(before).not.toContain('مزرعة التوت');
+  });
+
   it('imports files, goes on past a bad one, and says what it took', async () => {
     const csv = file(
       'mine.csv',
