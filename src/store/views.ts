@@ -19,8 +19,11 @@ export type Facet = (typeof FACETS)[number];
 
 /**
  * Counts of the filtered events by type, governorate, actor (as doer or
- * target), claimant, review status and month, in one statement: the set is
- * read once and counted six ways. Most frequent first; months in time order.
+ * target), claimant, review status and month, in one pass over the events:
+ * grouping sets count them six ways at once (actors as doer and as target,
+ * which are summed; claimants by the set an event carries, which is then
+ * spread over its claimants: there are far fewer sets than events). Most
+ * frequent first; months in time order.
  */
 export async function eventFacets(
   db: Sql,
@@ -29,18 +32,20 @@ export async function eventFacets(
 ): Promise<Record<Facet, FacetCount[]>> {
   const { where, params } = conditions(filter);
   const rows = await db.query<{ facet: Facet; key: string; count: number }>(
-    `WITH f AS (SELECT event_type, admin1_pcode, actor1, actor2, claimants, review_status, date_start
-                FROM events ${whereOf(where)})
-     SELECT 'type' AS facet, event_type AS key, count(*)::int AS count FROM f GROUP BY 2
-     UNION ALL SELECT 'governorate', admin1_pcode, count(*)::int FROM f
-       WHERE admin1_pcode IS NOT NULL GROUP BY 2
-     UNION ALL SELECT 'actor', a, count(*)::int FROM f,
-       unnest(CASE WHEN actor2 IS DISTINCT FROM actor1 THEN ARRAY[actor1, actor2] ELSE ARRAY[actor1] END) AS a
-       WHERE a IS NOT NULL GROUP BY 2
-     UNION ALL SELECT 'claimant', c, count(*)::int FROM f, unnest(claimants) AS c GROUP BY 2
-     UNION ALL SELECT 'status', review_status, count(*)::int FROM f GROUP BY 2
-     UNION ALL SELECT 'month', to_char(date_start, 'YYYY-MM'), count(*)::int FROM f
-       WHERE date_start IS NOT NULL GROUP BY 2`,
+    `WITH g AS (
+       SELECT CASE WHEN GROUPING(event_type) = 0 THEN 'type' WHEN GROUPING(admin1_pcode) = 0 THEN 'governorate'
+                   WHEN GROUPING(review_status) = 0 THEN 'status' WHEN GROUPING(month) = 0 THEN 'month'
+                   WHEN GROUPING(claimants) = 0 THEN 'claimant' ELSE 'actor' END AS facet,
+              coalesce(event_type, admin1_pcode, review_status, to_char(month, 'YYYY-MM'), actor1, target) AS key,
+              claimants, count(*) AS n
+       FROM (SELECT event_type, admin1_pcode, review_status, date_trunc('month', date_start::timestamp) AS month,
+                    actor1, CASE WHEN actor2 IS DISTINCT FROM actor1 THEN actor2 END AS target, claimants
+             FROM events ${whereOf(where)}) AS e
+       GROUP BY GROUPING SETS ((event_type), (admin1_pcode), (review_status), (month), (actor1), (target), (claimants)))
+     SELECT facet, key, sum(n)::int AS count
+     FROM (SELECT facet, key, n FROM g WHERE facet <> 'claimant'
+           UNION ALL SELECT facet, c, n FROM g, unnest(claimants) AS c WHERE facet = 'claimant') AS counted
+     WHERE key IS NOT NULL GROUP BY 1, 2`,
     params,
   );
   const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
@@ -78,10 +83,13 @@ export async function eventTimeline(
   const { where, params } = conditions(filter);
   params.push(period);
   return db.query<TimelineBucket>(
-    `SELECT to_char(date_trunc($${String(params.length)}::text, date_start::timestamp), 'YYYY-MM-DD') AS period,
-            event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
-     FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
-     GROUP BY 1, 2 ORDER BY 1, 2`,
+    // Grouped by the period's first moment, written out once per bucket rather than once per event.
+    `SELECT to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
+     FROM (SELECT date_trunc($${String(params.length)}::text, date_start::timestamp) AS start, event_type AS type,
+                  count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+           FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
+           GROUP BY 1, 2) AS buckets
+     ORDER BY start, type`,
     params,
   );
 }

@@ -122,6 +122,30 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  it('counts the facets of the filtered events as one query per facet would', async () => {
+    const facets = await eventFacets(db, { claimant: 'SOHR', publicOnly: true }, 100);
+    const where = "NOT private AND claimants @> ARRAY['SOHR']";
+    const expected = async (key: string, from = 'events'): Promise<Record<string, number>> => {
+      const rows = await db.query<{ key: string; n: number }>(
+        `SELECT ${key} AS key, count(*)::int AS n FROM ${from} WHERE ${where} AND ${key} IS NOT NULL GROUP BY 1`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.key, r.n]));
+    };
+    const asRecord = (counts: readonly { key: string; count: number }[]) =>
+      Object.fromEntries(counts.map((c) => [c.key, c.count]));
+    expect(asRecord(facets.type)).toEqual(await expected('event_type'));
+    expect(asRecord(facets.governorate)).toEqual(await expected('admin1_pcode'));
+    expect(asRecord(facets.status)).toEqual(await expected('review_status'));
+    expect(asRecord(facets.month)).toEqual(await expected("to_char(date_start, 'YYYY-MM')"));
+    expect(asRecord(facets.claimant)).toEqual(
+      await expected('c', 'events, unnest(claimants) AS c'),
+    );
+    expect(asRecord(facets.actor)).toEqual(
+      await expected('a', 'events, unnest(ARRAY[actor1, NULLIF(actor2, actor1)]) AS a'),
+    );
+    expect(Object.keys(asRecord(facets.actor))).toContain('CIV');
+  });
+
   it('counts the events the list pages through', async () => {
     const filter: EventFilter = { actor: 'SYR-GOV', claimant: 'SOHR', publicOnly: true };
     const total = await countEvents(db, filter);
