@@ -7,13 +7,11 @@
  * an event's detail, the map of all of Syria (time and bytes), the timeline;
  * and 20 clients on loopback for `--seconds` (requests per second, errors).
  */
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
 import pino from 'pino';
 import { shippedKnowledge } from '../src/extract/index.js';
-import { createApp } from '../src/server/index.js';
+import { createApp, listen } from '../src/server/index.js';
 import { addUser, createToken } from '../src/service/index.js';
 import { openStore } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
@@ -98,8 +96,7 @@ async function figures(
   lines.push(`  facets (all)                     p50 ${ms(facets.p50)}  p95 ${ms(facets.p95)}`);
 
   // 20 clients on loopback, each asking what the events page asks, for `seconds`.
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await once(server, 'listening');
+  const server = await listen(app.fetch, '127.0.0.1', 0);
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${String(port)}`;
   const mix = [...filters, '/api/events/facets', '/api/events/map?zoom=7&bbox=35.5,32.3,42.4,37.4'];

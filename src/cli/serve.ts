@@ -1,8 +1,7 @@
 import { once } from 'node:events';
-import { serve } from '@hono/node-server';
 import pino from 'pino';
 import type { Knowledge } from '../extract/index.js';
-import { builtWebRoot, createApp } from '../server/index.js';
+import { builtWebRoot, createApp, listen } from '../server/index.js';
 import { dataDir, loadKnowledge, storeOptions } from '../service/index.js';
 import { countUsers, openStore } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
@@ -31,8 +30,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       'wathiq: no users yet, so nobody can sign in. Make the first one with\n' +
         '  wathiq user add NAME --role admin\n',
     );
-  const server = serve({ fetch: app.fetch, port: flags.port, hostname: flags.host });
-  await once(server, 'listening');
+  const server = await listen(app.fetch, flags.host, flags.port);
   process.stderr.write(
     `wathiq: serving ${db.location} at http://${flags.host}:${String(flags.port)}/\n`,
   );

@@ -5,3 +5,4 @@ export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth.js';
 export type { Access } from './auth.js';
 export type { ServerDeps } from './env.js';
 export { builtWebRoot } from './web.js';
+export { listen } from './listen.js';
