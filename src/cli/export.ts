@@ -39,7 +39,10 @@ export interface ExportFlags extends StoreFlags {
 }
 
 /** Throws a UsageError for a filter no event could match: an actor, type or claimant wathiq does not know. */
-function checkFilters(flags: ExportFlags, knowledge: Knowledge): void {
+export function checkFilters(
+  flags: Pick<ExportFlags, 'actor' | 'claimant' | 'type'>,
+  knowledge: Knowledge,
+): void {
   const { actors, claimants } = knowledge.lexicon;
   if (flags.actor !== undefined) checkKnown('actor', flags.actor, actors.keys());
   if (flags.claimant !== undefined)

@@ -21,6 +21,7 @@ import { InputError, readDocument } from '../ingest/index.js';
 import { dataDir, loadKnowledge } from '../service/index.js';
 import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
+import type { ReprocessFlags } from './reprocess.js';
 import { formatResult } from './format.js';
 import { printable } from './terminal.js';
 import { endQuietlyOnClosedPipe } from './output.js';
@@ -271,6 +272,32 @@ export function program(exit: (code: number) => void): Command {
     .action(async (flags: ExportFlags) => {
       const { runExport } = await import('./export.js');
       exit(await runExport(flags));
+    });
+
+  cli
+    .command('reprocess')
+    .description(
+      'read stored reports again after the gazetteer, the dictionaries or wathiq changed; people’s corrections and decisions are kept',
+    )
+    .option('--from <date>', 'reports of events on or after this day', isoDate)
+    .option('--to <date>', 'reports of events on or before this day', isoDate)
+    .option(
+      '--governorate <name>',
+      'reports of events in a governorate: p-code, English or Arabic name',
+    )
+    .option('--actor <id>', 'reports of events with this actor, as doer or target')
+    .option('--type <type>', 'reports of events of an event type or sub-event type')
+    .option('--search <words>', 'reports of events with these words')
+    .option('--claimant <id>', 'reports of events with figures from this claimant')
+    .option('--status <status>', 'reports of events with this review status', reviewStatus)
+    .option('--outlet <name>', 'only this outlet’s reports')
+    .option('--batch <n>', 'reports read again per transaction (default 50)', positive)
+    .option('-v, --verbose', 'a line per change: events added, merged, split, figures changed…')
+    .option(DB_OPTION, DB_HELP)
+    .option(DATA_OPTION, DATA_HELP)
+    .action(async (flags: ReprocessFlags) => {
+      const { runReprocess } = await import('./reprocess.js');
+      exit(await runReprocess(flags));
     });
 
   cli

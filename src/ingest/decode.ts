@@ -69,14 +69,21 @@ function utf8(bytes: Uint8Array): { text: string; replaced: number; decoded: num
   return { text, replaced, decoded };
 }
 
+const STRAY_BYTES = 'byte sequence(s) that are not UTF-8 replaced by U+FFFD';
+
 function strayWarning({ text, replaced }: { text: string; replaced: number }): Decoded {
   return {
     text,
-    warning:
-      replaced === 0
-        ? null
-        : `${String(replaced)} byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8`,
+    warning: replaced === 0 ? null : `${String(replaced)} ${STRAY_BYTES}; the rest is UTF-8`,
   };
+}
+
+/**
+ * Whether a report's warning came from reading its bytes, not from extraction:
+ * a report read again from its stored text keeps these, and only these.
+ */
+export function isReadingWarning(warning: string): boolean {
+  return warning.includes(STRAY_BYTES);
 }
 
 function utf8OrLegacy(bytes: Uint8Array): Decoded {

@@ -51,3 +51,5 @@ export { exportEvents } from './export.js';
 export { correct, CORRECTIONS } from './corrections.js';
 export type { CorrectionField } from './corrections.js';
 export { reviewQueue, searchPlaces } from './lookups.js';
+export { matchIncidents, reprocess } from './reprocess.js';
+export type { ReprocessOptions, ReprocessSummary } from './reprocess.js';

@@ -86,3 +86,12 @@ export type { FieldContext } from './field-formats.js';
 export type { EventWriter, ReportIndex, ReportInfo } from './writer.js';
 export { captureBytes, capturesOf, streamCaptureBytes } from './evidence.js';
 export type { Capture } from './evidence.js';
+export { reportsInScope, saveRereadings, storedReports } from './reprocess.js';
+export type {
+  EventState,
+  ReportScope,
+  Rereading,
+  RereadOutcome,
+  StoredReading,
+  StoredReport,
+} from './reprocess.js';

@@ -43,7 +43,7 @@ function stored(row: IncidentRow): StoredIncident {
  * time (links never cross a governorate). Taken in order, so that two reports
  * naming the same two governorates never wait on each other.
  */
-async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
+export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
   const sorted = [...new Set(areas)].sort();
   if (sorted.length === 0) return;
   await tx.query(

@@ -1,0 +1,96 @@
+import type { ReviewStatus } from '../contracts/index.js';
+import type { EventFilter, ReportScope } from '../store/index.js';
+import {
+  dataDir,
+  governorateCode,
+  loadKnowledge,
+  openExistingStore,
+  reprocess,
+  storeName,
+} from '../service/index.js';
+import type { ReprocessSummary } from '../service/index.js';
+import { checkFilters } from './export.js';
+import type { StoreFlags } from './ingest.js';
+import { printable } from './terminal.js';
+import { UsageError } from './usage.js';
+
+export interface ReprocessFlags extends StoreFlags {
+  from?: string;
+  to?: string;
+  governorate?: string;
+  actor?: string;
+  type?: string;
+  search?: string;
+  claimant?: string;
+  status?: ReviewStatus;
+  outlet?: string;
+  batch?: number;
+  verbose?: boolean;
+}
+
+function count(n: number, what: string): string {
+  return `${String(n)} ${what}`;
+}
+
+/** The one line a reprocess ends with. */
+export function summaryLine(s: ReprocessSummary): string {
+  const { events: e, incidents: i } = s;
+  return [
+    `${s.stopped ? `stopped after ${String(s.done)} of` : 'read again'} ${count(s.total, 'reports')}, ${String(s.reportsChanged)} read differently`,
+    `events: ${count(e.added, 'added')}, ${count(e.removed, 'removed')}, ${count(e.merged, 'merged')}, ${count(e.split, 'split')}, ${count(e.figures, 'with figures changed')}, ${count(e.changed, 'otherwise changed')}`,
+    `incidents: ${count(i.added, 'added')}, ${count(i.removed, 'removed')}, ${count(i.changed, 'changed')}, ${count(i.kept, 'kept for a person’s word')}`,
+    ...(s.failed.length > 0
+      ? [`${count(s.failed.length, 'reports')} could not be read again`]
+      : []),
+  ].join('; ');
+}
+
+/**
+ * `wathiq reprocess`: stored reports read and linked again with today's
+ * dictionaries, gazetteer and wathiq; people's corrections and decisions kept.
+ */
+export async function runReprocess(flags: ReprocessFlags): Promise<number> {
+  const knowledge = loadKnowledge(dataDir(flags.data));
+  checkFilters(flags, knowledge);
+  let admin1Pcode: string | undefined;
+  if (flags.governorate !== undefined) {
+    const code = governorateCode(knowledge.gazetteer, flags.governorate);
+    if (code === null) throw new UsageError(`no governorate called «${flags.governorate}»`);
+    admin1Pcode = code;
+  }
+  const events: EventFilter = {
+    ...(flags.from === undefined ? {} : { from: flags.from }),
+    ...(flags.to === undefined ? {} : { to: flags.to }),
+    ...(admin1Pcode === undefined ? {} : { admin1Pcode }),
+    ...(flags.actor === undefined ? {} : { actor: flags.actor }),
+    ...(flags.type === undefined ? {} : { type: flags.type }),
+    ...(flags.search === undefined ? {} : { search: flags.search }),
+    ...(flags.claimant === undefined ? {} : { claimant: flags.claimant }),
+    ...(flags.status === undefined ? {} : { status: flags.status }),
+  };
+  const scope: ReportScope = {
+    ...(Object.keys(events).length > 0 ? { events } : {}),
+    ...(flags.outlet === undefined ? {} : { outlet: flags.outlet }),
+  };
+  const db = await openExistingStore(flags);
+  let stopping = false;
+  const stop = (): void => {
+    stopping = true;
+  };
+  // Ctrl-C finishes the batch at hand: what is read again stays so, and a re-run does the rest.
+  process.once('SIGINT', stop);
+  let summary: ReprocessSummary;
+  try {
+    summary = await reprocess(db, knowledge, scope, {
+      ...(flags.batch === undefined ? {} : { batch: flags.batch }),
+      stopping: () => stopping,
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    await db.close();
+  }
+  if (flags.verbose === true)
+    for (const line of summary.details) process.stdout.write(`${printable(line)}\n`);
+  process.stdout.write(`${summaryLine(summary)}; store: ${storeName(flags)}\n`);
+  return summary.stopped || summary.failed.length > 0 ? 1 : 0;
+}

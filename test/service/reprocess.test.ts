@@ -1,0 +1,223 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Event, Incident } from '../../src/contracts/index.js';
+import { sha256Hex } from '../../src/ingest/index.js';
+import type { RawReport } from '../../src/ingest/index.js';
+import {
+  ingestBatch,
+  loadKnowledge,
+  matchIncidents,
+  reprocess,
+  userPlacesFile,
+} from '../../src/service/index.js';
+import { figureField, putCorrection, regroup, setReviewStatus } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from '../store/engines.js';
+
+/** Reports written for this test. The village of the first is in no shipped gazetteer. */
+const REPORTS = [
+  {
+    text: 'قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي لقوات النظام على قرية كفرعميم الشمالية بريف إدلب الشرقي اليوم، بحسب الدفاع المدني السوري.',
+    published: '2024-06-10',
+    outlet: 'شبكة التجربة',
+  },
+  {
+    text: 'قتل عنصران من قوات النظام في هجوم مسلح على حاجز في بلدة طفس بريف درعا الغربي اليوم، بحسب المرصد السوري لحقوق الإنسان.',
+    published: '2024-06-11',
+    outlet: 'موقع المثال',
+  },
+];
+
+function raw(k: number): RawReport {
+  const bytes = new TextEncoder().encode(JSON.stringify(REPORTS[k]));
+  return {
+    source: `reports.ndjson:${String(k + 1)}`,
+    format: 'ndjson',
+    raw: bytes,
+    sha256: sha256Hex(bytes),
+    capturedAt: '2024-06-12T08:00:00.000Z',
+  };
+}
+
+/** The village added the way `wathiq gazetteer add` writes it: the user's places file. */
+function addVillage(dataDir: string): void {
+  writeFileSync(
+    userPlacesFile(dataDir),
+    [
+      'id\tkind\trank\tname_ar\tname_en\tvariants_ar\tadmin1_pcode\tadmin1\tadmin2_pcode\tadmin2\tadmin3_pcode\tadmin3\tlat\tlon\tparent',
+      'user:kafr-amim\tcommunity\t4\tكفرعميم\tKafr Amim\t\tSY07\tIdleb\tSY0700\tIdleb\tSY070003\tSaraqab\t35.840000\t36.850000\tC3916',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function count(db: Database, table: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return row?.n ?? 0;
+}
+
+async function eventOf(db: Database, incident: string): Promise<Event & { status: string }> {
+  const [row] = await db.query<{ data: Event; review_status: string }>(
+    'SELECT e.data, e.review_status FROM events e JOIN incidents i ON i.event_id = e.id WHERE i.id = $1',
+    [incident],
+  );
+  if (row === undefined) throw new Error(`no event for ${incident}`);
+  return { ...row.data, status: row.review_status };
+}
+
+describe.each(engines())('reprocess on $name', (engine) => {
+  let db: Database;
+  const dataDir = mkdtempSync(join(tmpdir(), 'wathiq-reprocess-'));
+  let village = '';
+
+  beforeAll(async () => {
+    db = await engine.open();
+    const results = await ingestBatch(db, loadKnowledge(dataDir), [raw(0), raw(1)]);
+    expect(results.map((r) => r.outcome)).toEqual(['added', 'added']);
+    const [row] = await db.query<{ id: string }>(
+      "SELECT i.id FROM incidents i JOIN documents d ON d.id = i.document_id WHERE d.outlet = 'شبكة التجربة'",
+    );
+    village = row?.id ?? '';
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('changes nothing when nothing changed', async () => {
+    const summary = await reprocess(db, loadKnowledge(dataDir), {});
+    expect(summary).toMatchObject({ total: 2, done: 2, stopped: false, reportsChanged: 0 });
+    expect(summary.incidents).toEqual({ added: 0, removed: 0, changed: 0, kept: 0 });
+    expect(summary.events).toEqual({
+      added: 0,
+      removed: 0,
+      merged: 0,
+      split: 0,
+      figures: 0,
+      changed: 0,
+    });
+    expect(summary.details).toEqual([]);
+  });
+
+  it('places an event at a village added to the gazetteer, keeping its review and corrections', async () => {
+    const before = await eventOf(db, village);
+    expect(before.location?.place_id).toBe('SY07');
+    expect(before.fatalities?.best).toBe(3);
+    // A reviewer verified the event and corrected the civil defence's count to 4.
+    expect(await setReviewStatus(db, before.id, 'verified')).toBe(true);
+    const [incident] = await db.query<{ data: Incident }>(
+      'SELECT data FROM incidents WHERE id = $1',
+      [village],
+    );
+    const claim = incident?.data.claims.find((c) => c.figures.some((f) => f.measure === 'killed'));
+    const killed = claim?.figures.find((f) => f.measure === 'killed');
+    expect(killed?.count).toBe(3);
+    await putCorrection(db, {
+      incident: village,
+      field: figureField(claim?.claimant ?? null, 'killed', killed?.victim ?? null),
+      value: { count: 4 },
+      by: 'reviewer',
+    });
+    await db.query('UPDATE incidents SET private = true WHERE id = $1', [village]);
+    // As the service does on a correction: the event rebuilt from the corrected incident.
+    await regroup(db, [village], loadKnowledge(dataDir).lexicon);
+    expect((await eventOf(db, village)).fatalities?.best).toBe(4);
+    const stored = {
+      documents: await count(db, 'documents'),
+      captures: await count(db, 'captures'),
+      incidents: await count(db, 'incidents'),
+      events: await count(db, 'events'),
+      corrections: await count(db, 'corrections'),
+    };
+
+    addVillage(dataDir);
+    const summary = await reprocess(db, loadKnowledge(dataDir), {});
+    expect(summary).toMatchObject({ total: 2, done: 2, reportsChanged: 1 });
+    expect(summary.incidents).toEqual({ added: 0, removed: 0, changed: 1, kept: 0 });
+    expect(summary.events).toEqual({
+      added: 0,
+      removed: 0,
+      merged: 0,
+      split: 0,
+      figures: 0,
+      changed: 1,
+    });
+    expect(summary.details).toEqual([
+      expect.stringMatching(
+        /^changed ev:\S+: place Idlib \(SY07\) → Kafr Amim \(user:kafr-amim\)$/,
+      ),
+    ]);
+
+    const after = await eventOf(db, village);
+    expect(after.location?.place_id).toBe('user:kafr-amim');
+    expect(after.location?.precision).toBe(1);
+    expect(after.status).toBe('verified');
+    expect(after.review_status).toBe('verified');
+    // The correction holds on the new reading: the event counts 4 killed, not the 3 read.
+    expect(after.fatalities?.best).toBe(4);
+    const [mark] = await db.query<{ private: boolean }>(
+      'SELECT e.private FROM events e WHERE e.id = $1',
+      [after.id],
+    );
+    expect(mark?.private).toBe(true);
+    // Nothing stored is lost or doubled.
+    expect({
+      documents: await count(db, 'documents'),
+      captures: await count(db, 'captures'),
+      incidents: await count(db, 'incidents'),
+      events: await count(db, 'events'),
+      corrections: await count(db, 'corrections'),
+    }).toEqual(stored);
+  });
+
+  it('changes nothing the second time', async () => {
+    const summary = await reprocess(db, loadKnowledge(dataDir), {});
+    expect(summary.reportsChanged).toBe(0);
+    expect(summary.details).toEqual([]);
+    expect((await eventOf(db, village)).location?.place_id).toBe('user:kafr-amim');
+  });
+
+  it('reads again only the reports a filter selects', async () => {
+    const knowledge = loadKnowledge(dataDir);
+    expect((await reprocess(db, knowledge, { outlet: 'موقع المثال' })).total).toBe(1);
+    expect((await reprocess(db, knowledge, { events: { admin1Pcode: 'SY07' } })).total).toBe(1);
+    expect((await reprocess(db, knowledge, { events: { from: '2030-01-01' } })).total).toBe(0);
+  });
+});
+
+describe('which stored incident a new reading is', () => {
+  const incident = (id: string, evidence: [number, number][]): Incident => ({
+    id,
+    background: false,
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    date: { start: null, end: null, precision: 'unknown', text: null, span: null },
+    location: null,
+    actors: [],
+    claims: [],
+    fatalities: null,
+    civilian_targeting: false,
+    tags: [],
+    evidence,
+    confidence: 0.5,
+  });
+
+  it('is the one read from the same words, whatever its place in the report', () => {
+    const stored = [
+      { key: 'd#i1', incident: incident('i1', [[0, 40]]), touched: false },
+      { key: 'd#i2', incident: incident('i2', [[100, 160]]), touched: true },
+    ];
+    // A new act found first in the report: the old ones keep their ids, the new one has none.
+    const fresh = [
+      incident('i1', [[200, 240]]),
+      incident('i2', [[0, 38]]),
+      incident('i3', [[95, 150]]),
+    ];
+    const matched = matchIncidents(stored, fresh);
+    expect([...matched].map(([k, x]) => [k, x.key]).sort()).toEqual([
+      [1, 'd#i1'],
+      [2, 'd#i2'],
+    ]);
+  });
+});
