@@ -27,7 +27,7 @@ import { printable } from './terminal.js';
 import { endQuietlyOnClosedPipe } from './output.js';
 import type { IngestFlags, StoreFlags } from './ingest.js';
 import type { WorkerFlags } from './worker.js';
-import type { DecisionFlags, ReviewListFlags } from './review.js';
+import type { DecisionFlags, JoinFlags, ReviewListFlags } from './review.js';
 import type { AddFlags } from './gazetteer.js';
 import type { PasswordFlags } from './accounts.js';
 import type { ServeFlags } from './serve.js';
@@ -339,24 +339,30 @@ export function program(exit: (code: number) => void): Command {
     .description('set an event’s review status')
     .argument('<event>', 'the event id')
     .argument('<status>', zReviewStatus.options.join(' | '), reviewStatus)
+    .option('--by <name>', 'who decides, for the audit log (default: the login name)')
     .action(async (event: string, status: ReviewStatus, _flags: object, command: Command) => {
       const { setStatus } = await import('./review.js');
-      exit(await setStatus(event, status, command.optsWithGlobals<StoreFlags>()));
+      exit(await setStatus(event, status, command.optsWithGlobals<DecisionFlags>()));
     });
   for (const [name, same, what] of [
     ['split', false, 'two incidents are different acts: never in one event'],
     ['join', true, 'two incidents are the same act: always in one event'],
   ] as const) {
-    review
+    const decision = review
       .command(name)
       .description(what)
       .argument('<incident-a>', 'an incident id as `review` lists it (DOCUMENT#iN)')
       .argument('<incident-b>', 'the other incident')
-      .option('--by <name>', 'who decides (default: the login name)')
-      .action(async (a: string, b: string, _flags: object, command: Command) => {
-        const { decide } = await import('./review.js');
-        exit(await decide(a, b, same, command.optsWithGlobals<DecisionFlags>()));
-      });
+      .option('--by <name>', 'who decides, for the audit log (default: the login name)');
+    if (same)
+      decision.option(
+        '--detach',
+        'join even if a third incident must leave the event (each one is named)',
+      );
+    decision.action(async (a: string, b: string, _flags: object, command: Command) => {
+      const { decide } = await import('./review.js');
+      exit(await decide(a, b, same, command.optsWithGlobals<JoinFlags>()));
+    });
   }
 
   cli

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { err as pc } from './colors.js';
 import {
   dataDir,
@@ -17,7 +18,17 @@ import { printable } from './terminal.js';
  * the audit log names them by `--by`, else their login name.
  */
 export function operator(by?: string): Actor {
-  return { name: by ?? process.env.USER ?? process.env.USERNAME ?? 'operator', role: 'admin' };
+  return { name: by ?? process.env.USER ?? process.env.USERNAME ?? loginName(), role: 'admin' };
+}
+
+/** The login name from the system when the environment has none (a service, cron). */
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No entry for this uid (a container's arbitrary user).
+    return 'operator';
+  }
 }
 
 export function complain(message: string): number {

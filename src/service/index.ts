@@ -7,6 +7,7 @@ export type { Mismatch, SavedEvidence } from './evidence.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
 export { governorateCode } from './filter.js';
 export { decide, setPrivate, setStatus } from './review.js';
+export type { Decided, Detached } from './review.js';
 export { ServiceError } from './errors.js';
 export type { ServiceProblem } from './errors.js';
 export { may, maySetStatus, ROLES } from './roles.js';

@@ -1,8 +1,9 @@
 import type { AuditEntry, ReviewStatus } from '../contracts/index.js';
 import type { Sql } from '../store/index.js';
-import { applyChange } from './changes.js';
+import { applyChange, logged } from './changes.js';
 import type { ServiceContext } from './changes.js';
-import { invalid, notFound } from './errors.js';
+import { ServiceError, invalid, notFound } from './errors.js';
+import { REVIEW_STATES } from './review-states.js';
 import type { Actor } from './roles.js';
 
 /** The first incident of an event: a status change keeps it, to find the event after regrouping. */
@@ -51,21 +52,80 @@ export async function setPrivate(
   });
 }
 
-/** A person's word on whether two incidents are one act; their events are regrouped at once. */
+/** An incident a join took out of the event it was in, and where it is now. */
+export interface Detached {
+  readonly incident: string;
+  readonly event: string | null;
+}
+
+/** A decision as made: its audit entry (null if it changed nothing), and any incident a join moved out. */
+export interface Decided {
+  readonly entry: AuditEntry | null;
+  readonly detached: readonly Detached[];
+}
+
+/** The event of each incident in the events of these incidents (and of these themselves). */
+async function eventsAround(tx: Sql, keys: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await tx.query<{ id: string; event_id: string | null }>(
+    `SELECT id, event_id FROM incidents
+     WHERE id = ANY($1::text[])
+        OR event_id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]) AND event_id IS NOT NULL)`,
+    [keys],
+  );
+  return new Map(rows.map((r) => [r.id, r.event_id]));
+}
+
+function documentOf(incident: string): string {
+  return incident.split('#')[0] ?? incident;
+}
+
+/**
+ * A person's word on whether two incidents are one act; their events are
+ * regrouped at once. A join that cannot put both in one event is refused, and
+ * so is one that would take a third incident out of either event (its report
+ * also tells one of the two, or its day is too far), unless `detach` says the
+ * person wants that: then the moved incidents are returned, never left unsaid.
+ */
 export async function decide(
   ctx: ServiceContext,
   actor: Actor,
   pair: { readonly a: string; readonly b: string; readonly same: boolean },
   reason: string | null = null,
-): Promise<AuditEntry | null> {
+  options: { readonly detach?: boolean } = {},
+): Promise<Decided> {
   if (pair.a === pair.b)
     throw invalid('b', 'an incident is always the same act as itself: name two');
   const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
-  return applyChange(ctx, actor, {
-    kind: 'decision',
-    key: { a, b },
-    action: pair.same ? 'join' : 'split',
-    after: { same: pair.same, by: actor.name, at: null },
-    reason,
-  });
+  const key = { a, b };
+  const after = { same: pair.same, by: actor.name, at: null };
+  const state = REVIEW_STATES.decision;
+  let detached: Detached[] = [];
+  const entry = await logged(
+    ctx,
+    actor,
+    { kind: 'decision', key, action: pair.same ? 'join' : 'split', reason },
+    async (tx, before) => {
+      state.authorize(actor, key, before, after);
+      const around = pair.same ? await eventsAround(tx, [a, b]) : new Map<string, string | null>();
+      await state.write(tx, key, after, { knowledge: ctx.knowledge, actor });
+      if (!pair.same) return;
+      const now = await eventsAround(tx, [...around.keys()]);
+      const joined = now.get(a) ?? null;
+      if (joined === null || joined !== now.get(b))
+        throw new ServiceError(
+          'conflict',
+          `${a} and ${b} cannot be one event: ${documentOf(a) === documentOf(b) ? 'one report tells both' : 'they are dated more than a day apart, or a split keeps one of them from the other’s event'}; nothing changed`,
+        );
+      detached = [...around.keys()]
+        .filter((k) => k !== a && k !== b && now.get(k) !== joined)
+        .sort()
+        .map((incident) => ({ incident, event: now.get(incident) ?? null }));
+      if (detached.length > 0 && options.detach !== true)
+        throw new ServiceError(
+          'conflict',
+          `joining ${a} and ${b} would take ${detached.map((d) => d.incident).join(', ')} out of ${detached.length === 1 ? 'its event' : 'their events'} (an event holds one incident per report, over at most two days); nothing changed`,
+        );
+    },
+  );
+  return { entry, detached };
 }

@@ -277,9 +277,11 @@ export async function regroup(
   // events are built (their low/best/high follow), the events' own fields after.
   const corrections = around.corrections ?? [];
   const corrected = correctIncidents(members, corrections);
-  const events = buildEvents(corrected, links, lexicon, { decisions }).map((e) => ({
+  const built = buildEvents(corrected, links, lexicon, { decisions });
+  const statuses = inheritedStatuses(built, old);
+  const events = built.map((e) => ({
     ...correctEvent(e, corrections),
-    review_status: inheritedStatus(e, old),
+    review_status: statuses.get(e.id) ?? 'unreviewed',
   }));
   // Only what changed is written: a new report mostly touches its own event.
   const changed = events.filter((e) => !sameJson(before.get(e.id)?.data, e));
@@ -350,25 +352,50 @@ function allLinks(members: readonly StoredIncident[], forest: readonly Link[]): 
 }
 
 /**
- * A reviewer's status outlives regrouping: an event keeps the status of the
- * stored event it shares most incidents with (its own id first), so a report
- * that joins a confirmed event does not undo the review.
+ * A reviewer's status outlives regrouping, passed to one heir per stored
+ * event: the new event of its id, else the one sharing most of its incidents
+ * (a report that joins a confirmed event does not undo the review). An event
+ * split off it is no event anyone reviewed: it starts unreviewed.
  */
-function inheritedStatus(
-  event: Event,
+function inheritedStatuses(
+  events: readonly Event[],
   old: readonly { id: string; review_status: ReviewStatus; data: Event }[],
-): ReviewStatus {
-  const mine = new Set(event.members.map((m) => m.incident));
-  const shared = (e: Event): number => e.members.filter((m) => mine.has(m.incident)).length;
-  const best = [...old]
-    .filter((e) => shared(e.data) > 0)
-    .sort(
-      (a, b) =>
-        Number(b.id === event.id) - Number(a.id === event.id) ||
-        shared(b.data) - shared(a.data) ||
-        (a.id < b.id ? -1 : 1),
-    )[0];
-  return best?.review_status ?? 'unreviewed';
+): Map<string, ReviewStatus> {
+  const shared = (a: Event, b: Event): number => {
+    const mine = new Set(a.members.map((m) => m.incident));
+    return b.members.filter((m) => mine.has(m.incident)).length;
+  };
+  const claims = new Map<
+    string,
+    { status: ReviewStatus; same: boolean; shared: number; id: string }[]
+  >();
+  for (const stored of old) {
+    const heir = [...events]
+      .filter((e) => shared(e, stored.data) > 0)
+      .sort(
+        (x, y) =>
+          Number(y.id === stored.id) - Number(x.id === stored.id) ||
+          shared(y, stored.data) - shared(x, stored.data) ||
+          (x.id < y.id ? -1 : 1),
+      )[0];
+    if (heir === undefined) continue;
+    const claim = {
+      status: stored.review_status,
+      same: heir.id === stored.id,
+      shared: shared(heir, stored.data),
+      id: stored.id,
+    };
+    claims.set(heir.id, [...(claims.get(heir.id) ?? []), claim]);
+  }
+  // An event heir to several (a join) keeps the status of its own id, else of the one it shares most with.
+  return new Map(
+    [...claims].map(([id, from]) => {
+      const [best] = [...from].sort(
+        (x, y) => Number(y.same) - Number(x.same) || y.shared - x.shared || (x.id < y.id ? -1 : 1),
+      );
+      return [id, best?.status ?? 'unreviewed'];
+    }),
+  );
 }
 
 /** Whether a stored event is the one just built (jsonb reorders keys, so compare parsed). */

@@ -173,7 +173,7 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
     const changes = [];
     for (const other of members)
       if (other !== request.incident) {
-        const entry = await decide(
+        const { entry } = await decide(
           ctx,
           actor,
           { a: request.incident, b: other, same: false },
@@ -195,7 +195,12 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
     if (a === undefined || b === undefined) throw notFound(`event ${request.with}`);
     // An event joined to itself is one event already: nothing to change.
     if (a === b) return c.json({ change: null, event: id }, 200);
-    const change = await decide(ctx, actor, { a, b, same: true }, request.reason ?? null);
+    const { entry: change } = await decide(
+      ctx,
+      actor,
+      { a, b, same: true },
+      request.reason ?? null,
+    );
     return c.json({ change, event: await eventOf(a) }, 200);
   });
 
