@@ -88,7 +88,7 @@ const MONTHS: readonly (readonly [string, number])[] = [
   ['ديسمبر', 12],
   ['كانون الاول', 12],
 ];
-/** Month names that are also common words («أب» father): only with a day number or «شهر». */
+/** Month names that are also common words («أب» father): only with a day number, a year, «شهر» or «الماضي». */
 const AMBIGUOUS_MONTHS = new Set(['اب', 'ماي']);
 
 const ORDINAL_DAYS: ReadonlyMap<string, number> = new Map([
@@ -450,7 +450,9 @@ function matchMonth(ctx: Context, i: number): Match | null {
   const modifier = readModifier(ctx, year?.end ?? month.end);
   const cued = MONTH_CUES.has(word(ctx, i - 1)) || word(ctx, i - 1) === 'شهر';
   if (year === null && modifier.direction === 'any' && !cued) return null;
-  if (month.ambiguous && word(ctx, i - 1) !== 'شهر') return null;
+  // «أب» is a father too; a year or «الماضي» after it makes it the month («في آب 2019»).
+  if (month.ambiguous && word(ctx, i - 1) !== 'شهر' && year === null && modifier.direction === 'any')
+    return null;
   const y = year?.year ?? inferMonthYear(ctx.published, month.month, modifier.direction);
   if (y === null) {
     return {

@@ -90,6 +90,14 @@ describe('findDates', () => {
     expect(dates('قال الأب إن ابنه خرج', '2022-12-26')).toHaveLength(0);
   });
 
+  it.each([
+    ['تعرضت المدينة في آب 2019 لقصف عنيف', '2019-08-01'],
+    ['في أب 2016 سقطت قذائف على الحي', '2016-08-01'],
+    ['نزح الأهالي في آب الماضي', '2022-08-01'],
+  ])('reads «آب» as August with a year or «الماضي» after it: «%s»', (text, from) => {
+    expect(first(text, '2022-12-26')?.from).toBe(from);
+  });
+
   it('does not read a year-free number as a date', () => {
     expect(dates('قتل 12 شخصا', '2022-12-26')).toHaveLength(0);
   });
