@@ -33,11 +33,14 @@ export function locateMentions(
     findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd),
   );
   const sentenceAdmins = bySentence.map((mentions) => new Set(mentions.flatMap(adminCodesOf)));
+  const sentenceActAdmins = bySentence.map(
+    (mentions) => new Set(mentions.filter((m) => !skip(m)).flatMap(adminCodesOf)),
+  );
   const documentAdmin = new Set(sentenceAdmins.flatMap((codes) => [...codes]));
   const reportGovernorates = new Set(
     bySentence
       .flat()
-      .filter((m) => !m.origin && m.aside === undefined)
+      .filter((m) => !m.origin && m.aside === undefined && !skip(m))
       .flatMap(adminCodesOf)
       .filter((code) => code.length === GOVERNORATE_CODE_LENGTH),
   );
@@ -46,12 +49,14 @@ export function locateMentions(
   for (const pass of [1, 2]) {
     bySentence.forEach((mentions, k) => {
       const sentenceAdmin = sentenceAdmins[k] ?? new Set<string>();
+      const sentenceActAdmin = sentenceActAdmins[k] ?? new Set<string>();
       for (const mention of mentions) {
         if ((mention.candidates.length === 1) !== (pass === 1)) continue;
         const resolved = skip(mention)
           ? null
           : resolveMention(gazetteer, mention, {
               sentenceAdmin,
+              sentenceActAdmin,
               documentAdmin,
               reportGovernorates,
               resolved: places,

@@ -10,6 +10,8 @@ import type { Place } from './places.js';
  */
 export interface PlaceContext {
   readonly sentenceAdmin: ReadonlySet<string>;
+  /** The sentence's areas less those named where its speaker is («مصادر محلية في مدينة إدلب»). */
+  readonly sentenceActAdmin?: ReadonlySet<string>;
   readonly documentAdmin: ReadonlySet<string>;
   /** The governorates the report places acts in: those it names, less where people came from or were taken. */
   readonly reportGovernorates?: ReadonlySet<string>;
@@ -159,7 +161,9 @@ function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): bool
  */
 function outsideNamedArea(place: Place, context: PlaceContext): boolean {
   if (place.kind !== 'community' || place.rank <= 2) return false;
-  const inSentence = [...context.sentenceAdmin].filter((code) => code.length === 4);
+  // A speaker's place says where the speaker is, not that a village of the act's name lies there.
+  const areas = context.sentenceActAdmin ?? context.sentenceAdmin;
+  const inSentence = [...areas].filter((code) => code.length === 4);
   if (inSentence.length > 0) return !inSentence.includes(place.admin1Pcode);
   // «وقتل مدنيان في قرية البحرة» in a report about Deir ez-Zor: the report's governorates, when the sentence names none.
   const governorates = [...(context.reportGovernorates ?? [])];

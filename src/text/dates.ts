@@ -451,7 +451,12 @@ function matchMonth(ctx: Context, i: number): Match | null {
   const cued = MONTH_CUES.has(word(ctx, i - 1)) || word(ctx, i - 1) === 'شهر';
   if (year === null && modifier.direction === 'any' && !cued) return null;
   // «أب» is a father too; a year or «الماضي» after it makes it the month («في آب 2019»).
-  if (month.ambiguous && word(ctx, i - 1) !== 'شهر' && year === null && modifier.direction === 'any')
+  if (
+    month.ambiguous &&
+    word(ctx, i - 1) !== 'شهر' &&
+    year === null &&
+    modifier.direction === 'any'
+  )
     return null;
   const y = year?.year ?? inferMonthYear(ctx.published, month.month, modifier.direction);
   if (y === null) {

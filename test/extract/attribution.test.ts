@@ -109,3 +109,13 @@ describe('claim attribution', () => {
     expect(incident.fatalities).toEqual({ low: 4, best: 4, high: 20 });
   });
 });
+
+describe('where the speaker is', () => {
+  it.each([
+    'وذكرت صفحات موالية للنظام في مدينة حماة عبر موقع فيسبوك، صباح اليوم الأحد، أن عبوة ناسفة انفجرت بسيارة عسكرية في بلدة صوران.',
+    'وقالت مصادر محلية في مدينة إدلب لمراسلنا، مساء اليوم الأحد، إن غارة جوية استهدفت بلدة صوران.',
+  ])('places the act, not the speaker, in «%s»', (text) => {
+    const incident = only(read(text, '2020-06-21'));
+    expect(incident.location?.name_ar).toBe('صوران');
+  });
+});

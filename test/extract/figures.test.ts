@@ -202,3 +202,21 @@ describe('fighters before a count', () => {
     expect(found.filter(([, m]) => m === 'killed').map(([, , , c]) => c)).toEqual([null]);
   });
 });
+
+describe('the dead and the wounded counted together', () => {
+  it.each([
+    ['أسفر انفجار عبوة ناسفة في مدينة الباب اليوم عن مقتل وإصابة 10 أشخاص.', 10],
+    ['قتل وأصيب سبعة مدنيين في قصف على مدينة أريحا اليوم.', 7],
+    ['أدى القصف إلى إصابة ومقتل أربعة عناصر من قسد في بلدة الشحيل اليوم.', 4],
+  ])('reads one killed-or-injured count in «%s»', (text, count) => {
+    const found = tuples(only(read(text)));
+    expect(found.map(([, m, , c]) => [m, c])).toEqual([['killed_or_injured', count]]);
+  });
+
+  it('reads dead and wounded apart when no number is given', () => {
+    const found = tuples(
+      only(read('قتل وجرح عدد من عناصر قسد بانفجار عبوة ناسفة في بلدة ذيبان اليوم.')),
+    );
+    expect(found.map(([, m]) => m).sort()).toEqual(['injured', 'killed']);
+  });
+});

@@ -37,7 +37,7 @@ const OUTLET: Source = {
   mention: null,
   rules: [because('speakers/the-outlet-itself')],
 };
-const SUBJECT_WINDOW = 12;
+const SUBJECT_WINDOW = 20;
 /** The speaker follows the verb closely, titles and names aside («قال المقدم مصطفى كنيفاتي مدير إدارة الأمن العام»). */
 const SPEAKER_REACH = 7;
 /** A speaker named before its verb is close to it («المصادر قالت», «صفحات محلية … أشارت»). */

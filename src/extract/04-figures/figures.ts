@@ -890,18 +890,34 @@ function readAnchor(
           'figures/pronoun-names-the-victims',
         );
       }
-      // «أن 6 من أفراد الأمن قتلوا في هجوم انتحاري»: a subject before the verb comes before one past its adjuncts.
-      const own =
-        readAfter(r, anchor, anchor.end, r.to, false) ??
-        readBefore(r, anchor) ??
-        readAfter(r, anchor, anchor.end);
-      if (own !== null) return own;
       // «قتل وجرح عدد من العناصر»: verbs joined by و share the count after the last.
       const chained =
         next !== undefined &&
         next.entry.position === 'before_count' &&
         next.start === anchor.end &&
         word(r, next.start).startsWith('و');
+      const measures = new Set([e.measure, next?.entry.measure]);
+      if (chained && measures.has('killed') && measures.has('injured')) {
+        // «أن 3 مدنيين قتلوا وأصيب 8 آخرون»: a count before the first verb is its own.
+        const before = readBefore(r, anchor);
+        if (before !== null) return before;
+        // «مقتل وإصابة 10 أشخاص»: one count for the dead and the wounded together
+        // (with no number, «قتل وجرح عدد من العناصر» tells of dead and of wounded).
+        const both = readAfter(r, anchor, next.end);
+        if (both?.count != null)
+          return {
+            ...both,
+            measure: 'killed_or_injured',
+            end: Math.max(both.end, next.end),
+            rules: [...both.rules, because('figures/dead-and-wounded-counted-together')],
+          };
+      }
+      // «أن 6 من أفراد الأمن قتلوا في هجوم انتحاري»: a subject before the verb comes before one past its adjuncts.
+      const own =
+        readAfter(r, anchor, anchor.end, r.to, false) ??
+        readBefore(r, anchor) ??
+        readAfter(r, anchor, anchor.end);
+      if (own !== null) return own;
       return chained ? readAfter(r, anchor, next.end) : null;
     }
   }
@@ -976,13 +992,25 @@ function findFigures(
   // «إصابة» is a verbal noun and a plural noun: one phrase, read once.
   const read = new Set<string>();
   const idioms = readIdioms(r, anchors);
-  anchors.forEach((anchor, k) => {
+  anchors.forEach((anchor) => {
     if (tolls.used.has(anchor) || read.has(`${String(anchor.start)}:${String(anchor.end)}`)) return;
     if (idioms.skip.has(anchor)) return;
     if (denied(r, anchor.start) || isMannerOf(r, anchor, found)) return;
+    if (
+      found.some(
+        (g) => g.measure === 'killed_or_injured' && g.start < anchor.start && anchor.start < g.end,
+      )
+    )
+      return;
     const idiom = idioms.found.get(anchor);
     const f =
-      idiom === undefined ? readAnchor(r, anchor, anchors[k + 1]) : readIdiom(r, anchor, idiom);
+      idiom === undefined
+        ? readAnchor(
+            r,
+            anchor,
+            anchors.find((a) => a.start >= anchor.end),
+          )
+        : readIdiom(r, anchor, idiom);
     if (f === null) return;
     read.add(`${String(anchor.start)}:${String(anchor.end)}`);
     if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
