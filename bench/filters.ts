@@ -80,7 +80,12 @@ const VIEWS: readonly (readonly [string, (db: Database, f: EventFilter) => Promi
     'list+total',
     (db, f) => Promise.all([listMarkedEvents(db, f, { limit: 50 }), countEvents(db, f)]),
   ],
-  ['export page', async (db, f) => (await streamEventPages(db, f).next()).value],
+  [
+    'export page',
+    async (db, f) => {
+      await streamEventPages(db, f).next();
+    },
+  ],
   ['map z7', (db, f) => eventClusters(db, f, 360 / 2 ** 7 / 4)],
   ['timeline', async (db, f) => eventTimeline(db, f, await timelinePeriod(db, f))],
   ['facets', (db, f) => eventFacets(db, f)],
