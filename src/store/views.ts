@@ -1,6 +1,6 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
-import { conditions } from './queries.js';
+import { conditions, FILTERED } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
 function whereOf(where: readonly string[], extra: readonly string[] = []): string {
@@ -47,6 +47,7 @@ export async function eventFacets(
            UNION ALL SELECT facet, c, n FROM g, unnest(claimants) AS c WHERE facet = 'claimant') AS counted
      WHERE key IS NOT NULL GROUP BY 1, 2`,
     params,
+    FILTERED,
   );
   const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
     Facet,
@@ -91,6 +92,7 @@ export async function eventTimeline(
            GROUP BY 1, 2) AS buckets
      ORDER BY start, type`,
     params,
+    FILTERED,
   );
 }
 
@@ -103,6 +105,7 @@ export async function eventSpan(
   const [row] = await db.query<{ from: string | null; to: string | null }>(
     `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where)}`,
     params,
+    FILTERED,
   );
   return row ?? { from: null, to: null };
 }
@@ -150,6 +153,7 @@ export async function eventClusters(
      GROUP BY floor(lon / ${c}), floor(lat / ${c})
      ORDER BY count(*) DESC LIMIT $${String(params.length)}`,
     params,
+    FILTERED,
   );
   const round = (v: number): number => Math.round(v * 1e5) / 1e5;
   return rows.map((r) => ({
