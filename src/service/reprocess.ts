@@ -383,5 +383,18 @@ function changedFields(was: Event, now: Event): string[] {
     const [a, b] = [show(was), show(now)];
     return a === b ? [] : [`${name} ${a} → ${b}`];
   });
-  return lines.length > 0 ? lines : ['why its reports were linked'];
+  // The rest is named only: a figure's victims, a place's precision, why reports were linked…
+  const named = new Set([
+    'fatalities',
+    'sub_event_type',
+    'date',
+    'actor1',
+    'actor2',
+    'review_status',
+  ]);
+  const others = (Object.keys(now) as (keyof Event)[]).filter(
+    (k) => !named.has(k) && JSON.stringify(was[k]) !== JSON.stringify(now[k]),
+  );
+  if (others.length > 0 && lines.length === 0) lines.push(`read otherwise: ${others.join(', ')}`);
+  return lines;
 }
