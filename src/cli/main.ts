@@ -17,7 +17,7 @@ import {
 import { UsageError } from './usage.js';
 import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
-import { InputError, readDocument } from '../ingest/index.js';
+import { InputError, readDocuments } from '../ingest/index.js';
 import { dataDir, loadKnowledge } from '../service/index.js';
 import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
@@ -118,34 +118,38 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
   for (const file of files) {
     // The reader has what it wanted (`| head`): the rest is not read.
     if (process.stdout.destroyed) break;
-    try {
-      const document = await readDocument(file, {
-        published: flags.published ?? null,
-        outlet: flags.outlet ?? null,
-        url: flags.url ?? null,
-        onWarning: (w) =>
-          process.stderr.write(`${pc.yellow('warning:')} ${printable(`${file}: ${w}`)}\n`),
-        ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
-      });
-      const extracted = extract(document, { knowledge, published: flags.published ?? null });
-      const result: DocumentOutput = {
-        schema_version: OUTPUT_SCHEMA_VERSION,
-        ...extracted,
-        document: { ...extracted.document, sources: document.sources ?? {} },
-      };
-      if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else if (flags.json === true) results.push(result);
-      else
-        process.stdout.write(
-          `${formatResult(file === '-' ? 'stdin' : file, result, flags.explain === true)}\n\n`,
-        );
-    } catch (error) {
-      failed++;
-      const message =
-        error instanceof InputError
-          ? error.message
-          : `${file}: ${error instanceof Error ? error.message : String(error)}`;
-      process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
+    // A feed or an NDJSON file gives a result per item; a bad item its line, and the rest still come.
+    for await (const entry of readDocuments(file, {
+      published: flags.published ?? null,
+      outlet: flags.outlet ?? null,
+      url: flags.url ?? null,
+      onWarning: (source, w) =>
+        process.stderr.write(`${pc.yellow('warning:')} ${printable(`${source}: ${w}`)}
+`),
+      ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
+    })) {
+      if (process.stdout.destroyed) break;
+      try {
+        if ('error' in entry) throw entry.error;
+        const { document } = entry;
+        const extracted = extract(document, { knowledge, published: flags.published ?? null });
+        const result: DocumentOutput = {
+          schema_version: OUTPUT_SCHEMA_VERSION,
+          ...extracted,
+          document: { ...extracted.document, sources: document.sources ?? {} },
+        };
+        if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+        else if (flags.json === true) results.push(result);
+        else
+          process.stdout.write(`${formatResult(entry.source, result, flags.explain === true)}\n\n`);
+      } catch (error) {
+        failed++;
+        const message =
+          error instanceof InputError
+            ? error.message
+            : `${entry.source}: ${error instanceof Error ? error.message : String(error)}`;
+        process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
+      }
     }
   }
   // An array whatever the number of files: a script reads one shape.
@@ -181,7 +185,10 @@ export function program(exit: (code: number) => void): Command {
   cli
     .command('extract')
     .description('print the incidents each report holds (no database)')
-    .argument('<file...>', '.txt or .html reports, or - for standard input')
+    .argument(
+      '<file...>',
+      '.txt or .html reports, RSS/Atom feeds and .ndjson files (a result per item), or - for standard input',
+    )
     .option(
       '--published <date>',
       'publication date (YYYY-MM-DD) for reports that do not carry one',

@@ -4,8 +4,14 @@ export type { ReadOptions } from './read.js';
 export { readPage } from './html.js';
 export type { PageContent } from './html.js';
 export { decodeBytes, isReadingWarning } from './decode.js';
-export { collectReports, countReportFiles, readReport, sha256Hex } from './sources.js';
-export type { RawReport, SourceEntry, SourceFailure } from './sources.js';
+export {
+  collectReports,
+  countReportFiles,
+  readDocuments,
+  readReport,
+  sha256Hex,
+} from './sources.js';
+export type { RawReport, ReadEntry, SourceEntry, SourceFailure } from './sources.js';
 export { checkPublished } from './facts.js';
 export type { KnownFact, KnownFacts } from './facts.js';
 export { readManifest, sidecarFacts } from './metadata.js';

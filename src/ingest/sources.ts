@@ -16,6 +16,7 @@ import {
   checkSize,
   DEFAULT_MAX_BYTES,
   documentFromBytes,
+  readDocument,
   readStdin,
   tooLarge,
 } from './read.js';
@@ -64,6 +65,8 @@ const REPORT_EXTENSIONS = new Set([
   '.jsonl',
 ]);
 const NDJSON_EXTENSIONS = new Set(['.ndjson', '.jsonl']);
+/** Files that may be a feed: read item by item when they are one, as a single report when not. */
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom']);
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -276,4 +279,52 @@ export function readReport(report: RawReport, options: ReadOptions = {}): Docume
       );
     }
   }
+}
+
+/** A report read from a path, or why one could not be: `source` names the item (`feed.xml#3`, `a.ndjson:12`). */
+export type ReadEntry =
+  | { readonly source: string; readonly document: Document }
+  | { readonly source: string; readonly error: InputError };
+
+/**
+ * Every report one path holds, read as `ingest` reads it: a text or HTML file
+ * (or `-`, standard input) is one; a feed holds one per item and an NDJSON file
+ * one per line. A bad item is an error naming it, and the others still come.
+ */
+export async function* readDocuments(
+  path: string,
+  options: Omit<ReadOptions, 'onWarning'> & {
+    readonly onWarning?: (source: string, warning: string) => void;
+  } = {},
+): AsyncGenerator<ReadEntry> {
+  const { onWarning, ...read } = options;
+  const ext = extname(path).toLowerCase();
+  const warnings = (source: string): ReadOptions =>
+    onWarning === undefined ? read : { ...read, onWarning: (w) => onWarning(source, w) };
+  if (path === '-' || !(NDJSON_EXTENSIONS.has(ext) || FEED_EXTENSIONS.has(ext))) {
+    const source = path === '-' ? 'stdin' : path;
+    try {
+      yield { source, document: await readDocument(path, warnings(source)) };
+    } catch (error) {
+      yield { source, error: asInputError(source, error) };
+    }
+    return;
+  }
+  for await (const entry of collectReports([path], { maxBytes: read.maxBytes })) {
+    if ('failure' in entry) {
+      yield { source: entry.failure.source, error: entry.failure.error };
+      continue;
+    }
+    const { source } = entry.report;
+    try {
+      yield { source, document: readReport(entry.report, warnings(source)) };
+    } catch (error) {
+      yield { source, error: asInputError(source, error) };
+    }
+  }
+}
+
+function asInputError(source: string, error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  return new InputError(source, error instanceof Error ? error.message : String(error));
 }

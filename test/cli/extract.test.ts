@@ -115,6 +115,52 @@ describe('wathiq extract', () => {
     expect(err.join('').trim().split('\n')).toHaveLength(3);
   });
 
+  it('reads a feed item by item, as ingest does: a result per item, a line for a bad one', async () => {
+    const feed = file(
+      'feed.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>شبكة التجربة</title>
+<item><title>قصف على كفرنبل</title><link>https://example.org/1</link><pubDate>Wed, 13 Mar 2024 09:00:00 GMT</pubDate><description>${REPORT}</description></item>
+<item><title>English only</title><description>A report in English about shelling in a town of Idlib province.</description></item>
+<item><title>انفجار في الطبقة</title><link>https://example.org/3</link><pubDate>Wed, 13 Mar 2024 11:00:00 GMT</pubDate><description>${OTHER}</description></item>
+</channel></rss>`,
+    );
+    expect(await run('extract', '--ndjson', feed)).toBe(1);
+    const results = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => zDocumentOutput.parse(JSON.parse(line)));
+    expect(results.map((r) => [r.document.url, r.document.outlet])).toEqual([
+      ['https://example.org/1', 'شبكة التجربة'],
+      ['https://example.org/3', 'شبكة التجربة'],
+    ]);
+    expect(results[0]?.incidents[0]?.claims[0]?.claimant).toBe('SOHR');
+    expect(err.join('').trim().split('\n')).toEqual([
+      expect.stringMatching(/feed\.xml#2: not an Arabic report/),
+    ]);
+  });
+
+  it('reads an NDJSON file line by line: a result per line, a line for a bad one', async () => {
+    const lines = file(
+      'reports.ndjson',
+      [
+        JSON.stringify({ text: REPORT, published: '2024-03-13', outlet: 'موقع المثال' }),
+        '{"text": "not closed',
+        JSON.stringify({ text: OTHER, published: '2024-03-14' }),
+        '',
+      ].join('\n'),
+    );
+    expect(await run('extract', lines)).toBe(1);
+    const text = out.join('');
+    expect(text).toContain(`${lines}:1 — published 2024-03-13`);
+    expect(text).toContain(`${lines}:3 — published 2024-03-14`);
+    expect(text).toMatch(/SOHR: killed 3 CIV/);
+    expect(err.join('').trim().split('\n')).toEqual([
+      expect.stringMatching(/reports\.ndjson:2: not JSON/),
+    ]);
+  });
+
   it('refuses a malformed --published date', async () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
     await run('extract', '--published', '13/03/2024', file('e.txt', REPORT)).catch(() => undefined);
