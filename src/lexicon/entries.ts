@@ -115,7 +115,9 @@ export type CueKind =
   | 'hypothetical'
   | 'ongoing'
   | 'event_reference'
-  | 'civilian_site';
+  | 'civilian_site'
+  | 'military_site'
+  | 'clause_verb';
 
 export interface CueEntry {
   readonly kind: 'cue';

@@ -250,6 +250,8 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     ['ongoing', cues.ongoing],
     ['event_reference', cues.event_references],
     ['civilian_site', cues.civilian_sites],
+    ['military_site', cues.military_sites],
+    ['clause_verb', cues.clause_verbs],
   ];
   for (const [cue, forms] of cueLists) add(forms, { kind: 'cue', cue });
   for (const [qualifier, forms] of Object.entries(cues.qualifiers)) {

@@ -176,5 +176,7 @@ export const zCuesFile = z.object({
   ongoing: zForms,
   event_references: zForms,
   civilian_sites: zForms.default([]),
+  military_sites: zForms.default([]),
+  clause_verbs: zForms.default([]),
   qualifiers: z.record(zQualifier, zForms),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actor, allTuples, only, read, sorted } from './helpers.js';
+import type { Incident } from '../../src/contracts/index.js';
+import { actor, allTuples, news, only, read, sorted } from './helpers.js';
 
 type Tuple = [string | null, string, string | null, number | null];
 interface Row {
@@ -119,5 +120,35 @@ describe('a place where civilians are', () => {
       ),
     );
     expect(actor(incident, 'actor2')).not.toBe('CIV');
+  });
+});
+
+describe('strikes on a town', () => {
+  it.each([
+    'قصفت مدفعية قوات النظام بلدة كفرنبل جنوبي إدلب صباح اليوم.',
+    'شنت طائرات حربية روسية غارات على قرية البارة في جبل الزاوية اليوم.',
+    'استهدف قصف صاروخي حي الشعار في مدينة حلب مساء أمس.',
+  ])('struck its people when no front or post is named: «%s»', (text) => {
+    expect(actor(only(read(text)), 'actor2')).toBe('CIV');
+  });
+
+  it.each([
+    'قصفت مدفعية قوات النظام محاور بلدة كفرنبل جنوبي إدلب صباح اليوم.',
+    'شنت طائرات حربية روسية غارات على مواقع في قرية البارة بجبل الزاوية اليوم.',
+    'دارت اشتباكات بين قسد وداعش قرب بلدة الشحيل اليوم، تزامنا مع غارات لطيران التحالف على مناطق الاشتباكات في البلدة.',
+  ])('struck fighters when a front or post is named: «%s»', (text) => {
+    const strikes = news(read(text)).filter((i) => i.event_type === 'Explosions/Remote violence');
+    expect(strikes.map((i) => actor(i, 'actor2'))).not.toContain('CIV');
+  });
+
+  it.each([
+    'قتل مدنيان بقصف مدفعي لقوات النظام على بلدة البارة اليوم. وفي وقت لاحق تعرضت قرية كنصفرة لقصف مدفعي أدى إلى إصابة طفل.',
+    'شنت طائرات روسية غارات على مدينة أريحا صباح اليوم. وفي المساء استهدفت غارات بلدة سرمين.',
+    'قصفت قوات النظام بالمدفعية قرية الفطيرة صباح اليوم، وتعرضت بلدة حاس أيضا لقصف مدفعي.',
+  ])('carries the doer of strikes told before to like strikes with none named: «%s»', (text) => {
+    const strikes = news(read(text)).filter((i) => i.event_type === 'Explosions/Remote violence');
+    expect(strikes.length).toBeGreaterThan(1);
+    expect(new Set(strikes.map((i) => actor(i, 'actor1'))).size).toBe(1);
+    expect(actor(strikes[0] as Incident, 'actor1')).not.toBe('UNKNOWN');
   });
 });

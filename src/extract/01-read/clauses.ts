@@ -16,8 +16,8 @@ export interface Clause {
 }
 
 /**
- * «…، وقتل يوم أمس شخص…»: after a comma, a verb of violence or casualty joined
- * by و starts a clause of its own.
+ * «…، وقتل يوم أمس شخص…»: after a comma, a verb of violence or casualty, or of
+ * a place undergoing one, joined by و starts a clause of its own.
  */
 function coordinatedActs(analysis: Analysis, from: number, to: number): number[] {
   const cuts: number[] = [];
@@ -33,7 +33,11 @@ function coordinatedActs(analysis: Analysis, from: number, to: number): number[]
     const trigger = analysis.annotations.triggers.some(
       (t) => t.start === i && t.entry.strength >= 2,
     );
-    if (measure || trigger) cuts.push(i);
+    // «…، وتعرضت بلدة حاس لقصف», «…، وسقطت قذائف على الحي»: the act it undergoes follows.
+    const undergoes = analysis.annotations.cues.some(
+      (c) => c.start === i && c.entry.cue === 'clause_verb',
+    );
+    if (measure || trigger || undergoes) cuts.push(i);
   }
   return cuts;
 }

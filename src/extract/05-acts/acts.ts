@@ -33,6 +33,8 @@ export interface ActReading {
   readonly habitual: boolean;
   /** The clause names a place where civilians are, not fighters («سوق», «حي سكني», «مشفى»). */
   readonly civilianSite: boolean;
+  /** «محاور البلدة», «مواقع قسد»: the clause names a place where fighters are. */
+  readonly militarySite: boolean;
   /**
    * A different act from the one before: `explicit` when the text says so («في
    * عملية أخرى», «صاروخ آخر», «إثر المجزرة قصفت…»), `opener` when the clause only
@@ -273,6 +275,7 @@ export function readAct(
     tally: hasCue(analysis, 'tally', clause.start, clause.end),
     habitual: isHabitual(analysis, clause),
     civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),
+    militarySite: hasCue(analysis, 'military_site', clause.start, clause.end),
     newAct:
       hasNewActCue || another || followsTold(analysis, references, triggers)
         ? 'explicit'

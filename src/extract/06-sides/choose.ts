@@ -143,6 +143,12 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
   };
 }
 
+/** Kinds of strike that fall on a whole town when they name no target within it. */
+const AREA_STRIKES: ReadonlySet<string> = new Set([
+  'Shelling/artillery/missile attack',
+  'Air/drone strike',
+]);
+
 /** A massacre or a chemical attack with no target named struck civilians. */
 export function withCivilianTarget(
   sides: Sides,
@@ -153,6 +159,10 @@ export function withCivilianTarget(
   },
   acts: readonly {
     readonly civilianSite: boolean;
+    readonly militarySite: boolean;
+    readonly places: readonly {
+      readonly mention: { readonly settlement: boolean; readonly neighbourhood?: boolean };
+    }[];
     readonly figures: readonly { readonly figure: { readonly victimClass: string | null } }[];
   }[],
 ): Sides {
@@ -164,12 +174,24 @@ export function withCivilianTarget(
   const fighters = acts.some((a) =>
     a.figures.some((f) => f.figure.victimClass === 'fighter' || f.figure.victimClass === 'armed'),
   );
+  // «قصف مدفعي على بلدة الفطيرة»: shells or strikes on a town or quarter, no
+  // front, post or position named («محاور البلدة»), fell on its people.
+  const town =
+    AREA_STRIKES.has(type.subEventType) &&
+    !acts.some((a) => a.militarySite) &&
+    acts.some((a) =>
+      a.places.some((p) => p.mention.settlement || p.mention.neighbourhood === true),
+    );
   const site =
     type.eventType === 'Explosions/Remote violence' &&
     !fighters &&
-    acts.some((a) => a.civilianSite);
+    (acts.some((a) => a.civilianSite) || town);
   if (!massacre && !site) return sides;
-  const rule = massacre ? 'sides/massacre-struck-civilians' : 'sides/civilian-site-struck';
+  const rule = massacre
+    ? 'sides/massacre-struck-civilians'
+    : town && !acts.some((a) => a.civilianSite)
+      ? 'sides/town-struck'
+      : 'sides/civilian-site-struck';
   return { ...sides, actor2: 'CIV', rules: { ...sides.rules, actor2: [because(rule)] } };
 }
 
@@ -206,4 +228,26 @@ export function victimSide(
         ? (sides?.actor1 ?? null)
         : null;
   return figure.victim ?? side ?? null;
+}
+
+/**
+ * «قصف مدفعي لقوات النظام على بلدة البارة… وطال القصف أيضاً قرى مجاورة»: strikes
+ * of a kind the report already told with their doer, told again with none
+ * named, are that doer's. `earlier` maps a sub-event type to the doer of the
+ * latest such incident before this one.
+ */
+export function withEarlierDoer(
+  sides: Sides,
+  subEventType: string,
+  earlier: ReadonlyMap<string, string>,
+): Sides {
+  if (sides.actor1 !== 'UNKNOWN' || !AREA_STRIKES.has(subEventType)) return sides;
+  if (!sides.rules.actor1.some((r) => r.rule === 'sides/no-doer-named')) return sides;
+  const doer = earlier.get(subEventType);
+  if (doer === undefined || doer === sides.actor2) return sides;
+  return {
+    ...sides,
+    actor1: doer,
+    rules: { ...sides.rules, actor1: [because('sides/doer-of-like-strikes-told-before')] },
+  };
 }

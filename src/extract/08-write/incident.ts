@@ -10,7 +10,12 @@ import type {
 } from '../../contracts/index.js';
 import { baseType, settleType } from '../05-acts/index.js';
 import type { ChosenType } from '../05-acts/index.js';
-import { chooseSides, isPartyClaimant, withCivilianTarget } from '../06-sides/index.js';
+import {
+  chooseSides,
+  isPartyClaimant,
+  withCivilianTarget,
+  withEarlierDoer,
+} from '../06-sides/index.js';
 import type { Sides } from '../06-sides/index.js';
 import type { EventMention, IncidentDraft } from '../07-gather/index.js';
 import { buildClaims, fatalitiesOf } from './claims.js';
@@ -101,12 +106,20 @@ function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: S
   return [];
 }
 
-/** Writes an incident draft out as the contract's Incident. */
-export function buildIncident(ctx: BuildContext, draft: IncidentDraft, id: string): Incident {
+/**
+ * Writes an incident draft out as the contract's Incident. `earlierDoers`: the
+ * doer of the latest incident of each sub-event type told before it.
+ */
+export function buildIncident(
+  ctx: BuildContext,
+  draft: IncidentDraft,
+  id: string,
+  earlierDoers: ReadonlyMap<string, string> = new Map(),
+): Incident {
   const { analysis } = ctx;
   const type = chooseType(ctx, draft);
   const sides = withCivilianTarget(
-    chooseSides(draft.mentions, type.eventType),
+    withEarlierDoer(chooseSides(draft.mentions, type.eventType), type.subEventType, earlierDoers),
     type,
     draft.mentions,
   );

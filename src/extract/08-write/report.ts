@@ -58,7 +58,7 @@ export function writeReport(
     warnings.push('no publication date: relative dates («أمس», «اليوم») are left unresolved');
   warnings.push(...spellingWarnings(analysis, places));
   const context = buildContext(analysis, mentions, places, warnings);
-  const incidents = drafts.map((draft, k) => buildIncident(context, draft, `i${String(k + 1)}`));
+  const incidents = buildInOrder(context, drafts);
   // Places the gazetteer lacks outside every incident are worth knowing too.
   const told = drafts.flatMap((d) => d.mentions.map((m) => m.clause));
   for (const m of places.unknown) {
@@ -66,4 +66,16 @@ export function writeReport(
     warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);
   }
   return { incidents, tallies: buildTallies(analysis, mentions), warnings };
+}
+
+/** Builds the incidents in the report's order, each knowing the doers of the acts told before it. */
+function buildInOrder(context: BuildContext, drafts: readonly IncidentDraft[]): Incident[] {
+  const doers = new Map<string, string>();
+  return drafts.map((draft, k) => {
+    const incident = buildIncident(context, draft, `i${String(k + 1)}`, doers);
+    const doer = incident.actors.find((a) => a.role === 'actor1')?.id;
+    if (!incident.background && doer !== undefined && doer !== 'UNKNOWN')
+      doers.set(incident.sub_event_type, doer);
+    return incident;
+  });
 }
