@@ -250,6 +250,20 @@ DROP INDEX events_date;
 CREATE INDEX events_sub_type ON events (sub_event_type, date_start DESC NULLS LAST);
 `,
   },
+  {
+    version: 7,
+    name: 'the map of a place answered from its index',
+    sql: `
+-- The map asks for the events in the box on screen. Where the box is a town or
+-- a district, its few events are read from this index alone (with every
+-- column a filter or a cluster needs), not sought among all of them in events_facts.
+DROP INDEX events_point;
+CREATE INDEX events_point ON events (lon, lat)
+  INCLUDE (id, private, date_start, date_end, event_type, sub_event_type, admin1_pcode, actor1,
+           actor2, claimants, review_status, fatalities_best)
+  WHERE lon IS NOT NULL;
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -8,7 +8,7 @@ import {
   listMarkedEvents,
   refreshStatistics,
 } from '../../src/store/index.js';
-import type { Database, EventFilter, Sql } from '../../src/store/index.js';
+import type { Database, EventFilter, QueryOptions, Sql } from '../../src/store/index.js';
 import { engines } from './engines.js';
 
 interface PlanNode {
@@ -56,10 +56,15 @@ async function fill(db: Database, count: number): Promise<void> {
   await refreshStatistics(db);
 }
 
-/** Runs each statement as asked, after keeping the plan the database chose for it. */
-function explaining(db: Sql, plans: PlanNode[][]): Sql {
+/** Runs each statement as asked, after keeping the plan the database chose for it and how it was asked. */
+function explaining(db: Sql, plans: PlanNode[][], asked: QueryOptions[] = []): Sql {
   return {
-    query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
+    query: async <R extends object>(
+      text: string,
+      params: readonly unknown[] = [],
+      options: QueryOptions = {},
+    ) => {
+      asked.push(options);
       const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
         `EXPLAIN (FORMAT JSON) ${text}`,
         params,
@@ -67,7 +72,7 @@ function explaining(db: Sql, plans: PlanNode[][]): Sql {
       const plan = row?.['QUERY PLAN'][0].Plan;
       if (plan === undefined) throw new Error(`no plan for ${text}`);
       plans.push(nodes(plan));
-      return db.query<R>(text, params);
+      return db.query<R>(text, params, options);
     },
   };
 }
@@ -105,7 +110,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
     'read %s from an index in the list, count, map, timeline and facets, never every event',
     async (_, filter) => {
       const plans: PlanNode[][] = [];
-      const sql = explaining(db, plans);
+      const asked: QueryOptions[] = [];
+      const sql = explaining(db, plans, asked);
       const viewer = { ...filter, publicOnly: true };
       await listMarkedEvents(sql, viewer, { limit: 50 });
       await countEvents(sql, viewer);
@@ -114,6 +120,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await eventTimeline(sql, viewer, 'week');
       await eventFacets(sql, viewer);
       expect(plans).toHaveLength(6);
+      // Planned for this filter's values, never a plan a prepared statement settled on for others.
+      expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of plans) {
         const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
         expect(onEvents.length).toBeGreaterThan(0);
@@ -121,6 +129,17 @@ describe.each(engines())('the event filters on $name', (engine) => {
       }
     },
   );
+
+  it('reads the events of a small box on the map from the point index alone', async () => {
+    const plans: PlanNode[][] = [];
+    const box: EventFilter = { bbox: [36, 32.5, 36.3, 32.8], publicOnly: true };
+    const clusters = await eventClusters(explaining(db, plans), box, 0.05);
+    expect(clusters.length).toBeGreaterThan(0);
+    const used = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
+    expect(used.map((n) => [n['Node Type'], n['Index Name']])).toEqual([
+      ['Index Only Scan', 'events_point'],
+    ]);
+  });
 
   it('counts the facets of the filtered events as one query per facet would', async () => {
     const facets = await eventFacets(db, { claimant: 'SOHR', publicOnly: true }, 100);
