@@ -22,8 +22,9 @@ export type Facet = (typeof FACETS)[number];
  * target), claimant, review status and month, in one pass over the events:
  * grouping sets count them six ways at once (actors as doer and as target,
  * which are summed; claimants by the set an event carries, which is then
- * spread over its claimants: there are far fewer sets than events). Most
- * frequent first; months in time order.
+ * spread over its claimants: there are far fewer sets than events; months
+ * by day, whose counts are then summed). Most frequent first; months in time
+ * order.
  */
 export async function eventFacets(
   db: Sql,
@@ -34,14 +35,14 @@ export async function eventFacets(
   const rows = await db.query<{ facet: Facet; key: string; count: number }>(
     `WITH g AS (
        SELECT CASE WHEN GROUPING(event_type) = 0 THEN 'type' WHEN GROUPING(admin1_pcode) = 0 THEN 'governorate'
-                   WHEN GROUPING(review_status) = 0 THEN 'status' WHEN GROUPING(month) = 0 THEN 'month'
+                   WHEN GROUPING(review_status) = 0 THEN 'status' WHEN GROUPING(day) = 0 THEN 'month'
                    WHEN GROUPING(claimants) = 0 THEN 'claimant' ELSE 'actor' END AS facet,
-              coalesce(event_type, admin1_pcode, review_status, to_char(month, 'YYYY-MM'), actor1, target) AS key,
+              coalesce(event_type, admin1_pcode, review_status, to_char(day, 'YYYY-MM'), actor1, target) AS key,
               claimants, count(*) AS n
-       FROM (SELECT event_type, admin1_pcode, review_status, date_trunc('month', date_start::timestamp) AS month,
+       FROM (SELECT event_type, admin1_pcode, review_status, date_start AS day,
                     actor1, CASE WHEN actor2 IS DISTINCT FROM actor1 THEN actor2 END AS target, claimants
              FROM events ${whereOf(where)}) AS e
-       GROUP BY GROUPING SETS ((event_type), (admin1_pcode), (review_status), (month), (actor1), (target), (claimants)))
+       GROUP BY GROUPING SETS ((event_type), (admin1_pcode), (review_status), (day), (actor1), (target), (claimants)))
      SELECT facet, key, sum(n)::int AS count
      FROM (SELECT facet, key, n FROM g WHERE facet <> 'claimant'
            UNION ALL SELECT facet, c, n FROM g, unnest(claimants) AS c WHERE facet = 'claimant') AS counted
@@ -84,11 +85,15 @@ export async function eventTimeline(
   const { where, params } = conditions(filter);
   params.push(period);
   return db.query<TimelineBucket>(
-    // Grouped by the period's first moment, written out once per bucket rather than once per event.
+    // Counted by day first (a few thousand days, however many events), then the
+    // days by period: the period of each day is worked out once, not once per event.
     `SELECT to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
-     FROM (SELECT date_trunc($${String(params.length)}::text, date_start::timestamp) AS start, event_type AS type,
-                  count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
-           FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
+     FROM (SELECT date_trunc($${String(params.length)}::text, day::timestamp) AS start, type,
+                  sum(events)::int AS events, coalesce(sum(fatalities), 0)::int AS fatalities
+           FROM (SELECT date_start AS day, event_type AS type, count(*) AS events,
+                        sum(fatalities_best) AS fatalities
+                 FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
+                 GROUP BY 1, 2) AS days
            GROUP BY 1, 2) AS buckets
      ORDER BY start, type`,
     params,

@@ -165,6 +165,22 @@ describe.each(engines())('the event filters on $name', (engine) => {
     expect(Object.keys(asRecord(facets.actor))).toContain('CIV');
   });
 
+  it.each(['day', 'week', 'month'] as const)(
+    'sums events and fatalities by %s and type as a plain count would',
+    async (period) => {
+      const timeline = await eventTimeline(db, { actor: 'RUS', publicOnly: true }, period);
+      const expected = await db.query(
+        `SELECT to_char(date_trunc($1, date_start::timestamp), 'YYYY-MM-DD') AS period,
+           event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+         FROM events WHERE NOT private AND (actor1 = 'RUS' OR actor2 = 'RUS') AND date_start IS NOT NULL
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+        [period],
+      );
+      expect(timeline.length).toBeGreaterThan(1);
+      expect(timeline).toEqual(expected);
+    },
+  );
+
   it('counts the events the list pages through', async () => {
     const filter: EventFilter = { actor: 'SYR-GOV', claimant: 'SOHR', publicOnly: true };
     const total = await countEvents(db, filter);
