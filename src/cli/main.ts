@@ -23,6 +23,8 @@ import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
 import type { ReprocessFlags } from './reprocess.js';
 import { formatResult } from './format.js';
+import { LANGS, langOf, wordsFor } from './i18n.js';
+import type { Lang } from './i18n.js';
 import { printable } from './terminal.js';
 import { endQuietlyOnClosedPipe } from './output.js';
 import type { IngestFlags, StoreFlags } from './ingest.js';
@@ -100,7 +102,17 @@ function placeKind(value: string): PlaceKind {
   return kind;
 }
 
+function language(value: string): Lang {
+  const lang = LANGS.find((l) => l === value);
+  if (lang === undefined) throw new InvalidArgumentError(`expected one of ${LANGS.join(', ')}`);
+  return lang;
+}
+
+const LANG_OPTION = '--lang <lang>';
+const LANG_HELP = `language of what a person reads: ${LANGS.join(' | ')} (default: from LC_ALL/LANG)`;
+
 interface ExtractFlags {
+  lang?: Lang;
   data?: string;
   published?: string;
   outlet?: string;
@@ -113,6 +125,7 @@ interface ExtractFlags {
 
 async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
+  const words = wordsFor(langOf(flags.lang), knowledge.lexicon);
   const results: DocumentOutput[] = [];
   let failed = 0;
   for (const file of files) {
@@ -141,7 +154,9 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
         if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
         else if (flags.json === true) results.push(result);
         else
-          process.stdout.write(`${formatResult(entry.source, result, flags.explain === true)}\n\n`);
+          process.stdout.write(
+            `${formatResult(words, entry.source, result, flags.explain === true)}\n\n`,
+          );
       } catch (error) {
         failed++;
         const message =
@@ -199,6 +214,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--json', 'print a JSON array of document results (`wathiq schema` describes one)')
     .option('--ndjson', 'print one JSON document result per line')
     .option('--explain', 'print, under each incident, the rules that decided each field')
+    .option(LANG_OPTION, LANG_HELP, language)
     .option('--max-size <MB>', 'largest report to read', megabytes)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (files: string[], flags: ExtractFlags) => {
@@ -333,6 +349,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--from <date>', 'events on or after this day', isoDate)
     .option('--to <date>', 'events on or before this day', isoDate)
     .option('--linked', 'only events that join several reports')
+    .option(LANG_OPTION, LANG_HELP, language)
     .option('--limit <n>', 'how many events (default 20)', positive)
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)

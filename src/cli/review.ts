@@ -1,6 +1,8 @@
 import { out as pc } from './colors.js';
+import { zReviewStatus } from '../contracts/index.js';
 import type { Event, EventDetail, Incident, ReviewStatus } from '../contracts/index.js';
-import { describeFigure, streamEvents } from '../store/index.js';
+import { loadLexicon } from '../lexicon/index.js';
+import { streamEvents } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';
 import {
   dataDir,
@@ -12,6 +14,8 @@ import {
   setStatus as setEventStatus,
   storeName,
 } from '../service/index.js';
+import { langOf, wordsFor } from './i18n.js';
+import type { Lang, Words } from './i18n.js';
 import { UsageError } from './usage.js';
 import { operator, withService } from './operator.js';
 import type { StoreFlags } from './ingest.js';
@@ -25,41 +29,56 @@ export interface ReviewListFlags extends StoreFlags {
   limit?: number;
   /** Only events that join several reports: the links a person should check. */
   linked?: boolean;
+  lang?: Lang;
 }
 
 export interface DecisionFlags extends StoreFlags {
   by?: string;
+  lang?: Lang;
 }
 
-function placeOf(event: Event): string {
+/** The words of the language asked for, with the dictionaries' names of actors and claimants. */
+function wordsOf(flags: { lang?: Lang }): Words {
+  return wordsFor(langOf(flags.lang), loadLexicon());
+}
+
+function placeOf(w: Words, event: Event): string {
   const loc = event.location;
-  if (loc === null) return 'place unknown';
-  return `${loc.name_en} (${loc.name_ar}), ${loc.admin1 ?? '?'}, precision ${String(loc.precision)}`;
+  if (loc === null) return w.t('review.placeUnknown');
+  const [first, second] = w.lang === 'ar' ? [loc.name_ar, loc.name_en] : [loc.name_en, loc.name_ar];
+  return w.t('review.place', {
+    name: `${w.v(first)} (${w.v(second)})`,
+    admin1: w.v(loc.admin1 ?? w.t('?')),
+    precision: loc.precision,
+  });
 }
 
 /** At most this many characters of a report's words on a line, so a long quote stays one line. */
 const WORDS_WIDTH = 60;
 
-function quoted(words: string): string {
+function quoted(w: Words, words: string): string {
   const one = words.replace(/\s+/g, ' ').trim();
-  return `«${one.length > WORDS_WIDTH ? `${one.slice(0, WORDS_WIDTH)}…` : one}»`;
+  return w.quote(one.length > WORDS_WIDTH ? `${one.slice(0, WORDS_WIDTH)}…` : one);
 }
 
 /** The words of the report each field of an incident was read from: what a reviewer checks. */
-export function evidenceWords(incident: Incident): string {
+export function evidenceWords(w: Words, incident: Incident): string {
   const words: string[] = [];
-  if (incident.date.text !== null) words.push(`date ${quoted(incident.date.text)}`);
+  if (incident.date.text !== null)
+    words.push(`${w.t('field.date')} ${quoted(w, incident.date.text)}`);
   if (incident.location !== null && incident.location.text !== '')
-    words.push(`place ${quoted(incident.location.text)}`);
+    words.push(`${w.t('field.place')} ${quoted(w, incident.location.text)}`);
   // A side the report leaves unnamed (a bombing's doer) has no words to show.
   for (const actor of incident.actors)
-    if (actor.text.trim() !== '') words.push(`${actor.role} ${quoted(actor.text)}`);
+    if (actor.text.trim() !== '')
+      words.push(`${w.t(`field.${actor.role}`)} ${quoted(w, actor.text)}`);
   for (const claim of incident.claims) {
-    if (claim.claimant_text !== null)
-      words.push(`${claim.claimant ?? 'claimant'} ${quoted(claim.claimant_text)}`);
-    for (const f of claim.figures) words.push(`${f.measure} ${quoted(f.text)}`);
+    if (claim.claimant !== null && claim.claimant_text !== null)
+      words.push(`${w.claimant(claim.claimant)} ${quoted(w, claim.claimant_text)}`);
+    for (const f of claim.figures)
+      words.push(`${w.t(`measure.${f.measure}`)} ${quoted(w, f.text)}`);
   }
-  return words.length === 0 ? 'no words tied to a field' : words.join(' · ');
+  return words.length === 0 ? w.t('review.noWords') : words.join(' · ');
 }
 
 /** An audit time («2026-12-02 10:43:40.493+00» as PostgreSQL writes it) to the minute, in UTC. */
@@ -70,49 +89,60 @@ function minute(at: string): string {
     : `${parsed.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** Who set the event's status last, and when, from the audit log (null: nobody yet). */
-function lastStatus(detail: EventDetail): string | null {
-  const entry = detail.history.find((h) => h.kind === 'status');
-  return entry === undefined ? null : `${entry.by} ${minute(entry.at)}`;
-}
-
 /**
  * An event as a reviewer reads it: what, when, where, who, each report with
  * why it was linked and the words each field came from, each claim, and who
  * set its status.
  */
-export function describeEvent(stored: EventDetail): string {
+export function describeEvent(w: Words, stored: EventDetail): string {
   const detail = printableAll(stored);
   const event = detail.event;
   const when =
     event.date.start === event.date.end
-      ? (event.date.start ?? 'no date')
-      : `${event.date.start ?? '?'} – ${event.date.end ?? '?'}`;
-  const toll =
-    event.fatalities === null
-      ? ''
-      : `  killed ${String(event.fatalities.low)}/${String(event.fatalities.best)}/${String(event.fatalities.high)} (low/best/high)`;
-  const setBy = lastStatus(detail);
-  const status = setBy === null ? event.review_status : `${event.review_status} by ${setBy}`;
+      ? (event.date.start ?? w.t('review.noDate'))
+      : `${event.date.start ?? w.t('?')} – ${event.date.end ?? w.t('?')}`;
+  const toll = event.fatalities === null ? '' : w.t('review.toll', event.fatalities);
+  const setBy = detail.history.find((h) => h.kind === 'status');
+  const status = w.t(`status.${event.review_status}`);
   const lines = [
-    `${pc.bold(event.id)}  [${status}]  ${event.sub_event_type}  ${when}`,
-    `  ${placeOf(event)}`,
-    `  ${event.actor1 ?? '?'} → ${event.actor2 ?? '?'}${toll}`,
+    w.t('review.head', {
+      id: pc.bold(w.v(event.id)),
+      status:
+        setBy === undefined
+          ? status
+          : w.t('review.statusBy', { status, by: w.v(setBy.by), at: minute(setBy.at) }),
+      sub: w.type(event.sub_event_type),
+      when,
+    }),
+    `  ${placeOf(w, event)}`,
+    `  ${w.t('review.sides', {
+      actor1: event.actor1 === null ? w.t('?') : w.actor(event.actor1),
+      actor2: event.actor2 === null ? w.t('?') : w.actor(event.actor2),
+      arrow: w.t('arrow'),
+      toll,
+    })}`,
   ];
   for (const report of detail.reports) {
     const why =
-      report.linked_by.length === 0 ? 'first report' : `linked: ${report.linked_by.join('; ')}`;
+      report.linked_by.length === 0
+        ? w.t('review.first')
+        : w.t('review.linked', { why: report.linked_by.map((l) => w.v(l)).join('; ') });
     for (const incident of report.incidents) {
-      lines.push(
-        `  report ${report.document}#${incident.id}  ${report.outlet ?? '-'}  ${report.url ?? ''}`.trimEnd(),
-      );
+      const line = w.t('review.report', {
+        incident: w.v(`${report.document}#${incident.id}`),
+        outlet: w.v(report.outlet ?? '-'),
+        url: w.v(report.url ?? ''),
+      });
+      lines.push(`  ${line}`.trimEnd());
       lines.push(pc.dim(`    ${why}`));
-      lines.push(`    words: ${evidenceWords(incident)}`);
+      lines.push(`    ${w.t('review.words', { words: evidenceWords(w, incident) })}`);
     }
   }
   for (const c of event.claims) {
-    const who = `${c.claimant ?? 'unattributed'}${c.party ? ' (a party)' : ''}`;
-    lines.push(`  claim ${who}: ${c.figures.map(describeFigure).join('; ')}`);
+    const who = `${c.claimant === null ? w.t('unattributed') : w.claimant(c.claimant)}${c.party ? w.t('claim.party') : ''}`;
+    lines.push(
+      `  ${w.t('review.claim', { who, figures: c.figures.map((f) => w.figure(f)).join('; ') })}`,
+    );
   }
   return lines.join('\n');
 }
@@ -132,19 +162,20 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
     ...(flags.to === undefined ? {} : { to: flags.to }),
   };
   const limit = flags.limit ?? 20;
+  const w = wordsOf(flags);
   const db = await openExistingStore(flags);
   let shown = 0;
   try {
     for await (const event of streamEvents(db, filter)) {
       if (flags.linked === true && event.members.length < 2) continue;
       const detail = await eventDetail(db, operator(), event.id);
-      process.stdout.write(`${describeEvent(detail)}\n\n`);
+      process.stdout.write(`${describeEvent(w, detail)}\n\n`);
       if (++shown >= limit) break;
     }
   } finally {
     await db.close();
   }
-  process.stderr.write(`${String(shown)} event(s) shown, from ${storeName(flags)}\n`);
+  process.stderr.write(`${w.t('review.shown', { count: shown, store: w.v(storeName(flags)) })}\n`);
   return 0;
 }
 
@@ -155,15 +186,24 @@ export function setStatus(
   flags: DecisionFlags,
 ): Promise<number> {
   const by = operator(flags.by);
+  const w = wordsOf(flags);
+  const statusName = (value: unknown): string => w.t(`status.${zReviewStatus.parse(value)}`);
   return withService(
     flags,
     async (ctx) => {
       const entry = await setEventStatus(ctx, by, eventId, status);
-      process.stdout.write(
+      const line =
         entry === null
-          ? `${eventId}: ${status} already; nothing changed\n`
-          : `${eventId}: ${String(entry.before)} → ${status}, set by ${entry.by} at ${minute(entry.at)} (audit #${String(entry.id)})\n`,
-      );
+          ? w.t('set.same', { event: w.v(eventId), status: statusName(status) })
+          : w.t('set.done', {
+              event: w.v(eventId),
+              before: statusName(entry.before),
+              after: statusName(status),
+              by: w.v(entry.by),
+              at: minute(entry.at),
+              entry: entry.id,
+            });
+      process.stdout.write(`${line}\n`);
       return 0;
     },
     { existing: true },
@@ -178,6 +218,7 @@ export interface JoinFlags extends DecisionFlags {
 /** `wathiq review split|join A B`: a person's word on whether two incidents are one act. */
 export function decide(a: string, b: string, same: boolean, flags: JoinFlags): Promise<number> {
   const by = operator(flags.by);
+  const w = wordsOf(flags);
   return withService(
     flags,
     async (ctx) => {
@@ -188,11 +229,12 @@ export function decide(a: string, b: string, same: boolean, flags: JoinFlags): P
         null,
         flags.detach === true ? { detach: true } : {},
       );
-      process.stdout.write(
-        `${a} and ${b}: ${same ? 'the same act' : 'different acts'}, decided by ${by.name}; their events are regrouped\n`,
-      );
-      for (const d of detached)
-        process.stdout.write(`${d.incident} left the event: now in ${d.event ?? 'no event'}\n`);
+      const pair = { a: w.v(a), b: w.v(b), by: w.v(by.name) };
+      process.stdout.write(`${w.t(same ? 'decide.same' : 'decide.different', pair)}\n`);
+      for (const d of detached) {
+        const event = d.event === null ? w.t('decide.noEvent') : w.v(d.event);
+        process.stdout.write(`${w.t('decide.detached', { incident: w.v(d.incident), event })}\n`);
+      }
       return 0;
     },
     { existing: true },

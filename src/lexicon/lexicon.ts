@@ -19,6 +19,8 @@ import type { Era } from './schema.js';
 export interface ActorInfo {
   readonly id: string;
   readonly name: string;
+  /** Its Arabic name: the first of its forms, the one the dictionary lists it by. */
+  readonly nameAr: string;
   /** ACLED inter code: 1 state forces … 8 external forces. */
   readonly inter: number;
   /** Governs territory de facto (the SDF in the north-east): its arrests are Arrests. */
@@ -28,6 +30,8 @@ export interface ActorInfo {
 export interface ClaimantInfo {
   readonly id: string;
   readonly name: string;
+  /** Its Arabic name: the first of its forms. */
+  readonly nameAr: string;
   /** The actor a claimant speaks for, by era; empty for monitors and independent sources. */
   readonly partyOf: readonly Era[];
 }
@@ -101,6 +105,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     actors.set(actor.id, {
       id: actor.id,
       name: actor.name,
+      nameAr: actor.forms[0] ?? actor.name,
       inter: actor.inter,
       authority: actor.authority,
     });
@@ -124,6 +129,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     claimants.set(claimant.id, {
       id: claimant.id,
       name: claimant.name,
+      nameAr: claimant.forms[0] ?? claimant.name,
       partyOf: claimant.party_of ?? [],
     });
     add(claimant.forms, { kind: 'claimant', id: claimant.id, generic: false });

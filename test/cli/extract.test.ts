@@ -27,7 +27,7 @@ describe('wathiq extract', () => {
     expect(status).toBe(0);
     const text = out.join('');
     expect(text).toMatch(/Shelling\/artillery\/missile attack — 2024-03-12/);
-    expect(text).toMatch(/SOHR: killed 3 CIV/);
+    expect(text).toMatch(/Syrian Observatory for Human Rights: killed 3 civilians/);
   });
 
   it('prints the document result as JSON that the contract accepts', async () => {
