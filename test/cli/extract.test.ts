@@ -155,7 +155,7 @@ describe('wathiq extract', () => {
     const text = out.join('');
     expect(text).toContain(`${lines}:1 — published 2024-03-13`);
     expect(text).toContain(`${lines}:3 — published 2024-03-14`);
-    expect(text).toMatch(/SOHR: killed 3 CIV/);
+    expect(text).toMatch(/Syrian Observatory for Human Rights: killed 3 civilians/);
     expect(err.join('').trim().split('\n')).toEqual([
       expect.stringMatching(/reports\.ndjson:2: not JSON/),
     ]);
