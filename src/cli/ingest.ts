@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { err as pc } from './colors.js';
 import { collectReports, countReportFiles, InputError, readManifest } from '../ingest/index.js';
@@ -200,6 +201,9 @@ async function ingestHere(
       failed: tally.failed,
       rate: seconds > 0 ? Math.round((tally.added + tally.known) / seconds) : 0,
     });
+    // The embedded engine answers without the event loop turning, and a signal waits for a
+    // turn: one here lets Ctrl-C be heard after this batch, not after the last.
+    await turn();
   };
   try {
     for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {

@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { Event, Incident, Span } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
@@ -105,6 +106,8 @@ export async function reprocess(
     incidents.changed += outcome.changed.length;
     done = Math.min(k + batchSize, ids.length);
     options.onBatch?.(done, ids.length);
+    // The embedded engine answers without the event loop turning: a turn lets Ctrl-C be heard.
+    await turn();
   }
   const events = tracker.changes();
   return {
