@@ -1,14 +1,17 @@
 /**
- * npm run bench:filters [-- --reports N --events N --runs N]
+ * npm run bench:filters [-- --reports N --events N --runs N --pglite|--postgres
+ *                          --save FILE --before FILE]
  *
  * Every filter the events list, export, map, timeline and facets take, alone
  * and combined, timed at `--events` events on both engines as a viewer asks
  * them (public events only): p50 and p95 of each. The stores are built once
  * (bench/fill.ts) and kept under the system's temporary folder, so that a
  * change to a query is measured again in a minute; a store made by an older
- * wathiq is migrated when opened, as a user's would be.
+ * wathiq is migrated when opened, as a user's would be. `--save` keeps the
+ * figures as JSON; `--before` prints a saved run's beneath each line, to
+ * compare a change with what came before it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -107,25 +110,54 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<[numbe
   return [percentile(times, 50), percentile(times, 95)];
 }
 
-async function figures(label: string, db: Database, runs: number): Promise<void> {
+/** p50 and p95 in ms, by engine, filter and view: what `--save` writes and `--before` reads. */
+type Figures = Record<string, Record<string, Record<string, [number, number]>>>;
+
+const cell = (figure: [number, number] | undefined): string =>
+  figure === undefined ? '–' : `${figure[0].toFixed(1)} / ${figure[1].toFixed(1)}`;
+
+/** Times every view of every filter; with the figures of an earlier run, prints them beneath. */
+async function figures(
+  label: string,
+  db: Database,
+  runs: number,
+  before: Figures[string] | undefined,
+): Promise<Figures[string]> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
   process.stdout.write(
-    `${label}: ${String(row?.n ?? 0)} events, p50 / p95 in ms (${String(runs)} runs)\n`,
+    `${label}: ${String(row?.n ?? 0)} events, p50 / p95 in ms (${String(runs)} runs)` +
+      `${before === undefined ? '' : ', each beneath the earlier run given with --before'}\n`,
   );
   process.stdout.write(`  ${'filter'.padEnd(32)}${VIEWS.map(([v]) => v.padStart(16)).join('')}\n`);
-  const worst = new Map<string, number>();
+  const now: Figures[string] = {};
+  const worst = (figures: Figures[string], view: string): [number, number] | undefined => {
+    const all = Object.values(figures).flatMap((f) => (f[view] === undefined ? [] : [f[view]]));
+    return all.length === 0
+      ? undefined
+      : [Math.max(...all.map((f) => f[0])), Math.max(...all.map((f) => f[1]))];
+  };
   for (const [name, filter] of FILTERS) {
-    const cells: string[] = [];
-    for (const [view, ask] of VIEWS) {
-      const [p50, p95] = await timed(runs, () => ask(db, { ...filter, publicOnly: true }));
-      worst.set(view, Math.max(worst.get(view) ?? 0, p95));
-      cells.push(`${p50.toFixed(1)} / ${p95.toFixed(1)}`.padStart(16));
-    }
-    process.stdout.write(`  ${name.padEnd(32)}${cells.join('')}\n`);
+    const measured: Record<string, [number, number]> = {};
+    for (const [view, ask] of VIEWS)
+      measured[view] = await timed(runs, () => ask(db, { ...filter, publicOnly: true }));
+    now[name] = measured;
+    process.stdout.write(
+      `  ${name.padEnd(32)}${VIEWS.map(([v]) => cell(measured[v]).padStart(16)).join('')}\n`,
+    );
+    const earlier = before?.[name];
+    if (earlier !== undefined)
+      process.stdout.write(
+        `  ${'  before'.padEnd(32)}${VIEWS.map(([v]) => cell(earlier[v]).padStart(16)).join('')}\n`,
+      );
   }
   process.stdout.write(
-    `  ${'worst p95'.padEnd(32)}${VIEWS.map(([v]) => (worst.get(v) ?? 0).toFixed(1).padStart(16)).join('')}\n`,
+    `  ${'worst'.padEnd(32)}${VIEWS.map(([v]) => cell(worst(now, v)).padStart(16)).join('')}\n`,
   );
+  if (before !== undefined)
+    process.stdout.write(
+      `  ${'  before'.padEnd(32)}${VIEWS.map(([v]) => cell(worst(before, v)).padStart(16)).join('')}\n`,
+    );
+  return now;
 }
 
 /** The cached embedded store of `target` events, built the first time. */
@@ -167,6 +199,11 @@ async function serverStore(
   return db;
 }
 
+function fileArgument(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? null : (process.argv[i + 1] ?? null);
+}
+
 async function main(): Promise<void> {
   const reports = argument('--reports', 3000);
   const target = argument('--events', 100_000);
@@ -176,12 +213,16 @@ async function main(): Promise<void> {
     : process.argv.includes('--postgres')
       ? 'postgres'
       : null;
+  const beforeFile = fileArgument('--before');
+  const before =
+    beforeFile === null ? {} : (JSON.parse(readFileSync(beforeFile, 'utf8')) as Figures);
+  const saved: Figures = {};
   if (only !== 'pglite') {
     const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const server = await serverStore(admin, reports, target);
     if (server !== null) {
       try {
-        await figures('PostgreSQL', server, runs);
+        saved.PostgreSQL = await figures('PostgreSQL', server, runs, before.PostgreSQL);
       } finally {
         await server.close();
       }
@@ -190,11 +231,13 @@ async function main(): Promise<void> {
   if (only !== 'postgres') {
     const embedded = await embeddedStore(reports, target);
     try {
-      await figures('PGlite', embedded, runs);
+      saved.PGlite = await figures('PGlite', embedded, runs, before.PGlite);
     } finally {
       await embedded.close();
     }
   }
+  const saveFile = fileArgument('--save');
+  if (saveFile !== null) writeFileSync(saveFile, `${JSON.stringify(saved, null, 2)}\n`);
 }
 
 await main();
