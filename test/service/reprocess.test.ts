@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event, Incident } from '../../src/contracts/index.js';
-import { sha256Hex } from '../../src/ingest/index.js';
+import { extract } from '../../src/extract/index.js';
+import { readReport, sha256Hex } from '../../src/ingest/index.js';
 import type { RawReport } from '../../src/ingest/index.js';
 import {
   ingestBatch,
@@ -12,8 +13,14 @@ import {
   reprocess,
   userPlacesFile,
 } from '../../src/service/index.js';
-import { figureField, putCorrection, regroup, setReviewStatus } from '../../src/store/index.js';
-import type { Database } from '../../src/store/index.js';
+import {
+  figureField,
+  putCorrection,
+  regroup,
+  saveReports,
+  setReviewStatus,
+} from '../../src/store/index.js';
+import type { Database, ExtractedReport } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
 
 /** Reports written for this test. The village of the first is in no shipped gazetteer. */
@@ -30,8 +37,8 @@ const REPORTS = [
   },
 ];
 
-function raw(k: number): RawReport {
-  const bytes = new TextEncoder().encode(JSON.stringify(REPORTS[k]));
+function raw(k: number, reports: readonly object[] = REPORTS): RawReport {
+  const bytes = new TextEncoder().encode(JSON.stringify(reports[k]));
   return {
     source: `reports.ndjson:${String(k + 1)}`,
     format: 'ndjson',
@@ -184,6 +191,125 @@ describe.each(engines())('reprocess on $name', (engine) => {
     expect((await reprocess(db, knowledge, { events: { admin1Pcode: 'SY07' } })).total).toBe(1);
     expect((await reprocess(db, knowledge, { events: { from: '2030-01-01' } })).total).toBe(0);
   });
+});
+
+/** One air strike as two outlets tell it (written for this test). */
+const SAME_ACT = [
+  {
+    text: 'قتل أربعة مدنيين في غارة جوية روسية على مدينة سراقب شرقي إدلب صباح اليوم، بحسب الدفاع المدني السوري.',
+    published: '2024-06-10',
+    outlet: 'شبكة التجربة',
+  },
+  {
+    text: 'أفاد المرصد السوري لحقوق الإنسان بمقتل خمسة مدنيين جراء غارة جوية روسية استهدفت مدينة سراقب في ريف إدلب الشرقي صباح اليوم.',
+    published: '2024-06-10',
+    outlet: 'موقع المثال',
+  },
+];
+
+describe.each(engines())('reprocess of an older reading on $name', (engine) => {
+  it(
+    'merges what the new reading links, drops what it no longer finds, keeps what a person marked',
+    { timeout: 60_000 },
+    async () => {
+      const db = await engine.open();
+      try {
+        const knowledge = loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-')));
+        const items: ExtractedReport[] = SAME_ACT.map((_, k) => {
+          const report = raw(k, SAME_ACT);
+          const document = readReport(report);
+          const result = extract(document, { knowledge });
+          return {
+            report,
+            result: {
+              ...result,
+              document: { ...result.document, sources: document.sources ?? {} },
+            },
+          };
+        });
+        const [first, second] = items;
+        const strike = first?.result.incidents[0];
+        const elsewhere = second?.result.incidents[0];
+        if (first === undefined || second === undefined || !strike || !elsewhere?.location)
+          throw new Error('the test reports read as no strike');
+        // What an older wathiq made of them: the second report's strike in Daraa, and two acts
+        // in the first report that are none (no place, a few words each).
+        const ghost = (id: string, from: number): Incident => ({
+          ...strike,
+          id,
+          location: null,
+          actors: [],
+          claims: [],
+          fatalities: null,
+          date: { ...strike.date, span: null },
+          evidence: [[from, from + 3]],
+        });
+        const older: ExtractedReport[] = [
+          {
+            ...first,
+            result: {
+              ...first.result,
+              incidents: [strike, ghost('i2', 10), ghost('i3', 20)],
+            },
+          },
+          {
+            ...second,
+            result: {
+              ...second.result,
+              incidents: [
+                {
+                  ...elsewhere,
+                  location: { ...elsewhere.location, admin1_pcode: 'SY12', place_id: 'SY12' },
+                },
+              ],
+            },
+          },
+        ];
+        await saveReports(db, older, knowledge.lexicon);
+        expect(await count(db, 'events')).toBe(4);
+        // A person marked one of the ghosts private: the new reading does not drop it.
+        const touched = `${first.result.document.id}#i3`;
+        await db.query('UPDATE incidents SET private = true WHERE id = $1', [touched]);
+
+        const summary = await reprocess(db, knowledge, {});
+        expect(summary.reportsChanged).toBe(2);
+        expect(summary.incidents).toEqual({ added: 0, removed: 1, changed: 1, kept: 1 });
+        expect(summary.events).toEqual({
+          added: 0,
+          removed: 1,
+          merged: 1,
+          split: 0,
+          figures: 0,
+          changed: 0,
+        });
+        expect(summary.details).toEqual([
+          expect.stringMatching(/^merged ev:\S+ \+ ev:\S+ → ev:\S+: Air\/drone strike, Saraqab/),
+          expect.stringMatching(/^removed ev:\S+: /),
+          `kept ${touched} as it was: a person's word is on it and the new reading no longer finds it`,
+        ]);
+        expect(await count(db, 'events')).toBe(2);
+        const [merged] = await db.query<{ n: number }>(
+          "SELECT jsonb_array_length(data->'members')::int AS n FROM events WHERE admin1_pcode = 'SY07'",
+        );
+        expect(merged?.n).toBe(2);
+        expect(await count(db, 'incidents')).toBe(3);
+
+        const again = await reprocess(db, knowledge, {});
+        expect(again.reportsChanged).toBe(0);
+        expect(again.events).toEqual({
+          added: 0,
+          removed: 0,
+          merged: 0,
+          split: 0,
+          figures: 0,
+          changed: 0,
+        });
+        expect(await count(db, 'incidents')).toBe(3);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
 
 describe('which stored incident a new reading is', () => {
