@@ -60,6 +60,8 @@ export interface MeasureEntry {
   readonly position: MeasurePosition;
   /** A pronoun suffix names the victims: 1 («مقتله»), 2 («مقتلهما»), or several («اعتقالهم»). */
   readonly pronoun: 1 | 2 | 'plural' | null;
+  /** A singular casualty noun («قتيل», «جثة»): one person when no count stands before it. */
+  readonly one?: true;
   /**
    * A verb that means this measure only with a word that completes it, a few
    * words on («لقي … حتفه», «فارق … الحياة»): the completions' keys, each with

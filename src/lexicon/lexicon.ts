@@ -165,12 +165,16 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       position: 'before_count',
       pronoun: null,
     });
-    add(m.after_count, {
-      kind: 'measure',
-      measure: m.measure,
-      position: 'after_count',
-      pronoun: null,
-    });
+    const singular = new Set(m.singular_nouns);
+    for (const form of m.after_count) {
+      index.add(form, {
+        kind: 'measure',
+        measure: m.measure,
+        position: 'after_count',
+        pronoun: null,
+        ...(singular.has(form) ? { one: true } : {}),
+      });
+    }
     add(m.duals, { kind: 'measure', measure: m.measure, position: 'dual', pronoun: null });
     for (const idiom of m.idioms) {
       const completions = [

@@ -104,6 +104,7 @@ export const zMeasuresFile = z.object({
       verbs: zForms.default([]),
       before_count: zForms,
       after_count: zForms,
+      singular_nouns: zForms.default([]),
       duals: zForms,
       pronoun_forms: zForms,
       idioms: z

@@ -220,3 +220,16 @@ describe('the dead and the wounded counted together', () => {
     expect(found.map(([, m]) => m).sort()).toEqual(['injured', 'killed']);
   });
 });
+
+describe('one person named by a singular noun or a kin word', () => {
+  it.each([
+    ['أسفرت المواجهات عن سقوط قتيل من قسد في بلدة ذيبان اليوم.', 'killed', 1],
+    ['عثر الأهالي على جثة شاب مقتول بالرصاص في بلدة الكرك الشرقي اليوم.', 'killed', 1],
+    ['أدى انفجار لغم في بلدة اللطامنة اليوم إلى سقوط جريح.', 'injured', 1],
+    ['قتل رجل وابنته برصاص مجهولين في مدينة الصنمين اليوم.', 'killed', 2],
+    ['قتلت امرأة وطفلاها بقصف على بلدة سرمين اليوم.', 'killed', 3],
+    ['قتل مزارع وشقيقه وابن عمه بانفجار لغم قرب بلدة اللطامنة اليوم.', 'killed', 3],
+  ])('counts «%s»', (text, measure, count) => {
+    expect(tuples(only(read(text))).map(([, m, , c]) => [m, c])).toContainEqual([measure, count]);
+  });
+});

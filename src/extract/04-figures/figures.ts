@@ -578,13 +578,15 @@ function readNoun(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | 
       Math.max(anchor.end, victims.end),
       'figures/vague-count-before-casualty-noun',
     );
+  // «سقوط قتيل من قسد», «العثور على جثة شاب»: a singular noun is one person.
+  const one = anchor.entry.one === true;
   return figure(
     m,
-    { count: null, qualifier: 'unspecified', tags: [] },
+    { count: one ? 1 : null, qualifier: one ? 'exact' : 'unspecified', tags: [] },
     victims,
     anchor.start,
     Math.max(anchor.end, victims.end),
-    'figures/casualty-noun-without-count',
+    one ? 'figures/singular-casualty-noun' : 'figures/casualty-noun-without-count',
   );
 }
 
