@@ -95,3 +95,17 @@ describe('one teller telling an act closer', () => {
     expect(news(read(text, '2018-10-13'))).toHaveLength(1);
   });
 });
+
+describe('anniversaries', () => {
+  it.each([
+    [
+      'تحل اليوم الذكرى السنوية الخامسة لمجزرة الحولة التي ارتكبتها قوات النظام في أيار 2012.',
+      '2012-05-01',
+    ],
+    ['أحيا ناشطون اليوم ذكرى مجزرة داريا التي قتل فيها مئات المدنيين في آب 2012.', '2012-08-01'],
+  ])('dates the act remembered, not the remembrance, in «%s»', (text, day) => {
+    const past = read(text, '2017-05-25').incidents.filter((i) => i.background);
+    expect(past.map((i) => i.date.start)).toContain(day);
+    expect(past.every((i) => i.location !== null)).toBe(true);
+  });
+});

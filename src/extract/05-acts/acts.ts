@@ -105,7 +105,14 @@ function eventDate(
   clause: Clause,
   triggers: readonly Annotation<TriggerEntry>[],
 ): DateExpression | null {
-  const dates = analysis.dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
+  // «يصادف اليوم الذكرى العاشرة لمجزرة … في أيار 2012»: the day before the
+  // anniversary is the remembrance's; the act's date, if any, comes after it.
+  const anniversary = analysis.annotations.cues.find(
+    (c) => c.entry.cue === 'anniversary' && c.start >= clause.start && c.end <= clause.end,
+  );
+  const dates = analysis.dates.filter(
+    (d) => d.start >= (anniversary?.end ?? clause.start) && d.end <= clause.end,
+  );
   const main = [...triggers].sort((a, b) => b.entry.strength - a.entry.strength)[0];
   if (main === undefined || dates.length <= 1)
     return dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
