@@ -128,9 +128,10 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
   const words = wordsFor(langOf(flags.lang), knowledge.lexicon);
   const results: DocumentOutput[] = [];
   let failed = 0;
+  // The reader has what it wanted (`| head`): the rest is not read.
+  const readerGone = (): boolean => process.stdout.destroyed;
   for (const file of files) {
-    // The reader has what it wanted (`| head`): the rest is not read.
-    if (process.stdout.destroyed) break;
+    if (readerGone()) break;
     // A feed or an NDJSON file gives a result per item; a bad item its line, and the rest still come.
     for await (const entry of readDocuments(file, {
       published: flags.published ?? null,
@@ -141,7 +142,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
 `),
       ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
     })) {
-      if (process.stdout.destroyed) break;
+      if (readerGone()) break;
       try {
         if ('error' in entry) throw entry.error;
         const { document } = entry;

@@ -300,7 +300,14 @@ export async function* readDocuments(
   const { onWarning, ...read } = options;
   const ext = extname(path).toLowerCase();
   const warnings = (source: string): ReadOptions =>
-    onWarning === undefined ? read : { ...read, onWarning: (w) => onWarning(source, w) };
+    onWarning === undefined
+      ? read
+      : {
+          ...read,
+          onWarning: (w) => {
+            onWarning(source, w);
+          },
+        };
   if (path === '-' || !(NDJSON_EXTENSIONS.has(ext) || FEED_EXTENSIONS.has(ext))) {
     const source = path === '-' ? 'stdin' : path;
     try {
