@@ -312,6 +312,88 @@ describe.each(engines())('reprocess of an older reading on $name', (engine) => {
   );
 });
 
+/** Another strike the same morning, in another town of the governorate (written for this test). */
+const OTHER_ACT = {
+  text: 'قتل مدنيان في غارة جوية روسية على مدينة أريحا جنوبي إدلب صباح اليوم، بحسب الدفاع المدني السوري.',
+  published: '2024-06-10',
+  outlet: 'موقع المثال',
+};
+
+describe.each(engines())(
+  'reprocess of an older reading that joined two acts, on $name',
+  (engine) => {
+    let db: Database;
+    const knowledge = loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-')));
+    beforeAll(async () => {
+      db = await engine.open();
+    });
+    afterAll(async () => {
+      await db.close();
+    });
+
+    it('splits them; the reviewer’s status stays with the part that keeps the event, the other starts unreviewed', async () => {
+      const reports = [SAME_ACT[0] ?? OTHER_ACT, OTHER_ACT];
+      const items: ExtractedReport[] = reports.map((_, k) => {
+        const report = raw(k, reports);
+        const result = extract(readReport(report), { knowledge });
+        return { report, result };
+      });
+      const [saraqib, ariha] = items;
+      const there = saraqib?.result.incidents[0]?.location;
+      const strike = ariha?.result.incidents[0];
+      if (saraqib === undefined || ariha === undefined || !there || !strike)
+        throw new Error('the test reports read as no strike');
+      // An older wathiq placed the Ariha strike in Saraqib: one event of the two.
+      await saveReports(
+        db,
+        [
+          saraqib,
+          {
+            ...ariha,
+            result: { ...ariha.result, incidents: [{ ...strike, location: { ...there } }] },
+          },
+        ],
+        knowledge.lexicon,
+      );
+      const [joined] = await db.query<{ id: string }>('SELECT id FROM events');
+      expect(await count(db, 'events')).toBe(1);
+      await setReviewStatus(db, joined?.id ?? '', 'reviewed');
+
+      const summary = await reprocess(db, knowledge, {});
+      expect(summary.events).toEqual({
+        added: 0,
+        removed: 0,
+        merged: 0,
+        split: 1,
+        figures: 0,
+        changed: 0,
+      });
+      expect(summary.details).toEqual([expect.stringMatching(/^split ev:\S+ → ev:\S+ \+ ev:\S+$/)]);
+      const events = await db.query<{ id: string; place: string; review_status: string }>(
+        "SELECT id, data->'location'->>'place_id' AS place, review_status FROM events ORDER BY 2",
+      );
+      expect(events.map((e) => e.place)).toEqual(['C3916', 'C4278']);
+      expect(events.map((e) => [e.id === joined?.id, e.review_status]).sort()).toEqual([
+        [false, 'unreviewed'],
+        [true, 'reviewed'],
+      ]);
+    });
+
+    it('stops between batches when asked, and a re-run does the rest', async () => {
+      let batches = 0;
+      const stopped = await reprocess(
+        db,
+        knowledge,
+        {},
+        { batch: 1, stopping: () => batches++ > 0 },
+      );
+      expect(stopped).toMatchObject({ total: 2, done: 1, stopped: true });
+      const rest = await reprocess(db, knowledge, {});
+      expect(rest).toMatchObject({ total: 2, done: 2, stopped: false, reportsChanged: 0 });
+    });
+  },
+);
+
 describe('which stored incident a new reading is', () => {
   const incident = (id: string, evidence: [number, number][]): Incident => ({
     id,
