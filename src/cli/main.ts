@@ -138,8 +138,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       outlet: flags.outlet ?? null,
       url: flags.url ?? null,
       onWarning: (source, w) =>
-        process.stderr.write(`${pc.yellow('warning:')} ${printable(`${source}: ${w}`)}
-`),
+        process.stderr.write(`${pc.yellow('warning:')} ${printable(`${source}: ${w}`)}\n`),
       ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
     })) {
       if (readerGone()) break;
