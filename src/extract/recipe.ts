@@ -57,7 +57,8 @@ export function extract(document: Document, options: ExtractOptions = {}): Docum
   // 05 acts, across clauses: past acts told at length, general situations, tallies.
   const told = markTallies(inheritBackground(inheritHabitual(analysis, frames)));
   // 07 gather: frames of one act become one incident.
-  const drafts = gatherIncidents(told);
+  const camp = (id: string): string | null => lexicon.actors.get(id)?.camp ?? null;
+  const drafts = gatherIncidents(told, (a, b) => camp(a) !== null && camp(a) === camp(b));
   // 08 write: the contract's incidents and tallies, with what a reviewer should know.
   const { incidents, tallies, warnings } = writeReport(analysis, told, drafts, places);
   return {

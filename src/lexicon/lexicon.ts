@@ -25,6 +25,8 @@ export interface ActorInfo {
   readonly inter: number;
   /** Governs territory de facto (the SDF in the north-east): its arrests are Arrests. */
   readonly authority: boolean;
+  /** The side it fights on with others («government»: the army, Hezbollah, Iran's militias, Russia), if listed. */
+  readonly camp: string | null;
 }
 
 export interface ClaimantInfo {
@@ -108,6 +110,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       nameAr: actor.forms[0] ?? actor.name,
       inter: actor.inter,
       authority: actor.authority,
+      camp: actor.camp ?? null,
     });
     add(actor.forms, { kind: 'actor', ref: { type: 'fixed', id: actor.id } });
     // «هجوما صاروخيا إسرائيليا»: a masculine adjective takes the accusative of its noun.

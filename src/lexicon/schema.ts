@@ -19,6 +19,7 @@ export const zActorsFile = z.object({
       name: z.string(),
       inter: z.number().int().min(1).max(8),
       authority: z.boolean().default(false),
+      camp: z.string().min(1).optional(),
       forms: zForms,
       nisba: zForms.default([]),
     }),

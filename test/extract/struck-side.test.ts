@@ -152,3 +152,23 @@ describe('strikes on a town', () => {
     expect(actor(strikes[0] as Incident, 'actor1')).not.toBe('UNKNOWN');
   });
 });
+
+describe('who did it, by the grammar around the act', () => {
+  it.each([
+    ['قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل اليوم.', 'SYR-GOV'],
+    ['أصيب طفلان جراء قصف صاروخي لقوات سوريا الديمقراطية على قرية قرب مدينة الباب اليوم.', 'SDF'],
+    ['قتلت امرأة إثر هجوم لخلايا داعش على قرية في بادية حمص اليوم.', 'ISIS'],
+  ])('reads «لـ» after the act’s noun as its doer and civilians as struck: «%s»', (text, doer) => {
+    const incident = only(read(text));
+    expect(actor(incident, 'actor1')).toBe(doer);
+    expect(actor(incident, 'actor2')).toBe('CIV');
+  });
+
+  it('tells one capture when the army and its allies are both named as taking the town', () => {
+    const result = read(
+      'أكد المرصد السوري اليوم سيطرة قوات النظام على مدينة القصير بعد معارك عنيفة. وقال المرصد إن عناصر حزب الله سيطروا على المدينة بعد قصف عنيف نفذته القوات النظامية.',
+      '2013-06-05',
+    );
+    expect(news(result)).toHaveLength(1);
+  });
+});

@@ -108,7 +108,11 @@ export function weighRoles(
     if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1))
       votes.push(vote('actor2', 'sides/target-marker', 3));
     // «شنّ مقاتلو العشائر…» (verb first) and «مقاتلو العشائر شنّوا…» (subject first).
-    if (afterLightVerb(analysis, e.start)) {
+    const verb = lightVerbBefore(analysis, e.start);
+    if (verb !== null && actNoun(analysis, verb)) {
+      // «في قصف مدفعي لقوات النظام»: after the act's noun, «لـ» marks who did it.
+      if (hasLamClitic(analysis, e.start)) votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
+    } else if (verb !== null) {
       // «تصدوا لقوات الأمن»: after a verb, «لـ» marks the object, not the subject.
       if (hasLamClitic(analysis, e.start))
         votes.push(vote('actor2', 'sides/object-of-light-verb', 2));
@@ -149,7 +153,9 @@ export function weighRoles(
     else if (figures.some((f) => f.figure.victim === id))
       votes.push(vote('actor2', 'sides/victims-counted', 1));
     if (id === 'CIV') votes.push(vote('actor2', 'sides/civilians-are-targets', 1));
-    candidates.push(candidate(e, id, votes));
+    // «قتل ثلاثة مدنيين في قصف…»: civilians next to an act's words were struck by it, never its doers.
+    const weighed = id === 'CIV' ? votes.filter((v) => v.side === 'actor2') : votes;
+    candidates.push(candidate(e, id, weighed));
   }
   return candidates;
 }
@@ -169,17 +175,44 @@ function ownsAircraft(analysis: Analysis, e: EntityMention): boolean {
   );
 }
 
-/** «اعتقلت قوات من الاحتلال…»: a light verb before the actor, past the force words that carry it. */
-function afterLightVerb(analysis: Analysis, start: number): boolean {
+/**
+ * «اعتقلت قوات من الاحتلال…»: a light verb before the actor, past the force
+ * words that carry it, one word apart at most; the index of its last word.
+ */
+function lightVerbBefore(analysis: Analysis, start: number): number | null {
   let k = start;
   while (k > start - 3 && isIn(FORCE_NOUNS, analysis, k - 1)) k--;
-  return endsWithPhrase(analysis.tokens, k, LIGHT_VERBS, 1);
+  for (let gap = 0; gap <= 1; gap++)
+    if (endsWithPhrase(analysis.tokens, k - gap, LIGHT_VERBS)) return k - gap - 1;
+  return null;
 }
 
 function lightVerbAfter(analysis: Analysis, end: number): boolean {
   for (let k = end + 1; k <= end + 3; k++)
-    if (endsWithPhrase(analysis.tokens, k, LIGHT_VERBS)) return true;
+    if (endsWithPhrase(analysis.tokens, k, LIGHT_VERBS) && !actNoun(analysis, k - 1)) return true;
   return false;
+}
+
+/** Words before a verbal noun: «في قصف», «جراء هجوم», «إثر قصف». */
+const BEFORE_ACT_NOUN: ReadonlySet<string> = new Set(
+  ['في', 'جراء', 'إثر', 'اثر', 'نتيجة', 'عن', 'من', 'بعد', 'خلال', 'عقب', 'بسبب', 'أثناء'].map(
+    wordKey,
+  ),
+);
+
+/**
+ * Whether a light verb's word at i is the act's noun («في قصف مدفعي», «بقصف»,
+ * «القصف») rather than the verb («قصفت قوات النظام»): a preposition before it,
+ * or a clitic the verb never takes.
+ */
+function actNoun(analysis: Analysis, i: number): boolean {
+  const t = analysis.tokens[i];
+  if (t === undefined) return false;
+  const before = analysis.tokens[i - 1];
+  if (before !== undefined && BEFORE_ACT_NOUN.has(before.keys[0] ?? '')) return true;
+  const bare = t.text.replace(/^[وف]/, '');
+  const clitic = /^(?:ب|ل|ال)/.test(bare);
+  return clitic && !(LIGHT_VERBS.get(wordKey(bare))?.some((p) => p.length === 1) ?? false);
 }
 
 function hasLamClitic(analysis: Analysis, i: number): boolean {

@@ -71,7 +71,10 @@ function clearActor1(mentions: readonly EventMention[]): string | null {
   return best?.id ?? null;
 }
 
-function compatible(draft: IncidentDraft, mention: EventMention): boolean {
+/** Whether two doers fight on one side («قوات النظام» and «حزب الله» taking a town together). */
+export type Allied = (a: string, b: string) => boolean;
+
+function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied): boolean {
   if (draft.background !== mention.background) return false;
   if (mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric))
     return false;
@@ -89,7 +92,7 @@ function compatible(draft: IncidentDraft, mention: EventMention): boolean {
   if (!typesCompatible(draftType(draft), mainType(mention))) return false;
   const a = clearActor1([mention]);
   const b = clearActor1(draft.mentions);
-  return a === null || b === null || a === b;
+  return a === null || b === null || a === b || allied(a, b);
 }
 
 /**
@@ -120,10 +123,14 @@ function opensIncident(mention: EventMention): boolean {
 /**
  * Gathers the report's event mentions into incidents: a mention joins the most
  * recent compatible incident (same place or one inside the other, same day,
- * compatible type and doer, not announced as another act), preferring one at
- * the very same place; otherwise a strong enough mention opens a new incident.
+ * compatible type, the same doer or one of its camp, not announced as another
+ * act), preferring one at the very same place; otherwise a strong enough
+ * mention opens a new incident.
  */
-export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraft[] {
+export function gatherIncidents(
+  mentions: readonly EventMention[],
+  allied: Allied = () => false,
+): IncidentDraft[] {
   const drafts: IncidentDraft[] = [];
   let lastMention: EventMention | undefined;
   for (const told of mentions) {
@@ -135,7 +142,7 @@ export function gatherIncidents(mentions: readonly EventMention[]): IncidentDraf
       (mention.anaphoric && mention.places.length > 0);
     if (!informative) continue;
     const here = bestPlace(mention.places);
-    const fitting = drafts.filter((d) => compatible(d, mention));
+    const fitting = drafts.filter((d) => compatible(d, mention, allied));
     // The very same town or village is the same act; a whole governorate is not that telling.
     const samePlace =
       here === null || here.precision === 3

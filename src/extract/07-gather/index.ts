@@ -6,4 +6,5 @@
 export { readFrames } from './frames.js';
 export type { EventMention, MentionInputs } from './frames.js';
 export { gatherIncidents } from './gather.js';
+export type { Allied } from './gather.js';
 export type { IncidentDraft } from './gather.js';
