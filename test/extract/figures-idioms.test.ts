@@ -11,8 +11,8 @@ type Row = [string, [string | null, string, string | null, number | null][]];
 describe('idioms of death', () => {
   it.each<Row>([
     [
-      'لقي 15 شخصا على الأقل مصرعهم جراء غارات على مدينة سراقب اليوم.',
-      [[null, 'killed', null, 15]],
+      'لقي 16 شخصا على الأقل مصرعهم جراء غارات على مدينة سراقب اليوم.',
+      [[null, 'killed', null, 16]],
     ],
     ['لقي ثلاثة مدنيين حتفهم بقصف مدفعي على بلدة كفرنبل صباح اليوم.', [[null, 'killed', 'CIV', 3]]],
     [

@@ -26,7 +26,7 @@ interface Frame {
   readonly source: Source;
   readonly from: number;
   readonly to: number;
-  /** Where the words describing the speaker end («مصادر محلية في ريف دير الزور، بأن…»). */
+  /** Where the words describing the speaker end («مصادر أهلية في ريف الرقة، بأن…»). */
   readonly speakerEnd?: number;
   /** The words naming a speaker that closes a stretch («بحسب صفحة "السويداء 24"»). */
   readonly zone?: { readonly start: number; readonly end: number };
@@ -348,7 +348,7 @@ export class Attribution {
     this.frames.push(...bylineFrames(b));
   }
 
-  /** Where speakers are named («مصادر محلية في ريف دير الزور»): places there locate the speaker, not the act. */
+  /** Where speakers are named («مصادر أهلية في ريف الرقة»): places there locate the speaker, not the act. */
   speakerZones(): { start: number; end: number }[] {
     return this.frames.flatMap((f) => {
       if (f.zone !== undefined) return [f.zone];

@@ -457,7 +457,7 @@ function countPastAdjuncts(
   return null;
 }
 
-/** Count and victims before a verb: «أن 6 من أفراد قوات الأمن قُتلوا», «20 عنصراً سقطوا بين قتيل وجريح». */
+/** Count and victims before a verb: «أن 7 من عناصر الشرطة قُتلوا», «20 عنصراً سقطوا بين قتيل وجريح». */
 function readBefore(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | null {
   const from = Math.max(r.from, anchor.start - 10);
   let subject: FigureMention | null = null;
@@ -797,7 +797,7 @@ function denied(r: Reader, at: number): boolean {
   );
 }
 
-/** Where the word that completes an idiom ends («لقي 15 شخصا على الأقل مصرعهم»), or null when none follows. */
+/** Where the word that completes an idiom ends («لقي 16 مدنيا على الأقل مصرعهم»), or null when none follows. */
 const IDIOM_REACH = 14;
 
 function idiomCompletion(
@@ -914,7 +914,7 @@ function readAnchor(
             rules: [...both.rules, because('figures/dead-and-wounded-counted-together')],
           };
       }
-      // «أن 6 من أفراد الأمن قتلوا في هجوم انتحاري»: a subject before the verb comes before one past its adjuncts.
+      // «أن 7 من عناصر الشرطة قتلوا بتفجير انتحاري»: a subject before the verb comes before one past its adjuncts.
       const own =
         readAfter(r, anchor, anchor.end, r.to, false) ??
         readBefore(r, anchor) ??

@@ -198,7 +198,7 @@ function strengthOf(analysis: Analysis, clause: Clause, t: Annotation<TriggerEnt
       if (analysis.tokens[k]?.keys.includes('علي') === true) return 2;
     }
   }
-  // «شنت فصائل المعارضة هجوماً على الحواجز»: a generic attack word, launched at something, is an act.
+  // «شن مقاتلو المعارضة هجوماً على نقاط للجيش»: a generic attack word, launched at something, is an act.
   if (t.entry.tags.includes('clash') && t.entry.strength === 1 && launchedAt(analysis, clause, t))
     return 2;
   return t.entry.strength;
