@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
 import {
@@ -627,12 +628,26 @@ export const EXIT = {
   storeUnavailable: 3,
 } as const;
 
+/**
+ * The words of an error, whatever was thrown: the WebAssembly database throws
+ * plain objects and numbers, not Errors, and «[object Object]» tells no one anything.
+ */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null) {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === 'string' && message !== '') return message;
+    return `unexpected failure: ${inspect(error, { depth: 1, breakLength: Infinity })}`;
+  }
+  return `unexpected failure: ${String(error)}`;
+}
+
 /** The status and the one line an error ends the command with. */
 function ending(error: unknown): { status: number; line: string | null } {
   if (error instanceof CommanderError)
     // Commander has printed its one line already («error: option '--from <date>' argument …»).
     return { status: error.exitCode === 0 ? EXIT.done : EXIT.usage, line: null };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   if (error instanceof StoreBusyError) return { status: STORE_BUSY, line: message };
   if (error instanceof StoreFullError) return { status: STORE_FULL, line: message };
   if (error instanceof StoreUnavailableError)
@@ -652,8 +667,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     const end = ending(error);
     if (end.line !== null) process.stderr.write(`${pc.red('wathiq:')} ${printable(end.line)}\n`);
-    if (argv.includes('--debug') && error instanceof Error && error.stack !== undefined)
-      process.stderr.write(`${error.stack}\n`);
+    if (argv.includes('--debug'))
+      process.stderr.write(
+        `${error instanceof Error && error.stack !== undefined ? error.stack : inspect(error)}\n`,
+      );
     return end.status;
   }
   return status;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, StoreUnavailableError } from '../store/index.js';
 import type { Database } from '../store/index.js';
@@ -14,8 +14,16 @@ export interface StoreLocation {
 export function storeOptions(location: StoreLocation): { url: string | null; dataDir: string } {
   return {
     url: location.db ?? (process.env.DATABASE_URL || null),
-    dataDir: join(dataDir(location.data), 'db'),
+    dataDir: withoutLinks(join(dataDir(location.data), 'db')),
   };
+}
+
+/**
+ * The embedded database cannot open its folder through a symbolic link (a
+ * store moved to a bigger disk and linked back): it is given the real path.
+ */
+function withoutLinks(path: string): string {
+  return existsSync(path) ? realpathSync(path) : path;
 }
 
 /** Where a store is, in words: the server (without its password) or the data folder. */
