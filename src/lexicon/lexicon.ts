@@ -38,9 +38,18 @@ export interface ClaimantInfo {
   readonly partyOf: readonly Era[];
 }
 
+/** A trigger told as a verb and its object, with its subject between them. */
+export interface SplitTrigger {
+  readonly verbKeys: ReadonlySet<string>;
+  readonly objectKeys: ReadonlySet<string>;
+  readonly entry: TriggerEntry;
+}
+
 /** Every dictionary wathiq reads reports with, compiled for matching. */
 export interface Lexicon {
   readonly index: PhraseIndex<LexEntry>;
+  /** Triggers whose verb and object the subject may stand between («أطلق مسلحون النار»). */
+  readonly splitTriggers: readonly SplitTrigger[];
   readonly actors: ReadonlyMap<string, ActorInfo>;
   readonly claimants: ReadonlyMap<string, ClaimantInfo>;
   /** Sub-event types, most specific first (ACLED's order for one event with several). */
@@ -140,6 +149,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
   }
 
   const triggers = readJson(dir, 'triggers.json', zTriggersFile);
+  const splitTriggers: SplitTrigger[] = [];
   for (const t of triggers.triggers) {
     const entry: TriggerEntry = {
       kind: 'trigger',
@@ -156,6 +166,13 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       add(dual, entry);
     }
     for (const verb of t.verbs) add(verbForms(verb), entry);
+    for (const s of t.split) {
+      splitTriggers.push({
+        verbKeys: new Set(s.verbs.flatMap(verbForms).flatMap(phraseKeys)),
+        objectKeys: new Set(s.objects.flatMap(phraseKeys)),
+        entry,
+      });
+    }
   }
   add(triggers.suicide_cues, { kind: 'suicide_cue' });
   add(triggers.air_cues, { kind: 'air_cue' });
@@ -271,7 +288,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     add(forms, { kind: 'qualifier', qualifier: qualifier as 'approx' });
   }
 
-  return { index, actors, claimants, hierarchy: triggers.hierarchy };
+  return { index, splitTriggers, actors, claimants, hierarchy: triggers.hierarchy };
 }
 
 /** The id an era list gives on a day (ISO); with no day, the latest era. */

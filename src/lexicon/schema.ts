@@ -81,6 +81,11 @@ export const zTrigger = z
     verbs: z.array(zVerb).default([]),
     /** Anything else, as written: plurals, conjugated phrases, idioms. */
     forms: zForms.default([]),
+    /**
+     * A verb and its object that the verb's subject may stand between
+     * («أطلق مسلحون مجهولون النار»): verbs in the past masculine singular.
+     */
+    split: z.array(z.object({ verbs: z.array(zVerb), objects: zForms })).default([]),
   })
   .refine((t) => eventTypeOf(t.sub_event_type) === t.event_type, {
     message: "sub_event_type does not belong to event_type in ACLED's taxonomy",

@@ -172,3 +172,27 @@ describe('who did it, by the grammar around the act', () => {
     expect(news(result)).toHaveLength(1);
   });
 });
+
+describe('an unknown doer', () => {
+  it.each([
+    'قتل شاب برصاص مسلحين مجهولين استهدفوه قرب منزله في مدينة جاسم اليوم، وفر المسلحون إلى جهة مجهولة.',
+    'اغتال مجهولون مختار قرية في ريف درعا الغربي اليوم، ولم تعرف هوية المسلحين.',
+    'أطلق مسلحون مجهولون النار على سيارة مدنية على طريق بصرى الشام اليوم ما أدى إلى مقتل سائقها، وتمكن المسلحون من الفرار.',
+  ])('is never its own target: «%s»', (text) => {
+    const incident = news(read(text))[0];
+    expect(incident).toBeDefined();
+    expect(actor(incident as Incident, 'actor1')).toBe('UNKNOWN');
+    expect(actor(incident as Incident, 'actor2')).toBe('CIV');
+  });
+});
+
+describe('a shooting told with its shooters between the verb and «النار»', () => {
+  it.each([
+    'أطلق مسلحون مجهولون النار على شاب في مدينة جاسم اليوم ما أدى إلى مقتله.',
+    'أطلقت عناصر مجهولة الرصاص على مزارع في بلدة المزيريب مساء أمس فأردته قتيلا.',
+    'أطلق ملثمون يستقلون دراجة نارية النار على امرأة في حي الكلاسة بحلب اليوم.',
+  ])('is an attack: «%s»', (text) => {
+    const incident = only(read(text));
+    expect(incident.sub_event_type).toBe('Attack');
+  });
+});

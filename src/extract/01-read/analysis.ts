@@ -79,6 +79,28 @@ function longestFirst<E extends LexEntry>(found: Annotation<E>[]): Annotation<E>
   return kept;
 }
 
+/** How many words a verb's subject may put between it and its object. */
+const SUBJECT_SPAN = 4;
+
+/** «أطلق مسلحون مجهولون النار على شاب»: a verb and its object with the subject between. */
+function splitTriggersIn(tokens: readonly Token[], lexicon: Lexicon): Annotation<TriggerEntry>[] {
+  const found: Annotation<TriggerEntry>[] = [];
+  tokens.forEach((token, i) => {
+    for (const split of lexicon.splitTriggers) {
+      if (!token.keys.some((k) => split.objectKeys.has(k))) continue;
+      for (let j = i - 2; j >= Math.max(0, i - 1 - SUBJECT_SPAN); j--) {
+        const before = tokens[j];
+        if (before === undefined || before.kind === 'punct') break;
+        if (before.keys.some((k) => split.verbKeys.has(k))) {
+          found.push({ start: j, end: i + 1, entry: split.entry });
+          break;
+        }
+      }
+    }
+  });
+  return found;
+}
+
 function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
   const by = {
     entities: [] as Annotation<EntityEntry>[],
@@ -136,6 +158,7 @@ function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
       }
     }
   }
+  by.triggers.push(...splitTriggersIn(tokens, lexicon));
   return {
     entities: longestFirst(by.entities),
     triggers: longestFirst(by.triggers),

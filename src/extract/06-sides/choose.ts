@@ -116,6 +116,8 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
   ) {
     actor1 = 'UNKNOWN';
     rules.actor1.push(because('sides/no-doer-named'));
+    // «مسلحون مجهولون» weighed as target too: an unknown doer is not its own target.
+    if (actor2 === actor1) actor2 = seconds.find((id) => id !== actor1) ?? null;
   }
   if (actor2 === null && eventType === 'Violence against civilians') {
     actor2 = 'CIV';
