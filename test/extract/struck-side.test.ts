@@ -196,3 +196,13 @@ describe('a shooting told with its shooters between the verb and «النار»'
     expect(incident.sub_event_type).toBe('Attack');
   });
 });
+
+describe('a force and whose it is', () => {
+  it.each([
+    ['داهمت دورية للأسايش منزلا في حي غويران بالحسكة واعتقلت شابين.', 'ASAYISH'],
+    ['اقتحمت قوة لقسد قرية في ريف دير الزور الشرقي واعتقلت ثلاثة مدنيين.', 'SDF'],
+    ['داهمت عناصر للأمن العسكري منزلا في مدينة درعا واعتقلت شابا.', 'SYR-GOV'],
+  ])('reads «لـ» after the force noun as its owner, the doer: «%s»', (text, doer) => {
+    expect(actor(only(read(text, '2022-05-25')), 'actor1')).toBe(doer);
+  });
+});

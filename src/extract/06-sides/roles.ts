@@ -113,8 +113,10 @@ export function weighRoles(
       // «في قصف مدفعي لقوات النظام»: after the act's noun, «لـ» marks who did it.
       if (hasLamClitic(analysis, e.start)) votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
     } else if (verb !== null) {
-      // «تصدوا لقوات الأمن»: after a verb, «لـ» marks the object, not the subject.
-      if (hasLamClitic(analysis, e.start))
+      // «تصدوا لقوات الأمن»: after a verb, «لـ» marks the object, not the subject;
+      // after a force noun («داهمت دورية للأسايش») it says whose the force is.
+      const owned = isIn(FORCE_NOUNS, analysis, e.start - 1);
+      if (hasLamClitic(analysis, e.start) && !owned)
         votes.push(vote('actor2', 'sides/object-of-light-verb', 2));
       else votes.push(vote('actor1', 'sides/subject-after-light-verb', 2));
     } else if (lightVerbAfter(analysis, e.end))
