@@ -242,8 +242,11 @@ function readCues(
     // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.
     if (steps > 0 && tokens[j]?.openQuote !== null) break;
     const cue = gazetteer.cues.longestAt(tokens, j, to);
-    if (cue === null || (name !== null && name.end > cue.end)) break;
+    if (cue === null) break;
     const value = cue.values.find((v) => v.kind !== 'direction');
+    // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
+    const siteNamed = cues.settlement && value?.kind === 'facility';
+    if (name !== null && (name.end > cue.end || (siteNamed && name.end >= cue.end))) break;
     if (value === undefined) break;
     if (cues.settlement && RELATIONS.has(value.kind))
       return { cues, nameStart: j, name: null, unnamed: true };

@@ -247,3 +247,13 @@ describe('where an act was, among the places a report names', () => {
     expect(location?.alternatives[0]?.place_id).toBe('C6034');
   });
 });
+
+describe('a settlement word before a name that is also a word', () => {
+  it.each([
+    ['اعتقلت قوات النظام 12 شابا خلال حملة دهم في مدينة التل بريف دمشق اليوم.', 'التل'],
+    ['قصفت قوات النظام مدينة التل صباح اليوم.', 'التل'],
+    ['قصفت قوات النظام بلدة تل رفعت صباح اليوم.', 'تل رفعت'],
+  ])('takes the name after «مدينة»/«بلدة»: «%s»', (text, name) => {
+    expect(only(read(text, '2016-05-25')).location?.name_ar).toBe(name);
+  });
+});
