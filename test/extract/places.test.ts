@@ -23,7 +23,9 @@ describe('where an incident happened', () => {
   });
 
   it('places an act at a facility near its town', () => {
-    const location = only(read('قتل سجين في هجوم على سجن الصناعة في مدينة الحسكة اليوم.')).location;
+    const location = only(
+      read('قتل حارس بهجوم مسلح على سجن الصناعة بمدينة الحسكة صباح اليوم.'),
+    ).location;
     expect(location).toMatchObject({ place_id: 'C4360', precision: 2 });
   });
 

@@ -38,7 +38,7 @@ const OUTLET: Source = {
   rules: [because('speakers/the-outlet-itself')],
 };
 const SUBJECT_WINDOW = 20;
-/** The speaker follows the verb closely, titles and names aside («قال المقدم مصطفى كنيفاتي مدير إدارة الأمن العام»). */
+/** The speaker follows the verb closely, titles and names aside («قال العقيد سامر الأحمد قائد شرطة المنطقة»). */
 const SPEAKER_REACH = 7;
 /** A speaker named before its verb is close to it («المصادر قالت», «صفحات محلية … أشارت»). */
 const SPEAKER_BEFORE = 9;

@@ -485,7 +485,7 @@ function readBefore(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention 
         'figures/count-before-casualty-verb',
       );
     }
-    // «أن الشيخ توفيق السوس، من قرية الثعلة، اختطف»: a singular subject is one person.
+    // «أن المختار خالد العلي، من قرية المزرعة، اختطف»: a singular subject is one person.
     const noun = annotationAt(r.analysis.annotations.victims, i);
     if (
       subject === null &&
