@@ -1,7 +1,6 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
-import { err as pc } from './colors.js';
 import { ACLED_TYPES } from '../contracts/index.js';
 import type { ReviewStatus } from '../contracts/index.js';
 import type { Knowledge } from '../extract/index.js';
@@ -22,7 +21,7 @@ import {
 } from '../service/index.js';
 import { checkKnown, UsageError } from './usage.js';
 import { endQuietlyOnClosedPipe, write } from './output.js';
-import { printable, printableAll } from './terminal.js';
+import { printableAll } from './terminal.js';
 import type { StoreFlags } from './ingest.js';
 
 export interface ExportFlags extends StoreFlags {
@@ -38,11 +37,17 @@ export interface ExportFlags extends StoreFlags {
   status?: ReviewStatus;
 }
 
-/** Throws a UsageError for a filter no event could match: an actor, type or claimant wathiq does not know. */
-export function checkFilters(
-  flags: Pick<ExportFlags, 'actor' | 'claimant' | 'type'>,
-  knowledge: Knowledge,
-): void {
+/** The filter flags export and reprocess share. */
+export type FilterFlags = Pick<
+  ExportFlags,
+  'from' | 'to' | 'governorate' | 'actor' | 'type' | 'search' | 'claimant' | 'status'
+>;
+
+/**
+ * The event filter the flags ask for. Throws a UsageError for one no event
+ * could match: an unknown governorate, or an actor, type or claimant wathiq does not know.
+ */
+export function eventFilterOf(flags: FilterFlags, knowledge: Knowledge): EventFilter {
   const { actors, claimants } = knowledge.lexicon;
   if (flags.actor !== undefined) checkKnown('actor', flags.actor, actors.keys());
   if (flags.claimant !== undefined)
@@ -51,6 +56,22 @@ export function checkFilters(
     const types = Object.entries(ACLED_TYPES).flatMap(([type, subs]) => [type, ...subs]);
     checkKnown('event type', flags.type, types);
   }
+  const admin1Pcode =
+    flags.governorate === undefined
+      ? undefined
+      : (governorateCode(knowledge.gazetteer, flags.governorate) ?? undefined);
+  if (flags.governorate !== undefined && admin1Pcode === undefined)
+    throw new UsageError(`no governorate called «${flags.governorate}»`);
+  return {
+    ...(flags.from === undefined ? {} : { from: flags.from }),
+    ...(flags.to === undefined ? {} : { to: flags.to }),
+    ...(admin1Pcode === undefined ? {} : { admin1Pcode }),
+    ...(flags.actor === undefined ? {} : { actor: flags.actor }),
+    ...(flags.type === undefined ? {} : { type: flags.type }),
+    ...(flags.search === undefined ? {} : { search: flags.search }),
+    ...(flags.claimant === undefined ? {} : { claimant: flags.claimant }),
+    ...(flags.status === undefined ? {} : { status: flags.status }),
+  };
 }
 
 /** Throws a UsageError when the file cannot be written: its folder is not there. */
@@ -69,28 +90,7 @@ function checkOut(out: string): void {
 export async function runExport(flags: ExportFlags): Promise<number> {
   if (flags.out !== undefined) checkOut(flags.out);
   const knowledge = loadKnowledge(dataDir(flags.data));
-  checkFilters(flags, knowledge);
-  let admin1Pcode: string | undefined;
-  if (flags.governorate !== undefined) {
-    const code = governorateCode(knowledge.gazetteer, flags.governorate);
-    if (code === null) {
-      process.stderr.write(
-        `${pc.red('wathiq:')} no governorate called «${printable(flags.governorate)}»\n`,
-      );
-      return 2;
-    }
-    admin1Pcode = code;
-  }
-  const filter: EventFilter = {
-    ...(flags.from === undefined ? {} : { from: flags.from }),
-    ...(flags.to === undefined ? {} : { to: flags.to }),
-    ...(admin1Pcode === undefined ? {} : { admin1Pcode }),
-    ...(flags.actor === undefined ? {} : { actor: flags.actor }),
-    ...(flags.type === undefined ? {} : { type: flags.type }),
-    ...(flags.search === undefined ? {} : { search: flags.search }),
-    ...(flags.claimant === undefined ? {} : { claimant: flags.claimant }),
-    ...(flags.status === undefined ? {} : { status: flags.status }),
-  };
+  const filter = eventFilterOf(flags, knowledge);
   const db = await openExistingStore(flags);
   const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
   const writer = eventWriter(flags.format, {

@@ -1,18 +1,16 @@
 import type { ReviewStatus } from '../contracts/index.js';
-import type { EventFilter, ReportScope } from '../store/index.js';
+import type { ReportScope } from '../store/index.js';
 import {
   dataDir,
-  governorateCode,
   loadKnowledge,
   openExistingStore,
   reprocess,
   storeName,
 } from '../service/index.js';
 import type { ReprocessSummary } from '../service/index.js';
-import { checkFilters } from './export.js';
+import { eventFilterOf } from './export.js';
 import type { StoreFlags } from './ingest.js';
 import { printable } from './terminal.js';
-import { UsageError } from './usage.js';
 
 export interface ReprocessFlags extends StoreFlags {
   from?: string;
@@ -51,23 +49,7 @@ export function summaryLine(s: ReprocessSummary): string {
  */
 export async function runReprocess(flags: ReprocessFlags): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
-  checkFilters(flags, knowledge);
-  let admin1Pcode: string | undefined;
-  if (flags.governorate !== undefined) {
-    const code = governorateCode(knowledge.gazetteer, flags.governorate);
-    if (code === null) throw new UsageError(`no governorate called «${flags.governorate}»`);
-    admin1Pcode = code;
-  }
-  const events: EventFilter = {
-    ...(flags.from === undefined ? {} : { from: flags.from }),
-    ...(flags.to === undefined ? {} : { to: flags.to }),
-    ...(admin1Pcode === undefined ? {} : { admin1Pcode }),
-    ...(flags.actor === undefined ? {} : { actor: flags.actor }),
-    ...(flags.type === undefined ? {} : { type: flags.type }),
-    ...(flags.search === undefined ? {} : { search: flags.search }),
-    ...(flags.claimant === undefined ? {} : { claimant: flags.claimant }),
-    ...(flags.status === undefined ? {} : { status: flags.status }),
-  };
+  const events = eventFilterOf(flags, knowledge);
   const scope: ReportScope = {
     ...(Object.keys(events).length > 0 ? { events } : {}),
     ...(flags.outlet === undefined ? {} : { outlet: flags.outlet }),

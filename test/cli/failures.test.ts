@@ -36,6 +36,13 @@ describe('a failure is one line naming the input and the problem, with a documen
     expect(oneLine()).toMatch(/--from <date>.*2019-02-30 is not a day of the calendar/);
   });
 
+  it('a governorate Syria does not have: 2', async () => {
+    expect(
+      await run('export', '--data', empty, '--format', 'csv', '--governorate', 'Atlantis'),
+    ).toBe(2);
+    expect(oneLine()).toContain('no governorate called «Atlantis»');
+  });
+
   it('a database server that does not answer: 3, its password not shown', async () => {
     const url = 'postgres://me:secret@127.0.0.1:1/none';
     expect(await run('export', '--db', url, '--format', 'csv')).toBe(3);
