@@ -500,12 +500,23 @@ export function program(exit: (code: number) => void): Command {
       '--link',
       "also link reports into events and score same-event pairs against manifest.tsv's clusters",
     )
-    .action(async (dirs: string[], flags: { verbose?: boolean; link?: boolean }) => {
-      const { evaluate, formatEval } = await import('../eval/index.js');
-      const run = await evaluate(dirs, { link: flags.link === true });
-      process.stdout.write(`${formatEval(run, flags.verbose === true)}\n`);
-      exit(run.failures.length > 0 ? 1 : 0);
-    });
+    .option(
+      '--baseline <file>',
+      'fail (status 1) when a score falls below the one this JSON file gives it',
+    )
+    .action(
+      async (dirs: string[], flags: { verbose?: boolean; link?: boolean; baseline?: string }) => {
+        const { evaluate, formatEval, belowBaseline } = await import('../eval/index.js');
+        const { readBaseline } = await import('./baseline.js');
+        const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline);
+        const run = await evaluate(dirs, { link: flags.link === true });
+        process.stdout.write(`${formatEval(run, flags.verbose === true)}\n`);
+        const fallen = baseline === null ? [] : belowBaseline(run, baseline);
+        for (const line of fallen)
+          process.stderr.write(`wathiq: ${line} (${String(flags.baseline)})\n`);
+        exit(run.failures.length > 0 || fallen.length > 0 ? 1 : 0);
+      },
+    );
 
   return cli;
 }

@@ -1,7 +1,9 @@
 export { evaluate, formatEval } from './run.js';
 export type { EvalFailure, EvalRun } from './run.js';
-export { f1, finalScore, ratio, scoreDocument } from './score.js';
+export { emptyScores, f1, finalScore, ratio, scoreDocument } from './score.js';
 export type { Counts, Field, Ratio, Scores } from './score.js';
 export { zGold } from './gold.js';
 export type { Gold, GoldFigure, GoldIncident } from './gold.js';
 export { pairIncidents, sameAdmin1 } from './match.js';
+export { belowBaseline, zBaseline } from './baseline.js';
+export type { Baseline } from './baseline.js';
