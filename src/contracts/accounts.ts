@@ -18,6 +18,8 @@ export const zUser = z
     disabled: z.boolean(),
     /** Signs in with a second factor (a TOTP code). */
     totp: z.boolean(),
+    /** An admin requires a second factor of this user (the setting require_totp: of everyone). */
+    require_totp: z.boolean(),
     created_at: z.string(),
   })
   .meta({ id: 'User' });

@@ -38,6 +38,11 @@ export const zSignIn = z
     password: z.string().min(1).max(1024),
     /** The current code of the user's authenticator app, when they have a second factor. */
     totp: z.string().max(16).optional(),
+    /**
+     * When an admin requires a second factor the account lacks: the secret of
+     * POST /api/session/totp, set up with `totp`, a current code of it.
+     */
+    totp_secret: z.string().max(200).optional(),
   })
   .meta({ id: 'SignIn' });
 export type SignIn = z.infer<typeof zSignIn>;

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from './auth.js';
 import type { ServerDeps, ServerEnv } from './env.js';
 import { HttpProblem, problemBody, problemOf, sendProblem } from './problems.js';
+import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { reviewRoutes } from './routes/review.js';
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
   eventRoutes(app, options);
   reviewRoutes(app, options);
   adminRoutes(app, options);
+  accountRoutes(app, options);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

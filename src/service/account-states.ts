@@ -22,7 +22,13 @@ export const SETTINGS = {
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
-const zUserState = z.object({ role: zRole, disabled: z.boolean(), totp: z.boolean() });
+const zUserState = z.object({
+  role: zRole,
+  disabled: z.boolean(),
+  totp: z.boolean(),
+  // Entries logged before an admin could require a second factor of one user lack it.
+  require_totp: z.boolean().optional(),
+});
 const zTokenState = z.object({ user: z.string(), name: z.string(), revoked: z.boolean() });
 
 function keyField(key: ChangeKey, field: string): string {
@@ -45,7 +51,8 @@ async function keepAnAdmin(tx: Sql): Promise<void> {
 }
 
 /**
- * A user's role, whether they may sign in, whether they have a second factor.
+ * A user's role, whether they may sign in, whether they have a second factor
+ * and whether an admin requires one of them.
  * Users are never removed: taking one away disables it. A second factor can be
  * taken away, but only its user can set one up (the secret is in their phone).
  */
@@ -54,7 +61,12 @@ const userState: StateHandler = {
     const user = await findUser(tx, keyField(key, 'user'));
     return user === null
       ? null
-      : { role: user.role, disabled: user.disabled, totp: user.totp_secret !== null };
+      : {
+          role: user.role,
+          disabled: user.disabled,
+          totp: user.totp_secret !== null,
+          require_totp: user.require_totp,
+        };
   },
   authorize: requireUsersRight,
   async write(tx, key, after) {
@@ -71,6 +83,7 @@ const userState: StateHandler = {
         role: state.role,
         disabled: state.disabled,
         ...(state.totp ? {} : { totpSecret: null }),
+        ...(state.require_totp === undefined ? {} : { requireTotp: state.require_totp }),
       });
     }
     await keepAnAdmin(tx);

@@ -121,7 +121,12 @@ async function changeUser(
     kind: 'user',
     key: { user: name },
     action,
-    after: change({ role: user.role, disabled: user.disabled, totp: user.totp_secret !== null }),
+    after: change({
+      role: user.role,
+      disabled: user.disabled,
+      totp: user.totp_secret !== null,
+      require_totp: user.require_totp,
+    }),
     reason,
   });
 }
@@ -130,6 +135,28 @@ interface UserState {
   readonly role: Role;
   readonly disabled: boolean;
   readonly totp: boolean;
+  readonly require_totp: boolean;
+}
+
+/**
+ * Requires a second factor of one user, or no longer, logged. Until they have
+ * one, signing in asks them to set it up (see `enrolAtSignIn`).
+ */
+export function setRequireTotp(
+  ctx: ServiceContext,
+  actor: Actor,
+  name: string,
+  required: boolean,
+  reason: string | null = null,
+): Promise<AuditEntry | null> {
+  return changeUser(
+    ctx,
+    actor,
+    name,
+    required ? 'user.require_totp' : 'user.allow_no_totp',
+    (state) => ({ ...state, require_totp: required }),
+    reason,
+  );
 }
 
 /** A new password for a user (their own, or any as an admin), logged without it; their sessions end. */
@@ -255,9 +282,12 @@ export function closeSession(db: Sql, secret: string): Promise<void> {
   return deleteSession(db, sha256(secret));
 }
 
-/** Whether an admin requires everyone to sign in with a second factor. */
-export async function secondFactorRequired(db: Sql): Promise<boolean> {
-  return (await getSetting(db, 'require_totp')) === true;
+/** Whether an admin requires a second factor of this user, or of everyone. */
+export async function secondFactorRequired(
+  db: Sql,
+  user: { readonly require_totp: boolean } | null = null,
+): Promise<boolean> {
+  return user?.require_totp === true || (await getSetting(db, 'require_totp')) === true;
 }
 
 function totp(secret: string, name = 'wathiq'): TOTP {
@@ -284,13 +314,15 @@ export function newTotpSecret(name: string): { secret: string; uri: string } {
 
 /**
  * Turns on a user's second factor once they prove their app has the secret
- * (a current code), and ends their other sessions.
+ * (a current code), and ends their other sessions (`keep`: the secret of the
+ * session that asked, which stays open).
  */
 export async function enableTotp(
   ctx: ServiceContext,
   user: UserRecord,
   secret: string,
   code: string,
+  keep: string | null = null,
 ): Promise<AuditEntry | null> {
   if (!totpMatches(secret, code))
     throw invalid('code', 'that code does not match the secret: check the app and the clock');
@@ -300,20 +332,62 @@ export async function enableTotp(
     { kind: 'user', key: { user: user.name }, action: 'user.totp' },
     async (tx) => {
       await updateUser(tx, user.name, { totpSecret: secret });
-      await deleteUserSessions(tx, user.id);
+      await deleteUserSessions(tx, user.id, keep === null ? null : sha256(keep));
     },
   );
 }
 
-/** Turns off a user's second factor: their own, or anyone's for an admin (a lost phone). */
+/** A secret as an authenticator app takes it: base32, at least 80 bits. */
+export function isTotpSecret(secret: string): boolean {
+  return /^[A-Z2-7]{16,128}$/.test(secret);
+}
+
+/**
+ * Sets up a user's second factor: the secret `newTotpSecret` gave and a
+ * current code of it, from their account page or, when an admin requires one
+ * they lack, while signing in (the caller has checked who they are). Logged as
+ * their own change; their other sessions end (`keep`: as for `enableTotp`).
+ */
+export async function setUpTotp(
+  ctx: ServiceContext,
+  name: string,
+  secret: string,
+  code: string,
+  keep: string | null = null,
+): Promise<AuditEntry | null> {
+  const user = await findUser(ctx.db, name);
+  if (user === null) throw notFound(`user ${name}`);
+  if (user.totp_secret !== null)
+    throw new ServiceError(
+      'conflict',
+      'this account has a second factor already: turn it off first',
+      'secret',
+    );
+  if (!isTotpSecret(secret))
+    throw invalid('secret', 'expected the base32 secret the set-up step gave');
+  return enableTotp(ctx, user, secret, code, keep);
+}
+
+/**
+ * Turns off a user's second factor: their own with a current code (and not
+ * while an admin requires one), or anyone's for an admin (a lost phone).
+ */
 export async function disableTotp(
   ctx: ServiceContext,
   actor: Actor,
   name: string,
+  code: string | null = null,
 ): Promise<AuditEntry | null> {
   if (actor.name !== name && !may(actor.role, 'users'))
     throw forbidden("only an admin turns off another user's second factor");
-  if ((await findUser(ctx.db, name)) === null) throw notFound(`user ${name}`);
+  const user = await findUser(ctx.db, name);
+  if (user === null) throw notFound(`user ${name}`);
+  if (actor.name === name) {
+    if (!may(actor.role, 'users') && (await secondFactorRequired(ctx.db, user)))
+      throw new ServiceError('conflict', 'an admin requires a second factor of this account');
+    if (user.totp_secret !== null && (code === null || !totpMatches(user.totp_secret, code)))
+      throw invalid('code', 'turning your second factor off needs a current code of it');
+  }
   return logged(
     ctx,
     actor,

@@ -9,7 +9,7 @@ export interface UserRecord extends User {
 }
 
 const USER_COLUMNS = `u.id, u.name, u.role, u.password_hash, u.disabled, u.totp_secret,
-  u.totp_secret IS NOT NULL AS totp, u.created_at`;
+  u.totp_secret IS NOT NULL AS totp, u.require_totp, u.created_at`;
 
 /** Adds a user; null when the name is taken. */
 export async function insertUser(
@@ -33,7 +33,8 @@ export async function findUser(db: Sql, name: string): Promise<UserRecord | null
 
 export async function listUsers(db: Sql): Promise<User[]> {
   return db.query<User>(
-    `SELECT name, role, disabled, totp_secret IS NOT NULL AS totp, created_at FROM users ORDER BY name`,
+    `SELECT name, role, disabled, totp_secret IS NOT NULL AS totp, require_totp, created_at
+     FROM users ORDER BY name`,
   );
 }
 
@@ -51,12 +52,14 @@ export async function updateUser(
     readonly disabled?: boolean;
     readonly passwordHash?: string;
     readonly totpSecret?: string | null;
+    readonly requireTotp?: boolean;
   },
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE users SET role = coalesce($2::text, role), disabled = coalesce($3::boolean, disabled),
        password_hash = coalesce($4::text, password_hash),
-       totp_secret = CASE WHEN $5::boolean THEN $6::text ELSE totp_secret END
+       totp_secret = CASE WHEN $5::boolean THEN $6::text ELSE totp_secret END,
+       require_totp = coalesce($7::boolean, require_totp)
      WHERE name = $1 RETURNING 1`,
     [
       name,
@@ -65,6 +68,7 @@ export async function updateUser(
       change.passwordHash ?? null,
       change.totpSecret !== undefined,
       change.totpSecret ?? null,
+      change.requireTotp ?? null,
     ],
   );
   return rows.length > 0;
@@ -124,9 +128,16 @@ export async function deleteSession(db: Sql, id: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE id = $1 OR expires_at < now()', [id]);
 }
 
-/** Ends every session of a user (a new password, a second factor turned on). */
-export async function deleteUserSessions(db: Sql, userId: number): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+/** Ends every session of a user (a new password, a second factor turned on) but `except`. */
+export async function deleteUserSessions(
+  db: Sql,
+  userId: number,
+  except: string | null = null,
+): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2', [
+    userId,
+    except,
+  ]);
 }
 
 export async function insertToken(

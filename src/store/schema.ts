@@ -264,6 +264,14 @@ CREATE INDEX events_point ON events (lon, lat)
   WHERE lon IS NOT NULL;
 `,
   },
+  {
+    version: 8,
+    name: 'a second factor required of one user',
+    sql: `
+-- An admin can require a second factor of one user (the setting require_totp: of everyone).
+ALTER TABLE users ADD COLUMN require_totp boolean NOT NULL DEFAULT false;
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -1,8 +1,9 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contracts/index.js';
 import { ACCESS_KEY } from '../../src/server/index.js';
 import type { Access } from '../../src/server/index.js';
-import { may, setStatus } from '../../src/service/index.js';
+import { addUser, createToken, may, setRequireTotp, setStatus } from '../../src/service/index.js';
 import { eventIncidents } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
@@ -30,14 +31,21 @@ interface Ids {
   readonly incidents: Readonly<Record<string, string>>;
   /** A change any editor may revert (and revert again: no change). */
   readonly change: number;
+  /** A token of each role's user, which that user (or an admin) may revoke. */
+  readonly tokens: Readonly<Record<Role, string>>;
 }
+
+/** The second factor each walker sets up and turns off again (a fixed secret: codes computable). */
+const WALK_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const code = (): string =>
+  new TOTP({ secret: Secret.fromBase32(WALK_SECRET), digits: 6, period: 30 }).generate();
 
 /**
  * A request each declared route can be walked with. A route missing here fails
  * the walk: a new route is walked from the day it is declared.
  */
 const SAMPLES: Readonly<
-  Record<string, (ids: Ids, eventId: string) => { path: string; body?: unknown }>
+  Record<string, (ids: Ids, eventId: string, role: Role | null) => { path: string; body?: unknown }>
 > = {
   'GET /api/session': () => ({ path: '/api/session' }),
   'POST /api/session': () => ({
@@ -83,6 +91,27 @@ const SAMPLES: Readonly<
     form.append('file', new File([PASTED.text], 'report.txt', { type: 'text/plain' }));
     return { path: '/api/reports/upload', body: form };
   },
+  'POST /api/session/totp': () => ({
+    path: '/api/session/totp',
+    body: { name: 'enrolling', password: 'a long enough password' },
+  }),
+  'GET /api/tokens': () => ({ path: '/api/tokens' }),
+  'POST /api/tokens': () => ({ path: '/api/tokens', body: { name: 'walk' } }),
+  'POST /api/tokens/{token}/revoke': (ids, _id, role) => ({
+    path: `/api/tokens/${ids.tokens[role ?? 'viewer']}/revoke`,
+    body: {},
+  }),
+  'POST /api/account/totp': () => ({ path: '/api/account/totp', body: {} }),
+  'POST /api/account/totp/confirm': () => ({
+    path: '/api/account/totp/confirm',
+    body: { secret: WALK_SECRET, code: code() },
+  }),
+  'POST /api/account/totp/disable': () => ({
+    path: '/api/account/totp/disable',
+    body: { code: code() },
+  }),
+  'GET /api/settings': () => ({ path: '/api/settings' }),
+  'PATCH /api/settings': () => ({ path: '/api/settings', body: { require_totp: false } }),
   'POST /api/audit/{id}/revert': (ids) => ({
     path: `/api/audit/${String(ids.change)}/revert`,
     body: {},
@@ -128,11 +157,26 @@ describe.each(engines())('every route on $name', (engine) => {
       event,
       'reviewed',
     );
+    const setup = { name: 'setup', role: 'admin' } as const;
+    const tokenOf = async (user: Role) =>
+      (await createToken(contextOf(db), setup, { user, name: 'walk' })).token.id;
+    // One who must set up a second factor before signing in: the public set-up route's user.
+    await addUser(contextOf(db), setup, {
+      name: 'enrolling',
+      role: 'viewer',
+      password: 'a long enough password',
+    });
+    await setRequireTotp(contextOf(db), setup, 'enrolling', true);
     ids = {
       event,
       privateEvent,
       incidents: { [event]: await first(event), [privateEvent]: await first(privateEvent) },
       change: change?.id ?? 0,
+      tokens: {
+        viewer: await tokenOf('viewer'),
+        editor: await tokenOf('editor'),
+        admin: await tokenOf('admin'),
+      },
     };
     app = appOn(db);
     const doc = (await (await app.request('/api/openapi.json')).json()) as {
@@ -174,7 +218,7 @@ describe.each(engines())('every route on $name', (engine) => {
         const want = expected(op[ACCESS_KEY], role, success);
         expect(Object.keys(op.responses), name).toContain(String(want));
         const [method] = name.split(' ');
-        const { path, body } = sample(ids, ids.event);
+        const { path, body } = sample(ids, ids.event, role);
         const response = await client.request(method ?? 'GET', path, body);
         expect(
           response.status,
@@ -183,7 +227,7 @@ describe.each(engines())('every route on $name', (engine) => {
         await response.body?.cancel();
         // Routes about one event: a private one is no event to a viewer, and is one to the others.
         if (name.includes('{id}') && role !== null) {
-          const onPrivate = sample(ids, ids.privateEvent);
+          const onPrivate = sample(ids, ids.privateEvent, role);
           const hidden = await client.request(method ?? 'GET', onPrivate.path, onPrivate.body);
           const wantHidden = !allowed(op[ACCESS_KEY], role)
             ? 403

@@ -9,11 +9,13 @@ import { collectReports, readReport, sha256Hex } from '../../ingest/index.js';
 import type { RawReport } from '../../ingest/index.js';
 import {
   addUser,
+  disableTotp,
   ingestBatch,
   reviewQueue,
   searchPlaces,
   ServiceError,
   setDisabled,
+  setRequireTotp,
   setRole,
   users,
 } from '../../service/index.js';
@@ -45,13 +47,17 @@ const changeUser = declare('users', {
   method: 'patch',
   path: '/api/users/{name}',
   summary:
-    "Change a user's role, or disable or enable them (their sessions and tokens stop at once)",
+    "Change a user's role, disable or enable them (their sessions and tokens stop at once), require a second factor of them, or take theirs away (a lost phone)",
   request: {
     params: z.object({ name: zUserName }),
     body: body(
       z.object({
         role: zRole.optional(),
         disabled: z.boolean().optional(),
+        /** Signing in asks them for a second factor, and to set one up if they have none. */
+        require_totp: z.boolean().optional(),
+        /** false takes their second factor away; only they can set one up. */
+        totp: z.literal(false).optional(),
         reason: z.string().max(2000).optional(),
       }),
     ),
@@ -217,6 +223,9 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
       await setRole(ctx, actor, name, request.role, request.reason ?? null);
     if (request.disabled !== undefined)
       await setDisabled(ctx, actor, name, request.disabled, request.reason ?? null);
+    if (request.require_totp !== undefined)
+      await setRequireTotp(ctx, actor, name, request.require_totp, request.reason ?? null);
+    if (request.totp === false) await disableTotp(ctx, actor, name);
     return c.json({ user: await findUser(name) }, 200);
   });
 

@@ -5,14 +5,18 @@ import { zSessionReply, zSignIn } from '../../contracts/index.js';
 import {
   checkSignIn,
   closeSession,
+  newTotpSecret,
   openSession,
   secondFactorRequired,
   SESSION_SECONDS,
+  setUpTotp,
 } from '../../service/index.js';
+import type { UserRecord } from '../../store/index.js';
 import { preSessionCsrf, SESSION_COOKIE, SignInLimiter } from '../auth.js';
 import { declare } from '../declare.js';
 import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
 import { HttpProblem } from '../problems.js';
+import { zTotpSetUp } from './account.js';
 
 const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
 
@@ -37,6 +41,20 @@ const signIn = declare('public', {
   },
 });
 
+const enrol = declare('public', {
+  method: 'post',
+  path: '/api/session/totp',
+  summary:
+    'A secret to set up the second factor an admin requires of an account that has none yet (name and password first)',
+  request: { body: { required: true, ...json(zSignIn.pick({ name: true, password: true })) } },
+  responses: {
+    200: { description: 'The secret, for the authenticator app', ...json(zTotpSetUp) },
+    401: { description: 'Wrong name or password' },
+    409: { description: 'The account has a second factor already, or needs none' },
+    429: { description: 'Too many failed sign-ins for this account or address' },
+  },
+});
+
 const signOut = declare('read', {
   method: 'delete',
   path: '/api/session',
@@ -55,6 +73,7 @@ function addressOf(c: ServerContext): string {
 
 export function sessionRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
   const limiter = new SignInLimiter();
+  const ctx = { db: deps.db, knowledge: deps.knowledge };
 
   app.openapi(whoAmI, (c) => {
     const actor = c.get('actor');
@@ -62,8 +81,11 @@ export function sessionRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): vo
     return c.json({ user: actor, csrf: c.get('csrf') }, 200);
   });
 
-  app.openapi(signIn, async (c) => {
-    const body = c.req.valid('json');
+  /** The user of a name and password (and code), or a refusal; failures are counted. */
+  const checked = async (
+    c: ServerContext,
+    body: { name: string; password: string; totp?: string | undefined },
+  ): Promise<UserRecord | 'second-factor'> => {
     const address = addressOf(c);
     const wait = limiter.wait(body.name, address);
     if (wait > 0)
@@ -79,20 +101,30 @@ export function sessionRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): vo
       password: body.password,
       ...(body.totp === undefined ? {} : { code: body.totp }),
     });
-    if (user === 'second-factor')
-      throw new HttpProblem(401, 'second_factor', 'this account needs its TOTP code', 'totp');
     if (user === 'credentials') {
       limiter.failed(body.name, address);
       deps.log.info({ name: body.name, address }, 'sign-in refused');
       throw new HttpProblem(401, 'credentials', 'wrong name, password or code', 'password');
     }
-    if (user.totp_secret === null && (await secondFactorRequired(deps.db)))
-      throw new HttpProblem(
-        403,
-        'second_factor_required',
-        'an admin requires a second factor, and this account has none yet',
-        'totp',
-      );
+    return user;
+  };
+
+  app.openapi(signIn, async (c) => {
+    const body = c.req.valid('json');
+    let user = await checked(c, body);
+    if (user === 'second-factor')
+      throw new HttpProblem(401, 'second_factor', 'this account needs its TOTP code', 'totp');
+    if (user.totp_secret === null && (await secondFactorRequired(deps.db, user))) {
+      if (body.totp_secret === undefined || body.totp === undefined)
+        throw new HttpProblem(
+          403,
+          'second_factor_required',
+          'an admin requires a second factor, and this account has none yet: POST /api/session/totp gives a secret; sign in with it as totp_secret and a code of it as totp',
+          'totp',
+        );
+      await setUpTotp(ctx, user.name, body.totp_secret, body.totp);
+      user = { ...user, totp_secret: body.totp_secret };
+    }
     limiter.succeeded(body.name);
     const session = await openSession(deps.db, user);
     setCookie(c, SESSION_COOKIE, session.secret, {
@@ -104,6 +136,20 @@ export function sessionRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): vo
     });
     deps.log.info({ user: user.name }, 'signed in');
     return c.json({ user: { name: user.name, role: user.role }, csrf: session.csrf }, 200);
+  });
+
+  app.openapi(enrol, async (c) => {
+    const body = c.req.valid('json');
+    const user = await checked(c, body);
+    if (user === 'second-factor' || user.totp_secret !== null)
+      throw new HttpProblem(409, 'conflict', 'this account has a second factor already');
+    if (!(await secondFactorRequired(deps.db, user)))
+      throw new HttpProblem(
+        409,
+        'conflict',
+        'no second factor is required of this account: set one up once signed in',
+      );
+    return c.json(newTotpSecret(user.name), 200);
   });
 
   app.openapi(signOut, async (c) => {
