@@ -1,21 +1,36 @@
 /**
- * npm run bench [-- --reports N]
+ * npm run bench [-- --reports N --rounds N --corpus DIR --no-curve]
  *
- * Speed of wathiq on one core, measured in one process so the ratios compare
- * like with like: the bare text pass (normalize + tokenize) as the baseline,
- * full extraction against it, and the share of place resolution. Figures are
- * printed, never asserted.
+ * Speed of extraction on one core, measured in one process so the ratios
+ * compare like with like: the bare text pass (normalize + tokenize) as the
+ * baseline, full extraction against it, and the share of place resolution; on
+ * generated reports shaped like real ones and, when the shared corpus is there
+ * (`../shared/corpus`, read at run time), on the real dev reports. Times are
+ * CPU time of this process (process.cpuUsage: the machines are shared, and a
+ * busy neighbour stretches wall time), wall time beside it. Figures are
+ * printed with their goals, never asserted.
  */
 import { performance } from 'node:perf_hooks';
+import type { Document } from '../src/contracts/index.js';
 import { extract } from '../src/extract/index.js';
 import type { Knowledge } from '../src/extract/index.js';
+import { analyze, grievances, splitClauses } from '../src/extract/01-read/index.js';
+import { readSpeakers } from '../src/extract/02-speakers/index.js';
+import { datelines, locatePlaces } from '../src/extract/03-places/index.js';
 import { loadGazetteer, locateMentions } from '../src/gazetteer/index.js';
-import type { Gazetteer } from '../src/gazetteer/index.js';
 import { loadLexicon } from '../src/lexicon/index.js';
 import { normalizeForMatching, splitSentences, tokenize } from '../src/text/index.js';
+import { corpusArgument, realReports } from './corpus.js';
 import { generateReports } from './generate.js';
 
-const ROUNDS = 5;
+/** Goals (issue 11). */
+const GOAL_REPORTS_PER_SECOND = 1000;
+const GOAL_RATIO = 10;
+const GOAL_PLACE_SHARE = 0.1;
+const GOAL_SHAPE = 0.2;
+const GOAL_FLAT = 0.2;
+
+const CURVE_KB = [2, 20, 200, 2048];
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -23,36 +38,201 @@ function argument(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** Milliseconds of CPU (this process, all its threads) and of the wall clock. */
+interface Timing {
+  readonly cpu: number;
+  readonly wall: number;
+}
+
+const collect = (globalThis as { gc?: () => void }).gc;
+
+function time(work: () => void): Timing {
+  collect?.();
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  work();
+  const used = process.cpuUsage(cpu);
+  return { cpu: (used.user + used.system) / 1000, wall: performance.now() - wall };
+}
+
 /**
- * The fastest of a few rounds of each task, in milliseconds, the tasks taking
- * turns so that a busy moment on the machine weighs on all of them alike.
+ * The fastest of a few rounds of each task, CPU and wall time each at its best,
+ * the tasks taking turns so that a busy moment on the machine weighs on all alike.
  */
-function timeTogether(rounds: number, tasks: readonly (() => void)[]): number[] {
-  const best = tasks.map(() => Infinity);
+function timeTogether(rounds: number, tasks: readonly (() => void)[]): Timing[] {
+  const best = tasks.map(() => ({ cpu: Infinity, wall: Infinity }));
   for (let r = 0; r < rounds; r++) {
     tasks.forEach((work, k) => {
-      const start = performance.now();
-      work();
-      best[k] = Math.min(best[k] ?? Infinity, performance.now() - start);
+      const t = time(work);
+      const b = best[k];
+      if (b === undefined) return;
+      b.cpu = Math.min(b.cpu, t.cpu);
+      b.wall = Math.min(b.wall, t.wall);
     });
   }
   return best;
 }
 
-/** The bare pass and place resolution on it: less the bare pass, the gazetteer's share of extraction. */
-function placeResolution(gazetteer: Gazetteer, text: string): number {
-  const tokens = tokenize(normalizeForMatching(text).text);
-  return locateMentions(gazetteer, tokens, splitSentences(tokens)).length;
+/**
+ * Extraction's first steps, up to where it resolves places (01 read, 02
+ * speakers, the zones places are left out of), then with the places (03) or
+ * without: the difference is what place resolution costs inside extraction.
+ */
+function upToPlaces(knowledge: Knowledge, document: Document, withPlaces: boolean): number {
+  const analysis = analyze(document, knowledge.lexicon);
+  const about = grievances(analysis, splitClauses(analysis));
+  const speakers = readSpeakers(analysis);
+  const excluded = [...speakers.zones, ...datelines(analysis), ...about];
+  if (!withPlaces) return excluded.length;
+  return locatePlaces(analysis, knowledge.gazetteer, excluded).resolved.length;
 }
 
-function row(label: string, ms: number, count: number, bytes: number): string {
-  const perSecond = (count / ms) * 1000;
-  const mbPerSecond = (bytes / 1024 / 1024 / ms) * 1000;
-  return `${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms ${perSecond.toFixed(0).padStart(8)} reports/s ${mbPerSecond.toFixed(2).padStart(7)} MB/s`;
+function documentOf(text: string): Document {
+  return { text, title: null, outlet: null, url: null, published: '2024-03-14' };
 }
 
-function main(): void {
-  const count = argument('--reports', 5000);
+function kilobytes(documents: readonly Document[]): number {
+  return documents.reduce((sum, d) => sum + Buffer.byteLength(d.text, 'utf8'), 0) / 1024;
+}
+
+/** One set of reports measured: the bare pass, extraction and place resolution. */
+interface Measured {
+  readonly label: string;
+  readonly reports: number;
+  readonly kb: number;
+  readonly bare: Timing;
+  readonly full: Timing;
+  /** Extraction up to place resolution, without it and with it. */
+  readonly before: Timing;
+  readonly places: Timing;
+  readonly incidents: number;
+}
+
+function tasksFor(
+  documents: readonly Document[],
+  knowledge: Knowledge,
+  counted: { incidents: number },
+): (() => void)[] {
+  return [
+    () => {
+      for (const d of documents) tokenize(normalizeForMatching(d.text).text);
+    },
+    () => {
+      counted.incidents = 0;
+      for (const d of documents) counted.incidents += extract(d, { knowledge }).incidents.length;
+    },
+    () => {
+      for (const d of documents) upToPlaces(knowledge, d, false);
+    },
+    () => {
+      for (const d of documents) upToPlaces(knowledge, d, true);
+    },
+  ];
+}
+
+const perSecond = (count: number, ms: number): number => (count / ms) * 1000;
+const fixed = (n: number, digits = 0): string => n.toFixed(digits);
+const percent = (share: number): string => `${fixed(share * 100)}%`;
+const mark = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
+
+function row(label: string, t: Timing, set: Measured): string {
+  return `  ${label.padEnd(28)} ${fixed(t.cpu).padStart(7)} ms cpu ${fixed(t.wall).padStart(7)} ms wall ${fixed(perSecond(set.reports, t.cpu)).padStart(7)} reports/s ${fixed(t.cpu / set.kb, 3).padStart(7)} ms/KB`;
+}
+
+function describe(set: Measured): string[] {
+  return [
+    `${set.label}: ${String(set.reports)} reports, ${fixed(set.kb / 1024, 2)} MB, ${fixed(set.incidents)} incidents`,
+    row('normalize + tokenize (bare)', set.bare, set),
+    row('extract', set.full, set),
+    row('extract up to places (01–02)', set.before, set),
+    row('the same + places (03)', set.places, set),
+  ];
+}
+
+const ratioOf = (set: Measured): number => set.full.cpu / set.bare.cpu;
+const placeShare = (set: Measured): number => (set.places.cpu - set.before.cpu) / set.full.cpu;
+
+/** Per report, the features that make a report cost what it costs. */
+function shapeOf(documents: readonly Document[], knowledge: Knowledge): Map<string, number> {
+  const sums = new Map<string, number>();
+  const add = (key: string, n: number): void => void sums.set(key, (sums.get(key) ?? 0) + n);
+  for (const d of documents) {
+    const tokens = tokenize(normalizeForMatching(d.text).text);
+    const sentences = splitSentences(tokens);
+    const result = extract(d, { knowledge });
+    add('KB', Buffer.byteLength(d.text, 'utf8') / 1024);
+    add('tokens', tokens.filter((t) => t.kind !== 'break').length);
+    add('sentences', sentences.length);
+    add('paragraphs', d.text.split('\n').filter((line) => line.trim() !== '').length);
+    add('place mentions', locateMentions(knowledge.gazetteer, tokens, sentences).length);
+    add('quote marks', (d.text.match(/[«»“”"]/gu) ?? []).length);
+    add('incidents', result.incidents.length);
+    add(
+      'claims',
+      result.incidents.reduce((n, incident) => n + incident.claims.length, 0),
+    );
+    add('tallies', result.tallies.length);
+  }
+  const per = new Map<string, number>();
+  for (const [key, sum] of sums) per.set(key, sum / Math.max(1, documents.length));
+  return per;
+}
+
+function shapeTable(real: Map<string, number>, generated: Map<string, number>): string[] {
+  const lines = [`shape per report ${'real'.padStart(14)} ${'generated'.padStart(10)}`];
+  for (const [key, value] of real)
+    lines.push(
+      `  ${key.padEnd(24)} ${fixed(value, 1).padStart(8)} ${fixed(generated.get(key) ?? 0, 1).padStart(10)}`,
+    );
+  return lines;
+}
+
+/** Documents of about `kb` kilobytes each, generated reports end to end, `total` KB of them. */
+function documentsOfSize(reports: readonly string[], kb: number, totalKb: number): Document[] {
+  const documents: Document[] = [];
+  let k = 0;
+  let made = 0;
+  while (made < totalKb) {
+    const parts: string[] = [];
+    let size = 0;
+    while (size < kb * 1024) {
+      const text = reports[k++ % reports.length] ?? '';
+      parts.push(text);
+      size += Buffer.byteLength(text, 'utf8') + 2;
+    }
+    documents.push(documentOf(parts.join('\n\n')));
+    made += size / 1024;
+  }
+  return documents;
+}
+
+/** Time per KB from 2 KB to 2 MB documents: extraction should cost the same per KB at every size. */
+function curve(reports: readonly string[], knowledge: Knowledge): string[] {
+  const lines = ['time per KB by document size (extract, CPU):'];
+  let first = 0;
+  let worst = 0;
+  for (const kb of CURVE_KB) {
+    const documents = documentsOfSize(reports, kb, Math.max(kb, 1024));
+    extract(documents[0] ?? documentOf(''), { knowledge });
+    const t = time(() => {
+      for (const d of documents) extract(d, { knowledge });
+    });
+    const perKb = t.cpu / kilobytes(documents);
+    if (first === 0) first = perKb;
+    worst = Math.max(worst, perKb / first);
+    lines.push(
+      `  ${`${String(kb)} KB`.padStart(8)} × ${String(documents.length).padStart(4)}: ${fixed(perKb, 3)} ms/KB (${fixed(perKb / first, 2)}× the 2 KB figure)`,
+    );
+  }
+  lines.push(
+    `  flat (goal: every size within ${percent(GOAL_FLAT)} of the 2 KB figure): worst ${fixed(worst, 2)}× — ${mark(worst <= 1 + GOAL_FLAT)}`,
+  );
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const count = argument('--reports', 2000);
+  const rounds = argument('--rounds', 5);
   let started = performance.now();
   const lexicon = loadLexicon();
   const lexiconMs = performance.now() - started;
@@ -62,45 +242,73 @@ function main(): void {
   const knowledge: Knowledge = { lexicon, gazetteer };
 
   const reports = generateReports(count);
-  const bytes = reports.reduce((sum, r) => sum + Buffer.byteLength(r, 'utf8'), 0);
-  const documents = reports.map((text) => ({
-    text,
-    title: null,
-    outlet: null,
-    url: null,
-    published: '2024-03-14',
-  }));
+  const generated = reports.map(documentOf);
+  const corpus = corpusArgument();
+  const real = await realReports(corpus);
+  // The real reports repeated to about as many as the generated ones, so both are timed alike.
+  const realSet =
+    real === null || real.length === 0
+      ? null
+      : Array.from({ length: Math.max(1, Math.round(count / real.length)) }, () => real).flat();
 
-  // Warm the JIT on a slice before measuring.
-  for (const d of documents.slice(0, 300)) extract(d, { knowledge });
+  // Warm the JIT before measuring.
+  for (const d of [...generated.slice(0, 300), ...(real ?? [])]) extract(d, { knowledge });
 
-  let tokens = 0;
-  let incidents = 0;
-  const [bare = 0, full = 0, places = 0] = timeTogether(ROUNDS, [
-    () => {
-      tokens = 0;
-      for (const r of reports) tokens += tokenize(normalizeForMatching(r).text).length;
-    },
-    () => {
-      incidents = 0;
-      for (const d of documents) incidents += extract(d, { knowledge }).incidents.length;
-    },
-    () => {
-      for (const r of reports) placeResolution(gazetteer, r);
-    },
-  ]);
-  const heap = process.memoryUsage().heapUsed / 1024 / 1024;
-
-  const lines = [
-    `wathiq bench: ${String(count)} generated reports, ${(bytes / 1024 / 1024).toFixed(2)} MB, ${String(tokens)} tokens, one core, best of ${String(ROUNDS)}`,
-    `load: lexicon ${lexiconMs.toFixed(0)} ms, gazetteer ${gazetteerMs.toFixed(0)} ms (${String(gazetteer.places.length)} places)`,
-    row('normalize + tokenize (baseline)', bare, count, bytes),
-    row('extract (full)', full, count, bytes),
-    row('baseline + place resolution', places, count, bytes),
-    `extract / baseline: ${(full / bare).toFixed(1)}x   place resolution share of extract: ${(((places - bare) / full) * 100).toFixed(0)}%`,
-    `incidents found: ${String(incidents)}   heap after: ${heap.toFixed(0)} MB`,
+  const counted = [{ incidents: 0 }, { incidents: 0 }];
+  const tasks = [
+    ...tasksFor(generated, knowledge, counted[0] ?? { incidents: 0 }),
+    ...(realSet === null ? [] : tasksFor(realSet, knowledge, counted[1] ?? { incidents: 0 })),
   ];
+  const timings = timeTogether(rounds, tasks);
+  const measured = (
+    label: string,
+    documents: readonly Document[],
+    offset: number,
+    incidents: number,
+  ): Measured => ({
+    label,
+    reports: documents.length,
+    kb: kilobytes(documents),
+    bare: timings[offset] ?? { cpu: NaN, wall: NaN },
+    full: timings[offset + 1] ?? { cpu: NaN, wall: NaN },
+    before: timings[offset + 2] ?? { cpu: NaN, wall: NaN },
+    places: timings[offset + 3] ?? { cpu: NaN, wall: NaN },
+    incidents,
+  });
+  const gen = measured('generated', generated, 0, counted[0]?.incidents ?? 0);
+  const lines = [
+    `wathiq bench: extraction on one core, best of ${String(rounds)} rounds, CPU time of this process (wall time beside it)`,
+    `load: lexicon ${fixed(lexiconMs)} ms, gazetteer ${fixed(gazetteerMs)} ms (${String(gazetteer.places.length)} places)`,
+    ...describe(gen),
+  ];
+  if (realSet === null || real === null) {
+    lines.push(`real reports: none (no ${corpus}/dev; --corpus DIR names the shared corpus)`);
+    lines.push(
+      `extract: generated ${fixed(perSecond(gen.reports, gen.full.cpu))} reports/s (goal ≥ ${String(GOAL_REPORTS_PER_SECOND)} on real reports)`,
+      `extract / bare pass: generated ${fixed(ratioOf(gen), 1)}× (goal ≤ ${String(GOAL_RATIO)}×)`,
+      `place resolution share of extract: generated ${percent(placeShare(gen))} (goal ≤ ${percent(GOAL_PLACE_SHARE)})`,
+    );
+  } else {
+    const rl = measured(
+      `real (${String(real.length)} dev reports × ${String(realSet.length / real.length)})`,
+      realSet,
+      4,
+      counted[1]?.incidents ?? 0,
+    );
+    const realRate = perSecond(rl.reports, rl.full.cpu);
+    const costRatio = gen.full.cpu / gen.kb / (rl.full.cpu / rl.kb);
+    lines.push(
+      ...describe(rl),
+      ...shapeTable(shapeOf(real, knowledge), shapeOf(generated.slice(0, 500), knowledge)),
+      `extract on real reports: ${fixed(realRate)} reports/s of CPU (goal ≥ ${String(GOAL_REPORTS_PER_SECOND)}) — ${mark(realRate >= GOAL_REPORTS_PER_SECOND)}; generated ${fixed(perSecond(gen.reports, gen.full.cpu))} reports/s`,
+      `cost per KB, generated / real: ${fixed(costRatio, 2)} (goal within ${percent(GOAL_SHAPE)} of 1) — ${mark(Math.abs(costRatio - 1) <= GOAL_SHAPE)}`,
+      `extract / bare pass: real ${fixed(ratioOf(rl), 1)}×, generated ${fixed(ratioOf(gen), 1)}× (goal ≤ ${String(GOAL_RATIO)}×) — ${mark(ratioOf(rl) <= GOAL_RATIO)}`,
+      `place resolution share of extract: real ${percent(placeShare(rl))}, generated ${percent(placeShare(gen))} (goal ≤ ${percent(GOAL_PLACE_SHARE)}) — ${mark(placeShare(rl) <= GOAL_PLACE_SHARE)}`,
+    );
+  }
+  if (!process.argv.includes('--no-curve')) lines.push(...curve(reports, knowledge));
+  lines.push(`heap after: ${fixed(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+await main();
