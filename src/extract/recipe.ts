@@ -46,7 +46,13 @@ export function extract(document: Document, options: ExtractOptions = {}): Docum
     ...about,
   ]);
   // 04 figures: the counts each clause states.
-  const figures = figuresByClause(analysis, speakers.entities, clauses, about);
+  const figures = figuresByClause(
+    analysis,
+    speakers.entities,
+    clauses,
+    about,
+    places.resolved.map((p) => p.mention),
+  );
   // 05 acts and 06 sides, clause by clause: an event frame per clause.
   const frames = readFrames(
     { analysis, ...speakers, speakers: speakers.starts },

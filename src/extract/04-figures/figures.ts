@@ -81,6 +81,8 @@ interface Reader {
   readonly to: number;
   /** A figure may continue past its clause to the end of the sentence («…، إضافة لعدد من…»). */
   readonly sentenceEnd: number;
+  /** Where each place phrase the report names ends, by the token it starts at. */
+  readonly places: ReadonlyMap<number, number>;
 }
 
 function word(r: Reader, i: number): string {
@@ -716,11 +718,27 @@ function isSubset(r: Reader, figureStart: number): boolean {
 }
 
 /**
+ * Where the place phrase that begins at token i ends («في بلدة سرمين», «بحرستا»),
+ * or i when none begins there: a figure's own place, which a count after it
+ * may be contrasted with («9 في دوما، و4 في حرستا»).
+ */
+function pastPlacePhrase(r: Reader, i: number): number {
+  const named = r.places.get(i);
+  if (named !== undefined && /^(?:ب|في)/.test(word(r, i))) return named;
+  if (word(r, i) !== 'في' && word(r, i) !== 'ب') return i;
+  return r.places.get(i + 1) ?? i;
+}
+
+/**
  * «مقتل 6 عناصر من الأمن العام و3 من المسلحين», «مقتل 20 عنصرا من قسد، إضافة لعدد من
- * الخبراء الأمريكيين»: a count joined to a figure continues its measure.
+ * الخبراء الأمريكيين»: a count joined to a figure continues its measure. After a
+ * figure's own place, a bare count or a person noun with a place of its own
+ * counts the same people elsewhere («9 مدنيين في دوما، و4 في حرستا»,
+ * «ثلاثة أطفال في سرمين وامرأتين في بنش»).
  */
 function readContinuation(r: Reader, previous: FigureMention): FigureMention | null {
-  let j = previous.end;
+  const placed = pastPlacePhrase(r, previous.end);
+  let j = placed;
   if (r.analysis.tokens[j]?.text === ',') j++;
   let start: number;
   // «إضافة لعدد من…», «بالإضافة إلى 3…»: the preposition may be written on or after the word.
@@ -732,10 +750,16 @@ function readContinuation(r: Reader, previous: FigureMention): FigureMention | n
   if (start >= r.sentenceEnd) return null;
   if (r.analysis.annotations.measures.some((a) => a.start === start || a.start === start + 1))
     return null;
-  const quantity = quantityAt(r, start);
+  const quantity = quantityAt(r, start) ?? (placed > previous.end ? personAt(r, start) : null);
   if (quantity === null) return null;
-  const victims = victimsAt(r, quantity.end);
-  if (!victims.found && (quantity.count === null || word(r, quantity.end) !== 'من')) return null;
+  const read = victimsAt(r, quantity.end);
+  const elsewhere = placed > previous.end && pastPlacePhrase(r, read.end) > read.end;
+  const victims =
+    read.found || !elsewhere
+      ? read
+      : { ...read, victim: previous.victim, victimClass: previous.victimClass };
+  const ofWhom = quantity.count !== null && word(r, quantity.end) === 'من';
+  if (!read.found && !ofWhom && !(elsewhere && quantity.count !== null)) return null;
   consume(r, quantity.start, quantity.end);
   return figure(
     previous.measure,
@@ -743,8 +767,16 @@ function readContinuation(r: Reader, previous: FigureMention): FigureMention | n
     victims,
     start,
     Math.max(victims.end, quantity.end),
-    'figures/count-joined-to-a-figure',
+    elsewhere ? 'figures/count-at-another-place' : 'figures/count-joined-to-a-figure',
   );
+}
+
+/** «وامرأتين في بنش»: a singular or dual noun of people counts one or two. */
+function personAt(r: Reader, i: number): Quantity | null {
+  const noun = annotationAt(r.analysis.annotations.victims, i);
+  if (noun === undefined || noun.entry.number === 'plural') return null;
+  const count = noun.entry.number === 'dual' ? 2 : 1;
+  return { count, qualifier: 'exact', start: i, end: i, tags: [] };
 }
 
 /** «أسماء 15 شخصا قالت إن الفصائل اختطفتهم»: the people a plural pronoun points back to. */
@@ -978,12 +1010,12 @@ function findFigures(
   analysis: Analysis,
   entities: readonly EntityMention[],
   state: FigureState,
-  from: number,
-  to: number,
+  places: ReadonlyMap<number, number>,
+  { start: from, end: to }: { readonly start: number; readonly end: number },
 ): FigureMention[] {
   const sentenceEnd =
     analysis.sentences.find((x) => from >= x.tokenStart && from < x.tokenEnd)?.tokenEnd ?? to;
-  const r: Reader = { analysis, entities, state, from, to, sentenceEnd };
+  const r: Reader = { analysis, entities, state, from, to, sentenceEnd, places };
   // «إصابة», «جثث» are verbal nouns and counted nouns: read the count after them first.
   const order = { before_count: 0, dual: 1, after_count: 2 } as const;
   const anchors = within(analysis.annotations.measures, from, to).sort(
@@ -1078,7 +1110,9 @@ export function figuresByClause(
   entities: readonly EntityMention[],
   clauses: readonly { readonly start: number; readonly end: number }[],
   grievances: readonly { readonly start: number; readonly end: number }[],
+  places: readonly { readonly start: number; readonly end: number }[] = [],
 ): FigureMention[][] {
+  const placeEnds = new Map(places.map((p) => [p.start, p.end]));
   const dateTokens = new Set(
     analysis.dates.flatMap((d) => Array.from({ length: d.end - d.start }, (_, k) => d.start + k)),
   );
@@ -1090,7 +1124,7 @@ export function figuresByClause(
     lastVictimClass: null,
   };
   return clauses.map((clause) =>
-    findFigures(analysis, entities, state, clause.start, clause.end).filter(
+    findFigures(analysis, entities, state, placeEnds, clause).filter(
       (f) => !grievances.some((z) => f.start >= z.start && f.start < z.end),
     ),
   );

@@ -7,7 +7,7 @@ import { readAct } from '../05-acts/index.js';
 import type { ActReading } from '../05-acts/index.js';
 import { partyClaims, sideOf, weighRoles } from '../06-sides/index.js';
 import type { RoleCandidate, RoleInputs } from '../06-sides/index.js';
-import { splitByPlace } from './split.js';
+import { splitByFigurePlace, splitByPlace } from './split.js';
 
 /**
  * What one clause reports, its event frame: the act, its figures with who
@@ -63,7 +63,7 @@ function readClause(
 /**
  * Every clause of the report read as an event frame, with the figures found in
  * it and the places it names; a clause that tells one act at each of several
- * listed places becomes one frame per place.
+ * places, listed or each with its own counts, becomes one frame per place.
  */
 export function readFrames(
   inputs: MentionInputs,
@@ -75,6 +75,8 @@ export function readFrames(
     const here = places.filter(
       (p) => p.mention.start >= clause.start && p.mention.end <= clause.end,
     );
-    return splitByPlace(inputs.analysis, readClause(inputs, clause, figures[k] ?? [], here));
+    const mention = readClause(inputs, clause, figures[k] ?? [], here);
+    const byFigure = splitByFigurePlace(mention);
+    return byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention);
   });
 }

@@ -57,3 +57,43 @@ export function splitByPlace(analysis: Analysis, mention: EventMention): EventMe
     refersBack: k === 0 && mention.refersBack,
   }));
 }
+
+/** How far after its count a figure's own place may begin («قتيلاً في جبلة», «مدنيين قتلوا في دوما»). */
+const OWN_PLACE_REACH = 3;
+
+/** The place a figure's own phrase names: the first one just after it, before the next figure. */
+function ownPlace(mention: EventMention, k: number): ResolvedPlace | undefined {
+  const f = mention.figures[k]?.figure;
+  if (f === undefined) return undefined;
+  const next = mention.figures[k + 1]?.figure.start ?? Infinity;
+  return mention.places.find(
+    (p) =>
+      p.precision <= 2 &&
+      p.mention.start >= f.end &&
+      p.mention.start <= f.end + OWN_PLACE_REACH &&
+      p.mention.start < next,
+  );
+}
+
+/**
+ * «بسقوط 45 قتيلاً في جبلة و33 في طرطوس», «مقتل ثلاثة أطفال في سرمين وامرأتين في
+ * بنش»: counts each told with a place of its own are acts at those places.
+ * The clause is read as one mention per place, each with its own counts;
+ * counts with no place of their own stay with the first.
+ */
+export function splitByFigurePlace(mention: EventMention): EventMention[] {
+  const owned = mention.figures.map((_, k) => ownPlace(mention, k));
+  const distinctPlaces = [
+    ...new Map(owned.flatMap((p) => (p === undefined ? [] : [[p.place.id, p]]))).values(),
+  ];
+  if (distinctPlaces.length < 2 || !distinct(distinctPlaces)) return [mention];
+  return distinctPlaces.map((place, k) => ({
+    ...mention,
+    places: [place],
+    figures: mention.figures.filter((_, i) =>
+      owned[i] === undefined ? k === 0 : owned[i].place.id === place.place.id,
+    ),
+    anaphoric: k === 0 && mention.anaphoric,
+    refersBack: k === 0 && mention.refersBack,
+  }));
+}
