@@ -151,6 +151,9 @@ const AREA_STRIKES: ReadonlySet<string> = new Set([
   'Air/drone strike',
 ]);
 
+/** Kinds of place where people live: a strike on one, by its name alone, fell on a town. */
+const POPULATED: ReadonlySet<string> = new Set(['community', 'neighbourhood']);
+
 /** A massacre or a chemical attack with no target named struck civilians. */
 export function withCivilianTarget(
   sides: Sides,
@@ -164,6 +167,7 @@ export function withCivilianTarget(
     readonly militarySite: boolean;
     readonly places: readonly {
       readonly mention: { readonly settlement: boolean; readonly neighbourhood?: boolean };
+      readonly place: { readonly kind: string };
     }[];
     readonly figures: readonly { readonly figure: { readonly victimClass: string | null } }[];
   }[],
@@ -182,7 +186,10 @@ export function withCivilianTarget(
     AREA_STRIKES.has(type.subEventType) &&
     !acts.some((a) => a.militarySite) &&
     acts.some((a) =>
-      a.places.some((p) => p.mention.settlement || p.mention.neighbourhood === true),
+      a.places.some(
+        (p) =>
+          p.mention.settlement || p.mention.neighbourhood === true || POPULATED.has(p.place.kind),
+      ),
     );
   const site =
     type.eventType === 'Explosions/Remote violence' &&
