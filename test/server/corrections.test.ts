@@ -193,8 +193,10 @@ describe.each(engines())('corrections, history and revert on $name', (engine) =>
       incident: member,
     });
     expect(reply.status, await reply.clone().text()).toBe(200);
-    const { event: apart } = (await reply.json()) as { event: string };
+    const { event: apart, rest } = (await reply.json()) as { event: string; rest: string };
     expect(apart).not.toBe(event);
+    // The others stay together; the first member is kept, so the event keeps its id.
+    expect(rest).toBe(event);
     expect((await detail()).event.members.map((m) => m.incident)).not.toContain(member);
     const back = await editor.request('POST', `/api/events/${encodeURIComponent(event)}/join`, {
       with: apart,

@@ -69,8 +69,15 @@ const split = declare('decide', {
   },
   responses: {
     200: {
-      description: 'The changes, and the event the incident is in now',
-      ...json(z.object({ changes: z.array(zAuditEntry), event: z.string().nullable() })),
+      description:
+        'The changes, the event the incident is in now, and the event the others stayed in (its id follows its first member, so it may be new)',
+      ...json(
+        z.object({
+          changes: z.array(zAuditEntry),
+          event: z.string().nullable(),
+          rest: z.string().nullable(),
+        }),
+      ),
     },
   },
 });
@@ -181,7 +188,11 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
         );
         if (entry !== null) changes.push(entry);
       }
-    return c.json({ changes, event: await eventOf(request.incident) }, 200);
+    const stayed = members.find((m) => m !== request.incident) ?? null;
+    return c.json(
+      { changes, event: await eventOf(request.incident), rest: await eventOf(stayed) },
+      200,
+    );
   });
 
   app.openapi(join, async (c) => {

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openBrowser, screenshotDir, type Browser } from './chromium.js';
-import { EXAMPLES, PASSWORD, serveReal, type RealServer } from './server.js';
+import { EXAMPLES, serveReal, type RealServer } from './server.js';
+import { shotBothLanguages, signIn, signOut } from './steps.js';
 
 /** A report of our own whose words hold markup: it must show as words and run nothing. */
 const HOSTILE = `---
@@ -18,33 +18,6 @@ const EXAMPLE_FILES = [
   '2024-11-03-shuhayl-furat.html',
   '2025-02-11-tafas-hawran.html',
 ].map((name) => join(EXAMPLES, name));
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, origin: string, name: string): Promise<void> {
-  await page.goto(`${origin}/events`);
-  await page.getByLabel('اسم المستخدم').fill(name);
-  await page.getByLabel('كلمة المرور').fill(PASSWORD);
-  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-  await page.getByRole('button', { name: 'تسجيل الخروج' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
-  await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
-}
-
-/** Shows the page as it is now in Arabic, then in English, and back to Arabic. */
-async function shotBothLanguages(page: Page, name: string): Promise<void> {
-  await shot(page, `${name}-ar`);
-  await page.getByRole('button', { name: 'التبديل إلى الإنكليزية' }).click();
-  await page.locator('html[lang="en"]').waitFor();
-  await shot(page, `${name}-en`);
-  await page.getByRole('button', { name: 'Switch to Arabic' }).click();
-  await page.locator('html[lang="ar"]').waitFor();
-}
 
 describe.skipIf(chromiumPath === null)('the review app against the real server', () => {
   let server: RealServer;

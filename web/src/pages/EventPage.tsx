@@ -1,13 +1,13 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment, type ComponentChildren } from 'preact';
-import { apiSend } from '../api/client.js';
+import { ApiError, apiSend } from '../api/client.js';
 import { useApi } from '../api/useApi.js';
 import type { Change, EventDetail, EventPage as EventList, Place } from '../api/types.js';
 import { incidentEvidence } from '../evidence/fields.js';
 import { ReportText } from '../event/ReportText.js';
 import { PlacePicker } from '../event/PlacePicker.js';
 import { useI18n } from '../i18n/context.js';
-import { showValue } from '../values.js';
+import { describeChange } from '../event/history.js';
 import { isKey } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
@@ -15,6 +15,21 @@ import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labe
 import { actorIds, useActorLabel } from '../vocabulary/actors.js';
 
 const statuses = ['reviewed', 'verified', 'disputed', 'rejected', 'unreviewed'] as const;
+
+interface Failure {
+  conflict: boolean;
+  message: string;
+}
+
+/** What a split or a join did, said on the event the documenter lands on after it. */
+type Notice = { split: string } | { joined: true };
+const notices = new Map<string, Notice>();
+
+function takeNotice(id: string): Notice | null {
+  const notice = notices.get(id) ?? null;
+  notices.delete(id);
+  return notice;
+}
 
 type Editing = null | 'place' | 'date' | 'type' | 'actor1' | 'actor2';
 
@@ -24,7 +39,7 @@ type Editing = null | 'place' | 'date' | 'type' | 'actor1' | 'actor2';
  * report was linked, its history with revert, and the reviewer's tools.
  */
 export function EventPage({ id }: { id: string }) {
-  const { t, date, num, lang, dateTime } = useI18n();
+  const { t, date, num, lang } = useI18n();
   const typeLabel = useTypeLabel();
   const actorLabel = useActorLabel();
   const governorates = useGovernorates();
@@ -32,16 +47,22 @@ export function EventPage({ id }: { id: string }) {
   const detail = useApi<EventDetail>(`/events/${encodeURIComponent(id)}`);
   const [active, setActive] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(() => takeNotice(id));
 
   const act = async (run: () => Promise<unknown>) => {
     setFailure(null);
+    setNotice(null);
     try {
       await run();
       setEditing(null);
       detail.reload();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure({
+        // A join or split the grouping cannot honour: nothing changed, and the server says why.
+        conflict: error instanceof ApiError && error.status === 409,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   };
   const correct = (field: string, value: unknown) =>
@@ -51,6 +72,15 @@ export function EventPage({ id }: { id: string }) {
     return <p class="error">{t('common.error', { message: detail.error.message })}</p>;
   if (detail.data === null) return <p>{t('common.loading')}</p>;
   const { event, reports, history } = detail.data;
+  /** The incident by which a report is in this event (a report tells an event once). */
+  const member = (document: string) =>
+    event.members.find((m) => m.document === document)?.incident ?? null;
+  /** The server names incidents by their store keys: a reader knows reports by their titles. */
+  const readable = (message: string) =>
+    message.replace(/\bsha256:[0-9a-f]+#[\w-]+/g, (key) => {
+      const report = reports.find((r) => key.startsWith(`${r.document}#`));
+      return `«${report?.title ?? report?.outlet ?? t('event.otherReport')}»`;
+    });
 
   const field = (name: string, label: string, value: ComponentChildren, edit?: Editing) => (
     <div
@@ -115,7 +145,25 @@ export function EventPage({ id }: { id: string }) {
       </h1>
       {failure !== null && (
         <p class="error" role="alert">
-          {t('common.error', { message: failure })}
+          {failure.conflict ? (
+            <>
+              {t('event.conflict')} <bdi dir="ltr">{readable(failure.message)}</bdi>
+            </>
+          ) : (
+            t('common.error', { message: failure.message })
+          )}
+        </p>
+      )}
+      {notice !== null && (
+        <p class="notice" role="status">
+          {'split' in notice ? (
+            <>
+              {t('event.splitDone')}{' '}
+              <a href={`/events/${encodeURIComponent(notice.split)}`}>{t('event.openSplit')}</a>
+            </>
+          ) : (
+            t('event.joinDone')
+          )}
         </p>
       )}
       <div class="event-grid">
@@ -292,15 +340,24 @@ export function EventPage({ id }: { id: string }) {
             history={history}
             canRevert={canEdit}
             onRevert={(change) => void act(() => apiSend('POST', `/audit/${change.id}/revert`, {}))}
-            dateTime={dateTime}
           />
           {canEdit && (
             <JoinBox
+              // A fresh search after every change: the events found before may be gone.
+              key={history.length}
               id={id}
-              onJoin={(other) =>
-                void act(() =>
-                  apiSend('POST', `/events/${encodeURIComponent(id)}/join`, { with: other }),
-                )
+              onJoin={(other, reason) =>
+                void act(async () => {
+                  const reply = await apiSend<{ event: string | null }>(
+                    'POST',
+                    `/events/${encodeURIComponent(id)}/join`,
+                    { with: other, ...(reason === '' ? {} : { reason }) },
+                  );
+                  const joined = reply.event ?? id;
+                  notices.set(joined, { joined: true });
+                  if (joined === id) setNotice(takeNotice(id));
+                  else navigate(`/events/${encodeURIComponent(joined)}`);
+                })
               }
             />
           )}
@@ -342,27 +399,23 @@ export function EventPage({ id }: { id: string }) {
                 active={active}
                 onPoint={setActive}
               />
-              {canEdit && reports.length > 1 && (
-                <button
-                  type="button"
-                  onClick={() =>
+              {canEdit && reports.length > 1 && member(report.document) !== null && (
+                <SplitBox
+                  report={report.title ?? report.outlet ?? t('event.untitled')}
+                  onSplit={(reason) =>
                     void act(async () => {
-                      const incident = report.incidents[0];
-                      if (incident === undefined) return;
-                      const reply = await apiSend<{ event?: string }>(
+                      const reply = await apiSend<{ event: string | null; rest: string | null }>(
                         'POST',
                         `/events/${encodeURIComponent(id)}/split`,
-                        {
-                          incident: `${report.document}#${incident.id}`,
-                        },
+                        { incident: member(report.document), ...(reason === '' ? {} : { reason }) },
                       );
-                      if (reply.event !== undefined)
-                        navigate(`/events/${encodeURIComponent(reply.event)}`);
+                      const stay = reply.rest ?? id;
+                      if (reply.event !== null) notices.set(stay, { split: reply.event });
+                      if (stay === id) setNotice(takeNotice(id));
+                      else navigate(`/events/${encodeURIComponent(stay)}`);
                     })
                   }
-                >
-                  {t('event.split')}
-                </button>
+                />
               )}
             </article>
           ))}
@@ -488,77 +541,181 @@ function History(props: {
   history: Change[];
   canRevert: boolean;
   onRevert: (change: Change) => void;
-  dateTime: (iso: string) => string;
 }) {
-  const { t } = useI18n();
-  const show = (value: unknown) => showValue(value, t('common.none'));
+  const { t, lang, dateTime } = useI18n();
   return (
     <section class="history" aria-labelledby="history-title">
       <h2 id="history-title">{t('event.history')}</h2>
       {props.history.length === 0 && <p>{t('event.noHistory')}</p>}
-      <ol>
-        {props.history.map((change) => (
-          <li key={change.id}>
-            <span class="muted">{props.dateTime(change.at)}</span> <strong>{change.by}</strong>{' '}
-            <code>{change.action}</code>{' '}
-            <span dir="ltr">
-              {show(change.before)} → {show(change.after)}
-            </span>
-            {change.reason !== null && <em> «{change.reason}»</em>}
-            {props.canRevert && (
-              <button
-                type="button"
-                onClick={() => {
-                  props.onRevert(change);
-                }}
-              >
-                {t('event.revert')}
-              </button>
-            )}
-          </li>
-        ))}
+      <ol class="changes">
+        {props.history.map((change) => {
+          const text = describeChange(change, lang);
+          const when = dateTime(change.at);
+          return (
+            <li key={change.id} class="change" data-change={change.id}>
+              <p class="change-what">
+                <strong>{text.what}</strong>
+                {text.revert && <span class="tag">{t('history.revertOf')}</span>}
+              </p>
+              <p class="change-values">
+                <bdi class="before">{text.before}</bdi> {t('history.arrow')}{' '}
+                <bdi class="after">{text.after}</bdi>
+              </p>
+              <p class="muted">
+                {t('history.by', { name: change.by })} · <time dateTime={change.at}>{when}</time>
+              </p>
+              {change.reason !== null && (
+                <p class="change-reason">{t('history.reason', { reason: change.reason })}</p>
+              )}
+              {props.canRevert && (
+                <button
+                  type="button"
+                  aria-label={t('history.revertLabel', { what: text.what, when })}
+                  onClick={() => {
+                    props.onRevert(change);
+                  }}
+                >
+                  {t('event.revert')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
 }
 
-function JoinBox({ id, onJoin }: { id: string; onJoin: (other: string) => void }) {
-  const { t, date } = useI18n();
+/** Splitting a report off asks once more, and for a reason the history keeps. */
+function SplitBox({ report, onSplit }: { report: string; onSplit: (reason: string) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) first.current?.focus();
+  }, [open]);
+  if (!open)
+    return (
+      <button
+        type="button"
+        class="split"
+        aria-label={t('event.splitLabel', { report })}
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        {t('event.split')}
+      </button>
+    );
+  return (
+    <form
+      class="inline-edit split-form"
+      aria-label={t('event.splitLabel', { report })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSplit(reason.trim());
+      }}
+    >
+      <p>{t('event.splitExplain')}</p>
+      <label>
+        {t('event.reason')}
+        <input
+          ref={first}
+          value={reason}
+          dir="auto"
+          onInput={(e) => {
+            setReason(e.currentTarget.value);
+          }}
+        />
+      </label>
+      <button type="submit" class="primary">
+        {t('event.splitConfirm')}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(false);
+        }}
+      >
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** Finds another event by its words and joins it to this one: the same act. */
+function JoinBox({ id, onJoin }: { id: string; onJoin: (other: string, reason: string) => void }) {
+  const { t, date, lang } = useI18n();
   const typeLabel = useTypeLabel();
   const [words, setWords] = useState('');
-  const query = useMemo(() => ({ search: words, limit: 10 }), [words]);
+  const [reason, setReason] = useState('');
+  const query = useMemo(() => ({ search: words.trim(), limit: 10 }), [words]);
   const found = useApi<EventList>(words.trim().length < 2 ? null : '/events', query);
+  const others = found.data?.events.filter((e) => e.id !== id) ?? [];
   return (
     <section class="join" aria-labelledby="join-title">
       <h2 id="join-title">{t('event.join')}</h2>
+      <p class="muted" id="join-help">
+        {t('event.joinHelp')}
+      </p>
       <label>
         {t('event.joinSearch')}
         <input
           type="search"
           dir="auto"
           value={words}
+          aria-describedby="join-help"
           onInput={(e) => {
             setWords(e.currentTarget.value);
           }}
         />
       </label>
-      <ul>
-        {found.data?.events
-          .filter((e) => e.id !== id)
-          .map((e) => (
+      <label>
+        {t('event.reason')}
+        <input
+          dir="auto"
+          value={reason}
+          onInput={(e) => {
+            setReason(e.currentTarget.value);
+          }}
+        />
+      </label>
+      {found.data !== null && (
+        <p role="status" class="muted">
+          {t('event.joinFound', { count: others.length })}
+        </p>
+      )}
+      <ul class="join-results">
+        {others.map((e) => {
+          const place =
+            e.location === null
+              ? t('common.unknown')
+              : lang === 'ar'
+                ? e.location.name_ar
+                : e.location.name_en;
+          const described = [
+            typeLabel(e.sub_event_type),
+            place,
+            e.date.start === null ? t('common.unknown') : date(e.date.start, e.date.precision),
+            ...(e.fatalities === null ? [] : [t('events.killed', { count: e.fatalities.best })]),
+            t('events.reports', { count: e.members.length }),
+          ].join(' · ');
+          return (
             <li key={e.id}>
-              {typeLabel(e.sub_event_type)} · {e.location?.name_ar ?? ''} ·{' '}
-              {e.date.start === null ? '' : date(e.date.start)}{' '}
+              <a href={`/events/${encodeURIComponent(e.id)}`}>{described}</a>{' '}
               <button
                 type="button"
+                aria-label={t('event.joinLabel', { event: described })}
                 onClick={() => {
-                  onJoin(e.id);
+                  onJoin(e.id, reason.trim());
                 }}
               >
                 {t('event.joinThis')}
               </button>
             </li>
-          ))}
+          );
+        })}
       </ul>
     </section>
   );

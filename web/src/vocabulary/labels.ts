@@ -1,19 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import { isKey, type Lang } from '../i18n/i18n.js';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Lang } from '../i18n/i18n.js';
+import { typeName } from './types.js';
 import { useI18n } from '../i18n/context.js';
 import { loadBoundaries } from '../map/basemap.js';
 import arTable from '../i18n/ar.json';
 
-/** Event and sub-event types are ACLED's fixed set: their names are in the translation files. */
 export function useTypeLabel(): (type: string) => string {
-  const { t } = useI18n();
-  return (type: string) => {
-    const key = `type.${type}`;
-    const sub = `sub.${type}`;
-    if (isKey(key)) return t(key);
-    if (isKey(sub)) return t(sub);
-    return type;
-  };
+  const { lang } = useI18n();
+  // One function per language: a chart drawn with it is not drawn again on every render.
+  return useCallback((type: string) => typeName(lang, type), [lang]);
 }
 
 /** ACLED's sub-event types: the translation files name each one. */

@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openBrowser, screenshotDir, type Browser } from './chromium.js';
+import { EXAMPLES, serveReal, type RealServer } from './server.js';
+import { shotBothLanguages, signIn, signOut } from './steps.js';
+
+/** One act told by three outlets, and an act far away in place and time. */
+const FILES = [
+  '2024-10-15-ariha-shamal.html',
+  '2024-10-15-ariha-wadi.html',
+  '2024-10-16-ariha-nahar.html',
+  '2025-01-20-latamneh-hama.html',
+].map((name) => join(EXAMPLES, name));
+
+/** A report of our own, a day later, of shelling in another town: wathiq keeps it apart, a person may join it. */
+const NEARBY = `---
+published: 2024-10-16
+---
+قُتل رجلان وأصيبت امرأة أمس بقصف مدفعي استهدف أطراف بلدة معرة مصرين شمالي إدلب.
+`;
+
+const reports = (page: Page) => page.locator('article.report');
+
+async function openAriha(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/events?search=${encodeURIComponent('أريحا')}`);
+  await page.locator('.event-row', { hasText: 'أريحا' }).first().locator('a').click();
+  await page.locator('.report-text').first().waitFor();
+}
+
+describe.skipIf(chromiumPath === null)('splitting a report off an event and joining events', () => {
+  let server: RealServer;
+  let browser: Browser;
+  let written: string;
+  /** How many reports the Ariha event had before the split. */
+  let told = 0;
+
+  beforeAll(async () => {
+    written = mkdtempSync(join(tmpdir(), 'wathiq-nearby-'));
+    writeFileSync(join(written, 'misrin.txt'), NEARBY);
+    server = await serveReal([...FILES, written]);
+    browser = await openBrowser();
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+    rmSync(written, { recursive: true, force: true });
+  });
+
+  it('splits a report off into an event of its own, with the reason in the history', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await openAriha(page, server.origin);
+    const before = await reports(page).count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    told = before;
+    const last = reports(page).last();
+    const title = await last.locator('h3').innerText();
+    await last.getByRole('button', { name: /فصل التقرير/ }).click();
+    // Asked once more, with the reason field focused for the keyboard.
+    const reason = last.getByRole('textbox', { name: 'السبب (اختياري)' });
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reason.fill('تقرير عن التشييع لا عن الغارة');
+    await shotBothLanguages(page, 'event-split-ask');
+    await last.getByRole('button', { name: 'افصل' }).click();
+
+    await page.getByRole('status').filter({ hasText: 'فُصل التقرير' }).waitFor();
+    await expect.poll(() => reports(page).count()).toBe(before - 1);
+    expect(await page.locator('.report h3').allInnerTexts()).not.toContain(title);
+    const change = page.locator('.change').first();
+    expect(await change.innerText()).toContain('فُصل عن الحدث');
+    expect(await change.innerText()).toContain('تقرير عن التشييع لا عن الغارة');
+    expect(await change.innerText()).toContain('editor');
+    // The history speaks words, never the stored JSON.
+    expect(await page.locator('.history').innerText()).not.toMatch(/[{}]|"same"/);
+    await shotBothLanguages(page, 'event-split-done');
+
+    await page.getByRole('link', { name: 'افتح ذلك الحدث' }).click();
+    await page.locator('.report-text').first().waitFor();
+    expect(await reports(page).count()).toBe(1);
+    expect(await page.locator('.report h3').innerText()).toBe(title);
+    await signOut(page);
+  });
+
+  it('joins an event found by search, and refuses with the reason a join that cannot be', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    // The Ariha event that kept its reports after the split.
+    await page.goto(`${server.origin}/events?search=${encodeURIComponent('أريحا')}`);
+    const rows = page.locator('.event-row', { hasText: 'أريحا' });
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows
+      .filter({ hasText: 'التقارير: ' + (told - 1).toLocaleString('ar-SY') })
+      .locator('a')
+      .first()
+      .click();
+    await page.locator('.report-text').first().waitFor();
+    expect(await reports(page).count()).toBe(told - 1);
+
+    const search = page.getByRole('searchbox', { name: 'ابحث عن الحدث' });
+    await search.fill('اللطامنة');
+    const join = page.getByRole('button', { name: /ضمّ هذا الحدث/ });
+    await join.first().waitFor();
+    await join.first().click();
+    const refused = page.getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('لم يتغير شيء');
+    expect(await reports(page).count()).toBe(told - 1);
+    await shotBothLanguages(page, 'event-join-refused');
+
+    await search.fill('مصرين');
+    await expect.poll(() => join.count()).toBe(1);
+    await page
+      .getByRole('textbox', { name: 'السبب (اختياري)' })
+      .fill('القصف نفسه على أطراف البلدتين');
+    await join.click();
+    await page.getByRole('status').filter({ hasText: 'ضُمّ الحدثان' }).waitFor();
+    await expect.poll(() => reports(page).count()).toBe(told);
+    const change = page.locator('.change').first();
+    expect(await change.innerText()).toContain('ضُمّ إلى حدث آخر');
+    expect(await change.innerText()).toContain('القصف نفسه على أطراف البلدتين');
+    await shotBothLanguages(page, 'event-joined');
+    await signOut(page);
+  });
+});

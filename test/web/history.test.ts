@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../web/src/api/types.js';
+import { describeChange } from '../../web/src/event/history.js';
+
+const change = (fields: Partial<Change>): Change => ({
+  id: 1,
+  at: '2024-10-15T10:00:00Z',
+  by: 'editor',
+  action: 'correct',
+  kind: 'correction',
+  key: {},
+  before: null,
+  after: null,
+  reason: null,
+  reverts: null,
+  event: 'ev:1',
+  ...fields,
+});
+
+describe("an event's history as a documenter reads it", () => {
+  it('names a corrected place by its name in the chosen language, the machine reading before it', () => {
+    const place = change({
+      key: { incident: 'doc#i1', field: 'event.place' },
+      after: { name_ar: 'سراقب', name_en: 'Saraqab', lat: 35.86, lon: 36.8 },
+    });
+    expect(describeChange(place, 'en')).toEqual({
+      what: 'Place',
+      before: "the machine's reading",
+      after: 'Saraqab',
+      revert: false,
+    });
+    expect(describeChange(place, 'ar').after).toBe('سراقب');
+  });
+
+  it('writes a status by its label and a date as the language writes it', () => {
+    const status = change({
+      kind: 'status',
+      action: 'status',
+      before: 'unreviewed',
+      after: 'reviewed',
+    });
+    expect(describeChange(status, 'en')).toMatchObject({
+      what: 'Review status',
+      before: 'Unreviewed',
+      after: 'Reviewed',
+    });
+    const date = change({
+      key: { incident: 'doc#i1', field: 'event.date' },
+      after: { start: '2024-10-14', end: '2024-10-14', precision: 'day' },
+    });
+    expect(describeChange(date, 'en').after).toMatch(/^Monday,? 14 October 2024$/);
+    expect(describeChange(date, 'ar').after).toMatch(/[٠-٩]/);
+  });
+
+  it("names a figure's claimant and what it counts, and the count in the language's digits", () => {
+    const figure = change({
+      key: { incident: 'doc#i1', field: 'figure:SOHR|killed|CIV' },
+      before: null,
+      after: { count: 12 },
+    });
+    const en = describeChange(figure, 'en');
+    expect(en.what).toBe('Count: Syrian Observatory for Human Rights · killed · civilians');
+    expect(en.after).toBe('12');
+    expect(describeChange(figure, 'ar').after).toBe('١٢');
+  });
+
+  it('says a split, a join and a revert in words, never as JSON', () => {
+    const split = change({
+      kind: 'decision',
+      action: 'split',
+      key: { a: 'doc1#i1', b: 'doc2#i1' },
+      after: { same: false, by: 'editor', at: null },
+    });
+    expect(describeChange(split, 'en')).toMatchObject({
+      what: 'Split off the event',
+      after: 'different acts',
+    });
+    const undone = change({
+      kind: 'decision',
+      action: 'revert',
+      reverts: 7,
+      key: { a: 'doc1#i1', b: 'doc2#i1' },
+      before: { same: true, by: 'editor', at: null },
+      after: null,
+    });
+    const text = describeChange(undone, 'en');
+    expect(text.revert).toBe(true);
+    expect(Object.values(text).join(' ')).not.toMatch(/[{}"]/);
+  });
+});
