@@ -5,6 +5,8 @@ import { HttpProblem, problemBody, problemOf, sendProblem } from './problems.js'
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
+import { lookupRoutes } from './routes/lookups.js';
+import { reprocessRoutes } from './routes/reprocess.js';
 import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/session.js';
 import { securityHeaders, serveWeb } from './web.js';
@@ -66,6 +68,8 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
   reviewRoutes(app, options);
   adminRoutes(app, options);
   accountRoutes(app, options);
+  lookupRoutes(app, options);
+  reprocessRoutes(app, options);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -54,6 +54,7 @@ export {
 export { exportEvents } from './export.js';
 export { correct, CORRECTIONS } from './corrections.js';
 export type { CorrectionField } from './corrections.js';
-export { reviewQueue, searchPlaces } from './lookups.js';
+export { reviewQueue, searchPlaces, vocabulary, VOCABULARY_KINDS } from './lookups.js';
+export type { VocabularyKind, VocabularyTerm } from './lookups.js';
 export { matchIncidents, reprocess } from './reprocess.js';
 export type { ReprocessOptions, ReprocessSummary } from './reprocess.js';

@@ -1,4 +1,6 @@
+import { ACLED_TYPES } from '../contracts/index.js';
 import type { ApiEvent, Place as PlaceView } from '../contracts/index.js';
+import type { Knowledge } from '../extract/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import { listMarkedEvents } from '../store/index.js';
 import type { Sql } from '../store/index.js';
@@ -74,4 +76,72 @@ export async function reviewQueue(
     .sort((a, b) => b.reasons.length - a.reasons.length || a.order - b.order)
     .slice(0, limit)
     .map(({ event, reasons }) => ({ event, reasons }));
+}
+
+/** What a picker can look up. */
+export const VOCABULARY_KINDS = ['actor', 'claimant', 'type', 'place'] as const;
+export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
+
+/** One term of the vocabulary: its id (what filters and corrections take) and its names. */
+export interface VocabularyTerm {
+  readonly kind: VocabularyKind;
+  readonly id: string;
+  readonly name_en: string;
+  readonly name_ar: string | null;
+  /** A sub-event type's event type; a place's governorate. */
+  readonly parent: string | null;
+}
+
+/** How well names match the words: 0 the same, 1 one starts with them, 2 one holds them, -1 none. */
+function matchScore(names: readonly string[], wanted: string): number {
+  if (wanted === '') return 1;
+  const normal = names.map((n) => normalizePhrase(n).toLowerCase());
+  if (normal.some((n) => n === wanted)) return 0;
+  if (normal.some((n) => n.startsWith(wanted))) return 1;
+  if (normal.some((n) => n.includes(wanted))) return 2;
+  return -1;
+}
+
+/**
+ * Actors, claimants, event and sub-event types, or places whose id or name
+ * (English or Arabic) holds the words, best first: what the app's pickers
+ * offer. Without words, every actor, claimant or type in the dictionaries'
+ * order (places need words: there are thousands).
+ */
+export function vocabulary(
+  knowledge: Knowledge,
+  kind: VocabularyKind,
+  words: string,
+  limit: number,
+): VocabularyTerm[] {
+  const wanted = normalizePhrase(words).toLowerCase();
+  if (kind === 'place')
+    return wanted === ''
+      ? []
+      : searchPlaces(knowledge.gazetteer, words, limit).map((p) => ({
+          kind,
+          id: p.id,
+          name_en: p.name_en,
+          name_ar: p.name_ar,
+          parent: p.admin1,
+        }));
+  const terms: VocabularyTerm[] =
+    kind === 'type'
+      ? Object.entries(ACLED_TYPES).flatMap(([type, subs]) => [
+          { kind, id: type, name_en: type, name_ar: null, parent: null },
+          ...subs.map((sub) => ({ kind, id: sub, name_en: sub, name_ar: null, parent: type })),
+        ])
+      : [
+          ...(kind === 'actor' ? knowledge.lexicon.actors : knowledge.lexicon.claimants).values(),
+        ].map((e) => ({ kind, id: e.id, name_en: e.name, name_ar: e.nameAr, parent: null }));
+  return terms
+    .map((term, order) => ({
+      term,
+      order,
+      score: matchScore([term.id, term.name_en, term.name_ar ?? ''], wanted),
+    }))
+    .filter((t) => t.score >= 0)
+    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .slice(0, limit)
+    .map((t) => t.term);
 }

@@ -20,6 +20,8 @@ export type Permission =
   | 'audit'
   /** Users, roles, everyone's tokens, settings such as requiring a second factor. */
   | 'users'
+  /** Read stored reports again after an update of wathiq, its dictionaries or gazetteer. */
+  | 'reprocess'
   /** One's own tokens for scripts. */
   | 'token';
 
@@ -60,6 +62,7 @@ export const ROLES: Readonly<Record<Role, RoleRights>> = {
       'privacy',
       'audit',
       'users',
+      'reprocess',
       'token',
     ],
     statuses: ['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected'],

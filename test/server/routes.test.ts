@@ -112,6 +112,12 @@ const SAMPLES: Readonly<
   }),
   'GET /api/settings': () => ({ path: '/api/settings' }),
   'PATCH /api/settings': () => ({ path: '/api/settings', body: { require_totp: false } }),
+  'GET /api/vocabulary': () => ({ path: '/api/vocabulary?kind=actor&q=SDF' }),
+  'GET /api/reprocess': () => ({ path: '/api/reprocess' }),
+  'POST /api/reprocess': () => ({
+    path: '/api/reprocess',
+    body: { outlet: 'no outlet is called this' },
+  }),
   'POST /api/audit/{id}/revert': (ids) => ({
     path: `/api/audit/${String(ids.change)}/revert`,
     body: {},
