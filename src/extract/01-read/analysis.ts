@@ -191,12 +191,12 @@ export function analyze(document: Document, lexicon: Lexicon): Analysis {
   };
 }
 
-/** The annotations that lie inside tokens `[from, to)`; `list` is in text order (by start). */
-export function within<A extends { start: number; end: number }>(
-  list: readonly A[],
-  from: number,
-  to: number,
-): A[] {
+/**
+ * Where the first annotation that starts at token `from` or later is (the
+ * list's length when none does); `list` is in text order (by start), as every
+ * list of `Annotations` is, so a binary search finds it.
+ */
+export function firstFrom(list: readonly { readonly start: number }[], from: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -204,8 +204,31 @@ export function within<A extends { start: number; end: number }>(
     if ((list[mid]?.start ?? Infinity) < from) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Whether an annotation that starts at token `i` passes `test`; `list` is in text order (by start). */
+export function someAt<A extends { start: number }>(
+  list: readonly A[],
+  i: number,
+  test: (a: A) => boolean = () => true,
+): boolean {
+  for (let k = firstFrom(list, i); k < list.length; k++) {
+    const a = list[k];
+    if (a === undefined || a.start !== i) break;
+    if (test(a)) return true;
+  }
+  return false;
+}
+
+/** The annotations that lie inside tokens `[from, to)`; `list` is in text order (by start). */
+export function within<A extends { start: number; end: number }>(
+  list: readonly A[],
+  from: number,
+  to: number,
+): A[] {
   const found: A[] = [];
-  for (let k = lo; k < list.length; k++) {
+  for (let k = firstFrom(list, from); k < list.length; k++) {
     const a = list[k];
     if (a === undefined || a.start >= to) break;
     if (a.end <= to) found.push(a);
@@ -214,9 +237,14 @@ export function within<A extends { start: number; end: number }>(
 }
 
 export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: number): boolean {
-  return analysis.annotations.cues.some(
-    (a) => a.entry.cue === cue && a.start >= from && a.end <= to,
-  );
+  const cues = analysis.annotations.cues;
+  // A phrase that starts past `to` ends past it too.
+  for (let k = firstFrom(cues, from); k < cues.length; k++) {
+    const a = cues[k];
+    if (a === undefined || a.start > to) break;
+    if (a.entry.cue === cue && a.end <= to) return true;
+  }
+  return false;
 }
 
 /** The normalized text of tokens `[from, to)`. */

@@ -1,4 +1,5 @@
 import type { Sentence } from '../../text/index.js';
+import { someAt } from './analysis.js';
 import type { Analysis } from './analysis.js';
 
 /**
@@ -27,16 +28,14 @@ function coordinatedActs(analysis: Analysis, from: number, to: number): number[]
       !(analysis.tokens[i]?.text.startsWith('و') ?? false)
     )
       continue;
-    const measure = analysis.annotations.measures.some(
-      (m) => m.start === i && m.entry.position === 'before_count',
+    const measure = someAt(
+      analysis.annotations.measures,
+      i,
+      (m) => m.entry.position === 'before_count',
     );
-    const trigger = analysis.annotations.triggers.some(
-      (t) => t.start === i && t.entry.strength >= 2,
-    );
+    const trigger = someAt(analysis.annotations.triggers, i, (t) => t.entry.strength >= 2);
     // «…، وتعرضت بلدة حاس لقصف», «…، وسقطت قذائف على الحي»: the act it undergoes follows.
-    const undergoes = analysis.annotations.cues.some(
-      (c) => c.start === i && c.entry.cue === 'clause_verb',
-    );
+    const undergoes = someAt(analysis.annotations.cues, i, (c) => c.entry.cue === 'clause_verb');
     if (measure || trigger || undergoes) cuts.push(i);
   }
   return cuts;

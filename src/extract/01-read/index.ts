@@ -2,7 +2,7 @@
  * Reading a report: normalized tokens, dictionary phrases, dates, sentences and
  * clauses, and the grammar words the later families lean on.
  */
-export { analyze, hasCue, textOf, within } from './analysis.js';
+export { analyze, firstFrom, hasCue, someAt, textOf, within } from './analysis.js';
 export type { Analysis, Annotation, Annotations, EntityEntry } from './analysis.js';
 export { grievances, splitClauses } from './clauses.js';
 export type { Clause } from './clauses.js';

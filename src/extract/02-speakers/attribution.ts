@@ -6,6 +6,7 @@ import {
   SOURCE_NOUNS,
   SUBJECT_END,
   because,
+  someAt,
   within,
 } from '../01-read/index.js';
 import type { AttributionEntry } from '../../lexicon/index.js';
@@ -115,8 +116,10 @@ function subjectAfter(
     const issued = ISSUED.has(tokenText(b, i - 1));
     const complementizer =
       !issued &&
-      b.analysis.annotations.attribution.some(
-        (x) => x.start === i && x.entry.attribution === 'complementizer',
+      someAt(
+        b.analysis.annotations.attribution,
+        i,
+        (x) => x.entry.attribution === 'complementizer',
       );
     // «وقال المقدم … في محافظة اللاذقية "ضمن هجوم…"»: speech opens; a short quote is a name.
     const speech = opensQuote(b, i) && quotedName(b, i, to) === null;
@@ -231,12 +234,10 @@ function framesOfVerb(
 /** «نقلت الوكالة عن مصادر» relays; «سيارة نقل ركاب», «نقل الجرحى إلى المشفى» carry. */
 function relaysSomeone(b: Builder, verb: Annotation<AttributionEntry>): boolean {
   const marks = b.analysis.annotations.attribution;
-  const relayVerb = marks.some(
-    (a) => a.entry.attribution === 'relay_verb' && a.start === verb.start,
-  );
+  const relayVerb = someAt(marks, verb.start, (a) => a.entry.attribution === 'relay_verb');
   if (!relayVerb) return true;
   for (let i = verb.end; i <= verb.end + RELAY_REACH; i++) {
-    if (marks.some((a) => a.entry.attribution === 'relay' && a.start === i)) return true;
+    if (someAt(marks, i, (a) => a.entry.attribution === 'relay')) return true;
     // «سيارة نقل ركاب مدنية، ما أسفر عن»: the «عن» of another phrase.
     if (b.analysis.tokens[i]?.kind === 'punct') return false;
   }

@@ -5,6 +5,8 @@ import { readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
   because,
+  firstFrom,
+  someAt,
   within,
   ADDITION,
   FORCE_NOUNS,
@@ -98,8 +100,10 @@ function inSet(set: ReadonlySet<string>, r: Reader, i: number): boolean {
   return keysAt(r, i).some((k) => set.has(k)) || set.has(word(r, i));
 }
 
+/** The first annotation that starts at token i; `list` is in text order (by start). */
 function annotationAt<A extends { start: number }>(list: readonly A[], i: number): A | undefined {
-  return list.find((a) => a.start === i);
+  const a = list[firstFrom(list, i)];
+  return a?.start === i ? a : undefined;
 }
 
 function isCountable(r: Reader, start: number, end: number): boolean {
@@ -321,7 +325,7 @@ function readAfter(
     // «احتجزت عناصر الحاجز ثلاثة شبان»: fighters with no count, a count of people
     // after them: the fighters are the doer, the counted their victims.
     for (let j = skipWhen(r, direct.end); j <= direct.end + SUBJECT_TAIL; j++) {
-      if (r.analysis.annotations.measures.some((a) => a.start === j)) break;
+      if (someAt(r.analysis.annotations.measures, j)) break;
       if (/^[و.,،:؛]/.test(r.analysis.tokens[j]?.text ?? '.')) break;
       const object = countAt(r, anchor, j, true);
       if (object?.count != null) return object;
@@ -446,9 +450,7 @@ function countPastAdjuncts(
     if (text === '.' || text === ':') return null;
     if (
       j > from &&
-      r.analysis.annotations.measures.some(
-        (a) => a.start === j && a.entry.measure !== anchor.entry.measure,
-      )
+      someAt(r.analysis.annotations.measures, j, (a) => a.entry.measure !== anchor.entry.measure)
     )
       return null;
     // «بينهم ثلاثة أطفال»: a breakdown of a count already told is no subject.
@@ -466,7 +468,7 @@ function readBefore(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention 
   for (let i = anchor.start - 1; i >= from; i--) {
     const t = r.analysis.tokens[i];
     if (t === undefined || t.text === '.' || t.text === ':') break;
-    if (i < anchor.start - 1 && r.analysis.annotations.measures.some((a) => a.start === i)) break;
+    if (i < anchor.start - 1 && someAt(r.analysis.annotations.measures, i)) break;
     const opensCount =
       i === r.from ||
       inSet(COUNT_OPENERS, r, i - 1) ||
@@ -748,8 +750,8 @@ function readContinuation(r: Reader, previous: FigureMention): FigureMention | n
   else if (word(r, j).startsWith('و')) start = j;
   else return null;
   if (start >= r.sentenceEnd) return null;
-  if (r.analysis.annotations.measures.some((a) => a.start === start || a.start === start + 1))
-    return null;
+  const measures = r.analysis.annotations.measures;
+  if (someAt(measures, start) || someAt(measures, start + 1)) return null;
   const quantity = quantityAt(r, start) ?? (placed > previous.end ? personAt(r, start) : null);
   if (quantity === null) return null;
   const read = victimsAt(r, quantity.end);

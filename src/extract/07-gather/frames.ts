@@ -63,7 +63,8 @@ function readClause(
 /**
  * Every clause of the report read as an event frame, with the figures found in
  * it and the places it names; a clause that tells one act at each of several
- * places, listed or each with its own counts, becomes one frame per place.
+ * places, listed or each with its own counts, becomes one frame per place. `places`
+ * are in text order.
  */
 export function readFrames(
   inputs: MentionInputs,
@@ -72,11 +73,31 @@ export function readFrames(
   places: readonly ResolvedPlace[],
 ): EventMention[] {
   return clauses.flatMap((clause, k) => {
-    const here = places.filter(
-      (p) => p.mention.start >= clause.start && p.mention.end <= clause.end,
-    );
+    const here = placesWithin(places, clause.start, clause.end);
     const mention = readClause(inputs, clause, figures[k] ?? [], here);
     const byFigure = splitByFigurePlace(mention);
     return byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention);
   });
+}
+
+/**
+ * The places whose mentions lie inside tokens `[from, to)`, in order; `places`
+ * is sorted by where their mentions start, so a binary search finds the first.
+ */
+function placesWithin(places: readonly ResolvedPlace[], from: number, to: number): ResolvedPlace[] {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((places[mid]?.mention.start ?? Infinity) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const here: ResolvedPlace[] = [];
+  // A mention that starts past `to` ends past it too.
+  for (let k = lo; k < places.length; k++) {
+    const p = places[k];
+    if (p === undefined || p.mention.start > to) break;
+    if (p.mention.end <= to) here.push(p);
+  }
+  return here;
 }

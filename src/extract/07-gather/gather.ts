@@ -3,6 +3,7 @@ import { daysBetween } from '../../text/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
 import { bestPlace, placesCompatible } from '../03-places/index.js';
+import type { FigureMention } from '../04-figures/index.js';
 import type { EventMention } from './frames.js';
 
 /** Mentions gathered into one act: the shape of an incident before it is written out. */
@@ -38,16 +39,55 @@ function typesCompatible(a: string | null, b: string | null): boolean {
 /** How far a retelling may wander: «الانفجار» names an act already told, so nearby places agree. */
 const ANAPHORIC_REACH_KM = 15;
 
+/**
+ * What a draft's mentions add up to, worked out once for the mentions it has:
+ * each mention is weighed against every draft, and a draft only grows.
+ */
+interface DraftSummary {
+  readonly count: number;
+  readonly last: EventMention | undefined;
+  readonly place: ResolvedPlace | null;
+  readonly day: string | null;
+  readonly type: string | null;
+  readonly actor1: string | null;
+  /** Every figure its mentions state, in order. */
+  readonly figures: readonly FigureMention[];
+}
+
+const summaries = new WeakMap<IncidentDraft, DraftSummary>();
+
+function summaryOf(draft: IncidentDraft): DraftSummary {
+  const last = draft.mentions.at(-1);
+  const known = summaries.get(draft);
+  if (known !== undefined && known.count === draft.mentions.length && known.last === last)
+    return known;
+  const summary: DraftSummary = {
+    count: draft.mentions.length,
+    last,
+    place: bestPlace(draft.mentions.flatMap((m) => m.places)),
+    day: draft.mentions.find((m) => m.date?.precision === 'day')?.date?.from ?? null,
+    type: strongestType(draft),
+    actor1: clearActor1(draft.mentions),
+    figures: draft.mentions.flatMap((m) => m.figures.map((f) => f.figure)),
+  };
+  summaries.set(draft, summary);
+  return summary;
+}
+
 function draftPlace(draft: IncidentDraft): ResolvedPlace | null {
-  return bestPlace(draft.mentions.flatMap((m) => m.places));
+  return summaryOf(draft).place;
 }
 
 function draftDay(draft: IncidentDraft): string | null {
-  return draft.mentions.find((m) => m.date?.precision === 'day')?.date?.from ?? null;
+  return summaryOf(draft).day;
+}
+
+function draftType(draft: IncidentDraft): string | null {
+  return summaryOf(draft).type;
 }
 
 /** The incident's type so far: its strongest act («عملية هجومية» and «هجوم انتحاري» over «إحباط»). */
-function draftType(draft: IncidentDraft): string | null {
+function strongestType(draft: IncidentDraft): string | null {
   let best: { type: string; strength: number } | null = null;
   for (const m of draft.mentions) {
     for (const t of m.triggers) {
@@ -91,7 +131,7 @@ function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied)
     return false;
   if (!typesCompatible(draftType(draft), mainType(mention))) return false;
   const a = clearActor1([mention]);
-  const b = clearActor1(draft.mentions);
+  const b = summaryOf(draft).actor1;
   return a === null || b === null || a === b || allied(a, b);
 }
 
@@ -244,7 +284,7 @@ const TELLING_COUNT = 10;
 function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
   const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
   if (counted.length === 0) return false;
-  const told = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure));
+  const told = summaryOf(draft).figures;
   const repeated = counted.filter((f) =>
     told.some((t) => t.measure === f.measure && t.count === f.count),
   );
@@ -269,9 +309,7 @@ function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
  */
 function coreferent(draft: IncidentDraft, mention: EventMention): boolean {
   if (mention.anaphoric || (mention.refersBack && mention.strength < 2)) return true;
-  const told = draft.mentions
-    .flatMap((m) => m.figures.map((f) => f.figure))
-    .filter((f) => f.count !== null);
+  const told = summaryOf(draft).figures.filter((f) => f.count !== null);
   const here = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
   // A count of one or two repeats by chance; a larger one is the same toll told again.
   if (
