@@ -42,8 +42,14 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
     const before = await total();
     const preview = await editor.request('POST', '/api/reports/preview', SHELLING);
     expect(preview.status).toBe(200);
-    const read = (await preview.json()) as { incidents: { sub_event_type: string }[] };
+    const read = (await preview.json()) as {
+      text: string;
+      incidents: { location: { span: [number, number] } | null }[];
+    };
     expect(read.incidents.length).toBeGreaterThan(0);
+    // The text as read, so that the app can mark the words behind each field.
+    const [start, end] = read.incidents[0]?.location?.span ?? [0, 0];
+    expect(read.text.slice(start, end)).toContain('معرة النعمان');
     expect(await total()).toBe(before);
     const saved = (await (await editor.request('POST', '/api/reports', SHELLING)).json()) as Saved;
     expect(saved.outcome).toBe('added');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragRange, stack } from '../../web/src/timeline/stack.js';
+import { dragRange, periodSeconds, stack, tickFormat } from '../../web/src/timeline/stack.js';
 
 const buckets = [
   { period: '2024-02-01', type: 'Battles', events: 2, fatalities: 5 },
@@ -40,5 +40,19 @@ describe('dragging over the timeline', () => {
     const a = Date.UTC(2024, 2, 10) / 1000;
     const b = Date.UTC(2024, 0, 5, 13) / 1000;
     expect(dragRange(a, b)).toEqual({ from: '2024-01-05', to: '2024-03-10' });
+  });
+});
+
+describe("the time axis in the reader's language", () => {
+  it('writes dates in Arabic with Arabic-Indic digits, and in English with Latin ones', () => {
+    const day = periodSeconds('2024-10-15');
+    const ar = tickFormat('ar', 'day')(day);
+    expect(ar).toMatch(/[\u0660-\u0669]/);
+    expect(ar).not.toMatch(/\d/);
+    expect(tickFormat('en', 'day')(day)).toBe('15 Oct 2024');
+  });
+
+  it('labels months without a day', () => {
+    expect(tickFormat('en', 'month')(periodSeconds('2024-10-01'))).toBe('Oct 2024');
   });
 });

@@ -128,8 +128,14 @@ const preview = declare('report:add', {
   request: { body: body(zPasted) },
   responses: {
     200: {
-      description: 'The incidents read',
-      ...json(z.object({ incidents: z.array(zIncident), warnings: z.array(z.string()) })),
+      description: 'The incidents read, and the text as read (every span points into it)',
+      ...json(
+        z.object({
+          text: z.string(),
+          incidents: z.array(zIncident),
+          warnings: z.array(z.string()),
+        }),
+      ),
     },
   },
 });
@@ -248,7 +254,11 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
     const document = readReport(report, { onWarning: (w) => warnings.push(w) });
     const result = extract(document, { knowledge: deps.knowledge() });
     return c.json(
-      { incidents: result.incidents, warnings: [...warnings, ...result.warnings] },
+      {
+        text: document.text,
+        incidents: result.incidents,
+        warnings: [...warnings, ...result.warnings],
+      },
       200,
     );
   });

@@ -76,6 +76,30 @@ describe.skipIf(chromiumPath === null)('the review app against the real server',
     expect(await page.getByRole('button', { name: 'تصحيح' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'تراجع' }).count()).toBe(0);
     expect(await page.locator('.status-buttons').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /فصل التقرير/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'ضمّ إلى حدث آخر' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'إضافة تقرير' }).count()).toBe(0);
+    // A request forged in the page, with the session's own CSRF token, is refused all the same.
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+    const forged = await page.evaluate(async (event) => {
+      const session = (await (await fetch('/api/session')).json()) as { csrf: string };
+      const send = (path: string, body: unknown) =>
+        fetch(`/api/events/${encodeURIComponent(event)}/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: await r.text() }));
+      return Promise.all([
+        send('corrections', { field: 'actor1', value: null }),
+        send('status', { status: 'rejected' }),
+        send('join', { with: event }),
+      ]);
+    }, id);
+    expect(forged.map((r) => r.status)).toEqual([403, 403, 403]);
+    expect(forged[0].body).toContain('forbidden');
+    await page.reload();
+    await page.locator('.report-text').first().waitFor();
+    expect(await page.locator('.change').count()).toBe(0);
     await shotBothLanguages(page, 'event-viewer');
     await signOut(page);
   });

@@ -14,6 +14,7 @@ function clusterIcon(count: number, label: string): L.DivIcon {
   const icon = document.createElement('span');
   icon.className = 'cluster-count';
   icon.textContent = label;
+  icon.dataset['count'] = String(count);
   return L.divIcon({ html: icon, className: 'cluster', iconSize: [size, size] });
 }
 

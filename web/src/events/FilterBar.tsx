@@ -5,6 +5,7 @@ import { eventTypes } from '../vocabulary/colors.js';
 import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
 import { useSession } from '../session.js';
 import { fieldText } from '../forms.js';
+import { DateField } from '../event/DateField.js';
 import { useActorLabel } from '../vocabulary/actors.js';
 
 const statuses = ['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected'] as const;
@@ -59,14 +60,8 @@ export function FilterBar({ filter, actors, claimants, onChange }: Props) {
       aria-label={t('filter.title')}
       key={JSON.stringify(filter)}
     >
-      <label>
-        {t('filter.from')}
-        <input type="date" name="from" value={filter.from ?? ''} />
-      </label>
-      <label>
-        {t('filter.to')}
-        <input type="date" name="to" value={filter.to ?? ''} />
-      </label>
+      <DateField name="from" label={t('filter.from')} value={filter.from ?? ''} />
+      <DateField name="to" label={t('filter.to')} value={filter.to ?? ''} />
       {select(
         'governorate',
         t('filter.governorate'),

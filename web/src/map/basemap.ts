@@ -63,10 +63,12 @@ export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.L
     interactive: false,
     style: { color: '#5b6b7a', weight: 1.4, fill: false },
   });
-  const labels = L.layerGroup(
-    boundaries.governorates.features.map((area) => {
-      const center = L.geoJSON(area).getBounds().getCenter();
-      return L.marker(center, {
+  // Largest governorates first: where two names would cover each other, the larger area keeps its name.
+  const named = boundaries.governorates.features
+    .map((area) => {
+      const bounds = L.geoJSON(area).getBounds();
+      const size = (bounds.getNorth() - bounds.getSouth()) * (bounds.getEast() - bounds.getWest());
+      const marker = L.marker(bounds.getCenter(), {
         pane: 'governorates',
         interactive: false,
         keyboard: false,
@@ -80,9 +82,30 @@ export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.L
         direction: 'center',
         className: 'map-area-label',
       });
-    }),
-  );
+      return { size, marker };
+    })
+    .sort((x, y) => y.size - x.size);
+  const labels = L.layerGroup(named.map((n) => n.marker));
+  const declutter = () => {
+    const kept: DOMRect[] = [];
+    for (const { marker } of named) {
+      const element = marker.getTooltip()?.getElement();
+      if (element === undefined) continue;
+      element.classList.remove('crowded');
+      const box = element.getBoundingClientRect();
+      const overlaps = kept.some(
+        (k) => box.left < k.right && box.right > k.left && box.top < k.bottom && box.bottom > k.top,
+      );
+      if (overlaps) element.classList.add('crowded');
+      else kept.push(box);
+    }
+  };
+  map.on('zoomend', declutter);
+  labels.on('remove', () => {
+    map.off('zoomend', declutter);
+  });
   for (const layer of [districts, governorates, labels]) layer.addTo(map);
+  declutter();
   return [districts, governorates, labels];
 }
 

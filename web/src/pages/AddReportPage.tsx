@@ -1,25 +1,24 @@
 import { useState } from 'preact/hooks';
+import { Fragment } from 'preact';
 import { apiSend } from '../api/client.js';
-import type { Incident } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
-import { useTypeLabel } from '../vocabulary/labels.js';
+import { DateField } from '../event/DateField.js';
+import { ReadingPreview, type Reading } from '../event/ReadingPreview.js';
 import { fieldText } from '../forms.js';
 
-interface Preview {
-  incidents: Incident[];
-  warnings: string[];
-}
-
 interface Saved {
-  document: string;
+  source: string;
+  /** `added`, `known` (stored before), `failed`… */
+  outcome: string;
+  reason: string | null;
+  document: string | null;
   events: string[];
 }
 
 /** Paste a report (or drop files), see what wathiq reads from it, then save it. */
 export function AddReportPage() {
-  const { t, date } = useI18n();
-  const typeLabel = useTypeLabel();
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const { t } = useI18n();
+  const [preview, setPreview] = useState<Reading | null>(null);
   const [saved, setSaved] = useState<Saved[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [files, setFiles] = useState<File[]>([]);
@@ -55,6 +54,10 @@ export function AddReportPage() {
       <h1 id="add-title">{t('add.title')}</h1>
       <form
         class="stack"
+        // What was read is of the text as it was: any change to the form asks for a new preview.
+        onInput={() => {
+          setPreview(null);
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           const form = event.currentTarget;
@@ -89,10 +92,7 @@ export function AddReportPage() {
             {t('add.url')}
             <input name="url" type="url" dir="ltr" />
           </label>
-          <label>
-            {t('add.published')}
-            <input name="published" type="date" />
-          </label>
+          <DateField name="published" label={t('add.published')} value="" />
         </div>
         <div
           class={`drop ${dragging ? 'dragging' : ''}`}
@@ -137,7 +137,7 @@ export function AddReportPage() {
             onClick={(e) => {
               const form = formOf(e);
               void run(async () => {
-                setPreview(await apiSend<Preview>('POST', '/reports/preview', body(form)));
+                setPreview(await apiSend<Reading>('POST', '/reports/preview', body(form)));
               });
             }}
           >
@@ -153,52 +153,33 @@ export function AddReportPage() {
           {t('common.error', { message: failure })}
         </p>
       )}
-      {preview !== null && (
-        <section class="preview" aria-label={t('add.preview')}>
-          <h2>{t('add.incidents', { count: preview.incidents.length })}</h2>
+      {preview !== null && <ReadingPreview reading={preview} />}
+      {saved.length > 0 && (
+        <section class="saved" role="status" aria-labelledby="saved-title">
+          <h2 id="saved-title">{t('add.savedTitle')}</h2>
           <ul>
-            {preview.incidents.map((incident) => (
-              <li key={incident.id}>
-                <strong>{typeLabel(incident.sub_event_type)}</strong>
-                {incident.date.start !== null && (
-                  <> · {date(incident.date.start, incident.date.precision)}</>
-                )}
-                {incident.location !== null && <> · {incident.location.name_ar}</>}
-                {incident.actors.length > 0 && (
-                  <>
+            {saved.map((s, k) => (
+              <li key={`${s.source}-${k}`}>
+                <span dir="auto">{s.source === 'pasted' ? t('add.pasted') : s.source}</span>
+                {': '}
+                {s.outcome === 'added'
+                  ? t('add.saved')
+                  : s.outcome === 'known'
+                    ? t('add.known')
+                    : t('add.failed', { reason: s.reason ?? s.outcome })}
+                {s.events.length === 0 && s.outcome !== 'failed' && <> {t('add.noEvent')}</>}
+                {s.events.map((id, n) => (
+                  <Fragment key={id}>
                     {' '}
-                    · <span dir="ltr">{incident.actors.map((a) => a.id).join(', ')}</span>
-                  </>
-                )}
-                {incident.fatalities !== null && (
-                  <> · {t('events.killed', { count: incident.fatalities.best })}</>
-                )}
-                {incident.background && <> · {t('event.background')}</>}
+                    <a href={`/events/${encodeURIComponent(id)}`}>
+                      {s.events.length === 1
+                        ? t('add.openEvent')
+                        : t('add.openEventN', { n: n + 1 })}
+                    </a>
+                  </Fragment>
+                ))}
               </li>
             ))}
-          </ul>
-          {preview.warnings.length > 0 && (
-            <ul class="warnings">
-              {preview.warnings.map((w) => (
-                <li key={w} dir="auto">
-                  {w}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-      {saved.length > 0 && (
-        <section class="saved" role="status">
-          <p>{t('add.saved')}</p>
-          <ul>
-            {saved.flatMap((s) =>
-              s.events.map((id) => (
-                <li key={id}>
-                  <a href={`/events/${encodeURIComponent(id)}`}>{t('add.openEvent')}</a>
-                </li>
-              )),
-            )}
           </ul>
         </section>
       )}

@@ -6,6 +6,7 @@ import type { Change, EventDetail, EventPage as EventList, Place } from '../api/
 import { incidentEvidence } from '../evidence/fields.js';
 import { ReportText } from '../event/ReportText.js';
 import { PlacePicker } from '../event/PlacePicker.js';
+import { DateField } from '../event/DateField.js';
 import { useI18n } from '../i18n/context.js';
 import { describeChange } from '../event/history.js';
 import { isKey } from '../i18n/i18n.js';
@@ -493,40 +494,42 @@ function InlineEdit(props: {
         props.onSave(value.trim());
       }}
     >
-      <label>
-        {props.label}
-        {props.choices !== undefined ? (
-          <select
-            value={value}
-            onChange={(e) => {
-              setValue(e.currentTarget.value);
-            }}
-          >
-            <option value="">{t('common.unknown')}</option>
-            {props.choices.map((c) => (
-              <option value={c.value} key={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        ) : props.type === 'date' ? (
-          <input
-            type="date"
-            value={value}
-            onInput={(e) => {
-              setValue(e.currentTarget.value);
-            }}
-          />
-        ) : (
-          <input
-            value={value}
-            dir="auto"
-            onInput={(e) => {
-              setValue(e.currentTarget.value);
-            }}
-          />
-        )}
-      </label>
+      {props.type === 'date' ? (
+        <DateField
+          label={props.label}
+          value={value}
+          onChange={(iso) => {
+            setValue(iso ?? '');
+          }}
+        />
+      ) : (
+        <label>
+          {props.label}
+          {props.choices !== undefined ? (
+            <select
+              value={value}
+              onChange={(e) => {
+                setValue(e.currentTarget.value);
+              }}
+            >
+              <option value="">{t('common.unknown')}</option>
+              {props.choices.map((c) => (
+                <option value={c.value} key={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              value={value}
+              dir="auto"
+              onInput={(e) => {
+                setValue(e.currentTarget.value);
+              }}
+            />
+          )}
+        </label>
+      )}
       <button type="submit" class="primary">
         {t('common.save')}
       </button>

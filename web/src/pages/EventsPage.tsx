@@ -110,6 +110,7 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
           {timeline.data !== null && (
             <Timeline
               buckets={buckets}
+              period={timeline.data.period}
               order={eventTypes}
               typeLabel={typeLabel}
               onRange={(range) => {

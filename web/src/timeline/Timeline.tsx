@@ -3,10 +3,12 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useI18n } from '../i18n/context.js';
 import { typeColor } from '../vocabulary/colors.js';
-import { dragRange, stack, type Bucket } from './stack.js';
+import { dragRange, stack, tickFormat, type Bucket } from './stack.js';
 
 interface Props {
   buckets: readonly Bucket[];
+  /** How long one bar is: the time axis is labelled to match. */
+  period: string;
   /** Event types bottom to top. */
   order: readonly string[];
   typeLabel: (type: string) => string;
@@ -20,8 +22,10 @@ interface Props {
  * map follow). The chart is drawn left to right in both languages: time runs
  * that way on every axis the reader has seen.
  */
-export function Timeline({ buckets, order, typeLabel, onRange }: Props) {
+export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) {
   const { t, num, lang } = useI18n();
+  const events = buckets.reduce((sum, b) => sum + b.events, 0);
+  const killed = buckets.reduce((sum, b) => sum + b.fatalities, 0);
   const box = useRef<HTMLDivElement>(null);
   const onRangeRef = useRef(onRange);
   onRangeRef.current = onRange;
@@ -30,6 +34,8 @@ export function Timeline({ buckets, order, typeLabel, onRange }: Props) {
     const el = box.current;
     if (el === null) return undefined;
     const data = stack(buckets, order);
+    const tickLabel = tickFormat(lang, period);
+    const pad = 86_400 * (period === 'day' ? 0.5 : period === 'week' ? 3.5 : 15);
     const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
     // Tallest stack first, so each lower type is painted over the one above it.
     const layers = data.types.map((type, i) => ({ type, i })).reverse();
@@ -39,9 +45,19 @@ export function Timeline({ buckets, order, typeLabel, onRange }: Props) {
         height: 180,
         legend: { show: true, live: false },
         cursor: { drag: { x: true, y: false, setScale: false } },
-        scales: { x: { time: true }, n: { auto: true }, f: { auto: true } },
+        scales: {
+          // Half a bar's length either side of the first and last: one period is not a decade wide.
+          x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
+          n: { auto: true },
+          f: { auto: true },
+        },
         axes: [
-          {},
+          {
+            // Dates in the reader's language and digits, as precise as a bar is long.
+            values: (_u, ticks) => ticks.map((v) => tickLabel(v)),
+            // Room for a date written out in Arabic, so that no two labels run into each other.
+            space: 110,
+          },
           { scale: 'n', values: (_u, ticks) => ticks.map((v) => num(v)) },
           {
             scale: 'f',
@@ -95,11 +111,14 @@ export function Timeline({ buckets, order, typeLabel, onRange }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [buckets, order, typeLabel, num, t, lang]);
+  }, [buckets, period, order, typeLabel, num, t, lang]);
 
   return (
     <figure class="timeline">
       <figcaption>{t('timeline.caption')}</figcaption>
+      <p class="timeline-total" data-testid="timeline-total">
+        {t('timeline.total', { events, killed })}
+      </p>
       <div ref={box} dir="ltr" class="timeline-chart" />
     </figure>
   );

@@ -56,3 +56,17 @@ export function dragRange(a: number, b: number): { from: string; to: string } {
   const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
   return { from: day(Math.min(a, b)), to: day(Math.max(a, b)) };
 }
+
+/**
+ * The time axis's labels: a period's start in the reader's language and
+ * digits, to the day for days and weeks, to the month for months.
+ */
+export function tickFormat(lang: 'ar' | 'en', period: string): (seconds: number) => string {
+  const format = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SY' : 'en-GB', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    ...(period === 'day' || period === 'week' ? { day: 'numeric' } : {}),
+  });
+  return (seconds) => format.format(new Date(seconds * 1000));
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openBrowser, screenshotDir, type Browser } from './chromium.js';
+import { EXAMPLES, serveReal, type RealServer } from './server.js';
+import { shotBothLanguages, signIn, signOut } from './steps.js';
+
+/** A report of our own, pasted as a documenter would. */
+const PASTED =
+  'قُتل أربعة مدنيين بينهم طفل وأصيب سبعة آخرون يوم الأحد بقصف مدفعي لقوات النظام على بلدة كنصفرة في جبل الزاوية جنوبي إدلب، بحسب الدفاع المدني السوري.';
+
+describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
+  let server: RealServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveReal([join(EXAMPLES, '2025-02-11-tafas-hawran.html')]);
+    browser = await openBrowser();
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  it('shows what wathiq reads before saving, then saves it and opens its event', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await page.getByRole('link', { name: 'إضافة تقرير' }).click();
+    await page.getByLabel('نص التقرير').fill(PASTED);
+    await page.getByLabel('العنوان').fill('قصف على كنصفرة');
+    await page.getByLabel('الوسيلة الإعلامية').fill('نشرة تجريبية');
+    await page.getByLabel('الرابط').fill('https://example.org/kansafra');
+    const published = page.getByRole('group', { name: 'تاريخ النشر' });
+    await published.getByLabel('اليوم').fill('١٢');
+    await published.getByLabel('الشهر').selectOption({ label: 'أيار' });
+    await published.getByLabel('السنة').fill('2025');
+    expect(await published.getByRole('alert').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'معاينة ما يقرؤه وثّق' }).click();
+    const preview = page.locator('section.preview');
+    await preview.getByRole('heading', { name: /الحوادث المقروءة/ }).waitFor();
+    const incident = preview.locator('.preview-incident').first();
+    const fields = await incident.innerText();
+    expect(fields).toContain('قصف');
+    expect(fields).toContain('كنصفرة');
+    // The day is read against the date typed in the form: the Sunday before 12 May 2025.
+    expect(fields).toContain('١١ أيار ٢٠٢٥');
+    expect(await incident.locator('table.claims tbody tr').count()).toBeGreaterThan(0);
+    expect(await incident.locator('table.claims').innerText()).toContain('٤');
+    // The words behind each field are marked in the text as read; pointing at a field lights them.
+    const text = preview.locator('.report-text');
+    expect(await text.locator('mark').count()).toBeGreaterThan(0);
+    await incident.locator('[data-point="place"]').hover();
+    expect(await text.locator('mark.lit').innerText()).toContain('كنصفرة');
+    // Nothing is stored by a preview.
+    const before = await page.evaluate(async () => {
+      const reply = (await (await fetch('/api/events')).json()) as { total: number };
+      return reply.total;
+    });
+    expect(before).toBe(1);
+    await shotBothLanguages(page, 'add-preview');
+
+    await page.getByRole('button', { name: 'حفظ التقرير' }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'حُفظ التقرير' });
+    await saved.waitFor();
+    await shotBothLanguages(page, 'add-saved');
+    await saved.getByRole('link', { name: 'افتح الحدث' }).click();
+    await page.locator('#event-title').getByText('كنصفرة').waitFor();
+    expect(await page.locator('.report h3').innerText()).toBe('قصف على كنصفرة');
+    await signOut(page);
+  });
+});

@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openBrowser, screenshotDir, type Browser } from './chromium.js';
+import { EXAMPLES, serveReal, type RealServer } from './server.js';
+import { shotBothLanguages, signIn, signOut } from './steps.js';
+
+/** Events in Idlib (one told three times), Deir ez-Zor, Hama and Daraa. */
+const FILES = [
+  '2024-09-28-daret-azza-shamal.html',
+  '2024-10-15-ariha-shamal.html',
+  '2024-10-15-ariha-wadi.html',
+  '2024-10-16-ariha-nahar.html',
+  '2024-11-03-shuhayl-furat.html',
+  '2025-01-20-latamneh-hama.html',
+  '2025-02-11-tafas-hawran.html',
+].map((name) => join(EXAMPLES, name));
+
+/** A number as the page writes it, in Arabic-Indic or Latin digits. */
+function numberIn(text: string): number {
+  const latin = text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  const match = /\d[\d,\u066C]*/.exec(latin);
+  if (match === null) throw new Error(`no number in «${text}»`);
+  return Number(match[0].replace(/[,\u066C]/g, ''));
+}
+
+interface Shown {
+  list: number;
+  rows: number;
+  map: number;
+  timeline: number;
+}
+
+/** What the list, the map and the timeline each say, once every request of the page is answered. */
+async function shown(page: Page): Promise<Shown> {
+  await page.waitForLoadState('networkidle');
+  const list = numberIn(await page.getByTestId('event-total').innerText());
+  const rows = await page.locator('.event-row').count();
+  const markers = await page
+    .locator('.events-map .cluster-count')
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-count'))));
+  const timeline = numberIn(await page.getByTestId('timeline-total').innerText());
+  return { list, rows, map: markers.reduce((a, b) => a + b, 0), timeline };
+}
+
+describe.skipIf(chromiumPath === null)('the filter bar, the list, the map and the timeline', () => {
+  let server: RealServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveReal(FILES);
+    browser = await openBrowser();
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  it('agree on every event, and again on a governorate', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'viewer');
+    await page.locator('.event-row').first().waitFor();
+    const all = await shown(page);
+    expect(all.list).toBeGreaterThanOrEqual(4);
+    expect(all).toEqual({ list: all.list, rows: all.list, map: all.list, timeline: all.list });
+
+    await page.getByLabel('المحافظة').selectOption({ label: 'إدلب' });
+    await page.getByRole('button', { name: 'تطبيق' }).click();
+    await page.waitForURL(/governorate=SY07/);
+    const idlib = await shown(page);
+    expect(idlib.list).toBeGreaterThan(0);
+    expect(idlib.list).toBeLessThan(all.list);
+    expect(idlib).toEqual({
+      list: idlib.list,
+      rows: idlib.list,
+      map: idlib.list,
+      timeline: idlib.list,
+    });
+    // Every event listed is in Idlib, and the counts by governorate name only Idlib.
+    const byGovernorate = page.locator('.count-table', {
+      has: page.getByRole('heading', { name: 'بحسب المحافظة' }),
+    });
+    expect(await byGovernorate.locator('li').count()).toBe(1);
+    // No two governorate names on the map cover each other.
+    const overlaps = await page.locator('.leaflet-tooltip.map-area-label').evaluateAll((els) => {
+      const boxes = els
+        .filter((el) => getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => el.getBoundingClientRect());
+      return boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter(
+            (b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top,
+          ),
+      ).length;
+    });
+    expect(overlaps).toBe(0);
+    await shotBothLanguages(page, 'events-idlib');
+
+    // A dragged period or a date typed in the filter narrows all three alike.
+    await page.getByRole('group', { name: 'من تاريخ' }).getByLabel('اليوم').fill('١٦');
+    await page.getByRole('group', { name: 'من تاريخ' }).getByLabel('الشهر').selectOption('10');
+    await page.getByRole('group', { name: 'من تاريخ' }).getByLabel('السنة').fill('٢٠٢٤');
+    await page.getByRole('button', { name: 'تطبيق' }).click();
+    await page.waitForURL(/from=2024-10-16/);
+    const later = await shown(page);
+    expect(later.list).toBeLessThan(idlib.list);
+    expect(later).toEqual({
+      list: later.list,
+      rows: later.list,
+      map: later.list,
+      timeline: later.list,
+    });
+    await signOut(page);
+  });
+});
