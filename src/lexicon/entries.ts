@@ -119,7 +119,8 @@ export type CueKind =
   | 'event_reference'
   | 'civilian_site'
   | 'military_site'
-  | 'clause_verb';
+  | 'clause_verb'
+  | 'similar_act';
 
 export interface CueEntry {
   readonly kind: 'cue';

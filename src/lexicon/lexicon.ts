@@ -282,6 +282,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     ['civilian_site', cues.civilian_sites],
     ['military_site', cues.military_sites],
     ['clause_verb', cues.clause_verbs],
+    ['similar_act', cues.similar_acts],
   ];
   for (const [cue, forms] of cueLists) add(forms, { kind: 'cue', cue });
   for (const [qualifier, forms] of Object.entries(cues.qualifiers)) {

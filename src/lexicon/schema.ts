@@ -185,5 +185,6 @@ export const zCuesFile = z.object({
   civilian_sites: zForms.default([]),
   military_sites: zForms.default([]),
   clause_verbs: zForms.default([]),
+  similar_acts: zForms.default([]),
   qualifiers: z.record(zQualifier, zForms),
 });

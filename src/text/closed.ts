@@ -48,3 +48,32 @@ export const CONTINUATIONS: ReadonlySet<string> = new Set(
     'حيث',
   ].map((w) => normalizePhrase(w)),
 );
+
+/**
+ * Ordinals that rank an act in a series («الهجوم الثاني خلال أسبوع», «الغارة
+ * الثالثة منذ مطلع الشهر»): what follows counts acts, not people.
+ */
+export const SERIES_ORDINALS: ReadonlySet<string> = new Set(
+  [
+    'الثاني',
+    'الثانية',
+    'الثالث',
+    'الثالثة',
+    'الرابع',
+    'الرابعة',
+    'الخامس',
+    'الخامسة',
+    'السادس',
+    'السادسة',
+    'السابع',
+    'السابعة',
+    'الثامن',
+    'الثامنة',
+    'التاسع',
+    'التاسعة',
+    'العاشر',
+    'العاشرة',
+    'الأخير',
+    'الأخيرة',
+  ].map((w) => normalizePhrase(w)),
+);

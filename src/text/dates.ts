@@ -29,6 +29,8 @@ export interface DateExpression {
   /** How the expression relates to the report: today, an earlier day, a period… */
   readonly kind: DateKind;
   readonly warning: string | null;
+  /** «بعد 24 ساعة على مجزرة»: the day of the act named next, and of no later one. */
+  readonly alone?: boolean;
 }
 
 export type DateKind = 'today' | 'relative' | 'weekday' | 'calendar' | 'month' | 'year' | 'period';
@@ -180,6 +182,8 @@ interface Match {
   readonly kind: DateKind;
   /** Weekday named by the expression itself, if any. */
   readonly weekday: number | null;
+  /** Dates another act than the one beside it («اليوم، بعد 24 ساعة على…»): never joined to a neighbour. */
+  readonly alone?: boolean;
 }
 
 function word(ctx: Context, i: number): string {
@@ -566,6 +570,39 @@ function matchAgo(ctx: Context, i: number): Match | null {
   return null;
 }
 
+/** The words a span of time after «بعد» ends on, before the act it is counted from. */
+const SPAN_FROM = new Set(['من', 'علي']);
+
+/**
+ * «بعد يومين من مقتل…», «بعد 24 ساعة على مجزرة…», «بعد أسبوع من اغتيال…»: the act
+ * named next came that long before the one told, which a report tells as of
+ * its own day. Hours under a day («بعد ساعات من اشتباكات») are the same act going on.
+ */
+function matchSpanBefore(ctx: Context, i: number): Match | null {
+  const span = spanBefore(ctx, i);
+  return span === null ? null : { ...span, alone: true };
+}
+
+function spanBefore(ctx: Context, i: number): Match | null {
+  const pub = ctx.published;
+  if (pub === null || bare(word(ctx, i)) !== 'بعد') return null;
+  const next = word(ctx, i + 1);
+  const after = (end: number): boolean => SPAN_FROM.has(bare(word(ctx, end)));
+  if (next === 'يومين' && after(i + 2)) return dayMatch(i + 2, addDays(pub, -2), 'relative');
+  if ((next === 'اسبوع' || next === 'اسبوعين') && after(i + 2)) {
+    const days = next === 'اسبوع' ? 7 : 14;
+    return period(addDays(pub, -days - 3), addDays(pub, -days + 3), 'week', i + 2);
+  }
+  const count = readNumber(ctx.tokens, i + 1);
+  if (count === null || !after(count.end + 1)) return null;
+  const unit = word(ctx, count.end);
+  if (count.value <= 31 && (unit === 'ايام' || unit === 'يوما'))
+    return dayMatch(count.end + 1, addDays(pub, -count.value), 'relative');
+  if (count.value >= 24 && count.value <= 96 && (unit === 'ساعه' || unit === 'ساعات'))
+    return dayMatch(count.end + 1, addDays(pub, -Math.floor(count.value / 24)), 'relative');
+  return null;
+}
+
 const MATCHERS = [
   matchNumericDate,
   matchDayMonth,
@@ -575,6 +612,7 @@ const MATCHERS = [
   matchYear,
   matchUnitPeriod,
   matchAgo,
+  matchSpanBefore,
 ];
 
 function matchAt(ctx: Context, i: number): Match | null {
@@ -610,6 +648,7 @@ const DATE_OPENERS: ReadonlySet<string> = new Set([
   'هذا',
   'قبل',
   'منذ',
+  'بعد',
 ]);
 
 /** The openers with a proclitic written on them («وأمس», «بالأمس»), so that one lookup tells. */
@@ -704,7 +743,13 @@ function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start
     let j = end;
     while (DATE_GLUE.has(text(ctx, j)) && j < end + 2) j++;
     const next = matchAt(ctx, skipLead(ctx, j));
-    if (next === null || next.precision !== 'day' || !run.every((r) => r.precision === 'day'))
+    if (
+      next === null ||
+      m.alone === true ||
+      next.alone === true ||
+      next.precision !== 'day' ||
+      !run.every((r) => r.precision === 'day')
+    )
       break;
     run.push(next);
     end = next.end;
@@ -721,6 +766,7 @@ function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start
     precision: best.precision,
     kind: best.kind,
     warning: warnings[0] ?? null,
+    ...(m.alone === true ? { alone: true } : {}),
   };
 }
 

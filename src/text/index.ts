@@ -7,5 +7,6 @@ export type { Sentence } from './sentences.js';
 export { parseDigits, readNumber, readVagueQuantity } from './numbers.js';
 export type { NumberReading, VagueQuantity, VagueReading } from './numbers.js';
 export { findDates } from './dates.js';
+export { SERIES_ORDINALS } from './closed.js';
 export type { DateExpression, DateKind } from './dates.js';
 export { addDays, daysBetween, isoDate, publicationDay, weekdayOf } from './calendar.js';

@@ -68,9 +68,19 @@ describe('incidents', () => {
     ]);
   });
 
-  it('marks the act «يأتي ذلك بعد» points back to as background', () => {
+  it('dates the act «يأتي ذلك بعد يومين من» points back to, as news of those days (gold.md)', () => {
     const result = read(
       'قتل ثلاثة مدنيين بقصف مدفعي على مدينة أريحا اليوم. ويأتي ذلك بعد يومين من مقتل امرأتين بقصف مماثل على بلدة البارة.',
+    );
+    expect(result.incidents.map((i) => [i.location?.name_en, i.background, i.date.start])).toEqual([
+      ['Ariha', false, '2024-03-14'],
+      ['Bara', false, '2024-03-12'],
+    ]);
+  });
+
+  it('marks an act a week or more before, that «يأتي ذلك بعد» points back to, as background', () => {
+    const result = read(
+      'قتل ثلاثة مدنيين بقصف مدفعي على مدينة أريحا اليوم. ويأتي ذلك بعد أسبوعين من مقتل امرأتين بقصف مماثل على بلدة البارة.',
     );
     expect(result.incidents.map((i) => [i.location?.name_en, i.background])).toEqual([
       ['Ariha', false],

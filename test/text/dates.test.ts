@@ -45,6 +45,32 @@ describe('findDates', () => {
     expect(first(text, '2022-12-26')).toMatchObject({ from: day, to: day, precision: 'day' });
   });
 
+  it.each([
+    ['جاء ذلك بعد يومين من مقتل', '2022-12-24'],
+    ['بعد 24 ساعة على مجزرة', '2022-12-25'],
+    ['بعد ثلاثة أيام على اعتقال', '2022-12-23'],
+    ['وذلك بعد 48 ساعة من انفجار', '2022-12-24'],
+  ])('counts «%s» back from the report to the earlier act, %s', (text, day) => {
+    expect(first(text, '2022-12-26')).toMatchObject({ from: day, precision: 'day', alone: true });
+  });
+
+  it('reads «بعد أسبوع من» as a week back, and hours under a day as no date', () => {
+    expect(first('بعد أسبوع من اغتيال', '2022-12-26')).toMatchObject({
+      from: '2022-12-16',
+      to: '2022-12-22',
+      precision: 'week',
+    });
+    expect(dates('سيطرت القوات على القرية بعد ساعات من الاشتباكات', '2022-12-26')).toEqual([]);
+    expect(dates('بعد يومين', '2022-12-26')).toEqual([]);
+  });
+
+  it('never joins a span counted back to the day beside it («اليوم، بعد 24 ساعة على…»)', () => {
+    expect(dates('قتل مدنيان اليوم، بعد 24 ساعة على مجزرة', '2022-12-26')).toMatchObject([
+      { from: '2022-12-26' },
+      { from: '2022-12-25', alone: true },
+    ]);
+  });
+
   it('takes a day and month without a year from the latest year not after publication', () => {
     expect(first('في 30 كانون الأول', '2023-01-02')?.from).toBe('2022-12-30');
     expect(first('24 آب الماضي', '2025-09-27')?.from).toBe('2025-08-24');

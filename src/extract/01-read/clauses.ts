@@ -56,6 +56,25 @@ function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean
   return !analysis.annotations.triggers.some((t) => t.start >= cue.end && t.start <= cue.end + 1);
 }
 
+/**
+ * «…، ويأتي ذلك بعد أسبوع من اغتيال…», «بعد 24 ساعة على مجزرة…»: a span of time
+ * counted back from the act told opens the earlier act it is counted from; so
+ * does «بعد» before an act told as like this one («بعد هجوم مماثل»).
+ */
+function earlierActs(analysis: Analysis, from: number, to: number): number[] {
+  const after = (i: number): boolean => analysis.tokens[i]?.keys.includes('بعد') === true;
+  const spans = analysis.dates.filter((d) => d.start > from + 1 && d.end < to && after(d.start));
+  // «…، بعد هجوم مماثل في بلدة الشحيل»: an act like the one told, before it.
+  const like = analysis.annotations.triggers.filter(
+    (t) =>
+      t.start > from + 2 &&
+      t.end < to &&
+      after(t.start - 1) &&
+      analysis.annotations.cues.some((c) => c.start === t.end && c.entry.cue === 'similar_act'),
+  );
+  return [...spans.map((d) => d.start), ...like.map((t) => t.start - 1)];
+}
+
 /** Splits the prose sentences of a report into clauses at clause-break cue words. */
 export function splitClauses(analysis: Analysis): Clause[] {
   const clauses: Clause[] = [];
@@ -64,11 +83,13 @@ export function splitClauses(analysis: Analysis): Clause[] {
   const newActs = cues.filter((a) => a.entry.cue === 'new_act_opener' && !timesTheAct(analysis, a));
   for (const sentence of analysis.sentences) {
     if (!sentence.prose) continue;
+    const earlier = earlierActs(analysis, sentence.tokenStart, sentence.tokenEnd);
     const cuts = [
       ...breaks
         .filter((b) => b.start > sentence.tokenStart + 1 && b.end < sentence.tokenEnd)
         .map((b) => b.start),
       ...coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd),
+      ...earlier,
     ].sort((a, b) => a - b);
     const starts = [sentence.tokenStart, ...new Set(cuts)];
     starts.forEach((start, k) => {

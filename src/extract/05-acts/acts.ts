@@ -1,6 +1,6 @@
 import type { TriggerEntry } from '../../lexicon/index.js';
 import type { DateExpression } from '../../text/index.js';
-import { daysBetween } from '../../text/index.js';
+import { daysBetween, SERIES_ORDINALS } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
 import {
   AFTER,
@@ -54,6 +54,8 @@ export interface ActReading {
    * the act already told, retold in the past tense.
    */
   readonly retelling: boolean;
+  /** «مجزرة مماثلة», «هجوم مشابه»: an act of the kind, and by the doer, of the one told before. */
+  readonly likeTheActBefore: boolean;
 }
 
 const BACKGROUND_DAYS = 7;
@@ -163,6 +165,8 @@ function pastOrNews(
     if (age >= -1) return news('acts/dated-at-the-report');
   }
   if (isPluperfect(analysis, clause)) return past('acts/pluperfect');
+  // «…، بعد هجوم مماثل في بلدة الشحيل»: an earlier act like the one told, given as its context.
+  if (date === null && earlierLikeAct(analysis, clause)) return past('acts/earlier-like-act');
   const cues = within(analysis.annotations.cues, clause.start, clause.end).filter(
     (c) => c.entry.cue === 'background',
   );
@@ -173,6 +177,28 @@ function pastOrNews(
   return cues.some((c) => !reporting.some((r) => r.start >= c.end))
     ? past('acts/background-cue')
     : news('acts/told-as-news');
+}
+
+/**
+ * «منذ مطلع العام أحصى المرصد…»: a count over a stretch of time, kept as a tally.
+ * After an ordinal («الهجوم الثاني خلال أسبوع») the stretch ranks the act in a
+ * series; it counts acts, not people, and the act stays an act.
+ */
+function countsPeopleOverTime(analysis: Analysis, clause: Clause): boolean {
+  return within(analysis.annotations.cues, clause.start, clause.end).some(
+    (c) =>
+      c.entry.cue === 'tally' && !SERIES_ORDINALS.has(analysis.tokens[c.start - 1]?.text ?? ''),
+  );
+}
+
+/** A clause that opens on «بعد» and an act told as like another: «بعد هجوم مماثل». */
+function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
+  if (analysis.tokens[clause.start]?.keys.includes('بعد') !== true) return false;
+  return analysis.annotations.triggers.some(
+    (t) =>
+      t.start === clause.start + 1 &&
+      analysis.annotations.cues.some((c) => c.start === t.end && c.entry.cue === 'similar_act'),
+  );
 }
 
 /** «الحادثة وقعت…», «العملية»: a definite noun that names an act already told. */
@@ -279,7 +305,10 @@ export function readAct(
     background: status.background,
     backgroundRules: status.rules,
     retelling: date === null && !placed && !hasNewActCue,
-    tally: hasCue(analysis, 'tally', clause.start, clause.end),
+    likeTheActBefore: triggers.some((t) =>
+      analysis.annotations.cues.some((c) => c.start === t.end && c.entry.cue === 'similar_act'),
+    ),
+    tally: countsPeopleOverTime(analysis, clause),
     habitual: isHabitual(analysis, clause),
     civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),
     militarySite: hasCue(analysis, 'military_site', clause.start, clause.end),

@@ -174,3 +174,21 @@ export function settleType(
       return type;
   }
 }
+
+/**
+ * «وتأتي بعد 24 ساعة على مجزرة مماثلة», «قصفا مماثلا»: an act told as like the
+ * one before it is of that act's type, whatever its noun says alone.
+ */
+export function asTheActBefore(
+  type: ChosenType,
+  acts: readonly { readonly likeTheActBefore: boolean }[],
+  before: { readonly eventType: string; readonly subEventType: string } | null,
+): ChosenType {
+  if (before === null || !acts.some((a) => a.likeTheActBefore)) return type;
+  return {
+    ...type,
+    eventType: before.eventType,
+    subEventType: before.subEventType,
+    rules: [because('acts/like-the-act-before')],
+  };
+}

@@ -242,21 +242,22 @@ export function victimSide(
 /**
  * «قصف مدفعي لقوات النظام على بلدة البارة… وطال القصف أيضاً قرى مجاورة»: strikes
  * of a kind the report already told with their doer, told again with none
- * named, are that doer's. `earlier` maps a sub-event type to the doer of the
- * latest such incident before this one.
+ * named, are that doer's; so is any act told as like the one before («هجوم
+ * مماثل»). `earlier` maps a sub-event type to the doer of the latest such
+ * incident before this one.
  */
 export function withEarlierDoer(
   sides: Sides,
   subEventType: string,
   earlier: ReadonlyMap<string, string>,
+  like = false,
 ): Sides {
-  if (sides.actor1 !== 'UNKNOWN' || !AREA_STRIKES.has(subEventType)) return sides;
+  if (sides.actor1 !== 'UNKNOWN' || !(like || AREA_STRIKES.has(subEventType))) return sides;
   if (!sides.rules.actor1.some((r) => r.rule === 'sides/no-doer-named')) return sides;
   const doer = earlier.get(subEventType);
   if (doer === undefined || doer === sides.actor2) return sides;
-  return {
-    ...sides,
-    actor1: doer,
-    rules: { ...sides.rules, actor1: [because('sides/doer-of-like-strikes-told-before')] },
-  };
+  const rule = like
+    ? 'sides/doer-of-the-like-act-before'
+    : 'sides/doer-of-like-strikes-told-before';
+  return { ...sides, actor1: doer, rules: { ...sides.rules, actor1: [because(rule)] } };
 }

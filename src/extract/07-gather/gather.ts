@@ -114,8 +114,19 @@ function clearActor1(mentions: readonly EventMention[]): string | null {
 /** Whether two doers fight on one side («قوات النظام» and «حزب الله» taking a town together). */
 export type Allied = (a: string, b: string) => boolean;
 
+/** An earlier act the report only counts back to («بعد 24 ساعة على مجزرة…»): dated by that span alone. */
+function countedBackTo(draft: IncidentDraft): boolean {
+  return (
+    draft.mentions.some((m) => m.date?.alone === true) &&
+    draft.mentions.every((m) => m.date === null || m.date.alone === true)
+  );
+}
+
 function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied): boolean {
   if (draft.background !== mention.background) return false;
+  // What follows tells of the report's own act unless it points back to the earlier one.
+  if (countedBackTo(draft) && mention.date === null && !mention.anaphoric && !mention.refersBack)
+    return false;
   if (mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric))
     return false;
   const here = bestPlace(mention.places);
@@ -126,7 +137,12 @@ function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied)
   const day = mention.date?.precision === 'day' ? mention.date.from : null;
   const draftDate = draftDay(draft);
   // A day apart is the same act told from both ends of a night («منذ ليل أمس… إلى فجر اليوم») when nothing else differs.
-  const tolerance = here === null || (there !== null && here.place.id === there.place.id) ? 1 : 0;
+  // An act counted back to («بعد 24 ساعة على…») is dated to the day.
+  const tolerance =
+    mention.date?.alone !== true &&
+    (here === null || (there !== null && here.place.id === there.place.id))
+      ? 1
+      : 0;
   if (day !== null && draftDate !== null && Math.abs(daysBetween(day, draftDate)) > tolerance)
     return false;
   if (!typesCompatible(draftType(draft), mainType(mention))) return false;
@@ -200,8 +216,10 @@ export function gatherIncidents(
         retold(latest, mention));
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
     const previous = drafts.find((d) => d.mentions.at(-1) === lastMention);
+    // An earlier act counted back from this one («بعد 24 ساعة على مجزرة…») is not what the sentence goes on about.
     const continues =
       previous !== undefined &&
+      lastMention?.date?.alone !== true &&
       lastMention?.clause.sentence === mention.clause.sentence &&
       mention.newAct === 'no' &&
       fitting.includes(previous);

@@ -8,7 +8,7 @@ import type {
   RuleUse,
   Span,
 } from '../../contracts/index.js';
-import { baseType, settleType } from '../05-acts/index.js';
+import { asTheActBefore, baseType, settleType } from '../05-acts/index.js';
 import type { ChosenType } from '../05-acts/index.js';
 import {
   chooseSides,
@@ -55,12 +55,28 @@ function confidenceOf(draft: IncidentDraft, location: Location | null, date: Inc
   return Math.min(0.95, Math.round(c * 100) / 100);
 }
 
-/** The incident's type: what its words give, settled by who did it to whom. */
-function chooseType(ctx: BuildContext, draft: IncidentDraft): ChosenType {
+/** What the report told before an incident. */
+export interface ToldBefore {
+  /** The doer of the latest incident of each sub-event type. */
+  readonly doers: ReadonlyMap<string, string>;
+  /** The type of the latest news incident. */
+  readonly last: { readonly eventType: string; readonly subEventType: string } | null;
+}
+
+/** The incident's type: what its words give, settled by who did it to whom, or like the act before. */
+function chooseType(
+  ctx: BuildContext,
+  draft: IncidentDraft,
+  before: { readonly eventType: string; readonly subEventType: string } | null,
+): ChosenType {
   const base = baseType(ctx.analysis.lexicon, draft.mentions);
   const provisional = chooseSides(draft.mentions, base.type.eventType);
   const victims = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure.victim));
-  return settleType(ctx.analysis.lexicon, base, provisional, victims);
+  return asTheActBefore(
+    settleType(ctx.analysis.lexicon, base, provisional, victims),
+    draft.mentions,
+    before,
+  );
 }
 
 /** Why each field holds what it holds: the rules behind every decision, for `--explain`. */
@@ -107,19 +123,25 @@ function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: S
 }
 
 /**
- * Writes an incident draft out as the contract's Incident. `earlierDoers`: the
- * doer of the latest incident of each sub-event type told before it.
+ * Writes an incident draft out as the contract's Incident, knowing what the
+ * report told before it.
  */
 export function buildIncident(
   ctx: BuildContext,
   draft: IncidentDraft,
   id: string,
-  earlierDoers: ReadonlyMap<string, string> = new Map(),
+  earlier: ToldBefore = { doers: new Map(), last: null },
 ): Incident {
   const { analysis } = ctx;
-  const type = chooseType(ctx, draft);
+  const type = chooseType(ctx, draft, earlier.last);
+  const like = draft.mentions.some((m) => m.likeTheActBefore);
   const sides = withCivilianTarget(
-    withEarlierDoer(chooseSides(draft.mentions, type.eventType), type.subEventType, earlierDoers),
+    withEarlierDoer(
+      chooseSides(draft.mentions, type.eventType),
+      type.subEventType,
+      earlier.doers,
+      like,
+    ),
     type,
     draft.mentions,
   );

@@ -8,6 +8,7 @@ import type { ReportPlaces } from '../03-places/index.js';
 import type { EventMention, IncidentDraft } from '../07-gather/index.js';
 import type { BuildContext } from './context.js';
 import { buildIncident } from './incident.js';
+import type { ToldBefore } from './incident.js';
 import { buildTallies } from './tallies.js';
 
 function buildContext(
@@ -17,7 +18,8 @@ function buildContext(
   warnings: string[],
 ): BuildContext {
   const days: DateExpression[] = mentions
-    .filter((m) => !m.background && m.date?.precision === 'day')
+    // «بعد 24 ساعة على مجزرة…» dates that earlier act only, not the narrative after it.
+    .filter((m) => !m.background && m.date?.precision === 'day' && m.date.alone !== true)
     .flatMap((m) => (m.date === null ? [] : [m.date]));
   const placed = mentions.filter((m) => m.places.length > 0);
   const headline: readonly ResolvedPlace[] = places.headline;
@@ -68,14 +70,16 @@ export function writeReport(
   return { incidents, tallies: buildTallies(analysis, mentions), warnings };
 }
 
-/** Builds the incidents in the report's order, each knowing the doers of the acts told before it. */
+/** Builds the incidents in the report's order, each knowing the acts told before it. */
 function buildInOrder(context: BuildContext, drafts: readonly IncidentDraft[]): Incident[] {
   const doers = new Map<string, string>();
+  let last: ToldBefore['last'] = null;
   return drafts.map((draft, k) => {
-    const incident = buildIncident(context, draft, `i${String(k + 1)}`, doers);
+    const incident = buildIncident(context, draft, `i${String(k + 1)}`, { doers, last });
+    if (incident.background) return incident;
     const doer = incident.actors.find((a) => a.role === 'actor1')?.id;
-    if (!incident.background && doer !== undefined && doer !== 'UNKNOWN')
-      doers.set(incident.sub_event_type, doer);
+    if (doer !== undefined && doer !== 'UNKNOWN') doers.set(incident.sub_event_type, doer);
+    last = { eventType: incident.event_type, subEventType: incident.sub_event_type };
     return incident;
   });
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { actor, news, read } from './helpers.js';
+
+/** Each incident as «NEW|PAST sub-type date place». */
+function told(text: string): string[] {
+  return read(text, '2021-06-15').incidents.map(
+    (i) =>
+      `${i.background ? 'PAST' : 'NEW'} ${i.sub_event_type} ${i.date.start ?? '-'} ${i.location?.name_ar ?? '-'}`,
+  );
+}
+
+/** «…، بعد 24 ساعة على مجزرة في بلدة X»: an act counted back from the one told is an act of its own. */
+describe('an earlier act counted back from the one told', () => {
+  it.each([
+    [
+      'قتل أربعة مدنيين بقصف صاروخي على مدينة الأتارب اليوم، بعد 24 ساعة على مجزرة مماثلة في بلدة سرمين.',
+      [
+        'NEW Shelling/artillery/missile attack 2021-06-15 الأتارب',
+        'NEW Shelling/artillery/missile attack 2021-06-14 سرمين',
+      ],
+    ],
+    [
+      'قتل مدنيان بقصف على بلدة البارة اليوم، وجاء القصف بعد يومين من مقتل خمسة مدنيين بغارات على بلدة كنصفرة.',
+      [
+        'NEW Shelling/artillery/missile attack 2021-06-15 البارة',
+        'NEW Air/drone strike 2021-06-13 كنصفرة',
+      ],
+    ],
+    [
+      'اغتال مسلحون مجهولون شابا في بلدة تسيل اليوم، ويأتي ذلك بعد أسبوع من اغتيال قيادي سابق في بلدة نوى.',
+      ['NEW Attack 2021-06-15 تسيل', 'PAST Attack 2021-06-05 نوى'],
+    ],
+    [
+      'قتل عنصران من قسد بهجوم مسلح في بلدة ذيبان اليوم، وهو الهجوم الثاني خلال أسبوع بعد هجوم مماثل في بلدة الشحيل.',
+      ['NEW Armed clash 2021-06-15 ذيبان', 'PAST Armed clash - الشحيل'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(told(text)).toEqual(expected);
+  });
+
+  it('keeps hours under a day as the same act going on', () => {
+    expect(
+      told(
+        'سيطرت قوات سوريا الديمقراطية على قرية في ريف الرقة الشمالي اليوم بعد ساعات من اشتباكات عنيفة مع عناصر داعش.',
+      ),
+    ).toEqual(['NEW Non-state actor overtakes territory 2021-06-15 الرقة']);
+  });
+});
+
+describe('an act told as like the one before', () => {
+  it.each([
+    'قصفت قوات النظام بالمدفعية بلدة كفرنبل اليوم. وتأتي هذه المجزرة بعد يومين على مجزرة مماثلة في بلدة حاس أودت بحياة ثلاثة أطفال.',
+    'شن الطيران الروسي غارات على مدينة أريحا اليوم، بعد 24 ساعة على هجوم مماثل على بلدة سرمين.',
+    'قصفت قوات النظام بلدة البارة بالصواريخ صباح اليوم، كما تعرضت بلدة كنصفرة لهجوم مشابه مساء اليوم.',
+  ])('is of its kind and by its doer: «%s»', (text) => {
+    const [first, second] = news(read(text, '2021-06-15'));
+    if (first === undefined || second === undefined) throw new Error('expected two acts');
+    expect(second.sub_event_type).toBe(first.sub_event_type);
+    expect(actor(second, 'actor1')).toBe(actor(first, 'actor1'));
+    expect(actor(first, 'actor1')).not.toBe('UNKNOWN');
+  });
+});
+
+describe('a series ranked by an ordinal', () => {
+  it.each([
+    'قتل عنصران من قسد بهجوم مسلح في بلدة ذيبان اليوم، وهو الهجوم الثاني خلال أسبوع.',
+    'قتل ثلاثة مدنيين بغارة على مدينة إدلب اليوم، وهي الغارة الثالثة منذ مطلع الشهر.',
+    'أصيب طفل بانفجار لغم في بلدة نوى اليوم، في الحادثة الرابعة خلال الشهر الجاري.',
+  ])('counts acts, not people: the act stays an act, «%s»', (text) => {
+    const result = read(text, '2021-06-15');
+    expect(result.tallies).toEqual([]);
+    expect(news(result)).toHaveLength(1);
+  });
+});
