@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The kinds of state a change can touch; each has its own key (which event, which user…). */
 export const zChangeKind = z
-  .enum(['status', 'decision', 'privacy', 'correction', 'user', 'token', 'setting'])
+  .enum(['status', 'decision', 'privacy', 'correction', 'report', 'user', 'token', 'setting'])
   .meta({ id: 'ChangeKind' });
 export type ChangeKind = z.infer<typeof zChangeKind>;
 

@@ -6,6 +6,7 @@ import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { lookupRoutes } from './routes/lookups.js';
+import { reportRoutes } from './routes/reports.js';
 import { reprocessRoutes } from './routes/reprocess.js';
 import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/session.js';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
   adminRoutes(app, options);
   accountRoutes(app, options);
   lookupRoutes(app, options);
+  reportRoutes(app, options);
   reprocessRoutes(app, options);
 
   app.doc31('/api/openapi.json', {

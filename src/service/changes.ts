@@ -6,6 +6,7 @@ import type { Database, Sql } from '../store/index.js';
 import { ACCOUNT_STATES } from './account-states.js';
 import { correctionState } from './corrections.js';
 import { notFound } from './errors.js';
+import { reportState } from './reports.js';
 import { REVIEW_STATES } from './review-states.js';
 import type { Actor } from './roles.js';
 
@@ -57,6 +58,7 @@ const HANDLERS: Readonly<Record<ChangeKind, StateHandler>> = {
   ...ACCOUNT_STATES,
   ...REVIEW_STATES,
   correction: correctionState,
+  report: reportState,
 };
 
 function handlerOf(kind: ChangeKind): StateHandler {

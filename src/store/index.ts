@@ -95,3 +95,5 @@ export type {
   StoredReading,
   StoredReport,
 } from './reprocess.js';
+export { reportView, reportWithdrawn, setReportWithdrawn } from './withdrawal.js';
+export type { StoredReportView } from './withdrawal.js';

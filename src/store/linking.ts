@@ -224,6 +224,8 @@ interface Surroundings {
   decisions: Decision[] | null;
   events: { id: string; review_status: ReviewStatus; data: Event }[] | null;
   corrections: Correction[] | null;
+  /** Incidents of withdrawn reports: in no event. */
+  withdrawn: string[] | null;
 }
 
 /** The links, reviewers' decisions and current events among a set of incidents, in one round trip. */
@@ -238,10 +240,12 @@ async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundin
           FROM events WHERE id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]))) AS events,
        (SELECT json_agg(json_build_object('incident', incident_id, 'field', field, 'value', value,
                  'by', by, 'at', at) ORDER BY at, incident_id, field)
-          FROM corrections WHERE incident_id = ANY($1::text[])) AS corrections`,
+          FROM corrections WHERE incident_id = ANY($1::text[])) AS corrections,
+       (SELECT json_agg(i.id) FROM incidents i JOIN documents d ON d.id = i.document_id
+          WHERE i.id = ANY($1::text[]) AND d.withdrawn) AS withdrawn`,
     [ids],
   );
-  return row ?? { links: null, decisions: null, events: null, corrections: null };
+  return row ?? { links: null, decisions: null, events: null, corrections: null, withdrawn: null };
 }
 
 /**
@@ -276,7 +280,11 @@ export async function regroup(
   // People's corrections on top of the machine's reading: figures and claims before the
   // events are built (their low/best/high follow), the events' own fields after.
   const corrections = around.corrections ?? [];
-  const corrected = correctIncidents(members, corrections);
+  // A withdrawn report's incidents are kept, and linked, but are in no event.
+  const withdrawn = new Set(around.withdrawn ?? []);
+  const corrected = correctIncidents(members, corrections).map((m) =>
+    withdrawn.has(m.key) ? { ...m, incident: { ...m.incident, background: true } } : m,
+  );
   const built = buildEvents(corrected, links, lexicon, { decisions });
   const statuses = inheritedStatuses(built, old);
   const events = built.map((e) => ({

@@ -272,6 +272,15 @@ CREATE INDEX events_point ON events (lon, lat)
 ALTER TABLE users ADD COLUMN require_totp boolean NOT NULL DEFAULT false;
 `,
   },
+  {
+    version: 9,
+    name: 'withdrawn reports',
+    sql: `
+-- A withdrawn report is hidden: its incidents are in no event. Its text and its
+-- captures' bytes stay as they were (evidence is never deleted).
+ALTER TABLE documents ADD COLUMN withdrawn boolean NOT NULL DEFAULT false;
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -31,6 +31,8 @@ interface Ids {
   readonly incidents: Readonly<Record<string, string>>;
   /** A change any editor may revert (and revert again: no change). */
   readonly change: number;
+  /** The report of each event, and the hash of its capture. */
+  readonly reports: Readonly<Record<string, { id: string; sha256: string }>>;
   /** A token of each role's user, which that user (or an admin) may revoke. */
   readonly tokens: Readonly<Record<Role, string>>;
 }
@@ -118,6 +120,21 @@ const SAMPLES: Readonly<
     path: '/api/reprocess',
     body: { outlet: 'no outlet is called this' },
   }),
+  'GET /api/reports/{id}': (ids, id) => ({
+    path: `/api/reports/${encodeURIComponent(ids.reports[id]?.id ?? '')}`,
+  }),
+  'GET /api/reports/{id}/captures/{sha256}': (ids, id) => ({
+    path: `/api/reports/${encodeURIComponent(ids.reports[id]?.id ?? '')}/captures/${ids.reports[id]?.sha256 ?? ''}`,
+  }),
+  // Withdrawn, then put back by the next route: the walk goes on with every event there.
+  'POST /api/reports/{id}/withdraw': (ids, id) => ({
+    path: `/api/reports/${encodeURIComponent(ids.reports[id]?.id ?? '')}/withdraw`,
+    body: { reason: 'walk' },
+  }),
+  'POST /api/reports/{id}/restore': (ids, id) => ({
+    path: `/api/reports/${encodeURIComponent(ids.reports[id]?.id ?? '')}/restore`,
+    body: {},
+  }),
   'POST /api/audit/{id}/revert': (ids) => ({
     path: `/api/audit/${String(ids.change)}/revert`,
     body: {},
@@ -164,6 +181,15 @@ describe.each(engines())('every route on $name', (engine) => {
       'reviewed',
     );
     const setup = { name: 'setup', role: 'admin' } as const;
+    const reportOf = async (id: string) => {
+      const [row] = await db.query<{ id: string; sha256: string }>(
+        `SELECT c.document_id AS id, c.sha256 FROM captures c
+         WHERE c.document_id IN (SELECT document_id FROM incidents WHERE event_id = $1) LIMIT 1`,
+        [id],
+      );
+      if (row === undefined) throw new Error(`no report of event ${id}`);
+      return row;
+    };
     const tokenOf = async (user: Role) =>
       (await createToken(contextOf(db), setup, { user, name: 'walk' })).token.id;
     // One who must set up a second factor before signing in: the public set-up route's user.
@@ -178,6 +204,7 @@ describe.each(engines())('every route on $name', (engine) => {
       privateEvent,
       incidents: { [event]: await first(event), [privateEvent]: await first(privateEvent) },
       change: change?.id ?? 0,
+      reports: { [event]: await reportOf(event), [privateEvent]: await reportOf(privateEvent) },
       tokens: {
         viewer: await tokenOf('viewer'),
         editor: await tokenOf('editor'),

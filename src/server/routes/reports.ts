@@ -1,0 +1,146 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { zAuditEntry, zIncident } from '../../contracts/index.js';
+import { reportCapture, visibleReport, withdrawReport } from '../../service/index.js';
+import { declare } from '../declare.js';
+import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
+import { unauthenticated } from '../problems.js';
+
+const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
+const body = <S>(schema: S) => ({ required: true, ...json(schema) });
+
+/** A report's id in a path: its text's id (`sha256:…`). */
+const zReportParams = z.object({ id: z.string().min(1).max(200) });
+
+export const zCaptureView = z
+  .object({
+    sha256: z.string(),
+    size: z.number().int(),
+    /** The file, feed item or NDJSON line the bytes came from. */
+    source: z.string(),
+    captured_at: z.string(),
+  })
+  .meta({ id: 'Capture' });
+
+export const zStoredReport = z
+  .object({
+    document: z.string(),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+    url: z.string().nullable(),
+    published: z.string().nullable(),
+    text: z.string(),
+    /** Hidden from every event, list and export; its text and bytes kept. */
+    withdrawn: z.boolean(),
+    private: z.boolean(),
+    incidents: z.array(zIncident),
+    events: z.array(z.string()),
+    /** Every copy of the report's bytes as captured, with its SHA-256. */
+    captures: z.array(zCaptureView),
+  })
+  .meta({ id: 'StoredReport' });
+
+const zChangeReply = z.object({ change: zAuditEntry.nullable(), events: z.array(z.string()) });
+
+const show = declare('read', {
+  method: 'get',
+  path: '/api/reports/{id}',
+  summary:
+    "A stored report: its text, the incidents read from it, its events, and its captures' hashes",
+  request: { params: zReportParams },
+  responses: { 200: { description: 'The report', ...json(z.object({ report: zStoredReport })) } },
+});
+
+const capture = declare('read', {
+  method: 'get',
+  path: '/api/reports/{id}/captures/{sha256}',
+  summary: "A capture's bytes, exactly as captured (its SHA-256 in the x-content-sha256 header)",
+  request: {
+    params: zReportParams.extend({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The bytes',
+      content: { 'application/octet-stream': { schema: z.string() } },
+    },
+    409: { description: 'The bytes no longer match their hash' },
+  },
+});
+
+const withdraw = declare('report:withdraw', {
+  method: 'post',
+  path: '/api/reports/{id}/withdraw',
+  summary:
+    'Withdraw a report: its incidents leave their events and it is hidden everywhere; its text and bytes are kept',
+  request: {
+    params: zReportParams,
+    body: body(z.object({ reason: z.string().max(2000).optional() })),
+  },
+  responses: {
+    200: {
+      description: 'The change, and the events its incidents are in now',
+      ...json(zChangeReply),
+    },
+  },
+});
+
+const restore = declare('report:withdraw', {
+  method: 'post',
+  path: '/api/reports/{id}/restore',
+  summary: 'Put a withdrawn report back: its incidents are linked into events again',
+  request: {
+    params: zReportParams,
+    body: body(z.object({ reason: z.string().max(2000).optional() })),
+  },
+  responses: {
+    200: {
+      description: 'The change, and the events its incidents are in now',
+      ...json(zChangeReply),
+    },
+  },
+});
+
+function actorOf(c: ServerContext) {
+  const actor = c.get('actor');
+  if (actor === null) throw unauthenticated();
+  return actor;
+}
+
+export function reportRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
+  const ctx = { db: deps.db, knowledge: deps.knowledge };
+
+  app.openapi(show, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json({ report: await visibleReport(deps.db, actorOf(c), id) }, 200);
+  });
+
+  app.openapi(capture, async (c) => {
+    const { id, sha256 } = c.req.valid('param');
+    const { bytes, source } = await reportCapture(deps.db, actorOf(c), id, sha256);
+    const name = (source.split('/').at(-1) ?? 'capture').replace(/[^\w.-]+/g, '_');
+    return new Response(new Uint8Array(bytes), {
+      status: 200,
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename="${sha256.slice(0, 16)}-${name}"`,
+        'x-content-sha256': sha256,
+      },
+    });
+  });
+
+  app.openapi(withdraw, async (c) => {
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const entry = await withdrawReport(ctx, actor, id, true, c.req.valid('json').reason ?? null);
+    return c.json({ change: entry, events: (await visibleReport(deps.db, actor, id)).events }, 200);
+  });
+
+  app.openapi(restore, async (c) => {
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const entry = await withdrawReport(ctx, actor, id, false, c.req.valid('json').reason ?? null);
+    return c.json({ change: entry, events: (await visibleReport(deps.db, actor, id)).events }, 200);
+  });
+}
