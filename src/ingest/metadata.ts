@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -18,6 +19,8 @@ function sidecarPaths(path: string): string[] {
  */
 export async function sidecarFacts(path: string): Promise<KnownFacts> {
   for (const sidecar of sidecarPaths(path)) {
+    // Most reports have none: asking whether it is there costs far less than a failed read.
+    if (!existsSync(sidecar)) continue;
     let text: string;
     try {
       text = await readFile(sidecar, 'utf8');
