@@ -38,9 +38,13 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     await published.getByLabel('السنة').fill('2025');
     expect(await published.getByRole('alert').count()).toBe(0);
 
-    await page.getByRole('button', { name: 'معاينة ما يقرؤه وثّق' }).click();
+    await page.getByRole('button', { name: 'معاينة ما يقرؤه وثّق' }).focus();
+    await page.keyboard.press('Enter');
     const preview = page.locator('section.preview');
-    await preview.getByRole('heading', { name: /الحوادث المقروءة/ }).waitFor();
+    const heading = preview.getByRole('heading', { name: /الحوادث المقروءة/ });
+    await heading.waitFor();
+    // The reading is announced where the keyboard is: focus moves to its heading.
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
     const incident = preview.locator('.preview-incident').first();
     const fields = await incident.innerText();
     expect(fields).toContain('قصف');

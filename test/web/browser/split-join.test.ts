@@ -60,13 +60,15 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     told = before;
     const last = reports(page).last();
     const title = await last.locator('h3').innerText();
-    await last.getByRole('button', { name: /فصل التقرير/ }).click();
-    // Asked once more, with the reason field focused for the keyboard.
+    // By keyboard alone: the button, then the reason field it focuses, then Enter.
+    await last.getByRole('button', { name: /فصل التقرير/ }).focus();
+    await page.keyboard.press('Enter');
     const reason = last.getByRole('textbox', { name: 'السبب (اختياري)' });
     await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
-    await reason.fill('تقرير عن التشييع لا عن الغارة');
+    await page.keyboard.type('تقرير عن التشييع لا عن الغارة');
     await shotBothLanguages(page, 'event-split-ask');
-    await last.getByRole('button', { name: 'افصل' }).click();
+    await reason.focus();
+    await page.keyboard.press('Enter');
 
     await page.getByRole('status').filter({ hasText: 'فُصل التقرير' }).waitFor();
     await expect.poll(() => reports(page).count()).toBe(before - 1);

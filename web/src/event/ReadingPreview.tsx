@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Incident } from '../api/types.js';
 import { incidentEvidence } from '../evidence/fields.js';
 import { useI18n } from '../i18n/context.js';
@@ -24,6 +24,11 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
   const typeLabel = useTypeLabel();
   const actorLabel = useActorLabel();
   const [active, setActive] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new reading is announced where the reader is: focus moves to its heading.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [reading]);
   const evidence = useMemo(() => reading.incidents.flatMap(incidentEvidence), [reading]);
   const point = (name: string) => ({
     class: active === name ? 'lit' : undefined,
@@ -45,7 +50,9 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
   const measure = (m: string) => (isKey(`measure.${m}`) ? t(`measure.${m}` as Key) : m);
   return (
     <section class="preview" aria-labelledby="preview-title">
-      <h2 id="preview-title">{t('add.incidents', { count: reading.incidents.length })}</h2>
+      <h2 id="preview-title" tabIndex={-1} ref={heading}>
+        {t('add.incidents', { count: reading.incidents.length })}
+      </h2>
       {reading.incidents.length === 0 && <p>{t('add.noIncident')}</p>}
       <div class="preview-grid">
         <div class="preview-incidents">

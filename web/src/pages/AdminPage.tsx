@@ -3,6 +3,7 @@ import { useApi } from '../api/useApi.js';
 import type { Change } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
 import { showValue } from '../values.js';
+import { describeChange } from '../event/history.js';
 import { fieldText } from '../forms.js';
 import { useSession, type Role } from '../session.js';
 
@@ -15,9 +16,12 @@ interface User {
 
 const roles: readonly Role[] = ['admin', 'editor', 'viewer'];
 
+/** Changes to events are told in words, with a link to the event; accounts' as they are. */
+const eventKinds = new Set(['status', 'privacy', 'decision', 'correction']);
+
 /** Users and their roles, and the audit log of every change. */
 export function AdminPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang } = useI18n();
   const { isAdmin } = useSession();
   const users = useApi<{ users: User[] }>(isAdmin ? '/users' : null);
   const audit = useApi<{ entries: Change[] }>(isAdmin ? '/audit' : null, { limit: 100 });
@@ -132,11 +136,33 @@ export function AdminPage() {
             <tr key={entry.id}>
               <td>{dateTime(entry.at)}</td>
               <td dir="auto">{entry.by}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <td dir="ltr">{show(entry.before)}</td>
-              <td dir="ltr">{show(entry.after)}</td>
+              {eventKinds.has(entry.kind) ? (
+                <>
+                  <td>
+                    {entry.event === null ? (
+                      describeChange(entry, lang).what
+                    ) : (
+                      <a href={`/events/${encodeURIComponent(entry.event)}`}>
+                        {describeChange(entry, lang).what}
+                      </a>
+                    )}
+                  </td>
+                  <td>
+                    <bdi>{describeChange(entry, lang).before}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{describeChange(entry, lang).after}</bdi>
+                  </td>
+                </>
+              ) : (
+                <>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td dir="ltr">{show(entry.before)}</td>
+                  <td dir="ltr">{show(entry.after)}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

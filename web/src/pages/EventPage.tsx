@@ -293,6 +293,13 @@ export function EventPage({ id }: { id: string }) {
                     <tr
                       key={`${i}-${j}`}
                       class={active === name ? 'lit' : undefined}
+                      // Focus lights a claim's words as pointing does (the count's button is inside).
+                      onFocusCapture={() => {
+                        setActive(name);
+                      }}
+                      onBlurCapture={() => {
+                        setActive(null);
+                      }}
                       onMouseEnter={() => {
                         setActive(name);
                       }}
