@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { news, read } from './helpers.js';
+import { news, only, read, tuples } from './helpers.js';
 
 describe('incidents', () => {
   it('merges the sentences about one act into one incident with several claims', () => {
@@ -168,5 +168,23 @@ describe('incidents', () => {
   it('does not make an incident of an act that did not happen', () => {
     const result = read('ولم تسجل أي غارات جوية على مدينة سراقب اليوم.');
     expect(news(result)).toHaveLength(0);
+  });
+});
+
+/** «مقتل شخصين في بلدة سرمين.»: a casualty sentence alone is an act, named or not. */
+describe('a casualty sentence with no act named', () => {
+  it.each<[string, string, number]>([
+    ['مقتل شخصين في بلدة سرمين.', 'سرمين', 2],
+    ['إصابة ثلاثة أطفال في مدينة أريحا اليوم', 'أريحا', 3],
+    ['وفاة امرأة وطفلها في قرية البارة صباح اليوم.', 'البارة', 2],
+  ])('opens an incident at its town: «%s»', (text, place, count) => {
+    const incident = only(read(text));
+    expect(incident.location?.name_ar).toBe(place);
+    expect(incident.event_type).toBe('Violence against civilians');
+    expect(tuples(incident).map(([, , , c]) => c)).toEqual([count]);
+  });
+
+  it('does not open one for people counted over a whole province, which may sum up several acts', () => {
+    expect(news(read('مقتل خمسة أشخاص في ريف إدلب الجنوبي خلال الساعات الماضية.'))).toEqual([]);
   });
 });

@@ -16,7 +16,11 @@ export interface TypedAct {
   readonly suicide: boolean;
   readonly air: boolean;
   readonly figures: readonly {
-    readonly figure: { readonly measure: string; readonly victim: string | null };
+    readonly figure: {
+      readonly measure: string;
+      readonly victim: string | null;
+      readonly victimClass?: string | null;
+    };
   }[];
 }
 
@@ -99,7 +103,10 @@ export function baseType(lexicon: Lexicon, acts: readonly TypedAct[]): BaseType 
   );
   const top = candidates[0];
   if (top === undefined) {
-    const civilians = acts.some((m) => m.figures.some((f) => f.figure.victim === 'CIV'));
+    // People counted with no side named («مقتل شخصين») are counted as civilians are.
+    const civilians = acts.some((m) =>
+      m.figures.some((f) => f.figure.victim === 'CIV' || f.figure.victimClass === 'person'),
+    );
     return {
       type: civilians
         ? {

@@ -173,7 +173,14 @@ function opensIncident(mention: EventMention): boolean {
   // «تعزيزات», «حظر التجول», «سواتر ترابية»: moves around the acts, not acts of their own.
   const preparations = mention.triggers.every((t) => t.entry.tags.includes('development'));
   if (mention.strength === 1) return counted || (mention.places.length > 0 && !preparations);
-  return false;
+  // «مقتل شخصين في بلدة سرمين.»: people counted dead or wounded in a town are an act, named or
+  // not; over a whole governorate («بريف دير الزور») they may sum up several.
+  return (
+    mention.places.some((p) => p.precision <= 2) &&
+    mention.figures.some(
+      (f) => f.figure.count !== null && f.figure.measure !== 'detained' && !f.figure.reference,
+    )
+  );
 }
 
 /**
