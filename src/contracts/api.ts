@@ -75,7 +75,15 @@ export const zEventQuery = z.object({
 });
 export type EventQuery = z.infer<typeof zEventQuery>;
 
+/** The orders of the events list: newest, most killed, last changed, or what needs review first. */
+export const zEventSort = z
+  .enum(['date', 'fatalities', 'updated', 'status'])
+  .meta({ id: 'EventSort' });
+export type EventSort = z.infer<typeof zEventSort>;
+
 export const zEventListQuery = zEventQuery.extend({
+  /** `date` (newest first, when absent), `fatalities` (most first), `updated` (last changed first), `status` (unreviewed first). */
+  sort: zEventSort.optional(),
   /** Where the page starts: the `next` of the page before. */
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),

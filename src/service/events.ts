@@ -1,4 +1,4 @@
-import type { EventDetail, EventQuery, ReportView } from '../contracts/index.js';
+import type { EventDetail, EventQuery, EventSort, ReportView } from '../contracts/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import {
   correctionsOf,
@@ -8,7 +8,7 @@ import {
   findEvent,
   listAudit,
 } from '../store/index.js';
-import type { EventFilter, MarkedEvent, Period, Sql } from '../store/index.js';
+import type { Cursor, EventFilter, MarkedEvent, Period, Sql } from '../store/index.js';
 import { invalid, notFound } from './errors.js';
 import { governorateCode } from './filter.js';
 import { may } from './roles.js';
@@ -89,24 +89,39 @@ export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Peri
   return days <= 92 ? 'day' : days <= 730 ? 'week' : 'month';
 }
 
-/** A page cursor as an opaque string, and back (null when it is not one). */
-export function encodeCursor(cursor: { date: string | null; id: string }): string {
-  return Buffer.from(JSON.stringify([cursor.date, cursor.id])).toString('base64url');
+/** The shape of each order's value in a cursor, as the store gives it in text. */
+const CURSOR_KEYS: Readonly<Record<EventSort, RegExp>> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  fatalities: /^\d{1,9}$/,
+  updated: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?$/,
+  status: /^\d$/,
+};
+
+/** A page cursor as an opaque string, naming its order, and back. */
+export function encodeCursor(cursor: Cursor, sort: EventSort = 'date'): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id, sort])).toString('base64url');
 }
 
-export function decodeCursor(text: string): { date: string | null; id: string } {
+export function decodeCursor(text: string, sort: EventSort = 'date'): Cursor {
+  let value: unknown = null;
   try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      (value[0] === null ||
-        (typeof value[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value[0]))) &&
-      typeof value[1] === 'string'
-    )
-      return { date: value[0] as string | null, id: value[1] };
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
     // Not base64 JSON: refused below.
   }
+  if (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    value[2] !== sort &&
+    typeof value[2] === 'string'
+  )
+    throw invalid('after', `this cursor is of the list sorted by ${value[2]}, not by ${sort}`);
+  if (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    (value[0] === null || (typeof value[0] === 'string' && CURSOR_KEYS[sort].test(value[0]))) &&
+    typeof value[1] === 'string'
+  )
+    return { key: value[0] as string | null, id: value[1] };
   throw invalid('after', 'not a page cursor: use the `next` of the page before');
 }

@@ -63,7 +63,8 @@ const statusState: StateHandler = {
     const { id } = await eventOf(tx, key);
     const status = zReviewStatus.parse(after);
     await tx.query(
-      `UPDATE events SET review_status = $2, data = jsonb_set(data, '{review_status}', to_jsonb($2::text))
+      `UPDATE events SET review_status = $2, data = jsonb_set(data, '{review_status}', to_jsonb($2::text)),
+         updated_at = now()
        WHERE id = $1`,
       [id, status],
     );
@@ -93,7 +94,7 @@ const privacyState: StateHandler = {
     const mark = after === true;
     await tx.query(
       `WITH i AS (UPDATE incidents SET private = $2 WHERE event_id = $1 RETURNING 1)
-       UPDATE events SET private = $2 WHERE id = $1`,
+       UPDATE events SET private = $2, updated_at = now() WHERE id = $1`,
       [id, mark],
     );
   },

@@ -44,7 +44,7 @@ export {
   streamEventPages,
   streamEvents,
 } from './queries.js';
-export type { Cursor, EventFilter, MarkedEvent, ReportHit } from './queries.js';
+export type { Cursor, EventFilter, MarkedEvent, Page, ReportHit } from './queries.js';
 export {
   eventClusters,
   eventFacets,

@@ -463,7 +463,8 @@ async function saveEvents(
        date_end = EXCLUDED.date_end, admin1_pcode = EXCLUDED.admin1_pcode, admin1 = EXCLUDED.admin1,
        actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2, fatalities_best = EXCLUDED.fatalities_best,
        claimants = EXCLUDED.claimants, search_text = EXCLUDED.search_text,
-       search_names = EXCLUDED.search_names, data = EXCLUDED.data, private = EXCLUDED.private
+       search_names = EXCLUDED.search_names, data = EXCLUDED.data, private = EXCLUDED.private,
+       updated_at = now()
      RETURNING 1),
      -- In order, so that two transactions adding the same names never wait on each other in turn.
      t AS (INSERT INTO search_terms (term) SELECT term FROM unnest($4::text[]) AS term ORDER BY term
@@ -586,7 +587,8 @@ export async function setReviewStatus(
   status: ReviewStatus,
 ): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE events SET review_status = $2, data = jsonb_set(data, '{review_status}', to_jsonb($2::text))
+    `UPDATE events SET review_status = $2, data = jsonb_set(data, '{review_status}', to_jsonb($2::text)),
+       updated_at = now()
      WHERE id = $1 RETURNING 1`,
     [eventId, status],
   );

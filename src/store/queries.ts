@@ -1,4 +1,4 @@
-import type { Event, ReviewStatus } from '../contracts/index.js';
+import type { Event, EventSort, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
 import type { QueryOptions, Sql } from './db.js';
 import type { ReportIndex, ReportInfo } from './writer.js';
@@ -31,9 +31,29 @@ export interface EventFilter {
   readonly publicOnly?: boolean;
 }
 
-/** Where a page of events ended: the next page starts after it. */
+/**
+ * Each order: the value sorted on (as SQL), its direction, its type. Ties and
+ * events without the value (last) are in id order, so that a page cursor
+ * (the value and id of the last event) says where the next page starts.
+ */
+const SORTS: Readonly<Record<EventSort, { expr: string; desc: boolean; type: string }>> = {
+  /** Newest first. */
+  date: { expr: 'date_start', desc: true, type: 'date' },
+  /** Most killed first (the best estimate). */
+  fatalities: { expr: 'fatalities_best', desc: true, type: 'int' },
+  /** Last changed first. */
+  updated: { expr: 'updated_at', desc: true, type: 'timestamptz' },
+  /** What needs a person first: unreviewed, reviewed, verified, disputed, rejected. */
+  status: {
+    expr: "array_position(ARRAY['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected']::text[], review_status)",
+    desc: false,
+    type: 'int',
+  },
+};
+
+/** Where a page of events ended: the value it was sorted on (as text) and its id. */
 export interface Cursor {
-  readonly date: string | null;
+  readonly key: string | null;
   readonly id: string;
 }
 
@@ -95,48 +115,63 @@ function containing(words: string): string {
   return `%${words.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-/** Newest first; events with no date last. */
-const ORDER = 'ORDER BY date_start DESC NULLS LAST, id';
+function orderOf(sort: EventSort): string {
+  const { expr, desc } = SORTS[sort];
+  return `ORDER BY ${expr} ${desc ? 'DESC' : 'ASC'} NULLS LAST, id`;
+}
 
-function after(cursor: Cursor | null, param: (v: unknown) => string): string | null {
+function after(
+  sort: EventSort,
+  cursor: Cursor | null,
+  param: (v: unknown) => string,
+): string | null {
   if (cursor === null) return null;
+  const { expr, desc, type } = SORTS[sort];
   const id = param(cursor.id);
-  if (cursor.date === null) return `(date_start IS NULL AND id > ${id})`;
-  const date = param(cursor.date);
-  return `(date_start < ${date}::date OR (date_start = ${date}::date AND id > ${id}) OR date_start IS NULL)`;
+  if (cursor.key === null) return `(${expr} IS NULL AND id > ${id})`;
+  const key = `${param(cursor.key)}::${type}`;
+  return `(${expr} ${desc ? '<' : '>'} ${key} OR (${expr} = ${key} AND id > ${id}) OR ${expr} IS NULL)`;
 }
 
 interface EventRow {
   id: string;
-  date_start: string | null;
+  sort_key: string | null;
   private: boolean;
   data: Event;
+}
+
+/** What page of which order to read. */
+export interface Page {
+  readonly limit?: number;
+  readonly after?: Cursor | null;
+  /** Newest first when absent. */
+  readonly sort?: EventSort;
 }
 
 async function pageOf(
   db: Sql,
   filter: EventFilter,
-  page: { readonly limit?: number; readonly after?: Cursor | null },
+  page: Page,
 ): Promise<{ rows: EventRow[]; next: Cursor | null }> {
   const limit = page.limit ?? 50;
+  const sort = page.sort ?? 'date';
   const { where, params } = conditions(filter);
   const param = (value: unknown): string => {
     params.push(value);
     return `$${String(params.length)}`;
   };
-  const resume = after(page.after ?? null, param);
+  const resume = after(sort, page.after ?? null, param);
   if (resume !== null) where.push(resume);
   const rows = await db.query<EventRow>(
-    `SELECT id, date_start, private, data FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ${ORDER} LIMIT ${param(limit)}`,
+    `SELECT id, (${SORTS[sort].expr})::text AS sort_key, private, data FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+     ${orderOf(sort)} LIMIT ${param(limit)}`,
     params,
     FILTERED,
   );
   const last = rows.at(-1);
   return {
     rows,
-    next:
-      rows.length === limit && last !== undefined ? { date: last.date_start, id: last.id } : null,
+    next: rows.length === limit && last !== undefined ? { key: last.sort_key, id: last.id } : null,
   };
 }
 
@@ -144,7 +179,7 @@ async function pageOf(
 export async function listEvents(
   db: Sql,
   filter: EventFilter,
-  page: { readonly limit?: number; readonly after?: Cursor | null } = {},
+  page: Page = {},
 ): Promise<{ events: Event[]; next: Cursor | null }> {
   const { rows, next } = await pageOf(db, filter, page);
   return { events: rows.map((r) => r.data), next };
@@ -157,7 +192,7 @@ export type MarkedEvent = Event & { readonly private: boolean };
 export async function listMarkedEvents(
   db: Sql,
   filter: EventFilter,
-  page: { readonly limit?: number; readonly after?: Cursor | null } = {},
+  page: Page = {},
 ): Promise<{ events: MarkedEvent[]; next: Cursor | null }> {
   const { rows, next } = await pageOf(db, filter, page);
   return { events: rows.map((r) => ({ ...r.data, private: r.private })), next };

@@ -281,6 +281,16 @@ ALTER TABLE users ADD COLUMN require_totp boolean NOT NULL DEFAULT false;
 ALTER TABLE documents ADD COLUMN withdrawn boolean NOT NULL DEFAULT false;
 `,
   },
+  {
+    version: 10,
+    name: 'the events list sorted by fatalities, last change or review status',
+    sql: `
+-- When an event last changed (regrouped, corrected, its status or private mark set).
+ALTER TABLE events ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX events_updated ON events (updated_at DESC, id);
+CREATE INDEX events_fatalities ON events (fatalities_best DESC NULLS LAST, id);
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

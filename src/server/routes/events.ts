@@ -38,7 +38,8 @@ const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } })
 const list = declare('read', {
   method: 'get',
   path: '/api/events',
-  summary: 'Events matching a filter, newest first, a page at a time',
+  summary:
+    'Events matching a filter, a page at a time: newest first, or by fatalities, last change or review status',
   request: { query: zEventListQuery },
   responses: { 200: { description: 'A page of events', ...json(zEventPage) } },
 });
@@ -123,13 +124,18 @@ export function eventRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');
     const filter = eventFilter(actorOf(c), query, gazetteer);
-    const after = query.after === undefined ? null : decodeCursor(query.after);
+    const sort = query.sort ?? 'date';
+    const after = query.after === undefined ? null : decodeCursor(query.after, sort);
     const [page, total] = await Promise.all([
-      listMarkedEvents(deps.db, filter, { limit: query.limit ?? 50, after }),
+      listMarkedEvents(deps.db, filter, { limit: query.limit ?? 50, after, sort }),
       countEvents(deps.db, filter),
     ]);
     return c.json(
-      { events: page.events, next: page.next === null ? null : encodeCursor(page.next), total },
+      {
+        events: page.events,
+        next: page.next === null ? null : encodeCursor(page.next, sort),
+        total,
+      },
       200,
     );
   });
