@@ -158,7 +158,7 @@ const HEADLINES = [
   (town: string, doer: string) => `قتلى وجرحى بقصف لـ${doer} على ${town}`,
   (town: string, doer: string) => `مقتل عناصر بهجوم تبناه «${doer}» في ${town}`,
   (town: string, doer: string) => `تصعيد جديد في ${town}.. ضحايا برصاص ${doer} (فيديو)`,
-  (town: string) => `اغتيال شاب على يد مسلحين مجهولين في ${town}`,
+  (town: string) => `مجهولون يغتالون شابا أمام منزله في ${town}`,
   (town: string, doer: string) => `"${doer}" تستهدف ${town} وسقوط ضحايا مدنيين`,
 ];
 const CONTEXT = [

@@ -29,7 +29,7 @@ export interface DateExpression {
   /** How the expression relates to the report: today, an earlier day, a period… */
   readonly kind: DateKind;
   readonly warning: string | null;
-  /** «بعد 24 ساعة على مجزرة»: the day of the act named next, and of no later one. */
+  /** «بعد 48 ساعة من غارة»: the day of the act named next, and of no later one. */
   readonly alone?: boolean;
 }
 
@@ -182,7 +182,7 @@ interface Match {
   readonly kind: DateKind;
   /** Weekday named by the expression itself, if any. */
   readonly weekday: number | null;
-  /** Dates another act than the one beside it («اليوم، بعد 24 ساعة على…»): never joined to a neighbour. */
+  /** Dates another act than the one beside it («اليوم، بعد 48 ساعة من…»): never joined to a neighbour. */
   readonly alone?: boolean;
 }
 
@@ -574,7 +574,7 @@ function matchAgo(ctx: Context, i: number): Match | null {
 const SPAN_FROM = new Set(['من', 'علي']);
 
 /**
- * «بعد يومين من مقتل…», «بعد 24 ساعة على مجزرة…», «بعد أسبوع من اغتيال…»: the act
+ * «بعد يومين من مقتل…», «بعد 48 ساعة من غارة…», «بعد أسبوع من اغتيال…»: the act
  * named next came that long before the one told, which a report tells as of
  * its own day. Hours under a day («بعد ساعات من اشتباكات») are the same act going on.
  */

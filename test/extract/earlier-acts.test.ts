@@ -9,11 +9,11 @@ function told(text: string): string[] {
   );
 }
 
-/** «…، بعد 24 ساعة على مجزرة في بلدة X»: an act counted back from the one told is an act of its own. */
+/** «…، بعد يومين من غارة على بلدة X»: an act counted back from the one told is an act of its own. */
 describe('an earlier act counted back from the one told', () => {
   it.each([
     [
-      'قتل أربعة مدنيين بقصف صاروخي على مدينة الأتارب اليوم، بعد 24 ساعة على مجزرة مماثلة في بلدة سرمين.',
+      'أصيب طفلان بقذائف صاروخية سقطت على مدينة الأتارب اليوم، وذلك بعد 24 ساعة من قصف مشابه طال أطراف بلدة سرمين.',
       [
         'NEW Shelling/artillery/missile attack 2021-06-15 الأتارب',
         'NEW Shelling/artillery/missile attack 2021-06-14 سرمين',
@@ -49,8 +49,8 @@ describe('an earlier act counted back from the one told', () => {
 
 describe('an act told as like the one before', () => {
   it.each([
-    'قصفت قوات النظام بالمدفعية بلدة كفرنبل اليوم. وتأتي هذه المجزرة بعد يومين على مجزرة مماثلة في بلدة حاس أودت بحياة ثلاثة أطفال.',
-    'شن الطيران الروسي غارات على مدينة أريحا اليوم، بعد 24 ساعة على هجوم مماثل على بلدة سرمين.',
+    'قصفت قوات النظام بالمدفعية بلدة كفرنبل اليوم. وكانت بلدة حاس قد شهدت قبل يومين هجوما مماثلا أودى بحياة ثلاثة أطفال.',
+    'شن الطيران الروسي غارات على مدينة أريحا اليوم، بعد 48 ساعة من هجوم مماثل استهدف بلدة سرمين.',
     'قصفت قوات النظام بلدة البارة بالصواريخ صباح اليوم، كما تعرضت بلدة كنصفرة لهجوم مشابه مساء اليوم.',
   ])('is of its kind and by its doer: «%s»', (text) => {
     const [first, second] = news(read(text, '2021-06-15'));

@@ -59,8 +59,17 @@ describe('people counted together', () => {
     ['قتلت امرأة وأمها بقصف مدفعي على بلدة كنصفرة.', 2],
     ['قتل طفلان ووالداهما بانفجار لغم في بلدة نوى.', 4],
     ['قتل شاب وأبوه برصاص قناص في مدينة درعا.', 2],
+    ['استشهد شاب مع أحد أبناء قريته برصاص قناص في بلدة اليادودة.', 2],
+    ['قتلت امرأة مع طفليها بقصف مدفعي على بلدة كنصفرة.', 3],
+    ['قتل مدني مع ثلاثة من أقاربه بانفجار لغم في بلدة نوى.', 4],
   ])('«%s» is %i people', (text, count) => {
     expect(allTuples(read(text))).toEqual([[null, 'killed', 'CIV', count]]);
+  });
+
+  it('does not count the side fought with («اشتباكات مع داعش») as people who fell', () => {
+    expect(
+      allTuples(read('قتل عنصر من قسد في اشتباكات مع داعش في بلدة ذيبان.')).map(([, , , c]) => c),
+    ).toEqual([1]);
   });
 
   it('does not add the next casualty count to this one', () => {

@@ -57,7 +57,7 @@ function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean
 }
 
 /**
- * «…، ويأتي ذلك بعد أسبوع من اغتيال…», «بعد 24 ساعة على مجزرة…»: a span of time
+ * «…، ويأتي ذلك بعد أسبوع من اغتيال…», «بعد ثلاثة أيام على قصف…»: a span of time
  * counted back from the act told opens the earlier act it is counted from; so
  * does «بعد» before an act told as like this one («بعد هجوم مماثل»).
  */

@@ -1004,6 +1004,32 @@ function readIdioms(
   return { found, skip };
 }
 
+/** Words that join people who fell together: «استشهد مع أحد أبناء البلدة», «برفقة اثنين من مرافقيه». */
+const COMPANIONS = new Set(['مع', 'برفقه']);
+
+/**
+ * «قتل القيادي مع اثنين من مرافقيه», «استشهد الشيخ مع أحد أبناء البلدة»: people
+ * said to have fallen with the counted ones add to the count.
+ */
+function withCompanions(r: Reader, f: FigureMention): FigureMention {
+  if (f.count === null || !COMPANIONS.has(word(r, f.end))) return f;
+  const at = f.end + 1;
+  const one = word(r, at) === 'احد' || word(r, at) === 'احدي';
+  const quantity = one ? null : quantityAt(r, at);
+  const person = one || quantity !== null ? null : personAt(r, at);
+  const noun = person === null ? undefined : annotationAt(r.analysis.annotations.victims, at);
+  if (noun?.entry.victimClass === 'other') return f;
+  const extra = one ? 1 : (quantity?.count ?? person?.count ?? null);
+  if (extra === null) return f;
+  if (quantity !== null) consume(r, quantity.start, quantity.end);
+  return {
+    ...f,
+    count: f.count + extra,
+    end: Math.max(f.end, quantity?.end ?? at + 1),
+    rules: [...f.rules, because('figures/fell-with-companions')],
+  };
+}
+
 /**
  * The casualty figures stated in tokens `[from, to)`: each measure word with the
  * count, qualifier and victims grammar attaches to it.
@@ -1039,7 +1065,7 @@ function findFigures(
     )
       return;
     const idiom = idioms.found.get(anchor);
-    const f =
+    const reading =
       idiom === undefined
         ? readAnchor(
             r,
@@ -1047,7 +1073,8 @@ function findFigures(
             anchors.find((a) => a.start >= anchor.end),
           )
         : readIdiom(r, anchor, idiom);
-    if (f === null) return;
+    if (reading === null) return;
+    const f = withCompanions(r, reading);
     read.add(`${String(anchor.start)}:${String(anchor.end)}`);
     if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
     // «ارتفع إلى 9 عدد القتلى بعد وفاة 3 من الجرحى»: the 3 are in the 9.

@@ -54,7 +54,7 @@ export interface ActReading {
    * the act already told, retold in the past tense.
    */
   readonly retelling: boolean;
-  /** «مجزرة مماثلة», «هجوم مشابه»: an act of the kind, and by the doer, of the one told before. */
+  /** «غارة مماثلة», «هجوم مشابه»: an act of the kind, and by the doer, of the one told before. */
   readonly likeTheActBefore: boolean;
 }
 

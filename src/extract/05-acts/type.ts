@@ -183,7 +183,7 @@ export function settleType(
 }
 
 /**
- * «وتأتي بعد 24 ساعة على مجزرة مماثلة», «قصفا مماثلا»: an act told as like the
+ * «بعد يومين من هجوم مشابه», «قصفا مماثلا»: an act told as like the
  * one before it is of that act's type, whatever its noun says alone.
  */
 export function asTheActBefore(

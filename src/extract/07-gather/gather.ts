@@ -114,7 +114,7 @@ function clearActor1(mentions: readonly EventMention[]): string | null {
 /** Whether two doers fight on one side («قوات النظام» and «حزب الله» taking a town together). */
 export type Allied = (a: string, b: string) => boolean;
 
-/** An earlier act the report only counts back to («بعد 24 ساعة على مجزرة…»): dated by that span alone. */
+/** An earlier act the report only counts back to («بعد يومين من غارة…»): dated by that span alone. */
 function countedBackTo(draft: IncidentDraft): boolean {
   return (
     draft.mentions.some((m) => m.date?.alone === true) &&
@@ -137,7 +137,7 @@ function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied)
   const day = mention.date?.precision === 'day' ? mention.date.from : null;
   const draftDate = draftDay(draft);
   // A day apart is the same act told from both ends of a night («منذ ليل أمس… إلى فجر اليوم») when nothing else differs.
-  // An act counted back to («بعد 24 ساعة على…») is dated to the day.
+  // An act counted back to («بعد يومين من…») is dated to the day.
   const tolerance =
     mention.date?.alone !== true &&
     (here === null || (there !== null && here.place.id === there.place.id))
@@ -223,7 +223,7 @@ export function gatherIncidents(
         retold(latest, mention));
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
     const previous = drafts.find((d) => d.mentions.at(-1) === lastMention);
-    // An earlier act counted back from this one («بعد 24 ساعة على مجزرة…») is not what the sentence goes on about.
+    // An earlier act counted back from this one («بعد يومين من غارة…») is not what the sentence goes on about.
     const continues =
       previous !== undefined &&
       lastMention?.date?.alone !== true &&

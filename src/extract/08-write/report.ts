@@ -18,7 +18,7 @@ function buildContext(
   warnings: string[],
 ): BuildContext {
   const days: DateExpression[] = mentions
-    // «بعد 24 ساعة على مجزرة…» dates that earlier act only, not the narrative after it.
+    // «بعد ثلاثة أيام على قصف…» dates that earlier act only, not the narrative after it.
     .filter((m) => !m.background && m.date?.precision === 'day' && m.date.alone !== true)
     .flatMap((m) => (m.date === null ? [] : [m.date]));
   const placed = mentions.filter((m) => m.places.length > 0);
