@@ -32,6 +32,23 @@ describe("an event's history as a documenter reads it", () => {
     expect(describeChange(place, 'ar').after).toBe('سراقب');
   });
 
+  it('tells a report withdrawn from the event, and restored, in words', () => {
+    const withdrawn = change({
+      kind: 'report',
+      action: 'report.withdraw',
+      key: { report: 'sha256:abc' },
+      before: { withdrawn: false },
+      after: { withdrawn: true },
+    });
+    expect(describeChange(withdrawn, 'en')).toEqual({
+      what: 'A report',
+      before: 'in use',
+      after: 'withdrawn',
+      revert: false,
+    });
+    expect(describeChange(withdrawn, 'ar').after).toBe('مسحوب');
+  });
+
   it('writes a status by its label and a date as the language writes it', () => {
     const status = change({
       kind: 'status',

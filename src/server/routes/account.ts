@@ -168,7 +168,8 @@ export function accountRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): vo
   app.openapi(startTotp, async (c) => {
     const actor = actorOf(c);
     const user = await findUser(deps.db, actor.name);
-    if (user?.totp_secret !== null)
+    if (user === null) throw new ServiceError('not_found', `no user ${actor.name}`);
+    if (user.totp_secret !== null)
       throw new ServiceError('conflict', 'this account has a second factor already');
     return c.json(newTotpSecret(actor.name), 200);
   });

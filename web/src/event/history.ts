@@ -44,6 +44,8 @@ function whatOf(change: Change, lang: Lang): string {
       return t('event.status');
     case 'privacy':
       return t('history.privacy');
+    case 'report':
+      return t('history.report');
     case 'decision': {
       const joined = isFields(change.after) ? change.after['same'] === true : null;
       if (joined === null) return t('history.decisionUndone');
@@ -87,6 +89,10 @@ function valueOf(change: Change, value: unknown, lang: Lang): string {
     }
     case 'privacy':
       return value === true ? t('history.private') : t('history.public');
+    case 'report':
+      return isFields(value) && value['withdrawn'] === true
+        ? t('history.withdrawn')
+        : t('history.inUse');
     case 'decision':
       return isFields(value) && value['same'] === true
         ? t('history.sameAct')
