@@ -57,3 +57,41 @@ describe('the victims of a figure', () => {
     expect(allTuples(read(text, published))).toEqual(sorted(expected));
   });
 });
+
+/** «ثمانية قتلى من X، إلى جانب 20 جريحاً»: a count with no people of its own counts the side before it. */
+describe('a casualty count joined to one that names its side', () => {
+  it.each<[string, [string | null, string, string | null, number | null][]]>([
+    [
+      'قال المرصد إن حصيلة الهجوم بلغت ستة قتلى من قوات النظام، إلى جانب 12 جريحا.',
+      [
+        ['SOHR', 'injured', 'SYR-GOV', 12],
+        ['SOHR', 'killed', 'SYR-GOV', 6],
+      ],
+    ],
+    [
+      'أسفر الانفجار عن مقتل 4 عناصر من قسد و7 جرحى في بلدة ذيبان.',
+      [
+        [null, 'injured', 'SDF', 7],
+        [null, 'killed', 'SDF', 4],
+      ],
+    ],
+    [
+      'سقط خمسة قتلى من عناصر هيئة تحرير الشام و9 جرحى بكمين في ريف إدلب.',
+      [
+        [null, 'injured', 'HTS', 9],
+        [null, 'killed', 'HTS', 5],
+      ],
+    ],
+  ])('%s', (text, figures) => {
+    expect(allTuples(read(text, '2021-06-15'))).toEqual(figures);
+  });
+
+  it('leaves people of another kind to say whose they are', () => {
+    expect(
+      allTuples(read('قتل 4 عناصر من قسد وأصيب 3 مدنيين بانفجار في بلدة ذيبان.', '2021-06-15')),
+    ).toEqual([
+      [null, 'injured', 'CIV', 3],
+      [null, 'killed', 'SDF', 4],
+    ]);
+  });
+});

@@ -1012,8 +1012,11 @@ const COMPANIONS = new Set(['مع', 'برفقه']);
  * said to have fallen with the counted ones add to the count.
  */
 function withCompanions(r: Reader, f: FigureMention): FigureMention {
-  if (f.count === null || !COMPANIONS.has(word(r, f.end))) return f;
-  const at = f.end + 1;
+  // «مختار القرية برفقة…»: past the definite words that complete the counted noun.
+  let before = f.end;
+  while (before < f.end + 2 && /^ال/.test(word(r, before))) before++;
+  if (f.count === null || !COMPANIONS.has(word(r, before))) return f;
+  const at = before + 1;
   const one = word(r, at) === 'احد' || word(r, at) === 'احدي';
   const quantity = one ? null : quantityAt(r, at);
   const person = one || quantity !== null ? null : personAt(r, at);
@@ -1125,6 +1128,31 @@ function shareVictims(analysis: Analysis, figures: FigureMention[]): FigureMenti
         victim: next.victim,
         rules: [...f.rules, because('figures/joined-figures-share-their-victims')],
       };
+  }
+  return shareForward(analysis, figures);
+}
+
+/** Words that join a figure to the one before it: «و», «إضافة إلى», «إلى جانب». */
+const JOINING = new Set(['و', ',', 'الي', 'جانب', 'اضافه', 'بالاضافه', 'فضلا', 'عن']);
+
+/**
+ * «ثمانية قتلى من الفيلق الخامس، إلى جانب 20 جريحاً»: a casualty count that names
+ * no people of its own, joined to one that names them, counts the same side.
+ */
+function shareForward(analysis: Analysis, figures: FigureMention[]): FigureMention[] {
+  for (let k = 1; k < figures.length; k++) {
+    const f = figures[k];
+    const previous = figures[k - 1];
+    if (f === undefined || previous === undefined) continue;
+    if (f.victim !== null || f.victimClass !== null || previous.victim === null) continue;
+    if (f.measure === previous.measure || f.start - previous.end > 3) continue;
+    const between = analysis.tokens.slice(previous.end, f.start);
+    if (!between.every((t) => JOINING.has(t.text))) continue;
+    figures[k] = {
+      ...f,
+      victim: previous.victim,
+      rules: [...f.rules, because('figures/joined-figures-share-their-victims')],
+    };
   }
   return figures;
 }
