@@ -179,7 +179,10 @@ export type ReportView = z.infer<typeof zReportView>;
 /** A person's correction: the machine's reading stays in the reports' incidents beside it. */
 export const zCorrectionView = z
   .object({
-    incident: z.string(),
+    /** The incident corrected; null for a field of the event itself. */
+    incident: z.string().nullable(),
+    /** The event, for a field of its own (`event.place`…); null for an incident's. */
+    event: z.string().nullable(),
     /** `event.place`, `event.date`…, `figure:CLAIMANT|MEASURE|VICTIM`, `added_claims`, `not_incident`. */
     field: z.string(),
     value: z.unknown(),
@@ -193,7 +196,7 @@ export const zEventDetail = z
   .object({
     event: zApiEvent,
     reports: z.array(zReportView),
-    /** Who corrected what on the event's incidents; the event shows the corrected values. */
+    /** Who corrected what on the event and its incidents; the event shows the corrected values. */
     corrections: z.array(zCorrectionView),
     history: z.array(zAuditEntry),
   })

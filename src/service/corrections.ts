@@ -6,7 +6,10 @@ import {
   EVENT_CORRECTABLE,
   figureField,
   findCorrection,
+  findEventCorrection,
+  isEventField,
   putCorrection,
+  putEventCorrection,
   regroup,
 } from '../store/index.js';
 import type { EventField, Sql } from '../store/index.js';
@@ -18,40 +21,109 @@ import { setPrivate } from './review.js';
 import { may } from './roles.js';
 import type { Actor } from './roles.js';
 
-const zKey = z.object({ incident: z.string(), field: z.string() });
+const zIncidentKey = z.object({ incident: z.string(), field: z.string() });
+/** An event's field, with the incidents it held then: its id changes when its first incident leaves it. */
+const zEventKey = z.object({
+  event: z.string(),
+  field: z.string(),
+  incidents: z.array(z.string()),
+});
 
-function keyOf(key: ChangeKey): { incident: string; field: string } {
-  const parsed = zKey.safeParse(key);
-  if (!parsed.success) throw invalid('key', 'this change names no incident and field');
-  return parsed.data;
+const EVENT_PREFIX = 'event.';
+
+/**
+ * What a correction's key names: an incident's field, or an event's. An
+ * `event.` field on an incident is how event corrections were kept before they
+ * moved to the event (its audit entries still name it so): the event that
+ * incident is in now.
+ */
+type Target =
+  | { readonly on: 'incident'; readonly incident: string; readonly field: string }
+  | {
+      readonly on: 'event';
+      readonly event: string;
+      readonly incidents: readonly string[];
+      readonly field: EventField;
+    };
+
+function targetOf(key: ChangeKey): Target {
+  const asEvent = zEventKey.safeParse(key);
+  const asIncident = zIncidentKey.safeParse(key);
+  const field = asEvent.success
+    ? asEvent.data.field
+    : asIncident.success
+      ? asIncident.data.field
+      : null;
+  if (field === null) throw invalid('key', 'this change names no incident or event and field');
+  if (field.startsWith(EVENT_PREFIX)) {
+    const name = field.slice(EVENT_PREFIX.length);
+    if (!isEventField(name)) throw invalid('key', `no event field ${name}`);
+    if (asEvent.success) return { on: 'event', ...asEvent.data, field: name };
+    if (asIncident.success)
+      return { on: 'event', event: '', incidents: [asIncident.data.incident], field: name };
+  }
+  if (!asIncident.success) throw invalid('key', `${field} is no field of an event`);
+  return { on: 'incident', ...asIncident.data };
 }
 
-/** One correction of one incident's field; writing it regroups the incident's event at once. */
+/**
+ * The event a correction's key names now: by its id, else the event holding
+ * most of the incidents it held then (its id follows its first incident,
+ * which may have left it since, its corrections handed on to this one).
+ */
+async function eventNow(tx: Sql, target: { event: string; incidents: readonly string[] }) {
+  const [row] = await tx.query<{ id: string }>(
+    `SELECT id FROM events WHERE id = $1
+     UNION ALL
+     (SELECT event_id FROM incidents WHERE id = ANY($2::text[]) AND event_id IS NOT NULL
+      GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1)
+     LIMIT 1`,
+    [target.event, target.incidents],
+  );
+  if (row === undefined)
+    throw notFound(
+      `event ${target.event === '' ? `of ${target.incidents.join(', ')}` : target.event}`,
+    );
+  return row.id;
+}
+
+/** One correction of an incident's or an event's field; writing it regroups the event at once. */
 export const correctionState: StateHandler = {
-  read: (tx, key) => {
-    const { incident, field } = keyOf(key);
-    return findCorrection(tx, incident, field);
+  async read(tx, key) {
+    const target = targetOf(key);
+    if (target.on === 'incident') return findCorrection(tx, target.incident, target.field);
+    return findEventCorrection(tx, await eventNow(tx, target), target.field);
   },
   authorize(actor) {
     if (!may(actor.role, 'correct')) throw forbidden('only an editor or an admin corrects');
   },
   async write(tx, key, after, env) {
-    const { incident, field } = keyOf(key);
+    const target = targetOf(key);
+    const by = env.actor.name;
+    if (target.on === 'event') {
+      const event = await eventNow(tx, target);
+      await putEventCorrection(tx, { event, field: target.field, value: after ?? null, by });
+      const { incidents } = await eventScope(tx, event);
+      await regroup(tx, incidents, env.knowledge().lexicon);
+      return;
+    }
+    const { incident, field } = target;
     const [row] = await tx.query<{ id: string }>('SELECT id FROM incidents WHERE id = $1', [
       incident,
     ]);
     if (row === undefined) throw notFound(`incident ${incident}`);
-    await putCorrection(tx, { incident, field, value: after ?? null, by: env.actor.name });
+    await putCorrection(tx, { incident, field, value: after ?? null, by });
     await regroup(tx, [incident], env.knowledge().lexicon);
   },
   async scope(tx, key) {
-    const { incident } = keyOf(key);
+    const target = targetOf(key);
+    if (target.on === 'event') return eventScope(tx, await eventNow(tx, target));
     const [row] = await tx.query<{ event_id: string | null }>(
       'SELECT event_id FROM incidents WHERE id = $1',
-      [incident],
+      [target.incident],
     );
     if (row?.event_id === null || row?.event_id === undefined)
-      return { event: null, incidents: [incident] };
+      return { event: null, incidents: [target.incident] };
     return eventScope(tx, row.event_id);
   },
 };
@@ -143,7 +215,7 @@ function placeOf(gazetteer: Gazetteer, fix: z.infer<typeof zPlaceFix>): Location
   };
 }
 
-/** The event's members, and the first of them: event corrections are kept on it. */
+/** The event's members. */
 async function membersOf(db: Sql, eventId: string): Promise<{ id: string; document: string }[]> {
   const rows = await db.query<{ id: string; document: string }>(
     'SELECT id, document_id AS document FROM incidents WHERE event_id = $1 ORDER BY id',
@@ -180,7 +252,6 @@ export async function correct(
   if (!may(actor.role, 'correct')) throw forbidden('only an editor or an admin corrects');
   const reason = request.reason ?? null;
   const members = await membersOf(ctx.db, eventId);
-  const anchor = members[0]?.id ?? '';
   const { field, value } = request;
   if (field === 'private')
     return setPrivate(ctx, actor, eventId, parse(CORRECTIONS.private, value), reason);
@@ -244,13 +315,25 @@ export async function correct(
     }
     default: {
       const eventField: EventField = field;
-      if (value === null) return change(anchor, `event.${eventField}`, null);
+      const onEvent = (after: unknown) =>
+        applyChange(ctx, actor, {
+          kind: 'correction',
+          key: {
+            event: eventId,
+            field: `${EVENT_PREFIX}${eventField}`,
+            incidents: members.map((m) => m.id),
+          },
+          action: 'correct',
+          after,
+          reason,
+        });
+      if (value === null) return onEvent(null);
       let after: unknown = parse(CORRECTIONS[eventField] as z.ZodType, value);
       if (eventField === 'place')
         after = placeOf(ctx.knowledge().gazetteer, after as z.infer<typeof zPlaceFix>);
       if (eventField === 'sub_event_type' && eventTypeOf(after as string) === null)
         throw invalid('value', `no sub-event type ${String(after)}`);
-      return change(anchor, `event.${eventField}`, after);
+      return onEvent(after);
     }
   }
 }

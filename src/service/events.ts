@@ -2,6 +2,7 @@ import type { EventDetail, EventQuery, EventSort, ReportView } from '../contract
 import type { Gazetteer } from '../gazetteer/index.js';
 import {
   correctionsOf,
+  eventCorrectionsOf,
   eventIncidents,
   eventReports,
   eventSpan,
@@ -62,10 +63,15 @@ export async function visibleEvent(db: Sql, actor: Actor, id: string): Promise<M
 export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<EventDetail> {
   const event = await visibleEvent(db, actor, id);
   const [reports, incidents] = await Promise.all([eventReports(db, id), eventIncidents(db, id)]);
-  const [history, corrections] = await Promise.all([
+  const [history, ofIncidents, ofEvent] = await Promise.all([
     listAudit(db, { event: { id, incidents } }, { limit: 500 }),
     correctionsOf(db, incidents),
+    eventCorrectionsOf(db, id),
   ]);
+  const corrections = [
+    ...ofEvent.map((c) => ({ ...c, incident: null, field: `event.${c.field}` })),
+    ...ofIncidents.map((c) => ({ ...c, event: null })),
+  ];
   const linkedBy = new Map<string, string[]>();
   for (const member of event.members)
     linkedBy.set(member.document, [...(linkedBy.get(member.document) ?? []), ...member.linked_by]);
@@ -76,7 +82,7 @@ export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<Ev
   return { event, reports: views, corrections, history };
 }
 
-/** The incidents an event holds now, by their store keys; the first anchors its corrections. */
+/** The incidents an event holds now, by their store keys. */
 export function eventIncidentKeys(db: Sql, id: string): Promise<string[]> {
   return eventIncidents(db, id);
 }

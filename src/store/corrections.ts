@@ -3,15 +3,14 @@ import type { StoredIncident } from '../link/index.js';
 import type { Sql } from './db.js';
 
 /**
- * A person's correction of what the machine read, kept apart from it: on an
- * incident (a figure, a claim added, «not an incident») or, through the
- * incident that anchors it, on the event it is in (type, date, place, actors).
- * The machine's reading stays as it was; every regrouping applies these on
- * top, so a re-link or a new report keeps them.
+ * A person's correction of what the machine read on an incident (a figure, a
+ * claim added, «not an incident»), kept apart from it. The machine's reading
+ * stays as it was; every regrouping applies these on top, so a re-link or a
+ * new report keeps them.
  */
 export interface Correction {
   readonly incident: string;
-  /** `event.place`, `event.date`…; `figure:CLAIMANT|MEASURE|VICTIM`, `added_claims`, `not_incident`. */
+  /** `figure:CLAIMANT|MEASURE|VICTIM`, `added_claims`, `not_incident`. */
   readonly field: string;
   readonly value: unknown;
   readonly by: string;
@@ -106,8 +105,7 @@ export function correctIncidents(
   corrections: readonly Correction[],
 ): StoredIncident[] {
   const of = new Map<string, Correction[]>();
-  for (const c of corrections)
-    if (!c.field.startsWith('event.')) of.set(c.incident, [...(of.get(c.incident) ?? []), c]);
+  for (const c of corrections) of.set(c.incident, [...(of.get(c.incident) ?? []), c]);
   return members.map((m) => {
     const fixes = of.get(m.key);
     return fixes === undefined ? m : { ...m, incident: correctIncident(m.incident, fixes) };
@@ -130,19 +128,94 @@ const EVENT_FIELDS = {
 export type EventField = keyof typeof EVENT_FIELDS;
 export const EVENT_CORRECTABLE = Object.keys(EVENT_FIELDS) as EventField[];
 
+export function isEventField(field: string): field is EventField {
+  return Object.hasOwn(EVENT_FIELDS, field);
+}
+
 /**
- * An event as corrected: the corrections on any of its members' `event.`
- * fields, the latest winning where two events with corrections were joined.
- * A null value in a field clears it (an actor no report names rightly).
+ * A person's correction of an event's own field (type, date, place, actors),
+ * kept on the event, not on any of its incidents: withdrawing a report or
+ * marking an incident «not an incident» leaves it in place. An event's id
+ * follows its first incident, so a regrouping hands the corrections on to the
+ * event that inherits the old one's review status (see `regroup`).
  */
-export function correctEvent(event: Event, corrections: readonly Correction[]): Event {
-  const members = new Set(event.members.map((m) => m.incident));
-  let corrected = event;
-  for (const c of corrections) {
-    if (!members.has(c.incident) || !c.field.startsWith('event.')) continue;
-    const apply = EVENT_FIELDS[c.field.slice('event.'.length) as EventField] as
-      ((e: Event, v: unknown) => Event) | undefined;
-    if (apply !== undefined) corrected = apply(corrected, c.value);
+export interface EventCorrection {
+  readonly event: string;
+  readonly field: EventField;
+  readonly value: unknown;
+  readonly by: string;
+  readonly at: string;
+}
+
+const EVENT_CORRECTION_COLUMNS = 'event_id AS event, field, value, by, at';
+
+export async function eventCorrectionsOf(db: Sql, event: string): Promise<EventCorrection[]> {
+  return db.query<EventCorrection>(
+    `SELECT ${EVENT_CORRECTION_COLUMNS} FROM event_corrections WHERE event_id = $1 ORDER BY at, field`,
+    [event],
+  );
+}
+
+export async function findEventCorrection(
+  db: Sql,
+  event: string,
+  field: EventField,
+): Promise<unknown> {
+  const [row] = await db.query<{ value: unknown }>(
+    'SELECT value FROM event_corrections WHERE event_id = $1 AND field = $2',
+    [event, field],
+  );
+  return row?.value ?? null;
+}
+
+/** Puts an event's correction (null takes it away: the machine's reading shows again). */
+export async function putEventCorrection(
+  db: Sql,
+  correction: { event: string; field: EventField; value: unknown; by: string },
+): Promise<void> {
+  if (correction.value === null) {
+    await db.query('DELETE FROM event_corrections WHERE event_id = $1 AND field = $2', [
+      correction.event,
+      correction.field,
+    ]);
+    return;
   }
+  await db.query(
+    `INSERT INTO event_corrections (event_id, field, value, by) VALUES ($1, $2, $3::jsonb, $4)
+     ON CONFLICT (event_id, field) DO UPDATE SET value = EXCLUDED.value, by = EXCLUDED.by,
+       at = clock_timestamp()`,
+    [correction.event, correction.field, JSON.stringify(correction.value), correction.by],
+  );
+}
+
+/**
+ * Hands corrections on from events a regrouping replaced to their heirs: each
+ * heir holds the latest of every field among its own and those it inherits.
+ */
+export async function moveEventCorrections(
+  db: Sql,
+  from: readonly string[],
+  merged: readonly EventCorrection[],
+): Promise<void> {
+  if (from.length === 0) return;
+  await db.query('DELETE FROM event_corrections WHERE event_id = ANY($1::text[])', [from]);
+  await db.query(
+    `INSERT INTO event_corrections (event_id, field, value, by, at)
+     SELECT event, field, value, by, at
+     FROM jsonb_to_recordset($1::jsonb) AS c(event text, field text, value jsonb, by text, at timestamptz)
+     ON CONFLICT (event_id, field) DO UPDATE SET value = EXCLUDED.value, by = EXCLUDED.by, at = EXCLUDED.at`,
+    [JSON.stringify(merged)],
+  );
+}
+
+/**
+ * An event as corrected, the corrections applied in the order they were made
+ * (where two events with corrections were joined, the latest wins). A null
+ * value in a field clears it (an actor no report names rightly).
+ */
+export function correctEvent(event: Event, corrections: readonly EventCorrection[]): Event {
+  let corrected = event;
+  for (const c of [...corrections].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)))
+    if (isEventField(c.field)) corrected = EVENT_FIELDS[c.field](corrected, c.value);
   return corrected;
 }

@@ -61,11 +61,15 @@ export {
   correctIncident,
   correctionsOf,
   EVENT_CORRECTABLE,
+  eventCorrectionsOf,
   figureField,
   findCorrection,
+  findEventCorrection,
+  isEventField,
   putCorrection,
+  putEventCorrection,
 } from './corrections.js';
-export type { Correction, EventField } from './corrections.js';
+export type { Correction, EventCorrection, EventField } from './corrections.js';
 export { openStore } from './store.js';
 export { StoreBusyError } from './lock.js';
 export { ROOM_NEEDED, StoreFullError } from './room.js';

@@ -3,6 +3,7 @@ import type { Event, Incident, ReviewStatus } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import {
   buildEvents,
+  eventId,
   findLinks,
   groupingMayRefuse,
   MAX_WINDOW_DAYS,
@@ -12,8 +13,8 @@ import {
 } from '../link/index.js';
 import type { Decision, Link, StoredIncident } from '../link/index.js';
 import { addDays, normalizePhrase } from '../text/index.js';
-import { correctEvent, correctIncidents } from './corrections.js';
-import type { Correction } from './corrections.js';
+import { correctEvent, correctIncidents, moveEventCorrections } from './corrections.js';
+import type { Correction, EventCorrection } from './corrections.js';
 import type { Database, Sql } from './db.js';
 
 interface IncidentRow {
@@ -224,6 +225,8 @@ interface Surroundings {
   decisions: Decision[] | null;
   events: { id: string; review_status: ReviewStatus; data: Event }[] | null;
   corrections: Correction[] | null;
+  /** Of the current events, and of any event these incidents could head (its id is theirs). */
+  eventCorrections: EventCorrection[] | null;
   /** Incidents of withdrawn reports: in no event. */
   withdrawn: string[] | null;
 }
@@ -241,11 +244,25 @@ async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundin
        (SELECT json_agg(json_build_object('incident', incident_id, 'field', field, 'value', value,
                  'by', by, 'at', at) ORDER BY at, incident_id, field)
           FROM corrections WHERE incident_id = ANY($1::text[])) AS corrections,
+       (SELECT json_agg(json_build_object('event', event_id, 'field', field, 'value', value,
+                 'by', by, 'at', at) ORDER BY at, event_id, field)
+          FROM event_corrections
+          WHERE event_id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]))
+             OR event_id = ANY($2::text[])) AS "eventCorrections",
        (SELECT json_agg(i.id) FROM incidents i JOIN documents d ON d.id = i.document_id
           WHERE i.id = ANY($1::text[]) AND d.withdrawn) AS withdrawn`,
-    [ids],
+    [ids, ids.map((id) => eventId([id]))],
   );
-  return row ?? { links: null, decisions: null, events: null, corrections: null, withdrawn: null };
+  return (
+    row ?? {
+      links: null,
+      decisions: null,
+      events: null,
+      corrections: null,
+      eventCorrections: null,
+      withdrawn: null,
+    }
+  );
 }
 
 /**
@@ -286,10 +303,11 @@ export async function regroup(
     withdrawn.has(m.key) ? { ...m, incident: { ...m.incident, background: true } } : m,
   );
   const built = buildEvents(corrected, links, lexicon, { decisions });
-  const statuses = inheritedStatuses(built, old);
+  const heirs = inheritance(built, old);
+  const fixes = await inheritedCorrections(tx, heirs, around.eventCorrections ?? []);
   const events = built.map((e) => ({
-    ...correctEvent(e, corrections),
-    review_status: statuses.get(e.id) ?? 'unreviewed',
+    ...correctEvent(e, fixes.get(e.id) ?? []),
+    review_status: heirs.get(e.id)?.status ?? 'unreviewed',
   }));
   // Only what changed is written: a new report mostly touches its own event.
   const changed = events.filter((e) => !sameJson(before.get(e.id)?.data, e));
@@ -359,16 +377,23 @@ function allLinks(members: readonly StoredIncident[], forest: readonly Link[]): 
   return [...judged, ...forest.filter((l) => !pairs.has(pairKey(l)))];
 }
 
+/** What a new event inherits: the review status of the stored event it is heir to, and which events it is heir to. */
+interface Inheritance {
+  readonly status: ReviewStatus;
+  readonly from: readonly string[];
+}
+
 /**
  * A reviewer's status outlives regrouping, passed to one heir per stored
  * event: the new event of its id, else the one sharing most of its incidents
  * (a report that joins a confirmed event does not undo the review). An event
- * split off it is no event anyone reviewed: it starts unreviewed.
+ * split off it is no event anyone reviewed: it starts unreviewed. The event's
+ * corrections go to the same heir.
  */
-function inheritedStatuses(
+function inheritance(
   events: readonly Event[],
   old: readonly { id: string; review_status: ReviewStatus; data: Event }[],
-): Map<string, ReviewStatus> {
+): Map<string, Inheritance> {
   const shared = (a: Event, b: Event): number => {
     const mine = new Set(a.members.map((m) => m.incident));
     return b.members.filter((m) => mine.has(m.incident)).length;
@@ -401,9 +426,42 @@ function inheritedStatuses(
       const [best] = [...from].sort(
         (x, y) => Number(y.same) - Number(x.same) || y.shared - x.shared || (x.id < y.id ? -1 : 1),
       );
-      return [id, best?.status ?? 'unreviewed'];
+      return [id, { status: best?.status ?? 'unreviewed', from: from.map((f) => f.id) }];
     }),
   );
+}
+
+/**
+ * Each new event's corrections: its own (kept under its id, even while no
+ * event had it) and those of the stored events it is heir to, the latest of
+ * each field winning. Those inherited move to the heir's id in the store, so
+ * that a revert or the next regrouping finds them there.
+ */
+async function inheritedCorrections(
+  tx: Sql,
+  heirs: ReadonlyMap<string, Inheritance>,
+  stored: readonly EventCorrection[],
+): Promise<Map<string, EventCorrection[]>> {
+  const byEvent = new Map<string, EventCorrection[]>();
+  for (const c of stored) byEvent.set(c.event, [...(byEvent.get(c.event) ?? []), c]);
+  const fixes = new Map<string, EventCorrection[]>();
+  for (const [id, own] of byEvent) fixes.set(id, own);
+  const moved: string[] = [];
+  const merged: EventCorrection[] = [];
+  for (const [id, { from }] of heirs) {
+    const others = from.filter((f) => f !== id && byEvent.has(f));
+    if (others.length === 0) continue;
+    const latest = new Map<string, EventCorrection>();
+    for (const c of [id, ...others].flatMap((e) => byEvent.get(e) ?? [])) {
+      const kept = latest.get(c.field);
+      if (kept === undefined || kept.at < c.at) latest.set(c.field, { ...c, event: id });
+    }
+    fixes.set(id, [...latest.values()]);
+    moved.push(...others);
+    merged.push(...latest.values());
+  }
+  await moveEventCorrections(tx, moved, merged);
+  return fixes;
 }
 
 /** Whether a stored event is the one just built (jsonb reorders keys, so compare parsed). */

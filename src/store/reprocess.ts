@@ -67,6 +67,7 @@ export async function storedReports(db: Sql, ids: readonly string[]): Promise<St
        coalesce((SELECT json_agg(json_build_object('key', i.id, 'incident', i.data, 'touched',
            i.private
            OR EXISTS (SELECT 1 FROM corrections c WHERE c.incident_id = i.id)
+           OR EXISTS (SELECT 1 FROM event_corrections c WHERE c.event_id = i.event_id)
            OR EXISTS (SELECT 1 FROM link_decisions l WHERE l.a = i.id OR l.b = i.id)
            OR EXISTS (SELECT 1 FROM events e WHERE e.id = i.event_id AND e.review_status <> 'unreviewed'))
          ORDER BY i.id)

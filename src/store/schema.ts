@@ -291,6 +291,33 @@ CREATE INDEX events_updated ON events (updated_at DESC, id);
 CREATE INDEX events_fatalities ON events (fatalities_best DESC NULLS LAST, id);
 `,
   },
+  {
+    version: 11,
+    name: 'corrections of an event kept on the event',
+    sql: `
+-- A person's corrections of an event's own fields (type, date, place, actors).
+-- They were kept on its first incident, and went when that incident left the
+-- event (its report withdrawn, or it marked «not an incident»). A regrouping
+-- hands them on to the event that inherits the old one.
+CREATE TABLE event_corrections (
+  event_id text NOT NULL,
+  field text NOT NULL,
+  value jsonb NOT NULL,
+  by text NOT NULL,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (event_id, field)
+);
+-- Those an event shows now move onto it: the latest of a field wherever its members held several.
+INSERT INTO event_corrections (event_id, field, value, by, at)
+SELECT DISTINCT ON (i.event_id, c.field) i.event_id, substr(c.field, 7), c.value, c.by, c.at
+FROM corrections c JOIN incidents i ON i.id = c.incident_id
+WHERE c.field LIKE 'event.%' AND i.event_id IS NOT NULL
+ORDER BY i.event_id, c.field, c.at DESC;
+-- Those of an incident in no event showed nowhere already: they stay as they were, shown by no view.
+DELETE FROM corrections c USING incidents i
+WHERE i.id = c.incident_id AND c.field LIKE 'event.%' AND i.event_id IS NOT NULL;
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

@@ -48,6 +48,6 @@ export function engines(): Engine[] {
 export async function emptyStore(db: Database): Promise<void> {
   await db.query(
     `TRUNCATE captures, incident_links, link_decisions, events, incidents, failures, documents,
-       audit_log, sessions, tokens, settings, users RESTART IDENTITY`,
+       audit_log, sessions, tokens, settings, users, corrections, event_corrections RESTART IDENTITY`,
   );
 }

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, EventDetail } from '../../src/contracts/index.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from '../store/engines.js';
+import { appOn, seedReports, seedUsers, signedIn } from './harness.js';
+import type { Client } from './harness.js';
+
+/** A village of Deir ez-Zor other than al-Shuhayl, where the bombing is first read. */
+const KISHKIYEH = 'C5172';
+
+describe.each(engines())('an event’s corrections kept on the event on $name', (engine) => {
+  let db: Database;
+  let editor: Client;
+  let event: string;
+  beforeAll(async () => {
+    db = await engine.open();
+    await seedUsers(db);
+    event = (await seedReports(db, ['monitor', 'sdf'])).get('monitor') ?? '';
+    editor = await signedIn(appOn(db), 'editor');
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const detail = async (id: string): Promise<EventDetail> => {
+    const reply = await editor.request('GET', `/api/events/${encodeURIComponent(id)}`);
+    expect(reply.status, await reply.clone().text()).toBe(200);
+    return (await reply.json()) as EventDetail;
+  };
+  /** The event an incident is in now: an event's id follows its first incident. */
+  const eventOf = async (incident: string): Promise<string> => {
+    const [row] = await db.query<{ event_id: string | null }>(
+      'SELECT event_id FROM incidents WHERE id = $1',
+      [incident],
+    );
+    if (row?.event_id === null || row?.event_id === undefined)
+      throw new Error(`incident ${incident} is in no event`);
+    return row.event_id;
+  };
+  const changed = async (reply: Response): Promise<AuditEntry> => {
+    expect(reply.status, await reply.clone().text()).toBe(200);
+    const { change } = (await reply.json()) as { change: AuditEntry | null };
+    if (change === null) throw new Error('nothing changed');
+    return change;
+  };
+  const correctPlace = (id: string): Promise<AuditEntry> =>
+    editor
+      .request('POST', `/api/events/${encodeURIComponent(id)}/corrections`, {
+        field: 'place',
+        value: { place_id: KISHKIYEH },
+      })
+      .then(changed);
+  const revert = (change: AuditEntry): Promise<AuditEntry> =>
+    editor.request('POST', `/api/audit/${String(change.id)}/revert`, {}).then(changed);
+
+  it('keeps a corrected place when the first report is withdrawn, and a revert restores the machine’s exactly', async () => {
+    const machine = await detail(event);
+    const [first, second] = machine.event.members;
+    if (first === undefined || second === undefined) throw new Error('the event has one report');
+    const place = await correctPlace(event);
+
+    const withdrawal = await editor
+      .request('POST', `/api/reports/${encodeURIComponent(first.document)}/withdraw`, {})
+      .then(changed);
+    const heir = await eventOf(second.incident);
+    expect(heir).not.toBe(event);
+    const shown = await detail(heir);
+    expect(shown.event.members.map((m) => m.incident)).toEqual([second.incident]);
+    expect(shown.event.location?.place_id).toBe(KISHKIYEH);
+    // Who corrected it, on the event; the machine's reading beside it, in the report's incidents.
+    const correction = shown.corrections.find((c) => c.field === 'event.place');
+    expect(correction).toMatchObject({ event: heir, incident: null, by: 'editor' });
+    expect(JSON.stringify(shown.reports.flatMap((r) => r.incidents))).not.toContain(KISHKIYEH);
+
+    // Reverting the correction on the event that inherited it shows the machine's place again.
+    await revert(place);
+    expect((await detail(heir)).event.location?.place_id).not.toBe(KISHKIYEH);
+    expect((await detail(heir)).corrections.some((c) => c.field === 'event.place')).toBe(false);
+
+    await revert(withdrawal);
+    expect(await eventOf(first.incident)).toBe(event);
+    expect((await detail(event)).event).toEqual(machine.event);
+  });
+
+  it('keeps a corrected place when the first incident is marked «not an incident», and through its revert', async () => {
+    const machine = await detail(event);
+    const [first, second] = machine.event.members;
+    if (first === undefined || second === undefined) throw new Error('the event has one report');
+    const place = await correctPlace(event);
+    const marked = await editor
+      .request('POST', `/api/events/${encodeURIComponent(event)}/corrections`, {
+        field: 'not_incident',
+        value: { incident: first.incident },
+      })
+      .then(changed);
+    const heir = await eventOf(second.incident);
+    expect(heir).not.toBe(event);
+    expect((await detail(heir)).event.location?.place_id).toBe(KISHKIYEH);
+
+    await revert(marked);
+    expect(await eventOf(first.incident)).toBe(event);
+    const back = await detail(event);
+    expect(back.event.members.map((m) => m.incident)).toEqual([first.incident, second.incident]);
+    expect(back.event.location?.place_id).toBe(KISHKIYEH);
+    expect(back.corrections.find((c) => c.field === 'event.place')?.event).toBe(event);
+
+    // Each change one entry in the event's history, with the value before and after.
+    const history = back.history.filter((h) => h.id >= place.id);
+    expect(history.map((h) => h.action)).toEqual(['revert', 'correct', 'correct']);
+    expect(history.at(-1)?.after).toMatchObject({ place_id: KISHKIYEH });
+    expect(history.at(-1)?.before).toBeNull();
+
+    await revert(place);
+    expect((await detail(event)).event).toEqual(machine.event);
+  });
+});
