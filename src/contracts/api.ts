@@ -3,6 +3,7 @@ import { zRole } from './accounts.js';
 import { zAuditEntry } from './audit.js';
 import { zEvent, zReviewStatus } from './event.js';
 import { zIncident } from './result.js';
+import { zNote } from './notes.js';
 
 /**
  * What wathiq's HTTP API takes and gives. The server declares its routes from
@@ -172,6 +173,8 @@ export const zReportView = z
     incidents: z.array(zIncident),
     /** Why it joined the event; empty for the first. */
     linked_by: z.array(z.string()),
+    /** The same reasons, each with a code and the values it names, for a reader's language. */
+    linked_because: z.array(zNote),
   })
   .meta({ id: 'ReportView' });
 export type ReportView = z.infer<typeof zReportView>;

@@ -90,6 +90,8 @@ export type {
   SignIn,
   Timeline,
 } from './api.js';
+export { zNote, zNoteValue } from './notes.js';
+export type { Note, NoteValue } from './notes.js';
 export {
   OUTPUT_SCHEMA_ID,
   OUTPUT_SCHEMA_VERSION,

@@ -12,6 +12,7 @@ import {
 import type { Cursor, EventFilter, MarkedEvent, Period, Sql } from '../store/index.js';
 import { invalid, notFound } from './errors.js';
 import { governorateCode } from './filter.js';
+import { linkNotes } from './notes.js';
 import { may } from './roles.js';
 import type { Actor } from './roles.js';
 
@@ -75,10 +76,10 @@ export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<Ev
   const linkedBy = new Map<string, string[]>();
   for (const member of event.members)
     linkedBy.set(member.document, [...(linkedBy.get(member.document) ?? []), ...member.linked_by]);
-  const views: ReportView[] = reports.map((r) => ({
-    ...r,
-    linked_by: [...new Set(linkedBy.get(r.document) ?? [])],
-  }));
+  const views: ReportView[] = reports.map((r) => {
+    const reasons = [...new Set(linkedBy.get(r.document) ?? [])];
+    return { ...r, linked_by: reasons, linked_because: linkNotes(reasons) };
+  });
   return { event, reports: views, corrections, history };
 }
 

@@ -2,6 +2,7 @@ export { dataDir, loadKnowledge, userPlacesFile } from './knowledge.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';
+export { linkNotes, readingNotes } from './notes.js';
 export { evidenceOf, saveEvidence, verifyCaptures } from './evidence.js';
 export type { Mismatch, SavedEvidence } from './evidence.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';

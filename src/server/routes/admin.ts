@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { zApiEvent, zIncident, zPlace, zRole, zUser, zUserName } from '../../contracts/index.js';
+import {
+  zApiEvent,
+  zIncident,
+  zNote,
+  zPlace,
+  zRole,
+  zUser,
+  zUserName,
+} from '../../contracts/index.js';
 import { extract } from '../../extract/index.js';
 import { collectReports, readReport, sha256Hex } from '../../ingest/index.js';
 import type { RawReport } from '../../ingest/index.js';
@@ -11,6 +19,7 @@ import {
   addUser,
   disableTotp,
   ingestBatch,
+  readingNotes,
   reviewQueue,
   searchPlaces,
   ServiceError,
@@ -134,6 +143,8 @@ const preview = declare('report:add', {
           text: z.string(),
           incidents: z.array(zIncident),
           warnings: z.array(z.string()),
+          /** The warnings, each with a code and the values it names, for a reader's language. */
+          notes: z.array(zNote),
         }),
       ),
     },
@@ -253,12 +264,9 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
     const warnings: string[] = [];
     const document = readReport(report, { onWarning: (w) => warnings.push(w) });
     const result = extract(document, { knowledge: deps.knowledge() });
+    const all = [...warnings, ...result.warnings];
     return c.json(
-      {
-        text: document.text,
-        incidents: result.incidents,
-        warnings: [...warnings, ...result.warnings],
-      },
+      { text: document.text, incidents: result.incidents, warnings: all, notes: readingNotes(all) },
       200,
     );
   });

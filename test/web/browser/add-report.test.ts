@@ -49,6 +49,8 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     const fields = await incident.innerText();
     expect(fields).toContain('قصف');
     expect(fields).toContain('كنصفرة');
+    // The governorate too is named in Arabic.
+    expect(fields).not.toContain('Idleb');
     // The day is read against the date typed in the form: the Sunday before 12 May 2025.
     expect(fields).toContain('١١ أيار ٢٠٢٥');
     expect(await incident.locator('table.claims tbody tr').count()).toBeGreaterThan(0);
@@ -58,6 +60,12 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     expect(await text.locator('mark').count()).toBeGreaterThan(0);
     await incident.locator('[data-point="place"]').hover();
     expect(await text.locator('mark.lit').innerText()).toContain('كنصفرة');
+    // The reading's notes speak Arabic: a place the gazetteer lacks is told in the reader's words.
+    const notes = preview.locator('section.warnings li');
+    expect(await notes.count()).toBeGreaterThan(0);
+    const unlisted = await notes.filter({ hasText: 'جبل الزاوية' }).first().innerText();
+    expect(unlisted).toContain('ليس في المعجم الجغرافي');
+    expect(unlisted).not.toContain('is not in the gazetteer');
     // Nothing is stored by a preview.
     const before = await page.evaluate(async () => {
       const reply = (await (await fetch('/api/events')).json()) as { total: number };

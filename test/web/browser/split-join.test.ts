@@ -58,6 +58,10 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     const before = await reports(page).count();
     expect(before).toBeGreaterThanOrEqual(2);
     told = before;
+    // Why each report joined is said in Arabic: places, days and types by their Arabic names.
+    const why = await page.locator('.report .why').allInnerTexts();
+    expect(why.some((w) => w.startsWith('رُبط لأن'))).toBe(true);
+    for (const w of why) expect(w).not.toMatch(/same|both|apart|[A-Z]\w+/);
     const last = reports(page).last();
     const title = await last.locator('h3').innerText();
     // By keyboard alone: the button, then the reason field it focuses, then Enter.

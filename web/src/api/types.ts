@@ -13,6 +13,7 @@ export type {
   EventPage,
   Facets,
   Incident,
+  Note,
   Place,
   ReportView,
   Timeline,

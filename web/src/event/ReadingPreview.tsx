@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Incident } from '../api/types.js';
+import type { Incident, Note } from '../api/types.js';
 import { incidentEvidence } from '../evidence/fields.js';
 import { useI18n } from '../i18n/context.js';
 import { isKey, type Key } from '../i18n/i18n.js';
 import { useActorLabel } from '../vocabulary/actors.js';
-import { useTypeLabel } from '../vocabulary/labels.js';
+import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
+import { useNoteText } from '../notes.js';
 import { ReportText } from './ReportText.js';
 
 export interface Reading {
   /** The text as wathiq read it: every span points into it. */
   text: string;
   incidents: Incident[];
-  warnings: string[];
+  /** What the reading warns of, each with its code for the reader's language. */
+  notes: Note[];
 }
 
 /**
@@ -23,6 +25,15 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
   const { t, date, num, lang } = useI18n();
   const typeLabel = useTypeLabel();
   const actorLabel = useActorLabel();
+  const noteLabel = useNoteText();
+  const governorates = useGovernorates();
+  /** The governorate in the reader's language, after a place inside it. */
+  const governorateOf = (location: NonNullable<Incident['location']>) => {
+    if (location.precision === 3) return '';
+    const name =
+      governorates.find((g) => g.pcode === location.admin1_pcode)?.name ?? location.admin1;
+    return name === null ? '' : ` · ${name}`;
+  };
   const [active, setActive] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // A new reading is announced where the reader is: focus moves to its heading.
@@ -91,11 +102,9 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
                     <dd>
                       {incident.location === null
                         ? t('common.unknown')
-                        : `${lang === 'ar' ? incident.location.name_ar : incident.location.name_en}${
-                            incident.location.admin1 === null
-                              ? ''
-                              : ` · ${incident.location.admin1}`
-                          } (${t(`precision.${incident.location.precision}` as Key)})`}
+                        : `${lang === 'ar' ? incident.location.name_ar : incident.location.name_en}${governorateOf(
+                            incident.location,
+                          )} (${t(`precision.${incident.location.precision}` as Key)})`}
                     </dd>
                   </div>
                   <div {...point('actor1')}>
@@ -156,14 +165,12 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
               </article>
             );
           })}
-          {reading.warnings.length > 0 && (
+          {reading.notes.length > 0 && (
             <section class="warnings" aria-labelledby="warnings-title">
               <h3 id="warnings-title">{t('add.warnings')}</h3>
               <ul>
-                {reading.warnings.map((w) => (
-                  <li key={w} dir="auto">
-                    {w}
-                  </li>
+                {reading.notes.map((note) => (
+                  <li key={note.text}>{noteLabel(note)}</li>
                 ))}
               </ul>
             </section>

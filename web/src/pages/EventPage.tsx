@@ -10,6 +10,7 @@ import { DateField } from '../event/DateField.js';
 import { useI18n } from '../i18n/context.js';
 import { describeChange } from '../event/history.js';
 import { isKey } from '../i18n/i18n.js';
+import { useNoteText } from '../notes.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
@@ -43,6 +44,7 @@ export function EventPage({ id }: { id: string }) {
   const { t, date, num, lang } = useI18n();
   const typeLabel = useTypeLabel();
   const actorLabel = useActorLabel();
+  const noteLabel = useNoteText();
   const governorates = useGovernorates();
   const { canEdit, isAdmin } = useSession();
   const detail = useApi<EventDetail>(`/events/${encodeURIComponent(id)}`);
@@ -73,6 +75,14 @@ export function EventPage({ id }: { id: string }) {
     return <p class="error">{t('common.error', { message: detail.error.message })}</p>;
   if (detail.data === null) return <p>{t('common.loading')}</p>;
   const { event, reports, history } = detail.data;
+  /** The places the reports name: a reason to link names them in the reader's language. */
+  const places = reports.flatMap((r) =>
+    r.incidents.flatMap((i) =>
+      i.location === null
+        ? []
+        : [{ id: i.location.place_id, name_ar: i.location.name_ar, name_en: i.location.name_en }],
+    ),
+  );
   /** The incident by which a report is in this event (a report tells an event once). */
   const member = (document: string) =>
     event.members.find((m) => m.document === document)?.incident ?? null;
@@ -398,7 +408,9 @@ export function EventPage({ id }: { id: string }) {
                 <p class="why">
                   {report.linked_by.length === 0
                     ? t('event.firstReport')
-                    : t('event.linkedBecause', { why: report.linked_by.join('، ') })}
+                    : t('event.linkedBecause', {
+                        why: report.linked_because.map((n) => noteLabel(n, places)).join('، '),
+                      })}
                 </p>
               </header>
               <ReportText

@@ -1,0 +1,117 @@
+/**
+ * The notes wathiq makes in English — why a report was linked to an event,
+ * what a reading warns of — read back into a code and the values they name,
+ * so that the app says them in the reader's language. The stages below keep
+ * making plain English (the CLI prints it, the store keeps it); this is the
+ * one place that knows their shapes, and its tests make real notes to read.
+ * A note of a shape not known here keeps code `other` and is shown as made.
+ */
+import type { Note, NoteValue } from '../contracts/index.js';
+
+type Values = Record<string, NoteValue>;
+type Reader = readonly [RegExp, string, (m: RegExpExecArray) => Values];
+
+const quote = (text: string | undefined): NoteValue => ({ kind: 'quote', text: text ?? '' });
+const date = (iso: string | undefined): NoteValue => ({ kind: 'date', date: iso ?? '' });
+const type = (name: string | undefined): NoteValue => ({ kind: 'type', type: name ?? '' });
+const place = (en: string | undefined, id: string | null = null): NoteValue => ({
+  kind: 'place',
+  id,
+  en: en ?? '',
+});
+const number = (text: string | undefined): NoteValue => ({ kind: 'number', value: Number(text) });
+
+const DAY = String.raw`(\d{4}-\d{2}-\d{2})`;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const weekday = (name: string | undefined): NoteValue => ({
+  kind: 'weekday',
+  day: Math.max(0, WEEKDAYS.indexOf(name ?? '')),
+});
+
+/** Why two reports' incidents were judged one act (src/link/same-act.ts), in the order tried. */
+const LINK_READERS: readonly Reader[] = [
+  [/^same place (\S+) \((.*)\)$/, 'link.samePlace', (m) => ({ place: place(m[2], m[1]) })],
+  [new RegExp(`^same day ${DAY}$`), 'link.sameDay', (m) => ({ date: date(m[1]) })],
+  [
+    new RegExp(`^a day apart across a night \\(${DAY}, ${DAY}\\)$`),
+    'link.acrossNight',
+    (m) => ({ first: date(m[1]), second: date(m[2]) }),
+  ],
+  [/^both by (\S+)$/, 'link.sameDoer', (m) => ({ actor: { kind: 'actor', id: m[1] ?? '' } })],
+  [/^both (.+)$/, 'link.sameType', (m) => ({ type: type(m[1]) })],
+  [/^(\d+(?:\.\d+)?) km apart$/, 'link.nearby', (m) => ({ km: number(m[1]) })],
+  [/^(.+) lies in (.+)$/, 'link.within', (m) => ({ place: place(m[1]), area: place(m[2]) })],
+  [/^(.+) and (.+)$/, 'link.kindredTypes', (m) => ({ first: type(m[1]), second: type(m[2]) })],
+];
+
+/** What reading a report warns of (src/ingest, src/text/dates, src/extract), in the order tried. */
+const READING_READERS: readonly Reader[] = [
+  [
+    new RegExp(`^date «(.*)»: the text names both ${DAY} and ${DAY} for one day; kept ${DAY}$`),
+    'reading.datesDisagree',
+    (m) => ({ words: quote(m[1]), kept: date(m[4]), other: date(m[3]) }),
+  ],
+  [
+    new RegExp(
+      `^date «(.*)»: the text names (\\w+) for ${DAY}, which is a (\\w+) \\(report date ${DAY}\\); kept ${DAY}$`,
+    ),
+    'reading.weekdayContradictsReport',
+    (m) => ({
+      words: quote(m[1]),
+      said: weekday(m[2]),
+      date: date(m[3]),
+      actual: weekday(m[4]),
+      published: date(m[5]),
+    }),
+  ],
+  [
+    new RegExp(`^date «(.*)»: the text names (\\w+) for ${DAY}, which is a (\\w+); kept ${DAY}$`),
+    'reading.weekdayContradicts',
+    (m) => ({ words: quote(m[1]), said: weekday(m[2]), date: date(m[3]), actual: weekday(m[4]) }),
+  ],
+  [/^no publication date: relative dates /, 'reading.noPublished', () => ({})],
+  [
+    /^place «(.*)» read as «(.*)» \((\S+)\), one letter off the gazetteer's spelling$/,
+    'reading.spelling',
+    (m) => ({ written: quote(m[1]), read: quote(m[2]) }),
+  ],
+  [
+    /^incident i(\d+): place «(.*)» is not in the gazetteer \(wathiq gazetteer add\); no place given$/,
+    'reading.unlistedNoPlace',
+    (m) => ({ incident: number(m[1]), place: quote(m[2]) }),
+  ],
+  [
+    /^incident i(\d+): place «(.*)» is not in the gazetteer \(wathiq gazetteer add\); placed at «(.*)» \((.*)\), precision ([123])$/,
+    'reading.unlistedPlaced',
+    (m) => ({
+      incident: number(m[1]),
+      place: quote(m[2]),
+      at: quote(m[3]),
+      precision: { kind: 'precision', level: Number(m[5]) },
+    }),
+  ],
+  [/^place «(.*)» is not in the gazetteer$/, 'reading.unlisted', (m) => ({ place: quote(m[1]) })],
+  [
+    /^(\d+) byte sequence\(s\) that are not UTF-8 replaced by U\+FFFD; the rest is UTF-8$/,
+    'reading.strayBytes',
+    (m) => ({ count: number(m[1]) }),
+  ],
+];
+
+function readWith(readers: readonly Reader[], text: string): Note {
+  for (const [pattern, code, values] of readers) {
+    const m = pattern.exec(text);
+    if (m !== null) return { code, values: values(m), text };
+  }
+  return { code: 'other', values: {}, text };
+}
+
+/** Why a report joined its event, each reason with its code. */
+export function linkNotes(reasons: readonly string[]): Note[] {
+  return reasons.map((r) => readWith(LINK_READERS, r));
+}
+
+/** What a reading warns of, each warning with its code. */
+export function readingNotes(warnings: readonly string[]): Note[] {
+  return warnings.map((w) => readWith(READING_READERS, w));
+}

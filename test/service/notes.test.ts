@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { Note } from '../../src/contracts/index.js';
+import { extract } from '../../src/extract/index.js';
+import { sameAct, type LinkIncident } from '../../src/link/index.js';
+import { linkNotes, readingNotes } from '../../src/service/index.js';
+
+const read = (text: string, published: string | null) =>
+  extract({ text, title: null, outlet: null, url: null, published });
+
+function linked(key: string, text: string, published: string): LinkIncident {
+  const incident = read(text, published).incidents[0];
+  if (incident === undefined) throw new Error(`no incident in ${text}`);
+  return { key: `${key}#i1`, document: key, published, incident };
+}
+
+const codes = (notes: readonly Note[]) => notes.map((n) => n.code);
+
+describe('why a report was linked, read back into codes', () => {
+  it('reads the reasons linking makes: same place, day and type', () => {
+    const a = linked(
+      'a',
+      'قتل ثلاثة مدنيين يوم 3 تشرين الأول 2024 بقصف مدفعي على بلدة سرمين في ريف إدلب.',
+      '2024-10-04',
+    );
+    const b = linked(
+      'b',
+      'سقط ثلاثة قتلى مدنيين في 3 تشرين الأول 2024 إثر قصف مدفعي طال بلدة سرمين بريف إدلب.',
+      '2024-10-04',
+    );
+    const notes = linkNotes(sameAct(a, b)?.reasons ?? []);
+    expect(codes(notes)).toEqual(['link.samePlace', 'link.sameDay', 'link.sameType']);
+    expect(notes[0]?.values).toEqual({ place: { kind: 'place', id: 'C3953', en: 'Sarmin' } });
+    expect(notes[1]?.values).toEqual({ date: { kind: 'date', date: '2024-10-03' } });
+    expect(notes[2]?.values).toEqual({
+      type: { kind: 'type', type: 'Shelling/artillery/missile attack' },
+    });
+  });
+
+  it('reads a town inside a governorate and a doer both reports name', () => {
+    const town = linked(
+      'a',
+      'قتل مدنيان يوم 3 تشرين الأول 2024 بقصف مدفعي لقوات النظام على مدينة سراقب بريف إدلب.',
+      '2024-10-04',
+    );
+    const area = linked(
+      'b',
+      'قتل مدنيان يوم 3 تشرين الأول 2024 بقصف صاروخي لقوات النظام على محافظة إدلب.',
+      '2024-10-05',
+    );
+    const notes = linkNotes(sameAct(town, area)?.reasons ?? []);
+    expect(codes(notes)).toEqual(['link.within', 'link.sameDay', 'link.sameType', 'link.sameDoer']);
+    expect(notes[0]?.values).toEqual({
+      place: { kind: 'place', id: null, en: 'Saraqab' },
+      area: { kind: 'place', id: null, en: 'Idlib' },
+    });
+    expect(notes[3]?.values).toEqual({ actor: { kind: 'actor', id: 'SYR-GOV' } });
+  });
+
+  it('reads nearby points, kindred types and a night between two days', () => {
+    const notes = linkNotes([
+      '3.2 km apart',
+      'Air/drone strike and Shelling/artillery/missile attack',
+      'a day apart across a night (2024-10-03, 2024-10-04)',
+    ]);
+    expect(notes.map((n) => [n.code, n.values])).toEqual([
+      ['link.nearby', { km: { kind: 'number', value: 3.2 } }],
+      [
+        'link.kindredTypes',
+        {
+          first: { kind: 'type', type: 'Air/drone strike' },
+          second: { kind: 'type', type: 'Shelling/artillery/missile attack' },
+        },
+      ],
+      [
+        'link.acrossNight',
+        {
+          first: { kind: 'date', date: '2024-10-03' },
+          second: { kind: 'date', date: '2024-10-04' },
+        },
+      ],
+    ]);
+  });
+
+  it('keeps a reason of a shape it does not know as made, with code other', () => {
+    expect(linkNotes(['the moon was full'])).toEqual([
+      { code: 'other', values: {}, text: 'the moon was full' },
+    ]);
+  });
+});
+
+describe('what a reading warns of, read back into codes', () => {
+  it('reads a weekday that contradicts its date, with the report date', () => {
+    const result = read(
+      'قتل ثلاثة مدنيين يوم الجمعة 3 تشرين الأول 2024 بقصف مدفعي على بلدة سرمين في ريف إدلب.',
+      '2024-10-04',
+    );
+    const [note] = readingNotes(result.warnings);
+    expect(note?.code).toBe('reading.weekdayContradictsReport');
+    expect(note?.values).toMatchObject({
+      said: { kind: 'weekday', day: 5 },
+      actual: { kind: 'weekday', day: 4 },
+      date: { kind: 'date', date: '2024-10-03' },
+      published: { kind: 'date', date: '2024-10-04' },
+    });
+  });
+
+  it('reads a report with no publication date and places the gazetteer lacks', () => {
+    expect(
+      codes(readingNotes(read('قتل رجلان أمس بغارة جوية على قرية الزعفرانة.', null).warnings)),
+    ).toContain('reading.noPublished');
+    const unlisted = readingNotes(
+      read('قتل رجلان بغارة جوية على قرية كفرعويد العليا في جبل الزاوية.', '2024-10-04').warnings,
+    );
+    expect(unlisted.length).toBeGreaterThan(0);
+    for (const note of unlisted) {
+      expect(note.code).toBe('reading.unlistedNoPlace');
+      expect(note.values['incident']).toEqual({ kind: 'number', value: 1 });
+    }
+  });
+
+  it('reads the other warnings by their shapes', () => {
+    const notes = readingNotes([
+      'date «يوم 3 و4 تشرين الأول»: the text names both 2024-10-03 and 2024-10-04 for one day; kept 2024-10-03',
+      'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursday; kept 2024-10-03',
+      "place «سرمبن» read as «سرمين» (C3953), one letter off the gazetteer's spelling",
+      'incident i2: place «تلة الزيتون» is not in the gazetteer (wathiq gazetteer add); placed at «سرمين» (Sarmin), precision 2',
+      'place «تلة الزيتون» is not in the gazetteer',
+      '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
+    ]);
+    expect(codes(notes)).toEqual([
+      'reading.datesDisagree',
+      'reading.weekdayContradicts',
+      'reading.spelling',
+      'reading.unlistedPlaced',
+      'reading.unlisted',
+      'reading.strayBytes',
+    ]);
+    expect(notes[3]?.values).toEqual({
+      incident: { kind: 'number', value: 2 },
+      place: { kind: 'quote', text: 'تلة الزيتون' },
+      at: { kind: 'quote', text: 'سرمين' },
+      precision: { kind: 'precision', level: 2 },
+    });
+  });
+});
