@@ -38,6 +38,7 @@ const zCuesFile = z.object({
   stop_words: z.array(z.string()),
   not_names: z.array(z.string()),
   name_qualifiers: z.array(z.string()),
+  joined_heads: z.array(z.string()),
   person_titles: z.array(z.string()),
   organisation_heads: z.array(z.string()),
   organisation_tails: z.array(z.string()),
@@ -207,6 +208,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   addCues(cueData.directions, { kind: 'direction' });
   const common = new Set(cueData.common_words.map((w) => phraseKeys(w).join(' ')));
   const qualifiers = new Set(cueData.name_qualifiers.flatMap((w) => phraseKeys(w)));
+  const joinedHeads = new Set(cueData.joined_heads.flatMap((w) => phraseKeys(w)));
   const stop = new Set(cueData.stop_words.map((w) => phraseKeys(w).join(' ')));
   const notNames = new Set(cueData.not_names.flatMap((w) => phraseKeys(w)));
   const cityAnaphors = new Set(cueData.city_anaphors.flatMap((w) => phraseKeys(w)));
@@ -233,6 +235,9 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     const spellings = new Set([place.nameAr, ...place.variants].filter((s) => s !== ''));
     for (const spelling of spellings) {
       const keys = phraseKeys(spelling);
+      const joined = joinedSpelling(keys, joinedHeads);
+      if (joined !== null && !stop.has(joined))
+        names.addKeys([joined], { place, common: common.has(joined), article: false });
       const key = keys.join(' ');
       if (stop.has(key)) continue;
       const name = { place, common: common.has(key), article: /^[أاإآ]ل/.test(spelling) };
@@ -289,4 +294,12 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
       return spellings.near(key).map((hit) => hit.value);
     },
   };
+}
+
+/** «كفر نبل» → «كفرنبل»: a two-word name whose head reports write joined to the next word. */
+function joinedSpelling(keys: readonly string[], heads: ReadonlySet<string>): string | null {
+  const [head, rest] = keys;
+  return keys.length === 2 && head !== undefined && rest !== undefined && heads.has(head)
+    ? `${head}${rest}`
+    : null;
 }

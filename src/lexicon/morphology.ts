@@ -50,8 +50,9 @@ function imperfectStem(past: string): string {
 
 /**
  * The third-person forms of a verb given in the past masculine singular, the
- * dictionary form: past (he, she, they, both), imperfect (he, she, they) and
- * the passive, which unvowelled spelling writes as the active. A final «ى»
+ * dictionary form: past (he, she, they, both), imperfect (he, she, they; and
+ * «they» after «أن», «لم», «قبل أن», which drops its nūn: «قبل أن يختطفوا»)
+ * and the passive, which unvowelled spelling writes as the active. A final «ى»
  * (defective verbs: «ألقى», «رمى») turns to «ي» or drops before a suffix.
  */
 export function verbForms(past: string): string[] {
@@ -67,6 +68,7 @@ export function verbForms(past: string): string[] {
       `ي${imperfect}ي`,
       `ت${imperfect}ي`,
       `ي${imperfect}ون`,
+      `ي${imperfect}وا`,
     ];
   }
   const imperfect = imperfectStem(past);
@@ -79,5 +81,6 @@ export function verbForms(past: string): string[] {
     `ي${imperfect}`,
     `ت${imperfect}`,
     `ي${imperfect}ون`,
+    `ي${imperfect}وا`,
   ];
 }

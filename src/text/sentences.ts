@@ -73,13 +73,33 @@ function splitLines(tokens: readonly Token[]): Line[] {
   return lines;
 }
 
+/**
+ * A line of prose this long with no stop, going on with «في», is a sentence
+ * broken by the line («…استهدفا التجمعات السكنية⏎في بلدة…»); a headline, short
+ * and unstopped, is followed by a paragraph that may well open with «في».
+ */
+const BROKEN_LINE_MIN_WORDS = 12;
+
 /** A line break inside a sentence: the line has no stop and the next goes on with a word that cannot open one. */
 function brokenSentence(tokens: readonly Token[], at: number): boolean {
   const before = tokens[at - 1];
   if (before === undefined || before.kind !== 'word') return false;
   const next = tokens[at + 1];
-  const twoWords = `${next?.text ?? ''} ${tokens[at + 2]?.text ?? ''}`;
-  return next !== undefined && (CONTINUATIONS.has(next.text) || CONTINUATIONS.has(twoWords));
+  if (next === undefined) return false;
+  const twoWords = `${next.text} ${tokens[at + 2]?.text ?? ''}`;
+  if (CONTINUATIONS.has(next.text) || CONTINUATIONS.has(twoWords)) return true;
+  return next.text === 'في' && wordsBefore(tokens, at) >= BROKEN_LINE_MIN_WORDS;
+}
+
+/** Words on the line that ends at token `at`, back to the previous line break or stop. */
+function wordsBefore(tokens: readonly Token[], at: number): number {
+  let words = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t === undefined || t.kind === 'break' || SENTENCE_END.has(t.text)) break;
+    if (t.kind === 'word') words++;
+  }
+  return words;
 }
 
 function describeLine(tokens: readonly Token[], from: number, to: number): Line {

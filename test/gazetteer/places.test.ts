@@ -205,6 +205,11 @@ const TABLE: Record<string, readonly Row[]> = {
     ['في بلدة كفر نبل', 'C4068', 1],
     ['في مدينة جسر الشغور', 'C4199', 1],
   ],
+  'names whose head reports write joined to the next word': [
+    ['في قرية كفرصفرة', 'C1449', 1],
+    ['في بلدة كفرتخاريم', 'C4157', 1],
+    ['في بلدة تلتمر', 'C4409', 1],
+  ],
   'names one letter off, announced by a cue word': [
     ['في قرية الشحيلي', 'C5119', 1],
     ['في قرية الكباني', 'C3751', 1],

@@ -37,6 +37,25 @@ describe('splitSentences', () => {
     expect(result[0]?.prose).toBe(true);
   });
 
+  it.each([
+    [
+      'قتل ثلاثة مدنيين وأصيب خمسة آخرون بجروح إثر سقوط قذائف صاروخية على الأحياء السكنية\nفي مدينة الباب بريف حلب.',
+    ],
+    [
+      'شنت الطائرات الحربية الروسية صباح اليوم أكثر من عشر غارات جوية على المنازل والأسواق\nفي بلدة كنصفرة بجبل الزاوية.',
+    ],
+    [
+      'أفادت مصادر محلية بأن مسلحين مجهولين اغتالوا مختار القرية مع اثنين من مرافقيه مساء أمس\nفي ريف درعا الغربي.',
+    ],
+  ])('joins a long line that goes on with «في» in the next: «%s»', (text) => {
+    expect(split(text)).toHaveLength(1);
+  });
+
+  it('keeps a short headline apart from a paragraph that opens with «في»', () => {
+    const result = split('غارات روسية على جبل الزاوية\nفي ريف إدلب، قصفت الطائرات بلدة كنصفرة.');
+    expect(result.map((s) => s.prose)).toEqual([false, true]);
+  });
+
   it('reads a report that is only a headline as prose', () => {
     expect(split('مقتل 4 مدنيين بقصف على خان شيخون').map((s) => s.prose)).toEqual([true]);
   });

@@ -1,6 +1,7 @@
 import type { Sentence } from '../../text/index.js';
 import { someAt } from './analysis.js';
 import type { Analysis } from './analysis.js';
+import { insideAName } from './query.js';
 
 /**
  * A clause: the part of a sentence that reports one act. Sentences in this
@@ -75,6 +76,24 @@ function earlierActs(analysis: Analysis, from: number, to: number): number[] {
   return [...spans.map((d) => d.start), ...like.map((t) => t.start - 1)];
 }
 
+/**
+ * «توجهت دورية إلى بلدة جاسم، قبل أن تعتقل شابين»: a stretch that tells no act
+ * of its own (no act word, no casualty) only sets the scene — the doer, the
+ * place, the time — for the act after the break, so no clause starts there.
+ */
+function withActsBefore(analysis: Analysis, first: number, cuts: readonly number[]): number[] {
+  const starts = [first];
+  for (const cut of cuts) {
+    const from = starts.at(-1) ?? first;
+    const act =
+      analysis.annotations.triggers.some(
+        (t) => t.start >= from && t.start < cut && !insideAName(analysis, t),
+      ) || analysis.annotations.measures.some((m) => m.start >= from && m.start < cut);
+    if (act) starts.push(cut);
+  }
+  return starts;
+}
+
 /** Splits the prose sentences of a report into clauses at clause-break cue words. */
 export function splitClauses(analysis: Analysis): Clause[] {
   const clauses: Clause[] = [];
@@ -91,7 +110,7 @@ export function splitClauses(analysis: Analysis): Clause[] {
       ...coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd),
       ...earlier,
     ].sort((a, b) => a - b);
-    const starts = [sentence.tokenStart, ...new Set(cuts)];
+    const starts = withActsBefore(analysis, sentence.tokenStart, [...new Set(cuts)]);
     starts.forEach((start, k) => {
       const end = starts[k + 1] ?? sentence.tokenEnd;
       if (end <= start) return;

@@ -7,6 +7,6 @@ export type { Analysis, Annotation, Annotations, EntityEntry } from './analysis.
 export { grievances, splitClauses } from './clauses.js';
 export type { Clause } from './clauses.js';
 export { because } from './evidence.js';
-export { isDefinite, isIn, keysAt } from './query.js';
+export { insideAName, isDefinite, isIn, keysAt } from './query.js';
 export type { RuleUse } from './evidence.js';
 export * from './grammar.js';

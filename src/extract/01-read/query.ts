@@ -14,3 +14,13 @@ export function isIn(set: ReadonlySet<string>, analysis: Analysis, i: number): b
 export function isDefinite(analysis: Analysis, i: number): boolean {
   return /^[وفبل]?(?:ال|لل)/.test(analysis.tokens[i]?.text ?? '');
 }
+
+/** «هيئة تحرير الشام»: a word inside a longer name of an actor or source, which names no act. */
+export function insideAName(
+  analysis: Analysis,
+  span: { readonly start: number; readonly end: number },
+): boolean {
+  return analysis.annotations.entities.some(
+    (e) => e.start <= span.start && e.end >= span.end && e.end - e.start > span.end - span.start,
+  );
+}

@@ -12,6 +12,7 @@ import {
   WAS,
   endsWithPhrase,
   hasCue,
+  insideAName,
   isDefinite,
   isIn,
   within,
@@ -65,12 +66,7 @@ function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<Trigg
   const cues = within(analysis.annotations.cues, clause.start, clause.end);
   return within(analysis.annotations.triggers, clause.start, clause.end).filter((t) => {
     // «هيئة تحرير الشام»: a word of an actor's name names no act.
-    if (
-      analysis.annotations.entities.some(
-        (e) => e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start,
-      )
-    )
-      return false;
+    if (insideAName(analysis, t)) return false;
     // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
     if (
       t.entry.subEventType === 'Suicide bomb' &&

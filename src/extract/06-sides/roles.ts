@@ -61,6 +61,24 @@ const COUNTER_REACH = 4;
  * before a target; «بين X و Y»; an actor right after a verb is its subject,
  * right after «اغتيال» its object; victims of the clause's figures are targets.
  */
+/**
+ * «توجهت دورية للأمن العسكري إلى بلدة جاسم قبل أن تعتقل شابين», «مجموعة لتنظيم
+ * داعش هاجمت الحاجز»: a force named before any act of its clause, «لـ» saying
+ * whose it is, is the one that acts; after the act («استهدفت عبوة دورية للأمن»)
+ * or before a verb it undergoes («تعرضت دورية لـ…») it is the target.
+ */
+function forceBeforeItsAct(
+  analysis: Analysis,
+  at: number,
+  triggers: readonly Annotation<TriggerEntry>[],
+): boolean {
+  if (!hasLamClitic(analysis, at) || !isIn(FORCE_NOUNS, analysis, at - 1)) return false;
+  const undergoes = analysis.annotations.cues.some(
+    (c) => c.entry.cue === 'clause_verb' && c.start < at && c.start >= at - 3,
+  );
+  return !undergoes && triggers.length > 0 && triggers.every((t) => t.start > at);
+}
+
 export function weighRoles(
   inputs: RoleInputs,
   clause: Clause,
@@ -105,7 +123,9 @@ export function weighRoles(
         t.end >= e.start - 3 &&
         !isIn(OBJECT_FIRST, analysis, t.start),
     );
-    if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1))
+    const ownForce = forceBeforeItsAct(analysis, e.start, triggers);
+    if (ownForce) votes.push(vote('actor1', 'sides/force-before-its-act', 2));
+    else if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1))
       votes.push(vote('actor2', 'sides/target-marker', 3));
     // «شنّ مقاتلو العشائر…» (verb first) and «مقاتلو العشائر شنّوا…» (subject first).
     const verb = lightVerbBefore(analysis, e.start);

@@ -316,15 +316,28 @@ function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
   return repeated.length >= 2 || repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT);
 }
 
+/**
+ * Sub-event types that name one act from two sides: a raid that carries people
+ * off is an arrest when a state makes it and an abduction when others do, and
+ * reports call it by either («داهمت… واختطفت», «حملة دهم واعتقال»).
+ */
+const ONE_KIND: ReadonlyMap<string, string> = new Map([
+  ['Abduction/forced disappearance', 'Arrests'],
+]);
+
+function kindOf(subEventType: string): string {
+  return ONE_KIND.get(subEventType) ?? subEventType;
+}
+
 function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
   const kinds = new Set(
     [...mention.triggers, ...mention.references]
       .filter((t) => t.entry.strength >= 2)
-      .map((t) => t.entry.subEventType),
+      .map((t) => kindOf(t.entry.subEventType)),
   );
   return (
     kinds.size > 0 &&
-    draft.mentions.some((m) => m.triggers.some((t) => kinds.has(t.entry.subEventType)))
+    draft.mentions.some((m) => m.triggers.some((t) => kinds.has(kindOf(t.entry.subEventType))))
   );
 }
 
