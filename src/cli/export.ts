@@ -2,7 +2,7 @@ import { createWriteStream, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { ACLED_TYPES } from '../contracts/index.js';
-import type { ReviewStatus } from '../contracts/index.js';
+import type { ExportFormat, ReviewStatus } from '../contracts/index.js';
 import type { Knowledge } from '../extract/index.js';
 import {
   citesReports,
@@ -11,7 +11,7 @@ import {
   searchReports,
   streamEventPages,
 } from '../store/index.js';
-import type { EventFilter, ExportFormat } from '../store/index.js';
+import type { EventFilter } from '../store/index.js';
 import {
   dataDir,
   governorateCode,

@@ -2,24 +2,18 @@ import { inspect } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
 import {
+  EXPORT_FORMATS,
   OUTPUT_SCHEMA_VERSION,
   documentOutputJsonSchema,
   zReviewStatus,
   zRole,
 } from '../contracts/index.js';
-import type { DocumentOutput, ReviewStatus, Role } from '../contracts/index.js';
-import { extract } from '../extract/index.js';
-import {
-  EXPORT_FORMATS,
-  StoreBusyError,
-  StoreFullError,
-  StoreUnavailableError,
-} from '../store/index.js';
+import type { DocumentOutput, ExportFormat, ReviewStatus, Role } from '../contracts/index.js';
+import { extract, loadKnowledge } from '../extract/index.js';
 import { UsageError } from './usage.js';
-import type { ExportFormat } from '../store/index.js';
 import type { PlaceKind } from '../gazetteer/index.js';
 import { InputError, readDocuments } from '../ingest/index.js';
-import { dataDir, loadKnowledge } from '../service/index.js';
+import { dataDir } from '../lexicon/index.js';
 import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
 import type { ReprocessFlags } from './reprocess.js';
@@ -37,8 +31,9 @@ import type { ServeFlags } from './serve.js';
 import type { StartFlags } from './start.js';
 
 // Each command's module is imported when the command runs (`await import`), so
-// that `extract` does not pay for loading the database drivers, the queue, the
-// progress bar or the scorer it never uses.
+// that `extract` does not pay for loading the store, the database drivers, the
+// queue, the progress bar or the scorer it never uses: nothing here imports
+// src/store or src/service at the top (test/cli/extract.test.ts checks it).
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
@@ -654,16 +649,19 @@ function describeError(error: unknown): string {
 }
 
 /** The status and the one line an error ends the command with. */
-function ending(error: unknown): { status: number; line: string | null } {
+async function ending(error: unknown): Promise<{ status: number; line: string | null }> {
   if (error instanceof CommanderError)
     // Commander has printed its one line already («error: option '--from <date>' argument …»).
     return { status: error.exitCode === 0 ? EXIT.done : EXIT.usage, line: null };
   const message = describeError(error);
+  if (error instanceof UsageError) return { status: EXIT.usage, line: message };
+  // Loaded already by any command that opened a store; `extract` pays for it only on a failure.
+  const { StoreBusyError, StoreFullError, StoreUnavailableError } =
+    await import('../store/index.js');
   if (error instanceof StoreBusyError) return { status: STORE_BUSY, line: message };
   if (error instanceof StoreFullError) return { status: STORE_FULL, line: message };
   if (error instanceof StoreUnavailableError)
     return { status: EXIT.storeUnavailable, line: message };
-  if (error instanceof UsageError) return { status: EXIT.usage, line: message };
   return { status: EXIT.inputsFailed, line: message.split('\n')[0] ?? message };
 }
 
@@ -676,7 +674,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       status = code;
     }).parseAsync([...argv]);
   } catch (error) {
-    const end = ending(error);
+    const end = await ending(error);
     if (end.line !== null) process.stderr.write(`${pc.red('wathiq:')} ${printable(end.line)}\n`);
     if (argv.includes('--debug'))
       process.stderr.write(

@@ -11,6 +11,10 @@ export const zReviewStatus = z
   .meta({ id: 'ReviewStatus' });
 export type ReviewStatus = z.infer<typeof zReviewStatus>;
 
+/** The formats stored events are exported in (`wathiq export --format`, `GET /api/export`). */
+export const EXPORT_FORMATS = ['csv', 'acled', 'ucdp', 'geojson', 'json', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** An incident that is part of an event, and why it was linked. */
 export const zEventMember = z.object({
   /** `DOCUMENT_ID#INCIDENT_ID`: the incident's id in the store. */

@@ -6,8 +6,8 @@ export { zRole, zToken, zUser, zUserName } from './accounts.js';
 export type { Role, Token, User } from './accounts.js';
 export { zAuditEntry, zChangeKind } from './audit.js';
 export type { AuditEntry, ChangeKind } from './audit.js';
-export { zEvent, zEventClaim, zEventMember, zReviewStatus } from './event.js';
-export type { Event, EventClaim, EventMember, ReviewStatus } from './event.js';
+export { EXPORT_FORMATS, zEvent, zEventClaim, zEventMember, zReviewStatus } from './event.js';
+export type { Event, EventClaim, EventMember, ExportFormat, ReviewStatus } from './event.js';
 export {
   zActorRole,
   zClaim,

@@ -1,6 +1,6 @@
 export { extract } from './recipe.js';
 export type { ExtractOptions } from './recipe.js';
-export { shippedKnowledge } from './knowledge.js';
+export { loadKnowledge, shippedKnowledge } from './knowledge.js';
 export type { Knowledge } from './knowledge.js';
 export { fatalitiesOf } from './08-write/index.js';
 export { isPartyClaimant } from './06-sides/index.js';

@@ -1,4 +1,4 @@
-import { loadGazetteer } from '../gazetteer/index.js';
+import { loadGazetteer, userPlacesFile } from '../gazetteer/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import { loadLexicon } from '../lexicon/index.js';
 import type { Lexicon } from '../lexicon/index.js';
@@ -15,4 +15,12 @@ let shipped: Knowledge | null = null;
 export function shippedKnowledge(): Knowledge {
   shipped ??= { lexicon: loadLexicon(), gazetteer: loadGazetteer() };
   return shipped;
+}
+
+/** The shipped dictionaries, and the shipped gazetteer with the places of a user's data folder on top. */
+export function loadKnowledge(dataDir: string): Knowledge {
+  return {
+    lexicon: loadLexicon(),
+    gazetteer: loadGazetteer({ userPlacesFiles: [userPlacesFile(dataDir)] }),
+  };
 }

@@ -154,6 +154,11 @@ export function withParentHierarchy(place: Place, parent: Place | undefined): Pl
 
 const MAX_PARENT_DEPTH = 4;
 
+/** The user's own places in their data folder, which take precedence over the shipped gazetteer. */
+export function userPlacesFile(dataDir: string): string {
+  return join(dataDir, 'places.tsv');
+}
+
 /** Reads places files in order, each the user's; a file that is not there yet is skipped. */
 function readUserPlaces(files: readonly string[]): Place[] {
   return files

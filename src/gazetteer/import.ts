@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { phraseKeys } from '../lexicon/index.js';
 import {
   PLACE_KINDS,
@@ -8,6 +8,12 @@ import {
   placeFromFields,
 } from './places.js';
 import type { Place, PlaceKind } from './places.js';
+
+/** The CSV reader, loaded when a table is imported: extraction, which loads this stage, never needs it. */
+function csvParse(): typeof import('csv-parse/sync').parse {
+  const require = createRequire(import.meta.url);
+  return (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse;
+}
 
 /**
  * Places from files a user brings: GeoNames dumps (a country file such as
@@ -64,7 +70,7 @@ export function importPlaces(text: string, file: string, known: readonly Place[]
 function records(text: string, file: string): Record<string, string>[] {
   const delimiter = (text.split('\n', 1)[0] ?? '').includes('\t') ? '\t' : ',';
   try {
-    return parse<Record<string, string>>(text, {
+    return csvParse()<Record<string, string>>(text, {
       columns: true,
       delimiter,
       bom: true,

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { iconv } from './lazy.js';
 
 /** Text decoded from bytes, and a warning when some of the bytes could not be decoded. */
 export interface Decoded {
@@ -18,7 +18,7 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): D
   if (bom?.encoding === 'utf8') return strayWarning(utf8(bytes.subarray(bom.length)));
   if (bom !== null)
     return {
-      text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding),
+      text: iconv().decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding),
       warning: null,
     };
   const charset = declared?.toLowerCase().trim() ?? null;
@@ -26,9 +26,9 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): D
     charset !== null &&
     charset !== 'utf-8' &&
     charset !== 'utf8' &&
-    iconv.encodingExists(charset)
+    iconv().encodingExists(charset)
   ) {
-    return { text: iconv.decode(Buffer.from(bytes), charset), warning: null };
+    return { text: iconv().decode(Buffer.from(bytes), charset), warning: null };
   }
   return utf8OrLegacy(bytes);
 }
@@ -89,7 +89,7 @@ export function isReadingWarning(warning: string): boolean {
 function utf8OrLegacy(bytes: Uint8Array): Decoded {
   const decoded = utf8(bytes);
   if (decoded.replaced <= Math.max(1, decoded.decoded * STRAY_SHARE)) return strayWarning(decoded);
-  return { text: iconv.decode(Buffer.from(bytes), 'windows-1256'), warning: null };
+  return { text: iconv().decode(Buffer.from(bytes), 'windows-1256'), warning: null };
 }
 
 /** The charset an HTML page declares in its first bytes («<meta charset=…>»). */

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Document, FactSource, FactSources, ReportFact } from '../contracts/index.js';
 import { findDates, normalizeForMatching, publicationDay, tokenize } from '../text/index.js';
 import { InputError } from './errors.js';
+import { yaml } from './lazy.js';
 
 /** A fact about a report and the source that gave it. */
 export interface KnownFact {
@@ -68,7 +68,7 @@ export function splitFrontMatter(input: string, text: string): { facts: KnownFac
   if (match === null) return { facts: {}, body: text };
   let record: unknown;
   try {
-    record = parseYaml(match[1] ?? '');
+    record = yaml().parse(match[1] ?? '');
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? '';
     throw new InputError(input, `front matter is not YAML (${first})`);

@@ -1,6 +1,6 @@
-import { SaxesParser } from 'saxes';
 import { dom } from './dom.js';
 import { htmlText } from './html.js';
+import { saxes } from './lazy.js';
 
 /** One item of an RSS or Atom feed, with the bytes it was written in. */
 export interface FeedItem {
@@ -73,7 +73,7 @@ function describe(error: Error, text: string, position: number): string {
  * reference to one is an error of its item.
  */
 export function parseFeed(text: string): ParsedFeed {
-  const parser = new SaxesParser({ position: true });
+  const parser = new (saxes().SaxesParser)({ position: true });
   const path: string[] = [];
   const items: (FeedItem | BrokenItem)[] = [];
   let open: { index: number; start: number; depth: number; problem: string | null } | null = null;

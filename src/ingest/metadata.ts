@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from './errors.js';
 import { factsOf } from './facts.js';
+import { csv } from './lazy.js';
 import type { KnownFacts } from './facts.js';
 import { fsProblem } from './walk.js';
 
@@ -58,7 +58,7 @@ export async function readManifest(path: string): Promise<Manifest> {
   const delimiter = extname(path).toLowerCase() === '.tsv' || header.includes('\t') ? '\t' : ',';
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv<Record<string, string>>(text, {
+    rows = csv().parse<Record<string, string>>(text, {
       columns: (names: string[]) => names.map((n) => n.trim().toLowerCase()),
       delimiter,
       skip_empty_lines: true,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -18,4 +18,9 @@ export function shippedDataDir(): string {
       throw new Error('wathiq: cannot find its data/ folder next to package.json');
     dir = parent;
   }
+}
+
+/** Where a user's wathiq keeps its own files: `--data DIR`, else `WATHIQ_DATA`, else `./wathiq-data`. */
+export function dataDir(flag?: string): string {
+  return resolve(flag ?? process.env.WATHIQ_DATA ?? 'wathiq-data');
 }

@@ -3,7 +3,7 @@ export type { PhraseMatch } from './phrase-index.js';
 export { LexiconError, idForDay, loadLexicon } from './lexicon.js';
 export { accusative, nounForms, verbForms } from './morphology.js';
 export type { ActorInfo, ClaimantInfo, Lexicon, SplitTrigger } from './lexicon.js';
-export { shippedDataDir } from './data-dir.js';
+export { dataDir, shippedDataDir } from './data-dir.js';
 export type {
   ActorEntry,
   ActorRef,

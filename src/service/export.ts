@@ -1,6 +1,7 @@
 import type { Knowledge } from '../extract/index.js';
 import { citesReports, eventWriter, reportsOf, streamEventPages } from '../store/index.js';
-import type { EventFilter, ExportFormat, Sql } from '../store/index.js';
+import type { ExportFormat } from '../contracts/index.js';
+import type { EventFilter, Sql } from '../store/index.js';
 
 /**
  * The events of a filter in a format, as pieces of text to send or write in

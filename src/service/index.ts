@@ -1,4 +1,6 @@
-export { dataDir, loadKnowledge, userPlacesFile } from './knowledge.js';
+export { dataDir } from '../lexicon/index.js';
+export { userPlacesFile } from '../gazetteer/index.js';
+export { loadKnowledge } from '../extract/index.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';

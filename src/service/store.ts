@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, StoreUnavailableError } from '../store/index.js';
 import type { Database } from '../store/index.js';
-import { dataDir } from './knowledge.js';
+import { dataDir } from '../lexicon/index.js';
 
 /** Where the store is: a server URL, or the data folder whose embedded database to use. */
 export interface StoreLocation {

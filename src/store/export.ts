@@ -1,11 +1,8 @@
-import type { Event, EventClaim, Figure } from '../contracts/index.js';
+import type { Event, EventClaim, ExportFormat, Figure } from '../contracts/index.js';
 import { acledWriter, ucdpWriter } from './field-formats.js';
 import type { FieldContext } from './field-formats.js';
 import { csvLine } from './writer.js';
 import type { EventWriter } from './writer.js';
-
-export const EXPORT_FORMATS = ['csv', 'acled', 'ucdp', 'geojson', 'json', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** «killed at least 4 SDF», «injured some»: a figure in a few words. */
 export function describeFigure(f: Figure): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../src/contracts/index.js';
 import type { EventPage, Facets, Timeline } from '../../src/contracts/index.js';
-import { EXPORT_FORMATS } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
 import { appOn, makePrivate, seedReports, seedUsers, signedIn } from './harness.js';

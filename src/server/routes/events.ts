@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
+  EXPORT_FORMATS,
   zClusters,
   zEventDetail,
   zEventListQuery,
@@ -12,6 +13,7 @@ import {
   zTimeline,
   zTimelineQuery,
 } from '../../contracts/index.js';
+import type { ExportFormat } from '../../contracts/index.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -22,13 +24,11 @@ import {
 } from '../../service/index.js';
 import {
   countEvents,
-  EXPORT_FORMATS,
   eventClusters,
   eventFacets,
   eventTimeline,
   listMarkedEvents,
 } from '../../store/index.js';
-import type { ExportFormat } from '../../store/index.js';
 import { declare } from '../declare.js';
 import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
 import { unauthenticated } from '../problems.js';

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
+const dir = mkdtempSync(join(tmpdir(), 'wathiq-loading-'));
+
+// A module loader hook (it runs on a thread of its own) notes every ES module
+// the command loads; at exit, the CommonJS modules `require` loaded are added.
+writeFileSync(
+  join(dir, 'hooks.mjs'),
+  `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.WATHIQ_LOADED, url + '\\n');
+  return next(url, context);
+}
+`,
+);
+writeFileSync(
+  join(dir, 'record.mjs'),
+  `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+register('./hooks.mjs', import.meta.url);
+const cache = createRequire(import.meta.url).cache;
+process.on('exit', () => {
+  const urls = Object.keys(cache).map((path) => pathToFileURL(path).href);
+  appendFileSync(process.env.WATHIQ_LOADED, urls.join('\\n') + '\\n');
+});
+`,
+);
+
+/** The modules `wathiq ARGS…` loaded, as URLs, and its exit status. */
+function loadedBy(
+  name: string,
+  args: readonly string[],
+): { status: number | null; urls: string[] } {
+  const list = join(dir, `${name}.loaded`);
+  writeFileSync(list, '');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', join(dir, 'record.mjs'), WATHIQ, ...args, '--data', dir],
+    { env: { ...process.env, WATHIQ_LOADED: list, DATABASE_URL: '' }, encoding: 'utf8' },
+  );
+  return { status: run.status, urls: readFileSync(list, 'utf8').split('\n').filter(Boolean) };
+}
+
+const REPORT =
+  'قتل مدنيان اثنان وأصيب ثلاثة آخرون بقصف صاروخي استهدف سوق بلدة سراقب شرقي إدلب مساء أمس.';
+
+/** Modules a report read from a plain text file has no use for. */
+const UNUSED = [
+  '/src/store/',
+  '/src/service/',
+  '/src/server/',
+  '/src/link/',
+  '/node_modules/pg/',
+  '/node_modules/@electric-sql/pglite/',
+  '/node_modules/pg-boss/',
+  '/node_modules/linkedom/',
+  '/node_modules/@mozilla/readability/',
+  '/node_modules/yaml/',
+  '/node_modules/saxes/',
+  '/node_modules/csv-parse/',
+  '/node_modules/iconv-lite/',
+];
+
+describe('what a command loads', () => {
+  it('extract of a plain text report loads extraction, not the store, the database drivers or the page readers', () => {
+    const text = join(dir, 'report.txt');
+    writeFileSync(text, `${REPORT}\n`);
+    const { status, urls } = loadedBy('text', ['extract', '--ndjson', text]);
+    expect(status).toBe(0);
+    expect(urls.some((u) => u.includes('/src/extract/'))).toBe(true);
+    expect(urls.filter((u) => UNUSED.some((part) => u.includes(part)))).toEqual([]);
+  });
+
+  it('extract of a saved page loads the page readers when it needs them', () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>خبر</title></head><body><article><p>${REPORT}</p></article></body></html>`,
+    );
+    const { status, urls } = loadedBy('page', ['extract', '--ndjson', page]);
+    expect(status).toBe(0);
+    expect(urls.some((u) => u.includes('/node_modules/linkedom/'))).toBe(true);
+    expect(urls.some((u) => u.includes('/src/store/'))).toBe(false);
+  });
+});
