@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../web/src/api/types.js';
-import { describeChange } from '../../web/src/event/history.js';
+import { describeChange, groupChanges } from '../../web/src/event/history.js';
 
 const change = (fields: Partial<Change>): Change => ({
   id: 1,
@@ -103,5 +103,37 @@ describe("an event's history as a documenter reads it", () => {
     const text = describeChange(undone, 'en');
     expect(text.revert).toBe(true);
     expect(Object.values(text).join(' ')).not.toMatch(/[{}"]/);
+  });
+});
+
+describe('a change a person made at once is one row', () => {
+  const split = (id: number, other: string, at = '2024-10-15 10:00:00.120+00') =>
+    change({
+      id,
+      at,
+      kind: 'decision',
+      action: 'split',
+      key: { a: 'doc3#i1', b: other },
+      after: { same: false, by: 'editor', at },
+      reason: 'another act',
+    });
+
+  it('groups the decisions of one split, one against each other report', () => {
+    const status = change({ id: 9, kind: 'status', action: 'status', after: 'verified' });
+    const groups = groupChanges([
+      status,
+      split(8, 'doc1#i1'),
+      split(7, 'doc2#i1', '2024-10-15 10:00:00.090+00'),
+    ]);
+    expect(groups.map((g) => g.map((c) => c.id))).toEqual([[9], [8, 7]]);
+  });
+
+  it('keeps apart splits of different reports, for other reasons, or far apart in time', () => {
+    const other = { ...split(7, 'doc2#i1'), key: { a: 'doc4#i1', b: 'doc5#i1' } };
+    const later = split(6, 'doc2#i1', '2024-10-16T10:00:00Z');
+    const why = { ...split(5, 'doc6#i1', '2024-10-16T10:00:00Z'), reason: 'a third act' };
+    expect(groupChanges([split(8, 'doc1#i1'), other, later, why]).map((g) => g.length)).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 });

@@ -239,6 +239,10 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const change = await revertChange(ctx, actor, id, c.req.valid('json').reason ?? null);
-    return c.json({ change, event: change?.event ?? null }, 200);
+    // Putting back a split or join regroups: the event is named as it is now, by an incident the change touched.
+    const key = change?.key ?? {};
+    const touched = [key['incident'], key['a']].find((k): k is string => typeof k === 'string');
+    const now = touched === undefined ? null : await eventOf(touched);
+    return c.json({ change, event: now ?? change?.event ?? null }, 200);
   });
 }

@@ -81,9 +81,25 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     expect(await change.innerText()).toContain('فُصل عن الحدث');
     expect(await change.innerText()).toContain('تقرير عن التشييع لا عن الغارة');
     expect(await change.innerText()).toContain('editor');
+    // One split is one row, however many reports it was split from.
+    expect(await page.locator('.change', { hasText: 'فُصل عن الحدث' }).count()).toBe(1);
     // The history speaks words, never the stored JSON.
     expect(await page.locator('.history').innerText()).not.toMatch(/[{}]|"same"/);
     await shotBothLanguages(page, 'event-split-done');
+
+    // Its one revert puts the report back in the event.
+    await change.getByRole('button', { name: /تراجع عن: فُصل عن الحدث/ }).click();
+    await expect.poll(() => reports(page).count()).toBe(before);
+    expect(await page.locator('.change', { hasText: 'تراجع عن تغيير' }).count()).toBe(1);
+    await shotBothLanguages(page, 'event-split-reverted');
+    // And split again, to go on.
+    const again = reports(page).filter({ hasText: title });
+    await again.getByRole('button', { name: /فصل التقرير/ }).click();
+    await again
+      .getByRole('textbox', { name: 'السبب (اختياري)' })
+      .fill('تقرير عن التشييع لا عن الغارة');
+    await again.getByRole('button', { name: 'افصل', exact: true }).click();
+    await expect.poll(() => reports(page).count()).toBe(before - 1);
 
     await page.getByRole('link', { name: 'افتح ذلك الحدث' }).click();
     await page.locator('.report-text').first().waitFor();

@@ -8,7 +8,7 @@ import { ReportText } from '../event/ReportText.js';
 import { PlacePicker } from '../event/PlacePicker.js';
 import { DateField } from '../event/DateField.js';
 import { useI18n } from '../i18n/context.js';
-import { describeChange } from '../event/history.js';
+import { describeChange, groupChanges } from '../event/history.js';
 import { isKey } from '../i18n/i18n.js';
 import { useNoteText } from '../notes.js';
 import { navigate } from '../router.js';
@@ -357,7 +357,20 @@ export function EventPage({ id }: { id: string }) {
           <History
             history={history}
             canRevert={canEdit}
-            onRevert={(change) => void act(() => apiSend('POST', `/audit/${change.id}/revert`, {}))}
+            onRevert={(changes) =>
+              void act(async () => {
+                // A change made of several decisions is put back whole, newest first.
+                let now: string | null = id;
+                for (const change of changes)
+                  ({ event: now } = await apiSend<{ event: string | null }>(
+                    'POST',
+                    `/audit/${change.id}/revert`,
+                    {},
+                  ));
+                // A split put back regroups: the event may go by another id now.
+                if (now !== null && now !== id) navigate(`/events/${encodeURIComponent(now)}`);
+              })
+            }
           />
           {canEdit && (
             <JoinBox
@@ -562,7 +575,7 @@ function InlineEdit(props: {
 function History(props: {
   history: Change[];
   canRevert: boolean;
-  onRevert: (change: Change) => void;
+  onRevert: (changes: Change[]) => void;
 }) {
   const { t, lang, dateTime } = useI18n();
   return (
@@ -570,11 +583,13 @@ function History(props: {
       <h2 id="history-title">{t('event.history')}</h2>
       {props.history.length === 0 && <p>{t('event.noHistory')}</p>}
       <ol class="changes">
-        {props.history.map((change) => {
+        {groupChanges(props.history).map((changes) => {
+          const [change] = changes;
+          if (change === undefined) return null;
           const text = describeChange(change, lang);
           const when = dateTime(change.at);
           return (
-            <li key={change.id} class="change" data-change={change.id}>
+            <li key={change.id} class="change" data-change={changes.map((c) => c.id).join(' ')}>
               <p class="change-what">
                 <strong>{text.what}</strong>
                 {text.revert && <span class="tag">{t('history.revertOf')}</span>}
@@ -594,7 +609,7 @@ function History(props: {
                   type="button"
                   aria-label={t('history.revertLabel', { what: text.what, when })}
                   onClick={() => {
-                    props.onRevert(change);
+                    props.onRevert(changes);
                   }}
                 >
                   {t('event.revert')}
