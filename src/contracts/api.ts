@@ -90,6 +90,53 @@ export const zEventListQuery = zEventQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
+/** The filter of the reports list. */
+export const zReportListQuery = z.object({
+  outlet: z.string().max(200).optional(),
+  /** Published on or after this day. */
+  from: zIsoDay.optional(),
+  /** Published on or before this day. */
+  to: zIsoDay.optional(),
+  /** Words in a report's title or text. */
+  search: z.string().max(500).optional(),
+  /** Withdrawn reports: left out when absent, `only` them, or `include`d (editors and admins). */
+  withdrawn: z.enum(['only', 'include']).optional(),
+  /** Where the page starts: the `next` of the page before. */
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type ReportListQuery = z.infer<typeof zReportListQuery>;
+
+/** What names a stored report: its id (its text's hash), title, outlet, URL, publication date. */
+export const zReportFacts = z.object({
+  document: z.string(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+});
+
+/** A stored report in a list: what it is and where it went; its text is one request away. */
+export const zReportSummary = zReportFacts
+  .extend({
+    withdrawn: z.boolean(),
+    private: z.boolean(),
+    /** How many incidents were read from it. */
+    incidents: z.number().int(),
+    /** The events its incidents are in now. */
+    events: z.array(z.string()),
+  })
+  .meta({ id: 'ReportSummary' });
+
+export const zReportPage = z
+  .object({
+    reports: z.array(zReportSummary),
+    /** Where the next page starts; null on the last page. */
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'ReportPage' });
+export type ReportPage = z.infer<typeof zReportPage>;
+
 /** An event as the API gives it: the contract's, and whether it is private. */
 export const zApiEvent = zEvent.extend({ private: z.boolean() }).meta({ id: 'Event' });
 export type ApiEvent = z.infer<typeof zApiEvent>;
@@ -162,13 +209,8 @@ export type Cluster = z.infer<typeof zCluster>;
 export const zClusters = z.object({ clusters: z.array(zCluster) }).meta({ id: 'Clusters' });
 
 /** A report of an event: its text and the incidents read from it, every field with its span. */
-export const zReportView = z
-  .object({
-    document: z.string(),
-    title: z.string().nullable(),
-    outlet: z.string().nullable(),
-    url: z.string().nullable(),
-    published: z.string().nullable(),
+export const zReportView = zReportFacts
+  .extend({
     text: z.string(),
     incidents: z.array(zIncident),
     /** Why it joined the event; empty for the first. */

@@ -61,4 +61,4 @@ export { reviewQueue, searchPlaces, vocabulary, VOCABULARY_KINDS } from './looku
 export type { VocabularyKind, VocabularyTerm } from './lookups.js';
 export { matchIncidents, reprocess } from './reprocess.js';
 export type { ReprocessOptions, ReprocessSummary } from './reprocess.js';
-export { reportCapture, visibleReport, withdrawReport } from './reports.js';
+export { reportCapture, reportPage, visibleReport, withdrawReport } from './reports.js';

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../contracts/index.js';
+import type { AuditEntry, ReportListQuery, ReportPage } from '../contracts/index.js';
 import { sha256Hex } from '../ingest/index.js';
-import { captureBytes, reportView, reportWithdrawn, setReportWithdrawn } from '../store/index.js';
+import {
+  captureBytes,
+  listReports,
+  reportView,
+  reportWithdrawn,
+  setReportWithdrawn,
+} from '../store/index.js';
 import type { Sql, StoredReportView } from '../store/index.js';
 import { applyChange } from './changes.js';
 import type { ChangeKey, ServiceContext, StateHandler } from './changes.js';
 import { forbidden, invalid, notFound, ServiceError } from './errors.js';
+import { decodeCursor, encodeCursor } from './events.js';
 import { eventScope } from './review-states.js';
 import { may } from './roles.js';
 import type { Actor } from './roles.js';
@@ -112,4 +119,29 @@ export async function reportCapture(
       `capture ${sha256} no longer matches its hash; run wathiq evidence verify`,
     );
   return { bytes, source: capture.source };
+}
+
+/**
+ * A page of stored reports, newest published first. A viewer's list holds
+ * no withdrawn report and none of a private event, whatever the filter asks.
+ */
+export async function reportPage(
+  db: Sql,
+  actor: Actor,
+  query: ReportListQuery,
+): Promise<ReportPage> {
+  const limit = query.limit ?? 50;
+  const page = await listReports(
+    db,
+    {
+      ...(query.outlet === undefined ? {} : { outlet: query.outlet }),
+      ...(query.from === undefined ? {} : { from: query.from }),
+      ...(query.to === undefined ? {} : { to: query.to }),
+      ...(query.search === undefined ? {} : { search: query.search }),
+      ...(query.withdrawn === undefined ? {} : { withdrawn: query.withdrawn }),
+      publicOnly: !may(actor.role, 'read:private'),
+    },
+    { limit, after: query.after === undefined ? null : decodeCursor(query.after) },
+  );
+  return { reports: page.reports, next: page.next === null ? null : encodeCursor(page.next) };
 }

@@ -111,7 +111,7 @@ export function conditions(filter: EventFilter): { where: string[]; params: unkn
  * A LIKE pattern that finds the words as they are: `%` and `_` in them are
  * letters to look for, not wildcards (a search for «%» is not every report).
  */
-function containing(words: string): string {
+export function containing(words: string): string {
   return `%${words.replace(/[\\%_]/g, '\\$&')}%`;
 }
 

@@ -318,6 +318,15 @@ DELETE FROM corrections c USING incidents i
 WHERE i.id = c.incident_id AND c.field LIKE 'event.%' AND i.event_id IS NOT NULL;
 `,
   },
+  {
+    version: 12,
+    name: 'the reports list, newest first, by outlet',
+    sql: `
+-- The reports list walks reports newest published first, of one outlet or of all.
+CREATE INDEX documents_published ON documents (published_day DESC NULLS LAST, id);
+CREATE INDEX documents_outlet ON documents (outlet, published_day DESC NULLS LAST, id);
+`,
+  },
 ];
 
 /** Brings the schema up to date. Safe to run from several processes at once. */

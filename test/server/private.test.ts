@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../src/contracts/index.js';
-import type { EventPage, Facets, Timeline } from '../../src/contracts/index.js';
+import type { EventPage, Facets, ReportPage, Timeline } from '../../src/contracts/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
 import { appOn, makePrivate, seedReports, seedUsers, signedIn } from './harness.js';
@@ -59,6 +59,9 @@ describe.each(engines())('a private event on $name', (engine) => {
     expect(JSON.stringify(map)).not.toContain(hidden);
     const timeline = await get<Timeline>(viewer, '/api/events/timeline');
     expect(timeline.buckets.reduce((n, b) => n + b.events, 0)).toBe(1);
+    const reports = await get<ReportPage>(viewer, '/api/reports?withdrawn=include');
+    expect(reports.reports.map((r) => r.events)).toEqual([[shown]]);
+    expect(JSON.stringify(reports)).not.toContain(hidden);
   });
 
   it('is no event to a viewer at its id: the same 404 as an id that never was', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry, EventDetail, EventPage } from '../../src/contracts/index.js';
-import { resultOf } from '../link/reports.js';
+import type { AuditEntry, EventDetail, EventPage, ReportPage } from '../../src/contracts/index.js';
+import { REPORTS, resultOf } from '../link/reports.js';
 import type { Database } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
 import {
@@ -175,5 +175,76 @@ describe.each(engines())('reports over the API on $name', (engine) => {
     const restored = await editor.request('POST', path(id, '/restore'), { reason: 'checked' });
     expect(((await restored.json()) as { events: string[] }).events).toEqual([event]);
     expect(await total(viewer)).toBe(count);
+  });
+
+  const listed = async (client: Client, query = ''): Promise<string[]> => {
+    const reply = await client.request('GET', `/api/reports${query}`);
+    expect(reply.status, await reply.clone().text()).toBe(200);
+    return ((await reply.json()) as ReportPage).reports.map((r) => r.document);
+  };
+  const idOf = (name: 'monitor' | 'sdf' | 'amaq' | 'shelling') => resultOf(name).document.id;
+
+  it('lists reports newest first, a page at a time, by outlet, publication days and words', async () => {
+    const order = await listed(editor);
+    expect([...order].sort()).toEqual(
+      [idOf('monitor'), idOf('sdf'), idOf('amaq'), idOf('shelling')].sort(),
+    );
+    // The 13th's report comes after the 14th's three.
+    expect(order.at(-1)).toBe(idOf('amaq'));
+    // Page by page, with the cursor, the same reports in the same order, each once.
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = `?limit=1${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
+      const page = (await (
+        await editor.request('GET', `/api/reports${query}`)
+      ).json()) as ReportPage;
+      expect(page.reports.length).toBeLessThanOrEqual(1);
+      paged.push(...page.reports.map((r) => r.document));
+      after = page.next;
+    } while (after !== null);
+    expect(paged).toEqual(order);
+
+    const outlet = encodeURIComponent(REPORTS.shelling.outlet);
+    expect((await listed(editor, `?outlet=${outlet}`)).sort()).toEqual(
+      [idOf('monitor'), idOf('shelling')].sort(),
+    );
+    expect(await listed(editor, '?to=2024-03-13')).toEqual([idOf('amaq')]);
+    expect(await listed(editor, '?from=2024-03-14')).not.toContain(idOf('amaq'));
+    expect(await listed(viewer, `?search=${encodeURIComponent('سراقب')}`)).toEqual([
+      idOf('shelling'),
+    ]);
+    const [summary] = (
+      (await (
+        await viewer.request('GET', `/api/reports?search=${encodeURIComponent('سراقب')}`)
+      ).json()) as ReportPage
+    ).reports;
+    expect(summary).toMatchObject({
+      outlet: REPORTS.shelling.outlet,
+      withdrawn: false,
+      private: false,
+      events: [events.get('shelling')],
+    });
+    expect(summary?.incidents).toBeGreaterThan(0);
+    expect((await editor.request('GET', '/api/reports?after=nonsense')).status).toBe(400);
+    expect((await editor.request('GET', '/api/reports?from=14-03-2024')).status).toBe(400);
+    expect((await (await anonymous(app)).request('GET', '/api/reports')).status).toBe(401);
+  });
+
+  it('lists withdrawn reports to editors who ask, and private or withdrawn ones to no viewer', async () => {
+    await editor.request('POST', path(idOf('amaq'), '/withdraw'), {});
+    await makePrivate(db, events.get('shelling') ?? '');
+    expect(await listed(editor)).not.toContain(idOf('amaq'));
+    expect(await listed(editor, '?withdrawn=only')).toEqual([idOf('amaq')]);
+    expect(await listed(editor, '?withdrawn=include')).toContain(idOf('amaq'));
+    const marked = (await (await editor.request('GET', '/api/reports')).json()) as ReportPage;
+    expect(marked.reports.find((r) => r.document === idOf('shelling'))?.private).toBe(true);
+
+    const seen = await listed(viewer, '?withdrawn=include');
+    expect(seen).not.toContain(idOf('amaq'));
+    expect(seen).not.toContain(idOf('shelling'));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(await listed(viewer, '?withdrawn=only')).toEqual([]);
+    expect(await listed(viewer, `?search=${encodeURIComponent('سراقب')}`)).toEqual([]);
   });
 });

@@ -120,6 +120,7 @@ const SAMPLES: Readonly<
     path: '/api/reprocess',
     body: { outlet: 'no outlet is called this' },
   }),
+  'GET /api/reports': () => ({ path: '/api/reports?limit=5&from=2024-01-01&withdrawn=include' }),
   'GET /api/reports/{id}': (ids, id) => ({
     path: `/api/reports/${encodeURIComponent(ids.reports[id]?.id ?? '')}`,
   }),

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { zAuditEntry, zIncident } from '../../contracts/index.js';
-import { reportCapture, visibleReport, withdrawReport } from '../../service/index.js';
+import { zAuditEntry, zIncident, zReportListQuery, zReportPage } from '../../contracts/index.js';
+import { reportCapture, reportPage, visibleReport, withdrawReport } from '../../service/index.js';
 import { declare } from '../declare.js';
 import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
 import { unauthenticated } from '../problems.js';
@@ -41,6 +41,15 @@ export const zStoredReport = z
   .meta({ id: 'StoredReport' });
 
 const zChangeReply = z.object({ change: zAuditEntry.nullable(), events: z.array(z.string()) });
+
+const list = declare('read', {
+  method: 'get',
+  path: '/api/reports',
+  summary:
+    'Stored reports, newest published first, a page at a time: by outlet, publication days, words, withdrawn',
+  request: { query: zReportListQuery },
+  responses: { 200: { description: 'A page of reports', ...json(zReportPage) } },
+});
 
 const show = declare('read', {
   method: 'get',
@@ -110,6 +119,10 @@ function actorOf(c: ServerContext) {
 
 export function reportRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
   const ctx = { db: deps.db, knowledge: deps.knowledge };
+
+  app.openapi(list, async (c) =>
+    c.json(await reportPage(deps.db, actorOf(c), c.req.valid('query')), 200),
+  );
 
   app.openapi(show, async (c) => {
     const { id } = c.req.valid('param');
