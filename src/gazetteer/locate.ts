@@ -45,7 +45,10 @@ export function locateMentions(
       .filter((code) => code.length === GOVERNORATE_CODE_LENGTH),
   );
   const located: LocatedMention[] = [];
+  // Each spot once: the context asks only how near the nearest is, and a long
+  // report names the same towns hundreds of times.
   const places: Place[] = [];
+  const spots = new Set<string>();
   for (const pass of [1, 2]) {
     bySentence.forEach((mentions, k) => {
       const sentenceAdmin = sentenceAdmins[k] ?? new Set<string>();
@@ -61,7 +64,12 @@ export function locateMentions(
               reportGovernorates,
               resolved: places,
             });
-        if (resolved !== null) places.push(resolved.place);
+        const spot =
+          resolved === null ? '' : `${String(resolved.place.lat)},${String(resolved.place.lon)}`;
+        if (resolved !== null && !spots.has(spot)) {
+          spots.add(spot);
+          places.push(resolved.place);
+        }
         located.push({ mention, sentence: k, resolved });
       }
     });

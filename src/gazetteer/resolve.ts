@@ -15,6 +15,7 @@ export interface PlaceContext {
   readonly documentAdmin: ReadonlySet<string>;
   /** The governorates the report places acts in: those it names, less where people came from or were taken. */
   readonly reportGovernorates?: ReadonlySet<string>;
+  /** Places the report resolved already (each spot once: only distances to them count). */
   readonly resolved: readonly Place[];
 }
 
@@ -80,7 +81,8 @@ function scoreParts(
   context: PlaceContext,
   cueKind: Place['kind'] | null,
 ): Record<Exclude<ResolutionBasis, 'only'>, number> {
-  const nearest = Math.min(...context.resolved.map((r) => distanceKm(r, place)));
+  let nearest = Infinity;
+  for (const r of context.resolved) nearest = Math.min(nearest, distanceKm(r, place));
   return {
     sentence:
       (context.sentenceAdmin.has(place.admin1Pcode) ? 100 : 0) +

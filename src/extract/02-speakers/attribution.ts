@@ -313,6 +313,28 @@ function quotedName(b: Builder, from: number, to: number): { start: number; end:
 /** A quoted name is a few words; a longer quotation is speech. */
 const QUOTED_NAME_WORDS = 5;
 
+/** The narrowest frame around token i; of frames as narrow, the first. */
+function narrowestAt(frames: readonly Frame[], i: number): Frame | undefined {
+  let best: Frame | undefined;
+  for (const f of frames) {
+    if (i >= f.from && i < f.to && (best === undefined || f.to - f.from < best.to - best.from))
+      best = f;
+  }
+  return best;
+}
+
+/** `narrowestAt` for every token of a report at once. */
+function narrowestFrames(frames: readonly Frame[], length: number): (Frame | undefined)[] {
+  const at = new Array<Frame | undefined>(length);
+  for (const f of frames) {
+    for (let i = Math.max(0, f.from); i < Math.min(length, f.to); i++) {
+      const best = at[i];
+      if (best === undefined || f.to - f.from < best.to - best.from) at[i] = f;
+    }
+  }
+  return at;
+}
+
 /**
  * Attribution over a report: for each token, the source that speaks for it.
  * Statements carry over to following sentences that continue them («وأضاف»),
@@ -320,6 +342,8 @@ const QUOTED_NAME_WORDS = 5;
  */
 export class Attribution {
   private readonly frames: Frame[] = [];
+  /** The narrowest frame at each token, worked out on the first question: a long report asks at every clause. */
+  private narrowest: (Frame | undefined)[] | null = null;
 
   constructor(
     private readonly analysis: Analysis,
@@ -363,8 +387,18 @@ export class Attribution {
     });
   }
 
+  /** Whether tokens a ≤ b are in one sentence: the last sentence starting at or before a holds both, or none does. */
   private sameSentence(a: number, b: number): boolean {
-    return this.analysis.sentences.some((s) => a >= s.tokenStart && b <= s.tokenEnd);
+    const sentences = this.analysis.sentences;
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sentences[mid]?.tokenStart ?? Infinity) <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sentences[lo - 1];
+    return s !== undefined && b <= s.tokenEnd;
   }
 
   /** Token positions where a speaker is named. */
@@ -376,12 +410,10 @@ export class Attribution {
 
   /** The source speaking at token i: the narrowest frame around it, else the outlet. */
   sourceAt(i: number): Source {
-    let best: Frame | null = null;
-    for (const f of this.frames) {
-      if (i >= f.from && i < f.to && (best === null || f.to - f.from < best.to - best.from))
-        best = f;
-    }
-    return best?.source ?? OUTLET;
+    const length = this.analysis.tokens.length;
+    if (i < 0 || i >= length) return narrowestAt(this.frames, i)?.source ?? OUTLET;
+    this.narrowest ??= narrowestFrames(this.frames, length);
+    return this.narrowest[i]?.source ?? OUTLET;
   }
 
   private sentenceFrames(b: Builder, sentence: Sentence): Frame[] {

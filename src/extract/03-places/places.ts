@@ -85,6 +85,27 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
 }
 
 /**
+ * Whether a mention lies inside one of the zones: zones sorted by start, each
+ * with the furthest end of those starting at or before it, so a mention is
+ * looked up by a binary search (a long report has thousands of zones).
+ */
+function insideAny(zones: readonly { start: number; end: number }[]): (m: PlaceMention) => boolean {
+  const sorted = [...zones].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  for (const z of sorted) furthest.push(Math.max(z.end, furthest.at(-1) ?? -Infinity));
+  return (m) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid]?.start ?? Infinity) <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (furthest[lo - 1] ?? -Infinity) >= m.end;
+  };
+}
+
+/**
  * Finds and resolves every place the report names. Ambiguous names are settled
  * by the governorates and districts named in the same sentence, then anywhere in
  * the report (headline included), then by nearness to places already resolved.
@@ -94,8 +115,7 @@ export function locatePlaces(
   gazetteer: Gazetteer,
   excluded: readonly { start: number; end: number }[],
 ): ReportPlaces {
-  const isExcluded = (m: PlaceMention): boolean =>
-    excluded.some((z) => m.start >= z.start && m.end <= z.end);
+  const isExcluded = insideAny(excluded);
   const located = locateMentions(gazetteer, analysis.tokens, analysis.sentences, isExcluded);
   const resolved: ResolvedPlace[] = [];
   const headline: ResolvedPlace[] = [];
@@ -117,7 +137,8 @@ export function locatePlaces(
   const aside = resolved.filter(
     (r) => r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r),
   );
-  const acts = joinBetween(resolved.filter((r) => !aside.includes(r)));
+  const asides = new Set(aside);
+  const acts = joinBetween(resolved.filter((r) => !asides.has(r)));
   return {
     resolved: [...acts, ...quarters(unknown, acts, headline)].sort(
       (a, b) => a.mention.start - b.mention.start,
@@ -281,9 +302,21 @@ function pointBack(
     if (word !== undefined) return word.some((k) => anaphor.kinds.has(k));
     return anaphor.city ? r.place.rank <= 2 : r.place.rank >= 3;
   };
-  const earlier = [...headline, ...acts.filter((r) => r.mention.end <= m.start)]
-    .filter(fits)
-    .at(-1);
+  // The last fitting act that ends before it, else the last fitting headline place; acts are
+  // in text order, so those starting before it are found by a binary search.
+  let lo = 0;
+  let hi = acts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((acts[mid]?.mention.start ?? Infinity) < m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let earlier: ResolvedPlace | undefined;
+  for (let k = lo - 1; k >= 0 && earlier === undefined; k--) {
+    const r = acts[k];
+    if (r !== undefined && r.mention.end <= m.start && fits(r)) earlier = r;
+  }
+  earlier ??= headline.findLast(fits);
   if (earlier === undefined) return [];
   const precision = m.relation === 'at' || m.relation === 'inside' ? 1 : 2;
   return [

@@ -52,6 +52,9 @@ interface DraftSummary {
   readonly actor1: string | null;
   /** Every figure its mentions state, in order. */
   readonly figures: readonly FigureMention[];
+  /** The last sentence it is told in. */
+  readonly lastSentence: number;
+  readonly countedBack: boolean;
 }
 
 const summaries = new WeakMap<IncidentDraft, DraftSummary>();
@@ -69,6 +72,8 @@ function summaryOf(draft: IncidentDraft): DraftSummary {
     type: strongestType(draft),
     actor1: clearActor1(draft.mentions),
     figures: draft.mentions.flatMap((m) => m.figures.map((f) => f.figure)),
+    lastSentence: draft.mentions.reduce((last, m) => Math.max(last, m.clause.sentence.index), -1),
+    countedBack: countedBackTo(draft),
   };
   summaries.set(draft, summary);
   return summary;
@@ -125,7 +130,12 @@ function countedBackTo(draft: IncidentDraft): boolean {
 function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied): boolean {
   if (draft.background !== mention.background) return false;
   // What follows tells of the report's own act unless it points back to the earlier one.
-  if (countedBackTo(draft) && mention.date === null && !mention.anaphoric && !mention.refersBack)
+  if (
+    summaryOf(draft).countedBack &&
+    mention.date === null &&
+    !mention.anaphoric &&
+    !mention.refersBack
+  )
     return false;
   if (mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric))
     return false;
@@ -161,7 +171,7 @@ function closeBy(draft: IncidentDraft, mention: EventMention): boolean {
     mention.anaphoric ||
     mention.refersBack ||
     mention.figures.some((f) => f.figure.count !== null) ||
-    draft.mentions.some((m) => m.clause.sentence.index >= sentence - 1)
+    summaryOf(draft).lastSentence >= sentence - 1
   );
 }
 
