@@ -42,6 +42,7 @@ const zCuesFile = z.object({
   person_titles: z.array(z.string()),
   organisation_heads: z.array(z.string()),
   organisation_tails: z.array(z.string()),
+  correspondents: z.array(z.string()),
   destination_words: z.array(z.string()),
   hospitals: z.array(z.string()),
   named_after: z.array(z.string()),
@@ -64,6 +65,7 @@ export type WordClass =
   | 'personTitle'
   | 'organisationHead'
   | 'organisationTail'
+  | 'correspondent'
   | 'destination'
   | 'hospital'
   | 'namedAfter'
@@ -73,6 +75,7 @@ const WORD_CLASS_FIELDS = {
   personTitle: 'person_titles',
   organisationHead: 'organisation_heads',
   organisationTail: 'organisation_tails',
+  correspondent: 'correspondents',
   destination: 'destination_words',
   hospital: 'hospitals',
   namedAfter: 'named_after',

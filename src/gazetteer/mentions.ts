@@ -62,7 +62,7 @@ export interface PlaceMention {
 }
 
 /** Why a place named in the text is not where an act was. */
-export type Aside = 'organisation' | 'destination';
+export type Aside = 'organisation' | 'correspondent' | 'destination';
 
 interface Cues {
   relation: PlaceRelation;
@@ -633,6 +633,29 @@ function isOrganisation(
   );
 }
 
+/** Words a correspondent's outlet may take between «مراسل» and the place («مراسل قناة سما في»). */
+const CORRESPONDENT_REACH = 3;
+
+/** «مراسل سما بدرعا», «مراسلنا في ريف حلب»: where a correspondent is posted. */
+function correspondentsBase(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  mention: PlaceMention,
+): boolean {
+  const first = tokens[mention.start];
+  const before = tokens[mention.start - 1];
+  // «بدرعا» carries its preposition; «في درعا» has it before.
+  const located = before?.text === 'في' || (first?.text.startsWith('ب') ?? false);
+  if (!located) return false;
+  const from = before?.text === 'في' ? mention.start - 2 : mention.start - 1;
+  for (let b = from; b >= Math.max(0, from - CORRESPONDENT_REACH + 1); b--) {
+    const t = tokens[b];
+    if (t?.kind !== 'word') return false;
+    if (gazetteer.isA(t, 'correspondent')) return true;
+  }
+  return false;
+}
+
 /**
  * Marks the places of one phrase (a name and the names joined to it by و) that
  * do not locate an act, and those an act was between; all share the first's reading.
@@ -647,9 +670,11 @@ function setAside(
   if (head === undefined) return [];
   const aside: Aside | null = isOrganisation(gazetteer, tokens, head)
     ? 'organisation'
-    : isDestination(gazetteer, tokens, head)
-      ? 'destination'
-      : null;
+    : correspondentsBase(gazetteer, tokens, head)
+      ? 'correspondent'
+      : isDestination(gazetteer, tokens, head)
+        ? 'destination'
+        : null;
   const ends = cues.between || DASHES.has(tokens[(mentions[1]?.start ?? 0) - 1]?.text ?? '');
   const paired = ends ? nearbyPair(mentions) : mentions;
   return paired.map((m, k) => ({

@@ -259,3 +259,26 @@ describe('a settlement word before a name that is also a word', () => {
     expect(only(read(text, '2016-05-25')).location?.name_ar).toBe(name);
   });
 });
+
+describe('where a correspondent is posted', () => {
+  it.each([
+    [
+      'قتل ثلاثة عناصر بانفجار عبوة ناسفة على طريق بلدة طفس. مراسل قناة محلية في درعا: الحافلة المستهدفة كانت تقل عناصر من الفيلق.',
+      'Tafs',
+    ],
+    [
+      'انفجرت سيارة مفخخة في مدينة أعزاز صباح اليوم. وقالت مراسلة الوكالة بحلب إن الانفجار أوقع قتلى.',
+      'Azaz',
+    ],
+    ['سقطت قذائف هاون على حي الميدان في دمشق. مراسلنا بحمص: القذائف أطلقت من الغوطة.', 'Al Midan'],
+  ])('is not where the act was: «%s»', (text, place) => {
+    expect(only(read(text)).location?.name_en).toBe(place);
+  });
+
+  it('places the act near the correspondent when the report names nothing else', () => {
+    const location = only(
+      read('أفاد مراسلنا في ريف حلب الشمالي بمقتل مدنيين اثنين بقصف مدفعي.'),
+    ).location;
+    expect(location).toMatchObject({ place_id: 'SY02', precision: 3 });
+  });
+});

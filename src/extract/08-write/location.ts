@@ -93,6 +93,13 @@ export function chooseLocation(
       location: toLocation(ctx, named),
       rules: [because('places/where-the-victims-came-from', named.precision), ...aside],
     };
+  // «أفاد مراسلنا في ريف حلب بمقتل…»: with nothing else, the act is near where its reporter is posted.
+  const posted = first === undefined ? undefined : correspondentsBase(ctx, draft);
+  if (before === null && posted !== undefined)
+    return {
+      location: toLocation(ctx, posted, posted.precision === 1 ? 2 : posted.precision),
+      rules: [because('places/where-the-correspondent-is'), ...aside],
+    };
   return before === null
     ? { location: null, rules: [because('places/none-named'), ...aside] }
     : {
@@ -106,6 +113,13 @@ const DERIVED_RULES = {
   quarter: 'places/unlisted-quarter-at-its-city',
   between: 'places/between-two-towns',
 } as const;
+
+/** Where a correspondent telling the incident is posted, if a clause of it says. */
+function correspondentsBase(ctx: BuildContext, draft: IncidentDraft): ResolvedPlace | undefined {
+  return draft.mentions
+    .flatMap((m) => ctx.asidePlaces(m.clause.start, m.clause.end))
+    .find((r) => r.mention.aside === 'correspondent');
+}
 
 /** The places the incident's clauses name but that do not locate it, and why. */
 function setAside(ctx: BuildContext, draft: IncidentDraft): RuleUse[] {
