@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dragRange, periodSeconds, stack, tickFormat } from '../../web/src/timeline/stack.js';
+import {
+  dragRange,
+  periodSeconds,
+  stack,
+  tickFormat,
+  tickSteps,
+  xRange,
+} from '../../web/src/timeline/stack.js';
 
 const buckets = [
   { period: '2024-02-01', type: 'Battles', events: 2, fatalities: 5 },
@@ -54,5 +61,28 @@ describe("the time axis in the reader's language", () => {
 
   it('labels months without a day', () => {
     expect(tickFormat('en', 'month')(periodSeconds('2024-10-01'))).toBe('Oct 2024');
+  });
+});
+
+describe('the time axis', () => {
+  it('spans one period, not a thousand days, when there is one', () => {
+    const day = periodSeconds('2024-10-15');
+    const [from, to] = xRange([day], 'day');
+    expect(to - from).toBe(86_400);
+    expect(new Date(to * 1000).toISOString().slice(0, 10)).toBe('2024-10-15');
+  });
+
+  it('reaches half a bar past the first and last period', () => {
+    const [from, to] = xRange([periodSeconds('2024-01-01'), periodSeconds('2024-03-01')], 'month');
+    expect(from).toBe(periodSeconds('2024-01-01') - 15 * 86_400);
+    expect(to).toBe(periodSeconds('2024-03-01') + 15 * 86_400);
+  });
+});
+
+describe('the time axis ticks', () => {
+  it('by whole periods or longer: never twice in one day', () => {
+    expect(Math.min(...tickSteps('day'))).toBe(86_400);
+    expect(Math.min(...tickSteps('week'))).toBe(7 * 86_400);
+    expect(Math.min(...tickSteps('month'))).toBe(30 * 86_400);
   });
 });

@@ -98,6 +98,13 @@ describe.skipIf(chromiumPath === null)('the filter bar, the list, the map and th
       ).length;
     });
     expect(overlaps).toBe(0);
+    // The time axis spans the one day of the one event, not years past it.
+    const chart = page.locator('.timeline-chart');
+    await expect.poll(() => chart.getAttribute('data-to')).toBe('2024-10-15');
+    expect(await chart.getAttribute('data-from')).toBe('2024-10-14');
+    expect(await page.getByTestId('timeline-span').innerText()).toBe(
+      'الفترات من ١٥ تشرين الأول ٢٠٢٤ إلى ١٥ تشرين الأول ٢٠٢٤',
+    );
     await shotBothLanguages(page, 'events-idlib');
 
     // A dragged period or a date typed in the filter narrows all three alike.

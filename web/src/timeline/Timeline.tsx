@@ -3,7 +3,15 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useI18n } from '../i18n/context.js';
 import { typeColor } from '../vocabulary/colors.js';
-import { dragRange, stack, tickFormat, type Bucket } from './stack.js';
+import {
+  dragRange,
+  periodSeconds,
+  stack,
+  tickFormat,
+  tickSteps,
+  xRange,
+  type Bucket,
+} from './stack.js';
 
 interface Props {
   buckets: readonly Bucket[];
@@ -26,6 +34,10 @@ export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) 
   const { t, num, lang } = useI18n();
   const events = buckets.reduce((sum, b) => sum + b.events, 0);
   const killed = buckets.reduce((sum, b) => sum + b.fatalities, 0);
+  const periods = buckets.map((b) => b.period).sort();
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  const label = tickFormat(lang, period);
   const box = useRef<HTMLDivElement>(null);
   const onRangeRef = useRef(onRange);
   onRangeRef.current = onRange;
@@ -35,7 +47,6 @@ export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) 
     if (el === null) return undefined;
     const data = stack(buckets, order);
     const tickLabel = tickFormat(lang, period);
-    const pad = 86_400 * (period === 'day' ? 0.5 : period === 'week' ? 3.5 : 15);
     const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
     // Tallest stack first, so each lower type is painted over the one above it.
     const layers = data.types.map((type, i) => ({ type, i })).reverse();
@@ -46,8 +57,8 @@ export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) 
         legend: { show: true, live: false },
         cursor: { drag: { x: true, y: false, setScale: false } },
         scales: {
-          // Half a bar's length either side of the first and last: one period is not a decade wide.
-          x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
+          // Half a bar's length either side of the first and last period, and no further.
+          x: { time: true, range: () => xRange(data.x, period) },
           n: { auto: true },
           f: { auto: true },
         },
@@ -56,7 +67,9 @@ export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) 
             // Dates in the reader's language and digits, as precise as a bar is long.
             values: (_u, ticks) => ticks.map((v) => tickLabel(v)),
             // Room for a date written out in Arabic, so that no two labels run into each other.
-            space: 110,
+            space: 140,
+            // A tick per whole period or more: never two ticks, and two labels, inside one day.
+            incrs: tickSteps(period),
           },
           { scale: 'n', values: (_u, ticks) => ticks.map((v) => num(v)) },
           {
@@ -89,6 +102,16 @@ export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) 
           },
         ],
         hooks: {
+          // The days the axis spans, on the chart's element: what a test (or a person's tools) can read of a canvas.
+          setScale: [
+            (u, key) => {
+              const { min, max } = u.scales[key] ?? {};
+              if (key !== 'x' || min === undefined || max === undefined) return;
+              const span = dragRange(min, max);
+              el.dataset['from'] = span.from;
+              el.dataset['to'] = span.to;
+            },
+          ],
           setSelect: [
             (u) => {
               if (u.select.width < 2) return;
@@ -119,6 +142,15 @@ export function Timeline({ buckets, period, order, typeLabel, onRange }: Props) 
       <p class="timeline-total" data-testid="timeline-total">
         {t('timeline.total', { events, killed })}
       </p>
+      {first !== undefined && last !== undefined && (
+        // What the axis spans, in words: the chart itself is a picture a screen reader cannot read.
+        <p class="timeline-span muted" data-testid="timeline-span">
+          {t('timeline.span', {
+            from: label(periodSeconds(first)),
+            to: label(periodSeconds(last)),
+          })}
+        </p>
+      )}
       <div ref={box} dir="ltr" class="timeline-chart" />
     </figure>
   );

@@ -51,6 +51,37 @@ export function stack(buckets: readonly Bucket[], order: readonly string[]): Sta
   return { x: periods.map(periodSeconds), types, tops, counts, fatalities };
 }
 
+/** Half a bar's length, in seconds: the axis reaches this far past the first and last period. */
+function halfPeriod(period: string): number {
+  return 86_400 * (period === 'day' ? 0.5 : period === 'week' ? 3.5 : 15);
+}
+
+/**
+ * What the time axis spans: from half a bar before the first period to half a
+ * bar after the last, worked out from the periods themselves. (Left to itself,
+ * uPlot widens a single period by 86,400 of its units, a thousand days when
+ * they are seconds: one event in October 2024 ran the axis into 2027.)
+ */
+export function xRange(x: readonly number[], period: string): [number, number] {
+  const first = x[0] ?? 0;
+  const last = x[x.length - 1] ?? first;
+  const pad = halfPeriod(period);
+  return [first - pad, last + pad];
+}
+
+const DAY = 86_400;
+
+/**
+ * The steps the time axis may tick by, in seconds: whole periods and longer.
+ * uPlot knows 30 days as a month and 365 as a year, and ticks those on the
+ * first of a month and of a year.
+ */
+export function tickSteps(period: string): number[] {
+  const steps = [1, 2, 7, 14, 30, 60, 90, 180, 365, 730, 1825].map((d) => d * DAY);
+  const shortest = period === 'day' ? DAY : period === 'week' ? 7 * DAY : 30 * DAY;
+  return steps.filter((s) => s >= shortest);
+}
+
 /** The days a drag covered, from the seconds at its two ends (either order). */
 export function dragRange(a: number, b: number): { from: string; to: string } {
   const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
