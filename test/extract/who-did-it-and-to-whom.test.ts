@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { actor, only, read } from './helpers.js';
+
+type Row = [text: string, published: string, actor1: string | null, actor2: string | null];
+
+function sides(text: string, published: string): [string | null, string | null] {
+  const incident = only(read(text, published));
+  return [actor(incident, 'actor1'), actor(incident, 'actor2')];
+}
+
+/** Sentences written for these tests. */
+describe('the doer after the act’s noun, marked with «لـ»', () => {
+  it.each<Row>([
+    [
+      'أصيب طفلان بقصف مكثف للقوات التركية على قرية تل جمعة بريف الحسكة.',
+      '2019-10-20',
+      'TUR',
+      'CIV',
+    ],
+    [
+      'جرح ثلاثة مدنيين جراء قصف عشوائي لميليشيا حزب الله على بلدة مضايا.',
+      '2016-01-05',
+      'HEZ',
+      'CIV',
+    ],
+    ['دمرت منازل في بلدة الهبيط بقصف جديد للطيران الروسي.', '2019-05-20', 'RUS', 'CIV'],
+  ])('«%s» (%s): %s against %s', (text, published, actor1, actor2) => {
+    expect(sides(text, published)).toEqual([actor1, actor2]);
+  });
+});
+
+describe('the other side of a fight «مع» someone', () => {
+  it.each<Row>([
+    [
+      'قتل ثلاثة عناصر من قسد في اشتباكات مع خلايا داعش في بلدة الشحيل.',
+      '2021-07-14',
+      'ISIS',
+      'SDF',
+    ],
+    [
+      'اندلعت مواجهات مع عناصر الأمن العام في قرية المزيرعة بريف اللاذقية.',
+      '2025-03-07',
+      'SYR-TRANS',
+      null,
+    ],
+    [
+      'تجددت الاشتباكات مع مقاتلي العشائر في بلدة ذيبان بريف دير الزور الشرقي.',
+      '2023-09-02',
+      'TRIBES',
+      null,
+    ],
+  ])('«%s» (%s): %s against %s', (text, published, actor1, actor2) => {
+    expect(sides(text, published)).toEqual([actor1, actor2]);
+  });
+});
+
+describe('civilians named in an act are its target', () => {
+  it.each<Row>([
+    ['داهمت قوات النظام منازل المدنيين في حي القابون بدمشق.', '2013-04-16', 'SYR-GOV', 'CIV'],
+    ['هاجمت مجموعة مسلحة ممتلكات الأهالي في بلدة الصنمين.', '2022-08-30', 'UNKNOWN', 'CIV'],
+    [
+      'هاجم مسلحون مجهولون منازل المدنيين في قرية المزرعة بريف السويداء.',
+      '2023-12-11',
+      'UNKNOWN',
+      'CIV',
+    ],
+  ])('«%s» (%s): %s against %s', (text, published, actor1, actor2) => {
+    expect(sides(text, published)).toEqual([actor1, actor2]);
+  });
+});
+
+/** A massacre or a chemical attack over a countryside, with no target named, struck civilians. */
+describe('a massacre struck civilians', () => {
+  it.each<Row>([
+    ['ارتكبت الطائرات الروسية مجزرة بغارات جوية في ريف إدلب الجنوبي.', '2019-05-20', 'RUS', 'CIV'],
+    [
+      'شنت مقاتلات التحالف الدولي غارات على ريف دير الزور الشرقي خلفت مجزرة.',
+      '2017-06-09',
+      'COALITION',
+      'CIV',
+    ],
+    [
+      'قصفت قوات النظام ريف دمشق الشرقي بصواريخ محملة بغاز السارين.',
+      '2013-08-21',
+      'SYR-GOV',
+      'CIV',
+    ],
+  ])('«%s» (%s): %s against %s', (text, published, actor1, actor2) => {
+    expect(sides(text, published)).toEqual([actor1, actor2]);
+  });
+});
