@@ -116,17 +116,46 @@ export const zReportFacts = z.object({
   published: z.string().nullable(),
 });
 
+/** A report's id in a path: its text's id (`sha256:…`). */
+export const zReportParams = z.object({ id: z.string().min(1).max(200) });
+
+/** One copy of a report's bytes as captured. */
+export const zCaptureView = z
+  .object({
+    sha256: z.string(),
+    size: z.number().int(),
+    /** The file, feed item or NDJSON line the bytes came from. */
+    source: z.string(),
+    captured_at: z.string(),
+  })
+  .meta({ id: 'Capture' });
+
+/** A stored report as any view shows it: what names it, whether it is hidden, where it went. */
+const zReportState = zReportFacts.extend({
+  /** Hidden from every event, list and export; its text and bytes kept. */
+  withdrawn: z.boolean(),
+  private: z.boolean(),
+  /** The events its incidents are in now. */
+  events: z.array(z.string()),
+});
+
 /** A stored report in a list: what it is and where it went; its text is one request away. */
-export const zReportSummary = zReportFacts
+export const zReportSummary = zReportState
   .extend({
-    withdrawn: z.boolean(),
-    private: z.boolean(),
     /** How many incidents were read from it. */
     incidents: z.number().int(),
-    /** The events its incidents are in now. */
-    events: z.array(z.string()),
   })
   .meta({ id: 'ReportSummary' });
+
+/** A stored report: its text, what was read in it, where it went, and its evidence. */
+export const zStoredReport = zReportState
+  .extend({
+    text: z.string(),
+    incidents: z.array(zIncident),
+    /** Every copy of the report's bytes as captured, with its SHA-256. */
+    captures: z.array(zCaptureView),
+  })
+  .meta({ id: 'StoredReport' });
 
 export const zReportPage = z
   .object({

@@ -4,7 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { may, sessionOf, userOfToken } from '../service/index.js';
 import type { Permission } from '../service/index.js';
 import type { Sql } from '../store/index.js';
-import type { ServerEnv } from './env.js';
+import type { ServerContext, ServerEnv } from './env.js';
 import { HttpProblem, unauthenticated } from './problems.js';
 
 export const SESSION_COOKIE = 'wathiq_session';
@@ -148,4 +148,11 @@ export class SignInLimiter {
   succeeded(account: string): void {
     this.failures.delete(`account:${account.toLowerCase()}`);
   }
+}
+
+/** The signed-in person of a request the guard let through (a route not open to everyone). */
+export function actorOf(c: ServerContext) {
+  const actor = c.get('actor');
+  if (actor === null) throw unauthenticated();
+  return actor;
 }

@@ -4,6 +4,11 @@ import { zApiError } from '../contracts/index.js';
 import { guard } from './auth.js';
 import type { Access } from './auth.js';
 
+/** A JSON body or reply of a schema, as a route declares it. */
+export const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
+/** A JSON request body the route requires. */
+export const body = <S>(schema: S) => ({ required: true, ...json(schema) });
+
 /** The OpenAPI extension naming who may call a route; the route-walk test reads it. */
 export const ACCESS_KEY = 'x-wathiq-access';
 

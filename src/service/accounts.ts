@@ -89,23 +89,33 @@ export function setRole(
   return changeUser(ctx, actor, name, 'user.role', (state) => ({ ...state, role }), reason);
 }
 
-/** Disables a user (their sessions and tokens stop at once) or enables them again, logged. */
-export function setDisabled(
-  ctx: ServiceContext,
-  actor: Actor,
-  name: string,
-  disabled: boolean,
-  reason: string | null = null,
-): Promise<AuditEntry | null> {
-  return changeUser(
-    ctx,
-    actor,
-    name,
-    disabled ? 'user.disable' : 'user.enable',
-    (state) => ({ ...state, disabled }),
-    reason,
-  );
+/**
+ * Turns one of a user's switches on or off, logged under the action the
+ * audit log names for each.
+ */
+function userSwitch(
+  field: 'disabled' | 'require_totp',
+  actions: { readonly on: string; readonly off: string },
+) {
+  return (
+    ctx: ServiceContext,
+    actor: Actor,
+    name: string,
+    value: boolean,
+    reason: string | null = null,
+  ): Promise<AuditEntry | null> =>
+    changeUser(
+      ctx,
+      actor,
+      name,
+      value ? actions.on : actions.off,
+      (state) => ({ ...state, [field]: value }),
+      reason,
+    );
 }
+
+/** Disables a user (their sessions and tokens stop at once) or enables them again, logged. */
+export const setDisabled = userSwitch('disabled', { on: 'user.disable', off: 'user.enable' });
 
 async function changeUser(
   ctx: ServiceContext,
@@ -142,22 +152,10 @@ interface UserState {
  * Requires a second factor of one user, or no longer, logged. Until they have
  * one, signing in asks them to set it up (see `enrolAtSignIn`).
  */
-export function setRequireTotp(
-  ctx: ServiceContext,
-  actor: Actor,
-  name: string,
-  required: boolean,
-  reason: string | null = null,
-): Promise<AuditEntry | null> {
-  return changeUser(
-    ctx,
-    actor,
-    name,
-    required ? 'user.require_totp' : 'user.allow_no_totp',
-    (state) => ({ ...state, require_totp: required }),
-    reason,
-  );
-}
+export const setRequireTotp = userSwitch('require_totp', {
+  on: 'user.require_totp',
+  off: 'user.allow_no_totp',
+});
 
 /** A new password for a user (their own, or any as an admin), logged without it; their sessions end. */
 export async function setPassword(

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Token } from '../../src/contracts/index.js';
 import type { Database } from '../../src/store/index.js';
-import { emptyStore, engines } from '../store/engines.js';
-import { anonymous, appOn, PASSWORD, send, seedUsers, signedIn, signIn } from './harness.js';
+import { engines } from '../store/engines.js';
+import { anonymous, freshStoreEachTest, PASSWORD, send, signedIn, signIn } from './harness.js';
 import type { App, Client } from './harness.js';
 
 /** The code an authenticator app shows now for a secret. */
@@ -34,16 +34,9 @@ describe.each(engines())('accounts over the API on $name', (engine) => {
   let db: Database;
   let app: App;
   let admin: Client;
-  beforeAll(async () => {
-    db = await engine.open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
-  beforeEach(async () => {
-    await emptyStore(db);
-    await seedUsers(db);
-    app = appOn(db);
+  freshStoreEachTest(engine, async (fresh, api) => {
+    db = fresh;
+    app = api;
     admin = await signedIn(app, 'admin');
   });
 

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '../../src/contracts/index.js';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
@@ -7,6 +8,8 @@ import { addUser, setPrivate } from '../../src/service/index.js';
 import type { Actor, ServiceContext } from '../../src/service/index.js';
 import { listEvents, saveReport } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
+import { emptyStore } from '../store/engines.js';
+import type { Engine } from '../store/engines.js';
 import { REPORTS, resultOf } from '../link/reports.js';
 import type { ReportName } from '../link/reports.js';
 
@@ -29,6 +32,29 @@ export async function seedUsers(db: Database): Promise<void> {
   const ctx = contextOf(db);
   for (const role of ['admin', 'editor', 'viewer'] as const)
     await addUser(ctx, ROOT, { name: role, role, password: PASSWORD });
+}
+
+/**
+ * A store of the engine for a describe block, emptied before each test and
+ * given one user of each role, then set up by the caller with the API over it.
+ */
+export function freshStoreEachTest(
+  engine: Engine,
+  setUp: (db: Database, app: App) => Promise<void>,
+): void {
+  let db: Database | null = null;
+  beforeAll(async () => {
+    db = await engine.open();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  beforeEach(async () => {
+    if (db === null) throw new Error(`the ${engine.name} store did not open`);
+    await emptyStore(db);
+    await seedUsers(db);
+    await setUp(db, appOn(db));
+  });
 }
 
 /** Stores reports written for the tests; returns the id of the event each one is in. */

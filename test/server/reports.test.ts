@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, EventDetail, EventPage, ReportPage } from '../../src/contracts/index.js';
 import { REPORTS, resultOf } from '../link/reports.js';
 import type { Database } from '../../src/store/index.js';
-import { emptyStore, engines } from '../store/engines.js';
+import { engines } from '../store/engines.js';
 import {
   anonymous,
-  appOn,
+  freshStoreEachTest,
   makePrivate,
-  send,
   seedReports,
-  seedUsers,
+  send,
   signedIn,
   signIn,
 } from './harness.js';
@@ -35,17 +34,10 @@ describe.each(engines())('reports over the API on $name', (engine) => {
   let editor: Client;
   let admin: Client;
   let events: Map<string, string>;
-  beforeAll(async () => {
-    db = await engine.open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
-  beforeEach(async () => {
-    await emptyStore(db);
-    await seedUsers(db);
+  freshStoreEachTest(engine, async (fresh, api) => {
+    db = fresh;
+    app = api;
     events = await seedReports(db, ['monitor', 'sdf', 'amaq', 'shelling']);
-    app = appOn(db);
     viewer = await signedIn(app, 'viewer');
     editor = await signedIn(app, 'editor');
     admin = await signedIn(app, 'admin');

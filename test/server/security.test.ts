@@ -1,19 +1,18 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { createApp, SESSION_COOKIE } from '../../src/server/index.js';
 import { createToken, revokeToken, setDisabled } from '../../src/service/index.js';
 import type { Database } from '../../src/store/index.js';
-import { emptyStore, engines } from '../store/engines.js';
+import { engines } from '../store/engines.js';
 import {
   anonymous,
-  appOn,
   contextOf,
+  freshStoreEachTest,
   PASSWORD,
-  send,
   seedReports,
-  seedUsers,
+  send,
   signedIn,
   signIn,
 } from './harness.js';
@@ -25,17 +24,10 @@ describe.each(engines())('the API on $name', (engine) => {
   let db: Database;
   let app: App;
   let event: string;
-  beforeAll(async () => {
-    db = await engine.open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
-  beforeEach(async () => {
-    await emptyStore(db);
-    await seedUsers(db);
+  freshStoreEachTest(engine, async (fresh, api) => {
+    db = fresh;
+    app = api;
     event = (await seedReports(db, ['shelling'])).get('shelling') ?? '';
-    app = appOn(db);
   });
 
   it('keeps the session in an httpOnly, SameSite=Strict cookie', async () => {

@@ -14,13 +14,10 @@ import {
   tokens,
 } from '../../service/index.js';
 import { getSetting, findToken, findUser } from '../../store/index.js';
-import { SESSION_COOKIE } from '../auth.js';
-import { declare } from '../declare.js';
-import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
-import { unauthenticated } from '../problems.js';
+import { SESSION_COOKIE, actorOf } from '../auth.js';
+import { body, declare, json } from '../declare.js';
+import type { ServerDeps, ServerEnv } from '../env.js';
 
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, ...json(schema) });
 const zReason = z.string().max(2000).optional();
 const zCode = z.string().regex(/^\s*\d{6}\s*$/, 'expected the 6 digits of the authenticator app');
 
@@ -124,12 +121,6 @@ const changeSettings = declare('users', {
     },
   },
 });
-
-function actorOf(c: ServerContext) {
-  const actor = c.get('actor');
-  if (actor === null) throw unauthenticated();
-  return actor;
-}
 
 export function accountRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
   const ctx = { db: deps.db, knowledge: deps.knowledge };

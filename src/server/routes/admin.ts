@@ -28,12 +28,9 @@ import {
   setRole,
   users,
 } from '../../service/index.js';
-import { declare } from '../declare.js';
-import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
-import { unauthenticated } from '../problems.js';
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, ...json(schema) });
+import { actorOf } from '../auth.js';
+import { body, declare, json } from '../declare.js';
+import type { ServerDeps, ServerEnv } from '../env.js';
 
 const listUsers = declare('users', {
   method: 'get',
@@ -165,12 +162,6 @@ const upload = declare('report:add', {
     200: { description: 'What became of each', ...json(z.object({ reports: z.array(zSaved) })) },
   },
 });
-
-function actorOf(c: ServerContext) {
-  const actor = c.get('actor');
-  if (actor === null) throw unauthenticated();
-  return actor;
-}
 
 /** A pasted report as the ingest path takes it: one NDJSON record. */
 function pastedReport(pasted: z.infer<typeof zPasted>): RawReport {

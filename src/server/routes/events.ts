@@ -29,11 +29,9 @@ import {
   eventTimeline,
   listMarkedEvents,
 } from '../../store/index.js';
-import { declare } from '../declare.js';
-import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
-import { unauthenticated } from '../problems.js';
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
+import { actorOf } from '../auth.js';
+import { declare, json } from '../declare.js';
+import type { ServerDeps, ServerEnv } from '../env.js';
 
 const list = declare('read', {
   method: 'get',
@@ -105,13 +103,6 @@ const MEDIA: Readonly<Record<ExportFormat, { type: string; extension: string }>>
   json: { type: 'application/json', extension: 'json' },
   ndjson: { type: 'application/x-ndjson', extension: 'ndjson' },
 };
-
-/** The signed-in person (the guard let the request through, so there is one). */
-function actorOf(c: ServerContext) {
-  const actor = c.get('actor');
-  if (actor === null) throw unauthenticated();
-  return actor;
-}
 
 /** Map cells of about 64 screen pixels: a 256-pixel tile spans 360 / 2^zoom degrees. */
 function cellDegrees(zoom: number): number {

@@ -1,10 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { vocabulary, VOCABULARY_KINDS } from '../../service/index.js';
-import { declare } from '../declare.js';
+import { declare, json } from '../declare.js';
 import type { ServerDeps, ServerEnv } from '../env.js';
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
 
 export const zVocabularyTerm = z
   .object({

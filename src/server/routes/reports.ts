@@ -1,44 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { zAuditEntry, zIncident, zReportListQuery, zReportPage } from '../../contracts/index.js';
+import {
+  zAuditEntry,
+  zReportListQuery,
+  zReportPage,
+  zReportParams,
+  zStoredReport,
+} from '../../contracts/index.js';
 import { reportCapture, reportPage, visibleReport, withdrawReport } from '../../service/index.js';
-import { declare } from '../declare.js';
-import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
-import { unauthenticated } from '../problems.js';
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, ...json(schema) });
-
-/** A report's id in a path: its text's id (`sha256:…`). */
-const zReportParams = z.object({ id: z.string().min(1).max(200) });
-
-export const zCaptureView = z
-  .object({
-    sha256: z.string(),
-    size: z.number().int(),
-    /** The file, feed item or NDJSON line the bytes came from. */
-    source: z.string(),
-    captured_at: z.string(),
-  })
-  .meta({ id: 'Capture' });
-
-export const zStoredReport = z
-  .object({
-    document: z.string(),
-    title: z.string().nullable(),
-    outlet: z.string().nullable(),
-    url: z.string().nullable(),
-    published: z.string().nullable(),
-    text: z.string(),
-    /** Hidden from every event, list and export; its text and bytes kept. */
-    withdrawn: z.boolean(),
-    private: z.boolean(),
-    incidents: z.array(zIncident),
-    events: z.array(z.string()),
-    /** Every copy of the report's bytes as captured, with its SHA-256. */
-    captures: z.array(zCaptureView),
-  })
-  .meta({ id: 'StoredReport' });
+import { actorOf } from '../auth.js';
+import { body, declare, json } from '../declare.js';
+import type { ServerDeps, ServerEnv } from '../env.js';
 
 const zChangeReply = z.object({ change: zAuditEntry.nullable(), events: z.array(z.string()) });
 
@@ -78,44 +50,33 @@ const capture = declare('read', {
   },
 });
 
-const withdraw = declare('report:withdraw', {
-  method: 'post',
-  path: '/api/reports/{id}/withdraw',
-  summary:
-    'Withdraw a report: its incidents leave their events and it is hidden everywhere; its text and bytes are kept',
-  request: {
-    params: zReportParams,
-    body: body(z.object({ reason: z.string().max(2000).optional() })),
-  },
-  responses: {
-    200: {
-      description: 'The change, and the events its incidents are in now',
-      ...json(zChangeReply),
+/** Withdrawing a report or putting it back: a change, and where its incidents are now. */
+const withdrawal = (path: 'withdraw' | 'restore', summary: string) =>
+  declare('report:withdraw', {
+    method: 'post',
+    path: `/api/reports/{id}/${path}`,
+    summary,
+    request: {
+      params: zReportParams,
+      body: body(z.object({ reason: z.string().max(2000).optional() })),
     },
-  },
-});
-
-const restore = declare('report:withdraw', {
-  method: 'post',
-  path: '/api/reports/{id}/restore',
-  summary: 'Put a withdrawn report back: its incidents are linked into events again',
-  request: {
-    params: zReportParams,
-    body: body(z.object({ reason: z.string().max(2000).optional() })),
-  },
-  responses: {
-    200: {
-      description: 'The change, and the events its incidents are in now',
-      ...json(zChangeReply),
+    responses: {
+      200: {
+        description: 'The change, and the events its incidents are in now',
+        ...json(zChangeReply),
+      },
     },
-  },
-});
+  });
 
-function actorOf(c: ServerContext) {
-  const actor = c.get('actor');
-  if (actor === null) throw unauthenticated();
-  return actor;
-}
+const withdraw = withdrawal(
+  'withdraw',
+  'Withdraw a report: its incidents leave their events and it is hidden everywhere; its text and bytes are kept',
+);
+
+const restore = withdrawal(
+  'restore',
+  'Put a withdrawn report back: its incidents are linked into events again',
+);
 
 export function reportRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
   const ctx = { db: deps.db, knowledge: deps.knowledge };

@@ -4,11 +4,9 @@ import { zEventQuery } from '../../contracts/index.js';
 import { eventFilter, reprocess, ServiceError } from '../../service/index.js';
 import type { ReprocessSummary } from '../../service/index.js';
 import type { ReportScope } from '../../store/index.js';
-import { declare } from '../declare.js';
-import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
-import { unauthenticated } from '../problems.js';
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
+import { actorOf } from '../auth.js';
+import { declare, json } from '../declare.js';
+import type { ServerDeps, ServerEnv } from '../env.js';
 
 const zCounts = <K extends string>(keys: readonly [K, ...K[]]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
@@ -69,12 +67,6 @@ const status = declare('reprocess', {
     },
   },
 });
-
-function actorOf(c: ServerContext) {
-  const actor = c.get('actor');
-  if (actor === null) throw unauthenticated();
-  return actor;
-}
 
 function summaryOf(s: ReprocessSummary): NonNullable<Job['summary']> {
   return {

@@ -12,14 +12,11 @@ import {
   visibleEvent,
 } from '../../service/index.js';
 import { listAudit } from '../../store/index.js';
-import { declare } from '../declare.js';
-import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
-import { unauthenticated } from '../problems.js';
+import { actorOf } from '../auth.js';
+import { body, declare, json } from '../declare.js';
+import type { ServerDeps, ServerEnv } from '../env.js';
 
 const notFound = (what: string) => new ServiceError('not_found', `no ${what}`);
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
-const body = <S>(schema: S) => ({ required: true, ...json(schema) });
 
 /** What a change answers: its entry in the audit log, or null when it changed nothing. */
 const zChangeReply = z
@@ -123,12 +120,6 @@ const revert = declare('correct', {
   },
   responses: { 200: { description: 'The change', ...json(zChangeReply) } },
 });
-
-function actorOf(c: ServerContext) {
-  const actor = c.get('actor');
-  if (actor === null) throw unauthenticated();
-  return actor;
-}
 
 export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
   const ctx = { db: deps.db, knowledge: deps.knowledge };

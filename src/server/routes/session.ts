@@ -13,12 +13,10 @@ import {
 } from '../../service/index.js';
 import type { UserRecord } from '../../store/index.js';
 import { preSessionCsrf, SESSION_COOKIE, SignInLimiter } from '../auth.js';
-import { declare } from '../declare.js';
+import { declare, json } from '../declare.js';
 import type { ServerContext, ServerDeps, ServerEnv } from '../env.js';
 import { HttpProblem } from '../problems.js';
 import { zTotpSetUp } from './account.js';
-
-const json = <S>(schema: S) => ({ content: { 'application/json': { schema } } });
 
 const whoAmI = declare('public', {
   method: 'get',
