@@ -221,6 +221,35 @@ export function someAt<A extends { start: number }>(
   return false;
 }
 
+/** The first annotation that starts at token `i` and passes `test`; `list` is in text order (by start). */
+export function firstAt<A extends { start: number }>(
+  list: readonly A[],
+  i: number,
+  test: (a: A) => boolean = () => true,
+): A | undefined {
+  for (let k = firstFrom(list, i); k < list.length; k++) {
+    const a = list[k];
+    if (a === undefined || a.start !== i) break;
+    if (test(a)) return a;
+  }
+  return undefined;
+}
+
+/** The items that start in tokens `[from, to)`, in order; `list` is in text order (by start). */
+export function startingIn<A extends { readonly start: number }>(
+  list: readonly A[],
+  from: number,
+  to: number,
+): A[] {
+  const found: A[] = [];
+  for (let k = firstFrom(list, from); k < list.length; k++) {
+    const a = list[k];
+    if (a === undefined || a.start >= to) break;
+    found.push(a);
+  }
+  return found;
+}
+
 /** The annotations that lie inside tokens `[from, to)`; `list` is in text order (by start). */
 export function within<A extends { start: number; end: number }>(
   list: readonly A[],

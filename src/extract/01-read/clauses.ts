@@ -1,5 +1,5 @@
 import type { Sentence } from '../../text/index.js';
-import { someAt } from './analysis.js';
+import { someAt, startingIn } from './analysis.js';
 import type { Analysis } from './analysis.js';
 import { insideAName } from './query.js';
 
@@ -64,14 +64,15 @@ function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean
  */
 function earlierActs(analysis: Analysis, from: number, to: number): number[] {
   const after = (i: number): boolean => analysis.tokens[i]?.keys.includes('بعد') === true;
-  const spans = analysis.dates.filter((d) => d.start > from + 1 && d.end < to && after(d.start));
+  const spans = startingIn(analysis.dates, from + 2, to).filter(
+    (d) => d.end < to && after(d.start),
+  );
   // «…، بعد هجوم مماثل في بلدة الشحيل»: an act like the one told, before it.
-  const like = analysis.annotations.triggers.filter(
+  const like = startingIn(analysis.annotations.triggers, from + 3, to).filter(
     (t) =>
-      t.start > from + 2 &&
       t.end < to &&
       after(t.start - 1) &&
-      analysis.annotations.cues.some((c) => c.start === t.end && c.entry.cue === 'similar_act'),
+      someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
   );
   return [...spans.map((d) => d.start), ...like.map((t) => t.start - 1)];
 }
@@ -86,9 +87,8 @@ function withActsBefore(analysis: Analysis, first: number, cuts: readonly number
   for (const cut of cuts) {
     const from = starts.at(-1) ?? first;
     const act =
-      analysis.annotations.triggers.some(
-        (t) => t.start >= from && t.start < cut && !insideAName(analysis, t),
-      ) || analysis.annotations.measures.some((m) => m.start >= from && m.start < cut);
+      startingIn(analysis.annotations.triggers, from, cut).some((t) => !insideAName(analysis, t)) ||
+      startingIn(analysis.annotations.measures, from, cut).length > 0;
     if (act) starts.push(cut);
   }
   return starts;
@@ -104,8 +104,8 @@ export function splitClauses(analysis: Analysis): Clause[] {
     if (!sentence.prose) continue;
     const earlier = earlierActs(analysis, sentence.tokenStart, sentence.tokenEnd);
     const cuts = [
-      ...breaks
-        .filter((b) => b.start > sentence.tokenStart + 1 && b.end < sentence.tokenEnd)
+      ...startingIn(breaks, sentence.tokenStart + 2, sentence.tokenEnd)
+        .filter((b) => b.end < sentence.tokenEnd)
         .map((b) => b.start),
       ...coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd),
       ...earlier,
@@ -115,10 +115,9 @@ export function splitClauses(analysis: Analysis): Clause[] {
       const end = starts[k + 1] ?? sentence.tokenEnd;
       if (end <= start) return;
       // «كما فجّر…» opens a new act at the head of a sentence as well as inside one.
-      const opener = newActs.some(
-        (n) =>
-          n.start === start || (k === 0 && n.start === start + 1 && isConjunction(analysis, start)),
-      );
+      const opener =
+        someAt(newActs, start) ||
+        (k === 0 && isConjunction(analysis, start) && someAt(newActs, start + 1));
       clauses.push({ index: clauses.length, sentence, start, end, opensNewAct: opener });
     });
   }

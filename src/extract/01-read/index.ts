@@ -2,7 +2,16 @@
  * Reading a report: normalized tokens, dictionary phrases, dates, sentences and
  * clauses, and the grammar words the later families lean on.
  */
-export { analyze, firstFrom, hasCue, someAt, textOf, within } from './analysis.js';
+export {
+  analyze,
+  firstAt,
+  firstFrom,
+  hasCue,
+  someAt,
+  startingIn,
+  textOf,
+  within,
+} from './analysis.js';
 export type { Analysis, Annotation, Annotations, EntityEntry } from './analysis.js';
 export { grievances, splitClauses } from './clauses.js';
 export type { Clause } from './clauses.js';

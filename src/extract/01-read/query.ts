@@ -1,3 +1,4 @@
+import { firstFrom } from './analysis.js';
 import type { Analysis } from './analysis.js';
 
 /** The matching keys of token i (no keys past either end). */
@@ -20,7 +21,24 @@ export function insideAName(
   analysis: Analysis,
   span: { readonly start: number; readonly end: number },
 ): boolean {
-  return analysis.annotations.entities.some(
-    (e) => e.start <= span.start && e.end >= span.end && e.end - e.start > span.end - span.start,
-  );
+  // A longer name around the span starts before it and reaches its end, or starts with it and
+  // reaches past its end: the furthest end among the names starting up to a token tells both.
+  const entities = analysis.annotations.entities;
+  const reach = furthestEnds(entities);
+  const before = firstFrom(entities, span.start);
+  const upTo = firstFrom(entities, span.start + 1);
+  return (reach[before - 1] ?? -Infinity) >= span.end || (reach[upTo - 1] ?? -Infinity) > span.end;
+}
+
+const furthest = new WeakMap<readonly { readonly end: number }[], number[]>();
+
+/** For each name, the furthest end of it and the names before it (names are in text order). */
+function furthestEnds(list: readonly { readonly end: number }[]): number[] {
+  let ends = furthest.get(list);
+  if (ends === undefined) {
+    ends = [];
+    for (const e of list) ends.push(Math.max(e.end, ends.at(-1) ?? -Infinity));
+    furthest.set(list, ends);
+  }
+  return ends;
 }

@@ -6,6 +6,7 @@ import {
   SOURCE_NOUNS,
   SUBJECT_END,
   because,
+  firstFrom,
   someAt,
   within,
 } from '../01-read/index.js';
@@ -89,7 +90,10 @@ function firstEntity(
   to: number,
   pred: (e: EntityMention) => boolean,
 ): EntityMention | undefined {
-  return b.entities.find((e) => e.start >= from && e.start < to && e.claimant !== null && pred(e));
+  // The entities are in text order: those starting in [from, to) are a run of them.
+  return b.entities
+    .slice(firstFrom(b.entities, from), firstFrom(b.entities, to))
+    .find((e) => e.claimant !== null && pred(e));
 }
 
 /**
@@ -198,18 +202,20 @@ function framesOfVerb(
     };
   }
   // «المرصد … أفاد», «صفحات محلية عبر مواقع التواصل، أشارت…»: the speaker before the verb.
-  const before = b.entities.findLast(
-    (e) =>
-      e.claimant !== null &&
-      e.end <= verb.start &&
-      e.start >= Math.max(sentence.tokenStart, verb.start - SPEAKER_BEFORE) &&
-      !b.analysis.annotations.attribution.some(
-        (a) =>
-          (a.entry.attribution === 'verb' || a.entry.attribution === 'according_to') &&
-          a.start >= e.end &&
-          a.start < verb.start,
-      ),
-  );
+  const nearest = Math.max(sentence.tokenStart, verb.start - SPEAKER_BEFORE);
+  const before = b.entities
+    .slice(firstFrom(b.entities, nearest), firstFrom(b.entities, verb.start))
+    .findLast(
+      (e) =>
+        e.claimant !== null &&
+        e.end <= verb.start &&
+        !b.analysis.annotations.attribution.some(
+          (a) =>
+            (a.entry.attribution === 'verb' || a.entry.attribution === 'according_to') &&
+            a.start >= e.end &&
+            a.start < verb.start,
+        ),
+    );
   if (before !== undefined)
     return {
       source: sourceOf(before, 'speakers/named-before-reporting-verb'),

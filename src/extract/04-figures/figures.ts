@@ -5,6 +5,7 @@ import { readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
   because,
+  firstAt,
   firstFrom,
   someAt,
   within,
@@ -191,7 +192,7 @@ const QUOTING = new Set(['(']);
 function groupAt(r: Reader, i: number): { actor: string; end: number } | null {
   let j = i;
   for (let words = 0; words < 3 && j < r.sentenceEnd; j++) {
-    const entity = r.entities.find((e) => e.start === j && e.actor !== null && !e.nisba);
+    const entity = firstAt(r.entities, j, (e) => e.actor !== null && !e.nisba);
     if (entity?.actor != null) return { actor: entity.actor, end: entity.end };
     if (QUOTING.has(r.analysis.tokens[j]?.text ?? '')) continue;
     if (!inSet(VICTIM_MARKERS, r, j) && !inSet(VICTIM_GLUE, r, j)) return null;
@@ -213,7 +214,7 @@ function victimsAt(r: Reader, at: number): Victims {
   const nation = noun?.entry.victimClass === 'fighter' ? forcesAt(r, j) : null;
   if (nation !== null) j = nation.end;
   // «أفراد قوات الأمن»: the noun may open the name of its group.
-  const named = r.entities.find((e) => e.start === i && e.actor !== null && !e.nisba && e.end > j);
+  const named = firstAt(r.entities, i, (e) => e.actor !== null && !e.nisba && e.end > j);
   let group = named === undefined ? groupAt(r, j) : { actor: named.actor ?? '', end: named.end };
   // One adjective may stand between the noun and its group: «خسائر بشرية ومادية في طرف قسد»;
   // a word with a preposition on it is no adjective («جنود أتراك بقصف لقسد»).
@@ -308,10 +309,10 @@ function readAfter(
   // happened and who did it may stand between the verb and its count.
   let from = skipWhen(r, start);
   let subjectStart = from;
-  let subject = r.entities.find((e) => e.start === subjectStart && e.actor !== null);
+  let subject = firstAt(r.entities, subjectStart, (e) => e.actor !== null);
   while (subject === undefined && subjectStart < from + 3 && inSet(FORCE_NOUNS, r, subjectStart)) {
     subjectStart++;
-    subject = r.entities.find((e) => e.start === subjectStart && e.actor !== null);
+    subject = firstAt(r.entities, subjectStart, (e) => e.actor !== null);
   }
   // «إصابة مدنيين اثنين»: civilians the count follows are the counted, not a doer.
   const people = subject && annotationAt(r.analysis.annotations.victims, subject.start);

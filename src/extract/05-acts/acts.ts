@@ -15,6 +15,8 @@ import {
   insideAName,
   isDefinite,
   isIn,
+  someAt,
+  startingIn,
   within,
 } from '../01-read/index.js';
 
@@ -105,11 +107,11 @@ function eventDate(
 ): DateExpression | null {
   // «يصادف اليوم الذكرى العاشرة لمجزرة … في أيار 2012»: the day before the
   // anniversary is the remembrance's; the act's date, if any, comes after it.
-  const anniversary = analysis.annotations.cues.find(
-    (c) => c.entry.cue === 'anniversary' && c.start >= clause.start && c.end <= clause.end,
+  const anniversary = startingIn(analysis.annotations.cues, clause.start, clause.end).find(
+    (c) => c.entry.cue === 'anniversary' && c.end <= clause.end,
   );
-  const dates = analysis.dates.filter(
-    (d) => d.start >= (anniversary?.end ?? clause.start) && d.end <= clause.end,
+  const dates = startingIn(analysis.dates, anniversary?.end ?? clause.start, clause.end).filter(
+    (d) => d.end <= clause.end,
   );
   const main = [...triggers].sort((a, b) => b.entry.strength - a.entry.strength)[0];
   if (main === undefined || dates.length <= 1)
@@ -126,10 +128,10 @@ function isPluperfect(analysis: Analysis, clause: Clause): boolean {
     if (!isIn(WAS, analysis, i)) continue;
     for (let k = i + 1; k < Math.min(clause.end, i + 7); k++) {
       if (!isIn(ALREADY, analysis, k)) continue;
-      const reports = analysis.annotations.attribution.some(
-        (a) =>
-          a.start === k + 1 &&
-          (a.entry.attribution === 'verb' || a.entry.attribution === 'continuation'),
+      const reports = someAt(
+        analysis.annotations.attribution,
+        k + 1,
+        (a) => a.entry.attribution === 'verb' || a.entry.attribution === 'continuation',
       );
       return !reports;
     }
@@ -190,10 +192,8 @@ function countsPeopleOverTime(analysis: Analysis, clause: Clause): boolean {
 /** A clause that opens on «بعد» and an act told as like another: «بعد هجوم مماثل». */
 function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
   if (analysis.tokens[clause.start]?.keys.includes('بعد') !== true) return false;
-  return analysis.annotations.triggers.some(
-    (t) =>
-      t.start === clause.start + 1 &&
-      analysis.annotations.cues.some((c) => c.start === t.end && c.entry.cue === 'similar_act'),
+  return someAt(analysis.annotations.triggers, clause.start + 1, (t) =>
+    someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
   );
 }
 
@@ -211,9 +211,7 @@ function namesToldAct(analysis: Analysis, clause: Clause): boolean {
  * air strike; «سيطرة X على Y» a capture, where «سيطرة» alone may be a state of control.
  */
 function strengthOf(analysis: Analysis, clause: Clause, t: Annotation<TriggerEntry>): number {
-  const air = analysis.annotations.airCues.some(
-    (c) => c.start >= clause.start && c.end <= clause.end,
-  );
+  const air = within(analysis.annotations.airCues, clause.start, clause.end).length > 0;
   if (t.entry.role === 'strike' && air) return 2;
   if (t.entry.role === 'territory' && t.entry.strength === 1) {
     for (let k = t.end; k < Math.min(clause.end, t.end + 5); k++) {
@@ -302,7 +300,7 @@ export function readAct(
     backgroundRules: status.rules,
     retelling: date === null && !placed && !hasNewActCue,
     likeTheActBefore: triggers.some((t) =>
-      analysis.annotations.cues.some((c) => c.start === t.end && c.entry.cue === 'similar_act'),
+      someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
     ),
     tally: countsPeopleOverTime(analysis, clause),
     habitual: isHabitual(analysis, clause),
@@ -320,12 +318,9 @@ export function readAct(
       isAnaphoric(analysis, within(analysis.annotations.triggers, clause.start, clause.end)) ||
       namesToldAct(analysis, clause),
     refersBack: references.length > 0 || namesToldAct(analysis, clause),
-    suicide: analysis.annotations.suicideCues.some(
-      (c) =>
-        c.start >= sentence.tokenStart &&
-        c.end <= sentence.tokenEnd &&
-        !analysis.annotations.airCues.some((a) => a.end === c.start),
+    suicide: within(analysis.annotations.suicideCues, sentence.tokenStart, sentence.tokenEnd).some(
+      (c) => !analysis.annotations.airCues.some((a) => a.end === c.start),
     ),
-    air: analysis.annotations.airCues.some((c) => c.start >= clause.start && c.end <= clause.end),
+    air: within(analysis.annotations.airCues, clause.start, clause.end).length > 0,
   };
 }

@@ -15,6 +15,7 @@ import {
   because,
   endsWithPhrase,
   isIn,
+  startingIn,
 } from '../01-read/index.js';
 import type { EntityMention } from '../02-speakers/index.js';
 import type { AttributedFigure } from '../04-figures/index.js';
@@ -87,9 +88,8 @@ export function weighRoles(
 ): RoleCandidate[] {
   const { analysis, speakers, describesSpeaker } = inputs;
   // A group named only to say who a speaker is («قناة المنار التابعة لحزب الله») takes no part.
-  const inClause = inputs.entities.filter(
+  const inClause = startingIn(inputs.entities, clause.start, clause.end).filter(
     (e) =>
-      e.start >= clause.start &&
       e.end <= clause.end &&
       e.actor !== null &&
       (speakers.has(e.start) || !describesSpeaker(e.start)),
