@@ -37,13 +37,20 @@ export function locateMentions(
     (mentions) => new Set(mentions.filter((m) => !skip(m)).flatMap(adminCodesOf)),
   );
   const documentAdmin = new Set(sentenceAdmins.flatMap((codes) => [...codes]));
-  const reportGovernorates = new Set(
-    bySentence
-      .flat()
-      .filter((m) => !m.origin && m.aside === undefined && !skip(m))
-      .flatMap(adminCodesOf)
-      .filter((code) => code.length === GOVERNORATE_CODE_LENGTH),
+  // The governorates the report has placed acts in so far: a governorate first named later
+  // («وجاء الهجوم بعد يوم من… في دمشق») does not unsettle a town read before it.
+  const governoratesSoFar = bySentence.map(
+    (mentions) =>
+      new Set(
+        mentions
+          .filter((m) => !m.origin && m.aside === undefined && !skip(m))
+          .flatMap(adminCodesOf)
+          .filter((code) => code.length === GOVERNORATE_CODE_LENGTH),
+      ),
   );
+  governoratesSoFar.forEach((codes, k) => {
+    for (const code of governoratesSoFar[k - 1] ?? []) codes.add(code);
+  });
   const located: LocatedMention[] = [];
   // Each spot once: the context asks only how near the nearest is, and a long
   // report names the same towns hundreds of times.
@@ -61,7 +68,7 @@ export function locateMentions(
               sentenceAdmin,
               sentenceActAdmin,
               documentAdmin,
-              reportGovernorates,
+              reportGovernorates: governoratesSoFar[k] ?? new Set<string>(),
               resolved: places,
             });
         const spot =

@@ -588,6 +588,7 @@ function spanBefore(ctx: Context, i: number): Match | null {
   if (pub === null || bare(word(ctx, i)) !== 'بعد') return null;
   const next = word(ctx, i + 1);
   const after = (end: number): boolean => SPAN_FROM.has(bare(word(ctx, end)));
+  if (next === 'يوم' && after(i + 2)) return dayMatch(i + 2, addDays(pub, -1), 'relative');
   if (next === 'يومين' && after(i + 2)) return dayMatch(i + 2, addDays(pub, -2), 'relative');
   if ((next === 'اسبوع' || next === 'اسبوعين') && after(i + 2)) {
     const days = next === 'اسبوع' ? 7 : 14;

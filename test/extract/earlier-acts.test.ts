@@ -72,3 +72,46 @@ describe('a series ranked by an ordinal', () => {
     expect(news(result)).toHaveLength(1);
   });
 });
+
+/** «وجاء الهجوم بعد يوم من طرد…»: a day back, a capture told as what came before, and the claims after it. */
+describe('an act a day before, told after the one reported', () => {
+  const text =
+    'قتل 12 عنصرا من قوات النظام في هجوم لتنظيم داعش على موقع قرب بلدة القريتين. وجاء الهجوم بعد يوم من طرد القوات الحكومية لعناصر التنظيم من حي الحجر الأسود في دمشق. وأعلن التنظيم أنه قتل 15 عنصرا.';
+
+  it('is dated the day before and typed by what was done', () => {
+    expect(told(text)).toEqual([
+      'NEW Armed clash 2021-06-15 القريتين',
+      'NEW Government regains territory 2021-06-14 دمشق',
+    ]);
+  });
+
+  it('leaves the claim that follows it to the act reported', () => {
+    const [attack, capture] = news(read(text, '2021-06-15'));
+    expect(attack?.claims.flatMap((c) => c.figures.map((f) => [c.claimant, f.count]))).toEqual([
+      [null, 12],
+      ['ISIS', 15],
+    ]);
+    expect(capture?.claims).toEqual([]);
+  });
+
+  it.each([
+    [
+      'طردت فصائل المعارضة عناصر تنظيم داعش من مدينة الباب شرقي حلب.',
+      'Non-state actor overtakes territory',
+      'FSA',
+    ],
+    [
+      'أعلنت وزارة الدفاع أن الجيش السوري طرد المسلحين من بلدة خان شيخون.',
+      'Government regains territory',
+      'SYR-GOV',
+    ],
+    [
+      'تمكن مقاتلو العشائر من طرد عناصر قسد من بلدة ذيبان بريف دير الزور.',
+      'Non-state actor overtakes territory',
+      'TRIBES',
+    ],
+  ])('reads driving a force out as taking the place: «%s»', (sentence, type, doer) => {
+    const [incident] = news(read(sentence, '2021-06-15'));
+    expect([incident?.sub_event_type, incident && actor(incident, 'actor1')]).toEqual([type, doer]);
+  });
+});

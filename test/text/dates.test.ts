@@ -50,6 +50,8 @@ describe('findDates', () => {
     ['بعد 24 ساعة من قصف', '2022-12-25'],
     ['بعد ثلاثة أيام على اعتقال', '2022-12-23'],
     ['وذلك بعد 48 ساعة من انفجار', '2022-12-24'],
+    ['وجاء الهجوم بعد يوم من سيطرة', '2022-12-25'],
+    ['بعد يوم على اغتيال', '2022-12-25'],
   ])('counts «%s» back from the report to the earlier act, %s', (text, day) => {
     expect(first(text, '2022-12-26')).toMatchObject({ from: day, precision: 'day', alone: true });
   });

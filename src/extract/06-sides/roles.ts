@@ -157,8 +157,15 @@ export function weighRoles(
     const triggerBefore = triggers.find(
       (t) => t.end <= e.start && e.start - t.end <= 2 && skippable(analysis, t.end, e.start),
     );
+    // «الجيش طرد المسلحين»: with its subject before it, what follows the verb is its object.
+    const subjectBefore =
+      triggerBefore !== undefined &&
+      inClause.some(
+        (o) =>
+          o.actor !== e.actor && o.end <= triggerBefore.start && o.end >= triggerBefore.start - 1,
+      );
     if (triggerBefore !== undefined) {
-      if (isIn(OBJECT_FIRST, analysis, triggerBefore.start))
+      if (isIn(OBJECT_FIRST, analysis, triggerBefore.start) || subjectBefore)
         votes.push(vote('actor2', 'sides/object-after-act', 2));
       else votes.push(vote('actor1', 'sides/subject-after-act', 2));
     }
