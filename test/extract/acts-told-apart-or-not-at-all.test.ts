@@ -33,6 +33,47 @@ describe('«حادثة أخرى», «وفي سياق آخر»: another act at th
   });
 });
 
+describe('«، وطال …»: another act, at another place, in the same sentence', () => {
+  it.each<[text: string, published: string, acts: [string, string][]]>([
+    [
+      'استهدفت مسيرة تركية سيارة في مدينة القامشلي، وطال قصف مدفعي قرية تل حميس.',
+      '2022-11-23',
+      [
+        ['Air/drone strike', 'Quamishli'],
+        ['Shelling/artillery/missile attack', 'Tal Hmis'],
+      ],
+    ],
+    [
+      'اغتال مسلحون شابا في مدينة جاسم، وطال انفجار عبوة ناسفة سيارة في بلدة نوى.',
+      '2021-03-30',
+      [
+        ['Attack', 'Jasim'],
+        ['Remote explosive/landmine/IED', 'Nawa'],
+      ],
+    ],
+    [
+      'ألقت مروحيات النظام براميل متفجرة على مدينة داريا، وطال قصف صاروخي بلدة معضمية الشام.',
+      '2015-08-12',
+      [
+        ['Air/drone strike', 'Darayya'],
+        ['Shelling/artillery/missile attack', 'Madamiyet Elsham'],
+      ],
+    ],
+    [
+      'قتل عنصر من قسد بهجوم على حاجز في بلدة الشحيل، وطال انفجار لغم سيارة مدنية في بلدة ذيبان.',
+      '2022-09-19',
+      [
+        ['Armed clash', 'Shiheil'],
+        ['Remote explosive/landmine/IED', 'Thiban'],
+      ],
+    ],
+  ])('«%s» (%s): %j', (text, published, acts) => {
+    expect(news(read(text, published)).map((i) => [i.sub_event_type, i.location?.name_en])).toEqual(
+      acts,
+    );
+  });
+});
+
 describe('a general situation, a running one or a threat is no act', () => {
   it.each<[text: string, published: string]>([
     // «يشهد»: what a place goes through, not what happened there today.
