@@ -8,6 +8,7 @@ import {
   because,
   firstFrom,
   someAt,
+  startingIn,
   within,
 } from '../01-read/index.js';
 import type { AttributionEntry } from '../../lexicon/index.js';
@@ -147,12 +148,11 @@ function subjectAfter(
           chosen === first ? 'speakers/subject-of-reporting-verb' : 'speakers/source-of-a-group',
         );
   let subjectEnd = chosen.end;
-  const relayVerb = b.analysis.annotations.attribution.some(
-    (a) => a.entry.attribution === 'relay_verb' && a.start >= verb.start && a.end <= verb.end,
+  const marks = b.analysis.annotations.attribution;
+  const relayVerb = within(marks, verb.start, verb.end).some(
+    (a) => a.entry.attribution === 'relay_verb',
   );
-  const relay = b.analysis.annotations.attribution.find(
-    (a) => a.entry.attribution === 'relay' && a.start >= chosen.end && a.start <= end,
-  );
+  const relay = startingIn(marks, chosen.end, end + 1).find((a) => a.entry.attribution === 'relay');
   if (relayVerb && relay !== undefined && (chosen.generic || source.claimant === null)) {
     const relayed = firstEntity(b, relay.end, Math.min(relay.end + 4, to), () => true);
     if (relayed !== undefined) {
@@ -160,8 +160,8 @@ function subjectAfter(
       subjectEnd = relayed.end;
     }
   }
-  const via = b.analysis.annotations.attribution.find(
-    (a) => a.entry.attribution === 'via' && a.start >= chosen.end && a.start <= chosen.end + 2,
+  const via = startingIn(marks, chosen.end, chosen.end + 3).find(
+    (a) => a.entry.attribution === 'via',
   );
   if (via !== undefined) {
     const channel = firstEntity(b, via.end, Math.min(via.end + 3, to), (e) => !e.generic);
@@ -209,11 +209,8 @@ function framesOfVerb(
       (e) =>
         e.claimant !== null &&
         e.end <= verb.start &&
-        !b.analysis.annotations.attribution.some(
-          (a) =>
-            (a.entry.attribution === 'verb' || a.entry.attribution === 'according_to') &&
-            a.start >= e.end &&
-            a.start < verb.start,
+        !startingIn(b.analysis.annotations.attribution, e.end, verb.start).some(
+          (a) => a.entry.attribution === 'verb' || a.entry.attribution === 'according_to',
         ),
     );
   if (before !== undefined)

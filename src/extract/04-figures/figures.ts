@@ -8,6 +8,7 @@ import {
   firstAt,
   firstFrom,
   someAt,
+  startingIn,
   within,
   ADDITION,
   FORCE_NOUNS,
@@ -823,13 +824,24 @@ function fellEarlier(r: Reader, anchor: Annotation<MeasureEntry>): boolean {
 
 /** «حاولت القوات اعتقال…», «لم يسفر عن مقتل…»: casualties that did not happen. */
 function denied(r: Reader, at: number): boolean {
-  return r.analysis.annotations.cues.some(
+  return startingIn(r.analysis.annotations.cues, r.from, at).some(
     (c) =>
       (c.entry.cue === 'hypothetical' || c.entry.cue === 'negation') &&
       c.end <= at &&
-      c.end >= at - 2 &&
-      c.start >= r.from,
+      c.end >= at - 2,
   );
+}
+
+/** The index of the last sentence that starts at or before token i (-1: none). */
+function lastStartingBy(sentences: readonly { readonly tokenStart: number }[], i: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sentences[mid]?.tokenStart ?? Infinity) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Where the word that completes an idiom ends («لقي 16 مدنيا على الأقل مصرعهم»), or null when none follows. */
@@ -1045,8 +1057,9 @@ function findFigures(
   places: ReadonlyMap<number, number>,
   { start: from, end: to }: { readonly start: number; readonly end: number },
 ): FigureMention[] {
-  const sentenceEnd =
-    analysis.sentences.find((x) => from >= x.tokenStart && from < x.tokenEnd)?.tokenEnd ?? to;
+  // The sentence around `from`: the last to start at or before it (sentences are in text order).
+  const sentence = analysis.sentences[lastStartingBy(analysis.sentences, from)];
+  const sentenceEnd = sentence !== undefined && from < sentence.tokenEnd ? sentence.tokenEnd : to;
   const r: Reader = { analysis, entities, state, from, to, sentenceEnd, places };
   // «إصابة», «جثث» are verbal nouns and counted nouns: read the count after them first.
   const order = { before_count: 0, dual: 1, after_count: 2 } as const;
