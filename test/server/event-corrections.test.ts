@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, EventDetail } from '../../src/contracts/index.js';
+import { appendAudit } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
 import { appOn, seedReports, seedUsers, signedIn } from './harness.js';
@@ -112,5 +113,35 @@ describe.each(engines())('an event’s corrections kept on the event on $name', 
 
     await revert(place);
     expect((await detail(event)).event).toEqual(machine.event);
+  });
+
+  it('reverts a change logged when event corrections were kept on the first incident, on the event it is in now', async () => {
+    const machine = await detail(event);
+    const [first] = machine.event.members;
+    if (first === undefined) throw new Error('the event has no members');
+    const place = await correctPlace(event);
+    // As such a change was logged: keyed by the incident that anchored the correction.
+    const record = {
+      by: 'editor',
+      action: 'correct',
+      kind: 'correction',
+      key: { incident: first.incident, field: 'event.place' },
+      before: null,
+      after: place.after,
+      reason: null,
+      reverts: null,
+      event,
+      incidents: [first.incident],
+    } as const;
+    await revert(await appendAudit(db, record));
+    expect((await detail(event)).event).toEqual(machine.event);
+    // A field no event has is refused with a line naming it, not a stack trace.
+    const odd = await appendAudit(db, {
+      ...record,
+      key: { incident: first.incident, field: 'event.colour' },
+    });
+    const refused = await editor.request('POST', `/api/audit/${String(odd.id)}/revert`, {});
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('no event field colour');
   });
 });
