@@ -95,3 +95,27 @@ describe('a casualty count joined to one that names its side', () => {
     ]);
   });
 });
+
+/** «ممن يقاتلون في صفوف…», «من المقاتلين في صفوف…»: people counted by the side they fight for. */
+describe('people counted by the side they fight for', () => {
+  it.each<Row>([
+    [
+      'قتل 26 شخصا على الأقل ممن يقاتلون في صفوف قوات النظام بهجوم على موقع قرب بلدة القريتين.',
+      [[null, 'killed', 'SYR-GOV', 26]],
+    ],
+    [
+      'قتل عشرة أشخاص ممن يقاتلون ضمن صفوف هيئة تحرير الشام بغارة على بلدة سرمين.',
+      [[null, 'killed', 'HTS', 10]],
+    ],
+    [
+      'لقي خمسة شبان ممن يقاتلون في صفوف الفيلق الخامس حتفهم بانفجار عبوة قرب بلدة بصرى الشام.',
+      [[null, 'killed', 'SYR-GOV', 5]],
+    ],
+    [
+      'أفاد المرصد بمقتل سبعة على الأقل من المقاتلين في صفوف قسد بهجوم في بلدة الشحيل.',
+      [['SOHR', 'killed', 'SDF', 7]],
+    ],
+  ])('«%s»', (text, expected) => {
+    expect(allTuples(read(text))).toEqual(sorted(expected));
+  });
+});

@@ -12,9 +12,16 @@ function words(...list: string[]): ReadonlySet<string> {
   return new Set(list.flatMap((w) => [normalizePhrase(w), normalizePhrase(accusative(w))]));
 }
 
-/** Before a group that belongs to the victims: «عناصر من قسد», «في صفوف الحزب», «قتلى لقسد». */
+/**
+ * Before a group that belongs to the victims: «عناصر من قسد», «في صفوف الحزب», «قتلى لقسد»,
+ * «ممن يقاتلون في صفوف الحكومة».
+ */
 export const VICTIM_MARKERS = words(
   'من',
+  'ممن',
+  'يقاتلون',
+  'يقاتل',
+  'المقاتلين',
   'صفوف',
   'طرف',
   'عناصر',
@@ -30,8 +37,8 @@ export const VICTIM_MARKERS = words(
   'لـ',
 );
 
-/** Words that may sit between a victim noun and its group: «في صفوف», «بين عناصر». */
-export const VICTIM_GLUE = words('في', 'بين', 'من');
+/** Words that may sit between a victim noun and its group: «في صفوف», «بين عناصر», «ضمن صفوف». */
+export const VICTIM_GLUE = words('في', 'بين', 'من', 'ضمن');
 
 /** A breakdown of the figure before it, not a figure of its own: «بينهم 19 طفلا». */
 export const SUBSET_MARKERS = words(

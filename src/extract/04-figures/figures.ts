@@ -189,10 +189,13 @@ const CIVILIAN_NOUNS: ReadonlySet<VictimClass> = new Set(['civilian', 'protester
 /** Brackets that set a group's name apart: «في صفوف (حزب الله)». */
 const QUOTING = new Set(['(']);
 
+/** Marker words a group may stand behind: «ممن يقاتلون في صفوف الحكومة». */
+const GROUP_REACH = 5;
+
 /** The group named at token i: an actor right there, or after a victim marker («من», «في صفوف»). */
 function groupAt(r: Reader, i: number): { actor: string; end: number } | null {
   let j = i;
-  for (let words = 0; words < 3 && j < r.sentenceEnd; j++) {
+  for (let words = 0; words < GROUP_REACH && j < r.sentenceEnd; j++) {
     const entity = firstAt(r.entities, j, (e) => e.actor !== null && !e.nisba);
     if (entity?.actor != null) return { actor: entity.actor, end: entity.end };
     if (QUOTING.has(r.analysis.tokens[j]?.text ?? '')) continue;
@@ -211,6 +214,12 @@ function victimsAt(r: Reader, at: number): Victims {
       : at;
   const noun = annotationAt(r.analysis.annotations.victims, i);
   let j = noun?.end ?? i;
+  // «26 شخصا على الأقل ممن يقاتلون في صفوف…»: the group may follow the count's qualifier.
+  // The qualifier stays the count's when no group follows it.
+  const pastQualifier = noun === undefined ? null : (qualifierAfter(r, j)?.end ?? null);
+  if (pastQualifier !== null && groupAt(r, pastQualifier) !== null) j = pastQualifier;
+  // «خمسة شبان ممن يقاتلون في صفوف…»: men who fight for a side are its fighters, however named.
+  const fighting = word(r, j) === 'ممن';
   // «جنود سوريين», «ضباط أتراك»: a nationality after fighters names the state whose forces they are.
   const nation = noun?.entry.victimClass === 'fighter' ? forcesAt(r, j) : null;
   if (nation !== null) j = nation.end;
@@ -232,6 +241,8 @@ function victimsAt(r: Reader, at: number): Victims {
     const victimClass = r.state.lastVictimClass ?? cls;
     return { victim: r.state.lastVictim, end: j, found: true, victimClass };
   }
+  if (fighting && group !== null)
+    return { victim: group.actor, end: j, found: true, victimClass: 'fighter' };
   if (cls === 'civilian' || cls === 'protester')
     return { victim: CLASS_VICTIM[cls], end: j, found: true, victimClass: cls };
   const side = group?.actor ?? nation?.actor ?? null;
