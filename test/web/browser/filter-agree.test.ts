@@ -44,6 +44,22 @@ async function shown(page: Page): Promise<Shown> {
   return { list, rows, map: markers.reduce((a, b) => a + b, 0), timeline };
 }
 
+/** Governorate names on the map that an event marker covers. */
+function namesUnderMarkers(page: Page): Promise<string[]> {
+  return page.locator('.events-map').evaluate((map) => {
+    const markers = [...map.querySelectorAll('.cluster')].map((el) => el.getBoundingClientRect());
+    return [...map.querySelectorAll('.leaflet-tooltip.map-area-label')]
+      .filter((el) => getComputedStyle(el).visibility !== 'hidden')
+      .filter((el) => {
+        const a = el.getBoundingClientRect();
+        return markers.some(
+          (b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top,
+        );
+      })
+      .map((el) => el.textContent);
+  });
+}
+
 describe.skipIf(chromiumPath === null)('the filter bar, the list, the map and the timeline', () => {
   let server: RealServer;
   let browser: Browser;
@@ -66,6 +82,8 @@ describe.skipIf(chromiumPath === null)('the filter bar, the list, the map and th
     const all = await shown(page);
     expect(all.list).toBeGreaterThanOrEqual(4);
     expect(all).toEqual({ list: all.list, rows: all.list, map: all.list, timeline: all.list });
+    // No event marker hides a governorate's name.
+    await expect.poll(() => namesUnderMarkers(page)).toEqual([]);
 
     await page.getByLabel('المحافظة').selectOption({ label: 'إدلب' });
     await page.getByRole('button', { name: 'تطبيق' }).click();
@@ -98,6 +116,15 @@ describe.skipIf(chromiumPath === null)('the filter bar, the list, the map and th
       ).length;
     });
     expect(overlaps).toBe(0);
+    // The marker at Ariha stands on Idlib's name: the name moves off it and stays readable.
+    await expect.poll(() => namesUnderMarkers(page)).toEqual([]);
+    await expect
+      .poll(() =>
+        page
+          .locator('.leaflet-tooltip.map-area-label', { hasText: 'إدلب' })
+          .evaluate((el) => getComputedStyle(el).visibility),
+      )
+      .toBe('visible');
     // The time axis spans the one day of the one event, not years past it.
     const chart = page.locator('.timeline-chart');
     await expect.poll(() => chart.getAttribute('data-to')).toBe('2024-10-15');

@@ -4,6 +4,7 @@ import { apiGet } from '../api/client.js';
 import type { Cluster, EventPage } from '../api/types.js';
 import { filterParams, type Filter } from '../filter.js';
 import { useI18n } from '../i18n/context.js';
+import { EVENT_MARKER, MARKERS_DRAWN } from '../map/basemap.js';
 import { SyriaMap } from '../map/SyriaMap.js';
 import { navigate } from '../router.js';
 import { useTypeLabel } from '../vocabulary/labels.js';
@@ -15,7 +16,7 @@ function clusterIcon(count: number, label: string): L.DivIcon {
   icon.className = 'cluster-count';
   icon.textContent = label;
   icon.dataset['count'] = String(count);
-  return L.divIcon({ html: icon, className: 'cluster', iconSize: [size, size] });
+  return L.divIcon({ html: icon, className: EVENT_MARKER, iconSize: [size, size] });
 }
 
 function isOnePoint(cluster: Cluster): boolean {
@@ -112,6 +113,7 @@ export function EventsMap({ filter }: { filter: Filter }) {
         group.addLayer(marker);
         shown.current.set(key, marker);
       }
+      map.fire(MARKERS_DRAWN);
     },
     [filter, num, t, openList],
   );

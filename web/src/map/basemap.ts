@@ -9,6 +9,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import boundariesUrl from '../../../data/boundaries/syria.topo.json?url';
 import type { Lang } from '../i18n/i18n.js';
+import { freeSpot, type LabelBox } from './labels.js';
 
 export interface AreaProps {
   pcode: string;
@@ -87,27 +88,42 @@ export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.L
     .sort((x, y) => y.size - x.size);
   const labels = L.layerGroup(named.map((n) => n.marker));
   const declutter = () => {
-    const kept: DOMRect[] = [];
+    // The event markers drawn now: a name is moved off them, never hidden under one.
+    const markers = [...map.getContainer().querySelectorAll(`.${EVENT_MARKER}`)].map((el) =>
+      el.getBoundingClientRect(),
+    );
+    const kept: LabelBox[] = [];
     for (const { marker } of named) {
       const element = marker.getTooltip()?.getElement();
       if (element === undefined) continue;
       element.classList.remove('crowded');
-      const box = element.getBoundingClientRect();
-      const overlaps = kept.some(
-        (k) => box.left < k.right && box.right > k.left && box.top < k.bottom && box.bottom > k.top,
-      );
-      if (overlaps) element.classList.add('crowded');
-      else kept.push(box);
+      element.style.marginLeft = '';
+      element.style.marginTop = '';
+      const spot = freeSpot(element.getBoundingClientRect(), markers, kept);
+      if (spot === null) {
+        element.classList.add('crowded');
+        continue;
+      }
+      element.style.marginLeft = `${String(spot.dx)}px`;
+      element.style.marginTop = `${String(spot.dy)}px`;
+      kept.push(spot.box);
     }
   };
   map.on('zoomend', declutter);
+  map.on(MARKERS_DRAWN, declutter);
   labels.on('remove', () => {
     map.off('zoomend', declutter);
+    map.off(MARKERS_DRAWN, declutter);
   });
   for (const layer of [districts, governorates, labels]) layer.addTo(map);
   declutter();
   return [districts, governorates, labels];
 }
+
+/** The class of the event layer's markers: the governorates' names keep clear of them. */
+export const EVENT_MARKER = 'cluster';
+/** Fired on the map by the event layer when its markers change. */
+export const MARKERS_DRAWN = 'wathiq:markers';
 
 /** Leaflet puts a string into the page as HTML; an element with text content is never parsed. */
 export function textElement(text: string): HTMLElement {
