@@ -1,6 +1,6 @@
 import type { Measure, Qualifier } from '../../contracts/index.js';
 import { idForDay } from '../../lexicon/index.js';
-import type { Completion, MeasureEntry, VictimClass } from '../../lexicon/index.js';
+import type { Completion, MeasureEntry, QualifierEntry, VictimClass } from '../../lexicon/index.js';
 import { readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
@@ -117,10 +117,27 @@ function isCountable(r: Reader, start: number, end: number): boolean {
 
 /** A qualifier phrase ending right before token i («أكثر من», «نحو»). */
 function qualifierBefore(r: Reader, i: number): { qualifier: Qualifier; start: number } | null {
-  const q = r.analysis.annotations.qualifiers.find(
-    (a) => a.end === i && a.entry.qualifier !== 'vague',
-  );
+  const q = qualifiersByEnd(r.analysis.annotations.qualifiers).get(i);
   return q === undefined ? null : { qualifier: q.entry.qualifier as Qualifier, start: q.start };
+}
+
+const byEnd = new WeakMap<
+  readonly Annotation<QualifierEntry>[],
+  Map<number, Annotation<QualifierEntry>>
+>();
+
+/** The first phrase that is no vague qualifier ending at each token: asked of every count. */
+function qualifiersByEnd(
+  list: readonly Annotation<QualifierEntry>[],
+): Map<number, Annotation<QualifierEntry>> {
+  let index = byEnd.get(list);
+  if (index === undefined) {
+    index = new Map();
+    for (const a of list)
+      if (a.entry.qualifier !== 'vague' && !index.has(a.end)) index.set(a.end, a);
+    byEnd.set(list, index);
+  }
+  return index;
 }
 
 /** «13 على الأقل», «20 تقريبا». */

@@ -127,6 +127,11 @@ function countedBackTo(draft: IncidentDraft): boolean {
   );
 }
 
+/** «وفي حادثة أخرى», «كما» opening the act: no incident told before is this one. */
+function announcedAsAnother(mention: EventMention): boolean {
+  return mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric);
+}
+
 function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied): boolean {
   if (draft.background !== mention.background) return false;
   // What follows tells of the report's own act unless it points back to the earlier one.
@@ -137,8 +142,7 @@ function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied)
     !mention.refersBack
   )
     return false;
-  if (mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric))
-    return false;
+  if (announcedAsAnother(mention)) return false;
   const here = bestPlace(mention.places);
   const there = draftPlace(draft);
   if (here === null && !closeBy(draft, mention)) return false;
@@ -215,7 +219,10 @@ export function gatherIncidents(
       (mention.anaphoric && mention.places.length > 0);
     if (!informative) continue;
     const here = bestPlace(mention.places);
-    const fitting = drafts.filter((d) => compatible(d, mention, allied));
+    // None fits an act announced as another: a long report need not weigh them all.
+    const fitting = announcedAsAnother(mention)
+      ? []
+      : drafts.filter((d) => compatible(d, mention, allied));
     // The very same town or village is the same act; a whole governorate is not that telling.
     const samePlace =
       here === null || here.precision === 3
