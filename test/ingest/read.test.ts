@@ -85,6 +85,11 @@ describe('documentFromBytes', () => {
       /not an Arabic report/,
     ],
     [
+      'short.txt',
+      Buffer.from('سقط جريح في حمص'),
+      /too short to read as a report \(12 Arabic letters; at least 20\)/,
+    ],
+    [
       'broken.html',
       Buffer.from('<html><body><div><script>var x = 1;</script></div'),
       /no readable text|not an Arabic/,
