@@ -282,3 +282,22 @@ describe('where a correspondent is posted', () => {
     expect(location).toMatchObject({ place_id: 'SY02', precision: 3 });
   });
 });
+
+describe('a speaker going on in the same sentence («مشيرا», «مضيفا», «لافتة»)', () => {
+  it.each([
+    [
+      'وقال مصدر في شرطة حمص للوكالة إن حصيلة التفجير الذي ضرب مدينة تلبيسة بلغت 12 قتيلا، مشيرا إلى أن بين الجرحى أطفالا.',
+      'Talbiseh',
+    ],
+    [
+      'أكد مصدر طبي في مشفى إدلب أن القصف على بلدة بنش أسفر عن مقتل أربعة مدنيين، مضيفا أن الحصيلة قد ترتفع.',
+      'Bennsh',
+    ],
+    [
+      'ذكرت مصادر محلية في ريف درعا أن مسلحين اغتالوا شابا في بلدة طفس، لافتة إلى أن الفاعلين لاذوا بالفرار.',
+      'Tafs',
+    ],
+  ])('leaves what it said in between to the act: «%s»', (text, place) => {
+    expect(only(read(text)).location?.name_en).toBe(place);
+  });
+});

@@ -378,13 +378,16 @@ export class Attribution {
 
   /** Where speakers are named («مصادر أهلية في ريف الرقة»): places there locate the speaker, not the act. */
   speakerZones(): { start: number; end: number }[] {
+    // «وقال مصدر… إن الحصيلة… 45 قتيلا، مشيراً إلى…»: a speaker going on in the same sentence
+    // was placed by its first words; what it said in between is the act's.
+    const placed = new Set<number>();
     return this.frames.flatMap((f) => {
       if (f.zone !== undefined) return [f.zone];
       const mention = f.source.mention;
+      if (mention === null || placed.has(mention.start)) return [];
+      placed.add(mention.start);
       // «وأكد البيان»: a speaker named sentences before speaks again; the words between are the act's.
-      return mention === null ||
-        mention.start >= f.from ||
-        !this.sameSentence(mention.start, f.from)
+      return mention.start >= f.from || !this.sameSentence(mention.start, f.from)
         ? []
         : [{ start: mention.start, end: Math.max(f.from, f.speakerEnd ?? 0) }];
     });
