@@ -96,25 +96,34 @@ export function logged(
   write: (tx: Sql, before: unknown) => Promise<void>,
   always = false,
 ): Promise<AuditEntry | null> {
+  return ctx.db.transaction((tx) => loggedIn(tx, actor, change, write, always));
+}
+
+/** As `logged`, inside the caller's transaction: several changes stored together or not at all. */
+export async function loggedIn(
+  tx: Sql,
+  actor: Actor,
+  change: Omit<Change, 'after'>,
+  write: (tx: Sql, before: unknown) => Promise<void>,
+  always = false,
+): Promise<AuditEntry | null> {
   const handler = handlerOf(change.kind);
-  return ctx.db.transaction(async (tx) => {
-    const before = await handler.read(tx, change.key);
-    const scope = await handler.scope(tx, change.key);
-    await write(tx, before);
-    const after = await handler.read(tx, change.key);
-    if (!always && isDeepStrictEqual(before, after)) return null;
-    return appendAudit(tx, {
-      by: actor.name,
-      action: change.action,
-      kind: change.kind,
-      key: change.key,
-      before,
-      after,
-      reason: change.reason ?? null,
-      reverts: change.reverts ?? null,
-      event: scope.event,
-      incidents: scope.incidents,
-    });
+  const before = await handler.read(tx, change.key);
+  const scope = await handler.scope(tx, change.key);
+  await write(tx, before);
+  const after = await handler.read(tx, change.key);
+  if (!always && isDeepStrictEqual(before, after)) return null;
+  return appendAudit(tx, {
+    by: actor.name,
+    action: change.action,
+    kind: change.kind,
+    key: change.key,
+    before,
+    after,
+    reason: change.reason ?? null,
+    reverts: change.reverts ?? null,
+    event: scope.event,
+    incidents: scope.incidents,
   });
 }
 

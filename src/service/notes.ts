@@ -30,6 +30,8 @@ const weekday = (name: string | undefined): NoteValue => ({
 
 /** Why two reports' incidents were judged one act (src/link/same-act.ts), in the order tried. */
 const LINK_READERS: readonly Reader[] = [
+  // A person's join (src/store/linking.ts), named by the person.
+  [/^joined by (.+)$/, 'link.joinedBy', (m) => ({ name: quote(m[1]) })],
   [/^same place (\S+) \((.*)\)$/, 'link.samePlace', (m) => ({ place: place(m[2], m[1]) })],
   [new RegExp(`^same day ${DAY}$`), 'link.sameDay', (m) => ({ date: date(m[1]) })],
   [

@@ -1,6 +1,6 @@
 import type { AuditEntry, ReviewStatus } from '../contracts/index.js';
 import type { Sql } from '../store/index.js';
-import { applyChange, logged } from './changes.js';
+import { applyChange, loggedIn } from './changes.js';
 import type { ServiceContext } from './changes.js';
 import { ServiceError, invalid, notFound } from './errors.js';
 import { REVIEW_STATES } from './review-states.js';
@@ -86,12 +86,28 @@ function documentOf(incident: string): string {
  * also tells one of the two, or its day is too far), unless `detach` says the
  * person wants that: then the moved incidents are returned, never left unsaid.
  */
-export async function decide(
+export function decide(
   ctx: ServiceContext,
   actor: Actor,
   pair: { readonly a: string; readonly b: string; readonly same: boolean },
   reason: string | null = null,
   options: { readonly detach?: boolean } = {},
+): Promise<Decided> {
+  return ctx.db.transaction((tx) => decideIn(tx, ctx, actor, pair, reason, options));
+}
+
+/**
+ * As `decide`, inside the caller's transaction. With `settle: false` the pair
+ * is not yet held to make one event: a later decision of the same transaction
+ * (a join overriding several splits) is.
+ */
+async function decideIn(
+  tx: Sql,
+  ctx: ServiceContext,
+  actor: Actor,
+  pair: { readonly a: string; readonly b: string; readonly same: boolean },
+  reason: string | null,
+  options: { readonly detach?: boolean; readonly settle?: boolean },
 ): Promise<Decided> {
   if (pair.a === pair.b)
     throw invalid('b', 'an incident is always the same act as itself: name two');
@@ -100,15 +116,15 @@ export async function decide(
   const after = { same: pair.same, by: actor.name, at: null };
   const state = REVIEW_STATES.decision;
   let detached: Detached[] = [];
-  const entry = await logged(
-    ctx,
+  const entry = await loggedIn(
+    tx,
     actor,
     { kind: 'decision', key, action: pair.same ? 'join' : 'split', reason },
     async (tx, before) => {
       state.authorize(actor, key, before, after);
       const around = pair.same ? await eventsAround(tx, [a, b]) : new Map<string, string | null>();
       await state.write(tx, key, after, { knowledge: ctx.knowledge, actor });
-      if (!pair.same) return;
+      if (!pair.same || options.settle === false) return;
       const now = await eventsAround(tx, [...around.keys()]);
       const joined = now.get(a) ?? null;
       if (joined === null || joined !== now.get(b))
@@ -128,4 +144,46 @@ export async function decide(
     },
   );
   return { entry, detached };
+}
+
+/** A join as made: the decision joining the two events, and the splits it overrode. */
+export interface Joined extends Decided {
+  readonly overridden: readonly AuditEntry[];
+}
+
+/**
+ * A person joins two events: the same act. A person's earlier word that an
+ * incident of one is another act than an incident of the other (a split) is
+ * overridden by this one, each such pair logged as a join of its own, and then
+ * the two are joined — all of it stored, or, if the join cannot be, none.
+ */
+export async function joinEvents(
+  ctx: ServiceContext,
+  actor: Actor,
+  events: { readonly a: readonly string[]; readonly b: readonly string[] },
+  reason: string | null = null,
+): Promise<Joined> {
+  const [a] = events.a;
+  const [b] = events.b;
+  if (a === undefined || b === undefined) throw invalid('with', 'an event with no incident');
+  return ctx.db.transaction(async (tx) => {
+    const splits = await tx.query<{ a: string; b: string }>(
+      `SELECT a, b FROM link_decisions
+       WHERE NOT same AND ((a = ANY($1::text[]) AND b = ANY($2::text[]))
+                        OR (a = ANY($2::text[]) AND b = ANY($1::text[])))
+       ORDER BY a, b`,
+      [events.a, events.b],
+    );
+    const anchor = (p: { a: string; b: string }) =>
+      (p.a === a && p.b === b) || (p.a === b && p.b === a);
+    const overridden: AuditEntry[] = [];
+    for (const split of splits.filter((p) => !anchor(p))) {
+      const { entry } = await decideIn(tx, ctx, actor, { ...split, same: true }, reason, {
+        settle: false,
+      });
+      if (entry !== null) overridden.push(entry);
+    }
+    const joined = await decideIn(tx, ctx, actor, { a, b, same: true }, reason, {});
+    return { ...joined, overridden };
+  });
 }

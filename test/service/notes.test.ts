@@ -81,6 +81,16 @@ describe('why a report was linked, read back into codes', () => {
     ]);
   });
 
+  it('reads a join a person made, naming them', () => {
+    expect(linkNotes(['joined by editor'])).toEqual([
+      {
+        code: 'link.joinedBy',
+        values: { name: { kind: 'quote', text: 'editor' } },
+        text: 'joined by editor',
+      },
+    ]);
+  });
+
   it('keeps a reason of a shape it does not know as made, with code other', () => {
     expect(linkNotes(['the moon was full'])).toEqual([
       { code: 'other', values: {}, text: 'the moon was full' },
@@ -113,7 +123,7 @@ describe('what a reading warns of, read back into codes', () => {
     );
     expect(unlisted.length).toBeGreaterThan(0);
     for (const note of unlisted) {
-      expect(note.code).toBe('reading.unlistedNoPlace');
+      expect(note.code).toMatch(/^reading\.unlisted(NoPlace|Placed)$/);
       expect(note.values['incident']).toEqual({ kind: 'number', value: 1 });
     }
   });

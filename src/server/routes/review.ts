@@ -6,6 +6,7 @@ import {
   correct,
   decide,
   eventIncidentKeys,
+  joinEvents,
   revertChange,
   ServiceError,
   setStatus,
@@ -82,12 +83,19 @@ const split = declare('decide', {
 const join = declare('decide', {
   method: 'post',
   path: '/api/events/{id}/join',
-  summary: 'Join another event to this one: the same act',
+  summary:
+    'Join another event to this one: the same act, over any split a person made between them',
   request: {
     params: zEventParams,
     body: body(z.object({ with: z.string().min(1), reason: zReason })),
   },
-  responses: { 200: { description: 'The change', ...json(zChangeReply) } },
+  responses: {
+    200: {
+      description:
+        'The join, the event both are in now, and each earlier split between them it overrode (logged as joins)',
+      ...json(zChangeReply.extend({ overridden: z.array(zAuditEntry) })),
+    },
+  },
 });
 
 const audit = declare('audit', {
@@ -192,18 +200,20 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
     await visibleEvent(deps.db, actor, id);
     const request = c.req.valid('json');
     await visibleEvent(deps.db, actor, request.with);
-    const [a] = await eventIncidentKeys(deps.db, id);
-    const [b] = await eventIncidentKeys(deps.db, request.with);
+    const ours = await eventIncidentKeys(deps.db, id);
+    const theirs = await eventIncidentKeys(deps.db, request.with);
+    const [a] = ours;
+    const [b] = theirs;
     if (a === undefined || b === undefined) throw notFound(`event ${request.with}`);
     // An event joined to itself is one event already: nothing to change.
-    if (a === b) return c.json({ change: null, event: id }, 200);
-    const { entry: change } = await decide(
+    if (a === b) return c.json({ change: null, event: id, overridden: [] }, 200);
+    const { entry: change, overridden } = await joinEvents(
       ctx,
       actor,
-      { a, b, same: true },
+      { a: ours, b: theirs },
       request.reason ?? null,
     );
-    return c.json({ change, event: await eventOf(a) }, 200);
+    return c.json({ change, event: await eventOf(a), overridden: [...overridden] }, 200);
   });
 
   app.openapi(audit, async (c) => {

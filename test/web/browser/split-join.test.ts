@@ -36,6 +36,8 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
   let written: string;
   /** How many reports the Ariha event had before the split. */
   let told = 0;
+  /** The title of the report split off. */
+  let splitTitle = '';
 
   beforeAll(async () => {
     written = mkdtempSync(join(tmpdir(), 'wathiq-nearby-'));
@@ -64,6 +66,7 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     for (const w of why) expect(w).not.toMatch(/same|both|apart|[A-Z]\w+/);
     const last = reports(page).last();
     const title = await last.locator('h3').innerText();
+    splitTitle = title;
     // By keyboard alone: the button, then the reason field it focuses, then Enter.
     await last.getByRole('button', { name: /فصل التقرير/ }).focus();
     await page.keyboard.press('Enter');
@@ -146,6 +149,50 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     expect(await change.innerText()).toContain('ضُمّ إلى حدث آخر');
     expect(await change.innerText()).toContain('القصف نفسه على أطراف البلدتين');
     await shotBothLanguages(page, 'event-joined');
+    await signOut(page);
+  });
+
+  it('joins back the report split off, over the splits a person made, as one change', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await openAriha(page, server.origin);
+    const ariha = page.locator('.report h3');
+    // The event that kept its reports, not the one the split report is alone in.
+    if ((await reports(page).count()) === 1) {
+      await page.goto(`${server.origin}/events?search=${encodeURIComponent('أريحا')}`);
+      await page
+        .locator('.event-row', { hasText: 'أريحا' })
+        .filter({ hasNotText: 'التقارير: ١' })
+        .first()
+        .locator('a')
+        .first()
+        .click();
+      await page.locator('.report-text').first().waitFor();
+    }
+    expect(await ariha.allInnerTexts()).not.toContain(splitTitle);
+    const before = await reports(page).count();
+
+    const search = page.getByRole('searchbox', { name: 'ابحث عن الحدث' });
+    // The other event at Ariha: the split report, alone.
+    await search.fill('أريحا');
+    const join = page.getByRole('button', { name: /ضمّ هذا الحدث/ });
+    await expect.poll(() => join.count()).toBe(1);
+    await page
+      .getByRole('textbox', { name: 'السبب (اختياري)' })
+      .fill('بل هو تقرير عن الغارة نفسها');
+    await join.click();
+    // The person's join overrides their split of the report from each other report.
+    await page.getByRole('status').filter({ hasText: 'ضُمّ الحدثان' }).waitFor();
+    await expect.poll(() => reports(page).count()).toBe(before + 1);
+    expect(await ariha.allInnerTexts()).toContain(splitTitle);
+    const joined = page.locator('.change', { hasText: 'بل هو تقرير عن الغارة نفسها' });
+    expect(await joined.count()).toBe(1);
+    expect(await joined.innerText()).toContain('ضُمّ إلى حدث آخر');
+    // A report a person joined says so in the reader's words.
+    expect(await page.locator('.report .why').allInnerTexts()).toContain(
+      'رُبط لأن: ضمّه editor بيده',
+    );
+    await shotBothLanguages(page, 'event-rejoined');
     await signOut(page);
   });
 });
