@@ -86,3 +86,13 @@ describe('a force named before its act', () => {
     expect(tuples(incident)).toContainEqual(['LOCAL', 'detained', 'CIV', 9]);
   });
 });
+
+describe('a force said to belong to a group («تابعة لـ»)', () => {
+  it.each([
+    ['هاجمت خلايا تابعة لتنظيم داعش نقطة عسكرية قرب بلدة الشحيل.', '2024-03-14', 'ISIS'],
+    ['قصفت مدفعية تابعة للقوات التركية قرية قرب مدينة عامودا.', '2024-03-14', 'TUR'],
+    ['اعتقلت دورية تابعة للأمن العام ثلاثة شبان في مدينة جبلة.', '2025-03-14', 'SYR-TRANS'],
+  ])('acts for that group: «%s»', (text, published, doer) => {
+    expect(actor(only(read(text, published)), 'actor1')).toBe(doer);
+  });
+});

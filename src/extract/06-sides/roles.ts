@@ -154,8 +154,10 @@ export function weighRoles(
     if (fight && endsWithPhrase(tokens, e.start, COUNTERPART)) {
       votes.push(vote('actor1', 'sides/fight-with', 1), vote('actor2', 'sides/fight-with', 1));
     }
+    // «هاجمت خلايا تابعة لتنظيم داعش»: the group a force belongs to stands where the force does.
+    const at = ownedForceAt(analysis, e.start) ?? e.start;
     const triggerBefore = triggers.find(
-      (t) => t.end <= e.start && e.start - t.end <= 2 && skippable(analysis, t.end, e.start),
+      (t) => t.end <= at && at - t.end <= 2 && skippable(analysis, t.end, at),
     );
     // «الجيش طرد المسلحين»: with its subject before it, what follows the verb is its object.
     const subjectBefore =
@@ -194,6 +196,13 @@ function agentSlot(analysis: Analysis, start: number): number {
   let k = start;
   if (analysis.tokens[k - 1]?.text === 'من' && isIn(FORCE_NOUNS, analysis, k - 2)) k -= 2;
   return k;
+}
+
+/** «خلايا تابعة لـX», «قناص تابع لـX»: where the force owned by the group at `start` is named. */
+function ownedForceAt(analysis: Analysis, start: number): number | null {
+  if (!hasLamClitic(analysis, start) || !isIn(OWNED_BY, analysis, start - 1)) return null;
+  const head = analysis.tokens[start - 2];
+  return head?.kind === 'word' ? start - 2 : null;
 }
 
 /** «طائرة مسيرة (انتحارية) تابعة لـX»: the group a drone belongs to flies it. */
