@@ -60,6 +60,15 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     expect(await text.locator('mark').count()).toBeGreaterThan(0);
     await incident.locator('[data-point="place"]').hover();
     expect(await text.locator('mark.lit').innerText()).toContain('كنصفرة');
+    // By keyboard too: the marked words are in the Tab order, say their field, and light it.
+    await page.mouse.move(0, 0);
+    const place = text.locator('mark', { hasText: 'كنصفرة' }).first();
+    expect(await place.evaluate((el) => el.tabIndex)).toBe(0);
+    await place.focus();
+    expect(await place.getAttribute('title')).toMatch(/^كلمات تشهد على: .*المكان/);
+    await expect
+      .poll(() => incident.locator('[data-point="place"]').getAttribute('class'))
+      .toContain('lit');
     // The reading's notes speak Arabic: a place the gazetteer lacks is told in the reader's words.
     const notes = preview.locator('section.warnings li');
     expect(await notes.count()).toBeGreaterThan(0);
