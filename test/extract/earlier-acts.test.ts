@@ -115,3 +115,20 @@ describe('an act a day before, told after the one reported', () => {
     expect([incident?.sub_event_type, incident && actor(incident, 'actor1')]).toEqual([type, doer]);
   });
 });
+
+/** «…، وكان الشاب عنصرا سابقا»: past words after the act describe who it befell, not when it was. */
+describe('past words after the act', () => {
+  it.each([
+    'اغتال مسلحون مجهولون شابا في بلدة طفس، وكان الشاب عنصرا سابقا في فصائل المعارضة.',
+    'قصفت الطائرات الحربية بلدة كفرنبل اليوم، وكانت البلدة قد شهدت نزوحا واسعا.',
+    'قتل مدني برصاص قناص في مدينة درعا، وكان القتيل يعمل سائقا سابقا.',
+  ])('leave the act news: «%s»', (text) => {
+    expect(told(text).map((t) => t.split(' ')[0])).toEqual(['NEW']);
+  });
+
+  it('while «وكان… قد» before the act still tells of an earlier one', () => {
+    expect(told('وكان مسلحون قد اغتالوا شابا في بلدة طفس الشهر الماضي.')).toEqual([
+      expect.stringMatching(/^PAST /),
+    ]);
+  });
+});

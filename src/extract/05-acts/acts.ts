@@ -122,10 +122,20 @@ function eventDate(
   return [...dates].sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
+/** The words of the clause that name acts, less those inside a name («هيئة تحرير الشام»). */
+function actsOf(analysis: Analysis, clause: Clause): Annotation<TriggerEntry>[] {
+  return within(analysis.annotations.triggers, clause.start, clause.end).filter(
+    (t) => !insideAName(analysis, t),
+  );
+}
+
 /** «كانت X قد + verb»: the pluperfect tells of an earlier act, unless it governs a report («وكان المرصد قد أفاد»). */
 function isPluperfect(analysis: Analysis, clause: Clause): boolean {
+  const acts = actsOf(analysis, clause);
   for (let i = clause.start; i < clause.end; i++) {
     if (!isIn(WAS, analysis, i)) continue;
+    // «قصفت الطائرات البلدة، وكانت البلدة قد شهدت…»: after the act, it tells of what came before.
+    if (acts.length > 0 && acts.every((t) => t.start < i)) return false;
     for (let k = i + 1; k < Math.min(clause.end, i + 7); k++) {
       if (!isIn(ALREADY, analysis, k)) continue;
       const reports = someAt(
@@ -172,7 +182,12 @@ function pastOrNews(
   const reporting = within(analysis.annotations.attribution, clause.start, clause.end).filter(
     (a) => a.entry.attribution === 'verb' || a.entry.attribution === 'continuation',
   );
-  return cues.some((c) => !reporting.some((r) => r.start >= c.end))
+  // «اغتال مسلحون شابا، وكان الشاب عنصرا سابقا…»: past words after the act describe who it
+  // befell, not when it was.
+  const acts = actsOf(analysis, clause);
+  const beforeAnAct = (c: { readonly start: number }): boolean =>
+    acts.length === 0 || acts.some((t) => t.start >= c.start);
+  return cues.some((c) => !reporting.some((r) => r.start >= c.end) && beforeAnAct(c))
     ? past('acts/background-cue')
     : news('acts/told-as-news');
 }
