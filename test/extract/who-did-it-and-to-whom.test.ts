@@ -89,3 +89,18 @@ describe('a massacre struck civilians', () => {
     expect(sides(text, published)).toEqual([actor1, actor2]);
   });
 });
+
+describe('the doer after the act’s noun and its adjectives, marked with «لـ»', () => {
+  it.each<Row>([
+    ['تعرضت بلدة كفرنبل صباح اليوم لقصف مدفعي عنيف لقوات النظام.', '2024-03-14', 'SYR-GOV', 'CIV'],
+    ['قتل مدنيان بغارة جوية للطيران الروسي على بلدة بنش.', '2024-03-14', 'RUS', 'CIV'],
+    [
+      'أصيب ثلاثة أطفال في قصف صاروخي لقوات سوريا الديمقراطية على قرية قرب مدينة مارع.',
+      '2024-03-14',
+      'SDF',
+      'CIV',
+    ],
+  ])('«%s»', (text, published, doer, target) => {
+    expect(sides(text, published)).toEqual([doer, target]);
+  });
+});

@@ -141,6 +141,8 @@ export function weighRoles(
       else votes.push(vote('actor1', 'sides/subject-after-light-verb', 2));
     } else if (lightVerbAfter(analysis, e.end))
       votes.push(vote('actor1', 'sides/subject-before-light-verb', 2));
+    else if (byTheActNoun(analysis, e.start, triggers))
+      votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
     if (betweenAt >= 0 && e.start > betweenAt && e.start <= betweenAt + 8 && sideOfBetween < 2) {
       // «اشتباكات بين X و Y»: a clash has two sides but no clear initiator.
       if (sideOfBetween === 0) votes.push(vote('actor1', 'sides/first-of-between', 1));
@@ -251,6 +253,28 @@ function actNoun(analysis: Analysis, i: number): boolean {
   const bare = t.text.replace(/^[وف]/, '');
   const clitic = /^(?:ب|ل|ال)/.test(bare);
   return clitic && !(LIGHT_VERBS.get(wordKey(bare))?.some((p) => p.length === 1) ?? false);
+}
+
+/**
+ * «تعرضت البلدة لقصف مدفعي عنيف لقوات النظام», «بغارة جوية للطيران الروسي»: «لـ»
+ * after an act's noun and its adjectives marks who did it.
+ */
+function byTheActNoun(
+  analysis: Analysis,
+  at: number,
+  triggers: readonly Annotation<TriggerEntry>[],
+): boolean {
+  if (!hasLamClitic(analysis, at)) return false;
+  return triggers.some((t) => {
+    if (t.end > at || at - t.end > 2 || t.entry.strength < 2) return false;
+    if (!actNoun(analysis, t.start) || isIn(OBJECT_FIRST, analysis, t.start)) return false;
+    // Adjectives only between them: no word with a preposition of its own, no punctuation.
+    for (let k = t.end; k < at; k++) {
+      const w = analysis.tokens[k];
+      if (w?.kind !== 'word' || /^[بلف]/.test(w.text) || w.text === 'في') return false;
+    }
+    return true;
+  });
 }
 
 function hasLamClitic(analysis: Analysis, i: number): boolean {
