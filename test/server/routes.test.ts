@@ -93,6 +93,11 @@ const SAMPLES: Readonly<
     form.append('file', new File([PASTED.text], 'report.txt', { type: 'text/plain' }));
     return { path: '/api/reports/upload', body: form };
   },
+  'POST /api/reports/upload/preview': () => {
+    const form = new FormData();
+    form.append('file', new File([PASTED.text], 'report.txt', { type: 'text/plain' }));
+    return { path: '/api/reports/upload/preview', body: form };
+  },
   'POST /api/session/totp': () => ({
     path: '/api/session/totp',
     body: { name: 'enrolling', password: 'a long enough password' },

@@ -127,6 +127,17 @@ const paste = declare('report:add', {
   responses: { 200: { description: 'What became of it', ...json(zSaved) } },
 });
 
+/** What wathiq reads from a report, before it is stored: every span points into `text`. */
+const zReading = z.object({
+  /** `pasted`, or the file (and line or item) it came from. */
+  source: z.string(),
+  text: z.string(),
+  incidents: z.array(zIncident),
+  warnings: z.array(z.string()),
+  /** The warnings, each with a code and the values it names, for a reader's language. */
+  notes: z.array(zNote),
+});
+
 const preview = declare('report:add', {
   method: 'post',
   path: '/api/reports/preview',
@@ -135,15 +146,7 @@ const preview = declare('report:add', {
   responses: {
     200: {
       description: 'The incidents read, and the text as read (every span points into it)',
-      ...json(
-        z.object({
-          text: z.string(),
-          incidents: z.array(zIncident),
-          warnings: z.array(z.string()),
-          /** The warnings, each with a code and the values it names, for a reader's language. */
-          notes: z.array(zNote),
-        }),
-      ),
+      ...json(zReading),
     },
   },
 });
@@ -160,6 +163,25 @@ const upload = declare('report:add', {
   },
   responses: {
     200: { description: 'What became of each', ...json(z.object({ reports: z.array(zSaved) })) },
+  },
+});
+
+const uploadPreview = declare('report:add', {
+  method: 'post',
+  path: '/api/reports/upload/preview',
+  summary:
+    'What wathiq reads from report files (as `/api/reports/upload` takes them), without storing them',
+  request: {
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: z.object({ file: z.unknown() }) } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'A reading of each report the files hold, and the files that could not be read',
+      ...json(z.object({ readings: z.array(zReading), failed: z.array(zSaved) })),
+    },
   },
 });
 
@@ -250,17 +272,22 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
     return c.json({ items: await reviewQueue(deps.db, actorOf(c), limit ?? 100) }, 200);
   });
 
-  app.openapi(preview, (c) => {
-    const report = pastedReport(c.req.valid('json'));
+  /** What wathiq reads from a report, stored nowhere. */
+  const reading = (report: RawReport, source: string) => {
     const warnings: string[] = [];
     const document = readReport(report, { onWarning: (w) => warnings.push(w) });
     const result = extract(document, { knowledge: deps.knowledge() });
     const all = [...warnings, ...result.warnings];
-    return c.json(
-      { text: document.text, incidents: result.incidents, warnings: all, notes: readingNotes(all) },
-      200,
-    );
-  });
+    return {
+      source,
+      text: document.text,
+      incidents: result.incidents,
+      warnings: all,
+      notes: readingNotes(all),
+    };
+  };
+
+  app.openapi(preview, (c) => c.json(reading(pastedReport(c.req.valid('json')), 'pasted'), 200));
 
   app.openapi(paste, async (c) => {
     const report = pastedReport(c.req.valid('json'));
@@ -272,12 +299,14 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
     );
   });
 
-  app.openapi(upload, async (c) => {
-    const form = await c.req.formData();
+  /** Uploaded files as the ingest path takes them: on disk, walked, each feed item and NDJSON line a report. */
+  const uploaded = async (request: {
+    formData: () => Promise<FormData>;
+  }): Promise<{ reports: RawReport[]; failed: z.infer<typeof zSaved>[] }> => {
+    const form = await request.formData();
     const files = form.getAll('file').filter((f): f is File => f instanceof File);
     if (files.length === 0)
       throw new ServiceError('invalid', 'file: send one or more files', 'file');
-    // The same path as `wathiq ingest`: files on disk, walked, each feed item and NDJSON line a report.
     const dir = await mkdtemp(join(tmpdir(), 'wathiq-upload-'));
     try {
       const paths: string[] = [];
@@ -291,21 +320,33 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
       }
       const reports: RawReport[] = [];
       const failed: z.infer<typeof zSaved>[] = [];
+      // Named as the person's files were, without the number that kept two of one name apart on disk.
+      const named = (source: string) => basename(source).replace(/^\d+-/, '');
       for await (const entry of collectReports(paths))
         if ('report' in entry)
-          reports.push({ ...entry.report, source: basename(entry.report.source) });
+          reports.push({ ...entry.report, source: named(entry.report.source) });
         else
           failed.push({
-            source: basename(entry.failure.source),
+            source: named(entry.failure.source),
             outcome: 'failed',
             reason: entry.failure.error.problem,
             document: null,
             events: [],
           });
-      const results = await ingestBatch(deps.db, deps.knowledge(), reports);
-      return c.json({ reports: [...(await saved(results, reports)), ...failed] }, 200);
+      return { reports, failed };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  };
+
+  app.openapi(upload, async (c) => {
+    const { reports, failed } = await uploaded(c.req);
+    const results = await ingestBatch(deps.db, deps.knowledge(), reports);
+    return c.json({ reports: [...(await saved(results, reports)), ...failed] }, 200);
+  });
+
+  app.openapi(uploadPreview, async (c) => {
+    const { reports, failed } = await uploaded(c.req);
+    return c.json({ readings: reports.map((r) => reading(r, r.source)), failed }, 200);
   });
 }

@@ -9,6 +9,13 @@ import { shotBothLanguages, signIn, signOut } from './steps.js';
 const PASTED =
   'قُتل أربعة مدنيين بينهم طفل وأصيب سبعة آخرون يوم الأحد بقصف مدفعي لقوات النظام على بلدة كنصفرة في جبل الزاوية جنوبي إدلب، بحسب الدفاع المدني السوري.';
 
+/** A report file of our own, dropped as a documenter would. */
+const DROPPED = `---
+published: 2024-10-04
+---
+قتل ثلاثة مدنيين يوم الخميس بقصف مدفعي على بلدة سرمين في ريف إدلب.
+`;
+
 describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
   let server: RealServer;
   let browser: Browser;
@@ -90,6 +97,35 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     await saved.getByRole('link', { name: 'افتح الحدث' }).click();
     await page.locator('#event-title').getByText('كنصفرة').waitFor();
     expect(await page.locator('.report h3').innerText()).toBe('قصف على كنصفرة');
+    await signOut(page);
+  });
+
+  it('shows what wathiq reads from a dropped file before saving it, as for pasted text', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await page.getByRole('link', { name: 'إضافة تقرير' }).click();
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'sarmin.txt', { type: 'text/plain' }));
+      return dt;
+    }, DROPPED);
+    await page.locator('.drop').dispatchEvent('drop', { dataTransfer });
+    await page.locator('.drop li', { hasText: 'sarmin.txt' }).waitFor();
+    await page.getByRole('button', { name: 'معاينة ما يقرؤه وثّق' }).click();
+    const preview = page.locator('section.preview');
+    const heading = preview.getByRole('heading', { name: /sarmin\.txt/ });
+    await heading.waitFor();
+    expect(await heading.innerText()).toMatch(/^sarmin\.txt — الحوادث المقروءة/);
+    const incident = preview.locator('.preview-incident').first();
+    expect(await incident.innerText()).toContain('سرمين');
+    expect(await preview.locator('.report-text mark').count()).toBeGreaterThan(0);
+    // Nothing is stored by a preview.
+    const total = await page.evaluate(async () => {
+      const reply = (await (await fetch('/api/events')).json()) as { total: number };
+      return reply.total;
+    });
+    expect(total).toBe(2);
+    await shotBothLanguages(page, 'add-drop-preview');
     await signOut(page);
   });
 });

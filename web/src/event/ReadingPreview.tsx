@@ -9,6 +9,8 @@ import { useNoteText } from '../notes.js';
 import { ReportText } from './ReportText.js';
 
 export interface Reading {
+  /** `pasted`, or the file (and line or item) it came from. */
+  source: string;
   /** The text as wathiq read it: every span points into it. */
   text: string;
   incidents: Incident[];
@@ -21,7 +23,17 @@ export interface Reading {
  * date, place, actors and figures beside the text with the words behind each
  * marked — pointing at one lights the other, as on the event screen.
  */
-export function ReadingPreview({ reading }: { reading: Reading }) {
+export function ReadingPreview({
+  reading,
+  n = 0,
+  focus = true,
+}: {
+  reading: Reading;
+  /** Which of several readings shown together: their headings' ids differ. */
+  n?: number;
+  /** Whether the reading takes focus when it comes (the first of several does). */
+  focus?: boolean;
+}) {
   const { t, date, num, lang } = useI18n();
   const typeLabel = useTypeLabel();
   const actorLabel = useActorLabel();
@@ -38,8 +50,8 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A new reading is announced where the reader is: focus moves to its heading.
   useEffect(() => {
-    heading.current?.focus();
-  }, [reading]);
+    if (focus) heading.current?.focus();
+  }, [reading, focus]);
   const evidence = useMemo(() => reading.incidents.flatMap(incidentEvidence), [reading]);
   const point = (name: string) => ({
     class: active === name ? 'lit' : undefined,
@@ -60,8 +72,13 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
   });
   const measure = (m: string) => (isKey(`measure.${m}`) ? t(`measure.${m}` as Key) : m);
   return (
-    <section class="preview" aria-labelledby="preview-title">
-      <h2 id="preview-title" tabIndex={-1} ref={heading}>
+    <section class="preview" aria-labelledby={`preview-title-${String(n)}`}>
+      <h2 id={`preview-title-${String(n)}`} tabIndex={-1} ref={heading}>
+        {reading.source !== 'pasted' && (
+          <>
+            <bdi class="preview-source">{reading.source}</bdi> —{' '}
+          </>
+        )}
         {t('add.incidents', { count: reading.incidents.length })}
       </h2>
       {reading.incidents.length === 0 && <p>{t('add.noIncident')}</p>}
@@ -166,8 +183,8 @@ export function ReadingPreview({ reading }: { reading: Reading }) {
             );
           })}
           {reading.notes.length > 0 && (
-            <section class="warnings" aria-labelledby="warnings-title">
-              <h3 id="warnings-title">{t('add.warnings')}</h3>
+            <section class="warnings" aria-labelledby={`warnings-title-${String(n)}`}>
+              <h3 id={`warnings-title-${String(n)}`}>{t('add.warnings')}</h3>
               <ul>
                 {reading.notes.map((note) => (
                   <li key={note.text}>{noteLabel(note)}</li>

@@ -18,7 +18,8 @@ interface Saved {
 /** Paste a report (or drop files), see what wathiq reads from it, then save it. */
 export function AddReportPage() {
   const { t } = useI18n();
-  const [preview, setPreview] = useState<Reading | null>(null);
+  const [preview, setPreview] = useState<Reading[] | null>(null);
+  const [unread, setUnread] = useState<Saved[]>([]);
   const [saved, setSaved] = useState<Saved[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [files, setFiles] = useState<File[]>([]);
@@ -107,6 +108,7 @@ export function AddReportPage() {
             e.preventDefault();
             setDragging(false);
             setFiles([...(e.dataTransfer?.files ?? [])]);
+            setPreview(null);
           }}
         >
           <label>
@@ -117,6 +119,7 @@ export function AddReportPage() {
               accept=".txt,.html,.htm,.xml,.rss,.atom,.ndjson,.jsonl"
               onChange={(e) => {
                 setFiles([...(e.currentTarget.files ?? [])]);
+                setPreview(null);
               }}
             />
           </label>
@@ -133,11 +136,24 @@ export function AddReportPage() {
         <div class="actions">
           <button
             type="button"
-            disabled={files.length > 0}
             onClick={(e) => {
               const form = formOf(e);
               void run(async () => {
-                setPreview(await apiSend<Reading>('POST', '/reports/preview', body(form)));
+                if (files.length > 0) {
+                  // Dropped or chosen files are read as saving would read them, one reading per report.
+                  const upload = new FormData();
+                  for (const file of files) upload.append('file', file);
+                  const reply = await apiSend<{ readings: Reading[]; failed: Saved[] }>(
+                    'POST',
+                    '/reports/upload/preview',
+                    upload,
+                  );
+                  setPreview(reply.readings);
+                  setUnread(reply.failed);
+                } else {
+                  setPreview([await apiSend<Reading>('POST', '/reports/preview', body(form))]);
+                  setUnread([]);
+                }
               });
             }}
           >
@@ -153,7 +169,23 @@ export function AddReportPage() {
           {t('common.error', { message: failure })}
         </p>
       )}
-      {preview !== null && <ReadingPreview reading={preview} />}
+      {unread.length > 0 && (
+        <ul class="error" role="alert">
+          {unread.map((u) => (
+            <li key={u.source}>
+              <bdi>{u.source}</bdi>: {t('add.failed', { reason: u.reason ?? u.outcome })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {preview?.map((reading, n) => (
+        <ReadingPreview
+          key={`${reading.source}-${String(n)}`}
+          reading={reading}
+          n={n}
+          focus={n === 0}
+        />
+      ))}
       {saved.length > 0 && (
         <section class="saved" role="status" aria-labelledby="saved-title">
           <h2 id="saved-title">{t('add.savedTitle')}</h2>
