@@ -38,7 +38,7 @@ export function locateMentions(
   );
   const documentAdmin = new Set(sentenceAdmins.flatMap((codes) => [...codes]));
   // The governorates the report has placed acts in so far: a governorate first named later
-  // («وجاء الهجوم بعد يوم من… في دمشق») does not unsettle a town read before it.
+  // («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
   const governoratesSoFar = bySentence.map(
     (mentions) =>
       new Set(

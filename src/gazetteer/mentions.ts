@@ -636,6 +636,11 @@ function isOrganisation(
 /** Words a correspondent's outlet may take between «مراسل» and the place («مراسل قناة سما في»). */
 const CORRESPONDENT_REACH = 3;
 
+/** «بدرعا»: a word read with «بـ» on it, not a name that begins with the letter («بنش»). */
+function carriesBa(token: Token): boolean {
+  return token.text.startsWith('ب') && token.keys.includes(token.text.slice(1));
+}
+
 /** «مراسل سما بدرعا», «مراسلنا في ريف حلب»: where a correspondent is posted. */
 function correspondentsBase(
   gazetteer: Gazetteer,
@@ -645,7 +650,7 @@ function correspondentsBase(
   const first = tokens[mention.start];
   const before = tokens[mention.start - 1];
   // «بدرعا» carries its preposition; «في درعا» has it before.
-  const located = before?.text === 'في' || (first?.text.startsWith('ب') ?? false);
+  const located = before?.text === 'في' || (first !== undefined && carriesBa(first));
   if (!located) return false;
   const from = before?.text === 'في' ? mention.start - 2 : mention.start - 1;
   for (let b = from; b >= Math.max(0, from - CORRESPONDENT_REACH + 1); b--) {

@@ -75,7 +75,7 @@ function splitLines(tokens: readonly Token[]): Line[] {
 
 /**
  * A line of prose this long with no stop, going on with «في», is a sentence
- * broken by the line («…استهدفا التجمعات السكنية⏎في بلدة…»); a headline, short
+ * broken by the line («…سقطت القذائف على المنازل⏎في بلدة…»); a headline, short
  * and unstopped, is followed by a paragraph that may well open with «في».
  */
 const BROKEN_LINE_MIN_WORDS = 12;

@@ -100,8 +100,8 @@ describe('a casualty count joined to one that names its side', () => {
 describe('people counted by the side they fight for', () => {
   it.each<Row>([
     [
-      'قتل 26 شخصا على الأقل ممن يقاتلون في صفوف قوات النظام بهجوم على موقع قرب بلدة القريتين.',
-      [[null, 'killed', 'SYR-GOV', 26]],
+      'قتل 19 عنصرا تقريبا ممن يقاتلون في صفوف قوات النظام بكمين قرب بلدة القريتين.',
+      [[null, 'killed', 'SYR-GOV', 19]],
     ],
     [
       'قتل عشرة أشخاص ممن يقاتلون ضمن صفوف هيئة تحرير الشام بغارة على بلدة سرمين.',

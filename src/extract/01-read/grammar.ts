@@ -14,7 +14,7 @@ function words(...list: string[]): ReadonlySet<string> {
 
 /**
  * Before a group that belongs to the victims: «عناصر من قسد», «في صفوف الحزب», «قتلى لقسد»,
- * «ممن يقاتلون في صفوف الحكومة».
+ * «ممن يقاتلون في صفوف قسد».
  */
 export const VICTIM_MARKERS = words(
   'من',
@@ -36,6 +36,9 @@ export const VICTIM_MARKERS = words(
   'ل',
   'لـ',
 );
+
+/** «ممن يقاتلون في صفوف قسد»: «those who», opening what the counted people do for a side. */
+export const THOSE_WHO = words('ممن');
 
 /** Words that may sit between a victim noun and its group: «في صفوف», «بين عناصر», «ضمن صفوف». */
 export const VICTIM_GLUE = words('في', 'بين', 'من', 'ضمن');

@@ -17,6 +17,7 @@ import {
   TIME_WORDS,
   FALL_VERBS,
   SUBSET_MARKERS,
+  THOSE_WHO,
   TOLL_NOUNS,
   TOLL_TO,
   VICTIM_GLUE,
@@ -206,7 +207,7 @@ const CIVILIAN_NOUNS: ReadonlySet<VictimClass> = new Set(['civilian', 'protester
 /** Brackets that set a group's name apart: «في صفوف (حزب الله)». */
 const QUOTING = new Set(['(']);
 
-/** Marker words a group may stand behind: «ممن يقاتلون في صفوف الحكومة». */
+/** Marker words a group may stand behind: «ممن يقاتلون في صفوف قسد». */
 const GROUP_REACH = 5;
 
 /** The group named at token i: an actor right there, or after a victim marker («من», «في صفوف»). */
@@ -231,12 +232,12 @@ function victimsAt(r: Reader, at: number): Victims {
       : at;
   const noun = annotationAt(r.analysis.annotations.victims, i);
   let j = noun?.end ?? i;
-  // «26 شخصا على الأقل ممن يقاتلون في صفوف…»: the group may follow the count's qualifier.
+  // «19 عنصرا تقريبا ممن يقاتلون…»: the group may follow the count's qualifier.
   // The qualifier stays the count's when no group follows it.
   const pastQualifier = noun === undefined ? null : (qualifierAfter(r, j)?.end ?? null);
   if (pastQualifier !== null && groupAt(r, pastQualifier) !== null) j = pastQualifier;
   // «خمسة شبان ممن يقاتلون في صفوف…»: men who fight for a side are its fighters, however named.
-  const fighting = word(r, j) === 'ممن';
+  const fighting = inSet(THOSE_WHO, r, j);
   // «جنود سوريين», «ضباط أتراك»: a nationality after fighters names the state whose forces they are.
   const nation = noun?.entry.victimClass === 'fighter' ? forcesAt(r, j) : null;
   if (nation !== null) j = nation.end;

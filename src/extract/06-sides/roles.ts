@@ -57,12 +57,6 @@ function candidate(entity: EntityMention, id: string, votes: readonly Vote[]): R
 const COUNTER_REACH = 4;
 
 /**
- * Weighs each actor named in a clause as doer and as target, from the words
- * around it: «على يد», «برصاص», «نفذه» before a doer; «على», «ضد», «استهداف»
- * before a target; «بين X و Y»; an actor right after a verb is its subject,
- * right after «اغتيال» its object; victims of the clause's figures are targets.
- */
-/**
  * «توجهت دورية للأمن العسكري إلى بلدة جاسم قبل أن تعتقل شابين», «مجموعة لتنظيم
  * داعش هاجمت الحاجز»: a force named before any act of its clause, «لـ» saying
  * whose it is, is the one that acts; after the act («استهدفت عبوة دورية للأمن»)
@@ -80,6 +74,12 @@ function forceBeforeItsAct(
   return !undergoes && triggers.length > 0 && triggers.every((t) => t.start > at);
 }
 
+/**
+ * Weighs each actor named in a clause as doer and as target, from the words
+ * around it: «على يد», «برصاص», «نفذه» before a doer; «على», «ضد», «استهداف»
+ * before a target; «بين X و Y»; an actor right after a verb is its subject,
+ * right after «اغتيال» its object; victims of the clause's figures are targets.
+ */
 export function weighRoles(
   inputs: RoleInputs,
   clause: Clause,
