@@ -9,8 +9,8 @@ describe('wathiq reprocess', () => {
   const data = join(dir, 'data');
   // Written for this test: a village no shipped gazetteer has.
   const report = file(
-    'kafr-amim.txt',
-    '---\npublished: 2024-06-10\noutlet: شبكة التجربة\n---\nقتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على قرية كفرعميم الشمالية بريف إدلب الشرقي اليوم، بحسب الدفاع المدني السوري.\n',
+    'khirbat-zarazir.txt',
+    '---\npublished: 2024-06-10\noutlet: شبكة التجربة\n---\nقتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على قرية خربة الزرازير الشمالية بريف إدلب الشرقي اليوم، بحسب الدفاع المدني السوري.\n',
   );
 
   it('says in one line what a gazetteer change did, and each change with -v', async () => {
@@ -19,7 +19,7 @@ describe('wathiq reprocess', () => {
       await run(
         'gazetteer',
         'add',
-        'كفرعميم',
+        'خربة الزرازير',
         '--lat',
         '35.84',
         '--lon',
@@ -27,7 +27,7 @@ describe('wathiq reprocess', () => {
         '--parent',
         'C3916',
         '--name-en',
-        'Kafr Amim',
+        'Khirbat Zarazir',
         '--data',
         data,
       ),
@@ -36,7 +36,9 @@ describe('wathiq reprocess', () => {
     expect(await run('reprocess', '-v', '--data', data)).toBe(0);
     const lines = out.join('').trimEnd().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^changed ev:\S+: place Idlib \(SY07\) → Kafr Amim \(user:\w+\)$/),
+      expect.stringMatching(
+        /^changed ev:\S+: place Idlib \(SY07\) → Khirbat Zarazir \(user:\w+\)$/,
+      ),
       expect.stringMatching(
         /^read again 1 reports, 1 read differently; events: 0 added, 0 removed, 0 merged, 0 split, 0 with figures changed, 1 otherwise changed; incidents: 0 added, 0 removed, 1 changed, 0 kept for a person’s word; store: /,
       ),

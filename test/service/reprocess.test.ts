@@ -26,7 +26,7 @@ import { engines } from '../store/engines.js';
 /** Reports written for this test. The village of the first is in no shipped gazetteer. */
 const REPORTS = [
   {
-    text: 'قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي لقوات النظام على قرية كفرعميم الشمالية بريف إدلب الشرقي اليوم، بحسب الدفاع المدني السوري.',
+    text: 'قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي لقوات النظام على قرية خربة الزرازير الشمالية بريف إدلب الشرقي اليوم، بحسب الدفاع المدني السوري.',
     published: '2024-06-10',
     outlet: 'شبكة التجربة',
   },
@@ -54,7 +54,7 @@ function addVillage(dataDir: string): void {
     userPlacesFile(dataDir),
     [
       'id\tkind\trank\tname_ar\tname_en\tvariants_ar\tadmin1_pcode\tadmin1\tadmin2_pcode\tadmin2\tadmin3_pcode\tadmin3\tlat\tlon\tparent',
-      'user:kafr-amim\tcommunity\t4\tكفرعميم\tKafr Amim\t\tSY07\tIdleb\tSY0700\tIdleb\tSY070003\tSaraqab\t35.840000\t36.850000\tC3916',
+      'user:khirbat-zarazir\tcommunity\t4\tخربة الزرازير\tKhirbat Zarazir\t\tSY07\tIdleb\tSY0700\tIdleb\tSY070003\tSaraqab\t35.840000\t36.850000\tC3916',
       '',
     ].join('\n'),
   );
@@ -152,12 +152,12 @@ describe.each(engines())('reprocess on $name', (engine) => {
     });
     expect(summary.details).toEqual([
       expect.stringMatching(
-        /^changed ev:\S+: place Idlib \(SY07\) → Kafr Amim \(user:kafr-amim\)$/,
+        /^changed ev:\S+: place Idlib \(SY07\) → Khirbat Zarazir \(user:khirbat-zarazir\)$/,
       ),
     ]);
 
     const after = await eventOf(db, village);
-    expect(after.location?.place_id).toBe('user:kafr-amim');
+    expect(after.location?.place_id).toBe('user:khirbat-zarazir');
     expect(after.location?.precision).toBe(1);
     expect(after.status).toBe('verified');
     expect(after.review_status).toBe('verified');
@@ -182,7 +182,7 @@ describe.each(engines())('reprocess on $name', (engine) => {
     const summary = await reprocess(db, loadKnowledge(dataDir), {});
     expect(summary.reportsChanged).toBe(0);
     expect(summary.details).toEqual([]);
-    expect((await eventOf(db, village)).location?.place_id).toBe('user:kafr-amim');
+    expect((await eventOf(db, village)).location?.place_id).toBe('user:khirbat-zarazir');
   });
 
   it('reads again only the reports a filter selects', async () => {
