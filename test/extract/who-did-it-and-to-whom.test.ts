@@ -104,3 +104,23 @@ describe('the doer after the act’s noun and its adjectives, marked with «لـ
     expect(sides(text, published)).toEqual([doer, target]);
   });
 });
+
+describe('the doer of an act named after «على» («بعد يوم على سيطرة قوات النظام…»)', () => {
+  it.each<Row>([
+    [
+      'قتل مدنيان بقصف على بلدة بنش، بعد ساعات على قصف الطيران الروسي للمدينة نفسها.',
+      '2024-03-14',
+      'RUS',
+      'CIV',
+    ],
+    [
+      'ردا على قصف قوات النظام لمدينة أريحا، قصفت الفصائل بالمدفعية مواقع عسكرية قرب بلدة جورين.',
+      '2024-03-14',
+      'SYR-GOV',
+      null,
+    ],
+  ])('«%s»', (text, published, doer, target) => {
+    expect(sides(text, published)[0]).toBe(doer);
+    if (target !== null) expect(sides(text, published)[1]).toBe(target);
+  });
+});

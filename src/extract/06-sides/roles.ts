@@ -125,6 +125,8 @@ export function weighRoles(
     );
     const ownForce = forceBeforeItsAct(analysis, e.start, triggers);
     if (ownForce) votes.push(vote('actor1', 'sides/force-before-its-act', 2));
+    else if (actNounAfterMarker(analysis, e.start, triggers))
+      votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
     else if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1))
       votes.push(vote('actor2', 'sides/target-marker', 3));
     // «شنّ مقاتلو العشائر…» (verb first) and «مقاتلو العشائر شنّوا…» (subject first).
@@ -198,6 +200,26 @@ function agentSlot(analysis: Analysis, start: number): number {
   let k = start;
   if (analysis.tokens[k - 1]?.text === 'من' && isIn(FORCE_NOUNS, analysis, k - 2)) k -= 2;
   return k;
+}
+
+/**
+ * «بعد يوم على سيطرة قوات النظام على الحي», «ردا على قصف قوات النظام»: an act's
+ * noun right before the actor, behind a target word, makes the actor its doer.
+ */
+function actNounAfterMarker(
+  analysis: Analysis,
+  at: number,
+  triggers: readonly Annotation<TriggerEntry>[],
+): boolean {
+  if (!endsWithPhrase(analysis.tokens, at - 1, TARGET_MARKERS)) return false;
+  return triggers.some(
+    (t) =>
+      t.start === at - 1 &&
+      t.end === at &&
+      t.entry.strength >= 1 &&
+      !isIn(OBJECT_FIRST, analysis, t.start) &&
+      !endsWithPhrase(analysis.tokens, at, TARGET_MARKERS),
+  );
 }
 
 /** «خلايا تابعة لـX», «قناص تابع لـX»: where the force owned by the group at `start` is named. */
