@@ -38,6 +38,8 @@ describe.skipIf(chromiumPath === null)('the app shell in a real browser', () => 
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+    // The switch re-renders after the click returns: wait for the Arabic heading first.
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
   });
 
