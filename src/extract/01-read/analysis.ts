@@ -256,13 +256,7 @@ export function within<A extends { start: number; end: number }>(
   from: number,
   to: number,
 ): A[] {
-  const found: A[] = [];
-  for (let k = firstFrom(list, from); k < list.length; k++) {
-    const a = list[k];
-    if (a === undefined || a.start >= to) break;
-    if (a.end <= to) found.push(a);
-  }
-  return found;
+  return startingIn(list, from, to).filter((a) => a.end <= to);
 }
 
 export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: number): boolean {
