@@ -252,9 +252,12 @@ export function gatherIncidents(
       mention.newAct === 'explicit'
         ? undefined
         : drafts.findLast((d) => d.background === mention.background && repeatsToll(d, mention));
+    // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
+    const echoed = here === null ? fitting.findLast((d) => repeatsACount(d, mention)) : undefined;
     const chosen: [IncidentDraft | undefined, string][] = [
       [continues ? previous : undefined, 'gather/goes-on-in-its-sentence'],
       [samePlace, 'gather/same-place'],
+      [echoed, 'gather/repeats-its-count'],
       [joins ? latest : undefined, joinRule(latest, mention, here)],
       [twin, 'gather/repeats-the-toll'],
     ];
@@ -322,7 +325,12 @@ function retoldInPast(drafts: readonly IncidentDraft[], mention: EventMention): 
 /** A count this large is rarely repeated by chance in one report. */
 const TELLING_COUNT = 10;
 
-/** Whether a mention repeats an incident's toll: two of its counts, or one large one. */
+/**
+ * Whether a mention repeats an incident's toll: two of its counts, or one large
+ * one; or any one of them for the same kind of act at a place inside the area
+ * the incident was told at («…فيما جرح طفلان بقصف مماثل على ريف القنيطرة» in
+ * the lead, then «كما تعرضت بلدة خان أرنبة لقصف مماثل أدى إلى جرح طفلين»).
+ */
 function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
   const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
   if (counted.length === 0) return false;
@@ -330,7 +338,25 @@ function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
   const repeated = counted.filter((f) =>
     told.some((t) => t.measure === f.measure && t.count === f.count),
   );
-  return repeated.length >= 2 || repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT);
+  return (
+    repeated.length >= 2 ||
+    repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT) ||
+    (repeated.length === 1 && toldCloserInItsArea(draft, mention))
+  );
+}
+
+/** A mention of the incident's kind of act at a place inside the area the incident names. */
+function toldCloserInItsArea(draft: IncidentDraft, mention: EventMention): boolean {
+  const area = draftPlace(draft);
+  const here = bestPlace(mention.places);
+  return (
+    area !== null &&
+    here !== null &&
+    area.precision === 3 &&
+    here.precision < 3 &&
+    placesCompatible(here, area) &&
+    sharesKind(draft, mention)
+  );
 }
 
 /**
@@ -358,23 +384,26 @@ function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
   );
 }
 
+/** A count of one or two repeats by chance; a larger one is the same toll told again. */
+function repeatsACount(draft: IncidentDraft, mention: EventMention): boolean {
+  const told = summaryOf(draft).figures;
+  return mention.figures.some(
+    ({ figure: f }) =>
+      f.count !== null &&
+      f.count >= 3 &&
+      told.some((t) => t.measure === f.measure && t.count === f.count),
+  );
+}
+
 /**
  * Signs that a mention tells of an act already told: it names it («الانفجار»),
  * repeats one of its counts, or breaks one of its totals down («9 قتلى»: 6 + 3).
  */
 function coreferent(draft: IncidentDraft, mention: EventMention): boolean {
   if (mention.anaphoric || (mention.refersBack && mention.strength < 2)) return true;
+  if (repeatsACount(draft, mention)) return true;
   const told = summaryOf(draft).figures.filter((f) => f.count !== null);
   const here = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
-  // A count of one or two repeats by chance; a larger one is the same toll told again.
-  if (
-    here.some(
-      (f) =>
-        (f.count ?? 0) >= 3 && told.some((t) => t.measure === f.measure && t.count === f.count),
-    )
-  ) {
-    return true;
-  }
   return told.some((t) => {
     const parts = here.filter((f) => f.measure === t.measure);
     return parts.length >= 2 && parts.reduce((sum, f) => sum + (f.count ?? 0), 0) === t.count;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { news, read, tuples } from './helpers.js';
+
+/**
+ * An act a report tells twice — once in its lead, once closer by — is one
+ * incident, and a count repeated with no place goes with the act it repeats.
+ * Sentences written for these tests.
+ */
+describe('an act summed up in the lead over an area, then told at a town inside it', () => {
+  it.each<[text: string, published: string, places: string[]]>([
+    [
+      'قتلت قوات النظام ثلاثة مدنيين في ريف درعا الغربي صباح اليوم، فيما جرح طفلان بقصف مماثل على ريف القنيطرة. وقال ناشطون إن القصف المدفعي استهدف مدينة نوى وأدى إلى مقتل ثلاثة مدنيين من عائلة واحدة. كما تعرضت بلدة خان أرنبة في ريف القنيطرة لقصف مماثل أدى إلى جرح طفلين.',
+      '2022-03-10',
+      ['Nawa', 'Khan Arnaba'],
+    ],
+    [
+      'استهدفت طائرات حربية روسية ريف إدلب الجنوبي اليوم، وأصيبت امرأتان بغارة مماثلة على ريف حلب الغربي. وقال الدفاع المدني إن الغارات على مدينة معرة النعمان قتلت ستة مدنيين. كما أصيبت امرأتان بغارة جوية روسية على بلدة الأتارب غربي حلب.',
+      '2019-06-10',
+      ["Ma'arrat An Nu'man", 'Atareb'],
+    ],
+    [
+      'قصفت قوات النظام بلدات في ريف حمص الشمالي، وأصيبت ثلاث نساء بقصف مماثل على ريف حماة الجنوبي. وقالت شبكة شام إن القصف على مدينة الرستن قتل طفلاً. كما أصيبت ثلاث نساء بقصف مدفعي على قرية حربنفسه.',
+      '2018-02-10',
+      ['Ar-Rastan', 'Ḩarbinafsah'],
+    ],
+    // The same small toll in another governorate is another act.
+    [
+      'جرح طفلان بقصف مدفعي على ريف حماة الشمالي. كما جرح طفلان آخران بقصف مماثل على بلدة كفرنبل في ريف إدلب.',
+      '2019-06-10',
+      ['Hama', 'Kafr Nobol'],
+    ],
+  ])('«%s» (%s): %j', (text, published, places) => {
+    expect(news(read(text, published)).map((i) => i.location?.name_en)).toEqual(places);
+  });
+});
+
+describe('a count told again with no place goes with the act it repeats, not the latest', () => {
+  it.each<[text: string, published: string, place: string, tuple: [string, number]]>([
+    [
+      'قتل خمسة مدنيين بغارة جوية على مدينة سراقب صباح اليوم، فيما جرح طفلان بقصف مدفعي على بلدة النيرب. وكتب ناشطون على تويتر: مقتل خمسة مدنيين من عائلة واحدة.',
+      '2018-02-10',
+      'Saraqab',
+      ['killed', 5],
+    ],
+    [
+      'أصيب سبعة أشخاص بانفجار عبوة ناسفة في مدينة الباب، وقتل شاب برصاص مجهولين في بلدة قباسين. وأكد الدفاع المدني إصابة سبعة أشخاص بجروح متفاوتة.',
+      '2021-02-10',
+      'Al Bab',
+      ['injured', 7],
+    ],
+    [
+      'اعتقلت قوات الأمن أربعة شبان في مدينة جاسم أمس، وقتل رجل بقصف على بلدة نوى. وأفادت مصادر محلية باعتقال أربعة شبان من المدينة.',
+      '2021-02-10',
+      'Jasim',
+      ['detained', 4],
+    ],
+  ])('«%s» (%s): %s %j', (text, published, place, [measure, count]) => {
+    const incidents = news(read(text, published));
+    const holders = incidents.filter((i) =>
+      tuples(i).some(([, m, , n]) => m === measure && n === count),
+    );
+    expect(holders.map((i) => i.location?.name_en)).toEqual([place]);
+  });
+});
