@@ -4,7 +4,9 @@
  * The `wathiq` command as a user runs it, start-up included (issues 11 and
  * 12): how long a one-line `extract` takes to print, how long `export` takes
  * from a small embedded store, and `extract --ndjson` over N report files
- * against the library's own rate on the same reports in one process. Each
+ * against the library's own rate on the same reports in one process, and the
+ * start-up of `export` and `review` on an embedded store of 10,000 events
+ * (`--events N`; issue 10: under 2 s). Each
  * command is a child process; its CPU time is what the kernel counted for it
  * (Linux; wall time alone elsewhere). Medians of a few runs, never asserted.
  */
@@ -14,7 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document } from '../src/contracts/index.js';
 import { extract, shippedKnowledge } from '../src/extract/index.js';
+import { openStore } from '../src/store/index.js';
 import { corpusArgument, realReports } from './corpus.js';
+import { fill } from './fill.js';
 import { generateReports } from './generate.js';
 
 const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
@@ -22,6 +26,8 @@ const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
 /** Goals (issues 11 and 12). */
 const GOAL_EXTRACT_START_S = 0.4;
 const GOAL_CLI_SHARE = 0.8;
+/** Goal (issue 10): opening a store of 10,000 events to export or review, unnoticed. */
+const GOAL_STORE_START_S = 2;
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -139,6 +145,36 @@ async function main(): Promise<void> {
     );
     lines.push(
       `export of a small embedded store, start to exit: ${seconds(exported)} (${exported.spread})`,
+    );
+
+    // A store of many events, made by copying the events of generated news (bench/fill.ts).
+    const events = argument('--events', 10_000);
+    const big = join(work, 'big');
+    const db = await openStore({ dataDir: join(big, 'db') });
+    const held = await fill(db, 600, events).finally(() => db.close());
+    const store = `an embedded store of ${held.toLocaleString('en')} events`;
+    // A day no event has: what is timed is the start, not the rows.
+    const startExport = timed(runs, () =>
+      wathiq([
+        'export',
+        '--data',
+        big,
+        '--format',
+        'acled',
+        '--from',
+        '2100-01-01',
+        '--out',
+        join(work, 'none.csv'),
+      ]),
+    );
+    const startReview = timed(runs, () => wathiq(['review', '--data', big, '--lang', 'en']));
+    const whole = timed(Math.max(1, Math.round(runs / 3)), () =>
+      wathiq(['export', '--data', big, '--format', 'acled', '--out', join(work, 'all.csv')]),
+    );
+    lines.push(
+      `export start-up on ${store} (no row matches), start to exit: ${seconds(startExport)} (${startExport.spread}; goal < ${String(GOAL_STORE_START_S)} s wall) — ${mark(startExport.wall < GOAL_STORE_START_S)}`,
+      `review start-up on ${store} (its first 20), start to exit: ${seconds(startReview)} (${startReview.spread}; goal < ${String(GOAL_STORE_START_S)} s wall) — ${mark(startReview.wall < GOAL_STORE_START_S)}`,
+      `export --format acled of all of them: ${seconds(whole)} (${whole.spread})`,
     );
 
     // Real reports when the shared corpus is there, else generated ones.

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { ACLED_TYPES } from '../contracts/index.js';
 import type { ExportFormat, ReviewStatus } from '../contracts/index.js';
-import type { Knowledge } from '../extract/index.js';
 import {
   citesReports,
   eventWriter,
@@ -15,10 +14,11 @@ import type { EventFilter } from '../store/index.js';
 import {
   dataDir,
   governorateCode,
-  loadKnowledge,
+  loadCatalog,
   openExistingStore,
   storeName,
 } from '../service/index.js';
+import type { Catalog } from '../service/index.js';
 import { checkKnown, UsageError } from './usage.js';
 import { endQuietlyOnClosedPipe, write } from './output.js';
 import { printableAll } from './terminal.js';
@@ -47,8 +47,11 @@ export type FilterFlags = Pick<
  * The event filter the flags ask for. Throws a UsageError for one no event
  * could match: an unknown governorate, or an actor, type or claimant wathiq does not know.
  */
-export function eventFilterOf(flags: FilterFlags, knowledge: Knowledge): EventFilter {
-  const { actors, claimants } = knowledge.lexicon;
+export function eventFilterOf(
+  flags: FilterFlags,
+  catalog: Pick<Catalog, 'names' | 'places'>,
+): EventFilter {
+  const { actors, claimants } = catalog.names;
   if (flags.actor !== undefined) checkKnown('actor', flags.actor, actors.keys());
   if (flags.claimant !== undefined)
     checkKnown('claimant', flags.claimant, [...claimants.keys(), ...actors.keys()]);
@@ -59,7 +62,7 @@ export function eventFilterOf(flags: FilterFlags, knowledge: Knowledge): EventFi
   const admin1Pcode =
     flags.governorate === undefined
       ? undefined
-      : (governorateCode(knowledge.gazetteer, flags.governorate) ?? undefined);
+      : (governorateCode(catalog, flags.governorate) ?? undefined);
   if (flags.governorate !== undefined && admin1Pcode === undefined)
     throw new UsageError(`no governorate called «${flags.governorate}»`);
   return {
@@ -89,13 +92,14 @@ function checkOut(out: string): void {
 /** `wathiq export`: the events that match, in a format, streamed (no row cap, flat memory). */
 export async function runExport(flags: ExportFlags): Promise<number> {
   if (flags.out !== undefined) checkOut(flags.out);
-  const knowledge = loadKnowledge(dataDir(flags.data));
-  const filter = eventFilterOf(flags, knowledge);
+  // Names and places only: reading reports' words is not what an export does.
+  const catalog = loadCatalog(dataDir(flags.data));
+  const filter = eventFilterOf(flags, catalog);
   const db = await openExistingStore(flags);
   const out = flags.out === undefined ? process.stdout : createWriteStream(flags.out);
   const writer = eventWriter(flags.format, {
-    lexicon: knowledge.lexicon,
-    placeKind: (id) => knowledge.gazetteer.byId(id)?.kind,
+    lexicon: catalog.names,
+    placeKind: (id) => catalog.place(id)?.kind,
   });
   const cites = citesReports(flags.format);
   // A reader that stops early (`| head`) ends the export, not with a crash.

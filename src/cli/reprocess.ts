@@ -49,7 +49,10 @@ export function summaryLine(s: ReprocessSummary): string {
  */
 export async function runReprocess(flags: ReprocessFlags): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
-  const events = eventFilterOf(flags, knowledge);
+  const events = eventFilterOf(flags, {
+    names: knowledge.lexicon,
+    places: knowledge.gazetteer.places,
+  });
   const scope: ReportScope = {
     ...(Object.keys(events).length > 0 ? { events } : {}),
     ...(flags.outlet === undefined ? {} : { outlet: flags.outlet }),

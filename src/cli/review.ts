@@ -1,7 +1,6 @@
 import { out as pc } from './colors.js';
 import { zReviewStatus } from '../contracts/index.js';
 import type { Event, EventDetail, Incident, ReviewStatus } from '../contracts/index.js';
-import { loadLexicon } from '../lexicon/index.js';
 import { streamEvents } from '../store/index.js';
 import type { EventFilter } from '../store/index.js';
 import {
@@ -9,7 +8,7 @@ import {
   decide as decidePair,
   eventDetail,
   governorateCode,
-  loadKnowledge,
+  loadCatalog,
   openExistingStore,
   setStatus as setEventStatus,
   storeName,
@@ -38,8 +37,8 @@ export interface DecisionFlags extends StoreFlags {
 }
 
 /** The words of the language asked for, with the dictionaries' names of actors and claimants. */
-function wordsOf(flags: { lang?: Lang }): Words {
-  return wordsFor(langOf(flags.lang), loadLexicon());
+function wordsOf(flags: { lang?: Lang; data?: string }): Words {
+  return wordsFor(langOf(flags.lang), loadCatalog(dataDir(flags.data)).names);
 }
 
 function placeOf(w: Words, event: Event): string {
@@ -147,11 +146,14 @@ export function describeEvent(w: Words, stored: EventDetail): string {
   return lines.join('\n');
 }
 
+/** Events read at a time with --linked, which shows only some of them. */
+const LINKED_PAGE = 200;
+
 /** `wathiq review`: the events waiting for a person, newest first. */
 export async function listForReview(flags: ReviewListFlags): Promise<number> {
   let admin1Pcode: string | undefined;
   if (flags.governorate !== undefined) {
-    const code = governorateCode(loadKnowledge(dataDir(flags.data)).gazetteer, flags.governorate);
+    const code = governorateCode(loadCatalog(dataDir(flags.data)), flags.governorate);
     if (code === null) throw new UsageError(`no governorate called «${flags.governorate}»`);
     admin1Pcode = code;
   }
@@ -166,7 +168,10 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
   const db = await openExistingStore(flags);
   let shown = 0;
   try {
-    for await (const event of streamEvents(db, filter)) {
+    // Pages the size of what is shown, not the store's thousand: a reviewer's twenty events
+    // are read, not a thousand with their claims (a wider page when --linked passes some over).
+    const page = flags.linked === true ? Math.max(limit, LINKED_PAGE) : limit;
+    for await (const event of streamEvents(db, filter, page)) {
       if (flags.linked === true && event.members.length < 2) continue;
       const detail = await eventDetail(db, operator(), event.id);
       process.stdout.write(`${describeEvent(w, detail)}\n\n`);

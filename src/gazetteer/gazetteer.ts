@@ -171,12 +171,11 @@ function readUserPlaces(files: readonly string[]): Place[] {
 }
 
 /**
- * Loads the gazetteer: the shipped places, the user's own places (which take
- * precedence) and the cue words around place names.
+ * The shipped places with the user's own on top (theirs win), each with its
+ * admin hierarchy: the table alone, without the name index reading needs.
  */
-export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
-  const dir = join(shippedDataDir(), 'gazetteer');
-  const placesFile = options.placesFile ?? join(dir, 'places.tsv');
+export function loadPlaces(options: GazetteerOptions = {}): Place[] {
+  const placesFile = options.placesFile ?? join(shippedDataDir(), 'gazetteer', 'places.tsv');
   const shipped = parsePlaces(readFileSync(placesFile, 'utf8'), placesFile);
   const places = mergePlaces(shipped, readUserPlaces(options.userPlacesFiles ?? []));
   const byId = new Map(places.map((p) => [p.id, p]));
@@ -195,6 +194,17 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
       `place ${orphan.id} («${orphan.nameAr}»): parent ${orphan.parent ?? ''} is not in the gazetteer`,
     );
   }
+  return places;
+}
+
+/**
+ * Loads the gazetteer: the shipped places, the user's own places (which take
+ * precedence) and the cue words around place names.
+ */
+export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
+  const dir = join(shippedDataDir(), 'gazetteer');
+  const places = loadPlaces(options);
+  const byId = new Map(places.map((p) => [p.id, p]));
 
   const cuesFile = options.cuesFile ?? join(dir, 'cues.json');
   const cueData = zCuesFile.parse(JSON.parse(readFileSync(cuesFile, 'utf8')));

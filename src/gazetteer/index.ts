@@ -8,7 +8,7 @@ export {
 export type { Place, PlaceKind } from './places.js';
 export { detectFormat, importPlaces, placesFromSyriaTable } from './import.js';
 export type { ImportFormat, ImportResult } from './import.js';
-export { loadGazetteer, userPlacesFile, withParentHierarchy } from './gazetteer.js';
+export { loadGazetteer, loadPlaces, userPlacesFile, withParentHierarchy } from './gazetteer.js';
 export type {
   Anaphor,
   Gazetteer,

@@ -1,8 +1,8 @@
 export { PhraseIndex, phraseKeys } from './phrase-index.js';
 export type { PhraseMatch } from './phrase-index.js';
-export { LexiconError, idForDay, loadLexicon } from './lexicon.js';
+export { LexiconError, idForDay, loadLexicon, loadNames } from './lexicon.js';
 export { accusative, nounForms, verbForms } from './morphology.js';
-export type { ActorInfo, ClaimantInfo, Lexicon, SplitTrigger } from './lexicon.js';
+export type { ActorInfo, ClaimantInfo, Lexicon, LexiconNames, SplitTrigger } from './lexicon.js';
 export { dataDir, shippedDataDir } from './data-dir.js';
 export type {
   ActorEntry,

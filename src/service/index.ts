@@ -1,6 +1,8 @@
 export { dataDir } from '../lexicon/index.js';
 export { userPlacesFile } from '../gazetteer/index.js';
 export { loadKnowledge } from '../extract/index.js';
+export { loadCatalog } from './catalog.js';
+export type { Catalog } from './catalog.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
 export { ingestBatch } from './ingest.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Event, EventClaim, Figure } from '../contracts/index.js';
-import type { Lexicon } from '../lexicon/index.js';
+import type { LexiconNames } from '../lexicon/index.js';
 import { addDays, daysBetween } from '../text/index.js';
 import { countryOf } from './countries.js';
 import { csvLine, Fixed } from './writer.js';
@@ -8,7 +8,7 @@ import type { EventWriter, ReportIndex, ReportInfo } from './writer.js';
 
 /** What the field formats need to know besides the events. */
 export interface FieldContext {
-  readonly lexicon: Lexicon;
+  readonly lexicon: LexiconNames;
   /** The kind of a gazetteer place (`neighbourhood`, `community`…), for ACLED's «City - District». */
   readonly placeKind?: (id: string) => string | undefined;
   /** When the export is made (ACLED's `timestamp`); now by default. */
@@ -152,7 +152,7 @@ const QUALIFIER_WORDS: Readonly<Record<Figure['qualifier'], string>> = {
 
 /** Names for the people of notes: actors by name, never by wathiq's ids. */
 class Names {
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(private readonly lexicon: LexiconNames) {}
 
   actor(id: string | null): string {
     if (id === null) return '';
