@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import { lockStore } from './lock.js';
@@ -70,6 +74,48 @@ const DATE_OID = 1082;
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
 
+/**
+ * The embedded engine's page cache. PostgreSQL's default (128 MB) is written
+ * through when the engine starts, so every process that opens the store holds
+ * it whole (and spends ~0.5 s of CPU filling it); the operating system caches
+ * the data folder's files behind it anyway. 16 MB keeps an ingest of 10,000
+ * reports under 300 MB (npm run bench:store measures it).
+ */
+const EMBEDDED_BUFFERS = '16MB';
+
+/** PostgreSQL's start-up options for the embedded engine: PGlite's own, and the page cache above. */
+const embeddedStartParams = (defaults: readonly string[]): string[] => [
+  ...defaults,
+  '-c',
+  `shared_buffers=${EMBEDDED_BUFFERS}`,
+];
+
+/**
+ * A new embedded store is made by PostgreSQL's initdb, which PGlite runs in a
+ * second engine beside the first: ~750 MB at its peak and ~8 s of CPU, and a
+ * process keeps WebAssembly memory until it ends. So it runs in a child that
+ * ends when the folder is made, and the command that goes on to ingest or
+ * serve never holds it. The child is plain `node -e` with PGlite's own entry
+ * point, so it runs the same from the built package and from the sources.
+ */
+async function createEmbedded(dataDir: string, startParams: readonly string[]): Promise<void> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const script = `require(${JSON.stringify(entry)}).PGlite.create({ dataDir: process.argv[1], startParams: JSON.parse(process.argv[2]) })
+    .then((db) => db.close())
+    .catch((error) => { process.stderr.write(String(error?.message ?? error)); process.exitCode = 1; });`;
+  const child = spawn(process.execPath, ['-e', script, dataDir, JSON.stringify(startParams)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let said = '';
+  child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  const [status] = (await once(child, 'close')) as [number | null];
+  if (status !== 0)
+    throw new StoreUnavailableError(
+      dataDir,
+      `could not create the store (${said.trim().split('\n')[0] ?? ''})`,
+    );
+}
+
 /** Opens the server database when a URL is given, else the embedded one. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url !== undefined && options.url !== null && options.url !== '')
@@ -95,9 +141,13 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite/contrib/pg_trgm'),
     ]);
+    const startParams = embeddedStartParams(PGlite.defaultStartParams);
+    if (dataDir !== null && !existsSync(join(dataDir, 'PG_VERSION')))
+      await createEmbedded(dataDir, startParams);
     const identity = (value: string): string => value;
     db = await PGlite.create({
       ...(dataDir === null ? {} : { dataDir }),
+      startParams,
       extensions: { pg_trgm },
       parsers: {
         [DATE_OID]: identity,
