@@ -12,7 +12,14 @@ import {
   storedCaptures,
 } from '../store/index.js';
 import type { Database } from '../store/index.js';
-import { dataDir, ingestBatch, loadKnowledge, storeName, storeOptions } from '../service/index.js';
+import {
+  dataDir,
+  ingestBatch,
+  loadKnowledge,
+  storeName,
+  storeOptions,
+  TRANSACTION_BYTES,
+} from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { printable } from './terminal.js';
 
@@ -31,7 +38,7 @@ export interface IngestFlags extends StoreFlags {
   manifest?: string;
   maxSize?: number;
   progress?: boolean;
-  /** Reports per transaction, and per queued job. */
+  /** Reports per queued job, and per transaction up to the service's limit. */
   batch?: number;
 }
 
@@ -115,6 +122,9 @@ async function printFailures(db: Database): Promise<number> {
 /** Reports stored per transaction (and per queued job): a batch costs little more than one report. */
 const INGEST_BATCH = 50;
 
+/** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
+const HELD_BYTES = TRANSACTION_BYTES;
+
 /**
  * Reports added before the planner is told what the tables hold now: the
  * statistics of a store a fraction of the size give plans made for it.
@@ -166,6 +176,7 @@ async function ingestHere(
   const files = new Set<string>();
   const undated: string[] = [];
   let batch: RawReport[] = [];
+  let held = 0;
   const complain = (source: string, reason: string): void => {
     if (bar === null)
       process.stderr.write(`${pc.red('wathiq:')} ${printable(`${source}: ${reason}`)}\n`);
@@ -183,6 +194,7 @@ async function ingestHere(
       ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
     });
     batch = [];
+    held = 0;
     for (const r of results) {
       tally[r.outcome]++;
       if (r.undated === true) undated.push(r.source);
@@ -216,7 +228,8 @@ async function ingestHere(
         complain(entry.failure.source, entry.failure.error.problem);
       } else {
         batch.push(entry.report);
-        if (batch.length >= (flags.batch ?? INGEST_BATCH)) await flush();
+        held += entry.report.raw.length;
+        if (batch.length >= (flags.batch ?? INGEST_BATCH) || held >= HELD_BYTES) await flush();
       }
     }
     if (!signal.stopping) await flush();
@@ -248,6 +261,7 @@ async function enqueue(
   let known = 0;
   let failed = 0;
   let batch: RawReport[] = [];
+  let held = 0;
   // Bytes already stored are not queued again.
   const flush = async (): Promise<void> => {
     const stored = await storedCaptures(
@@ -267,6 +281,7 @@ async function enqueue(
     queued += fresh.length;
     known += batch.length - fresh.length;
     batch = [];
+    held = 0;
   };
   try {
     for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {
@@ -276,7 +291,12 @@ async function enqueue(
         failed++;
       } else {
         batch.push(entry.report);
-        if (batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? INGEST_BATCH)) await flush();
+        held += entry.report.raw.length;
+        if (
+          batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? INGEST_BATCH) ||
+          held >= ENQUEUE_BUNDLES * HELD_BYTES
+        )
+          await flush();
       }
     }
     await flush();

@@ -5,7 +5,7 @@ export { loadCatalog } from './catalog.js';
 export type { Catalog } from './catalog.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
-export { ingestBatch } from './ingest.js';
+export { ingestBatch, TRANSACTION_BYTES, TRANSACTION_REPORTS } from './ingest.js';
 export { linkNotes, readingNotes } from './notes.js';
 export { evidenceOf, saveEvidence, verifyCaptures } from './evidence.js';
 export type { Mismatch, SavedEvidence } from './evidence.js';

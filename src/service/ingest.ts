@@ -37,11 +37,41 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * Reads, extracts and stores a batch of reports: one transaction for all that
- * can be read, so a batch costs little more than one report. Bytes already
- * stored are skipped before they are read again (a re-run resumes where it
- * stopped); a report that cannot be read or stored is recorded as a failure
- * with its reason and never stops the others.
+ * What one transaction holds at most: this many reports, and this many of
+ * their bytes. The embedded engine's WebAssembly memory grows to the largest
+ * statement it was sent and never shrinks, and extraction's results wait in
+ * the heap until they are stored: cut this way, a batch of 10,000 reports
+ * needs no more memory than one of 50 (`npm run bench:store` measures it),
+ * and costs no more per report.
+ */
+export const TRANSACTION_REPORTS = 50;
+export const TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+/** The batch in the pieces stored one transaction each, in order. */
+function* pieces(reports: readonly RawReport[]): Generator<RawReport[]> {
+  let piece: RawReport[] = [];
+  let bytes = 0;
+  for (const report of reports) {
+    if (
+      piece.length > 0 &&
+      (piece.length >= TRANSACTION_REPORTS || bytes + report.raw.length > TRANSACTION_BYTES)
+    ) {
+      yield piece;
+      piece = [];
+      bytes = 0;
+    }
+    piece.push(report);
+    bytes += report.raw.length;
+  }
+  if (piece.length > 0) yield piece;
+}
+
+/**
+ * Reads, extracts and stores a batch of reports, a transaction for each piece
+ * of it (above), so that a piece costs little more than one report. Bytes
+ * already stored are skipped before they are read again (a re-run resumes
+ * where it stopped); a report that cannot be read or stored is recorded as a
+ * failure with its reason and never stops the others.
  */
 export async function ingestBatch(
   db: Database,
@@ -56,6 +86,20 @@ export async function ingestBatch(
           db,
           reports.map((r) => r.sha256),
         );
+  const results: ReportResult[] = [];
+  for (const piece of pieces(reports))
+    results.push(...(await ingestPiece(db, knowledge, piece, stored, options)));
+  return results;
+}
+
+/** One piece of a batch: read and extracted, then stored in one transaction. */
+async function ingestPiece(
+  db: Database,
+  knowledge: Knowledge,
+  reports: readonly RawReport[],
+  stored: ReadonlySet<string>,
+  options: PipelineOptions,
+): Promise<ReportResult[]> {
   const results = new Map<RawReport, ReportResult>();
   const read = new Map<RawReport, readonly string[]>();
   const ready: ExtractedReport[] = [];
