@@ -1,24 +1,43 @@
 /**
  * npm run bench:store [-- --reports N --events N]
  *
- * The store's figures: ingestion throughput of generated news into the embedded
- * database and into the PostgreSQL server (DATABASE_URL, else the local one)
- * with one and three workers; then, at 100,000 events, an export (seconds,
- * peak memory, against a tenth as many) and a filtered event-list query (ms).
- * Everything runs through the `wathiq` command as a user would run it.
+ * The store's figures: ingest's peak memory for 10,000 reports at batch sizes
+ * from 50 to 10,000, and how long a command takes to open that store;
+ * ingestion throughput of generated news into the embedded database and into
+ * the PostgreSQL server (DATABASE_URL, else the local one) with one and three
+ * workers, wall and CPU; then, at 100,000 events, an export (seconds, peak
+ * memory, against a tenth as many) and a filtered event-list query (ms).
+ * Everything runs through the `wathiq` command as a user would run it; each
+ * command reports its own CPU time and peak memory (peak.ts).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadLexicon } from '../src/lexicon/index.js';
-import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/index.js';
+import {
+  countEvents,
+  eventWriter,
+  listEvents,
+  openStore,
+  streamEvents,
+} from '../src/store/index.js';
 import type { Database, EventFilter } from '../src/store/index.js';
+import { PEAK_MARK } from './peak-mark.js';
 import { generateStories } from './stories.js';
 
 const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
+const PEAK = pathToFileURL(join(import.meta.dirname, 'peak.js')).href;
+
+/** Goals (issue 11). */
+const GOAL_INGEST_PEAK_MB = 300;
+const GOAL_STARTUP_S = 2;
+/** Reports of the memory and start-up figures, and the batch sizes ingested with. */
+const MEMORY_REPORTS = 10_000;
+const BATCHES = [50, 1000, 10_000];
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -26,22 +45,35 @@ function argument(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** Runs `wathiq ARGS…`; resolves with the seconds it took, or throws with what it said. */
+/** What a `wathiq` command cost: wall seconds, and its own CPU seconds and peak resident memory. */
+interface Cost {
+  readonly seconds: number;
+  readonly cpu: number;
+  readonly peakMb: number;
+}
+
+/** Runs `wathiq ARGS…`; resolves with what it cost, or throws with what it said. */
 async function wathiq(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
+): Promise<Cost> {
   const started = performance.now();
-  const child = spawn(process.execPath, [WATHIQ, ...args], {
+  const child = spawn(process.execPath, ['--import', PEAK, WATHIQ, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [status] = (await once(child, 'close')) as [number | null];
+  const seconds = (performance.now() - started) / 1000;
+  const peak = new RegExp(`^${PEAK_MARK} (\\d+) ([\\d.]+)$`, 'm').exec(stderr);
   if (status !== 0)
     throw new Error(`wathiq ${args.join(' ')} failed (${String(status)}): ${stderr}`);
-  return (performance.now() - started) / 1000;
+  return {
+    seconds,
+    cpu: Number(peak?.[2] ?? NaN),
+    peakMb: Number(peak?.[1] ?? NaN) / 1024 / 1024,
+  };
 }
 
 async function serverDatabase(admin: string, name: string): Promise<string> {
@@ -75,6 +107,76 @@ async function reachable(url: string): Promise<boolean> {
 
 function rate(reports: number, seconds: number): string {
   return `${seconds.toFixed(1).padStart(6)} s ${(reports / seconds).toFixed(0).padStart(6)} reports/s`;
+}
+
+/** Wall rate, and the command's own CPU rate and peak memory. */
+function costs(reports: number, cost: Cost): string {
+  return `${rate(reports, cost.seconds)} wall, ${(reports / cost.cpu).toFixed(0)} reports/s of its CPU, peak ${cost.peakMb.toFixed(0)} MB`;
+}
+
+const mark = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/**
+ * Ingest's peak memory for the same reports at each batch size, each into a
+ * new embedded store; then how long commands take to open the last store
+ * (`export` of nothing, `search`): start-up, not work.
+ */
+async function memoryAndStartup(
+  dir: string,
+  corpus: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
+  const lines: string[] = [];
+  let data = '';
+  let worst = 0;
+  for (const batch of BATCHES) {
+    data = join(dir, `memory-${String(batch)}`);
+    const cost = await wathiq(
+      ['ingest', '--no-progress', '--batch', String(batch), '--data', data, corpus],
+      env,
+    );
+    worst = Math.max(worst, cost.peakMb);
+    lines.push(
+      `ingest ${String(MEMORY_REPORTS)} reports into PGlite, --batch ${String(batch).padEnd(6)} ${costs(MEMORY_REPORTS, cost)}`,
+    );
+  }
+  lines.push(
+    `  ingest peak memory (goal ≤ ${String(GOAL_INGEST_PEAK_MB)} MB whatever the batch size): worst ${worst.toFixed(0)} MB — ${mark(worst <= GOAL_INGEST_PEAK_MB)}`,
+  );
+  const embedded = await openStore({ dataDir: join(data, 'db') });
+  const events = await countEvents(embedded, {});
+  await embedded.close();
+  const commands: [string, string[]][] = [
+    [
+      'export (nothing matches)',
+      [
+        'export',
+        '--data',
+        data,
+        '--format',
+        'csv',
+        '--to',
+        '1900-01-01',
+        '--out',
+        join(dir, 'none.csv'),
+      ],
+    ],
+    ['search', ['search', '--data', data, 'سراقب']],
+  ];
+  for (const [name, args] of commands) {
+    const runs: Cost[] = [];
+    for (let k = 0; k < 3; k++) runs.push(await wathiq(args, env));
+    const wall = median(runs.map((r) => r.seconds));
+    lines.push(
+      `store start-up at ${String(events)} events, ${name.padEnd(25)} ${wall.toFixed(2)} s wall, ${median(runs.map((r) => r.cpu)).toFixed(2)} s CPU, start to exit (median of 3; goal < ${String(GOAL_STARTUP_S)} s) — ${mark(wall < GOAL_STARTUP_S)}`,
+    );
+  }
+  return lines;
 }
 
 /** Copies the stored events under new ids and dates until there are `target` of them. */
@@ -199,29 +301,38 @@ async function main(): Promise<void> {
   const local = { ...process.env };
   delete local.DATABASE_URL;
 
+  const memoryCorpus = join(dir, 'memory.ndjson');
+  writeFileSync(
+    memoryCorpus,
+    `${generateStories(MEMORY_REPORTS)
+      .map((r) => JSON.stringify(r))
+      .join('\n')}\n`,
+  );
+  for (const line of await memoryAndStartup(dir, memoryCorpus, local)) print(line);
+
   const data = join(dir, 'data');
   print(
-    `ingest into PGlite, 1 process           ${rate(reports, await wathiq(['ingest', '--data', data, corpus], local))}`,
+    `ingest into PGlite, 1 process           ${costs(reports, await wathiq(['ingest', '--no-progress', '--data', data, corpus], local))}`,
   );
 
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (await reachable(admin)) {
     const direct = await serverDatabase(admin, 'wathiq_bench_direct');
     print(
-      `ingest into PostgreSQL, 1 process        ${rate(reports, await wathiq(['ingest', '--db', direct, corpus], local))}`,
+      `ingest into PostgreSQL, 1 process        ${costs(reports, await wathiq(['ingest', '--no-progress', '--db', direct, corpus], local))}`,
     );
     for (const workers of [1, 3]) {
       const url = await serverDatabase(admin, `wathiq_bench_${String(workers)}`);
       const queued = await wathiq(['ingest', '--queue', '--db', url, corpus], local);
-      const seconds = Math.max(
-        ...(await Promise.all(
-          Array.from({ length: workers }, () =>
-            wathiq(['worker', '--db', url, '--until-empty'], local),
-          ),
-        )),
+      const done = await Promise.all(
+        Array.from({ length: workers }, () =>
+          wathiq(['worker', '--db', url, '--until-empty'], local),
+        ),
       );
+      const seconds = Math.max(...done.map((d) => d.seconds));
+      const cpu = done.reduce((sum, d) => sum + d.cpu, 0);
       print(
-        `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)}  (queueing: ${queued.toFixed(1)} s)`,
+        `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)} wall, ${(reports / cpu).toFixed(0)} reports/s of the workers' CPU  (queueing: ${queued.seconds.toFixed(1)} s)`,
       );
     }
     const server = await openStore({ url: direct });
