@@ -18,13 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadLexicon } from '../src/lexicon/index.js';
-import {
-  countEvents,
-  eventWriter,
-  listEvents,
-  openStore,
-  streamEvents,
-} from '../src/store/index.js';
+import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/index.js';
 import type { Database, EventFilter } from '../src/store/index.js';
 import { PEAK_MARK } from './peak-mark.js';
 import { generateStories } from './stories.js';
@@ -38,6 +32,8 @@ const GOAL_STARTUP_S = 2;
 /** Reports of the memory and start-up figures, and the batch sizes ingested with. */
 const MEMORY_REPORTS = 10_000;
 const BATCHES = [50, 1000, 10_000];
+/** Events in the store whose start-up is timed. */
+const STARTUP_EVENTS = 10_000;
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -148,8 +144,9 @@ async function memoryAndStartup(
   lines.push(
     `  ingest peak memory (goal ≤ ${String(GOAL_INGEST_PEAK_MB)} MB whatever the batch size): worst ${worst.toFixed(0)} MB — ${mark(worst <= GOAL_INGEST_PEAK_MB)}`,
   );
+  // The events copied up to the size the goal names, as an archive that has grown would hold them.
   const embedded = await openStore({ dataDir: join(data, 'db') });
-  const events = await countEvents(embedded, {});
+  const events = await multiplyEvents(embedded, STARTUP_EVENTS);
   await embedded.close();
   const commands: [string, string[]][] = [
     [
