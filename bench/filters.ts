@@ -1,12 +1,13 @@
 /**
  * npm run bench:filters [-- --reports N --events N --runs N --pglite|--postgres
- *                          --save FILE --before FILE]
+ *                          --name NAME --save FILE --before FILE]
  *
  * Every filter the events list, export, map, timeline and facets take, alone
  * and combined, timed at `--events` events on both engines as a viewer asks
  * them (public events only): p50 and p95 of each. The stores are built once
  * (bench/fill.ts) and kept under the system's temporary folder, so that a
- * change to a query is measured again in a minute; a store made by an older
+ * change to a query is measured again in a minute (`--name` names them apart
+ * from another checkout's on the same machine); a store made by an older
  * wathiq is migrated when opened, as a user's would be. `--save` keeps the
  * figures as JSON; `--before` prints a saved run's beneath each line, to
  * compare a change with what came before it.
@@ -161,8 +162,11 @@ async function figures(
 }
 
 /** The cached embedded store of `target` events, built the first time. */
-async function embeddedStore(reports: number, target: number): Promise<Database> {
-  const dataDir = join(tmpdir(), `wathiq-bench-filters-${String(reports)}-${String(target)}`);
+async function embeddedStore(reports: number, target: number, name: string): Promise<Database> {
+  const dataDir = join(
+    tmpdir(),
+    `wathiq-bench-filters-${String(reports)}-${String(target)}${name === '' ? '' : `-${name}`}`,
+  );
   const built = existsSync(join(dataDir, 'PG_VERSION'));
   const db = await openStore({ dataDir });
   if (!built) {
@@ -177,8 +181,9 @@ async function serverStore(
   admin: string,
   reports: number,
   target: number,
+  suffix: string,
 ): Promise<Database | null> {
-  const name = `wathiq_bench_filters_${String(reports)}_${String(target)}`;
+  const name = `wathiq_bench_filters_${String(reports)}_${String(target)}${suffix === '' ? '' : `_${suffix}`}`;
   const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -213,13 +218,15 @@ async function main(): Promise<void> {
     : process.argv.includes('--postgres')
       ? 'postgres'
       : null;
+  // Letters, digits and _ only: it names a database.
+  const name = (fileArgument('--name') ?? '').replace(/\W/g, '');
   const beforeFile = fileArgument('--before');
   const before =
     beforeFile === null ? {} : (JSON.parse(readFileSync(beforeFile, 'utf8')) as Figures);
   const saved: Figures = {};
   if (only !== 'pglite') {
     const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const server = await serverStore(admin, reports, target);
+    const server = await serverStore(admin, reports, target, name);
     if (server !== null) {
       try {
         saved.PostgreSQL = await figures('PostgreSQL', server, runs, before.PostgreSQL);
@@ -229,7 +236,7 @@ async function main(): Promise<void> {
     }
   }
   if (only !== 'postgres') {
-    const embedded = await embeddedStore(reports, target);
+    const embedded = await embeddedStore(reports, target, name);
     try {
       saved.PGlite = await figures('PGlite', embedded, runs, before.PGlite);
     } finally {

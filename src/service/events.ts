@@ -4,6 +4,7 @@ import {
   correctionsOf,
   eventCorrectionsOf,
   eventIncidents,
+  eventMonths,
   eventReports,
   eventSpan,
   findEvent,
@@ -90,6 +91,14 @@ export function eventIncidentKeys(db: Sql, id: string): Promise<string[]> {
 
 /** The timeline's period: days for a season, weeks for two years, months beyond. */
 export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Period> {
+  // Months that far apart need no closer look: their events span more than two years.
+  const months = await eventMonths(db, filter);
+  if (months !== undefined) {
+    if (months.first === null || months.last === null) return 'month';
+    const firstMonthEnd = new Date(`${months.first}T00:00:00Z`);
+    firstMonthEnd.setUTCMonth(firstMonthEnd.getUTCMonth() + 1, 0);
+    if ((Date.parse(months.last) - firstMonthEnd.getTime()) / 86_400_000 > 730) return 'month';
+  }
   const { from, to } = await eventSpan(db, filter);
   if (from === null || to === null) return 'month';
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;

@@ -51,6 +51,7 @@ export {
   eventClusters,
   eventFacets,
   eventIncidents,
+  eventMonths,
   eventReports,
   eventSpan,
   eventTimeline,

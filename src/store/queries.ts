@@ -107,6 +107,46 @@ export function conditions(filter: EventFilter): { where: string[]; params: unkn
   return { where, params };
 }
 
+/** `YYYY-MM-DD` of a real day, or null. */
+function day(text: string): Date | null {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().startsWith(text) ? date : null;
+}
+
+/**
+ * The conditions of a filter on `event_summary` (schema.ts, migration 13), with
+ * their parameters; null when the counts there cannot answer it exactly: words
+ * and boxes are not counted, and dates must be whole months (from a first day,
+ * to a last day). Every other condition names the same columns as on `events`.
+ */
+export function summaryConditions(
+  filter: EventFilter,
+): { where: string[]; params: unknown[] } | null {
+  const { from, to, search, bbox, ...counted } = filter;
+  if (bbox !== undefined || (search !== undefined && search.trim() !== '')) return null;
+  const first = from === undefined ? undefined : day(from);
+  const last = to === undefined ? undefined : day(to);
+  if (first === null || (first !== undefined && first.getUTCDate() !== 1)) return null;
+  // A month's last day is the one whose next day is a first.
+  if (
+    last === null ||
+    (last !== undefined && new Date(last.getTime() + 86_400_000).getUTCDate() !== 1)
+  )
+    return null;
+  const { where, params } = conditions(counted);
+  // An event ends on or after the first of a month when it ends in that month or later; it
+  // starts on or before a month's last day when it starts in that month or earlier.
+  if (from !== undefined) {
+    params.push(from);
+    where.push(`end_month >= $${String(params.length)}::date`);
+  }
+  if (to !== undefined) {
+    params.push(`${to.slice(0, 7)}-01`);
+    where.push(`month <= $${String(params.length)}::date`);
+  }
+  return { where, params };
+}
+
 /**
  * A LIKE pattern that finds the words as they are: `%` and `_` in them are
  * letters to look for, not wildcards (a search for «%» is not every report).
@@ -231,10 +271,13 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
   return new Map(rows.map(({ id, ...info }) => [id, info]));
 }
 
+/** How many events match: summed from the monthly counts where they can tell, else counted. */
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
-  const { where, params } = conditions(filter);
+  const summary = summaryConditions(filter);
+  const { where, params } = summary ?? conditions(filter);
   const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    `SELECT ${summary === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
+     FROM ${summary === null ? 'events' : 'event_summary'} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
     FILTERED,
   );

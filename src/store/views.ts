@@ -1,6 +1,6 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
-import { conditions, FILTERED } from './queries.js';
+import { conditions, FILTERED, summaryConditions } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
 function whereOf(where: readonly string[], extra: readonly string[] = []): string {
@@ -23,25 +23,28 @@ export type Facet = (typeof FACETS)[number];
  * grouping sets count them six ways at once (actors as doer and as target,
  * which are summed; claimants by the set an event carries, which is then
  * spread over its claimants: there are far fewer sets than events; months
- * by day, whose counts are then summed). Most frequent first; months in time
- * order.
+ * by day, whose counts are then summed). Where the monthly counts can answer
+ * the filter, they are grouped instead of the events: a few thousand rows
+ * however many events. Most frequent first; months in time order.
  */
 export async function eventFacets(
   db: Sql,
   filter: EventFilter,
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
-  const { where, params } = conditions(filter);
+  const summary = summaryConditions(filter);
+  const { where, params } = summary ?? conditions(filter);
   const rows = await db.query<{ facet: Facet; key: string; count: number }>(
     `WITH g AS (
        SELECT CASE WHEN GROUPING(event_type) = 0 THEN 'type' WHEN GROUPING(admin1_pcode) = 0 THEN 'governorate'
                    WHEN GROUPING(review_status) = 0 THEN 'status' WHEN GROUPING(day) = 0 THEN 'month'
                    WHEN GROUPING(claimants) = 0 THEN 'claimant' ELSE 'actor' END AS facet,
               coalesce(event_type, admin1_pcode, review_status, to_char(day, 'YYYY-MM'), actor1, target) AS key,
-              claimants, count(*) AS n
-       FROM (SELECT event_type, admin1_pcode, review_status, date_start AS day,
+              claimants, ${summary === null ? 'count(*)' : 'sum(events)'} AS n
+       FROM (SELECT event_type, admin1_pcode, review_status,
+                    ${summary === null ? 'date_start AS day' : 'month AS day, events'},
                     actor1, CASE WHEN actor2 IS DISTINCT FROM actor1 THEN actor2 END AS target, claimants
-             FROM events ${whereOf(where)}) AS e
+             FROM ${summary === null ? 'events' : 'event_summary'} ${whereOf(where)}) AS e
        GROUP BY GROUPING SETS ((event_type), (admin1_pcode), (review_status), (day), (actor1), (target), (claimants)))
      SELECT facet, key, sum(n)::int AS count
      FROM (SELECT facet, key, n FROM g WHERE facet <> 'claimant'
@@ -76,12 +79,26 @@ export interface TimelineBucket {
   readonly fatalities: number;
 }
 
-/** Events and their best fatality figures per period and type, in time order. */
+/**
+ * Events and their best fatality figures per period and type, in time order:
+ * by month, from the monthly counts where they can answer the filter.
+ */
 export async function eventTimeline(
   db: Sql,
   filter: EventFilter,
   period: Period,
 ): Promise<TimelineBucket[]> {
+  const summary = period === 'month' ? summaryConditions(filter) : null;
+  if (summary !== null) {
+    return db.query<TimelineBucket>(
+      `SELECT to_char(month, 'YYYY-MM-DD') AS period, event_type AS type, sum(events)::int AS events,
+              sum(fatalities)::int AS fatalities
+       FROM event_summary ${whereOf(summary.where, ['month IS NOT NULL'])}
+       GROUP BY month, event_type ORDER BY month, type`,
+      summary.params,
+      FILTERED,
+    );
+  }
   const { where, params } = conditions(filter);
   params.push(period);
   return db.query<TimelineBucket>(
@@ -99,6 +116,25 @@ export async function eventTimeline(
     params,
     FILTERED,
   );
+}
+
+/**
+ * The first and last month the filtered events start in (their first days), from the monthly
+ * counts; undefined when those cannot answer the filter.
+ */
+export async function eventMonths(
+  db: Sql,
+  filter: EventFilter,
+): Promise<{ first: string | null; last: string | null } | undefined> {
+  const summary = summaryConditions(filter);
+  if (summary === null) return undefined;
+  const [row] = await db.query<{ first: string | null; last: string | null }>(
+    `SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last
+     FROM event_summary ${whereOf(summary.where)}`,
+    summary.params,
+    FILTERED,
+  );
+  return row ?? { first: null, last: null };
 }
 
 /** The first and last day of the filtered events, to choose a timeline's period. */

@@ -123,12 +123,46 @@ describe.each(engines())('the event filters on $name', (engine) => {
       // Planned for this filter's values, never a plan a prepared statement settled on for others.
       expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of plans) {
-        const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
-        expect(onEvents.length).toBeGreaterThan(0);
+        // The events, or their monthly counts (a few thousand rows, read whole).
+        const read = plan.filter((n) =>
+          ['events', 'event_summary'].includes(n['Relation Name'] ?? ''),
+        );
+        expect(read.length).toBeGreaterThan(0);
+        const onEvents = read.filter((n) => n['Relation Name'] === 'events');
         expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
       }
     },
   );
+
+  it.each(FILTERS.filter(([, f]) => f.search === undefined && f.bbox === undefined))(
+    'counts %s, its facets and its months from the monthly counts, never the events',
+    async (_, filter) => {
+      const plans: PlanNode[][] = [];
+      const sql = explaining(db, plans);
+      const viewer = { ...filter, publicOnly: true };
+      await countEvents(sql, viewer);
+      await eventTimeline(sql, viewer, 'month');
+      await eventFacets(sql, viewer);
+      expect(plans).toHaveLength(3);
+      for (const plan of plans) {
+        const tables = plan.flatMap((n) => n['Relation Name'] ?? []);
+        expect(tables.length).toBeGreaterThan(0);
+        expect(new Set(tables)).toEqual(new Set(['event_summary']));
+      }
+    },
+  );
+
+  it('counts from the events a filter of days that are not whole months', async () => {
+    const plans: PlanNode[][] = [];
+    const filter: EventFilter = { from: '2023-03-02', to: '2023-05-31', publicOnly: true };
+    const total = await countEvents(explaining(db, plans), filter);
+    expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toContain('events');
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events
+       WHERE NOT private AND date_end >= '2023-03-02' AND date_start <= '2023-05-31'`,
+    );
+    expect(total).toBe(row?.n);
+  });
 
   it('reads the events of a small box on the map from the point index alone', async () => {
     const plans: PlanNode[][] = [];
@@ -169,6 +203,10 @@ describe.each(engines())('the event filters on $name', (engine) => {
     'sums events and fatalities by %s and type as a plain count would',
     async (period) => {
       const timeline = await eventTimeline(db, { actor: 'RUS', publicOnly: true }, period);
+      if (period === 'month')
+        expect(
+          await eventTimeline(db, { actor: 'RUS', publicOnly: true, search: ' ' }, period),
+        ).toEqual(timeline);
       const expected = await db.query(
         `SELECT to_char(date_trunc($1, date_start::timestamp), 'YYYY-MM-DD') AS period,
            event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
