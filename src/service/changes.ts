@@ -76,10 +76,20 @@ export function applyChange(
   actor: Actor,
   change: Change,
 ): Promise<AuditEntry | null> {
+  return ctx.db.transaction((tx) => applyIn(tx, ctx, actor, change));
+}
+
+/** As `applyChange`, inside the caller's transaction. */
+function applyIn(
+  tx: Sql,
+  ctx: ServiceContext,
+  actor: Actor,
+  change: Change,
+): Promise<AuditEntry | null> {
   const handler = handlerOf(change.kind);
-  return logged(ctx, actor, change, async (tx, before) => {
+  return loggedIn(tx, actor, change, async (t, before) => {
     handler.authorize(actor, change.key, before, change.after);
-    await handler.write(tx, change.key, change.after, { knowledge: ctx.knowledge, actor });
+    await handler.write(t, change.key, change.after, { knowledge: ctx.knowledge, actor });
   });
 }
 
@@ -131,15 +141,48 @@ export async function loggedIn(
  * Puts back the state a change found, as a change of its own (logged, and
  * itself revertible). The actor needs the right to make the change it undoes.
  */
-export async function revertChange(
+export function revertChange(
   ctx: ServiceContext,
   actor: Actor,
   id: number,
   reason: string | null,
 ): Promise<AuditEntry | null> {
-  const entry = await findAudit(ctx.db, id);
+  return ctx.db.transaction((tx) => revertIn(tx, ctx, actor, id, reason));
+}
+
+/**
+ * Puts back changes a person made as one (a split's decision against each
+ * other report, a join and the splits it overrode), newest first, in one
+ * transaction: all of them, or — if any cannot be put back — none. Each revert
+ * is logged as a change of its own; those that found nothing to undo are not.
+ */
+export function revertChanges(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: readonly number[],
+  reason: string | null,
+): Promise<AuditEntry[]> {
+  const newestFirst = [...new Set(ids)].sort((a, b) => b - a);
+  return ctx.db.transaction(async (tx) => {
+    const reverts: AuditEntry[] = [];
+    for (const id of newestFirst) {
+      const revert = await revertIn(tx, ctx, actor, id, reason);
+      if (revert !== null) reverts.push(revert);
+    }
+    return reverts;
+  });
+}
+
+async function revertIn(
+  tx: Sql,
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  reason: string | null,
+): Promise<AuditEntry | null> {
+  const entry = await findAudit(tx, id);
   if (entry === null) throw notFound(`change ${String(id)} in the audit log`);
-  return applyChange(ctx, actor, {
+  return applyIn(tx, ctx, actor, {
     kind: entry.kind,
     key: entry.key,
     action: 'revert',

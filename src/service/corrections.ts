@@ -72,12 +72,13 @@ function targetOf(key: ChangeKey): Target {
  * which may have left it since, its corrections handed on to this one).
  */
 async function eventNow(tx: Sql, target: { event: string; incidents: readonly string[] }) {
+  // The event by its id first: UNION ALL alone promises no order to LIMIT 1.
   const [row] = await tx.query<{ id: string }>(
-    `SELECT id FROM events WHERE id = $1
-     UNION ALL
-     (SELECT event_id FROM incidents WHERE id = ANY($2::text[]) AND event_id IS NOT NULL
-      GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1)
-     LIMIT 1`,
+    `SELECT id FROM (SELECT id, 0 AS rank FROM events WHERE id = $1
+                     UNION ALL
+                     (SELECT event_id, 1 FROM incidents WHERE id = ANY($2::text[]) AND event_id IS NOT NULL
+                      GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1)) AS found
+     ORDER BY rank LIMIT 1`,
     [target.event, target.incidents],
   );
   if (row === undefined)

@@ -17,7 +17,7 @@ export { ServiceError } from './errors.js';
 export type { ServiceProblem } from './errors.js';
 export { may, maySetStatus, ROLES } from './roles.js';
 export type { Actor, Permission, RoleRights } from './roles.js';
-export { applyChange, revertChange } from './changes.js';
+export { applyChange, revertChange, revertChanges } from './changes.js';
 export type { Change, ServiceContext } from './changes.js';
 export { SETTINGS } from './account-states.js';
 export type { SettingName } from './account-states.js';

@@ -123,13 +123,16 @@ export async function reportCapture(
 
 /**
  * A page of stored reports, newest published first. A viewer's list holds
- * no withdrawn report and none of a private event, whatever the filter asks.
+ * no withdrawn report and none of a private event, whatever the filter asks;
+ * a viewer asking for withdrawn reports alone is refused, not shown an empty list.
  */
 export async function reportPage(
   db: Sql,
   actor: Actor,
   query: ReportListQuery,
 ): Promise<ReportPage> {
+  if (query.withdrawn === 'only' && !may(actor.role, 'report:withdraw'))
+    throw forbidden('withdrawn: only an editor or an admin sees withdrawn reports');
   const limit = query.limit ?? 50;
   const page = await listReports(
     db,

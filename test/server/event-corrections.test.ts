@@ -144,4 +144,60 @@ describe.each(engines())('an event’s corrections kept on the event on $name', 
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('no event field colour');
   });
+
+  it('puts back changes made as one in one request: all of them, or none when one cannot be', async () => {
+    const [first] = (await detail(event)).event.members;
+    if (first === undefined) throw new Error('the event has no members');
+    const now = await eventOf(first.incident);
+    const machine = await detail(now);
+    const auditCount = async (): Promise<number> =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]?.n ?? 0;
+    // A change that cannot be put back, logged before the two that can.
+    const odd = await appendAudit(db, {
+      by: 'editor',
+      action: 'correct',
+      kind: 'correction',
+      key: { incident: first.incident, field: 'event.colour' },
+      before: null,
+      after: 'red',
+      reason: null,
+      reverts: null,
+      event: now,
+      incidents: [first.incident],
+    });
+    const place = await correctPlace(now);
+    const actor = await editor
+      .request('POST', `/api/events/${encodeURIComponent(now)}/corrections`, {
+        field: 'actor2',
+        value: 'SDF',
+      })
+      .then(changed);
+    const corrected = await detail(now);
+    const logged = await auditCount();
+
+    const refused = await editor.request('POST', '/api/audit/revert', {
+      ids: [odd.id, place.id, actor.id],
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('no event field colour');
+    expect((await detail(now)).event).toEqual(corrected.event);
+    expect(await auditCount()).toBe(logged);
+
+    const reply = await editor.request('POST', '/api/audit/revert', {
+      ids: [place.id, actor.id],
+      reason: 'both were right',
+    });
+    expect(reply.status, await reply.clone().text()).toBe(200);
+    const { changes, event: after } = (await reply.json()) as {
+      changes: AuditEntry[];
+      event: string | null;
+    };
+    expect(changes.map((c) => [c.action, c.reverts, c.reason])).toEqual([
+      ['revert', actor.id, 'both were right'],
+      ['revert', place.id, 'both were right'],
+    ]);
+    expect(await auditCount()).toBe(logged + 2);
+    expect(after).toBe(now);
+    expect((await detail(now)).event).toEqual(machine.event);
+  });
 });

@@ -145,6 +145,7 @@ const SAMPLES: Readonly<
     path: `/api/audit/${String(ids.change)}/revert`,
     body: {},
   }),
+  'POST /api/audit/revert': (ids) => ({ path: '/api/audit/revert', body: { ids: [ids.change] } }),
 };
 
 /** A report written for the walk: shelling in Maarrat al-Numan. */

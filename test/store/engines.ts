@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { openStore } from '../../src/store/index.js';
+import { migrate, openDatabase } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 
 /** A database engine the store tests run on. */
@@ -7,12 +7,26 @@ export interface Engine {
   readonly name: string;
   /** A fresh, empty store with the schema. */
   open(): Promise<Database>;
+  /** A fresh, empty store with the schema as it was at a version: to test the migrations after it. */
+  openAt(version: number): Promise<Database>;
+}
+
+/** A database with the schema up to a version (all of it by default). */
+async function migrated(url: string | null, version = Infinity): Promise<Database> {
+  const db = await openDatabase(url === null ? {} : { url });
+  try {
+    await migrate(db, version);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
 }
 
 let counter = 0;
 
 /** A database of its own on the PostgreSQL server of DATABASE_URL, dropped when the store closes. */
-async function freshServerStore(url: string): Promise<Database> {
+async function freshServerStore(url: string, version = Infinity): Promise<Database> {
   counter++;
   const name = `wathiq_test_${String(process.pid)}_${String(counter)}`;
   const admin = new pg.Client({ connectionString: url });
@@ -22,7 +36,7 @@ async function freshServerStore(url: string): Promise<Database> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const db = await openStore({ url: target.toString() });
+  const db = await migrated(target.toString(), version);
   return {
     ...db,
     close: async () => {
@@ -37,10 +51,16 @@ async function freshServerStore(url: string): Promise<Database> {
 
 /** The embedded engine always; the PostgreSQL server too when DATABASE_URL names one (as CI does). */
 export function engines(): Engine[] {
-  const list: Engine[] = [{ name: 'PGlite', open: () => openStore({}) }];
+  const list: Engine[] = [
+    { name: 'PGlite', open: () => migrated(null), openAt: (version) => migrated(null, version) },
+  ];
   const url = process.env.DATABASE_URL;
   if (url !== undefined && url !== '')
-    list.push({ name: 'PostgreSQL', open: () => freshServerStore(url) });
+    list.push({
+      name: 'PostgreSQL',
+      open: () => freshServerStore(url),
+      openAt: (version) => freshServerStore(url, version),
+    });
   return list;
 }
 

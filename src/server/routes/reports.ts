@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
+  zApiError,
   zAuditEntry,
   zReportListQuery,
   zReportPage,
@@ -20,7 +21,10 @@ const list = declare('read', {
   summary:
     'Stored reports, newest published first, a page at a time: by outlet, publication days, words, withdrawn',
   request: { query: zReportListQuery },
-  responses: { 200: { description: 'A page of reports', ...json(zReportPage) } },
+  responses: {
+    200: { description: 'A page of reports', ...json(zReportPage) },
+    403: { description: 'Withdrawn reports alone, asked by a viewer', ...json(zApiError) },
+  },
 });
 
 const show = declare('read', {

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { zAuditEntry, zChangeKind, zEventParams, zReviewStatus } from '../../contracts/index.js';
+import type { AuditEntry } from '../../contracts/index.js';
 import {
   CORRECTIONS,
   correct,
@@ -8,6 +9,7 @@ import {
   eventIncidentKeys,
   joinEvents,
   revertChange,
+  revertChanges,
   ServiceError,
   setStatus,
   visibleEvent,
@@ -129,6 +131,27 @@ const revert = declare('correct', {
   responses: { 200: { description: 'The change', ...json(zChangeReply) } },
 });
 
+const revertGroup = declare('correct', {
+  method: 'post',
+  path: '/api/audit/revert',
+  summary:
+    'Put back changes made as one (a split against each other report), newest first: all of them or none, each logged',
+  request: {
+    body: body(
+      z.object({
+        ids: z.array(z.number().int().positive()).min(1).max(100),
+        reason: zReason,
+      }),
+    ),
+  },
+  responses: {
+    200: {
+      description: 'The reverts, and the event as it is now',
+      ...json(z.object({ changes: z.array(zAuditEntry), event: z.string().nullable() })),
+    },
+  },
+});
+
 export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void {
   const ctx = { db: deps.db, knowledge: deps.knowledge };
   /** The event an incident is in now (after a change regrouped it). */
@@ -236,14 +259,34 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
     return c.json({ entries }, 200);
   });
 
+  /**
+   * The event a change's state is in now. Putting back a split or join regroups, and an event's id
+   * follows its first incident: it is named by an incident the change touched (an event
+   * correction's by those it held), not by the id it had when the change was logged.
+   */
+  const eventNow = async (change: AuditEntry | null): Promise<string | null> => {
+    if (change === null) return null;
+    const key = change.key;
+    const held = Array.isArray(key['incidents']) ? (key['incidents'] as unknown[]) : [];
+    for (const touched of [key['incident'], key['a'], ...held]) {
+      if (typeof touched !== 'string') continue;
+      const now = await eventOf(touched);
+      if (now !== null) return now;
+    }
+    return change.event;
+  };
+
   app.openapi(revert, async (c) => {
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const change = await revertChange(ctx, actor, id, c.req.valid('json').reason ?? null);
-    // Putting back a split or join regroups: the event is named as it is now, by an incident the change touched.
-    const key = change?.key ?? {};
-    const touched = [key['incident'], key['a']].find((k): k is string => typeof k === 'string');
-    const now = touched === undefined ? null : await eventOf(touched);
-    return c.json({ change, event: now ?? change?.event ?? null }, 200);
+    return c.json({ change, event: await eventNow(change) }, 200);
+  });
+
+  app.openapi(revertGroup, async (c) => {
+    const { ids, reason } = c.req.valid('json');
+    const changes = await revertChanges(ctx, actorOf(c), ids, reason ?? null);
+    // The oldest change put back last: its event is where the state is now.
+    return c.json({ changes, event: await eventNow(changes.at(-1) ?? null) }, 200);
   });
 }

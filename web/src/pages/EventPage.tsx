@@ -359,14 +359,12 @@ export function EventPage({ id }: { id: string }) {
             canRevert={canEdit}
             onRevert={(changes) =>
               void act(async () => {
-                // A change made of several decisions is put back whole, newest first.
-                let now: string | null = id;
-                for (const change of changes)
-                  ({ event: now } = await apiSend<{ event: string | null }>(
-                    'POST',
-                    `/audit/${change.id}/revert`,
-                    {},
-                  ));
+                // A change made of several decisions is put back whole in one request, or not at all.
+                const { event: now } = await apiSend<{ event: string | null }>(
+                  'POST',
+                  '/audit/revert',
+                  { ids: changes.map((change) => change.id) },
+                );
                 // A split put back regroups: the event may go by another id now.
                 if (now !== null && now !== id) navigate(`/events/${encodeURIComponent(now)}`);
               })

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, SCHEMA_VERSION } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from './engines.js';
+
+describe.each(engines())(
+  'migration 11 on a store with corrections of the old kind, on $name',
+  (engine) => {
+    let db: Database;
+    beforeAll(async () => {
+      // The schema as wathiq left it before event corrections moved onto events.
+      db = await engine.openAt(10);
+      await db.query(
+        `INSERT INTO documents (id, text, search_text, tallies, warnings)
+       VALUES ('d1', 'نص', 'نص', '[]', '[]')`,
+      );
+      await db.query(
+        `INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, data, event_id)
+       VALUES ('d1#1', 'd1', false, 'Battles', 'Armed clash', '{}', 'E1'),
+              ('d1#2', 'd1', false, 'Battles', 'Armed clash', '{}', 'E1'),
+              ('d1#3', 'd1', false, 'Battles', 'Armed clash', '{}', NULL)`,
+      );
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('E1', 'Battles', 'Armed clash', '{}', '', '{}', '{}')`,
+      );
+      // Event corrections were kept on an incident of the event, under «event.»; two members
+      // held one of the same field, the later of which the event showed.
+      await db.query(
+        `INSERT INTO corrections (incident_id, field, value, by, at) VALUES
+         ('d1#1', 'event.actor1', '"RUS"', 'first', '2024-01-01T00:00:00Z'),
+         ('d1#2', 'event.actor1', '"TUR"', 'second', '2024-02-01T00:00:00Z'),
+         ('d1#1', 'event.place', '{"place_id": "C1"}', 'first', '2024-01-03T00:00:00Z'),
+         ('d1#1', 'claim:SOHR:killed:civilians', '{"count": 4}', 'first', '2024-01-02T00:00:00Z'),
+         ('d1#3', 'event.actor2', '"ISIS"', 'third', '2024-01-04T00:00:00Z')`,
+      );
+      await migrate(db);
+    }, 60_000);
+    afterAll(async () => {
+      await db.close();
+    });
+
+    it('moves the corrections an event showed onto it, the latest of each field', async () => {
+      expect(
+        await db.query(
+          `SELECT event_id, field, value, by, at::text LIKE '2024-02-01%' AS latest
+         FROM event_corrections ORDER BY event_id, field`,
+        ),
+      ).toEqual([
+        { event_id: 'E1', field: 'actor1', value: 'TUR', by: 'second', latest: true },
+        { event_id: 'E1', field: 'place', value: { place_id: 'C1' }, by: 'first', latest: false },
+      ]);
+    });
+
+    it("keeps an incident's own corrections, and those of an incident in no event, where they were", async () => {
+      expect(
+        await db.query(
+          'SELECT incident_id, field, value, by FROM corrections ORDER BY incident_id, field',
+        ),
+      ).toEqual([
+        {
+          incident_id: 'd1#1',
+          field: 'claim:SOHR:killed:civilians',
+          value: { count: 4 },
+          by: 'first',
+        },
+        { incident_id: 'd1#3', field: 'event.actor2', value: 'ISIS', by: 'third' },
+      ]);
+    });
+
+    it('brings the schema up to date', async () => {
+      const [row] = await db.query<{ version: number }>(
+        'SELECT max(version) AS version FROM schema_migrations',
+      );
+      expect(row?.version).toBe(SCHEMA_VERSION);
+    });
+  },
+);
