@@ -10,6 +10,7 @@ import { shippedKnowledge } from '../src/extract/index.js';
 import { sha256Hex } from '../src/ingest/index.js';
 import type { RawReport } from '../src/ingest/index.js';
 import { ingestBatch } from '../src/service/index.js';
+import { refreshStatistics } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
 import { generateStories } from './stories.js';
 
@@ -51,7 +52,7 @@ export async function fill(db: Database, reports: number, target: number): Promi
      FROM events e, generate_series(1, $1::int) AS k`,
     [copies],
   );
-  await db.query('VACUUM ANALYZE events');
+  await refreshStatistics(db);
   const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
   return after?.n ?? 0;
 }

@@ -2,7 +2,13 @@ import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { InputError, readReport } from '../ingest/index.js';
 import type { RawReport } from '../ingest/index.js';
-import { recordFailure, saveReports, StoreFullError, storedCaptures } from '../store/index.js';
+import {
+  recordFailure,
+  refreshStaleStatistics,
+  saveReports,
+  StoreFullError,
+  storedCaptures,
+} from '../store/index.js';
 import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
 
 /** What became of one report: stored, known already, or failed with a reason. */
@@ -138,6 +144,9 @@ async function ingestPiece(
         : {}),
     });
   }
+  // A bulk ingest (an upload, a worker's bundles) leaves the planner's statistics those of a far
+  // smaller store, and its plans with them; the embedded engine has no autovacuum to notice.
+  if (ready.length > 0) await refreshStaleStatistics(db);
   return reports.map(
     (r) => results.get(r) ?? { source: r.source, outcome: 'failed', reason: 'lost' },
   );

@@ -1,6 +1,6 @@
 export { openDatabase, StoreUnavailableError } from './db.js';
 export type { Database, DatabaseOptions, QueryOptions, Sql } from './db.js';
-export { migrate, refreshStatistics, SCHEMA_VERSION } from './schema.js';
+export { migrate, refreshStaleStatistics, refreshStatistics, SCHEMA_VERSION } from './schema.js';
 export { listFailures, recordFailure, saveReport, saveReports, storedCaptures } from './reports.js';
 export type { ExtractedReport, Failure, SaveOutcome } from './reports.js';
 export {

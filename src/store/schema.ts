@@ -486,3 +486,24 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // and the timeline read events_facts alone rather than each event as well.
   await db.query('VACUUM (ANALYZE) events');
 }
+
+/**
+ * Refreshes the statistics when a table the filters and linking read has grown
+ * by a fifth on disk since they were made (pg_class.relpages, set by the last
+ * ANALYZE or VACUUM): after bulk work however it came (a folder, an upload, a
+ * worker's bundles, a reprocess). Asking costs a look at four tables' sizes;
+ * the work is done once per fifth of growth, so its cost per row stays flat.
+ * Never inside a transaction. True when it refreshed them.
+ */
+export async function refreshStaleStatistics(db: Sql): Promise<boolean> {
+  const [row] = await db.query<{ stale: boolean }>(
+    `SELECT coalesce(bool_or(pg_relation_size(c.oid) >
+                             1.2 * current_setting('block_size')::bigint * greatest(c.relpages, 8)), false) AS stale
+     FROM pg_class c
+     WHERE c.oid IN ('events'::regclass, 'incidents'::regclass, 'documents'::regclass,
+                     'incident_links'::regclass)`,
+  );
+  if (row?.stale !== true) return false;
+  await refreshStatistics(db);
+  return true;
+}

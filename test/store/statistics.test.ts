@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { refreshStaleStatistics, refreshStatistics } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from './engines.js';
+
+/** Events as a bulk ingest leaves them: many at once, each with a document. */
+async function addEvents(db: Database, from: number, count: number): Promise<void> {
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+       search_text, search_names, data)
+     SELECT 'e' || k, 'Battles', 'Armed clash', date '2024-01-01' + k % 300, date '2024-01-01' + k % 300,
+       '{}', 'اشتباك', '{}', jsonb_build_object('id', 'e' || k, 'padding', repeat('نص ', 50))
+     FROM generate_series($1::int, $2::int) AS k`,
+    [from, from + count - 1],
+  );
+}
+
+async function estimated(db: Database): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    "SELECT reltuples::int AS n FROM pg_class WHERE relname = 'events'",
+  );
+  return row?.n ?? -1;
+}
+
+describe.each(engines())('the planner’s statistics after bulk work, on $name', (engine) => {
+  it('are refreshed once a table has grown by a fifth, and not again until it grows again', async () => {
+    const db = await engine.open();
+    try {
+      await refreshStatistics(db);
+      expect(await refreshStaleStatistics(db)).toBe(false);
+      await addEvents(db, 1, 5000);
+      expect(await refreshStaleStatistics(db)).toBe(true);
+      expect(await estimated(db)).toBe(5000);
+      expect(await refreshStaleStatistics(db)).toBe(false);
+      // A tenth more is not yet worth it; a fifth more is.
+      await addEvents(db, 5001, 500);
+      expect(await refreshStaleStatistics(db)).toBe(false);
+      expect(await estimated(db)).toBe(5000);
+      await addEvents(db, 5501, 1000);
+      expect(await refreshStaleStatistics(db)).toBe(true);
+      expect(await estimated(db)).toBe(6500);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
