@@ -62,3 +62,54 @@ describe('a count told again with no place goes with the act it repeats, not the
     expect(holders.map((i) => i.location?.name_en)).toEqual([place]);
   });
 });
+
+describe('a second blow of the act a sentence tells is that act, not another', () => {
+  it.each<[text: string, published: string]>([
+    [
+      'قتل ثمانية مدنيين بقصف جوي على مدينة الأتارب اليوم. وقال ناشط إن مروحية ألقت برميلاً متفجراً على سوق المدينة، وبعد تجمع الأهالي سقط برميل متفجر ثان.',
+      '2016-02-11',
+    ],
+    [
+      'أصيب أربعة مدنيين بانفجار في مدينة الباب صباح اليوم. وأفاد مراسلنا بأن عبوة ناسفة انفجرت في سيارة وسط المدينة، وبعد دقائق انفجرت عبوة ثانية قرب المكان.',
+      '2019-07-23',
+    ],
+    [
+      'قتلت امرأتان بقصف مدفعي على بلدة كفرنبل. وذكر الدفاع المدني أن قذيفة سقطت على منزل في البلدة، ثم سقطت قذيفة ثانية على فريق الإسعاف.',
+      '2019-05-30',
+    ],
+  ])('«%s» (%s)', (text, published) => {
+    expect(news(read(text, published))).toHaveLength(1);
+  });
+});
+
+describe('the dead counted before the act that killed them, in one sentence', () => {
+  it.each<[text: string, published: string, place: string, killed: number]>([
+    [
+      'لقي خمسة مدنيين مصرعهم، وأصيب آخرون بجروح جراء غارة جوية على بلدة كفرنبل اليوم.',
+      '2019-05-30',
+      'Kafr Nobol',
+      5,
+    ],
+    [
+      'فارقت امرأتان الحياة، وأصيب طفل، إثر سقوط قذائف على حي الوعر في مدينة حمص.',
+      '2014-02-11',
+      'Homs',
+      2,
+    ],
+    [
+      'قتل سبعة عناصر من قوات النظام، وجرح ثلاثة آخرون، في هجوم لتنظيم داعش على حاجز قرب مدينة السخنة.',
+      '2017-06-19',
+      'Sokhneh',
+      7,
+    ],
+  ])('«%s» (%s): %s, %d killed', (text, published, place, killed) => {
+    const incidents = news(read(text, published));
+    expect(incidents.map((i) => i.location?.name_en)).toEqual([place]);
+    expect(
+      incidents
+        .flatMap((i) => tuples(i))
+        .filter(([, m]) => m === 'killed')
+        .map(([, , , n]) => n),
+    ).toEqual([killed]);
+  });
+});

@@ -124,3 +124,29 @@ describe('the doer of an act named after «على» («بعد يوم على سي
     if (target !== null) expect(sides(text, published)[1]).toBe(target);
   });
 });
+
+describe('the doer right after «استهدف», and the target after «استهدفوا»', () => {
+  it.each<Row>([
+    [
+      'استهدفت قوات النظام حي الشعار ببرميل متفجر، ما أدى إلى مقتل ثلاثة مدنيين.',
+      '2016-03-02',
+      'SYR-GOV',
+      'CIV',
+    ],
+    ['استهدف الجيش التركي قرية تل رفعت بقذائف المدفعية أمس.', '2020-01-01', 'TUR', 'CIV'],
+    [
+      'استهدفت قسد بقذائف الهاون مواقع لفصائل الجيش الوطني قرب بلدة تادف.',
+      '2020-01-01',
+      'SDF',
+      'SNA',
+    ],
+    [
+      'استهدف مسلحون مجهولون دورية لقوات النظام في مدينة الصنمين.',
+      '2020-01-01',
+      'UNKNOWN',
+      'SYR-GOV',
+    ],
+  ])('«%s» (%s): %s against %s', (text, published, actor1, actor2) => {
+    expect(sides(text, published)).toEqual([actor1, actor2]);
+  });
+});

@@ -322,13 +322,13 @@ export const REFERENCE_BEFORE = words(
   'بسبب',
 );
 
-/** Acts whose following noun is their target, not their doer: «اغتيال قيادي», «اعتقال عناصر». */
+/**
+ * Acts whose following noun is their target, not their doer: «اغتيال قيادي»,
+ * «اعتقال عناصر», and a verb whose subject it carries («استهدفوا دورية»). A
+ * verb without one is followed by its subject («استهدفت قوات النظام الحي»).
+ */
 export const OBJECT_FIRST = words(
-  'استهدف',
-  'استهدفت',
   'استهدفوا',
-  'يستهدف',
-  'تستهدف',
   'اغتيال',
   'اعتقال',
   'اختطاف',

@@ -300,11 +300,17 @@ export function readAct(
   const status = pastOrNews(analysis, clause, date);
   const hasNewActCue = hasCue(analysis, 'new_act', clause.start, clause.end);
   const sentence = clause.sentence;
-  // «غارات أخرى», «هجوم آخر»: another act; but «اعتقال آخر» is another person.
+  // «غارات أخرى», «هجوم آخر»: another act; but «اعتقال آخر» is another person, and
+  // «…ببرميل متفجر، وبعد تجمع المسعفين سقط برميل ثان» a second blow of the act its sentence tells.
+  const told = within(analysis.annotations.triggers, clause.sentence.tokenStart, clause.start);
   const another = triggers.some(
     (t) =>
       isIn(ANOTHER, analysis, t.end) &&
-      !analysis.annotations.measures.some((m) => m.start <= t.start && m.end >= t.end),
+      !analysis.annotations.measures.some((m) => m.start <= t.start && m.end >= t.end) &&
+      ![...told, ...triggers].some(
+        // Not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»).
+        (u) => u.end < t.start && u.entry.subEventType === t.entry.subEventType,
+      ),
   );
   return {
     at: effective[0]?.start ?? clause.start,

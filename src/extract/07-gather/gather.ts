@@ -210,6 +210,8 @@ export function gatherIncidents(
 ): IncidentDraft[] {
   const drafts: IncidentDraft[] = [];
   let lastMention: EventMention | undefined;
+  // «لقي خمسة مدنيين مصرعهم، وأصيب آخرون جراء غارة…»: counts told before their act waits for it.
+  let waiting: EventMention[] = [];
   for (const told of mentions) {
     if (told.tally || told.habitual) continue;
     const mention = retoldInPast(drafts, told);
@@ -262,18 +264,38 @@ export function gatherIncidents(
       [twin, 'gather/repeats-the-toll'],
     ];
     const [target, rule] = chosen.find(([d]) => d !== undefined) ?? [undefined, ''];
+    const before = waiting.filter((w) => w.clause.sentence === mention.clause.sentence);
     if (target !== undefined) {
-      target.mentions.push(mention);
-      target.rules.push(because(rule));
+      target.mentions.push(...before, mention);
+      target.rules.push(
+        ...before.map(() => because('gather/counted-before-its-act')),
+        because(rule),
+      );
     } else if (opensIncident(mention))
       drafts.push({
-        mentions: [mention],
+        mentions: [...before, mention],
         background: mention.background,
-        rules: [because('gather/opens-incident', mention.strength)],
+        rules: [
+          ...before.map(() => because('gather/counted-before-its-act')),
+          because('gather/opens-incident', mention.strength),
+        ],
       });
-    if (drafts.some((d) => d.mentions.at(-1) === mention)) lastMention = mention;
+    if (drafts.some((d) => d.mentions.at(-1) === mention)) {
+      lastMention = mention;
+      waiting = [];
+    } else if (countsWithoutAnAct(mention)) waiting = [...before, mention];
   }
   return drafts;
+}
+
+/** A clause that counts the dead or wounded and names neither an act nor a place. */
+function countsWithoutAnAct(mention: EventMention): boolean {
+  return (
+    mention.strength === 0 &&
+    mention.places.length === 0 &&
+    !mention.background &&
+    mention.figures.some((f) => f.figure.count !== null)
+  );
 }
 
 /** Why a mention joins the latest fitting incident. */
