@@ -158,3 +158,17 @@ describe('event type and actors', () => {
     });
   });
 });
+
+describe('explosions counted in the plural («انفجارات») are an act', () => {
+  it.each([
+    ['هزت ثلاثة انفجارات مدينة إعزاز صباح اليوم.', 'Azaz'],
+    ['أعلنت وكالة سانا عن وقوع انفجارات في حي الزهراء بمدينة حمص.', 'Homs'],
+    ['وقعت الانفجارات قرب مقر للشرطة في مدينة جرابلس.', 'Jarablus'],
+  ])('«%s»: %s', (text, place) => {
+    const incident = only(read(text, '2020-01-01'));
+    expect([incident.sub_event_type, incident.location?.name_en]).toEqual([
+      'Remote explosive/landmine/IED',
+      place,
+    ]);
+  });
+});
