@@ -113,3 +113,30 @@ describe('the dead counted before the act that killed them, in one sentence', ()
     ).toEqual([killed]);
   });
 });
+
+describe('the dead counted over an area before any act go with the first act told inside it', () => {
+  it.each<[text: string, published: string, place: string, tuple: [string, number]]>([
+    [
+      'أصيب ثلاثة أطفال في ريف درعا الغربي. وقال مراسلنا إن قذيفة سقطت على مدرسة في بلدة تسيل.',
+      '2018-05-02',
+      'Tassil',
+      ['injured', 3],
+    ],
+    [
+      'استشهد شابان بريف حمص الشمالي. وذكرت مصادر محلية أن قناصاً أطلق النار عليهما في مدينة تلبيسة.',
+      '2017-03-09',
+      'Talbiseh',
+      ['killed', 2],
+    ],
+    [
+      'استشهد أحد وجهاء العشائر العربية في ريف دير الزور الشرقي، وأصيب آخر. وأفادت مصادر محلية بأن مجهولين أطلقوا النار على سيارتهما في بلدة الشحيل.',
+      '2021-06-30',
+      'Shiheil',
+      ['killed', 1],
+    ],
+  ])('«%s» (%s): %s %j', (text, published, place, [measure, count]) => {
+    const incidents = news(read(text, published));
+    expect(incidents.map((i) => i.location?.name_en)).toEqual([place]);
+    expect(incidents.flatMap((i) => tuples(i))).toContainEqual([null, measure, 'CIV', count]);
+  });
+});

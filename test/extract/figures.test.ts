@@ -233,3 +233,19 @@ describe('one person named by a singular noun or a kin word', () => {
     expect(tuples(only(read(text))).map(([, m, , c]) => [m, c])).toContainEqual([measure, count]);
   });
 });
+
+describe('«أحد», «إحدى» before the people it is one of counts one', () => {
+  it.each<[text: string, tuple: [string, string | null, number]]>([
+    ['قتل أحد عناصر قسد برصاص مجهولين في بلدة الشحيل.', ['killed', 'SDF', 1]],
+    ['قتلت إحدى النساء بقصف مدفعي على بلدة كفرنبل.', ['killed', 'CIV', 1]],
+    ['أصيب أحد المدنيين بجروح بانفجار لغم قرب بلدة تادف.', ['injured', 'CIV', 1]],
+    ['استشهد أحد وجهاء بلدة طفس برصاص مسلحين مجهولين.', ['killed', 'CIV', 1]],
+  ])('«%s»: %j', (text, [measure, victim, count]) => {
+    expect(tuples(only(read(text, '2021-04-11')))).toEqual([[null, measure, victim, count]]);
+  });
+
+  it('counts no one in «لم يصب أحد بأذى»', () => {
+    const result = read('سقطت قذيفة على حي الميدان في مدينة حلب، ولم يصب أحد بأذى.', '2016-04-11');
+    expect(result.incidents.flatMap((i) => tuples(i))).toEqual([]);
+  });
+});

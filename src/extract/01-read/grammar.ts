@@ -37,6 +37,25 @@ export const VICTIM_MARKERS = words(
   'لـ',
 );
 
+/** Plural nouns of the people of a group or place: «أحد عناصر قسد», «أحد وجهاء البلدة». */
+export const MEMBERS = words(
+  'عناصر',
+  'أفراد',
+  'مقاتلي',
+  'جنود',
+  'ضباط',
+  'مسلحي',
+  'أبناء',
+  'وجهاء',
+  'شيوخ',
+  'قادة',
+  'أعضاء',
+  'سكان',
+  'أهالي',
+  'موظفي',
+  'عمال',
+);
+
 /** «ممن يقاتلون في صفوف قسد»: «those who», opening what the counted people do for a side. */
 export const THOSE_WHO = words('ممن');
 

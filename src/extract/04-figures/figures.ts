@@ -12,6 +12,8 @@ import {
   within,
   ADDITION,
   FORCE_NOUNS,
+  isIn,
+  MEMBERS,
   COUNT_OPENERS,
   RESULT_WORDS,
   TIME_WORDS,
@@ -160,6 +162,7 @@ function quantityAt(r: Reader, i: number): Quantity | null {
     qualifier = q.entry.qualifier;
     j = q.end;
   }
+  if (oneOf(r, j)) return { count: 1, qualifier, start: i, end: j + 1, tags: [] };
   const n = readNumber(r.analysis.tokens, j);
   if (n !== null && isCountable(r, n.start, n.end)) {
     const after = qualifierAfter(r, n.end);
@@ -174,6 +177,21 @@ function quantityAt(r: Reader, i: number): Quantity | null {
   const vague = vagueAt(r, j);
   if (vague !== null) return { ...vague, start: i };
   return null;
+}
+
+/**
+ * «قتل أحد عناصر قسد», «إحدى النساء»: «أحد» before the people it is one of
+ * counts one; alone («لم يصب أحد بأذى») it counts no one.
+ */
+function oneOf(r: Reader, i: number): boolean {
+  if (word(r, i) !== 'احد' && word(r, i) !== 'احدي') return false;
+  const next = i + 1;
+  return (
+    annotationAt(r.analysis.annotations.victims, next) !== undefined ||
+    isIn(MEMBERS, r.analysis, next) ||
+    r.entities.some((e) => e.start === next) ||
+    /^ال/.test(word(r, next))
+  );
 }
 
 function vagueAt(r: Reader, i: number): Quantity | null {

@@ -264,7 +264,7 @@ export function gatherIncidents(
       [twin, 'gather/repeats-the-toll'],
     ];
     const [target, rule] = chosen.find(([d]) => d !== undefined) ?? [undefined, ''];
-    const before = waiting.filter((w) => w.clause.sentence === mention.clause.sentence);
+    const before = waiting.filter((w) => countedFor(w, mention));
     if (target !== undefined) {
       target.mentions.push(...before, mention);
       target.rules.push(
@@ -288,14 +288,26 @@ export function gatherIncidents(
   return drafts;
 }
 
-/** A clause that counts the dead or wounded and names neither an act nor a place. */
+/** A clause that counts the dead or wounded and names no act, nor a place closer than a governorate. */
 function countsWithoutAnAct(mention: EventMention): boolean {
   return (
     mention.strength === 0 &&
-    mention.places.length === 0 &&
+    mention.places.every((p) => p.precision === 3) &&
     !mention.background &&
     mention.figures.some((f) => f.figure.count !== null)
   );
+}
+
+/**
+ * Whether counts told before any act are the victims of this one: told in its
+ * sentence, or over an area it lies in («استشهد أحد شيوخ القبيلة بريف دير الزور…»
+ * then «…إطلاق الرصاص على السيارة في قرية الحوايج»).
+ */
+function countedFor(counts: EventMention, mention: EventMention): boolean {
+  if (counts.clause.sentence === mention.clause.sentence) return true;
+  const area = bestPlace(counts.places);
+  const here = bestPlace(mention.places);
+  return area !== null && here !== null && here.precision < 3 && placesCompatible(here, area);
 }
 
 /** Why a mention joins the latest fitting incident. */
