@@ -140,3 +140,18 @@ describe('the dead counted over an area before any act go with the first act tol
     expect(incidents.flatMap((i) => tuples(i))).toContainEqual([null, measure, 'CIV', count]);
   });
 });
+
+describe('a total over an area before several acts stays off each of them', () => {
+  it('«استشهد خمسة مدنيين في ريف إدلب…» then two acts with their own counts', () => {
+    const result = read(
+      'استشهد خمسة مدنيين في ريف إدلب الجنوبي. وقتل طفلان بغارة جوية على بلدة كفرنبل، فيما قتل ثلاثة مدنيين بقصف مدفعي على مدينة معرة النعمان.',
+      '2020-01-01',
+    );
+    expect(news(result).map((i) => [i.location?.name_en, tuples(i).map(([, , , n]) => n)])).toEqual(
+      [
+        ['Kafr Nobol', [2]],
+        ["Ma'arrat An Nu'man", [3]],
+      ],
+    );
+  });
+});

@@ -307,7 +307,20 @@ function countedFor(counts: EventMention, mention: EventMention): boolean {
   if (counts.clause.sentence === mention.clause.sentence) return true;
   const area = bestPlace(counts.places);
   const here = bestPlace(mention.places);
-  return area !== null && here !== null && here.precision < 3 && placesCompatible(here, area);
+  // «قتل 5 مدنيين بريف إدلب… وقتل طفلان بغارة على كفرنبل»: a total larger than the act's own sums several acts.
+  const ownCount = mention.figures.some(({ figure: f }) =>
+    counts.figures.some(
+      ({ figure: c }) =>
+        c.measure === f.measure && f.count !== null && c.count !== null && c.count > f.count,
+    ),
+  );
+  return (
+    area !== null &&
+    here !== null &&
+    here.precision < 3 &&
+    !ownCount &&
+    placesCompatible(here, area)
+  );
 }
 
 /** Why a mention joins the latest fitting incident. */
