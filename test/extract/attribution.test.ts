@@ -119,3 +119,22 @@ describe('where the speaker is', () => {
     expect(incident.location?.name_ar).toBe('صوران');
   });
 });
+
+describe('a tribe or clan that speaks for its people', () => {
+  it.each<[text: string, tuple: [string, string, string, number]]>([
+    [
+      'أعلنت عشيرة البوشعبان أن مسلحين مجهولين قتلوا اثنين من أبنائها في بلدة الكرامة.',
+      ['TRIBES', 'killed', 'CIV', 2],
+    ],
+    [
+      'قالت قبيلة الشعيطات في بيان إن قسد اعتقلت ثلاثة من أبنائها في بلدة الشحيل.',
+      ['TRIBES', 'detained', 'CIV', 3],
+    ],
+    [
+      'ذكرت العشيرة أن شابين من أبنائها أصيبا برصاص مجهولين قرب مدينة الميادين.',
+      ['TRIBES', 'injured', 'CIV', 2],
+    ],
+  ])('«%s»: %j', (text, tuple) => {
+    expect(tuples(only(read(text, '2021-09-14')))).toEqual([tuple]);
+  });
+});
