@@ -621,6 +621,28 @@ function isDestination(
   return false;
 }
 
+/** How far before «في» the purpose of a journey may begin: «أثناء التوجه للتدخل لوقف إشكال في بلدة…». */
+const PURPOSE_REACH = 6;
+
+/**
+ * «أثناء توجهه لحضور عرس في قرية الطيانة», «خلال ذهابهم للمشاركة في عزاء في بلدة
+ * ذيبان»: a place in the purpose of a journey is where people were going.
+ */
+function isPurposeOfJourney(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  mention: PlaceMention,
+): boolean {
+  if (tokens[mention.start - 1]?.text !== 'في') return false;
+  for (let b = mention.start - 2; b >= Math.max(0, mention.start - 1 - PURPOSE_REACH); b--) {
+    const t = tokens[b];
+    if (t?.kind !== 'word') return false;
+    const purpose = tokens[b + 1]?.text ?? '';
+    if (gazetteer.isA(t, 'destination')) return /^ل[^ا]/.test(purpose) || purpose.startsWith('لل');
+  }
+  return false;
+}
+
 /** «تنسيقية مدينة داريا», «مركز حماة الإعلامي»: the name is an organisation's. */
 function isOrganisation(
   gazetteer: Gazetteer,
@@ -677,7 +699,7 @@ function setAside(
     ? 'organisation'
     : correspondentsBase(gazetteer, tokens, head)
       ? 'correspondent'
-      : isDestination(gazetteer, tokens, head)
+      : isDestination(gazetteer, tokens, head) || isPurposeOfJourney(gazetteer, tokens, head)
         ? 'destination'
         : null;
   const ends = cues.between || DASHES.has(tokens[(mentions[1]?.start ?? 0) - 1]?.text ?? '');

@@ -301,3 +301,16 @@ describe('a speaker going on in the same sentence («مشيرا», «مضيفا�
     expect(only(read(text)).location?.name_en).toBe(place);
   });
 });
+
+describe('a place in the purpose of a journey is where people were going, not where the act was', () => {
+  it.each<[text: string, place: string]>([
+    [
+      'أطلق مسلحون مجهولون النار على سيارة مختار في قرية الحوايج أثناء توجهه لحضور عرس في بلدة ذيبان، ما أدى إلى مقتله.',
+      'Hawayej',
+    ],
+    ['قتل شابان بانفجار لغم قرب بلدة الشحيل خلال ذهابهما للعمل في مدينة الميادين.', 'Shiheil'],
+    ['أصيب رجل برصاص قناص في مدينة درعا أثناء التوجه لشراء الخبز في بلدة اليادودة.', "Dar'a"],
+  ])('«%s»: %s', (text, place) => {
+    expect(only(read(text, '2020-07-19')).location?.name_en).toBe(place);
+  });
+});
