@@ -10,19 +10,24 @@ export async function readBaseline(path: string): Promise<Baseline> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    throw code === 'ENOENT'
+      ? new UsageError('baseline.noFile', { path })
+      : new UsageError('baseline.unreadable', { path, code: String(code) });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`${path}: not JSON`);
+    throw new UsageError('baseline.notJson', { path });
   }
   const parsed = zBaseline.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue === undefined ? '' : `${issue.path.join('.') || 'the file'}: `;
-    throw new UsageError(`${path}: not a baseline: ${where}${issue?.message ?? 'invalid'}`);
+    throw new UsageError('baseline.invalid', {
+      path,
+      problem: `${where}${issue?.message ?? 'invalid'}`,
+    });
   }
   return parsed.data;
 }

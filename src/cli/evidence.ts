@@ -9,21 +9,32 @@ import {
 } from '../service/index.js';
 import type { Capture } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
-import { printable } from './terminal.js';
+import { printable, printableAll } from './terminal.js';
+import { iso, say } from './i18n.js';
 
-function describeCapture(c: Capture): string {
+function describeCapture(stored: Capture): string {
+  const c = printableAll(stored);
   const facts = Object.entries(c.sources ?? {})
-    .map(([fact, source]) => `${fact} from ${source}`)
-    .join(', ');
+    .map(([fact, source]) => say('evidence.fact', { fact: iso(fact), source: iso(source) }))
+    .join(say('list'));
   return [
-    `${c.sha256}  ${c.size.toLocaleString('en')} bytes  captured ${c.captured_at}`,
-    `  source: ${c.source}`,
-    ...(c.url === null ? [] : [`  url: ${c.url}`]),
-    `  report: ${c.document_id}${c.outlet === null ? '' : `, ${c.outlet}`}${c.published === null ? ', no publication date' : `, published ${c.published}`}`,
-    ...(facts === '' ? [] : [`  facts: ${facts}`]),
-  ]
-    .map(printable)
-    .join('\n');
+    say('evidence.capture', {
+      sha: iso(c.sha256),
+      size: c.size.toLocaleString('en'),
+      at: iso(c.captured_at),
+    }),
+    say('evidence.source', { source: iso(c.source) }),
+    ...(c.url === null ? [] : [say('evidence.url', { url: iso(c.url) })]),
+    say('evidence.report', {
+      id: iso(c.document_id),
+      outlet: c.outlet === null ? '' : `${say('list')}${iso(c.outlet)}`,
+      published:
+        c.published === null
+          ? say('evidence.undated')
+          : say('evidence.published', { date: c.published }),
+    }),
+    ...(facts === '' ? [] : [say('evidence.facts', { facts })]),
+  ].join('\n');
 }
 
 /** `wathiq evidence ID [--save DIR]`: the captures behind an event or a report, their bytes on request. */
@@ -38,13 +49,15 @@ export async function showEvidence(
     if (flags.save !== undefined) {
       const saved = await saveEvidence(db, captures, flags.save);
       process.stderr.write(
-        `saved ${String(saved.files.length)} capture(s) to ${flags.save}, with manifest.json and SHA256SUMS (sha256sum -c SHA256SUMS checks them)\n`,
+        `${say('evidence.saved', { count: saved.files.length, dir: iso(printable(flags.save)) })}\n`,
       );
     }
     return 0;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    process.stderr.write(`${pc.red('wathiq:')} ${printable(error.message)}\n`);
+    const line =
+      error.problem === 'not_found' ? say('evidence.notFound', { id: iso(id) }) : error.message;
+    process.stderr.write(`${pc.red('wathiq:')} ${printable(line)}\n`);
     return 1;
   } finally {
     await db.close();
@@ -59,11 +72,23 @@ export async function verifyEvidence(flags: StoreFlags): Promise<number> {
     for (const m of mismatches)
       process.stderr.write(
         `${pc.red('wathiq:')} ${printable(
-          `capture ${m.sha256} (${m.source}): its stored bytes now hash to ${m.found}${m.foundSize === m.size ? '' : ` and are ${String(m.foundSize)} bytes, not ${String(m.size)}`}`,
+          say('evidence.mismatch', {
+            sha: iso(m.sha256),
+            source: iso(m.source),
+            found: iso(m.found),
+            size:
+              m.foundSize === m.size
+                ? ''
+                : say('evidence.mismatchSize', { found: m.foundSize, size: m.size }),
+          }),
         )}\n`,
       );
+    const result =
+      mismatches.length === 0
+        ? say('evidence.allMatch')
+        : say('evidence.noMatch', { count: mismatches.length });
     process.stdout.write(
-      `checked ${String(checked)} capture(s) in ${storeName(flags)}: ${mismatches.length === 0 ? 'every one matches its SHA-256' : `${String(mismatches.length)} no longer match`}\n`,
+      `${say('evidence.checked', { count: checked, store: iso(storeName(flags)), result })}\n`,
     );
     return mismatches.length === 0 ? 0 : 1;
   } finally {

@@ -20,6 +20,7 @@ import {
 } from '../service/index.js';
 import type { Catalog } from '../service/index.js';
 import { checkKnown, UsageError } from './usage.js';
+import { iso, say } from './i18n.js';
 import { endQuietlyOnClosedPipe, write } from './output.js';
 import { printableAll } from './terminal.js';
 import type { StoreFlags } from './ingest.js';
@@ -57,14 +58,14 @@ export function eventFilterOf(
     checkKnown('claimant', flags.claimant, [...claimants.keys(), ...actors.keys()]);
   if (flags.type !== undefined) {
     const types = Object.entries(ACLED_TYPES).flatMap(([type, subs]) => [type, ...subs]);
-    checkKnown('event type', flags.type, types);
+    checkKnown('type', flags.type, types);
   }
   const admin1Pcode =
     flags.governorate === undefined
       ? undefined
       : (governorateCode(catalog, flags.governorate) ?? undefined);
   if (flags.governorate !== undefined && admin1Pcode === undefined)
-    throw new UsageError(`no governorate called «${flags.governorate}»`);
+    throw new UsageError('filter.governorate', { name: flags.governorate });
   return {
     ...(flags.from === undefined ? {} : { from: flags.from }),
     ...(flags.to === undefined ? {} : { to: flags.to }),
@@ -86,7 +87,7 @@ function checkOut(out: string): void {
   } catch {
     isFolder = false;
   }
-  if (!isFolder) throw new UsageError(`--out ${out}: no folder ${folder} to write it in`);
+  if (!isFolder) throw new UsageError('export.noFolder', { file: out, folder });
 }
 
 /** `wathiq export`: the events that match, in a format, streamed (no row cap, flat memory). */
@@ -130,7 +131,11 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     }
   }
   process.stderr.write(
-    `exported ${String(count)} events from ${storeName(flags)}${flags.out === undefined ? '' : ` to ${flags.out}`}\n`,
+    `${say('export.done', {
+      count,
+      store: iso(storeName(flags)),
+      to: flags.out === undefined ? '' : say('export.to', { file: iso(flags.out) }),
+    })}\n`,
   );
   return 0;
 }
@@ -148,7 +153,8 @@ export async function runSearch(
         `${h.similarity.toFixed(2)}\t${h.published ?? '-'}\t${h.outlet ?? '-'}\t${h.title ?? h.id}\t${h.url ?? ''}\n`,
       );
     }
-    if (hits.length === 0) process.stderr.write(`no report in ${storeName(flags)} matches\n`);
+    if (hits.length === 0)
+      process.stderr.write(`${say('search.none', { store: iso(storeName(flags)) })}\n`);
   } finally {
     await db.close();
   }

@@ -18,6 +18,7 @@ import { normalizeForMatching, splitSentences, toOriginalSpan, tokenize } from '
 import type { NormalizedText, Token } from '../text/index.js';
 import { loadKnowledge, userPlacesFile } from '../service/index.js';
 import { printable } from './terminal.js';
+import { currentLang, iso, say } from './i18n.js';
 
 function readUserPlaces(file: string): Place[] {
   return existsSync(file) ? parsePlaces(readFileSync(file, 'utf8'), file) : [];
@@ -67,23 +68,20 @@ export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
   const file = userPlacesFile(dir);
   const { gazetteer } = loadKnowledge(dir);
   const parent = gazetteer.byId(flags.parent);
-  if (parent === undefined) return refuse(`parent ${flags.parent} is not in the gazetteer`);
+  if (parent === undefined) return refuse(say('gazetteer.noParent', { parent: iso(flags.parent) }));
   const variants = (flags.variants ?? '')
     .split('|')
     .map((v) => v.trim())
     .filter((v) => v !== '' && v !== nameAr);
   for (const name of [nameAr, ...variants]) {
     const problem = arabicNameProblem(name);
-    if (problem !== null)
-      return refuse(
-        `${problem}: a place's names are matched in Arabic reports (--name-en takes its English name)`,
-      );
+    if (problem !== null) return refuse(say('gazetteer.notArabic', { problem }));
   }
   const outside = outsideParentProblem(loadBoundaries(), parent, {
     lat: flags.lat,
     lon: flags.lon,
   });
-  if (outside !== null) return refuse(`${outside}; check --lat, --lon and --parent`);
+  if (outside !== null) return refuse(say('gazetteer.outside', { problem: outside }));
   const kind = flags.kind ?? (AREAS.has(parent.kind) ? 'community' : 'site');
   const id =
     flags.id ??
@@ -112,12 +110,17 @@ export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
   writeUserPlaces(file, places);
   const others = namesakes(gazetteer, nameAr).filter((p) => p.id !== id);
   process.stdout.write(
-    `${replaced > 0 ? 'updated' : 'added'} ${id} ${nameAr} (${kind} in ${hierarchy(place)}) in ${file}\n`,
+    `${say(replaced > 0 ? 'gazetteer.updated' : 'gazetteer.added', {
+      id: iso(id),
+      name: iso(nameAr),
+      kind: iso(kind),
+      hierarchy: iso(hierarchy(place)),
+      file: iso(file),
+    })}\n`,
   );
   if (others.length > 0) {
-    process.stdout.write(
-      `note: «${nameAr}» also names ${others.map((p) => `${p.id} (${hierarchy(p)})`).join(', ')}; yours wins unless a report names another area\n`,
-    );
+    const list = others.map((p) => `${iso(p.id)} (${iso(hierarchy(p))})`).join(say('list'));
+    process.stdout.write(`${say('gazetteer.namesake', { name: iso(nameAr), others: list })}\n`);
   }
   return 0;
 }
@@ -143,24 +146,39 @@ export function removePlace(dir: string, which: string): number {
     const shipped = loadKnowledge(dir).gazetteer.byId(which);
     return refuse(
       shipped === undefined
-        ? `no place «${which}» (id or name) in your places file ${file}`
-        : `${which} ${shipped.nameAr} is a shipped place, not one you added: only places in ${file} can be removed (add one with --id ${which} to correct it)`,
+        ? say('gazetteer.noSuch', { which: iso(which), file: iso(file) })
+        : say('gazetteer.shipped', { id: iso(which), name: iso(shipped.nameAr), file: iso(file) }),
     );
   }
   if (more.length > 0)
     return refuse(
-      `«${which}» names ${String(matches.length)} of your places (${matches.map((p) => `${p.id} in ${hierarchy(p)}`).join(', ')}): remove one by its id`,
+      say('gazetteer.several', {
+        which: iso(which),
+        count: matches.length,
+        list: matches.map((p) => `${iso(p.id)} (${iso(hierarchy(p))})`).join(say('list')),
+      }),
     );
   const children = mine.filter((p) => p.parent === place.id);
   if (children.length > 0)
     return refuse(
-      `${place.id} ${place.nameAr} is the parent of ${children.map((p) => `${p.id} ${p.nameAr}`).join(', ')}: remove those first`,
+      say('gazetteer.parentOf', {
+        id: iso(place.id),
+        name: iso(place.nameAr),
+        children: children.map((p) => `${iso(p.id)} ${iso(p.nameAr)}`).join(say('list')),
+      }),
     );
   writeUserPlaces(
     file,
     mine.filter((p) => p !== place),
   );
-  process.stdout.write(`removed ${place.id} ${place.nameAr} (${hierarchy(place)}) from ${file}\n`);
+  process.stdout.write(
+    `${say('gazetteer.removed', {
+      id: iso(place.id),
+      name: iso(place.nameAr),
+      hierarchy: iso(hierarchy(place)),
+      file: iso(file),
+    })}\n`,
+  );
   return 0;
 }
 
@@ -185,10 +203,16 @@ export function importFiles(dir: string, files: readonly string[]): number {
       const imported = result.places;
       const { places, replaced } = upsert(readUserPlaces(placesFile), imported);
       writeUserPlaces(placesFile, places);
-      const left = [...result.skipped].map(([reason, n]) => `${String(n)} ${reason}`);
-      process.stdout.write(
-        `${file}: ${String(imported.length)} places from a ${result.format} file (${String(imported.length - replaced)} new, ${String(replaced)} replaced)${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}\n`,
-      );
+      const left = [...result.skipped].map(([reason, n]) => `${String(n)} ${iso(reason)}`);
+      const line = say('gazetteer.imported', {
+        file: iso(file),
+        count: imported.length,
+        format: iso(result.format),
+        fresh: imported.length - replaced,
+        replaced,
+        left: left.length > 0 ? say('gazetteer.leftOut', { list: left.join(say('list')) }) : '',
+      });
+      process.stdout.write(`${line}\n`);
     } catch (error) {
       failed++;
       const reason =
@@ -198,7 +222,8 @@ export function importFiles(dir: string, files: readonly string[]): number {
       process.stderr.write(`${pc.red('wathiq:')} ${printable(reason)}\n`);
     }
   }
-  if (failed === 0) process.stdout.write(`user places: ${placesFile}\n`);
+  if (failed === 0)
+    process.stdout.write(`${say('gazetteer.userPlaces', { file: iso(placesFile) })}\n`);
   return failed > 0 ? 1 : 0;
 }
 
@@ -216,15 +241,30 @@ function describe(
   const words = normalized.original.slice(s, e);
   if (resolved === null) {
     return mention.candidates.length === 0
-      ? `«${words}»: not in the gazetteer`
-      : `«${words}»: no reading fits (${String(mention.candidates.length)} place(s) of that name)`;
+      ? say('gazetteer.notIn', { words: iso(words) })
+      : say('gazetteer.noReading', { words: iso(words), count: mention.candidates.length });
   }
   const p = resolved.place;
-  const alternatives =
+  const also =
     resolved.alternatives.length === 0
       ? ''
-      : `; also ${resolved.alternatives.map((a) => `${a.id} (${a.admin1})`).join(', ')}`;
-  return `«${words}» → ${p.id} ${p.nameAr} / ${p.nameEn} (${hierarchy(p)}) ${p.lat.toFixed(4)},${p.lon.toFixed(4)} precision ${String(resolved.precision)}${alternatives}`;
+      : say('gazetteer.also', {
+          list: resolved.alternatives
+            .map((a) => `${iso(a.id)} (${iso(a.admin1)})`)
+            .join(say('list')),
+        });
+  return say('gazetteer.reading', {
+    words: iso(words),
+    arrow: currentLang() === 'ar' ? '←' : '→',
+    id: iso(p.id),
+    ar: iso(p.nameAr),
+    en: iso(p.nameEn),
+    hierarchy: iso(hierarchy(p)),
+    lat: p.lat.toFixed(4),
+    lon: p.lon.toFixed(4),
+    precision: resolved.precision,
+    also,
+  });
 }
 
 /** `wathiq gazetteer lookup`: how wathiq reads the places in a phrase or a sentence. */
@@ -234,7 +274,8 @@ export function lookup(dir: string, phrases: readonly string[]): number {
     const normalized = normalizeForMatching(phrase);
     const tokens = tokenize(normalized.text);
     const located = locateMentions(gazetteer, tokens, splitSentences(tokens));
-    if (located.length === 0) process.stdout.write(`«${printable(phrase)}»: no place named\n`);
+    if (located.length === 0)
+      process.stdout.write(`${say('gazetteer.noPlace', { phrase: iso(printable(phrase)) })}\n`);
     for (const l of located)
       process.stdout.write(`${printable(describe(normalized, tokens, l))}\n`);
   }

@@ -81,6 +81,112 @@ const AR = {
   'decide.different': '{a} و{b}: فعلان مختلفان، بقرار {by}؛ أعيد تجميع أحداثهما',
   'decide.detached': '{incident} خرج من الحدث: صار في {event}',
   'decide.noEvent': 'لا حدث',
+  'cli.warning': 'تنبيه:',
+  'arg.date': 'المتوقع تاريخ بصيغة YYYY-MM-DD',
+  'arg.notDay': '{value} ليس يوماً في التقويم',
+  'arg.size': 'المتوقع حجم بالميغابايت',
+  'arg.degrees': 'المتوقع درجات عشرية بين -{limit} و{limit}',
+  'arg.positive': 'المتوقع عدد صحيح أكبر من 0',
+  'arg.oneOf': 'المتوقع واحد من {values}',
+  'commander.invalid': 'خطأ: قيمة الخيار {option} وهي {value} غير صالحة. {why}',
+  'commander.unknownOption': 'خطأ: خيار غير معروف {option}{rest}',
+  'commander.unknownCommand': 'خطأ: أمر غير معروف {command}{rest}',
+  'commander.missingArgument': 'خطأ: ينقص المعطى {argument}',
+  'commander.missingOption': 'خطأ: الخيار المطلوب {option} لم يُعطَ',
+  'commander.optionValue': 'خطأ: الخيار {option} بلا قيمة',
+  'commander.tooMany': 'خطأ: معطيات أكثر من اللازم{rest}',
+  'store.missing':
+    '{location}: لا مخزن لـwathiq هنا؛ أدخل تقارير أولاً، أو سمِّ المخزن بـ--data DIR أو WATHIQ_DATA أو --db URL',
+  'store.unreachable': '{location}: قاعدة البيانات لا تجيب ({detail})',
+  'store.busy':
+    'المخزن في {folder} يستعمله {command}، رقم العملية {pid}{where}، منذ {since}؛ أعد المحاولة حين ينتهي',
+  'store.busyHost': ' على {host}',
+  'store.full':
+    'القرص الذي يحمل المخزن في {location} ممتلئ (ENOSPC): لم يُخزَّن شيء آخر؛ أفرغ بعض المساحة وأعد الأمر، فيكمل من حيث توقف',
+  'store.fullRoom':
+    'القرص الذي يحمل المخزن في {location} ممتلئ (ENOSPC): {free} ميغابايت فارغة، والمخزن يحتاج {needed} ميغابايت ليمضي؛ أفرغ بعض المساحة وأعد الأمر، فيكمل من حيث توقف',
+  'ingest.summary': '{total} تقرير في {seconds} ث ({rate}/ث): {parts}',
+  'ingest.added': 'أضيف {n}',
+  'ingest.known': '{n} موجود أصلاً',
+  'ingest.sameText': '{n} نصه كنص تقرير مخزن',
+  'ingest.failed': 'فشل {n}',
+  'ingest.stopped': 'توقف: ',
+  'ingest.failedHint': ' (يسردها wathiq ingest --failed)',
+  'ingest.store': '؛ المخزن: {store}',
+  'ingest.bar':
+    'إدخال {bar} {value}/{total} ملف | أضيف {added}، موجود {known}، فشل {failed} | {rate}/ث',
+  'ingest.undated':
+    '{count} تقرير بلا تاريخ نشر؛ أحداثها مؤرخة بـ«غير معروف» (time_precision 3 في ACLED):',
+  'ingest.undatedMore': '  … و{count} غيرها',
+  'ingest.undatedHow':
+    '  أعطِ كلاً منها تاريخه في ترويسة، ثلاثة أسطر في أول الملف:\n      ---\n      published: YYYY-MM-DD\n      ---\n  أو ملفاً جانبياً NAME.meta.json ({"published": "YYYY-MM-DD"})، أو سطراً في --manifest FILE\n  (file,url,outlet,published)، أو --published YYYY-MM-DD للجميع؛ ثم أدخلها من جديد',
+  'ingest.queueNeedsServer': '--queue يحتاج قاعدة بيانات على خادم: --db URL أو DATABASE_URL',
+  'ingest.nothing': 'سمِّ الملفات أو المجلدات المراد إدخالها',
+  'ingest.failures': 'فشل {count} مدخل',
+  'ingest.queued':
+    'وُضع {queued} تقرير في الطابور للعمال (wathiq worker)؛ {known} مخزن أصلاً، وفشل {failed}',
+  'export.done': 'صُدّر {count} حدث من {store}{to}',
+  'export.to': ' إلى {file}',
+  'export.noFolder': '--out {file}: لا مجلد {folder} لكتابته فيه',
+  'search.none': 'لا تقرير في {store} يطابق',
+  'filter.unknown': 'لا {what} «{value}»؛ الأقرب: {closest}',
+  'filter.actor': 'طرف',
+  'filter.claimant': 'مصدر ادعاء',
+  'filter.type': 'نوع حدث',
+  'filter.governorate': 'لا محافظة باسم «{name}»',
+  'evidence.capture': '{sha}  {size} بايت  التُقط {at}',
+  'evidence.source': '  المصدر: {source}',
+  'evidence.url': '  الرابط: {url}',
+  'evidence.report': '  التقرير: {id}{outlet}{published}',
+  'evidence.published': '، نُشر {date}',
+  'evidence.undated': '، بلا تاريخ نشر',
+  'evidence.facts': '  الوقائع: {facts}',
+  'evidence.fact': '{fact} من {source}',
+  'evidence.saved':
+    'حُفظ {count} ملقوط في {dir}، مع manifest.json وSHA256SUMS (يتحقق منها sha256sum -c SHA256SUMS)',
+  'evidence.mismatch': 'الملقوط {sha} ({source}): بصمة بايتاته المخزنة الآن {found}{size}',
+  'evidence.mismatchSize': ' وحجمها {found} بايت لا {size}',
+  'evidence.checked': 'فُحص {count} ملقوط في {store}: {result}',
+  'evidence.allMatch': 'كلها تطابق بصمتها SHA-256',
+  'evidence.noMatch': '{count} لم تعد تطابق',
+  'evidence.which': 'سمِّ حدثاً أو تقريراً أو ملقوطاً، أو قل verify',
+  'evidence.notFound': 'لا حدث ولا تقرير ولا ملقوط «{id}» في المخزن',
+  'reprocess.read': 'أعيدت قراءة {total} تقرير، قُرئ {changed} منها على نحو مختلف',
+  'reprocess.stopped': 'توقف بعد {done} من {total} تقرير، قُرئ {changed} منها على نحو مختلف',
+  'reprocess.events':
+    'الأحداث: أضيف {added}، أزيل {removed}، دُمج {merged}، قُسم {split}، تغيرت أرقام {figures}، تغير غير ذلك في {changed}',
+  'reprocess.incidents':
+    'الحوادث: أضيف {added}، أزيل {removed}، تغير {changed}، أبقي {kept} لكلمة شخص',
+  'reprocess.failed': 'تعذرت إعادة قراءة {count} تقرير',
+  'reprocess.store': '؛ المخزن: {store}',
+  'gazetteer.added': 'أضيف {id} {name} ({kind} في {hierarchy}) في {file}',
+  'gazetteer.updated': 'حُدّث {id} {name} ({kind} في {hierarchy}) في {file}',
+  'gazetteer.namesake':
+    'ملاحظة: «{name}» اسم أيضاً لـ{others}؛ مكانك يغلب ما لم يسمِّ التقرير منطقة أخرى',
+  'gazetteer.noParent': 'المكان الأم {parent} ليس في المعجم الجغرافي',
+  'gazetteer.notArabic':
+    '{problem}: أسماء الأماكن تطابَق في تقارير عربية (--name-en يأخذ اسمها الإنجليزي)',
+  'gazetteer.outside': '{problem}؛ تحقق من --lat و--lon و--parent',
+  'gazetteer.noSuch': 'لا مكان «{which}» (معرّفاً أو اسماً) في ملف أماكنك {file}',
+  'gazetteer.shipped':
+    '{id} {name} مكان مشحون مع wathiq لا مكان أضفته: لا يُزال إلا ما في {file} (أضف مكاناً بـ--id {id} لتصحيحه)',
+  'gazetteer.several': '«{which}» اسم {count} من أماكنك ({list}): أزل واحداً بمعرّفه',
+  'gazetteer.parentOf': '{id} {name} هو المكان الأم لـ{children}: أزلها أولاً',
+  'gazetteer.removed': 'أزيل {id} {name} ({hierarchy}) من {file}',
+  'gazetteer.imported':
+    '{file}: {count} مكان من ملف {format} ({fresh} جديد، {replaced} مستبدل){left}',
+  'gazetteer.leftOut': '؛ تُرك: {list}',
+  'gazetteer.userPlaces': 'أماكن المستخدم: {file}',
+  'gazetteer.noPlace': '«{phrase}»: لا مكان مسمى',
+  'gazetteer.notIn': '«{words}»: ليس في المعجم الجغرافي',
+  'gazetteer.noReading': '«{words}»: لا قراءة تناسب ({count} مكان بهذا الاسم)',
+  'gazetteer.reading':
+    '«{words}» {arrow} {id} {ar} / {en} ({hierarchy}) {lat},{lon} الدقة {precision}{also}',
+  'gazetteer.also': '؛ وأيضاً {list}',
+  'baseline.noFile': '{path}: لا ملف بهذا الاسم',
+  'baseline.unreadable': '{path}: تعذرت قراءته ({code})',
+  'baseline.notJson': '{path}: ليس JSON',
+  'baseline.invalid': '{path}: ليس خط أساس: {problem}',
 } as const;
 
 export type Key = keyof typeof AR;
@@ -151,6 +257,112 @@ const EN: Readonly<Record<Key, string>> = {
   'decide.different': '{a} and {b}: different acts, decided by {by}; their events are regrouped',
   'decide.detached': '{incident} left the event: now in {event}',
   'decide.noEvent': 'no event',
+  'cli.warning': 'warning:',
+  'arg.date': 'expected a date as YYYY-MM-DD',
+  'arg.notDay': '{value} is not a day of the calendar',
+  'arg.size': 'expected a size in MB',
+  'arg.degrees': 'expected decimal degrees between -{limit} and {limit}',
+  'arg.positive': 'expected a whole number above 0',
+  'arg.oneOf': 'expected one of {values}',
+  'commander.invalid': 'error: option {option} argument {value} is invalid. {why}',
+  'commander.unknownOption': 'error: unknown option {option}{rest}',
+  'commander.unknownCommand': 'error: unknown command {command}{rest}',
+  'commander.missingArgument': 'error: missing required argument {argument}',
+  'commander.missingOption': 'error: required option {option} not specified',
+  'commander.optionValue': 'error: option {option} argument missing',
+  'commander.tooMany': 'error: too many arguments{rest}',
+  'store.missing':
+    '{location}: no wathiq store here; ingest reports first, or name the store with --data DIR, WATHIQ_DATA or --db URL',
+  'store.unreachable': '{location}: database unreachable ({detail})',
+  'store.busy':
+    'the store at {folder} is in use by {command}, pid {pid}{where}, since {since}; try again when it has finished',
+  'store.busyHost': ' on {host}',
+  'store.full':
+    'the disk holding the store at {location} is full (ENOSPC): nothing more was stored; free some space and run the command again, it resumes where it stopped',
+  'store.fullRoom':
+    'the disk holding the store at {location} is full (ENOSPC): {free} MB free, and the store needs {needed} MB free to go on; free some space and run the command again, it resumes where it stopped',
+  'ingest.summary': '{total} reports in {seconds} s ({rate}/s): {parts}',
+  'ingest.added': '{n} added',
+  'ingest.known': '{n} already have',
+  'ingest.sameText': '{n} same text as one stored',
+  'ingest.failed': '{n} failed',
+  'ingest.stopped': 'stopped: ',
+  'ingest.failedHint': ' (wathiq ingest --failed lists them)',
+  'ingest.store': '; store: {store}',
+  'ingest.bar':
+    'ingest {bar} {value}/{total} files | {added} added, {known} known, {failed} failed | {rate}/s',
+  'ingest.undated':
+    '{count} report(s) have no publication date; their events are dated "unknown" (ACLED time_precision 3):',
+  'ingest.undatedMore': '  … and {count} more',
+  'ingest.undatedHow':
+    '  give each its date in front matter, three lines at the top of the file:\n      ---\n      published: YYYY-MM-DD\n      ---\n  or a sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}), a row of --manifest FILE\n  (file,url,outlet,published), or --published YYYY-MM-DD for all; then ingest them again',
+  'ingest.queueNeedsServer': '--queue needs a server database: --db URL or DATABASE_URL',
+  'ingest.nothing': 'name the files or folders to ingest',
+  'ingest.failures': '{count} input(s) failed',
+  'ingest.queued':
+    'queued {queued} reports for the workers (wathiq worker); {known} already stored, {failed} failed',
+  'export.done': 'exported {count} events from {store}{to}',
+  'export.to': ' to {file}',
+  'export.noFolder': '--out {file}: no folder {folder} to write it in',
+  'search.none': 'no report in {store} matches',
+  'filter.unknown': 'no {what} «{value}»; the closest are {closest}',
+  'filter.actor': 'actor',
+  'filter.claimant': 'claimant',
+  'filter.type': 'event type',
+  'filter.governorate': 'no governorate called «{name}»',
+  'evidence.capture': '{sha}  {size} bytes  captured {at}',
+  'evidence.source': '  source: {source}',
+  'evidence.url': '  url: {url}',
+  'evidence.report': '  report: {id}{outlet}{published}',
+  'evidence.published': ', published {date}',
+  'evidence.undated': ', no publication date',
+  'evidence.facts': '  facts: {facts}',
+  'evidence.fact': '{fact} from {source}',
+  'evidence.saved':
+    'saved {count} capture(s) to {dir}, with manifest.json and SHA256SUMS (sha256sum -c SHA256SUMS checks them)',
+  'evidence.mismatch': 'capture {sha} ({source}): its stored bytes now hash to {found}{size}',
+  'evidence.mismatchSize': ' and are {found} bytes, not {size}',
+  'evidence.checked': 'checked {count} capture(s) in {store}: {result}',
+  'evidence.allMatch': 'every one matches its SHA-256',
+  'evidence.noMatch': '{count} no longer match',
+  'evidence.which': 'name an event, a report or a capture, or say verify',
+  'evidence.notFound': 'no event, report or capture «{id}» in the store',
+  'reprocess.read': 'read again {total} reports, {changed} read differently',
+  'reprocess.stopped': 'stopped after {done} of {total} reports, {changed} read differently',
+  'reprocess.events':
+    'events: {added} added, {removed} removed, {merged} merged, {split} split, {figures} with figures changed, {changed} otherwise changed',
+  'reprocess.incidents':
+    'incidents: {added} added, {removed} removed, {changed} changed, {kept} kept for a person’s word',
+  'reprocess.failed': '{count} reports could not be read again',
+  'reprocess.store': '; store: {store}',
+  'gazetteer.added': 'added {id} {name} ({kind} in {hierarchy}) in {file}',
+  'gazetteer.updated': 'updated {id} {name} ({kind} in {hierarchy}) in {file}',
+  'gazetteer.namesake':
+    'note: «{name}» also names {others}; yours wins unless a report names another area',
+  'gazetteer.noParent': 'parent {parent} is not in the gazetteer',
+  'gazetteer.notArabic':
+    "{problem}: a place's names are matched in Arabic reports (--name-en takes its English name)",
+  'gazetteer.outside': '{problem}; check --lat, --lon and --parent',
+  'gazetteer.noSuch': 'no place «{which}» (id or name) in your places file {file}',
+  'gazetteer.shipped':
+    '{id} {name} is a shipped place, not one you added: only places in {file} can be removed (add one with --id {id} to correct it)',
+  'gazetteer.several': '«{which}» names {count} of your places ({list}): remove one by its id',
+  'gazetteer.parentOf': '{id} {name} is the parent of {children}: remove those first',
+  'gazetteer.removed': 'removed {id} {name} ({hierarchy}) from {file}',
+  'gazetteer.imported':
+    '{file}: {count} places from a {format} file ({fresh} new, {replaced} replaced){left}',
+  'gazetteer.leftOut': '; left out: {list}',
+  'gazetteer.userPlaces': 'user places: {file}',
+  'gazetteer.noPlace': '«{phrase}»: no place named',
+  'gazetteer.notIn': '«{words}»: not in the gazetteer',
+  'gazetteer.noReading': '«{words}»: no reading fits ({count} place(s) of that name)',
+  'gazetteer.reading':
+    '«{words}» {arrow} {id} {ar} / {en} ({hierarchy}) {lat},{lon} precision {precision}{also}',
+  'gazetteer.also': '; also {list}',
+  'baseline.noFile': '{path}: no such file',
+  'baseline.unreadable': '{path}: cannot be read ({code})',
+  'baseline.notJson': '{path}: not JSON',
+  'baseline.invalid': '{path}: not a baseline: {problem}',
 };
 
 /** ACLED's event and sub-event types in Arabic, as the review app names them. */
@@ -190,8 +402,6 @@ const TYPES_AR: Readonly<Record<EventType | SubEventType, string>> = {
 
 const TYPE_AR = new Map<string, string>(Object.entries(TYPES_AR));
 
-const TABLES: Readonly<Record<Lang, Readonly<Record<Key, string>>>> = { ar: AR, en: EN };
-
 /** First strong isolate … pop directional isolate (Unicode bidi, UAX #9). */
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -227,14 +437,91 @@ export interface Words {
   quote(words: string): string;
 }
 
-/** The words of one language, with the names the dictionaries give actors and claimants. */
-export function wordsFor(lang: Lang, lexicon: Pick<Lexicon, 'actors' | 'claimants'>): Words {
-  const table = TABLES[lang];
-  const t: Words['t'] = (key, params = {}) =>
+/** A message in one language, its `{name}`s filled (values are put in as given; unknown ones stay). */
+export type Translate = (key: Key, params?: Readonly<Record<string, string | number>>) => string;
+
+/** A Latin letter: what makes a stretch of ASCII an option, a file name or a code. */
+const LATIN = /[a-z]/i;
+
+/** The Latin words in a stretch of ASCII of an Arabic message, from the first to the last, isolated. */
+function isolateRun(run: string): string {
+  const words = run.split(' ');
+  const latin = words.map((w) => LATIN.test(w));
+  const first = latin.indexOf(true);
+  if (first < 0) return run;
+  const last = latin.lastIndexOf(true);
+  return [
+    ...words.slice(0, first),
+    `${FSI}${words.slice(first, last + 1).join(' ')}${PDI}`,
+    ...words.slice(last + 1),
+  ].join(' ');
+}
+
+/**
+ * An Arabic message with the Latin it holds itself («--db URL», «SHA-256»,
+ * «wathiq ingest --failed») isolated, as values are: a terminal then cannot
+ * carry the Arabic around it into the wrong order. `{name}`s are left whole.
+ */
+function isolateLatin(template: string): string {
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => (/^\{\w+\}$/.test(part) ? part : part.replace(/[\x20-\x7e]+/g, isolateRun)))
+    .join('');
+}
+
+const ISOLATED: Readonly<Record<Lang, Readonly<Record<Key, string>>>> = {
+  ar: Object.fromEntries(Object.entries(AR).map(([k, v]) => [k, isolateLatin(v)])) as Record<
+    Key,
+    string
+  >,
+  en: EN,
+};
+
+/** The messages of one language. */
+export function translator(lang: Lang): Translate {
+  const table = ISOLATED[lang];
+  return (key, params = {}) =>
     table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       return value === undefined ? whole : String(value);
     });
+}
+
+/** `--lang` as given anywhere on the command line, read before the commands parse theirs. */
+let chosen: Lang | undefined;
+
+/**
+ * The language of this run's messages: main reads `--lang` from the whole
+ * command line first, so that a message made before a command's options are
+ * parsed (a value an option refuses, a store that is not there) speaks it too.
+ */
+export function chooseLang(argv: readonly string[]): void {
+  chosen = undefined;
+  argv.forEach((arg, k) => {
+    const value = arg === '--lang' ? argv[k + 1] : arg.startsWith('--lang=') ? arg.slice(7) : null;
+    const lang = LANGS.find((l) => l === value);
+    if (lang !== undefined) chosen = lang;
+  });
+}
+
+/** The language of this run: `--lang`, else the locale. */
+export function currentLang(): Lang {
+  return langOf(chosen);
+}
+
+/** A message in this run's language; values from reports, files or the store go through `iso`. */
+export function say(key: Key, params: Readonly<Record<string, string | number>> = {}): string {
+  return translator(currentLang())(key, params);
+}
+
+/** A value (a path, a name, a report's words) isolated for a line of this run's language. */
+export function iso(text: string): string {
+  return isolate(currentLang(), text);
+}
+
+/** The words of one language, with the names the dictionaries give actors and claimants. */
+export function wordsFor(lang: Lang, lexicon: Pick<Lexicon, 'actors' | 'claimants'>): Words {
+  const t: Words['t'] = translator(lang);
   const v = (text: string): string => isolate(lang, text);
   const named = (info: { name: string; nameAr: string } | undefined, id: string): string =>
     v(info === undefined ? id : lang === 'ar' ? info.nameAr : info.name);

@@ -22,6 +22,8 @@ import {
 } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { printable } from './terminal.js';
+import { iso, say, translator } from './i18n.js';
+import type { Translate } from './i18n.js';
 
 /** `--db` and `--data`: which store a command works on. */
 export type StoreFlags = StoreLocation;
@@ -44,25 +46,32 @@ export interface IngestFlags extends StoreFlags {
 
 type Tally = Record<ReportOutcome, number>;
 
-function summary(tally: Tally, seconds: number): string {
+/** The tally in words of the run's language; `--log` lines keep English, as logs do. */
+function summary(tally: Tally, seconds: number, t: Translate = say): string {
   const total = tally.added + tally.known + tally['same-text'] + tally.failed;
   const rate = seconds > 0 ? total / seconds : 0;
   const parts = [
-    `${String(tally.added)} added`,
-    `${String(tally.known)} already have`,
-    ...(tally['same-text'] > 0 ? [`${String(tally['same-text'])} same text as one stored`] : []),
-    `${String(tally.failed)} failed`,
+    t('ingest.added', { n: tally.added }),
+    t('ingest.known', { n: tally.known }),
+    ...(tally['same-text'] > 0 ? [t('ingest.sameText', { n: tally['same-text'] })] : []),
+    t('ingest.failed', { n: tally.failed }),
   ];
-  return `${String(total)} reports in ${seconds.toFixed(1)} s (${rate.toFixed(0)}/s): ${parts.join(', ')}`;
+  return t('ingest.summary', {
+    total,
+    seconds: seconds.toFixed(1),
+    rate: rate.toFixed(0),
+    parts: parts.join(t('list')),
+  });
 }
+
+const english = translator('en');
 
 /** A progress bar on a terminal; nothing when the output is a file or a pipe. */
 function progressBar(enabled: boolean, total: number): cliProgress.SingleBar | null {
   if (!enabled) return null;
   const bar = new cliProgress.SingleBar(
     {
-      format:
-        'ingest {bar} {value}/{total} files | {added} added, {known} known, {failed} failed | {rate}/s',
+      format: say('ingest.bar'),
       stream: process.stderr,
       hideCursor: true,
     },
@@ -76,13 +85,11 @@ function progressBar(enabled: boolean, total: number): cliProgress.SingleBar | n
 export async function runIngest(paths: readonly string[], flags: IngestFlags): Promise<number> {
   const options = storeOptions(flags);
   if (flags.queue === true && options.url === null) {
-    process.stderr.write(
-      `${pc.red('wathiq:')} --queue needs a server database: --db URL or DATABASE_URL\n`,
-    );
+    process.stderr.write(`${pc.red('wathiq:')} ${say('ingest.queueNeedsServer')}\n`);
     return 2;
   }
   if (flags.failed !== true && paths.length === 0) {
-    process.stderr.write(`${pc.red('wathiq:')} name the files or folders to ingest\n`);
+    process.stderr.write(`${pc.red('wathiq:')} ${say('ingest.nothing')}\n`);
     return 2;
   }
   let manifest: Manifest = new Map();
@@ -115,7 +122,7 @@ async function printFailures(db: Database): Promise<number> {
   const failures = await listFailures(db);
   for (const f of failures)
     process.stdout.write(`${printable(f.source)}\t${printable(f.reason)}\t${f.failed_at}\n`);
-  process.stderr.write(`${String(failures.length)} input(s) failed\n`);
+  process.stderr.write(`${say('ingest.failures', { count: failures.length })}\n`);
   return 0;
 }
 
@@ -137,19 +144,16 @@ const STATISTICS_AFTER = 1_000;
 function listUndated(undated: readonly string[]): void {
   if (undated.length === 0) return;
   const shown = undated.slice(0, UNDATED_SHOWN);
+  // The front matter is shown as a person types it, one line under another.
   process.stderr.write(
-    `${pc.yellow('warning:')} ${String(undated.length)} report(s) have no publication date; their events are dated "unknown" (ACLED time_precision 3):\n${shown
-      .map((s) => `  ${printable(s)}\n`)
-      .join(
-        '',
-      )}${undated.length > shown.length ? `  … and ${String(undated.length - shown.length)} more\n` : ''}` +
-      // The front matter as a person types it, one line under another (not a «\n» to decode).
-      '  give each its date in front matter, three lines at the top of the file:\n' +
-      '      ---\n' +
-      '      published: YYYY-MM-DD\n' +
-      '      ---\n' +
-      '  or a sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}), a row of --manifest FILE\n' +
-      '  (file,url,outlet,published), or --published YYYY-MM-DD for all; then ingest them again\n',
+    [
+      `${pc.yellow(say('cli.warning'))} ${say('ingest.undated', { count: undated.length })}`,
+      ...shown.map((s) => `  ${iso(printable(s))}`),
+      ...(undated.length > shown.length
+        ? [say('ingest.undatedMore', { count: undated.length - shown.length })]
+        : []),
+      say('ingest.undatedHow'),
+    ].join('\n') + '\n',
   );
 }
 
@@ -179,12 +183,14 @@ async function ingestHere(
   let held = 0;
   const complain = (source: string, reason: string): void => {
     if (bar === null)
-      process.stderr.write(`${pc.red('wathiq:')} ${printable(`${source}: ${reason}`)}\n`);
+      process.stderr.write(`${pc.red('wathiq:')} ${printable(`${iso(source)}: ${reason}`)}\n`);
   };
   let analyzed = 0;
   const warn = (source: string, warning: string): void => {
     if (bar === null)
-      process.stderr.write(`${pc.yellow('warning:')} ${printable(`${source}: ${warning}`)}\n`);
+      process.stderr.write(
+        `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${warning}`)}\n`,
+      );
   };
   const flush = async (): Promise<void> => {
     const results = await ingestBatch(db, knowledge, batch, {
@@ -206,7 +212,8 @@ async function ingestHere(
       analyzed = tally.added;
     }
     const seconds = (performance.now() - started) / 1000;
-    if (flags.log === true) process.stderr.write(`stored a batch: ${summary(tally, seconds)}\n`);
+    if (flags.log === true)
+      process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);
     bar?.update(files.size, {
       added: tally.added,
       known: tally.known + tally['same-text'],
@@ -241,7 +248,7 @@ async function ingestHere(
   const seconds = (performance.now() - started) / 1000;
   listUndated(undated);
   process.stdout.write(
-    `${signal.stopping ? 'stopped: ' : ''}${summary(tally, seconds)}${tally.failed > 0 ? ' (wathiq ingest --failed lists them)' : ''}; store: ${storeName(flags)}\n`,
+    `${signal.stopping ? say('ingest.stopped') : ''}${summary(tally, seconds)}${tally.failed > 0 ? say('ingest.failedHint') : ''}${say('ingest.store', { store: iso(storeName(flags)) })}\n`,
   );
   return tally.failed > 0 || signal.stopping ? 1 : 0;
 }
@@ -303,8 +310,6 @@ async function enqueue(
   } finally {
     await queue.close();
   }
-  process.stdout.write(
-    `queued ${String(queued)} reports for the workers (wathiq worker); ${String(known)} already stored, ${String(failed)} failed\n`,
-  );
+  process.stdout.write(`${say('ingest.queued', { queued, known, failed })}\n`);
   return failed > 0 ? 1 : 0;
 }

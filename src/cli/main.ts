@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { inspect } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
@@ -18,7 +19,7 @@ import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
 import type { ReprocessFlags } from './reprocess.js';
 import { formatResult } from './format.js';
-import { LANGS, langOf, wordsFor } from './i18n.js';
+import { chooseLang, currentLang, iso, LANGS, say, wordsFor } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { printable } from './terminal.js';
 import { endQuietlyOnClosedPipe } from './output.js';
@@ -36,17 +37,15 @@ import type { StartFlags } from './start.js';
 // src/store or src/service at the top (test/cli/extract.test.ts checks it).
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError(say('arg.date'));
   // Date.parse takes «2019-02-30» for 2 March; the calendar does not.
-  if (publicationDay(value) === null)
-    throw new InvalidArgumentError(`${value} is not a day of the calendar`);
+  if (publicationDay(value) === null) throw new InvalidArgumentError(say('arg.notDay', { value }));
   return value;
 }
 
 function megabytes(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a size in MB');
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(say('arg.size'));
   return Math.round(n * 1024 * 1024);
 }
 
@@ -54,38 +53,35 @@ function coordinate(limit: number) {
   return (value: string): number => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || Math.abs(n) > limit)
-      throw new InvalidArgumentError(
-        `expected decimal degrees between -${String(limit)} and ${String(limit)}`,
-      );
+      throw new InvalidArgumentError(say('arg.degrees', { limit }));
     return n;
   };
 }
 
 function positive(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new InvalidArgumentError('expected a whole number above 0');
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(say('arg.positive'));
   return n;
 }
 
 function exportFormat(value: string): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f === value);
   if (format === undefined)
-    throw new InvalidArgumentError(`expected one of ${EXPORT_FORMATS.join(', ')}`);
+    throw new InvalidArgumentError(say('arg.oneOf', { values: EXPORT_FORMATS.join(', ') }));
   return format;
 }
 
 function reviewStatus(value: string): ReviewStatus {
   const parsed = zReviewStatus.safeParse(value);
   if (!parsed.success)
-    throw new InvalidArgumentError(`expected one of ${zReviewStatus.options.join(', ')}`);
+    throw new InvalidArgumentError(say('arg.oneOf', { values: zReviewStatus.options.join(', ') }));
   return parsed.data;
 }
 
 function role(value: string): Role {
   const parsed = zRole.safeParse(value);
   if (!parsed.success)
-    throw new InvalidArgumentError(`expected one of ${zRole.options.join(', ')}`);
+    throw new InvalidArgumentError(say('arg.oneOf', { values: zRole.options.join(', ') }));
   return parsed.data;
 }
 
@@ -94,13 +90,14 @@ const PLACE_KINDS = ['community', 'neighbourhood', 'site'] as const;
 function placeKind(value: string): PlaceKind {
   const kind = PLACE_KINDS.find((k) => k === value);
   if (kind === undefined)
-    throw new InvalidArgumentError(`expected one of ${PLACE_KINDS.join(', ')}`);
+    throw new InvalidArgumentError(say('arg.oneOf', { values: PLACE_KINDS.join(', ') }));
   return kind;
 }
 
 function language(value: string): Lang {
   const lang = LANGS.find((l) => l === value);
-  if (lang === undefined) throw new InvalidArgumentError(`expected one of ${LANGS.join(', ')}`);
+  if (lang === undefined)
+    throw new InvalidArgumentError(say('arg.oneOf', { values: LANGS.join(', ') }));
   return lang;
 }
 
@@ -121,7 +118,7 @@ interface ExtractFlags {
 
 async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
-  const words = wordsFor(langOf(flags.lang), knowledge.lexicon);
+  const words = wordsFor(flags.lang ?? currentLang(), knowledge.lexicon);
   const results: DocumentOutput[] = [];
   let failed = 0;
   // The reader has what it wanted (`| head`): the rest is not read.
@@ -134,7 +131,9 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       outlet: flags.outlet ?? null,
       url: flags.url ?? null,
       onWarning: (source, w) =>
-        process.stderr.write(`${pc.yellow('warning:')} ${printable(`${source}: ${w}`)}\n`),
+        process.stderr.write(
+          `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${w}`)}\n`,
+        ),
       ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
     })) {
       if (readerGone()) break;
@@ -180,8 +179,16 @@ export function program(exit: (code: number) => void): Command {
     .description('Arabic reports of violence in Syria in, attributed incident records out')
     .version('0.1.0')
     .option('--debug', 'on an error, print where it happened (the stack trace) too')
+    // Every command's messages speak it, wherever it stands on the line (main reads it first).
+    .option(LANG_OPTION, LANG_HELP, language)
     // A usage error is thrown to main, which ends with status 2; set before the commands, so they inherit it.
     .exitOverride()
+    // Commander's own one-line errors, in the language of the run.
+    .configureOutput({
+      outputError: (text, write) => {
+        write(commanderError(text));
+      },
+    })
     .addHelpText(
       'after',
       '\nExit status: 0 all done; 1 some inputs failed; 2 a usage error; 3 the database is unreachable\nor missing; 74 the disk under the store is full; 75 another process holds the embedded store\n(try again when it has finished).',
@@ -405,8 +412,7 @@ export function program(exit: (code: number) => void): Command {
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (id: string | undefined, flags: StoreFlags & { save?: string }) => {
-      if (id === undefined)
-        throw new UsageError('name an event, a report or a capture, or say verify');
+      if (id === undefined) throw new UsageError('evidence.which');
       const { showEvidence } = await import('./evidence.js');
       exit(await showEvidence(id, flags));
     });
@@ -654,19 +660,95 @@ async function ending(error: unknown): Promise<{ status: number; line: string | 
     // Commander has printed its one line already («error: option '--from <date>' argument …»).
     return { status: error.exitCode === 0 ? EXIT.done : EXIT.usage, line: null };
   const message = describeError(error);
-  if (error instanceof UsageError) return { status: EXIT.usage, line: message };
+  if (error instanceof UsageError) return { status: EXIT.usage, line: error.said() };
   // Loaded already by any command that opened a store; `extract` pays for it only on a failure.
-  const { StoreBusyError, StoreFullError, StoreUnavailableError } =
+  const { StoreBusyError, StoreFullError, StoreUnavailableError, ROOM_NEEDED } =
     await import('../store/index.js');
-  if (error instanceof StoreBusyError) return { status: STORE_BUSY, line: message };
-  if (error instanceof StoreFullError) return { status: STORE_FULL, line: message };
-  if (error instanceof StoreUnavailableError)
-    return { status: EXIT.storeUnavailable, line: message };
+  if (error instanceof StoreBusyError) {
+    const { holder } = error;
+    return {
+      status: STORE_BUSY,
+      line: say('store.busy', {
+        folder: iso(error.folder),
+        command: iso(holder.command),
+        pid: holder.pid,
+        where: holder.host === hostname() ? '' : say('store.busyHost', { host: iso(holder.host) }),
+        since: iso(holder.since.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')),
+      }),
+    };
+  }
+  if (error instanceof StoreFullError) {
+    const location = iso(error.location);
+    const line =
+      error.free === null
+        ? say('store.full', { location })
+        : say('store.fullRoom', {
+            location,
+            free: (error.free / MB).toFixed(0),
+            needed: ROOM_NEEDED / MB,
+          });
+    return { status: STORE_FULL, line };
+  }
+  if (error instanceof StoreUnavailableError) {
+    const location = iso(error.location);
+    const line =
+      error.reason.kind === 'missing'
+        ? say('store.missing', { location })
+        : say('store.unreachable', { location, detail: iso(error.reason.detail) });
+    return { status: EXIT.storeUnavailable, line };
+  }
   return { status: EXIT.inputsFailed, line: message.split('\n')[0] ?? message };
+}
+
+const MB = 1024 * 1024;
+
+/** Commander's one-line errors it prints itself, by their English shape. */
+const COMMANDER_ERRORS: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
+  [
+    /^error: option (.+?) argument (.+?) is invalid\. (.*)$/s,
+    (m) =>
+      say('commander.invalid', {
+        option: iso(m[1] ?? ''),
+        value: iso(m[2] ?? ''),
+        why: m[3] ?? '',
+      }),
+  ],
+  [
+    /^error: unknown option ('[^']*')(.*)$/s,
+    (m) => say('commander.unknownOption', { option: iso(m[1] ?? ''), rest: m[2] ?? '' }),
+  ],
+  [
+    /^error: unknown command ('[^']*')(.*)$/s,
+    (m) => say('commander.unknownCommand', { command: iso(m[1] ?? ''), rest: m[2] ?? '' }),
+  ],
+  [
+    /^error: missing required argument (.+)$/s,
+    (m) => say('commander.missingArgument', { argument: iso(m[1] ?? '') }),
+  ],
+  [
+    /^error: required option (.+?) not specified$/s,
+    (m) => say('commander.missingOption', { option: iso(m[1] ?? '') }),
+  ],
+  [
+    /^error: option (.+?) argument missing$/s,
+    (m) => say('commander.optionValue', { option: iso(m[1] ?? '') }),
+  ],
+  [/^error: too many arguments(.*)$/s, (m) => say('commander.tooMany', { rest: m[1] ?? '' })],
+];
+
+/** A line commander prints, in the language of the run (its English when no shape fits). */
+function commanderError(text: string): string {
+  const line = text.replace(/\n$/, '');
+  for (const [shape, words] of COMMANDER_ERRORS) {
+    const m = shape.exec(line);
+    if (m !== null) return `${words(m)}\n`;
+  }
+  return text;
 }
 
 /** Runs the command line and resolves with the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
+  chooseLang(argv);
   endQuietlyOnClosedPipe(process.stdout, 'standard output');
   let status = 0;
   try {

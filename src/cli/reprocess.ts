@@ -11,6 +11,7 @@ import type { ReprocessSummary } from '../service/index.js';
 import { eventFilterOf } from './export.js';
 import type { StoreFlags } from './ingest.js';
 import { printable } from './terminal.js';
+import { currentLang, iso, say } from './i18n.js';
 
 export interface ReprocessFlags extends StoreFlags {
   from?: string;
@@ -26,21 +27,16 @@ export interface ReprocessFlags extends StoreFlags {
   verbose?: boolean;
 }
 
-function count(n: number, what: string): string {
-  return `${String(n)} ${what}`;
-}
-
-/** The one line a reprocess ends with. */
+/** The one line a reprocess ends with, in the run's language. */
 export function summaryLine(s: ReprocessSummary): string {
   const { events: e, incidents: i } = s;
+  const read = { total: s.total, done: s.done, changed: s.reportsChanged };
   return [
-    `${s.stopped ? `stopped after ${String(s.done)} of` : 'read again'} ${count(s.total, 'reports')}, ${String(s.reportsChanged)} read differently`,
-    `events: ${count(e.added, 'added')}, ${count(e.removed, 'removed')}, ${count(e.merged, 'merged')}, ${count(e.split, 'split')}, ${count(e.figures, 'with figures changed')}, ${count(e.changed, 'otherwise changed')}`,
-    `incidents: ${count(i.added, 'added')}, ${count(i.removed, 'removed')}, ${count(i.changed, 'changed')}, ${count(i.kept, 'kept for a person’s word')}`,
-    ...(s.failed.length > 0
-      ? [`${count(s.failed.length, 'reports')} could not be read again`]
-      : []),
-  ].join('; ');
+    say(s.stopped ? 'reprocess.stopped' : 'reprocess.read', read),
+    say('reprocess.events', e),
+    say('reprocess.incidents', i),
+    ...(s.failed.length > 0 ? [say('reprocess.failed', { count: s.failed.length })] : []),
+  ].join(currentLang() === 'ar' ? '؛ ' : '; ');
 }
 
 /**
@@ -76,6 +72,8 @@ export async function runReprocess(flags: ReprocessFlags): Promise<number> {
   }
   if (flags.verbose === true)
     for (const line of summary.details) process.stdout.write(`${printable(line)}\n`);
-  process.stdout.write(`${summaryLine(summary)}; store: ${storeName(flags)}\n`);
+  process.stdout.write(
+    `${summaryLine(summary)}${say('reprocess.store', { store: iso(storeName(flags)) })}\n`,
+  );
   return summary.stopped || summary.failed.length > 0 ? 1 : 0;
 }

@@ -13,7 +13,7 @@ import {
   setStatus as setEventStatus,
   storeName,
 } from '../service/index.js';
-import { langOf, wordsFor } from './i18n.js';
+import { currentLang, wordsFor } from './i18n.js';
 import type { Lang, Words } from './i18n.js';
 import { UsageError } from './usage.js';
 import { operator, withService } from './operator.js';
@@ -38,7 +38,7 @@ export interface DecisionFlags extends StoreFlags {
 
 /** The words of the language asked for, with the dictionaries' names of actors and claimants. */
 function wordsOf(flags: { lang?: Lang; data?: string }): Words {
-  return wordsFor(langOf(flags.lang), loadCatalog(dataDir(flags.data)).names);
+  return wordsFor(flags.lang ?? currentLang(), loadCatalog(dataDir(flags.data)).names);
 }
 
 function placeOf(w: Words, event: Event): string {
@@ -154,7 +154,7 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
   let admin1Pcode: string | undefined;
   if (flags.governorate !== undefined) {
     const code = governorateCode(loadCatalog(dataDir(flags.data)), flags.governorate);
-    if (code === null) throw new UsageError(`no governorate called «${flags.governorate}»`);
+    if (code === null) throw new UsageError('filter.governorate', { name: flags.governorate });
     admin1Pcode = code;
   }
   const filter: EventFilter = {

@@ -1,6 +1,29 @@
-/** A command given something it cannot use (an unknown actor id, an output folder that is not there): status 2. */
+import { iso, say, translator } from './i18n.js';
+import type { Key } from './i18n.js';
+
+/**
+ * A command given something it cannot use (an unknown actor id, an output
+ * folder that is not there): status 2. It keeps its message's key, so that the
+ * line is printed in the language of the run; its `message` is the English one.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    readonly key: Key,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(translator('en')(key, params));
+  }
+
+  /** The line in this run's language. */
+  said(): string {
+    return say(
+      this.key,
+      Object.fromEntries(
+        Object.entries(this.params).map(([k, v]) => [k, typeof v === 'string' ? iso(v) : v]),
+      ),
+    );
+  }
 }
 
 /** The edit distance of two ids, case aside: how far a typo is from what was meant. */
@@ -26,16 +49,26 @@ export function closest(wanted: string, known: Iterable<string>, count = 3): str
   return [...new Set(known)]
     .map((id) => ({
       id,
-      d: distance(wanted, id) - (id.toLowerCase().includes(wanted.toLowerCase()) ? 2 : 0),
+      // «Shelling» means «Shelling/artillery/missile attack», however many letters it lacks.
+      within: id.toLowerCase().includes(wanted.toLowerCase()),
+      d: distance(wanted, id),
     }))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .sort((a, b) => Number(b.within) - Number(a.within) || a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, count)
     .map((c) => c.id);
 }
 
 /** Throws a UsageError unless `value` is one of `known`, naming the closest ones. */
-export function checkKnown(what: string, value: string, known: Iterable<string>): void {
+export function checkKnown(
+  what: 'actor' | 'claimant' | 'type',
+  value: string,
+  known: Iterable<string>,
+): void {
   const ids = [...known];
   if (ids.includes(value)) return;
-  throw new UsageError(`no ${what} «${value}»; the closest are ${closest(value, ids).join(', ')}`);
+  throw new UsageError('filter.unknown', {
+    what: say(`filter.${what}`),
+    value,
+    closest: closest(value, ids).join(', '),
+  });
 }

@@ -41,9 +41,6 @@ export function storeName(location: StoreLocation): string {
 export async function openExistingStore(location: StoreLocation): Promise<Database> {
   const options = storeOptions(location);
   if (options.url === null && !existsSync(join(options.dataDir, 'PG_VERSION')))
-    throw new StoreUnavailableError(
-      dataDir(location.data),
-      'no wathiq store here; ingest reports first, or name the store with --data DIR, WATHIQ_DATA or --db URL',
-    );
+    throw new StoreUnavailableError(dataDir(location.data), { kind: 'missing' });
   return openStore(options);
 }

@@ -41,13 +41,23 @@ export interface Database extends Sql {
 }
 
 /** The database cannot be reached (a server that does not answer) or is not there (no store in the folder). */
+/** Why a store cannot be had: none in the folder named, or a server that does not answer (its words). */
+export type Unavailable =
+  { readonly kind: 'missing' } | { readonly kind: 'unreachable'; readonly detail: string };
+
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
   constructor(
     readonly location: string,
-    readonly problem: string,
+    readonly reason: Unavailable,
   ) {
-    super(`${location}: ${problem}`);
+    super(
+      `${location}: ${
+        reason.kind === 'missing'
+          ? 'no wathiq store here; ingest reports first, or name the store with --data DIR, WATHIQ_DATA or --db URL'
+          : `database unreachable (${reason.detail})`
+      }`,
+    );
   }
 }
 
@@ -243,7 +253,7 @@ async function openServer(url: string): Promise<Database> {
   } catch (error) {
     await pool.end().catch(() => undefined);
     const words = error instanceof Error ? error.message : String(error);
-    throw new StoreUnavailableError(location, `database unreachable (${words})`);
+    throw new StoreUnavailableError(location, { kind: 'unreachable', detail: words });
   }
   const on = (q: Pool | PoolClient): Sql => ({
     query: async <R extends object>(

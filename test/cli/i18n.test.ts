@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isolate, langOf } from '../../src/cli/i18n.js';
 import { captureConsole } from './console.js';
 
-const { out, run, file, dir } = captureConsole();
+const { out, err, run, file, dir } = captureConsole();
 const serverUrl = process.env.DATABASE_URL;
 delete process.env.DATABASE_URL;
 const { LANG, LC_ALL } = process.env;
@@ -109,5 +109,149 @@ describe('the language of what a person reads', () => {
     expect(english).toMatch(/claim Syrian Observatory for Human Rights: killed 3 civilians/);
     for (const line of lines(english))
       expect(outsideIsolates(line)).not.toMatch(/\p{Script=Arabic}/u);
+  });
+});
+
+/** What a command said, on both its outputs, escape codes taken out. */
+function said(): string {
+  return stripVTControlCharacters([...out, ...err].join(''));
+}
+
+/** Every line in its own script outside its isolates, the program's name that starts an error aside. */
+function inOneScript(lang: 'ar' | 'en', text: string): void {
+  for (const line of lines(text)) {
+    const rest = outsideIsolates(line).replace(/^wathiq: /, '');
+    if (lang === 'ar') expect(rest, line).not.toMatch(/[a-z]/i);
+    else expect(rest, line).not.toMatch(/\p{Script=Arabic}/u);
+  }
+}
+
+describe('every command speaks the language asked for', () => {
+  const data = join(dir, 'store');
+  const undated = file('undated.txt', REPORT);
+  const clear = (): void => {
+    out.length = 0;
+    err.length = 0;
+  };
+
+  it('ingest: its tally, the reports without a date and how to date them', async () => {
+    expect(await run('ingest', '--data', data, '--no-progress', '--lang', 'ar', undated)).toBe(0);
+    const arabic = said();
+    expect(arabic).toMatch(/1 تقرير في .* أضيف 1، 0 موجود أصلاً، فشل 0؛ المخزن: /);
+    expect(arabic).toMatch(/تنبيه: 1 تقرير بلا تاريخ نشر/);
+    expect(arabic).toMatch(/أعطِ كلاً منها تاريخه في ترويسة/);
+    inOneScript('ar', arabic);
+    clear();
+    expect(await run('--lang', 'en', 'ingest', '--data', data, '--no-progress', undated)).toBe(0);
+    const english = said();
+    expect(english).toMatch(/1 reports in .*: 0 added, 1 already have, 0 failed; store: /);
+    inOneScript('en', english);
+  });
+
+  it('export, evidence and evidence verify', async () => {
+    const csv = join(dir, 'events.csv');
+    clear();
+    expect(await run('export', '--data', data, '--format', 'json', '--lang', 'ar')).toBe(0);
+    const [event] = JSON.parse(out.join('')) as { id: string }[];
+    expect(err.join('')).toMatch(/صُدّر 1 حدث من /);
+    clear();
+    expect(
+      await run('export', '--data', data, '--format', 'csv', '--out', csv, '--lang', 'en'),
+    ).toBe(0);
+    expect(said()).toMatch(/exported 1 events from .* to /);
+    inOneScript('en', said());
+    clear();
+    expect(await run('evidence', event?.id ?? '', '--data', data, '--lang', 'ar')).toBe(0);
+    const arabic = said();
+    expect(arabic).toMatch(/ بايت {2}التُقط /);
+    expect(arabic).toMatch(/المصدر: .*undated\.txt/);
+    expect(arabic).toMatch(/التقرير: .*، بلا تاريخ نشر/);
+    inOneScript('ar', arabic);
+    clear();
+    expect(await run('evidence', 'verify', '--data', data, '--lang', 'ar')).toBe(0);
+    expect(said()).toMatch(/فُحص 1 ملقوط في .*: كلها تطابق بصمتها/);
+    inOneScript('ar', said());
+    clear();
+    expect(await run('evidence', 'ev:none', '--data', data, '--lang', 'ar')).toBe(1);
+    expect(said()).toMatch(/لا حدث ولا تقرير ولا ملقوط «\u2068ev:none\u2069» في المخزن/);
+    clear();
+    expect(await run('evidence', 'verify', '--data', data, '--lang', 'en')).toBe(0);
+    expect(said()).toMatch(/checked 1 capture\(s\) in .*: every one matches its SHA-256/);
+  });
+
+  it('reprocess', async () => {
+    clear();
+    expect(await run('reprocess', '--data', data, '--lang', 'ar')).toBe(0);
+    const arabic = said();
+    expect(arabic).toMatch(/أعيدت قراءة 1 تقرير، قُرئ 0 منها على نحو مختلف؛ الأحداث: أضيف 0/);
+    inOneScript('ar', arabic);
+    clear();
+    expect(await run('reprocess', '--data', data, '--lang', 'en')).toBe(0);
+    expect(said()).toMatch(/read again 1 reports, 0 read differently; events: 0 added/);
+  });
+
+  it('gazetteer lookup and remove', async () => {
+    clear();
+    expect(
+      await run('gazetteer', 'lookup', 'غرب مدينة الطبقة', '--data', data, '--lang', 'ar'),
+    ).toBe(0);
+    const arabic = said();
+    expect(arabic).toMatch(/«غرب مدينة الطبقة» ← .* الدقة \d/);
+    inOneScript('ar', arabic);
+    clear();
+    expect(
+      await run('gazetteer', 'lookup', 'غرب مدينة الطبقة', '--data', data, '--lang', 'en'),
+    ).toBe(0);
+    expect(said()).toMatch(/«\u2068غرب مدينة الطبقة\u2069» → .* precision \d/);
+    inOneScript('en', said());
+    clear();
+    expect(await run('gazetteer', 'remove', 'قرية لا توجد', '--data', data, '--lang', 'ar')).toBe(
+      1,
+    );
+    expect(said()).toMatch(/لا مكان «قرية لا توجد» \(معرّفاً أو اسماً\) في ملف أماكنك/);
+    inOneScript('ar', said());
+  });
+
+  it.each([
+    [
+      ['export', '--format', 'csv', '--actor', 'SDFF'],
+      2,
+      /لا طرف «\u2068SDFF\u2069»؛ الأقرب: \u2068SDF\b/,
+      /no actor «SDFF»; the closest are SDF\b/,
+    ],
+    [
+      ['export', '--format', 'csv', '--type', 'Shelling'],
+      2,
+      /الأقرب: \u2068Shelling\/artillery\/missile attack/,
+      /the closest are Shelling\/artillery\/missile attack/,
+    ],
+    [
+      ['export', '--format', 'csv', '--from', '2019-02-30'],
+      2,
+      /خطأ: قيمة الخيار .*--from.* غير صالحة\. 2019-02-30 ليس يوماً في التقويم/,
+      /error: option '--from <date>' argument '2019-02-30' is invalid\. 2019-02-30 is not a day of the calendar/,
+    ],
+    [
+      ['review', '--data', join(dir, 'nowhere')],
+      3,
+      /لا مخزن لـ.*wathiq.* هنا؛ أدخل تقارير أولاً/,
+      /no wathiq store here; ingest reports first/,
+    ],
+    [
+      ['evidence'],
+      2,
+      /سمِّ حدثاً أو تقريراً أو ملقوطاً، أو قل .*verify/,
+      /name an event, a report or a capture, or say verify/,
+    ],
+  ])('a failure in both languages: %j', async (args, status, arabic, english) => {
+    const withData = args.includes('--data') ? args : [...args, '--data', data];
+    clear();
+    expect(await run(...withData, '--lang', 'ar')).toBe(status);
+    expect(said()).toMatch(arabic);
+    inOneScript('ar', said());
+    clear();
+    expect(await run('--lang', 'en', ...withData)).toBe(status);
+    expect(said()).toMatch(english);
+    inOneScript('en', said());
   });
 });
