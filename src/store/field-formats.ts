@@ -177,6 +177,11 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
+/** A sentence's first word: «the reporting outlet» opens one as «The reporting outlet». */
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /**
  * ACLED's notes: «On [date], [who] [did what] in [place]. [Claimant] reported
  * [figures]. …», naming each claimant and whether it is a party to the fight.
@@ -200,7 +205,8 @@ function acledNotes(event: Event, names: Names): string {
     .filter((c) => c.figures.length > 0)
     .map(
       (c) =>
-        `${names.claimant(c)}${c.party ? ' (a party to the fighting)' : ''} reported ${c.figures.map((f) => names.figure(f)).join(', ')}.`,
+        // A sentence of its own: «The reporting outlet reported…» when no claimant or outlet is named.
+        `${capitalized(names.claimant(c))}${c.party ? ' (a party to the fighting)' : ''} reported ${c.figures.map((f) => names.figure(f)).join(', ')}.`,
     );
   return [`${whenPhrase(event)}, ${doer} ${act}${where}.`, ...claims].join(' ');
 }
@@ -443,12 +449,13 @@ export const UCDP_COLUMNS = [
   'low',
 ] as const;
 
-/** A report as UCDP cites a source article: «outlet, date, "headline"». */
+/** A report as UCDP cites a source article: «outlet, date, "headline"» (no headline when it has none). */
 function sourceArticle(r: ReportInfo): string {
   return [
     r.outlet ?? r.url ?? 'unnamed outlet',
     r.published?.slice(0, 10) ?? 'undated',
-    `"${r.title ?? ''}"`,
+    // A report with no title is cited without one, not with an empty «""».
+    ...(r.title === null ? [] : [`"${r.title}"`]),
   ].join(', ');
 }
 

@@ -162,7 +162,11 @@ const EVENTS = {
   }),
 };
 
-function rows(format: 'acled' | 'ucdp', reports?: ReportIndex): Record<string, string>[] {
+function rows(
+  format: 'acled' | 'ucdp',
+  reports?: ReportIndex,
+  events: readonly Event[] = Object.values(EVENTS),
+): Record<string, string>[] {
   const writer = eventWriter(format, {
     lexicon,
     placeKind: (id) => (id === 'C10011010' ? 'neighbourhood' : 'community'),
@@ -170,7 +174,7 @@ function rows(format: 'acled' | 'ucdp', reports?: ReportIndex): Record<string, s
   });
   const text =
     writer.head +
-    Object.values(EVENTS)
+    events
       .map((e) => writer.row(e, reports))
       .filter((r) => r !== null)
       .join('');
@@ -255,6 +259,19 @@ describe('the ACLED export', () => {
     expect(protest?.notes).toMatch(/^On an unknown date, /);
   });
 
+  it('opens a claim’s sentence with a capital when no claimant or outlet is named', () => {
+    const [row] = rows('acled', undefined, [
+      event({
+        id: 'ev:unnamed',
+        actor1: 'SYR-GOV',
+        actor2: 'CIV',
+        claims: [{ ...claim(null, [killed(1, 'CIV')]), outlet: null }],
+        fatalities: { low: 1, best: 1, high: 1 },
+      }),
+    ]);
+    expect(row?.notes).toMatch(/\. The reporting outlet reported 1 killed \(civilians\)\.$/);
+  });
+
   it('names a neighbourhood «City - District»', () => {
     expect(table.find((r) => r.location?.includes('Kafar'))?.location).toBe(
       'Damascus - Kafar Soussa',
@@ -321,6 +338,15 @@ describe('the UCDP GED export', () => {
       source_date: '2024-03-14; 2024-06-07',
     });
     expect(of('ev:clash')?.source_article).toContain('الجزيرة, 2024-06-07, "اشتباكات"');
+  });
+
+  it('cites a report with no headline without an empty one', () => {
+    const untitled: ReportIndex = new Map([
+      ['sha256:r1', { title: null, outlet: 'شبكة أ', url: null, published: '2024-03-14' }],
+    ]);
+    const row = rows('ucdp', untitled).find((r) => r.relid === 'ev:shelling');
+    expect(row?.source_article).toBe('شبكة أ, 2024-03-14');
+    expect(row?.source_headline).toBe('');
   });
 
   it('codes a foreign state’s strike as state-based, in its own country', () => {
