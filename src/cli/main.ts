@@ -67,21 +67,23 @@ function positive(value: string): number {
 function exportFormat(value: string): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f === value);
   if (format === undefined)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: EXPORT_FORMATS.join(', ') }));
+    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(EXPORT_FORMATS.join(', ')) }));
   return format;
 }
 
 function reviewStatus(value: string): ReviewStatus {
   const parsed = zReviewStatus.safeParse(value);
   if (!parsed.success)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: zReviewStatus.options.join(', ') }));
+    throw new InvalidArgumentError(
+      say('arg.oneOf', { values: iso(zReviewStatus.options.join(', ')) }),
+    );
   return parsed.data;
 }
 
 function role(value: string): Role {
   const parsed = zRole.safeParse(value);
   if (!parsed.success)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: zRole.options.join(', ') }));
+    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(zRole.options.join(', ')) }));
   return parsed.data;
 }
 
@@ -90,14 +92,14 @@ const PLACE_KINDS = ['community', 'neighbourhood', 'site'] as const;
 function placeKind(value: string): PlaceKind {
   const kind = PLACE_KINDS.find((k) => k === value);
   if (kind === undefined)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: PLACE_KINDS.join(', ') }));
+    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(PLACE_KINDS.join(', ')) }));
   return kind;
 }
 
 function language(value: string): Lang {
   const lang = LANGS.find((l) => l === value);
   if (lang === undefined)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: LANGS.join(', ') }));
+    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(LANGS.join(', ')) }));
   return lang;
 }
 

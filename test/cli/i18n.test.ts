@@ -232,6 +232,12 @@ describe('every command speaks the language asked for', () => {
       /error: option '--from <date>' argument '2019-02-30' is invalid\. 2019-02-30 is not a day of the calendar/,
     ],
     [
+      ['export', '--format', 'xyz'],
+      2,
+      /غير صالحة\. المتوقع واحد من \u2068csv, acled, ucdp/,
+      /is invalid\. expected one of csv, acled, ucdp/,
+    ],
+    [
       ['review', '--data', join(dir, 'nowhere')],
       3,
       /لا مخزن لـ.*wathiq.* هنا؛ أدخل تقارير أولاً/,
