@@ -98,6 +98,7 @@ const AR = {
   'store.missing':
     '{location}: لا مخزن لـwathiq هنا؛ أدخل تقارير أولاً، أو سمِّ المخزن بـ--data DIR أو WATHIQ_DATA أو --db URL',
   'store.unreachable': '{location}: قاعدة البيانات لا تجيب ({detail})',
+  'store.uncreatable': '{location}: تعذر إنشاء المخزن ({detail})',
   'store.busy':
     'المخزن في {folder} يستعمله {command}، رقم العملية {pid}{where}، منذ {since}؛ أعد المحاولة حين ينتهي',
   'store.busyHost': ' على {host}',
@@ -274,6 +275,7 @@ const EN: Readonly<Record<Key, string>> = {
   'store.missing':
     '{location}: no wathiq store here; ingest reports first, or name the store with --data DIR, WATHIQ_DATA or --db URL',
   'store.unreachable': '{location}: database unreachable ({detail})',
+  'store.uncreatable': '{location}: could not create the store ({detail})',
   'store.busy':
     'the store at {folder} is in use by {command}, pid {pid}{where}, since {since}; try again when it has finished',
   'store.busyHost': ' on {host}',

@@ -696,7 +696,10 @@ async function ending(error: unknown): Promise<{ status: number; line: string | 
     const line =
       error.reason.kind === 'missing'
         ? say('store.missing', { location })
-        : say('store.unreachable', { location, detail: iso(error.reason.detail) });
+        : say(error.reason.kind === 'uncreatable' ? 'store.uncreatable' : 'store.unreachable', {
+            location,
+            detail: iso(error.reason.detail),
+          });
     return { status: EXIT.storeUnavailable, line };
   }
   return { status: EXIT.inputsFailed, line: message.split('\n')[0] ?? message };

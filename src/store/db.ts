@@ -41,9 +41,10 @@ export interface Database extends Sql {
 }
 
 /** The database cannot be reached (a server that does not answer) or is not there (no store in the folder). */
-/** Why a store cannot be had: none in the folder named, or a server that does not answer (its words). */
+/** Why a store cannot be had: none in the folder named, one that could not be made, or a server that does not answer (with its words). */
 export type Unavailable =
-  { readonly kind: 'missing' } | { readonly kind: 'unreachable'; readonly detail: string };
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'unreachable' | 'uncreatable'; readonly detail: string };
 
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
@@ -55,7 +56,9 @@ export class StoreUnavailableError extends Error {
       `${location}: ${
         reason.kind === 'missing'
           ? 'no wathiq store here; ingest reports first, or name the store with --data DIR, WATHIQ_DATA or --db URL'
-          : `database unreachable (${reason.detail})`
+          : reason.kind === 'uncreatable'
+            ? `could not create the store (${reason.detail})`
+            : `database unreachable (${reason.detail})`
       }`,
     );
   }
@@ -120,10 +123,10 @@ async function createEmbedded(dataDir: string, startParams: readonly string[]): 
   child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
   const [status] = (await once(child, 'close')) as [number | null];
   if (status !== 0)
-    throw new StoreUnavailableError(
-      dataDir,
-      `could not create the store (${said.trim().split('\n')[0] ?? ''})`,
-    );
+    throw new StoreUnavailableError(dataDir, {
+      kind: 'uncreatable',
+      detail: said.trim().split('\n')[0] ?? '',
+    });
 }
 
 /** Opens the server database when a URL is given, else the embedded one. */
