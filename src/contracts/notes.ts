@@ -15,8 +15,16 @@ export const zNoteValue = z
     z.object({ kind: z.literal('weekday'), day: z.number().int().min(0).max(6) }),
     z.object({ kind: z.literal('type'), type: z.string() }),
     z.object({ kind: z.literal('actor'), id: z.string() }),
-    /** A gazetteer place by id when the note gives it, always by its English name. */
-    z.object({ kind: z.literal('place'), id: z.string().nullable(), en: z.string() }),
+    /**
+     * A gazetteer place by id when known, always by its English name (as the
+     * note was made), and by its Arabic name where the gazetteer knows it.
+     */
+    z.object({
+      kind: z.literal('place'),
+      id: z.string().nullable(),
+      en: z.string(),
+      ar: z.string().nullable(),
+    }),
     /** 1 the place itself, 2 near it, 3 only a wider area. */
     z.object({ kind: z.literal('precision'), level: z.number().int().min(1).max(3) }),
   ])

@@ -62,7 +62,12 @@ export async function visibleEvent(db: Sql, actor: Actor, id: string): Promise<M
 }
 
 /** An event with each report's text and incidents, why each was linked, and its history. */
-export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<EventDetail> {
+export async function eventDetail(
+  db: Sql,
+  actor: Actor,
+  id: string,
+  gazetteer?: Gazetteer,
+): Promise<EventDetail> {
   const event = await visibleEvent(db, actor, id);
   const [reports, incidents] = await Promise.all([eventReports(db, id), eventIncidents(db, id)]);
   const [history, ofIncidents, ofEvent] = await Promise.all([
@@ -79,7 +84,7 @@ export async function eventDetail(db: Sql, actor: Actor, id: string): Promise<Ev
     linkedBy.set(member.document, [...(linkedBy.get(member.document) ?? []), ...member.linked_by]);
   const views: ReportView[] = reports.map((r) => {
     const reasons = [...new Set(linkedBy.get(r.document) ?? [])];
-    return { ...r, linked_by: reasons, linked_because: linkNotes(reasons) };
+    return { ...r, linked_by: reasons, linked_because: linkNotes(reasons, gazetteer) };
   });
   return { event, reports: views, corrections, history };
 }

@@ -7,6 +7,7 @@
  * A note of a shape not known here keeps code `other` and is shown as made.
  */
 import type { Note, NoteValue } from '../contracts/index.js';
+import type { Gazetteer, Place } from '../gazetteer/index.js';
 
 type Values = Record<string, NoteValue>;
 type Reader = readonly [RegExp, string, (m: RegExpExecArray) => Values];
@@ -18,14 +19,17 @@ const place = (en: string | undefined, id: string | null = null): NoteValue => (
   kind: 'place',
   id,
   en: en ?? '',
+  ar: null,
 });
 const number = (text: string | undefined): NoteValue => ({ kind: 'number', value: Number(text) });
 
 const DAY = String.raw`(\d{4}-\d{2}-\d{2})`;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Only a weekday's own name matches: a note naming another is of no known shape, kept as made. */
+const WEEKDAY = `(${WEEKDAYS.join('|')})`;
 const weekday = (name: string | undefined): NoteValue => ({
   kind: 'weekday',
-  day: Math.max(0, WEEKDAYS.indexOf(name ?? '')),
+  day: WEEKDAYS.indexOf(name ?? ''),
 });
 
 /** Why two reports' incidents were judged one act (src/link/same-act.ts), in the order tried. */
@@ -55,7 +59,7 @@ const READING_READERS: readonly Reader[] = [
   ],
   [
     new RegExp(
-      `^date «(.*)»: the text names (\\w+) for ${DAY}, which is a (\\w+) \\(report date ${DAY}\\); kept ${DAY}$`,
+      `^date «(.*)»: the text names ${WEEKDAY} for ${DAY}, which is a ${WEEKDAY} \\(report date ${DAY}\\); kept ${DAY}$`,
     ),
     'reading.weekdayContradictsReport',
     (m) => ({
@@ -67,7 +71,9 @@ const READING_READERS: readonly Reader[] = [
     }),
   ],
   [
-    new RegExp(`^date «(.*)»: the text names (\\w+) for ${DAY}, which is a (\\w+); kept ${DAY}$`),
+    new RegExp(
+      `^date «(.*)»: the text names ${WEEKDAY} for ${DAY}, which is a ${WEEKDAY}; kept ${DAY}$`,
+    ),
     'reading.weekdayContradicts',
     (m) => ({ words: quote(m[1]), said: weekday(m[2]), date: date(m[3]), actual: weekday(m[4]) }),
   ],
@@ -108,9 +114,65 @@ function readWith(readers: readonly Reader[], text: string): Note {
   return { code: 'other', values: {}, text };
 }
 
-/** Why a report joined its event, each reason with its code. */
-export function linkNotes(reasons: readonly string[]): Note[] {
-  return reasons.map((r) => readWith(LINK_READERS, r));
+/**
+ * Why a report joined its event, each reason with its code. Linking names
+ * places in English only; with the gazetteer each place also gets its Arabic
+ * name, so that an Arabic reader is never shown an English place word.
+ */
+export function linkNotes(reasons: readonly string[], gazetteer?: Gazetteer): Note[] {
+  const notes = reasons.map((r) => readWith(LINK_READERS, r));
+  return gazetteer === undefined ? notes : notes.map((n) => withArabicNames(n, gazetteer));
+}
+
+/** Admin areas first: «X lies in Y» names a governorate or district as Y. */
+const AREA_KINDS: readonly string[] = ['governorate', 'district', 'subdistrict'];
+
+const byEnglish = new WeakMap<Gazetteer, Map<string, Place[]>>();
+
+function placesNamed(gazetteer: Gazetteer, en: string): readonly Place[] {
+  let index = byEnglish.get(gazetteer);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of gazetteer.places) index.set(p.nameEn, [...(index.get(p.nameEn) ?? []), p]);
+    byEnglish.set(gazetteer, index);
+  }
+  return index.get(en) ?? [];
+}
+
+/**
+ * A place named by the candidates for its English name: the Arabic name they
+ * all share (a governorate and its chief district often do), the id only when
+ * there is one candidate.
+ */
+function named(value: NoteValue, candidates: readonly Place[]): NoteValue {
+  const [first] = candidates;
+  if (value.kind !== 'place' || first === undefined) return value;
+  if (!candidates.every((p) => p.nameAr === first.nameAr)) return value;
+  return {
+    ...value,
+    id: value.id ?? (candidates.length === 1 ? first.id : null),
+    ar: first.nameAr,
+  };
+}
+
+function withArabicNames(note: Note, gazetteer: Gazetteer): Note {
+  const { place: at, area } = note.values;
+  if (note.code === 'link.samePlace' && at?.kind === 'place' && at.id !== null) {
+    const known = gazetteer.byId(at.id);
+    return { ...note, values: { place: named(at, known === undefined ? [] : [known]) } };
+  }
+  if (note.code !== 'link.within' || at?.kind !== 'place' || area?.kind !== 'place') return note;
+  // The area by its name among admin areas (or any place, if no area has it) …
+  const all = placesNamed(gazetteer, area.en);
+  const areas = all.filter((p) => AREA_KINDS.includes(p.kind));
+  const wide = areas.length > 0 ? areas : all;
+  // … and the place by its name among those inside one of them.
+  const inside = placesNamed(gazetteer, at.en).filter((p) =>
+    wide.some(
+      (w) => p.admin1Pcode === w.id || (w.admin2Pcode !== '' && p.admin2Pcode === w.admin2Pcode),
+    ),
+  );
+  return { ...note, values: { place: named(at, inside), area: named(area, wide) } };
 }
 
 /** What a reading warns of, each warning with its code. */

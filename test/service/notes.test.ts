@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/contracts/index.js';
-import { extract } from '../../src/extract/index.js';
+import { extract, shippedKnowledge } from '../../src/extract/index.js';
 import { sameAct, type LinkIncident } from '../../src/link/index.js';
 import { linkNotes, readingNotes } from '../../src/service/index.js';
 
@@ -29,7 +29,9 @@ describe('why a report was linked, read back into codes', () => {
     );
     const notes = linkNotes(sameAct(a, b)?.reasons ?? []);
     expect(codes(notes)).toEqual(['link.samePlace', 'link.sameDay', 'link.sameType']);
-    expect(notes[0]?.values).toEqual({ place: { kind: 'place', id: 'C3953', en: 'Sarmin' } });
+    expect(notes[0]?.values).toEqual({
+      place: { kind: 'place', id: 'C3953', en: 'Sarmin', ar: null },
+    });
     expect(notes[1]?.values).toEqual({ date: { kind: 'date', date: '2024-10-03' } });
     expect(notes[2]?.values).toEqual({
       type: { kind: 'type', type: 'Shelling/artillery/missile attack' },
@@ -50,10 +52,48 @@ describe('why a report was linked, read back into codes', () => {
     const notes = linkNotes(sameAct(town, area)?.reasons ?? []);
     expect(codes(notes)).toEqual(['link.within', 'link.sameDay', 'link.sameType', 'link.sameDoer']);
     expect(notes[0]?.values).toEqual({
-      place: { kind: 'place', id: null, en: 'Saraqab' },
-      area: { kind: 'place', id: null, en: 'Idlib' },
+      place: { kind: 'place', id: null, en: 'Saraqab', ar: null },
+      area: { kind: 'place', id: null, en: 'Idlib', ar: null },
     });
     expect(notes[3]?.values).toEqual({ actor: { kind: 'actor', id: 'SYR-GOV' } });
+    // With the gazetteer, both places get their Arabic names.
+    const [within] = linkNotes(sameAct(town, area)?.reasons ?? [], shippedKnowledge().gazetteer);
+    expect(within?.values).toMatchObject({
+      place: { en: 'Saraqab', ar: 'سراقب' },
+      area: { en: 'Idlib', ar: 'إدلب' },
+    });
+  });
+
+  it('names places in Arabic from the gazetteer: a district, a place by its id, one inside its area', () => {
+    const { gazetteer } = shippedKnowledge();
+    const uses = new Map<string, number>();
+    for (const p of gazetteer.places) uses.set(p.nameEn, (uses.get(p.nameEn) ?? 0) + 1);
+    const once = (en: string) => uses.get(en) === 1;
+    // A district and a village in it, each the only place of its English name: both get their ids.
+    const district = gazetteer.places.find((p) => p.kind === 'district' && once(p.nameEn));
+    const village = gazetteer.places.find(
+      (p) => p.kind === 'community' && p.admin2Pcode === district?.id && once(p.nameEn),
+    );
+    if (district === undefined || village === undefined) throw new Error('no district');
+    const [inDistrict, same] = linkNotes(
+      [`${village.nameEn} lies in ${district.nameEn}`, 'same place C3953 (Sarmin)'],
+      gazetteer,
+    );
+    expect(inDistrict?.values).toEqual({
+      place: { kind: 'place', id: village.id, en: village.nameEn, ar: village.nameAr },
+      area: { kind: 'place', id: district.id, en: district.nameEn, ar: district.nameAr },
+    });
+    expect(same?.values).toEqual({
+      place: { kind: 'place', id: 'C3953', en: 'Sarmin', ar: 'سرمين' },
+    });
+  });
+
+  it('leaves a place without an Arabic name where the gazetteer knows none or several', () => {
+    const [note] = linkNotes(['Nowhere Town lies in Idlib'], shippedKnowledge().gazetteer);
+    expect(note?.values).toEqual({
+      place: { kind: 'place', id: null, en: 'Nowhere Town', ar: null },
+      area: { kind: 'place', id: null, en: 'Idlib', ar: 'إدلب' },
+    });
   });
 
   it('reads nearby points, kindred types and a night between two days', () => {
@@ -145,11 +185,24 @@ describe('what a reading warns of, read back into codes', () => {
       'reading.unlisted',
       'reading.strayBytes',
     ]);
+    expect(notes[1]?.values).toMatchObject({
+      said: { kind: 'weekday', day: 5 },
+      actual: { kind: 'weekday', day: 4 },
+    });
     expect(notes[3]?.values).toEqual({
       incident: { kind: 'number', value: 2 },
       place: { kind: 'quote', text: 'تلة الزيتون' },
       at: { kind: 'quote', text: 'سرمين' },
       precision: { kind: 'precision', level: 2 },
     });
+  });
+
+  it('keeps a note naming a weekday it does not know as made, not as a Sunday', () => {
+    const notes = readingNotes([
+      'date «يوم العيد 3 تشرين الأول»: the text names Feastday for 2024-10-03, which is a Thursday; kept 2024-10-03',
+      'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursdai (report date 2024-10-04); kept 2024-10-03',
+    ]);
+    expect(notes.map((n) => n.code)).toEqual(['other', 'other']);
+    for (const note of notes) expect(note.values).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkNotes, readingNotes } from '../../src/service/index.js';
-import { noteText } from '../../web/src/notes.js';
+import { noteText, shownAsMade } from '../../web/src/notes.js';
+import { shippedKnowledge } from '../../src/extract/index.js';
 
 const sarmin = { id: 'C3953', name_ar: 'سرمين', name_en: 'Sarmin' };
 const latin = /[a-z]/i;
@@ -25,6 +26,32 @@ describe('notes in the reader’s language', () => {
     const idlib = { id: 'SY07', name_ar: 'إدلب', name_en: 'Idlib' };
     const saraqab = { id: 'C3916', name_ar: 'سراقب', name_en: 'Saraqab' };
     expect(noteText('ar', note, [saraqab, idlib])).toBe('سراقب تقع في إدلب');
+  });
+
+  it('names a place no report shows by the Arabic name the gazetteer gave it, never in English', () => {
+    const [named] = linkNotes(['Saraqab lies in Idlib'], shippedKnowledge().gazetteer);
+    if (named === undefined) throw new Error('no note');
+    // Only the town is among the places shown: the governorate's Arabic name came with the note.
+    const saraqab = { id: 'C3916', name_ar: 'سراقب', name_en: 'Saraqab' };
+    expect(noteText('ar', named, [saraqab])).toBe('سراقب تقع في إدلب');
+    expect(noteText('ar', named, [])).toBe('سراقب تقع في إدلب');
+    expect(noteText('en', named, [])).toBe('Saraqab lies in Idlib');
+    // A place the gazetteer does not know by that name is said to be so, in Arabic.
+    const [unknown] = linkNotes(['Nowhere Town lies in Idlib'], shippedKnowledge().gazetteer);
+    if (unknown === undefined) throw new Error('no note');
+    const text = noteText('ar', unknown, []);
+    expect(text).toContain('تقع في إدلب');
+    expect(text).not.toMatch(latin);
+  });
+
+  it('tells which notes are shown as made, for their own direction', () => {
+    const [known, made] = readingNotes([
+      '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
+      'something new',
+    ]);
+    if (known === undefined || made === undefined) throw new Error('no notes');
+    expect(shownAsMade(known)).toBe(false);
+    expect(shownAsMade(made)).toBe(true);
   });
 
   it('says a reading’s notes in Arabic with Arabic digits, quoting the report as written', () => {

@@ -39,14 +39,24 @@ function valueText(lang: Lang, value: NoteValue, places: readonly PlaceNames[]):
     case 'precision':
       return translate(lang, `precision.${value.level}` as 'precision.1');
     case 'place': {
-      // By id where the note gives one; else by its English name among the places shown.
+      // By id where the note gives one; else by its English name among the places shown;
+      // else by the Arabic name the server found in the gazetteer.
       const known =
         places.find((p) => value.id !== null && p.id === value.id) ??
         places.find((p) => p.name_en === value.en);
-      if (known === undefined) return value.en;
-      return lang === 'ar' ? known.name_ar : known.name_en;
+      if (lang === 'en') return known?.name_en ?? value.en;
+      // An Arabic reader is never shown an English place word: a place named nowhere in Arabic is said so.
+      return known?.name_ar ?? value.ar ?? translate(lang, 'common.placeUnnamed');
     }
   }
+}
+
+/**
+ * Whether a note is shown as wathiq made it (in English), its code unknown to
+ * the translations: such a note is set in its own direction (`dir="auto"`).
+ */
+export function shownAsMade(note: Note): boolean {
+  return !isKey(`note.${note.code}`);
 }
 
 /** A note in the reader's language; one whose code the translations lack is shown as made. */

@@ -151,7 +151,7 @@ export function eventRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
 
   app.openapi(detail, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(await eventDetail(deps.db, actorOf(c), id), 200);
+    return c.json(await eventDetail(deps.db, actorOf(c), id, gazetteer()), 200);
   });
 
   app.openapi(exportRoute, (c) => {

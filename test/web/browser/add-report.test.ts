@@ -128,4 +128,72 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     await shotBothLanguages(page, 'add-drop-preview');
     await signOut(page);
   });
+
+  it('shows a reading note it has no words for as made, in the note’s own direction', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    // A warning of a kind the app has no translation for, as a newer server might send.
+    await page.route('**/api/reports/preview', async (route) => {
+      const response = await route.fetch();
+      const reading = (await response.json()) as { notes: unknown[] };
+      reading.notes.push({ code: 'other', values: {}, text: 'a warning of a new kind' });
+      await route.fulfill({ response, json: reading });
+    });
+    await page.getByRole('link', { name: 'إضافة تقرير' }).click();
+    await page.getByLabel('نص التقرير').fill(PASTED);
+    await page.getByRole('button', { name: 'معاينة ما يقرؤه وثّق' }).click();
+    const made = page.locator('section.warnings li', { hasText: 'a warning of a new kind' });
+    await made.waitFor();
+    expect(await made.getAttribute('dir')).toBe('auto');
+    // Its English runs left to right inside the Arabic page; the translated notes stay in the page's direction.
+    expect(await made.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    const translated = page.locator('section.warnings li', { hasText: 'ليس في المعجم الجغرافي' });
+    expect(await translated.first().getAttribute('dir')).toBeNull();
+    await page.unroute('**/api/reports/preview');
+    await signOut(page);
+  });
+
+  it('chooses files by keyboard with a labelled control in the page’s language', async () => {
+    const { page } = browser;
+    await signIn(page, server.origin, 'editor');
+    await page.getByRole('link', { name: 'إضافة تقرير' }).click();
+    const chooser = page.getByLabel('اختر ملفات');
+    expect(await chooser.getAttribute('type')).toBe('file');
+    const status = page.locator('#files-chosen');
+    expect(await status.innerText()).toBe('لم يُختر ملف');
+    // The browser's own control («No file chosen», «Choose Files») is out of sight.
+    const box = await chooser.boundingBox();
+    expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+    expect(await chooser.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+    // Tab reaches it from the URL field; its label, the control seen, shows the focus.
+    await page.getByLabel('الرابط').focus();
+    for (let k = 0; k < 10; k++) {
+      if (await chooser.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await chooser.evaluate((el) => el === document.activeElement)).toBe(true);
+    const button = page.locator('label.file-button');
+    expect(await button.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    // Space opens the chooser, as for any file control.
+    const [picker] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.keyboard.press('Space'),
+    ]);
+    expect(picker.isMultiple()).toBe(true);
+    await picker.setFiles({
+      name: 'sarmin.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(DROPPED),
+    });
+    await page.locator('.drop li', { hasText: 'sarmin.txt' }).waitFor();
+    expect(await status.innerText()).toBe('الملفات المختارة: ١');
+    await shotBothLanguages(page, 'add-files-chosen');
+    await page.getByRole('button', { name: 'التبديل إلى الإنكليزية' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    expect(await page.locator('label.file-button').innerText()).toBe('Choose files');
+    expect(await status.innerText()).toBe('Files chosen: 1');
+    await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+    await page.locator('html[lang="ar"]').waitFor();
+    await signOut(page);
+  });
 });

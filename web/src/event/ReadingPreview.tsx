@@ -4,8 +4,9 @@ import { incidentEvidence } from '../evidence/fields.js';
 import { useI18n } from '../i18n/context.js';
 import { isKey, type Key } from '../i18n/i18n.js';
 import { useActorLabel } from '../vocabulary/actors.js';
+import { governorateName } from '../vocabulary/governorate.js';
 import { useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
-import { useNoteText } from '../notes.js';
+import { shownAsMade, useNoteText } from '../notes.js';
 import { ReportText } from './ReportText.js';
 
 export interface Reading {
@@ -41,9 +42,7 @@ export function ReadingPreview({
   const governorates = useGovernorates();
   /** The governorate in the reader's language, after a place inside it. */
   const governorateOf = (location: NonNullable<Incident['location']>) => {
-    if (location.precision === 3) return '';
-    const name =
-      governorates.find((g) => g.pcode === location.admin1_pcode)?.name ?? location.admin1;
+    const name = governorateName(lang, location, governorates);
     return name === null ? '' : ` · ${name}`;
   };
   const [active, setActive] = useState<string | null>(null);
@@ -187,7 +186,9 @@ export function ReadingPreview({
               <h3 id={`warnings-title-${String(n)}`}>{t('add.warnings')}</h3>
               <ul>
                 {reading.notes.map((note) => (
-                  <li key={note.text}>{noteLabel(note)}</li>
+                  <li key={note.text} dir={shownAsMade(note) ? 'auto' : undefined}>
+                    {noteLabel(note)}
+                  </li>
                 ))}
               </ul>
             </section>

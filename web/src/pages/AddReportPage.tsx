@@ -111,18 +111,31 @@ export function AddReportPage() {
             setPreview(null);
           }}
         >
-          <label>
-            {t('add.files')}
+          <p id="drop-hint">{t('add.files')}</p>
+          {/* The native chooser speaks the browser's language («No file chosen»): it is
+              hidden but keeps focus and keys (Space, Enter open it), its label is the button seen. */}
+          <div class="file-pick">
             <input
+              id="report-files"
+              class="file-input"
               type="file"
               multiple
               accept=".txt,.html,.htm,.xml,.rss,.atom,.ndjson,.jsonl"
+              aria-describedby="drop-hint files-chosen"
               onChange={(e) => {
                 setFiles([...(e.currentTarget.files ?? [])]);
                 setPreview(null);
               }}
             />
-          </label>
+            <label for="report-files" class="file-button">
+              {t('add.choose')}
+            </label>
+            <span id="files-chosen" aria-live="polite">
+              {files.length === 0
+                ? t('add.noFiles')
+                : t('add.filesChosen', { count: files.length })}
+            </span>
+          </div>
           {files.length > 0 && (
             <ul>
               {files.map((f) => (

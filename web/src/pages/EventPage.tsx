@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment, type ComponentChildren } from 'preact';
 import { ApiError, apiSend } from '../api/client.js';
 import { useApi } from '../api/useApi.js';
-import type { Change, EventDetail, EventPage as EventList, Place } from '../api/types.js';
+import type { Change, EventDetail, EventPage as EventList, Note, Place } from '../api/types.js';
 import { incidentEvidence } from '../evidence/fields.js';
 import { ReportText } from '../event/ReportText.js';
 import { PlacePicker } from '../event/PlacePicker.js';
@@ -10,7 +10,7 @@ import { DateField } from '../event/DateField.js';
 import { useI18n } from '../i18n/context.js';
 import { describeChange, groupChanges } from '../event/history.js';
 import { isKey } from '../i18n/i18n.js';
-import { useNoteText } from '../notes.js';
+import { shownAsMade, useNoteText } from '../notes.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
@@ -83,6 +83,8 @@ export function EventPage({ id }: { id: string }) {
         : [{ id: i.location.place_id, name_ar: i.location.name_ar, name_en: i.location.name_en }],
     ),
   );
+  /** A reason in the reader's language; one shown as made (English) is isolated, keeping its own order. */
+  const reason = (n: Note) => (shownAsMade(n) ? `\u2068${n.text}\u2069` : noteLabel(n, places));
   /** The incident by which a report is in this event (a report tells an event once). */
   const member = (document: string) =>
     event.members.find((m) => m.document === document)?.incident ?? null;
@@ -420,7 +422,7 @@ export function EventPage({ id }: { id: string }) {
                   {report.linked_by.length === 0
                     ? t('event.firstReport')
                     : t('event.linkedBecause', {
-                        why: report.linked_because.map((n) => noteLabel(n, places)).join('، '),
+                        why: report.linked_because.map((n) => reason(n)).join('، '),
                       })}
                 </p>
               </header>
