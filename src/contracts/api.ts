@@ -283,6 +283,8 @@ export const zPlace = z
     name_ar: z.string(),
     name_en: z.string(),
     admin1: z.string().nullable(),
+    /** The governorate's Arabic name, from the gazetteer: an Arabic reader is shown no English place word. */
+    admin1_ar: z.string().nullable(),
     lat: z.number(),
     lon: z.number(),
   })

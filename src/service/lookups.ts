@@ -2,9 +2,10 @@ import { ACLED_TYPES } from '../contracts/index.js';
 import type { ApiEvent, Place as PlaceView } from '../contracts/index.js';
 import type { Knowledge } from '../extract/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
-import { listMarkedEvents } from '../store/index.js';
+import { listMarkedEvents, reportWarnings } from '../store/index.js';
 import type { Sql } from '../store/index.js';
 import { normalizePhrase } from '../text/index.js';
+import { readingNotes } from './notes.js';
 import { may } from './roles.js';
 import type { Actor } from './roles.js';
 
@@ -33,6 +34,7 @@ export function searchPlaces(gazetteer: Gazetteer, words: string, limit: number)
         name_ar: place.nameAr,
         name_en: place.nameEn,
         admin1: place.admin1 === '' ? null : place.admin1,
+        admin1_ar: gazetteer.byId(place.admin1Pcode)?.nameAr ?? null,
         lat: place.lat,
         lon: place.lon,
       },
@@ -44,8 +46,22 @@ export function searchPlaces(gazetteer: Gazetteer, words: string, limit: number)
     .map((s) => s.view);
 }
 
+/** Whether a report of the event says a weekday its date is not, for the event's own day. */
+function weekdayContradicts(event: ApiEvent, warnings: ReadonlyMap<string, string[]>): boolean {
+  return event.members.some((m) =>
+    readingNotes(warnings.get(m.document) ?? []).some((note) => {
+      const day = note.values['date'];
+      return (
+        note.code.startsWith('reading.weekdayContradicts') &&
+        day?.kind === 'date' &&
+        day.date === event.date.start
+      );
+    }),
+  );
+}
+
 /** Why an event needs a person, in the words the app translates. */
-function reasonsOf(event: ApiEvent): string[] {
+function reasonsOf(event: ApiEvent, warnings: ReadonlyMap<string, string[]>): string[] {
   const reasons: string[] = [];
   const f = event.fatalities;
   if (f !== null && f.low !== f.high) reasons.push('claims_disagree');
@@ -54,6 +70,7 @@ function reasonsOf(event: ApiEvent): string[] {
   if (event.claims.length > 0 && event.claims.every((c) => c.party))
     reasons.push('party_sources_only');
   if (event.date.precision !== 'day') reasons.push('date_imprecise');
+  if (weekdayContradicts(event, warnings)) reasons.push('weekday_contradicts');
   return reasons;
 }
 
@@ -71,8 +88,11 @@ export async function reviewQueue(
     { status: 'unreviewed', publicOnly: !may(actor.role, 'read:private') },
     { limit: limit * 4 },
   );
+  const warnings = await reportWarnings(db, [
+    ...new Set(events.flatMap((e) => e.members.map((m) => m.document))),
+  ]);
   return events
-    .map((event, order) => ({ event, reasons: reasonsOf(event), order }))
+    .map((event, order) => ({ event, reasons: reasonsOf(event, warnings), order }))
     .sort((a, b) => b.reasons.length - a.reasons.length || a.order - b.order)
     .slice(0, limit)
     .map(({ event, reasons }) => ({ event, reasons }));

@@ -97,3 +97,17 @@ export async function listReports(
         : null,
   };
 }
+
+/** What reading each of these reports warned of, by report id (reports with no warning left out). */
+export async function reportWarnings(
+  db: Sql,
+  documents: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (documents.length === 0) return new Map();
+  const rows = await db.query<{ id: string; warnings: string[] | null }>(
+    `SELECT id, warnings FROM documents
+      WHERE id = ANY($1::text[]) AND jsonb_array_length(coalesce(warnings, '[]'::jsonb)) > 0`,
+    [documents],
+  );
+  return new Map(rows.map((r) => [r.id, r.warnings ?? []]));
+}

@@ -80,6 +80,8 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
     const reply = await editor.request('GET', `/api/gazetteer?q=${encodeURIComponent('سراقب')}`);
     const { places } = (await reply.json()) as { places: Place[] };
     expect(places[0]?.name_en).toMatch(/Saraqab|Saraqib/);
+    // Its governorate in Arabic too, for the picker of an Arabic reader.
+    expect(places[0]?.admin1_ar).toBe('إدلب');
     const english = (await (await editor.request('GET', '/api/gazetteer?q=Saraq')).json()) as {
       places: Place[];
     };
