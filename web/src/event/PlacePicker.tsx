@@ -17,6 +17,11 @@ export function PlacePicker({ onPick, onCancel }: Props) {
   const [places, setPlaces] = useState<Place[]>([]);
   const [chosen, setChosen] = useState<Place | null>(null);
   const map = useRef<L.Map | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  // Opened from a field's «تصحيح» button: the keyboard goes on where the picker is.
+  useEffect(() => {
+    search.current?.focus();
+  }, []);
   const dots = useRef<L.LayerGroup | null>(null);
 
   useEffect(() => {
@@ -61,11 +66,13 @@ export function PlacePicker({ onPick, onCancel }: Props) {
   }, []);
 
   const name = (p: Place) => (lang === 'ar' ? p.name_ar : p.name_en);
+  const governorate = (p: Place) => (lang === 'ar' ? p.admin1_ar : p.admin1);
   return (
     <div class="place-picker">
       <label>
         {t('event.pickPlace')}
         <input
+          ref={search}
           type="search"
           dir="auto"
           value={words}
@@ -86,7 +93,7 @@ export function PlacePicker({ onPick, onCancel }: Props) {
               }}
             >
               {name(p)}
-              {p.admin1 !== null && <span class="muted"> · {p.admin1}</span>}
+              {governorate(p) !== null && <span class="muted"> · {governorate(p)}</span>}
             </button>
           </li>
         ))}

@@ -13,6 +13,7 @@ import { isKey } from '../i18n/i18n.js';
 import { shownAsMade, useNoteText } from '../notes.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
+import { governorateName } from '../vocabulary/governorate.js';
 import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
 import { actorIds, useActorLabel } from '../vocabulary/actors.js';
 
@@ -133,14 +134,12 @@ export function EventPage({ id }: { id: string }) {
   );
 
   const governorate =
-    governorates.find((g) => g.pcode === event.location?.admin1_pcode)?.name ??
-    event.location?.admin1 ??
-    null;
+    event.location === null ? null : governorateName(lang, event.location, governorates);
   const place =
     event.location === null
       ? t('common.unknown')
       : `${lang === 'ar' ? event.location.name_ar : event.location.name_en}${
-          governorate !== null && event.location.precision < 3 ? ` · ${governorate}` : ''
+          governorate !== null ? ` · ${governorate}` : ''
         } (${t(`precision.${event.location.precision}`)})`;
 
   return (
@@ -468,6 +467,11 @@ function CountCell(props: {
   const { t, num } = useI18n();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(props.count === null ? '' : String(props.count));
+  const field = useRef<HTMLInputElement>(null);
+  // Opened by its button: the keyboard goes on in the number field.
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
   const shown = props.count === null ? t('common.none') : num(props.count);
   if (!props.editable) return <>{shown}</>;
   if (!open)
@@ -498,6 +502,7 @@ function CountCell(props: {
         step={1}
         value={value}
         aria-label={props.label}
+        ref={field}
         onInput={(e) => {
           setValue(e.currentTarget.value);
         }}
@@ -518,8 +523,14 @@ function InlineEdit(props: {
 }) {
   const { t } = useI18n();
   const [value, setValue] = useState(props.initial);
+  const form = useRef<HTMLFormElement>(null);
+  // Opened from a field's «تصحيح» button: the keyboard goes on in its first control.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, []);
   return (
     <form
+      ref={form}
       class="inline-edit"
       onSubmit={(e) => {
         e.preventDefault();
