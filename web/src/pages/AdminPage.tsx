@@ -2,8 +2,8 @@ import { apiSend } from '../api/client.js';
 import { useApi } from '../api/useApi.js';
 import type { Change } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
-import { showValue } from '../values.js';
 import { describeChange } from '../event/history.js';
+import { describeAccountChange } from '../account-changes.js';
 import { fieldText } from '../forms.js';
 import { useSession, type Role } from '../session.js';
 
@@ -31,7 +31,6 @@ export function AdminPage() {
     users.reload();
     audit.reload();
   };
-  const show = (value: unknown) => showValue(value, t('common.none'));
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">{t('admin.title')}</h1>
@@ -155,18 +154,29 @@ export function AdminPage() {
                   </td>
                 </>
               ) : (
-                <>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td dir="ltr">{show(entry.before)}</td>
-                  <td dir="ltr">{show(entry.after)}</td>
-                </>
+                <AccountChange entry={entry} />
               )}
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A change to a user, a token or a report, in the reader's words. */
+function AccountChange({ entry }: { entry: Change }) {
+  const { lang } = useI18n();
+  const text = describeAccountChange(entry, lang);
+  return (
+    <>
+      <td>{text.asMade ? <code>{text.what}</code> : text.what}</td>
+      <td>
+        <bdi>{text.before}</bdi>
+      </td>
+      <td>
+        <bdi>{text.after}</bdi>
+      </td>
+    </>
   );
 }
