@@ -157,10 +157,16 @@ describe.skipIf(chromiumPath === null)('the app by keyboard alone at 200% zoom',
     await tabTo(page, page.getByRole('button', { name: 'تطبيق' }));
     await page.keyboard.press('Enter');
     await page.waitForURL(/governorate=SY07/);
-    await expect.poll(() => total.innerText()).not.toBe(all);
+    // The total says «loading» a moment first: wait for the new count itself.
+    await expect
+      .poll(async () => {
+        const now = await total.innerText();
+        return /\p{Nd}/u.test(now) && now !== all;
+      })
+      .toBe(true);
     await page.waitForLoadState('networkidle');
     const rows = page.locator('.event-row');
-    expect(await rows.count()).toBeGreaterThan(0);
+    await rows.first().waitFor();
     // The mine in Hama's countryside is filtered out; Idlib's events stay.
     const listed = (await rows.allInnerTexts()).join('\n');
     expect(listed).not.toContain('اللطامنة');
