@@ -33,7 +33,8 @@ export interface DateExpression {
   readonly alone?: boolean;
 }
 
-export type DateKind = 'today' | 'relative' | 'weekday' | 'calendar' | 'month' | 'year' | 'period';
+export type DateKind =
+  'today' | 'relative' | 'weekday' | 'calendar' | 'month' | 'year' | 'period' | 'span';
 
 const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['الاحد', 0],
@@ -332,8 +333,12 @@ function inferMonthYear(
 /** «27 آذار/مارس 2022», «16 من تشرين الثاني», «في 21 نيسان الجاري», «الخامس من الشهر الحالي». */
 function matchDayMonth(ctx: Context, i: number): Match | null {
   const day = readDay(ctx, i);
-  if (day === null) return null;
-  let j = day.end;
+  return day === null ? null : dayOfMonth(ctx, day.day, day.end);
+}
+
+/** The day `day` of the month named from token `after` on («6 آذار 2020», «6 من الشهر الجاري»). */
+function dayOfMonth(ctx: Context, day: number, after: number): Match | null {
+  let j = after;
   if (word(ctx, j) === 'من') j++;
   const month = readMonth(ctx, j);
   let monthNumber: number;
@@ -369,10 +374,41 @@ function matchDayMonth(ctx: Context, i: number): Match | null {
     year =
       direction === 'current' && ctx.published !== null
         ? yearOf(ctx.published)
-        : inferYear(ctx.published, monthNumber, day.day, direction);
+        : inferYear(ctx.published, monthNumber, day, direction);
   }
-  const date = year === null ? null : isoDate(year, monthNumber, day.day);
+  const date = year === null ? null : isoDate(year, monthNumber, day);
   return dayMatch(j, date, 'calendar');
+}
+
+/** Words that open a span of days: «بين 3 و6 آذار», «من 3 إلى 6 آذار». */
+const SPAN_OPENERS: ReadonlySet<string> = new Set(['بين', 'من']);
+/** Words between a span's first and last days. */
+const SPAN_JOINERS: ReadonlySet<string> = new Set(['و', 'الي', 'حتي', 'لغايه']);
+
+/**
+ * «بين 3 و6 آذار 2020», «من الثالث إلى السادس من حزيران»: the days from the
+ * first to the last, a week or less apart, or within the month.
+ */
+function matchDaySpan(ctx: Context, i: number): Match | null {
+  if (!SPAN_OPENERS.has(word(ctx, i))) return null;
+  const first = readDay(ctx, i + 1);
+  if (first === null) return null;
+  let j = first.end;
+  // «والسادس»: the joiner written on the ordinal.
+  const joined = word(ctx, j).startsWith('و') && ORDINAL_DAYS.has(word(ctx, j).slice(1));
+  if (!joined) {
+    if (!SPAN_JOINERS.has(word(ctx, j))) return null;
+    j++;
+  }
+  const last = joined
+    ? dayOfMonth(ctx, ORDINAL_DAYS.get(word(ctx, j).slice(1)) ?? 0, j + 1)
+    : matchDayMonth(ctx, j);
+  if (last?.from == null || last.kind !== 'calendar') return null;
+  const lastDay = Number(last.from.slice(8));
+  if (first.day >= lastDay) return null;
+  const from = `${last.from.slice(0, 8)}${String(first.day).padStart(2, '0')}`;
+  const precision = lastDay - first.day <= 6 ? 'week' : 'month';
+  return { ...period(from, last.from, precision, last.end), kind: 'span' };
 }
 
 /** «12/ 7/ 2012», «02.10.2019», «2025-03-07». */
@@ -605,6 +641,7 @@ function spanBefore(ctx: Context, i: number): Match | null {
 }
 
 const MATCHERS = [
+  matchDaySpan,
   matchNumericDate,
   matchDayMonth,
   matchRelativeDay,
@@ -650,6 +687,7 @@ const DATE_OPENERS: ReadonlySet<string> = new Set([
   'قبل',
   'منذ',
   'بعد',
+  ...SPAN_OPENERS,
 ]);
 
 /** The openers with a proclitic written on them («وأمس», «بالأمس»), so that one lookup tells. */
@@ -668,7 +706,7 @@ function mayOpenDate(ctx: Context, i: number): boolean {
   const w = PREFIXED_OPENERS.get(t.text);
   if (w === undefined) return false;
   // «في», «منذ», «خلال» are everywhere: they open a date only before a number, a year word or a month.
-  if (!CUE_ONLY.has(w)) return true;
+  if (!CUE_ONLY.has(w) && !SPAN_OPENERS.has(w)) return true;
   const next = ctx.tokens[i + 1];
   return (
     next?.kind === 'number' ||
@@ -729,6 +767,7 @@ const KIND_RANK: Readonly<Record<DateKind, number>> = {
   weekday: 2,
   month: 3,
   period: 3,
+  span: 3,
   year: 4,
 };
 

@@ -111,3 +111,15 @@ describe('past words after the act', () => {
     ]);
   });
 });
+
+describe('an act told over a span of days is news of those days, dated as a range', () => {
+  it('«بين 3 و6 آذار الجاري»: from the 3rd to the 6th, a week at most', () => {
+    const result = read(
+      'دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة قرب مدينة سراقب بين 3 و6 آذار الجاري.',
+      '2020-03-10',
+    );
+    expect(news(result).map((i) => i.date)).toMatchObject([
+      { start: '2020-03-03', end: '2020-03-06', precision: 'week' },
+    ]);
+  });
+});

@@ -135,3 +135,18 @@ describe('findDates', () => {
     expect(found.map((d) => d.from)).toEqual(['2017-04-21', '2017-04-23']);
   });
 });
+
+describe('a span of days («بين 3 و6 آذار»)', () => {
+  it.each<[text: string, published: string, from: string, to: string, precision: string]>([
+    ['دارت اشتباكات بين 3 و6 آذار 2020', '2020-03-10', '2020-03-03', '2020-03-06', 'week'],
+    ['قصفت الطائرات البلدة من 12 إلى 15 حزيران', '2019-06-20', '2019-06-12', '2019-06-15', 'week'],
+    ['ما بين الثالث والسادس من أيار الماضي', '2021-06-01', '2021-05-03', '2021-05-06', 'week'],
+    ['بين 1 و20 تشرين الأول 2016', '2016-11-02', '2016-10-01', '2016-10-20', 'month'],
+  ])('«%s» (%s): %s to %s, %s', (text, published, from, to, precision) => {
+    expect(first(text, published)).toMatchObject({ from, to, precision, kind: 'span' });
+  });
+
+  it('reads no span in counts that rise «من 3 إلى 6»', () => {
+    expect(dates('ارتفع عدد القتلى من 3 إلى 6 أشخاص', '2020-03-10')).toEqual([]);
+  });
+});
