@@ -62,7 +62,7 @@ export interface PlaceMention {
 }
 
 /** Why a place named in the text is not where an act was. */
-export type Aside = 'organisation' | 'correspondent' | 'destination';
+export type Aside = 'organisation' | 'correspondent' | 'destination' | 'journey';
 
 interface Cues {
   relation: PlaceRelation;
@@ -621,7 +621,7 @@ function isDestination(
   return false;
 }
 
-/** How far before «في» the purpose of a journey may begin: «أثناء التوجه للتدخل لوقف إشكال في بلدة…». */
+/** How far before «في» the purpose of a journey may begin: «أثناء ذهابه للمشاركة في عزاء في قرية…». */
 const PURPOSE_REACH = 6;
 
 /**
@@ -699,9 +699,11 @@ function setAside(
     ? 'organisation'
     : correspondentsBase(gazetteer, tokens, head)
       ? 'correspondent'
-      : isDestination(gazetteer, tokens, head) || isPurposeOfJourney(gazetteer, tokens, head)
+      : isDestination(gazetteer, tokens, head)
         ? 'destination'
-        : null;
+        : isPurposeOfJourney(gazetteer, tokens, head)
+          ? 'journey'
+          : null;
   const ends = cues.between || DASHES.has(tokens[(mentions[1]?.start ?? 0) - 1]?.text ?? '');
   const paired = ends ? nearbyPair(mentions) : mentions;
   return paired.map((m, k) => ({

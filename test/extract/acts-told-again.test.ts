@@ -155,3 +155,36 @@ describe('a total over an area before several acts stays off each of them', () =
     );
   });
 });
+
+describe('what is not the same act told again', () => {
+  it.each<[text: string, published: string, count: number]>([
+    // «أخرى» with a day of its own: another strike.
+    [
+      'قتل طفلان بغارة جوية على مدينة سراقب أمس، وقتل ثلاثة مدنيين بغارة أخرى على المدينة اليوم.',
+      '2021-03-10',
+      2,
+    ],
+    // The same count of other people: the soldiers of the clash, not the shelling's civilians.
+    [
+      'قتل ثلاثة مدنيين بقصف مدفعي على مدينة سراقب. واندلعت اشتباكات بين قوات النظام والفصائل في بلدة النيرب. وقتل ثلاثة عناصر من قوات النظام خلال الاشتباكات.',
+      '2021-03-10',
+      2,
+    ],
+    // Another day inside the area the lead named.
+    ['قتل مدني بقصف على ريف إدلب أمس. وقتل مدني اليوم بقصف على بلدة كفرنبل.', '2021-03-10', 2],
+  ])('«%s» (%s): %d incidents', (text, published, count) => {
+    expect(news(read(text, published))).toHaveLength(count);
+  });
+
+  it('leaves the wounded counted before an arrest off the arrest', () => {
+    const incidents = news(
+      read(
+        'أصيب ثلاثة أطفال في ريف درعا الغربي. وفي بلدة تسيل اعتقلت قوات الأمن شابين.',
+        '2021-03-10',
+      ),
+    );
+    expect(incidents.flatMap((i) => tuples(i).map(([, m, , n]) => [m, n]))).toEqual([
+      ['detained', 2],
+    ]);
+  });
+});

@@ -314,3 +314,13 @@ describe('a place in the purpose of a journey is where people were going, not wh
     expect(only(read(text, '2020-07-19')).location?.name_en).toBe(place);
   });
 });
+
+describe('where people were going places an act that names no other place, near it', () => {
+  it.each<[text: string, place: string]>([
+    ['أصيب طفلان بانفجار لغم أثناء توجههما للرعي في أطراف بلدة تادف.', 'Tadaf'],
+    ['قتل شاب برصاص مجهولين أثناء توجهه لعمله في مدينة الباب.', 'Al Bab'],
+  ])('«%s»: %s, precision 2', (text, place) => {
+    const incident = only(read(text, '2020-07-19'));
+    expect([incident.location?.name_en, incident.location?.precision]).toEqual([place, 2]);
+  });
+});

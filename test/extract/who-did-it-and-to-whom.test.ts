@@ -150,3 +150,17 @@ describe('the doer right after «استهدف», and the target after «استه
     expect(sides(text, published)).toEqual([actor1, actor2]);
   });
 });
+
+describe('the target after «استهدف» when its subject comes before it', () => {
+  it.each<Row>([
+    [
+      'شنت طائرة مسيرة غارة استهدفت قوات النظام قرب مدينة منبج.',
+      '2020-01-01',
+      'UNKNOWN',
+      'SYR-GOV',
+    ],
+    ['هجوم بطائرة مسيرة يستهدف قوات النظام في مدينة الصنمين.', '2020-01-01', 'UNKNOWN', 'SYR-GOV'],
+  ])('«%s» (%s): %s against %s', (text, published, actor1, actor2) => {
+    expect(sides(text, published)).toEqual([actor1, actor2]);
+  });
+});

@@ -316,6 +316,9 @@ export const FORCE_NOUNS = words(
 /** «غارات أخرى», «هجوم آخر»: the act named is another one. */
 export const ANOTHER = words('آخر', 'أخرى', 'ثانية', 'ثان', 'جديد', 'جديدة');
 
+/** «برميل ثان», «قذيفة ثانية»: the second of a kind. */
+export const SECOND = words('ثانية', 'ثان');
+
 /** «إثر ارتكاب المجزرة قصف…», «عقب الاشتباكات بدأت…»: what follows happened after the act pointed back to. */
 export const AFTER = words('عقب', 'بعد', 'إثر', 'اثر', 'أعقاب', 'وعقب', 'وبعد');
 
@@ -340,6 +343,13 @@ export const REFERENCE_BEFORE = words(
   'أعقاب',
   'بسبب',
 );
+
+/**
+ * «استهدف»: followed by its doer when it opens its clause («استهدفت قوات النظام
+ * الحي»), by its target after the noun it tells of («غارة استهدفت قوات النظام»)
+ * or joined to a verb before it («تقدمت الفصائل واستهدفت قوات النظام»).
+ */
+export const TARGETING = words('استهدف', 'استهدفت', 'يستهدف', 'تستهدف');
 
 /**
  * Acts whose following noun is their target, not their doer: «اغتيال قيادي»,

@@ -181,7 +181,7 @@ function quantityAt(r: Reader, i: number): Quantity | null {
 
 /**
  * «قتل أحد عناصر قسد», «إحدى النساء»: «أحد» before the people it is one of
- * counts one; alone («لم يصب أحد بأذى») it counts no one.
+ * counts one; alone («لم يصب أحد بأذى») or before a thing («أحد الأبنية») no one.
  */
 function oneOf(r: Reader, i: number): boolean {
   if (word(r, i) !== 'احد' && word(r, i) !== 'احدي') return false;
@@ -189,8 +189,7 @@ function oneOf(r: Reader, i: number): boolean {
   return (
     annotationAt(r.analysis.annotations.victims, next) !== undefined ||
     isIn(MEMBERS, r.analysis, next) ||
-    r.entities.some((e) => e.start === next) ||
-    /^ال/.test(word(r, next))
+    r.entities.some((e) => e.start === next)
   );
 }
 

@@ -7,6 +7,7 @@ import {
   because,
   ALREADY,
   ANOTHER,
+  SECOND,
   LIGHT_VERBS,
   REFERENCE_BEFORE,
   WAS,
@@ -301,16 +302,21 @@ export function readAct(
   const hasNewActCue = hasCue(analysis, 'new_act', clause.start, clause.end);
   const sentence = clause.sentence;
   // «غارات أخرى», «هجوم آخر»: another act; but «اعتقال آخر» is another person, and
-  // «…ببرميل متفجر، وبعد تجمع المسعفين سقط برميل ثان» a second blow of the act its sentence tells.
+  // «ألقت مروحية برميلاً على الحي، ثم سقط برميل ثان» with no day of its own a second blow
+  // of the act its sentence tells.
   const told = within(analysis.annotations.triggers, clause.sentence.tokenStart, clause.start);
+  const secondBlow = (t: Annotation<TriggerEntry>): boolean =>
+    date === null &&
+    isIn(SECOND, analysis, t.end) &&
+    [...told, ...triggers].some(
+      // Not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»).
+      (u) => u.end < t.start && u.entry.subEventType === t.entry.subEventType,
+    );
   const another = triggers.some(
     (t) =>
       isIn(ANOTHER, analysis, t.end) &&
       !analysis.annotations.measures.some((m) => m.start <= t.start && m.end >= t.end) &&
-      ![...told, ...triggers].some(
-        // Not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»).
-        (u) => u.end < t.start && u.entry.subEventType === t.entry.subEventType,
-      ),
+      !secondBlow(t),
   );
   return {
     at: effective[0]?.start ?? clause.start,

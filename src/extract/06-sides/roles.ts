@@ -10,6 +10,8 @@ import {
   LIGHT_VERBS,
   OBJECT_FIRST,
   OWNED_BY,
+  COUNT_OPENERS,
+  TARGETING,
   SUBJECT_SKIP,
   TARGET_MARKERS,
   because,
@@ -171,7 +173,11 @@ export function weighRoles(
           o.actor !== e.actor && o.end <= triggerBefore.start && o.end >= triggerBefore.start - 1,
       );
     if (triggerBefore !== undefined) {
-      if (isIn(OBJECT_FIRST, analysis, triggerBefore.start) || subjectBefore)
+      if (
+        isIn(OBJECT_FIRST, analysis, triggerBefore.start) ||
+        subjectBefore ||
+        targetsAfterItsSubject(analysis, triggerBefore.start, clause)
+      )
         votes.push(vote('actor2', 'sides/object-after-act', 2));
       else votes.push(vote('actor1', 'sides/subject-after-act', 2));
     }
@@ -193,6 +199,20 @@ export function weighRoles(
     candidates.push(candidate(e, id, weighed));
   }
   return candidates;
+}
+
+/**
+ * «غارة استهدفت قوات النظام», «واستهدفت قوات النظام»: a targeting verb that does
+ * not open its clause has its subject before it, so what follows is its target.
+ */
+function targetsAfterItsSubject(analysis: Analysis, at: number, clause: Clause): boolean {
+  if (!isIn(TARGETING, analysis, at)) return false;
+  const verb = analysis.tokens[at];
+  if (verb === undefined) return false;
+  if (verb.text.startsWith('و') && verb.keys.includes(verb.text.slice(1))) return true;
+  if (at === clause.start) return false;
+  const before = analysis.tokens[at - 1];
+  return before?.kind === 'word' && !isIn(COUNT_OPENERS, analysis, at - 1);
 }
 
 /** «برصاص عناصر من الأمن العام»: where a doer's marker would end, past the force words before the name. */

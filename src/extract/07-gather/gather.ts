@@ -255,7 +255,8 @@ export function gatherIncidents(
         ? undefined
         : drafts.findLast((d) => d.background === mention.background && repeatsToll(d, mention));
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
-    const echoed = here === null ? fitting.findLast((d) => repeatsACount(d, mention)) : undefined;
+    const echoed =
+      here === null ? fitting.findLast((d) => repeatsACount(d, mention, true)) : undefined;
     const chosen: [IncidentDraft | undefined, string][] = [
       [continues ? previous : undefined, 'gather/goes-on-in-its-sentence'],
       [samePlace, 'gather/same-place'],
@@ -294,7 +295,11 @@ function countsWithoutAnAct(mention: EventMention): boolean {
     mention.strength === 0 &&
     mention.places.every((p) => p.precision === 3) &&
     !mention.background &&
-    mention.figures.some((f) => f.figure.count !== null)
+    mention.figures.some(
+      (f) =>
+        f.figure.count !== null &&
+        (f.figure.measure === 'killed' || f.figure.measure === 'injured'),
+    )
   );
 }
 
@@ -304,6 +309,8 @@ function countsWithoutAnAct(mention: EventMention): boolean {
  * then «…إطلاق الرصاص على السيارة في قرية الحوايج»).
  */
 function countedFor(counts: EventMention, mention: EventMention): boolean {
+  // The dead and wounded are an act of violence's, not an arrest's.
+  if (mainType(mention) === 'Strategic developments') return false;
   if (counts.clause.sentence === mention.clause.sentence) return true;
   const area = bestPlace(counts.places);
   const here = bestPlace(mention.places);
@@ -392,15 +399,18 @@ function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
   );
 }
 
-/** A mention of the incident's kind of act at a place inside the area the incident names. */
+/** A mention of the incident's kind of act, on its day, at a place inside the area the incident names. */
 function toldCloserInItsArea(draft: IncidentDraft, mention: EventMention): boolean {
   const area = draftPlace(draft);
   const here = bestPlace(mention.places);
+  const day = mention.date?.precision === 'day' ? mention.date.from : null;
+  const draftDate = draftDay(draft);
   return (
     area !== null &&
     here !== null &&
     area.precision === 3 &&
     here.precision < 3 &&
+    (day === null || draftDate === null || day === draftDate) &&
     placesCompatible(here, area) &&
     sharesKind(draft, mention)
   );
@@ -431,14 +441,20 @@ function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
   );
 }
 
-/** A count of one or two repeats by chance; a larger one is the same toll told again. */
-function repeatsACount(draft: IncidentDraft, mention: EventMention): boolean {
+/**
+ * A count of one or two repeats by chance; a larger one is the same toll told
+ * again — of the same people, when `sameVictims` asks.
+ */
+function repeatsACount(draft: IncidentDraft, mention: EventMention, sameVictims = false): boolean {
   const told = summaryOf(draft).figures;
   return mention.figures.some(
     ({ figure: f }) =>
       f.count !== null &&
       f.count >= 3 &&
-      told.some((t) => t.measure === f.measure && t.count === f.count),
+      told.some(
+        (t) =>
+          t.measure === f.measure && t.count === f.count && (!sameVictims || t.victim === f.victim),
+      ),
   );
 }
 

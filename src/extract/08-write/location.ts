@@ -100,6 +100,13 @@ export function chooseLocation(
       location: toLocation(ctx, posted, posted.precision === 1 ? 2 : posted.precision),
       rules: [because('places/where-the-correspondent-is'), ...aside],
     };
+  // «أصيب طفلان بانفجار لغم أثناء توجههما للرعي في أطراف بلدة…»: with nothing else, on the way there.
+  const going = first === undefined ? undefined : asideAs(ctx, draft, 'journey');
+  if (before === null && going !== undefined)
+    return {
+      location: toLocation(ctx, going, going.precision === 1 ? 2 : going.precision),
+      rules: [because('places/on-the-way-there'), ...aside],
+    };
   return before === null
     ? { location: null, rules: [because('places/none-named'), ...aside] }
     : {
@@ -116,9 +123,18 @@ const DERIVED_RULES = {
 
 /** Where a correspondent telling the incident is posted, if a clause of it says. */
 function correspondentsBase(ctx: BuildContext, draft: IncidentDraft): ResolvedPlace | undefined {
+  return asideAs(ctx, draft, 'correspondent');
+}
+
+/** The first place the incident's clauses set aside for this reason. */
+function asideAs(
+  ctx: BuildContext,
+  draft: IncidentDraft,
+  reason: 'correspondent' | 'journey',
+): ResolvedPlace | undefined {
   return draft.mentions
     .flatMap((m) => ctx.asidePlaces(m.clause.start, m.clause.end))
-    .find((r) => r.mention.aside === 'correspondent');
+    .find((r) => r.mention.aside === reason);
 }
 
 /** The places the incident's clauses name but that do not locate it, and why. */
