@@ -148,6 +148,8 @@ export function describeEvent(w: Words, stored: EventDetail): string {
 
 /** Events read at a time with --linked, which shows only some of them. */
 const LINKED_PAGE = 200;
+/** The most events read in one page however many are asked for: the rest come in later pages. */
+const MAX_PAGE = 1000;
 
 /** `wathiq review`: the events waiting for a person, newest first. */
 export async function listForReview(flags: ReviewListFlags): Promise<number> {
@@ -170,7 +172,7 @@ export async function listForReview(flags: ReviewListFlags): Promise<number> {
   try {
     // Pages the size of what is shown, not the store's thousand: a reviewer's twenty events
     // are read, not a thousand with their claims (a wider page when --linked passes some over).
-    const page = flags.linked === true ? Math.max(limit, LINKED_PAGE) : limit;
+    const page = Math.min(MAX_PAGE, flags.linked === true ? Math.max(limit, LINKED_PAGE) : limit);
     for await (const event of streamEvents(db, filter, page)) {
       if (flags.linked === true && event.members.length < 2) continue;
       const detail = await eventDetail(db, operator(), event.id);

@@ -40,12 +40,12 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
-/** The database cannot be reached (a server that does not answer) or is not there (no store in the folder). */
 /** Why a store cannot be had: none in the folder named, one that could not be made, or a server that does not answer (with its words). */
 export type Unavailable =
   | { readonly kind: 'missing' }
   | { readonly kind: 'unreachable' | 'uncreatable'; readonly detail: string };
 
+/** The database cannot be reached (a server that does not answer) or is not there (no store in the folder). */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
   constructor(
@@ -121,11 +121,13 @@ async function createEmbedded(dataDir: string, startParams: readonly string[]): 
   });
   let said = '';
   child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
-  const [status] = (await once(child, 'close')) as [number | null];
+  const [status, signal] = (await once(child, 'close')) as [number | null, string | null];
   if (status !== 0)
     throw new StoreUnavailableError(dataDir, {
       kind: 'uncreatable',
-      detail: said.trim().split('\n')[0] ?? '',
+      // A child killed before it could say why leaves its signal or status as the reason.
+      detail:
+        said.trim().split('\n')[0] || `stopped by ${signal ?? `exit status ${String(status)}`}`,
     });
 }
 
