@@ -97,12 +97,15 @@ describe.each(engines())('look-ups and reprocess on $name', (engine) => {
 
     const started = await admin.request('POST', '/api/reprocess', {});
     expect(started.status, await started.clone().text()).toBe(202);
-    expect(((await started.json()) as { job: Job }).job).toMatchObject({
-      by: 'admin',
-      state: 'running',
-    });
-    expect((await admin.request('POST', '/api/reprocess', {})).status).toBe(409);
+    const running = ((await started.json()) as { job: Job }).job;
+    expect(running).toMatchObject({ by: 'admin', state: 'running' });
+    // While a run goes on another is refused; a run over two reports can end before the next
+    // request is read (on a server with one connection it queues behind the run), and then
+    // the next starts a run of its own.
+    const again = await admin.request('POST', '/api/reprocess', {});
     const first = await finished();
+    if (again.status === 409) expect(first.id).toBe(running.id);
+    else expect([again.status, first.id]).toEqual([202, running.id + 1]);
     const [reports] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
     expect(first).toMatchObject({
       state: 'done',
