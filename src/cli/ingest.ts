@@ -7,6 +7,7 @@ import {
   IngestQueue,
   listFailures,
   openStore,
+  refreshStaleStatistics,
   refreshStatistics,
   recordFailure,
   storedCaptures,
@@ -132,12 +133,7 @@ const INGEST_BATCH = 50;
 /** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
 const HELD_BYTES = TRANSACTION_BYTES;
 
-/**
- * Reports added before the planner is told what the tables hold now: the
- * statistics of a store a fraction of the size give plans made for it.
- */
-const STATISTICS_EVERY = 10_000;
-/** Fewer added reports than this change too little to be worth the planner's look. */
+/** Fewer added reports than this since the statistics were made change too little to make them again at the end. */
 const STATISTICS_AFTER = 1_000;
 
 /** Reports stored without a date, listed at the end with how to give one. */
@@ -207,10 +203,9 @@ async function ingestHere(
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
       for (const w of r.warnings ?? []) warn(r.source, w);
     }
-    if (tally.added - analyzed >= STATISTICS_EVERY) {
-      await refreshStatistics(db);
-      analyzed = tally.added;
-    }
+    // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
+    // each time a table has grown by a fifth, a cost that stays flat per report.
+    if (await refreshStaleStatistics(db)) analyzed = tally.added;
     const seconds = (performance.now() - started) / 1000;
     if (flags.log === true)
       process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import pino from 'pino';
 import type { Knowledge } from '../extract/index.js';
 import { builtWebRoot, createApp, listen } from '../server/index.js';
-import { dataDir, loadKnowledge, storeOptions } from '../service/index.js';
+import { backgroundStatistics, dataDir, loadKnowledge, storeOptions } from '../service/index.js';
 import { countUsers, openStore } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
 
@@ -19,10 +19,14 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   const db = await openStore(storeOptions(flags));
   const log = pino({ name: 'wathiq' });
   let knowledge: Knowledge | null = null;
+  const statistics = backgroundStatistics(db, (error) => {
+    log.error({ err: error }, 'refreshing the statistics failed');
+  });
   const app = createApp({
     db,
     knowledge: () => (knowledge ??= loadKnowledge(dataDir(flags.data))),
     log,
+    statistics,
     webRoot: builtWebRoot(),
   });
   if ((await countUsers(db)) === 0)
@@ -36,6 +40,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   );
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   server.close();
+  await statistics.settled();
   await db.close();
   return 0;
 }

@@ -9,6 +9,7 @@ import type { RawReport } from '../ingest/index.js';
 import { builtWebRoot, createApp } from '../server/index.js';
 import {
   addUser,
+  backgroundStatistics,
   dataDir,
   ingestBatch,
   loadKnowledge,
@@ -16,7 +17,7 @@ import {
   storeOptions,
 } from '../service/index.js';
 import type { Knowledge } from '../extract/index.js';
-import { countUsers, openStore } from '../store/index.js';
+import { countUsers, openStore, refreshStaleStatistics } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
 import { operator } from './operator.js';
@@ -49,6 +50,7 @@ async function ingestExamples(db: Database, knowledge: Knowledge, folder: string
   for await (const entry of collectReports([folder]))
     if ('report' in entry) reports.push(entry.report);
   const results = await ingestBatch(db, knowledge, reports);
+  await refreshStaleStatistics(db);
   return results.filter((r) => r.outcome === 'added').length;
 }
 
@@ -72,10 +74,15 @@ export async function start(flags: StartFlags): Promise<Started> {
       password,
     });
   }
+  const log = pino({ name: 'wathiq', level: 'warn' });
+  const statistics = backgroundStatistics(db, (error) => {
+    log.error({ err: error }, 'refreshing the statistics failed');
+  });
   const app = createApp({
     db,
     knowledge,
-    log: pino({ name: 'wathiq', level: 'warn' }),
+    log,
+    statistics,
     webRoot: flags.webRoot ?? builtWebRoot(),
   });
   const server = serve({ fetch: app.fetch, port: flags.port, hostname: flags.host });
@@ -92,6 +99,7 @@ export async function start(flags: StartFlags): Promise<Started> {
           resolve();
         }),
       );
+      await statistics.settled();
       await db.close();
     },
   };

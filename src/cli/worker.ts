@@ -5,6 +5,7 @@ import {
   IngestQueue,
   openStore,
   recordFailure,
+  refreshStaleStatistics,
   storedCaptures,
   StoreFullError,
 } from '../store/index.js';
@@ -97,6 +98,8 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
       failed += results.filter((r) => r.outcome === 'failed').length;
       done += results.length;
       await queue.complete(bundle.id);
+      // A worker answers nobody: it refreshes the planner's statistics itself, once a table has grown.
+      await refreshStaleStatistics(db);
     }
   } finally {
     process.off('SIGINT', stop);

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { backgroundStatistics } from '../service/index.js';
 import { authenticate } from './auth.js';
 import type { ServerDeps, ServerEnv } from './env.js';
 import { HttpProblem, problemBody, problemOf, sendProblem } from './problems.js';
@@ -12,9 +13,11 @@ import { reviewRoutes } from './routes/review.js';
 import { sessionRoutes } from './routes/session.js';
 import { securityHeaders, serveWeb } from './web.js';
 
-export interface AppOptions extends ServerDeps {
+export interface AppOptions extends Omit<ServerDeps, 'statistics'> {
   /** The built web app's folder; none: the API alone. */
   readonly webRoot?: string | null;
+  /** Whose `settled()` the caller awaits before closing the store; one of the app's own when absent. */
+  readonly statistics?: ServerDeps['statistics'];
 }
 
 /**
@@ -22,7 +25,7 @@ export interface AppOptions extends ServerDeps {
  * contracts (body and query validated, OpenAPI at /api/openapi.json) and
  * guarded by role; every refusal has one JSON shape.
  */
-export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
+export function createApp(appOptions: AppOptions): OpenAPIHono<ServerEnv> {
   const app = new OpenAPIHono<ServerEnv>({
     defaultHook: (result, c) => {
       if (result.success) return undefined;
@@ -38,7 +41,15 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
       );
     },
   });
-  const { log } = options;
+  const { log } = appOptions;
+  const options: ServerDeps & Pick<AppOptions, 'webRoot'> = {
+    ...appOptions,
+    statistics:
+      appOptions.statistics ??
+      backgroundStatistics(appOptions.db, (error) => {
+        log.error({ err: error }, 'refreshing the statistics failed');
+      }),
+  };
 
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {

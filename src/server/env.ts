@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Knowledge } from '../extract/index.js';
-import type { Actor } from '../service/index.js';
+import type { Actor, BackgroundStatistics } from '../service/index.js';
 import type { Database } from '../store/index.js';
 
 /** How the request proved who sent it: a browser session's cookie, or a script's bearer token. */
@@ -20,9 +20,13 @@ export interface ServerEnv {
 
 export type ServerContext = Context<ServerEnv>;
 
-/** What the server works with: the store, what wathiq knows (loaded at first need), its log. */
+/**
+ * What the server works with: the store, what wathiq knows (loaded at first
+ * need), its log, and the statistics refreshed behind the replies to bulk work.
+ */
 export interface ServerDeps {
   readonly db: Database;
   readonly knowledge: () => Knowledge;
   readonly log: Logger;
+  readonly statistics: BackgroundStatistics;
 }

@@ -2,13 +2,7 @@ import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { InputError, readReport } from '../ingest/index.js';
 import type { RawReport } from '../ingest/index.js';
-import {
-  recordFailure,
-  refreshStaleStatistics,
-  saveReports,
-  StoreFullError,
-  storedCaptures,
-} from '../store/index.js';
+import { recordFailure, saveReports, StoreFullError, storedCaptures } from '../store/index.js';
 import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
 
 /** What became of one report: stored, known already, or failed with a reason. */
@@ -77,7 +71,9 @@ function* pieces(reports: readonly RawReport[]): Generator<RawReport[]> {
  * of it (above), so that a piece costs little more than one report. Bytes
  * already stored are skipped before they are read again (a re-run resumes
  * where it stopped); a report that cannot be read or stored is recorded as a
- * failure with its reason and never stops the others.
+ * failure with its reason and never stops the others. The planner's
+ * statistics are left to the caller (refreshStaleStatistics): a command after
+ * each batch, the server behind its reply (backgroundStatistics).
  */
 export async function ingestBatch(
   db: Database,
@@ -144,9 +140,6 @@ async function ingestPiece(
         : {}),
     });
   }
-  // A bulk ingest (an upload, a worker's bundles) leaves the planner's statistics those of a far
-  // smaller store, and its plans with them; the embedded engine has no autovacuum to notice.
-  if (ready.length > 0) await refreshStaleStatistics(db);
   return reports.map(
     (r) => results.get(r) ?? { source: r.source, outcome: 'failed', reason: 'lost' },
   );

@@ -121,6 +121,8 @@ export function reprocessRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): 
           total: summary.total,
           summary: summaryOf(summary),
         });
+        // Its incidents and events rewritten: the planner's statistics may be those of another store.
+        deps.statistics.request();
         deps.log.info(
           {
             user: actor.name,
