@@ -14,6 +14,7 @@ import {
 } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
 import { complain, operator, withService } from './operator.js';
+import { iso, say } from './i18n.js';
 
 export interface PasswordFlags extends StoreFlags {
   passwordStdin?: boolean;
@@ -42,7 +43,7 @@ function hiddenLine(prompt: string): Promise<string> {
           return;
         }
         if (char === '\u0003') {
-          done(new Error('cancelled'));
+          done(new Error(say('problem.cancelled')));
           return;
         }
         if (char === '\u007f' || char === '\b') typed = characters(typed).slice(0, -1).join('');
@@ -57,13 +58,13 @@ function hiddenLine(prompt: string): Promise<string> {
 async function readPassword(flags: PasswordFlags): Promise<string | null> {
   if (flags.passwordStdin === true) return (await text(process.stdin)).replace(/\r?\n$/, '');
   if (!process.stdin.isTTY) {
-    complain('no terminal to type a password at: give it with --password-stdin');
+    complain(say('account.noTerminal'));
     return null;
   }
-  const first = await hiddenLine(`password (at least ${String(MIN_PASSWORD)} characters): `);
-  const second = await hiddenLine('the same password again: ');
+  const first = await hiddenLine(say('account.prompt', { count: MIN_PASSWORD }));
+  const second = await hiddenLine(say('account.again'));
   if (first !== second) {
-    complain('the two passwords differ');
+    complain(say('account.differ'));
     return null;
   }
   return first;
@@ -78,7 +79,7 @@ export async function userAdd(
   if (password === null) return 2;
   return withService(flags, async (ctx) => {
     await addUser(ctx, operator(flags.by), { name, role: flags.role, password });
-    process.stdout.write(`added ${name} (${flags.role})\n`);
+    process.stdout.write(`${say('account.added', { name: iso(name), role: iso(flags.role) })}\n`);
     return 0;
   });
 }
@@ -88,12 +89,15 @@ export function userList(flags: StoreFlags): Promise<number> {
   return withService(flags, async (ctx) => {
     const all = await users(ctx.db);
     for (const u of all) {
-      const notes = [u.disabled ? 'disabled' : '', u.totp ? 'second factor' : ''].filter(Boolean);
+      const notes = [
+        u.disabled ? say('account.disabledNote') : '',
+        u.totp ? say('account.totpNote') : '',
+      ].filter(Boolean);
       process.stdout.write(
-        `${u.name}\t${u.role}${notes.length > 0 ? `\t${notes.join(', ')}` : ''}\n`,
+        `${iso(u.name)}\t${u.role}${notes.length > 0 ? `\t${notes.join(say('list'))}` : ''}\n`,
       );
     }
-    if (all.length === 0) process.stderr.write('no users yet: wathiq user add NAME --role admin\n');
+    if (all.length === 0) process.stderr.write(`${say('account.none')}\n`);
     return 0;
   });
 }
@@ -102,7 +106,9 @@ export function userList(flags: StoreFlags): Promise<number> {
 export function userRole(name: string, role: Role, flags: StoreFlags & { by?: string }) {
   return withService(flags, async (ctx) => {
     const entry = await setRole(ctx, operator(flags.by), name, role);
-    process.stdout.write(`${name}: ${role}${entry === null ? ' already' : ''}\n`);
+    process.stdout.write(
+      `${say(entry === null ? 'account.roleAlready' : 'account.role', { name: iso(name), role: iso(role) })}\n`,
+    );
     return 0;
   });
 }
@@ -115,9 +121,14 @@ export function userDisabled(
 ): Promise<number> {
   return withService(flags, async (ctx) => {
     const entry = await setDisabled(ctx, operator(flags.by), name, disabled);
-    process.stdout.write(
-      `${name}: ${disabled ? 'disabled' : 'enabled'}${entry === null ? ' already' : ''}\n`,
-    );
+    const key = disabled
+      ? entry === null
+        ? 'account.disabledAlready'
+        : 'account.disabled'
+      : entry === null
+        ? 'account.enabledAlready'
+        : 'account.enabled';
+    process.stdout.write(`${say(key, { name: iso(name) })}\n`);
     return 0;
   });
 }
@@ -131,7 +142,7 @@ export async function userPassword(
   if (password === null) return 2;
   return withService(flags, async (ctx) => {
     await setPassword(ctx, operator(flags.by), name, password);
-    process.stdout.write(`${name}: new password set; their sessions have ended\n`);
+    process.stdout.write(`${say('account.password', { name: iso(name) })}\n`);
     return 0;
   });
 }
@@ -147,9 +158,7 @@ export function tokenCreate(
       name: flags.name ?? 'script',
     });
     process.stdout.write(`${secret}\n`);
-    process.stderr.write(
-      `token ${token.id} for ${user}: send it as «Authorization: Bearer TOKEN»; it is not shown again\n`,
-    );
+    process.stderr.write(`${say('token.created', { id: iso(token.id), user: iso(user) })}\n`);
     return 0;
   });
 }
@@ -158,8 +167,15 @@ export function tokenCreate(
 export function tokenList(user: string | undefined, flags: StoreFlags): Promise<number> {
   return withService(flags, async (ctx) => {
     for (const t of await tokens(ctx.db, operator(), user ?? null)) {
-      const state = t.revoked_at === null ? `last used ${t.last_used_at ?? 'never'}` : 'revoked';
-      process.stdout.write(`${t.id}\t${t.user}\t${t.name}\t${t.created_at}\t${state}\n`);
+      const state =
+        t.revoked_at !== null
+          ? say('token.revokedState')
+          : say('token.lastUsed', {
+              at: t.last_used_at === null ? say('token.never') : iso(t.last_used_at),
+            });
+      process.stdout.write(
+        `${iso(t.id)}\t${iso(t.user)}\t${iso(t.name)}\t${iso(t.created_at)}\t${state}\n`,
+      );
     }
     return 0;
   });
@@ -169,8 +185,8 @@ export function tokenList(user: string | undefined, flags: StoreFlags): Promise<
 export function tokenRevoke(id: string, flags: StoreFlags & { by?: string }): Promise<number> {
   return withService(flags, async (ctx) => {
     const entry = await revokeToken(ctx, operator(flags.by), id);
-    if (entry === null) return complain(`token ${id} was revoked already`);
-    process.stdout.write(`token ${id} revoked\n`);
+    if (entry === null) return complain(say('token.revokedAlready', { id: iso(id) }));
+    process.stdout.write(`${say('token.revoked', { id: iso(id) })}\n`);
     return 0;
   });
 }

@@ -16,9 +16,11 @@ import {
 import type { Gazetteer, LocatedMention, Place, PlaceKind } from '../gazetteer/index.js';
 import { normalizeForMatching, splitSentences, toOriginalSpan, tokenize } from '../text/index.js';
 import type { NormalizedText, Token } from '../text/index.js';
+import { fsProblem } from '../ingest/index.js';
 import { loadKnowledge, userPlacesFile } from '../service/index.js';
 import { printable } from './terminal.js';
 import { currentLang, iso, say } from './i18n.js';
+import { problem } from './problems.js';
 
 function readUserPlaces(file: string): Place[] {
   return existsSync(file) ? parsePlaces(readFileSync(file, 'utf8'), file) : [];
@@ -74,14 +76,15 @@ export function addPlace(dir: string, nameAr: string, flags: AddFlags): number {
     .map((v) => v.trim())
     .filter((v) => v !== '' && v !== nameAr);
   for (const name of [nameAr, ...variants]) {
-    const problem = arabicNameProblem(name);
-    if (problem !== null) return refuse(say('gazetteer.notArabic', { problem }));
+    const nameProblem = arabicNameProblem(name);
+    if (nameProblem !== null)
+      return refuse(say('gazetteer.notArabic', { problem: problem(nameProblem) }));
   }
   const outside = outsideParentProblem(loadBoundaries(), parent, {
     lat: flags.lat,
     lon: flags.lon,
   });
-  if (outside !== null) return refuse(say('gazetteer.outside', { problem: outside }));
+  if (outside !== null) return refuse(say('gazetteer.outside', { problem: problem(outside) }));
   const kind = flags.kind ?? (AREAS.has(parent.kind) ? 'community' : 'site');
   const id =
     flags.id ??
@@ -203,7 +206,7 @@ export function importFiles(dir: string, files: readonly string[]): number {
       const imported = result.places;
       const { places, replaced } = upsert(readUserPlaces(placesFile), imported);
       writeUserPlaces(placesFile, places);
-      const left = [...result.skipped].map(([reason, n]) => `${String(n)} ${iso(reason)}`);
+      const left = [...result.skipped].map(([reason, n]) => `${String(n)} ${problem(reason)}`);
       const line = say('gazetteer.imported', {
         file: iso(file),
         count: imported.length,
@@ -217,8 +220,8 @@ export function importFiles(dir: string, files: readonly string[]): number {
       failed++;
       const reason =
         error instanceof PlacesFileError
-          ? error.message
-          : `${file}: ${error instanceof Error ? error.message : String(error)}`;
+          ? problem(error.message)
+          : `${iso(file)}: ${problem(fsProblem(error, 'file'))}`;
       process.stderr.write(`${pc.red('wathiq:')} ${printable(reason)}\n`);
     }
   }

@@ -24,6 +24,7 @@ import {
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { printable } from './terminal.js';
 import { iso, say, translator } from './i18n.js';
+import { problem } from './problems.js';
 import type { Translate } from './i18n.js';
 
 /** `--db` and `--data`: which store a command works on. */
@@ -122,7 +123,9 @@ async function noteFailure(db: Database, failure: SourceFailure): Promise<void> 
 async function printFailures(db: Database): Promise<number> {
   const failures = await listFailures(db);
   for (const f of failures)
-    process.stdout.write(`${printable(f.source)}\t${printable(f.reason)}\t${f.failed_at}\n`);
+    process.stdout.write(
+      `${iso(printable(f.source))}\t${printable(problem(f.reason))}\t${iso(f.failed_at)}\n`,
+    );
   process.stderr.write(`${say('ingest.failures', { count: failures.length })}\n`);
   return 0;
 }
@@ -179,13 +182,15 @@ async function ingestHere(
   let held = 0;
   const complain = (source: string, reason: string): void => {
     if (bar === null)
-      process.stderr.write(`${pc.red('wathiq:')} ${printable(`${iso(source)}: ${reason}`)}\n`);
+      process.stderr.write(
+        `${pc.red('wathiq:')} ${printable(`${iso(source)}: ${problem(reason)}`)}\n`,
+      );
   };
   let analyzed = 0;
   const warn = (source: string, warning: string): void => {
     if (bar === null)
       process.stderr.write(
-        `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${warning}`)}\n`,
+        `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${problem(warning)}`)}\n`,
       );
   };
   const flush = async (): Promise<void> => {
@@ -289,7 +294,10 @@ async function enqueue(
     for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {
       if ('failure' in entry) {
         await noteFailure(db, entry.failure);
-        process.stderr.write(`${pc.red('wathiq:')} ${printable(entry.failure.error.message)}\n`);
+        const { input, problem: why } = entry.failure.error;
+        process.stderr.write(
+          `${pc.red('wathiq:')} ${printable(`${iso(input)}: ${problem(why)}`)}\n`,
+        );
         failed++;
       } else {
         batch.push(entry.report);

@@ -22,6 +22,7 @@ import { formatResult } from './format.js';
 import { chooseLang, currentLang, iso, LANGS, say, wordsFor } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { printable } from './terminal.js';
+import { problem } from './problems.js';
 import { endQuietlyOnClosedPipe } from './output.js';
 import type { IngestFlags, StoreFlags } from './ingest.js';
 import type { WorkerFlags } from './worker.js';
@@ -30,6 +31,7 @@ import type { AddFlags } from './gazetteer.js';
 import type { PasswordFlags } from './accounts.js';
 import type { ServeFlags } from './serve.js';
 import type { StartFlags } from './start.js';
+import type { EvalFlags } from './eval.js';
 
 // Each command's module is imported when the command runs (`await import`), so
 // that `extract` does not pay for loading the store, the database drivers, the
@@ -134,7 +136,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       url: flags.url ?? null,
       onWarning: (source, w) =>
         process.stderr.write(
-          `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${w}`)}\n`,
+          `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${problem(w)}`)}\n`,
         ),
       ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
     })) {
@@ -158,8 +160,8 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
         failed++;
         const message =
           error instanceof InputError
-            ? error.message
-            : `${entry.source}: ${error instanceof Error ? error.message : String(error)}`;
+            ? `${iso(error.input)}: ${problem(error.problem)}`
+            : `${iso(entry.source)}: ${problem(error instanceof Error ? error.message : String(error))}`;
         process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
       }
     }
@@ -507,19 +509,10 @@ export function program(exit: (code: number) => void): Command {
       '--baseline <file>',
       'fail (status 1) when a score falls below the one this JSON file gives it',
     )
-    .action(
-      async (dirs: string[], flags: { verbose?: boolean; link?: boolean; baseline?: string }) => {
-        const { evaluate, formatEval, belowBaseline } = await import('../eval/index.js');
-        const { readBaseline } = await import('./baseline.js');
-        const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline);
-        const run = await evaluate(dirs, { link: flags.link === true });
-        process.stdout.write(`${formatEval(run, flags.verbose === true)}\n`);
-        const fallen = baseline === null ? [] : belowBaseline(run, baseline);
-        for (const line of fallen)
-          process.stderr.write(`wathiq: ${line} (${String(flags.baseline)})\n`);
-        exit(run.failures.length > 0 || fallen.length > 0 ? 1 : 0);
-      },
-    );
+    .action(async (dirs: string[], flags: EvalFlags) => {
+      const { runEval } = await import('./eval.js');
+      exit(await runEval(dirs, flags));
+    });
 
   return cli;
 }
@@ -702,7 +695,7 @@ async function ending(error: unknown): Promise<{ status: number; line: string | 
           });
     return { status: EXIT.storeUnavailable, line };
   }
-  return { status: EXIT.inputsFailed, line: message.split('\n')[0] ?? message };
+  return { status: EXIT.inputsFailed, line: problem(message.split('\n')[0] ?? message) };
 }
 
 const MB = 1024 * 1024;

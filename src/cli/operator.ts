@@ -12,6 +12,7 @@ import type { Knowledge } from '../extract/index.js';
 import { openStore } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
 import { printable } from './terminal.js';
+import { problem } from './problems.js';
 
 /**
  * Whoever runs the command line holds the database itself, so has every right;
@@ -58,7 +59,7 @@ export async function withService(
   try {
     return await work(ctx);
   } catch (error) {
-    if (error instanceof ServiceError) return complain(error.message);
+    if (error instanceof ServiceError) return complain(problem(error.message));
     throw error;
   } finally {
     await db.close();

@@ -5,6 +5,7 @@ import { builtWebRoot, createApp, listen } from '../server/index.js';
 import { backgroundStatistics, dataDir, loadKnowledge, storeOptions } from '../service/index.js';
 import { countUsers, openStore } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
+import { iso, say } from './i18n.js';
 
 export interface ServeFlags extends StoreFlags {
   port: number;
@@ -29,14 +30,11 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     statistics,
     webRoot: builtWebRoot(),
   });
-  if ((await countUsers(db)) === 0)
-    process.stderr.write(
-      'wathiq: no users yet, so nobody can sign in. Make the first one with\n' +
-        '  wathiq user add NAME --role admin\n',
-    );
+  if ((await countUsers(db)) === 0) process.stderr.write(`wathiq: ${say('serve.noUsers')}\n`);
   const server = await listen(app.fetch, flags.host, flags.port);
+  const url = `http://${flags.host}:${String(flags.port)}/`;
   process.stderr.write(
-    `wathiq: serving ${db.location} at http://${flags.host}:${String(flags.port)}/\n`,
+    `wathiq: ${say('serve.serving', { store: iso(db.location), url: iso(url) })}\n`,
   );
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   server.close();

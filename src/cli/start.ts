@@ -21,6 +21,7 @@ import { countUsers, openStore, refreshStaleStatistics } from '../store/index.js
 import type { Database } from '../store/index.js';
 import type { StoreFlags } from './ingest.js';
 import { operator } from './operator.js';
+import { iso, say } from './i18n.js';
 
 /** The reports the project ships for a first look: `examples/` beside the compiled `dist/`. */
 export const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
@@ -109,17 +110,17 @@ export async function start(flags: StartFlags): Promise<Started> {
 export async function runStart(flags: StartFlags): Promise<number> {
   const started = await start(flags);
   const out = process.stdout;
+  const store = iso(storeName(flags));
+  const admin = iso(ADMIN);
   if (started.password !== null)
     out.write(
-      `wathiq: ${String(started.added)} example reports stored in ${storeName(flags)}\n` +
-        `wathiq: sign in as ${ADMIN} with the password ${started.password}\n` +
-        '        (shown this once; `wathiq user password admin` sets a new one)\n',
+      `wathiq: ${say('start.stored', { count: started.added, store })}\n` +
+        // The password is never isolated: the isolates' invisible marks would be copied with it.
+        `wathiq: ${say('start.signIn', { admin, password: started.password })}\n` +
+        `        ${say('start.once')}\n`,
     );
-  else
-    out.write(
-      `wathiq: reusing ${storeName(flags)}; sign in as ${ADMIN} with the password shown at the first start\n`,
-    );
-  out.write(`wathiq: open ${started.url} (Ctrl-C stops)\n`);
+  else out.write(`wathiq: ${say('start.reusing', { store, admin })}\n`);
+  out.write(`wathiq: ${say('start.open', { url: iso(started.url) })}\n`);
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   await started.close();
   return 0;

@@ -13,6 +13,8 @@ import type { Database, FailedBundle } from '../store/index.js';
 import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
 import { printable } from './terminal.js';
+import { say } from './i18n.js';
+import { problem } from './problems.js';
 
 export interface WorkerFlags extends StoreFlags {
   /** Stop once the queue is empty, instead of waiting for more. */
@@ -47,9 +49,7 @@ async function recordFailedBundle(db: Database, bundle: FailedBundle): Promise<n
 export async function runWorker(flags: WorkerFlags): Promise<number> {
   const options = storeOptions(flags);
   if (options.url === null) {
-    process.stderr.write(
-      `${pc.red('wathiq:')} a worker needs a server database: --db URL or DATABASE_URL\n`,
-    );
+    process.stderr.write(`${pc.red('wathiq:')} ${say('worker.needsServer')}\n`);
     return 2;
   }
   const knowledge = loadKnowledge(dataDir(flags.data));
@@ -91,7 +91,7 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
         await queue.fail(bundle.id, reason);
         if (error instanceof StoreFullError) throw error;
         process.stderr.write(
-          `${pc.red('wathiq:')} ${printable(`a bundle of reports failed: ${reason}`)}\n`,
+          `${pc.red('wathiq:')} ${printable(say('worker.bundleFailed', { reason: problem(reason) }))}\n`,
         );
         continue;
       }
@@ -107,7 +107,6 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
     await queue.close();
     await db.close();
   }
-  if (flags.quiet !== true)
-    process.stdout.write(`worker: ${String(done)} reports, ${String(failed)} failed\n`);
+  if (flags.quiet !== true) process.stdout.write(`${say('worker.done', { done, failed })}\n`);
   return 0;
 }

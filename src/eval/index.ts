@@ -1,6 +1,6 @@
-export { evaluate, formatEval } from './run.js';
+export { evaluate } from './run.js';
 export type { EvalFailure, EvalRun } from './run.js';
-export { emptyScores, f1, finalScore, ratio, scoreDocument } from './score.js';
+export { emptyScores, f1, FIELDS, finalScore, ratio, scoreDocument } from './score.js';
 export type { Counts, Field, Ratio, Scores } from './score.js';
 export { zGold } from './gold.js';
 export type { Gold, GoldFigure, GoldIncident } from './gold.js';

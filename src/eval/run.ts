@@ -8,8 +8,8 @@ import { zGold } from './gold.js';
 import { scoreLinks } from './links.js';
 import type { ExtractedReport, LinkScores } from './links.js';
 import type { Gold } from './gold.js';
-import { addScores, emptyScores, f1, finalScore, FIELDS, ratio, scoreDocument } from './score.js';
-import type { Counts, Scores } from './score.js';
+import { addScores, emptyScores, scoreDocument } from './score.js';
+import type { Scores } from './score.js';
 
 /** A corpus document that could not be scored, and why. */
 export interface EvalFailure {
@@ -116,39 +116,4 @@ function emptyResult(): DocumentResult {
     tallies: [],
     warnings: [],
   };
-}
-
-const fmt = (n: number): string => n.toFixed(3);
-
-function countsLine(name: string, c: Counts): string {
-  const r = f1(c);
-  return `${name}: P ${fmt(r.p)} R ${fmt(r.r)} F1 ${fmt(r.f1)} (tp ${String(c.tp)}, fp ${String(c.fp)}, fn ${String(c.fn)})`;
-}
-
-/** The printed report: one line per score, then `score: F`. */
-export function formatEval(run: EvalRun, verbose: boolean): string {
-  const s = run.scores;
-  const lines: string[] = [];
-  if (verbose) lines.push(...s.misses, '');
-  for (const f of run.failures) lines.push(`failed: ${f.file}: ${f.problem}`);
-  lines.push(`documents: ${String(s.documents)}`);
-  // With nothing scored there is no score: not a perfect one.
-  if (s.documents === 0) return [...lines, 'score: none (no document scored)'].join('\n');
-  lines.push(countsLine('incidents', s.incidents));
-  lines.push(
-    `background: ${fmt(ratio(s.background))} (${String(s.background.hit)}/${String(s.background.total)})`,
-  );
-  for (const field of FIELDS) {
-    const r = s.fields[field];
-    lines.push(`${field}: ${fmt(ratio(r))} (${String(r.hit)}/${String(r.total)})`);
-  }
-  lines.push(countsLine('figures', s.figures));
-  lines.push(countsLine('figures (measure, count)', s.figuresLoose));
-  lines.push(`tallies: found ${String(s.tallies.found)}, gold ${String(s.tallies.gold)}`);
-  if (run.links !== undefined) {
-    if (verbose) lines.splice(0, 0, ...run.links.misses);
-    lines.push(countsLine('links (same-event pairs of reports)', run.links));
-  }
-  lines.push(`score: ${fmt(finalScore(s))}`);
-  return lines.join('\n');
 }

@@ -16,3 +16,4 @@ export { checkPublished } from './facts.js';
 export type { KnownFact, KnownFacts } from './facts.js';
 export { readManifest, sidecarFacts } from './metadata.js';
 export type { Manifest } from './metadata.js';
+export { fsProblem } from './walk.js';

@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolate, langOf } from '../../src/cli/i18n.js';
 import { captureConsole } from './console.js';
+import { inOneScript, lines, outsideIsolates } from './bidi.js';
 
 const { out, err, run, file, dir } = captureConsole();
 const serverUrl = process.env.DATABASE_URL;
@@ -19,17 +20,6 @@ const FSI = '\u2068';
 const PDI = '\u2069';
 const REPORT =
   'قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل جنوبي إدلب أمس الثلاثاء، بحسب المرصد السوري لحقوق الإنسان.';
-
-/** A line with its isolated runs taken out: what is left must be in the line's own script. */
-function outsideIsolates(line: string): string {
-  return line.replace(/\u2068[^\u2069]*\u2069/g, '');
-}
-
-function lines(text: string): string[] {
-  return stripVTControlCharacters(text)
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-}
 
 describe('the language of what a person reads', () => {
   it('takes --lang, else the locale (LC_ALL before LC_MESSAGES before LANG)', () => {
@@ -115,15 +105,6 @@ describe('the language of what a person reads', () => {
 /** What a command said, on both its outputs, escape codes taken out. */
 function said(): string {
   return stripVTControlCharacters([...out, ...err].join(''));
-}
-
-/** Every line in its own script outside its isolates, the program's name that starts an error aside. */
-function inOneScript(lang: 'ar' | 'en', text: string): void {
-  for (const line of lines(text)) {
-    const rest = outsideIsolates(line).replace(/^wathiq: /, '');
-    if (lang === 'ar') expect(rest, line).not.toMatch(/[a-z]/i);
-    else expect(rest, line).not.toMatch(/\p{Script=Arabic}/u);
-  }
 }
 
 describe('every command speaks the language asked for', () => {
