@@ -4,18 +4,17 @@
  *
  * Every filter the events list, export, map, timeline and facets take, alone
  * and combined, timed at `--events` events on both engines as a viewer asks
- * them (public events only): p50 and p95 of each. The stores are built once
- * (bench/fill.ts) and kept under the system's temporary folder, so that a
- * change to a query is measured again in a minute (`--name` names them apart
- * from another checkout's on the same machine); a store made by an older
- * wathiq is migrated when opened, as a user's would be. `--save` keeps the
- * figures as JSON; `--before` prints a saved run's beneath each line, to
- * compare a change with what came before it.
+ * them (public events only): p50 and p95 of each, and the mean CPU time one
+ * request costs (cpu.ts: the machine's cores are shared, and wall time
+ * measures the neighbours too). The stores are built once and kept
+ * (bench/stores.ts), so that a change to a query is measured again in a
+ * minute (`--name` names them apart from another checkout's on the same
+ * machine). `--save` keeps the figures as JSON; `--before` prints a saved
+ * run's beneath each line, to compare a change with what came before it.
+ * At 1,000,000 events (`--events 1000000`) the store takes a while to build
+ * the first time: its time and size are printed.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { timelinePeriod } from '../src/service/events.js';
 import {
   countEvents,
@@ -23,11 +22,11 @@ import {
   eventFacets,
   eventTimeline,
   listMarkedEvents,
-  openStore,
   streamEventPages,
 } from '../src/store/index.js';
 import type { Database, EventFilter } from '../src/store/index.js';
-import { fill } from './fill.js';
+import { cpuClock } from './cpu.js';
+import { embeddedStore, serverStore } from './stores.js';
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -99,23 +98,30 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
-async function timed(runs: number, work: () => Promise<unknown>): Promise<[number, number]> {
+/** p50 and p95 of the wall time, and the mean CPU time, in ms. */
+type Figure = [number, number, number];
+
+async function timed(db: Database, runs: number, work: () => Promise<unknown>): Promise<Figure> {
   await work();
   const times: number[] = [];
+  const spent = await cpuClock(db);
   for (let k = 0; k < runs; k++) {
     const started = performance.now();
     await work();
     times.push(performance.now() - started);
   }
+  const cpu = (await spent()) / runs;
   times.sort((a, b) => a - b);
-  return [percentile(times, 50), percentile(times, 95)];
+  return [percentile(times, 50), percentile(times, 95), cpu];
 }
 
-/** p50 and p95 in ms, by engine, filter and view: what `--save` writes and `--before` reads. */
-type Figures = Record<string, Record<string, Record<string, [number, number]>>>;
+/** By engine, filter and view: what `--save` writes and `--before` reads. */
+type Figures = Record<string, Record<string, Record<string, Figure>>>;
 
-const cell = (figure: [number, number] | undefined): string =>
-  figure === undefined ? '–' : `${figure[0].toFixed(1)} / ${figure[1].toFixed(1)}`;
+const cell = (figure: Figure | undefined): string =>
+  figure === undefined
+    ? '–'
+    : `${figure[0].toFixed(0)}/${figure[1].toFixed(0)} ${figure[2].toFixed(0)}`;
 
 /** Times every view of every filter; with the figures of an earlier run, prints them beneath. */
 async function figures(
@@ -132,21 +138,21 @@ async function figures(
   );
   process.stdout.write(
     `${label}: ${String(row?.n ?? 0)} events (${String(row?.planned ?? 0)} in the planner's statistics), ` +
-      `p50 / p95 in ms (${String(runs)} runs)` +
+      `wall p50/p95 and mean CPU in ms (${String(runs)} runs)` +
       `${before === undefined ? '' : ', each beneath the earlier run given with --before'}\n`,
   );
   process.stdout.write(`  ${'filter'.padEnd(32)}${VIEWS.map(([v]) => v.padStart(16)).join('')}\n`);
   const now: Figures[string] = {};
-  const worst = (figures: Figures[string], view: string): [number, number] | undefined => {
+  const worst = (figures: Figures[string], view: string): Figure | undefined => {
     const all = Object.values(figures).flatMap((f) => (f[view] === undefined ? [] : [f[view]]));
     return all.length === 0
       ? undefined
-      : [Math.max(...all.map((f) => f[0])), Math.max(...all.map((f) => f[1]))];
+      : ([0, 1, 2].map((k) => Math.max(...all.map((f) => f[k] ?? NaN))) as Figure);
   };
   for (const [name, filter] of FILTERS) {
-    const measured: Record<string, [number, number]> = {};
+    const measured: Record<string, Figure> = {};
     for (const [view, ask] of VIEWS)
-      measured[view] = await timed(runs, () => ask(db, { ...filter, publicOnly: true }));
+      measured[view] = await timed(db, runs, () => ask(db, { ...filter, publicOnly: true }));
     now[name] = measured;
     process.stdout.write(
       `  ${name.padEnd(32)}${VIEWS.map(([v]) => cell(measured[v]).padStart(16)).join('')}\n`,
@@ -165,49 +171,6 @@ async function figures(
       `  ${'  before'.padEnd(32)}${VIEWS.map(([v]) => cell(worst(before, v)).padStart(16)).join('')}\n`,
     );
   return now;
-}
-
-/** The cached embedded store of `target` events, built the first time. */
-async function embeddedStore(reports: number, target: number, name: string): Promise<Database> {
-  const dataDir = join(
-    tmpdir(),
-    `wathiq-bench-filters-${String(reports)}-${String(target)}${name === '' ? '' : `-${name}`}`,
-  );
-  const built = existsSync(join(dataDir, 'PG_VERSION'));
-  const db = await openStore({ dataDir });
-  if (!built) {
-    process.stdout.write(`PGlite: building ${dataDir}…\n`);
-    await fill(db, reports, target);
-  }
-  return db;
-}
-
-/** The cached server database of `target` events, built the first time. */
-async function serverStore(
-  admin: string,
-  reports: number,
-  target: number,
-  suffix: string,
-): Promise<Database | null> {
-  const name = `wathiq_bench_filters_${String(reports)}_${String(target)}${suffix === '' ? '' : `_${suffix}`}`;
-  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    process.stdout.write(`PostgreSQL: no server at ${admin}; set DATABASE_URL to measure it\n`);
-    return null;
-  }
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const db = await openStore({ url: url.toString() });
-  if (exists.rowCount === 0) {
-    process.stdout.write(`PostgreSQL: building ${name}…\n`);
-    await fill(db, reports, target);
-  }
-  return db;
 }
 
 function fileArgument(name: string): string | null {
@@ -231,8 +194,7 @@ async function main(): Promise<void> {
     beforeFile === null ? {} : (JSON.parse(readFileSync(beforeFile, 'utf8')) as Figures);
   const saved: Figures = {};
   if (only !== 'pglite') {
-    const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const server = await serverStore(admin, reports, target, name);
+    const server = await serverStore(reports, target, name);
     if (server !== null) {
       try {
         saved.PostgreSQL = await figures('PostgreSQL', server, runs, before.PostgreSQL);

@@ -1,21 +1,21 @@
 /**
- * npm run bench:server [-- --reports N --events N --seconds S]
+ * npm run bench:server [-- --reports N --events N --seconds S --name NAME --pglite|--postgres]
  *
- * The server's figures on both engines: generated news ingested, its events
- * copied (new ids, days and points spread over Syria) up to `--events`, then
- * requests as the app makes them, in-process, timed: a filtered list (p50/p95),
- * an event's detail, the map of all of Syria (time and bytes), the timeline;
- * and 20 clients on loopback for `--seconds` (requests per second, errors).
+ * The server's figures on both engines, over the kept stores of `--events`
+ * events (bench/stores.ts: generated news ingested, its events copied, built
+ * the first time): requests as the app makes them, in-process, timed: a
+ * filtered list (p50/p95), an event's detail, the map of all of Syria (time
+ * and bytes), the timeline; and 20 clients on loopback for `--seconds`
+ * (requests per second, errors). `--name` names the stores as bench:filters'.
  */
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import pino from 'pino';
 import { shippedKnowledge } from '../src/extract/index.js';
 import { createApp, listen } from '../src/server/index.js';
-import { addUser, createToken } from '../src/service/index.js';
-import { openStore } from '../src/store/index.js';
+import { addUser, createToken, users } from '../src/service/index.js';
 import type { Database } from '../src/store/index.js';
-import { fill } from './fill.js';
+import { cpuClock } from './cpu.js';
+import { embeddedStore, serverStore } from './stores.js';
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -29,12 +29,15 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
+/** Wall p50 and p95 and mean CPU (cpu.ts: this process's and the server's backends') per request, in ms. */
 async function timed(
+  db: Database,
   runs: number,
   request: (k: number) => Promise<Response>,
-): Promise<{ p50: number; p95: number; bytes: number }> {
+): Promise<{ p50: number; p95: number; cpu: number; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
+  const spent = await cpuClock(db);
   for (let k = 0; k < runs; k++) {
     const started = performance.now();
     const response = await request(k);
@@ -43,25 +46,24 @@ async function timed(
     if (response.status !== 200) throw new Error(`status ${String(response.status)}`);
     bytes = body.byteLength;
   }
+  const cpu = (await spent()) / runs;
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), cpu, bytes };
 }
 
 const ms = (v: number): string => `${v.toFixed(1)} ms`;
+const costs = (t: { p50: number; p95: number; cpu: number }): string =>
+  `p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  CPU ${ms(t.cpu)}`;
 
-async function figures(
-  label: string,
-  db: Database,
-  reports: number,
-  target: number,
-  seconds: number,
-) {
-  const events = await fill(db, reports, target);
-  await addUser({ db, knowledge: shippedKnowledge }, ROOT, {
-    name: 'reader',
-    role: 'viewer',
-    password: 'a bench password',
-  });
+async function figures(label: string, db: Database, seconds: number) {
+  const [held] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  const events = held?.n ?? 0;
+  if (!(await users(db)).some((u) => u.name === 'reader'))
+    await addUser({ db, knowledge: shippedKnowledge }, ROOT, {
+      name: 'reader',
+      role: 'viewer',
+      password: 'a bench password',
+    });
   const { secret } = await createToken({ db, knowledge: shippedKnowledge }, ROOT, {
     user: 'reader',
     name: 'bench',
@@ -78,22 +80,22 @@ async function figures(
     '/api/events?limit=50&type=Battles&from=2023-06-01',
     '/api/events?limit=50&claimant=SOHR',
   ];
-  const list = await timed(40, (k) => get(filters[k % filters.length] ?? ''));
-  lines.push(`  filtered list (50, with total)   p50 ${ms(list.p50)}  p95 ${ms(list.p95)}`);
+  const list = await timed(db, 40, (k) => get(filters[k % filters.length] ?? ''));
+  lines.push(`  filtered list (50, with total)   ${costs(list)}`);
   const page = (await (await get('/api/events?limit=50')).json()) as { events: { id: string }[] };
   const ids = page.events.map((e) => e.id);
-  const detail = await timed(40, (k) =>
+  const detail = await timed(db, 40, (k) =>
     get(`/api/events/${encodeURIComponent(ids[k % ids.length] ?? '')}`),
   );
-  lines.push(`  event detail                     p50 ${ms(detail.p50)}  p95 ${ms(detail.p95)}`);
-  const map = await timed(20, () => get('/api/events/map?zoom=7&bbox=35.5,32.3,42.4,37.4'));
+  lines.push(`  event detail                     ${costs(detail)}`);
+  const map = await timed(db, 20, () => get('/api/events/map?zoom=7&bbox=35.5,32.3,42.4,37.4'));
   lines.push(
-    `  map, all of Syria (zoom 7)       p50 ${ms(map.p50)}  p95 ${ms(map.p95)}  ${(map.bytes / 1024).toFixed(1)} KB`,
+    `  map, all of Syria (zoom 7)       ${costs(map)}  ${(map.bytes / 1024).toFixed(1)} KB`,
   );
-  const timeline = await timed(20, () => get('/api/events/timeline'));
-  lines.push(`  timeline (all, by period)        p50 ${ms(timeline.p50)}  p95 ${ms(timeline.p95)}`);
-  const facets = await timed(20, () => get('/api/events/facets'));
-  lines.push(`  facets (all)                     p50 ${ms(facets.p50)}  p95 ${ms(facets.p95)}`);
+  const timeline = await timed(db, 20, () => get('/api/events/timeline'));
+  lines.push(`  timeline (all, by period)        ${costs(timeline)}`);
+  const facets = await timed(db, 20, () => get('/api/events/facets'));
+  lines.push(`  facets (all)                     ${costs(facets)}`);
 
   // 20 clients on loopback, each asking what the events page asks, for `seconds`.
   const server = await listen(app.fetch, '127.0.0.1', 0);
@@ -102,6 +104,7 @@ async function figures(
   const mix = [...filters, '/api/events/facets', '/api/events/map?zoom=7&bbox=35.5,32.3,42.4,37.4'];
   let done = 0;
   let errors = 0;
+  const spent = await cpuClock(db);
   const kinds = new Set<string>();
   const end = performance.now() + seconds * 1000;
   await Promise.all(
@@ -129,8 +132,9 @@ async function figures(
     }),
   );
   server.close();
+  const cpu = await spent();
   lines.push(
-    `  20 clients, ${String(seconds)} s, loopback        ${(done / seconds).toFixed(0)} requests/s, ${String(errors)} errors${kinds.size > 0 ? ` (${[...kinds].slice(0, 3).join('; ')})` : ''}`,
+    `  20 clients, ${String(seconds)} s, loopback        ${(done / seconds).toFixed(0)} requests/s, ${(cpu / Math.max(1, done)).toFixed(1)} ms CPU per request, ${String(errors)} errors${kinds.size > 0 ? ` (${[...kinds].slice(0, 3).join('; ')})` : ''}`,
   );
   return lines;
 }
@@ -142,36 +146,32 @@ async function main(): Promise<void> {
   process.stdout.write(
     `wathiq server bench: ${String(reports)} generated reports, events copied to ${String(target)}\n`,
   );
-  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: admin });
-  let url: string | null = null;
-  try {
-    await client.connect();
-    await client.query('DROP DATABASE IF EXISTS wathiq_bench_server');
-    await client.query('CREATE DATABASE wathiq_bench_server');
-    const u = new URL(admin);
-    u.pathname = '/wathiq_bench_server';
-    url = u.toString();
-  } catch {
-    process.stdout.write(`PostgreSQL: no server at ${admin}; set DATABASE_URL to measure it\n`);
+  // Letters, digits and _ only: it names a database.
+  const i = process.argv.indexOf('--name');
+  const name = (i < 0 ? '' : (process.argv[i + 1] ?? '')).replace(/\W/g, '');
+  const only = process.argv.includes('--pglite')
+    ? 'pglite'
+    : process.argv.includes('--postgres')
+      ? 'postgres'
+      : null;
+  if (only !== 'pglite') {
+    const db = await serverStore(reports, target, name);
+    if (db !== null)
+      try {
+        for (const line of await figures('PostgreSQL', db, seconds))
+          process.stdout.write(`${line}\n`);
+      } finally {
+        await db.close();
+      }
   }
-  if (url !== null) {
-    const db = await openStore({ url });
+  if (only !== 'postgres') {
+    const embedded = await embeddedStore(reports, target, name);
     try {
-      for (const line of await figures('PostgreSQL', db, reports, target, seconds))
+      for (const line of await figures('PGlite', embedded, seconds))
         process.stdout.write(`${line}\n`);
     } finally {
-      await db.close();
-      await client.query('DROP DATABASE IF EXISTS wathiq_bench_server');
+      await embedded.close();
     }
-  }
-  await client.end().catch(() => undefined);
-  const embedded = await openStore({});
-  try {
-    for (const line of await figures('PGlite', embedded, reports, target, seconds))
-      process.stdout.write(`${line}\n`);
-  } finally {
-    await embedded.close();
   }
 }
 

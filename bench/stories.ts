@@ -111,3 +111,27 @@ export function generateStories(count: number, seed = 2025): StoryRecord[] {
   }
   return records;
 }
+
+/**
+ * `count` reports of one act, as wire copy is republished: one town, one day,
+ * one doer, each outlet in its own words with its own source and a figure
+ * that grows as the toll is updated. Linking puts them all in one event.
+ */
+export function generateRetellings(count: number, seed = 2026): StoryRecord[] {
+  const rnd = random(seed);
+  const [town, countryside] = pick(rnd, TOWNS);
+  const [act, doer] = pick(rnd, ACTS);
+  const victims = pick(rnd, VICTIMS);
+  const day = isoDay(Date.UTC(2024, 4, 1), 0);
+  const killed = 4 + Math.floor(rnd() * 10);
+  return Array.from({ length: count }, (_, k) => ({
+    text: [
+      `قتل ${String(killed + Math.floor(rnd() * 3))} ${victims} اليوم جراء ${act} نفذته ${doer} على بلدة ${town} في ${countryside}، بحسب ${pick(rnd, SOURCES)}.`,
+      `وقال ${pick(rnd, SOURCES)} إن عدد الجرحى بلغ ${String(1 + Math.floor(rnd() * 15))}، وإن الحصيلة مرشحة للارتفاع.`,
+      pick(rnd, CONTEXT),
+    ].join('\n'),
+    published: day,
+    outlet: `${pick(rnd, OUTLETS)} ${String(k)}`,
+    url: `https://example.org/one-act/${String(k)}`,
+  }));
+}

@@ -162,11 +162,29 @@ export interface Cluster {
 }
 
 /**
+ * The conditions of a map filter on `event_points` (schema.ts, migration 14):
+ * only a box and the private mark, whose columns it has; null for any other
+ * filter, which only the events can answer.
+ */
+function pointConditions(filter: EventFilter): { where: string[]; params: unknown[] } | null {
+  const { bbox, private: onlyPrivate, publicOnly, search, ...rest } = filter;
+  const others = Object.keys(rest).length > 0;
+  if (others || (search !== undefined && search.trim() !== '')) return null;
+  return conditions({
+    ...(bbox === undefined ? {} : { bbox }),
+    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
+    ...(publicOnly === undefined ? {} : { publicOnly }),
+  });
+}
+
+/**
  * The filtered events in a square grid of `cell` degrees, counted in the
  * database: a cluster per occupied cell, at the mean of its events, so a map
  * of all of Syria is a few hundred points however many events there are.
- * A cell's one event is its least id under any collation: the plain byte
- * order spares comparing every id under the database's language rules.
+ * Where the filter is no more than a box, the counts by point are grouped
+ * (a few thousand rows) rather than the events. A cell's one event is its
+ * least id under any collation: the plain byte order spares comparing every
+ * id under the database's language rules.
  */
 export async function eventClusters(
   db: Sql,
@@ -174,9 +192,11 @@ export async function eventClusters(
   cell: number,
   limit = 5000,
 ): Promise<Cluster[]> {
-  const { where, params } = conditions(filter);
+  const points = pointConditions(filter);
+  const { where, params } = points ?? conditions(filter);
   params.push(cell, limit);
   const c = `$${String(params.length - 1)}::float8`;
+  const count = points === null ? 'count(*)' : 'sum(events)';
   const rows = await db.query<{
     lat: number;
     lon: number;
@@ -187,15 +207,40 @@ export async function eventClusters(
     n: number;
     event: string | null;
   }>(
-    `SELECT avg(lat) AS lat, avg(lon) AS lon, count(*)::int AS count,
+    points === null
+      ? `SELECT avg(lat) AS lat, avg(lon) AS lon, count(*)::int AS count,
             min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n,
             CASE WHEN count(*) = 1 THEN min(id COLLATE "C") END AS event
-     FROM events ${whereOf(where, ['lon IS NOT NULL', 'lat IS NOT NULL'])}
-     GROUP BY floor(lon / ${c}), floor(lat / ${c})
-     ORDER BY count(*) DESC LIMIT $${String(params.length)}`,
+         FROM events ${whereOf(where, ['lon IS NOT NULL', 'lat IS NOT NULL'])}
+         GROUP BY floor(lon / ${c}), floor(lat / ${c})
+         ORDER BY count(*) DESC LIMIT $${String(params.length)}`
+      : `SELECT sum(events * lat) / ${count} AS lat, sum(events * lon) / ${count} AS lon,
+            ${count}::int AS count, min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n,
+            NULL AS event
+         FROM event_points ${whereOf(where)}
+         GROUP BY floor(lon / ${c}), floor(lat / ${c})
+         ORDER BY ${count} DESC LIMIT $${String(params.length)}`,
     params,
     FILTERED,
   );
+  const single = points === null ? [] : rows.filter((r) => r.count === 1);
+  if (single.length > 0) {
+    // A cell of one event is one point: its event is read from the point index.
+    const { where: also, params: values } = conditions(filter);
+    values.push(
+      single.map((r) => r.w),
+      single.map((r) => r.s),
+    );
+    const at = await db.query<{ lon: number; lat: number; event: string }>(
+      `SELECT lon, lat, min(id COLLATE "C") AS event FROM events
+       ${whereOf(also, [`(lon, lat) IN (SELECT * FROM unnest($${String(values.length - 1)}::float8[], $${String(values.length)}::float8[]))`])}
+       GROUP BY lon, lat`,
+      values,
+      FILTERED,
+    );
+    const ids = new Map(at.map((p) => [`${String(p.lon)},${String(p.lat)}`, p.event]));
+    for (const r of single) r.event = ids.get(`${String(r.w)},${String(r.s)}`) ?? null;
+  }
   const round = (v: number): number => Math.round(v * 1e5) / 1e5;
   return rows.map((r) => ({
     lat: round(r.lat),

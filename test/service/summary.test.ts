@@ -75,6 +75,14 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text`,
     );
     expect(kept).toEqual(counted);
+    // The counts by point, for the map, likewise.
+    const points = `SELECT lon, lat, private, events FROM event_points ORDER BY 1, 2, 3`;
+    expect(await db.query(points)).toEqual(
+      await db.query(
+        `SELECT lon, lat, private, count(*)::int AS events FROM events
+         WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      ),
+    );
   }
 
   /** The incidents by event. */

@@ -9,12 +9,15 @@ import {
   refreshStatistics,
 } from '../../src/store/index.js';
 import type { Database, EventFilter, QueryOptions, Sql } from '../../src/store/index.js';
+import { conditions } from '../../src/store/queries.js';
 import { engines } from './engines.js';
 
 interface PlanNode {
   readonly 'Node Type': string;
   readonly 'Relation Name'?: string;
   readonly 'Index Name'?: string;
+  readonly 'Index Cond'?: string;
+  readonly 'Rows Removed by Filter'?: number;
   readonly Plans?: readonly PlanNode[];
 }
 
@@ -101,7 +104,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
   beforeAll(async () => {
     db = await engine.open();
     await fill(db, 20_000);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await db.close();
   });
@@ -123,9 +126,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
       // Planned for this filter's values, never a plan a prepared statement settled on for others.
       expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of plans) {
-        // The events, or their monthly counts (a few thousand rows, read whole).
+        // The events, or their counts by month or by point (a few thousand rows, read whole).
         const read = plan.filter((n) =>
-          ['events', 'event_summary'].includes(n['Relation Name'] ?? ''),
+          ['events', 'event_summary', 'event_points'].includes(n['Relation Name'] ?? ''),
         );
         expect(read.length).toBeGreaterThan(0);
         const onEvents = read.filter((n) => n['Relation Name'] === 'events');
@@ -166,7 +169,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
 
   it('reads the events of a small box on the map from the point index alone', async () => {
     const plans: PlanNode[][] = [];
-    const box: EventFilter = { bbox: [36, 32.5, 36.3, 32.8], publicOnly: true };
+    const box: EventFilter = { bbox: [36, 32.5, 36.3, 32.8], type: 'Battles', publicOnly: true };
     const clusters = await eventClusters(explaining(db, plans), box, 0.05);
     expect(clusters.length).toBeGreaterThan(0);
     const used = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
@@ -174,6 +177,57 @@ describe.each(engines())('the event filters on $name', (engine) => {
       ['Index Only Scan', 'events_point'],
     ]);
   });
+
+  it.each([
+    ['all of Syria', { publicOnly: true }, 0.7],
+    ['a box, zoomed in', { bbox: [36, 32.5, 36.3, 32.8], publicOnly: true }, 0.05],
+    ['the private events', { private: true }, 0.7],
+  ] as const)(
+    'maps %s from the counts by point, as the events would give it',
+    async (_, filter: EventFilter, cell) => {
+      const plans: PlanNode[][] = [];
+      const clusters = await eventClusters(explaining(db, plans), filter, cell);
+      // The counts by point are grouped; the events are read only for the id of a cell's one event.
+      expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toEqual(['event_points']);
+      for (const plan of plans.slice(1))
+        expect(
+          plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
+        ).not.toContain('Seq Scan');
+      const { where, params } = conditions(filter);
+      const exact = await db.query<{
+        lat: number;
+        lon: number;
+        count: number;
+        w: number;
+        s: number;
+        e: number;
+        n: number;
+        event: string | null;
+      }>(
+        `SELECT avg(lat) AS lat, avg(lon) AS lon, count(*)::int AS count, min(lon) AS w, min(lat) AS s,
+                max(lon) AS e, max(lat) AS n, CASE WHEN count(*) = 1 THEN min(id COLLATE "C") END AS event
+         FROM events WHERE ${[...where, 'lon IS NOT NULL'].join(' AND ')}
+         GROUP BY floor(lon / $${String(params.length + 1)}::float8), floor(lat / $${String(params.length + 1)}::float8)`,
+        [...params, cell],
+      );
+      const round = (v: number): number => Math.round(v * 1e5) / 1e5;
+      // Each cluster's box is its events' least and greatest point: the same from either source.
+      const corner = (box: readonly number[]): string => box.join(',');
+      const exactClusters = exact
+        .map((r) => ({
+          lat: expect.closeTo(round(r.lat), 4) as number,
+          lon: expect.closeTo(round(r.lon), 4) as number,
+          count: r.count,
+          bbox: [round(r.w), round(r.s), round(r.e), round(r.n)],
+          event: r.event,
+        }))
+        .sort((a, b) => (corner(a.bbox) < corner(b.bbox) ? -1 : 1));
+      expect(exact.length).toBeGreaterThan(0);
+      expect([...clusters].sort((a, b) => (corner(a.bbox) < corner(b.bbox) ? -1 : 1))).toEqual(
+        exactClusters,
+      );
+    },
+  );
 
   it('counts the facets of the filtered events as one query per facet would', async () => {
     const facets = await eventFacets(db, { claimant: 'SOHR', publicOnly: true }, 100);
@@ -216,6 +270,55 @@ describe.each(engines())('the event filters on $name', (engine) => {
       );
       expect(timeline.length).toBeGreaterThan(1);
       expect(timeline).toEqual(expected);
+    },
+  );
+
+  // (Every event here was written in one statement: by last change, they are one long tie.)
+  it.each(['date', 'fatalities'] as const)(
+    'starts a page sorted by %s at its cursor in the index, not by filtering every event before it',
+    async (sort) => {
+      const filter: EventFilter = { publicOnly: true };
+      const first = await listMarkedEvents(db, filter, { limit: 10_000, sort });
+      expect(first.next).not.toBeNull();
+      const plans: PlanNode[][] = [];
+      const page = await listMarkedEvents(explaining(db, plans), filter, {
+        limit: 100,
+        sort,
+        after: first.next,
+      });
+      expect(page.events).toHaveLength(100);
+      const scan = plans[0]?.find((n) => n['Relation Name'] === 'events');
+      expect(scan?.['Index Cond']).toBeDefined();
+    },
+  );
+
+  it.each(['date', 'fatalities'] as const)(
+    'pages through events sorted by %s into those without a value, each once',
+    async (sort) => {
+      // Twelve events of a type of their own, every other one with no day and no figure.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, fatalities_best,
+           claimants, search_text, search_names, data)
+         SELECT 'p' || k, 'Protests', 'Peaceful protest',
+           CASE WHEN k % 2 = 0 THEN date '2024-01-01' + k END, CASE WHEN k % 2 = 0 THEN date '2024-01-01' + k END,
+           CASE WHEN k % 2 = 0 THEN k END, '{}', 'مظاهرة', '{}', jsonb_build_object('id', 'p' || k)
+         FROM generate_series(1, 12) AS k`,
+      );
+      try {
+        const filter: EventFilter = { type: 'Protests' };
+        const whole = await listMarkedEvents(db, filter, { limit: 100, sort });
+        const paged: string[] = [];
+        let after = null;
+        do {
+          const page = await listMarkedEvents(db, filter, { limit: 5, sort, after });
+          paged.push(...page.events.map((e) => e.id));
+          after = page.next;
+        } while (after !== null);
+        expect(whole.events).toHaveLength(12);
+        expect(paged).toEqual(whole.events.map((e) => e.id));
+      } finally {
+        await db.query("DELETE FROM events WHERE event_type = 'Protests'");
+      }
     },
   );
 

@@ -1,0 +1,191 @@
+/**
+ * npm run bench:scale [-- --sizes 0,100000 --million --reports N --pglite|--postgres --name NAME]
+ *
+ * Does ingest slow down as the archive grows (issue 12)? Generated news
+ * ingested through the service, a batch at a time, into stores of each size
+ * (copies of the kept stores of bench/stores.ts, so these stay as built):
+ * reports per CPU-second for each batch, and each size's against the empty
+ * store's (goal: within 20%). Then 500 reports of one act against 500 reports
+ * of different acts, each into an empty store (goal: within 20%). CPU time is
+ * this process's and the server's backends' (cpu.ts): the machine is shared.
+ * `--million` adds a store of 1,000,000 events (built the first time: its
+ * time and size are printed); the embedded engine is measured up to 100,000
+ * unless `--pglite` asks for it alone.
+ */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { shippedKnowledge } from '../src/extract/index.js';
+import { sha256Hex } from '../src/ingest/index.js';
+import type { RawReport } from '../src/ingest/index.js';
+import { ingestBatch } from '../src/service/index.js';
+import { openStore, refreshStaleStatistics } from '../src/store/index.js';
+import type { Database } from '../src/store/index.js';
+import { cpuClock } from './cpu.js';
+import { embeddedCopy, serverDatabase } from './stores.js';
+import { generateRetellings, generateStories } from './stories.js';
+import type { StoryRecord } from './stories.js';
+
+function argument(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? null : (process.argv[i + 1] ?? null);
+}
+
+/** Reports the kept stores were filled from (bench/fill.ts), as bench/filters.ts has them. */
+const FILL_REPORTS = 3000;
+const BATCH = 50;
+const GOAL = 0.2;
+
+function rawOf(records: readonly StoryRecord[], label: string): RawReport[] {
+  return records.map((record, k) => {
+    const raw = new TextEncoder().encode(JSON.stringify(record));
+    return {
+      source: `${label}.ndjson:${String(k + 1)}`,
+      format: 'ndjson',
+      raw,
+      sha256: sha256Hex(raw),
+      capturedAt: '2025-06-01T00:00:00.000Z',
+    };
+  });
+}
+
+/**
+ * Ingests the reports a batch at a time, as `wathiq ingest` does (statistics
+ * refreshed once a table has grown by a fifth); reports per CPU-second of each.
+ */
+async function ingestRates(db: Database, reports: readonly RawReport[]): Promise<number[]> {
+  const knowledge = shippedKnowledge();
+  const rates: number[] = [];
+  for (let k = 0; k < reports.length; k += BATCH) {
+    const batch = reports.slice(k, k + BATCH);
+    const spent = await cpuClock(db);
+    const results = await ingestBatch(db, knowledge, batch);
+    await refreshStaleStatistics(db);
+    const ms = await spent();
+    const added = results.filter((r) => r.outcome === 'added').length;
+    if (added !== batch.length)
+      throw new Error(`${String(batch.length - added)} of a batch were not added`);
+    rates.push(batch.length / (ms / 1000));
+  }
+  return rates;
+}
+
+const mean = (values: readonly number[]): number =>
+  values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+const rates = (values: readonly number[]): string => values.map((v) => v.toFixed(0)).join(' ');
+
+const within = (value: number, base: number): string =>
+  `${((value / base - 1) * 100).toFixed(0)}% (${Math.abs(value / base - 1) <= GOAL ? 'met' : 'NOT MET'})`;
+
+/** A store of `size` events to write into, and how to be rid of it; null with no server. */
+async function storeOfSize(
+  engine: 'postgres' | 'pglite',
+  size: number,
+  name: string,
+): Promise<{ db: Database; done: () => Promise<void> } | null> {
+  if (engine === 'pglite') {
+    const dataDir = size === 0 ? null : await embeddedCopy(FILL_REPORTS, size, name);
+    const db = await openStore(dataDir === null ? {} : { dataDir });
+    return {
+      db,
+      done: async () => {
+        await db.close();
+        if (dataDir !== null) rmSync(dirname(dataDir), { recursive: true, force: true });
+      },
+    };
+  }
+  const copy = await serverDatabase(
+    `wathiq_bench_scale${name === '' ? '' : `_${name}`}`,
+    size === 0 ? null : { reports: FILL_REPORTS, target: size, name },
+  );
+  if (copy === null) return null;
+  const db = await openStore({ url: copy.url });
+  return {
+    db,
+    done: async () => {
+      await db.close();
+      await copy.drop();
+    },
+  };
+}
+
+async function events(db: Database): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  return row?.n ?? 0;
+}
+
+async function engineFigures(
+  engine: 'postgres' | 'pglite',
+  sizes: readonly number[],
+  count: number,
+  name: string,
+): Promise<void> {
+  const label = engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  // Acts of their own (another seed than the kept stores'), over the same two years and towns.
+  const news = rawOf(generateStories(count, 4242), 'news');
+  let base: number | null = null;
+  for (const size of sizes) {
+    const store = await storeOfSize(engine, size, name);
+    if (store === null) return;
+    try {
+      const held = await events(store.db);
+      const per = await ingestRates(store.db, news);
+      const rate = mean(per);
+      base ??= rate;
+      process.stdout.write(
+        `${label}: ingest ${String(count)} reports into ${String(held).padStart(7)} events, reports per CPU-second by batch of ${String(BATCH)}: ${rates(per)}; mean ${rate.toFixed(0)}, ${size === sizes[0] ? 'the base' : `against the empty store ${within(rate, base)}`}\n`,
+      );
+    } finally {
+      await store.done();
+    }
+  }
+  const kinds: [string, RawReport[]][] = [
+    ['500 reports of different acts', rawOf(generateStories(500, 4343), 'acts')],
+    ['500 reports of one act', rawOf(generateRetellings(500), 'one-act')],
+  ];
+  let different: number | null = null;
+  for (const [kind, reports] of kinds) {
+    const store = await storeOfSize(engine, 0, name);
+    if (store === null) return;
+    try {
+      const per = await ingestRates(store.db, reports);
+      const [row] = await store.db.query<{ events: number; links: number }>(
+        `SELECT (SELECT count(*)::int FROM events) AS events,
+                (SELECT count(*)::int FROM incident_links) AS links`,
+      );
+      const rate = mean(per);
+      different ??= rate;
+      process.stdout.write(
+        `${label}: ${kind.padEnd(30)} (${String(row?.events ?? 0)} events, ${String(row?.links ?? 0)} links) reports per CPU-second by batch: ${rates(per)}; mean ${rate.toFixed(0)}${rate === different ? '' : `, against different acts ${within(rate, different)}`}\n`,
+      );
+    } finally {
+      await store.done();
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const asked = argument('--sizes');
+  const sizes = (asked === null ? [0, 100_000] : asked.split(',').map(Number)).filter(
+    (n) => Number.isInteger(n) && n >= 0,
+  );
+  if (process.argv.includes('--million') && !sizes.includes(1_000_000)) sizes.push(1_000_000);
+  const count = Number(argument('--reports') ?? 200);
+  // Letters, digits and _ only: it names a database.
+  const name = (argument('--name') ?? '').replace(/\W/g, '');
+  const only = process.argv.includes('--pglite')
+    ? 'pglite'
+    : process.argv.includes('--postgres')
+      ? 'postgres'
+      : null;
+  if (only !== 'pglite') await engineFigures('postgres', sizes, count, name);
+  if (only !== 'postgres')
+    await engineFigures(
+      'pglite',
+      only === 'pglite' ? sizes : sizes.filter((s) => s <= 100_000),
+      count,
+      name,
+    );
+}
+
+await main();
