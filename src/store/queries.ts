@@ -148,6 +148,24 @@ export function summaryConditions(
 }
 
 /**
+ * The conditions of a filter on `event_points` (schema.ts, migration 14): only
+ * a box and the private mark, whose columns it has; null for any other
+ * filter, which only the events can answer.
+ */
+export function pointConditions(
+  filter: EventFilter,
+): { where: string[]; params: unknown[] } | null {
+  const { bbox, private: onlyPrivate, publicOnly, search, ...rest } = filter;
+  const others = Object.keys(rest).length > 0;
+  if (others || (search !== undefined && search.trim() !== '')) return null;
+  return conditions({
+    ...(bbox === undefined ? {} : { bbox }),
+    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
+    ...(publicOnly === undefined ? {} : { publicOnly }),
+  });
+}
+
+/**
  * A LIKE pattern that finds the words as they are: `%` and `_` in them are
  * letters to look for, not wildcards (a search for «%» is not every report).
  */
@@ -287,13 +305,18 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
   return new Map(rows.map(({ id, ...info }) => [id, info]));
 }
 
-/** How many events match: summed from the monthly counts where they can tell, else counted. */
+/**
+ * How many events match: summed from the monthly counts, or for a box from the
+ * counts by point, where they can tell; else counted.
+ */
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
   const summary = summaryConditions(filter);
-  const { where, params } = summary ?? conditions(filter);
+  const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
+  const counted = summary ?? points;
+  const { where, params } = counted ?? conditions(filter);
   const rows = await db.query<{ n: number }>(
-    `SELECT ${summary === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
-     FROM ${summary === null ? 'events' : 'event_summary'} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    `SELECT ${counted === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
+     FROM ${summary !== null ? 'event_summary' : points !== null ? 'event_points' : 'events'} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
     FILTERED,
   );

@@ -1,6 +1,6 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
-import { conditions, FILTERED, summaryConditions } from './queries.js';
+import { conditions, FILTERED, pointConditions, summaryConditions } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
 function whereOf(where: readonly string[], extra: readonly string[] = []): string {
@@ -159,22 +159,6 @@ export interface Cluster {
   readonly bbox: [number, number, number, number];
   /** The event, when the cluster holds only one. */
   readonly event: string | null;
-}
-
-/**
- * The conditions of a map filter on `event_points` (schema.ts, migration 14):
- * only a box and the private mark, whose columns it has; null for any other
- * filter, which only the events can answer.
- */
-function pointConditions(filter: EventFilter): { where: string[]; params: unknown[] } | null {
-  const { bbox, private: onlyPrivate, publicOnly, search, ...rest } = filter;
-  const others = Object.keys(rest).length > 0;
-  if (others || (search !== undefined && search.trim() !== '')) return null;
-  return conditions({
-    ...(bbox === undefined ? {} : { bbox }),
-    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
-    ...(publicOnly === undefined ? {} : { publicOnly }),
-  });
 }
 
 /**

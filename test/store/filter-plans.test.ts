@@ -229,6 +229,19 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  it('counts the events of a box from the counts by point, as the events would', async () => {
+    const plans: PlanNode[][] = [];
+    const box: EventFilter = { bbox: [36, 32.5, 37, 33.5], publicOnly: true };
+    const total = await countEvents(explaining(db, plans), box);
+    expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toEqual(['event_points']);
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events
+       WHERE NOT private AND lon BETWEEN 36 AND 37 AND lat BETWEEN 32.5 AND 33.5`,
+    );
+    expect(row?.n).toBeGreaterThan(0);
+    expect(total).toBe(row?.n);
+  });
+
   it('counts the facets of the filtered events as one query per facet would', async () => {
     const facets = await eventFacets(db, { claimant: 'SOHR', publicOnly: true }, 100);
     const where = "NOT private AND claimants @> ARRAY['SOHR']";
