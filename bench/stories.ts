@@ -124,14 +124,19 @@ export function generateRetellings(count: number, seed = 2026): StoryRecord[] {
   const victims = pick(rnd, VICTIMS);
   const day = isoDay(Date.UTC(2024, 4, 1), 0);
   const killed = 4 + Math.floor(rnd() * 10);
-  return Array.from({ length: count }, (_, k) => ({
-    text: [
-      `قتل ${String(killed + Math.floor(rnd() * 3))} ${victims} اليوم جراء ${act} نفذته ${doer} على بلدة ${town} في ${countryside}، بحسب ${pick(rnd, SOURCES)}.`,
-      `وقال ${pick(rnd, SOURCES)} إن عدد الجرحى بلغ ${String(1 + Math.floor(rnd() * 15))}، وإن الحصيلة مرشحة للارتفاع.`,
-      pick(rnd, CONTEXT),
-    ].join('\n'),
-    published: day,
-    outlet: `${pick(rnd, OUTLETS)} ${String(k)}`,
-    url: `https://example.org/one-act/${String(k)}`,
-  }));
+  return Array.from({ length: count }, (_, k) => {
+    const outlet = `${pick(rnd, OUTLETS)} ${String(k + 1)}`;
+    return {
+      text: [
+        `قتل ${String(killed + Math.floor(rnd() * 3))} ${victims} اليوم جراء ${act} نفذته ${doer} على بلدة ${town} في ${countryside}، بحسب ${pick(rnd, SOURCES)}.`,
+        `وقال ${pick(rnd, SOURCES)} إن عدد الجرحى بلغ ${String(1 + Math.floor(rnd() * 15))}، وإن الحصيلة مرشحة للارتفاع.`,
+        pick(rnd, CONTEXT),
+        // Each outlet's credit line: no two copies are the same text (the second would be known already).
+        `المصدر: ${outlet}`,
+      ].join('\n'),
+      published: day,
+      outlet,
+      url: `https://example.org/one-act/${String(k + 1)}`,
+    };
+  });
 }
