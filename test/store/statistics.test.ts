@@ -43,4 +43,33 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
       await db.close();
     }
   }, 60_000);
+
+  it('leave no report words waiting outside the search index, which would make a search read every report', async () => {
+    const db = await engine.open();
+    const addDocuments = (from: number): Promise<unknown> =>
+      db.query(
+        `INSERT INTO documents (id, text, search_text, tallies, warnings)
+         SELECT 'd' || k, t, t, '[]', '[]'
+         FROM generate_series($1::int, $1::int + 199) AS k,
+              LATERAL (SELECT 'قصف مدفعي على بلدة رقم ' || k || ' في ريف المدينة ' || md5(k::text) AS t) AS x`,
+        [from],
+      );
+    const pending = async (): Promise<number> => {
+      const [row] = await db.query<{ pages: number }>(
+        "SELECT gin_clean_pending_list('documents_search'::regclass)::int AS pages",
+      );
+      return row?.pages ?? -1;
+    };
+    try {
+      // Without a refresh, new reports' words wait in the index's pending list…
+      await addDocuments(1);
+      expect(await pending()).toBeGreaterThan(0);
+      // …and after one, nothing waits there.
+      await addDocuments(1001);
+      await refreshStatistics(db);
+      expect(await pending()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
 });
