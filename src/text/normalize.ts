@@ -112,6 +112,25 @@ function mapCode(code: number): string {
   return String.fromCharCode(code);
 }
 
+/** Codes below this one (Latin, Arabic and its supplement) are looked up in `MAPPED`. */
+const MAPPED_BELOW = 0x0800;
+const DROPPED = -1;
+const SEVERAL = -2;
+
+/**
+ * `mapCode` worked out once for the codes reports are written in: the one code
+ * it gives, `DROPPED` or `SEVERAL`. A report is mostly Arabic letters, and
+ * reading each from a table is what keeps this pass cheap.
+ */
+const MAPPED: Int32Array = (() => {
+  const table = new Int32Array(MAPPED_BELOW);
+  for (let code = 0; code < MAPPED_BELOW; code++) {
+    const mapped = mapCode(code);
+    table[code] = mapped === '' ? DROPPED : mapped.length === 1 ? mapped.charCodeAt(0) : SEVERAL;
+  }
+  return table;
+})();
+
 /**
  * Normalizes text for matching and keeps offsets into the original.
  *
@@ -147,6 +166,12 @@ export function normalizeForMatching(original: string): NormalizedText {
       push(code, i);
       continue;
     }
+    const known = code < MAPPED_BELOW ? MAPPED[code] : undefined;
+    if (known !== undefined && known >= 0) {
+      push(known, i);
+      continue;
+    }
+    if (known === DROPPED) continue;
     const mapped = mapCode(code);
     for (let k = 0; k < mapped.length; k++) push(mapped.charCodeAt(k), i);
   }

@@ -14,7 +14,6 @@ import {
   TARGETING,
   SUBJECT_SKIP,
   TARGET_MARKERS,
-  because,
   endsWithPhrase,
   isIn,
   startingIn,
@@ -46,7 +45,9 @@ export interface RoleInputs {
 }
 
 function vote(side: Vote['side'], rule: string, score: number): Vote {
-  return { ...because(rule, score), side };
+  // Written out, not `{ ...because(rule, score), side }`: V8 builds a spread that
+  // gains a field on a path forty times slower, and votes are cast for every actor.
+  return { rule, score, side };
 }
 
 function candidate(entity: EntityMention, id: string, votes: readonly Vote[]): RoleCandidate {

@@ -46,8 +46,27 @@ function readClause(
   const protest = act.triggers.some(
     (t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2,
   );
+  // Every field written out: V8 copies a spread of this many fields followed by
+  // more of its own on a slow path, and this runs for every clause.
   return {
-    ...act,
+    at: act.at,
+    triggers: act.triggers,
+    strength: act.strength,
+    date: act.date,
+    background: act.background,
+    backgroundRules: act.backgroundRules,
+    tally: act.tally,
+    habitual: act.habitual,
+    civilianSite: act.civilianSite,
+    militarySite: act.militarySite,
+    newAct: act.newAct,
+    references: act.references,
+    anaphoric: act.anaphoric,
+    refersBack: act.refersBack,
+    suicide: act.suicide,
+    air: act.air,
+    retelling: act.retelling,
+    likeTheActBefore: act.likeTheActBefore,
     clause,
     figures: attributed,
     places: protest ? protestersHome(analysis, places) : places,
