@@ -77,6 +77,21 @@ describe('matchKeys', () => {
     expect(matchKeys('قسد')[0]).toBe('قسد');
   });
 
+  it('gives every token of a word, in any report, the same readings', () => {
+    const first = tokensOf('وصلت دورية إلى والقرية');
+    const second = tokensOf('قصفت المدفعية والقرية ليلا');
+    const a = first.find((t) => t.text === 'والقريه');
+    const b = second.find((t) => t.text === 'والقريه');
+    expect(a?.keys).toEqual(['والقريه', 'قريه']);
+    expect(b?.keys).toBe(a?.keys);
+  });
+
+  it('reads a word joined to the next as its words, each with its own readings', () => {
+    const tokens = tokensOf('ولايزال القصف مستمرا');
+    expect(tokens.slice(0, 3).map((t) => t.text)).toEqual(['ولا', 'يزال', 'القصف']);
+    expect(tokens[1]?.keys).toEqual(['يزال']);
+  });
+
   it('removes the article from a phrase word', () => {
     expect(wordKey('الرقه')).toBe('رقه');
     expect(wordKey('ال')).toBe('ال');
