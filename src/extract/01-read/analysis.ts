@@ -9,6 +9,7 @@ import type {
   MeasureEntry,
   NisbaEntry,
   QualifierEntry,
+  SplitTrigger,
   TriggerEntry,
   VictimEntry,
   ActorEntry,
@@ -82,12 +83,38 @@ function longestFirst<E extends LexEntry>(found: Annotation<E>[]): Annotation<E>
 /** How many words a verb's subject may put between it and its object. */
 const SUBJECT_SPAN = 4;
 
+/** The split triggers by each key of their objects, worked out once per dictionary. */
+const splitsByObject = new WeakMap<readonly SplitTrigger[], Map<string, SplitTrigger[]>>();
+
+function bySplitObject(splits: readonly SplitTrigger[]): Map<string, SplitTrigger[]> {
+  let index = splitsByObject.get(splits);
+  if (index === undefined) {
+    index = new Map();
+    for (const split of splits)
+      for (const key of split.objectKeys) index.set(key, [...(index.get(key) ?? []), split]);
+    splitsByObject.set(splits, index);
+  }
+  return index;
+}
+
+/** The split triggers whose object this token can be, in the dictionary's order. */
+function splitsWithObject(token: Token, lexicon: Lexicon): readonly SplitTrigger[] {
+  const index = bySplitObject(lexicon.splitTriggers);
+  let hit: Set<SplitTrigger> | null = null;
+  for (const key of token.keys) {
+    const splits = index.get(key);
+    if (splits === undefined) continue;
+    hit ??= new Set();
+    for (const split of splits) hit.add(split);
+  }
+  return hit === null ? [] : lexicon.splitTriggers.filter((split) => hit.has(split));
+}
+
 /** «أطلق مسلحون مجهولون النار على شاب»: a verb and its object with the subject between. */
 function splitTriggersIn(tokens: readonly Token[], lexicon: Lexicon): Annotation<TriggerEntry>[] {
   const found: Annotation<TriggerEntry>[] = [];
   tokens.forEach((token, i) => {
-    for (const split of lexicon.splitTriggers) {
-      if (!token.keys.some((k) => split.objectKeys.has(k))) continue;
+    for (const split of splitsWithObject(token, lexicon)) {
       for (let j = i - 2; j >= Math.max(0, i - 1 - SUBJECT_SPAN); j--) {
         const before = tokens[j];
         if (before === undefined || before.kind === 'punct') break;

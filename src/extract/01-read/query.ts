@@ -8,7 +8,8 @@ export function keysAt(analysis: Analysis, i: number): readonly string[] {
 
 /** Whether token i, read with or without its proclitics, is one of the words of `set`. */
 export function isIn(set: ReadonlySet<string>, analysis: Analysis, i: number): boolean {
-  return keysAt(analysis, i).some((k) => set.has(k));
+  for (const key of keysAt(analysis, i)) if (set.has(key)) return true;
+  return false;
 }
 
 /** «الهجوم», «والقصف», «للمرصد»: a word made definite, whatever conjunction or preposition it carries. */

@@ -102,7 +102,8 @@ function keysAt(r: Reader, i: number): readonly string[] {
 }
 
 function inSet(set: ReadonlySet<string>, r: Reader, i: number): boolean {
-  return keysAt(r, i).some((k) => set.has(k)) || set.has(word(r, i));
+  for (const key of keysAt(r, i)) if (set.has(key)) return true;
+  return set.has(word(r, i));
 }
 
 /** The first annotation that starts at token i; `list` is in text order (by start). */
