@@ -49,24 +49,35 @@ export function wordKey(word: string): string {
  * matchKeys('وبالقرب'); // ['وبالقرب', 'بالقرب', 'قرب', ...]
  */
 export function matchKeys(word: string): readonly string[] {
-  let keys = KEYS_OF.get(word);
-  if (keys === undefined) {
-    keys = readingsOf(word);
+  return readingOf(word).keys;
+}
+
+/** A word as a report writes it: its keys, and the words it is made of when written joined. */
+interface WordReading {
+  readonly keys: readonly string[];
+  /** «ولايزال»: the lengths of the words it is made of (the conjunction with the first); null for a word alone. */
+  readonly pieces: readonly number[] | null;
+}
+
+function readingOf(word: string): WordReading {
+  let reading = READINGS.get(word);
+  if (reading === undefined) {
+    reading = { keys: readingsOf(word), pieces: joinedPieces(word) };
     // A report's words are mostly the genre's few thousand; the cache is emptied
     // rather than left to grow when a long run meets ever new words.
-    if (KEYS_OF.size >= MAX_CACHED_WORDS) KEYS_OF.clear();
-    KEYS_OF.set(word, keys);
+    if (READINGS.size >= MAX_CACHED_WORDS) READINGS.clear();
+    READINGS.set(word, reading);
   }
-  return keys;
+  return reading;
 }
 
 /**
- * Words already split into their readings: the same word gets the same keys
- * (one array, read-only by type, shared by every token of it), and the keys,
- * already hashed, are found faster in the dictionaries. Not frozen: V8 iterates
- * a frozen array on its slow path, and every rule reads these arrays.
+ * Words already read: the same word gets the same keys (one array, read-only
+ * by type, shared by every token of it), and the keys, already hashed, are
+ * found faster in the dictionaries. Not frozen: V8 iterates a frozen array on
+ * its slow path, and every rule reads these arrays.
  */
-const KEYS_OF = new Map<string, readonly string[]>();
+const READINGS = new Map<string, WordReading>();
 const MAX_CACHED_WORDS = 100_000;
 
 function readingsOf(word: string): readonly string[] {
@@ -164,12 +175,20 @@ export function tokenize(text: string): Token[] {
     }
     if (kind === 'break') inside = false;
     const surface = text.slice(start, i);
-    const parts = kind === 'word' ? joinedParts(surface, start) : null;
-    if (parts === null) {
-      pushToken(tokens, surface, start, kind, openAt);
+    if (kind !== 'word') {
+      pushToken(tokens, surface, start, kind, kind === 'number' ? [surface] : NO_KEYS, openAt);
     } else {
-      for (const [from, to] of parts)
-        pushToken(tokens, text.slice(from, to), from, kind, from === start ? openAt : null);
+      const reading = readingOf(surface);
+      if (reading.pieces === null) {
+        pushToken(tokens, surface, start, kind, reading.keys, openAt);
+      } else {
+        let at = start;
+        for (const length of reading.pieces) {
+          const piece = text.slice(at, at + length);
+          pushToken(tokens, piece, at, kind, matchKeys(piece), at === start ? openAt : null);
+          at += length;
+        }
+      }
     }
     openAt = null;
   }
@@ -181,6 +200,7 @@ function pushToken(
   surface: string,
   start: number,
   kind: TokenKind,
+  keys: readonly string[],
   openQuote: number | null,
 ): void {
   tokens.push({
@@ -189,7 +209,7 @@ function pushToken(
     end: start + surface.length,
     text: surface,
     kind,
-    keys: kind === 'word' ? matchKeys(surface) : kind === 'number' ? [surface] : NO_KEYS,
+    keys,
     openQuote,
     closeQuote: null,
   });
@@ -198,20 +218,15 @@ function pushToken(
 const NO_KEYS: readonly string[] = [];
 
 /**
- * «لايقل», «ولايزال»: a word written joined to the one after it, as the words
- * it is made of; null for a word written alone (nearly all of them).
+ * «لايقل», «ولايزال»: a word written joined to the one after it, as the
+ * lengths of the words it is made of; null for a word written alone (nearly all).
  */
-function joinedParts(word: string, start: number): (readonly [number, number])[] | null {
+function joinedPieces(word: string): number[] | null {
   const first = word.charCodeAt(0);
   const conjunction = (first === WAW || first === FA) && !JOINED_SPELLINGS.has(word) ? 1 : 0;
   const parts = JOINED_SPELLINGS.get(conjunction === 0 ? word : word.slice(conjunction));
   if (parts === undefined) return null;
-  let at = start;
-  return parts.map((part, k) => {
-    const from = at;
-    at += part.length + (k === 0 ? conjunction : 0);
-    return [from, at] as const;
-  });
+  return parts.map((part, k) => part.length + (k === 0 ? conjunction : 0));
 }
 
 /** «و» and «ف», the conjunctions written onto the next word. */
