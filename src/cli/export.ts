@@ -6,6 +6,7 @@ import type { ExportFormat, ReviewStatus } from '../contracts/index.js';
 import {
   citesReports,
   eventWriter,
+  HASHED_FORMATS,
   reportsOf,
   searchReports,
   streamEventPages,
@@ -36,6 +37,8 @@ export interface ExportFlags extends StoreFlags {
   search?: string;
   claimant?: string;
   status?: ReviewStatus;
+  /** A `capture_sha256` column (csv, acled, ucdp): the SHA-256 of each source report's captured bytes. */
+  hashes?: boolean;
 }
 
 /** The filter flags export and reprocess share. */
@@ -93,6 +96,12 @@ function checkOut(out: string): void {
 /** `wathiq export`: the events that match, in a format, streamed (no row cap, flat memory). */
 export async function runExport(flags: ExportFlags): Promise<number> {
   if (flags.out !== undefined) checkOut(flags.out);
+  const hashes = flags.hashes === true;
+  if (hashes && !HASHED_FORMATS.includes(flags.format))
+    throw new UsageError('export.hashesFormat', {
+      format: flags.format,
+      formats: HASHED_FORMATS.join(', '),
+    });
   // Names and places only: reading reports' words is not what an export does.
   const catalog = loadCatalog(dataDir(flags.data));
   const filter = eventFilterOf(flags, catalog);
@@ -101,8 +110,9 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   const writer = eventWriter(flags.format, {
     lexicon: catalog.names,
     placeKind: (id) => catalog.place(id)?.kind,
+    captureHashes: hashes,
   });
-  const cites = citesReports(flags.format);
+  const cites = citesReports(flags.format, hashes);
   // A reader that stops early (`| head`) ends the export, not with a crash.
   endQuietlyOnClosedPipe(out, flags.out ?? 'standard output');
   let count = 0;

@@ -82,6 +82,8 @@ const AR = {
   'decide.detached': '{incident} خرج من الحدث: صار في {event}',
   'decide.noEvent': 'لا حدث',
   'cli.warning': 'تنبيه:',
+  'help.exitStatus':
+    'حالة الخروج: 0 تم كل شيء؛ 1 فشلت بعض المدخلات؛ 2 خطأ في الاستعمال؛ 3 قاعدة البيانات لا تجيب\nأو غير موجودة؛ 74 القرص الذي يحمل المخزن ممتلئ؛ 75 عملية أخرى تمسك المخزن المدمج\n(أعد المحاولة حين تنتهي).',
   'arg.date': 'المتوقع تاريخ بصيغة YYYY-MM-DD',
   'arg.notDay': '{value} ليس يوماً في التقويم',
   'arg.size': 'المتوقع حجم بالميغابايت',
@@ -129,6 +131,8 @@ const AR = {
   'export.done': 'صُدّر {count} حدث من {store}{to}',
   'export.to': ' إلى {file}',
   'export.noFolder': '--out {file}: لا مجلد {folder} لكتابته فيه',
+  'export.hashesFormat':
+    '--hashes يضيف عموداً إلى {formats} فقط، لا إلى {format} (بصمات الملقوطات يعطيها wathiq evidence EVENT)',
   'search.none': 'لا تقرير في {store} يطابق',
   'filter.unknown': 'لا {what} «{value}»؛ الأقرب: {closest}',
   'filter.actor': 'طرف',
@@ -376,6 +380,8 @@ const EN: Readonly<Record<Key, string>> = {
   'decide.detached': '{incident} left the event: now in {event}',
   'decide.noEvent': 'no event',
   'cli.warning': 'warning:',
+  'help.exitStatus':
+    'Exit status: 0 all done; 1 some inputs failed; 2 a usage error; 3 the database is unreachable\nor missing; 74 the disk under the store is full; 75 another process holds the embedded store\n(try again when it has finished).',
   'arg.date': 'expected a date as YYYY-MM-DD',
   'arg.notDay': '{value} is not a day of the calendar',
   'arg.size': 'expected a size in MB',
@@ -423,6 +429,8 @@ const EN: Readonly<Record<Key, string>> = {
   'export.done': 'exported {count} events from {store}{to}',
   'export.to': ' to {file}',
   'export.noFolder': '--out {file}: no folder {folder} to write it in',
+  'export.hashesFormat':
+    "--hashes adds a column to {formats} only, not to {format} (wathiq evidence EVENT gives the captures' hashes)",
   'search.none': 'no report in {store} matches',
   'filter.unknown': 'no {what} «{value}»; the closest are {closest}',
   'filter.actor': 'actor',
@@ -678,6 +686,9 @@ export type Translate = (key: Key, params?: Readonly<Record<string, string | num
 /** A Latin letter: what makes a stretch of ASCII an option, a file name or a code. */
 const LATIN = /[a-z]/i;
 
+const OPENING = new Set(['(', '«']);
+const CLOSING = new Set([')', '»', ':', ';', ',']);
+
 /** The Latin words in a stretch of ASCII of an Arabic message, from the first to the last, isolated. */
 function isolateRun(run: string): string {
   const words = run.split(' ');
@@ -685,9 +696,15 @@ function isolateRun(run: string): string {
   const first = latin.indexOf(true);
   if (first < 0) return run;
   const last = latin.lastIndexOf(true);
+  // Brackets and punctuation around the run stay in the Arabic line, where they mirror as it reads.
+  const seg = words.slice(first, last + 1).join(' ');
+  let start = 0;
+  while (start < seg.length && OPENING.has(seg.charAt(start))) start++;
+  let end = seg.length;
+  while (end > start && CLOSING.has(seg.charAt(end - 1))) end--;
   return [
     ...words.slice(0, first),
-    `${FSI}${words.slice(first, last + 1).join(' ')}${PDI}`,
+    `${seg.slice(0, start)}${FSI}${seg.slice(start, end)}${PDI}${seg.slice(end)}`,
     ...words.slice(last + 1),
   ].join(' ');
 }
@@ -697,7 +714,7 @@ function isolateRun(run: string): string {
  * «wathiq ingest --failed») isolated, as values are: a terminal then cannot
  * carry the Arabic around it into the wrong order. `{name}`s are left whole.
  */
-function isolateLatin(template: string): string {
+export function isolateLatin(template: string): string {
   return template
     .split(/(\{\w+\})/)
     .map((part) => (/^\{\w+\}$/.test(part) ? part : part.replace(/[\x20-\x7e]+/g, isolateRun)))

@@ -23,6 +23,7 @@ import { chooseLang, currentLang, iso, LANGS, say, wordsFor } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { printable } from './terminal.js';
 import { problem } from './problems.js';
+import { localizeHelp } from './help.js';
 import { endQuietlyOnClosedPipe } from './output.js';
 import type { IngestFlags, StoreFlags } from './ingest.js';
 import type { WorkerFlags } from './worker.js';
@@ -193,10 +194,7 @@ export function program(exit: (code: number) => void): Command {
         write(commanderError(text));
       },
     })
-    .addHelpText(
-      'after',
-      '\nExit status: 0 all done; 1 some inputs failed; 2 a usage error; 3 the database is unreachable\nor missing; 74 the disk under the store is full; 75 another process holds the embedded store\n(try again when it has finished).',
-    )
+    .addHelpText('after', `\n${say('help.exitStatus')}`)
     // The process names itself by its command (`wathiq ingest`): the store's lock and `ps` show it.
     .hook('preAction', (_cli, action) => {
       const names: string[] = [];
@@ -297,6 +295,10 @@ export function program(exit: (code: number) => void): Command {
     .option('--search <words>', 'words in the event (Arabic spelling variants match)')
     .option('--claimant <id>', 'events with figures from this claimant')
     .option('--status <status>', 'review status', reviewStatus)
+    .option(
+      '--hashes',
+      "csv, acled, ucdp: a last column capture_sha256, the SHA-256 of each source report's captured bytes",
+    )
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (flags: ExportFlags) => {
@@ -443,6 +445,7 @@ export function program(exit: (code: number) => void): Command {
     });
 
   addAccountCommands(cli, exit);
+  localizeHelp(cli, currentLang());
 
   const gazetteer = cli
     .command('gazetteer')
@@ -488,7 +491,8 @@ export function program(exit: (code: number) => void): Command {
     });
   gazetteer
     .command('lookup')
-    .description('show how wathiq reads the places in a phrase («غرب مدينة الطبقة»)')
+    // The Arabic example isolated, as in every English line.
+    .description('show how wathiq reads the places in a phrase (\u2068«غرب مدينة الطبقة»\u2069)')
     .argument('<text...>', 'phrases or sentences')
     .option(DATA_OPTION, DATA_HELP)
     .action(async (texts: string[], flags: { data?: string }) => {

@@ -1,5 +1,5 @@
 import type { Event, EventClaim, ExportFormat, Figure } from '../contracts/index.js';
-import { acledWriter, ucdpWriter } from './field-formats.js';
+import { acledWriter, hashCell, headOf, ucdpWriter } from './field-formats.js';
 import type { FieldContext } from './field-formats.js';
 import { csvLine } from './writer.js';
 import type { EventWriter } from './writer.js';
@@ -63,11 +63,11 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** wathiq's own columns: low/best/high, each claimant's figures, every report. */
-function csvWriter(): EventWriter {
+function csvWriter(context: FieldContext): EventWriter {
   return {
-    head: csvLine(CSV_COLUMNS),
+    head: headOf(CSV_COLUMNS, context),
     separator: '',
-    row: (e) => {
+    row: (e, reports = new Map()) => {
       const l = e.location;
       return csvLine([
         e.id,
@@ -97,6 +97,7 @@ function csvWriter(): EventWriter {
         outlets(e).join('; '),
         e.members.flatMap((m) => (m.url === null ? [] : [m.url])).join(' '),
         e.review_status,
+        ...hashCell(e, reports, context),
       ]);
     },
     tail: '',
@@ -141,15 +142,21 @@ function geojsonWriter(): EventWriter {
   };
 }
 
-/** Whether a format cites each event's reports (their titles and dates), which are read with the events. */
-export function citesReports(format: ExportFormat): boolean {
-  return format === 'ucdp';
+/** The formats that can carry the capture hashes in a column of their own (`FieldContext.captureHashes`). */
+export const HASHED_FORMATS: readonly ExportFormat[] = ['csv', 'acled', 'ucdp'];
+
+/**
+ * Whether a format needs each event's reports (their titles and dates, or
+ * their capture hashes), which are then read with the events.
+ */
+export function citesReports(format: ExportFormat, captureHashes = false): boolean {
+  return format === 'ucdp' || (captureHashes && HASHED_FORMATS.includes(format));
 }
 
 export function eventWriter(format: ExportFormat, context: FieldContext): EventWriter {
   switch (format) {
     case 'csv':
-      return csvWriter();
+      return csvWriter(context);
     case 'acled':
       return acledWriter(context);
     case 'ucdp':

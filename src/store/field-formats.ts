@@ -13,6 +13,48 @@ export interface FieldContext {
   readonly placeKind?: (id: string) => string | undefined;
   /** When the export is made (ACLED's `timestamp`); now by default. */
   readonly now?: Date;
+  /** Add a last column, `capture_sha256`: the SHA-256 of each capture of the event's reports. */
+  readonly captureHashes?: boolean;
+}
+
+/** The column `captureHashes` adds, after a format's own (its codebook's columns stay as they are). */
+export const HASH_COLUMN = 'capture_sha256';
+
+/** The header of a CSV format, with the hash column when asked for. */
+export function headOf(columns: readonly string[], context: { captureHashes?: boolean }): string {
+  return csvLine(context.captureHashes === true ? [...columns, HASH_COLUMN] : columns);
+}
+
+/**
+ * The hash column's value, when asked for: the SHA-256 of every capture of the
+ * event's reports, space-separated, so that each source's bytes can be checked
+ * (`sha256sum`) against what the export was made from.
+ */
+export function hashCell(
+  event: Event,
+  reports: ReportIndex,
+  context: { captureHashes?: boolean },
+): string[] {
+  if (context.captureHashes !== true) return [];
+  const documents = new Set(event.members.map((m) => m.document));
+  const hashes = [...documents].flatMap((d) => reports.get(d)?.captures ?? []);
+  return [[...new Set(hashes)].join(' ')];
+}
+
+/** A report's web address's host («www.example.org/a» → «example.org»), null when it has none. */
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return host === '' ? null : host;
+  } catch {
+    return null;
+  }
+}
+
+/** Who published a report: its outlet, else its address's host; null when neither is known. */
+function publisher(report: { outlet: string | null; url: string | null }): string | null {
+  return report.outlet ?? hostOf(report.url);
 }
 
 /** An event's days: its first and last, and how many; nulls when its date is unknown. */
@@ -234,14 +276,16 @@ const SCALE_ORDER = [
   'New media',
 ];
 
-/** ACLED's source_scale of an event: its outlets' scales, joined («National-International»). */
+/** ACLED's source_scale of an event: its outlets' scales, joined («National-International»); blank with no outlet. */
 function sourceScale(outlets: readonly string[]): string {
+  if (outlets.length === 0) return '';
   const scales = new Set(outlets.map(scaleOf));
   return SCALE_ORDER.filter((s) => scales.has(s)).join('-') || 'National';
 }
 
+/** The outlets of an event's reports, else their hosts; a report with neither is not named. */
 function outletsOf(event: Event): string[] {
-  return [...new Set(event.members.map((m) => m.outlet ?? m.url ?? 'unnamed outlet'))];
+  return [...new Set(event.members.flatMap((m) => publisher(m) ?? []))];
 }
 
 /** ACLED's columns (codebook 2023+), in ACLED's order. */
@@ -292,9 +336,9 @@ export function acledWriter(context: FieldContext): EventWriter {
     id === null ? 0 : (lexicon.actors.get(id)?.inter ?? 0);
   const timestamp = Math.floor((context.now ?? new Date()).getTime() / 1000);
   return {
-    head: csvLine(ACLED_COLUMNS),
+    head: headOf(ACLED_COLUMNS, context),
     separator: '',
-    row: (e) => {
+    row: (e, reports: ReportIndex = new Map()) => {
       const l = e.location;
       const country = countryOf(l);
       const date = acledTimePrecision(e) === 1 ? e.date.start : middle(periodOf(e));
@@ -341,6 +385,7 @@ export function acledWriter(context: FieldContext): EventWriter {
         e.fatalities?.best ?? 0,
         '',
         timestamp,
+        ...hashCell(e, reports, context),
       ]);
     },
     tail: '',
@@ -451,8 +496,10 @@ export const UCDP_COLUMNS = [
 
 /** A report as UCDP cites a source article: «outlet, date, "headline"» (no headline when it has none). */
 function sourceArticle(r: ReportInfo): string {
+  const who = publisher(r);
   return [
-    r.outlet ?? r.url ?? 'unnamed outlet',
+    // A report whose outlet and address are unknown is cited by its date (and headline) alone.
+    ...(who === null ? [] : [who]),
     r.published?.slice(0, 10) ?? 'undated',
     // A report with no title is cited without one, not with an empty «""».
     ...(r.title === null ? [] : [`"${r.title}"`]),
@@ -471,7 +518,7 @@ export function ucdpWriter(context: FieldContext): EventWriter {
   const inter = (id: string | null): number =>
     id === null ? 0 : (lexicon.actors.get(id)?.inter ?? 0);
   return {
-    head: csvLine(UCDP_COLUMNS),
+    head: headOf(UCDP_COLUMNS, context),
     separator: '',
     row: (e, reports: ReportIndex = new Map()) => {
       if (!VIOLENT_TYPES.has(e.event_type) || e.fatalities === null || e.fatalities.high === 0)
@@ -492,7 +539,13 @@ export function ucdpWriter(context: FieldContext): EventWriter {
       const members = [...new Map(e.members.map((m) => [m.document, m])).values()];
       const infos = members.map(
         (m): ReportInfo =>
-          reports.get(m.document) ?? { title: null, outlet: m.outlet, url: m.url, published: null },
+          reports.get(m.document) ?? {
+            title: null,
+            outlet: m.outlet,
+            url: m.url,
+            published: null,
+            captures: [],
+          },
       );
       const p = periodOf(e);
       return csvLine([
@@ -504,7 +557,7 @@ export function ucdpWriter(context: FieldContext): EventWriter {
         type === 3 ? 'Civilians' : b === null ? 'unidentified' : names.actor(b),
         members.length,
         infos.map(sourceArticle).join('; '),
-        [...new Set(infos.map((r) => r.outlet ?? r.url ?? 'unnamed outlet'))].join('; '),
+        [...new Set(infos.flatMap((r) => publisher(r) ?? []))].join('; '),
         infos.map((r) => r.published?.slice(0, 10) ?? '').join('; '),
         infos.map((r) => r.title ?? '').join('; '),
         wherePrecision(e),
@@ -529,6 +582,7 @@ export function ucdpWriter(context: FieldContext): EventWriter {
         e.fatalities.best,
         e.fatalities.high,
         e.fatalities.low,
+        ...hashCell(e, reports, context),
       ]);
     },
     tail: '',

@@ -79,7 +79,7 @@ export { ROOM_NEEDED, StoreFullError } from './room.js';
 export type { LockHolder } from './lock.js';
 export { ATTEMPTS, IngestQueue, INGEST_QUEUE } from './queue.js';
 export type { BatchFacts, Bundle, FailedBundle } from './queue.js';
-export { citesReports, describeFigure, eventWriter } from './export.js';
+export { citesReports, describeFigure, eventWriter, HASHED_FORMATS } from './export.js';
 export {
   ACLED_COLUMNS,
   acledInteraction,

@@ -295,11 +295,14 @@ export async function* streamEventPages(
   } while (cursor !== null);
 }
 
-/** The title, outlet, URL and date of stored reports, by document id. */
+/** The title, outlet, URL, date and capture hashes of stored reports, by document id. */
 export async function reportsOf(db: Sql, ids: readonly string[]): Promise<ReportIndex> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<ReportInfo & { id: string }>(
-    'SELECT id, title, outlet, url, published FROM documents WHERE id = ANY($1::text[])',
+    `SELECT d.id, d.title, d.outlet, d.url, d.published,
+       coalesce((SELECT array_agg(c.sha256 ORDER BY c.captured_at, c.sha256)
+                 FROM captures c WHERE c.document_id = d.id), '{}') AS captures
+     FROM documents d WHERE d.id = ANY($1::text[])`,
     [[...new Set(ids)]],
   );
   return new Map(rows.map(({ id, ...info }) => [id, info]));

@@ -36,6 +36,8 @@ export interface ReportInfo {
   readonly url: string | null;
   /** As the report gave it: a day or a date-time; null when unknown. */
   readonly published: string | null;
+  /** The SHA-256 of each capture of the report (the bytes as they came in), first captured first. */
+  readonly captures: readonly string[];
 }
 
 /** The reports of the events being written, by document id. */

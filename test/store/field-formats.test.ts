@@ -166,11 +166,13 @@ function rows(
   format: 'acled' | 'ucdp',
   reports?: ReportIndex,
   events: readonly Event[] = Object.values(EVENTS),
+  captureHashes = false,
 ): Record<string, string>[] {
   const writer = eventWriter(format, {
     lexicon,
     placeKind: (id) => (id === 'C10011010' ? 'neighbourhood' : 'community'),
     now: new Date('2025-01-01T00:00:00Z'),
+    captureHashes,
   });
   const text =
     writer.head +
@@ -178,11 +180,39 @@ function rows(
       .map((e) => writer.row(e, reports))
       .filter((r) => r !== null)
       .join('');
+  // The codebook's columns, in its order; the hash column only when asked for, after them all.
+  const columns = codebook(`${format === 'acled' ? 'acled' : 'ucdp-ged'}-codebook.json`).columns;
   expect(text.split('\n')[0]).toBe(
-    codebook(`${format === 'acled' ? 'acled' : 'ucdp-ged'}-codebook.json`).columns.join(','),
+    [...columns, ...(captureHashes ? ['capture_sha256'] : [])].join(','),
   );
   return parse<Record<string, string>>(text, { columns: true });
 }
+
+const HASH_1 = 'a'.repeat(64);
+const HASH_2 = 'b'.repeat(64);
+const HASH_3 = 'c'.repeat(64);
+/** Two reports: the first captured twice (the same text from two sets of bytes). */
+const CAPTURED: ReportIndex = new Map([
+  [
+    'sha256:r1',
+    { title: null, outlet: 'شبكة أ', url: null, published: null, captures: [HASH_1, HASH_2] },
+  ],
+  ['sha256:r2', { title: null, outlet: 'الجزيرة', url: null, published: null, captures: [HASH_3] }],
+]);
+
+describe('the capture hashes, when asked for', () => {
+  it('end each ACLED and UCDP row, every capture of every report once', () => {
+    for (const format of ['acled', 'ucdp'] as const) {
+      const table = rows(format, CAPTURED, [EVENTS.clash], true);
+      expect(table[0]?.capture_sha256, format).toBe(`${HASH_1} ${HASH_2} ${HASH_3}`);
+      checkAgainst(codebook(`${format === 'acled' ? 'acled' : 'ucdp-ged'}-codebook.json`), table);
+    }
+  });
+
+  it('are not there otherwise', () => {
+    expect(rows('acled', CAPTURED, [EVENTS.clash])[0]).not.toHaveProperty('capture_sha256');
+  });
+});
 
 function checkAgainst(book: Codebook, table: Record<string, string>[]): void {
   for (const row of table) {
@@ -272,6 +302,30 @@ describe('the ACLED export', () => {
     expect(row?.notes).toMatch(/\. The reporting outlet reported 1 killed \(civilians\)\.$/);
   });
 
+  it('names each report’s outlet, else its address’s host, and never an outlet it does not know', () => {
+    const member = (document: string, outlet: string | null, url: string | null) => ({
+      incident: `${document}#i1`,
+      document,
+      outlet,
+      url,
+      linked_by: [],
+    });
+    const [hosted, unknown] = rows('acled', undefined, [
+      event({
+        id: 'ev:hosted',
+        members: [
+          member('sha256:r1', 'شبكة أ', 'https://www.shabaka.example/1'),
+          member('sha256:r2', null, 'https://www.akhbar.example/news/2?x=1'),
+        ],
+      }),
+      event({ id: 'ev:unknown', members: [member('sha256:r3', null, null)] }),
+    ]);
+    expect(hosted?.source).toBe('شبكة أ; akhbar.example');
+    expect(unknown?.source).toBe('');
+    expect(unknown?.source_scale).toBe('');
+    for (const row of [hosted, unknown]) expect(row?.source).not.toMatch(/unnamed/);
+  });
+
   it('names a neighbourhood «City - District»', () => {
     expect(table.find((r) => r.location?.includes('Kafar'))?.location).toBe(
       'Damascus - Kafar Soussa',
@@ -282,10 +336,25 @@ describe('the ACLED export', () => {
 describe('the UCDP GED export', () => {
   const book = codebook('ucdp-ged-codebook.json');
   const reports: ReportIndex = new Map([
-    ['sha256:r1', { title: 'قصف على سراقب', outlet: 'شبكة أ', url: null, published: '2024-03-14' }],
+    [
+      'sha256:r1',
+      {
+        title: 'قصف على سراقب',
+        outlet: 'شبكة أ',
+        url: null,
+        published: '2024-03-14',
+        captures: [],
+      },
+    ],
     [
       'sha256:r2',
-      { title: 'اشتباكات', outlet: 'الجزيرة', url: null, published: '2024-06-07T10:00:00Z' },
+      {
+        title: 'اشتباكات',
+        outlet: 'الجزيرة',
+        url: null,
+        published: '2024-06-07T10:00:00Z',
+        captures: [],
+      },
     ],
   ]);
   const table = rows('ucdp', reports);
@@ -342,7 +411,10 @@ describe('the UCDP GED export', () => {
 
   it('cites a report with no headline without an empty one', () => {
     const untitled: ReportIndex = new Map([
-      ['sha256:r1', { title: null, outlet: 'شبكة أ', url: null, published: '2024-03-14' }],
+      [
+        'sha256:r1',
+        { title: null, outlet: 'شبكة أ', url: null, published: '2024-03-14', captures: [] },
+      ],
     ]);
     const row = rows('ucdp', untitled).find((r) => r.relid === 'ev:shelling');
     expect(row?.source_article).toBe('شبكة أ, 2024-03-14');
