@@ -49,13 +49,14 @@ export interface IngestFlags extends StoreFlags {
 type Tally = Record<ReportOutcome, number>;
 
 /** The tally in words of the run's language; `--log` lines keep English, as logs do. */
-function summary(tally: Tally, seconds: number, t: Translate = say): string {
+function summary(tally: Tally, seconds: number, t: Translate = say, completed = 0): string {
   const total = tally.added + tally.known + tally['same-text'] + tally.failed;
   const rate = seconds > 0 ? total / seconds : 0;
   const parts = [
     t('ingest.added', { n: tally.added }),
     t('ingest.known', { n: tally.known }),
     ...(tally['same-text'] > 0 ? [t('ingest.sameText', { n: tally['same-text'] })] : []),
+    ...(completed > 0 ? [t('ingest.completed', { n: completed })] : []),
     t('ingest.failed', { n: tally.failed }),
   ];
   return t('ingest.summary', {
@@ -187,6 +188,7 @@ async function ingestHere(
       );
   };
   let analyzed = 0;
+  let completed = 0;
   const warn = (source: string, warning: string): void => {
     if (bar === null)
       process.stderr.write(
@@ -205,6 +207,7 @@ async function ingestHere(
     for (const r of results) {
       tally[r.outcome]++;
       if (r.undated === true) undated.push(r.source);
+      if (r.completed !== undefined) completed++;
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
       for (const w of r.warnings ?? []) warn(r.source, w);
     }
@@ -248,7 +251,7 @@ async function ingestHere(
   const seconds = (performance.now() - started) / 1000;
   listUndated(undated);
   process.stdout.write(
-    `${signal.stopping ? say('ingest.stopped') : ''}${summary(tally, seconds)}${tally.failed > 0 ? say('ingest.failedHint') : ''}${say('ingest.store', { store: iso(storeName(flags)) })}\n`,
+    `${signal.stopping ? say('ingest.stopped') : ''}${summary(tally, seconds, say, completed)}${tally.failed > 0 ? say('ingest.failedHint') : ''}${say('ingest.store', { store: iso(storeName(flags)) })}\n`,
   );
   return tally.failed > 0 || signal.stopping ? 1 : 0;
 }

@@ -1,9 +1,19 @@
+import { REPORT_FACTS } from '../contracts/index.js';
+import type { Document, FactSources, ReportFact } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { InputError, readReport } from '../ingest/index.js';
 import type { RawReport } from '../ingest/index.js';
-import { recordFailure, saveReports, StoreFullError, storedCaptures } from '../store/index.js';
+import {
+  capturedFacts,
+  completeFacts,
+  recordFailure,
+  saveReports,
+  StoreFullError,
+  storedCaptures,
+} from '../store/index.js';
 import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
+import { reprocess } from './reprocess.js';
 
 /** What became of one report: stored, known already, or failed with a reason. */
 export type ReportOutcome = SaveOutcome | 'failed';
@@ -29,6 +39,8 @@ export interface ReportResult {
   readonly warnings?: readonly string[];
   /** Stored with no publication date from any source: its events' dates are unknown. */
   readonly undated?: boolean;
+  /** Known already, and given facts it lacked (its date from a sidecar that came after it). */
+  readonly completed?: readonly ReportFact[];
 }
 
 function reasonOf(error: unknown): string {
@@ -88,10 +100,83 @@ export async function ingestBatch(
           db,
           reports.map((r) => r.sha256),
         );
+  const completed = await completeStored(
+    db,
+    knowledge,
+    reports.filter((r) => stored.has(r.sha256)),
+    options,
+  );
   const results: ReportResult[] = [];
   for (const piece of pieces(reports))
     results.push(...(await ingestPiece(db, knowledge, piece, stored, options)));
-  return results;
+  // A piece's results are its reports', in order: the batch's are the reports', in order.
+  return results.map((r, k) => {
+    const report = reports[k];
+    const facts = report === undefined ? undefined : completed.get(report);
+    return facts === undefined ? r : { ...r, completed: facts };
+  });
+}
+
+/**
+ * Reports whose bytes are stored already but which come with facts from
+ * outside them (a sidecar, a manifest row, --published) that the stored report
+ * lacks: the report takes those facts and is read and linked again with them.
+ * So an undated report is dated by giving it a date and ingesting it again, as
+ * ingest's list of undated reports says; a fact it has is never replaced.
+ */
+async function completeStored(
+  db: Database,
+  knowledge: Knowledge,
+  known: readonly RawReport[],
+  options: PipelineOptions,
+): Promise<Map<RawReport, readonly ReportFact[]>> {
+  const fromOptions = [options.published, options.outlet, options.url].some(
+    (v) => v !== undefined && v !== null,
+  );
+  const outside = known.filter(
+    (r) => fromOptions || Object.keys(r.facts ?? {}).length > 0 || r.outlet != null,
+  );
+  const done = new Map<RawReport, readonly ReportFact[]>();
+  if (outside.length === 0) return done;
+  const stored = await capturedFacts(
+    db,
+    outside.map((r) => r.sha256),
+  );
+  for (const report of outside) {
+    const was = stored.get(report.sha256);
+    if (was === undefined) continue;
+    let document: Document;
+    try {
+      document = readReport(report, options);
+    } catch {
+      // It was read when it was stored; if it cannot be now, what is stored stands.
+      continue;
+    }
+    const lacked = REPORT_FACTS.filter((f) => was[f] === null && document[f] !== null);
+    if (lacked.length === 0) continue;
+    const sources: FactSources = {};
+    for (const f of lacked) {
+      const source = document.sources?.[f];
+      if (source !== undefined) sources[f] = source;
+    }
+    const given = (f: ReportFact): string | null => (lacked.includes(f) ? document[f] : null);
+    await completeFacts(
+      db,
+      was.document,
+      {
+        title: given('title'),
+        outlet: given('outlet'),
+        url: given('url'),
+        published: given('published'),
+      },
+      sources,
+    );
+    done.set(report, lacked);
+  }
+  const documents = [...new Set([...done.keys()].map((r) => stored.get(r.sha256)?.document))];
+  const ids = documents.filter((d): d is string => d !== undefined);
+  if (ids.length > 0) await reprocess(db, knowledge, { ids });
+  return done;
 }
 
 /** One piece of a batch: read and extracted, then stored in one transaction. */

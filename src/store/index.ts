@@ -1,7 +1,16 @@
 export { openDatabase, StoreUnavailableError } from './db.js';
 export type { Database, DatabaseOptions, QueryOptions, Sql } from './db.js';
 export { migrate, refreshStaleStatistics, refreshStatistics, SCHEMA_VERSION } from './schema.js';
-export { listFailures, recordFailure, saveReport, saveReports, storedCaptures } from './reports.js';
+export {
+  capturedFacts,
+  completeFacts,
+  listFailures,
+  recordFailure,
+  saveReport,
+  saveReports,
+  storedCaptures,
+} from './reports.js';
+export type { StoredFacts } from './reports.js';
 export type { ExtractedReport, Failure, SaveOutcome } from './reports.js';
 export {
   candidateQuery,

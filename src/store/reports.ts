@@ -1,4 +1,4 @@
-import type { DocumentResult } from '../contracts/index.js';
+import type { DocumentResult, FactSources } from '../contracts/index.js';
 import type { RawReport } from '../ingest/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { timeWindow } from '../link/index.js';
@@ -13,6 +13,58 @@ import { linkNewIncidents } from './linking.js';
  * whose bytes are kept as evidence too.
  */
 export type SaveOutcome = 'added' | 'known' | 'same-text';
+
+/** The facts a stored report carries, and which source gave each. */
+export interface StoredFacts {
+  readonly document: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly published: string | null;
+  readonly sources: FactSources | null;
+}
+
+/** The stored report of each of these captures, with its facts. */
+export async function capturedFacts(
+  db: Sql,
+  sha256s: readonly string[],
+): Promise<Map<string, StoredFacts>> {
+  if (sha256s.length === 0) return new Map();
+  const rows = await db.query<StoredFacts & { sha256: string }>(
+    `SELECT c.sha256, d.id AS document, d.title, d.outlet, d.url, d.published, d.sources
+     FROM captures c JOIN documents d ON d.id = c.document_id WHERE c.sha256 = ANY($1::text[])`,
+    [sha256s],
+  );
+  return new Map(rows.map(({ sha256, ...facts }) => [sha256, facts]));
+}
+
+/**
+ * Gives a stored report facts it lacked (a date from a sidecar or a manifest
+ * that came after it), each with its source; a fact it has is never replaced.
+ */
+export async function completeFacts(
+  db: Sql,
+  document: string,
+  facts: Pick<StoredFacts, 'title' | 'outlet' | 'url' | 'published'>,
+  sources: FactSources,
+): Promise<void> {
+  await db.query(
+    `UPDATE documents SET title = coalesce(title, $2), outlet = coalesce(outlet, $3),
+       url = coalesce(url, $4), published = coalesce(published, $5),
+       published_day = coalesce(published_day, $6::date),
+       sources = $7::jsonb || coalesce(sources, '{}'::jsonb)
+     WHERE id = $1`,
+    [
+      document,
+      facts.title,
+      facts.outlet,
+      facts.url,
+      facts.published,
+      publicationDay(facts.published),
+      JSON.stringify(sources),
+    ],
+  );
+}
 
 /** Which of these bytes are stored already: a resumed batch skips them without reading them again. */
 export async function storedCaptures(db: Sql, sha256s: readonly string[]): Promise<Set<string>> {

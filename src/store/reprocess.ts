@@ -14,6 +14,8 @@ export interface ReportScope {
   readonly events?: EventFilter;
   /** Only this outlet's reports. */
   readonly outlet?: string;
+  /** Only these reports (document ids). */
+  readonly ids?: readonly string[];
 }
 
 /** The ids of the reports in a scope, in order. */
@@ -27,6 +29,10 @@ export async function reportsInScope(db: Sql, scope: ReportScope): Promise<strin
   if (scope.outlet !== undefined) {
     params.push(scope.outlet);
     filters.push(`d.outlet = $${String(params.length)}`);
+  }
+  if (scope.ids !== undefined) {
+    params.push([...scope.ids]);
+    filters.push(`d.id = ANY($${String(params.length)}::text[])`);
   }
   const rows = await db.query<{ id: string }>(
     `SELECT d.id FROM documents d ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''} ORDER BY d.id`,
