@@ -256,6 +256,19 @@ const AR = {
   'problem.unmeasured': 'لـ{measure} خط أساس لكنه لم يُقس (الروابط تحتاج --link)',
   'problem.belowBaseline': '{measure} {value} تحت خط أساسه {floor}',
   'problem.cancelled': 'أُلغي',
+  'problem.oneReport': 'لا يكون {a} و{b} حدثاً واحداً: يرويهما تقرير واحد؛ لم يتغير شيء',
+  'problem.cannotJoin':
+    'لا يكون {a} و{b} حدثاً واحداً: بين تاريخيهما أكثر من يوم، أو فصلٌ يُبعد أحدهما عن حدث الآخر؛ لم يتغير شيء',
+  'problem.detachOne':
+    'جمع {a} و{b} يُخرج {list} من حدثه (في الحدث حادثة واحدة من كل تقرير، على يومين على الأكثر)؛ لم يتغير شيء',
+  'problem.detachMany':
+    'جمع {a} و{b} يُخرج {list} من أحداثها (في الحدث حادثة واحدة من كل تقرير، على يومين على الأكثر)؛ لم يتغير شيء',
+  'problem.noEvent': 'لا حدث {id}',
+  'problem.noIncidents': 'لا حادثة {a} ولا {b}',
+  'problem.noIncidentOfPair': 'لا حادثة من هذا الزوج',
+  'problem.selfPair': 'الحادثة هي دائماً الفعل نفسه مع نفسها: سمِّ حادثتين',
+  'problem.captureChanged':
+    'الملقوط {sha} ({source}) لم يعد يطابق بصمته؛ شغّل wathiq evidence verify',
   'account.noTerminal': 'لا طرفية تُكتب فيها كلمة المرور: أعطها بـ--password-stdin',
   'account.prompt': 'كلمة المرور ({count} محارف على الأقل): ',
   'account.again': 'كلمة المرور نفسها مرة أخرى: ',
@@ -557,6 +570,19 @@ const EN: Readonly<Record<Key, string>> = {
   'problem.unmeasured': '{measure} has a baseline but was not measured (links need --link)',
   'problem.belowBaseline': '{measure} {value} is below its baseline {floor}',
   'problem.cancelled': 'cancelled',
+  'problem.oneReport': '{a} and {b} cannot be one event: one report tells both; nothing changed',
+  'problem.cannotJoin':
+    '{a} and {b} cannot be one event: they are dated more than a day apart, or a split keeps one of them from the other’s event; nothing changed',
+  'problem.detachOne':
+    'joining {a} and {b} would take {list} out of its event (an event holds one incident per report, over at most two days); nothing changed',
+  'problem.detachMany':
+    'joining {a} and {b} would take {list} out of their events (an event holds one incident per report, over at most two days); nothing changed',
+  'problem.noEvent': 'no event {id}',
+  'problem.noIncidents': 'no incident {a} nor {b}',
+  'problem.noIncidentOfPair': 'no incident of that pair',
+  'problem.selfPair': 'an incident is always the same act as itself: name two',
+  'problem.captureChanged':
+    'capture {sha} ({source}) no longer matches its hash; run wathiq evidence verify',
   'account.noTerminal': 'no terminal to type a password at: give it with --password-stdin',
   'account.prompt': 'password (at least {count} characters): ',
   'account.again': 'the same password again: ',

@@ -217,6 +217,11 @@ describe('what a lower stage says about an input', () => {
     expect(role.en).toMatch(/no user nadia/);
     const revoke = await both(1, 'token', 'revoke', 'tok-none', '--data', data);
     expect(revoke.ar).toMatch(/لا مفتاح \u2068tok-none\u2069/);
+    const event = await both(1, 'review', 'set', 'ev:none', 'verified', '--data', data);
+    expect(event.ar).toMatch(/لا حدث \u2068ev:none\u2069/);
+    expect(event.en).toMatch(/no event ev:none/);
+    const self = await both(1, 'review', 'join', 'sha256:x#i1', 'sha256:x#i1', '--data', data);
+    expect(self.ar).toMatch(/الحادثة هي دائماً الفعل نفسه مع نفسها: سمِّ حادثتين/);
     const worker = await both(2, 'worker', '--data', data);
     expect(worker.ar).toMatch(/العامل يحتاج قاعدة بيانات على خادم: /);
     expect(worker.en).toMatch(/a worker needs a server database: --db URL or DATABASE_URL/);
