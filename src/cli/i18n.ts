@@ -122,6 +122,8 @@ const AR = {
   'ingest.undated':
     '{count} تقرير بلا تاريخ نشر؛ أحداثها مؤرخة بـ«غير معروف» (time_precision 3 في ACLED):',
   'ingest.undatedMore': '  … و{count} غيرها',
+  'ingest.unmatched':
+    'سطر في --manifest يسمي {path}، وليس بين التقارير المدخلة: الملفات تُسمّى نسبةً إلى مجلد الـmanifest',
   'ingest.undatedHow':
     '  أعطِ كلاً منها تاريخه في ترويسة، ثلاثة أسطر في أول الملف:\n      ---\n      published: YYYY-MM-DD\n      ---\n  أو ملفاً جانبياً NAME.meta.json ({"published": "YYYY-MM-DD"})، أو سطراً في --manifest FILE\n  (file,url,outlet,published)، أو --published YYYY-MM-DD للجميع؛ ثم أدخلها من جديد',
   'ingest.queueNeedsServer': '--queue يحتاج قاعدة بيانات على خادم: --db URL أو DATABASE_URL',
@@ -434,6 +436,8 @@ const EN: Readonly<Record<Key, string>> = {
   'ingest.undated':
     '{count} report(s) have no publication date; their events are dated "unknown" (ACLED time_precision 3):',
   'ingest.undatedMore': '  … and {count} more',
+  'ingest.unmatched':
+    "a --manifest row names {path}, which is not among the reports ingested: files are named relative to the manifest's folder",
   'ingest.undatedHow':
     '  give each its date in front matter, three lines at the top of the file:\n      ---\n      published: YYYY-MM-DD\n      ---\n  or a sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}), a row of --manifest FILE\n  (file,url,outlet,published), or --published YYYY-MM-DD for all; then ingest them again',
   'ingest.queueNeedsServer': '--queue needs a server database: --db URL or DATABASE_URL',

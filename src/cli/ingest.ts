@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { err as pc } from './colors.js';
@@ -157,6 +158,23 @@ function listUndated(undated: readonly string[]): void {
   );
 }
 
+/**
+ * Manifest rows that named no report of this ingest: a file named relative to
+ * another folder than the manifest's gives its facts to nothing, and says so.
+ */
+function listUnmatched(manifest: Manifest, files: ReadonlySet<string>): void {
+  const read = new Set([...files].map((f) => resolve(f)));
+  const unmatched = [...manifest.keys()].filter((path) => !read.has(path));
+  for (const path of unmatched.slice(0, UNDATED_SHOWN))
+    process.stderr.write(
+      `${pc.yellow(say('cli.warning'))} ${say('ingest.unmatched', { path: iso(printable(path)) })}\n`,
+    );
+  if (unmatched.length > UNDATED_SHOWN)
+    process.stderr.write(
+      `${say('ingest.undatedMore', { count: unmatched.length - UNDATED_SHOWN })}\n`,
+    );
+}
+
 /** Undated reports named one by one; the rest are counted. */
 const UNDATED_SHOWN = 20;
 
@@ -249,6 +267,7 @@ async function ingestHere(
     bar?.stop();
   }
   const seconds = (performance.now() - started) / 1000;
+  if (!signal.stopping) listUnmatched(manifest, files);
   listUndated(undated);
   process.stdout.write(
     `${signal.stopping ? say('ingest.stopped') : ''}${summary(tally, seconds, say, completed)}${tally.failed > 0 ? say('ingest.failedHint') : ''}${say('ingest.store', { store: iso(storeName(flags)) })}\n`,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,18 @@ describe('a report stored without a date, ingested again with one', () => {
     expect(await run('ingest', '--data', data, '--no-progress', report)).toBe(0);
     expect(out.join('')).not.toMatch(/given facts/);
     expect((await acled())[0]?.event_date).toBe('2024-07-21');
+  });
+
+  it('names a manifest row that gives its facts to no report ingested', async () => {
+    const manifest = join(dir, 'elsewhere', 'manifest.csv');
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(manifest, 'file,published\nhama.txt,2024-07-21\n');
+    err.length = 0;
+    expect(
+      await run('ingest', '--data', data, '--no-progress', '--manifest', manifest, report),
+    ).toBe(0);
+    expect(err.join('')).toMatch(
+      /a --manifest row names .*elsewhere\/hama\.txt, which is not among the reports ingested/,
+    );
   });
 });
