@@ -709,15 +709,16 @@ function setAside(
   return paired.map((m, k) => {
     // A copy given its fields one by one: spreading several objects into one sends
     // V8 down its slow path, for every place a report names.
-    const marked: { -readonly [K in keyof PlaceMention]: PlaceMention[K] } = { ...m };
-    if (aside !== null) marked.aside = aside;
-    if (
+    const namedAfter =
       k === 0 &&
       !m.settlement &&
-      (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'))
-    )
-      marked.namedAfter = true;
-    if (cues.between && mentions.length > 1 && k <= 1) marked.between = true;
+      (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'));
+    const between = cues.between && mentions.length > 1 && k <= 1;
+    if (aside === null && !namedAfter && !between && cues.kindWord === null) return m;
+    const marked: { -readonly [K in keyof PlaceMention]: PlaceMention[K] } = { ...m };
+    if (aside !== null) marked.aside = aside;
+    if (namedAfter) marked.namedAfter = true;
+    if (between) marked.between = true;
     if (cues.kindWord !== null) marked.kindWord = cues.kindWord;
     return marked;
   });

@@ -91,12 +91,14 @@ export function readFrames(
   figures: readonly (readonly FigureMention[])[],
   places: readonly ResolvedPlace[],
 ): EventMention[] {
-  return clauses.flatMap((clause, k) => {
+  const frames: EventMention[] = [];
+  clauses.forEach((clause, k) => {
     const here = placesWithin(places, clause.start, clause.end);
     const mention = readClause(inputs, clause, figures[k] ?? [], here);
     const byFigure = splitByFigurePlace(mention);
-    return byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention);
+    frames.push(...(byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention)));
   });
+  return frames;
 }
 
 /**
