@@ -112,7 +112,9 @@ const embeddedStartParams = (defaults: readonly string[]): string[] => [
  * and an ingest of 10,000 reports never won it back (the same CPU time either
  * way, against 14 s → 10 s for 2,000; a new store's initdb 6.8 s → 3.9 s).
  * The flag is read when the module is compiled, so it is set before the
- * engine is loaded; it touches nothing but WebAssembly.
+ * engine is loaded; it touches nothing but WebAssembly, and PostgreSQL is the
+ * only WebAssembly wathiq runs. Node does not promise what a flag set after
+ * start-up does: `bench:store` is where a Node upgrade that ignores it shows.
  */
 const BASELINE_WASM = '--liftoff-only';
 

@@ -105,6 +105,8 @@ function mapCode(code: number): string {
   // Presentation forms (ligatures, isolated/final glyphs) decompose to ordinary letters.
   if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfefc)) {
     const decomposed = String.fromCharCode(code).normalize('NFKC');
+    // Some forms («﴾», «﴿», ligatures of whole phrases) have no decomposition: kept as written.
+    if (decomposed === String.fromCharCode(code)) return decomposed;
     let out = '';
     for (let k = 0; k < decomposed.length; k++) out += mapCode(decomposed.charCodeAt(k));
     return out;

@@ -78,7 +78,7 @@ function readingOf(word: string): WordReading {
  * its slow path, and every rule reads these arrays.
  */
 const READINGS = new Map<string, WordReading>();
-const MAX_CACHED_WORDS = 100_000;
+const MAX_CACHED_WORDS = 20_000;
 
 function readingsOf(word: string): readonly string[] {
   const keys = [wordKey(word)];

@@ -41,6 +41,19 @@ describe('normalizeForMatching', () => {
     expect(n.origin[n.text.length]).toBe('بـــلدة'.length);
   });
 
+  it('reads presentation forms as the letters they draw, and keeps those that draw none', () => {
+    // «ﻻ» (lam-alef, isolated) and «ﺑ» (initial ba) are letters; «﴾ ﴿» enclose a quotation.
+    expect(normalizeForMatching('\ufefb\u0020\ufe91\u064a\u062a').text).toBe('لا بيت');
+    expect(normalizeForMatching('قال \ufd3eنص\ufd3f').text).toBe('قال \ufd3eنص\ufd3f');
+  });
+
+  it('normalizes every presentation form without failing', () => {
+    for (let code = 0xfb50; code <= 0xfefc; code++) {
+      const n = normalizeForMatching(String.fromCharCode(code));
+      expect(n.origin.length).toBe(n.text.length + 1);
+    }
+  });
+
   it('collapses spaces in dictionary phrases', () => {
     expect(normalizePhrase('  قوات   سوريا الديمقراطية ')).toBe('قوات سوريا الديمقراطيه');
   });
