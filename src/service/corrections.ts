@@ -3,6 +3,7 @@ import { eventTypeOf, zDatePrecision, zMeasure, zQualifier } from '../contracts/
 import type { AuditEntry, Claim, Location } from '../contracts/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
 import {
+  claimantField,
   EVENT_CORRECTABLE,
   figureField,
   findCorrection,
@@ -166,6 +167,8 @@ export const CORRECTIONS = {
     qualifier: zQualifier.optional(),
     struck: z.boolean().optional(),
   }),
+  /** Who makes a claim in one report, corrected: `claimant` as the event shows it, `to` who it is. */
+  claimant: z.object({ document: z.string(), claimant: z.string().nullable(), to: zActorId }),
   /** A claim the machine missed, in a report of the event. */
   add_claim: zFigureRef.extend({
     count: z.number().int().nonnegative().nullable(),
@@ -226,6 +229,75 @@ async function membersOf(db: Sql, eventId: string): Promise<{ id: string; docume
   return rows;
 }
 
+/**
+ * The claimant the machine read for a claim the event shows as `shown` in one
+ * report's incident: the one a person renamed to it, else the same. Figures
+ * and renames are keyed by what the machine read.
+ */
+async function claimantRead(
+  db: Sql,
+  incident: string,
+  shown: string | null,
+): Promise<string | null> {
+  const [row] = await db.query<{ field: string }>(
+    `SELECT field FROM corrections
+     WHERE incident_id = $1 AND field LIKE 'claimant:%' AND value->>'claimant' IS NOT DISTINCT FROM $2
+     ORDER BY at DESC LIMIT 1`,
+    [incident, shown],
+  );
+  if (row === undefined) return shown;
+  const read = row.field.slice('claimant:'.length);
+  return read === '' ? null : read;
+}
+
+/** Whether the machine read this figure in the incident (a person's added claims aside). */
+async function machineRead(
+  db: Sql,
+  incident: string,
+  figure: { claimant: string | null; measure: string; victim: string | null },
+): Promise<boolean> {
+  const [row] = await db.query<{ claims: Claim[] }>(
+    "SELECT data->'claims' AS claims FROM incidents WHERE id = $1",
+    [incident],
+  );
+  return (row?.claims ?? []).some(
+    (c) =>
+      c.claimant === figure.claimant &&
+      c.figures.some((f) => f.measure === figure.measure && f.victim === figure.victim),
+  );
+}
+
+/** The claims a person added with one figure's count or qualifier corrected, or struck; null if none is that figure. */
+function fixAdded(
+  added: readonly Claim[],
+  fix: z.infer<(typeof CORRECTIONS)['claim']>,
+): Claim[] | null {
+  const at = added.findIndex(
+    (c) =>
+      c.claimant === fix.claimant &&
+      c.figures.some((f) => f.measure === fix.measure && f.victim === fix.victim),
+  );
+  const claim = added[at];
+  if (claim === undefined) return null;
+  const k = claim.figures.findIndex((f) => f.measure === fix.measure && f.victim === fix.victim);
+  const figures = claim.figures.flatMap((f, j) =>
+    j !== k
+      ? [f]
+      : fix.struck === true
+        ? []
+        : [
+            {
+              ...f,
+              ...(fix.count === undefined ? {} : { count: fix.count }),
+              ...(fix.qualifier === undefined ? {} : { qualifier: fix.qualifier }),
+            },
+          ],
+  );
+  return added.flatMap((c, i) =>
+    i !== at ? [c] : figures.length === 0 ? [] : [{ ...claim, figures }],
+  );
+}
+
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -273,6 +345,17 @@ export async function correct(
   switch (field) {
     case 'claim': {
       const fix = parse(CORRECTIONS.claim, value);
+      const incident = inDocument(fix.document);
+      const read = await claimantRead(ctx.db, incident, fix.claimant);
+      if (!(await machineRead(ctx.db, incident, { ...fix, claimant: read }))) {
+        // Not the machine's: a claim a person added, corrected or struck in the list they added.
+        const added =
+          ((await findCorrection(ctx.db, incident, 'added_claims')) as Claim[] | null) ?? [];
+        const fixed = fixAdded(added, fix);
+        if (fixed === null)
+          throw invalid('value', `no such figure in report ${fix.document} of this event`);
+        return change(incident, 'added_claims', fixed.length === 0 ? null : fixed);
+      }
       const after =
         fix.struck === true
           ? { struck: true }
@@ -280,11 +363,14 @@ export async function correct(
               ...(fix.count === undefined ? {} : { count: fix.count }),
               ...(fix.qualifier === undefined ? {} : { qualifier: fix.qualifier }),
             };
-      return change(
-        inDocument(fix.document),
-        figureField(fix.claimant, fix.measure, fix.victim),
-        after,
-      );
+      return change(incident, figureField(read, fix.measure, fix.victim), after);
+    }
+    case 'claimant': {
+      const fix = parse(CORRECTIONS.claimant, value);
+      const incident = inDocument(fix.document);
+      const read = await claimantRead(ctx.db, incident, fix.claimant);
+      // Named back to what the machine read: the correction goes.
+      return change(incident, claimantField(read), fix.to === read ? null : { claimant: fix.to });
     }
     case 'add_claim': {
       const fix = parse(CORRECTIONS.add_claim, value);

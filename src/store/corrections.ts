@@ -10,7 +10,7 @@ import type { Sql } from './db.js';
  */
 export interface Correction {
   readonly incident: string;
-  /** `figure:CLAIMANT|MEASURE|VICTIM`, `added_claims`, `not_incident`. */
+  /** `figure:CLAIMANT|MEASURE|VICTIM`, `claimant:CLAIMANT`, `added_claims`, `not_incident`. */
   readonly field: string;
   readonly value: unknown;
   readonly by: string;
@@ -62,6 +62,21 @@ export function figureField(
   return `figure:${claimant ?? ''}|${measure}|${victim ?? ''}`;
 }
 
+/**
+ * The key of a claimant corrected in one report: the claimant the machine
+ * read (empty for a claim it attributed to no one). Its figures' own
+ * corrections keep naming the claimant the machine read, so that renaming a
+ * claimant never loses a count corrected before.
+ */
+export function claimantField(claimant: string | null): string {
+  return `claimant:${claimant ?? ''}`;
+}
+
+/** A claimant corrected: who really makes the claim (null: no one named). */
+export interface ClaimantFix {
+  readonly claimant: string | null;
+}
+
 interface FigureFix {
   readonly count?: number | null;
   readonly qualifier?: Claim['figures'][number]['qualifier'];
@@ -69,7 +84,12 @@ interface FigureFix {
   readonly struck?: boolean;
 }
 
-/** An incident as corrected: its figures, the claims added, whether it is an incident at all. */
+/**
+ * An incident as corrected: its figures, its claimants, the claims added,
+ * whether it is an incident at all. The machine's figures are matched by the
+ * claimant it read, then its claimants are renamed; a claim a person added
+ * is as they wrote it.
+ */
 export function correctIncident(incident: Incident, fixes: readonly Correction[]): Incident {
   if (fixes.length === 0) return incident;
   const byField = new Map(fixes.map((f) => [f.field, f.value]));
@@ -90,7 +110,11 @@ export function correctIncident(incident: Incident, fixes: readonly Correction[]
         ];
       }),
     }))
-    .filter((claim) => claim.figures.length > 0);
+    .filter((claim) => claim.figures.length > 0)
+    .map((claim) => {
+      const renamed = byField.get(claimantField(claim.claimant)) as ClaimantFix | undefined;
+      return renamed === undefined ? claim : { ...claim, claimant: renamed.claimant };
+    });
   const added = (byField.get('added_claims') as Claim[] | undefined) ?? [];
   return {
     ...incident,

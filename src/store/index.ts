@@ -74,6 +74,7 @@ export {
   correctionsOf,
   EVENT_CORRECTABLE,
   eventCorrectionsOf,
+  claimantField,
   figureField,
   findCorrection,
   findEventCorrection,

@@ -160,6 +160,68 @@ describe.each(engines())('corrections, history and revert on $name', (engine) =>
     expect(left.event.members.map((m) => m.incident)).not.toContain(key);
   });
 
+  it('corrects who makes a claim, keeps its figures and their corrections, and a viewer may not', async () => {
+    const before = (await detail()).event;
+    const sohr = before.claims.find((c) => c.claimant === 'SOHR');
+    const figure = sohr?.figures[0];
+    if (sohr === undefined || figure === undefined) throw new Error('no SOHR claim');
+    const viewer = await signedIn(app, 'viewer');
+    const refused = await viewer.request(
+      'POST',
+      `/api/events/${encodeURIComponent(event)}/corrections`,
+      { field: 'claimant', value: { document: sohr.document, claimant: 'SOHR', to: 'SNHR' } },
+    );
+    expect(refused.status).toBe(403);
+    expect((await detail()).event).toEqual(before);
+
+    const renamed = await correct('claimant', {
+      document: sohr.document,
+      claimant: 'SOHR',
+      to: 'SNHR',
+    });
+    expect(renamed.after).toEqual({ claimant: 'SNHR' });
+    const now = (await detail()).event;
+    const moved = now.claims.find((c) => c.document === sohr.document && c.claimant === 'SNHR');
+    expect(moved?.figures.map((f) => f.count)).toEqual(sohr.figures.map((f) => f.count));
+    // Only a claim a person added is left to SOHR in that report: it is as they wrote it.
+    expect(
+      now.claims.some(
+        (c) =>
+          c.document === sohr.document &&
+          c.claimant === 'SOHR' &&
+          c.figures.some((f) => f.measure === figure.measure && f.count === figure.count),
+      ),
+    ).toBe(false);
+    // A count is corrected on the claimant the page shows, and renamed again it stays.
+    await correct('claim', {
+      document: sohr.document,
+      claimant: 'SNHR',
+      measure: figure.measure,
+      victim: figure.victim,
+      count: 9,
+    });
+    await correct('claimant', { document: sohr.document, claimant: 'SNHR', to: 'VDC' });
+    const again = (await detail()).event.claims.find(
+      (c) => c.document === sohr.document && c.claimant === 'VDC',
+    );
+    expect(again?.figures.find((f) => f.measure === figure.measure)?.count).toBe(9);
+    // Named back to what the machine read, no claimant correction is left.
+    const back = await correct('claimant', {
+      document: sohr.document,
+      claimant: 'VDC',
+      to: 'SOHR',
+    });
+    expect(back.after).toBeNull();
+    const history = (await detail()).history.filter((c) =>
+      String(c.key['field']).startsWith('claimant:'),
+    );
+    expect(history.map((c) => c.key['field'])).toEqual([
+      'claimant:SOHR',
+      'claimant:SOHR',
+      'claimant:SOHR',
+    ]);
+  });
+
   it('lets the role table decide who sets which status', async () => {
     const path = `/api/events/${encodeURIComponent(event)}/status`;
     expect((await editor.request('POST', path, { status: 'reviewed' })).status).toBe(200);

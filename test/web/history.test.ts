@@ -81,6 +81,20 @@ describe("an event's history as a documenter reads it", () => {
     expect(describeChange(figure, 'ar').after).toBe('١٢');
   });
 
+  it('names a corrected claimant, the one the machine read before it', () => {
+    const renamed = change({
+      key: { incident: 'doc#i1', field: 'claimant:SOHR' },
+      after: { claimant: 'SNHR' },
+    });
+    const text = describeChange(renamed, 'en');
+    expect(text.what).toBe('Claimant: Syrian Observatory for Human Rights');
+    expect(text.before).toBe('Syrian Observatory for Human Rights');
+    expect(text.after).toBe('Syrian Network for Human Rights');
+    expect(describeChange({ ...renamed, after: { claimant: null } }, 'ar').after).toBe(
+      'الوسيلة نفسها',
+    );
+  });
+
   it('says a split, a join and a revert in words, never as JSON', () => {
     const split = change({
       kind: 'decision',

@@ -204,6 +204,24 @@ describe.skipIf(chromiumPath === null)('the app by keyboard alone at 200% zoom',
     await tabTo(page, page.locator('.inline-edit').getByRole('button', { name: 'حفظ' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => field('type').innerText()).toContain(typeNow);
+    // Chosen: the keyboard goes on from the button that opened the picker, not the top of the page.
+    const typeButton = page.getByRole('button', { name: 'تصحيح: النوع' });
+    await expect.poll(() => isFocused(typeButton)).toBe(true);
+
+    // The actor picker closed by Escape, then by Tab leaving it: the focus is back on its button each time.
+    const actorButton = page.getByRole('button', { name: 'تصحيح: الفاعل' });
+    await tabTo(page, actorButton);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isFocused(page.locator('.inline-edit select'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.inline-edit').count()).toBe(0);
+    await expect.poll(() => isFocused(actorButton)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isFocused(page.locator('.inline-edit select'))).toBe(true);
+    // Select, save, cancel, and out.
+    for (let k = 0; k < 3; k++) await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('.inline-edit').count()).toBe(0);
+    await expect.poll(() => isFocused(actorButton)).toBe(true);
 
     // The place picker: type a name, Tab to a candidate, choose it, save.
     await tabTo(page, page.getByRole('button', { name: 'تصحيح: المكان' }));
@@ -219,9 +237,12 @@ describe.skipIf(chromiumPath === null)('the app by keyboard alone at 200% zoom',
     await tabTo(page, page.locator('.place-picker').getByRole('button', { name: 'حفظ' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => field('place').innerText()).toContain('سرمين');
+    await expect
+      .poll(() => isFocused(page.getByRole('button', { name: 'تصحيح: المكان' })))
+      .toBe(true);
 
     // A claim's count: its button opens a number field with the focus in it.
-    const count = page.locator('table.claims button.link').first();
+    const count = page.getByRole('button', { name: /^تصحيح: العدد/ }).first();
     await tabTo(page, count);
     await page.keyboard.press('Enter');
     const number = page.locator('.count-edit input');
@@ -230,6 +251,7 @@ describe.skipIf(chromiumPath === null)('the app by keyboard alone at 200% zoom',
     await page.keyboard.type('17');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('table.claims').innerText()).toContain('١٧');
+    await expect.poll(() => isFocused(count)).toBe(true);
 
     // The latest change is put back from the history.
     const changes = page.locator('.history li.change');

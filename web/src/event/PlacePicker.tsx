@@ -4,6 +4,7 @@ import { apiGet } from '../api/client.js';
 import type { Place } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
 import { SyriaMap } from '../map/SyriaMap.js';
+import { closeOnLeave } from './picker.js';
 
 interface Props {
   onPick: (place: Place) => void;
@@ -68,7 +69,7 @@ export function PlacePicker({ onPick, onCancel }: Props) {
   const name = (p: Place) => (lang === 'ar' ? p.name_ar : p.name_en);
   const governorate = (p: Place) => (lang === 'ar' ? p.admin1_ar : p.admin1);
   return (
-    <div class="place-picker">
+    <div class="place-picker" {...closeOnLeave(onCancel)}>
       <label>
         {t('event.pickPlace')}
         <input

@@ -66,6 +66,10 @@ function whatOf(change: Change, lang: Lang): string {
         ];
         return `${t('event.count')}: ${parts.join(' · ')}`;
       }
+      if (field.startsWith('claimant:')) {
+        const read = field.slice('claimant:'.length);
+        return `${t('history.claimant')}: ${read === '' ? t('event.unattributed') : vocabularyLabel(lang, read)}`;
+      }
       if (field === 'added_claims') return t('history.claimAdded');
       if (field === 'not_incident') return t('history.notIncident');
       return field;
@@ -78,6 +82,12 @@ function whatOf(change: Change, lang: Lang): string {
 /** A value the change set, in words. `none` for a correction is the machine's own reading. */
 function valueOf(change: Change, value: unknown, lang: Lang): string {
   const t = (key: Key, params?: Record<string, string | number>) => translate(lang, key, params);
+  const field = text(change.key['field']) ?? '';
+  // A claimant as the machine read it is named: the key says whom.
+  if ((value === null || value === undefined) && field.startsWith('claimant:')) {
+    const read = field.slice('claimant:'.length);
+    return read === '' ? t('event.unattributed') : vocabularyLabel(lang, read);
+  }
   if (value === null || value === undefined)
     return change.kind === 'correction' || change.kind === 'decision'
       ? t('history.machine')
@@ -100,7 +110,6 @@ function valueOf(change: Change, value: unknown, lang: Lang): string {
     default:
       break;
   }
-  const field = text(change.key['field']) ?? '';
   const name = field.startsWith('event.') ? field.slice('event.'.length) : field;
   if (name === 'place' && isFields(value)) {
     const place =
@@ -125,6 +134,10 @@ function valueOf(change: Change, value: unknown, lang: Lang): string {
     const count = value['count'];
     if (typeof count === 'number') return formatNumber(lang, count);
     if (count === null) return t('common.unknown');
+  }
+  if (field.startsWith('claimant:') && isFields(value)) {
+    const claimant = text(value['claimant']);
+    return claimant === null ? t('event.unattributed') : vocabularyLabel(lang, claimant);
   }
   if (name === 'added_claims' && Array.isArray(value))
     return t('history.claims', { count: value.length });

@@ -7,6 +7,7 @@ import { incidentEvidence } from '../evidence/fields.js';
 import { ReportText } from '../event/ReportText.js';
 import { PlacePicker } from '../event/PlacePicker.js';
 import { DateField } from '../event/DateField.js';
+import { closeOnEscape, closeOnLeave, useFocusBack, useOpener } from '../event/picker.js';
 import { useI18n } from '../i18n/context.js';
 import { describeChange, groupChanges } from '../event/history.js';
 import { isKey } from '../i18n/i18n.js';
@@ -15,7 +16,9 @@ import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { governorateName } from '../vocabulary/governorate.js';
 import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
-import { actorIds, useActorLabel } from '../vocabulary/actors.js';
+import { actorIds, claimantIds, useActorLabel } from '../vocabulary/actors.js';
+
+const measures = ['killed', 'injured', 'detained', 'missing', 'killed_or_injured'] as const;
 
 const statuses = ['reviewed', 'verified', 'disputed', 'rejected', 'unreviewed'] as const;
 
@@ -34,7 +37,15 @@ function takeNotice(id: string): Notice | null {
   return notice;
 }
 
-type Editing = null | 'place' | 'date' | 'type' | 'actor1' | 'actor2';
+type Editing =
+  | null
+  | 'place'
+  | 'date'
+  | 'type'
+  | 'actor1'
+  | 'actor2'
+  /** The claimant of one report's claim, as the event shows it ('' for the outlet itself). */
+  | { claim: string; document: string; claimant: string | null };
 
 /**
  * One event: its fields, who claims which figures, each report's words behind
@@ -53,6 +64,7 @@ export function EventPage({ id }: { id: string }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [notice, setNotice] = useState<Notice | null>(() => takeNotice(id));
+  const remember = useOpener(editing !== null);
 
   const act = async (run: () => Promise<unknown>) => {
     setFailure(null);
@@ -122,7 +134,8 @@ export function EventPage({ id }: { id: string }) {
             type="button"
             class="link edit"
             aria-label={`${t('event.edit')}: ${label}`}
-            onClick={() => {
+            onClick={(e) => {
+              remember(e);
               setEditing(edit);
             }}
           >
@@ -294,12 +307,28 @@ export function EventPage({ id }: { id: string }) {
                 <th scope="col">{t('event.victim')}</th>
                 <th scope="col">{t('event.count')}</th>
                 <th scope="col">{t('event.outlet')}</th>
+                {canEdit && (
+                  <th scope="col">
+                    <span class="sr-only">{t('event.strike')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {event.claims.flatMap((claim, i) =>
                 claim.figures.map((figure, j) => {
                   const name = `claim:${claim.claimant ?? 'unattributed'}`;
+                  const claimant =
+                    claim.claimant === null ? t('event.unattributed') : actorLabel(claim.claimant);
+                  const what = isKey(`measure.${figure.measure}`)
+                    ? t(`measure.${figure.measure}` as 'measure.killed')
+                    : figure.measure;
+                  const ref = {
+                    document: claim.document,
+                    claimant: claim.claimant,
+                    measure: figure.measure,
+                    victim: figure.victim,
+                  };
                   return (
                     <tr
                       key={`${i}-${j}`}
@@ -318,43 +347,101 @@ export function EventPage({ id }: { id: string }) {
                         setActive(null);
                       }}
                     >
-                      <td>
-                        {claim.claimant === null
-                          ? t('event.unattributed')
-                          : actorLabel(claim.claimant)}
-                      </td>
-                      <td>{claim.party ? t('common.yes') : t('common.no')}</td>
-                      <td>
-                        {isKey(`measure.${figure.measure}`)
-                          ? t(`measure.${figure.measure}` as 'measure.killed')
-                          : figure.measure}
-                      </td>
+                      {j === 0 && (
+                        // A claim's claimant, side and outlet once, beside all its figures.
+                        <td rowSpan={claim.figures.length}>
+                          {canEdit ? (
+                            <button
+                              type="button"
+                              class="link"
+                              aria-label={t('event.claimantEdit', {
+                                claimant,
+                                outlet: claim.outlet ?? '',
+                              })}
+                              onClick={(e) => {
+                                remember(e);
+                                setEditing({
+                                  claim: `claimant-${String(i)}`,
+                                  document: claim.document,
+                                  claimant: claim.claimant,
+                                });
+                              }}
+                            >
+                              {claimant}
+                            </button>
+                          ) : (
+                            claimant
+                          )}
+                        </td>
+                      )}
+                      {j === 0 && (
+                        <td rowSpan={claim.figures.length}>
+                          {claim.party ? t('common.yes') : t('common.no')}
+                        </td>
+                      )}
+                      <td>{what}</td>
                       <td>
                         {figure.victim === null ? t('common.unknown') : actorLabel(figure.victim)}
                       </td>
                       <td>
                         <CountCell
                           count={figure.count}
-                          label={`${t('event.count')}: ${claim.claimant ?? ''} ${figure.measure}`}
+                          label={`${t('event.count')}: ${claimant} · ${what}`}
                           editable={canEdit}
-                          onSave={(count) =>
-                            void correct('claim', {
-                              document: claim.document,
-                              claimant: claim.claimant,
-                              measure: figure.measure,
-                              victim: figure.victim,
-                              count,
-                            })
-                          }
+                          onSave={(count) => void correct('claim', { ...ref, count })}
                         />
                       </td>
-                      <td dir="auto">{claim.outlet ?? ''}</td>
+                      {j === 0 && (
+                        <td dir="auto" rowSpan={claim.figures.length}>
+                          {claim.outlet ?? ''}
+                        </td>
+                      )}
+                      {canEdit && (
+                        <td>
+                          <button
+                            type="button"
+                            class="link"
+                            aria-label={t('event.strikeLabel', { claimant, what })}
+                            onClick={() => void correct('claim', { ...ref, struck: true })}
+                          >
+                            {t('event.strike')}
+                          </button>
+                        </td>
+                      )}
                     </tr>
                   );
                 }),
               )}
             </tbody>
           </table>
+          {editing !== null && typeof editing === 'object' && (
+            <InlineEdit
+              key={editing.claim}
+              label={t('event.claimant')}
+              initial={editing.claimant ?? ''}
+              unknownLabel={t('event.unattributed')}
+              choices={claimantIds.map((c) => ({ value: c, label: actorLabel(c) }))}
+              onSave={(v) =>
+                void correct('claimant', {
+                  document: editing.document,
+                  claimant: editing.claimant,
+                  to: v === '' ? null : v,
+                })
+              }
+              onCancel={() => {
+                setEditing(null);
+              }}
+            />
+          )}
+          {canEdit && (
+            <AddClaim
+              reports={reports.map((r) => ({
+                document: r.document,
+                name: r.title ?? r.outlet ?? t('event.untitled'),
+              }))}
+              onAdd={(claim) => void correct('add_claim', claim)}
+            />
+          )}
           <History
             history={history}
             canRevert={canEdit}
@@ -468,15 +555,18 @@ function CountCell(props: {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(props.count === null ? '' : String(props.count));
   const field = useRef<HTMLInputElement>(null);
-  // Opened by its button: the keyboard goes on in the number field.
+  const button = useRef<HTMLButtonElement>(null);
+  // Opened by its button: the keyboard goes on in the number field, and back on the button after.
   useEffect(() => {
     if (open) field.current?.focus();
   }, [open]);
+  useFocusBack(open, button);
   const shown = props.count === null ? t('common.none') : num(props.count);
   if (!props.editable) return <>{shown}</>;
   if (!open)
     return (
       <button
+        ref={button}
         type="button"
         class="link"
         aria-label={`${t('event.edit')}: ${props.label}`}
@@ -490,6 +580,9 @@ function CountCell(props: {
   return (
     <form
       class="count-edit"
+      {...closeOnLeave(() => {
+        setOpen(false);
+      })}
       onSubmit={(e) => {
         e.preventDefault();
         setOpen(false);
@@ -518,6 +611,8 @@ function InlineEdit(props: {
   type?: 'text' | 'date';
   /** A picker of these values instead of a text field. */
   choices?: { value: string; label: string }[];
+  /** What the picker's empty choice is called («unknown» unless said). */
+  unknownLabel?: string;
   onSave: (value: string) => void;
   onCancel: () => void;
 }) {
@@ -532,6 +627,7 @@ function InlineEdit(props: {
     <form
       ref={form}
       class="inline-edit"
+      {...closeOnLeave(props.onCancel)}
       onSubmit={(e) => {
         e.preventDefault();
         props.onSave(value.trim());
@@ -555,7 +651,7 @@ function InlineEdit(props: {
                 setValue(e.currentTarget.value);
               }}
             >
-              <option value="">{t('common.unknown')}</option>
+              <option value="">{props.unknownLabel ?? t('common.unknown')}</option>
               {props.choices.map((c) => (
                 <option value={c.value} key={c.value}>
                   {c.label}
@@ -577,6 +673,139 @@ function InlineEdit(props: {
         {t('common.save')}
       </button>
       <button type="button" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** A claim the machine missed: which report, who claims it, what, whose people, how many. */
+function AddClaim(props: {
+  reports: { document: string; name: string }[];
+  onAdd: (claim: {
+    document: string;
+    claimant: string | null;
+    measure: string;
+    victim: string | null;
+    count: number;
+  }) => void;
+}) {
+  const { t } = useI18n();
+  const actorLabel = useActorLabel();
+  const [open, setOpen] = useState(false);
+  const [document, setDocument] = useState(props.reports[0]?.document ?? '');
+  const [claimant, setClaimant] = useState('');
+  const [measure, setMeasure] = useState<string>('killed');
+  const [victim, setVictim] = useState('');
+  const [count, setCount] = useState('');
+  const first = useRef<HTMLSelectElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) first.current?.focus();
+  }, [open]);
+  useFocusBack(open, opener);
+  if (!open)
+    return (
+      <p>
+        <button
+          ref={opener}
+          type="button"
+          onClick={() => {
+            setOpen(true);
+          }}
+        >
+          {t('event.addClaim')}
+        </button>
+      </p>
+    );
+  const select = (
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    options: { value: string; label: string }[],
+    ref?: typeof first,
+  ) => (
+    <label>
+      {label}
+      <select
+        ref={ref}
+        value={value}
+        onChange={(e) => {
+          set(e.currentTarget.value);
+        }}
+      >
+        {options.map((o) => (
+          <option value={o.value} key={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form
+      class="inline-edit add-claim"
+      aria-label={t('event.addClaim')}
+      {...closeOnEscape(() => {
+        setOpen(false);
+      })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Number(count);
+        if (count.trim() === '' || !Number.isInteger(n) || n < 0) return;
+        setOpen(false);
+        props.onAdd({
+          document,
+          claimant: claimant === '' ? null : claimant,
+          measure,
+          victim: victim === '' ? null : victim,
+          count: n,
+        });
+      }}
+    >
+      {select(
+        t('event.report'),
+        document,
+        setDocument,
+        props.reports.map((r) => ({ value: r.document, label: r.name })),
+        first,
+      )}
+      {select(t('event.claimant'), claimant, setClaimant, [
+        { value: '', label: t('event.unattributed') },
+        ...claimantIds.map((c) => ({ value: c, label: actorLabel(c) })),
+      ])}
+      {select(
+        t('event.measure'),
+        measure,
+        setMeasure,
+        measures.map((m) => ({ value: m, label: t(`measure.${m}`) })),
+      )}
+      {select(t('event.victim'), victim, setVictim, [
+        { value: '', label: t('common.unknown') },
+        ...actorIds.map((a) => ({ value: a, label: actorLabel(a) })),
+      ])}
+      <label>
+        {t('event.count')}
+        <input
+          type="number"
+          min={0}
+          step={1}
+          required
+          value={count}
+          onInput={(e) => {
+            setCount(e.currentTarget.value);
+          }}
+        />
+      </label>
+      <button type="submit" class="primary">
+        {t('event.addClaimSave')}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(false);
+        }}
+      >
         {t('common.cancel')}
       </button>
     </form>
@@ -640,12 +869,15 @@ function SplitBox({ report, onSplit }: { report: string; onSplit: (reason: strin
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const first = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) first.current?.focus();
   }, [open]);
+  useFocusBack(open, opener);
   if (!open)
     return (
       <button
+        ref={opener}
         type="button"
         class="split"
         aria-label={t('event.splitLabel', { report })}
@@ -659,6 +891,9 @@ function SplitBox({ report, onSplit }: { report: string; onSplit: (reason: strin
   return (
     <form
       class="inline-edit split-form"
+      {...closeOnEscape(() => {
+        setOpen(false);
+      })}
       aria-label={t('event.splitLabel', { report })}
       onSubmit={(e) => {
         e.preventDefault();

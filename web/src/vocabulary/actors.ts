@@ -22,6 +22,11 @@ for (const entry of [...claimantsFile.claimants, ...actorsFile.actors] as Entry[
 /** Every actor id the dictionaries know, for the pickers. */
 export const actorIds: readonly string[] = (actorsFile.actors as Entry[]).map((a) => a.id);
 
+/** Who may make a claim: the monitors and outlets first, then the parties' own media by their actor. */
+export const claimantIds: readonly string[] = [
+  ...new Set([...(claimantsFile.claimants as Entry[]).map((c) => c.id), ...actorIds]),
+];
+
 export function vocabularyLabel(lang: Lang, id: string): string {
   const entry = entries.get(id);
   if (entry === undefined) return id;
