@@ -111,7 +111,7 @@ describe('wathiq gazetteer', () => {
     // Aleppo's citadel, given with a parent in the city of Raqqa.
     expect(await add('حاجز القلعة', '36.1993', '37.1628', 'C5710')).toBe(1);
     expect(plain(err)).toMatch(
-      /^wathiq: 36\.1993,37\.1628 lies in Aleppo governorate, not in Ar-Raqqa where the parent C5710 \S+ is; check --lat, --lon and --parent\n$/,
+      /^wathiq: 36\.1993,37\.1628 lies in Aleppo governorate, not in Raqqa where the parent C5710 \S+ is; check --lat, --lon and --parent\n$/,
     );
     err.length = 0;
     expect(await add('حاجز الدوار', '39.0106', '35.9527', 'C5710')).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Boundaries, loadBoundaries } from '../../src/gazetteer/index.js';
+import { Boundaries, loadBoundaries, loadPlaces } from '../../src/gazetteer/index.js';
 
 describe('governorate boundaries', () => {
   it('puts a point in a ring but not in its hole', () => {
@@ -33,7 +33,18 @@ describe('governorate boundaries', () => {
     const b = loadBoundaries();
     expect(b.governorateAt({ lat: 36.2021, lon: 37.1343 })?.nameEn).toBe('Aleppo');
     expect(b.governorateAt({ lat: 33.5138, lon: 36.2765 })?.pcode).toBe('SY01');
-    expect(b.governorateAt({ lat: 35.95, lon: 39.01 })?.nameEn).toBe('Ar-Raqqa');
+    expect(b.governorateAt({ lat: 35.95, lon: 39.01 })?.nameEn).toBe('Raqqa');
     expect(b.governorateAt({ lat: 35.0, lon: 34.5 })).toBeNull();
+  });
+
+  it('names every governorate as the gazetteer does: the map, the filter and a place say it one way', () => {
+    const b = loadBoundaries();
+    const governorates = loadPlaces().filter((p) => p.kind === 'governorate');
+    expect(governorates).toHaveLength(14);
+    for (const place of governorates) {
+      expect(b.area(place.id)?.nameEn, place.id).toBe(place.nameEn);
+      expect(b.area(place.id)?.nameAr, place.id).toBe(place.nameAr);
+    }
+    expect(b.area('SY07')?.nameEn).toBe('Idlib');
   });
 });
