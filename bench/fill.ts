@@ -38,7 +38,8 @@ export async function fill(db: Database, reports: number, target: number): Promi
   // Copies a day apart per round, their points moved a little, so that maps and timelines see many.
   await db.query(
     `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
-       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private,
+       review_reasons)
      SELECT e.id || '-' || k, event_type, sub_event_type, date_start - k, date_end - k,
        admin1_pcode, admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text,
        search_names,
@@ -48,7 +49,7 @@ export async function fill(db: Database, reports: number, target: number): Promi
                    '{location,lat}', to_jsonb(round(((data #>> '{location,lat}')::float8 + sin(k) * 0.2)::numeric, 5))),
                    '{location,lon}', to_jsonb(round(((data #>> '{location,lon}')::float8 + cos(k) * 0.2)::numeric, 5)))
        END,
-       k % 50 = 0
+       k % 50 = 0, review_reasons
      FROM events e, generate_series(1, $1::int) AS k`,
     [copies],
   );

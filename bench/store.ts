@@ -191,10 +191,11 @@ async function multiplyEvents(db: Database, target: number): Promise<number> {
   const copies = Math.ceil(target / have) - 1;
   await db.query(
     `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
-       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data)
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
+       review_reasons)
      SELECT e.id || '-' || k, event_type, sub_event_type, date_start - k * 3, date_end - k * 3,
        admin1_pcode, admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text,
-       search_names, jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k))
+       search_names, jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)), review_reasons
      FROM events e, generate_series(1, $1::int) AS k`,
     [copies],
   );

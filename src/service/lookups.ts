@@ -2,10 +2,9 @@ import { ACLED_TYPES } from '../contracts/index.js';
 import type { ApiEvent, Place as PlaceView } from '../contracts/index.js';
 import type { Knowledge } from '../extract/index.js';
 import type { Gazetteer } from '../gazetteer/index.js';
-import { listMarkedEvents, reportWarnings } from '../store/index.js';
+import { reviewQueueEvents } from '../store/index.js';
 import type { Sql } from '../store/index.js';
 import { normalizePhrase } from '../text/index.js';
-import { readingNotes } from './notes.js';
 import { may } from './roles.js';
 import type { Actor } from './roles.js';
 
@@ -46,56 +45,25 @@ export function searchPlaces(gazetteer: Gazetteer, words: string, limit: number)
     .map((s) => s.view);
 }
 
-/** Whether a report of the event says a weekday its date is not, for the event's own day. */
-function weekdayContradicts(event: ApiEvent, warnings: ReadonlyMap<string, string[]>): boolean {
-  return event.members.some((m) =>
-    readingNotes(warnings.get(m.document) ?? []).some((note) => {
-      const day = note.values['date'];
-      return (
-        note.code.startsWith('reading.weekdayContradicts') &&
-        day?.kind === 'date' &&
-        day.date === event.date.start
-      );
-    }),
-  );
-}
-
-/** Why an event needs a person, in the words the app translates. */
-function reasonsOf(event: ApiEvent, warnings: ReadonlyMap<string, string[]>): string[] {
-  const reasons: string[] = [];
-  const f = event.fatalities;
-  if (f !== null && f.low !== f.high) reasons.push('claims_disagree');
-  if (event.location === null) reasons.push('no_place');
-  else if (event.location.precision === 3) reasons.push('governorate_only');
-  if (event.claims.length > 0 && event.claims.every((c) => c.party))
-    reasons.push('party_sources_only');
-  if (event.date.precision !== 'day') reasons.push('date_imprecise');
-  if (weekdayContradicts(event, warnings)) reasons.push('weekday_contradicts');
-  return reasons;
-}
-
 /**
- * Unreviewed events, those with the most reasons to look first, newest among
- * equals: from the latest unreviewed ones the role may see.
+ * Unreviewed events the role may see, those with the most reasons to look
+ * first (figures that disagree, no place or only a governorate, only the
+ * parties' own sources, a day not known, a weekday that contradicts the
+ * date), the newest among equals: ranked by the database over all of them.
  */
 export async function reviewQueue(
   db: Sql,
   actor: Actor,
   limit: number,
 ): Promise<{ event: ApiEvent; reasons: string[] }[]> {
-  const { events } = await listMarkedEvents(
-    db,
-    { status: 'unreviewed', publicOnly: !may(actor.role, 'read:private') },
-    { limit: limit * 4 },
-  );
-  const warnings = await reportWarnings(db, [
-    ...new Set(events.flatMap((e) => e.members.map((m) => m.document))),
-  ]);
-  return events
-    .map((event, order) => ({ event, reasons: reasonsOf(event, warnings), order }))
-    .sort((a, b) => b.reasons.length - a.reasons.length || a.order - b.order)
-    .slice(0, limit)
-    .map(({ event, reasons }) => ({ event, reasons }));
+  const items = await reviewQueueEvents(db, {
+    publicOnly: !may(actor.role, 'read:private'),
+    limit,
+  });
+  return items.map(({ event, private: hidden, reasons }) => ({
+    event: { ...event, private: hidden },
+    reasons,
+  }));
 }
 
 /** What a picker can look up. */

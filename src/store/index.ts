@@ -54,7 +54,7 @@ export {
   streamEvents,
 } from './queries.js';
 export type { Cursor, EventFilter, MarkedEvent, Page, ReportHit } from './queries.js';
-export { listReports, reportWarnings } from './report-list.js';
+export { listReports, reportWarnings, reviewQueueEvents } from './report-list.js';
 export type { ReportFilter, ReportSummary } from './report-list.js';
 export {
   eventClusters,

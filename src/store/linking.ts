@@ -514,11 +514,14 @@ async function saveEvents(
   // One statement: the events, and their members pointed at them (a data-modifying WITH always runs).
   await tx.query(
     `WITH e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
-       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private,
+       review_reasons)
      SELECT id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
        actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
        -- Private when any member is: the mark lives on the incidents and outlives regrouping.
-       EXISTS (SELECT 1 FROM incidents i WHERE i.id = ANY(e.members) AND i.private)
+       EXISTS (SELECT 1 FROM incidents i WHERE i.id = ANY(e.members) AND i.private),
+       -- Why it needs a person: what the review queue ranks by.
+       event_review_reasons(e.data)
      FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
        date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
        fatalities_best integer, claimants text[], review_status text, search_text text,
@@ -529,7 +532,7 @@ async function saveEvents(
        actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2, fatalities_best = EXCLUDED.fatalities_best,
        claimants = EXCLUDED.claimants, search_text = EXCLUDED.search_text,
        search_names = EXCLUDED.search_names, data = EXCLUDED.data, private = EXCLUDED.private,
-       updated_at = now()
+       review_reasons = EXCLUDED.review_reasons, updated_at = now()
      RETURNING 1),
      -- In order, so that two transactions adding the same names never wait on each other in turn.
      t AS (INSERT INTO search_terms (term) SELECT term FROM unnest($4::text[]) AS term ORDER BY term

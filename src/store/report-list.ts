@@ -1,4 +1,5 @@
 import { normalizePhrase } from '../text/index.js';
+import type { Event } from '../contracts/index.js';
 import type { Sql } from './db.js';
 import { containing } from './queries.js';
 import type { Cursor } from './queries.js';
@@ -110,4 +111,23 @@ export async function reportWarnings(
     [documents],
   );
   return new Map(rows.map((r) => [r.id, r.warnings ?? []]));
+}
+
+/**
+ * Unreviewed events, those with the most reasons to look first (see
+ * `event_review_reasons` in the schema), the newest among equals: read in
+ * that order from the events_queue index, however many events there are.
+ */
+export async function reviewQueueEvents(
+  db: Sql,
+  options: { readonly publicOnly: boolean; readonly limit: number },
+): Promise<{ event: Event; private: boolean; reasons: string[] }[]> {
+  const rows = await db.query<{ data: Event; private: boolean; reasons: string[] }>(
+    `SELECT data, private, review_reasons AS reasons FROM events
+     WHERE review_status = 'unreviewed' AND (NOT private OR NOT $1::boolean)
+     ORDER BY cardinality(review_reasons) DESC, date_start DESC NULLS LAST, id
+     LIMIT $2`,
+    [options.publicOnly, options.limit],
+  );
+  return rows.map((r) => ({ event: r.data, private: r.private, reasons: r.reasons }));
 }

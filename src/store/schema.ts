@@ -469,6 +469,43 @@ SELECT lon, lat, private, count(*) FROM events
 WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3;
 `,
   },
+  {
+    version: 15,
+    name: 'the review queue ranked by the database',
+    sql: `
+-- Why an event needs a person, worked out where the event is written (the
+-- queue's reasons, in the words the app translates): figures that disagree, no
+-- place or only a governorate, only the fighting parties' own sources, a day
+-- not known to the day, a report whose weekday is not its date's. Kept on the
+-- event, the queue reads the worst first from an index, however old they are.
+CREATE FUNCTION event_review_reasons(event jsonb) RETURNS text[] LANGUAGE sql STABLE AS $$
+SELECT array_remove(ARRAY[
+  CASE WHEN jsonb_typeof(event->'fatalities') = 'object'
+        AND event #> '{fatalities,low}' IS DISTINCT FROM event #> '{fatalities,high}'
+       THEN 'claims_disagree' END,
+  CASE WHEN jsonb_typeof(event->'location') IS DISTINCT FROM 'object' THEN 'no_place'
+       WHEN event #>> '{location,precision}' = '3' THEN 'governorate_only' END,
+  CASE WHEN jsonb_array_length(coalesce(event->'claims', '[]')) > 0
+        AND NOT jsonb_path_exists(event, '$.claims[*] ? (@.party != true)')
+       THEN 'party_sources_only' END,
+  CASE WHEN event #>> '{date,precision}' IS DISTINCT FROM 'day' THEN 'date_imprecise' END,
+  -- The warning src/text/dates.ts writes, as src/service/notes.ts reads it back.
+  CASE WHEN event #>> '{date,start}' IS NOT NULL AND EXISTS (
+         SELECT 1 FROM documents d, jsonb_array_elements_text(d.warnings) AS w(text)
+         WHERE d.id IN (SELECT m->>'document' FROM jsonb_array_elements(event->'members') AS m)
+           AND substring(w.text FROM
+             '^date «.*»: the text names (?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day for ([0-9]{4}-[0-9]{2}-[0-9]{2}), which is a ')
+             = event #>> '{date,start}')
+       THEN 'weekday_contradicts' END
+], NULL)
+$$;
+ALTER TABLE events ADD COLUMN review_reasons text[] NOT NULL DEFAULT '{}';
+UPDATE events SET review_reasons = event_review_reasons(data);
+-- The queue: unreviewed events, most reasons first, then the newest.
+CREATE INDEX events_queue ON events (cardinality(review_reasons) DESC, date_start DESC NULLS LAST, id)
+  INCLUDE (private) WHERE review_status = 'unreviewed';
+`,
+  },
 ];
 
 /**

@@ -52,4 +52,37 @@ describe.each(engines())('the review queue on $name', (engine) => {
     expect(first?.reasons).toContain('weekday_contradicts');
     expect(second?.reasons).not.toContain('weekday_contradicts');
   });
+
+  it('ranks every unreviewed event: the worst, however old, before 450 newer ones', async () => {
+    // Copies of the plain event, each a day later than the one before and all newer than the
+    // shelling whose weekday is wrong: the latest 400 unreviewed hold none but copies.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+         actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
+         review_reasons)
+       SELECT e.id || '-' || k, event_type, sub_event_type, date_start + k, date_end + k, admin1_pcode,
+         admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names,
+         jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)), event_review_reasons(data)
+       FROM events e, generate_series(1, 450) AS k WHERE e.date_start = '2024-11-12'`,
+    );
+    const [count] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE review_status = 'unreviewed'",
+    );
+    expect(count?.n).toBe(452);
+    const items = await reviewQueue(db, editor, 5);
+    expect(items[0]?.event.date.start).toBe('2024-10-03');
+    expect(items[0]?.reasons).toContain('weekday_contradicts');
+    // Among equals, the newest first: the last copy, 450 days after the plain event.
+    expect(items[1]?.event.id).toMatch(/-450$/);
+    expect(items).toHaveLength(5);
+  });
+
+  it('asks the index for the queue, not a sort of every event', async () => {
+    await db.query('ANALYZE events');
+    const plan = await db.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT data FROM events WHERE review_status = 'unreviewed'
+       ORDER BY cardinality(review_reasons) DESC, date_start DESC NULLS LAST, id LIMIT 100`,
+    );
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('events_queue');
+  });
 });
