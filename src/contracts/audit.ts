@@ -25,6 +25,8 @@ export const zAuditEntry = z
     reverts: z.number().int().nullable(),
     /** The event it touched, as it was then. */
     event: z.string().nullable(),
+    /** Changes made as one (in one request) share it: the history shows and reverts them together. */
+    group: z.number().int(),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof zAuditEntry>;

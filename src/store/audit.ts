@@ -16,7 +16,8 @@ export interface AuditRecord {
   readonly incidents: readonly string[];
 }
 
-const ENTRY_COLUMNS = `id, at, by, action, kind, key, before, after, reason, reverts, event_id AS event`;
+const ENTRY_COLUMNS = `id, at, by, action, kind, key, before, after, reason, reverts, event_id AS event,
+  change_group AS "group"`;
 
 export async function appendAudit(db: Sql, record: AuditRecord): Promise<AuditEntry> {
   const [row] = await db.query<AuditEntry>(

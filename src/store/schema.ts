@@ -506,6 +506,34 @@ CREATE INDEX events_queue ON events (cardinality(review_reasons) DESC, date_star
   INCLUDE (private) WHERE review_status = 'unreviewed';
 `,
   },
+  {
+    version: 15,
+    name: 'changes made as one carry one group',
+    sql: `
+-- Changes a person made as one (a split's decision against each other report,
+-- a claimant renamed, the reverts of one request) share a group, set by the
+-- database: every entry one transaction appends gets the same one, taken from
+-- a sequence by the first of them and kept in a setting of that transaction.
+CREATE SEQUENCE audit_groups;
+CREATE FUNCTION audit_group() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+SELECT coalesce(nullif(current_setting('wathiq.audit_group', true), ''),
+                set_config('wathiq.audit_group', nextval('audit_groups')::text, true))::bigint
+$$;
+ALTER TABLE audit_log ADD COLUMN change_group bigint;
+-- Entries logged before: those of one transaction (one xmin), by one person,
+-- each within a second of the one before it, make a group.
+WITH runs AS (
+  SELECT id, CASE WHEN lag(xmin::text) OVER w = xmin::text AND lag(by) OVER w = by
+                   AND at - lag(at) OVER w < interval '1 second' THEN 0 ELSE 1 END AS starts
+  FROM audit_log WINDOW w AS (ORDER BY id)
+), numbered AS (SELECT id, sum(starts) OVER (ORDER BY id) AS change_group FROM runs)
+UPDATE audit_log a SET change_group = n.change_group FROM numbered n WHERE a.id = n.id;
+SELECT setval('audit_groups', coalesce((SELECT max(change_group) FROM audit_log), 0) + 1, false);
+ALTER TABLE audit_log ALTER COLUMN change_group SET DEFAULT audit_group();
+ALTER TABLE audit_log ALTER COLUMN change_group SET NOT NULL;
+CREATE INDEX audit_log_group ON audit_log (change_group);
+`,
+  },
 ];
 
 /**

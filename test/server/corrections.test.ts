@@ -266,4 +266,33 @@ describe.each(engines())('corrections, history and revert on $name', (engine) =>
     expect(back.status, await back.clone().text()).toBe(200);
     expect((await detail()).event.members.map((m) => m.incident)).toContain(member);
   });
+
+  it('gives changes made in one action one group, set by the server, and another to the next action', async () => {
+    const first = await correct('actor2', 'SDF');
+    const second = await correct('civilian_targeting', true);
+    expect(second.group).not.toBe(first.group);
+    // Put back in one request: the reverts are one action, a group of their own.
+    const reply = await editor.request('POST', '/api/audit/revert', {
+      ids: [first.id, second.id],
+    });
+    expect(reply.status, await reply.clone().text()).toBe(200);
+    const history = (await detail()).history;
+    const reverts = history.filter((c) => c.reverts === first.id || c.reverts === second.id);
+    expect(reverts).toHaveLength(2);
+    expect(new Set(reverts.map((c) => c.group)).size).toBe(1);
+    expect([first.group, second.group]).not.toContain(reverts[0]?.group);
+    // A split is one decision against each other report of the event: one group.
+    const { event: e } = await detail();
+    const member = e.members.at(-1)?.incident ?? '';
+    const split = await editor.request('POST', `/api/events/${encodeURIComponent(event)}/split`, {
+      incident: member,
+    });
+    expect(split.status, await split.clone().text()).toBe(200);
+    const decisions = (await detail()).history.filter(
+      (c) => c.kind === 'decision' && c.action === 'split',
+    );
+    const newest = decisions[0]?.group;
+    const ofSplit = decisions.filter((c) => c.group === newest);
+    expect(ofSplit.length).toBe(e.members.length - 1);
+  });
 });

@@ -76,3 +76,53 @@ describe.each(engines())(
     });
   },
 );
+
+describe.each(engines())(
+  'migration 15 on an audit log written before groups, on $name',
+  (engine) => {
+    let db: Database;
+    const entry = (by: string) =>
+      db.query(
+        `INSERT INTO audit_log (by, action, kind, key, before, after)
+       VALUES ($1, 'split', 'decision', '{}', NULL, '{"same": false}')`,
+        [by],
+      );
+    beforeAll(async () => {
+      db = await engine.openAt(14);
+      // A split's two decisions in one transaction, then a change of its own.
+      await db.transaction(async (tx) => {
+        for (const by of ['salma', 'salma'])
+          await tx.query(
+            `INSERT INTO audit_log (by, action, kind, key, before, after)
+           VALUES ($1, 'split', 'decision', '{}', NULL, '{"same": false}')`,
+            [by],
+          );
+      });
+      await entry('salma');
+      await migrate(db);
+    }, 60_000);
+    afterAll(async () => {
+      await db.close();
+    });
+
+    it('groups the entries one transaction wrote, and gives every later action a group of its own', async () => {
+      const groups = async () =>
+        (await db.query<{ g: number }>('SELECT change_group AS g FROM audit_log ORDER BY id')).map(
+          (r) => r.g,
+        );
+      const [a, b, c] = await groups();
+      expect(a).toBe(b);
+      expect(c).not.toBe(a);
+      await db.transaction(async (tx) => {
+        for (let k = 0; k < 2; k++)
+          await tx.query(
+            `INSERT INTO audit_log (by, action, kind, key) VALUES ('omar', 'correct', 'correction', '{}')`,
+          );
+      });
+      await entry('omar');
+      const [, , , d, e, f] = await groups();
+      expect(d).toBe(e);
+      expect(new Set([a, c, d, f]).size).toBe(4);
+    });
+  },
+);

@@ -14,6 +14,7 @@ const change = (action: string, before: unknown, after: unknown): Change => ({
   reason: null,
   reverts: null,
   event: null,
+  group: 1,
 });
 
 const state = (role: string) => ({ role, totp: false, disabled: false, require_totp: false });

@@ -14,6 +14,7 @@ const change = (fields: Partial<Change>): Change => ({
   reason: null,
   reverts: null,
   event: 'ev:1',
+  group: 1,
   ...fields,
 });
 
@@ -121,33 +122,35 @@ describe("an event's history as a documenter reads it", () => {
 });
 
 describe('a change a person made at once is one row', () => {
-  const split = (id: number, other: string, at = '2024-10-15 10:00:00.120+00') =>
+  const split = (id: number, other: string, group: number) =>
     change({
       id,
-      at,
+      group,
       kind: 'decision',
       action: 'split',
       key: { a: 'doc3#i1', b: other },
-      after: { same: false, by: 'editor', at },
+      after: { same: false, by: 'editor', at: null },
       reason: 'another act',
     });
 
-  it('groups the decisions of one split, one against each other report', () => {
-    const status = change({ id: 9, kind: 'status', action: 'status', after: 'verified' });
-    const groups = groupChanges([
-      status,
-      split(8, 'doc1#i1'),
-      split(7, 'doc2#i1', '2024-10-15 10:00:00.090+00'),
-    ]);
+  it('groups the changes the server gave one group: a split, one decision against each other report', () => {
+    const status = change({ id: 9, group: 5, kind: 'status', action: 'status', after: 'verified' });
+    const groups = groupChanges([status, split(8, 'doc1#i1', 4), split(7, 'doc2#i1', 4)]);
     expect(groups.map((g) => g.map((c) => c.id))).toEqual([[9], [8, 7]]);
   });
 
-  it('keeps apart splits of different reports, for other reasons, or far apart in time', () => {
-    const other = { ...split(7, 'doc2#i1'), key: { a: 'doc4#i1', b: 'doc5#i1' } };
-    const later = split(6, 'doc2#i1', '2024-10-16T10:00:00Z');
-    const why = { ...split(5, 'doc6#i1', '2024-10-16T10:00:00Z'), reason: 'a third act' };
-    expect(groupChanges([split(8, 'doc1#i1'), other, later, why]).map((g) => g.length)).toEqual([
-      1, 1, 1, 1,
+  it('keeps apart changes of other groups however alike, and gathers a group whose entries another interleaves', () => {
+    expect(
+      groupChanges([split(8, 'doc1#i1', 3), split(7, 'doc2#i1', 2), split(6, 'doc2#i1', 1)]).map(
+        (g) => g.length,
+      ),
+    ).toEqual([1, 1, 1]);
+    // Two requests at once on a server database: their entries' ids may interleave.
+    const mixed = groupChanges([
+      split(8, 'doc1#i1', 2),
+      split(7, 'doc2#i1', 1),
+      split(6, 'doc4#i1', 2),
     ]);
+    expect(mixed.map((g) => g.map((c) => c.id))).toEqual([[8, 6], [7]]);
   });
 });

@@ -157,47 +157,18 @@ export function describeChange(change: Change, lang: Lang): ChangeText {
   };
 }
 
-/** Decisions a person made at once (a split is one against each other report) come this close together. */
-const AT_ONCE_MS = 60_000;
-
-/** A decision's word (one act or two), or null where it was undone. */
-const sameOf = (value: unknown): boolean | null =>
-  isFields(value) && typeof value['same'] === 'boolean' ? value['same'] : null;
-
-/** The store writes times as `2024-10-15 10:00:00.123+00`: made ISO before they are read. */
-const instant = (at: string): number =>
-  Date.parse(at.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-
-const incidentsOf = (change: Change): string[] =>
-  [change.key['a'], change.key['b']].filter((k): k is string => typeof k === 'string');
-
-/** Whether a decision belongs with the ones before it: by one person, for one reason, about one incident. */
-function sameDecision(group: readonly Change[], change: Change): boolean {
-  const first = group[0];
-  if (first === undefined || change.kind !== 'decision' || first.kind !== 'decision') return false;
-  if (change.action !== first.action || change.by !== first.by || change.reason !== first.reason)
-    return false;
-  if (sameOf(change.after) !== sameOf(first.after)) return false;
-  const last = group[group.length - 1] ?? first;
-  if (Math.abs(instant(last.at) - instant(change.at)) > AT_ONCE_MS) return false;
-  // One incident in every pair: the report split off (or put back) against each of the others.
-  const shared = incidentsOf(first).filter((i) =>
-    [...group, change].every((c) => incidentsOf(c).includes(i)),
-  );
-  return shared.length > 0;
-}
-
 /**
- * The history as a person made it: a split is logged as one decision against
- * each other report of the event, and is shown (and reverted) as one change.
- * Entries come newest first and stay in that order.
+ * The history as a person made it: changes made as one (a split is logged as
+ * one decision against each other report of the event; a request's reverts)
+ * share the group the server gave them, and are shown (and reverted) as one
+ * change. Groups come newest first, in the order of their newest entry.
  */
 export function groupChanges(history: readonly Change[]): Change[][] {
-  const groups: Change[][] = [];
+  const groups = new Map<number, Change[]>();
   for (const change of history) {
-    const group = groups[groups.length - 1];
-    if (group !== undefined && sameDecision(group, change)) group.push(change);
-    else groups.push([change]);
+    const group = groups.get(change.group);
+    if (group === undefined) groups.set(change.group, [change]);
+    else group.push(change);
   }
-  return groups;
+  return [...groups.values()];
 }
