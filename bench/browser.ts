@@ -11,19 +11,18 @@
  * once (bench/fill.ts) under the system's temporary folder, on PostgreSQL
  * when DATABASE_URL is set, else embedded.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { chromium, type Page } from 'playwright-core';
 import { shippedKnowledge } from '../src/extract/index.js';
 import { createApp, listen } from '../src/server/index.js';
 import { addUser } from '../src/service/index.js';
-import { openStore } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
-import { fill } from './fill.js';
+import { CHROMIUM_FLAGS, findChromium } from './chromium.js';
+import { embeddedStore, serverStore } from './stores.js';
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -44,35 +43,17 @@ function spread(times: number[]): string {
 
 const PASSWORD = 'a bench password';
 const ROOT = { name: 'bench', role: 'admin' } as const;
-const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-/** The cached store of `target` events: PostgreSQL when DATABASE_URL is set, else embedded. */
+/**
+ * The kept store of `target` events the other benches measure too
+ * (bench/stores.ts): PostgreSQL when DATABASE_URL is set, else embedded.
+ */
 async function store(reports: number, target: number): Promise<[string, Database]> {
-  const name = `wathiq_bench_browser_${String(reports)}_${String(target)}`;
-  const admin = process.env.DATABASE_URL;
-  if (admin !== undefined) {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const db = await openStore({ url: url.toString() });
-    if (exists.rowCount === 0) {
-      process.stdout.write(`PostgreSQL: building ${name}…\n`);
-      await fill(db, reports, target);
-    }
-    return ['PostgreSQL', db];
-  }
-  const dataDir = join(tmpdir(), name);
-  const built = existsSync(join(dataDir, 'PG_VERSION'));
-  const db = await openStore({ dataDir });
-  if (!built) {
-    process.stdout.write(`PGlite: building ${dataDir}…\n`);
-    await fill(db, reports, target);
-  }
-  return ['PGlite', db];
+  if (process.env.DATABASE_URL === undefined)
+    return ['PGlite', await embeddedStore(reports, target, '')];
+  const db = await serverStore(reports, target, '');
+  if (db === null) throw new Error('no PostgreSQL server at DATABASE_URL');
+  return ['PostgreSQL', db];
 }
 
 /** Waits until the events page is usable: total said, rows listed, markers and timeline drawn. */
@@ -147,8 +128,8 @@ async function main(): Promise<void> {
   const reports = argument('--reports', 3000);
   const target = argument('--events', 100_000);
   const runs = argument('--runs', 5);
-  const executablePath = CHROMIUM.find((p): p is string => p !== undefined && existsSync(p));
-  if (executablePath === undefined) {
+  const executablePath = findChromium();
+  if (executablePath === null) {
     process.stdout.write('browser bench: no chromium found (apt-get install -y chromium)\n');
     return;
   }
@@ -156,6 +137,10 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'wathiq-bench-chromium-'));
   const server = await (async () => {
     const ctx = { db, knowledge: shippedKnowledge };
+    // A store kept from an earlier run still has its editor, and that editor's sessions.
+    await db.query('DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = $1)', [
+      'bench-editor',
+    ]);
     await db.query('DELETE FROM users WHERE name = $1', ['bench-editor']);
     await addUser(ctx, ROOT, { name: 'bench-editor', role: 'editor', password: PASSWORD });
     const app = createApp({
@@ -169,15 +154,7 @@ async function main(): Promise<void> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: 1366, height: 900 },
     locale: 'ar-SY',
   });

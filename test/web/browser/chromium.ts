@@ -3,34 +3,18 @@
  * download at install). Where chromium is absent the tests say so and skip;
  * CI installs it (`apt-get install -y chromium`), so there they run.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from '../../../bench/chromium.js';
 
-const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-export const chromiumPath: string | null =
-  candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p)) ?? null;
+export const chromiumPath: string | null = findChromium();
 
 if (chromiumPath === null)
   console.warn(
     'browser tests skipped: no chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)',
   );
-
-/**
- * Flags keep chromium from reaching out (this machine and CI have no network
- * but the package registries) and from slowing down a shared machine.
- */
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -47,7 +31,7 @@ export async function openBrowser(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: flags,
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     locale: 'ar-SY',
   });
