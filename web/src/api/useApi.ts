@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { apiGet, type Query } from './client.js';
+import { takeEarly } from './early.js';
 
 export interface Loaded<T> {
   data: T | null;
@@ -21,9 +22,14 @@ export function useApi<T>(path: string | null, query: Query = {}): Loaded<T> {
     if (path === null) return undefined;
     const abort = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    apiGet<T>(path, query, abort.signal).then(
+    const early = takeEarly<T>(path, query);
+    const request =
+      early === null
+        ? apiGet<T>(path, query, abort.signal)
+        : early.catch(() => apiGet<T>(path, query, abort.signal));
+    request.then(
       (data) => {
-        setState({ data, error: null, loading: false });
+        if (!abort.signal.aborted) setState({ data, error: null, loading: false });
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;

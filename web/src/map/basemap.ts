@@ -88,26 +88,35 @@ export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.L
     .sort((x, y) => y.size - x.size);
   const labels = L.layerGroup(named.map((n) => n.marker));
   const declutter = () => {
+    // Every write, then every read, then every write: one layout for all the
+    // names, not one forced by each name's box read after the last one moved
+    // (fourteen layouts of a page full of markers made a frame too long).
+    const elements = named.flatMap(({ marker }) => marker.getTooltip()?.getElement() ?? []);
+    for (const element of elements) {
+      element.classList.remove('crowded');
+      element.style.marginLeft = '';
+      element.style.marginTop = '';
+    }
     // The event markers drawn now: a name is moved off them, never hidden under one.
     const markers = [...map.getContainer().querySelectorAll(`.${EVENT_MARKER}`)].map((el) =>
       el.getBoundingClientRect(),
     );
+    const boxes = elements.map((element) => element.getBoundingClientRect());
     const kept: LabelBox[] = [];
-    for (const { marker } of named) {
-      const element = marker.getTooltip()?.getElement();
-      if (element === undefined) continue;
-      element.classList.remove('crowded');
-      element.style.marginLeft = '';
-      element.style.marginTop = '';
-      const spot = freeSpot(element.getBoundingClientRect(), markers, kept);
+    const spots = boxes.map((box) => {
+      const spot = freeSpot(box, markers, kept);
+      if (spot !== null) kept.push(spot.box);
+      return spot;
+    });
+    elements.forEach((element, k) => {
+      const spot = spots[k] ?? null;
       if (spot === null) {
         element.classList.add('crowded');
-        continue;
+        return;
       }
       element.style.marginLeft = `${String(spot.dx)}px`;
       element.style.marginTop = `${String(spot.dy)}px`;
-      kept.push(spot.box);
-    }
+    });
   };
   map.on('zoomend', declutter);
   map.on(MARKERS_DRAWN, declutter);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { useApi } from '../api/useApi.js';
 import { queryString } from '../api/client.js';
+import { sendEarly } from '../api/early.js';
 import type { EventPage, Facets, Timeline as TimelineData } from '../api/types.js';
 import { EventRow } from '../events/EventRow.js';
 import { EventsMap } from '../events/EventsMap.js';
@@ -15,6 +16,23 @@ import { useTypeLabel } from '../vocabulary/labels.js';
 
 const exportFormats = ['csv', 'acled', 'geojson', 'json', 'ndjson'] as const;
 
+/** What the page asks the server for a filter: its first page (or the one after `cursor`), counts, timeline. */
+function requests(filter: Filter, cursor: string | null) {
+  const params = filterParams(filter);
+  return {
+    params,
+    list: { ...params, after: cursor, limit: 50 },
+  };
+}
+
+/** Sends the page's first requests for the address's filter before the app has rendered (see api/early). */
+export function sendEventsPageEarly(search: string): void {
+  const { params, list } = requests(filterFromQuery(new URLSearchParams(search)), null);
+  sendEarly('/events', list);
+  sendEarly('/events/facets', params);
+  sendEarly('/events/timeline', params);
+}
+
 /**
  * The filter bar, the list, the map, the timeline and the counts: all five read
  * the one filter in the address, so they always show the same events.
@@ -23,10 +41,10 @@ export function EventsPage({ query }: { query: URLSearchParams }) {
   const { t } = useI18n();
   const typeLabel = useTypeLabel();
   const filter = useMemo(() => filterFromQuery(query), [query]);
-  const params = filterParams(filter);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const page = useApi<EventPage>('/events', { ...params, after: cursor, limit: 50 });
+  const { params, list } = requests(filter, cursor);
+  const page = useApi<EventPage>('/events', list);
   const facets = useApi<Facets>('/events/facets', params);
   const timeline = useApi<TimelineData>('/events/timeline', params);
 
