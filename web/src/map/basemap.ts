@@ -54,13 +54,17 @@ export const syriaBounds = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
 export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.Layer[] {
   (map.getPane('districts') ?? map.createPane('districts')).style.zIndex = '250';
   (map.getPane('governorates') ?? map.createPane('governorates')).style.zIndex = '260';
+  // Drawn on canvases, not as hundreds of SVG paths: a pan or a zoom redraws
+  // two pictures instead of restyling and laying out every path.
   const districts = L.geoJSON(boundaries.districts, {
     pane: 'districts',
+    renderer: L.canvas({ pane: 'districts' }),
     interactive: false,
     style: { color: '#9aa7b4', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 },
   });
   const governorates = L.geoJSON(boundaries.governorates, {
     pane: 'governorates',
+    renderer: L.canvas({ pane: 'governorates' }),
     interactive: false,
     style: { color: '#5b6b7a', weight: 1.4, fill: false },
   });
