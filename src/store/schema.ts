@@ -507,7 +507,7 @@ CREATE INDEX events_queue ON events (cardinality(review_reasons) DESC, date_star
 `,
   },
   {
-    version: 15,
+    version: 16,
     name: 'changes made as one carry one group',
     sql: `
 -- Changes a person made as one (a split's decision against each other report,

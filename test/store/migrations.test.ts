@@ -78,7 +78,7 @@ describe.each(engines())(
 );
 
 describe.each(engines())(
-  'migration 15 on an audit log written before groups, on $name',
+  'migration 16 on an audit log written before groups, on $name',
   (engine) => {
     let db: Database;
     const entry = (by: string) =>
@@ -88,7 +88,7 @@ describe.each(engines())(
         [by],
       );
     beforeAll(async () => {
-      db = await engine.openAt(14);
+      db = await engine.openAt(15);
       // A split's two decisions in one transaction, then a change of its own.
       await db.transaction(async (tx) => {
         for (const by of ['salma', 'salma'])
