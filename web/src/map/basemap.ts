@@ -47,6 +47,12 @@ export function loadBoundaries(): Promise<Boundaries> {
 /** Syria with a little margin: where every map opens. */
 export const syriaBounds = L.latLngBounds([32.3, 35.6], [37.4, 42.4]);
 
+/** A pane's outlines drawn on a canvas of their own: each path takes the GeoJSON layer's options. */
+function onCanvas(pane: string): L.GeoJSONOptions {
+  const options: L.GeoJSONOptions & L.PathOptions = { pane, renderer: L.canvas({ pane }) };
+  return options;
+}
+
 /**
  * Draws districts (thin) under governorates (outlined, named) in their own
  * panes, below the events. Returns the layers so the caller can remove them.
@@ -57,14 +63,12 @@ export function drawBaseMap(map: L.Map, boundaries: Boundaries, lang: Lang): L.L
   // Drawn on canvases, not as hundreds of SVG paths: a pan or a zoom redraws
   // two pictures instead of restyling and laying out every path.
   const districts = L.geoJSON(boundaries.districts, {
-    pane: 'districts',
-    renderer: L.canvas({ pane: 'districts' }),
+    ...onCanvas('districts'),
     interactive: false,
     style: { color: '#9aa7b4', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 },
   });
   const governorates = L.geoJSON(boundaries.governorates, {
-    pane: 'governorates',
-    renderer: L.canvas({ pane: 'governorates' }),
+    ...onCanvas('governorates'),
     interactive: false,
     style: { color: '#5b6b7a', weight: 1.4, fill: false },
   });
