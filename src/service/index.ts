@@ -13,7 +13,7 @@ export { evidenceOf, saveEvidence, verifyCaptures } from './evidence.js';
 export type { Mismatch, SavedEvidence } from './evidence.js';
 export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
 export { governorateCode } from './filter.js';
-export { decide, joinEvents, setPrivate, setStatus } from './review.js';
+export { decide, joinEvents, setPrivate, setStatus, splitOff } from './review.js';
 export type { Decided, Detached, Joined } from './review.js';
 export { ServiceError } from './errors.js';
 export type { ServiceProblem } from './errors.js';

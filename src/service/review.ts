@@ -152,6 +152,35 @@ export interface Joined extends Decided {
 }
 
 /**
+ * A report's incident split off its event: a person's word that it is
+ * another act than each other member, all of it stored in one transaction —
+ * one change, one group in the audit log, put back with one revert.
+ */
+export function splitOff(
+  ctx: ServiceContext,
+  actor: Actor,
+  incident: string,
+  others: readonly string[],
+  reason: string | null = null,
+): Promise<AuditEntry[]> {
+  return ctx.db.transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    for (const other of others) {
+      const { entry } = await decideIn(
+        tx,
+        ctx,
+        actor,
+        { a: incident, b: other, same: false },
+        reason,
+        {},
+      );
+      if (entry !== null) entries.push(entry);
+    }
+    return entries;
+  });
+}
+
+/**
  * A person joins two events: the same act. A person's earlier word that an
  * incident of one is another act than an incident of the other (a split) is
  * overridden by this one, each such pair logged as a join of its own, and then

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../contracts/index.js';
 import {
   CORRECTIONS,
   correct,
-  decide,
+  splitOff,
   eventIncidentKeys,
   joinEvents,
   revertChange,
@@ -199,17 +199,13 @@ export function reviewRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): voi
         `incident: no ${request.incident} in this event`,
         'incident',
       );
-    const changes = [];
-    for (const other of members)
-      if (other !== request.incident) {
-        const { entry } = await decide(
-          ctx,
-          actor,
-          { a: request.incident, b: other, same: false },
-          request.reason ?? null,
-        );
-        if (entry !== null) changes.push(entry);
-      }
+    const changes = await splitOff(
+      ctx,
+      actor,
+      request.incident,
+      members.filter((m) => m !== request.incident),
+      request.reason ?? null,
+    );
     const stayed = members.find((m) => m !== request.incident) ?? null;
     return c.json(
       { changes, event: await eventOf(request.incident), rest: await eventOf(stayed) },
