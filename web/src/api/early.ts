@@ -7,7 +7,13 @@
  */
 import { apiGet, queryString, type Query } from './client.js';
 
-const sent = new Map<string, Promise<unknown>>();
+const sent = new Map<string, { readonly request: Promise<unknown>; readonly at: number }>();
+
+/**
+ * How long an early request stays worth taking: it answers the page as it
+ * opens, not a later visit to it (after edits, or after signing in).
+ */
+const EARLY_FOR_MS = 5000;
 
 const keyOf = (path: string, query: Query): string => path + queryString(query);
 
@@ -15,12 +21,13 @@ export function sendEarly(path: string, query: Query): void {
   const request = apiGet(path, query);
   // Never taken (the person signs in first): its failure is nobody's to hear.
   request.catch(() => undefined);
-  sent.set(keyOf(path, query), request);
+  sent.set(keyOf(path, query), { request, at: Date.now() });
 }
 
 export function takeEarly<T>(path: string, query: Query): Promise<T> | null {
   const key = keyOf(path, query);
-  const request = sent.get(key);
+  const early = sent.get(key);
   sent.delete(key);
-  return (request as Promise<T> | undefined) ?? null;
+  if (early === undefined || Date.now() - early.at > EARLY_FOR_MS) return null;
+  return early.request as Promise<T>;
 }
