@@ -11,9 +11,17 @@ import {
   saveReports,
   StoreFullError,
   storedCaptures,
+  storedReports,
+  storeRereadings,
 } from '../store/index.js';
-import type { Database, ExtractedReport, SaveOutcome } from '../store/index.js';
-import { reprocess } from './reprocess.js';
+import type {
+  Database,
+  ExtractedReport,
+  SaveOutcome,
+  StoredFacts,
+  StoredReport,
+} from '../store/index.js';
+import { rereadAll } from './reprocess.js';
 
 /** What became of one report: stored, known already, or failed with a reason. */
 export type ReportOutcome = SaveOutcome | 'failed';
@@ -117,12 +125,24 @@ export async function ingestBatch(
   });
 }
 
+/** Facts a stored report lacked, as a report ingested again gives them. */
+interface Completion {
+  readonly report: RawReport;
+  readonly document: string;
+  readonly lacked: readonly ReportFact[];
+  readonly facts: Pick<StoredFacts, ReportFact>;
+  readonly sources: FactSources;
+}
+
 /**
  * Reports whose bytes are stored already but which come with facts from
  * outside them (a sidecar, a manifest row, --published) that the stored report
  * lacks: the report takes those facts and is read and linked again with them.
  * So an undated report is dated by giving it a date and ingesting it again, as
  * ingest's list of undated reports says; a fact it has is never replaced.
+ * The facts and the new reading are stored in one transaction: were the new
+ * facts stored alone, the report would lack nothing the next time and never
+ * be read again with them.
  */
 async function completeStored(
   db: Database,
@@ -137,12 +157,39 @@ async function completeStored(
     (r) => fromOptions || Object.keys(r.facts ?? {}).length > 0 || r.outlet != null,
   );
   const done = new Map<RawReport, readonly ReportFact[]>();
-  if (outside.length === 0) return done;
+  for (const piece of pieces(outside)) {
+    const completions = await lacking(db, piece, options);
+    if (completions.length === 0) continue;
+    const stored = await db.transaction(async (tx) => {
+      const reports = await storedReports(tx, [...new Set(completions.map((c) => c.document))]);
+      // Read again as it will be with its new facts; one that cannot be read again takes none.
+      const { readings } = rereadAll(
+        reports.map((r) => completions.filter((c) => c.document === r.id).reduce(withFacts, r)),
+        knowledge,
+      );
+      const readable = new Set(readings.map((r) => r.document));
+      const taken = completions.filter((c) => readable.has(c.document));
+      for (const c of taken) await completeFacts(tx, c.document, c.facts, c.sources);
+      await storeRereadings(tx, readings, knowledge.lexicon);
+      return taken;
+    });
+    for (const c of stored) done.set(c.report, c.lacked);
+  }
+  return done;
+}
+
+/** What each of these stored reports lacks that it comes with now. */
+async function lacking(
+  db: Database,
+  reports: readonly RawReport[],
+  options: PipelineOptions,
+): Promise<Completion[]> {
   const stored = await capturedFacts(
     db,
-    outside.map((r) => r.sha256),
+    reports.map((r) => r.sha256),
   );
-  for (const report of outside) {
+  const found: Completion[] = [];
+  for (const report of reports) {
     const was = stored.get(report.sha256);
     if (was === undefined) continue;
     let document: Document;
@@ -160,23 +207,32 @@ async function completeStored(
       if (source !== undefined) sources[f] = source;
     }
     const given = (f: ReportFact): string | null => (lacked.includes(f) ? document[f] : null);
-    await completeFacts(
-      db,
-      was.document,
-      {
+    found.push({
+      report,
+      document: was.document,
+      lacked,
+      facts: {
         title: given('title'),
         outlet: given('outlet'),
         url: given('url'),
         published: given('published'),
       },
       sources,
-    );
-    done.set(report, lacked);
+    });
   }
-  const documents = [...new Set([...done.keys()].map((r) => stored.get(r.sha256)?.document))];
-  const ids = documents.filter((d): d is string => d !== undefined);
-  if (ids.length > 0) await reprocess(db, knowledge, { ids });
-  return done;
+  return found;
+}
+
+/** A stored report with facts it lacked, as `completeFacts` will store them: what it has stands. */
+function withFacts(report: StoredReport, c: Completion): StoredReport {
+  return {
+    ...report,
+    title: report.title ?? c.facts.title,
+    outlet: report.outlet ?? c.facts.outlet,
+    url: report.url ?? c.facts.url,
+    published: report.published ?? c.facts.published,
+    sources: { ...c.sources, ...(report.sources ?? {}) },
+  };
 }
 
 /** One piece of a batch: read and extracted, then stored in one transaction. */

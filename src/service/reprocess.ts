@@ -85,19 +85,10 @@ export async function reprocess(
       stopped = true;
       break;
     }
-    const readings: Rereading[] = [];
-    for (const report of await storedReports(db, ids.slice(k, k + batchSize))) {
-      try {
-        const reading = reread(report, knowledge);
-        kept.push(...reading.kept);
-        readings.push(reading.rereading);
-      } catch (error) {
-        failed.push({
-          report: report.id,
-          reason: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
+    const read = rereadAll(await storedReports(db, ids.slice(k, k + batchSize)), knowledge);
+    kept.push(...read.kept);
+    failed.push(...read.failed);
+    const readings = read.readings;
     const outcome = await saveRereadings(db, readings, knowledge.lexicon);
     tracker.batch(outcome.before, outcome.after, outcome.added);
     reportsChanged += outcome.reports.length;
@@ -127,6 +118,33 @@ export async function reprocess(
       ...failed.map((f) => `not read again ${f.report}: ${f.reason}`),
     ],
   };
+}
+
+/** Stored reports read again; one that cannot be is named with the reason and left out. */
+export function rereadAll(
+  reports: readonly StoredReport[],
+  knowledge: Knowledge,
+): {
+  readings: Rereading[];
+  kept: string[];
+  failed: { report: string; reason: string }[];
+} {
+  const readings: Rereading[] = [];
+  const kept: string[] = [];
+  const failed: { report: string; reason: string }[] = [];
+  for (const report of reports) {
+    try {
+      const reading = reread(report, knowledge);
+      kept.push(...reading.kept);
+      readings.push(reading.rereading);
+    } catch (error) {
+      failed.push({
+        report: report.id,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return { readings, kept, failed };
 }
 
 /** A report read again: its incidents with the ids they had, and the touched ones it dropped. */

@@ -123,7 +123,7 @@ export function candidateQuery(spans: readonly SearchSpan[]): {
 }
 
 /** Stored incidents that could be the same act as one of these: same governorate, close days. */
-async function candidatesFor(
+export async function candidatesFor(
   tx: Sql,
   incidents: readonly StoredIncident[],
 ): Promise<StoredIncident[]> {

@@ -217,7 +217,7 @@ async function insertReports(
 }
 
 /** An incident as its row in the store: the fields linking searches by, and the whole incident. */
-function incidentRow(x: StoredIncident): Record<string, unknown> {
+export function incidentRow(x: StoredIncident): Record<string, unknown> {
   const days = timeWindow(x);
   return {
     id: x.key,

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Event, FactSources, Incident, ReviewStatus, Tally } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { sameAct, timeWindow } from '../link/index.js';
+import { sameAct } from '../link/index.js';
 import type { Link, StoredIncident } from '../link/index.js';
 import type { Database, Sql } from './db.js';
-import { candidateQuery, lockAreas, regroup, searchSpans } from './linking.js';
+import { candidatesFor, lockAreas, regroup } from './linking.js';
+import { incidentRow } from './reports.js';
 import { conditions } from './queries.js';
 import type { EventFilter } from './queries.js';
 
@@ -148,231 +149,202 @@ export async function saveRereadings(
   readings: readonly Rereading[],
   lexicon: Lexicon,
 ): Promise<RereadOutcome> {
-  return db.transaction(async (tx) => {
-    const docIds = readings.map((r) => r.document);
-    const docs = new Map(
-      (
-        await tx.query<DocumentRow>(
-          `SELECT id, published_day::text AS published_day, outlet, url, tallies, warnings
-           FROM documents WHERE id = ANY($1::text[])`,
-          [docIds],
-        )
-      ).map((d) => [d.id, d]),
-    );
-    const current = await tx.query<CurrentRow>(
-      'SELECT id, document_id, event_id, data FROM incidents WHERE document_id = ANY($1::text[])',
-      [docIds],
-    );
-    const old = new Map(current.map((r) => [r.id, r]));
-    const fresh: StoredIncident[] = readings.flatMap((r) => {
-      const doc = docs.get(r.document);
-      if (doc === undefined) return [];
-      return r.incidents.map((x) => ({
-        key: x.key,
-        document: r.document,
-        published: doc.published_day,
-        outlet: doc.outlet,
-        url: doc.url,
-        incident: x.incident,
-      }));
-    });
-    const freshKeys = new Set(fresh.map((x) => x.key));
-    const added = fresh.filter((x) => !old.has(x.key));
-    const changed = fresh.filter((x) => {
-      const was = old.get(x.key);
-      return was !== undefined && !sameJson(was.data, x.incident);
-    });
-    const removed = current.filter((r) => !freshKeys.has(r.id)).map((r) => r.id);
-    const rewritten = new Set([...added, ...changed].map((x) => x.key));
-    const reports = readings
-      .filter((r) => {
-        const doc = docs.get(r.document);
-        return (
-          doc !== undefined &&
-          (!sameJson(doc.tallies, r.tallies) ||
-            !sameJson(doc.warnings, r.warnings) ||
-            fresh.some((x) => x.document === r.document && rewritten.has(x.key)) ||
-            removed.some((k) => old.get(k)?.document_id === r.document))
-        );
-      })
-      .map((r) => r.document);
+  return db.transaction((tx) => storeRereadings(tx, readings, lexicon));
+}
 
-    await lockAreas(tx, [
-      ...current.flatMap((r) => r.data.location?.admin1_pcode ?? []),
-      ...fresh.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
-    ]);
-
-    // Judged again: every pair of an incident of these reports and one near it, on the new readings.
-    const live = fresh.filter((x) => !x.incident.background);
-    const judged = new Map<string, Link>();
-    const spans = searchSpans(live);
-    const near: StoredIncident[] = [];
-    if (spans.length > 0) {
-      const { text, params } = candidateQuery(spans);
-      for (const row of await tx.query<{
-        id: string;
-        document_id: string;
-        published_day: string | null;
-        outlet: string | null;
-        url: string | null;
-        data: Incident;
-      }>(text, params)) {
-        if (old.has(row.id)) continue; // its new reading is in hand
-        near.push({
-          key: row.id,
-          document: row.document_id,
-          published: row.published_day,
-          outlet: row.outlet,
-          url: row.url,
-          incident: row.data,
-        });
-      }
-    }
-    const byArea = new Map<string, StoredIncident[]>();
-    for (const y of [...live, ...near]) {
-      const area = y.incident.location?.admin1_pcode ?? '';
-      byArea.set(area, [...(byArea.get(area) ?? []), y]);
-    }
-    for (const x of live) {
-      for (const y of byArea.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
-        if (y.key === x.key || (freshKeys.has(y.key) && y.key < x.key)) continue;
-        const match = sameAct(x, y);
-        if (match === null) continue;
-        const [a, b] = x.key < y.key ? [x.key, y.key] : [y.key, x.key];
-        judged.set(pairKey(a, b), { a, b, ...match });
-      }
-    }
-
-    const ownKeys = [...new Set([...old.keys(), ...freshKeys])];
-    const storedLinks = await tx.query<{ a: string; b: string }>(
-      'SELECT a, b FROM incident_links WHERE a = ANY($1::text[]) OR b = ANY($1::text[])',
-      [ownKeys],
-    );
-    const joins = new Set(
-      (
-        await tx.query<{ a: string; b: string }>(
-          'SELECT a, b FROM link_decisions WHERE same AND (a = ANY($1::text[]) OR b = ANY($1::text[]))',
-          [ownKeys],
-        )
-      ).map((d) => pairKey(d.a, d.b)),
-    );
-    const gone = new Set([
-      ...removed,
-      ...fresh.filter((x) => x.incident.background).map((x) => x.key),
-    ]);
-    // A link stays when a reviewer made it, or when neither incident changed and the pair still holds.
-    const drop = storedLinks.filter((l) => {
-      const pair = pairKey(l.a, l.b);
-      if (joins.has(pair)) return false;
-      if (gone.has(l.a) || gone.has(l.b)) return true;
-      if (rewritten.has(l.a) || rewritten.has(l.b)) return true;
-      return !judged.has(pair);
-    });
-    const kept = new Set(
-      storedLinks.filter((l) => !drop.includes(l)).map((l) => pairKey(l.a, l.b)),
-    );
-    const eventOf = new Map(current.map((r) => [r.id, r.event_id]));
-    for (const y of near) eventOf.set(y.key, null);
-    const nearEvents = await tx.query<{ id: string; event_id: string | null }>(
-      'SELECT id, event_id FROM incidents WHERE id = ANY($1::text[])',
-      [near.map((y) => y.key)],
-    );
-    for (const r of nearEvents) eventOf.set(r.id, r.event_id);
-    // A new pair of unchanged incidents already in one event changes nothing: left out.
-    const links = [...judged.values()].filter((l) => {
-      if (kept.has(pairKey(l.a, l.b))) return false;
-      if (rewritten.has(l.a) || rewritten.has(l.b)) return true;
-      const e = eventOf.get(l.a);
-      return e === null || e === undefined || e !== eventOf.get(l.b);
-    });
-
-    const touched = [
-      ...rewritten,
-      ...removed,
-      ...drop.flatMap((l) => [l.a, l.b]),
-      ...links.flatMap((l) => [l.a, l.b]),
-    ];
-    // Every incident of an event that changes is regrouped with it, so no member is left behind.
-    const mates = await tx.query<{ id: string }>(
-      `SELECT id FROM incidents WHERE event_id IN
-         (SELECT event_id FROM incidents WHERE id = ANY($1::text[]) AND event_id IS NOT NULL)`,
-      [[...new Set(touched)]],
-    );
-    const keys = [...new Set([...touched, ...mates.map((m) => m.id)])].filter((k) => !gone.has(k));
-    const before = await eventsAround(tx, [...keys, ...removed]);
-
-    if (drop.length > 0)
-      await tx.query(
-        `DELETE FROM incident_links l USING unnest($1::text[], $2::text[]) AS d(a, b)
-         WHERE l.a = d.a AND l.b = d.b`,
-        [drop.map((l) => l.a), drop.map((l) => l.b)],
-      );
-    if (removed.length > 0)
-      await tx.query('DELETE FROM incidents WHERE id = ANY($1::text[])', [removed]);
-    const rows = [...added, ...changed].map((x) => {
-      const days = timeWindow(x);
-      return {
-        id: x.key,
-        document_id: x.document,
-        background: x.incident.background,
-        event_type: x.incident.event_type,
-        sub_event_type: x.incident.sub_event_type,
-        admin1_pcode: x.incident.location?.admin1_pcode ?? null,
-        window_from: days?.from ?? null,
-        window_to: days?.to ?? null,
-        data: x.incident,
-      };
-    });
-    if (rows.length > 0)
-      await tx.query(
-        `INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, admin1_pcode,
-           window_from, window_to, data)
-         SELECT id, document_id, background, event_type, sub_event_type, admin1_pcode, window_from,
-           window_to, data
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, document_id text, background boolean,
-           event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date,
-           data jsonb)
-         ON CONFLICT (id) DO UPDATE SET background = EXCLUDED.background,
-           event_type = EXCLUDED.event_type, sub_event_type = EXCLUDED.sub_event_type,
-           admin1_pcode = EXCLUDED.admin1_pcode, window_from = EXCLUDED.window_from,
-           window_to = EXCLUDED.window_to, data = EXCLUDED.data,
-           -- Background now: in no event (a regrouping leaves background incidents out).
-           event_id = CASE WHEN EXCLUDED.background THEN NULL ELSE incidents.event_id END`,
-        [JSON.stringify(rows)],
-      );
-    const rewrittenDocs = readings.filter((r) => reports.includes(r.document));
-    if (rewrittenDocs.length > 0)
-      await tx.query(
-        `UPDATE documents d SET tallies = x.tallies, warnings = x.warnings, extracted_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, tallies jsonb, warnings jsonb)
-         WHERE d.id = x.id`,
-        [
-          JSON.stringify(
-            rewrittenDocs.map((r) => ({
-              id: r.document,
-              tallies: r.tallies,
-              warnings: r.warnings,
-            })),
-          ),
-        ],
-      );
-    if (keys.length > 0) await regroup(tx, keys, lexicon, links, live);
-    // An event none of whose incidents is left in it (they went, or are background now) goes too.
-    await tx.query(
-      `DELETE FROM events e WHERE e.id = ANY($1::text[])
-         AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.event_id = e.id)`,
-      [before.map((e) => e.id)],
-    );
-    const after = await eventsAround(tx, keys);
-    return {
-      added: added.map((x) => x.key),
-      removed,
-      changed: changed.map((x) => x.key),
-      reports,
-      before,
-      after,
-    };
+/** As `saveRereadings`, in the caller's transaction: with other writes that must stand or fall with it. */
+export async function storeRereadings(
+  tx: Sql,
+  readings: readonly Rereading[],
+  lexicon: Lexicon,
+): Promise<RereadOutcome> {
+  const docIds = readings.map((r) => r.document);
+  const docs = new Map(
+    (
+      await tx.query<DocumentRow>(
+        `SELECT id, published_day::text AS published_day, outlet, url, tallies, warnings
+         FROM documents WHERE id = ANY($1::text[])`,
+        [docIds],
+      )
+    ).map((d) => [d.id, d]),
+  );
+  const current = await tx.query<CurrentRow>(
+    'SELECT id, document_id, event_id, data FROM incidents WHERE document_id = ANY($1::text[])',
+    [docIds],
+  );
+  const old = new Map(current.map((r) => [r.id, r]));
+  const fresh: StoredIncident[] = readings.flatMap((r) => {
+    const doc = docs.get(r.document);
+    if (doc === undefined) return [];
+    return r.incidents.map((x) => ({
+      key: x.key,
+      document: r.document,
+      published: doc.published_day,
+      outlet: doc.outlet,
+      url: doc.url,
+      incident: x.incident,
+    }));
   });
+  const freshKeys = new Set(fresh.map((x) => x.key));
+  const added = fresh.filter((x) => !old.has(x.key));
+  const changed = fresh.filter((x) => {
+    const was = old.get(x.key);
+    return was !== undefined && !sameJson(was.data, x.incident);
+  });
+  const removed = current.filter((r) => !freshKeys.has(r.id)).map((r) => r.id);
+  const rewritten = new Set([...added, ...changed].map((x) => x.key));
+  const reports = readings
+    .filter((r) => {
+      const doc = docs.get(r.document);
+      return (
+        doc !== undefined &&
+        (!sameJson(doc.tallies, r.tallies) ||
+          !sameJson(doc.warnings, r.warnings) ||
+          fresh.some((x) => x.document === r.document && rewritten.has(x.key)) ||
+          removed.some((k) => old.get(k)?.document_id === r.document))
+      );
+    })
+    .map((r) => r.document);
+
+  await lockAreas(tx, [
+    ...current.flatMap((r) => r.data.location?.admin1_pcode ?? []),
+    ...fresh.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
+  ]);
+
+  // Judged again: every pair of an incident of these reports and one near it, on the new readings.
+  const live = fresh.filter((x) => !x.incident.background);
+  const judged = new Map<string, Link>();
+  // Those of these reports are in hand with their new readings.
+  const near = (await candidatesFor(tx, live)).filter((y) => !old.has(y.key));
+  const byArea = new Map<string, StoredIncident[]>();
+  for (const y of [...live, ...near]) {
+    const area = y.incident.location?.admin1_pcode ?? '';
+    byArea.set(area, [...(byArea.get(area) ?? []), y]);
+  }
+  for (const x of live) {
+    for (const y of byArea.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
+      if (y.key === x.key || (freshKeys.has(y.key) && y.key < x.key)) continue;
+      const match = sameAct(x, y);
+      if (match === null) continue;
+      const [a, b] = x.key < y.key ? [x.key, y.key] : [y.key, x.key];
+      judged.set(pairKey(a, b), { a, b, ...match });
+    }
+  }
+
+  const ownKeys = [...new Set([...old.keys(), ...freshKeys])];
+  const storedLinks = await tx.query<{ a: string; b: string }>(
+    'SELECT a, b FROM incident_links WHERE a = ANY($1::text[]) OR b = ANY($1::text[])',
+    [ownKeys],
+  );
+  const joins = new Set(
+    (
+      await tx.query<{ a: string; b: string }>(
+        'SELECT a, b FROM link_decisions WHERE same AND (a = ANY($1::text[]) OR b = ANY($1::text[]))',
+        [ownKeys],
+      )
+    ).map((d) => pairKey(d.a, d.b)),
+  );
+  const gone = new Set([
+    ...removed,
+    ...fresh.filter((x) => x.incident.background).map((x) => x.key),
+  ]);
+  // A link stays when a reviewer made it, or when neither incident changed and the pair still holds.
+  const drop = storedLinks.filter((l) => {
+    const pair = pairKey(l.a, l.b);
+    if (joins.has(pair)) return false;
+    if (gone.has(l.a) || gone.has(l.b)) return true;
+    if (rewritten.has(l.a) || rewritten.has(l.b)) return true;
+    return !judged.has(pair);
+  });
+  const kept = new Set(storedLinks.filter((l) => !drop.includes(l)).map((l) => pairKey(l.a, l.b)));
+  const eventOf = new Map(current.map((r) => [r.id, r.event_id]));
+  for (const y of near) eventOf.set(y.key, null);
+  const nearEvents = await tx.query<{ id: string; event_id: string | null }>(
+    'SELECT id, event_id FROM incidents WHERE id = ANY($1::text[])',
+    [near.map((y) => y.key)],
+  );
+  for (const r of nearEvents) eventOf.set(r.id, r.event_id);
+  // A new pair of unchanged incidents already in one event changes nothing: left out.
+  const links = [...judged.values()].filter((l) => {
+    if (kept.has(pairKey(l.a, l.b))) return false;
+    if (rewritten.has(l.a) || rewritten.has(l.b)) return true;
+    const e = eventOf.get(l.a);
+    return e === null || e === undefined || e !== eventOf.get(l.b);
+  });
+
+  const touched = [
+    ...rewritten,
+    ...removed,
+    ...drop.flatMap((l) => [l.a, l.b]),
+    ...links.flatMap((l) => [l.a, l.b]),
+  ];
+  // Every incident of an event that changes is regrouped with it, so no member is left behind.
+  const mates = await tx.query<{ id: string }>(
+    `SELECT id FROM incidents WHERE event_id IN
+       (SELECT event_id FROM incidents WHERE id = ANY($1::text[]) AND event_id IS NOT NULL)`,
+    [[...new Set(touched)]],
+  );
+  const keys = [...new Set([...touched, ...mates.map((m) => m.id)])].filter((k) => !gone.has(k));
+  const before = await eventsAround(tx, [...keys, ...removed]);
+
+  if (drop.length > 0)
+    await tx.query(
+      `DELETE FROM incident_links l USING unnest($1::text[], $2::text[]) AS d(a, b)
+       WHERE l.a = d.a AND l.b = d.b`,
+      [drop.map((l) => l.a), drop.map((l) => l.b)],
+    );
+  if (removed.length > 0)
+    await tx.query('DELETE FROM incidents WHERE id = ANY($1::text[])', [removed]);
+  const rows = [...added, ...changed].map(incidentRow);
+  if (rows.length > 0)
+    await tx.query(
+      `INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, admin1_pcode,
+         window_from, window_to, data)
+       SELECT id, document_id, background, event_type, sub_event_type, admin1_pcode, window_from,
+         window_to, data
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, document_id text, background boolean,
+         event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date,
+         data jsonb)
+       ON CONFLICT (id) DO UPDATE SET background = EXCLUDED.background,
+         event_type = EXCLUDED.event_type, sub_event_type = EXCLUDED.sub_event_type,
+         admin1_pcode = EXCLUDED.admin1_pcode, window_from = EXCLUDED.window_from,
+         window_to = EXCLUDED.window_to, data = EXCLUDED.data,
+         -- Background now: in no event (a regrouping leaves background incidents out).
+         event_id = CASE WHEN EXCLUDED.background THEN NULL ELSE incidents.event_id END`,
+      [JSON.stringify(rows)],
+    );
+  const rewrittenDocs = readings.filter((r) => reports.includes(r.document));
+  if (rewrittenDocs.length > 0)
+    await tx.query(
+      `UPDATE documents d SET tallies = x.tallies, warnings = x.warnings, extracted_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, tallies jsonb, warnings jsonb)
+       WHERE d.id = x.id`,
+      [
+        JSON.stringify(
+          rewrittenDocs.map((r) => ({
+            id: r.document,
+            tallies: r.tallies,
+            warnings: r.warnings,
+          })),
+        ),
+      ],
+    );
+  if (keys.length > 0) await regroup(tx, keys, lexicon, links, live);
+  // An event none of whose incidents is left in it (they went, or are background now) goes too.
+  await tx.query(
+    `DELETE FROM events e WHERE e.id = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.event_id = e.id)`,
+    [before.map((e) => e.id)],
+  );
+  const after = await eventsAround(tx, keys);
+  return {
+    added: added.map((x) => x.key),
+    removed,
+    changed: changed.map((x) => x.key),
+    reports,
+    before,
+    after,
+  };
 }
 
 /** The events of these incidents and of every incident linked to them, however many steps away. */
