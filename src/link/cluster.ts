@@ -81,15 +81,29 @@ export function clusterIncidents(
     if (x === y || !canJoin(x, y)) continue;
     const [keep, gone] = compare(x, y) <= 0 ? [x, y] : [y, x];
     parent.set(gone, keep);
-    for (const d of documents.get(gone) ?? []) documents.get(keep)?.add(d);
+    // The smaller set is added to the larger (kept under the root): a chain of joins stays linear.
+    const [large, small] = bySize(documents.get(keep), documents.get(gone));
+    for (const d of small) large.add(d);
+    documents.set(keep, large);
     days.set(keep, joinedDays(days.get(keep) ?? null, days.get(gone) ?? null));
   }
   const groups = new Map<string, string[]>();
   for (const m of [...members].sort((p, q) => compare(p.key, q.key))) {
     const r = root(m.key);
-    groups.set(r, [...(groups.get(r) ?? []), m.key]);
+    const group = groups.get(r);
+    if (group === undefined) groups.set(r, [m.key]);
+    else group.push(m.key);
   }
   return [...groups.values()];
+}
+
+function bySize(
+  a: Set<string> | undefined,
+  b: Set<string> | undefined,
+): [Set<string>, ReadonlySet<string>] {
+  const x = a ?? new Set<string>();
+  const y = b ?? new Set<string>();
+  return x.size >= y.size ? [x, y] : [y, x];
 }
 
 function joinedDays(

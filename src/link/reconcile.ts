@@ -50,6 +50,8 @@ export function reconcileEvent(
       party: c.claimant !== null && isPartyClaimant(lexicon, c.claimant, date.start),
     })),
   );
+  // A set, not a search of every claim per claim: an act told by hundreds of reports has as many claims.
+  const partyClaimants = new Set(claims.flatMap((c) => (c.party ? [c.claimant] : [])));
   return {
     id: eventId(sorted.map((m) => m.key)),
     event_type: lead.event_type,
@@ -68,7 +70,7 @@ export function reconcileEvent(
       linked_by: [...m.linkedBy],
     })),
     claims,
-    fatalities: fatalitiesOf(claims, (c) => claims.some((x) => x.claimant === c && x.party)),
+    fatalities: fatalitiesOf(claims, (c) => partyClaimants.has(c)),
     civilian_targeting: incidents.some((i) => i.civilian_targeting),
     review_status: reviewStatus,
   };
@@ -109,7 +111,10 @@ function consensusDate(incidents: readonly Incident[]): Event['date'] {
 /** The most precise location, the one most reports share among equals. */
 function mostPrecise(locations: readonly (Location | null)[]): Location | null {
   const known = locations.filter((l): l is Location => l !== null);
-  const shared = (l: Location): number => known.filter((k) => k.place_id === l.place_id).length;
+  // Counted once, not on every comparison: the sort would be quadratic in the reports.
+  const counts = new Map<Location['place_id'], number>();
+  for (const k of known) counts.set(k.place_id, (counts.get(k.place_id) ?? 0) + 1);
+  const shared = (l: Location): number => counts.get(l.place_id) ?? 0;
   return [...known].sort((a, b) => a.precision - b.precision || shared(b) - shared(a))[0] ?? null;
 }
 

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Event, Incident, ReviewStatus } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import {
@@ -178,39 +177,56 @@ export async function linkNewIncidents(
   }
   if (links.length === 0) {
     // Linked to nothing stored: each incident is an event of its own, nothing else changes.
-    await saveEvents(tx, buildEvents(current, [], lexicon), current);
+    const events = buildEvents(current, [], lexicon);
+    await saveEvents(
+      tx,
+      events,
+      current,
+      events.flatMap((e) => e.members.map((m) => ({ incident: m.incident, event: e.id }))),
+    );
     return;
   }
+  // Only the forest of the fresh links can be in the forest of all (a link left out of it is
+  // the weakest of a cycle among them): an act told by n reports offers a new one n links.
   await regroup(
     tx,
     current.map((x) => x.key),
     lexicon,
-    links,
+    spanningForest(links),
     [...current, ...found],
   );
 }
 
+/** A member of the part of the graph being regrouped, and the event it is in now. */
+interface Reached {
+  readonly member: StoredIncident;
+  readonly event: string | null;
+}
+
 /**
  * Every incident joined to these by links, however many steps away: the part
- * of the graph to regroup. Incidents in hand (`known`) are not read again.
- * Each incident and its report are looked up by key (LATERAL … OFFSET 0, as
- * in candidateQuery): the planner cannot guess how few incidents the graph
- * reaches, and joined plainly it hashed every stored report to find a handful
- * (20 ms a batch at 10,000 reports, growing with the store; 5 ms this way).
+ * of the graph to regroup, each with the event it is in now. Incidents in hand
+ * (`known`) are not read again. Each incident and its report are looked up by
+ * key (LATERAL … OFFSET 0, as in candidateQuery): the planner cannot guess how
+ * few incidents the graph reaches, and joined plainly it hashed every stored
+ * report to find a handful (20 ms a batch at 10,000 reports, growing with the
+ * store; 5 ms this way).
  */
 async function component(
   tx: Sql,
   keys: readonly string[],
   known: ReadonlyMap<string, StoredIncident>,
-): Promise<StoredIncident[]> {
-  const rows = await tx.query<Omit<IncidentRow, 'data'> & { data: Incident | null }>(
+): Promise<Reached[]> {
+  const rows = await tx.query<
+    Omit<IncidentRow, 'data'> & { data: Incident | null; event_id: string | null }
+  >(
     `WITH RECURSIVE reach(id) AS (
        SELECT unnest($1::text[])
        UNION
        SELECT CASE WHEN l.a = r.id THEN l.b ELSE l.a END
        FROM reach r JOIN incident_links l ON l.a = r.id OR l.b = r.id
      )
-     SELECT i.id, i.document_id, d.published_day, d.outlet, d.url,
+     SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, i.event_id,
        CASE WHEN i.id = ANY($2::text[]) THEN NULL ELSE i.data END AS data
      FROM reach r
      CROSS JOIN LATERAL (
@@ -221,16 +237,17 @@ async function component(
     [keys, [...known.keys()]],
   );
   return rows.flatMap((row) => {
-    const own = known.get(row.id);
-    if (own !== undefined) return [own];
-    return row.data === null ? [] : [stored({ ...row, data: row.data })];
+    const member =
+      known.get(row.id) ?? (row.data === null ? null : stored({ ...row, data: row.data }));
+    return member === null ? [] : [{ member, event: row.event_id }];
   });
 }
 
 interface Surroundings {
   links: Link[] | null;
   decisions: Decision[] | null;
-  events: { id: string; review_status: ReviewStatus; data: Event }[] | null;
+  /** The current events' statuses (their members are known from the incidents). */
+  events: { id: string; review_status: ReviewStatus }[] | null;
   corrections: Correction[] | null;
   /** Of the current events, and of any event these incidents could head (its id is theirs). */
   eventCorrections: EventCorrection[] | null;
@@ -246,7 +263,7 @@ async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundin
           FROM incident_links WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS links,
        (SELECT json_agg(json_build_object('a', a, 'b', b, 'same', same))
           FROM link_decisions WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS decisions,
-       (SELECT json_agg(json_build_object('id', id, 'review_status', review_status, 'data', data))
+       (SELECT json_agg(json_build_object('id', id, 'review_status', review_status))
           FROM events WHERE id IN (SELECT event_id FROM incidents WHERE id = ANY($1::text[]))) AS events,
        (SELECT json_agg(json_build_object('incident', incident_id, 'field', field, 'value', value,
                  'by', by, 'at', at) ORDER BY at, incident_id, field)
@@ -287,11 +304,12 @@ export async function regroup(
   fresh: readonly Link[] = [],
   known: readonly StoredIncident[] = [],
 ): Promise<void> {
-  const members = await component(
+  const reached = await component(
     tx,
     [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
     new Map(known.map((x) => [x.key, x])),
   );
+  const members = reached.map((r) => r.member);
   const around = await surroundings(
     tx,
     members.map((m) => m.key),
@@ -299,8 +317,11 @@ export async function regroup(
   const decisions = around.decisions ?? [];
   const forest = await keepForest(tx, around.links ?? [], fresh, decisions);
   const links = groupingMayRefuse(members, decisions) ? allLinks(members, forest) : forest;
-  const old = around.events ?? [];
-  const before = new Map(old.map((e) => [e.id, e]));
+  // Every member of a stored event is in this part of the graph: its members are read off the incidents.
+  const old = (around.events ?? []).map((e) => ({
+    ...e,
+    members: new Set(reached.filter((r) => r.event === e.id).map((r) => r.member.key)),
+  }));
   // People's corrections on top of the machine's reading: figures and claims before the
   // events are built (their low/best/high follow), the events' own fields after.
   const corrections = around.corrections ?? [];
@@ -316,10 +337,10 @@ export async function regroup(
     ...correctEvent(e, fixes.get(e.id) ?? []),
     review_status: heirs.get(e.id)?.status ?? 'unreviewed',
   }));
-  // Only what changed is written: a new report mostly touches its own event.
-  const changed = events.filter((e) => !sameJson(before.get(e.id)?.data, e));
-  const unchanged = new Set(events.filter((e) => !changed.includes(e)).map((e) => e.id));
-  const gone = old.filter((e) => !unchanged.has(e.id)).map((e) => e.id);
+  // An event rebuilt under its own id is updated in place (and only if it changed: a new
+  // report mostly touches its own event); the others are gone, their members freed.
+  const ids = new Set(events.map((e) => e.id));
+  const gone = old.filter((e) => !ids.has(e.id)).map((e) => e.id);
   if (gone.length > 0) {
     await tx.query(
       `WITH freed AS (UPDATE incidents SET event_id = NULL WHERE event_id = ANY($1::text[]) RETURNING 1)
@@ -327,7 +348,14 @@ export async function regroup(
       [gone],
     );
   }
-  await saveEvents(tx, changed, corrected);
+  const eventOf = new Map(events.flatMap((e) => e.members.map((m) => [m.incident, e.id])));
+  const freed = new Set(gone);
+  const moved = reached.flatMap((r) => {
+    const now = eventOf.get(r.member.key) ?? null;
+    const was = r.event !== null && freed.has(r.event) ? null : r.event;
+    return now === was ? [] : [{ incident: r.member.key, event: now }];
+  });
+  await saveEvents(tx, events, corrected, moved);
 }
 
 function pairKey(l: { readonly a: string; readonly b: string }): string {
@@ -399,30 +427,28 @@ interface Inheritance {
  */
 function inheritance(
   events: readonly Event[],
-  old: readonly { id: string; review_status: ReviewStatus; data: Event }[],
+  old: readonly { id: string; review_status: ReviewStatus; members: ReadonlySet<string> }[],
 ): Map<string, Inheritance> {
-  const shared = (a: Event, b: Event): number => {
-    const mine = new Set(a.members.map((m) => m.incident));
-    return b.members.filter((m) => mine.has(m.incident)).length;
-  };
+  const shared = (a: Event, b: ReadonlySet<string>): number =>
+    a.members.filter((m) => b.has(m.incident)).length;
   const claims = new Map<
     string,
     { status: ReviewStatus; same: boolean; shared: number; id: string }[]
   >();
   for (const stored of old) {
     const heir = [...events]
-      .filter((e) => shared(e, stored.data) > 0)
+      .filter((e) => shared(e, stored.members) > 0)
       .sort(
         (x, y) =>
           Number(y.id === stored.id) - Number(x.id === stored.id) ||
-          shared(y, stored.data) - shared(x, stored.data) ||
+          shared(y, stored.members) - shared(x, stored.members) ||
           (x.id < y.id ? -1 : 1),
       )[0];
     if (heir === undefined) continue;
     const claim = {
       status: stored.review_status,
       same: heir.id === stored.id,
-      shared: shared(heir, stored.data),
+      shared: shared(heir, stored.members),
       id: stored.id,
     };
     claims.set(heir.id, [...(claims.get(heir.id) ?? []), claim]);
@@ -471,18 +497,18 @@ async function inheritedCorrections(
   return fixes;
 }
 
-/** Whether a stored event is the one just built (jsonb reorders keys, so compare parsed). */
-function sameJson(stored: Event | undefined, built: Event): boolean {
-  return stored !== undefined && isDeepStrictEqual(stored, JSON.parse(JSON.stringify(built)));
-}
-
-/** Writes events and points their members at them, in two statements however many there are. */
+/**
+ * Writes events (an event stored under the same id only if it changed) and
+ * points the incidents that moved at their event (null: at none), in one
+ * statement however many there are.
+ */
 async function saveEvents(
   tx: Sql,
   events: readonly Event[],
   members: readonly StoredIncident[],
+  moved: readonly { incident: string; event: string | null }[],
 ): Promise<void> {
-  if (events.length === 0) return;
+  if (events.length === 0 && moved.length === 0) return;
   const byKey = new Map(members.map((m) => [m.key, m]));
   const rows = events.map((event) => ({
     id: event.id,
@@ -510,7 +536,6 @@ async function saveEvents(
     members: event.members.map((m) => m.incident),
     data: event,
   }));
-  const assignments = events.flatMap((e) => e.members.map((m) => [m.incident, e.id]));
   // One statement: the events, and their members pointed at them (a data-modifying WITH always runs).
   await tx.query(
     `WITH e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
@@ -533,6 +558,8 @@ async function saveEvents(
        claimants = EXCLUDED.claimants, search_text = EXCLUDED.search_text,
        search_names = EXCLUDED.search_names, data = EXCLUDED.data, private = EXCLUDED.private,
        review_reasons = EXCLUDED.review_reasons, updated_at = now()
+     -- jsonb compares by value: an event rebuilt as it was is left alone.
+     WHERE events.data IS DISTINCT FROM EXCLUDED.data
      RETURNING 1),
      -- In order, so that two transactions adding the same names never wait on each other in turn.
      t AS (INSERT INTO search_terms (term) SELECT term FROM unnest($4::text[]) AS term ORDER BY term
@@ -541,8 +568,8 @@ async function saveEvents(
      WHERE i.id = a.id`,
     [
       JSON.stringify(rows),
-      assignments.map((a) => a[0]),
-      assignments.map((a) => a[1]),
+      moved.map((m) => m.incident),
+      moved.map((m) => m.event),
       [...new Set(rows.flatMap((r) => r.search_names))].sort(),
     ],
   );
