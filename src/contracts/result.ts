@@ -165,10 +165,23 @@ export const zDocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof zDocumentMeta>;
 
+/**
+ * A warning wathiq acts on, by a code and the day it is about: the review
+ * queue matches these, so the words of `warnings` (for people, in any
+ * language) can change without it. `weekday_contradicts`: the text names a
+ * weekday the day is not; `dates_disagree`: it names two days for one. The
+ * day is the one kept.
+ */
+export const WARNING_CODES = ['weekday_contradicts', 'dates_disagree'] as const;
+export const zCodedWarning = z.object({ code: z.enum(WARNING_CODES), date: zIsoDate });
+export type CodedWarning = z.infer<typeof zCodedWarning>;
+
 export const zDocumentResult = z.object({
   document: zDocumentMeta,
   incidents: z.array(zIncident),
   tallies: z.array(zTally),
   warnings: z.array(z.string()),
+  /** The warnings above that wathiq acts on, by code. */
+  coded_warnings: z.array(zCodedWarning),
 });
 export type DocumentResult = z.infer<typeof zDocumentResult>;

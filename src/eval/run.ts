@@ -115,5 +115,6 @@ function emptyResult(): DocumentResult {
     incidents: [],
     tallies: [],
     warnings: [],
+    coded_warnings: [],
   };
 }

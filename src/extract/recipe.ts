@@ -66,7 +66,12 @@ export function extract(document: Document, options: ExtractOptions = {}): Docum
   const camp = (id: string): string | null => lexicon.actors.get(id)?.camp ?? null;
   const drafts = gatherIncidents(told, (a, b) => camp(a) !== null && camp(a) === camp(b));
   // 08 write: the contract's incidents and tallies, with what a reviewer should know.
-  const { incidents, tallies, warnings } = writeReport(analysis, told, drafts, places);
+  const { incidents, tallies, warnings, coded_warnings } = writeReport(
+    analysis,
+    told,
+    drafts,
+    places,
+  );
   return {
     document: {
       id: documentId(doc.text),
@@ -80,5 +85,6 @@ export function extract(document: Document, options: ExtractOptions = {}): Docum
     incidents,
     tallies,
     warnings,
+    coded_warnings,
   };
 }

@@ -192,6 +192,7 @@ function reread(
       tallies: result.tallies,
       // Warnings of reading the bytes are not extraction's to give again: they stay.
       warnings: [...report.warnings.filter(isReadingWarning), ...result.warnings],
+      coded_warnings: result.coded_warnings,
     },
     kept,
   };

@@ -168,6 +168,7 @@ async function insertReports(
       search_text: normalizePhrase(`${doc.title ?? ''} ${doc.text}`),
       tallies: result.tallies,
       warnings: result.warnings,
+      coded_warnings: result.coded_warnings,
       sources: doc.sources ?? null,
     };
   });
@@ -182,11 +183,12 @@ async function insertReports(
   const [row] = await tx.query<{ documents: string[]; captures: string[] }>(
     `WITH d AS (
        INSERT INTO documents (id, title, outlet, url, published, published_day, text, search_text, tallies,
-         warnings, sources)
+         warnings, coded_warnings, sources)
        SELECT DISTINCT ON (id) id, title, outlet, url, published, published_day, text, search_text, tallies,
-         warnings, sources
+         warnings, coded_warnings, sources
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, title text, outlet text, url text, published text,
-         published_day date, text text, search_text text, tallies jsonb, warnings jsonb, sources jsonb)
+         published_day date, text text, search_text text, tallies jsonb, warnings jsonb,
+         coded_warnings jsonb, sources jsonb)
        ON CONFLICT (id) DO NOTHING RETURNING id),
      c AS (
        INSERT INTO captures (sha256, document_id, source, size, raw, captured_at)

@@ -1,5 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Event, FactSources, Incident, ReviewStatus, Tally } from '../contracts/index.js';
+import type {
+  CodedWarning,
+  Event,
+  FactSources,
+  Incident,
+  ReviewStatus,
+  Tally,
+} from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { sameAct } from '../link/index.js';
 import type { Link, StoredIncident } from '../link/index.js';
@@ -90,6 +97,7 @@ export interface Rereading {
   readonly incidents: readonly { readonly key: string; readonly incident: Incident }[];
   readonly tallies: readonly Tally[];
   readonly warnings: readonly string[];
+  readonly coded_warnings: readonly CodedWarning[];
 }
 
 /** An event as it stood before or after a reprocess. */
@@ -124,6 +132,7 @@ interface DocumentRow {
   url: string | null;
   tallies: Tally[];
   warnings: string[];
+  coded_warnings: CodedWarning[];
 }
 
 function pairKey(a: string, b: string): string {
@@ -162,7 +171,8 @@ export async function storeRereadings(
   const docs = new Map(
     (
       await tx.query<DocumentRow>(
-        `SELECT id, published_day::text AS published_day, outlet, url, tallies, warnings
+        `SELECT id, published_day::text AS published_day, outlet, url, tallies, warnings,
+           coded_warnings
          FROM documents WHERE id = ANY($1::text[])`,
         [docIds],
       )
@@ -200,6 +210,7 @@ export async function storeRereadings(
         doc !== undefined &&
         (!sameJson(doc.tallies, r.tallies) ||
           !sameJson(doc.warnings, r.warnings) ||
+          !sameJson(doc.coded_warnings, r.coded_warnings) ||
           fresh.some((x) => x.document === r.document && rewritten.has(x.key)) ||
           removed.some((k) => old.get(k)?.document_id === r.document))
       );
@@ -316,8 +327,10 @@ export async function storeRereadings(
   const rewrittenDocs = readings.filter((r) => reports.includes(r.document));
   if (rewrittenDocs.length > 0)
     await tx.query(
-      `UPDATE documents d SET tallies = x.tallies, warnings = x.warnings, extracted_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, tallies jsonb, warnings jsonb)
+      `UPDATE documents d SET tallies = x.tallies, warnings = x.warnings,
+         coded_warnings = x.coded_warnings, extracted_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, tallies jsonb, warnings jsonb,
+         coded_warnings jsonb)
        WHERE d.id = x.id`,
       [
         JSON.stringify(
@@ -325,6 +338,7 @@ export async function storeRereadings(
             id: r.document,
             tallies: r.tallies,
             warnings: r.warnings,
+            coded_warnings: r.coded_warnings,
           })),
         ),
       ],

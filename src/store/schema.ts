@@ -1,6 +1,21 @@
 import type { Database, Sql } from './db.js';
 
 /**
+ * The review queue's reasons an event's own fields give, as `event_review_reasons`
+ * lists them: written by migration 15 and again by 17, which changed only how
+ * a report's weekday is matched.
+ */
+const FIELD_REASONS = `  CASE WHEN jsonb_typeof(event->'fatalities') = 'object'
+        AND event #> '{fatalities,low}' IS DISTINCT FROM event #> '{fatalities,high}'
+       THEN 'claims_disagree' END,
+  CASE WHEN jsonb_typeof(event->'location') IS DISTINCT FROM 'object' THEN 'no_place'
+       WHEN event #>> '{location,precision}' = '3' THEN 'governorate_only' END,
+  CASE WHEN jsonb_array_length(coalesce(event->'claims', '[]')) > 0
+        AND NOT jsonb_path_exists(event, '$.claims[*] ? (@.party != true)')
+       THEN 'party_sources_only' END,
+  CASE WHEN event #>> '{date,precision}' IS DISTINCT FROM 'day' THEN 'date_imprecise' END,`;
+
+/**
  * The store's schema, one migration per change, applied in order and recorded.
  * Never edit a migration that has shipped: add the next one.
  */
@@ -480,15 +495,7 @@ WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3;
 -- event, the queue reads the worst first from an index, however old they are.
 CREATE FUNCTION event_review_reasons(event jsonb) RETURNS text[] LANGUAGE sql STABLE AS $$
 SELECT array_remove(ARRAY[
-  CASE WHEN jsonb_typeof(event->'fatalities') = 'object'
-        AND event #> '{fatalities,low}' IS DISTINCT FROM event #> '{fatalities,high}'
-       THEN 'claims_disagree' END,
-  CASE WHEN jsonb_typeof(event->'location') IS DISTINCT FROM 'object' THEN 'no_place'
-       WHEN event #>> '{location,precision}' = '3' THEN 'governorate_only' END,
-  CASE WHEN jsonb_array_length(coalesce(event->'claims', '[]')) > 0
-        AND NOT jsonb_path_exists(event, '$.claims[*] ? (@.party != true)')
-       THEN 'party_sources_only' END,
-  CASE WHEN event #>> '{date,precision}' IS DISTINCT FROM 'day' THEN 'date_imprecise' END,
+${FIELD_REASONS}
   -- The warning src/text/dates.ts writes, as src/service/notes.ts reads it back.
   CASE WHEN event #>> '{date,start}' IS NOT NULL AND EXISTS (
          SELECT 1 FROM documents d, jsonb_array_elements_text(d.warnings) AS w(text)
@@ -532,6 +539,47 @@ SELECT setval('audit_groups', coalesce((SELECT max(change_group) FROM audit_log)
 ALTER TABLE audit_log ALTER COLUMN change_group SET DEFAULT audit_group();
 ALTER TABLE audit_log ALTER COLUMN change_group SET NOT NULL;
 CREATE INDEX audit_log_group ON audit_log (change_group);
+`,
+  },
+  {
+    version: 17,
+    name: 'warnings the review queue acts on, by code',
+    sql: `
+-- A date warning is stored by code and day as well as in words (the
+-- contracts' CodedWarning): the review queue matches the code, so the words
+-- can be reworded or translated without the queue losing the reason.
+ALTER TABLE documents ADD COLUMN coded_warnings jsonb NOT NULL DEFAULT '[]';
+-- Reports read before there were codes: their codes from the words wathiq wrote
+-- then (src/text/dates.ts of that time), once, here.
+UPDATE documents d SET coded_warnings = coded.list
+FROM (
+  SELECT w.id, jsonb_agg(jsonb_build_object('code', c.code, 'date', c.date) ORDER BY w.n) AS list
+  FROM (SELECT id, words, n FROM documents,
+          jsonb_array_elements_text(coalesce(warnings, '[]')) WITH ORDINALITY AS e(words, n)) AS w,
+    LATERAL (
+      SELECT 'weekday_contradicts' AS code, (regexp_match(w.words,
+        '^date «.*»: the text names (?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day for ([0-9]{4}-[0-9]{2}-[0-9]{2}), which is a '))[1] AS date
+      UNION ALL
+      SELECT 'dates_disagree', (regexp_match(w.words,
+        '^date «.*»: the text names both [0-9-]{10} and [0-9-]{10} for one day; kept ([0-9]{4}-[0-9]{2}-[0-9]{2})$'))[1]
+    ) AS c
+  WHERE c.date IS NOT NULL
+  GROUP BY w.id
+) AS coded
+WHERE d.id = coded.id;
+-- The queue's reasons as in version 15, the weekday's matched by its code.
+CREATE OR REPLACE FUNCTION event_review_reasons(event jsonb) RETURNS text[] LANGUAGE sql STABLE AS $$
+SELECT array_remove(ARRAY[
+${FIELD_REASONS}
+  CASE WHEN event #>> '{date,start}' IS NOT NULL AND EXISTS (
+         SELECT 1 FROM documents d
+         WHERE d.id IN (SELECT m->>'document' FROM jsonb_array_elements(event->'members') AS m)
+           AND d.coded_warnings @> jsonb_build_array(jsonb_build_object(
+             'code', 'weekday_contradicts', 'date', event #>> '{date,start}')))
+       THEN 'weekday_contradicts' END
+], NULL)
+$$;
+UPDATE events SET review_reasons = event_review_reasons(data);
 `,
   },
 ];

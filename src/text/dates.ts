@@ -1,4 +1,4 @@
-import type { DatePrecision } from '../contracts/index.js';
+import type { CodedWarning, DatePrecision } from '../contracts/index.js';
 import {
   addDays,
   isoDate,
@@ -11,12 +11,18 @@ import {
 import { readNumber } from './numbers.js';
 import type { Token } from './tokens.js';
 
+/** What a date's words contradict: its code and kept day, for wathiq; its words, for people. */
+export interface DateWarning extends CodedWarning {
+  readonly text: string;
+}
+
 /**
  * A date expression found in the text, resolved against the publication date.
  *
  * «يوم أمس الأربعاء» in a report of Thursday 2017-04-13 is 2017-04-12 at day
  * precision; «في يناير/كانون الثاني الماضي» is a month; «قبل أيام» is a week.
- * When a weekday contradicts the day it names, the day wins and `warning` says so.
+ * When a weekday contradicts the day it names, the day wins and `warning` says so,
+ * in words and by code.
  */
 export interface DateExpression {
   /** Tokens `[start, end)`. */
@@ -28,7 +34,7 @@ export interface DateExpression {
   readonly precision: DatePrecision;
   /** How the expression relates to the report: today, an earlier day, a period… */
   readonly kind: DateKind;
-  readonly warning: string | null;
+  readonly warning: DateWarning | null;
   /** «بعد 48 ساعة من غارة»: the day of the act named next, and of no later one. */
   readonly alone?: boolean;
 }
@@ -798,7 +804,7 @@ function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start
   const warnings = run
     .filter((r) => r !== best)
     .map((r) => disagreement(ctx, best, r))
-    .filter((w): w is string => w !== null);
+    .filter((w): w is DateWarning => w !== null);
   return {
     end,
     from: best.from,
@@ -810,19 +816,27 @@ function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start
   };
 }
 
-function disagreement(ctx: Context, date: Match, other: Match): string | null {
+function disagreement(ctx: Context, date: Match, other: Match): DateWarning | null {
   if (other.kind === 'weekday' && other.weekday !== null)
     return weekdayConflict(ctx, date, other.weekday);
   if (other.from === null || date.from === null || other.from === date.from) return null;
-  return `the text names both ${date.from} and ${other.from} for one day; kept ${date.from}`;
+  return {
+    code: 'dates_disagree',
+    date: date.from,
+    text: `the text names both ${date.from} and ${other.from} for one day; kept ${date.from}`,
+  };
 }
 
-function weekdayConflict(ctx: Context, date: Match, weekday: number): string | null {
+function weekdayConflict(ctx: Context, date: Match, weekday: number): DateWarning | null {
   if (date.from === null || date.kind === 'weekday') return null;
   const actual = weekdayOf(date.from);
   if (actual === weekday) return null;
   const said = WEEKDAY_NAMES[weekday] ?? '?';
   const is = WEEKDAY_NAMES[actual] ?? '?';
   const basis = ctx.published === null ? '' : ` (report date ${ctx.published})`;
-  return `the text names ${said} for ${date.from}, which is a ${is}${basis}; kept ${date.from}`;
+  return {
+    code: 'weekday_contradicts',
+    date: date.from,
+    text: `the text names ${said} for ${date.from}, which is a ${is}${basis}; kept ${date.from}`,
+  };
 }

@@ -69,6 +69,7 @@ function result(incidents: Incident[], tallies = 0): DocumentResult {
       span: [0, 0] as [number, number],
     })),
     warnings: [],
+    coded_warnings: [],
   };
 }
 

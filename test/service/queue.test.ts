@@ -53,6 +53,35 @@ describe.each(engines())('the review queue on $name', (engine) => {
     expect(second?.reasons).not.toContain('weekday_contradicts');
   });
 
+  it('matches the weekday by its code, not its words: reworded or translated, the reason holds', async () => {
+    const reasons = async (): Promise<string[]> => {
+      await db.query('UPDATE events SET review_reasons = event_review_reasons(data)');
+      return (await reviewQueue(db, editor, 10))[0]?.reasons ?? [];
+    };
+    const [stored] = await db.query<{ warnings: string[]; coded_warnings: unknown[] }>(
+      "SELECT warnings, coded_warnings FROM documents WHERE warnings::text LIKE '%Friday%'",
+    );
+    expect(stored?.coded_warnings).toEqual([{ code: 'weekday_contradicts', date: '2024-10-03' }]);
+    // The words in Arabic, as another wathiq could write them: the code is unchanged.
+    await db.query(
+      `UPDATE documents SET warnings = '["التاريخ «الجمعة 3 تشرين الأول 2024»: يوم 2024-10-03 خميس لا جمعة"]'
+       WHERE coded_warnings <> '[]'`,
+    );
+    expect(await reasons()).toContain('weekday_contradicts');
+    // The old English words with no code: nothing is read from words.
+    await db.query(
+      `UPDATE documents SET warnings = $1::jsonb, coded_warnings = '[]' WHERE id IN
+         (SELECT id FROM documents WHERE warnings::text LIKE '%التاريخ%')`,
+      [JSON.stringify(stored?.warnings)],
+    );
+    expect(await reasons()).not.toContain('weekday_contradicts');
+    await db.query(
+      `UPDATE documents SET coded_warnings = $1::jsonb WHERE warnings::text LIKE '%Friday%'`,
+      [JSON.stringify(stored?.coded_warnings)],
+    );
+    expect(await reasons()).toContain('weekday_contradicts');
+  });
+
   it('ranks every unreviewed event: the worst, however old, before 450 newer ones', async () => {
     // Copies of the plain event, each a day later than the one before and all newer than the
     // shelling whose weekday is wrong: the latest 400 unreviewed hold none but copies.

@@ -126,3 +126,43 @@ describe.each(engines())(
     });
   },
 );
+
+describe.each(engines())(
+  'migration 17 on reports whose date warnings were words only, on $name',
+  (engine) => {
+    let db: Database;
+    const warnings = [
+      'date «الجمعة 3 تشرين الأول 2024»: the text names Friday for 2024-10-03, which is a Thursday (report date 2024-10-04); kept 2024-10-03',
+      'date «أمس 5 آب»: the text names both 2024-08-05 and 2024-08-04 for one day; kept 2024-08-05',
+      'place «تل الورد» is not in the gazetteer',
+    ];
+    beforeAll(async () => {
+      db = await engine.openAt(16);
+      await db.query(
+        `INSERT INTO documents (id, text, search_text, tallies, warnings)
+         VALUES ('d1', 'نص', 'نص', '[]', $1::jsonb), ('d2', 'نص آخر', 'نص آخر', '[]', '[]')`,
+        [JSON.stringify(warnings)],
+      );
+      await migrate(db);
+    }, 60_000);
+    afterAll(async () => {
+      await db.close();
+    });
+
+    it('gives each date warning its code and kept day, and a report with none no codes', async () => {
+      const rows = await db.query<{ id: string; coded_warnings: unknown[] }>(
+        'SELECT id, coded_warnings FROM documents ORDER BY id',
+      );
+      expect(rows).toEqual([
+        {
+          id: 'd1',
+          coded_warnings: [
+            { code: 'weekday_contradicts', date: '2024-10-03' },
+            { code: 'dates_disagree', date: '2024-08-05' },
+          ],
+        },
+        { id: 'd2', coded_warnings: [] },
+      ]);
+    });
+  },
+);

@@ -103,7 +103,8 @@ describe('findDates', () => {
   it('warns when a weekday contradicts the day it names, and keeps the day', () => {
     const d = first('أمس الأربعاء', '2022-12-26');
     expect(d?.from).toBe('2022-12-25');
-    expect(d?.warning).toMatch(/Wednesday.*2022-12-25.*Sunday/);
+    expect(d?.warning?.text).toMatch(/Wednesday.*2022-12-25.*Sunday/);
+    expect(d?.warning).toMatchObject({ code: 'weekday_contradicts', date: '2022-12-25' });
   });
 
   it('does not warn when the weekday agrees', () => {

@@ -1,4 +1,4 @@
-import type { Incident, Tally } from '../../contracts/index.js';
+import type { CodedWarning, Incident, Tally } from '../../contracts/index.js';
 import type { ResolvedPlace } from '../../gazetteer/index.js';
 import type { DateExpression } from '../../text/index.js';
 import type { Analysis } from '../01-read/index.js';
@@ -50,11 +50,18 @@ export function writeReport(
   mentions: readonly EventMention[],
   drafts: readonly IncidentDraft[],
   places: ReportPlaces,
-): { incidents: Incident[]; tallies: Tally[]; warnings: string[] } {
+): {
+  incidents: Incident[];
+  tallies: Tally[];
+  warnings: string[];
+  coded_warnings: CodedWarning[];
+} {
   const warnings: string[] = [];
+  const coded: CodedWarning[] = [];
   for (const d of analysis.dates) {
-    if (d.warning !== null)
-      warnings.push(`date «${textOf(analysis, d.start, d.end)}»: ${d.warning}`);
+    if (d.warning === null) continue;
+    warnings.push(`date «${textOf(analysis, d.start, d.end)}»: ${d.warning.text}`);
+    coded.push({ code: d.warning.code, date: d.warning.date });
   }
   if (analysis.published === null)
     warnings.push('no publication date: relative dates («أمس», «اليوم») are left unresolved');
@@ -67,7 +74,12 @@ export function writeReport(
     if (told.some((c) => m.start >= c.start && m.end <= c.end)) continue;
     warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);
   }
-  return { incidents, tallies: buildTallies(analysis, mentions), warnings };
+  return {
+    incidents,
+    tallies: buildTallies(analysis, mentions),
+    warnings,
+    coded_warnings: coded,
+  };
 }
 
 /** Builds the incidents in the report's order, each knowing the acts told before it. */
