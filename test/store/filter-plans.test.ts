@@ -8,22 +8,11 @@ import {
   listMarkedEvents,
   refreshStatistics,
 } from '../../src/store/index.js';
-import type { Database, EventFilter, QueryOptions, Sql } from '../../src/store/index.js';
+import type { Database, EventFilter, QueryOptions } from '../../src/store/index.js';
 import { conditions } from '../../src/store/queries.js';
 import { engines } from './engines.js';
-
-interface PlanNode {
-  readonly 'Node Type': string;
-  readonly 'Relation Name'?: string;
-  readonly 'Index Name'?: string;
-  readonly 'Index Cond'?: string;
-  readonly 'Rows Removed by Filter'?: number;
-  readonly Plans?: readonly PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
+import { explaining } from './plans.js';
+import type { PlanNode } from './plans.js';
 
 /**
  * Events over three years in ten governorates and twenty towns, each with a
@@ -57,27 +46,6 @@ async function fill(db: Database, count: number): Promise<void> {
     'INSERT INTO search_terms (term) SELECT DISTINCT unnest(search_names) FROM events',
   );
   await refreshStatistics(db);
-}
-
-/** Runs each statement as asked, after keeping the plan the database chose for it and how it was asked. */
-function explaining(db: Sql, plans: PlanNode[][], asked: QueryOptions[] = []): Sql {
-  return {
-    query: async <R extends object>(
-      text: string,
-      params: readonly unknown[] = [],
-      options: QueryOptions = {},
-    ) => {
-      asked.push(options);
-      const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-        `EXPLAIN (FORMAT JSON) ${text}`,
-        params,
-      );
-      const plan = row?.['QUERY PLAN'][0].Plan;
-      if (plan === undefined) throw new Error(`no plan for ${text}`);
-      plans.push(nodes(plan));
-      return db.query<R>(text, params, options);
-    },
-  };
 }
 
 /** Each filter of the events page, alone and combined, as a viewer asks it. */
