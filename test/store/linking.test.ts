@@ -5,9 +5,12 @@ import { sha256Hex } from '../../src/ingest/index.js';
 import { buildEvents, findLinks } from '../../src/link/index.js';
 import {
   candidateQuery,
+  putEventCorrection,
   refreshStatistics,
+  regroup,
   saveReports,
   searchSpans,
+  setReviewStatus,
 } from '../../src/store/index.js';
 import type { Database, ExtractedReport, SearchSpan } from '../../src/store/index.js';
 import { publicationDay } from '../../src/text/index.js';
@@ -178,6 +181,16 @@ function reportsOf(tellings: readonly Telling[]): ExtractedReport[] {
             t.killed === undefined
               ? incident.fatalities
               : { low: t.killed, best: t.killed, high: t.killed },
+          // The claims say the same count: an event's figures follow them.
+          claims:
+            t.killed === undefined
+              ? incident.claims
+              : incident.claims.map((c) => ({
+                  ...c,
+                  figures: c.figures.map((f) =>
+                    f.measure === 'killed' ? { ...f, count: t.killed ?? f.count } : f,
+                  ),
+                })),
         })),
       },
     };
@@ -236,6 +249,58 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
     const events = await storedEvents(db);
     expect(events).toHaveLength(1);
     expect(sortById(events)).toEqual(sortById(expectedEvents(reports)));
+  });
+
+  it('keeps an act told by many differing reports, arriving in batches, as a full rebuild makes it, with a reviewer’s status and correction', async () => {
+    await emptyStore(db);
+    // Counts, doers known and unknown: every member moves the figures and the votes.
+    const tellings = Array.from({ length: 90 }, (_, k) => ({
+      doc: k,
+      day: '2024-03-13',
+      killed: 5 + ((k * 7) % 11),
+      ...(k % 3 === 0 ? { doer: 'UNKNOWN' } : {}),
+    }));
+    const reports = shuffled(reportsOf(tellings), 7);
+    const sizes = [1, 5, 17];
+    let reviewed = false;
+    for (let k = 0, step = 0; k < reports.length; k += sizes[step % 3] ?? 1, step++) {
+      await saveReports(db, reports.slice(k, k + (sizes[step % 3] ?? 1)), lexicon);
+      if (k < 20 || reviewed) continue;
+      // Midway a reviewer passes the event and corrects who was hit; later reports must keep both.
+      const [event] = await storedEvents(db);
+      if (event === undefined) throw new Error('no event');
+      await setReviewStatus(db, event.id, 'reviewed');
+      await db.transaction(async (tx) => {
+        await putEventCorrection(tx, { event: event.id, field: 'actor2', value: 'CIV', by: 'ana' });
+        await regroup(
+          tx,
+          event.members.map((m) => m.incident),
+          lexicon,
+        );
+      });
+      reviewed = true;
+    }
+    const [links] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM incident_links');
+    expect(links?.n).toBe(89);
+    const events = await storedEvents(db);
+    expect(events).toHaveLength(1);
+    const [expected] = expectedEvents(reports);
+    if (expected === undefined) throw new Error('no expected event');
+    const counts = expected.claims.flatMap((c) =>
+      c.figures.flatMap((f) => (f.measure === 'killed' ? [f.count] : [])),
+    );
+    expect(new Set(counts).size).toBeGreaterThan(5);
+    expect(expected.fatalities?.low).toBeLessThan(expected.fatalities?.high ?? 0);
+    const [stored] = events;
+    expect(stored?.id).toBe(expected.id);
+    expect(sortById(events)).toEqual(
+      sortById([{ ...expected, actor2: 'CIV', review_status: 'reviewed' }]),
+    );
+    const [row] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM incidents WHERE event_id = $1',
+      [expected.id],
+    );
+    expect(row?.n).toBe(90);
   });
 
   it('makes the events all the links would, where grouping turns links down, in any order', async () => {
