@@ -277,9 +277,21 @@ export const zEventDetail = z
   .meta({ id: 'EventDetail' });
 export type EventDetail = z.infer<typeof zEventDetail>;
 
+/** What a place is: two places of one name and governorate (a town and its sub-district) differ by it. */
+export const zPlaceKind = z.enum([
+  'governorate',
+  'district',
+  'subdistrict',
+  'community',
+  'neighbourhood',
+  'site',
+]);
+export type PlaceKind = z.infer<typeof zPlaceKind>;
+
 export const zPlace = z
   .object({
     id: z.string(),
+    kind: zPlaceKind,
     name_ar: z.string(),
     name_en: z.string(),
     admin1: z.string().nullable(),

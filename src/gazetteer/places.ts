@@ -1,9 +1,10 @@
+import { zPlaceKind } from '../contracts/index.js';
+import type { PlaceKind } from '../contracts/index.js';
 /**
  * A place wathiq can put an incident at. `site` is a named spot inside or near a
  * community that users add (an oil field, a checkpoint, a roundabout, a farm).
  */
-export type PlaceKind =
-  'governorate' | 'district' | 'subdistrict' | 'community' | 'neighbourhood' | 'site';
+export type { PlaceKind };
 
 export interface Place {
   /** OCHA p-code where there is one (`SY11`, `SY1101`, `C5710`), else a source-prefixed id. */
@@ -50,14 +51,7 @@ export const PLACES_COLUMNS = [
 export const OPTIONAL_COLUMNS = ['parent'] as const;
 
 /** Every kind of place, as places files spell it. */
-export const PLACE_KINDS: ReadonlySet<string> = new Set<string>([
-  'governorate',
-  'district',
-  'subdistrict',
-  'community',
-  'neighbourhood',
-  'site',
-]);
+export const PLACE_KINDS: ReadonlySet<string> = new Set<string>(zPlaceKind.options);
 
 /** A places file line that cannot be read: names the file, the line and the problem. */
 export class PlacesFileError extends Error {

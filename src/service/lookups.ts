@@ -30,6 +30,7 @@ export function searchPlaces(gazetteer: Gazetteer, words: string, limit: number)
       rank: place.rank,
       view: {
         id: place.id,
+        kind: place.kind,
         name_ar: place.nameAr,
         name_en: place.nameEn,
         admin1: place.admin1 === '' ? null : place.admin1,

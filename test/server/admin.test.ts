@@ -88,6 +88,14 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
     expect(english.places.length).toBeGreaterThan(0);
   });
 
+  it('says what each place found is, so a town and its sub-district of one name differ', async () => {
+    const reply = await editor.request('GET', `/api/gazetteer?q=${encodeURIComponent('سرمين')}`);
+    const { places } = (await reply.json()) as { places: Place[] };
+    const sarmin = places.filter((p) => p.name_en === 'Sarmin');
+    expect(sarmin.map((p) => p.kind).sort()).toEqual(['community', 'subdistrict']);
+    expect(new Set(sarmin.map((p) => p.id)).size).toBe(sarmin.length);
+  });
+
   it('queues unreviewed events with the reasons they need a person', async () => {
     const reply = await editor.request('GET', '/api/review/queue');
     const { items } = (await reply.json()) as {

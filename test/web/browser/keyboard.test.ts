@@ -230,6 +230,11 @@ describe.skipIf(chromiumPath === null)('the app by keyboard alone at 200% zoom',
     await expect.poll(() => isFocused(search)).toBe(true);
     await page.keyboard.type('سرمين');
     const candidate = page.getByRole('option', { name: /سرمين/ }).first();
+    await candidate.waitFor();
+    // The town and its sub-district share name and governorate: each says what it is, none twice.
+    const offered = await page.getByRole('option').allInnerTexts();
+    expect(new Set(offered).size).toBe(offered.length);
+    expect(offered.some((o) => o.includes('ناحية'))).toBe(true);
     await tabTo(page, candidate);
     await page.keyboard.press('Enter');
     expect(await candidate.getAttribute('aria-selected')).toBe('true');

@@ -68,6 +68,11 @@ export function PlacePicker({ onPick, onCancel }: Props) {
 
   const name = (p: Place) => (lang === 'ar' ? p.name_ar : p.name_en);
   const governorate = (p: Place) => (lang === 'ar' ? p.admin1_ar : p.admin1);
+  // A town and its sub-district share name and governorate: what it is tells them apart.
+  const about = (p: Place) =>
+    [p.kind === 'community' ? null : t(`place.${p.kind}`), governorate(p)].filter(
+      (part) => part !== null,
+    );
   return (
     <div class="place-picker" {...closeOnLeave(onCancel)}>
       <label>
@@ -94,7 +99,12 @@ export function PlacePicker({ onPick, onCancel }: Props) {
               }}
             >
               {name(p)}
-              {governorate(p) !== null && <span class="muted"> · {governorate(p)}</span>}
+              {about(p).map((part) => (
+                <span class="muted" key={part}>
+                  {' · '}
+                  {part}
+                </span>
+              ))}
             </button>
           </li>
         ))}
