@@ -77,7 +77,12 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     await reason.focus();
     await page.keyboard.press('Enter');
 
-    await page.getByRole('status').filter({ hasText: 'فُصل التقرير' }).waitFor();
+    const done = page.getByRole('status').filter({ hasText: 'فُصل التقرير' });
+    await done.waitFor();
+    // What became of each status: the new event starts unreviewed, this one keeps its own.
+    expect(await done.innerText()).toContain(
+      'يبدأ بوضع «لم يراجع»؛ ويبقى لهذا الحدث وضعه (لم يراجع)',
+    );
     await expect.poll(() => reports(page).count()).toBe(before - 1);
     expect(await page.locator('.report h3').allInnerTexts()).not.toContain(title);
     const change = page.locator('.change').first();
@@ -108,6 +113,11 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     await page.locator('.report-text').first().waitFor();
     expect(await reports(page).count()).toBe(1);
     expect(await page.locator('.report h3').innerText()).toBe(title);
+    // Its status is unreviewed because no one reviewed it, and the page says so, not that editor set it.
+    const from = page.getByRole('status').filter({ hasText: 'فُصل هذا الحدث عن حدث آخر' });
+    expect(await from.innerText()).toContain('لأن أحداً لم يراجعه بعد');
+    expect(await from.getByRole('link', { name: 'افتح الحدث الذي فُصل عنه' }).count()).toBe(1);
+    await shotBothLanguages(page, 'event-split-off');
     await signOut(page);
   });
 

@@ -27,8 +27,12 @@ interface Failure {
   message: string;
 }
 
-/** What a split or a join did, said on the event the documenter lands on after it. */
-type Notice = { split: string } | { joined: true };
+/**
+ * What a split or a join did, said on the event the documenter lands on after
+ * it and on the event a split made: that one starts unreviewed because no one
+ * has reviewed it, not because the person who split it said so.
+ */
+type Notice = { split: string } | { splitFrom: string } | { joined: true };
 const notices = new Map<string, Notice>();
 
 function takeNotice(id: string): Notice | null {
@@ -183,8 +187,15 @@ export function EventPage({ id }: { id: string }) {
         <p class="notice" role="status">
           {'split' in notice ? (
             <>
-              {t('event.splitDone')}{' '}
+              {t('event.splitDone', { status: t(`status.${event.review_status}`) })}{' '}
               <a href={`/events/${encodeURIComponent(notice.split)}`}>{t('event.openSplit')}</a>
+            </>
+          ) : 'splitFrom' in notice ? (
+            <>
+              {t('event.splitFrom')}{' '}
+              <a href={`/events/${encodeURIComponent(notice.splitFrom)}`}>
+                {t('event.openSplitFrom')}
+              </a>
             </>
           ) : (
             t('event.joinDone')
@@ -529,7 +540,10 @@ export function EventPage({ id }: { id: string }) {
                         { incident: member(report.document), ...(reason === '' ? {} : { reason }) },
                       );
                       const stay = reply.rest ?? id;
-                      if (reply.event !== null) notices.set(stay, { split: reply.event });
+                      if (reply.event !== null) {
+                        notices.set(stay, { split: reply.event });
+                        notices.set(reply.event, { splitFrom: stay });
+                      }
                       if (stay === id) setNotice(takeNotice(id));
                       else navigate(`/events/${encodeURIComponent(stay)}`);
                     })
