@@ -15,6 +15,7 @@ import { addDays, normalizePhrase } from '../text/index.js';
 import { correctEvent, correctIncidents, moveEventCorrections } from './corrections.js';
 import type { Correction, EventCorrection } from './corrections.js';
 import type { Database, Sql } from './db.js';
+import { weekdayContradicted } from './schema.js';
 
 interface IncidentRow {
   id: string;
@@ -540,6 +541,7 @@ async function saveEvents(
       event.members.flatMap((m) => byKey.get(m.incident) ?? []),
     ),
     members: event.members.map((m) => m.incident),
+    documents: [...new Set(event.members.map((m) => m.document))],
     data: event,
   }));
   // One statement: the events, and their members pointed at them (a data-modifying WITH always runs).
@@ -551,12 +553,12 @@ async function saveEvents(
        actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
        -- Private when any member is: the mark lives on the incidents and outlives regrouping.
        EXISTS (SELECT 1 FROM incidents i WHERE i.id = ANY(e.members) AND i.private),
-       -- Why it needs a person: what the review queue ranks by.
-       event_review_reasons(e.data)
+       -- Why it needs a person: what the review queue ranks by (the schema's version 18).
+       event_review_reasons(e.data, ${weekdayContradicted('e.documents', 'e.data')})
      FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
        date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
        fatalities_best integer, claimants text[], review_status text, search_text text,
-       search_names text[], members text[], data jsonb)
+       search_names text[], members text[], documents text[], data jsonb)
      ON CONFLICT (id) DO UPDATE SET event_type = EXCLUDED.event_type,
        sub_event_type = EXCLUDED.sub_event_type, date_start = EXCLUDED.date_start,
        date_end = EXCLUDED.date_end, admin1_pcode = EXCLUDED.admin1_pcode, admin1 = EXCLUDED.admin1,
