@@ -23,6 +23,7 @@ import {
   TRANSACTION_BYTES,
 } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
+import { holdHeapClose } from './heap.js';
 import { printable } from './terminal.js';
 import { iso, say, translator } from './i18n.js';
 import { problem } from './problems.js';
@@ -138,6 +139,13 @@ const INGEST_BATCH = 50;
 /** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
 const HELD_BYTES = TRANSACTION_BYTES;
 
+/**
+ * The reports held before a batch is stored, whatever `--batch` says: each
+ * transaction takes at most TRANSACTION_REPORTS of them anyway, and a batch of
+ * 10,000 small reports held them all with their results (+13 MB at the peak).
+ */
+const HELD_REPORTS = 1000;
+
 /** Fewer added reports than this since the statistics were made change too little to make them again at the end. */
 const STATISTICS_AFTER = 1_000;
 
@@ -184,6 +192,7 @@ async function ingestHere(
   flags: IngestFlags,
   manifest: Manifest,
 ): Promise<number> {
+  holdHeapClose();
   const knowledge = loadKnowledge(dataDir(flags.data));
   const tally: Tally = { added: 0, known: 0, 'same-text': 0, failed: 0 };
   const interactive = flags.progress !== false && process.stderr.isTTY;
@@ -257,7 +266,11 @@ async function ingestHere(
       } else {
         batch.push(entry.report);
         held += entry.report.raw.length;
-        if (batch.length >= (flags.batch ?? INGEST_BATCH) || held >= HELD_BYTES) await flush();
+        if (
+          batch.length >= Math.min(flags.batch ?? INGEST_BATCH, HELD_REPORTS) ||
+          held >= HELD_BYTES
+        )
+          await flush();
       }
     }
     if (!signal.stopping) await flush();

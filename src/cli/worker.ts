@@ -12,6 +12,7 @@ import {
 import type { Database, FailedBundle } from '../store/index.js';
 import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
+import { holdHeapClose } from './heap.js';
 import { printable } from './terminal.js';
 import { say } from './i18n.js';
 import { problem } from './problems.js';
@@ -52,6 +53,7 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
     process.stderr.write(`${pc.red('wathiq:')} ${say('worker.needsServer')}\n`);
     return 2;
   }
+  holdHeapClose();
   const knowledge = loadKnowledge(dataDir(flags.data));
   const db = await openStore(options);
   const queue = await IngestQueue.open(options.url);
