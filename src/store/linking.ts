@@ -234,12 +234,15 @@ async function component(
        FROM reach r JOIN incident_links l ON l.a = r.id OR l.b = r.id
      )
      SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, i.event_id,
-       CASE WHEN i.id = ANY($2::text[]) THEN NULL ELSE ${INCIDENT_DATA} END AS data
+       CASE WHEN k.known THEN NULL ELSE ${INCIDENT_DATA} END AS data
      FROM reach r
+     CROSS JOIN LATERAL (SELECT r.id = ANY($2::text[]) AS known) k
      CROSS JOIN LATERAL (
        SELECT * FROM incidents c WHERE c.id = r.id AND NOT c.background OFFSET 0) i
-     CROSS JOIN LATERAL (
-       SELECT published_day, outlet, url FROM documents WHERE id = i.document_id OFFSET 0) d
+     -- An incident in hand needs only its event: its report is not looked up.
+     LEFT JOIN LATERAL (
+       SELECT published_day, outlet, url FROM documents
+       WHERE id = i.document_id AND NOT k.known OFFSET 0) d ON true
      ORDER BY i.id`,
     [keys, [...known.keys()]],
   );
@@ -602,10 +605,19 @@ function searchTextOf(event: Event, members: readonly StoredIncident[]): string 
     ]),
   ];
   // Reports of one event repeat each other's words: each phrase once keeps the text short to scan.
-  const phrases = new Set(
-    words.flatMap((w) => (w === null || w === undefined || w === '' ? [] : [normalizePhrase(w)])),
-  );
-  return [...phrases].join(' | ');
+  return [...new Set(normalizedOnce(words))].join(' | ');
+}
+
+/**
+ * The words normalized, in order, each distinct word once: reports of one act
+ * repeat each other's words, and an act told by hundreds would normalize the
+ * same phrase hundreds of times. Words that normalize alike stay apart here;
+ * the caller's set makes them one, at the first, as before.
+ */
+function normalizedOnce(words: readonly (string | null | undefined)[]): string[] {
+  const distinct = new Set<string>();
+  for (const w of words) if (w !== null && w !== undefined && w !== '') distinct.add(w);
+  return [...distinct].map(normalizePhrase);
 }
 
 /**
@@ -701,14 +713,12 @@ export async function setReviewStatus(
 /** The names in an event a reader may spell otherwise: places and actors, as written and as known. */
 function searchNamesOf(event: Event, members: readonly StoredIncident[]): string[] {
   const names = new Set(
-    [
+    normalizedOnce([
       event.location?.name_ar,
       event.location?.name_en,
       event.location?.admin1,
       ...members.flatMap((m) => m.incident.actors.map((a) => a.text)),
-    ].flatMap((n) =>
-      n === null || n === undefined || n === '' ? [] : [normalizePhrase(n).toLowerCase()],
-    ),
+    ]).map((n) => n.toLowerCase()),
   );
   return [...names].sort();
 }
