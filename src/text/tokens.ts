@@ -54,31 +54,60 @@ export function matchKeys(word: string): readonly string[] {
 
 /** A word as a report writes it: its keys, and the words it is made of when written joined. */
 interface WordReading {
+  /** The word itself: one string for every token of it, hashed once for the dictionaries. */
+  readonly word: string;
   readonly keys: readonly string[];
   /** «ولايزال»: the lengths of the words it is made of (the conjunction with the first); null for a word alone. */
   readonly pieces: readonly number[] | null;
-}
-
-function readingOf(word: string): WordReading {
-  let reading = READINGS.get(word);
-  if (reading === undefined) {
-    reading = { keys: readingsOf(word), pieces: joinedPieces(word) };
-    // A report's words are mostly the genre's few thousand; the cache is emptied
-    // rather than left to grow when a long run meets ever new words.
-    if (READINGS.size >= MAX_CACHED_WORDS) READINGS.clear();
-    READINGS.set(word, reading);
-  }
-  return reading;
+  /** Another word read before whose characters hash alike. */
+  readonly next: WordReading | undefined;
 }
 
 /**
- * Words already read: the same word gets the same keys (one array, read-only
- * by type, shared by every token of it), and the keys, already hashed, are
- * found faster in the dictionaries. Not frozen: V8 iterates a frozen array on
- * its slow path, and every rule reads these arrays.
+ * Words already read, by a hash of their characters: the same word gets the
+ * same reading (its keys one array, read-only by type, shared by every token of
+ * it). The tokenizer finds a word here from the text's characters without
+ * cutting it out first: a word met before costs no new string, and its string,
+ * already hashed, is found faster in the dictionaries. Not frozen: V8 iterates
+ * a frozen array on its slow path, and every rule reads these arrays.
  */
-const READINGS = new Map<string, WordReading>();
+const READINGS = new Map<number, WordReading>();
+let cachedWords = 0;
 const MAX_CACHED_WORDS = 20_000;
+
+/** A hash of `text[start, end)`, small enough to stay an integer for the engine. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = (h * 31 + text.charCodeAt(i)) & 0x3fffffff;
+  return h;
+}
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++)
+    if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** The reading of the word `text[start, end)`, read now if it is new. */
+function readingAt(text: string, start: number, end: number): WordReading {
+  const hash = hashOf(text, start, end);
+  const first = READINGS.get(hash);
+  for (let r = first; r !== undefined; r = r.next) if (sameWord(r.word, text, start, end)) return r;
+  const word = text.slice(start, end);
+  // A report's words are mostly the genre's few thousand; the cache is emptied
+  // rather than left to grow when a long run meets ever new words.
+  if (cachedWords >= MAX_CACHED_WORDS) {
+    READINGS.clear();
+    cachedWords = 0;
+  }
+  const reading = { word, keys: readingsOf(word), pieces: joinedPieces(word), next: first };
+  READINGS.set(hash, reading);
+  cachedWords++;
+  return reading;
+}
+
+const readingOf = (word: string): WordReading => readingAt(word, 0, word.length);
 
 function readingsOf(word: string): readonly string[] {
   const keys = [wordKey(word)];
@@ -174,18 +203,18 @@ export function tokenize(text: string): Token[] {
       kind = code === 0x0a ? 'break' : 'punct';
     }
     if (kind === 'break') inside = false;
-    const surface = text.slice(start, i);
     if (kind !== 'word') {
+      const surface = text.slice(start, i);
       pushToken(tokens, surface, start, kind, kind === 'number' ? [surface] : NO_KEYS, openAt);
     } else {
-      const reading = readingOf(surface);
+      const reading = readingAt(text, start, i);
       if (reading.pieces === null) {
-        pushToken(tokens, surface, start, kind, reading.keys, openAt);
+        pushToken(tokens, reading.word, start, kind, reading.keys, openAt);
       } else {
         let at = start;
         for (const length of reading.pieces) {
-          const piece = text.slice(at, at + length);
-          pushToken(tokens, piece, at, kind, matchKeys(piece), at === start ? openAt : null);
+          const piece = readingAt(text, at, at + length);
+          pushToken(tokens, piece.word, at, kind, piece.keys, at === start ? openAt : null);
           at += length;
         }
       }

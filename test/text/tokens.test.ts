@@ -86,6 +86,20 @@ describe('matchKeys', () => {
     expect(b?.keys).toBe(a?.keys);
   });
 
+  it('reads each of many thousand different words as itself, the cache emptied as it fills', () => {
+    // More words than the cache keeps, each a different run of letters: none is taken for another.
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const words = Array.from({ length: 25_000 }, (_, n) => {
+      let word = 'و';
+      for (let k = n; word.length < 5; k = Math.floor(k / letters.length))
+        word += letters.charAt(k % letters.length);
+      return word;
+    });
+    const tokens = tokensOf(words.join(' '));
+    expect(tokens.map((t) => t.text)).toEqual(words);
+    expect(tokens.map((t) => t.keys[0])).toEqual(words);
+  });
+
   it('reads a word joined to the next as its words, each with its own readings', () => {
     const tokens = tokensOf('ولايزال القصف مستمرا');
     expect(tokens.slice(0, 3).map((t) => t.text)).toEqual(['ولا', 'يزال', 'القصف']);
