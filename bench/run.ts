@@ -44,10 +44,14 @@ interface Timing {
   readonly wall: number;
 }
 
-const collect = (globalThis as { gc?: () => void }).gc;
-
+/**
+ * No collection is forced between rounds: a forced full collection (`gc()`)
+ * left V8 sweeping and marking the whole heap on its helper threads during the
+ * next timed round, and dropped compiled code that round then compiled again,
+ * 0.3–1 s of CPU on top of 2 s of extraction. A process that extracts reports
+ * never forces a collection; the rounds measure what it does.
+ */
 function time(work: () => void): Timing {
-  collect?.();
   const cpu = process.cpuUsage();
   const wall = performance.now();
   work();
