@@ -1,6 +1,33 @@
 import type { Database, Sql } from './db.js';
 
 /**
+ * The statement triggers that keep a table of counts (event_summary,
+ * event_points) in step with events through its function NAME_count, as
+ * migrations 13 and 14 wrote them.
+ */
+const countedWithEvents = (
+  name: string,
+): string => `CREATE TRIGGER ${name}_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION ${name}_count();
+CREATE TRIGGER ${name}_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION ${name}_count();
+CREATE TRIGGER ${name}_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION ${name}_count();`;
+
+/** Emptying the events empties a table of their counts (migrations 13 and 14). */
+const emptiedWithEvents = (
+  name: string,
+): string => `CREATE FUNCTION ${name}_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM ${name};
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER ${name}_truncate AFTER TRUNCATE ON events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${name}_clear();`;
+
+/**
  * The review queue's reasons an event's own fields give, as `event_review_reasons`
  * lists them: written by migration 15 and again by 17, which changed only how
  * a report's weekday is matched.
@@ -412,23 +439,10 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER event_summary_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_summary_count();
-CREATE TRIGGER event_summary_update AFTER UPDATE ON events
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_summary_count();
-CREATE TRIGGER event_summary_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
-  FOR EACH STATEMENT EXECUTE FUNCTION event_summary_count();
+${countedWithEvents('event_summary')}
 
 -- Emptying the events empties their counts.
-CREATE FUNCTION event_summary_clear() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM event_summary;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER event_summary_truncate AFTER TRUNCATE ON events
-  FOR EACH STATEMENT EXECUTE FUNCTION event_summary_clear();
+${emptiedWithEvents('event_summary')}
 
 -- The events already stored, counted once.
 INSERT INTO event_summary (month, end_month, private, review_status, event_type, sub_event_type,
@@ -475,22 +489,9 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER event_points_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_points_count();
-CREATE TRIGGER event_points_update AFTER UPDATE ON events
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_points_count();
-CREATE TRIGGER event_points_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
-  FOR EACH STATEMENT EXECUTE FUNCTION event_points_count();
+${countedWithEvents('event_points')}
 
-CREATE FUNCTION event_points_clear() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM event_points;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER event_points_truncate AFTER TRUNCATE ON events
-  FOR EACH STATEMENT EXECUTE FUNCTION event_points_clear();
+${emptiedWithEvents('event_points')}
 
 INSERT INTO event_points (lon, lat, private, events)
 SELECT lon, lat, private, count(*) FROM events

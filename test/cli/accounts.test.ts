@@ -1,14 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { captureConsole } from './console.js';
+import { describe, expect, it } from 'vitest';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-});
+onEmbeddedStore();
 const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
 const data = join(dir, 'data');
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-delete process.env.DATABASE_URL;
+onEmbeddedStore();
 
 /** A report written for this test, with its facts in front matter. */
 const REPORT = `---\npublished: 2024-03-14\noutlet: شبكة أ\nurl: https://example.org/saraqib\n---\nقتل مدنيان في قصف مدفعي لقوات النظام على بلدة سراقب جنوبي إدلب اليوم، بحسب الدفاع المدني السوري.\n`;

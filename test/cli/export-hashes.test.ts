@@ -2,15 +2,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
-import { captureConsole } from './console.js';
+import { describe, expect, it } from 'vitest';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-});
+onEmbeddedStore();
 
 const data = join(dir, 'data');
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');

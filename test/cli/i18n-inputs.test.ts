@@ -6,13 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chooseLang, KEYS, translator } from '../../src/cli/i18n.js';
 import { problem } from '../../src/cli/problems.js';
 import { inOneScript, outsideIsolates } from './bidi.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
+onEmbeddedStore();
 afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
   chooseLang([]);
 });
 
@@ -243,44 +241,27 @@ describe('what a lower stage says about an input', () => {
         });
         p.stdin.end(input);
       });
-    const short = await withInput(
-      'short\n',
-      'user',
-      'add',
-      'huda',
-      '--role',
-      'admin',
-      '--password-stdin',
-      '--lang',
-      'ar',
-    );
+    // The same account asked for each time, with the password on standard input.
+    const addHuda = (password: string, lang: string) =>
+      withInput(
+        `${password}\n`,
+        'user',
+        'add',
+        'huda',
+        '--role',
+        'admin',
+        '--password-stdin',
+        '--lang',
+        lang,
+      );
+    const short = await addHuda('short', 'ar');
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/كلمة المرور \d+ محارف على الأقل/);
     inOneScript('ar', short.stderr);
-    const added = await withInput(
-      'a password long enough\n',
-      'user',
-      'add',
-      'huda',
-      '--role',
-      'admin',
-      '--password-stdin',
-      '--lang',
-      'ar',
-    );
+    const added = await addHuda('a password long enough', 'ar');
     expect(added.status).toBe(0);
     expect(added.stdout).toBe('أضيف \u2068huda\u2069 (\u2068admin\u2069)\n');
-    const again = await withInput(
-      'a password long enough\n',
-      'user',
-      'add',
-      'huda',
-      '--role',
-      'admin',
-      '--password-stdin',
-      '--lang',
-      'en',
-    );
+    const again = await addHuda('a password long enough', 'en');
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/there is a user huda already/);
   });

@@ -2,15 +2,13 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolate, langOf } from '../../src/cli/i18n.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 import { inOneScript, lines, outsideIsolates } from './bidi.js';
 
 const { out, err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
+onEmbeddedStore();
 const { LANG, LC_ALL } = process.env;
 afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
   if (LANG === undefined) delete process.env.LANG;
   else process.env.LANG = LANG;
   if (LC_ALL !== undefined) process.env.LC_ALL = LC_ALL;

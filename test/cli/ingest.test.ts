@@ -2,20 +2,16 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateReports } from '../../bench/generate.js';
 import { openStore } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { REPORTS } from '../link/reports.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
 // The commands here choose their database by flags; the server, when there is one, only where a test names it.
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-});
+const serverUrl = onEmbeddedStore();
 const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
 
 /** NDJSON of the test reports: the car bombing told three ways, a shelling, a later bombing. */

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-delete process.env.DATABASE_URL;
+onEmbeddedStore();
 
 /** Reports written for this test, none of which carries its date in its own words. */
 const TEXTS = {

@@ -1,15 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
-import { captureConsole } from './console.js';
+import { describe, expect, it } from 'vitest';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-});
+onEmbeddedStore();
 
 const data = join(dir, 'data');
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-delete process.env.DATABASE_URL;
+onEmbeddedStore();
 
 describe('wathiq reprocess', () => {
   const data = join(dir, 'data');

@@ -1,15 +1,11 @@
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPORTS } from '../link/reports.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-});
+onEmbeddedStore();
 
 const data = join(dir, 'data');
 

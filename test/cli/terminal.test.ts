@@ -1,15 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { printable } from '../../src/cli/terminal.js';
 import { REPORTS } from '../link/reports.js';
-import { captureConsole } from './console.js';
+import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-});
+onEmbeddedStore();
 
 /** What a hostile report could send a terminal: retitle it (OSC), clear it (CSI 2J), ring it, move the cursor. */
 const RETITLE = '\u001b]0;owned\u0007';

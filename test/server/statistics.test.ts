@@ -3,8 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { createApp } from '../../src/server/index.js';
 import { backgroundStatistics } from '../../src/service/index.js';
-import type { Database, QueryOptions } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
+import { watching } from '../store/watch.js';
 import { seedUsers, signedIn } from './harness.js';
 
 /** Events as a bulk load leaves them, the planner told nothing: enough to make the statistics stale. */
@@ -44,20 +45,12 @@ describe.each(engines())('the statistics after an upload on $name', (engine) => 
       let release = (): void => undefined;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const refreshing: string[] = [];
-      const gated: Database = {
-        ...db,
-        query: async <R extends object>(
-          text: string,
-          params?: readonly unknown[],
-          options?: QueryOptions,
-        ): Promise<R[]> => {
-          if (/^\s*(?:VACUUM|ANALYZE)\b/.test(text)) {
-            refreshing.push(text);
-            await gate;
-          }
-          return db.query<R>(text, params, options);
-        },
-      };
+      const gated = watching(db, async (text) => {
+        if (/^\s*(?:VACUUM|ANALYZE)\b/.test(text)) {
+          refreshing.push(text);
+          await gate;
+        }
+      });
       const failures: unknown[] = [];
       const statistics = backgroundStatistics(gated, (error) => failures.push(error));
       const app = createApp({
@@ -110,17 +103,9 @@ describe.each(engines())('the statistics after an upload on $name', (engine) => 
     try {
       await seedUsers(db);
       const statements: string[] = [];
-      const watched: Database = {
-        ...db,
-        query: async <R extends object>(
-          text: string,
-          params?: readonly unknown[],
-          options?: QueryOptions,
-        ): Promise<R[]> => {
-          statements.push(text);
-          return db.query<R>(text, params, options);
-        },
-      };
+      const watched = watching(db, (text) => {
+        statements.push(text);
+      });
       const statistics = backgroundStatistics(watched, () => undefined);
       const app = createApp({
         db: watched,

@@ -3,8 +3,9 @@ import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import type { RawReport } from '../../src/ingest/index.js';
 import { ingestBatch, TRANSACTION_REPORTS } from '../../src/service/index.js';
-import type { Database, QueryOptions, Sql } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
+import { watching } from '../store/watch.js';
 
 const TOWNS = ['سرمين', 'بنش', 'تفتناز', 'سراقب', 'أريحا'];
 
@@ -38,22 +39,10 @@ function raw(source: string, format: RawReport['format'], content: string): RawR
  */
 function stoppingAfterFacts(db: Database): Database {
   let factsWritten = false;
-  const faulty = (sql: Sql): Sql => ({
-    query: async <R extends object>(
-      text: string,
-      params?: readonly unknown[],
-      options?: QueryOptions,
-    ): Promise<R[]> => {
-      if (factsWritten) throw new Error('stopped after the facts were written');
-      if (/UPDATE documents SET title = coalesce/.test(text)) factsWritten = true;
-      return sql.query<R>(text, params, options);
-    },
+  return watching(db, (text) => {
+    if (factsWritten) throw new Error('stopped after the facts were written');
+    if (/UPDATE documents SET title = coalesce/.test(text)) factsWritten = true;
   });
-  return {
-    ...db,
-    ...faulty(db),
-    transaction: (work) => db.transaction((tx) => work(faulty(tx))),
-  };
 }
 
 /** A report of its own bytes with no date in it, in words written for this test. */

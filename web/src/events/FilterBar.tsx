@@ -7,6 +7,7 @@ import { useSession } from '../session.js';
 import { fieldText } from '../forms.js';
 import { DateField } from '../event/DateField.js';
 import { useActorLabel } from '../vocabulary/actors.js';
+import { Options } from '../forms-ui.js';
 
 const statuses = ['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected'] as const;
 
@@ -43,11 +44,7 @@ export function FilterBar({ filter, actors, claimants, onChange }: Props) {
       {label}
       <select name={name} value={filter[name] ?? ''} key={`${name}-${filter[name] ?? ''}`}>
         <option value="">{t('filter.any')}</option>
-        {options.map((o) => (
-          <option value={o.value} key={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </label>
   );

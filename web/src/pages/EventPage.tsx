@@ -17,6 +17,7 @@ import { useSession } from '../session.js';
 import { governorateName } from '../vocabulary/governorate.js';
 import { subEventTypes, useGovernorates, useTypeLabel } from '../vocabulary/labels.js';
 import { actorIds, claimantIds, useActorLabel } from '../vocabulary/actors.js';
+import { CountInput, Options, SaveCancel } from '../forms-ui.js';
 
 const measures = ['killed', 'injured', 'detained', 'missing', 'killed_or_injured'] as const;
 
@@ -603,17 +604,7 @@ function CountCell(props: {
         props.onSave(value.trim() === '' ? null : Number(value));
       }}
     >
-      <input
-        type="number"
-        min={0}
-        step={1}
-        value={value}
-        aria-label={props.label}
-        ref={field}
-        onInput={(e) => {
-          setValue(e.currentTarget.value);
-        }}
-      />
+      <CountInput value={value} onValue={setValue} label={props.label} inputRef={field} />
       <button type="submit">{t('common.save')}</button>
     </form>
   );
@@ -666,11 +657,7 @@ function InlineEdit(props: {
               }}
             >
               <option value="">{props.unknownLabel ?? t('common.unknown')}</option>
-              {props.choices.map((c) => (
-                <option value={c.value} key={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <Options options={props.choices} />
             </select>
           ) : (
             <input
@@ -683,12 +670,7 @@ function InlineEdit(props: {
           )}
         </label>
       )}
-      <button type="submit" class="primary">
-        {t('common.save')}
-      </button>
-      <button type="button" onClick={props.onCancel}>
-        {t('common.cancel')}
-      </button>
+      <SaveCancel onCancel={props.onCancel} />
     </form>
   );
 }
@@ -748,11 +730,7 @@ function AddClaim(props: {
           set(e.currentTarget.value);
         }}
       >
-        {options.map((o) => (
-          <option value={o.value} key={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </label>
   );
@@ -800,28 +778,14 @@ function AddClaim(props: {
       ])}
       <label>
         {t('event.count')}
-        <input
-          type="number"
-          min={0}
-          step={1}
-          required
-          value={count}
-          onInput={(e) => {
-            setCount(e.currentTarget.value);
-          }}
-        />
+        <CountInput value={count} onValue={setCount} required />
       </label>
-      <button type="submit" class="primary">
-        {t('event.addClaimSave')}
-      </button>
-      <button
-        type="button"
-        onClick={() => {
+      <SaveCancel
+        save={t('event.addClaimSave')}
+        onCancel={() => {
           setOpen(false);
         }}
-      >
-        {t('common.cancel')}
-      </button>
+      />
     </form>
   );
 }
@@ -926,17 +890,12 @@ function SplitBox({ report, onSplit }: { report: string; onSplit: (reason: strin
           }}
         />
       </label>
-      <button type="submit" class="primary">
-        {t('event.splitConfirm')}
-      </button>
-      <button
-        type="button"
-        onClick={() => {
+      <SaveCancel
+        save={t('event.splitConfirm')}
+        onCancel={() => {
           setOpen(false);
         }}
-      >
-        {t('common.cancel')}
-      </button>
+      />
     </form>
   );
 }
