@@ -1,5 +1,5 @@
-export { extract } from './recipe.js';
-export type { ExtractOptions } from './recipe.js';
+export { extract, readReportFrames } from './recipe.js';
+export type { ExtractOptions, ReadReport } from './recipe.js';
 export { loadKnowledge, shippedKnowledge } from './knowledge.js';
 export type { Knowledge } from './knowledge.js';
 export { fatalitiesOf } from './08-write/index.js';

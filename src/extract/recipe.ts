@@ -1,11 +1,14 @@
 import { hash } from 'node:crypto';
 import type { Document, DocumentResult } from '../contracts/index.js';
 import { analyze, grievances, splitClauses } from './01-read/index.js';
+import type { Analysis } from './01-read/index.js';
 import { readSpeakers } from './02-speakers/index.js';
 import { datelines, locatePlaces } from './03-places/index.js';
+import type { ReportPlaces } from './03-places/index.js';
 import { figuresByClause } from './04-figures/index.js';
 import { inheritBackground, inheritHabitual, markTallies } from './05-acts/index.js';
 import { gatherIncidents, readFrames } from './07-gather/index.js';
+import type { EventMention } from './07-gather/index.js';
 import { writeReport } from './08-write/index.js';
 import { shippedKnowledge } from './knowledge.js';
 import type { Knowledge } from './knowledge.js';
@@ -21,20 +24,21 @@ function documentId(text: string): string {
   return `sha256:${hash('sha256', text.normalize('NFC'), 'hex')}`;
 }
 
+/** A report read up to its event frames: what the rest of the recipe gathers and writes. */
+export interface ReadReport {
+  readonly analysis: Analysis;
+  readonly places: ReportPlaces;
+  readonly frames: readonly EventMention[];
+}
+
 /**
- * Reads one report and returns the incidents it reports, each figure tied to
- * whoever claimed it and every field to the words it came from. The recipe:
- * each rule family answers one question, in this order.
- *
- * @example
- * const result = extract({ text, title: null, outlet: null, url: null, published: '2017-04-13' });
- * result.incidents[0]?.claims[0]?.claimant; // 'Amaq'
+ * The recipe's first half: each rule family answers one question, in this
+ * order, and every clause with an act of its own becomes an event frame.
  */
-export function extract(document: Document, options: ExtractOptions = {}): DocumentResult {
-  const { lexicon, gazetteer } = options.knowledge ?? shippedKnowledge();
-  const doc: Document = { ...document, published: document.published ?? options.published ?? null };
+export function readReportFrames(document: Document, knowledge: Knowledge): ReadReport {
+  const { lexicon, gazetteer } = knowledge;
   // 01 read: normalized tokens, dictionary phrases, dates, sentences, clauses.
-  const analysis = analyze(doc, lexicon);
+  const analysis = analyze(document, lexicon);
   const clauses = splitClauses(analysis);
   const about = grievances(analysis, clauses);
   // 02 speakers: who speaks for each stretch of text.
@@ -60,10 +64,26 @@ export function extract(document: Document, options: ExtractOptions = {}): Docum
     figures,
     places.resolved,
   );
+  return { analysis, places, frames };
+}
+
+/**
+ * Reads one report and returns the incidents it reports, each figure tied to
+ * whoever claimed it and every field to the words it came from: its frames
+ * read (`readReportFrames`), then gathered into incidents and written.
+ *
+ * @example
+ * const result = extract({ text, title: null, outlet: null, url: null, published: '2017-04-13' });
+ * result.incidents[0]?.claims[0]?.claimant; // 'Amaq'
+ */
+export function extract(document: Document, options: ExtractOptions = {}): DocumentResult {
+  const knowledge = options.knowledge ?? shippedKnowledge();
+  const doc: Document = { ...document, published: document.published ?? options.published ?? null };
+  const { analysis, places, frames } = readReportFrames(doc, knowledge);
   // 05 acts, across clauses: past acts told at length, general situations, tallies.
   const told = markTallies(inheritBackground(inheritHabitual(analysis, frames)));
   // 07 gather: frames of one act become one incident.
-  const camp = (id: string): string | null => lexicon.actors.get(id)?.camp ?? null;
+  const camp = (id: string): string | null => knowledge.lexicon.actors.get(id)?.camp ?? null;
   const drafts = gatherIncidents(told, (a, b) => camp(a) !== null && camp(a) === camp(b));
   // 08 write: the contract's incidents and tallies, with what a reviewer should know.
   const { incidents, tallies, warnings, coded_warnings } = writeReport(
