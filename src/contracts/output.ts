@@ -18,10 +18,14 @@ export type DocumentOutput = z.infer<typeof zDocumentOutput>;
 
 /**
  * The JSON Schema of one printed result (an element of `--json`'s array, a line
- * of `--ndjson`), generated from the zod contract so the two cannot drift.
+ * of `--ndjson`), generated from the zod contract so the two cannot drift. It
+ * lets objects carry fields it does not name (zod's reading of input, which
+ * passes them by): the contract lets a version add fields, and a consumer
+ * checking against this file must still accept what a later wathiq of the same
+ * version prints.
  */
 export function documentOutputJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(zDocumentOutput, { target: 'draft-2020-12' });
+  const generated = z.toJSONSchema(zDocumentOutput, { target: 'draft-2020-12', io: 'input' });
   return {
     $schema: generated.$schema,
     $id: OUTPUT_SCHEMA_ID,

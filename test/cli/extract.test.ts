@@ -78,6 +78,22 @@ describe('wathiq extract', () => {
     expect(errors).toMatch(/\$\.incidents\[0\]: lacks required event_type/);
   });
 
+  it('lets a result carry fields its version does not name, as the contract allows a version to add them', async () => {
+    const shipped: unknown = JSON.parse(readFileSync(SHIPPED_SCHEMA, 'utf8'));
+    expect(
+      await run('extract', '--json', '--published', '2024-03-13', file('later.txt', REPORT)),
+    ).toBe(0);
+    const [result] = JSON.parse(out.join('')) as Record<string, unknown>[];
+    const incidents = (result?.incidents ?? []) as Record<string, unknown>[];
+    expect(incidents.length).toBeGreaterThan(0);
+    const later = {
+      ...result,
+      a_later_field: true,
+      incidents: incidents.map((incident) => ({ ...incident, another_later_field: 'x' })),
+    };
+    expect(schemaErrors(shipped, later)).toEqual([]);
+  });
+
   it('prints its JSON Schema with wathiq schema', async () => {
     expect(await run('schema')).toBe(0);
     expect(JSON.parse(out.join(''))).toEqual(documentOutputJsonSchema());
