@@ -344,6 +344,15 @@ export async function storeRereadings(
       ],
     );
   if (keys.length > 0) await regroup(tx, keys, lexicon, links, live);
+  // A report's warning codes feed its events' review reasons: a reading that changes
+  // only the codes leaves the events' data alone, so regrouping does not rewrite them.
+  if (rewrittenDocs.length > 0)
+    await tx.query(
+      `UPDATE events e SET review_reasons = event_review_reasons(e.data)
+       WHERE e.id IN (SELECT i.event_id FROM incidents i WHERE i.document_id = ANY($1::text[]))
+         AND e.review_reasons IS DISTINCT FROM event_review_reasons(e.data)`,
+      [rewrittenDocs.map((r) => r.document)],
+    );
   // An event none of whose incidents is left in it (they went, or are background now) goes too.
   await tx.query(
     `DELETE FROM events e WHERE e.id = ANY($1::text[])

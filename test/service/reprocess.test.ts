@@ -394,6 +394,42 @@ describe.each(engines())(
   },
 );
 
+describe.each(engines())(
+  'reprocess of a reading that lacked a warning code, on $name',
+  (engine) => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await engine.open();
+    });
+    afterAll(async () => {
+      await db.close();
+    });
+
+    it('gives the event the review reason the new code calls for, though no incident changed', async () => {
+      // «يوم الجمعة» before a date that was a Thursday: the reading warns of it.
+      const report = {
+        text: 'قتل رجلان يوم الجمعة 3 تشرين الأول 2024 بقصف مدفعي على بلدة سرمين شرقي إدلب.',
+        published: '2024-10-04',
+        outlet: 'نشرة التجربة',
+      };
+      await ingestBatch(db, loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-'))), [
+        raw(0, [report]),
+      ]);
+      const reasons = async (): Promise<unknown> =>
+        (await db.query<{ r: unknown }>('SELECT review_reasons AS r FROM events'))[0]?.r;
+      const told = await reasons();
+      expect(JSON.stringify(told)).toContain('weekday');
+      // As an older wathiq left it: a reading without codes, and the event's reasons made from it.
+      await db.query("UPDATE documents SET coded_warnings = '[]'");
+      await db.query('UPDATE events SET review_reasons = event_review_reasons(data)');
+      expect(JSON.stringify(await reasons())).not.toContain('weekday');
+
+      await reprocess(db, loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-'))), {});
+      expect(await reasons()).toEqual(told);
+    });
+  },
+);
+
 describe('which stored incident a new reading is', () => {
   const incident = (id: string, evidence: [number, number][]): Incident => ({
     id,
