@@ -79,10 +79,9 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
 
     const done = page.getByRole('status').filter({ hasText: 'فُصل التقرير' });
     await done.waitFor();
-    // What became of each status: the new event starts unreviewed, this one keeps its own.
-    expect(await done.innerText()).toContain(
-      'يبدأ بوضع «لم يراجع»؛ ويبقى لهذا الحدث وضعه (لم يراجع)',
-    );
+    // The status this event holds now, and what becomes of a review made before the split.
+    expect(await done.innerText()).toContain('وضع هذا الحدث الآن (لم يراجع)');
+    expect(await done.innerText()).toContain('ويبدأ الآخر بوضع «لم يراجع»');
     await expect.poll(() => reports(page).count()).toBe(before - 1);
     expect(await page.locator('.report h3').allInnerTexts()).not.toContain(title);
     const change = page.locator('.change').first();
@@ -113,9 +112,10 @@ describe.skipIf(chromiumPath === null)('splitting a report off an event and join
     await page.locator('.report-text').first().waitFor();
     expect(await reports(page).count()).toBe(1);
     expect(await page.locator('.report h3').innerText()).toBe(title);
-    // Its status is unreviewed because no one reviewed it, and the page says so, not that editor set it.
+    // The status it holds, and that a new event of a split stays unreviewed until someone reviews it.
     const from = page.getByRole('status').filter({ hasText: 'فُصل هذا الحدث عن حدث آخر' });
-    expect(await from.innerText()).toContain('لأن أحداً لم يراجعه بعد');
+    expect(await from.innerText()).toContain('وضعه (لم يراجع)');
+    expect(await from.innerText()).toContain('حتى يراجعه أحد');
     expect(await from.getByRole('link', { name: 'افتح الحدث الذي فُصل عنه' }).count()).toBe(1);
     await shotBothLanguages(page, 'event-split-off');
     await signOut(page);

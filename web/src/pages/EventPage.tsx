@@ -193,7 +193,7 @@ export function EventPage({ id }: { id: string }) {
             </>
           ) : 'splitFrom' in notice ? (
             <>
-              {t('event.splitFrom')}{' '}
+              {t('event.splitFrom', { status: t(`status.${event.review_status}`) })}{' '}
               <a href={`/events/${encodeURIComponent(notice.splitFrom)}`}>
                 {t('event.openSplitFrom')}
               </a>
