@@ -57,9 +57,10 @@ export function weekdayContradicted(documents: string, event: string): string {
 
 /**
  * The store's schema, one migration per change, applied in order and recorded.
- * Never edit a migration that has shipped: add the next one.
+ * Never edit a migration that has shipped: add the next one (test/store/schema.test.ts
+ * pins the text of each, helpers it shares with live code included).
  */
-const MIGRATIONS: readonly {
+export const MIGRATIONS: readonly {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
