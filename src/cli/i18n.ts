@@ -113,6 +113,7 @@ const AR = {
   'ingest.known': '{n} موجود أصلاً',
   'ingest.sameText': '{n} نصه كنص تقرير مخزن',
   'ingest.completed': '{n} منها أُعطي وقائع كانت تنقصه وأعيدت قراءته',
+  'ingest.notCompleted': 'لم يُعطَ ما كان ينقصه ({facts})، إذ تعذرت إعادة قراءته به: {reason}',
   'ingest.failed': 'فشل {n}',
   'ingest.stopped': 'توقف: ',
   'ingest.failedHint': ' (يسردها wathiq ingest --failed)',
@@ -427,6 +428,8 @@ const EN: Readonly<Record<Key, string>> = {
   'ingest.known': '{n} already have',
   'ingest.sameText': '{n} same text as one stored',
   'ingest.completed': '{n} of them given facts they lacked, and read again',
+  'ingest.notCompleted':
+    'not given the facts it lacked ({facts}): it could not be read again with them: {reason}',
   'ingest.failed': '{n} failed',
   'ingest.stopped': 'stopped: ',
   'ingest.failedHint': ' (wathiq ingest --failed lists them)',

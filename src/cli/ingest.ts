@@ -235,6 +235,14 @@ async function ingestHere(
       tally[r.outcome]++;
       if (r.undated === true) undated.push(r.source);
       if (r.completed !== undefined) completed++;
+      if (r.notCompleted !== undefined)
+        warn(
+          r.source,
+          say('ingest.notCompleted', {
+            facts: r.notCompleted.facts.join(', '),
+            reason: r.notCompleted.reason,
+          }),
+        );
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
       for (const w of r.warnings ?? []) warn(r.source, w);
     }

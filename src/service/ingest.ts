@@ -7,6 +7,7 @@ import type { RawReport } from '../ingest/index.js';
 import {
   capturedFacts,
   completeFacts,
+  lockReports,
   recordFailure,
   saveReports,
   StoreFullError,
@@ -18,6 +19,7 @@ import type {
   Database,
   ExtractedReport,
   SaveOutcome,
+  Sql,
   StoredFacts,
   StoredReport,
 } from '../store/index.js';
@@ -49,6 +51,14 @@ export interface ReportResult {
   readonly undated?: boolean;
   /** Known already, and given facts it lacked (its date from a sidecar that came after it). */
   readonly completed?: readonly ReportFact[];
+  /** Known already, came with facts it lacked, and could not be read again with them: it took none. */
+  readonly notCompleted?: NotCompleted;
+}
+
+/** Facts a stored report lacked and was not given, and why. */
+export interface NotCompleted {
+  readonly facts: readonly ReportFact[];
+  readonly reason: string;
 }
 
 function reasonOf(error: unknown): string {
@@ -120,8 +130,8 @@ export async function ingestBatch(
   // A piece's results are its reports', in order: the batch's are the reports', in order.
   return results.map((r, k) => {
     const report = reports[k];
-    const facts = report === undefined ? undefined : completed.get(report);
-    return facts === undefined ? r : { ...r, completed: facts };
+    const outcome = report === undefined ? undefined : completed.get(report);
+    return outcome === undefined ? r : { ...r, ...outcome };
   });
 }
 
@@ -134,6 +144,12 @@ interface Completion {
   readonly sources: FactSources;
 }
 
+/** What became of facts a stored report came with: taken, or not, and why. */
+interface Completed {
+  readonly completed?: readonly ReportFact[];
+  readonly notCompleted?: NotCompleted;
+}
+
 /**
  * Reports whose bytes are stored already but which come with facts from
  * outside them (a sidecar, a manifest row, --published) that the stored report
@@ -142,28 +158,40 @@ interface Completion {
  * ingest's list of undated reports says; a fact it has is never replaced.
  * The facts and the new reading are stored in one transaction: were the new
  * facts stored alone, the report would lack nothing the next time and never
- * be read again with them.
+ * be read again with them. The reports are locked before what they lack is
+ * read in it (lockReports): two ingests giving one report different dates
+ * would otherwise each read it undated, and the second store a reading made
+ * with a date the report does not keep. A report that cannot be read again
+ * takes none of its facts, and its result says why.
  */
 async function completeStored(
   db: Database,
   knowledge: Knowledge,
   known: readonly RawReport[],
   options: PipelineOptions,
-): Promise<Map<RawReport, readonly ReportFact[]>> {
+): Promise<Map<RawReport, Completed>> {
   const fromOptions = [options.published, options.outlet, options.url].some(
     (v) => v !== undefined && v !== null,
   );
   const outside = known.filter(
     (r) => fromOptions || Object.keys(r.facts ?? {}).length > 0 || r.outlet != null,
   );
-  const done = new Map<RawReport, readonly ReportFact[]>();
+  const done = new Map<RawReport, Completed>();
   for (const piece of pieces(outside)) {
-    const completions = await lacking(db, piece, options);
-    if (completions.length === 0) continue;
-    const stored = await db.transaction(async (tx) => {
+    // Read unlocked first, to pass by what lacks nothing (a resumed batch) without a transaction:
+    // a stored fact is never taken away, so what lacks nothing now will lack nothing locked.
+    const unlocked = await lacking(db, piece, options);
+    if (unlocked.length === 0) continue;
+    const { taken, failed } = await db.transaction(async (tx) => {
+      await lockReports(tx, [...new Set(unlocked.map((c) => c.document))]);
+      const completions = await lacking(
+        tx,
+        unlocked.map((c) => c.report),
+        options,
+      );
       const reports = await storedReports(tx, [...new Set(completions.map((c) => c.document))]);
       // Read again as it will be with its new facts; one that cannot be read again takes none.
-      const { readings } = rereadAll(
+      const { readings, failed } = rereadAll(
         reports.map((r) => completions.filter((c) => c.document === r.id).reduce(withFacts, r)),
         knowledge,
       );
@@ -171,16 +199,25 @@ async function completeStored(
       const taken = completions.filter((c) => readable.has(c.document));
       for (const c of taken) await completeFacts(tx, c.document, c.facts, c.sources);
       await storeRereadings(tx, readings, knowledge.lexicon);
-      return taken;
+      const reasons = new Map(failed.map((f) => [f.report, f.reason]));
+      return {
+        taken,
+        failed: completions.flatMap((c) => {
+          const reason = reasons.get(c.document);
+          return reason === undefined ? [] : [{ completion: c, reason }];
+        }),
+      };
     });
-    for (const c of stored) done.set(c.report, c.lacked);
+    for (const c of taken) done.set(c.report, { completed: c.lacked });
+    for (const { completion: c, reason } of failed)
+      done.set(c.report, { notCompleted: { facts: c.lacked, reason } });
   }
   return done;
 }
 
 /** What each of these stored reports lacks that it comes with now. */
 async function lacking(
-  db: Database,
+  db: Sql,
   reports: readonly RawReport[],
   options: PipelineOptions,
 ): Promise<Completion[]> {

@@ -4,7 +4,7 @@ import type { Event, Incident, Span } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { isReadingWarning } from '../ingest/index.js';
-import { reportsInScope, saveRereadings, storedReports } from '../store/index.js';
+import { lockReports, reportsInScope, storedReports, storeRereadings } from '../store/index.js';
 import type {
   Database,
   EventState,
@@ -85,11 +85,15 @@ export async function reprocess(
       stopped = true;
       break;
     }
-    const read = rereadAll(await storedReports(db, ids.slice(k, k + batchSize)), knowledge);
+    const batch = ids.slice(k, k + batchSize);
+    // Read under the reports' lock: a reading of what an ingest is completing would be stored over it.
+    const { read, outcome } = await db.transaction(async (tx) => {
+      await lockReports(tx, batch);
+      const read = rereadAll(await storedReports(tx, batch), knowledge);
+      return { read, outcome: await storeRereadings(tx, read.readings, knowledge.lexicon) };
+    });
     kept.push(...read.kept);
     failed.push(...read.failed);
-    const readings = read.readings;
-    const outcome = await saveRereadings(db, readings, knowledge.lexicon);
     tracker.batch(outcome.before, outcome.after, outcome.added);
     reportsChanged += outcome.reports.length;
     incidents.added += outcome.added.length;

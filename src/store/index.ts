@@ -102,7 +102,7 @@ export type { FieldContext } from './field-formats.js';
 export type { EventWriter, ReportIndex, ReportInfo } from './writer.js';
 export { captureBytes, capturesOf, streamCaptureBytes } from './evidence.js';
 export type { Capture } from './evidence.js';
-export { reportsInScope, saveRereadings, storedReports, storeRereadings } from './reprocess.js';
+export { lockReports, reportsInScope, storedReports, storeRereadings } from './reprocess.js';
 export type {
   EventState,
   ReportScope,

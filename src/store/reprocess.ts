@@ -10,7 +10,7 @@ import type {
 import type { Lexicon } from '../lexicon/index.js';
 import { sameAct } from '../link/index.js';
 import type { Link, StoredIncident } from '../link/index.js';
-import type { Database, Sql } from './db.js';
+import type { Sql } from './db.js';
 import { candidatesFor, lockAreas, regroup } from './linking.js';
 import { incidentRow } from './reports.js';
 import { conditions } from './queries.js';
@@ -71,6 +71,23 @@ export interface StoredReport {
   readonly sources: FactSources | null;
   readonly warnings: readonly string[];
   readonly incidents: readonly StoredReading[];
+}
+
+/**
+ * Holds these reports' rows until the transaction ends, taken in id order.
+ * Whatever reads a stored report to write a new reading of it takes this
+ * first, before it reads anything: a reading made of what another
+ * transaction is about to change would be stored over that change (a report
+ * given a date by one ingest, read again without it by another or by a
+ * reprocess). Taking reports before governorates (lockAreas), as storing a new
+ * report and withdrawing one do, keeps two such writers from each waiting on
+ * what the other holds.
+ */
+export async function lockReports(tx: Sql, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query('SELECT id FROM documents WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [
+    [...ids],
+  ]);
 }
 
 /** Some stored reports, with their incidents in order. */
@@ -145,29 +162,24 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Stores new readings of some reports in one transaction, and links them as
+ * Stores new readings of some reports, and links them as
  * `ingest` would have had they been read so the first time: an incident read
  * differently loses the links judged on its old reading and is judged again
  * against the store; a pair of unchanged incidents no longer judged the same
  * act is unlinked; a new pair across events is linked. Reviewers' joins and
  * splits, corrections and private marks are on incidents whose ids the caller
  * kept, so they hold; the events are regrouped, keeping review statuses.
+ * In the caller's transaction: with the reading of the reports (after
+ * lockReports), and other writes that must stand or fall with it.
  */
-export async function saveRereadings(
-  db: Database,
-  readings: readonly Rereading[],
-  lexicon: Lexicon,
-): Promise<RereadOutcome> {
-  return db.transaction((tx) => storeRereadings(tx, readings, lexicon));
-}
-
-/** As `saveRereadings`, in the caller's transaction: with other writes that must stand or fall with it. */
 export async function storeRereadings(
   tx: Sql,
   readings: readonly Rereading[],
   lexicon: Lexicon,
 ): Promise<RereadOutcome> {
   const docIds = readings.map((r) => r.document);
+  // Taken already by a caller that read the reports in this transaction: taken again, it waits for nothing.
+  await lockReports(tx, docIds);
   const docs = new Map(
     (
       await tx.query<DocumentRow>(

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { shippedKnowledge } from '../../src/extract/index.js';
+import type { Knowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import type { RawReport } from '../../src/ingest/index.js';
 import { ingestBatch, TRANSACTION_REPORTS } from '../../src/service/index.js';
@@ -115,5 +117,57 @@ describe.each(engines())('ingesting a batch, on $name', (engine) => {
     expect(after.incidents.map((i) => i.id)).toEqual(before.incidents.map((i) => i.id));
     expect(after.incidents[0]?.start).toBe('2024-03-30');
     expect(after.events).toBe(before.events);
+  });
+
+  it('completes a report once when two ingests give it different dates at once, and reads it with the date it keeps', async () => {
+    const knowledge = shippedKnowledge();
+    const report = undatedReport();
+    await ingestBatch(db, knowledge, [report]);
+    // The first ingest holds its write of the date until the second has read the report and
+    // is about to write its own (or, when the second cannot read it before the first is done,
+    // for a second): the second must then not store a reading made without the first's date.
+    const facts = /UPDATE documents SET title = coalesce/;
+    let secondWrites = (): void => undefined;
+    const secondWriting = new Promise<void>((resolve) => (secondWrites = resolve));
+    const first = watching(db, async (text) => {
+      if (facts.test(text)) await Promise.race([secondWriting, sleep(1000)]);
+    });
+    const second = watching(db, (text) => {
+      if (facts.test(text)) secondWrites();
+    });
+    const [[one], [other]] = await Promise.all([
+      ingestBatch(first, knowledge, [report], { published: '2024-03-10' }),
+      ingestBatch(second, knowledge, [report], { published: '2024-03-20' }),
+    ]);
+    expect(one).toMatchObject({ outcome: 'known', completed: ['published'] });
+    expect(other?.outcome).toBe('known');
+    // Known already, dated already: the second gave it nothing.
+    expect(other?.completed).toBeUndefined();
+    const after = await state();
+    expect(after.published).toEqual(['2024-03-10']);
+    expect(after.incidents.map((i) => i.start)).toEqual(['2024-03-10']);
+  });
+
+  it('says so when a report given a date cannot be read again with it, and leaves it as it was', async () => {
+    const knowledge = shippedKnowledge();
+    const report = undatedReport();
+    await ingestBatch(db, knowledge, [report]);
+    const before = await state();
+    // A gazetteer that fails when read: extraction throws, as a broken data folder would make it.
+    const broken: Knowledge = {
+      lexicon: knowledge.lexicon,
+      gazetteer: new Proxy(knowledge.gazetteer, {
+        get: () => {
+          throw new Error('the gazetteer could not be read');
+        },
+      }),
+    };
+    const [result] = await ingestBatch(db, broken, [report], { published: '2024-03-30' });
+    expect(result).toMatchObject({
+      outcome: 'known',
+      notCompleted: { facts: ['published'], reason: 'the gazetteer could not be read' },
+    });
+    expect(result?.completed).toBeUndefined();
+    expect(await state()).toEqual(before);
   });
 });
