@@ -6,7 +6,7 @@
  * one place that knows their shapes, and its tests make real notes to read.
  * A note of a shape not known here keeps code `other` and is shown as made.
  */
-import type { Note, NoteValue } from '../contracts/index.js';
+import type { CodedWarning, Note, NoteValue } from '../contracts/index.js';
 import type { Gazetteer, Place } from '../gazetteer/index.js';
 
 type Values = Record<string, NoteValue>;
@@ -50,33 +50,52 @@ const LINK_READERS: readonly Reader[] = [
   [/^(.+) and (.+)$/, 'link.kindredTypes', (m) => ({ first: type(m[1]), second: type(m[2]) })],
 ];
 
-/** What reading a report warns of (src/ingest, src/text/dates, src/extract), in the order tried. */
+/**
+ * The words of the warnings extraction gives a code (src/text/dates), by
+ * code: the code says what the warning is; its words give only what the note
+ * shows besides the day (the date as written, the weekday named, the other
+ * day). Each reader's values name the day kept, `kept` or `date`.
+ */
+const CODED_READERS: Readonly<Record<CodedWarning['code'], readonly Reader[]>> = {
+  dates_disagree: [
+    [
+      new RegExp(`^date «(.*)»: the text names both ${DAY} and ${DAY} for one day; kept ${DAY}$`),
+      'reading.datesDisagree',
+      (m) => ({ words: quote(m[1]), kept: date(m[4]), other: date(m[3]) }),
+    ],
+  ],
+  weekday_contradicts: [
+    [
+      new RegExp(
+        `^date «(.*)»: the text names ${WEEKDAY} for ${DAY}, which is a ${WEEKDAY} \\(report date ${DAY}\\); kept ${DAY}$`,
+      ),
+      'reading.weekdayContradictsReport',
+      (m) => ({
+        words: quote(m[1]),
+        said: weekday(m[2]),
+        date: date(m[3]),
+        actual: weekday(m[4]),
+        published: date(m[5]),
+      }),
+    ],
+    [
+      new RegExp(
+        `^date «(.*)»: the text names ${WEEKDAY} for ${DAY}, which is a ${WEEKDAY}; kept ${DAY}$`,
+      ),
+      'reading.weekdayContradicts',
+      (m) => ({ words: quote(m[1]), said: weekday(m[2]), date: date(m[3]), actual: weekday(m[4]) }),
+    ],
+  ],
+};
+
+/** The day a coded warning's note keeps, as its reader named it. */
+function keptDay(note: Note): string | null {
+  const kept = note.values['kept'] ?? note.values['date'];
+  return kept?.kind === 'date' ? kept.date : null;
+}
+
+/** What reading a report warns of with no code (src/ingest, src/extract), in the order tried. */
 const READING_READERS: readonly Reader[] = [
-  [
-    new RegExp(`^date «(.*)»: the text names both ${DAY} and ${DAY} for one day; kept ${DAY}$`),
-    'reading.datesDisagree',
-    (m) => ({ words: quote(m[1]), kept: date(m[4]), other: date(m[3]) }),
-  ],
-  [
-    new RegExp(
-      `^date «(.*)»: the text names ${WEEKDAY} for ${DAY}, which is a ${WEEKDAY} \\(report date ${DAY}\\); kept ${DAY}$`,
-    ),
-    'reading.weekdayContradictsReport',
-    (m) => ({
-      words: quote(m[1]),
-      said: weekday(m[2]),
-      date: date(m[3]),
-      actual: weekday(m[4]),
-      published: date(m[5]),
-    }),
-  ],
-  [
-    new RegExp(
-      `^date «(.*)»: the text names ${WEEKDAY} for ${DAY}, which is a ${WEEKDAY}; kept ${DAY}$`,
-    ),
-    'reading.weekdayContradicts',
-    (m) => ({ words: quote(m[1]), said: weekday(m[2]), date: date(m[3]), actual: weekday(m[4]) }),
-  ],
   [/^no publication date: relative dates /, 'reading.noPublished', () => ({})],
   [
     /^place «(.*)» read as «(.*)» \((\S+)\), one letter off the gazetteer's spelling$/,
@@ -175,7 +194,23 @@ function withArabicNames(note: Note, gazetteer: Gazetteer): Note {
   return { ...note, values: { place: named(at, inside), area: named(area, wide) } };
 }
 
-/** What a reading warns of, each warning with its code. */
-export function readingNotes(warnings: readonly string[]): Note[] {
-  return warnings.map((w) => readWith(READING_READERS, w));
+/**
+ * What reading a report warns of, each warning with its note's code. A
+ * warning extraction coded (`coded`, from the same reading) is known by its
+ * code and day, never by its words alone: words of that shape with no code
+ * behind them are kept as made, code `other`. Extraction gives a coded
+ * warning's words with it, in the same order, so each code takes the first
+ * warning not yet taken whose words read as that code's, for that day.
+ */
+export function readingNotes(warnings: readonly string[], coded: readonly CodedWarning[]): Note[] {
+  const open = [...coded];
+  return warnings.map((text) => {
+    for (const [k, warning] of open.entries()) {
+      const note = readWith(CODED_READERS[warning.code], text);
+      if (note.code === 'other' || keptDay(note) !== warning.date) continue;
+      open.splice(k, 1);
+      return note;
+    }
+    return readWith(READING_READERS, text);
+  });
 }

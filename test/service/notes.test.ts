@@ -15,6 +15,10 @@ function linked(key: string, text: string, published: string): LinkIncident {
 
 const codes = (notes: readonly Note[]) => notes.map((n) => n.code);
 
+/** The notes of a reading, as the add-report preview makes them. */
+const notesOf = (result: ReturnType<typeof read>) =>
+  readingNotes(result.warnings, result.coded_warnings);
+
 describe('why a report was linked, read back into codes', () => {
   it('reads the reasons linking makes: same place, day and type', () => {
     const a = linked(
@@ -144,7 +148,7 @@ describe('what a reading warns of, read back into codes', () => {
       'قتل ثلاثة مدنيين يوم الجمعة 3 تشرين الأول 2024 بقصف مدفعي على بلدة سرمين في ريف إدلب.',
       '2024-10-04',
     );
-    const [note] = readingNotes(result.warnings);
+    const [note] = readingNotes(result.warnings, result.coded_warnings);
     expect(note?.code).toBe('reading.weekdayContradictsReport');
     expect(note?.values).toMatchObject({
       said: { kind: 'weekday', day: 5 },
@@ -155,11 +159,11 @@ describe('what a reading warns of, read back into codes', () => {
   });
 
   it('reads a report with no publication date and places the gazetteer lacks', () => {
-    expect(
-      codes(readingNotes(read('قتل رجلان أمس بغارة جوية على قرية الزعفرانة.', null).warnings)),
-    ).toContain('reading.noPublished');
-    const unlisted = readingNotes(
-      read('قتل رجلان بغارة جوية على قرية كفرعويد العليا في جبل الزاوية.', '2024-10-04').warnings,
+    expect(codes(notesOf(read('قتل رجلان أمس بغارة جوية على قرية الزعفرانة.', null)))).toContain(
+      'reading.noPublished',
+    );
+    const unlisted = notesOf(
+      read('قتل رجلان بغارة جوية على قرية كفرعويد العليا في جبل الزاوية.', '2024-10-04'),
     );
     expect(unlisted.length).toBeGreaterThan(0);
     for (const note of unlisted) {
@@ -169,14 +173,20 @@ describe('what a reading warns of, read back into codes', () => {
   });
 
   it('reads the other warnings by their shapes', () => {
-    const notes = readingNotes([
-      'date «يوم 3 و4 تشرين الأول»: the text names both 2024-10-03 and 2024-10-04 for one day; kept 2024-10-03',
-      'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursday; kept 2024-10-03',
-      "place «سرمبن» read as «سرمين» (C3953), one letter off the gazetteer's spelling",
-      'incident i2: place «تلة الزيتون» is not in the gazetteer (wathiq gazetteer add); placed at «سرمين» (Sarmin), precision 2',
-      'place «تلة الزيتون» is not in the gazetteer',
-      '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
-    ]);
+    const notes = readingNotes(
+      [
+        'date «يوم 3 و4 تشرين الأول»: the text names both 2024-10-03 and 2024-10-04 for one day; kept 2024-10-03',
+        'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursday; kept 2024-10-03',
+        "place «سرمبن» read as «سرمين» (C3953), one letter off the gazetteer's spelling",
+        'incident i2: place «تلة الزيتون» is not in the gazetteer (wathiq gazetteer add); placed at «سرمين» (Sarmin), precision 2',
+        'place «تلة الزيتون» is not in the gazetteer',
+        '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
+      ],
+      [
+        { code: 'dates_disagree', date: '2024-10-03' },
+        { code: 'weekday_contradicts', date: '2024-10-03' },
+      ],
+    );
     expect(codes(notes)).toEqual([
       'reading.datesDisagree',
       'reading.weekdayContradicts',
@@ -198,11 +208,49 @@ describe('what a reading warns of, read back into codes', () => {
   });
 
   it('keeps a note naming a weekday it does not know as made, not as a Sunday', () => {
-    const notes = readingNotes([
-      'date «يوم العيد 3 تشرين الأول»: the text names Feastday for 2024-10-03, which is a Thursday; kept 2024-10-03',
-      'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursdai (report date 2024-10-04); kept 2024-10-03',
-    ]);
+    const notes = readingNotes(
+      [
+        'date «يوم العيد 3 تشرين الأول»: the text names Feastday for 2024-10-03, which is a Thursday; kept 2024-10-03',
+        'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursdai (report date 2024-10-04); kept 2024-10-03',
+      ],
+      [
+        { code: 'weekday_contradicts', date: '2024-10-03' },
+        { code: 'weekday_contradicts', date: '2024-10-03' },
+      ],
+    );
     expect(notes.map((n) => n.code)).toEqual(['other', 'other']);
     for (const note of notes) expect(note.values).toEqual({});
+  });
+
+  it('knows a date warning by the code extraction gave it, not by its words', () => {
+    const weekdayWords =
+      'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursday; kept 2024-10-03';
+    // Words of the shape with no code, a code of another kind, or a code for another day: as made.
+    expect(codes(readingNotes([weekdayWords], []))).toEqual(['other']);
+    expect(
+      codes(readingNotes([weekdayWords], [{ code: 'dates_disagree', date: '2024-10-03' }])),
+    ).toEqual(['other']);
+    expect(
+      codes(readingNotes([weekdayWords], [{ code: 'weekday_contradicts', date: '2024-10-04' }])),
+    ).toEqual(['other']);
+    // One code takes one warning: the same words twice with one code behind them.
+    expect(
+      codes(
+        readingNotes(
+          [weekdayWords, weekdayWords],
+          [{ code: 'weekday_contradicts', date: '2024-10-03' }],
+        ),
+      ),
+    ).toEqual(['reading.weekdayContradicts', 'other']);
+  });
+
+  it('reads the two dates a report names for one day, from its code', () => {
+    const result = read(
+      'قتل ثلاثة مدنيين يوم 3 تشرين الأول 2024 الموافق 5 تشرين الأول 2024 بقصف مدفعي على بلدة سرمين في ريف إدلب.',
+      '2024-10-06',
+    );
+    expect(result.coded_warnings.map((w) => w.code)).toContain('dates_disagree');
+    const notes = notesOf(result);
+    expect(codes(notes)).toContain('reading.datesDisagree');
   });
 });

@@ -45,21 +45,27 @@ describe('notes in the reader’s language', () => {
   });
 
   it('tells which notes are shown as made, for their own direction', () => {
-    const [known, made] = readingNotes([
-      '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
-      'something new',
-    ]);
+    const [known, made] = readingNotes(
+      [
+        '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
+        'something new',
+      ],
+      [],
+    );
     if (known === undefined || made === undefined) throw new Error('no notes');
     expect(shownAsMade(known)).toBe(false);
     expect(shownAsMade(made)).toBe(true);
   });
 
   it('says a reading’s notes in Arabic with Arabic digits, quoting the report as written', () => {
-    const [weekday, unlisted, stray] = readingNotes([
-      'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursday (report date 2024-10-04); kept 2024-10-03',
-      'incident i2: place «تلة الزيتون» is not in the gazetteer (wathiq gazetteer add); placed at «سرمين» (Sarmin), precision 2',
-      '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
-    ]).map((n) => noteText('ar', n));
+    const [weekday, unlisted, stray] = readingNotes(
+      [
+        'date «الجمعة 3 تشرين الأول»: the text names Friday for 2024-10-03, which is a Thursday (report date 2024-10-04); kept 2024-10-03',
+        'incident i2: place «تلة الزيتون» is not in the gazetteer (wathiq gazetteer add); placed at «سرمين» (Sarmin), precision 2',
+        '3 byte sequence(s) that are not UTF-8 replaced by U+FFFD; the rest is UTF-8',
+      ],
+      [{ code: 'weekday_contradicts', date: '2024-10-03' }],
+    ).map((n) => noteText('ar', n));
     expect(weekday).toContain('الجمعة');
     expect(weekday).toContain('الخميس');
     expect(weekday).not.toMatch(latin);
@@ -70,7 +76,7 @@ describe('notes in the reader’s language', () => {
   });
 
   it('shows a note of a shape not known as it was made', () => {
-    const [note] = readingNotes(['something new']);
+    const [note] = readingNotes(['something new'], []);
     if (note === undefined) throw new Error('no note');
     expect(noteText('ar', note)).toBe('something new');
   });

@@ -283,7 +283,7 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
       text: document.text,
       incidents: result.incidents,
       warnings: all,
-      notes: readingNotes(all),
+      notes: readingNotes(all, result.coded_warnings),
     };
   };
 
