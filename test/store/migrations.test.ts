@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, SCHEMA_VERSION } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
+import { weekdayContradicted } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 
 describe.each(engines())(
@@ -163,6 +164,102 @@ describe.each(engines())(
         },
         { id: 'd2', coded_warnings: [] },
       ]);
+    });
+  },
+);
+
+describe.each(engines())(
+  'migration 18 on a store whose events have review reasons, on $name',
+  (engine) => {
+    let db: Database;
+    /** An event's data with what the reasons read: figures, place, claims, day, reports. */
+    const event = (fields: {
+      low: number;
+      high: number;
+      precision: 1 | 3 | null;
+      party: boolean;
+      start: string | null;
+      datePrecision: string;
+      document: string;
+    }) => ({
+      fatalities: { best: fields.low, low: fields.low, high: fields.high },
+      location: fields.precision === null ? null : { precision: fields.precision },
+      claims: [{ party: fields.party }],
+      date: { start: fields.start, precision: fields.datePrecision },
+      members: [{ document: fields.document, incident: `${fields.document}#i1` }],
+    });
+    const plain = {
+      low: 2,
+      high: 2,
+      precision: 1,
+      party: false,
+      start: '2024-10-03',
+      datePrecision: 'day',
+      document: 'd2',
+    } as const;
+    const events = {
+      // Every reason, one event each, and an event with none.
+      E1: event({ ...plain, high: 5 }),
+      E2: event({ ...plain, precision: null }),
+      E3: event({ ...plain, precision: 3 }),
+      E4: event({ ...plain, party: true }),
+      E5: event({ ...plain, datePrecision: 'month' }),
+      E6: event({ ...plain, document: 'd1' }),
+      // A report's weekday for another day than the event's: no reason.
+      E7: event({ ...plain, start: '2024-10-05', document: 'd1' }),
+      E8: event(plain),
+    };
+    beforeAll(async () => {
+      db = await engine.openAt(17);
+      await db.query(
+        `INSERT INTO documents (id, text, search_text, tallies, warnings, coded_warnings)
+         VALUES ('d1', 'نص', 'نص', '[]', '[]', $1::jsonb), ('d2', 'نص آخر', 'نص آخر', '[]', '[]', '[]')`,
+        [JSON.stringify([{ code: 'weekday_contradicts', date: '2024-10-03' }])],
+      );
+      // Written as version 17's wathiq wrote them: the reasons by its function.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names,
+           data, review_reasons)
+         SELECT e.key, 'Battles', 'Armed clash', '{}', '', '{}', e.value,
+           event_review_reasons(e.value)
+         FROM jsonb_each($1::jsonb) AS e`,
+        [JSON.stringify(events)],
+      );
+      await migrate(db, 18);
+    }, 60_000);
+    afterAll(async () => {
+      await db.close();
+    });
+
+    it('keeps every reason version 17 gave, and they are what version 18 works out afresh', async () => {
+      const rows = await db.query<{
+        id: string;
+        stored: string[];
+        whole: string[];
+        written: string[];
+      }>(
+        `SELECT id, review_reasons AS stored, event_review_reasons(data) AS whole,
+           event_review_reasons(data, ${weekdayContradicted(
+             `ARRAY(SELECT m->>'document' FROM jsonb_array_elements(data->'members') AS m)`,
+             'data',
+           )}) AS written
+         FROM events ORDER BY id`,
+      );
+      expect(rows.map((r) => [r.id, r.stored])).toEqual([
+        ['E1', ['claims_disagree']],
+        ['E2', ['no_place']],
+        ['E3', ['governorate_only']],
+        ['E4', ['party_sources_only']],
+        ['E5', ['date_imprecise']],
+        ['E6', ['weekday_contradicts']],
+        ['E7', []],
+        ['E8', []],
+      ]);
+      // Afresh: by the whole function, and as the statement that writes events works them out.
+      for (const r of rows) {
+        expect(r.whole).toEqual(r.stored);
+        expect(r.written).toEqual(r.stored);
+      }
     });
   },
 );
