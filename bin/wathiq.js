@@ -11,4 +11,5 @@ if (!existsSync(fileURLToPath(entry))) {
   process.exit(2);
 }
 const { main } = await import(entry.href);
-process.exitCode = await main(process.argv);
+// This process is the command's own: it may set the process's V8 flags (src/cli/heap.ts).
+process.exitCode = await main(process.argv, { ownProcess: true });

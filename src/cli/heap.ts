@@ -11,12 +11,26 @@ import { setFlagsFromString } from 'node:v8';
  */
 const HEAP_GROWTH_PERCENT = 50;
 
+/** Whether this process is the `wathiq` command's own (bin/wathiq.js), not a host calling `main`. */
+let ownProcess = false;
+
 /**
- * Holds a long ingest's heap close to what it keeps (above). V8 reads the
- * flag at each full collection, so setting it once the process runs takes
- * effect; Node does not promise what a flag set after start-up does, and
- * `bench:store` is where a Node upgrade that ignores it shows.
+ * Says that the process is the command's own: its flags are the command's to
+ * set. A host that runs the command in its own process (a test runner's
+ * worker) keeps its heap as it set it: the flag outlives the command, for
+ * every test the worker runs after.
+ */
+export function claimProcess(): void {
+  ownProcess = true;
+}
+
+/**
+ * Holds a long ingest's heap close to what it keeps (above), in the command's
+ * own process only (claimProcess). V8 reads the flag at each full collection,
+ * so setting it once the process runs takes effect; Node does not promise
+ * what a flag set after start-up does, and `bench:store` is where a Node
+ * upgrade that ignores it shows.
  */
 export function holdHeapClose(): void {
-  setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
+  if (ownProcess) setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
 }

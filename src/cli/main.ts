@@ -19,6 +19,7 @@ import { publicationDay } from '../text/index.js';
 import type { ExportFlags } from './export.js';
 import type { ReprocessFlags } from './reprocess.js';
 import { formatResult } from './format.js';
+import { claimProcess } from './heap.js';
 import { chooseLang, currentLang, iso, LANGS, say, wordsFor } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { printable } from './terminal.js';
@@ -748,8 +749,19 @@ function commanderError(text: string): string {
   return text;
 }
 
+/** How `main` is run. */
+export interface MainOptions {
+  /**
+   * The process is the command's own (bin/wathiq.js): it may set the
+   * process's V8 flags (holdHeapClose). A host calling `main` in its own
+   * process, a test, leaves it out.
+   */
+  readonly ownProcess?: boolean;
+}
+
 /** Runs the command line and resolves with the exit status. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  if (options.ownProcess === true) claimProcess();
   chooseLang(argv);
   endQuietlyOnClosedPipe(process.stdout, 'standard output');
   let status = 0;
