@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PhraseIndex, phraseKeys, shippedDataDir } from '../lexicon/index.js';
+import type { PhraseIndexData } from '../lexicon/index.js';
 import type { Token } from '../text/index.js';
 import { PlacesFileError, parsePlaces } from './places.js';
 import { SpellingIndex } from './spelling.js';
@@ -198,14 +199,38 @@ export function loadPlaces(options: GazetteerOptions = {}): Place[] {
 }
 
 /**
+ * A gazetteer's tables once built, as plain data: what `gazetteerFromData`
+ * answers from, and what a knowledge cache stores instead of building them
+ * again at each start.
+ */
+export interface GazetteerData {
+  readonly places: readonly Place[];
+  readonly names: PhraseIndexData<PlaceName>;
+  readonly cues: PhraseIndexData<PlaceCue>;
+  readonly notNames: ReadonlySet<string>;
+  readonly stop: ReadonlySet<string>;
+  readonly anaphors: ReadonlyMap<string, Anaphor>;
+  readonly classes: ReadonlyMap<WordClass, ReadonlySet<string>>;
+  /** Full names that are not common words, by key: the loose-spelling index is built from them. */
+  readonly exact: readonly (readonly [string, PlaceName])[];
+}
+
+/** What makes two names of one trie node one name: cheaper than the JSON of the whole place. */
+const nameIdentity = (n: PlaceName): string =>
+  `${n.place.id}|${String(n.common)}|${String(n.partial)}|${String(n.article)}`;
+
+/**
  * Loads the gazetteer: the shipped places, the user's own places (which take
  * precedence) and the cue words around place names.
  */
 export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
+  return gazetteerFromData(buildGazetteer(options));
+}
+
+/** Reads the places and cue files and builds the gazetteer's tables from them. */
+export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
   const dir = join(shippedDataDir(), 'gazetteer');
   const places = loadPlaces(options);
-  const byId = new Map(places.map((p) => [p.id, p]));
-
   const cuesFile = options.cuesFile ?? join(dir, 'cues.json');
   const cueData = zCuesFile.parse(JSON.parse(readFileSync(cuesFile, 'utf8')));
   const cues = new PhraseIndex<PlaceCue>();
@@ -245,9 +270,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     ]),
   );
 
-  const names = new PhraseIndex<PlaceName>(
-    (n) => `${n.place.id}|${String(n.common)}|${String(n.partial)}|${String(n.article)}`,
-  );
+  const names = new PhraseIndex<PlaceName>(nameIdentity);
   const exact: [string, PlaceName][] = [];
   for (const place of places) {
     const spellings = new Set([place.nameAr, ...place.variants].filter((s) => s !== ''));
@@ -280,6 +303,24 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     }
   }
 
+  return {
+    places,
+    names: names.toData(),
+    cues: cues.toData(),
+    notNames,
+    stop,
+    anaphors,
+    classes,
+    exact,
+  };
+}
+
+/** The gazetteer that answers from built tables (`buildGazetteer`, or a cache of them). */
+export function gazetteerFromData(data: GazetteerData): Gazetteer {
+  const { places, notNames, stop, anaphors, classes, exact } = data;
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const names = PhraseIndex.fromData(data.names, nameIdentity);
+  const cues = PhraseIndex.fromData(data.cues);
   // Built on first use: most reports name only places the gazetteer spells as they do.
   let spellings: SpellingIndex<PlaceName> | null = null;
   const starts = new Set([...names.firstKeys(), ...cues.firstKeys()]);

@@ -8,10 +8,18 @@ export {
 export type { Place, PlaceKind } from './places.js';
 export { detectFormat, importPlaces, placesFromSyriaTable } from './import.js';
 export type { ImportFormat, ImportResult } from './import.js';
-export { loadGazetteer, loadPlaces, userPlacesFile, withParentHierarchy } from './gazetteer.js';
+export {
+  buildGazetteer,
+  gazetteerFromData,
+  loadGazetteer,
+  loadPlaces,
+  userPlacesFile,
+  withParentHierarchy,
+} from './gazetteer.js';
 export type {
   Anaphor,
   Gazetteer,
+  GazetteerData,
   GazetteerOptions,
   PlaceCue,
   PlaceName,

@@ -26,6 +26,17 @@ function node<V>(): TrieNode<V> {
   return { children: new Map(), values: [] };
 }
 
+/**
+ * A built index as plain data (Maps, Sets and objects, no functions): what a
+ * knowledge cache stores with `v8.serialize`, which keeps shared values shared.
+ */
+export interface PhraseIndexData<V> {
+  readonly root: unknown;
+  readonly size: number;
+  /** Never read: ties the data to its values' type. */
+  readonly values?: V;
+}
+
 /** The keys of a phrase as the index stores them. */
 export function phraseKeys(phrase: string): string[] {
   return tokenize(normalizePhrase(phrase))
@@ -34,7 +45,7 @@ export function phraseKeys(phrase: string): string[] {
 }
 
 export class PhraseIndex<V> {
-  private readonly root: TrieNode<V> = node();
+  private root: TrieNode<V> = node();
   private size = 0;
 
   /**
@@ -42,6 +53,22 @@ export class PhraseIndex<V> {
    *   a place's id is cheaper than the JSON of the whole place).
    */
   constructor(private readonly identity: (value: V) => string = (v) => JSON.stringify(v)) {}
+
+  /** The index as plain data, to store; `fromData` gives it back. */
+  toData(): PhraseIndexData<V> {
+    return { root: this.root, size: this.size };
+  }
+
+  /**
+   * An index from what `toData` gave (through a cache); `identity` as the
+   * index was built with, for phrases added later.
+   */
+  static fromData<V>(data: PhraseIndexData<V>, identity?: (value: V) => string): PhraseIndex<V> {
+    const index = new PhraseIndex<V>(identity);
+    index.root = data.root as TrieNode<V>;
+    index.size = data.size;
+    return index;
+  }
 
   /** Adds a phrase (in ordinary spelling) with its value. Empty phrases are ignored. */
   add(phrase: string, value: V): void {
