@@ -147,22 +147,41 @@ export function summaryConditions(
   return { where, params };
 }
 
+/** The filters one of whose values `event_point_facets` counts by point, and its name there. */
+const POINT_FACETS = {
+  type: 'type',
+  admin1Pcode: 'governorate',
+  actor: 'actor',
+  claimant: 'claimant',
+  status: 'status',
+} as const;
+
 /**
- * The conditions of a filter on `event_points` (schema.ts, migration 14): only
- * a box and the private mark, whose columns it has; null for any other
+ * The counts by point that answer a filter, with their conditions: those of
+ * `event_points` (schema.ts, migration 14) for a box and the private mark
+ * alone; those of `event_point_facets` (migration 19) for these with one
+ * value of a type, governorate, actor, claimant or status. Null for any other
  * filter, which only the events can answer.
  */
 export function pointConditions(
   filter: EventFilter,
-): { where: string[]; params: unknown[] } | null {
+): { table: 'event_points' | 'event_point_facets'; where: string[]; params: unknown[] } | null {
   const { bbox, private: onlyPrivate, publicOnly, search, ...rest } = filter;
-  const others = Object.keys(rest).length > 0;
-  if (others || (search !== undefined && search.trim() !== '')) return null;
-  return conditions({
+  if (search !== undefined && search.trim() !== '') return null;
+  const named = Object.entries(rest as Record<string, unknown>).filter(
+    ([, value]) => value !== undefined,
+  );
+  const [one] = named;
+  if (named.length > 1 || (one !== undefined && !(one[0] in POINT_FACETS))) return null;
+  const { where, params } = conditions({
     ...(bbox === undefined ? {} : { bbox }),
     ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
     ...(publicOnly === undefined ? {} : { publicOnly }),
   });
+  if (one === undefined) return { table: 'event_points', where, params };
+  params.push(POINT_FACETS[one[0] as keyof typeof POINT_FACETS], one[1]);
+  where.push(`facet = $${String(params.length - 1)} AND key = $${String(params.length)}`);
+  return { table: 'event_point_facets', where, params };
 }
 
 /**
@@ -319,7 +338,7 @@ export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<nu
   const { where, params } = counted ?? conditions(filter);
   const rows = await db.query<{ n: number }>(
     `SELECT ${counted === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
-     FROM ${summary !== null ? 'event_summary' : points !== null ? 'event_points' : 'events'} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+     FROM ${summary !== null ? 'event_summary' : (points?.table ?? 'events')} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
     FILTERED,
   );

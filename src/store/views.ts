@@ -201,7 +201,7 @@ export async function eventClusters(
       : `SELECT sum(events * lat) / ${count} AS lat, sum(events * lon) / ${count} AS lon,
             ${count}::int AS count, min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n,
             NULL AS event
-         FROM event_points ${whereOf(where)}
+         FROM ${points.table} ${whereOf(where)}
          GROUP BY floor(lon / ${c}), floor(lat / ${c})
          ORDER BY ${count} DESC LIMIT $${String(params.length)}`,
     params,

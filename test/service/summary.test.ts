@@ -83,6 +83,26 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
          WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       ),
     );
+    // And by point and each value a filter names, each event once under a value it holds twice.
+    expect(
+      await db.query(
+        `SELECT facet, key, lon, lat, private, events FROM event_point_facets ORDER BY 1, 2, 3, 4, 5`,
+      ),
+    ).toEqual(
+      await db.query(
+        `SELECT facet, key, lon, lat, private, count(*)::int AS events
+         FROM (SELECT DISTINCT e.id, f.facet, f.key, e.lon, e.lat, e.private
+               FROM events e,
+                 unnest(ARRAY['type', 'type', 'governorate', 'actor', 'actor', 'status'],
+                        ARRAY[event_type, sub_event_type, admin1_pcode, actor1, actor2, review_status])
+                   AS f(facet, key)
+               WHERE f.key IS NOT NULL
+               UNION ALL
+               SELECT DISTINCT e.id, 'claimant', c, e.lon, e.lat, e.private
+               FROM events e, unnest(claimants) AS c) AS e
+         WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      ),
+    );
   }
 
   /** The incidents by event. */

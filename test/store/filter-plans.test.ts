@@ -96,7 +96,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
       for (const plan of plans) {
         // The events, or their counts by month or by point (a few thousand rows, read whole).
         const read = plan.filter((n) =>
-          ['events', 'event_summary', 'event_points'].includes(n['Relation Name'] ?? ''),
+          ['events', 'event_summary', 'event_points', 'event_point_facets'].includes(
+            n['Relation Name'] ?? '',
+          ),
         );
         expect(read.length).toBeGreaterThan(0);
         const onEvents = read.filter((n) => n['Relation Name'] === 'events');
@@ -137,7 +139,13 @@ describe.each(engines())('the event filters on $name', (engine) => {
 
   it('reads the events of a small box on the map from the point index alone', async () => {
     const plans: PlanNode[][] = [];
-    const box: EventFilter = { bbox: [36, 32.5, 36.3, 32.8], type: 'Battles', publicOnly: true };
+    // (Two filters besides the box: the counts by point answer one.)
+    const box: EventFilter = {
+      bbox: [36, 32.5, 36.3, 32.8],
+      type: 'Battles',
+      claimant: 'SNHR',
+      publicOnly: true,
+    };
     const clusters = await eventClusters(explaining(db, plans), box, 0.05);
     expect(clusters.length).toBeGreaterThan(0);
     const used = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
@@ -147,16 +155,27 @@ describe.each(engines())('the event filters on $name', (engine) => {
   });
 
   it.each([
-    ['all of Syria', { publicOnly: true }, 0.7],
-    ['a box, zoomed in', { bbox: [36, 32.5, 36.3, 32.8], publicOnly: true }, 0.05],
-    ['the private events', { private: true }, 0.7],
+    ['all of Syria', { publicOnly: true }, 0.7, 'event_points'],
+    ['a box, zoomed in', { bbox: [36, 32.5, 36.3, 32.8], publicOnly: true }, 0.05, 'event_points'],
+    ['the private events', { private: true }, 0.7, 'event_points'],
+    ['a type', { type: 'Battles', publicOnly: true }, 0.7, 'event_point_facets'],
+    [
+      'a sub-type in a box',
+      { type: 'Air/drone strike', bbox: [36, 32.5, 37, 33.5], publicOnly: true },
+      0.05,
+      'event_point_facets',
+    ],
+    ['a governorate', { admin1Pcode: 'SY07', publicOnly: true }, 0.7, 'event_point_facets'],
+    ['an actor, doer or target', { actor: 'CIV', publicOnly: true }, 0.7, 'event_point_facets'],
+    ['a claimant', { claimant: 'SOHR', publicOnly: true }, 0.7, 'event_point_facets'],
+    ['a review status', { status: 'reviewed', private: false }, 0.7, 'event_point_facets'],
   ] as const)(
     'maps %s from the counts by point, as the events would give it',
-    async (_, filter: EventFilter, cell) => {
+    async (_, filter: EventFilter, cell, table) => {
       const plans: PlanNode[][] = [];
       const clusters = await eventClusters(explaining(db, plans), filter, cell);
       // The counts by point are grouped; the events are read only for the id of a cell's one event.
-      expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toEqual(['event_points']);
+      expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toEqual([table]);
       for (const plan of plans.slice(1))
         expect(
           plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
@@ -197,18 +216,25 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
-  it('counts the events of a box from the counts by point, as the events would', async () => {
-    const plans: PlanNode[][] = [];
-    const box: EventFilter = { bbox: [36, 32.5, 37, 33.5], publicOnly: true };
-    const total = await countEvents(explaining(db, plans), box);
-    expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toEqual(['event_points']);
-    const [row] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM events
-       WHERE NOT private AND lon BETWEEN 36 AND 37 AND lat BETWEEN 32.5 AND 33.5`,
-    );
-    expect(row?.n).toBeGreaterThan(0);
-    expect(total).toBe(row?.n);
-  });
+  it.each([
+    ['alone', {}, '', 'event_points'],
+    ['with an actor', { actor: 'CIV' }, "AND 'CIV' IN (actor1, actor2)", 'event_point_facets'],
+    ['with a claimant', { claimant: 'SOHR' }, "AND 'SOHR' = ANY(claimants)", 'event_point_facets'],
+  ] as const)(
+    'counts the events of a box %s from the counts by point, as the events would',
+    async (_, also: EventFilter, where, table) => {
+      const plans: PlanNode[][] = [];
+      const box: EventFilter = { bbox: [36, 32.5, 37, 33.5], publicOnly: true, ...also };
+      const total = await countEvents(explaining(db, plans), box);
+      expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toEqual([table]);
+      const [row] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM events
+         WHERE NOT private AND lon BETWEEN 36 AND 37 AND lat BETWEEN 32.5 AND 33.5 ${where}`,
+      );
+      expect(row?.n).toBeGreaterThan(0);
+      expect(total).toBe(row?.n);
+    },
+  );
 
   it('counts the facets of the filtered events as one query per facet would', async () => {
     const facets = await eventFacets(db, { claimant: 'SOHR', publicOnly: true }, 100);

@@ -27,6 +27,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [16, '86d99803cb1402cc'],
   [17, '166b791c1eff368e'],
   [18, '73d35f8b2e9e47c3'],
+  [19, 'd21bea1553a93189'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
