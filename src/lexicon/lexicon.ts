@@ -190,16 +190,18 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
       role: t.role ?? null,
       tags: t.tags,
     };
+    const except = new Set(t.except);
+    const generated = (forms: readonly string[]) => forms.filter((f) => !except.has(f));
     add(t.forms, entry);
     for (const noun of t.nouns) {
       const { singular, dual } = nounForms(noun);
-      add(singular, entry);
-      add(dual, entry);
+      add(generated(singular), entry);
+      add(generated(dual), entry);
     }
-    for (const verb of t.verbs) add(verbForms(verb), entry);
+    for (const verb of t.verbs) add(generated(verbForms(verb)), entry);
     for (const s of t.split) {
       splitTriggers.push({
-        verbKeys: new Set(s.verbs.flatMap(verbForms).flatMap(phraseKeys)),
+        verbKeys: new Set(generated(s.verbs.flatMap(verbForms)).flatMap(phraseKeys)),
         objectKeys: new Set(s.objects.flatMap(phraseKeys)),
         entry,
       });
@@ -210,7 +212,9 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
 
   const measures = readJson(dir, 'measures.json', zMeasuresFile);
   for (const m of measures.measures) {
-    add([...new Set([...m.verbs.flatMap(verbForms), ...m.before_count])], {
+    const except = new Set(m.except);
+    const verbs = m.verbs.flatMap(verbForms).filter((f) => !except.has(f));
+    add([...new Set([...verbs, ...m.before_count])], {
       kind: 'measure',
       measure: m.measure,
       position: 'before_count',

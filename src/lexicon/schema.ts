@@ -86,6 +86,11 @@ export const zTrigger = z
      * («أطلق مسلحون مجهولون النار»): verbs in the past masculine singular.
      */
     split: z.array(z.object({ verbs: z.array(zVerb), objects: zForms })).default([]),
+    /**
+     * Generated forms that unvowelled spell another, commoner word: «أوقف» gives
+     * «توقف» (she arrests), which is also «تَوَقُّف» (stopping, «توقف القصف»).
+     */
+    except: zForms.default([]),
   })
   .refine((t) => eventTypeOf(t.sub_event_type) === t.event_type, {
     message: "sub_event_type does not belong to event_type in ACLED's taxonomy",
@@ -108,6 +113,8 @@ export const zMeasuresFile = z.object({
     z.object({
       measure: zMeasure,
       verbs: zForms.default([]),
+      /** Generated verb forms that spell another word, as in triggers. */
+      except: zForms.default([]),
       before_count: zForms,
       after_count: zForms,
       singular_nouns: zForms.default([]),

@@ -59,6 +59,9 @@ export const MEMBERS = words(
 /** «ممن يقاتلون في صفوف قسد»: «those who», opening what the counted people do for a side. */
 export const THOSE_WHO = words('ممن');
 
+/** «ثلاثة منهم»: «of them», pointing back to people already named. */
+export const PARTITIVE_PRONOUNS = words('منهم', 'منهما', 'منهن');
+
 /** Words that may sit between a victim noun and its group: «في صفوف», «بين عناصر», «ضمن صفوف». */
 export const VICTIM_GLUE = words('في', 'بين', 'من', 'ضمن');
 
@@ -323,6 +326,9 @@ export const SECOND = words('ثانية', 'ثان');
 export const AFTER = words('عقب', 'بعد', 'إثر', 'اثر', 'أعقاب', 'وعقب', 'وبعد');
 
 /** Before a definite act noun that only points back to an act: «عقب الاشتباكات», «منطقة الاشتباك», «حصيلة القصف». */
+/** «بعد أن أطلق مسلحون النار»: after «أن» an act is told by a verb, not pointed back to by a noun. */
+export const VERB_CLAUSE_OPENERS = words('أن', 'ان');
+
 export const REFERENCE_BEFORE = words(
   'مناطق',
   'عقب',

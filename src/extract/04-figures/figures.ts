@@ -19,6 +19,7 @@ import {
   TIME_WORDS,
   FALL_VERBS,
   SUBSET_MARKERS,
+  PARTITIVE_PRONOUNS,
   THOSE_WHO,
   TOLL_NOUNS,
   TOLL_TO,
@@ -242,7 +243,28 @@ function groupAt(r: Reader, i: number): { actor: string; end: number } | null {
 }
 
 /** The victims named from token i on: a victim noun and/or the group it belongs to. */
+/** How far back «منهم» may point to the people it stands for. */
+const PARTITIVE_REACH = 20;
+
+/**
+ * «أطلقت الدورية النار على متظاهرين … ما أدى إلى إصابة ثلاثة منهم»: a count
+ * of «منهم» is of the people named last before it in the sentence, else of the
+ * victims of the figure before.
+ */
+function partitiveVictims(r: Reader, at: number): Victims {
+  const { sentences, annotations } = r.analysis;
+  const sentenceStart = sentences.find((s) => s.tokenStart <= at && at < s.tokenEnd)?.tokenStart;
+  for (let i = at - 1; i >= Math.max(sentenceStart ?? at, at - PARTITIVE_REACH); i--) {
+    const noun = annotationAt(annotations.victims, i);
+    if (noun === undefined || noun.entry.victimClass === 'other') continue;
+    return { ...victimsAt(r, i), end: at + 1, found: true };
+  }
+  const victimClass = r.state.lastVictimClass;
+  return { victim: r.state.lastVictim, end: at + 1, found: true, victimClass };
+}
+
 function victimsAt(r: Reader, at: number): Victims {
+  if (inSet(PARTITIVE_PRONOUNS, r, at)) return partitiveVictims(r, at);
   // «ثلاثة من عمال الحقل»: a partitive «من» before the noun.
   const i =
     word(r, at) === 'من' && annotationAt(r.analysis.annotations.victims, at + 1) !== undefined
@@ -769,6 +791,17 @@ function isSubset(r: Reader, figureStart: number): boolean {
 }
 
 /**
+ * «أن 120 مدنيا قتلوا …، حيث قتل 72 منهم في المدينة»: a count «of them» of
+ * people the figure before counted, for the same measure, is part of that count.
+ */
+function countedBefore(r: Reader, f: FigureMention): boolean {
+  if (f.victim === null || r.state.lastMeasure !== f.measure || r.state.lastVictim !== f.victim)
+    return false;
+  for (let k = f.start; k < f.end; k++) if (inSet(PARTITIVE_PRONOUNS, r, k)) return true;
+  return false;
+}
+
+/**
  * Where the place phrase that begins at token i ends («في بلدة سرمين», «بحرستا»),
  * or i when none begins there: a figure's own place, which a count after it
  * may be contrasted with («9 في دوما، و4 في حرستا»).
@@ -1141,6 +1174,7 @@ function findFigures(
     const f = withCompanions(r, reading);
     read.add(`${String(anchor.start)}:${String(anchor.end)}`);
     if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
+    if (countedBefore(r, f)) return;
     // «ارتفع إلى 9 عدد القتلى بعد وفاة 3 من الجرحى»: the 3 are in the 9.
     if (partOfToll(tolls.figures, f)) return;
     found.push(f);
@@ -1156,7 +1190,6 @@ function findFigures(
   );
 }
 
-/** «سقوط قتيلين و4 جرحى من عناصر الوزارة»: joined figures share the group named after the last. */
 /**
  * The victims a later «آخر», «آخرون» refers to. A figure that names no one
  * («قتل 3») leaves the last ones standing; one that names a kind of people
@@ -1168,6 +1201,7 @@ function remember(state: FigureState, f: FigureMention): void {
   state.lastVictimClass = f.victimClass === 'other' ? state.lastVictimClass : f.victimClass;
 }
 
+/** «سقوط قتيلين و4 جرحى من عناصر الوزارة»: joined figures share the group named after the last. */
 function shareVictims(analysis: Analysis, figures: FigureMention[]): FigureMention[] {
   for (let k = figures.length - 2; k >= 0; k--) {
     const f = figures[k];

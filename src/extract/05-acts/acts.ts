@@ -10,6 +10,7 @@ import {
   SECOND,
   LIGHT_VERBS,
   REFERENCE_BEFORE,
+  VERB_CLAUSE_OPENERS,
   WAS,
   endsWithPhrase,
   hasCue,
@@ -291,6 +292,7 @@ export function readAct(
   const references = effective.filter(
     (t) =>
       definiteWithin(analysis, t) &&
+      !isIn(VERB_CLAUSE_OPENERS, analysis, t.start - 1) &&
       (isIn(REFERENCE_BEFORE, analysis, t.start - 1) ||
         isIn(REFERENCE_BEFORE, analysis, t.start - 2)),
   );

@@ -127,7 +127,10 @@ export function weighRoles(
         !isIn(OBJECT_FIRST, analysis, t.start),
     );
     const ownForce = forceBeforeItsAct(analysis, e.start, triggers);
-    if (ownForce) votes.push(vote('actor1', 'sides/force-before-its-act', 2));
+    // «أطلقت عناصر حاجز لقوات النظام النار على…»: between a verb and its object stands the subject.
+    const insideSplit = triggers.some((t) => t.start < e.start && e.end < t.end);
+    if (insideSplit) votes.push(vote('actor1', 'sides/subject-inside-split-act', 3));
+    else if (ownForce) votes.push(vote('actor1', 'sides/force-before-its-act', 2));
     else if (actNounAfterMarker(analysis, e.start, triggers))
       votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
     else if (!e.nisba && !arrestingPatrol && endsWithPhrase(tokens, e.start, TARGET_MARKERS, 1))
@@ -148,6 +151,7 @@ export function weighRoles(
       votes.push(vote('actor1', 'sides/subject-before-light-verb', 2));
     else if (byTheActNoun(analysis, e.start, triggers))
       votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
+    else if (arrestingPatrol) votes.push(vote('actor1', 'sides/patrol-after-arrest-verb', 2));
     if (betweenAt >= 0 && e.start > betweenAt && e.start <= betweenAt + 8 && sideOfBetween < 2) {
       // «اشتباكات بين X و Y»: a clash has two sides but no clear initiator.
       if (sideOfBetween === 0) votes.push(vote('actor1', 'sides/first-of-between', 1));

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { actor, only, read, tuples } from './helpers.js';
+
+/**
+ * Verbs of violence read with their subjects and objects, and the people a
+ * count «of them» stands for. Sentences written for these tests.
+ */
+describe('an act told by a verb after «بعد أن»', () => {
+  it.each([
+    ['قتل شاب بعد أن أطلق مجهولون النار عليه في مدينة جاسم.', 'Jasim'],
+    ['قتلت امرأة في بلدة الغارية الشرقية بعد أن فتح مسلحون النار على سيارتها.', 'Eastern Ghariyeh'],
+    ['أصيب طفلان بجروح بعد أن أطلقت عناصر حاجز النار عليهما قرب مدينة نوى.', 'Nawa'],
+  ])('is the act the casualties fell in, at its place: «%s»', (text, place) => {
+    const incident = only(read(text, '2016-01-01'));
+    expect(incident.location.name_en).toBe(place);
+    expect(incident.sub_event_type).toBe('Attack');
+  });
+});
+
+describe('«فتح النار», opening fire', () => {
+  it.each([
+    ['فتح مسلحون النار على دورية لجيش الإسلام في مدينة دوما.', 'Armed clash'],
+    ['فتحت عناصر الحاجز النار على سيارة مدنية قرب بلدة الصنمين ما أدى لإصابة امرأة.', 'Attack'],
+    ['قتل شاب بعد أن فتح مجهولون النار عليه في مدينة نوى.', 'Attack'],
+  ])('is an act of violence: «%s»', (text, subType) => {
+    expect(only(read(text, '2016-01-01')).sub_event_type).toBe(subType);
+  });
+});
+
+describe('the subject between a verb and its object', () => {
+  it.each([
+    [
+      'فتحت عناصر حاجز لقوات النظام النار على سيارة مدنية قرب بلدة الصنمين فأصيبت امرأة.',
+      '2016-01-01',
+      'SYR-GOV',
+    ],
+    [
+      'أطلق عناصر من الأمن العام النار على شاب في مدينة جبلة فأردوه قتيلاً.',
+      '2025-03-01',
+      'SYR-TRANS',
+    ],
+    [
+      'أطلقت دورية لقسد النيران على متظاهرين في بلدة ذيبان ما أدى إلى إصابة ثلاثة منهم.',
+      '2020-03-01',
+      'SDF',
+    ],
+  ])('is who fired, not whom they fired at: «%s»', (text, day, doer) => {
+    const incident = only(read(text, day));
+    expect(actor(incident, 'actor1')).toBe(doer);
+    expect(actor(incident, 'actor2')).not.toBe(doer);
+  });
+});
+
+describe('a patrol right after a verb of arrest', () => {
+  it.each([
+    ['أوقفت دورية للأمن العام ثلاثة شبان في مدينة جبلة.', '2025-03-01', 'SYR-TRANS'],
+    ['احتجزت دورية لقوات النظام امرأتين على طريق مدينة نوى.', '2019-05-01', 'SYR-GOV'],
+    ['أوقف حاجز لقسد خمسة شبان في بلدة الشحيل.', '2021-02-11', 'SDF'],
+  ])('is who arrests: «%s»', (text, day, doer) => {
+    const incident = only(read(text, day));
+    expect(incident.sub_event_type).toBe('Arrests');
+    expect(actor(incident, 'actor1')).toBe(doer);
+  });
+});
+
+describe('«توقف», stopping', () => {
+  it.each([
+    'فتحت المحال التجارية أبوابها في مدينة إدلب بعد توقف القصف.',
+    'عاد الأهالي إلى بلدة كفرنبل عقب توقف الغارات الجوية.',
+    'توقف العمل في مشفى مدينة الباب بسبب انقطاع الكهرباء.',
+  ])('is no arrest: «%s»', (text) => {
+    expect(read(text, '2020-03-01').incidents).toEqual([]);
+  });
+});
+
+describe('«الجيش» alone', () => {
+  it.each([
+    ['2016-01-01', 'SYR-GOV'],
+    ['2025-03-01', 'SYR-TRANS'],
+  ])('is the Syrian army of the day (%s: %s)', (day, id) => {
+    const incident = only(
+      read('انفجرت سيارة مفخخة عند حاجز للجيش في مدينة جبلة ما أدى إلى مقتل 6 عناصر.', day),
+    );
+    expect(actor(incident, 'actor2')).toBe(id);
+    expect(tuples(incident)).toEqual([[null, 'killed', id, 6]]);
+  });
+
+  it('is the army named before it in the report', () => {
+    const incident = only(
+      read(
+        'قصف الجيش التركي قرية تل رفعت بالمدفعية. وقال الجيش إنه استهدف مواقع لقسد في القرية.',
+        '2019-10-20',
+      ),
+    );
+    expect(actor(incident, 'actor1')).toBe('TUR');
+  });
+});
+
+describe('a count «of them»', () => {
+  it.each([
+    [
+      'أطلقت دورية لقسد النيران على متظاهرين في بلدة ذيبان ما أدى إلى إصابة ثلاثة منهم.',
+      'injured',
+      'PROTESTERS',
+      3,
+    ],
+    [
+      'استهدفت طائرة مسيرة سيارة تقل عناصر من قوات النظام قرب مدينة الميادين ما أدى إلى مقتل اثنين منهم.',
+      'killed',
+      'SYR-GOV',
+      2,
+    ],
+    ['داهمت قوات الأمن تجمعاً لمدنيين في بلدة الصنمين واعتقلت خمسة منهم.', 'detained', 'CIV', 5],
+  ])('counts the people named before it: «%s»', (text, measure, victim, count) => {
+    expect(tuples(only(read(text, '2020-03-01')))).toContainEqual([null, measure, victim, count]);
+  });
+
+  it('is part of the count before it for the same measure, not more dead', () => {
+    const incident = only(
+      read(
+        'قتل 30 مدنياً في قصف جوي على مدينة أريحا، حيث قتل 12 منهم في السوق الشعبي.',
+        '2020-03-01',
+      ),
+    );
+    expect(tuples(incident)).toEqual([[null, 'killed', 'CIV', 30]]);
+  });
+});
