@@ -12,7 +12,7 @@ describe('an act told by a verb after «بعد أن»', () => {
     ['أصيب طفلان بجروح بعد أن أطلقت عناصر حاجز النار عليهما قرب مدينة نوى.', 'Nawa'],
   ])('is the act the casualties fell in, at its place: «%s»', (text, place) => {
     const incident = only(read(text, '2016-01-01'));
-    expect(incident.location.name_en).toBe(place);
+    expect(incident.location?.name_en).toBe(place);
     expect(incident.sub_event_type).toBe('Attack');
   });
 });
@@ -123,5 +123,59 @@ describe('a count «of them»', () => {
       ),
     );
     expect(tuples(incident)).toEqual([[null, 'killed', 'CIV', 30]]);
+  });
+});
+
+describe('«وفقاً لـ» with the source joined to its «لـ»', () => {
+  it.each([
+    [
+      'وفقاً للمرصد السوري لحقوق الإنسان، قتل سبعة عناصر من قوات النظام في هجوم على مواقعهم في بادية السخنة.',
+      'SOHR',
+    ],
+    [
+      'قتل سبعة عناصر من قوات النظام في هجوم على مواقعهم في بادية السخنة، وفقاً للمرصد السوري لحقوق الإنسان.',
+      'SOHR',
+    ],
+    ['قتل ثلاثة مدنيين في قصف على بلدة البارة طبقاً للدفاع المدني.', 'SCD'],
+    ['وفقاً لوكالة سانا، استشهد مواطنان بقذيفة هاون على حي باب توما.', 'SANA'],
+  ])('names who claims the count: «%s»', (text, claimant) => {
+    expect(only(read(text, '2021-06-01')).claims.map((c) => c.claimant)).toEqual([claimant]);
+  });
+});
+
+describe('«فقد» before a casualty verb', () => {
+  it.each([
+    [
+      'وبحسب المرصد السوري لحقوق الإنسان فقد قتل سبعة عناصر من قوات النظام في بادية السخنة.',
+      'killed',
+      7,
+    ],
+    ['وأما في مدينة الباب فقد أصيب أربعة مدنيين بجروح جراء انفجار دراجة مفخخة.', 'injured', 4],
+    ['وفي ريف إدلب فقد استشهد طفلان بقصف مدفعي على بلدة كنصفرة.', 'killed', 2],
+  ])('is «ف» and «قد», not «lost»: «%s»', (text, measure, count) => {
+    expect(tuples(only(read(text, '2021-06-01'))).map(([, m, , n]) => [m, n])).toEqual([
+      [measure, count],
+    ]);
+  });
+
+  it('is still «lost» before the people lost', () => {
+    const text = 'فقد ثلاثة شبان من بلدة الصنمين بعد خروجهم إلى دمشق.';
+    expect(tuples(only(read(text, '2021-06-01')))).toEqual([[null, 'missing', 'CIV', 3]]);
+  });
+});
+
+describe('a party that counts civilians killed by others', () => {
+  it.each([
+    'استهدفت المقاتلات التركية قرية زركان بريف الحسكة ما أسفر عن مقتل مدنيين اثنين، بحسب ما أفادت قوات سوريا الديمقراطية.',
+    'قصفت الطائرات التركية قرية زركان بريف الحسكة وقتلت مدنيين اثنين، وفق ما ذكرت قوات سوريا الديمقراطية.',
+  ])('is not taken for the doer: «%s»', (text) => {
+    const incident = only(read(text, '2021-06-01'));
+    expect(incident.actors.map((a) => a.id)).not.toContain('SDF');
+    expect(actor(incident, 'actor1')).toBe('TUR');
+  });
+
+  it('while one announcing its enemy’s dead is', () => {
+    const text = 'أعلن تنظيم داعش مقتل 12 عنصراً من قسد في هجوم على حاجز قرب بلدة الشحيل.';
+    expect(actor(only(read(text, '2021-06-01')), 'actor1')).toBe('ISIS');
   });
 });

@@ -59,6 +59,9 @@ export const MEMBERS = words(
 /** «ممن يقاتلون في صفوف قسد»: «those who», opening what the counted people do for a side. */
 export const THOSE_WHO = words('ممن');
 
+/** «فقد قتل»: «ف» and «قد» before a verb, spelled as the verb «فَقَدَ» (lost). */
+export const PARTICLE_HOMOGRAPHS = words('فقد');
+
 /** «ثلاثة منهم»: «of them», pointing back to people already named. */
 export const PARTITIVE_PRONOUNS = words('منهم', 'منهما', 'منهن');
 

@@ -19,6 +19,7 @@ import {
   TIME_WORDS,
   FALL_VERBS,
   SUBSET_MARKERS,
+  PARTICLE_HOMOGRAPHS,
   PARTITIVE_PRONOUNS,
   THOSE_WHO,
   TOLL_NOUNS,
@@ -902,6 +903,18 @@ function fellEarlier(r: Reader, anchor: Annotation<MeasureEntry>): boolean {
   return fallVerbEnd(r, anchor) !== anchor.start && anchor.entry.measure === 'killed_or_injured';
 }
 
+/**
+ * «فقد قتل سبعة عناصر»: before another casualty word, «فقد» is «ف» and «قد»
+ * leading that word's verb, not «فَقَدَ» (lost).
+ */
+function particleBeforeVerb(r: Reader, anchor: Annotation<MeasureEntry>): boolean {
+  return (
+    inSet(PARTICLE_HOMOGRAPHS, r, anchor.start) &&
+    anchor.end === anchor.start + 1 &&
+    annotationAt(r.analysis.annotations.measures, anchor.end) !== undefined
+  );
+}
+
 /** «حاولت القوات اعتقال…», «لم يسفر عن مقتل…»: casualties that did not happen. */
 function denied(r: Reader, at: number): boolean {
   return startingIn(r.analysis.annotations.cues, r.from, at).some(
@@ -1155,6 +1168,7 @@ function findFigures(
     if (tolls.used.has(anchor) || read.has(`${String(anchor.start)}:${String(anchor.end)}`)) return;
     if (idioms.skip.has(anchor)) return;
     if (denied(r, anchor.start) || isMannerOf(r, anchor, found)) return;
+    if (particleBeforeVerb(r, anchor)) return;
     if (
       found.some(
         (g) => g.measure === 'killed_or_injured' && g.start < anchor.start && anchor.start < g.end,

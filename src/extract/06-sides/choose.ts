@@ -2,6 +2,7 @@ import { idForDay } from '../../lexicon/index.js';
 import type { Lexicon } from '../../lexicon/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
+import { CIVILIAN_SIDE } from './roles.js';
 import type { RoleCandidate } from './roles.js';
 
 /** The sides of an incident, with the words that name each and the rules that chose them. */
@@ -23,8 +24,6 @@ export interface SidedAct {
   /** The armed side the clause's teller speaks for, if any. */
   readonly tellerSide: string | null;
 }
-
-const CIVILIAN_SIDE = new Set(['CIV', 'PROTESTERS']);
 
 interface Weights {
   readonly a1: Map<string, number>;

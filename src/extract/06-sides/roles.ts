@@ -21,6 +21,9 @@ import {
 import type { EntityMention } from '../02-speakers/index.js';
 import type { AttributedFigure } from '../04-figures/index.js';
 
+/** The sides that bear no arms: their people are struck, never the strikers. */
+export const CIVILIAN_SIDE: ReadonlySet<string> = new Set(['CIV', 'PROTESTERS']);
+
 /** One rule's vote for an actor as the doer (actor1) or the target (actor2). */
 export interface Vote extends RuleUse {
   readonly side: 'actor1' | 'actor2';
@@ -110,7 +113,15 @@ export function weighRoles(
     const votes: Vote[] = [];
     if (speakers.has(e.start)) {
       // A party announcing the other side's losses is the doer: «أعلن داعش مقتل 20 من قسد».
-      if (figures.some((f) => f.figure.victim !== null && f.figure.victim !== id))
+      // One counting civilians' dead speaks of what another did («بحسب ما أفادت قسد»).
+      if (
+        figures.some(
+          (f) =>
+            f.figure.victim !== null &&
+            f.figure.victim !== id &&
+            !CIVILIAN_SIDE.has(f.figure.victim),
+        )
+      )
         votes.push(vote('actor1', 'sides/speaker-announces-others-losses', 1));
       candidates.push(candidate(e, id, votes));
       continue;
