@@ -297,6 +297,15 @@ export const zPlace = z
     admin1: z.string().nullable(),
     /** The governorate's Arabic name, from the gazetteer: an Arabic reader is shown no English place word. */
     admin1_ar: z.string().nullable(),
+    /**
+     * Its district and sub-district, English and Arabic (null for an area
+     * above them): places of one name and kind in one governorate (28 such
+     * names in the shipped gazetteer) are told apart by them.
+     */
+    admin2: z.string().nullable(),
+    admin2_ar: z.string().nullable(),
+    admin3: z.string().nullable(),
+    admin3_ar: z.string().nullable(),
     lat: z.number(),
     lon: z.number(),
   })

@@ -82,6 +82,8 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
     expect(places[0]?.name_en).toMatch(/Saraqab|Saraqib/);
     // Its governorate in Arabic too, for the picker of an Arabic reader.
     expect(places[0]?.admin1_ar).toBe('إدلب');
+    // And its district, which tells apart towns of one name in one governorate.
+    expect(places[0]).toMatchObject({ admin2: 'Idleb', admin2_ar: 'إدلب' });
     const english = (await (await editor.request('GET', '/api/gazetteer?q=Saraq')).json()) as {
       places: Place[];
     };

@@ -228,6 +228,16 @@ describe.skipIf(chromiumPath === null)('the app by keyboard alone at 200% zoom',
     await page.keyboard.press('Enter');
     const search = page.getByRole('searchbox', { name: 'ابحث عن مكان' });
     await expect.poll(() => isFocused(search)).toBe(true);
+    // Towns of one name and governorate: each row names its district, no two read alike.
+    await page.keyboard.type('الدانا');
+    await page
+      .getByRole('option', { name: /منطقة حارم/ })
+      .first()
+      .waitFor();
+    const danas = await page.getByRole('option', { name: /^الدانا · / }).allInnerTexts();
+    expect(danas.length).toBeGreaterThan(1);
+    expect(new Set(danas).size).toBe(danas.length);
+    await search.fill('');
     await page.keyboard.type('سرمين');
     const candidate = page.getByRole('option', { name: /سرمين/ }).first();
     await candidate.waitFor();

@@ -5,6 +5,7 @@ import type { Place } from '../api/types.js';
 import { useI18n } from '../i18n/context.js';
 import { SyriaMap } from '../map/SyriaMap.js';
 import { closeOnLeave } from './picker.js';
+import { placeDetails, placeName } from './place-rows.js';
 
 interface Props {
   onPick: (place: Place) => void;
@@ -66,13 +67,6 @@ export function PlacePicker({ onPick, onCancel }: Props) {
     };
   }, []);
 
-  const name = (p: Place) => (lang === 'ar' ? p.name_ar : p.name_en);
-  const governorate = (p: Place) => (lang === 'ar' ? p.admin1_ar : p.admin1);
-  // A town and its sub-district share name and governorate: what it is tells them apart.
-  const about = (p: Place) =>
-    [p.kind === 'community' ? null : t(`place.${p.kind}`), governorate(p)].filter(
-      (part) => part !== null,
-    );
   return (
     <div class="place-picker" {...closeOnLeave(onCancel)}>
       <label>
@@ -98,8 +92,8 @@ export function PlacePicker({ onPick, onCancel }: Props) {
                 setChosen(p);
               }}
             >
-              {name(p)}
-              {about(p).map((part) => (
+              {placeName(lang, p)}
+              {placeDetails(lang, p, places).map((part) => (
                 <span class="muted" key={part}>
                   {' · '}
                   {part}
