@@ -226,6 +226,31 @@ export interface Page {
   readonly sort?: EventSort;
 }
 
+/**
+ * Whether a page of a search is best found by reading the events whose words
+ * match and ordering them, as the planner's estimates tell. Words are matched
+ * through their trigram index, which cannot give events in the list's order;
+ * walking the order checks each event's words on its row until a page is
+ * found. The planner prices that check as one comparison and walked 10,000
+ * events for a page of 250 of a town's 3,400 (137 ms on PostgreSQL, against
+ * 22 ms reading the 3,400 and ordering them). Reading costs about the number
+ * W of events with the words, walking about page × events / W rows: the
+ * first is cheaper while W² < page × events. Either way the page is the same.
+ */
+async function fewMatches(db: Sql, search: string, page: number): Promise<boolean> {
+  const rows = async (filter: EventFilter): Promise<number> => {
+    const { where, params } = conditions(filter);
+    const [plan] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+      FILTERED,
+    );
+    return plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Infinity;
+  };
+  const withWords = await rows({ search });
+  return withWords * withWords < page * (await rows({}));
+}
+
 async function pageOf(
   db: Sql,
   filter: EventFilter,
@@ -233,6 +258,7 @@ async function pageOf(
 ): Promise<{ rows: EventRow[]; next: Cursor | null }> {
   const limit = page.limit ?? 50;
   const sort = page.sort ?? 'date';
+  const { expr, desc } = SORTS[sort];
   const read = async (cursor: Cursor | null, count: number): Promise<EventRow[]> => {
     const { where, params } = conditions(filter);
     const param = (value: unknown): string => {
@@ -240,8 +266,22 @@ async function pageOf(
       return `$${String(params.length)}`;
     };
     if (cursor !== null) where.push(after(sort, cursor, param));
+    const matching = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const search = filter.search?.trim() ?? '';
+    if (search !== '' && (await fewMatches(db, search, count))) {
+      const order = `${desc ? 'DESC' : 'ASC'} NULLS LAST`;
+      // The matches with their sort values; the page's events read for the first of them.
+      return db.query<EventRow>(
+        `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM events ${matching}),
+         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})
+         SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
+         FROM page JOIN events e ON e.id = page.id ORDER BY page.sort_value ${order}, e.id`,
+        params,
+        FILTERED,
+      );
+    }
     return db.query<EventRow>(
-      `SELECT id, (${SORTS[sort].expr})::text AS sort_key, private, data FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT id, (${expr})::text AS sort_key, private, data FROM events ${matching}
        ${orderOf(sort)} LIMIT ${param(count)}`,
       params,
       FILTERED,

@@ -329,6 +329,54 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  // 'سراقب' is in one event in twenty (1,000): a page of 100 reads them whole (up to 2,000), one of 10 walks the order.
+  it.each([
+    ['few matches for its page', 100, 'date'],
+    ['many matches for its page', 10, 'date'],
+    ['few matches, sorted by fatalities', 100, 'fatalities'],
+    ['many matches, sorted by review status', 10, 'status'],
+  ] as const)(
+    'lists a search with %s in the order and pages of a plain ordered query',
+    async (_, limit, sort) => {
+      const filter: EventFilter = { search: 'سراقب', publicOnly: true };
+      const { where, params } = conditions(filter);
+      const order = {
+        date: 'date_start DESC NULLS LAST, id',
+        fatalities: 'fatalities_best DESC NULLS LAST, id',
+        status: `array_position(ARRAY['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected']::text[], review_status), id`,
+      }[sort];
+      const expected = (
+        await db.query<{ id: string }>(
+          `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+          params,
+        )
+      ).map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(limit * 5);
+      const paged: string[] = [];
+      let after = null;
+      for (let k = 0; k < 5; k++) {
+        const page = await listMarkedEvents(db, filter, { limit, sort, after });
+        paged.push(...page.events.map((e) => e.id));
+        after = page.next;
+      }
+      expect(paged).toEqual(expected.slice(0, limit * 5));
+    },
+  );
+
+  it('reads a search with few matches for its page through the words index, not the order', async () => {
+    const plans: PlanNode[][] = [];
+    await listMarkedEvents(
+      explaining(db, plans),
+      { search: 'سراقب', publicOnly: true },
+      { limit: 100 },
+    );
+    const read = plans.filter((plan) => plan.some((n) => n['Relation Name'] === 'events'));
+    expect(read).toHaveLength(1);
+    const indexes = (read[0] ?? []).flatMap((n) => n['Index Name'] ?? []);
+    expect(indexes).toContain('events_search');
+    expect(indexes).not.toContain('events_facts');
+  });
+
   it('counts the events the list pages through', async () => {
     const filter: EventFilter = { actor: 'SYR-GOV', claimant: 'SOHR', publicOnly: true };
     const total = await countEvents(db, filter);
