@@ -179,3 +179,43 @@ describe('a party that counts civilians killed by others', () => {
     expect(actor(only(read(text, '2021-06-01')), 'actor1')).toBe('ISIS');
   });
 });
+
+describe('a force announcing an arrest', () => {
+  it.each([
+    [
+      'أعلنت وزارة الداخلية السورية القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
+      '2021-06-01',
+      'SYR-GOV',
+      'ISIS',
+    ],
+    [
+      'أعلنت وزارة الداخلية السورية القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
+      '2025-06-01',
+      'SYR-TRANS',
+      'ISIS',
+    ],
+    [
+      'أعلنت قيادة قسد القبض على ثلاثة عناصر من خلايا داعش في بلدة الشحيل.',
+      '2023-06-01',
+      'SDF',
+      'ISIS',
+    ],
+    [
+      'أعلنت إدارة الأمن العام إلقاء القبض على مجموعة تابعة للنظام البائد في مدينة جبلة.',
+      '2025-06-01',
+      'SYR-TRANS',
+      null,
+    ],
+  ])(
+    'made it, and whom it names after «على» it arrested: «%s» (%s)',
+    (text, day, doer, arrested) => {
+      const incident = only(read(text, day));
+      expect(incident.sub_event_type).toBe('Arrests');
+      expect(actor(incident, 'actor1')).toBe(doer);
+      if (arrested !== null) expect(actor(incident, 'actor2')).toBe(arrested);
+      expect(
+        incident.actors.filter((a) => a.role === 'actor1' || a.role === 'assoc1').map((a) => a.id),
+      ).toEqual([doer]);
+    },
+  );
+});

@@ -251,6 +251,9 @@ export const LIGHT_VERBS = keyPhrases(
   'فجرتها',
 );
 
+/** «القبض على», «هجوم ضد»: the prepositions that put an act's target after them. */
+export const AGAINST = words('على', 'ضد');
+
 /** Before the target of an act: «على مواقع», «ضد», «استهدفت». */
 export const TARGET_MARKERS = keyPhrases(
   'على',

@@ -3,6 +3,7 @@ import type { TriggerEntry } from '../../lexicon/index.js';
 import { readNumber, wordKey } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
 import {
+  AGAINST,
   AGENT_MARKERS,
   BETWEEN,
   COUNTERPART,
@@ -20,6 +21,9 @@ import {
 } from '../01-read/index.js';
 import type { EntityMention } from '../02-speakers/index.js';
 import type { AttributedFigure } from '../04-figures/index.js';
+
+/** How many words («اليوم», «رسمياً») may stand between a speaker and the act it announces. */
+const ANNOUNCED_REACH = 2;
 
 /** The sides that bear no arms: their people are struck, never the strikers. */
 export const CIVILIAN_SIDE: ReadonlySet<string> = new Set(['CIV', 'PROTESTERS']);
@@ -112,6 +116,15 @@ export function weighRoles(
     if (e.nisba && !afterWeapon(analysis, e)) continue;
     const votes: Vote[] = [];
     if (speakers.has(e.start)) {
+      // «أعلنت وزارة الداخلية (اليوم) القبض على خلية…»: a force announcing an arrest as
+      // the very thing it announces made it.
+      if (
+        triggers.some(
+          (t) =>
+            t.entry.role === 'arrest' && t.start >= e.end && t.start <= e.end + ANNOUNCED_REACH,
+        )
+      )
+        votes.push(vote('actor1', 'sides/speaker-announces-its-act', 2));
       // A party announcing the other side's losses is the doer: «أعلن داعش مقتل 20 من قسد».
       // One counting civilians' dead speaks of what another did («بحسب ما أفادت قسد»).
       if (
@@ -135,7 +148,9 @@ export function weighRoles(
         t.entry.role === 'arrest' &&
         t.end < e.start &&
         t.end >= e.start - 3 &&
-        !isIn(OBJECT_FIRST, analysis, t.start),
+        !isIn(OBJECT_FIRST, analysis, t.start) &&
+        // «إلقاء القبض على مجموعة تابعة لـ…»: after «على» comes who was arrested.
+        !someIn(t.end - 1, e.start, (k) => isIn(AGAINST, analysis, k)),
     );
     const ownForce = forceBeforeItsAct(analysis, e.start, triggers);
     // «أطلقت عناصر حاجز لقوات النظام النار على…»: between a verb and its object stands the subject.
@@ -191,6 +206,8 @@ export function weighRoles(
     if (triggerBefore !== undefined) {
       if (
         isIn(OBJECT_FIRST, analysis, triggerBefore.start) ||
+        // «القبض على خلية تابعة لداعش», «هجوم على مواقع…»: an act ending in «على» names its target next.
+        isIn(AGAINST, analysis, at - 1) ||
         subjectBefore ||
         targetsAfterItsSubject(analysis, triggerBefore.start, clause)
       )
@@ -326,6 +343,8 @@ function byTheActNoun(
   return triggers.some((t) => {
     if (t.end > at || at - t.end > 2 || t.entry.strength < 2) return false;
     if (!actNoun(analysis, t.start) || isIn(OBJECT_FIRST, analysis, t.start)) return false;
+    // «القبض على خلية تابعة لداعش»: after «على» comes the act's target and whose it is.
+    if (isIn(AGAINST, analysis, t.end - 1)) return false;
     // Adjectives only between them: no word with a preposition of its own, no punctuation.
     for (let k = t.end; k < at; k++) {
       const w = analysis.tokens[k];
@@ -333,6 +352,11 @@ function byTheActNoun(
     }
     return true;
   });
+}
+
+function someIn(from: number, to: number, test: (k: number) => boolean): boolean {
+  for (let k = from; k < to; k++) if (test(k)) return true;
+  return false;
 }
 
 function hasLamClitic(analysis: Analysis, i: number): boolean {
