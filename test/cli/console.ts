@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 /** What the command printed, captured for each test. */
@@ -47,16 +47,4 @@ export function captureConsole(): Console {
   return console;
 }
 
-/**
- * Runs the calling suite's commands on the embedded store: DATABASE_URL (the
- * server other suites use) is put aside until the suite ends. Gives it, for a
- * suite that also runs some commands on the server.
- */
-export function onEmbeddedStore(): string | undefined {
-  const serverUrl = process.env.DATABASE_URL;
-  delete process.env.DATABASE_URL;
-  afterAll(() => {
-    if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-  });
-  return serverUrl;
-}
+export { onEmbeddedStore } from './environment.js';

@@ -1,17 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureConsole } from './console.js';
+import { setAside } from './environment.js';
 
 const { out, err, run, file, dir } = captureConsole();
-const serverUrl = process.env.DATABASE_URL;
-const wathiqData = process.env.WATHIQ_DATA;
-delete process.env.DATABASE_URL;
-delete process.env.WATHIQ_DATA;
-afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
-  if (wathiqData !== undefined) process.env.WATHIQ_DATA = wathiqData;
-});
+setAside('DATABASE_URL', 'WATHIQ_DATA');
 
 /** What the command said on standard error: one line, no stack trace. */
 function oneLine(): string {

@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, start } from '../../src/cli/start.js';
+import { setAside } from './environment.js';
 
-const serverUrl = process.env.DATABASE_URL;
 // `npm start` is the embedded database's first look: no server is asked for.
-delete process.env.DATABASE_URL;
+setAside('DATABASE_URL');
 const data = mkdtempSync(join(tmpdir(), 'wathiq-start-'));
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const flags = { data, examples, port: 0, host: '127.0.0.1' };
 
 afterAll(() => {
-  if (serverUrl !== undefined) process.env.DATABASE_URL = serverUrl;
   rmSync(data, { recursive: true, force: true });
 });
 

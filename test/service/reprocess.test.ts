@@ -21,7 +21,7 @@ import {
   setReviewStatus,
 } from '../../src/store/index.js';
 import type { Database, ExtractedReport } from '../../src/store/index.js';
-import { engines } from '../store/engines.js';
+import { engines, suiteStore } from '../store/engines.js';
 
 /** Reports written for this test. The village of the first is in no shipped gazetteer. */
 const REPORTS = [
@@ -322,14 +322,8 @@ const OTHER_ACT = {
 describe.each(engines())(
   'reprocess of an older reading that joined two acts, on $name',
   (engine) => {
-    let db: Database;
+    const db = suiteStore(engine);
     const knowledge = loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-')));
-    beforeAll(async () => {
-      db = await engine.open();
-    });
-    afterAll(async () => {
-      await db.close();
-    });
 
     it('splits them; the reviewer’s status stays with the part that keeps the event, the other starts unreviewed', async () => {
       const reports = [SAME_ACT[0] ?? OTHER_ACT, OTHER_ACT];
@@ -397,13 +391,7 @@ describe.each(engines())(
 describe.each(engines())(
   'reprocess of a reading that lacked a warning code, on $name',
   (engine) => {
-    let db: Database;
-    beforeAll(async () => {
-      db = await engine.open();
-    });
-    afterAll(async () => {
-      await db.close();
-    });
+    const db = suiteStore(engine);
 
     it('gives the event the review reason the new code calls for, though no incident changed', async () => {
       // «يوم الجمعة» before a date that was a Thursday: the reading warns of it.

@@ -1,6 +1,7 @@
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { migrate, openDatabase } from '../../src/store/index.js';
-import type { Database } from '../../src/store/index.js';
+import type { Database, QueryOptions } from '../../src/store/index.js';
 
 /** A database engine the store tests run on. */
 export interface Engine {
@@ -70,4 +71,36 @@ export async function emptyStore(db: Database): Promise<void> {
     `TRUNCATE captures, incident_links, link_decisions, events, incidents, failures, documents,
        audit_log, sessions, tokens, settings, users, corrections, event_corrections RESTART IDENTITY`,
   );
+}
+
+/**
+ * The calling suite's store on an engine: a fresh one opened before its
+ * tests, closed after them. What it gives stands for that store (each call
+ * goes to it), so a suite's tests use it as they would the store itself.
+ */
+export function suiteStore(engine: Engine): Database {
+  let opened: Database | null = null;
+  beforeAll(async () => {
+    opened = await engine.open();
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const store = (): Database => {
+    if (opened === null)
+      throw new Error(`the ${engine.name} store is open only in its suite's tests`);
+    return opened;
+  };
+  return {
+    get engine() {
+      return store().engine;
+    },
+    get location() {
+      return store().location;
+    },
+    query: <R extends object>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+      store().query<R>(text, params, options),
+    transaction: (work) => store().transaction(work),
+    close: () => store().close(),
+  };
 }

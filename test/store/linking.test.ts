@@ -15,7 +15,7 @@ import {
 import type { Database, ExtractedReport, SearchSpan } from '../../src/store/index.js';
 import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
-import { emptyStore, engines } from './engines.js';
+import { emptyStore, engines, suiteStore } from './engines.js';
 
 const lexicon = shippedKnowledge().lexicon;
 
@@ -230,13 +230,7 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 }
 
 describe.each(engines())('links kept as a spanning forest on $name', (engine) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await engine.open();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+  const db = suiteStore(engine);
 
   it('holds an act told by many reports with one link fewer than its tellings', async () => {
     await emptyStore(db);

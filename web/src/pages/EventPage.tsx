@@ -113,23 +113,29 @@ export function EventPage({ id }: { id: string }) {
       return `«${report?.title ?? report?.outlet ?? t('event.otherReport')}»`;
     });
 
+  /**
+   * Pointing at a field or a claim lights the words it was read from, and so
+   * does the focus: on the element itself (a field), or on anything within it
+   * (a claim's row, whose count's button is inside).
+   */
+  const lighting = (name: string, focus: 'self' | 'within') => {
+    const on = () => {
+      setActive(name);
+    };
+    const off = () => {
+      setActive(null);
+    };
+    return focus === 'self'
+      ? { onMouseEnter: on, onMouseLeave: off, onFocus: on, onBlur: off }
+      : { onMouseEnter: on, onMouseLeave: off, onFocusCapture: on, onBlurCapture: off };
+  };
+
   const field = (name: string, label: string, value: ComponentChildren, edit?: Editing) => (
     <div
       class={`field ${active === name ? 'lit' : ''}`}
       data-field={name}
       tabIndex={0}
-      onMouseEnter={() => {
-        setActive(name);
-      }}
-      onMouseLeave={() => {
-        setActive(null);
-      }}
-      onFocus={() => {
-        setActive(name);
-      }}
-      onBlur={() => {
-        setActive(null);
-      }}
+      {...lighting(name, 'self')}
     >
       <dt>{label}</dt>
       <dd>
@@ -346,18 +352,7 @@ export function EventPage({ id }: { id: string }) {
                       key={`${i}-${j}`}
                       class={active === name ? 'lit' : undefined}
                       // Focus lights a claim's words as pointing does (the count's button is inside).
-                      onFocusCapture={() => {
-                        setActive(name);
-                      }}
-                      onBlurCapture={() => {
-                        setActive(null);
-                      }}
-                      onMouseEnter={() => {
-                        setActive(name);
-                      }}
-                      onMouseLeave={() => {
-                        setActive(null);
-                      }}
+                      {...lighting(name, 'within')}
                     >
                       {j === 0 && (
                         // A claim's claimant, side and outlet once, beside all its figures.
