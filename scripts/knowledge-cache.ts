@@ -1,12 +1,11 @@
 /**
  * `npm run build` ends here: it stores the shipped dictionaries and gazetteer,
  * built, in dist/knowledge-cache, so that a command's first start reads them
- * instead of building them (see src/extract/knowledge-cache.ts). A key that is
+ * instead of building them (see src/gazetteer/knowledge-cache.ts). A key that is
  * already stored is kept as it is.
  */
 import { mkdirSync } from 'node:fs';
-import { shippedCacheDir } from '../src/extract/knowledge-cache.js';
-import { shippedKnowledge } from '../src/extract/knowledge.js';
+import { shippedCacheDir, shippedKnowledge } from '../src/gazetteer/index.js';
 
 mkdirSync(shippedCacheDir(), { recursive: true });
 shippedKnowledge();

@@ -4,6 +4,6 @@
  * The store, the server and the command line are reached through `wathiq` the
  * command, not from here, so importing the library loads no database.
  */
-export { extract, fatalitiesOf, shippedKnowledge } from './extract/index.js';
+export { extract, shippedKnowledge } from './extract/index.js';
 export type { ExtractOptions, Knowledge } from './extract/index.js';
 export * from './contracts/index.js';

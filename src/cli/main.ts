@@ -4,23 +4,20 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
 import {
   EXPORT_FORMATS,
-  OUTPUT_SCHEMA_VERSION,
   documentOutputJsonSchema,
   zReviewStatus,
   zRole,
 } from '../contracts/index.js';
-import type { DocumentOutput, ExportFormat, ReviewStatus, Role } from '../contracts/index.js';
-import { extract, loadKnowledge } from '../extract/index.js';
+import type { ExportFormat, ReviewStatus, Role } from '../contracts/index.js';
 import { UsageError } from './usage.js';
 import type { PlaceKind } from '../gazetteer/index.js';
-import { InputError, readDocuments } from '../ingest/index.js';
-import { dataDir } from '../lexicon/index.js';
 import { publicationDay } from '../text/index.js';
+import { dataDir } from '../lexicon/index.js';
 import type { ExportFlags } from './export.js';
+import type { ExtractFlags } from './extract.js';
 import type { ReprocessFlags } from './reprocess.js';
-import { formatResult } from './format.js';
 import { claimProcess } from './heap.js';
-import { chooseLang, currentLang, iso, LANGS, say, wordsFor } from './i18n.js';
+import { chooseLang, currentLang, iso, LANGS, say } from './i18n.js';
 import type { Lang } from './i18n.js';
 import { printable } from './terminal.js';
 import { problem } from './problems.js';
@@ -37,8 +34,9 @@ import type { EvalFlags } from './eval.js';
 
 // Each command's module is imported when the command runs (`await import`), so
 // that `extract` does not pay for loading the store, the database drivers, the
-// queue, the progress bar or the scorer it never uses: nothing here imports
-// src/store or src/service at the top (test/cli/extract.test.ts checks it).
+// queue, the progress bar or the scorer it never uses, and `export`, `review`
+// and `search` not for the extractor: nothing here imports src/store,
+// src/service or src/extract at the top (test/cli/loading.test.ts checks it).
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError(say('arg.date'));
@@ -110,70 +108,6 @@ function language(value: string): Lang {
 const LANG_OPTION = '--lang <lang>';
 const LANG_HELP = `language of what a person reads: ${LANGS.join(' | ')} (default: from LC_ALL/LANG)`;
 
-interface ExtractFlags {
-  lang?: Lang;
-  data?: string;
-  published?: string;
-  outlet?: string;
-  url?: string;
-  json?: boolean;
-  ndjson?: boolean;
-  explain?: boolean;
-  maxSize?: number;
-}
-
-async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
-  const knowledge = loadKnowledge(dataDir(flags.data));
-  const words = wordsFor(flags.lang ?? currentLang(), knowledge.lexicon);
-  const results: DocumentOutput[] = [];
-  let failed = 0;
-  // The reader has what it wanted (`| head`): the rest is not read.
-  const readerGone = (): boolean => process.stdout.destroyed;
-  for (const file of files) {
-    if (readerGone()) break;
-    // A feed or an NDJSON file gives a result per item; a bad item its line, and the rest still come.
-    for await (const entry of readDocuments(file, {
-      published: flags.published ?? null,
-      outlet: flags.outlet ?? null,
-      url: flags.url ?? null,
-      onWarning: (source, w) =>
-        process.stderr.write(
-          `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${problem(w)}`)}\n`,
-        ),
-      ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
-    })) {
-      if (readerGone()) break;
-      try {
-        if ('error' in entry) throw entry.error;
-        const { document } = entry;
-        const extracted = extract(document, { knowledge, published: flags.published ?? null });
-        const result: DocumentOutput = {
-          schema_version: OUTPUT_SCHEMA_VERSION,
-          ...extracted,
-          document: { ...extracted.document, sources: document.sources ?? {} },
-        };
-        if (flags.ndjson === true) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else if (flags.json === true) results.push(result);
-        else
-          process.stdout.write(
-            `${formatResult(words, entry.source, result, flags.explain === true)}\n\n`,
-          );
-      } catch (error) {
-        failed++;
-        const message =
-          error instanceof InputError
-            ? `${iso(error.input)}: ${problem(error.problem)}`
-            : `${iso(entry.source)}: ${problem(error instanceof Error ? error.message : String(error))}`;
-        process.stderr.write(`${pc.red('wathiq:')} ${printable(message)}\n`);
-      }
-    }
-  }
-  // An array whatever the number of files: a script reads one shape.
-  if (flags.json === true && flags.ndjson !== true)
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  return failed > 0 ? 1 : 0;
-}
-
 const DATA_OPTION = '--data <dir>';
 const DATA_HELP = 'your wathiq data folder (default: $WATHIQ_DATA or ./wathiq-data)';
 const DB_OPTION = '--db <url>';
@@ -224,6 +158,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--max-size <MB>', 'largest report to read', megabytes)
     .option(DATA_OPTION, DATA_HELP)
     .action(async (files: string[], flags: ExtractFlags) => {
+      const { runExtract } = await import('./extract.js');
       exit(await runExtract(files, flags));
     });
 

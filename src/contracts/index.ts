@@ -112,3 +112,4 @@ export {
   zDocumentOutput,
 } from './output.js';
 export type { DocumentOutput } from './output.js';
+export { fatalitiesOf } from './fatalities.js';

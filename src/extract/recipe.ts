@@ -10,8 +10,8 @@ import { inheritBackground, inheritHabitual, markTallies } from './05-acts/index
 import { gatherIncidents, readFrames } from './07-gather/index.js';
 import type { EventMention } from './07-gather/index.js';
 import { writeReport } from './08-write/index.js';
-import { shippedKnowledge } from './knowledge.js';
-import type { Knowledge } from './knowledge.js';
+import { shippedKnowledge } from '../gazetteer/index.js';
+import type { Knowledge } from '../gazetteer/index.js';
 
 export interface ExtractOptions {
   /** Publication date (`YYYY-MM-DD`) when the document does not carry one. */

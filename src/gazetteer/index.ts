@@ -35,3 +35,6 @@ export { shippedDataDir } from '../lexicon/index.js';
 export { BORDER_TOLERANCE_KM, Boundaries, loadBoundaries } from './boundaries.js';
 export type { Area, Point } from './boundaries.js';
 export { arabicNameProblem, outsideParentProblem } from './checks.js';
+export { knowledgeWith, loadKnowledge, shippedKnowledge } from './knowledge.js';
+export type { Knowledge } from './knowledge.js';
+export { shippedCacheDir } from './knowledge-cache.js';

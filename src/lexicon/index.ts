@@ -4,6 +4,7 @@ export { LexiconError, idForDay, loadLexicon, loadNames } from './lexicon.js';
 export { accusative, nounForms, verbForms } from './morphology.js';
 export type { ActorInfo, ClaimantInfo, Lexicon, LexiconNames, SplitTrigger } from './lexicon.js';
 export { dataDir, shippedDataDir } from './data-dir.js';
+export { CIVILIAN_SIDE, isPartyClaimant } from './sides.js';
 export type {
   ActorEntry,
   ActorRef,

@@ -7,7 +7,8 @@ import type {
   Location,
   ReviewStatus,
 } from '../contracts/index.js';
-import { fatalitiesOf, isPartyClaimant } from '../extract/index.js';
+import { fatalitiesOf } from '../contracts/index.js';
+import { isPartyClaimant } from '../lexicon/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 
 /** An incident as an event holds it: where it came from and why it was linked. */

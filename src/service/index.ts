@@ -1,6 +1,5 @@
 export { dataDir } from '../lexicon/index.js';
-export { userPlacesFile } from '../gazetteer/index.js';
-export { loadKnowledge } from '../extract/index.js';
+export { loadKnowledge, userPlacesFile } from '../gazetteer/index.js';
 export { loadCatalog } from './catalog.js';
 export type { Catalog } from './catalog.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';

@@ -1,6 +1,5 @@
 import { REPORT_FACTS } from '../contracts/index.js';
 import type { Document, FactSources, ReportFact } from '../contracts/index.js';
-import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { InputError, readReport } from '../ingest/index.js';
 import type { RawReport } from '../ingest/index.js';
@@ -23,7 +22,15 @@ import type {
   StoredFacts,
   StoredReport,
 } from '../store/index.js';
+import { extraction } from './extraction.js';
+import type { Extract } from './extraction.js';
 import { rereadAll } from './reprocess.js';
+
+/** What reads reports: the dictionaries and gazetteer, and extraction. */
+interface Reading {
+  readonly knowledge: Knowledge;
+  readonly extract: Extract;
+}
 
 /** What became of one report: stored, known already, or failed with a reason. */
 export type ReportOutcome = SaveOutcome | 'failed';
@@ -111,6 +118,7 @@ export async function ingestBatch(
   reports: readonly RawReport[],
   options: PipelineOptions = {},
 ): Promise<ReportResult[]> {
+  const extract = await extraction();
   const stored =
     options.skipStored === false
       ? new Set<string>()
@@ -120,13 +128,13 @@ export async function ingestBatch(
         );
   const completed = await completeStored(
     db,
-    knowledge,
+    { knowledge, extract },
     reports.filter((r) => stored.has(r.sha256)),
     options,
   );
   const results: ReportResult[] = [];
   for (const piece of pieces(reports))
-    results.push(...(await ingestPiece(db, knowledge, piece, stored, options)));
+    results.push(...(await ingestPiece(db, { knowledge, extract }, piece, stored, options)));
   // A piece's results are its reports', in order: the batch's are the reports', in order.
   return results.map((r, k) => {
     const report = reports[k];
@@ -166,7 +174,7 @@ interface Completed {
  */
 async function completeStored(
   db: Database,
-  knowledge: Knowledge,
+  { knowledge, extract }: Reading,
   known: readonly RawReport[],
   options: PipelineOptions,
 ): Promise<Map<RawReport, Completed>> {
@@ -194,6 +202,7 @@ async function completeStored(
       const { readings, failed } = rereadAll(
         reports.map((r) => completions.filter((c) => c.document === r.id).reduce(withFacts, r)),
         knowledge,
+        extract,
       );
       const readable = new Set(readings.map((r) => r.document));
       const taken = completions.filter((c) => readable.has(c.document));
@@ -275,7 +284,7 @@ function withFacts(report: StoredReport, c: Completion): StoredReport {
 /** One piece of a batch: read and extracted, then stored in one transaction. */
 async function ingestPiece(
   db: Database,
-  knowledge: Knowledge,
+  { knowledge, extract }: Reading,
   reports: readonly RawReport[],
   stored: ReadonlySet<string>,
   options: PipelineOptions,

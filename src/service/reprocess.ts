@@ -1,10 +1,11 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { Event, Incident, Span } from '../contracts/index.js';
-import { extract } from '../extract/index.js';
 import type { Knowledge } from '../extract/index.js';
 import { isReadingWarning } from '../ingest/index.js';
 import { lockReports, reportsInScope, storedReports, storeRereadings } from '../store/index.js';
+import { extraction } from './extraction.js';
+import type { Extract } from './extraction.js';
 import type {
   Database,
   EventState,
@@ -71,6 +72,7 @@ export async function reprocess(
   scope: ReportScope,
   options: ReprocessOptions = {},
 ): Promise<ReprocessSummary> {
+  const extract = await extraction();
   const ids = await reportsInScope(db, scope);
   const batchSize = options.batch ?? REPROCESS_BATCH;
   const tracker = new Tracker();
@@ -89,7 +91,7 @@ export async function reprocess(
     // Read under the reports' lock: a reading of what an ingest is completing would be stored over it.
     const { read, outcome } = await db.transaction(async (tx) => {
       await lockReports(tx, batch);
-      const read = rereadAll(await storedReports(tx, batch), knowledge);
+      const read = rereadAll(await storedReports(tx, batch), knowledge, extract);
       return { read, outcome: await storeRereadings(tx, read.readings, knowledge.lexicon) };
     });
     kept.push(...read.kept);
@@ -128,6 +130,7 @@ export async function reprocess(
 export function rereadAll(
   reports: readonly StoredReport[],
   knowledge: Knowledge,
+  extract: Extract,
 ): {
   readings: Rereading[];
   kept: string[];
@@ -138,7 +141,7 @@ export function rereadAll(
   const failed: { report: string; reason: string }[] = [];
   for (const report of reports) {
     try {
-      const reading = reread(report, knowledge);
+      const reading = reread(report, knowledge, extract);
       kept.push(...reading.kept);
       readings.push(reading.rereading);
     } catch (error) {
@@ -155,6 +158,7 @@ export function rereadAll(
 function reread(
   report: StoredReport,
   knowledge: Knowledge,
+  extract: Extract,
 ): { rereading: Rereading; kept: string[] } {
   const result = extract(
     {

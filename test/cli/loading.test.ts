@@ -77,6 +77,34 @@ describe('what a command loads', () => {
     expect(urls.filter((u) => UNUSED.some((part) => u.includes(part)))).toEqual([]);
   });
 
+  it('export, review and search read the store without loading the extractor', () => {
+    const text = join(dir, 'stored.txt');
+    writeFileSync(text, `${REPORT}\n`);
+    const ingest = loadedBy('ingest', [
+      'ingest',
+      '--no-progress',
+      '--published',
+      '2024-03-14',
+      text,
+    ]);
+    expect(ingest.status).toBe(0);
+    // Ingest reads reports, so it loads extraction: the check below is not empty by construction.
+    expect(ingest.urls.some((u) => u.includes('/src/extract/'))).toBe(true);
+    for (const [name, args] of [
+      ['export', ['export', '--format', 'csv', '--out', join(dir, 'events.csv')]],
+      ['review', ['review', '--lang', 'en']],
+      ['search', ['search', 'سراقب']],
+    ] as const) {
+      const { status, urls } = loadedBy(name, args);
+      expect(status, name).toBe(0);
+      expect(urls.some((u) => u.includes('/src/store/'))).toBe(true);
+      expect(
+        urls.filter((u) => u.includes('/src/extract/')),
+        name,
+      ).toEqual([]);
+    }
+  });
+
   it('extract of a saved page loads the page readers when it needs them', () => {
     const page = join(dir, 'page.html');
     writeFileSync(

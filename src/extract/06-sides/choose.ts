@@ -1,8 +1,6 @@
-import { idForDay } from '../../lexicon/index.js';
-import type { Lexicon } from '../../lexicon/index.js';
+import { CIVILIAN_SIDE } from '../../lexicon/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
-import { CIVILIAN_SIDE } from './roles.js';
 import type { RoleCandidate } from './roles.js';
 
 /** The sides of an incident, with the words that name each and the rules that chose them. */
@@ -201,16 +199,6 @@ export function withCivilianTarget(
       ? 'sides/town-struck'
       : 'sides/civilian-site-struck';
   return { ...sides, actor2: 'CIV', rules: { ...sides.rules, actor2: [because(rule)] } };
-}
-
-/**
- * Whether a claimant is a party to the fight on that day: an armed actor, or a
- * source speaking for one (Amaq for ISIS), as opposed to a monitor or outlet.
- */
-export function isPartyClaimant(lexicon: Lexicon, claimant: string, day: string | null): boolean {
-  if (lexicon.actors.has(claimant)) return !CIVILIAN_SIDE.has(claimant);
-  const info = lexicon.claimants.get(claimant);
-  return info !== undefined && idForDay(info.partyOf, day) !== null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { idForDay } from '../../lexicon/index.js';
+import { CIVILIAN_SIDE, idForDay } from '../../lexicon/index.js';
 import type { TriggerEntry } from '../../lexicon/index.js';
 import { readNumber, wordKey } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
@@ -24,9 +24,6 @@ import type { AttributedFigure } from '../04-figures/index.js';
 
 /** How many words («اليوم», «رسمياً») may stand between a speaker and the act it announces. */
 const ANNOUNCED_REACH = 2;
-
-/** The sides that bear no arms: their people are struck, never the strikers. */
-export const CIVILIAN_SIDE: ReadonlySet<string> = new Set(['CIV', 'PROTESTERS']);
 
 /** One rule's vote for an actor as the doer (actor1) or the target (actor2). */
 export interface Vote extends RuleUse {

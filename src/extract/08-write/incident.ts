@@ -8,17 +8,14 @@ import type {
   RuleUse,
   Span,
 } from '../../contracts/index.js';
+import { fatalitiesOf } from '../../contracts/index.js';
+import { isPartyClaimant } from '../../lexicon/index.js';
 import { asTheActBefore, baseType, settleType } from '../05-acts/index.js';
 import type { ChosenType } from '../05-acts/index.js';
-import {
-  chooseSides,
-  isPartyClaimant,
-  withCivilianTarget,
-  withEarlierDoer,
-} from '../06-sides/index.js';
+import { chooseSides, withCivilianTarget, withEarlierDoer } from '../06-sides/index.js';
 import type { Sides } from '../06-sides/index.js';
 import type { EventMention, IncidentDraft } from '../07-gather/index.js';
-import { buildClaims, fatalitiesOf } from './claims.js';
+import { buildClaims } from './claims.js';
 import type { BuildContext } from './context.js';
 import { chooseLocation, warnUnlisted } from './location.js';
 import { originalText, span } from './spans.js';

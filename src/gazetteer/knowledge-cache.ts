@@ -11,7 +11,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { GazetteerData } from '../gazetteer/index.js';
+import type { GazetteerData } from './gazetteer.js';
 import type { Lexicon, PhraseIndexData } from '../lexicon/index.js';
 import type { LexEntry } from '../lexicon/index.js';
 
@@ -24,7 +24,7 @@ import type { LexEntry } from '../lexicon/index.js';
  * A stale cache must never be read: the file is named by a hash of all that
  * the build depends on — the bytes of every data file of `data/lexicon` and
  * `data/gazetteer`, the user's places files, the modules that build (text,
- * lexicon, gazetteer and this one), V8's version and this format's. A data
+ * lexicon and gazetteer, this one among them), V8's version and this format's. A data
  * file edited to add a nickname gives another name, so the next start builds
  * from the files and stores that.
  */
@@ -76,12 +76,7 @@ function hashOf(dataDir: string, userPlacesFiles: readonly string[]): string {
   };
   add('format', String(FORMAT));
   add('v8', process.versions.v8);
-  const code = [
-    ...BUILDING_MODULES.flatMap((module) => filesOf(join(srcRoot, module))),
-    ...filesOf(dirname(fileURLToPath(import.meta.url))).filter((f) =>
-      /[/\\]knowledge[^/\\]*$/.test(f),
-    ),
-  ];
+  const code = BUILDING_MODULES.flatMap((module) => filesOf(join(srcRoot, module)));
   for (const file of code) add(file.slice(srcRoot.length), readFileSync(file));
   for (const file of [...filesOf(join(dataDir, 'lexicon')), ...filesOf(join(dataDir, 'gazetteer'))])
     add(file.slice(dataDir.length), readFileSync(file));

@@ -1,16 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildGazetteer,
-  gazetteerFromData,
-  shippedDataDir,
-  userPlacesFile,
-} from '../gazetteer/index.js';
-import type { Gazetteer } from '../gazetteer/index.js';
-import { PhraseIndex, loadLexicon } from '../lexicon/index.js';
+import { PhraseIndex, loadLexicon, shippedDataDir } from '../lexicon/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { knowledgeKey, readCached, shippedCacheDir, writeCached } from './knowledge-cache.js';
 import type { KnowledgeData } from './knowledge-cache.js';
+import { buildGazetteer, gazetteerFromData, userPlacesFile } from './gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
 
 /** The dictionaries and gazetteer extraction reads with; load once, extract many. */
 export interface Knowledge {

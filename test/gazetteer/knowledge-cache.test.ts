@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
-import { knowledgeWith } from '../../src/extract/knowledge.js';
-import type { Knowledge } from '../../src/extract/knowledge.js';
-import { knowledgeKey } from '../../src/extract/knowledge-cache.js';
-import { locateMentions, shippedDataDir } from '../../src/gazetteer/index.js';
+import { knowledgeKey } from '../../src/gazetteer/knowledge-cache.js';
+import { knowledgeWith, locateMentions, shippedDataDir } from '../../src/gazetteer/index.js';
+import type { Knowledge } from '../../src/gazetteer/index.js';
 import { normalizeForMatching, splitSentences, tokenize } from '../../src/text/index.js';
 
 const HEADER =
