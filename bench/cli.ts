@@ -5,8 +5,8 @@
  * 12): how long a one-line `extract` takes to print, how long `export` takes
  * from a small embedded store, and `extract --ndjson` over N report files
  * against the library's own rate on the same reports in one process, and the
- * start-up of `export` and `review` on an embedded store of 10,000 events
- * (`--events N`; issue 10: under 2 s). Each
+ * start-up of `export`, `review` and `search` on an embedded store of 10,000
+ * events (`--events N`; issues 10 and 11: under 2 s). Each
  * command is a child process; its CPU time is what the kernel counted for it
  * (Linux; wall time alone elsewhere). Medians of a few runs, never asserted.
  */
@@ -168,12 +168,16 @@ async function main(): Promise<void> {
       ]),
     );
     const startReview = timed(runs, () => wathiq(['review', '--data', big, '--lang', 'en']));
+    const startSearch = timed(runs, () =>
+      wathiq(['search', '--data', big, '--limit', '20', 'قصف']),
+    );
     const whole = timed(Math.max(1, Math.round(runs / 3)), () =>
       wathiq(['export', '--data', big, '--format', 'acled', '--out', join(work, 'all.csv')]),
     );
     lines.push(
       `export start-up on ${store} (no row matches), start to exit: ${seconds(startExport)} (${startExport.spread}; goal < ${String(GOAL_STORE_START_S)} s wall) — ${mark(startExport.wall < GOAL_STORE_START_S)}`,
       `review start-up on ${store} (its first 20), start to exit: ${seconds(startReview)} (${startReview.spread}; goal < ${String(GOAL_STORE_START_S)} s wall) — ${mark(startReview.wall < GOAL_STORE_START_S)}`,
+      `search start-up on ${store} (its first 20 reports), start to exit: ${seconds(startSearch)} (${startSearch.spread}; goal < ${String(GOAL_STORE_START_S)} s wall) — ${mark(startSearch.wall < GOAL_STORE_START_S)}`,
       `export --format acled of all of them: ${seconds(whole)} (${whole.spread})`,
     );
 
