@@ -4,7 +4,7 @@ import { shippedKnowledge } from '../../src/extract/index.js';
 import type { Knowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import type { RawReport } from '../../src/ingest/index.js';
-import { ingestBatch, TRANSACTION_REPORTS } from '../../src/service/index.js';
+import { ingestBatch, reprocess, TRANSACTION_REPORTS } from '../../src/service/index.js';
 import type { Database } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
 import { watching } from '../store/watch.js';
@@ -146,6 +146,32 @@ describe.each(engines())('ingesting a batch, on $name', (engine) => {
     const after = await state();
     expect(after.published).toEqual(['2024-03-10']);
     expect(after.incidents.map((i) => i.start)).toEqual(['2024-03-10']);
+  });
+
+  it('never stores a reprocess reading made before an ingest dated the report over the date', async () => {
+    const knowledge = shippedKnowledge();
+    const report = undatedReport();
+    await ingestBatch(db, knowledge, [report]);
+    // The reprocess holds its transaction until the ingest has dated the report (or, where
+    // the ingest must wait for it, for a second): it must then read the report dated.
+    let dated = (): void => undefined;
+    const ingested = new Promise<void>((resolve) => (dated = resolve));
+    const held: Database = {
+      ...db,
+      transaction: (work) =>
+        db.transaction(async (tx) => {
+          await Promise.race([ingested, sleep(1000)]);
+          return work(tx);
+        }),
+    };
+    const [, [result]] = await Promise.all([
+      reprocess(held, knowledge, {}),
+      ingestBatch(db, knowledge, [report], { published: '2024-03-30' }).finally(dated),
+    ]);
+    expect(result).toMatchObject({ outcome: 'known', completed: ['published'] });
+    const after = await state();
+    expect(after.published).toEqual(['2024-03-30']);
+    expect(after.incidents.map((i) => i.start)).toEqual(['2024-03-30']);
   });
 
   it('says so when a report given a date cannot be read again with it, and leaves it as it was', async () => {
