@@ -4,7 +4,7 @@ export { matchKeys, tokenize, wordKey } from './tokens.js';
 export type { Token, TokenKind } from './tokens.js';
 export { splitSentences } from './sentences.js';
 export type { Sentence } from './sentences.js';
-export { parseDigits, readNumber, readVagueQuantity } from './numbers.js';
+export { parseDigits, readDefiniteNumber, readNumber, readVagueQuantity } from './numbers.js';
 export type { NumberReading, VagueQuantity, VagueReading } from './numbers.js';
 export { findDates } from './dates.js';
 export { SERIES_ORDINALS } from './closed.js';

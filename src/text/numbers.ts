@@ -235,6 +235,18 @@ export function readNumber(tokens: readonly Token[], start: number): NumberReadi
   return { value: total, start, end: r.i };
 }
 
+/**
+ * Reads a definite number word after its noun, «أطفالهما الثلاثة», «أبناؤه
+ * الخمسة»: one word, a unit or a tens word with the article.
+ */
+export function readDefiniteNumber(tokens: readonly Token[], start: number): NumberReading | null {
+  const t = tokens[start];
+  if (t?.kind !== 'word' || !t.text.startsWith('ال')) return null;
+  const bare = t.text.slice(2);
+  const value = UNITS.get(bare) ?? TENS.get(bare);
+  return value === undefined ? null : { value, start, end: start + 1 };
+}
+
 function isNumberWord(word: string): boolean {
   return (
     UNITS.has(word) ||

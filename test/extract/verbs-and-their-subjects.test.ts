@@ -219,3 +219,18 @@ describe('a force announcing an arrest', () => {
     },
   );
 });
+
+describe('a family counted by a number after its noun', () => {
+  it.each([
+    ['استشهد رجل وزوجته وأطفالهما الثلاثة بغارة جوية على قرية كفرعويد.', 5],
+    ['قتلت امرأة وأطفالها الأربعة في قصف مدفعي على بلدة كنصفرة.', 5],
+    ['قتل مدني وأبناؤه الخمسة بقصف طائرة مسيرة على بلدة سرمين.', 6],
+  ])('adds the number to the people before: «%s»', (text, count) => {
+    expect(tuples(only(read(text, '2021-06-01')))).toEqual([[null, 'killed', 'CIV', count]]);
+  });
+
+  it('adds nothing for a plural with no number', () => {
+    const text = 'قتل 3 مدنيين وأطفالهم في قصف على بلدة سرمين.';
+    expect(tuples(only(read(text, '2021-06-01')))).toEqual([[null, 'killed', 'CIV', 3]]);
+  });
+});

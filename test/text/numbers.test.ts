@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   normalizeForMatching,
   parseDigits,
+  readDefiniteNumber,
   readNumber,
   readVagueQuantity,
   tokenize,
@@ -51,6 +52,24 @@ describe('readNumber', () => {
 
   it('reads a dual-free plain «اثنين» as two', () => {
     expect(read('اثنين')?.value).toBe(2);
+  });
+});
+
+describe('readDefiniteNumber', () => {
+  const definite = (text: string) =>
+    readDefiniteNumber(tokenize(normalizeForMatching(text).text), 0)?.value ?? null;
+
+  it.each([
+    ['الثلاثة', 3],
+    ['الأربعة', 4],
+    ['الخمس', 5],
+    ['العشرين', 20],
+  ])('reads «%s» after its noun as %d', (text, value) => {
+    expect(definite(text)).toBe(value);
+  });
+
+  it.each(['الأربعاء', 'الثلاثاء', 'ثلاثة', 'الخميس'])('reads no number in «%s»', (text) => {
+    expect(definite(text)).toBeNull();
   });
 });
 

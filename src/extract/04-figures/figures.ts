@@ -1,7 +1,7 @@
 import type { Measure, Qualifier } from '../../contracts/index.js';
 import { idForDay } from '../../lexicon/index.js';
 import type { Completion, MeasureEntry, QualifierEntry, VictimClass } from '../../lexicon/index.js';
-import { readNumber, readVagueQuantity } from '../../text/index.js';
+import { readDefiniteNumber, readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
   because,
@@ -419,7 +419,8 @@ function countedAt(r: Reader, i: number): boolean {
 
 /**
  * «4 أطفال وامرأة», «ثلاث نساء وطفل», «رجل وزوجته»: civilians joined by «و»
- * to the counted ones add to the count, one a singular noun, two a dual.
+ * to the counted ones add to the count, one a singular noun, two a dual, and a
+ * plural as many as the number after it says («رجل وزوجته وأطفالهما الثلاثة»).
  */
 function joinedPeople(r: Reader, from: number): { extra: number; end: number } {
   let extra = 0;
@@ -427,7 +428,14 @@ function joinedPeople(r: Reader, from: number): { extra: number; end: number } {
   for (;;) {
     if (!(r.analysis.tokens[end]?.text.startsWith('و') ?? false)) break;
     const noun = annotationAt(r.analysis.annotations.victims, end);
-    if (noun?.entry.victimClass !== 'civilian' || noun.entry.number === 'plural') break;
+    if (noun?.entry.victimClass !== 'civilian') break;
+    if (noun.entry.number === 'plural') {
+      const many = readDefiniteNumber(r.analysis.tokens, noun.end);
+      if (many === null) break;
+      extra += many.value;
+      end = many.end;
+      continue;
+    }
     extra += noun.entry.number === 'dual' ? 2 : 1;
     end = noun.end;
   }
