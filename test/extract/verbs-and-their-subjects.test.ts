@@ -234,3 +234,26 @@ describe('a family counted by a number after its noun', () => {
     expect(tuples(only(read(text, '2021-06-01')))).toEqual([[null, 'killed', 'CIV', 3]]);
   });
 });
+
+describe('a fight whose two sides both lose people', () => {
+  it.each([
+    [
+      'اندلعت اشتباكات بين قوات سوريا الديمقراطية ومقاتلين من العشائر في بلدة ذيبان، أسفرت عن مقتل 4 من مقاتلي العشائر و3 من قسد.',
+      'SDF',
+      'TRIBES',
+    ],
+    [
+      'دارت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام في محيط بلدة كبانة أسفرت عن مقتل 5 من الفصائل و7 من قوات النظام.',
+      'FSA',
+      'SYR-GOV',
+    ],
+    [
+      'اشتبك مقاتلو العشائر مع قسد في بلدة الشحيل ما أدى لمقتل 3 من قسد و2 من مقاتلي العشائر.',
+      'TRIBES',
+      'SDF',
+    ],
+  ])('keeps the side named first as its doer: «%s»', (text, doer, target) => {
+    const incident = only(read(text, '2019-06-01'));
+    expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual([doer, target]);
+  });
+});

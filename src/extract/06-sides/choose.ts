@@ -104,6 +104,20 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
     if (force !== undefined) rules.actor2.push(because('sides/protesters-met-by-force'));
     return { actor1, actor2, assoc1: [], assoc2: [], mentionOf, rules: explain() };
   }
+  // «اشتباكات بين قسد ومقاتلين من العشائر أسفرت عن مقتل 4 من العشائر و3 من قسد»: both
+  // sides of a fight lose people, so their dead do not unmake the side named first as its doer.
+  const fallen = new Set(acts.flatMap((m) => m.figures.map((f) => f.figure.victim)));
+  const armedFallen = [...fallen].filter((id) => id !== null && !CIVILIAN_SIDE.has(id));
+  if (actor1 === null && eventType === 'Battles' && armedFallen.length >= 2) {
+    const fighter = [...a1]
+      .filter(([id, w]) => w > 0 && fallen.has(id))
+      .sort((x, y) => y[1] - x[1])[0]?.[0];
+    if (fighter !== undefined) {
+      actor1 = fighter;
+      rules.actor1.push(because('sides/a-side-of-the-fight'));
+      actor2 = pick(a2, new Map(), new Set([fighter]))[0] ?? null;
+    }
+  }
   // A strike, an attack on civilians, or a fight against a named side by nobody named: an unidentified group.
   if (
     actor1 === null &&
