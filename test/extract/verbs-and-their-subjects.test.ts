@@ -257,3 +257,50 @@ describe('a fight whose two sides both lose people', () => {
     expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual([doer, target]);
   });
 });
+
+describe('more people struck elsewhere, «آخرون», with no act of their own', () => {
+  it.each([
+    [
+      'تعرضت مدينة معرة النعمان لقصف جوي عنيف، ما أدى إلى مقتل 15 مدنياً، فيما قتل 4 آخرون في بلدة كفرنبل المجاورة.',
+      'Air/drone strike',
+      null,
+    ],
+    [
+      'قصفت قوات النظام بلدة كنصفرة بالمدفعية ما أدى لمقتل طفلين، بينما أصيب ثلاثة آخرون في بلدة البارة.',
+      'Shelling/artillery/missile attack',
+      'SYR-GOV',
+    ],
+  ])('fell to an act like the one before: «%s»', (text, subType, doer) => {
+    const incidents = read(text, '2019-06-01').incidents;
+    expect(incidents.map((i) => i.sub_event_type)).toEqual([subType, subType]);
+    if (doer !== null) expect(incidents.map((i) => actor(i, 'actor1'))).toEqual([doer, doer]);
+  });
+
+  it.each([
+    [
+      'قتل 5 عناصر من قسد بهجوم لخلايا داعش على حاجز في بلدة ذيبان، فيما قتل عنصران آخران في بلدة الشحيل.',
+      'SDF',
+      2,
+    ],
+    ['قتل ثلاثة جنود أتراك بقصف على قاعدة قرب مدينة الباب، وأصيب جنديان آخران.', 'TUR', 2],
+    [
+      'قتل 4 من مقاتلي هيئة تحرير الشام في كمين قرب سراقب، كما قتل مقاتل آخر بانفجار لغم.',
+      'HTS',
+      1,
+    ],
+  ])('are of the side counted before: «%s»', (text, side, count) => {
+    const counts = read(text, '2019-06-01').incidents.flatMap((i) => tuples(i));
+    expect(counts.at(-1)?.slice(2)).toEqual([side, count]);
+  });
+});
+
+describe('a group named after an act noun with «لـ» on its force noun', () => {
+  it.each([
+    ['قتل 5 عناصر من قسد بهجوم لخلايا داعش على حاجز في بلدة ذيبان.', 'ISIS', 'SDF'],
+    ['أصيب ثلاثة مدنيين في قصف لعناصر قسد على قرية تل رفعت.', 'SDF', 'CIV'],
+    ['استشهد طفل في قصف لمقاتلي هيئة تحرير الشام على بلدة السقيلبية.', 'HTS', 'CIV'],
+  ])('did the act: «%s»', (text, doer, target) => {
+    const incident = only(read(text, '2019-06-01'));
+    expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual([doer, target]);
+  });
+});

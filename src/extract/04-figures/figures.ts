@@ -264,6 +264,14 @@ function partitiveVictims(r: Reader, at: number): Victims {
   return { victim: r.state.lastVictim, end: at + 1, found: true, victimClass };
 }
 
+/** The kind of people counted last: a group named without a noun of people («4 من مقاتلي قسد») counts fighters. */
+function lastKind(state: FigureState): VictimClass | null {
+  if (state.lastVictimClass !== null) return state.lastVictimClass;
+  if (state.lastVictim === null) return null;
+  const unarmed = Object.entries(CLASS_VICTIM).find(([, id]) => id === state.lastVictim);
+  return unarmed === undefined ? 'fighter' : (unarmed[0] as VictimClass);
+}
+
 function victimsAt(r: Reader, at: number): Victims {
   if (inSet(PARTITIVE_PRONOUNS, r, at)) return partitiveVictims(r, at);
   // «ثلاثة من عمال الحقل»: a partitive «من» before the noun.
@@ -306,6 +314,10 @@ function victimsAt(r: Reader, at: number): Victims {
     return { victim: CLASS_VICTIM[cls], end: j, found: true, victimClass: cls };
   const side = group?.actor ?? nation?.actor ?? null;
   if (side !== null) return { victim: side, end: j, found: true, victimClass: cls };
+  // «عنصران آخران», «ثلاثة مقاتلين آخرين»: more of the same kind, of the side counted before.
+  const others = annotationAt(r.analysis.annotations.victims, j);
+  if (others?.entry.victimClass === 'other' && lastKind(r.state) === cls)
+    return { victim: r.state.lastVictim, end: others.end, found: true, victimClass: cls };
   // «مقتل ثلاثة جنود»: soldiers of no named army are the state's, whoever struck them.
   const army =
     cls !== 'fighter' || noun.entry.forces === undefined

@@ -61,6 +61,8 @@ export interface ActReading {
   readonly retelling: boolean;
   /** «غارة مماثلة», «هجوم مشابه»: an act of the kind, and by the doer, of the one told before. */
   readonly likeTheActBefore: boolean;
+  /** «فيما قتل 4 آخرون في بلدة كفرنبل»: more people struck, counted with no act of their own. */
+  readonly othersStruck: boolean;
 }
 
 const BACKGROUND_DAYS = 7;
@@ -331,6 +333,11 @@ export function readAct(
     likeTheActBefore: triggers.some((t) =>
       someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
     ),
+    othersStruck:
+      triggers.every((t) => t.entry.strength < 2) &&
+      within(analysis.annotations.victims, clause.start, clause.end).some(
+        (v) => v.entry.victimClass === 'other',
+      ),
     tally: countsPeopleOverTime(analysis, clause),
     habitual: isHabitual(analysis, clause),
     civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),

@@ -182,16 +182,29 @@ export function settleType(
   }
 }
 
+interface ToldLikeBefore {
+  readonly likeTheActBefore: boolean;
+  readonly othersStruck: boolean;
+  readonly strength: number;
+}
+
 /**
- * «بعد يومين من هجوم مشابه», «قصفا مماثلا»: an act told as like the
- * one before it is of that act's type, whatever its noun says alone.
+ * «بعد يومين من هجوم مشابه», «قصفا مماثلا»: an act told as like the one
+ * before it; «…، فيما قتل 4 آخرون في بلدة كفرنبل المجاورة»: an incident that
+ * only counts more people struck, with no act of its own, fell to such an act.
  */
+export function toldAsTheActBefore(acts: readonly ToldLikeBefore[]): boolean {
+  if (acts.some((a) => a.likeTheActBefore)) return true;
+  return acts.some((a) => a.othersStruck) && acts.every((a) => a.strength < 2);
+}
+
+/** An act told as like the one before it is of that act's type, whatever its noun says alone. */
 export function asTheActBefore(
   type: ChosenType,
-  acts: readonly { readonly likeTheActBefore: boolean }[],
+  acts: readonly ToldLikeBefore[],
   before: { readonly eventType: string; readonly subEventType: string } | null,
 ): ChosenType {
-  if (before === null || !acts.some((a) => a.likeTheActBefore)) return type;
+  if (before === null || !toldAsTheActBefore(acts)) return type;
   return {
     ...type,
     eventType: before.eventType,

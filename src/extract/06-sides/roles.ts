@@ -161,8 +161,9 @@ export function weighRoles(
     // «شنّ مقاتلو العشائر…» (verb first) and «مقاتلو العشائر شنّوا…» (subject first).
     const verb = lightVerbBefore(analysis, e.start);
     if (verb !== null && actNoun(analysis, verb)) {
-      // «في قصف مدفعي لقوات النظام»: after the act's noun, «لـ» marks who did it.
-      if (hasLamClitic(analysis, e.start)) votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
+      // «في قصف مدفعي لقوات النظام», «قصف لعناصر قسد»: after the act's noun, «لـ» marks who did it.
+      if (lamOfGroupAt(analysis, e.start) !== null)
+        votes.push(vote('actor1', 'sides/agent-of-act-noun', 2));
     } else if (verb !== null) {
       // «تصدوا لقوات الأمن»: after a verb, «لـ» marks the object, not the subject;
       // after a force noun («داهمت دورية للأسايش») it says whose the force is.
@@ -194,11 +195,15 @@ export function weighRoles(
       (t) => t.end <= at && at - t.end <= 2 && skippable(analysis, t.end, at),
     );
     // «الجيش طرد المسلحين»: with its subject before it, what follows the verb is its object.
+    // «قتل 5 عناصر من قسد بهجوم لخلايا داعش»: the side whose dead were just counted is no subject.
     const subjectBefore =
       triggerBefore !== undefined &&
       inClause.some(
         (o) =>
-          o.actor !== e.actor && o.end <= triggerBefore.start && o.end >= triggerBefore.start - 1,
+          o.actor !== e.actor &&
+          o.end <= triggerBefore.start &&
+          o.end >= triggerBefore.start - 1 &&
+          !figures.some((f) => f.figure.start <= o.start && o.end <= f.figure.end),
       );
     if (triggerBefore !== undefined) {
       if (
@@ -336,14 +341,15 @@ function byTheActNoun(
   at: number,
   triggers: readonly Annotation<TriggerEntry>[],
 ): boolean {
-  if (!hasLamClitic(analysis, at)) return false;
+  const lam = lamOfGroupAt(analysis, at);
+  if (lam === null) return false;
   return triggers.some((t) => {
-    if (t.end > at || at - t.end > 2 || t.entry.strength < 2) return false;
+    if (t.end > lam || lam - t.end > 2 || t.entry.strength < 2) return false;
     if (!actNoun(analysis, t.start) || isIn(OBJECT_FIRST, analysis, t.start)) return false;
     // «القبض على خلية تابعة لداعش»: after «على» comes the act's target and whose it is.
     if (isIn(AGAINST, analysis, t.end - 1)) return false;
     // Adjectives only between them: no word with a preposition of its own, no punctuation.
-    for (let k = t.end; k < at; k++) {
+    for (let k = t.end; k < lam; k++) {
       const w = analysis.tokens[k];
       if (w?.kind !== 'word' || /^[بلف]/.test(w.text) || w.text === 'في') return false;
     }
@@ -354,6 +360,15 @@ function byTheActNoun(
 function someIn(from: number, to: number, test: (k: number) => boolean): boolean {
   for (let k = from; k < to; k++) if (test(k)) return true;
   return false;
+}
+
+/**
+ * Where the «لـ» of a group named at `at` is: on the name («لقوات النظام») or
+ * on the force noun that carries it («لعناصر قسد», «لخلايا داعش»); null if none.
+ */
+function lamOfGroupAt(analysis: Analysis, at: number): number | null {
+  if (hasLamClitic(analysis, at)) return at;
+  return isIn(FORCE_NOUNS, analysis, at - 1) && hasLamClitic(analysis, at - 1) ? at - 1 : null;
 }
 
 function hasLamClitic(analysis: Analysis, i: number): boolean {

@@ -67,6 +67,7 @@ function readClause(
     air: act.air,
     retelling: act.retelling,
     likeTheActBefore: act.likeTheActBefore,
+    othersStruck: act.othersStruck,
     clause,
     figures: attributed,
     places: protest ? protestersHome(analysis, places) : places,

@@ -10,7 +10,7 @@ import type {
 } from '../../contracts/index.js';
 import { fatalitiesOf } from '../../contracts/index.js';
 import { isPartyClaimant } from '../../lexicon/index.js';
-import { asTheActBefore, baseType, settleType } from '../05-acts/index.js';
+import { asTheActBefore, baseType, settleType, toldAsTheActBefore } from '../05-acts/index.js';
 import type { ChosenType } from '../05-acts/index.js';
 import { chooseSides, withCivilianTarget, withEarlierDoer } from '../06-sides/index.js';
 import type { Sides } from '../06-sides/index.js';
@@ -131,7 +131,7 @@ export function buildIncident(
 ): Incident {
   const { analysis } = ctx;
   const type = chooseType(ctx, draft, earlier.last);
-  const like = draft.mentions.some((m) => m.likeTheActBefore);
+  const like = toldAsTheActBefore(draft.mentions);
   const sides = withCivilianTarget(
     withEarlierDoer(
       chooseSides(draft.mentions, type.eventType),
