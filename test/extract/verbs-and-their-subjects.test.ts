@@ -304,3 +304,20 @@ describe('a group named after an act noun with «لـ» on its force noun', () =
     expect([actor(incident, 'actor1'), actor(incident, 'actor2')]).toEqual([doer, target]);
   });
 });
+
+describe('«وأدى» (and it led), spelled like «وادي» (a valley) once normalized', () => {
+  it.each([
+    'قصفت قوات النظام بلدة الهبيط. وأدى القصف على البلدة إلى مقتل امرأة.',
+    'انفجرت سيارة مفخخة في مدينة الباب، وأدى الانفجار إلى احتراق محال تجارية.',
+    'استهدفت غارة جوية بلدة كفرنبل، وأدت الغارة إلى مقتل طفلين.',
+  ])('names no valley the gazetteer lacks: «%s»', (text) => {
+    const result = read(text, '2021-06-10');
+    expect(result.incidents).toHaveLength(1);
+    expect(result.warnings.filter((w) => w.includes('gazetteer'))).toEqual([]);
+  });
+
+  it('while a valley is still a place the gazetteer may lack', () => {
+    const result = read('قتل راع بانفجار لغم في وادي العذيب شرقي السلمية.', '2021-06-10');
+    expect(result.warnings.some((w) => w.includes('«وادي العذيب»'))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { BETWEEN_KM, distanceKm, locateMentions } from '../../gazetteer/index.js';
 import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
-import { ROADS, ROAD_WORDS, textOf } from '../01-read/index.js';
+import { ROADS, ROAD_WORDS, someAt, textOf } from '../01-read/index.js';
 
 /** The places of a report: resolved ones by token position, and names the gazetteer lacks. */
 export interface ReportPlaces {
@@ -106,6 +106,15 @@ function insideAny(zones: readonly { start: number; end: number }[]): (m: PlaceM
 }
 
 /**
+ * «وأدى القصف على البلدة»: normalized, «وأدى» (and it led) is spelled as
+ * «وادي» (a valley); a name the gazetteer lacks that is an act's word names
+ * the act, not a place.
+ */
+function namesAnAct(analysis: Analysis, mention: PlaceMention): boolean {
+  return someAt(analysis.annotations.triggers, mention.nameStart);
+}
+
+/**
  * Finds and resolves every place the report names. Ambiguous names are settled
  * by the governorates and districts named in the same sentence, then anywhere in
  * the report (headline included), then by nearness to places already resolved.
@@ -128,7 +137,12 @@ export function locatePlaces(
       if (prose && !isExcluded(mention)) anaphors.push(mention);
     }
     // «قرية مزرعة القادسية»: a name the gazetteer lacks, or has only elsewhere or in part.
-    else if (prose && (mention.settlement || mention.facility) && !isExcluded(mention))
+    else if (
+      prose &&
+      (mention.settlement || mention.facility) &&
+      !isExcluded(mention) &&
+      !namesAnAct(analysis, mention)
+    )
       unknown.push(mention);
   }
   dropLabels(analysis, headline);
