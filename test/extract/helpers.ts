@@ -24,6 +24,11 @@ export function actor(incident: Incident, role: 'actor1' | 'actor2'): string | n
   return incident.actors.find((a) => a.role === role)?.id ?? null;
 }
 
+/** The doer and the target, for compact assertions. */
+export function sides(incident: Incident): [string | null, string | null] {
+  return [actor(incident, 'actor1'), actor(incident, 'actor2')];
+}
+
 /** Claims as (claimant, measure, victim, count) tuples, for compact assertions. */
 export function tuples(
   incident: Incident,
