@@ -23,7 +23,7 @@ import type { LexEntry } from '../lexicon/index.js';
  *
  * A stale cache must never be read: the file is named by a hash of all that
  * the build depends on — the bytes of every data file of `data/lexicon` and
- * `data/gazetteer`, the user's places files, the modules that build (text,
+ * `data/gazetteer`, the user's places files, the modules that build (contracts, text,
  * lexicon and gazetteer, this one among them), V8's version and this format's. A data
  * file edited to add a nickname gives another name, so the next start builds
  * from the files and stores that.
@@ -42,7 +42,7 @@ export interface KnowledgeData {
 const srcRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** The modules whose code decides what the build gives. */
-const BUILDING_MODULES = ['text', 'lexicon', 'gazetteer'];
+const BUILDING_MODULES = ['contracts', 'text', 'lexicon', 'gazetteer'];
 
 /** The folder `npm run build` fills with the shipped knowledge: `dist/knowledge-cache`. */
 export function shippedCacheDir(): string {

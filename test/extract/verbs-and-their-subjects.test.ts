@@ -73,29 +73,6 @@ describe('«توقف», stopping', () => {
   });
 });
 
-describe('«الجيش» alone', () => {
-  it.each([
-    ['2016-01-01', 'SYR-GOV'],
-    ['2025-03-01', 'SYR-TRANS'],
-  ])('is the Syrian army of the day (%s: %s)', (day, id) => {
-    const incident = only(
-      read('انفجرت سيارة مفخخة عند حاجز للجيش في مدينة جبلة ما أدى إلى مقتل 6 عناصر.', day),
-    );
-    expect(actor(incident, 'actor2')).toBe(id);
-    expect(tuples(incident)).toEqual([[null, 'killed', id, 6]]);
-  });
-
-  it('is the army named before it in the report', () => {
-    const incident = only(
-      read(
-        'قصف الجيش التركي قرية تل رفعت بالمدفعية. وقال الجيش إنه استهدف مواقع لقسد في القرية.',
-        '2019-10-20',
-      ),
-    );
-    expect(actor(incident, 'actor1')).toBe('TUR');
-  });
-});
-
 describe('a count «of them»', () => {
   it.each([
     [
@@ -306,7 +283,7 @@ describe('a group named after an act noun with «لـ» on its force noun', () =
 describe('«وأدى» (and it led), spelled like «وادي» (a valley) once normalized', () => {
   it.each([
     'قصفت قوات النظام بلدة الهبيط. وأدى القصف على البلدة إلى مقتل امرأة.',
-    'انفجرت سيارة مفخخة في مدينة الباب، وأدى الانفجار إلى احتراق محال تجارية.',
+    'انفجر لغم أرضي بجرار زراعي قرب قرية الغوز، وأدى الانفجار إلى مقتل سائقه.',
     'استهدفت غارة جوية بلدة كفرنبل، وأدت الغارة إلى مقتل طفلين.',
   ])('names no valley the gazetteer lacks: «%s»', (text) => {
     const result = read(text, '2021-06-10');
@@ -317,5 +294,38 @@ describe('«وأدى» (and it led), spelled like «وادي» (a valley) once n
   it('while a valley is still a place the gazetteer may lack', () => {
     const result = read('قتل راع بانفجار لغم في وادي العذيب شرقي السلمية.', '2021-06-10');
     expect(result.warnings.some((w) => w.includes('«وادي العذيب»'))).toBe(true);
+  });
+});
+
+describe('the army of a named state', () => {
+  it.each([
+    ['قصفت قوات الجيش التركي قرية تل رفعت بالمدفعية.', 'TUR'],
+    ['هاجم عناصر الجيش الوطني مواقع لقسد قرب بلدة عين عيسى.', 'SNA'],
+  ])('is that state’s or that group’s: «%s»', (text, doer) => {
+    expect(actor(only(read(text, '2021-06-01')), 'actor1')).toBe(doer);
+  });
+});
+
+describe('a count «of them» in a later sentence', () => {
+  it('counts the people of its own sentence, not part of the figure before', () => {
+    const result = read(
+      'قتل 5 مدنيين بقصف مدفعي على بلدة سرمين. وفي بلدة كفرنبل استهدفت طائرة حربية حافلة تقل مدنيين فقتلت 3 منهم.',
+      '2020-03-01',
+    );
+    expect(result.incidents.flatMap((i) => tuples(i))).toEqual([
+      [null, 'killed', 'CIV', 5],
+      [null, 'killed', 'CIV', 3],
+    ]);
+  });
+});
+
+describe('an arrest announced with an aside between', () => {
+  it.each([
+    'أعلنت وزارة الداخلية في بيان لها القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
+    'أعلنت وزارة الداخلية، عبر معرفاتها الرسمية، إلقاء القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
+  ])('was made by who announced it: «%s»', (text) => {
+    const incident = only(read(text, '2025-06-01'));
+    expect(incident.sub_event_type).toBe('Arrests');
+    expect(sides(incident)).toEqual(['SYR-TRANS', 'ISIS']);
   });
 });

@@ -334,10 +334,10 @@ export const SECOND = words('ثانية', 'ثان');
 /** «إثر ارتكاب المجزرة قصف…», «عقب الاشتباكات بدأت…»: what follows happened after the act pointed back to. */
 export const AFTER = words('عقب', 'بعد', 'إثر', 'اثر', 'أعقاب', 'وعقب', 'وبعد');
 
-/** Before a definite act noun that only points back to an act: «عقب الاشتباكات», «منطقة الاشتباك», «حصيلة القصف». */
 /** «بعد أن أطلق مسلحون النار»: after «أن» an act is told by a verb, not pointed back to by a noun. */
 export const VERB_CLAUSE_OPENERS = words('أن', 'ان');
 
+/** Before a definite act noun that only points back to an act: «عقب الاشتباكات», «منطقة الاشتباك», «حصيلة القصف». */
 export const REFERENCE_BEFORE = words(
   'مناطق',
   'عقب',

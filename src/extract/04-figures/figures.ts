@@ -63,6 +63,8 @@ interface FigureState {
   lastVictim: string | null;
   /** The kind of people the last figure counted, so that «آخر» after «مهاجما انتحاريا» is another attacker. */
   lastVictimClass: VictimClass | null;
+  /** The last figure read, for a count «of them» that may be part of it. */
+  lastFigure: FigureMention | null;
 }
 
 interface Quantity {
@@ -243,7 +245,6 @@ function groupAt(r: Reader, i: number): { actor: string; end: number } | null {
   return null;
 }
 
-/** The victims named from token i on: a victim noun and/or the group it belongs to. */
 /** How far back «منهم» may point to the people it stands for. */
 const PARTITIVE_REACH = 20;
 
@@ -253,15 +254,21 @@ const PARTITIVE_REACH = 20;
  * victims of the figure before.
  */
 function partitiveVictims(r: Reader, at: number): Victims {
+  const antecedent = antecedentOf(r, at);
+  if (antecedent !== null) return { ...victimsAt(r, antecedent), end: at + 1, found: true };
+  const victimClass = r.state.lastVictimClass;
+  return { victim: r.state.lastVictim, end: at + 1, found: true, victimClass };
+}
+
+/** Where the people «منهم» at `at` stands for are named: the last noun of people before it in its sentence. */
+function antecedentOf(r: Reader, at: number): number | null {
   const { sentences, annotations } = r.analysis;
   const sentenceStart = sentences.find((s) => s.tokenStart <= at && at < s.tokenEnd)?.tokenStart;
   for (let i = at - 1; i >= Math.max(sentenceStart ?? at, at - PARTITIVE_REACH); i--) {
     const noun = annotationAt(annotations.victims, i);
-    if (noun === undefined || noun.entry.victimClass === 'other') continue;
-    return { ...victimsAt(r, i), end: at + 1, found: true };
+    if (noun !== undefined && noun.entry.victimClass !== 'other') return i;
   }
-  const victimClass = r.state.lastVictimClass;
-  return { victim: r.state.lastVictim, end: at + 1, found: true, victimClass };
+  return null;
 }
 
 /** The kind of people counted last: a group named without a noun of people («4 من مقاتلي قسد») counts fighters. */
@@ -272,6 +279,7 @@ function lastKind(state: FigureState): VictimClass | null {
   return unarmed === undefined ? 'fighter' : (unarmed[0] as VictimClass);
 }
 
+/** The victims named from token i on: a victim noun and/or the group it belongs to. */
 function victimsAt(r: Reader, at: number): Victims {
   if (inSet(PARTITIVE_PRONOUNS, r, at)) return partitiveVictims(r, at);
   // «ثلاثة من عمال الحقل»: a partitive «من» before the noun.
@@ -812,13 +820,19 @@ function isSubset(r: Reader, figureStart: number): boolean {
 }
 
 /**
- * «أن 120 مدنيا قتلوا …، حيث قتل 72 منهم في المدينة»: a count «of them» of
- * people the figure before counted, for the same measure, is part of that count.
+ * «قتل 30 شخصاً في الغارات، وقتل 9 منهم في السوق»: a count «of them» whose
+ * people are the ones the figure just before it counted, in its sentence and
+ * for the same measure, is part of that count.
  */
 function countedBefore(r: Reader, f: FigureMention): boolean {
-  if (f.victim === null || r.state.lastMeasure !== f.measure || r.state.lastVictim !== f.victim)
+  const last = r.state.lastFigure;
+  if (last === null || f.victim === null || last.measure !== f.measure || last.victim !== f.victim)
     return false;
-  for (let k = f.start; k < f.end; k++) if (inSet(PARTITIVE_PRONOUNS, r, k)) return true;
+  for (let k = f.start; k < f.end; k++) {
+    if (!inSet(PARTITIVE_PRONOUNS, r, k)) continue;
+    const antecedent = antecedentOf(r, k);
+    return antecedent !== null && antecedent >= last.start && antecedent < last.end;
+  }
   return false;
 }
 
@@ -1213,6 +1227,7 @@ function findFigures(
     if (partOfToll(tolls.figures, f)) return;
     found.push(f);
     state.lastMeasure = f.measure;
+    state.lastFigure = f;
     remember(state, f);
     for (let more = readContinuation(r, f); more !== null; more = readContinuation(r, more)) {
       if (!isSubset(r, more.start)) found.push(more);
@@ -1235,7 +1250,7 @@ function remember(state: FigureState, f: FigureMention): void {
   state.lastVictimClass = f.victimClass === 'other' ? state.lastVictimClass : f.victimClass;
 }
 
-/** «سقوط قتيلين و4 جرحى من عناصر الوزارة»: joined figures share the group named after the last. */
+/** «مقتل عنصرين وجرح 5 من أفراد الدورية»: joined figures share the group named after the last. */
 function shareVictims(analysis: Analysis, figures: FigureMention[]): FigureMention[] {
   for (let k = figures.length - 2; k >= 0; k--) {
     const f = figures[k];
@@ -1306,6 +1321,7 @@ export function figuresByClause(
     consumed: new Set(),
     dateTokens,
     lastMeasure: null,
+    lastFigure: null,
     lastVictim: null,
     lastVictimClass: null,
   };

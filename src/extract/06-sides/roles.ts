@@ -22,8 +22,8 @@ import {
 import type { EntityMention } from '../02-speakers/index.js';
 import type { AttributedFigure } from '../04-figures/index.js';
 
-/** How many words («اليوم», «رسمياً») may stand between a speaker and the act it announces. */
-const ANNOUNCED_REACH = 2;
+/** How many words («اليوم», «في بيان لها», «، عبر معرفاتها الرسمية،») may stand between a speaker and the act it announces. */
+const ANNOUNCED_REACH = 6;
 
 /** One rule's vote for an actor as the doer (actor1) or the target (actor2). */
 export interface Vote extends RuleUse {
@@ -115,12 +115,7 @@ export function weighRoles(
     if (speakers.has(e.start)) {
       // «أعلنت وزارة الداخلية (اليوم) القبض على خلية…»: a force announcing an arrest as
       // the very thing it announces made it.
-      if (
-        triggers.some(
-          (t) =>
-            t.entry.role === 'arrest' && t.start >= e.end && t.start <= e.end + ANNOUNCED_REACH,
-        )
-      )
+      if (triggers.some((t) => t.entry.role === 'arrest' && announces(analysis, e, t, inClause)))
         votes.push(vote('actor1', 'sides/speaker-announces-its-act', 2));
       // A party announcing the other side's losses is the doer: «أعلن داعش مقتل 20 من قسد».
       // One counting civilians' dead speaks of what another did («بحسب ما أفادت قسد»).
@@ -363,6 +358,23 @@ function someIn(from: number, to: number, test: (k: number) => boolean): boolean
 }
 
 /**
+ * «أعلنت وزارة الداخلية (في بيان لها) القبض على…»: the act is the very thing
+ * the speaker announces when only asides stand between them, no other group
+ * and no other act.
+ */
+function announces(
+  analysis: Analysis,
+  speaker: EntityMention,
+  act: Annotation<TriggerEntry>,
+  named: readonly EntityMention[],
+): boolean {
+  if (act.start < speaker.end || act.start > speaker.end + ANNOUNCED_REACH) return false;
+  if (named.some((o) => o !== speaker && o.start >= speaker.end && o.start < act.start))
+    return false;
+  return startingIn(analysis.annotations.triggers, speaker.end, act.start).length === 0;
+}
+
+/**
  * Where the «لـ» of a group named at `at` is: on the name («لقوات النظام») or
  * on the force noun that carries it («لعناصر قسد», «لخلايا داعش»); null if none.
  */
@@ -383,10 +395,12 @@ function skippable(analysis: Analysis, from: number, to: number): boolean {
     const t = analysis.tokens[k];
     if (t === undefined) return false;
     if (t.kind === 'punct') return false;
-    // «غارات عدة لطيران التحالف», «شنت يوم أمس خمس طائرات…»: times and counts may stand between.
+    // «غارات عدة لطيران التحالف», «شنت يوم أمس خمس طائرات…»: times and counts may stand
+    // between; «إلقاء القبض على…» a preposition that puts the target next.
     if (
       t.kind === 'word' &&
       !isIn(SUBJECT_SKIP, analysis, k) &&
+      !isIn(AGAINST, analysis, k) &&
       readNumber(analysis.tokens, k) === null &&
       !analysis.dates.some((d) => k >= d.start && k < d.end)
     )
