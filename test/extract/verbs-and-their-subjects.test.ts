@@ -321,7 +321,7 @@ describe('a count «of them» in a later sentence', () => {
 
 describe('an arrest announced with an aside between', () => {
   it.each([
-    'أعلنت وزارة الداخلية في بيان لها القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
+    'أعلنت وزارة الداخلية في بيان رسمي القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
     'أعلنت وزارة الداخلية، عبر معرفاتها الرسمية، إلقاء القبض على خلية تابعة لتنظيم داعش في ريف دمشق.',
   ])('was made by who announced it: «%s»', (text) => {
     const incident = only(read(text, '2025-06-01'));

@@ -22,7 +22,7 @@ import {
 import type { EntityMention } from '../02-speakers/index.js';
 import type { AttributedFigure } from '../04-figures/index.js';
 
-/** How many words («اليوم», «في بيان لها», «، عبر معرفاتها الرسمية،») may stand between a speaker and the act it announces. */
+/** How many words («اليوم», «في بيان رسمي», «، عبر معرفاتها الرسمية،») may stand between a speaker and the act it announces. */
 const ANNOUNCED_REACH = 6;
 
 /** One rule's vote for an actor as the doer (actor1) or the target (actor2). */
@@ -358,7 +358,7 @@ function someIn(from: number, to: number, test: (k: number) => boolean): boolean
 }
 
 /**
- * «أعلنت وزارة الداخلية (في بيان لها) القبض على…»: the act is the very thing
+ * «أعلنت الوزارة (في بيان رسمي) القبض على…»: the act is the very thing
  * the speaker announces when only asides stand between them, no other group
  * and no other act.
  */
