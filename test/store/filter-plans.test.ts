@@ -363,6 +363,50 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  it.each([
+    ['a combination matching few events', FILTERS[11]?.[1] ?? {}, 'date'],
+    ['actor and claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }, 'date'],
+    ['no filter', {}, 'date'],
+    ['a governorate, by fatalities', { admin1Pcode: 'SY03' }, 'fatalities'],
+    ['a type, by review status', { type: 'Battles' }, 'status'],
+  ] as const)(
+    'pages %s as a plain ordered query would, reading only the page of events whole',
+    async (_, filter: EventFilter, sort) => {
+      const viewer = { ...filter, publicOnly: true };
+      const { where, params } = conditions(viewer);
+      const order = {
+        date: 'date_start DESC NULLS LAST, id',
+        fatalities: 'fatalities_best DESC NULLS LAST, id',
+        status: `array_position(ARRAY['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected']::text[], review_status), id`,
+      }[sort];
+      const expected = (
+        await db.query<{ id: string }>(
+          `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+          params,
+        )
+      ).map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(100);
+      const paged: string[] = [];
+      let after = null;
+      for (let k = 0; k < 4; k++) {
+        const page = await listMarkedEvents(db, viewer, { limit: 25, sort, after });
+        paged.push(...page.events.map((e) => e.id));
+        after = page.next;
+      }
+      expect(paged).toEqual(expected.slice(0, 100));
+      if (sort !== 'date') return;
+      // In the list's order, the filter is checked on events_facts' entries alone; the
+      // page's events, and no others, are then read by id.
+      const plans: PlanNode[][] = [];
+      await listMarkedEvents(explaining(db, plans), viewer, { limit: 50 });
+      const scans = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
+      expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual([
+        ['Index Only Scan', 'events_facts'],
+        ['Index Scan', 'events_pkey'],
+      ]);
+    },
+  );
+
   it('reads a search with few matches for its page through the words index, not the order', async () => {
     const plans: PlanNode[][] = [];
     await listMarkedEvents(
