@@ -11,6 +11,9 @@ export function bestPlace(places: readonly ResolvedPlace[]): ResolvedPlace | nul
   return best;
 }
 
+/** Kilometres in a degree of a great circle, on the sphere `distanceKm` measures on (radius 6,371 km). */
+const KM_PER_DEGREE = (6371 * Math.PI) / 180;
+
 /**
  * Two places that can be where one act happened: the same place, or one inside
  * the other; `reachKm` allows nearby places («الانفجار» retold a few km away).
@@ -27,6 +30,9 @@ export function placesCompatible(a: ResolvedPlace, b: ResolvedPlace, reachKm = 3
       return narrow.place.admin2Pcode === area.id || narrow.place.admin2Pcode === area.admin2Pcode;
     return narrow.place.admin1Pcode === area.admin1Pcode;
   }
+  // The distance is at least the difference in latitude (111.19 km a degree): most pairs lie
+  // farther apart than that and are told apart without trigonometry; a margin keeps rounding out.
+  if (Math.abs(a.place.lat - b.place.lat) * KM_PER_DEGREE > reachKm * 1.001) return false;
   return distanceKm(a.place, b.place) < reachKm;
 }
 

@@ -87,10 +87,6 @@ function draftDay(draft: IncidentDraft): string | null {
   return summaryOf(draft).day;
 }
 
-function draftType(draft: IncidentDraft): string | null {
-  return summaryOf(draft).type;
-}
-
 /** The incident's type so far: its strongest act («عملية هجومية» and «هجوم انتحاري» over «إحباط»). */
 function strongestType(draft: IncidentDraft): string | null {
   let best: { type: string; strength: number } | null = null;
@@ -132,51 +128,70 @@ function announcedAsAnother(mention: EventMention): boolean {
   return mention.newAct === 'explicit' || (mention.newAct === 'opener' && !mention.anaphoric);
 }
 
-function compatible(draft: IncidentDraft, mention: EventMention, allied: Allied): boolean {
-  if (draft.background !== mention.background) return false;
-  // What follows tells of the report's own act unless it points back to the earlier one.
-  if (
-    summaryOf(draft).countedBack &&
-    mention.date === null &&
-    !mention.anaphoric &&
-    !mention.refersBack
-  )
-    return false;
-  if (announcedAsAnother(mention)) return false;
-  const here = bestPlace(mention.places);
-  const there = draftPlace(draft);
-  if (here === null && !closeBy(draft, mention)) return false;
-  const reach = mention.anaphoric ? ANAPHORIC_REACH_KM : undefined;
-  if (here !== null && there !== null && !placesCompatible(here, there, reach)) return false;
-  const day = mention.date?.precision === 'day' ? mention.date.from : null;
-  const draftDate = draftDay(draft);
-  // A day apart is the same act told from both ends of a night («منذ ليل أمس… إلى فجر اليوم») when nothing else differs.
-  // An act counted back to («بعد يومين من…») is dated to the day.
-  const tolerance =
-    mention.date?.alone !== true &&
-    (here === null || (there !== null && here.place.id === there.place.id))
-      ? 1
-      : 0;
-  if (day !== null && draftDate !== null && Math.abs(daysBetween(day, draftDate)) > tolerance)
-    return false;
-  if (!typesCompatible(draftType(draft), mainType(mention))) return false;
-  const a = clearActor1([mention]);
-  const b = summaryOf(draft).actor1;
-  return a === null || b === null || a === b || allied(a, b);
+/**
+ * What compatibility asks of a mention, worked out once: a mention is weighed
+ * against many drafts, and a long report has many.
+ */
+interface Weighed {
+  readonly mention: EventMention;
+  readonly here: ResolvedPlace | null;
+  readonly reach: number | undefined;
+  readonly day: string | null;
+  readonly type: string | null;
+  readonly actor1: string | null;
+  readonly announced: boolean;
+  /** The mention joins a draft without a place of its own whatever sentence the draft was last told in. */
+  readonly closeAnywhere: boolean;
+  readonly sentence: number;
 }
 
-/**
- * A mention that names no place joins an incident told in the same or the
- * previous sentence, or one it names («الانفجار»), or one it gives a count for.
- */
-function closeBy(draft: IncidentDraft, mention: EventMention): boolean {
-  const sentence = mention.clause.sentence.index;
-  return (
-    mention.anaphoric ||
-    mention.refersBack ||
-    mention.figures.some((f) => f.figure.count !== null) ||
-    summaryOf(draft).lastSentence >= sentence - 1
-  );
+function weigh(mention: EventMention): Weighed {
+  return {
+    mention,
+    here: bestPlace(mention.places),
+    reach: mention.anaphoric ? ANAPHORIC_REACH_KM : undefined,
+    day: mention.date?.precision === 'day' ? mention.date.from : null,
+    type: mainType(mention),
+    actor1: clearActor1([mention]),
+    announced: announcedAsAnother(mention),
+    closeAnywhere:
+      mention.anaphoric ||
+      mention.refersBack ||
+      mention.figures.some((f) => f.figure.count !== null),
+    sentence: mention.clause.sentence.index,
+  };
+}
+
+function compatible(draft: IncidentDraft, weighed: Weighed, allied: Allied): boolean {
+  const { mention, here } = weighed;
+  if (draft.background !== mention.background) return false;
+  if (weighed.announced) return false;
+  const summary = summaryOf(draft);
+  // What follows tells of the report's own act unless it points back to the earlier one.
+  if (summary.countedBack && mention.date === null && !mention.anaphoric && !mention.refersBack)
+    return false;
+  const there = summary.place;
+  // A mention that names no place joins an incident told in the same or the previous sentence,
+  // or one it names («الانفجار»), or one it gives a count for.
+  if (here === null && !weighed.closeAnywhere && summary.lastSentence < weighed.sentence - 1)
+    return false;
+  if (here !== null && there !== null && !placesCompatible(here, there, weighed.reach))
+    return false;
+  const draftDate = summary.day;
+  // A day apart is the same act told from both ends of a night («منذ ليل أمس… إلى فجر اليوم») when nothing else differs.
+  // An act counted back to («بعد يومين من…») is dated to the day.
+  if (weighed.day !== null && draftDate !== null) {
+    const tolerance =
+      mention.date?.alone !== true &&
+      (here === null || (there !== null && here.place.id === there.place.id))
+        ? 1
+        : 0;
+    if (Math.abs(daysBetween(weighed.day, draftDate)) > tolerance) return false;
+  }
+  if (!typesCompatible(summary.type, weighed.type)) return false;
+  const a = weighed.actor1;
+  const b = summary.actor1;
+  return a === null || b === null || a === b || allied(a, b);
 }
 
 /** Whether a mention is enough to open an incident of its own. */
@@ -197,6 +212,141 @@ function opensIncident(mention: EventMention): boolean {
   );
 }
 
+/** Positions in ascending order, each once: where a key's drafts stand among all the drafts. */
+function insertPosition(list: number[], position: number): void {
+  let k = list.length;
+  while (k > 0 && (list[k - 1] ?? -1) > position) k--;
+  if (list[k - 1] !== position) list.splice(k, 0, position);
+}
+
+function removePosition(list: number[], position: number): void {
+  const k = list.lastIndexOf(position);
+  if (k >= 0) list.splice(k, 1);
+}
+
+/**
+ * The last position, among several ascending lists, that passes `test`; -1 when none does.
+ * Walks them together from their ends, each position once.
+ */
+function lastOf(
+  lists: readonly (readonly number[])[],
+  test: (position: number) => boolean,
+): number {
+  if (lists.length === 1) {
+    const list = lists[0] ?? [];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const position = list[k] ?? -1;
+      if (test(position)) return position;
+    }
+    return -1;
+  }
+  const at = lists.map((list) => list.length - 1);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) best = Math.max(best, lists[k]?.[at[k] ?? -1] ?? -1);
+    if (best < 0) return -1;
+    for (let k = 0; k < lists.length; k++)
+      if (lists[k]?.[at[k] ?? -1] === best) at[k] = (at[k] ?? 0) - 1;
+    if (test(best)) return best;
+  }
+}
+
+const figureKey = (f: FigureMention): string => `${f.measure}|${String(f.count)}`;
+
+/**
+ * The drafts so far, with indexes of what the gathering looks them up by: the
+ * place each is at, the kinds of act its mentions name, the counts it states.
+ * Without them every mention is weighed against every draft, and a long
+ * document costs the square of its length; with them a mention is weighed
+ * against the drafts that can answer, the latest first, as before.
+ */
+class Drafts {
+  readonly all: IncidentDraft[] = [];
+  private readonly placeOf: (string | null)[] = [];
+  private readonly kindsOf: Set<string>[] = [];
+  private readonly figuresOf: Set<string>[] = [];
+  private readonly byPlace = new Map<string, number[]>();
+  private readonly byKind = new Map<string, number[]>();
+  private readonly byFigure = new Map<string, number[]>();
+  private readonly positions = new Map<IncidentDraft, number>();
+
+  open(draft: IncidentDraft): void {
+    const position = this.all.length;
+    this.all.push(draft);
+    this.positions.set(draft, position);
+    this.placeOf.push(null);
+    this.kindsOf.push(new Set());
+    this.figuresOf.push(new Set());
+    this.grown(position, draft.mentions);
+  }
+
+  add(draft: IncidentDraft, mentions: readonly EventMention[]): void {
+    draft.mentions.push(...mentions);
+    const position = this.positions.get(draft);
+    if (position !== undefined) this.grown(position, mentions);
+  }
+
+  /** Brings the indexes up to date with the mentions a draft has just been given. */
+  private grown(position: number, added: readonly EventMention[]): void {
+    const draft = this.all[position];
+    if (draft === undefined) return;
+    const place = draftPlace(draft)?.place.id ?? null;
+    const was = this.placeOf[position] ?? null;
+    if (place !== was) {
+      if (was !== null) removePosition(this.byPlace.get(was) ?? [], position);
+      if (place !== null) insertPosition(listOf(this.byPlace, place), position);
+      this.placeOf[position] = place;
+    }
+    const kinds = this.kindsOf[position];
+    const figures = this.figuresOf[position];
+    for (const m of added) {
+      for (const t of m.triggers) {
+        const kind = kindOf(t.entry.subEventType);
+        if (kinds === undefined || kinds.has(kind)) continue;
+        kinds.add(kind);
+        insertPosition(listOf(this.byKind, kind), position);
+      }
+      for (const { figure } of m.figures) {
+        if (figure.count === null) continue;
+        const key = figureKey(figure);
+        if (figures === undefined || figures.has(key)) continue;
+        figures.add(key);
+        insertPosition(listOf(this.byFigure, key), position);
+      }
+    }
+  }
+
+  positionOf(draft: IncidentDraft): number {
+    return this.positions.get(draft) ?? -1;
+  }
+
+  /** Positions of the drafts now at this place, ascending. */
+  atPlace(id: string): readonly number[] {
+    return this.byPlace.get(id) ?? [];
+  }
+
+  /** Positions of the drafts with a mention of one of these kinds of act. */
+  ofKinds(kinds: ReadonlySet<string>): (readonly number[])[] {
+    return [...kinds].map((kind) => this.byKind.get(kind) ?? []);
+  }
+
+  /** Positions of the drafts that state one of these counts. */
+  withCounts(figures: readonly FigureMention[]): (readonly number[])[] {
+    return figures
+      .filter((f) => f.count !== null)
+      .map((f) => this.byFigure.get(figureKey(f)) ?? []);
+  }
+}
+
+function listOf(map: Map<string, number[]>, key: string): number[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
+
 /**
  * Gathers the report's event mentions into incidents: a mention joins the most
  * recent compatible incident (same place or one inside the other, same day,
@@ -208,10 +358,16 @@ export function gatherIncidents(
   mentions: readonly EventMention[],
   allied: Allied = () => false,
 ): IncidentDraft[] {
-  const drafts: IncidentDraft[] = [];
+  const index = new Drafts();
+  const drafts = index.all;
+  // The draft the last mention gathered went to.
+  let previous: IncidentDraft | undefined;
   let lastMention: EventMention | undefined;
   // «لقي خمسة مدنيين مصرعهم، وأصيب آخرون جراء غارة…»: counts told before their act waits for it.
   let waiting: EventMention[] = [];
+  let asked = 0;
+  const askedAt: number[] = [];
+  const fitted: boolean[] = [];
   for (const told of mentions) {
     if (told.tally || told.habitual) continue;
     const mention = retoldInPast(drafts, told);
@@ -220,68 +376,110 @@ export function gatherIncidents(
       mention.figures.length > 0 ||
       (mention.anaphoric && mention.places.length > 0);
     if (!informative) continue;
-    const here = bestPlace(mention.places);
-    // None fits an act announced as another: a long report need not weigh them all.
-    const fitting = announcedAsAnother(mention)
-      ? []
-      : drafts.filter((d) => compatible(d, mention, allied));
-    // The very same town or village is the same act; a whole governorate is not that telling.
-    const samePlace =
-      here === null || here.precision === 3
-        ? undefined
-        : fitting.findLast((d) => draftPlace(d)?.place.id === here.place.id);
-    // A mention that names an act joins the incident of that kind of act, else the latest.
-    const latest = fitting.findLast((d) => sharesKind(d, mention)) ?? fitting.at(-1);
-    // An act at another place inside or around the incident's is the same act only when the text says so.
-    const joins =
-      latest !== undefined &&
-      (here === null ||
-        draftPlace(latest) === null ||
-        !opensIncident(mention) ||
-        coreferent(latest, mention) ||
-        retold(latest, mention));
+    const weighed = weigh(mention);
+    const here = weighed.here;
+    // Which drafts the mention fits, asked only of the drafts a choice needs, the latest first;
+    // each answer kept for this mention (marked with its number: no table to clear per mention).
+    asked++;
+    const fitsAt = (position: number): boolean => {
+      if (askedAt[position] === asked) return fitted[position] === true;
+      const draft = drafts[position];
+      const fits = draft !== undefined && compatible(draft, weighed, allied);
+      askedAt[position] = asked;
+      fitted[position] = fits;
+      return fits;
+    };
+    const lastFitting = (): number => {
+      for (let k = drafts.length - 1; k >= 0; k--) if (fitsAt(k)) return k;
+      return -1;
+    };
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
-    const previous = drafts.find((d) => d.mentions.at(-1) === lastMention);
     // An earlier act counted back from this one («بعد يومين من غارة…») is not what the sentence goes on about.
     const continues =
       previous !== undefined &&
       lastMention?.date?.alone !== true &&
       lastMention?.clause.sentence === mention.clause.sentence &&
       mention.newAct === 'no' &&
-      fitting.includes(previous);
-    // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
-    const twin =
-      mention.newAct === 'explicit'
-        ? undefined
-        : drafts.findLast((d) => d.background === mention.background && repeatsToll(d, mention));
+      fitsAt(index.positionOf(previous));
+    let target: IncidentDraft | undefined;
+    let rule = '';
+    if (continues) {
+      target = previous;
+      rule = 'gather/goes-on-in-its-sentence';
+    }
+    // The very same town or village is the same act; a whole governorate is not that telling.
+    if (target === undefined && here !== null && here.precision !== 3) {
+      target = drafts[lastOf([index.atPlace(here.place.id)], fitsAt)];
+      rule = 'gather/same-place';
+    }
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
-    const echoed =
-      here === null ? fitting.findLast((d) => repeatsACount(d, mention, true)) : undefined;
-    const chosen: [IncidentDraft | undefined, string][] = [
-      [continues ? previous : undefined, 'gather/goes-on-in-its-sentence'],
-      [samePlace, 'gather/same-place'],
-      [echoed, 'gather/repeats-its-count'],
-      [joins ? latest : undefined, joinRule(latest, mention, here)],
-      [twin, 'gather/repeats-the-toll'],
-    ];
-    const [target, rule] = chosen.find(([d]) => d !== undefined) ?? [undefined, ''];
+    if (target === undefined && here === null) {
+      const counts = mention.figures
+        .map((f) => f.figure)
+        .filter((f) => f.count !== null && f.count >= 3);
+      target =
+        drafts[
+          lastOf(index.withCounts(counts), (k) => {
+            const draft = drafts[k];
+            return draft !== undefined && repeatsACount(draft, mention, true) && fitsAt(k);
+          })
+        ];
+      rule = 'gather/repeats-its-count';
+    }
+    if (target === undefined) {
+      // A mention that names an act joins the incident of that kind of act, else the latest.
+      const kinds = kindsNamed(mention);
+      const sharing = kinds.size === 0 ? -1 : lastOf(index.ofKinds(kinds), fitsAt);
+      const latest = drafts[sharing >= 0 ? sharing : lastFitting()];
+      // An act at another place inside or around the incident's is the same act only when the text says so.
+      const joins =
+        latest !== undefined &&
+        (here === null ||
+          draftPlace(latest) === null ||
+          !opensIncident(mention) ||
+          coreferent(latest, mention) ||
+          retold(latest, mention));
+      if (joins) {
+        target = latest;
+        rule = joinRule(latest, mention, here);
+      }
+    }
+    // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
+    if (target === undefined && mention.newAct !== 'explicit') {
+      target =
+        drafts[
+          lastOf(index.withCounts(mention.figures.map((f) => f.figure)), (k) => {
+            const draft = drafts[k];
+            return (
+              draft !== undefined &&
+              draft.background === mention.background &&
+              repeatsToll(draft, mention)
+            );
+          })
+        ];
+      rule = 'gather/repeats-the-toll';
+    }
     const before = waiting.filter((w) => countedFor(w, mention));
+    let gathered = true;
     if (target !== undefined) {
-      target.mentions.push(...before, mention);
+      index.add(target, [...before, mention]);
       target.rules.push(
         ...before.map(() => because('gather/counted-before-its-act')),
         because(rule),
       );
-    } else if (opensIncident(mention))
-      drafts.push({
+    } else if (opensIncident(mention)) {
+      target = {
         mentions: [...before, mention],
         background: mention.background,
         rules: [
           ...before.map(() => because('gather/counted-before-its-act')),
           because('gather/opens-incident', mention.strength),
         ],
-      });
-    if (drafts.some((d) => d.mentions.at(-1) === mention)) {
+      };
+      index.open(target);
+    } else gathered = false;
+    if (gathered) {
+      previous = target;
       lastMention = mention;
       waiting = [];
     } else if (countsWithoutAnAct(mention)) waiting = [...before, mention];
@@ -429,12 +627,18 @@ function kindOf(subEventType: string): string {
   return ONE_KIND.get(subEventType) ?? subEventType;
 }
 
+/** The kinds of act a mention names outright. */
+function kindsNamed(mention: EventMention): Set<string> {
+  const kinds = new Set<string>();
+  for (const t of mention.triggers)
+    if (t.entry.strength >= 2) kinds.add(kindOf(t.entry.subEventType));
+  for (const t of mention.references)
+    if (t.entry.strength >= 2) kinds.add(kindOf(t.entry.subEventType));
+  return kinds;
+}
+
 function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
-  const kinds = new Set(
-    [...mention.triggers, ...mention.references]
-      .filter((t) => t.entry.strength >= 2)
-      .map((t) => kindOf(t.entry.subEventType)),
-  );
+  const kinds = kindsNamed(mention);
   return (
     kinds.size > 0 &&
     draft.mentions.some((m) => m.triggers.some((t) => kinds.has(kindOf(t.entry.subEventType))))
