@@ -337,3 +337,49 @@ function sortById(events: readonly Event[]): unknown[] {
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((e) => JSON.parse(JSON.stringify(e)) as unknown);
 }
+
+describe.each(engines())('regrouping an act told many times on $name', (engine) => {
+  const db = suiteStore(engine);
+
+  it('walks its links by key, never scanning every link', async () => {
+    await emptyStore(db);
+    // One act told by 60 reports: the forest is a star, every link sharing one end, and the
+    // statistics say so.
+    const reports = reportsOf(
+      Array.from({ length: 60 }, (_, k) => ({ doc: k, day: '2024-03-13' })),
+    );
+    for (let k = 0; k < reports.length; k += 20)
+      await saveReports(db, reports.slice(k, k + 20), lexicon);
+    await refreshStatistics(db);
+    const [hub] = await db.query<{ a: string; n: number }>(
+      'SELECT a, count(*)::int AS n FROM incident_links GROUP BY a ORDER BY n DESC LIMIT 1',
+    );
+    expect(hub?.n).toBe(59);
+    const [leaf] = await db.query<{ b: string }>('SELECT b FROM incident_links LIMIT 1');
+    const seen: { text: string; plan: PlanNode[] }[] = [];
+    await db.transaction(async (tx) => {
+      const explained = {
+        query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
+          if (/^\s*WITH RECURSIVE/.test(text)) {
+            const [row] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+              `EXPLAIN (FORMAT JSON) ${text}`,
+              params,
+            );
+            const plan = row?.['QUERY PLAN'][0].Plan;
+            if (plan !== undefined) seen.push({ text, plan: nodes(plan) });
+          }
+          return tx.query<R>(text, params);
+        },
+      };
+      await regroup(explained, [leaf?.b ?? ''], lexicon);
+    });
+    const walk = seen.find((s) => s.text.includes('WITH RECURSIVE'));
+    expect(walk).toBeDefined();
+    const scans = (plan: PlanNode[], table: string): string[] =>
+      plan.filter((n) => n['Relation Name'] === table).map((n) => n['Node Type']);
+    expect(scans(walk?.plan ?? [], 'incident_links')).not.toContain('Seq Scan');
+    expect(scans(walk?.plan ?? [], 'incident_links').length).toBeGreaterThan(0);
+    // Regrouping what is stored changes nothing.
+    expect(sortById(await storedEvents(db))).toEqual(sortById(expectedEvents(reports)));
+  });
+});
