@@ -527,11 +527,24 @@ export function readSpeakers(analysis: Analysis): Speakers {
   const entities = resolveEntities(analysis);
   const attribution = new Attribution(analysis, entities);
   const zones = attribution.speakerZones();
+  // Which tokens the zones cover, marked once: asked for every actor of every clause, a
+  // scan of the zones would cost a long report the square of its length.
+  let covered: Uint8Array | null = null;
+  const length = analysis.tokens.length;
   return {
     entities,
     attribution,
     zones,
     starts: attribution.speakerStarts(),
-    describesSpeaker: (i) => zones.some((z) => i >= z.start && i < z.end),
+    describesSpeaker: (i) => {
+      if (!Number.isInteger(i) || i < 0 || i >= length)
+        return zones.some((z) => i >= z.start && i < z.end);
+      if (covered === null) {
+        covered = new Uint8Array(length);
+        for (const z of zones)
+          covered.fill(1, Math.max(0, Math.ceil(z.start)), Math.min(length, Math.ceil(z.end)));
+      }
+      return covered[i] === 1;
+    },
   };
 }

@@ -409,12 +409,26 @@ function skippable(analysis: Analysis, from: number, to: number): boolean {
   return true;
 }
 
+const ends = new WeakMap<readonly { end: number }[], Set<number>>();
+
+/** Where the annotations of a list end, gathered once per list: asked for every nisba of a report. */
+function endsOf(list: readonly { end: number }[]): Set<number> {
+  let found = ends.get(list);
+  if (found === undefined) {
+    found = new Set(list.map((a) => a.end));
+    ends.set(list, found);
+  }
+  return found;
+}
+
 /** «طائرة مسيرة تركية», «الغارات الأمريكية»: a nisba names an actor right after a weapon or force word. */
 function afterWeapon(analysis: Analysis, e: EntityMention): boolean {
   if (isIn(FORCE_NOUNS, analysis, e.start - 1) && !isIn(BETWEEN, analysis, e.start - 1))
     return true;
-  const near = (list: readonly { end: number }[]): boolean =>
-    list.some((a) => a.end === e.start || a.end === e.start - 1);
+  const near = (list: readonly { end: number }[]): boolean => {
+    const ends = endsOf(list);
+    return ends.has(e.start) || ends.has(e.start - 1);
+  };
   return (
     near(analysis.annotations.triggers) ||
     near(analysis.annotations.airCues) ||

@@ -9,6 +9,7 @@ import type { EventMention, IncidentDraft } from '../07-gather/index.js';
 import type { BuildContext } from './context.js';
 import { buildIncident } from './incident.js';
 import type { ToldBefore } from './incident.js';
+import { heldBySome, lastBelow, spansWithin } from './lookups.js';
 import { buildTallies } from './tallies.js';
 
 function buildContext(
@@ -23,19 +24,19 @@ function buildContext(
     .flatMap((m) => (m.date === null ? [] : [m.date]));
   const placed = mentions.filter((m) => m.places.length > 0);
   const headline: readonly ResolvedPlace[] = places.headline;
+  const dayBefore = lastBelow(days, (d) => d.start);
+  const placedBefore = lastBelow(placed, (m) => m.clause.start);
+  const unlisted = spansWithin(places.unknown, (m) => m);
+  const pointingBack = spansWithin(places.pointingBack, (r) => r.mention);
+  const aside = spansWithin(places.aside, (r) => r.mention);
   return {
     analysis,
-    narrativeDay: (token) => days.filter((d) => d.start < token).at(-1) ?? null,
+    narrativeDay: (token) => dayBefore(token) ?? null,
     // The place of the last clause that named one: its most specific («قرية X بريف Y» is X).
-    placeBefore: (token) => {
-      const earlier = placed.filter((m) => m.clause.start < token).at(-1);
-      return bestPlace(earlier?.places ?? headline);
-    },
-    unlistedPlaces: (start, end) => places.unknown.filter((m) => m.start >= start && m.end <= end),
-    pointedBack: (start, end) =>
-      places.pointingBack.find((r) => r.mention.start >= start && r.mention.end <= end) ?? null,
-    asidePlaces: (start, end) =>
-      places.aside.filter((r) => r.mention.start >= start && r.mention.end <= end),
+    placeBefore: (token) => bestPlace(placedBefore(token)?.places ?? headline),
+    unlistedPlaces: unlisted,
+    pointedBack: (start, end) => pointingBack(start, end)[0] ?? null,
+    asidePlaces: aside,
     warn: (message) => warnings.push(message),
   };
 }
@@ -69,9 +70,9 @@ export function writeReport(
   const context = buildContext(analysis, mentions, places, warnings);
   const incidents = buildInOrder(context, drafts);
   // Places the gazetteer lacks outside every incident are worth knowing too.
-  const told = drafts.flatMap((d) => d.mentions.map((m) => m.clause));
+  const told = heldBySome(drafts.flatMap((d) => d.mentions.map((m) => m.clause)));
   for (const m of places.unknown) {
-    if (told.some((c) => m.start >= c.start && m.end <= c.end)) continue;
+    if (told(m.start, m.end)) continue;
     warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);
   }
   return {
