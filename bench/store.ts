@@ -1,5 +1,5 @@
 /**
- * npm run bench:store [-- --reports N --events N]
+ * npm run bench:store [-- --reports N --events N --name NAME]
  *
  * The store's figures: ingest's peak memory for 10,000 reports at batch sizes
  * from 50 to 10,000, and how long a command takes to open that store
@@ -38,6 +38,11 @@ const MEMORY_REPORTS = 10_000;
 const BATCHES = [50, 1000, 10_000];
 /** Events in the store whose start-up is timed. */
 const STARTUP_EVENTS = 10_000;
+
+function argumentText(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? null : (process.argv[i + 1] ?? null);
+}
 
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -325,13 +330,16 @@ async function main(): Promise<void> {
   );
 
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Letters, digits and _ only: it names the databases, apart from another checkout's.
+  const name = (argumentText('--name') ?? '').replace(/\W/g, '');
+  const database = (what: string): string => `wathiq_bench_${what}${name === '' ? '' : `_${name}`}`;
   if (await reachable(admin)) {
-    const direct = await serverDatabase(admin, 'wathiq_bench_direct');
+    const direct = await serverDatabase(admin, database('direct'));
     print(
       `ingest into PostgreSQL, 1 process        ${costs(reports, await wathiq(['ingest', '--no-progress', '--db', direct, corpus], local))}`,
     );
     for (const workers of [1, 3]) {
-      const url = await serverDatabase(admin, `wathiq_bench_${String(workers)}`);
+      const url = await serverDatabase(admin, database(String(workers)));
       const queued = await wathiq(['ingest', '--queue', '--db', url, corpus], local);
       const done = await Promise.all(
         Array.from({ length: workers }, () =>
@@ -353,7 +361,7 @@ async function main(): Promise<void> {
       for (const line of await eventFigures('PostgreSQL', server, target, dir)) print(line);
     } finally {
       await server.close();
-      await dropDatabases(admin, ['wathiq_bench_direct', 'wathiq_bench_1', 'wathiq_bench_3']);
+      await dropDatabases(admin, [database('direct'), database('1'), database('3')]);
     }
   } else {
     print(`PostgreSQL: no server at ${admin}; set DATABASE_URL to measure it`);
