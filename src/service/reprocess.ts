@@ -24,6 +24,8 @@ export interface ReprocessOptions {
   readonly stopping?: () => boolean;
   /** After each batch: how many reports are done, of how many. */
   readonly onBatch?: (done: number, total: number) => void;
+  /** What reads a report: this wathiq's extraction unless another is given (tests watch it). */
+  readonly extract?: Extract;
 }
 
 /** What a reprocess changed, counted, and told line by line. */
@@ -72,7 +74,7 @@ export async function reprocess(
   scope: ReportScope,
   options: ReprocessOptions = {},
 ): Promise<ReprocessSummary> {
-  const extract = await extraction();
+  const extract = options.extract ?? (await extraction());
   const ids = await reportsInScope(db, scope);
   const batchSize = options.batch ?? REPROCESS_BATCH;
   const tracker = new Tracker();
@@ -88,10 +90,26 @@ export async function reprocess(
       break;
     }
     const batch = ids.slice(k, k + batchSize);
-    // Read under the reports' lock: a reading of what an ingest is completing would be stored over it.
+    // Read before the lock: the embedded engine has one connection, and a
+    // transaction held while extraction runs would hold every other request.
+    const early = new Map(
+      (await storedReports(db, batch)).map((r) => [
+        r.id,
+        { report: r, read: rereadAll([r], knowledge, extract) },
+      ]),
+    );
+    // Stored under the reports' lock: a reading of what an ingest completed or a
+    // person corrected meanwhile would be stored over it, so what changed is read again.
     const { read, outcome } = await db.transaction(async (tx) => {
       await lockReports(tx, batch);
-      const read = rereadAll(await storedReports(tx, batch), knowledge, extract);
+      const read = joinReads(
+        (await storedReports(tx, batch)).map((now) => {
+          const was = early.get(now.id);
+          return was !== undefined && isDeepStrictEqual(was.report, now)
+            ? was.read
+            : rereadAll([now], knowledge, extract);
+        }),
+      );
       return { read, outcome: await storeRereadings(tx, read.readings, knowledge.lexicon) };
     });
     kept.push(...read.kept);
@@ -126,16 +144,19 @@ export async function reprocess(
   };
 }
 
+/** Reports read again: their readings, the touched incidents kept, and those that could not be read. */
+interface Rereadings {
+  readonly readings: Rereading[];
+  readonly kept: string[];
+  readonly failed: { report: string; reason: string }[];
+}
+
 /** Stored reports read again; one that cannot be is named with the reason and left out. */
 export function rereadAll(
   reports: readonly StoredReport[],
   knowledge: Knowledge,
   extract: Extract,
-): {
-  readings: Rereading[];
-  kept: string[];
-  failed: { report: string; reason: string }[];
-} {
+): Rereadings {
   const readings: Rereading[] = [];
   const kept: string[] = [];
   const failed: { report: string; reason: string }[] = [];
@@ -152,6 +173,15 @@ export function rereadAll(
     }
   }
   return { readings, kept, failed };
+}
+
+/** Several reports' readings as one. */
+function joinReads(reads: readonly Rereadings[]): Rereadings {
+  return {
+    readings: reads.flatMap((r) => r.readings),
+    kept: reads.flatMap((r) => r.kept),
+    failed: reads.flatMap((r) => r.failed),
+  };
 }
 
 /** A report read again: its incidents with the ids they had, and the touched ones it dropped. */

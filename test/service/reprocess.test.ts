@@ -14,6 +14,7 @@ import {
   userPlacesFile,
 } from '../../src/service/index.js';
 import {
+  completeFacts,
   figureField,
   putCorrection,
   regroup,
@@ -417,6 +418,84 @@ describe.each(engines())(
     });
   },
 );
+
+describe.each(engines())('reprocess while the store changes, on $name', (engine) => {
+  const db = suiteStore(engine);
+  const knowledge = loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-')));
+  /** Undated: its «اليوم» is a day only once the report has a publication date. */
+  const UNDATED = [
+    {
+      text: 'قُتل رجلان برصاص مجهولين على طريق بلدة نوى بريف درعا الغربي اليوم، بحسب ناشطين محليين.',
+    },
+    { text: 'أصيبت امرأة بجروح في انفجار عبوة ناسفة في سوق مدينة الباب شمالي حلب اليوم.' },
+  ];
+
+  /**
+   * The store, watched: whether a transaction is open, and a change made by
+   * another writer just before the next one begins (after reprocess has read).
+   */
+  function watched(): {
+    store: Database;
+    open: () => boolean;
+    before: (change: () => Promise<void>) => void;
+  } {
+    let inside = false;
+    let pending: (() => Promise<void>) | null = null;
+    const store: Database = {
+      ...db,
+      transaction: async (work) => {
+        const change = pending;
+        pending = null;
+        if (change !== null) await change();
+        inside = true;
+        try {
+          return await db.transaction(work);
+        } finally {
+          inside = false;
+        }
+      },
+    };
+    return { store, open: () => inside, before: (change) => (pending = change) };
+  }
+
+  it('reads the reports outside its transaction, and reads again under the lock one that changed meanwhile', async () => {
+    await ingestBatch(db, knowledge, [raw(0, UNDATED), raw(1, UNDATED)]);
+    const dates = async (): Promise<(string | null)[]> =>
+      (
+        await db.query<{ start: string | null }>(
+          "SELECT i.data->'date'->>'start' AS start FROM incidents i ORDER BY i.id",
+        )
+      ).map((r) => r.start);
+    expect(await dates()).toEqual([null, null]);
+    const [first] = await db.query<{ id: string }>('SELECT id FROM documents ORDER BY id LIMIT 1');
+    const { store, open, before } = watched();
+    // Another ingest gives the first report its date between reprocess's reading and its lock.
+    before(() =>
+      completeFacts(
+        db,
+        first?.id ?? '',
+        { title: null, outlet: null, url: null, published: '2025-03-04' },
+        {},
+      ),
+    );
+    const reads: boolean[] = [];
+    const summary = await reprocess(
+      store,
+      knowledge,
+      {},
+      {
+        extract: (document, options) => {
+          reads.push(open());
+          return extract(document, options);
+        },
+      },
+    );
+    // Both read outside; only the dated one again, inside, where its new date is seen.
+    expect(reads).toEqual([false, false, true]);
+    expect(summary).toMatchObject({ done: 2, reportsChanged: 1, failed: [] });
+    expect((await dates()).sort()).toEqual(['2025-03-04', null]);
+  });
+});
 
 describe('which stored incident a new reading is', () => {
   const incident = (id: string, evidence: [number, number][]): Incident => ({
