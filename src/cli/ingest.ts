@@ -239,7 +239,7 @@ async function ingestHere(
         warn(
           r.source,
           say('ingest.notCompleted', {
-            facts: r.notCompleted.facts.join(', '),
+            facts: r.notCompleted.facts.map((f) => say(`fact.${f}`)).join(say('list')),
             reason: r.notCompleted.reason,
           }),
         );

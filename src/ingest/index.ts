@@ -12,7 +12,7 @@ export {
   sha256Hex,
 } from './sources.js';
 export type { RawReport, ReadEntry, SourceEntry, SourceFailure } from './sources.js';
-export { checkPublished } from './facts.js';
+export { checkPublished, factsOf } from './facts.js';
 export type { KnownFact, KnownFacts } from './facts.js';
 export { readManifest, sidecarFacts } from './metadata.js';
 export type { Manifest } from './metadata.js';

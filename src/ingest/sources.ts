@@ -275,7 +275,11 @@ export function readReport(report: RawReport, options: ReadOptions = {}): Docume
       const { title, outlet, url, published } = r;
       return withFacts(
         r.text.replace(/\r\n?/g, '\n'),
-        mergeFacts(carried('ndjson', { title, outlet, url, published }), optionFacts(options)),
+        mergeFacts(
+          carried('ndjson', { title, outlet, url, published }),
+          report.facts ?? {},
+          optionFacts(options),
+        ),
       );
     }
   }

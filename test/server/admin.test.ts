@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPage, Place } from '../../src/contracts/index.js';
+import pino from 'pino';
+import type { Knowledge } from '../../src/extract/index.js';
+import { shippedKnowledge } from '../../src/extract/index.js';
+import { createApp } from '../../src/server/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
 import { appOn, seedReports, seedUsers, signedIn, signIn } from './harness.js';
@@ -16,6 +20,8 @@ interface Saved {
   reason: string | null;
   document: string | null;
   events: string[];
+  completed: string[];
+  not_completed: { facts: string[]; reason: string } | null;
 }
 
 describe.each(engines())('reports, users and look-ups on $name', (engine) => {
@@ -58,6 +64,47 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
     const again = (await (await editor.request('POST', '/api/reports', SHELLING)).json()) as Saved;
     expect(again.outcome).toBe('known');
     expect(await total()).toBe(before + 1);
+  });
+
+  it('says which facts a pasted report gave one stored without them, and which it could not give', async () => {
+    // A gazetteer that fails when read, as a broken data folder would make it, for the second paste.
+    let broken = false;
+    const failing: Knowledge = {
+      ...shippedKnowledge(),
+      gazetteer: new Proxy(shippedKnowledge().gazetteer, {
+        get: () => {
+          throw new Error('the gazetteer could not be read');
+        },
+      }),
+    };
+    const own = createApp({
+      db,
+      knowledge: () => (broken ? failing : shippedKnowledge()),
+      log: pino({ level: 'silent' }),
+    });
+    const writer = await signedIn(own, 'editor');
+    const UNDATED = {
+      text: 'أصيب طفلان بجروح في انفجار لغم أرضي قرب قرية كفرنبودة بريف حماة الشمالي.',
+    };
+    const paste = async (body: object): Promise<Saved> =>
+      (await (await writer.request('POST', '/api/reports', body)).json()) as Saved;
+    expect(await paste(UNDATED)).toMatchObject({
+      outcome: 'added',
+      completed: [],
+      not_completed: null,
+    });
+    broken = true;
+    expect(await paste({ ...UNDATED, published: '2024-07-09' })).toMatchObject({
+      outcome: 'known',
+      completed: [],
+      not_completed: { facts: ['published'], reason: 'the gazetteer could not be read' },
+    });
+    broken = false;
+    expect(await paste({ ...UNDATED, published: '2024-07-09' })).toMatchObject({
+      outcome: 'known',
+      completed: ['published'],
+      not_completed: null,
+    });
   });
 
   it('takes uploaded files: each NDJSON line a report, a bad one a failure with its reason', async () => {

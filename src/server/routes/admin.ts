@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
+  REPORT_FACTS,
   zApiEvent,
   zIncident,
   zNote,
@@ -13,8 +14,8 @@ import {
   zUserName,
 } from '../../contracts/index.js';
 import { extract } from '../../extract/index.js';
-import { collectReports, readReport, sha256Hex } from '../../ingest/index.js';
-import type { RawReport } from '../../ingest/index.js';
+import { collectReports, factsOf, InputError, readReport, sha256Hex } from '../../ingest/index.js';
+import type { KnownFacts, RawReport } from '../../ingest/index.js';
 import {
   addUser,
   disableTotp,
@@ -117,6 +118,21 @@ const zSaved = z.object({
   reason: z.string().nullable(),
   document: z.string().nullable(),
   events: z.array(z.string()),
+  /** Facts a report stored before lacked, given by this one and read again with. */
+  completed: z.array(z.enum(REPORT_FACTS)),
+  /** Facts it lacked that it could not take: it could not be read again with them. */
+  not_completed: z.object({ facts: z.array(z.enum(REPORT_FACTS)), reason: z.string() }).nullable(),
+});
+
+/** A report that was not stored, and why. */
+const unsaved = (source: string, reason: string): z.infer<typeof zSaved> => ({
+  source,
+  outcome: 'failed',
+  reason,
+  document: null,
+  events: [],
+  completed: [],
+  not_completed: null,
 });
 
 const paste = declare('report:add', {
@@ -187,21 +203,25 @@ const uploadPreview = declare('report:add', {
 
 /** A pasted report as the ingest path takes it: one NDJSON record. */
 function pastedReport(pasted: z.infer<typeof zPasted>): RawReport {
-  const raw = new TextEncoder().encode(
-    JSON.stringify({
-      text: pasted.text,
-      title: pasted.title ?? null,
-      outlet: pasted.outlet ?? null,
-      url: pasted.url ?? null,
-      published: pasted.published ?? null,
-    }),
-  );
+  // The bytes are the text alone; what the person typed beside it are facts given
+  // with it, as `ingest --published` gives them: so the same text pasted again
+  // with a date it was stored without is the same report, and takes the date.
+  const raw = new TextEncoder().encode(JSON.stringify({ text: pasted.text }));
+  const { title, outlet, url, published } = pasted;
+  let facts: KnownFacts;
+  try {
+    facts = factsOf('the pasted report', { title, outlet, url, published }, 'option');
+  } catch (error) {
+    if (error instanceof InputError) throw new ServiceError('invalid', error.problem, 'published');
+    throw error;
+  }
   return {
     source: 'pasted',
     format: 'ndjson',
     raw,
     sha256: sha256Hex(raw),
     capturedAt: new Date().toISOString(),
+    facts,
   };
 }
 
@@ -232,6 +252,11 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
           reason: result.reason ?? null,
           document: row?.document ?? null,
           events: row?.events ?? [],
+          completed: [...(result.completed ?? [])],
+          not_completed:
+            result.notCompleted === undefined
+              ? null
+              : { facts: [...result.notCompleted.facts], reason: result.notCompleted.reason },
         };
       }),
     );
@@ -294,10 +319,7 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
     const results = await ingestBatch(deps.db, deps.knowledge(), [report]);
     const [one] = await saved(results, [report]);
     deps.statistics.request();
-    return c.json(
-      one ?? { source: 'pasted', outcome: 'failed', reason: 'lost', document: null, events: [] },
-      200,
-    );
+    return c.json(one ?? unsaved('pasted', 'lost'), 200);
   });
 
   /** Uploaded files as the ingest path takes them: on disk, walked, each feed item and NDJSON line a report. */
@@ -326,14 +348,7 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
       for await (const entry of collectReports(paths))
         if ('report' in entry)
           reports.push({ ...entry.report, source: named(entry.report.source) });
-        else
-          failed.push({
-            source: named(entry.failure.source),
-            outcome: 'failed',
-            reason: entry.failure.error.problem,
-            document: null,
-            events: [],
-          });
+        else failed.push(unsaved(named(entry.failure.source), entry.failure.error.problem));
       return { reports, failed };
     } finally {
       await rm(dir, { recursive: true, force: true });

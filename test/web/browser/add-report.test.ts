@@ -196,4 +196,29 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     await page.locator('html[lang="ar"]').waitFor();
     await signOut(page);
   });
+
+  it('tells that a report pasted again with the date it was saved without now has it', async () => {
+    const { page } = browser;
+    const UNDATED =
+      'قتل شاب برصاص قناص على أطراف بلدة بصرى الشام شرقي درعا صباح اليوم، بحسب ناشطين من المنطقة.';
+    await signIn(page, server.origin, 'editor');
+    const pasted = async (): Promise<void> => {
+      await page.getByRole('link', { name: 'إضافة تقرير' }).click();
+      await page.getByLabel('نص التقرير').fill(UNDATED);
+    };
+    await pasted();
+    await page.getByRole('button', { name: 'حفظ التقرير' }).click();
+    await page.getByRole('status').filter({ hasText: 'حُفظ التقرير' }).waitFor();
+    await pasted();
+    const published = page.getByRole('group', { name: 'تاريخ النشر' });
+    await published.getByLabel('اليوم').fill('٣');
+    await published.getByLabel('الشهر').selectOption({ label: 'آذار' });
+    await published.getByLabel('السنة').fill('2025');
+    await page.getByRole('button', { name: 'حفظ التقرير' }).click();
+    const told = page.getByRole('status').filter({ hasText: 'كان محفوظاً من قبل' });
+    await told.waitFor();
+    expect(await told.innerText()).toContain('أُعطي الآن ما كان ينقصه (تاريخ النشر)');
+    await shotBothLanguages(page, 'add-completed');
+    await signOut(page);
+  });
 });

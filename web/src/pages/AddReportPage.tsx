@@ -13,7 +13,13 @@ interface Saved {
   reason: string | null;
   document: string | null;
   events: string[];
+  /** Facts it gave a report stored without them. */
+  completed: Fact[];
+  /** Facts it could not give one, and why. */
+  not_completed: { facts: Fact[]; reason: string } | null;
 }
+
+type Fact = 'published' | 'outlet' | 'url' | 'title';
 
 /** Paste a report (or drop files), see what wathiq reads from it, then save it. */
 export function AddReportPage() {
@@ -24,6 +30,21 @@ export function AddReportPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
+
+  const facts = (list: readonly Fact[]) =>
+    list.map((f) => t(`fact.${f}`)).join(t('list.separator'));
+  const outcomeOf = (s: Saved): string => {
+    if (s.outcome === 'added') return t('add.saved');
+    if (s.outcome !== 'known') return t('add.failed', { reason: s.reason ?? s.outcome });
+    if (s.not_completed !== null)
+      return t('add.notCompleted', {
+        facts: facts(s.not_completed.facts),
+        reason: s.not_completed.reason,
+      });
+    return s.completed.length > 0
+      ? t('add.completed', { facts: facts(s.completed) })
+      : t('add.known');
+  };
 
   const body = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -207,11 +228,7 @@ export function AddReportPage() {
               <li key={`${s.source}-${k}`}>
                 <span dir="auto">{s.source === 'pasted' ? t('add.pasted') : s.source}</span>
                 {': '}
-                {s.outcome === 'added'
-                  ? t('add.saved')
-                  : s.outcome === 'known'
-                    ? t('add.known')
-                    : t('add.failed', { reason: s.reason ?? s.outcome })}
+                {outcomeOf(s)}
                 {s.events.length === 0 && s.outcome !== 'failed' && <> {t('add.noEvent')}</>}
                 {s.events.map((id, n) => (
                   <Fragment key={id}>
