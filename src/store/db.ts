@@ -270,6 +270,10 @@ async function openServer(url: string): Promise<Database> {
     options: `-c pg_trgm.word_similarity_threshold=${String(WORD_SIMILARITY)}`,
     types: { getTypeParser: serverParser },
   });
+  // An idle connection the server ends (a restart, an administrator, a dropped
+  // database) is reported here; unheard, Node ends the process (`serve` with it).
+  // The pool has already let it go: the next query opens another, or fails with its own error.
+  pool.on('error', () => undefined);
   // Fail now, with the server's own words, rather than at the first query.
   const location = withoutPassword(url);
   try {
