@@ -88,6 +88,12 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
     };
     const paste = async (body: object): Promise<Saved> =>
       (await (await writer.request('POST', '/api/reports', body)).json()) as Saved;
+    const notADay = await writer.request('POST', '/api/reports', {
+      ...UNDATED,
+      published: '2024-02-30',
+    });
+    expect(notADay.status).toBe(400);
+    expect(JSON.stringify(await notADay.json())).toContain('published');
     expect(await paste(UNDATED)).toMatchObject({
       outcome: 'added',
       completed: [],
