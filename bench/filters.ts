@@ -41,6 +41,7 @@ const FILTERS: readonly (readonly [string, EventFilter])[] = [
   ['no filter', {}],
   ['governorate', { admin1Pcode: 'SY07' }],
   ['dates (a season)', { from: '2023-03-01', to: '2023-05-31' }],
+  ['days (mid-month to mid-month)', { from: '2023-03-15', to: '2023-06-14' }],
   ['type', { type: 'Battles' }],
   ['sub-type', { type: 'Shelling/artillery/missile attack' }],
   ['actor', { actor: 'SYR-GOV' }],
@@ -58,6 +59,7 @@ const FILTERS: readonly (readonly [string, EventFilter])[] = [
       type: 'Shelling/artillery/missile attack',
     },
   ],
+  ['type + days', { type: 'Battles', from: '2022-11-20', to: '2024-02-10' }],
   ['actor + claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }],
   ['actor + claimant + governorate', { actor: 'SYR-GOV', claimant: 'SOHR', admin1Pcode: 'SY02' }],
   [

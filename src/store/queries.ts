@@ -113,38 +113,96 @@ function day(text: string): Date | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().startsWith(text) ? date : null;
 }
 
+/** The first day of the month `months` after the one `date` is in, `YYYY-MM-DD`. */
+function monthStart(date: Date, months = 0): string {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** The columns of `event_summary`, as a row of `events` gives them (one event, counted once). */
+const COUNTED_EVENT = `date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
+  private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2, claimants,
+  1 AS events, coalesce(fatalities_best, 0)::bigint AS fatalities`;
+
 /**
- * The conditions of a filter on `event_summary` (schema.ts, migration 13), with
- * their parameters; null when the counts there cannot answer it exactly: words
- * and boxes are not counted, and dates must be whole months (from a first day,
- * to a last day). Every other condition names the same columns as on `events`.
+ * The filtered events counted by month, as rows of `event_summary`'s columns
+ * (schema.ts, migration 13): `FROM` text naming them `s`, with its parameters;
+ * null when the counts cannot answer the filter (words and boxes are not
+ * counted). Every condition but the dates names the same columns as on
+ * `events`. The counts know each event's first and last month, not its days:
+ * where `from` is not a month's first day, the events that end in its month
+ * may or may not end by then, and where `to` is not a month's last day, those
+ * that start in its month may or may not start by then. Those events, and
+ * only those, are read from the events, day by day (a few weeks of them
+ * through events_facts: its range starts at the earliest month any event
+ * ending in `from`'s month starts, which the counts tell); the rest is summed.
  */
-export function summaryConditions(
-  filter: EventFilter,
-): { where: string[]; params: unknown[] } | null {
+export function summarySource(filter: EventFilter): { from: string; params: unknown[] } | null {
   const { from, to, search, bbox, ...counted } = filter;
   if (bbox !== undefined || (search !== undefined && search.trim() !== '')) return null;
   const first = from === undefined ? undefined : day(from);
   const last = to === undefined ? undefined : day(to);
-  if (first === null || (first !== undefined && first.getUTCDate() !== 1)) return null;
-  // A month's last day is the one whose next day is a first.
-  if (
-    last === null ||
-    (last !== undefined && new Date(last.getTime() + 86_400_000).getUTCDate() !== 1)
-  )
-    return null;
+  // Not a day: the events are asked, and say so.
+  if (first === null || last === null) return null;
   const { where, params } = conditions(counted);
-  // An event ends on or after the first of a month when it ends in that month or later; it
-  // starts on or before a month's last day when it starts in that month or earlier.
-  if (from !== undefined) {
-    params.push(from);
-    where.push(`end_month >= $${String(params.length)}::date`);
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${String(params.length)}::date`;
+  };
+  const summed = [...where];
+  const parts: string[] = [];
+  // From a first day, every event ending in its month or later; else those ending in a later month.
+  const endsAfter =
+    first === undefined ? null : first.getUTCDate() === 1 ? from : monthStart(first, 1);
+  if (endsAfter !== null) summed.push(`end_month >= ${param(endsAfter)}`);
+  // To a last day (whose next day is a first), every event starting in its month or earlier;
+  // else those starting in an earlier month.
+  const startsBefore =
+    last === undefined
+      ? null
+      : new Date(last.getTime() + 86_400_000).getUTCDate() === 1
+        ? null
+        : monthStart(last);
+  if (last !== undefined)
+    summed.push(
+      startsBefore === null
+        ? `month <= ${param(monthStart(last))}`
+        : `month < ${param(startsBefore)}`,
+    );
+  parts.push(`SELECT month, end_month, private, review_status, event_type, sub_event_type,
+      admin1_pcode, actor1, actor2, claimants, events, fatalities
+    FROM event_summary ${summed.length > 0 ? `WHERE ${summed.join(' AND ')}` : ''}`);
+  const edgeOfFrom = first !== undefined && endsAfter !== from && endsAfter !== null;
+  // (A parameter is only given where the statement names it.)
+  const upTo =
+    to === undefined || (!edgeOfFrom && startsBefore === null)
+      ? []
+      : [`date_start <= ${param(to)}`];
+  if (edgeOfFrom) {
+    // The events ending in `from`'s month, from its day on.
+    const month = monthStart(first);
+    parts.push(`SELECT ${COUNTED_EVENT} FROM events
+      WHERE ${[
+        ...where,
+        `date_end >= ${param(from)}`,
+        `date_end < ${param(endsAfter)}`,
+        `date_start < ${param(endsAfter)}`,
+        `date_start >= (SELECT min(month) FROM event_summary WHERE end_month = ${param(month)})`,
+        ...upTo,
+      ].join(' AND ')}`);
   }
-  if (to !== undefined) {
-    params.push(`${to.slice(0, 7)}-01`);
-    where.push(`month <= $${String(params.length)}::date`);
+  if (startsBefore !== null) {
+    // The events starting in `to`'s month, up to its day, that no part above counted.
+    parts.push(`SELECT ${COUNTED_EVENT} FROM events
+      WHERE ${[
+        ...where,
+        `date_start >= ${param(startsBefore)}`,
+        ...upTo,
+        ...(endsAfter === null ? [] : [`date_end >= ${param(endsAfter)}`]),
+      ].join(' AND ')}`);
   }
-  return { where, params };
+  return { from: `(${parts.join('\n    UNION ALL ')}) AS s`, params };
 }
 
 /** The filters one of whose values `event_point_facets` counts by point, and its name there. */
@@ -380,13 +438,13 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
  * counts by point, where they can tell; else counted.
  */
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
-  const summary = summaryConditions(filter);
+  const summary = summarySource(filter);
   const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
-  const counted = summary ?? points;
-  const { where, params } = counted ?? conditions(filter);
+  const { where, params } =
+    points ?? (summary === null ? conditions(filter) : { where: [], params: summary.params });
   const rows = await db.query<{ n: number }>(
-    `SELECT ${counted === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
-     FROM ${summary !== null ? 'event_summary' : (points?.table ?? 'events')} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    `SELECT ${summary === null && points === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
+     FROM ${summary?.from ?? points?.table ?? 'events'} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
     FILTERED,
   );

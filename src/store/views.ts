@@ -1,6 +1,6 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
-import { conditions, FILTERED, pointConditions, summaryConditions } from './queries.js';
+import { conditions, FILTERED, pointConditions, summarySource } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
 function whereOf(where: readonly string[], extra: readonly string[] = []): string {
@@ -32,8 +32,9 @@ export async function eventFacets(
   filter: EventFilter,
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
-  const summary = summaryConditions(filter);
-  const { where, params } = summary ?? conditions(filter);
+  const summary = summarySource(filter);
+  const { where, params } =
+    summary === null ? conditions(filter) : { where: [], params: summary.params };
   const rows = await db.query<{ facet: Facet; key: string; count: number }>(
     `WITH g AS (
        SELECT CASE WHEN GROUPING(event_type) = 0 THEN 'type' WHEN GROUPING(admin1_pcode) = 0 THEN 'governorate'
@@ -44,7 +45,7 @@ export async function eventFacets(
        FROM (SELECT event_type, admin1_pcode, review_status,
                     ${summary === null ? 'date_start AS day' : 'month AS day, events'},
                     actor1, CASE WHEN actor2 IS DISTINCT FROM actor1 THEN actor2 END AS target, claimants
-             FROM ${summary === null ? 'events' : 'event_summary'} ${whereOf(where)}) AS e
+             FROM ${summary?.from ?? 'events'} ${whereOf(where)}) AS e
        GROUP BY GROUPING SETS ((event_type), (admin1_pcode), (review_status), (day), (actor1), (target), (claimants)))
      SELECT facet, key, sum(n)::int AS count
      FROM (SELECT facet, key, n FROM g WHERE facet <> 'claimant'
@@ -88,12 +89,12 @@ export async function eventTimeline(
   filter: EventFilter,
   period: Period,
 ): Promise<TimelineBucket[]> {
-  const summary = period === 'month' ? summaryConditions(filter) : null;
+  const summary = period === 'month' ? summarySource(filter) : null;
   if (summary !== null) {
     return db.query<TimelineBucket>(
       `SELECT to_char(month, 'YYYY-MM-DD') AS period, event_type AS type, sum(events)::int AS events,
               sum(fatalities)::int AS fatalities
-       FROM event_summary ${whereOf(summary.where, ['month IS NOT NULL'])}
+       FROM ${summary.from} WHERE month IS NOT NULL
        GROUP BY month, event_type ORDER BY month, type`,
       summary.params,
       FILTERED,
@@ -126,11 +127,11 @@ export async function eventMonths(
   db: Sql,
   filter: EventFilter,
 ): Promise<{ first: string | null; last: string | null } | undefined> {
-  const summary = summaryConditions(filter);
+  const summary = summarySource(filter);
   if (summary === null) return undefined;
   const [row] = await db.query<{ first: string | null; last: string | null }>(
     `SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last
-     FROM event_summary ${whereOf(summary.where)}`,
+     FROM ${summary.from}`,
     summary.params,
     FILTERED,
   );

@@ -3,6 +3,7 @@ import {
   countEvents,
   eventClusters,
   eventFacets,
+  eventMonths,
   eventSpan,
   eventTimeline,
   listMarkedEvents,
@@ -136,6 +137,99 @@ describe.each(engines())('the event filters on $name', (engine) => {
     );
     expect(total).toBe(row?.n);
   });
+
+  it.each([
+    ['from mid-month to mid-month', { from: '2023-03-15', to: '2023-06-14' }],
+    ['within one month', { from: '2023-03-05', to: '2023-03-20' }],
+    ['from a first day to mid-month', { from: '2023-03-01', to: '2023-06-14' }],
+    ['from mid-month to a last day', { from: '2023-03-15', to: '2023-06-30' }],
+    ['from mid-month on', { from: '2024-02-10' }],
+    ['up to mid-month', { to: '2022-05-17' }],
+    ['over a year end, with a type', { from: '2022-12-31', to: '2023-01-01', type: 'Battles' }],
+    [
+      'with a governorate and an actor',
+      { from: '2022-07-19', to: '2023-11-02', admin1Pcode: 'SY05', actor: 'SYR-GOV' },
+    ],
+  ] as const)(
+    'counts days %s from the monthly counts and the events of its edge months, as the events would',
+    async (_, dates: EventFilter) => {
+      // Events of many months: an event ending in the first month that started months before it.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, fatalities_best, claimants, search_text, search_names, data)
+         SELECT 'long' || k, 'Battles', 'Armed clash', date '2021-11-20' + k * 45,
+           date '2021-11-20' + k * 45 + 100 + k, 'SY05', 'SYR-GOV', k, '{SOHR}', 'اشتباك', '{}',
+           jsonb_build_object('id', 'long' || k)
+         FROM generate_series(1, 24) AS k`,
+      );
+      try {
+        const filter: EventFilter = { ...dates, publicOnly: true };
+        const plans: PlanNode[][] = [];
+        const sql = explaining(db, plans);
+        const total = await countEvents(sql, filter);
+        const facets = await eventFacets(sql, filter, 1000);
+        const timeline = await eventTimeline(sql, filter, 'month');
+        for (const plan of plans) {
+          const read = new Set(plan.flatMap((n) => n['Relation Name'] ?? []));
+          expect(read.has('event_summary')).toBe(true);
+          expect(
+            plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
+          ).not.toContain('Seq Scan');
+        }
+        const { where, params } = conditions(filter);
+        const matching = `FROM events WHERE ${where.join(' AND ')}`;
+        const [row] = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n ${matching}`,
+          params,
+        );
+        expect(row?.n).toBeGreaterThan(0);
+        expect(total).toBe(row?.n);
+        const counts = async (key: string, from = matching): Promise<Record<string, number>> =>
+          Object.fromEntries(
+            (
+              await db.query<{ key: string; n: number }>(
+                `SELECT ${key} AS key, count(*)::int AS n ${from} AND ${key} IS NOT NULL GROUP BY 1`,
+                params,
+              )
+            ).map((r) => [r.key, r.n]),
+          );
+        const asRecord = (list: readonly { key: string; count: number }[]) =>
+          Object.fromEntries(list.map((c) => [c.key, c.count]));
+        expect(asRecord(facets.type)).toEqual(await counts('event_type'));
+        expect(asRecord(facets.governorate)).toEqual(await counts('admin1_pcode'));
+        expect(asRecord(facets.status)).toEqual(await counts('review_status'));
+        expect(asRecord(facets.month)).toEqual(await counts("to_char(date_start, 'YYYY-MM')"));
+        expect(asRecord(facets.claimant)).toEqual(
+          await counts('c', matching.replace('FROM events', 'FROM events, unnest(claimants) AS c')),
+        );
+        expect(asRecord(facets.actor)).toEqual(
+          await counts(
+            'a',
+            matching.replace(
+              'FROM events',
+              'FROM events, unnest(ARRAY[actor1, NULLIF(actor2, actor1)]) AS a',
+            ),
+          ),
+        );
+        expect(timeline).toEqual(
+          await db.query(
+            `SELECT to_char(date_trunc('month', date_start), 'YYYY-MM-DD') AS period,
+               event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+             ${matching} AND date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+            params,
+          ),
+        );
+        const [span] = await db.query<{ first: string | null; last: string | null }>(
+          `SELECT to_char(date_trunc('month', min(date_start)), 'YYYY-MM-DD') AS first,
+             to_char(date_trunc('month', max(date_start)), 'YYYY-MM-DD') AS last ${matching}`,
+          params,
+        );
+        expect(await eventMonths(db, filter)).toEqual(span);
+      } finally {
+        await db.query("DELETE FROM events WHERE id LIKE 'long%'");
+      }
+    },
+  );
 
   it('reads the events of a small box on the map from the point index alone', async () => {
     const plans: PlanNode[][] = [];
