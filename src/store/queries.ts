@@ -205,6 +205,32 @@ export function summarySource(filter: EventFilter): { from: string; params: unkn
   return { from: `(${parts.join('\n    UNION ALL ')}) AS s`, params };
 }
 
+/** What `event_days` counts by besides the days: a type or sub-type, a governorate, the private mark. */
+const DAY_FACETS = new Set(['type', 'admin1Pcode', 'private', 'publicOnly']);
+
+/**
+ * The conditions of a filter on `event_days` (schema.ts, migration 20), with
+ * their parameters: the dates exactly (each row knows its events' first and
+ * last day), a type or sub-type, a governorate, the private mark. Null for any
+ * other filter, which the counts by day cannot answer.
+ */
+export function dayConditions(filter: EventFilter): { where: string[]; params: unknown[] } | null {
+  const { from, to, search, ...rest } = filter;
+  if (search !== undefined && search.trim() !== '') return null;
+  const named = Object.entries(rest as Record<string, unknown>);
+  if (named.some(([key, value]) => value !== undefined && !DAY_FACETS.has(key))) return null;
+  const { where, params } = conditions(rest);
+  if (from !== undefined) {
+    params.push(from);
+    where.push(`end_day >= $${String(params.length)}::date`);
+  }
+  if (to !== undefined) {
+    params.push(to);
+    where.push(`day <= $${String(params.length)}::date`);
+  }
+  return { where, params };
+}
+
 /** The filters one of whose values `event_point_facets` counts by point, and its name there. */
 const POINT_FACETS = {
   type: 'type',

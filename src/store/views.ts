@@ -1,6 +1,6 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
-import { conditions, FILTERED, pointConditions, summarySource } from './queries.js';
+import { conditions, dayConditions, FILTERED, pointConditions, summarySource } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
 function whereOf(where: readonly string[], extra: readonly string[] = []): string {
@@ -100,18 +100,24 @@ export async function eventTimeline(
       FILTERED,
     );
   }
-  const { where, params } = conditions(filter);
+  // By day first (a few thousand days, however many events), then the days by
+  // period: the period of each day is worked out once, not once per event. The
+  // counts by day answer a filter of dates, type and place; others, the events.
+  const days = dayConditions(filter);
+  const { where, params } = days ?? conditions(filter);
   params.push(period);
   return db.query<TimelineBucket>(
-    // Counted by day first (a few thousand days, however many events), then the
-    // days by period: the period of each day is worked out once, not once per event.
     `SELECT to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
      FROM (SELECT date_trunc($${String(params.length)}::text, day::timestamp) AS start, type,
                   sum(events)::int AS events, coalesce(sum(fatalities), 0)::int AS fatalities
-           FROM (SELECT date_start AS day, event_type AS type, count(*) AS events,
-                        sum(fatalities_best) AS fatalities
-                 FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
-                 GROUP BY 1, 2) AS days
+           FROM (${
+             days === null
+               ? `SELECT date_start AS day, event_type AS type, count(*) AS events,
+                         sum(fatalities_best) AS fatalities
+                  FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
+                  GROUP BY 1, 2`
+               : `SELECT day, event_type AS type, events, fatalities FROM event_days ${whereOf(where)}`
+           }) AS days
            GROUP BY 1, 2) AS buckets
      ORDER BY start, type`,
     params,
@@ -143,9 +149,12 @@ export async function eventSpan(
   db: Sql,
   filter: EventFilter,
 ): Promise<{ from: string | null; to: string | null }> {
-  const { where, params } = conditions(filter);
+  const days = dayConditions(filter);
+  const { where, params } = days ?? conditions(filter);
   const [row] = await db.query<{ from: string | null; to: string | null }>(
-    `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where)}`,
+    days === null
+      ? `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where)}`
+      : `SELECT min(day) AS from, max(day) AS to FROM event_days ${whereOf(where)}`,
     params,
     FILTERED,
   );

@@ -83,6 +83,21 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
          WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       ),
     );
+    // By day, type and governorate, for the timeline: every event with a day.
+    expect(
+      await db.query(
+        `SELECT day::text, end_day::text, private, event_type, sub_event_type, admin1_pcode, events,
+           fatalities::int AS fatalities
+         FROM event_days ORDER BY 1, 2, 3, 4, 5, 6`,
+      ),
+    ).toEqual(
+      await db.query(
+        `SELECT date_start::text AS day, date_end::text AS end_day, private, event_type, sub_event_type,
+           admin1_pcode, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+         FROM events WHERE date_start IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+      ),
+    );
     // And by point and each value a filter names, each event once under a value it holds twice.
     expect(
       await db.query(
@@ -187,6 +202,7 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
 
     await emptyStore(db);
     expect(await db.query('SELECT 1 FROM event_summary')).toEqual([]);
+    expect(await db.query('SELECT 1 FROM event_days')).toEqual([]);
     await ingestBatch(db, shippedKnowledge(), [raw(0), raw(1), raw(2), raw(3), raw(4)]);
     await expectCountsMatch();
   }, 120_000);

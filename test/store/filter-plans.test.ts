@@ -95,9 +95,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
       // Planned for this filter's values, never a plan a prepared statement settled on for others.
       expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of plans) {
-        // The events, or their counts by month or by point (a few thousand rows, read whole).
+        // The events, or their counts by month, by point or by day (a few thousand rows, read whole).
         const read = plan.filter((n) =>
-          ['events', 'event_summary', 'event_points', 'event_point_facets'].includes(
+          ['events', 'event_summary', 'event_points', 'event_point_facets', 'event_days'].includes(
             n['Relation Name'] ?? '',
           ),
         );
@@ -228,6 +228,55 @@ describe.each(engines())('the event filters on $name', (engine) => {
       } finally {
         await db.query("DELETE FROM events WHERE id LIKE 'long%'");
       }
+    },
+  );
+
+  it.each([
+    ['a season', { from: '2023-03-01', to: '2023-05-31', publicOnly: true }, 'day'],
+    [
+      'days of a sub-type',
+      { from: '2023-03-15', to: '2023-09-14', type: 'Air/drone strike', publicOnly: true },
+      'week',
+    ],
+    [
+      'a governorate',
+      { admin1Pcode: 'SY07', from: '2023-01-10', to: '2023-03-20', publicOnly: true },
+      'day',
+    ],
+    [
+      'the private events of a year',
+      { private: true, from: '2023-01-01', to: '2023-12-31' },
+      'week',
+    ],
+    ['a type, from a day on', { type: 'Battles', from: '2024-06-17', publicOnly: true }, 'month'],
+  ] as const)(
+    'sums %s by %s from the counts by day, as the events would',
+    async (_, filter: EventFilter, period) => {
+      const plans: PlanNode[][] = [];
+      const sql = explaining(db, plans);
+      const timeline = await eventTimeline(sql, filter, period);
+      const span = await eventSpan(sql, filter);
+      // (By month, the monthly counts answer where they can; by day and week, the counts by day.)
+      for (const plan of period === 'month' ? plans.slice(1) : plans)
+        expect(new Set(plan.flatMap((n) => n['Relation Name'] ?? []))).toEqual(
+          new Set(['event_days']),
+        );
+      const { where, params } = conditions(filter);
+      const matching = `FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')}`;
+      expect(timeline.length).toBeGreaterThan(1);
+      expect(timeline).toEqual(
+        await db.query(
+          `SELECT to_char(date_trunc($${String(params.length + 1)}, date_start::timestamp), 'YYYY-MM-DD') AS period,
+             event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+           ${matching} GROUP BY 1, 2 ORDER BY 1, 2`,
+          [...params, period],
+        ),
+      );
+      const [exact] = await db.query(
+        `SELECT min(date_start) AS from, max(date_start) AS to ${matching}`,
+        params,
+      );
+      expect(span).toEqual(exact);
     },
   );
 
