@@ -104,7 +104,7 @@ export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Peri
     firstMonthEnd.setUTCMonth(firstMonthEnd.getUTCMonth() + 1, 0);
     if ((Date.parse(months.last) - firstMonthEnd.getTime()) / 86_400_000 > 730) return 'month';
   }
-  const { from, to } = await eventSpan(db, filter);
+  const { from, to } = await eventSpan(db, filter, months);
   if (from === null || to === null) return 'month';
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   return days <= 92 ? 'day' : days <= 730 ? 'week' : 'month';

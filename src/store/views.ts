@@ -144,16 +144,34 @@ export async function eventMonths(
   return row ?? { first: null, last: null };
 }
 
-/** The first and last day of the filtered events, to choose a timeline's period. */
+/**
+ * The first and last day of the filtered events, to choose a timeline's period.
+ * Given the first and last month they start in (eventMonths), the events are
+ * sought only from the one to the other: the first day is in the first month
+ * and the last in the last. Without the bounds, the first matching day of
+ * `from` on was sought from the oldest event up, through every event that
+ * ends before it (a year of them at 1,000,000 events: ~450 ms).
+ */
 export async function eventSpan(
   db: Sql,
   filter: EventFilter,
+  months?: { first: string | null; last: string | null },
 ): Promise<{ from: string | null; to: string | null }> {
+  if (months !== undefined && (months.first === null || months.last === null))
+    return { from: null, to: null };
   const days = dayConditions(filter);
   const { where, params } = days ?? conditions(filter);
+  const within: string[] = [];
+  if (days === null && months !== undefined) {
+    params.push(months.first, months.last);
+    within.push(
+      `date_start >= $${String(params.length - 1)}::date`,
+      `date_start < $${String(params.length)}::date + interval '1 month'`,
+    );
+  }
   const [row] = await db.query<{ from: string | null; to: string | null }>(
     days === null
-      ? `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where)}`
+      ? `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where, within)}`
       : `SELECT min(day) AS from, max(day) AS to FROM event_days ${whereOf(where)}`,
     params,
     FILTERED,

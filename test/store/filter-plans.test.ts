@@ -280,6 +280,36 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  it.each([
+    [
+      'an actor and a claimant from a day on',
+      { actor: 'SYR-GOV', claimant: 'SOHR', from: '2023-05-20' },
+    ],
+    [
+      'a status, a type and days',
+      { status: 'reviewed', type: 'Battles', from: '2022-03-03', to: '2023-02-14' },
+    ],
+    ['an actor in a month with no event', { actor: 'ISIS', from: '2030-01-01' }],
+  ] as const)(
+    'finds the first and last day of %s between its first and last month, as without them',
+    async (_, dates: EventFilter) => {
+      const filter = { ...dates, publicOnly: true };
+      const plans: PlanNode[][] = [];
+      const months = await eventMonths(db, filter);
+      expect(months).toBeDefined();
+      const span = await eventSpan(explaining(db, plans), filter, months);
+      expect(span).toEqual(await eventSpan(db, filter));
+      if (months?.first === null) expect(span).toEqual({ from: null, to: null });
+      else {
+        expect(span.from?.slice(0, 7)).toBe(months?.first?.slice(0, 7));
+        // The months bound the walk of the index: it starts at them, not at either end.
+        const scans = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
+        expect(scans.length).toBeGreaterThan(0);
+        for (const scan of scans) expect(scan['Index Cond']).toMatch(/date_start >=/);
+      }
+    },
+  );
+
   it('reads the events of a small box on the map from the point index alone', async () => {
     const plans: PlanNode[][] = [];
     // (Two filters besides the box: the counts by point answer one.)
