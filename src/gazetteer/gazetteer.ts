@@ -117,6 +117,9 @@ export interface Gazetteer {
   nearSpellings(key: string): readonly PlaceName[];
 }
 
+/** Spellings whose loose matches are kept for the next report that asks. */
+const MAX_NEARBY = 20_000;
+
 /** Names shorter than this are not matched loosely: four-letter names one letter off are other words. */
 const MIN_LOOSE_NAME = 4;
 
@@ -323,7 +326,11 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   const cues = PhraseIndex.fromData(data.cues);
   // Built on first use: most reports name only places the gazetteer spells as they do.
   let spellings: SpellingIndex<PlaceName> | null = null;
+  // The names one letter off each spelling asked about: the words after a settlement word
+  // that are no listed name recur from report to report, and each costs its deletions.
+  const nearby = new Map<string, readonly PlaceName[]>();
   const starts = new Set([...names.firstKeys(), ...cues.firstKeys()]);
+  const starters = new WeakMap<readonly string[], boolean>();
   return {
     places,
     names,
@@ -333,8 +340,13 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     mayStartPlace: (token) => {
       if (token === undefined) return false;
       if (token.kind !== 'word') return starts.has(token.text);
-      for (const key of token.keys) if (starts.has(key)) return true;
-      return false;
+      // A word's keys are one array for every token of it: its answer is kept with it.
+      const known = starters.get(token.keys);
+      if (known !== undefined) return known;
+      let may = false;
+      for (const key of token.keys) if (starts.has(key)) may = true;
+      starters.set(token.keys, may);
+      return may;
     },
     isA: (token, cls) => {
       const words = classes.get(cls);
@@ -349,8 +361,14 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       return null;
     },
     nearSpellings: (key) => {
+      const known = nearby.get(key);
+      if (known !== undefined) return known;
       spellings ??= new SpellingIndex(exact, MIN_LOOSE_NAME);
-      return spellings.near(key).map((hit) => hit.value);
+      const names = spellings.near(key).map((hit) => hit.value);
+      // Emptied rather than left to grow when a long run meets ever new words.
+      if (nearby.size >= MAX_NEARBY) nearby.clear();
+      nearby.set(key, names);
+      return names;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { iconv } from './lazy.js';
 
 /** Text decoded from bytes, and a warning when some of the bytes could not be decoded. */
@@ -59,15 +60,25 @@ const STRAY_SHARE = 0.1;
 
 /** UTF-8 with replacement: the text, how many sequences were replaced and how many decoded beyond ASCII. */
 function utf8(bytes: Uint8Array): { text: string; replaced: number; decoded: number } {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = UTF8.decode(bytes);
   let replaced = 0;
   let decoded = 0;
-  for (const ch of text) {
-    if (ch === '\ufffd') replaced++;
-    else if (ch.charCodeAt(0) >= 0x80) decoded++;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0xfffd) replaced++;
+    else if (code >= 0x80) {
+      decoded++;
+      // A character beyond the BMP is two code units and one character.
+      if (code >= 0xd800 && code <= 0xdbff) {
+        const low = text.charCodeAt(k + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) k++;
+      }
+    }
   }
   return { text, replaced, decoded };
 }
+
+const UTF8 = new TextDecoder('utf-8');
 
 const STRAY_BYTES = 'byte sequence(s) that are not UTF-8 replaced by U+FFFD';
 
@@ -87,6 +98,12 @@ export function isReadingWarning(warning: string): boolean {
 }
 
 function utf8OrLegacy(bytes: Uint8Array): Decoded {
+  // Bytes that are all UTF-8 (nearly every report) and hold no U+FFFD of their own are
+  // their text, with nothing replaced: no need to count the characters.
+  if (isUtf8(bytes)) {
+    const text = UTF8.decode(bytes);
+    if (!text.includes('\ufffd')) return { text, warning: null };
+  }
   const decoded = utf8(bytes);
   if (decoded.replaced <= Math.max(1, decoded.decoded * STRAY_SHARE)) return strayWarning(decoded);
   return { text: iconv().decode(Buffer.from(bytes), 'windows-1256'), warning: null };
@@ -94,6 +111,8 @@ function utf8OrLegacy(bytes: Uint8Array): Decoded {
 
 /** The charset an HTML page declares in its first bytes («<meta charset=…>»). */
 export function declaredCharset(bytes: Uint8Array): string | null {
+  // No «<» in the first bytes, no «<meta»: a plain text report is not read as Latin-1 to say so.
+  if (!bytes.subarray(0, 4096).includes(0x3c)) return null;
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const m = /<meta[^>]+charset\s*=["'\s]*([\w-]+)/i.exec(head);
   return m?.[1] ?? null;
@@ -106,7 +125,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.length === 0) return false;
   let odd = 0;
-  for (const b of sample) {
+  for (let k = 0; k < sample.length; k++) {
+    const b = sample[k] ?? 0;
     if (b === 0) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) odd++;
   }

@@ -22,6 +22,12 @@ interface TrieNode<V> {
   identities?: Set<string>;
 }
 
+/** The longest match so far of a `longestAt` walk. */
+interface Longest<V> {
+  end: number;
+  values: V[] | null;
+}
+
 function node<V>(): TrieNode<V> {
   return { children: new Map(), values: [] };
 }
@@ -94,6 +100,7 @@ export class PhraseIndex<V> {
     at.identities.add(identity);
     at.values.push(value);
     this.size++;
+    this.starters = null;
   }
 
   get phraseCount(): number {
@@ -119,14 +126,68 @@ export class PhraseIndex<V> {
   mayStartWith(token: Token | undefined): boolean {
     if (token === undefined) return false;
     if (token.kind !== 'word') return this.root.children.has(token.text);
-    for (const key of token.keys) if (this.root.children.has(key)) return true;
-    return false;
+    // A word's keys are one array for every token of it: its answer is kept with it.
+    this.starters ??= new WeakMap();
+    const known = this.starters.get(token.keys);
+    if (known !== undefined) return known;
+    let starts = false;
+    for (const key of token.keys) if (this.root.children.has(key)) starts = true;
+    this.starters.set(token.keys, starts);
+    return starts;
   }
 
-  /** The longest phrase that starts at token `start`, if any. */
+  /** Whether a phrase starts with a word, by the word's keys; forgotten when a phrase is added. */
+  private starters: WeakMap<readonly string[], boolean> | null = null;
+
+  /**
+   * The longest phrase that starts at token `start`, if any: the last of
+   * `matchesAt`, found by the same walk without gathering and sorting the rest
+   * (of two as long, the one reached later, as that stable sort leaves last).
+   */
   longestAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V> | null {
     if (!this.mayStartWith(tokens[start])) return null;
-    return this.matchesAt(tokens, start, end).at(-1) ?? null;
+    const best: Longest<V> = { end: -1, values: null };
+    this.longest(tokens, start, end, this.root, best);
+    return best.values === null ? null : { start, end: best.end, values: best.values };
+  }
+
+  private longest(
+    tokens: readonly Token[],
+    i: number,
+    end: number,
+    at: TrieNode<V>,
+    best: Longest<V>,
+  ): void {
+    if (i >= end) return;
+    const token = tokens[i];
+    if (token === undefined || token.kind === 'break') return;
+    if (token.kind !== 'word') {
+      const next = at.children.get(token.text);
+      if (next !== undefined) this.longestStep(tokens, i, end, next, best);
+      return;
+    }
+    // A word token may reach the same child through two readings; visit it once.
+    let first: TrieNode<V> | undefined;
+    for (const key of token.keys) {
+      const next = at.children.get(key);
+      if (next === undefined || next === first) continue;
+      first ??= next;
+      this.longestStep(tokens, i, end, next, best);
+    }
+  }
+
+  private longestStep(
+    tokens: readonly Token[],
+    i: number,
+    end: number,
+    next: TrieNode<V>,
+    best: Longest<V>,
+  ): void {
+    if (next.values.length > 0 && i + 1 >= best.end) {
+      best.end = i + 1;
+      best.values = next.values;
+    }
+    if (next.children.size > 0) this.longest(tokens, i + 1, end, next, best);
   }
 
   /** Non-overlapping matches over `[from, to)`, left to right, longest at each start. */
