@@ -20,6 +20,7 @@ export const FACT_SOURCES = [
   'file-name',
   'text',
   'option',
+  'form',
 ] as const;
 export const zFactSource = z.enum(FACT_SOURCES);
 export type FactSource = z.infer<typeof zFactSource>;

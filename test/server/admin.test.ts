@@ -111,6 +111,12 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
       completed: ['published'],
       not_completed: null,
     });
+    // Where the date came from: the form a person filled in.
+    const [stored] = await db.query<{ published: string; sources: Record<string, string> }>(
+      'SELECT published, sources FROM documents WHERE text = $1',
+      [UNDATED.text],
+    );
+    expect(stored).toMatchObject({ published: '2024-07-09', sources: { published: 'form' } });
   });
 
   it('takes uploaded files: each NDJSON line a report, a bad one a failure with its reason', async () => {

@@ -204,14 +204,16 @@ const uploadPreview = declare('report:add', {
 /** A pasted report as the ingest path takes it: one NDJSON record. */
 function pastedReport(pasted: z.infer<typeof zPasted>): RawReport {
   // The bytes are the text alone; what the person typed beside it are facts given
-  // with it, as `ingest --published` gives them: so the same text pasted again
-  // with a date it was stored without is the same report, and takes the date.
+  // with it (source 'form'), as `ingest --published` gives them: so the same text
+  // pasted again with a date it was stored without is the same report, and takes
+  // the date. A stored fact is never replaced by another.
   const raw = new TextEncoder().encode(JSON.stringify({ text: pasted.text }));
   const { title, outlet, url, published } = pasted;
   let facts: KnownFacts;
   try {
-    facts = factsOf('the pasted report', { title, outlet, url, published }, 'option');
+    facts = factsOf('the pasted report', { title, outlet, url, published }, 'form');
   } catch (error) {
+    // Of these facts only a date can be refused (one that is no day of the calendar).
     if (error instanceof InputError) throw new ServiceError('invalid', error.problem, 'published');
     throw error;
   }
