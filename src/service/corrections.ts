@@ -153,7 +153,13 @@ const zFigureRef = z.object({
 export const CORRECTIONS = {
   event_type: z.string().min(1).max(100),
   sub_event_type: z.string().min(1).max(100),
-  date: z.object({ start: zIsoDay.nullable(), end: zIsoDay.nullable(), precision: zDatePrecision }),
+  date: z
+    .object({ start: zIsoDay.nullable(), end: zIsoDay.nullable(), precision: zDatePrecision })
+    // A span that ends before it starts is no span: every count and filter by date would disagree on it.
+    .refine((d) => d.start === null || d.end === null || d.start <= d.end, {
+      message: 'the end is before the start',
+      path: ['end'],
+    }),
   place: zPlaceFix,
   actor1: zActorId,
   actor2: zActorId,

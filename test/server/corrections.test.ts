@@ -104,6 +104,16 @@ describe.each(engines())('corrections, history and revert on $name', (engine) =>
     expect(shown.corrections.find((c) => c.field === 'event.place')?.by).toBe('editor');
   });
 
+  it('refuses a date that ends before it starts, naming the field', async () => {
+    const reply = await editor.request(
+      'POST',
+      `/api/events/${encodeURIComponent(event)}/corrections`,
+      { field: 'date', value: { start: '2024-03-14', end: '2024-03-12', precision: 'week' } },
+    );
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(await reply.json())).toContain('the end is before the start');
+  });
+
   it('keeps corrections through a re-link and a new report joining the event', async () => {
     const [first] = await db.query<{ id: string }>(
       'SELECT id FROM incidents WHERE event_id = $1 ORDER BY id',
