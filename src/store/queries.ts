@@ -187,8 +187,9 @@ export function summarySource(filter: EventFilter): { from: string; params: unkn
         ...where,
         `date_end >= ${param(from)}`,
         `date_end < ${param(endsAfter)}`,
-        `date_start < ${param(endsAfter)}`,
-        `date_start >= (SELECT min(month) FROM event_summary WHERE end_month = ${param(month)})`,
+        // Bounded by the first start of the events ending that month, for the index; a person's
+        // correction may leave a span with no first day, or one that ends before it starts.
+        `(date_start IS NULL OR date_start >= (SELECT min(month) FROM event_summary WHERE end_month = ${param(month)}))`,
         ...upTo,
       ].join(' AND ')}`);
   }

@@ -153,14 +153,19 @@ describe.each(engines())('the event filters on $name', (engine) => {
   ] as const)(
     'counts days %s from the monthly counts and the events of its edge months, as the events would',
     async (_, dates: EventFilter) => {
-      // Events of many months: an event ending in the first month that started months before it.
+      // Events of many months: an event ending in the first month that started months before it;
+      // and as a person's correction may leave them, one that ends before it starts, and one
+      // that has a last day and no first.
       await db.query(
         `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
            actor1, fatalities_best, claimants, search_text, search_names, data)
-         SELECT 'long' || k, 'Battles', 'Armed clash', date '2021-11-20' + k * 45,
-           date '2021-11-20' + k * 45 + 100 + k, 'SY05', 'SYR-GOV', k, '{SOHR}', 'اشتباك', '{}',
-           jsonb_build_object('id', 'long' || k)
-         FROM generate_series(1, 24) AS k`,
+         SELECT 'long' || kind || k, 'Battles', 'Armed clash',
+           CASE kind WHEN 'span' THEN day WHEN 'reversed' THEN day + 40 END,
+           CASE kind WHEN 'span' THEN day + 100 + k ELSE day END,
+           'SY05', 'SYR-GOV', k, '{SOHR}', 'اشتباك', '{}', jsonb_build_object('id', 'long' || kind || k)
+         FROM generate_series(1, 24) AS k,
+           LATERAL (SELECT date '2021-11-20' + k * 45 AS day) d,
+           unnest(ARRAY['span', 'reversed', 'startless']) AS kind`,
       );
       try {
         const filter: EventFilter = { ...dates, publicOnly: true };
