@@ -507,6 +507,25 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  /** The ids a filter matches, in a sort's order, by a plain ordered query. */
+  const plainOrder = async (
+    filter: EventFilter,
+    sort: 'date' | 'fatalities' | 'status',
+  ): Promise<string[]> => {
+    const { where, params } = conditions(filter);
+    const order = {
+      date: 'date_start DESC NULLS LAST, id',
+      fatalities: 'fatalities_best DESC NULLS LAST, id',
+      status: `array_position(ARRAY['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected']::text[], review_status), id`,
+    }[sort];
+    return (
+      await db.query<{ id: string }>(
+        `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+        params,
+      )
+    ).map((r) => r.id);
+  };
+
   // 'سراقب' is in one event in twenty (1,000): a page of 100 reads them whole (up to 2,000), one of 10 walks the order.
   it.each([
     ['few matches for its page', 100, 'date'],
@@ -517,18 +536,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
     'lists a search with %s in the order and pages of a plain ordered query',
     async (_, limit, sort) => {
       const filter: EventFilter = { search: 'سراقب', publicOnly: true };
-      const { where, params } = conditions(filter);
-      const order = {
-        date: 'date_start DESC NULLS LAST, id',
-        fatalities: 'fatalities_best DESC NULLS LAST, id',
-        status: `array_position(ARRAY['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected']::text[], review_status), id`,
-      }[sort];
-      const expected = (
-        await db.query<{ id: string }>(
-          `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}`,
-          params,
-        )
-      ).map((r) => r.id);
+      const expected = await plainOrder(filter, sort);
       expect(expected.length).toBeGreaterThan(limit * 5);
       const paged: string[] = [];
       let after = null;
@@ -551,18 +559,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
     'pages %s as a plain ordered query would, reading only the page of events whole',
     async (_, filter: EventFilter, sort) => {
       const viewer = { ...filter, publicOnly: true };
-      const { where, params } = conditions(viewer);
-      const order = {
-        date: 'date_start DESC NULLS LAST, id',
-        fatalities: 'fatalities_best DESC NULLS LAST, id',
-        status: `array_position(ARRAY['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected']::text[], review_status), id`,
-      }[sort];
-      const expected = (
-        await db.query<{ id: string }>(
-          `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}`,
-          params,
-        )
-      ).map((r) => r.id);
+      const expected = await plainOrder(viewer, sort);
       expect(expected.length).toBeGreaterThan(100);
       const paged: string[] = [];
       let after = null;
