@@ -207,6 +207,18 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
     await expectCountsMatch();
   }, 120_000);
 
+  it('stay equal to the events when several writers store and review at once', async () => {
+    await emptyStore(db);
+    // Each report in a transaction of its own, all at once: on the server, as many connections
+    // (two tell one act, so one regroups what another wrote).
+    await Promise.all([0, 1, 2, 3, 4].map((k) => ingestBatch(db, shippedKnowledge(), [raw(k)])));
+    await expectCountsMatch();
+    const events = await db.query<{ id: string }>('SELECT id FROM events ORDER BY id');
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    await Promise.all(events.map((e) => setStatus(ctx(), admin, e.id, 'verified')));
+    await expectCountsMatch();
+  }, 120_000);
+
   it('never count a private event for a viewer, and agree with the events listed', async () => {
     const [one] = await db.query<{ id: string; admin1_pcode: string; event_type: string }>(
       'SELECT id, admin1_pcode, event_type FROM events WHERE NOT private ORDER BY id LIMIT 1',

@@ -29,6 +29,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [18, '73d35f8b2e9e47c3'],
   [19, 'd21bea1553a93189'],
   [20, 'f9f8cf46b3c19b19'],
+  [21, 'e8e414a362100788'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
