@@ -1,6 +1,12 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
-import { conditions, dayConditions, FILTERED, pointConditions, summarySource } from './queries.js';
+import {
+  boundedConditions,
+  dayConditions,
+  FILTERED,
+  pointConditions,
+  summarySource,
+} from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
 function whereOf(where: readonly string[], extra: readonly string[] = []): string {
@@ -34,7 +40,7 @@ export async function eventFacets(
 ): Promise<Record<Facet, FacetCount[]>> {
   const summary = summarySource(filter);
   const { where, params } =
-    summary === null ? conditions(filter) : { where: [], params: summary.params };
+    summary === null ? await boundedConditions(db, filter) : { where: [], params: summary.params };
   const rows = await db.query<{ facet: Facet; key: string; count: number }>(
     `WITH g AS (
        SELECT CASE WHEN GROUPING(event_type) = 0 THEN 'type' WHEN GROUPING(admin1_pcode) = 0 THEN 'governorate'
@@ -104,7 +110,7 @@ export async function eventTimeline(
   // period: the period of each day is worked out once, not once per event. The
   // counts by day answer a filter of dates, type and place; others, the events.
   const days = dayConditions(filter);
-  const { where, params } = days ?? conditions(filter);
+  const { where, params } = days ?? (await boundedConditions(db, filter));
   params.push(period);
   return db.query<TimelineBucket>(
     `SELECT to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
@@ -160,7 +166,7 @@ export async function eventSpan(
   if (months !== undefined && (months.first === null || months.last === null))
     return { from: null, to: null };
   const days = dayConditions(filter);
-  const { where, params } = days ?? conditions(filter);
+  const { where, params } = days ?? (await boundedConditions(db, filter));
   const within: string[] = [];
   if (days === null && months !== undefined) {
     params.push(months.first, months.last);
@@ -205,7 +211,7 @@ export async function eventClusters(
   limit = 5000,
 ): Promise<Cluster[]> {
   const points = pointConditions(filter);
-  const { where, params } = points ?? conditions(filter);
+  const { where, params } = points ?? (await boundedConditions(db, filter));
   params.push(cell, limit);
   const c = `$${String(params.length - 1)}::float8`;
   const count = points === null ? 'count(*)' : 'sum(events)';
@@ -238,7 +244,7 @@ export async function eventClusters(
   const single = points === null ? [] : rows.filter((r) => r.count === 1);
   if (single.length > 0) {
     // A cell of one event is one point: its event is read from the point index.
-    const { where: also, params: values } = conditions(filter);
+    const { where: also, params: values } = await boundedConditions(db, filter);
     values.push(
       single.map((r) => r.w),
       single.map((r) => r.s),

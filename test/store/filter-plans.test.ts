@@ -10,7 +10,7 @@ import {
   refreshStatistics,
 } from '../../src/store/index.js';
 import type { Database, EventFilter, QueryOptions } from '../../src/store/index.js';
-import { conditions } from '../../src/store/queries.js';
+import { conditions, earliestStart } from '../../src/store/queries.js';
 import { engines } from './engines.js';
 import { explaining } from './plans.js';
 import type { PlanNode } from './plans.js';
@@ -91,7 +91,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await eventSpan(sql, viewer);
       await eventTimeline(sql, viewer, 'week');
       await eventFacets(sql, viewer);
-      expect(plans).toHaveLength(6);
+      // (A filter with a first and a last day asks the monthly counts for its events' earliest
+      // start first, in the list and the map.)
+      expect(plans).toHaveLength(filter.from !== undefined && filter.to !== undefined ? 8 : 6);
       // Planned for this filter's values, never a plan a prepared statement settled on for others.
       expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of plans) {
@@ -125,6 +127,21 @@ describe.each(engines())('the event filters on $name', (engine) => {
       }
     },
   );
+
+  /** A filter's conditions with its days as plainly as they can be written: no bound on first days. */
+  const plainly = (filter: EventFilter): { where: string[]; params: unknown[] } => {
+    const { from, to, ...rest } = filter;
+    const { where, params } = conditions(rest);
+    if (from !== undefined) {
+      params.push(from);
+      where.push(`date_end >= $${String(params.length)}::date`);
+    }
+    if (to !== undefined) {
+      params.push(to);
+      where.push(`date_start <= $${String(params.length)}::date`);
+    }
+    return { where, params };
+  };
 
   it('counts from the events a filter of days that are not whole months', async () => {
     const plans: PlanNode[][] = [];
@@ -177,11 +194,13 @@ describe.each(engines())('the event filters on $name', (engine) => {
         for (const plan of plans) {
           const read = new Set(plan.flatMap((n) => n['Relation Name'] ?? []));
           expect(read.has('event_summary')).toBe(true);
-          expect(
-            plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
-          ).not.toContain('Seq Scan');
+          const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
+          expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+          // Each edge month's events are sought from their first day on, not from either end.
+          for (const scan of onEvents)
+            expect(scan['Index Cond'] ?? '').toMatch(/date_start >=|date_start IS NULL/);
         }
-        const { where, params } = conditions(filter);
+        const { where, params } = plainly(filter);
         const matching = `FROM events WHERE ${where.join(' AND ')}`;
         const [row] = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n ${matching}`,
@@ -232,6 +251,81 @@ describe.each(engines())('the event filters on $name', (engine) => {
         expect(await eventMonths(db, filter)).toEqual(span);
       } finally {
         await db.query("DELETE FROM events WHERE id LIKE 'long%'");
+      }
+    },
+  );
+
+  it.each([
+    ['a season with an actor', { from: '2023-03-01', to: '2023-05-31', actor: 'RUS' }],
+    ['days with a claimant', { from: '2023-03-15', to: '2023-06-14', claimant: 'SNHR' }],
+    ['from a day on, with a status', { from: '2024-08-10', status: 'reviewed' }],
+    ['days before any event', { from: '2019-01-01', to: '2019-02-10', actor: 'RUS' }],
+  ] as const)(
+    'reads %s from its first days on, bounded by the monthly counts, as the plain days would',
+    async (_, dates: EventFilter) => {
+      // Events that start long before they end, end before they start, or have no first day.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, fatalities_best, claimants, review_status, search_text, search_names, data)
+         SELECT 'bound' || kind || k, 'Battles', 'Armed clash',
+           CASE kind WHEN 'span' THEN day WHEN 'reversed' THEN day + 40 END,
+           CASE kind WHEN 'span' THEN day + 300 + k ELSE day END,
+           'SY05', 'RUS', k, '{SNHR}', 'reviewed', 'اشتباك', '{}', jsonb_build_object('id', 'bound' || kind || k)
+         FROM generate_series(1, 24) AS k,
+           LATERAL (SELECT date '2021-11-20' + k * 45 AS day) d,
+           unnest(ARRAY['span', 'reversed', 'startless']) AS kind`,
+      );
+      try {
+        const filter: EventFilter = { ...dates, publicOnly: true };
+        const { where, params } = plainly(filter);
+        const expected = (
+          await db.query<{ id: string }>(
+            `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY date_start DESC NULLS LAST, id`,
+            params,
+          )
+        ).map((r) => r.id);
+        const plans: PlanNode[][] = [];
+        const listed: string[] = [];
+        let after = null;
+        do {
+          const page = await listMarkedEvents(explaining(db, plans), filter, { limit: 400, after });
+          listed.push(...page.events.map((e) => e.id));
+          after = page.next;
+        } while (after !== null);
+        expect(listed).toEqual(expected);
+        // The first days are bounded on both sides where the filter has a last day.
+        const scans = plans.flat().filter((n) => n['Index Name'] === 'events_facts');
+        expect(scans.length).toBeGreaterThan(0);
+        if (dates.to !== undefined)
+          for (const scan of scans)
+            expect(scan['Index Cond']).toMatch(/date_start >=.*date_start <=/);
+        const week = await eventTimeline(db, filter, 'week');
+        expect(week).toEqual(
+          await db.query(
+            `SELECT to_char(date_trunc('week', date_start::timestamp), 'YYYY-MM-DD') AS period,
+               event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+             FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`,
+            params,
+          ),
+        );
+        const clusters = await eventClusters(db, filter, 0.7);
+        const [mapped] = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM events WHERE ${[...where, 'lon IS NOT NULL', 'lat IS NOT NULL'].join(' AND ')}`,
+          params,
+        );
+        expect(clusters.reduce((sum, c) => sum + c.count, 0)).toBe(mapped?.n);
+        // The bound is the earliest first month of an event ending in `from`'s month or later
+        // (none without a last day).
+        const [first] = await db.query<{ first: string | null }>(
+          `SELECT to_char(date_trunc('month', min(date_start)), 'YYYY-MM-DD') AS first FROM events
+           WHERE date_trunc('month', date_end) >= date_trunc('month', $1::date)`,
+          [filter.from],
+        );
+        expect(await earliestStart(db, filter)).toBe(
+          dates.to === undefined ? undefined : first?.first,
+        );
+      } finally {
+        await db.query("DELETE FROM events WHERE id LIKE 'bound%'");
       }
     },
   );
@@ -308,7 +402,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       else {
         expect(span.from?.slice(0, 7)).toBe(months?.first?.slice(0, 7));
         // The months bound the walk of the index: it starts at them, not at either end.
-        const scans = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
+        const scans = plans.flat().filter((n) => n['Relation Name'] === 'events');
         expect(scans.length).toBeGreaterThan(0);
         for (const scan of scans) expect(scan['Index Cond']).toMatch(/date_start >=/);
       }
@@ -574,7 +668,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
       // page's events, and no others, are then read by id.
       const plans: PlanNode[][] = [];
       await listMarkedEvents(explaining(db, plans), viewer, { limit: 50 });
-      const scans = (plans[0] ?? []).filter((n) => n['Relation Name'] === 'events');
+      // (The page's statement is the last: one with days asks the monthly counts first.)
+      const scans = (plans.at(-1) ?? []).filter((n) => n['Relation Name'] === 'events');
       expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual([
         ['Index Only Scan', 'events_facts'],
         ['Index Scan', 'events_pkey'],
