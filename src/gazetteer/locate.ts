@@ -46,8 +46,12 @@ export function locateMentions(
   const bySentence = sentences.map((s) =>
     findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd),
   );
+  // Whether each mention is skipped, asked once: the context sets and both passes need it.
+  const skipped = new Set<PlaceMention>();
+  for (const mentions of bySentence) for (const m of mentions) if (skip(m)) skipped.add(m);
+  const kept = (m: PlaceMention): boolean => !skipped.has(m);
   const sentenceAdmins = bySentence.map((mentions) => adminSet(mentions));
-  const sentenceActAdmins = bySentence.map((mentions) => adminSet(mentions, (m) => !skip(m)));
+  const sentenceActAdmins = bySentence.map((mentions) => adminSet(mentions, kept));
   const documentAdmin = new Set<string>();
   for (const codes of sentenceAdmins) for (const code of codes) documentAdmin.add(code);
   // The governorates the report has placed acts in so far: a governorate first named later
@@ -55,7 +59,7 @@ export function locateMentions(
   const governoratesSoFar = bySentence.map(
     (mentions) =>
       new Set(
-        [...adminSet(mentions, (m) => !m.origin && m.aside === undefined && !skip(m))].filter(
+        [...adminSet(mentions, (m) => !m.origin && m.aside === undefined && kept(m))].filter(
           (code) => code.length === GOVERNORATE_CODE_LENGTH,
         ),
       ),
@@ -65,16 +69,17 @@ export function locateMentions(
   });
   const located: LocatedMention[] = [];
   // Each spot once: the context asks only how near the nearest is, and a long
-  // report names the same towns hundreds of times.
+  // report names the same towns hundreds of times. Spots by latitude, then
+  // longitude: numbers compared as they are, not written out as text each time.
   const places: Place[] = [];
-  const spots = new Set<string>();
+  const spots = new Map<number, Set<number>>();
   for (const pass of [1, 2]) {
     bySentence.forEach((mentions, k) => {
       const sentenceAdmin = sentenceAdmins[k] ?? new Set<string>();
       const sentenceActAdmin = sentenceActAdmins[k] ?? new Set<string>();
       for (const mention of mentions) {
         if ((mention.candidates.length === 1) !== (pass === 1)) continue;
-        const resolved = skip(mention)
+        const resolved = skipped.has(mention)
           ? null
           : resolveMention(gazetteer, mention, {
               sentenceAdmin,
@@ -83,11 +88,17 @@ export function locateMentions(
               reportGovernorates: governoratesSoFar[k] ?? new Set<string>(),
               resolved: places,
             });
-        const spot =
-          resolved === null ? '' : `${String(resolved.place.lat)},${String(resolved.place.lon)}`;
-        if (resolved !== null && !spots.has(spot)) {
-          spots.add(spot);
-          places.push(resolved.place);
+        if (resolved !== null) {
+          const { lat, lon } = resolved.place;
+          let lons = spots.get(lat);
+          if (lons === undefined) {
+            lons = new Set();
+            spots.set(lat, lons);
+          }
+          if (!lons.has(lon)) {
+            lons.add(lon);
+            places.push(resolved.place);
+          }
         }
         located.push({ mention, sentence: k, resolved });
       }

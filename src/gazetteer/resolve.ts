@@ -200,17 +200,36 @@ function regionOf(gazetteer: Gazetteer, place: Place): Place {
   return gazetteer.byId(areaId) ?? gazetteer.byId(place.admin1Pcode) ?? place;
 }
 
+/**
+ * The seats of admin areas by level (1 governorate, 2 district, 3 subdistrict)
+ * and area code: of the communities of rank up to the level, the first listed
+ * in each area. Built once per list of places, where a search for each
+ * «ناحية X» scanned the whole gazetteer.
+ */
+const seatsByPlaces = new WeakMap<readonly Place[], readonly Map<string, Place>[]>();
+
+function seatsOf(places: readonly Place[]): readonly Map<string, Place>[] {
+  let seats = seatsByPlaces.get(places);
+  if (seats === undefined) {
+    const levels = [new Map<string, Place>(), new Map<string, Place>(), new Map<string, Place>()];
+    for (const p of places) {
+      if (p.kind !== 'community') continue;
+      const codes = [p.admin1Pcode, p.admin2Pcode, p.admin3Pcode];
+      levels.forEach((seat, k) => {
+        const code = codes[k] ?? '';
+        if (p.rank <= k + 1 && !seat.has(code)) seat.set(code, p);
+      });
+    }
+    seats = levels;
+    seatsByPlaces.set(places, seats);
+  }
+  return seats;
+}
+
 /** The seat of an admin area, when the gazetteer has it. */
 function seatOf(gazetteer: Gazetteer, area: Place): Place | null {
   const level = area.kind === 'governorate' ? 1 : area.kind === 'district' ? 2 : 3;
-  return (
-    gazetteer.places.find(
-      (p) =>
-        p.kind === 'community' &&
-        p.rank <= level &&
-        (level === 1 ? p.admin1Pcode : level === 2 ? p.admin2Pcode : p.admin3Pcode) === area.id,
-    ) ?? null
-  );
+  return seatsOf(gazetteer.places)[level - 1]?.get(area.id) ?? null;
 }
 
 function precisionOf(mention: PlaceMention, place: Place): GeoPrecision {

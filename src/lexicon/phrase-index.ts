@@ -28,6 +28,9 @@ interface Longest<V> {
   values: V[] | null;
 }
 
+/** No node: what a word that starts no phrase starts at. */
+const NO_NODES: readonly never[] = [];
+
 function node<V>(): TrieNode<V> {
   return { children: new Map(), values: [] };
 }
@@ -100,7 +103,7 @@ export class PhraseIndex<V> {
     at.identities.add(identity);
     at.values.push(value);
     this.size++;
-    this.starters = null;
+    this.starts = null;
   }
 
   get phraseCount(): number {
@@ -113,7 +116,13 @@ export class PhraseIndex<V> {
    */
   matchesAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V>[] {
     const found: PhraseMatch<V>[] = [];
-    this.walk(tokens, start, start, end, this.root, found);
+    const token = start < end ? tokens[start] : undefined;
+    if (token === undefined || token.kind === 'break') return found;
+    if (token.kind !== 'word') {
+      const next = this.root.children.get(token.text);
+      if (next !== undefined) this.step(tokens, start, start, end, next, found);
+    } else
+      for (const next of this.startsOf(token)) this.step(tokens, start, start, end, next, found);
     return found.length > 1 ? found.sort((a, b) => a.end - b.end) : found;
   }
 
@@ -126,18 +135,31 @@ export class PhraseIndex<V> {
   mayStartWith(token: Token | undefined): boolean {
     if (token === undefined) return false;
     if (token.kind !== 'word') return this.root.children.has(token.text);
-    // A word's keys are one array for every token of it: its answer is kept with it.
-    this.starters ??= new WeakMap();
-    const known = this.starters.get(token.keys);
+    return this.startsOf(token).length > 0;
+  }
+
+  /**
+   * The trie nodes a word's keys lead to from the root, in the order of its
+   * keys (a node reached twice, once). A word's keys are one array for every
+   * token of it, so the look-ups in the root's large table are made once per
+   * word and kept with it; the walks start from these nodes.
+   */
+  private startsOf(token: Token): readonly TrieNode<V>[] {
+    this.starts ??= new WeakMap();
+    const known = this.starts.get(token.keys);
     if (known !== undefined) return known;
-    let starts = false;
-    for (const key of token.keys) if (this.root.children.has(key)) starts = true;
-    this.starters.set(token.keys, starts);
+    const nodes: TrieNode<V>[] = [];
+    for (const key of token.keys) {
+      const next = this.root.children.get(key);
+      if (next !== undefined && nodes[0] !== next) nodes.push(next);
+    }
+    const starts = nodes.length === 0 ? NO_NODES : nodes;
+    this.starts.set(token.keys, starts);
     return starts;
   }
 
-  /** Whether a phrase starts with a word, by the word's keys; forgotten when a phrase is added. */
-  private starters: WeakMap<readonly string[], boolean> | null = null;
+  /** The nodes each word starts at, by its keys; forgotten when a phrase is added. */
+  private starts: WeakMap<readonly string[], readonly TrieNode<V>[]> | null = null;
 
   /**
    * The longest phrase that starts at token `start`, if any: the last of
@@ -145,9 +167,18 @@ export class PhraseIndex<V> {
    * (of two as long, the one reached later, as that stable sort leaves last).
    */
   longestAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V> | null {
-    if (!this.mayStartWith(tokens[start])) return null;
+    const token = start < end ? tokens[start] : undefined;
+    if (token === undefined || token.kind === 'break') return null;
     const best: Longest<V> = { end: -1, values: null };
-    this.longest(tokens, start, end, this.root, best);
+    if (token.kind !== 'word') {
+      const next = this.root.children.get(token.text);
+      if (next === undefined) return null;
+      this.longestStep(tokens, start, end, next, best);
+    } else {
+      const starts = this.startsOf(token);
+      if (starts.length === 0) return null;
+      for (const next of starts) this.longestStep(tokens, start, end, next, best);
+    }
     return best.values === null ? null : { start, end: best.end, values: best.values };
   }
 
