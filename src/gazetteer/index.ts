@@ -31,6 +31,7 @@ export { adminCodesOf, resolveMention } from './resolve.js';
 export { locateMentions } from './locate.js';
 export type { LocatedMention } from './locate.js';
 export type { PlaceContext, ResolvedPlace } from './resolve.js';
+export { Spots } from './spots.js';
 export { shippedDataDir } from '../lexicon/index.js';
 export { BORDER_TOLERANCE_KM, Boundaries, loadBoundaries } from './boundaries.js';
 export type { Area, Point } from './boundaries.js';

@@ -2,9 +2,9 @@ import type { Token } from '../text/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions } from './mentions.js';
 import type { PlaceMention } from './mentions.js';
-import type { Place } from './places.js';
 import { adminCodesOf, resolveMention } from './resolve.js';
 import type { ResolvedPlace } from './resolve.js';
+import { Spots } from './spots.js';
 
 /** OCHA governorate p-codes are «SY» and two digits. */
 const GOVERNORATE_CODE_LENGTH = 4;
@@ -69,10 +69,8 @@ export function locateMentions(
   });
   const located: LocatedMention[] = [];
   // Each spot once: the context asks only how near the nearest is, and a long
-  // report names the same towns hundreds of times. Spots by latitude, then
-  // longitude: numbers compared as they are, not written out as text each time.
-  const places: Place[] = [];
-  const spots = new Map<number, Set<number>>();
+  // report names the same towns hundreds of times.
+  const places = new Spots();
   for (const pass of [1, 2]) {
     bySentence.forEach((mentions, k) => {
       const sentenceAdmin = sentenceAdmins[k] ?? new Set<string>();
@@ -88,18 +86,7 @@ export function locateMentions(
               reportGovernorates: governoratesSoFar[k] ?? new Set<string>(),
               resolved: places,
             });
-        if (resolved !== null) {
-          const { lat, lon } = resolved.place;
-          let lons = spots.get(lat);
-          if (lons === undefined) {
-            lons = new Set();
-            spots.set(lat, lons);
-          }
-          if (!lons.has(lon)) {
-            lons.add(lon);
-            places.push(resolved.place);
-          }
-        }
+        if (resolved !== null) places.add(resolved.place);
         located.push({ mention, sentence: k, resolved });
       }
     });

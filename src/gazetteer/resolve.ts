@@ -1,8 +1,8 @@
 import type { GeoPrecision } from '../contracts/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMention } from './mentions.js';
-import { distanceKm } from './places.js';
 import type { Place } from './places.js';
+import type { Spots } from './spots.js';
 
 /**
  * What the rest of the report says about where things are: governorates and
@@ -15,8 +15,8 @@ export interface PlaceContext {
   readonly documentAdmin: ReadonlySet<string>;
   /** The governorates the report places acts in: those it names, less where people came from or were taken. */
   readonly reportGovernorates?: ReadonlySet<string>;
-  /** Places the report resolved already (each spot once: only distances to them count). */
-  readonly resolved: readonly Place[];
+  /** The spots of the places the report resolved already (only distances to them count). */
+  readonly resolved: Spots;
 }
 
 /**
@@ -69,6 +69,9 @@ export function adminCodesOf(mention: PlaceMention): string[] {
   return codes;
 }
 
+/** Within this of a place the report placed, a candidate is near it; within `NEARBY_KM`, in its area. */
+const NEARBY_KM = 100;
+
 /** A user's own place wins over a shipped one of the same name unless the sentence names another area. */
 const USER_PLACE_BONUS = 60;
 
@@ -81,8 +84,7 @@ function scoreParts(
   context: PlaceContext,
   cueKind: Place['kind'] | null,
 ): Record<Exclude<ResolutionBasis, 'only'>, number> {
-  let nearest = Infinity;
-  for (const r of context.resolved) nearest = Math.min(nearest, distanceKm(r, place));
+  const nearest = context.resolved.nearest(place, NEARBY_KM);
   return {
     sentence:
       (context.sentenceAdmin.has(place.admin1Pcode) ? 100 : 0) +
@@ -92,7 +94,7 @@ function scoreParts(
     report:
       (context.documentAdmin.has(place.admin1Pcode) ? 20 : 0) +
       (context.documentAdmin.has(place.admin2Pcode) ? 10 : 0),
-    nearby: nearest < 30 ? 15 : nearest < 100 ? 5 : 0,
+    nearby: nearest < NEAR_KM ? 15 : nearest < NEARBY_KM ? 5 : 0,
     rank: -place.rank * 3,
   };
 }
@@ -121,7 +123,7 @@ function basisOf(
 function inTown(place: Place, context: PlaceContext): boolean {
   return (
     context.sentenceAdmin.has(place.admin2Pcode) ||
-    context.resolved.some((r) => distanceKm(r, place) < NEAR_KM)
+    context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
 }
 
@@ -130,7 +132,7 @@ function supported(place: Place, context: PlaceContext): boolean {
     context.sentenceAdmin.has(place.admin1Pcode) ||
     context.sentenceAdmin.has(place.admin2Pcode) ||
     context.documentAdmin.has(place.admin2Pcode) ||
-    context.resolved.some((r) => distanceKm(r, place) < 30)
+    context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
 }
 
@@ -146,7 +148,7 @@ function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): bool
   if (mention.common === true && area) return true;
   // A town is placed when the report resolved a place or the sentence names a city or district.
   const townPlaced =
-    context.resolved.length > 0 || [...context.sentenceAdmin].some((code) => code.length > 4);
+    context.resolved.size > 0 || [...context.sentenceAdmin].some((code) => code.length > 4);
   return (
     mention.neighbourhood === true &&
     townPlaced &&
@@ -170,7 +172,7 @@ function outsideNamedArea(place: Place, context: PlaceContext): boolean {
   // «وقتل مدنيان في قرية البحرة» in a report about Deir ez-Zor: the report's governorates, when the sentence names none.
   const governorates = [...(context.reportGovernorates ?? [])];
   if (governorates.length === 0 || governorates.includes(place.admin1Pcode)) return false;
-  return !context.resolved.some((r) => distanceKm(r, place) < NEAR_KM);
+  return !(context.resolved.nearest(place, NEAR_KM) < NEAR_KM);
 }
 
 /** A place this close to one the report already placed is in its area, whatever the governorate. */

@@ -173,9 +173,7 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
  */
 function dropLabels(analysis: Analysis, headline: ResolvedPlace[]): void {
   const label = (r: ResolvedPlace): boolean => {
-    const sentence = analysis.sentences.find(
-      (s) => s.tokenStart <= r.mention.start && r.mention.end <= s.tokenEnd,
-    );
+    const sentence = sentenceAround(analysis, r.mention);
     if (sentence === undefined) return false;
     return analysis.tokens
       .slice(sentence.tokenStart, sentence.tokenEnd)
@@ -185,9 +183,31 @@ function dropLabels(analysis: Analysis, headline: ResolvedPlace[]): void {
           (k + sentence.tokenStart >= r.mention.start && k + sentence.tokenStart < r.mention.end),
       );
   };
-  const labels = headline.filter(label);
-  if (labels.length === headline.length) return;
-  for (const l of labels) headline.splice(headline.indexOf(l), 1);
+  const labels = new Set(headline.filter(label));
+  if (labels.size === headline.length) return;
+  const kept = headline.filter((r) => !labels.has(r));
+  headline.splice(0, headline.length, ...kept);
+}
+
+/**
+ * The sentence that holds a mention, if one does. Sentences are in text order
+ * and do not overlap: only the last to start by the mention can hold it, and a
+ * binary search finds it (a long report has thousands of headline places).
+ */
+function sentenceAround(
+  analysis: Analysis,
+  m: { readonly start: number; readonly end: number },
+): Analysis['sentences'][number] | undefined {
+  const sentences = analysis.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sentences[mid]?.tokenStart ?? Infinity) <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = sentences[lo - 1];
+  return found !== undefined && m.end <= found.tokenEnd ? found : undefined;
 }
 
 /** Places this far apart are different towns: a facility named after one lies in the other. */
@@ -221,7 +241,7 @@ function namedAfterAnother(
   const site = (m.facility && !m.settlement) || m.namedAfter === true;
   if (!site || r.place.kind === 'site') return false;
   const far = (o: ResolvedPlace): boolean => distanceKm(o.place, r.place) > OTHER_TOWN_KM;
-  const next = resolved.find((o) => o.mention.start >= m.end);
+  const next = resolved[firstStartingFrom(resolved, m.end)];
   const gap = next === undefined ? Infinity : next.mention.start - m.end;
   // «محاور سراقب جنوب إدلب»: an area around names where the town is, not another town.
   const joined =
@@ -234,8 +254,7 @@ function namedAfterAnother(
     analysis.tokens.slice(m.end, next.mention.start).every((t) => FACILITY_TOWN_JOINS.has(t.text));
   if (joined && far(next)) return true;
   if (m.namedAfter !== true) return false;
-  const before = [...headline, ...resolved.filter((o) => o.mention.end <= m.start)];
-  const city = before.filter((o) => isCity(o.place) && o.mention.aside === undefined).at(-1);
+  const city = lastCityBefore(resolved, headline, m.start);
   return city !== undefined && far(city);
 }
 
@@ -272,6 +291,37 @@ function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
   return out;
 }
 
+/** Where the first of `places` (in text order) that starts at token `at` or later stands. */
+function firstStartingFrom(places: readonly ResolvedPlace[], at: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((places[mid]?.mention.start ?? Infinity) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The last city where an act was, of the places (in text order) that end by
+ * token `at`, else of the headline's: sought back from `at`, where a long
+ * report gathered every place before it and kept the last.
+ */
+function lastCityBefore(
+  places: readonly ResolvedPlace[],
+  headline: readonly ResolvedPlace[],
+  at: number,
+): ResolvedPlace | undefined {
+  const fits = (r: ResolvedPlace): boolean => isCity(r.place) && r.mention.aside === undefined;
+  // A place that ends by `at` starts before it (no mention is empty).
+  for (let k = firstStartingFrom(places, at) - 1; k >= 0; k--) {
+    const r = places[k];
+    if (r !== undefined && r.mention.end <= at && fits(r)) return r;
+  }
+  return headline.findLast(fits);
+}
+
 /** The city a quarter the gazetteer lacks is in: the last city named before it, or in the headline. */
 function quarters(
   unknown: readonly PlaceMention[],
@@ -280,9 +330,7 @@ function quarters(
 ): ResolvedPlace[] {
   return unknown.flatMap((m) => {
     if (m.neighbourhood !== true) return [];
-    const city = [...headline, ...acts.filter((r) => r.mention.end <= m.start)]
-      .filter((r) => isCity(r.place) && r.mention.aside === undefined)
-      .at(-1);
+    const city = lastCityBefore(acts, headline, m.start);
     return city === undefined
       ? []
       : [
@@ -318,15 +366,8 @@ function pointBack(
   };
   // The last fitting act that ends before it, else the last fitting headline place; acts are
   // in text order, so those starting before it are found by a binary search.
-  let lo = 0;
-  let hi = acts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((acts[mid]?.mention.start ?? Infinity) < m.start) lo = mid + 1;
-    else hi = mid;
-  }
   let earlier: ResolvedPlace | undefined;
-  for (let k = lo - 1; k >= 0 && earlier === undefined; k--) {
+  for (let k = firstStartingFrom(acts, m.start) - 1; k >= 0 && earlier === undefined; k--) {
     const r = acts[k];
     if (r !== undefined && r.mention.end <= m.start && fits(r)) earlier = r;
   }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Spots, distanceKm, loadGazetteer } from '../../src/gazetteer/index.js';
+
+const { places } = loadGazetteer();
+
+/** Every n-th place of the shipped gazetteer: spots spread over the whole country. */
+const every = (n: number, from = 0): typeof places => places.filter((_, k) => k % n === from);
+
+describe('Spots: how near the nearest placed spot is', () => {
+  it('gives the distance to the nearest spot whenever it is within reach, as measuring every spot does', () => {
+    const spots = new Spots();
+    for (const p of every(37)) spots.add(p);
+    const placed = every(37);
+    for (const place of every(53, 5)) {
+      const nearest = Math.min(...placed.map((p) => distanceKm(p, place)));
+      for (const reach of [30, 100]) {
+        const found = spots.nearest(place, reach);
+        if (nearest < reach) expect(found).toBe(nearest);
+        else expect(found).toBeGreaterThanOrEqual(reach);
+      }
+    }
+  });
+
+  it('keeps each spot once, whatever place stands there', () => {
+    const spots = new Spots();
+    const [a, b] = every(101);
+    if (a === undefined || b === undefined) throw new Error('the gazetteer has too few places');
+    spots.add(a);
+    spots.add({ ...a, id: 'another-place-at-the-same-spot' });
+    spots.add(b);
+    expect(spots.size).toBe(2);
+  });
+
+  it('answers no distance within reach when nothing is placed', () => {
+    const [a] = places;
+    if (a === undefined) throw new Error('the gazetteer is empty');
+    expect(new Spots().nearest(a, 30)).toBe(Infinity);
+  });
+});
