@@ -57,26 +57,115 @@ interface DraftSummary {
   readonly countedBack: boolean;
 }
 
-const summaries = new WeakMap<IncidentDraft, DraftSummary>();
+/**
+ * A summary with what it carries on to the mentions its draft is given next:
+ * a draft only grows, and a long report's drafts grow to hundreds of mentions,
+ * so each is summed up from where the last summary stopped, not from its first.
+ */
+interface Running {
+  readonly summary: DraftSummary;
+  /** A mention dated to the day was met: `day` is the first's, even when it has no day written. */
+  readonly dayFound: boolean;
+  /** The strength of the act `type` comes from; -Infinity before any. */
+  readonly typeStrength: number;
+  /** How clearly `actor1` was named the doer; -Infinity before any. */
+  readonly actor1Weight: number;
+  /** A mention is dated only by a span counted back («بعد يومين من…»). */
+  readonly someAlone: boolean;
+  /** Every dated mention is. */
+  readonly allAlone: boolean;
+}
+
+const NOTHING_YET: Running = {
+  summary: {
+    count: 0,
+    last: undefined,
+    place: null,
+    day: null,
+    type: null,
+    actor1: null,
+    figures: [],
+    lastSentence: -1,
+    countedBack: false,
+  },
+  dayFound: false,
+  typeStrength: -Infinity,
+  actor1Weight: -Infinity,
+  someAlone: false,
+  allAlone: true,
+};
+
+const summaries = new WeakMap<IncidentDraft, Running>();
 
 function summaryOf(draft: IncidentDraft): DraftSummary {
-  const last = draft.mentions.at(-1);
+  const mentions = draft.mentions;
+  const last = mentions.at(-1);
   const known = summaries.get(draft);
-  if (known !== undefined && known.count === draft.mentions.length && known.last === last)
-    return known;
-  const summary: DraftSummary = {
-    count: draft.mentions.length,
-    last,
-    place: bestPlace(draft.mentions.flatMap((m) => m.places)),
-    day: draft.mentions.find((m) => m.date?.precision === 'day')?.date?.from ?? null,
-    type: strongestType(draft),
-    actor1: clearActor1(draft.mentions),
-    figures: draft.mentions.flatMap((m) => m.figures.map((f) => f.figure)),
-    lastSentence: draft.mentions.reduce((last, m) => Math.max(last, m.clause.sentence.index), -1),
-    countedBack: countedBackTo(draft),
+  if (known !== undefined && known.summary.count === mentions.length && known.summary.last === last)
+    return known.summary;
+  const from = known?.summary.count ?? 0;
+  const grown =
+    known !== undefined &&
+    from < mentions.length &&
+    (from === 0 || mentions[from - 1] === known.summary.last);
+  const running = summedOn(grown ? known : NOTHING_YET, mentions, grown ? from : 0);
+  summaries.set(draft, running);
+  return running.summary;
+}
+
+/**
+ * `before` summed on over `mentions` from `from`: the best place (the first of
+ * the best rank), the first mention's day, the strongest act and the clearest
+ * doer (the first of the strongest), every figure in order, the last sentence.
+ */
+function summedOn(before: Running, mentions: readonly EventMention[], from: number): Running {
+  let { place, day, type, actor1, lastSentence } = before.summary;
+  let { dayFound, typeStrength, actor1Weight, someAlone, allAlone } = before;
+  const figures = [...before.summary.figures];
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m === undefined) continue;
+    if (m.places.length > 0) place = bestPlace(place === null ? m.places : [place, ...m.places]);
+    if (!dayFound && m.date?.precision === 'day') {
+      dayFound = true;
+      day = m.date.from;
+    }
+    for (const t of m.triggers) {
+      if (t.entry.strength >= 2 && t.entry.strength > typeStrength) {
+        type = t.entry.eventType;
+        typeStrength = t.entry.strength;
+      }
+    }
+    for (const r of m.roles) {
+      if (r.asActor1 >= 2 && r.asActor1 > r.asActor2 && r.asActor1 > actor1Weight) {
+        actor1 = r.id;
+        actor1Weight = r.asActor1;
+      }
+    }
+    for (const f of m.figures) figures.push(f.figure);
+    lastSentence = Math.max(lastSentence, m.clause.sentence.index);
+    if (m.date?.alone === true) someAlone = true;
+    if (m.date !== null && m.date.alone !== true) allAlone = false;
+  }
+  return {
+    summary: {
+      count: mentions.length,
+      last: mentions.at(-1),
+      place,
+      day,
+      type,
+      actor1,
+      figures,
+      lastSentence,
+      // An earlier act the report only counts back to («بعد يومين من غارة…»): dated by that span alone.
+      countedBack: someAlone && allAlone,
+    },
+    dayFound,
+    typeStrength,
+    actor1Weight,
+    someAlone,
+    allAlone,
   };
-  summaries.set(draft, summary);
-  return summary;
 }
 
 function draftPlace(draft: IncidentDraft): ResolvedPlace | null {
@@ -85,19 +174,6 @@ function draftPlace(draft: IncidentDraft): ResolvedPlace | null {
 
 function draftDay(draft: IncidentDraft): string | null {
   return summaryOf(draft).day;
-}
-
-/** The incident's type so far: its strongest act («عملية هجومية» and «هجوم انتحاري» over «إحباط»). */
-function strongestType(draft: IncidentDraft): string | null {
-  let best: { type: string; strength: number } | null = null;
-  for (const m of draft.mentions) {
-    for (const t of m.triggers) {
-      if (t.entry.strength >= 2 && (best === null || t.entry.strength > best.strength)) {
-        best = { type: t.entry.eventType, strength: t.entry.strength };
-      }
-    }
-  }
-  return best?.type ?? null;
 }
 
 /** The actor a mention most clearly names as the doer. */
@@ -114,14 +190,6 @@ function clearActor1(mentions: readonly EventMention[]): string | null {
 
 /** Whether two doers fight on one side («قوات النظام» and «حزب الله» taking a town together). */
 export type Allied = (a: string, b: string) => boolean;
-
-/** An earlier act the report only counts back to («بعد يومين من غارة…»): dated by that span alone. */
-function countedBackTo(draft: IncidentDraft): boolean {
-  return (
-    draft.mentions.some((m) => m.date?.alone === true) &&
-    draft.mentions.every((m) => m.date === null || m.date.alone === true)
-  );
-}
 
 /** «وفي حادثة أخرى», «كما» opening the act: no incident told before is this one. */
 function announcedAsAnother(mention: EventMention): boolean {
