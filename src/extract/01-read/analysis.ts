@@ -297,6 +297,47 @@ export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: numbe
   return false;
 }
 
+const ends = new WeakMap<readonly { readonly end: number }[], Set<number>>();
+
+/**
+ * Where the items of a list end, gathered once per list: «does one end at i?»
+ * is asked for many tokens of a report, and a scan of the list each time made
+ * a long report cost the square of its length.
+ */
+export function endsOf(list: readonly { readonly end: number }[]): ReadonlySet<number> {
+  let found = ends.get(list);
+  if (found === undefined) {
+    found = new Set(list.map((a) => a.end));
+    ends.set(list, found);
+  }
+  return found;
+}
+
+const starts = new WeakMap<readonly { readonly start: number }[], Set<number>>();
+
+/** Where the items of a list start, gathered once per list (as `endsOf`). */
+export function startsOf(list: readonly { readonly start: number }[]): ReadonlySet<number> {
+  let found = starts.get(list);
+  if (found === undefined) {
+    found = new Set(list.map((a) => a.start));
+    starts.set(list, found);
+  }
+  return found;
+}
+
+const dated = new WeakMap<readonly DateExpression[], Set<number>>();
+
+/** Whether token `i` is inside a date expression of the report: its tokens gathered once. */
+export function inADate(analysis: Analysis, i: number): boolean {
+  let tokens = dated.get(analysis.dates);
+  if (tokens === undefined) {
+    tokens = new Set();
+    for (const d of analysis.dates) for (let k = d.start; k < d.end; k++) tokens.add(k);
+    dated.set(analysis.dates, tokens);
+  }
+  return tokens.has(i);
+}
+
 /** The normalized text of tokens `[from, to)`. */
 export function textOf(analysis: Analysis, from: number, to: number): string {
   const first = analysis.tokens[from];

@@ -1,5 +1,5 @@
 import type { Sentence } from '../../text/index.js';
-import { someAt, startingIn } from './analysis.js';
+import { firstFrom, someAt, startingIn } from './analysis.js';
 import type { Analysis } from './analysis.js';
 import { insideAName } from './query.js';
 
@@ -54,7 +54,9 @@ function isConjunction(analysis: Analysis, i: number): boolean {
  */
 function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean {
   if (analysis.tokens[cue.end - 1]?.text !== 'مع') return false;
-  return !analysis.annotations.triggers.some((t) => t.start >= cue.end && t.start <= cue.end + 1);
+  const triggers = analysis.annotations.triggers;
+  // Triggers are in text order: the first from the cue's end is the nearest.
+  return !((triggers[firstFrom(triggers, cue.end)]?.start ?? Infinity) <= cue.end + 1);
 }
 
 /**

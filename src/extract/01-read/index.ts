@@ -4,11 +4,14 @@
  */
 export {
   analyze,
+  endsOf,
   firstAt,
   firstFrom,
   hasCue,
+  inADate,
   someAt,
   startingIn,
+  startsOf,
   textOf,
   within,
 } from './analysis.js';

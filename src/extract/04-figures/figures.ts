@@ -9,6 +9,7 @@ import {
   firstFrom,
   someAt,
   startingIn,
+  startsOf,
   within,
   ADDITION,
   FORCE_NOUNS,
@@ -194,7 +195,7 @@ function oneOf(r: Reader, i: number): boolean {
   return (
     annotationAt(r.analysis.annotations.victims, next) !== undefined ||
     isIn(MEMBERS, r.analysis, next) ||
-    r.entities.some((e) => e.start === next)
+    startsOf(r.entities).has(next)
   );
 }
 

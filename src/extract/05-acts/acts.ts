@@ -12,6 +12,7 @@ import {
   REFERENCE_BEFORE,
   VERB_CLAUSE_OPENERS,
   WAS,
+  endsOf,
   endsWithPhrase,
   hasCue,
   insideAName,
@@ -76,7 +77,7 @@ function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<Trigg
     // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
     if (
       t.entry.subEventType === 'Suicide bomb' &&
-      analysis.annotations.airCues.some((a) => a.end === t.start)
+      endsOf(analysis.annotations.airCues).has(t.start)
     )
       return false;
     const before = (cue: string, reach: number): boolean =>
@@ -355,7 +356,7 @@ export function readAct(
       namesToldAct(analysis, clause),
     refersBack: references.length > 0 || namesToldAct(analysis, clause),
     suicide: within(analysis.annotations.suicideCues, sentence.tokenStart, sentence.tokenEnd).some(
-      (c) => !analysis.annotations.airCues.some((a) => a.end === c.start),
+      (c) => !endsOf(analysis.annotations.airCues).has(c.start),
     ),
     air: within(analysis.annotations.airCues, clause.start, clause.end).length > 0,
   };

@@ -15,7 +15,10 @@ import {
   TARGETING,
   SUBJECT_SKIP,
   TARGET_MARKERS,
+  endsOf,
   endsWithPhrase,
+  firstFrom,
+  inADate,
   isIn,
   startingIn,
 } from '../01-read/index.js';
@@ -75,9 +78,13 @@ function forceBeforeItsAct(
   triggers: readonly Annotation<TriggerEntry>[],
 ): boolean {
   if (!hasLamClitic(analysis, at) || !isIn(FORCE_NOUNS, analysis, at - 1)) return false;
-  const undergoes = analysis.annotations.cues.some(
-    (c) => c.entry.cue === 'clause_verb' && c.start < at && c.start >= at - 3,
-  );
+  const cues = analysis.annotations.cues;
+  let undergoes = false;
+  for (let k = firstFrom(cues, at - 3); k < cues.length && !undergoes; k++) {
+    const c = cues[k];
+    if (c === undefined || c.start >= at) break;
+    undergoes = c.entry.cue === 'clause_verb';
+  }
   return !undergoes && triggers.length > 0 && triggers.every((t) => t.start > at);
 }
 
@@ -283,7 +290,9 @@ function ownedForceAt(analysis: Analysis, start: number): number | null {
 function ownsAircraft(analysis: Analysis, e: EntityMention): boolean {
   return (
     isIn(OWNED_BY, analysis, e.start - 1) &&
-    analysis.annotations.airCues.some((a) => a.end >= e.start - 3 && a.end <= e.start - 1)
+    [e.start - 3, e.start - 2, e.start - 1].some((at) =>
+      endsOf(analysis.annotations.airCues).has(at),
+    )
   );
 }
 
@@ -402,23 +411,11 @@ function skippable(analysis: Analysis, from: number, to: number): boolean {
       !isIn(SUBJECT_SKIP, analysis, k) &&
       !isIn(AGAINST, analysis, k) &&
       readNumber(analysis.tokens, k) === null &&
-      !analysis.dates.some((d) => k >= d.start && k < d.end)
+      !inADate(analysis, k)
     )
       return false;
   }
   return true;
-}
-
-const ends = new WeakMap<readonly { end: number }[], Set<number>>();
-
-/** Where the annotations of a list end, gathered once per list: asked for every nisba of a report. */
-function endsOf(list: readonly { end: number }[]): Set<number> {
-  let found = ends.get(list);
-  if (found === undefined) {
-    found = new Set(list.map((a) => a.end));
-    ends.set(list, found);
-  }
-  return found;
 }
 
 /** «طائرة مسيرة تركية», «الغارات الأمريكية»: a nisba names an actor right after a weapon or force word. */
