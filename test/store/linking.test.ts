@@ -371,7 +371,13 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
           return tx.query<R>(text, params);
         },
       };
+      const settings =
+        "SELECT current_setting('enable_seqscan') AS seqscan, current_setting('jit') AS jit";
+      const before = await tx.query(settings);
       await regroup(explained, [leaf?.b ?? ''], lexicon);
+      // The settings the walk needs last for it alone: the transaction goes on with its own.
+      expect(await tx.query(settings)).toEqual(before);
+      expect(before).toEqual([expect.objectContaining({ seqscan: 'on' })]);
     });
     const walk = seen.find((s) => s.text.includes('WITH RECURSIVE'));
     expect(walk).toBeDefined();
