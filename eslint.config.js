@@ -44,9 +44,13 @@ const later = {
   eval: ['store', 'service', 'server', 'cli'],
 };
 
-/** Another stage, or another family of extraction, is imported only through its index.ts. */
+/**
+ * Another stage, or another family of extraction, is imported only through its
+ * index.ts. The contracts have a second face, values.ts: their plain values
+ * without the schemas, for what must start without loading zod.
+ */
 const throughIndex = {
-  regex: String.raw`^(\.\./)+[^./][^/]*/(?!index\.js$)`,
+  regex: String.raw`^(\.\./)+(?!contracts/values\.js$)[^./][^/]*/(?!index\.js$)`,
   message: 'import another stage only through its index.ts (its public face)',
 };
 

@@ -1,5 +1,5 @@
 import { err as pc } from './colors.js';
-import { OUTPUT_SCHEMA_VERSION } from '../contracts/index.js';
+import { OUTPUT_SCHEMA_VERSION } from '../contracts/values.js';
 import type { DocumentOutput } from '../contracts/index.js';
 import { extract } from '../extract/index.js';
 import { loadKnowledge } from '../gazetteer/index.js';

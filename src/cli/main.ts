@@ -2,12 +2,7 @@ import { hostname } from 'node:os';
 import { inspect } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { err as pc } from './colors.js';
-import {
-  EXPORT_FORMATS,
-  documentOutputJsonSchema,
-  zReviewStatus,
-  zRole,
-} from '../contracts/index.js';
+import { EXPORT_FORMATS, REVIEW_STATUSES, ROLES } from '../contracts/values.js';
 import type { ExportFormat, ReviewStatus, Role } from '../contracts/index.js';
 import { UsageError } from './usage.js';
 import type { PlaceKind } from '../gazetteer/index.js';
@@ -66,37 +61,22 @@ function positive(value: string): number {
   return n;
 }
 
-function exportFormat(value: string): ExportFormat {
-  const format = EXPORT_FORMATS.find((f) => f === value);
-  if (format === undefined)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(EXPORT_FORMATS.join(', ')) }));
-  return format;
+/** An argument that must be one of these words: the word, or a usage error listing them. */
+function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
+  return (value) => {
+    const found = values.find((v) => v === value);
+    if (found === undefined)
+      throw new InvalidArgumentError(say('arg.oneOf', { values: iso(values.join(', ')) }));
+    return found;
+  };
 }
 
-function reviewStatus(value: string): ReviewStatus {
-  const parsed = zReviewStatus.safeParse(value);
-  if (!parsed.success)
-    throw new InvalidArgumentError(
-      say('arg.oneOf', { values: iso(zReviewStatus.options.join(', ')) }),
-    );
-  return parsed.data;
-}
-
-function role(value: string): Role {
-  const parsed = zRole.safeParse(value);
-  if (!parsed.success)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(zRole.options.join(', ')) }));
-  return parsed.data;
-}
-
-const PLACE_KINDS = ['community', 'neighbourhood', 'site'] as const;
-
-function placeKind(value: string): PlaceKind {
-  const kind = PLACE_KINDS.find((k) => k === value);
-  if (kind === undefined)
-    throw new InvalidArgumentError(say('arg.oneOf', { values: iso(PLACE_KINDS.join(', ')) }));
-  return kind;
-}
+const exportFormat = oneOf<ExportFormat>(EXPORT_FORMATS);
+const reviewStatus = oneOf<ReviewStatus>(REVIEW_STATUSES);
+const role = oneOf<Role>(ROLES);
+/** The kinds of place a person may add (`gazetteer add`): administrative units are shipped. */
+const ADDABLE_KINDS: readonly PlaceKind[] = ['community', 'neighbourhood', 'site'];
+const placeKind = oneOf(ADDABLE_KINDS);
 
 function language(value: string): Lang {
   const lang = LANGS.find((l) => l === value);
@@ -167,7 +147,8 @@ export function program(exit: (code: number) => void): Command {
     .description(
       'print the JSON Schema of a document result, as `extract --json|--ndjson` prints it',
     )
-    .action(() => {
+    .action(async () => {
+      const { documentOutputJsonSchema } = await import('../contracts/index.js');
       process.stdout.write(`${JSON.stringify(documentOutputJsonSchema(), null, 2)}\n`);
       exit(0);
     });
@@ -307,7 +288,7 @@ export function program(exit: (code: number) => void): Command {
     .command('set')
     .description('set an event’s review status')
     .argument('<event>', 'the event id')
-    .argument('<status>', zReviewStatus.options.join(' | '), reviewStatus)
+    .argument('<status>', REVIEW_STATUSES.join(' | '), reviewStatus)
     .option('--by <name>', 'who decides, for the audit log (default: the login name)')
     .action(async (event: string, status: ReviewStatus, _flags: object, command: Command) => {
       const { setStatus } = await import('./review.js');
@@ -397,7 +378,7 @@ export function program(exit: (code: number) => void): Command {
       'the place it lies in (SY1101, C5710…); the point must lie in its governorate',
     )
     .option('--variants <a|b>', 'other Arabic spellings, separated by |')
-    .option('--kind <kind>', `one of ${PLACE_KINDS.join(', ')}`, placeKind)
+    .option('--kind <kind>', `one of ${ADDABLE_KINDS.join(', ')}`, placeKind)
     .option('--name-en <name>', 'its English name')
     .option('--id <id>', 'an id of your own (default: derived from the name and parent)')
     .option(DATA_OPTION, DATA_HELP)
@@ -467,7 +448,7 @@ function addAccountCommands(cli: Command, exit: (code: number) => void): void {
     .command('add')
     .description('add a user (the password is asked at the terminal)')
     .argument('<name>', 'the sign-in name')
-    .requiredOption('--role <role>', zRole.options.join(' | '), role)
+    .requiredOption('--role <role>', ROLES.join(' | '), role)
     .option('--password-stdin', 'read the password from standard input instead')
     .option('--by <name>', BY_HELP)
     .option(DB_OPTION, DB_HELP)
@@ -489,7 +470,7 @@ function addAccountCommands(cli: Command, exit: (code: number) => void): void {
     .command('role')
     .description("change a user's role")
     .argument('<name>', 'the user')
-    .argument('<role>', zRole.options.join(' | '), role)
+    .argument('<role>', ROLES.join(' | '), role)
     .option('--by <name>', BY_HELP)
     .option(DB_OPTION, DB_HELP)
     .option(DATA_OPTION, DATA_HELP)

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ROLES } from './values.js';
 
-/** What a person may do: read (viewer), also enter and correct (editor), also verify and manage (admin). */
-export const zRole = z.enum(['admin', 'editor', 'viewer']).meta({ id: 'Role' });
+/** What a person may do (ROLES). */
+export const zRole = z.enum(ROLES).meta({ id: 'Role' });
 export type Role = z.infer<typeof zRole>;
 
 /** A sign-in name: letters, digits, `.`, `_` and `-`, as a person types it. */

@@ -4,6 +4,7 @@ import { zAuditEntry } from './audit.js';
 import { zEvent, zReviewStatus } from './event.js';
 import { zIncident } from './result.js';
 import { zNote } from './notes.js';
+import { PLACE_KINDS } from './values.js';
 
 /**
  * What wathiq's HTTP API takes and gives. The server declares its routes from
@@ -277,15 +278,8 @@ export const zEventDetail = z
   .meta({ id: 'EventDetail' });
 export type EventDetail = z.infer<typeof zEventDetail>;
 
-/** What a place is: two places of one name and governorate (a town and its sub-district) differ by it. */
-export const zPlaceKind = z.enum([
-  'governorate',
-  'district',
-  'subdistrict',
-  'community',
-  'neighbourhood',
-  'site',
-]);
+/** What a place is (PLACE_KINDS). */
+export const zPlaceKind = z.enum(PLACE_KINDS);
 export type PlaceKind = z.infer<typeof zPlaceKind>;
 
 export const zPlace = z

@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { REVIEW_STATUSES } from './values.js';
 import { zClaim, zDatePrecision, zFatalities, zLocation } from './result.js';
 
-/**
- * Where review stands on an event: a person read it (`reviewed`), checked it
- * against its sources (`verified`), or found its sources contradict each other
- * (`disputed`) or that it did not happen (`rejected`).
- */
-export const zReviewStatus = z
-  .enum(['unreviewed', 'reviewed', 'verified', 'disputed', 'rejected'])
-  .meta({ id: 'ReviewStatus' });
+/** Where review stands on an event (REVIEW_STATUSES). */
+export const zReviewStatus = z.enum(REVIEW_STATUSES).meta({ id: 'ReviewStatus' });
 export type ReviewStatus = z.infer<typeof zReviewStatus>;
-
-/** The formats stored events are exported in (`wathiq export --format`, `GET /api/export`). */
-export const EXPORT_FORMATS = ['csv', 'acled', 'ucdp', 'geojson', 'json', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** An incident that is part of an event, and why it was linked. */
 export const zEventMember = z.object({

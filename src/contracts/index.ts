@@ -1,13 +1,23 @@
-export { ACLED_TYPES, eventTypeOf, zEventType, zSubEventType } from './acled.js';
-export type { EventType, SubEventType } from './acled.js';
+export {
+  ACLED_TYPES,
+  EXPORT_FORMATS,
+  OUTPUT_SCHEMA_VERSION,
+  PLACE_KINDS,
+  REVIEW_STATUSES,
+  ROLES,
+  eventTypeOf,
+  fatalitiesOf,
+} from './values.js';
+export type { EventType, ExportFormat, SubEventType } from './values.js';
+export { zEventType, zSubEventType } from './acled.js';
 export { FACT_SOURCES, REPORT_FACTS, zFactSource, zFactSources } from './document.js';
 export type { Document, FactSource, FactSources, ReportFact } from './document.js';
 export { zRole, zToken, zUser, zUserName } from './accounts.js';
 export type { Role, Token, User } from './accounts.js';
 export { zAuditEntry, zChangeKind } from './audit.js';
 export type { AuditEntry, ChangeKind } from './audit.js';
-export { EXPORT_FORMATS, zEvent, zEventClaim, zEventMember, zReviewStatus } from './event.js';
-export type { Event, EventClaim, EventMember, ExportFormat, ReviewStatus } from './event.js';
+export { zEvent, zEventClaim, zEventMember, zReviewStatus } from './event.js';
+export type { Event, EventClaim, EventMember, ReviewStatus } from './event.js';
 export {
   zActorRole,
   zClaim,
@@ -105,11 +115,5 @@ export type {
 } from './api.js';
 export { zNote, zNoteValue } from './notes.js';
 export type { Note, NoteValue } from './notes.js';
-export {
-  OUTPUT_SCHEMA_ID,
-  OUTPUT_SCHEMA_VERSION,
-  documentOutputJsonSchema,
-  zDocumentOutput,
-} from './output.js';
+export { OUTPUT_SCHEMA_ID, documentOutputJsonSchema, zDocumentOutput } from './output.js';
 export type { DocumentOutput } from './output.js';
-export { fatalitiesOf } from './fatalities.js';

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { zDocumentResult } from './result.js';
-
-/**
- * The version of what `wathiq extract --json|--ndjson` prints. It goes up when
- * a field is removed, renamed or changes meaning; new optional fields keep it.
- */
-export const OUTPUT_SCHEMA_VERSION = 1;
+import { OUTPUT_SCHEMA_VERSION } from './values.js';
 
 /** Where the JSON Schema of that output lives, versioned like the output itself. */
 export const OUTPUT_SCHEMA_ID = `urn:wathiq:schema:document-result:v${String(OUTPUT_SCHEMA_VERSION)}`;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData } from '../lexicon/index.js';
 import type { Token } from '../text/index.js';
@@ -20,37 +21,40 @@ export type PlaceCue =
   | { readonly kind: 'admin'; readonly level: 'governorate' | 'district' | 'subdistrict' }
   | { readonly kind: 'direction' };
 
-const zCuesFile = z.object({
-  settlements: z.array(z.string()),
-  neighbourhoods: z.array(z.string()),
-  settlement_pairs: z.array(z.string()),
-  facilities: z.array(z.string()),
-  near: z.array(z.string()),
-  compass: z.array(z.string()),
-  inside: z.array(z.string()),
-  regions: z.array(z.string()),
-  admin: z.object({
-    governorate: z.array(z.string()),
-    district: z.array(z.string()),
-    subdistrict: z.array(z.string()),
-  }),
-  directions: z.array(z.string()),
-  common_words: z.array(z.string()),
-  stop_words: z.array(z.string()),
-  not_names: z.array(z.string()),
-  name_qualifiers: z.array(z.string()),
-  joined_heads: z.array(z.string()),
-  person_titles: z.array(z.string()),
-  organisation_heads: z.array(z.string()),
-  organisation_tails: z.array(z.string()),
-  correspondents: z.array(z.string()),
-  destination_words: z.array(z.string()),
-  hospitals: z.array(z.string()),
-  named_after: z.array(z.string()),
-  leaving_words: z.array(z.string()),
-  anaphors: z.record(z.string(), z.array(z.string())),
-  city_anaphors: z.array(z.string()),
-});
+/** The place cues file's schema, made when the gazetteer is built from its files (zod loads then). */
+function cuesFileSchema(z: typeof Zod.z) {
+  return z.object({
+    settlements: z.array(z.string()),
+    neighbourhoods: z.array(z.string()),
+    settlement_pairs: z.array(z.string()),
+    facilities: z.array(z.string()),
+    near: z.array(z.string()),
+    compass: z.array(z.string()),
+    inside: z.array(z.string()),
+    regions: z.array(z.string()),
+    admin: z.object({
+      governorate: z.array(z.string()),
+      district: z.array(z.string()),
+      subdistrict: z.array(z.string()),
+    }),
+    directions: z.array(z.string()),
+    common_words: z.array(z.string()),
+    stop_words: z.array(z.string()),
+    not_names: z.array(z.string()),
+    name_qualifiers: z.array(z.string()),
+    joined_heads: z.array(z.string()),
+    person_titles: z.array(z.string()),
+    organisation_heads: z.array(z.string()),
+    organisation_tails: z.array(z.string()),
+    correspondents: z.array(z.string()),
+    destination_words: z.array(z.string()),
+    hospitals: z.array(z.string()),
+    named_after: z.array(z.string()),
+    leaving_words: z.array(z.string()),
+    anaphors: z.record(z.string(), z.array(z.string())),
+    city_anaphors: z.array(z.string()),
+  });
+}
 
 /** What a definite settlement word points back to: places named with these settlement words (keys), or bare cities / bare towns. */
 export interface Anaphor {
@@ -235,7 +239,7 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
   const dir = join(shippedDataDir(), 'gazetteer');
   const places = loadPlaces(options);
   const cuesFile = options.cuesFile ?? join(dir, 'cues.json');
-  const cueData = zCuesFile.parse(JSON.parse(readFileSync(cuesFile, 'utf8')));
+  const cueData = cuesFileSchema(lateZod()).parse(JSON.parse(readFileSync(cuesFile, 'utf8')));
   const cues = new PhraseIndex<PlaceCue>();
   const addCues = (forms: readonly string[], cue: PlaceCue): void => {
     for (const form of forms) cues.add(form, cue);

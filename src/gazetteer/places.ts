@@ -1,4 +1,4 @@
-import { zPlaceKind } from '../contracts/index.js';
+import { PLACE_KINDS as KINDS } from '../contracts/values.js';
 import type { PlaceKind } from '../contracts/index.js';
 /**
  * A place wathiq can put an incident at. `site` is a named spot inside or near a
@@ -51,7 +51,7 @@ export const PLACES_COLUMNS = [
 export const OPTIONAL_COLUMNS = ['parent'] as const;
 
 /** Every kind of place, as places files spell it. */
-export const PLACE_KINDS: ReadonlySet<string> = new Set<string>(zPlaceKind.options);
+export const PLACE_KINDS: ReadonlySet<string> = new Set<string>(KINDS);
 
 /** A places file line that cannot be read: names the file, the line and the problem. */
 export class PlacesFileError extends Error {

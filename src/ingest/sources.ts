@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { lateZod } from '../contracts/values.js';
 import type { Document } from '../contracts/index.js';
 import type { ReadOptions } from './read.js';
 import { byteOrderMark, decodeBytes, looksBinary } from './decode.js';
@@ -221,14 +222,18 @@ function* feedEntries(path: string, text: string, maxBytes: number): Generator<S
   }
 }
 
-/** An NDJSON line: a report's text with what is known of it. */
-const zNdjsonReport = z.object({
-  text: z.string().min(1),
-  url: z.string().nullish(),
-  published: z.string().nullish(),
-  outlet: z.string().nullish(),
-  title: z.string().nullish(),
-});
+/** An NDJSON line's schema: a report's text with what is known of it (made on the first line read). */
+function ndjsonReportSchema(z: typeof Zod.z) {
+  return z.object({
+    text: z.string().min(1),
+    url: z.string().nullish(),
+    published: z.string().nullish(),
+    outlet: z.string().nullish(),
+    title: z.string().nullish(),
+  });
+}
+
+let zNdjsonReport: ReturnType<typeof ndjsonReportSchema> | undefined;
 
 /**
  * Reads a raw report as a Document, or throws an InputError naming its source
@@ -262,6 +267,7 @@ export function readReport(report: RawReport, options: ReadOptions = {}): Docume
       } catch (error) {
         throw new InputError(report.source, `not JSON (${(error as Error).message})`);
       }
+      zNdjsonReport ??= ndjsonReportSchema(lateZod());
       const parsed = zNdjsonReport.safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as Zod from 'zod';
 import { shippedDataDir } from './data-dir.js';
 import type { ActorEntry, Completion, CueKind, LexEntry, TriggerEntry } from './entries.js';
 import { accusative, nominativeDual, nounForms, verbForms } from './morphology.js';
 import { PhraseIndex, phraseKeys } from './phrase-index.js';
-import {
-  zActorsFile,
-  zAttributionFile,
-  zClaimantsFile,
-  zCuesFile,
-  zMeasuresFile,
-  zTriggersFile,
-  zVictimsFile,
-} from './schema.js';
-import type { Era } from './schema.js';
+import { lexiconSchemas } from './schema.js';
+import type { Era, LexiconSchemas } from './schema.js';
 
 export interface ActorInfo {
   readonly id: string;
@@ -65,7 +57,7 @@ export class LexiconError extends Error {
   override readonly name = 'LexiconError';
 }
 
-function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+function readJson<T>(dir: string, file: string, schema: Zod.ZodType<T>): T {
   const path = join(dir, file);
   let raw: unknown;
   try {
@@ -103,8 +95,8 @@ function completion(form: string, pronoun: Completion['pronoun']): Completion {
   return { key, pronoun };
 }
 
-type ActorRecord = z.infer<typeof zActorsFile>['actors'][number];
-type ClaimantRecord = z.infer<typeof zClaimantsFile>['claimants'][number];
+type ActorRecord = Zod.infer<LexiconSchemas['zActorsFile']>['actors'][number];
+type ClaimantRecord = Zod.infer<LexiconSchemas['zClaimantsFile']>['claimants'][number];
 
 function actorInfo(actor: ActorRecord): ActorInfo {
   return {
@@ -134,10 +126,16 @@ function claimantInfo(claimant: ClaimantRecord): ClaimantInfo {
 export function loadNames(dir = join(shippedDataDir(), 'lexicon')): LexiconNames {
   return {
     actors: new Map(
-      readJson(dir, 'actors.json', zActorsFile).actors.map((a) => [a.id, actorInfo(a)]),
+      readJson(dir, 'actors.json', lexiconSchemas().zActorsFile).actors.map((a) => [
+        a.id,
+        actorInfo(a),
+      ]),
     ),
     claimants: new Map(
-      readJson(dir, 'claimants.json', zClaimantsFile).claimants.map((c) => [c.id, claimantInfo(c)]),
+      readJson(dir, 'claimants.json', lexiconSchemas().zClaimantsFile).claimants.map((c) => [
+        c.id,
+        claimantInfo(c),
+      ]),
     ),
   };
 }
@@ -154,7 +152,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     for (const form of forms) index.add(form, entry);
   };
 
-  const actorsFile = readJson(dir, 'actors.json', zActorsFile);
+  const actorsFile = readJson(dir, 'actors.json', lexiconSchemas().zActorsFile);
   for (const actor of actorsFile.actors) {
     actors.set(actor.id, actorInfo(actor));
     add(actor.forms, { kind: 'actor', ref: { type: 'fixed', id: actor.id } });
@@ -173,13 +171,14 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     add(alias.forms, entry);
   }
 
-  for (const claimant of readJson(dir, 'claimants.json', zClaimantsFile).claimants) {
+  for (const claimant of readJson(dir, 'claimants.json', lexiconSchemas().zClaimantsFile)
+    .claimants) {
     claimants.set(claimant.id, claimantInfo(claimant));
     add(claimant.forms, { kind: 'claimant', id: claimant.id, generic: false });
     add(claimant.generic ?? [], { kind: 'claimant', id: claimant.id, generic: true });
   }
 
-  const triggers = readJson(dir, 'triggers.json', zTriggersFile);
+  const triggers = readJson(dir, 'triggers.json', lexiconSchemas().zTriggersFile);
   const splitTriggers: SplitTrigger[] = [];
   for (const t of triggers.triggers) {
     const entry: TriggerEntry = {
@@ -210,7 +209,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
   add(triggers.suicide_cues, { kind: 'suicide_cue' });
   add(triggers.air_cues, { kind: 'air_cue' });
 
-  const measures = readJson(dir, 'measures.json', zMeasuresFile);
+  const measures = readJson(dir, 'measures.json', lexiconSchemas().zMeasuresFile);
   for (const m of measures.measures) {
     const except = new Set(m.except);
     const verbs = m.verbs.flatMap(verbForms).filter((f) => !except.has(f));
@@ -259,7 +258,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
   }
   add(measures.not_figures, { kind: 'not_figure' });
 
-  const victims = readJson(dir, 'victims.json', zVictimsFile);
+  const victims = readJson(dir, 'victims.json', lexiconSchemas().zVictimsFile);
   for (const c of victims.classes) {
     const singular = c.singular.filter((w) => !w.includes(' '));
     const forces = c.forces === undefined ? {} : { forces: c.forces };
@@ -284,7 +283,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
     add(n.plural, { kind: 'victim', victimClass: 'person', number: 'plural', forces });
   }
 
-  const attribution = readJson(dir, 'attribution.json', zAttributionFile);
+  const attribution = readJson(dir, 'attribution.json', lexiconSchemas().zAttributionFile);
   add(attribution.verbs, { kind: 'attribution', attribution: 'verb' });
   add(attribution.verbs_after_subject, {
     kind: 'attribution',
@@ -299,7 +298,7 @@ export function loadLexicon(dir = join(shippedDataDir(), 'lexicon')): Lexicon {
   add(attribution.complementizers, { kind: 'attribution', attribution: 'complementizer' });
   add(attribution.editorial, { kind: 'attribution', attribution: 'editorial' });
 
-  const cues = readJson(dir, 'cues.json', zCuesFile);
+  const cues = readJson(dir, 'cues.json', lexiconSchemas().zCuesFile);
   const cueLists: readonly (readonly [CueKind, readonly string[]])[] = [
     ['clause_break', cues.clause_breaks],
     ['new_act', cues.new_act],

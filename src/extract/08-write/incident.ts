@@ -8,7 +8,7 @@ import type {
   RuleUse,
   Span,
 } from '../../contracts/index.js';
-import { fatalitiesOf } from '../../contracts/index.js';
+import { fatalitiesOf } from '../../contracts/values.js';
 import { isPartyClaimant } from '../../lexicon/index.js';
 import { asTheActBefore, baseType, settleType, toldAsTheActBefore } from '../05-acts/index.js';
 import type { ChosenType } from '../05-acts/index.js';
