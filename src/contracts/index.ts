@@ -9,7 +9,6 @@ export {
   fatalitiesOf,
 } from './values.js';
 export type { EventType, ExportFormat, SubEventType } from './values.js';
-export { zEventType, zSubEventType } from './acled.js';
 export { FACT_SOURCES, REPORT_FACTS, zFactSource, zFactSources } from './document.js';
 export type { Document, FactSource, FactSources, ReportFact } from './document.js';
 export { zRole, zToken, zUser, zUserName } from './accounts.js';

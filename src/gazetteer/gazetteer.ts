@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
-import { PhraseIndex, phraseKeys, shippedDataDir } from '../lexicon/index.js';
+import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData } from '../lexicon/index.js';
 import type { Token } from '../text/index.js';
 import { PlacesFileError, parsePlaces } from './places.js';
@@ -239,7 +239,7 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
   const dir = join(shippedDataDir(), 'gazetteer');
   const places = loadPlaces(options);
   const cuesFile = options.cuesFile ?? join(dir, 'cues.json');
-  const cueData = cuesFileSchema(lateZod()).parse(JSON.parse(readFileSync(cuesFile, 'utf8')));
+  const cueData = readDataFile(cuesFile, cuesFileSchema(lateZod()));
   const cues = new PhraseIndex<PlaceCue>();
   const addCues = (forms: readonly string[], cue: PlaceCue): void => {
     for (const form of forms) cues.add(form, cue);

@@ -1,6 +1,7 @@
 export {
   PLACES_COLUMNS,
   PlacesFileError,
+  KM_PER_DEGREE,
   distanceKm,
   formatPlaces,
   parsePlaces,

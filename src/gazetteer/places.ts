@@ -170,6 +170,9 @@ export function formatPlaces(places: readonly Place[]): string {
   return `${[header, ...rows].join('\n')}\n`;
 }
 
+/** Kilometres in a degree of latitude on the sphere `distanceKm` measures on (radius 6,371 km). */
+export const KM_PER_DEGREE = (6371 * Math.PI) / 180;
+
 /** Great-circle distance in kilometres. */
 export function distanceKm(
   a: { lat: number; lon: number },

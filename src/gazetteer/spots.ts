@@ -1,8 +1,5 @@
-import { distanceKm } from './places.js';
+import { KM_PER_DEGREE, distanceKm } from './places.js';
 import type { Place } from './places.js';
-
-/** Kilometres in a degree of latitude on the sphere `distanceKm` measures on (radius 6,371 km). */
-const KM_PER_DEGREE = (6371 * Math.PI) / 180;
 
 /**
  * The spots a report has placed so far, each once, sorted by latitude. Every

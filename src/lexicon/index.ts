@@ -1,6 +1,6 @@
 export { PhraseIndex, phraseKeys } from './phrase-index.js';
 export type { PhraseIndexData, PhraseMatch } from './phrase-index.js';
-export { LexiconError, idForDay, loadLexicon, loadNames } from './lexicon.js';
+export { LexiconError, idForDay, loadLexicon, loadNames, readDataFile } from './lexicon.js';
 export { accusative, nounForms, verbForms } from './morphology.js';
 export type { ActorInfo, ClaimantInfo, Lexicon, LexiconNames, SplitTrigger } from './lexicon.js';
 export { dataDir, shippedDataDir } from './data-dir.js';

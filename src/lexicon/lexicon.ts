@@ -58,7 +58,14 @@ export class LexiconError extends Error {
 }
 
 function readJson<T>(dir: string, file: string, schema: Zod.ZodType<T>): T {
-  const path = join(dir, file);
+  return readDataFile(join(dir, file), schema);
+}
+
+/**
+ * A knowledge data file (JSON) read and checked against its schema; a broken
+ * one throws a LexiconError naming the file and the first thing wrong in it.
+ */
+export function readDataFile<T>(path: string, schema: Zod.ZodType<T>): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));

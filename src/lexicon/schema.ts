@@ -218,16 +218,15 @@ function defineSchemas(z: typeof Zod.z) {
 }
 
 export type LexiconSchemas = ReturnType<typeof defineSchemas>;
-type Schemas = LexiconSchemas;
 
-let schemas: Schemas | undefined;
+let schemas: LexiconSchemas | undefined;
 
 /** The data files' schemas (zod's), made the first time they are asked for. */
-export function lexiconSchemas(): Schemas {
+export function lexiconSchemas(): LexiconSchemas {
   schemas ??= defineSchemas(lateZod());
   return schemas;
 }
 
-export type Era = Zod.infer<Schemas['zEra']>;
-export type TriggerRole = Zod.infer<Schemas['zRole']>;
-export type VictimClass = Zod.infer<Schemas['zVictimClass']>;
+export type Era = Zod.infer<LexiconSchemas['zEra']>;
+export type TriggerRole = Zod.infer<LexiconSchemas['zRole']>;
+export type VictimClass = Zod.infer<LexiconSchemas['zVictimClass']>;

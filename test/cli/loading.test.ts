@@ -36,7 +36,7 @@ process.on('exit', () => {
 function loadedBy(
   name: string,
   args: readonly string[],
-): { status: number | null; urls: string[] } {
+): { status: number | null; urls: string[]; stderr: string } {
   const list = join(dir, `${name}.loaded`);
   writeFileSync(list, '');
   const run = spawnSync(
@@ -44,7 +44,11 @@ function loadedBy(
     ['--import', join(dir, 'record.mjs'), WATHIQ, ...args, '--data', dir],
     { env: { ...process.env, WATHIQ_LOADED: list, DATABASE_URL: '' }, encoding: 'utf8' },
   );
-  return { status: run.status, urls: readFileSync(list, 'utf8').split('\n').filter(Boolean) };
+  return {
+    status: run.status,
+    urls: readFileSync(list, 'utf8').split('\n').filter(Boolean),
+    stderr: run.stderr,
+  };
 }
 
 const REPORT =
@@ -110,9 +114,10 @@ describe('what a command loads', () => {
   it('extract of NDJSON checks its lines with zod, loaded when the first line is read', () => {
     const lines = join(dir, 'reports.ndjson');
     writeFileSync(lines, `${JSON.stringify({ text: REPORT })}\n${JSON.stringify({ text: 7 })}\n`);
-    const { status, urls } = loadedBy('ndjson', ['extract', '--ndjson', lines]);
+    const { status, urls, stderr } = loadedBy('ndjson', ['extract', '--ndjson', lines]);
     // The second line is no report: it is named, and the first one is extracted (status 1).
     expect(status).toBe(1);
+    expect(stderr).toMatch(/reports\.ndjson:2: text: .*expected string/);
     expect(urls.some((u) => u.includes('/node_modules/zod/'))).toBe(true);
   });
 

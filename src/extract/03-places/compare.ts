@@ -1,4 +1,4 @@
-import { distanceKm } from '../../gazetteer/index.js';
+import { KM_PER_DEGREE, distanceKm } from '../../gazetteer/index.js';
 import type { ResolvedPlace } from '../../gazetteer/index.js';
 
 /** The most specific place a mention names. */
@@ -10,9 +10,6 @@ export function bestPlace(places: readonly ResolvedPlace[]): ResolvedPlace | nul
   for (const p of places) if (best === null || rank(p) < rank(best)) best = p;
   return best;
 }
-
-/** Kilometres in a degree of a great circle, on the sphere `distanceKm` measures on (radius 6,371 km). */
-const KM_PER_DEGREE = (6371 * Math.PI) / 180;
 
 /**
  * Two places that can be where one act happened: the same place, or one inside
