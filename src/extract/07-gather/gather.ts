@@ -136,11 +136,10 @@ function summedOn(before: Running, mentions: readonly EventMention[], from: numb
         typeStrength = t.entry.strength;
       }
     }
-    for (const r of m.roles) {
-      if (r.asActor1 >= 2 && r.asActor1 > r.asActor2 && r.asActor1 > actor1Weight) {
-        actor1 = r.id;
-        actor1Weight = r.asActor1;
-      }
+    const doer = clearDoer(m, actor1Weight);
+    if (doer !== null) {
+      actor1 = doer.id;
+      actor1Weight = doer.weight;
     }
     for (const f of m.figures) figures.push(f.figure);
     lastSentence = Math.max(lastSentence, m.clause.sentence.index);
@@ -176,16 +175,29 @@ function draftDay(draft: IncidentDraft): string | null {
   return summaryOf(draft).day;
 }
 
-/** The actor a mention most clearly names as the doer. */
-function clearActor1(mentions: readonly EventMention[]): string | null {
-  let best: { id: string; w: number } | null = null;
-  for (const m of mentions) {
-    for (const r of m.roles) {
-      if (r.asActor1 >= 2 && r.asActor1 > r.asActor2 && (best === null || r.asActor1 > best.w))
-        best = { id: r.id, w: r.asActor1 };
-    }
+/**
+ * The actor a mention most clearly names as the doer (weighing 2 or more as
+ * the doer, and more as the doer than as the target), when it weighs more
+ * than `weight`; the first of equals.
+ */
+function clearDoer(m: EventMention, weight: number): { id: string; weight: number } | null {
+  let best: { id: string; weight: number } | null = null;
+  for (const r of m.roles) {
+    if (r.asActor1 >= 2 && r.asActor1 > r.asActor2 && r.asActor1 > (best?.weight ?? weight))
+      best = { id: r.id, weight: r.asActor1 };
   }
-  return best?.id ?? null;
+  return best;
+}
+
+/** The actor these mentions most clearly name as the doer. */
+function clearActor1(mentions: readonly EventMention[]): string | null {
+  let id: string | null = null;
+  let weight = 0;
+  for (const m of mentions) {
+    const doer = clearDoer(m, weight);
+    if (doer !== null) ({ id, weight } = doer);
+  }
+  return id;
 }
 
 /** Whether two doers fight on one side («قوات النظام» and «حزب الله» taking a town together). */
