@@ -53,6 +53,29 @@ export function phraseKeys(phrase: string): string[] {
     .map((t) => (t.kind === 'word' ? wordKey(t.text) : t.text));
 }
 
+/**
+ * Matches in the order of their ends, of two ending alike the one found first
+ * first (as a stable sort leaves them). A walk finds a few, mostly in order
+ * already: moved into place one by one, with no sort's work array for each token.
+ */
+function inOrderOfEnd<V>(found: PhraseMatch<V>[]): PhraseMatch<V>[] {
+  for (let k = 1; k < found.length; k++) {
+    const match = found[k];
+    if (match === undefined) continue;
+    let j = k;
+    for (
+      let before = found[j - 1];
+      before !== undefined && before.end > match.end;
+      before = found[j - 1]
+    ) {
+      found[j] = before;
+      j--;
+    }
+    found[j] = match;
+  }
+  return found;
+}
+
 export class PhraseIndex<V> {
   private root: TrieNode<V> = node();
   private size = 0;
@@ -123,7 +146,7 @@ export class PhraseIndex<V> {
       if (next !== undefined) this.step(tokens, start, start, end, next, found);
     } else
       for (const next of this.startsOf(token)) this.step(tokens, start, start, end, next, found);
-    return found.length > 1 ? found.sort((a, b) => a.end - b.end) : found;
+    return inOrderOfEnd(found);
   }
 
   /** The keys phrases start with, for a test across several indexes at once. */

@@ -83,31 +83,48 @@ function longestFirst<E extends LexEntry>(found: Annotation<E>[]): Annotation<E>
 /** How many words a verb's subject may put between it and its object. */
 const SUBJECT_SPAN = 4;
 
-/** The split triggers by each key of their objects, worked out once per dictionary. */
-const splitsByObject = new WeakMap<readonly SplitTrigger[], Map<string, SplitTrigger[]>>();
+/**
+ * The split triggers by each key of their objects, worked out once per
+ * dictionary, and those each word can be the object of: a word's keys are one
+ * array for every token of it (the tokenizer's reading), so a word is looked
+ * up once, not again at every token of it.
+ */
+interface SplitsByObject {
+  readonly byKey: Map<string, SplitTrigger[]>;
+  readonly byWord: WeakMap<readonly string[], readonly SplitTrigger[]>;
+}
 
-function bySplitObject(splits: readonly SplitTrigger[]): Map<string, SplitTrigger[]> {
+const splitsByObject = new WeakMap<readonly SplitTrigger[], SplitsByObject>();
+
+function bySplitObject(splits: readonly SplitTrigger[]): SplitsByObject {
   let index = splitsByObject.get(splits);
   if (index === undefined) {
-    index = new Map();
+    const byKey = new Map<string, SplitTrigger[]>();
     for (const split of splits)
-      for (const key of split.objectKeys) index.set(key, [...(index.get(key) ?? []), split]);
+      for (const key of split.objectKeys) byKey.set(key, [...(byKey.get(key) ?? []), split]);
+    index = { byKey, byWord: new WeakMap() };
     splitsByObject.set(splits, index);
   }
   return index;
 }
 
+const NO_SPLITS: readonly SplitTrigger[] = [];
+
 /** The split triggers whose object this token can be, in the dictionary's order. */
 function splitsWithObject(token: Token, lexicon: Lexicon): readonly SplitTrigger[] {
   const index = bySplitObject(lexicon.splitTriggers);
+  const known = index.byWord.get(token.keys);
+  if (known !== undefined) return known;
   let hit: Set<SplitTrigger> | null = null;
   for (const key of token.keys) {
-    const splits = index.get(key);
+    const splits = index.byKey.get(key);
     if (splits === undefined) continue;
     hit ??= new Set();
     for (const split of splits) hit.add(split);
   }
-  return hit === null ? [] : lexicon.splitTriggers.filter((split) => hit.has(split));
+  const found = hit === null ? NO_SPLITS : lexicon.splitTriggers.filter((split) => hit.has(split));
+  index.byWord.set(token.keys, found);
+  return found;
 }
 
 /** «أطلق مسلحون مجهولون النار على شاب»: a verb and its object with the subject between. */

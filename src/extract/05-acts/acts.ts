@@ -1,4 +1,4 @@
-import type { TriggerEntry } from '../../lexicon/index.js';
+import type { CueEntry, TriggerEntry } from '../../lexicon/index.js';
 import type { DateExpression } from '../../text/index.js';
 import { daysBetween, SERIES_ORDINALS } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
@@ -68,12 +68,37 @@ export interface ActReading {
 
 const BACKGROUND_DAYS = 7;
 
+/**
+ * The report's phrases that lie inside one clause, gathered once for the
+ * clause: each question `readAct` asks of it (is it denied, habitual, a tally,
+ * in the past, by air) reads the same few lists.
+ */
+interface InClause {
+  readonly clause: Clause;
+  readonly cues: readonly Annotation<CueEntry>[];
+  readonly triggers: readonly Annotation<TriggerEntry>[];
+  /** The words that name acts, less those inside a name («هيئة تحرير الشام»). */
+  readonly acts: readonly Annotation<TriggerEntry>[];
+  readonly air: boolean;
+}
+
+function inClause(analysis: Analysis, clause: Clause): InClause {
+  const { cues, triggers, airCues } = analysis.annotations;
+  const named = within(triggers, clause.start, clause.end);
+  return {
+    clause,
+    cues: within(cues, clause.start, clause.end),
+    triggers: named,
+    acts: named.filter((t) => !insideAName(analysis, t)),
+    air: within(airCues, clause.start, clause.end).length > 0,
+  };
+}
+
 /** Triggers that only describe («التي حررت المنطقة»), are denied («لم يسفر») or only intended («تمهيدا لتحرير»). */
-function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<TriggerEntry>[] {
-  const cues = within(analysis.annotations.cues, clause.start, clause.end);
-  return within(analysis.annotations.triggers, clause.start, clause.end).filter((t) => {
-    // «هيئة تحرير الشام»: a word of an actor's name names no act.
-    if (insideAName(analysis, t)) return false;
+function effectiveTriggers(analysis: Analysis, inside: InClause): Annotation<TriggerEntry>[] {
+  const cues = inside.cues;
+  // «هيئة تحرير الشام»: a word of an actor's name names no act.
+  return inside.acts.filter((t) => {
     // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
     if (
       t.entry.subEventType === 'Suicide bomb' &&
@@ -97,9 +122,9 @@ function effectiveTriggers(analysis: Analysis, clause: Clause): Annotation<Trigg
 }
 
 /** «تشهد المنطقة اشتباكات يومية»: a general situation rather than an act, when its cue leads the clause. */
-function isHabitual(analysis: Analysis, clause: Clause): boolean {
-  const first = within(analysis.annotations.triggers, clause.start, clause.end)[0];
-  return within(analysis.annotations.cues, clause.start, clause.end).some(
+function isHabitual(inside: InClause): boolean {
+  const first = inside.triggers[0];
+  return inside.cues.some(
     (c) => c.entry.cue === 'habitual' && (first === undefined || c.start < first.start),
   );
 }
@@ -127,16 +152,9 @@ function eventDate(
   return [...dates].sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
-/** The words of the clause that name acts, less those inside a name («هيئة تحرير الشام»). */
-function actsOf(analysis: Analysis, clause: Clause): Annotation<TriggerEntry>[] {
-  return within(analysis.annotations.triggers, clause.start, clause.end).filter(
-    (t) => !insideAName(analysis, t),
-  );
-}
-
 /** «كانت X قد + verb»: the pluperfect tells of an earlier act, unless it governs a report («وكان المرصد قد أفاد»). */
-function isPluperfect(analysis: Analysis, clause: Clause): boolean {
-  const acts = actsOf(analysis, clause);
+function isPluperfect(analysis: Analysis, inside: InClause): boolean {
+  const { clause, acts } = inside;
   for (let i = clause.start; i < clause.end; i++) {
     if (!isIn(WAS, analysis, i)) continue;
     // «قصفت الطائرات البلدة، وكانت البلدة قد شهدت…»: after the act, it tells of what came before.
@@ -157,9 +175,10 @@ function isPluperfect(analysis: Analysis, clause: Clause): boolean {
 /** Whether the clause tells of a past act given as context, and the rule that says so. */
 function pastOrNews(
   analysis: Analysis,
-  clause: Clause,
+  inside: InClause,
   date: DateExpression | null,
 ): { background: boolean; rules: RuleUse[] } {
+  const clause = inside.clause;
   const past = (rule: string): { background: boolean; rules: RuleUse[] } => ({
     background: true,
     rules: [because(rule)],
@@ -177,19 +196,17 @@ function pastOrNews(
     if (age > BACKGROUND_DAYS) return past('acts/dated-days-before-the-report');
     if (age >= -1) return news('acts/dated-at-the-report');
   }
-  if (isPluperfect(analysis, clause)) return past('acts/pluperfect');
+  if (isPluperfect(analysis, inside)) return past('acts/pluperfect');
   // «…، بعد هجوم مماثل في بلدة الشحيل»: an earlier act like the one told, given as its context.
   if (date === null && earlierLikeAct(analysis, clause)) return past('acts/earlier-like-act');
-  const cues = within(analysis.annotations.cues, clause.start, clause.end).filter(
-    (c) => c.entry.cue === 'background',
-  );
+  const cues = inside.cues.filter((c) => c.entry.cue === 'background');
   // «وكان المرصد أفاد…»: the past tense governs the report, not the act.
   const reporting = within(analysis.annotations.attribution, clause.start, clause.end).filter(
     (a) => a.entry.attribution === 'verb' || a.entry.attribution === 'continuation',
   );
   // «اغتال مسلحون شابا، وكان الشاب عنصرا سابقا…»: past words after the act describe who it
   // befell, not when it was.
-  const acts = actsOf(analysis, clause);
+  const acts = inside.acts;
   const beforeAnAct = (c: { readonly start: number }): boolean =>
     acts.length === 0 || acts.some((t) => t.start >= c.start);
   return cues.some((c) => !reporting.some((r) => r.start >= c.end) && beforeAnAct(c))
@@ -202,8 +219,8 @@ function pastOrNews(
  * After an ordinal («الهجوم الثاني خلال أسبوع») the stretch ranks the act in a
  * series; it counts acts, not people, and the act stays an act.
  */
-function countsPeopleOverTime(analysis: Analysis, clause: Clause): boolean {
-  return within(analysis.annotations.cues, clause.start, clause.end).some(
+function countsPeopleOverTime(analysis: Analysis, inside: InClause): boolean {
+  return inside.cues.some(
     (c) =>
       c.entry.cue === 'tally' && !SERIES_ORDINALS.has(analysis.tokens[c.start - 1]?.text ?? ''),
   );
@@ -218,8 +235,8 @@ function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
 }
 
 /** «الحادثة وقعت…», «العملية»: a definite noun that names an act already told. */
-function namesToldAct(analysis: Analysis, clause: Clause): boolean {
-  return within(analysis.annotations.cues, clause.start, clause.end).some(
+function namesToldAct(analysis: Analysis, inside: InClause): boolean {
+  return inside.cues.some(
     (c) =>
       c.entry.cue === 'event_reference' &&
       /^[وفبل]?(?:ال|لل)/.test(analysis.tokens[c.start]?.text ?? ''),
@@ -230,9 +247,9 @@ function namesToldAct(analysis: Analysis, clause: Clause): boolean {
  * How strongly a trigger names an act here: «استهدفت» with an aircraft named is an
  * air strike; «سيطرة X على Y» a capture, where «سيطرة» alone may be a state of control.
  */
-function strengthOf(analysis: Analysis, clause: Clause, t: Annotation<TriggerEntry>): number {
-  const air = within(analysis.annotations.airCues, clause.start, clause.end).length > 0;
-  if (t.entry.role === 'strike' && air) return 2;
+function strengthOf(analysis: Analysis, inside: InClause, t: Annotation<TriggerEntry>): number {
+  const clause = inside.clause;
+  if (t.entry.role === 'strike' && inside.air) return 2;
   if (t.entry.role === 'territory' && t.entry.strength === 1) {
     for (let k = t.end; k < Math.min(clause.end, t.end + 5); k++) {
       if (analysis.tokens[k]?.keys.includes('علي') === true) return 2;
@@ -290,7 +307,8 @@ export function readAct(
   counts: boolean,
   placed: boolean,
 ): ActReading {
-  const effective = effectiveTriggers(analysis, clause);
+  const inside = inClause(analysis, clause);
+  const effective = effectiveTriggers(analysis, inside);
   // «عقب الاشتباكات بدأت عملية تمشيط»: the act named after «عقب» is one told before, not this clause's.
   const references = effective.filter(
     (t) =>
@@ -303,7 +321,7 @@ export function readAct(
   const own = effective.filter((t) => !references.includes(t));
   const triggers = own.length > 0 || !counts ? own : references;
   const date = eventDate(analysis, clause, triggers);
-  const status = pastOrNews(analysis, clause, date);
+  const status = pastOrNews(analysis, inside, date);
   const hasNewActCue = hasCue(analysis, 'new_act', clause.start, clause.end);
   const sentence = clause.sentence;
   // «غارات أخرى», «هجوم آخر»: another act; but «اعتقال آخر» is another person, and
@@ -326,7 +344,7 @@ export function readAct(
   return {
     at: effective[0]?.start ?? clause.start,
     triggers,
-    strength: Math.max(0, ...triggers.map((t) => strengthOf(analysis, clause, t))),
+    strength: Math.max(0, ...triggers.map((t) => strengthOf(analysis, inside, t))),
     date,
     background: status.background,
     backgroundRules: status.rules,
@@ -339,8 +357,8 @@ export function readAct(
       within(analysis.annotations.victims, clause.start, clause.end).some(
         (v) => v.entry.victimClass === 'other',
       ),
-    tally: countsPeopleOverTime(analysis, clause),
-    habitual: isHabitual(analysis, clause),
+    tally: countsPeopleOverTime(analysis, inside),
+    habitual: isHabitual(inside),
     civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),
     militarySite: hasCue(analysis, 'military_site', clause.start, clause.end),
     newAct:
@@ -351,13 +369,11 @@ export function readAct(
           : 'no',
     references,
     // «كما طالب المتظاهرون…»: a definite act noun names the act told, even where a cue mutes it.
-    anaphoric:
-      isAnaphoric(analysis, within(analysis.annotations.triggers, clause.start, clause.end)) ||
-      namesToldAct(analysis, clause),
-    refersBack: references.length > 0 || namesToldAct(analysis, clause),
+    anaphoric: isAnaphoric(analysis, inside.triggers) || namesToldAct(analysis, inside),
+    refersBack: references.length > 0 || namesToldAct(analysis, inside),
     suicide: within(analysis.annotations.suicideCues, sentence.tokenStart, sentence.tokenEnd).some(
       (c) => !endsOf(analysis.annotations.airCues).has(c.start),
     ),
-    air: within(analysis.annotations.airCues, clause.start, clause.end).length > 0,
+    air: inside.air,
   };
 }
