@@ -154,7 +154,10 @@ function byArea(incidents: readonly StoredIncident[]): Map<string, StoredInciden
 /**
  * Links a report's new incidents to what is stored and regroups the events they
  * touch. The groups depend only on the incidents and links, not on the order
- * reports arrive in, so any number of workers give the same events.
+ * reports arrive in, so any number of workers give the same events. The
+ * incidents that are not background are not stored yet: they are stored here,
+ * each with the event it is in, written once (stored first and pointed at its
+ * event after, each was written twice, its indexes too).
  */
 export async function linkNewIncidents(
   tx: Sql,
@@ -168,12 +171,19 @@ export async function linkNewIncidents(
     current.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
   );
   const found = await candidatesFor(tx, current);
-  const candidates = byArea(found);
+  // The new incidents are candidates of each other too (a batch): those the search would find,
+  // had they been stored, are those with a governorate and days (each lies in its own span).
+  const candidates = byArea([
+    ...found,
+    ...current.filter(
+      (x) => (x.incident.location?.admin1_pcode ?? null) !== null && timeWindow(x) !== null,
+    ),
+  ]);
   const isNew = new Set(current.map((x) => x.key));
   const links: Link[] = [];
   for (const x of current) {
     for (const y of candidates.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
-      // New incidents are candidates of each other too (a batch): each such pair is judged once.
+      // Each pair of new incidents is judged once.
       if (isNew.has(y.key) && y.key <= x.key) continue;
       const match = sameAct(x, y);
       if (match === null) continue;
@@ -190,6 +200,7 @@ export async function linkNewIncidents(
       events,
       current,
       events.flatMap((e) => e.members.map((m) => ({ incident: m.incident, event: e.id }))),
+      current,
     );
     return;
   }
@@ -201,6 +212,7 @@ export async function linkNewIncidents(
     lexicon,
     spanningForest(links),
     [...current, ...found],
+    current,
   );
 }
 
@@ -344,11 +356,15 @@ export async function regroup(
   lexicon: Lexicon,
   fresh: readonly Link[] = [],
   known: readonly StoredIncident[] = [],
+  unsaved: readonly StoredIncident[] = [],
 ): Promise<void> {
-  const reached = await component(
-    tx,
-    [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
-    new Map(known.map((x) => [x.key, x])),
+  const reached = withUnsaved(
+    await component(
+      tx,
+      [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
+      new Map(known.map((x) => [x.key, x])),
+    ),
+    unsaved,
   );
   const members = reached.map((r) => r.member);
   const around = await surroundings(
@@ -356,7 +372,8 @@ export async function regroup(
     members.map((m) => m.key),
   );
   const decisions = around.decisions ?? [];
-  const forest = await keepForest(tx, around.links ?? [], fresh, decisions);
+  const kept = forestOf(around.links ?? [], fresh, decisions);
+  const forest = kept.forest;
   const links = groupingMayRefuse(members, decisions) ? allLinks(members, forest) : forest;
   // Every member of a stored event is in this part of the graph: its members are read off the incidents.
   const old = (around.events ?? []).map((e) => ({
@@ -396,26 +413,47 @@ export async function regroup(
     const was = r.event !== null && freed.has(r.event) ? null : r.event;
     return now === was ? [] : [{ incident: r.member.key, event: now }];
   });
-  await saveEvents(tx, events, corrected, moved);
+  await saveEvents(tx, events, corrected, moved, unsaved);
+  // After the events: a link may name an incident stored with them.
+  await storeForest(tx, kept);
+}
+
+/**
+ * The part of the graph reached, with the incidents not stored yet (in no
+ * event, linked by no stored link: each is reached as itself), in the order of
+ * their keys, as the walk gives those stored.
+ */
+function withUnsaved(reached: readonly Reached[], unsaved: readonly StoredIncident[]): Reached[] {
+  if (unsaved.length === 0) return [...reached];
+  const all = [...reached, ...unsaved.map((member) => ({ member, event: null }))];
+  return all.sort((x, y) =>
+    x.member.key < y.member.key ? -1 : x.member.key > y.member.key ? 1 : 0,
+  );
 }
 
 function pairKey(l: { readonly a: string; readonly b: string }): string {
   return `${l.a}\u0000${l.b}`;
 }
 
+/** The forest of a part of the graph, and how the stored links change to hold it. */
+interface Forest {
+  readonly forest: Link[];
+  readonly insert: Link[];
+  readonly drop: Link[];
+}
+
 /**
- * The spanning forest of the stored links and the fresh ones, stored in their
- * place: one statement adds the fresh links it keeps and removes the stored
- * ones it drops. The link of a pair a reviewer joined is always kept: it is
- * the record of their word. A fresh link for a pair already stored is no new
- * judgement.
+ * The spanning forest of the stored links and the fresh ones, to be stored in
+ * their place (storeForest): the fresh links it keeps are added, the stored
+ * ones it drops removed. The link of a pair a reviewer joined is always kept:
+ * it is the record of their word. A fresh link for a pair already stored is
+ * no new judgement.
  */
-async function keepForest(
-  tx: Sql,
+function forestOf(
   stored: readonly Link[],
   fresh: readonly Link[],
   decisions: readonly Decision[],
-): Promise<Link[]> {
+): Forest {
   const storedPairs = new Set(stored.map(pairKey));
   const added = fresh.filter((l) => !storedPairs.has(pairKey(l)));
   const joined = new Set(decisions.filter((d) => d.same).map(pairKey));
@@ -425,21 +463,26 @@ async function keepForest(
     ...all.filter((l) => joined.has(pairKey(l))),
   ];
   const inForest = new Set(forest.map(pairKey));
-  const insert = added.filter((l) => inForest.has(pairKey(l)));
-  const drop = stored.filter((l) => !inForest.has(pairKey(l)));
-  if (insert.length > 0 || drop.length > 0) {
-    await tx.query(
-      `WITH gone AS (
-         DELETE FROM incident_links l USING unnest($2::text[], $3::text[]) AS d(a, b)
-         WHERE l.a = d.a AND l.b = d.b RETURNING 1)
-       INSERT INTO incident_links (a, b, score, reasons)
-       SELECT a, b, score, reasons
-       FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
-       ON CONFLICT DO NOTHING`,
-      [JSON.stringify(insert), drop.map((l) => l.a), drop.map((l) => l.b)],
-    );
-  }
-  return forest;
+  return {
+    forest,
+    insert: added.filter((l) => inForest.has(pairKey(l))),
+    drop: stored.filter((l) => !inForest.has(pairKey(l))),
+  };
+}
+
+/** Stores a forest's links in place of those it drops, in one statement. */
+async function storeForest(tx: Sql, { insert, drop }: Forest): Promise<void> {
+  if (insert.length === 0 && drop.length === 0) return;
+  await tx.query(
+    `WITH gone AS (
+       DELETE FROM incident_links l USING unnest($2::text[], $3::text[]) AS d(a, b)
+       WHERE l.a = d.a AND l.b = d.b RETURNING 1)
+     INSERT INTO incident_links (a, b, score, reasons)
+     SELECT a, b, score, reasons
+     FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(insert), drop.map((l) => l.a), drop.map((l) => l.b)],
+  );
 }
 
 /**
@@ -538,9 +581,26 @@ async function inheritedCorrections(
   return fixes;
 }
 
+/** An incident as its row in the store: the fields linking searches by, and the whole incident. */
+export function incidentRow(x: StoredIncident): Record<string, unknown> {
+  const days = timeWindow(x);
+  return {
+    id: x.key,
+    document_id: x.document,
+    background: x.incident.background,
+    event_type: x.incident.event_type,
+    sub_event_type: x.incident.sub_event_type,
+    admin1_pcode: x.incident.location?.admin1_pcode ?? null,
+    window_from: days?.from ?? null,
+    window_to: days?.to ?? null,
+    data: x.incident,
+  };
+}
+
 /**
- * Writes events (an event stored under the same id only if it changed) and
- * points the incidents that moved at their event (null: at none), in one
+ * Writes events (an event stored under the same id only if it changed),
+ * points the stored incidents that moved at their event (null: at none) and
+ * stores the incidents not stored yet (`unsaved`) with theirs, in one
  * statement however many there are.
  */
 async function saveEvents(
@@ -548,8 +608,12 @@ async function saveEvents(
   events: readonly Event[],
   members: readonly StoredIncident[],
   moved: readonly { incident: string; event: string | null }[],
+  unsaved: readonly StoredIncident[] = [],
 ): Promise<void> {
-  if (events.length === 0 && moved.length === 0) return;
+  if (events.length === 0 && moved.length === 0 && unsaved.length === 0) return;
+  const isUnsaved = new Set(unsaved.map((x) => x.key));
+  const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
+  const updated = moved.filter((m) => !isUnsaved.has(m.incident));
   const byKey = new Map(members.map((m) => [m.key, m]));
   const rows = events.map((event) => ({
     id: event.id,
@@ -578,7 +642,8 @@ async function saveEvents(
     documents: [...new Set(event.members.map((m) => m.document))],
     data: event,
   }));
-  // One statement: the events, and their members pointed at them (a data-modifying WITH always runs).
+  // One statement: the events, their new members, and the others pointed at them (a
+  // data-modifying WITH always runs). A link stored after may name a new member.
   await tx.query(
     `WITH e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
        actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private,
@@ -605,14 +670,26 @@ async function saveEvents(
      RETURNING 1),
      -- In order, so that two transactions adding the same names never wait on each other in turn.
      t AS (INSERT INTO search_terms (term) SELECT term FROM unnest($4::text[]) AS term ORDER BY term
-       ON CONFLICT (term) DO NOTHING RETURNING 1)
+       ON CONFLICT (term) DO NOTHING RETURNING 1),
+     n AS (
+       INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, admin1_pcode,
+         window_from, window_to, data, event_id)
+       SELECT DISTINCT ON (id) id, document_id, background, event_type, sub_event_type, admin1_pcode,
+         window_from, window_to, data, event_id
+       FROM jsonb_to_recordset($5::jsonb) AS x(id text, document_id text, background boolean,
+         event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date,
+         data jsonb, event_id text)
+       RETURNING 1)
      UPDATE incidents i SET event_id = a.event FROM unnest($2::text[], $3::text[]) AS a(id, event)
      WHERE i.id = a.id`,
     [
       JSON.stringify(rows),
-      moved.map((m) => m.incident),
-      moved.map((m) => m.event),
+      updated.map((m) => m.incident),
+      updated.map((m) => m.event),
       [...new Set(rows.flatMap((r) => r.search_names))].sort(),
+      JSON.stringify(
+        unsaved.map((x) => ({ ...incidentRow(x), event_id: eventOf.get(x.key) ?? null })),
+      ),
     ],
   );
 }

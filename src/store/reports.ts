@@ -1,11 +1,10 @@
 import type { DocumentResult, FactSources } from '../contracts/index.js';
 import type { RawReport } from '../ingest/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { timeWindow } from '../link/index.js';
 import type { StoredIncident } from '../link/index.js';
 import { normalizePhrase, publicationDay } from '../text/index.js';
 import type { Database, Sql } from './db.js';
-import { linkNewIncidents } from './linking.js';
+import { incidentRow, linkNewIncidents } from './linking.js';
 
 /**
  * What storing a report did: `added` it; it was `known` already (the same
@@ -147,9 +146,11 @@ function incidentsOf(result: DocumentResult): StoredIncident[] {
 }
 
 /**
- * One statement for a whole batch: the texts and their incidents (unless
- * stored), the bytes (unless stored), the old failures of these sources gone.
- * Says which texts and bytes were new.
+ * One statement for a whole batch: the texts and their background incidents
+ * (unless stored), the bytes (unless stored), the old failures of these
+ * sources gone. Says which texts and bytes were new. The other incidents are
+ * stored by linking, once it knows their events (linkNewIncidents): stored
+ * here, each would be written again to point it at its event.
  */
 async function insertReports(
   tx: Sql,
@@ -212,26 +213,18 @@ async function insertReports(
       JSON.stringify(documents),
       JSON.stringify(captures),
       batch.map(({ report }) => report.source),
-      JSON.stringify(batch.flatMap(({ result }) => incidentsOf(result).map(incidentRow))),
+      JSON.stringify(
+        batch.flatMap(({ result }, k) =>
+          firstOfText(batch, k) === k
+            ? incidentsOf(result)
+                .filter((x) => x.incident.background)
+                .map(incidentRow)
+            : [],
+        ),
+      ),
     ],
   );
   return { documents: new Set(row?.documents ?? []), captures: new Set(row?.captures ?? []) };
-}
-
-/** An incident as its row in the store: the fields linking searches by, and the whole incident. */
-export function incidentRow(x: StoredIncident): Record<string, unknown> {
-  const days = timeWindow(x);
-  return {
-    id: x.key,
-    document_id: x.document,
-    background: x.incident.background,
-    event_type: x.incident.event_type,
-    sub_event_type: x.incident.sub_event_type,
-    admin1_pcode: x.incident.location?.admin1_pcode ?? null,
-    window_from: days?.from ?? null,
-    window_to: days?.to ?? null,
-    data: x.incident,
-  };
 }
 
 /** Notes an input that failed, with the reason, replacing an earlier failure of the same source. */

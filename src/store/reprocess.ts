@@ -11,8 +11,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import { sameAct } from '../link/index.js';
 import type { Link, StoredIncident } from '../link/index.js';
 import type { Sql } from './db.js';
-import { candidatesFor, lockAreas, regroup } from './linking.js';
-import { incidentRow } from './reports.js';
+import { candidatesFor, incidentRow, lockAreas, regroup } from './linking.js';
 import { conditions } from './queries.js';
 import type { EventFilter } from './queries.js';
 

@@ -330,7 +330,65 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
     }
     for (const links of seen.slice(1)) expect(links).toEqual(seen[0]);
   });
+  it('stores a batch’s incidents once, each with its event, as one report at a time stores them', async () => {
+    // Acts told by several reports, one told once, one report telling two acts, a background
+    // incident, an incident with no place: linked among themselves in a batch, to those stored
+    // one at a time.
+    const tellings: Telling[] = [
+      ...Array.from({ length: 9 }, (_, k) => ({ doc: k, day: '2024-03-13', killed: 4 + (k % 3) })),
+      { doc: 3, day: '2024-03-20', type: 'Armed clash' },
+      { doc: 9, day: '2024-03-20', type: 'Armed clash', doer: 'SDF' },
+      { doc: 10, day: '2024-03-20', type: 'Armed clash' },
+      { doc: 11, day: '2024-02-01' },
+    ];
+    const reports = reportsOf(tellings).map((r, k) => (k === 11 ? withOddIncidents(r) : r));
+    const contents = async (): Promise<unknown> => ({
+      incidents: await db.query(
+        `SELECT id, document_id, background, admin1_pcode, window_from::text, window_to::text,
+           event_id, data FROM incidents ORDER BY id`,
+      ),
+      links: await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b'),
+      events: await db.query('SELECT id, data FROM events ORDER BY id'),
+    });
+    const seen: unknown[] = [];
+    for (const size of [reports.length, 1, 4]) {
+      await emptyStore(db);
+      const order = shuffled(reports, size);
+      for (let k = 0; k < order.length; k += size)
+        await saveReports(db, order.slice(k, k + size), lexicon);
+      seen.push(await contents());
+    }
+    const [first] = seen;
+    for (const other of seen.slice(1)) expect(other).toEqual(first);
+    const [row] = await db.query<{ incidents: number; unlinked: number; background: number }>(
+      `SELECT count(*)::int AS incidents,
+         count(*) FILTER (WHERE event_id IS NULL AND NOT background)::int AS unlinked,
+         count(*) FILTER (WHERE background AND event_id IS NULL)::int AS background
+       FROM incidents`,
+    );
+    expect(row).toEqual({ incidents: tellings.length + 2, unlinked: 0, background: 1 });
+    const events = await storedEvents(db);
+    expect(events.some((e) => e.members.length === 9)).toBe(true);
+    expect(sortById(events)).toEqual(sortById(expectedEvents(reports)));
+  });
 });
+
+/** A report given two more incidents: one of background, one with no place. */
+function withOddIncidents(report: ExtractedReport): ExtractedReport {
+  const [incident] = report.result.incidents;
+  if (incident === undefined) throw new Error('no test incident');
+  return {
+    ...report,
+    result: {
+      ...report.result,
+      incidents: [
+        ...report.result.incidents,
+        { ...incident, id: 'i8', background: true },
+        { ...incident, id: 'i9', location: null },
+      ],
+    },
+  };
+}
 
 function sortById(events: readonly Event[]): unknown[] {
   return [...events]
