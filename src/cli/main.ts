@@ -669,7 +669,7 @@ function commanderError(text: string): string {
 export interface MainOptions {
   /**
    * The process is the command's own (bin/wathiq.js): it may set the
-   * process's V8 flags (holdHeapClose). A host calling `main` in its own
+   * process's V8 flags (claimProcess, holdHeapClose). A host calling `main` in its own
    * process, a test, leaves it out.
    */
   readonly ownProcess?: boolean;

@@ -42,3 +42,22 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     expect(heapFlags()).toEqual(['--heap-growing-percent=50']);
   });
 });
+
+describe("the inlining limit, in the command's own process only", () => {
+  const inliningFlags = (): string[] =>
+    flags.filter((f) => f.startsWith('--max-inlined-bytecode-size-cumulative'));
+  const report = (): string =>
+    file('hama.txt', 'قتل مدني يوم 5 آذار 2024 بقصف على بلدة اللطامنة في ريف حماة.\n');
+
+  it('leaves the compiler of a process that runs the command in-process alone', async () => {
+    flags.length = 0;
+    expect(await main(['node', 'wathiq', 'extract', report()])).toBe(0);
+    expect(inliningFlags()).toEqual([]);
+  });
+
+  it('limits what is inlined when the process is the command’s own, whatever the command', async () => {
+    flags.length = 0;
+    expect(await main(['node', 'wathiq', 'extract', report()], { ownProcess: true })).toBe(0);
+    expect(inliningFlags()).toEqual(['--max-inlined-bytecode-size-cumulative=200']);
+  });
+});
