@@ -200,9 +200,11 @@ export interface Cluster {
  * database: a cluster per occupied cell, at the mean of its events, so a map
  * of all of Syria is a few hundred points however many events there are.
  * Where the filter is no more than a box, the counts by point are grouped
- * (a few thousand rows) rather than the events. A cell's one event is its
- * least id under any collation: the plain byte order spares comparing every
- * id under the database's language rules.
+ * (a few thousand rows) rather than the events. Each cell's mean is the sum
+ * of its points over their count (what avg() gives, without the squares it
+ * also sums), and the id of a cell's one event is sought afterwards, at its
+ * point, for those cells alone: grouping the events, keeping every cell's
+ * least id cost a comparison of ids per event.
  */
 export async function eventClusters(
   db: Sql,
@@ -211,7 +213,12 @@ export async function eventClusters(
   limit = 5000,
 ): Promise<Cluster[]> {
   const points = pointConditions(filter);
-  const { where, params } = points ?? (await boundedConditions(db, filter));
+  // (The events' conditions are asked once: the cells of one event use them again.)
+  const bounded = points === null ? await boundedConditions(db, filter) : null;
+  const { where, params } = points ?? {
+    where: [...(bounded?.where ?? [])],
+    params: [...(bounded?.params ?? [])],
+  };
   params.push(cell, limit);
   const c = `$${String(params.length - 1)}::float8`;
   const count = points === null ? 'count(*)' : 'sum(events)';
@@ -226,12 +233,11 @@ export async function eventClusters(
     event: string | null;
   }>(
     points === null
-      ? `SELECT avg(lat) AS lat, avg(lon) AS lon, count(*)::int AS count,
-            min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n,
-            CASE WHEN count(*) = 1 THEN min(id COLLATE "C") END AS event
+      ? `SELECT sum(lat) / ${count} AS lat, sum(lon) / ${count} AS lon, ${count}::int AS count,
+            min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n, NULL AS event
          FROM events ${whereOf(where, ['lon IS NOT NULL', 'lat IS NOT NULL'])}
          GROUP BY floor(lon / ${c}), floor(lat / ${c})
-         ORDER BY count(*) DESC LIMIT $${String(params.length)}`
+         ORDER BY ${count} DESC LIMIT $${String(params.length)}`
       : `SELECT sum(events * lat) / ${count} AS lat, sum(events * lon) / ${count} AS lon,
             ${count}::int AS count, min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n,
             NULL AS event
@@ -241,10 +247,10 @@ export async function eventClusters(
     params,
     FILTERED,
   );
-  const single = points === null ? [] : rows.filter((r) => r.count === 1);
+  const single = rows.filter((r) => r.count === 1);
   if (single.length > 0) {
     // A cell of one event is one point: its event is read from the point index.
-    const { where: also, params: values } = await boundedConditions(db, filter);
+    const { where: also, params: values } = bounded ?? (await boundedConditions(db, filter));
     values.push(
       single.map((r) => r.w),
       single.map((r) => r.s),

@@ -489,6 +489,85 @@ describe.each(engines())('the event filters on $name', (engine) => {
   );
 
   it.each([
+    ['an actor and a claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }, 0.7, false],
+    ['a season', { from: '2023-03-01', to: '2023-05-31' }, 0.7, false],
+    [
+      'days of a type, zoomed in',
+      { type: 'Battles', from: '2023-03-15', to: '2023-04-14' },
+      0.05,
+      false,
+    ],
+    ['words in a box', { search: 'سراقب', bbox: [36, 32.5, 37.5, 34] }, 0.05, false],
+    [
+      'a day of a sub-type, zoomed in',
+      { type: 'Air/drone strike', from: '2023-03-15', to: '2023-03-16' },
+      0.05,
+      true,
+    ],
+  ] as const)(
+    'maps %s from the events as a plain grouping would, with the id of each cell of one event',
+    async (_, also: EventFilter, cell, lone) => {
+      // Two events of that day each alone at a point of its own, where the filter leaves cells of one.
+      if (lone)
+        await db.query(
+          `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+             search_text, search_names, data)
+           SELECT 'lone' || k, 'Explosions/Remote violence', 'Air/drone strike', date '2023-03-15',
+             date '2023-03-15', '{}', 'غارة', '{}',
+             jsonb_build_object('id', 'lone' || k, 'location', jsonb_build_object('lat', 35.123 + k, 'lon', 38.456))
+           FROM generate_series(1, 2) AS k`,
+        );
+      try {
+        await mapsAsPlainly(also, cell, lone);
+      } finally {
+        await db.query("DELETE FROM events WHERE id LIKE 'lone%'");
+      }
+    },
+  );
+
+  /** eventClusters of a filter against a plain grouping of the events. */
+  const mapsAsPlainly = async (also: EventFilter, cell: number, lone: boolean): Promise<void> => {
+    const filter: EventFilter = { ...also, publicOnly: true };
+    const plans: PlanNode[][] = [];
+    const clusters = await eventClusters(explaining(db, plans), filter, cell);
+    expect(plans.flat().flatMap((n) => n['Relation Name'] ?? [])).toContain('events');
+    const { where, params } = plainly(filter);
+    const exact = await db.query<{
+      lat: number;
+      lon: number;
+      count: number;
+      w: number;
+      s: number;
+      e: number;
+      n: number;
+      event: string | null;
+    }>(
+      `SELECT avg(lat) AS lat, avg(lon) AS lon, count(*)::int AS count, min(lon) AS w, min(lat) AS s,
+                max(lon) AS e, max(lat) AS n, CASE WHEN count(*) = 1 THEN min(id COLLATE "C") END AS event
+         FROM events WHERE ${[...where, 'lon IS NOT NULL', 'lat IS NOT NULL'].join(' AND ')}
+         GROUP BY floor(lon / $${String(params.length + 1)}::float8), floor(lat / $${String(params.length + 1)}::float8)`,
+      [...params, cell],
+    );
+    const round = (v: number): number => Math.round(v * 1e5) / 1e5;
+    const corner = (box: readonly number[]): string => box.join(',');
+    const expected = exact
+      .map((r) => ({
+        lat: expect.closeTo(round(r.lat), 4) as number,
+        lon: expect.closeTo(round(r.lon), 4) as number,
+        count: r.count,
+        bbox: [round(r.w), round(r.s), round(r.e), round(r.n)],
+        event: r.event,
+      }))
+      .sort((a, b) => (corner(a.bbox) < corner(b.bbox) ? -1 : 1));
+    expect(exact.length).toBeGreaterThan(0);
+    // (Cells of one event, whose id is sought at their point, where the filter leaves them.)
+    expect(exact.some((r) => r.count === 1)).toBe(lone);
+    expect([...clusters].sort((a, b) => (corner(a.bbox) < corner(b.bbox) ? -1 : 1))).toEqual(
+      expected,
+    );
+  };
+
+  it.each([
     ['alone', {}, '', 'event_points'],
     ['with an actor', { actor: 'CIV' }, "AND 'CIV' IN (actor1, actor2)", 'event_point_facets'],
     ['with a claimant', { claimant: 'SOHR' }, "AND 'SOHR' = ANY(claimants)", 'event_point_facets'],
