@@ -925,6 +925,24 @@ CREATE TRIGGER event_counts_delete AFTER DELETE ON events REFERENCING OLD TABLE 
   FOR EACH STATEMENT EXECUTE FUNCTION event_counts_removed();
 `,
   },
+  {
+    version: 22,
+    name: 'a governorate with other filters answered from its index alone',
+    sql: `
+-- The governorate's index in the list's order, with every filtered and mapped
+-- column beside it, as events_facts has them. A governorate combined with an
+-- actor, a claimant, a type or days was read through bitmaps of each of those
+-- (an actor or a claimant is in a third to half of all events) and then the
+-- events themselves, a hundred times wider: the map of a governorate, two
+-- years, an actor, a claimant, a type and a status took 50 ms at 100,000 events
+-- and 740 ms of CPU at 1,000,000. Read from this index alone, only that
+-- governorate's events in those days are read (7 ms at 100,000).
+DROP INDEX events_area;
+CREATE INDEX events_area ON events (admin1_pcode, date_start DESC NULLS LAST)
+  INCLUDE (id, date_end, private, event_type, sub_event_type, actor1, actor2, claimants,
+           review_status, fatalities_best, lon, lat);
+`,
+  },
 ];
 
 /**

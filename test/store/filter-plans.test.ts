@@ -409,6 +409,36 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  it.each([
+    ['an actor and a claimant', { admin1Pcode: 'SY07', actor: 'TUR', claimant: 'SNHR' }],
+    [
+      'days, a type, an actor and a status',
+      {
+        admin1Pcode: 'SY05',
+        from: '2023-01-10',
+        to: '2024-03-20',
+        type: 'Battles',
+        actor: 'TUR',
+        status: 'unreviewed',
+      },
+    ],
+  ] as const)(
+    'maps a governorate with %s from its index alone, never the events themselves',
+    async (_, also: EventFilter) => {
+      const filter: EventFilter = { ...also, publicOnly: true };
+      const plans: PlanNode[][] = [];
+      const sql = explaining(db, plans);
+      await eventClusters(sql, filter, 0.7);
+      await eventTimeline(sql, filter, 'week');
+      const scans = plans.flat().filter((n) => n['Relation Name'] === 'events');
+      expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual(
+        scans.map(() => ['Index Only Scan', 'events_area']),
+      );
+      expect(scans.length).toBeGreaterThan(0);
+      await mapsAsPlainly(also, 0.7, false);
+    },
+  );
+
   it('reads the events of a small box on the map from the point index alone', async () => {
     const plans: PlanNode[][] = [];
     // (Two filters besides the box: the counts by point answer one.)
@@ -743,14 +773,20 @@ describe.each(engines())('the event filters on $name', (engine) => {
       }
       expect(paged).toEqual(expected.slice(0, 100));
       if (sort !== 'date') return;
-      // In the list's order, the filter is checked on events_facts' entries alone; the
-      // page's events, and no others, are then read by id.
+      // In the list's order, the filter is checked on the entries of an index in that order
+      // alone (events_facts, or a governorate's in events_area); the page's events, and no
+      // others, are then read by id.
       const plans: PlanNode[][] = [];
       await listMarkedEvents(explaining(db, plans), viewer, { limit: 50 });
       // (The page's statement is the last: one with days asks the monthly counts first.)
       const scans = (plans.at(-1) ?? []).filter((n) => n['Relation Name'] === 'events');
       expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual([
-        ['Index Only Scan', 'events_facts'],
+        [
+          'Index Only Scan',
+          filter.admin1Pcode === undefined
+            ? 'events_facts'
+            : expect.stringMatching(/^events_(facts|area)$/),
+        ],
         ['Index Scan', 'events_pkey'],
       ]);
     },
