@@ -1,3 +1,4 @@
+import { countBelow } from '../text/index.js';
 import { KM_PER_DEGREE, distanceKm } from './places.js';
 import type { Place } from './places.js';
 
@@ -46,13 +47,6 @@ export class Spots {
 
   /** Where the first spot at latitude `lat` or further north stands. */
   private firstFrom(lat: number): number {
-    let lo = 0;
-    let hi = this.byLatitude.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.byLatitude[mid]?.lat ?? Infinity) < lat) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countBelow(this.byLatitude, (spot) => spot.lat, lat);
   }
 }

@@ -15,6 +15,7 @@ import type {
   ActorEntry,
 } from '../../lexicon/index.js';
 import {
+  countBelow,
   findDates,
   normalizeForMatching,
   publicationDay,
@@ -241,14 +242,7 @@ export function analyze(document: Document, lexicon: Lexicon): Analysis {
  * list of `Annotations` is, so a binary search finds it.
  */
 export function firstFrom(list: readonly { readonly start: number }[], from: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid]?.start ?? Infinity) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBelow(list, (a) => a.start, from);
 }
 
 /** Whether an annotation that starts at token `i` passes `test`; `list` is in text order (by start). */

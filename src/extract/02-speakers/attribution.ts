@@ -1,3 +1,4 @@
+import { countBelow } from '../../text/index.js';
 import type { Sentence } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
@@ -396,14 +397,7 @@ export class Attribution {
   /** Whether tokens a ≤ b are in one sentence: the last sentence starting at or before a holds both, or none does. */
   private sameSentence(a: number, b: number): boolean {
     const sentences = this.analysis.sentences;
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sentences[mid]?.tokenStart ?? Infinity) <= a) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = sentences[lo - 1];
+    const s = sentences[countBelow(sentences, (x) => x.tokenStart, a, true) - 1];
     return s !== undefined && b <= s.tokenEnd;
   }
 

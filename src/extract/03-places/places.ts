@@ -1,4 +1,5 @@
 import { BETWEEN_KM, distanceKm, locateMentions } from '../../gazetteer/index.js';
+import { countBelow } from '../../text/index.js';
 import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import { ROADS, ROAD_WORDS, someAt, textOf } from '../01-read/index.js';
@@ -94,14 +95,8 @@ function insideAny(zones: readonly { start: number; end: number }[]): (m: PlaceM
   const furthest: number[] = [];
   for (const z of sorted) furthest.push(Math.max(z.end, furthest.at(-1) ?? -Infinity));
   return (m) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid]?.start ?? Infinity) <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && (furthest[lo - 1] ?? -Infinity) >= m.end;
+    const k = countBelow(sorted, (z) => z.start, m.start, true);
+    return k > 0 && (furthest[k - 1] ?? -Infinity) >= m.end;
   };
 }
 
@@ -199,14 +194,7 @@ function sentenceAround(
   m: { readonly start: number; readonly end: number },
 ): Analysis['sentences'][number] | undefined {
   const sentences = analysis.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sentences[mid]?.tokenStart ?? Infinity) <= m.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found = sentences[lo - 1];
+  const found = sentences[countBelow(sentences, (s) => s.tokenStart, m.start, true) - 1];
   return found !== undefined && m.end <= found.tokenEnd ? found : undefined;
 }
 
@@ -293,14 +281,7 @@ function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
 
 /** Where the first of `places` (in text order) that starts at token `at` or later stands. */
 function firstStartingFrom(places: readonly ResolvedPlace[], at: number): number {
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((places[mid]?.mention.start ?? Infinity) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBelow(places, (p) => p.mention.start, at);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Measure, Qualifier } from '../../contracts/index.js';
 import { idForDay } from '../../lexicon/index.js';
 import type { Completion, MeasureEntry, QualifierEntry, VictimClass } from '../../lexicon/index.js';
-import { readDefiniteNumber, readNumber, readVagueQuantity } from '../../text/index.js';
+import { countBelow, readDefiniteNumber, readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
   because,
@@ -962,14 +962,7 @@ function denied(r: Reader, at: number): boolean {
 
 /** The index of the last sentence that starts at or before token i (-1: none). */
 function lastStartingBy(sentences: readonly { readonly tokenStart: number }[], i: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sentences[mid]?.tokenStart ?? Infinity) <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countBelow(sentences, (s) => s.tokenStart, i, true) - 1;
 }
 
 /** Where the word that completes an idiom ends («لقي 16 مدنيا على الأقل مصرعهم»), or null when none follows. */

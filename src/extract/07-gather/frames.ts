@@ -1,4 +1,5 @@
 import type { ResolvedPlace } from '../../gazetteer/index.js';
+import { countBelow } from '../../text/index.js';
 import type { Clause } from '../01-read/index.js';
 import type { Attribution } from '../02-speakers/index.js';
 import { protestersHome } from '../03-places/index.js';
@@ -107,16 +108,9 @@ export function readFrames(
  * is sorted by where their mentions start, so a binary search finds the first.
  */
 function placesWithin(places: readonly ResolvedPlace[], from: number, to: number): ResolvedPlace[] {
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((places[mid]?.mention.start ?? Infinity) < from) lo = mid + 1;
-    else hi = mid;
-  }
   const here: ResolvedPlace[] = [];
   // A mention that starts past `to` ends past it too.
-  for (let k = lo; k < places.length; k++) {
+  for (let k = countBelow(places, (p) => p.mention.start, from); k < places.length; k++) {
     const p = places[k];
     if (p === undefined || p.mention.start > to) break;
     if (p.mention.end <= to) here.push(p);

@@ -6,6 +6,8 @@
  * extraction builds them, but nothing promises it) is scanned as before.
  */
 
+import { countBelow } from '../../text/index.js';
+
 /** Whether `key` never decreases along the list. */
 function ascending<T>(list: readonly T[], key: (item: T) => number): boolean {
   for (let k = 1; k < list.length; k++) {
@@ -14,25 +16,6 @@ function ascending<T>(list: readonly T[], key: (item: T) => number): boolean {
     if (a !== undefined && b !== undefined && key(a) > key(b)) return false;
   }
   return true;
-}
-
-/** How many items of an ascending list have a key below `bound` (or at it, with `orAt`). */
-function countBelow<T>(
-  list: readonly T[],
-  key: (item: T) => number,
-  bound: number,
-  orAt = false,
-): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const item = list[mid];
-    const k = item === undefined ? Infinity : key(item);
-    if (k < bound || (orAt && k === bound)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The last item, in the list's order, whose key is below a bound: `list.filter((x) => key(x) < bound).at(-1)`. */
