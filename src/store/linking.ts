@@ -70,6 +70,13 @@ export interface SearchSpan {
 /** Windows are a month at most, so a search reads the index over a month and a day, not the past. */
 const REACH_BACK_DAYS = MAX_WINDOW_DAYS + 1;
 
+/** Where the candidate search looks for an incident: its governorate and days (null: it lacks either). */
+function searchedAt(x: StoredIncident): SearchSpan | null {
+  const area = x.incident.location?.admin1_pcode ?? null;
+  const days = timeWindow(x);
+  return area === null || days === null ? null : { area, from: days.from, to: days.to };
+}
+
 /**
  * Where to look for the incidents that could be the same act as these: per
  * governorate, their time windows merged wherever the index ranges they read
@@ -79,12 +86,11 @@ const REACH_BACK_DAYS = MAX_WINDOW_DAYS + 1;
 export function searchSpans(incidents: readonly StoredIncident[]): SearchSpan[] {
   const byArea = new Map<string, { from: string; to: string }[]>();
   for (const x of incidents) {
-    const area = x.incident.location?.admin1_pcode ?? null;
-    const days = timeWindow(x);
-    if (area === null || days === null) continue;
-    const list = byArea.get(area) ?? [];
-    list.push({ from: days.from, to: days.to });
-    byArea.set(area, list);
+    const span = searchedAt(x);
+    if (span === null) continue;
+    const list = byArea.get(span.area) ?? [];
+    list.push({ from: span.from, to: span.to });
+    byArea.set(span.area, list);
   }
   const spans: SearchSpan[] = [];
   for (const [area, windows] of [...byArea].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -156,8 +162,8 @@ function byArea(incidents: readonly StoredIncident[]): Map<string, StoredInciden
  * touch. The groups depend only on the incidents and links, not on the order
  * reports arrive in, so any number of workers give the same events. The
  * incidents that are not background are not stored yet: they are stored here,
- * each with the event it is in, written once (stored first and pointed at its
- * event after, each was written twice, its indexes too).
+ * once their events are known, so that each row and its index entries are
+ * written once.
  */
 export async function linkNewIncidents(
   tx: Sql,
@@ -173,12 +179,7 @@ export async function linkNewIncidents(
   const found = await candidatesFor(tx, current);
   // The new incidents are candidates of each other too (a batch): those the search would find,
   // had they been stored, are those with a governorate and days (each lies in its own span).
-  const candidates = byArea([
-    ...found,
-    ...current.filter(
-      (x) => (x.incident.location?.admin1_pcode ?? null) !== null && timeWindow(x) !== null,
-    ),
-  ]);
+  const candidates = byArea([...found, ...current.filter((x) => searchedAt(x) !== null)]);
   const isNew = new Set(current.map((x) => x.key));
   const links: Link[] = [];
   for (const x of current) {

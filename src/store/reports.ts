@@ -107,12 +107,13 @@ export async function saveReports(
   lexicon: Lexicon,
 ): Promise<SaveOutcome[]> {
   if (batch.length === 0) return [];
+  const firsts = firstsOf(batch);
   return db.transaction(async (tx) => {
-    const stored = await insertReports(tx, batch);
+    const stored = await insertReports(tx, batch, firsts);
     const outcomes = batch.map((item, k): SaveOutcome => {
-      if (!stored.captures.has(item.report.sha256) || firstOfBytes(batch, k) !== k) return 'known';
+      if (!stored.captures.has(item.report.sha256) || firsts.bytes[k] !== true) return 'known';
       const doc = item.result.document.id;
-      return stored.documents.has(doc) && firstOfText(batch, k) === k ? 'added' : 'same-text';
+      return stored.documents.has(doc) && firsts.text[k] === true ? 'added' : 'same-text';
     });
     const incidents = batch.flatMap((item, k) =>
       outcomes[k] === 'added' ? incidentsOf(item.result) : [],
@@ -122,14 +123,32 @@ export async function saveReports(
   });
 }
 
-function firstOfBytes(batch: readonly ExtractedReport[], k: number): number {
-  const sha = batch[k]?.report.sha256;
-  return batch.findIndex((item) => item.report.sha256 === sha);
+/**
+ * Which items of a batch come first with their bytes, and which first with
+ * their text among those: only these are stored, so that a batch stores what
+ * the same reports stored one at a time would (a text given twice with other
+ * facts, another outlet or address, keeps the first's, as its events do).
+ */
+interface Firsts {
+  readonly bytes: readonly boolean[];
+  readonly text: readonly boolean[];
 }
 
-function firstOfText(batch: readonly ExtractedReport[], k: number): number {
-  const id = batch[k]?.result.document.id;
-  return batch.findIndex((item) => item.result.document.id === id);
+function firstsOf(batch: readonly ExtractedReport[]): Firsts {
+  const bytes = firstWith(batch, (item) => item.report.sha256);
+  const text = firstWith(batch, (item, k) => (bytes[k] === true ? item.result.document.id : null));
+  return { bytes, text };
+}
+
+/** Whether each item is the first with its key (none is, whose key is null). */
+function firstWith<T>(list: readonly T[], key: (item: T, k: number) => string | null): boolean[] {
+  const seen = new Set<string>();
+  return list.map((item, k) => {
+    const value = key(item, k);
+    if (value === null || seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  });
 }
 
 function incidentsOf(result: DocumentResult): StoredIncident[] {
@@ -149,14 +168,16 @@ function incidentsOf(result: DocumentResult): StoredIncident[] {
  * One statement for a whole batch: the texts and their background incidents
  * (unless stored), the bytes (unless stored), the old failures of these
  * sources gone. Says which texts and bytes were new. The other incidents are
- * stored by linking, once it knows their events (linkNewIncidents): stored
- * here, each would be written again to point it at its event.
+ * stored by linking (linkNewIncidents), once their events are known, so that
+ * each is written once.
  */
 async function insertReports(
   tx: Sql,
   batch: readonly ExtractedReport[],
+  firsts: Firsts,
 ): Promise<{ documents: Set<string>; captures: Set<string> }> {
-  const documents = batch.map(({ result }) => {
+  const texts = batch.filter((_, k) => firsts.text[k] === true);
+  const documents = texts.map(({ result }) => {
     const doc = result.document;
     return {
       id: doc.id,
@@ -173,19 +194,21 @@ async function insertReports(
       sources: doc.sources ?? null,
     };
   });
-  const captures = batch.map(({ report, result }) => ({
-    sha256: report.sha256,
-    document_id: result.document.id,
-    source: report.source,
-    size: report.raw.length,
-    raw: Buffer.from(report.raw).toString('base64'),
-    captured_at: report.capturedAt,
-  }));
+  const captures = batch
+    .filter((_, k) => firsts.bytes[k] === true)
+    .map(({ report, result }) => ({
+      sha256: report.sha256,
+      document_id: result.document.id,
+      source: report.source,
+      size: report.raw.length,
+      raw: Buffer.from(report.raw).toString('base64'),
+      captured_at: report.capturedAt,
+    }));
   const [row] = await tx.query<{ documents: string[]; captures: string[] }>(
     `WITH d AS (
        INSERT INTO documents (id, title, outlet, url, published, published_day, text, search_text, tallies,
          warnings, coded_warnings, sources)
-       SELECT DISTINCT ON (id) id, title, outlet, url, published, published_day, text, search_text, tallies,
+       SELECT id, title, outlet, url, published, published_day, text, search_text, tallies,
          warnings, coded_warnings, sources
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, title text, outlet text, url text, published text,
          published_day date, text text, search_text text, tallies jsonb, warnings jsonb,
@@ -193,7 +216,7 @@ async function insertReports(
        ON CONFLICT (id) DO NOTHING RETURNING id),
      c AS (
        INSERT INTO captures (sha256, document_id, source, size, raw, captured_at)
-       SELECT DISTINCT ON (sha256) sha256, document_id, source, size, decode(raw, 'base64'), captured_at
+       SELECT sha256, document_id, source, size, decode(raw, 'base64'), captured_at
        FROM jsonb_to_recordset($2::jsonb) AS x(sha256 text, document_id text, source text, size integer,
          raw text, captured_at timestamptz)
        ON CONFLICT (sha256) DO NOTHING RETURNING sha256),
@@ -214,12 +237,10 @@ async function insertReports(
       JSON.stringify(captures),
       batch.map(({ report }) => report.source),
       JSON.stringify(
-        batch.flatMap(({ result }, k) =>
-          firstOfText(batch, k) === k
-            ? incidentsOf(result)
-                .filter((x) => x.incident.background)
-                .map(incidentRow)
-            : [],
+        texts.flatMap(({ result }) =>
+          incidentsOf(result)
+            .filter((x) => x.incident.background)
+            .map(incidentRow),
         ),
       ),
     ],

@@ -371,6 +371,52 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
     expect(events.some((e) => e.members.length === 9)).toBe(true);
     expect(sortById(events)).toEqual(sortById(expectedEvents(reports)));
   });
+  it('keeps the first of one text given twice in a batch with other facts, as one at a time does', async () => {
+    const originals = reportsOf(
+      Array.from({ length: 24 }, (_, doc) => ({ doc, day: `2024-03-${String(10 + (doc % 8))}` })),
+    );
+    // The same words from another source: other bytes, another outlet and address.
+    const copies = originals.map((original, k): ExtractedReport => {
+      const bytes = new TextEncoder().encode(`report ${String(k)}, as another site carried it`);
+      return {
+        report: {
+          ...original.report,
+          source: `copy${String(k)}.txt`,
+          raw: bytes,
+          sha256: sha256Hex(bytes),
+        },
+        result: {
+          ...original.result,
+          document: {
+            ...original.result.document,
+            outlet: `another outlet ${String(k)}`,
+            url: `https://example.org/copy/${String(k)}`,
+          },
+        },
+      };
+    });
+    const batch = [...originals, ...copies];
+    const contents = async (): Promise<unknown> => ({
+      documents: await db.query('SELECT id, outlet, url FROM documents ORDER BY id'),
+      captures: await db.query('SELECT sha256, document_id, source FROM captures ORDER BY sha256'),
+      members: await db.query(
+        `SELECT m->>'document' AS document, m->>'outlet' AS outlet, m->>'url' AS url
+         FROM events, jsonb_array_elements(data->'members') AS m ORDER BY 1, 2, 3`,
+      ),
+    });
+    const seen: unknown[] = [];
+    for (const size of [batch.length, 1]) {
+      await emptyStore(db);
+      const outcomes: string[] = [];
+      for (let k = 0; k < batch.length; k += size)
+        outcomes.push(...(await saveReports(db, batch.slice(k, k + size), lexicon)));
+      expect(outcomes).toEqual(batch.map((_, k) => (k < originals.length ? 'added' : 'same-text')));
+      seen.push(await contents());
+    }
+    expect(seen[1]).toEqual(seen[0]);
+    const outlets = await db.query<{ outlet: string }>('SELECT outlet FROM documents');
+    expect(outlets.every((d) => d.outlet.startsWith('outlet '))).toBe(true);
+  });
 });
 
 /** A report given two more incidents: one of background, one with no place. */
