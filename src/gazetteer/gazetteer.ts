@@ -76,6 +76,21 @@ export type WordClass =
   | 'namedAfter'
   | 'leaving';
 
+/** Each class as one bit of a word's bits; `STARTS` is the bit above them. */
+const CLASS_BITS: Readonly<Record<WordClass, number>> = {
+  personTitle: 1,
+  organisationHead: 2,
+  organisationTail: 4,
+  correspondent: 8,
+  destination: 16,
+  hospital: 32,
+  namedAfter: 64,
+  leaving: 128,
+};
+
+/** A word's bit for: a place name or a cue word may start with it. */
+const STARTS = 256;
+
 const WORD_CLASS_FIELDS = {
   personTitle: 'person_titles',
   organisationHead: 'organisation_heads',
@@ -334,7 +349,23 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // that are no listed name recur from report to report, and each costs its deletions.
   const nearby = new Map<string, readonly PlaceName[]>();
   const starts = new Set([...names.firstKeys(), ...cues.firstKeys()]);
-  const starters = new WeakMap<readonly string[], boolean>();
+  // Each key's classes as bits, so that a word's classes are one number (built once per load).
+  const keyClasses = new Map<string, number>();
+  for (const [cls, words] of classes)
+    for (const word of words) keyClasses.set(word, (keyClasses.get(word) ?? 0) | CLASS_BITS[cls]);
+  // A word's keys are one array for every token of it: what the gazetteer knows of the
+  // word (its classes, whether a place or cue may start with it) is worked out once and
+  // kept with it, where each question asked every key again.
+  const wordBits = new WeakMap<readonly string[], number>();
+  const bitsOf = (keys: readonly string[]): number => {
+    let bits = wordBits.get(keys);
+    if (bits === undefined) {
+      bits = 0;
+      for (const key of keys) bits |= (keyClasses.get(key) ?? 0) | (starts.has(key) ? STARTS : 0);
+      wordBits.set(keys, bits);
+    }
+    return bits;
+  };
   return {
     places,
     names,
@@ -344,18 +375,9 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     mayStartPlace: (token) => {
       if (token === undefined) return false;
       if (token.kind !== 'word') return starts.has(token.text);
-      // A word's keys are one array for every token of it: its answer is kept with it.
-      const known = starters.get(token.keys);
-      if (known !== undefined) return known;
-      let may = false;
-      for (const key of token.keys) if (starts.has(key)) may = true;
-      starters.set(token.keys, may);
-      return may;
+      return (bitsOf(token.keys) & STARTS) !== 0;
     },
-    isA: (token, cls) => {
-      const words = classes.get(cls);
-      return token?.kind === 'word' && words !== undefined && token.keys.some((k) => words.has(k));
-    },
+    isA: (token, cls) => token?.kind === 'word' && (bitsOf(token.keys) & CLASS_BITS[cls]) !== 0,
     anaphorOf: (token) => {
       if (token?.kind !== 'word') return null;
       for (const key of token.keys) {

@@ -453,11 +453,10 @@ function buildMention(
 ): PlaceMention | null {
   const first = tokens[nameStart];
   const article = spelledWithArticle(first?.text ?? '');
-  const usable = (cues.any ? names : names.filter((n) => !n.common)).filter(
-    (n) => article !== false || !n.article,
-  );
+  const usable: PlaceName[] = [];
+  for (const n of names)
+    if ((cues.any || !n.common) && (article !== false || !n.article)) usable.push(n);
   if (usable.length === 0) return null;
-  const candidates = [...new Set(usable.map((n) => n.place))];
   const multiWord = nameEnd - nameStart > 1;
   // Only a full name makes a place prominent enough to count bare: «الصورة» is not «الصورة الصغيرة».
   const prominent = usable.some(
@@ -469,6 +468,8 @@ function buildMention(
   // «أصيب الشيخ إبراهيم…», «القيادي أبو طلحة»: a name that opens with a title or kunya is a person's, unless a place word or preposition says otherwise.
   if (!cues.any && !listed && gazetteer.isA(first, 'personTitle') && !locative(tokens, nameStart))
     return null;
+  // The places, each once, asked only of a name that is a place here.
+  const candidates = [...new Set(usable.map((n) => n.place))];
   let end = nameEnd;
   let direction: string | null = null;
   const after = gazetteer.cues.longestAt(tokens, end, to);
@@ -601,17 +602,17 @@ function isDestination(
   tokens: readonly Token[],
   mention: PlaceMention,
 ): boolean {
-  let hospital = gazetteer.isA(tokens[mention.start], 'hospital');
   let k = mention.start - 1;
   // «إلى المستشفى الوطني في مدينة حماة»: a hospital's name runs a few words before its town.
   for (; k >= mention.start - DESTINATION_GAP; k--) {
     const t = tokens[k];
     if (t?.kind !== 'word' || TOWARDS.has(t.text)) break;
-    if (gazetteer.isA(t, 'hospital')) hospital = true;
   }
   const towards = tokens[k];
+  // Most places have no «إلى» before them: the hospital words are sought only after one.
   if (towards?.kind !== 'word' || !TOWARDS.has(towards.text)) return false;
-  if (hospital) return true;
+  for (let h = k + 1; h <= mention.start; h++)
+    if (gazetteer.isA(tokens[h], 'hospital')) return true;
   if (k !== mention.start - 1) return false;
   for (let b = k - 1; b >= Math.max(0, k - DESTINATION_REACH); b--) {
     const t = tokens[b];

@@ -1,6 +1,6 @@
 import type { GeoPrecision } from '../contracts/index.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { PlaceMention } from './mentions.js';
+import type { AdminLevel, PlaceMention } from './mentions.js';
 import type { Place } from './places.js';
 import type { Spots } from './spots.js';
 
@@ -43,12 +43,6 @@ export interface ResolvedPlace {
    */
   readonly derived?: 'anaphor' | 'quarter' | 'between';
 }
-
-const KIND_FOR_ADMIN = {
-  governorate: 'governorate',
-  district: 'district',
-  subdistrict: 'subdistrict',
-} as const;
 
 /** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. */
 export function adminCodesOf(mention: PlaceMention): string[] {
@@ -103,7 +97,9 @@ const BASES = ['sentence', 'user', 'cue', 'report', 'nearby', 'rank'] as const;
 
 function score(place: Place, context: PlaceContext, cueKind: Place['kind'] | null): number {
   const parts = scoreParts(place, context, cueKind);
-  return BASES.reduce((sum, k) => sum + parts[k], 0);
+  let sum = 0;
+  for (const k of BASES) sum += parts[k];
+  return sum;
 }
 
 /** Why the first place was chosen over the second. */
@@ -147,14 +143,21 @@ function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): bool
   const area = mention.admin !== null || mention.neighbourhood === true || !mention.settlement;
   if (mention.common === true && area) return true;
   // A town is placed when the report resolved a place or the sentence names a city or district.
-  const townPlaced =
-    context.resolved.size > 0 || [...context.sentenceAdmin].some((code) => code.length > 4);
+  const townPlaced = context.resolved.size > 0 || namesDistrict(context.sentenceAdmin);
   return (
     mention.neighbourhood === true &&
     townPlaced &&
     !mention.candidates.some((p) => p.kind === 'neighbourhood')
   );
 }
+
+function namesDistrict(codes: ReadonlySet<string>): boolean {
+  for (const code of codes) if (code.length > GOVERNORATE_CODE_LENGTH) return true;
+  return false;
+}
+
+/** OCHA governorate p-codes are «SY» and two digits; longer codes are districts and below. */
+export const GOVERNORATE_CODE_LENGTH = 4;
 
 /**
  * «قرية X بريف دير الزور» where the only X the gazetteer knows is in another
@@ -167,11 +170,17 @@ function outsideNamedArea(place: Place, context: PlaceContext): boolean {
   if (place.kind !== 'community' || place.rank <= 2) return false;
   // A speaker's place says where the speaker is, not that a village of the act's name lies there.
   const areas = context.sentenceActAdmin ?? context.sentenceAdmin;
-  const inSentence = [...areas].filter((code) => code.length === 4);
-  if (inSentence.length > 0) return !inSentence.includes(place.admin1Pcode);
+  let namesGovernorate = false;
+  for (const code of areas) {
+    if (code.length !== GOVERNORATE_CODE_LENGTH) continue;
+    if (code === place.admin1Pcode) return false;
+    namesGovernorate = true;
+  }
+  if (namesGovernorate) return true;
   // «وقتل مدنيان في قرية البحرة» in a report about Deir ez-Zor: the report's governorates, when the sentence names none.
-  const governorates = [...(context.reportGovernorates ?? [])];
-  if (governorates.length === 0 || governorates.includes(place.admin1Pcode)) return false;
+  const governorates = context.reportGovernorates;
+  if (governorates === undefined || governorates.size === 0 || governorates.has(place.admin1Pcode))
+    return false;
   return !(context.resolved.nearest(place, NEAR_KM) < NEAR_KM);
 }
 
@@ -181,18 +190,27 @@ const NEAR_KM = 30;
 /** Kinds a name can be shared by and a reviewer may want to see as the other reading. */
 const LOCAL_KINDS: ReadonlySet<Place['kind']> = new Set(['community', 'neighbourhood', 'site']);
 
-/** Which kinds of place the cue words allow, most fitting first. */
-function preferredKinds(mention: PlaceMention): readonly Place['kind'][] {
+type Kinds = readonly Place['kind'][];
+
+/** The kinds cue words allow, most fitting first (made once, not for every mention). */
+const KINDS: Readonly<Record<AdminLevel | 'region' | 'facility' | 'settlement' | 'bare', Kinds>> = {
   // «منطقة X» is a district when X names one, else the area around the town X.
-  if (mention.admin === 'district') return ['district', 'community', 'subdistrict', 'governorate'];
-  if (mention.admin !== null) {
-    return [KIND_FOR_ADMIN[mention.admin], 'district', 'subdistrict', 'community', 'governorate'];
-  }
-  if (mention.relation === 'region') return ['governorate', 'district', 'community', 'subdistrict'];
-  if (mention.facility && !mention.settlement)
-    return ['site', 'community', 'neighbourhood', 'subdistrict', 'district', 'governorate'];
-  if (mention.settlement) return ['community', 'neighbourhood', 'site', 'subdistrict', 'district'];
-  return ['community', 'neighbourhood', 'site', 'governorate', 'district', 'subdistrict'];
+  district: ['district', 'community', 'subdistrict', 'governorate'],
+  governorate: ['governorate', 'district', 'subdistrict', 'community', 'governorate'],
+  subdistrict: ['subdistrict', 'district', 'subdistrict', 'community', 'governorate'],
+  region: ['governorate', 'district', 'community', 'subdistrict'],
+  facility: ['site', 'community', 'neighbourhood', 'subdistrict', 'district', 'governorate'],
+  settlement: ['community', 'neighbourhood', 'site', 'subdistrict', 'district'],
+  bare: ['community', 'neighbourhood', 'site', 'governorate', 'district', 'subdistrict'],
+};
+
+/** Which kinds of place the cue words allow, most fitting first. */
+function preferredKinds(mention: PlaceMention): Kinds {
+  if (mention.admin !== null) return KINDS[mention.admin];
+  if (mention.relation === 'region') return KINDS.region;
+  if (mention.facility && !mention.settlement) return KINDS.facility;
+  if (mention.settlement) return KINDS.settlement;
+  return KINDS.bare;
 }
 
 /** The countryside of a city is its district (or governorate, for a governorate seat). */
@@ -271,12 +289,17 @@ export function resolveMention(
       ? mention.candidates.filter((p) => supported(p, context))
       : mention.candidates;
   if (pool.length === 0) return null;
-  const bestKind = Math.min(...pool.map(kindRank));
+  let bestKind = Infinity;
+  for (const p of pool) bestKind = Math.min(bestKind, kindRank(p));
   const fitting = pool.filter((p) => kindRank(p) === bestKind);
-  const ranked = fitting
-    .map((p) => ({ p, s: score(p, context, cueKind) }))
-    .sort((a, b) => b.s - a.s)
-    .map(({ p }) => p);
+  // One place of the best kind needs no score: most names are one place's.
+  const ranked =
+    fitting.length === 1
+      ? fitting
+      : fitting
+          .map((p) => ({ p, s: score(p, context, cueKind) }))
+          .sort((a, b) => b.s - a.s)
+          .map(({ p }) => p);
   let place = ranked[0];
   if (place === undefined) return null;
   const basis = basisOf(place, ranked[1], context, cueKind);

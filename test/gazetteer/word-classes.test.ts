@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/gazetteer/index.js';
+import type { WordClass } from '../../src/gazetteer/index.js';
+import { phraseKeys, shippedDataDir } from '../../src/lexicon/index.js';
+import { normalizeForMatching, tokenize } from '../../src/text/index.js';
+import type { Token } from '../../src/text/index.js';
+
+const gazetteer = loadGazetteer();
+
+const CLASS_FIELDS: Record<WordClass, string> = {
+  personTitle: 'person_titles',
+  organisationHead: 'organisation_heads',
+  organisationTail: 'organisation_tails',
+  correspondent: 'correspondents',
+  destination: 'destination_words',
+  hospital: 'hospitals',
+  namedAfter: 'named_after',
+  leaving: 'leaving_words',
+};
+
+const cues = JSON.parse(
+  readFileSync(join(shippedDataDir(), 'gazetteer', 'cues.json'), 'utf8'),
+) as Record<string, unknown>;
+
+/** A class's words as the cues file lists them, by key. */
+function listed(cls: WordClass): Set<string> {
+  const words = cues[CLASS_FIELDS[cls]] as string[];
+  return new Set(words.flatMap((w) => phraseKeys(w)));
+}
+
+const tokensOf = (text: string): Token[] =>
+  tokenize(normalizeForMatching(text).text).filter((t) => t.kind !== 'break');
+
+/** Every word of the cues file's classes, with clitics and without, and words of our own. */
+const WORDS: readonly Token[] = [
+  ...Object.values(CLASS_FIELDS).flatMap((field) =>
+    (cues[field] as string[]).flatMap((w) => [...tokensOf(w), ...tokensOf(`و${w}`)]),
+  ),
+  ...tokensOf(
+    'وصل الوفد صباحا إلى بلدة الرمانة شرق حلب، ونقل المصابون بالمستشفيات فيما قال مراسلنا إن الشيخ سليم غادر',
+  ),
+];
+
+describe('the words a gazetteer knows around place names', () => {
+  it('puts a word in each class whose list holds one of its keys, and in no other', () => {
+    for (const cls of Object.keys(CLASS_FIELDS) as WordClass[]) {
+      const keys = listed(cls);
+      for (const token of WORDS) {
+        const expected = token.kind === 'word' && token.keys.some((k) => keys.has(k));
+        expect(gazetteer.isA(token, cls), `${token.text} ${cls}`).toBe(expected);
+      }
+    }
+  });
+
+  it('answers alike for every token of a word, the first time and after', () => {
+    const first = tokensOf('قرب مشفى البلدة');
+    const again = tokensOf('داخل مشفى المدينة');
+    for (const cls of Object.keys(CLASS_FIELDS) as WordClass[])
+      expect(gazetteer.isA(again[1], cls)).toBe(gazetteer.isA(first[1], cls));
+    expect(gazetteer.isA(first[1], 'hospital')).toBe(true);
+    expect(gazetteer.isA(again[1], 'hospital')).toBe(true);
+  });
+
+  it('lets a place start only at a word one of whose keys starts a place name or a cue', () => {
+    const starts = new Set([...gazetteer.names.firstKeys(), ...gazetteer.cues.firstKeys()]);
+    for (const token of WORDS) {
+      const expected =
+        token.kind === 'word' ? token.keys.some((k) => starts.has(k)) : starts.has(token.text);
+      expect(gazetteer.mayStartPlace(token), token.text).toBe(expected);
+    }
+    expect(gazetteer.mayStartPlace(tokensOf('بلدة')[0])).toBe(true);
+  });
+
+  it('knows no class of a word that is not one, nor of what is no token', () => {
+    const [comma] = tokensOf('،');
+    for (const cls of Object.keys(CLASS_FIELDS) as WordClass[]) {
+      expect(gazetteer.isA(comma, cls)).toBe(false);
+      expect(gazetteer.isA(undefined, cls)).toBe(false);
+    }
+    expect(gazetteer.mayStartPlace(undefined)).toBe(false);
+  });
+});
