@@ -114,6 +114,7 @@ const AR = {
   'ingest.sameText': '{n} نصه كنص تقرير مخزن',
   'ingest.completed': '{n} منها أُعطي وقائع كانت تنقصه وأعيدت قراءته',
   'ingest.notCompleted': 'لم يُعطَ ما كان ينقصه ({facts})، إذ تعذرت إعادة قراءته به: {reason}',
+  'ingest.differs': 'محفوظ من قبل و{fact} فيه {stored}؛ لم يؤخذ {given} إذ لا يُستبدل ما حُفظ',
   'ingest.failed': 'فشل {n}',
   'fact.title': 'العنوان',
   'fact.outlet': 'الوسيلة',
@@ -434,6 +435,8 @@ const EN: Readonly<Record<Key, string>> = {
   'ingest.completed': '{n} of them given facts they lacked, and read again',
   'ingest.notCompleted':
     'not given the facts it lacked ({facts}): it could not be read again with them: {reason}',
+  'ingest.differs':
+    'stored before with {fact} {stored}; {given} was not taken: a stored fact is never replaced',
   'ingest.failed': '{n} failed',
   'fact.title': 'title',
   'fact.outlet': 'outlet',

@@ -243,6 +243,8 @@ async function ingestHere(
             reason: r.notCompleted.reason,
           }),
         );
+      for (const d of r.differing ?? [])
+        warn(r.source, say('ingest.differs', { ...d, fact: say(`fact.${d.fact}`) }));
       if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
       for (const w of r.warnings ?? []) warn(r.source, w);
     }

@@ -10,7 +10,7 @@ export type { BackgroundStatistics } from './statistics.js';
 export { linkNotes, readingNotes } from './notes.js';
 export { evidenceOf, saveEvidence, verifyCaptures } from './evidence.js';
 export type { Mismatch, SavedEvidence } from './evidence.js';
-export type { PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
+export type { FactDifference, PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
 export { governorateCode } from './filter.js';
 export { decide, joinEvents, setPrivate, setStatus, splitOff } from './review.js';
 export type { Decided, Detached, Joined } from './review.js';

@@ -60,6 +60,15 @@ export interface ReportResult {
   readonly completed?: readonly ReportFact[];
   /** Known already, came with facts it lacked, and could not be read again with them: it took none. */
   readonly notCompleted?: NotCompleted;
+  /** Known already, and given facts other than those it keeps: a stored fact is never replaced. */
+  readonly differing?: readonly FactDifference[];
+}
+
+/** A fact a stored report keeps, and the other one it was given again with. */
+export interface FactDifference {
+  readonly fact: ReportFact;
+  readonly stored: string;
+  readonly given: string;
 }
 
 /** Facts a stored report lacked and was not given, and why. */
@@ -150,12 +159,14 @@ interface Completion {
   readonly lacked: readonly ReportFact[];
   readonly facts: Pick<StoredFacts, ReportFact>;
   readonly sources: FactSources;
+  readonly differing: readonly FactDifference[];
 }
 
-/** What became of facts a stored report came with: taken, or not, and why. */
+/** What became of facts a stored report came with: taken, or not, and why; or kept apart. */
 interface Completed {
   readonly completed?: readonly ReportFact[];
   readonly notCompleted?: NotCompleted;
+  readonly differing?: readonly FactDifference[];
 }
 
 /**
@@ -170,7 +181,8 @@ interface Completed {
  * read in it (lockReports): two ingests giving one report different dates
  * would otherwise each read it undated, and the second store a reading made
  * with a date the report does not keep. A report that cannot be read again
- * takes none of its facts, and its result says why.
+ * takes none of its facts, and its result says why; one given a fact other
+ * than the one it keeps (another date) keeps its own, and its result says so.
  */
 async function completeStored(
   db: Database,
@@ -185,18 +197,25 @@ async function completeStored(
     (r) => fromOptions || Object.keys(r.facts ?? {}).length > 0 || r.outlet != null,
   );
   const done = new Map<RawReport, Completed>();
+  const differing = (c: Completion): Completed =>
+    c.differing.length === 0 ? {} : { differing: c.differing };
   for (const piece of pieces(outside)) {
     // Read unlocked first, to pass by what lacks nothing (a resumed batch) without a transaction:
     // a stored fact is never taken away, so what lacks nothing now will lack nothing locked.
-    const unlocked = await lacking(db, piece, options);
+    const compared = await compareFacts(db, piece, options);
+    for (const c of compared) if (c.lacked.length === 0) done.set(c.report, differing(c));
+    const unlocked = compared.filter((c) => c.lacked.length > 0);
     if (unlocked.length === 0) continue;
     const { taken, failed } = await db.transaction(async (tx) => {
       await lockReports(tx, [...new Set(unlocked.map((c) => c.document))]);
-      const completions = await lacking(
+      // Another ingest may have given it what it lacked meanwhile: then it differs, or is the same.
+      const lockedCompared = await compareFacts(
         tx,
         unlocked.map((c) => c.report),
         options,
       );
+      for (const c of lockedCompared) if (c.lacked.length === 0) done.set(c.report, differing(c));
+      const completions = lockedCompared.filter((c) => c.lacked.length > 0);
       const reports = await storedReports(tx, [...new Set(completions.map((c) => c.document))]);
       // Read again as it will be with its new facts; one that cannot be read again takes none.
       const { readings, failed } = rereadAll(
@@ -217,15 +236,15 @@ async function completeStored(
         }),
       };
     });
-    for (const c of taken) done.set(c.report, { completed: c.lacked });
+    for (const c of taken) done.set(c.report, { completed: c.lacked, ...differing(c) });
     for (const { completion: c, reason } of failed)
-      done.set(c.report, { notCompleted: { facts: c.lacked, reason } });
+      done.set(c.report, { notCompleted: { facts: c.lacked, reason }, ...differing(c) });
   }
   return done;
 }
 
-/** What each of these stored reports lacks that it comes with now. */
-async function lacking(
+/** What each of these stored reports lacks that it comes with now, and what it keeps otherwise. */
+async function compareFacts(
   db: Sql,
   reports: readonly RawReport[],
   options: PipelineOptions,
@@ -246,7 +265,11 @@ async function lacking(
       continue;
     }
     const lacked = REPORT_FACTS.filter((f) => was[f] === null && document[f] !== null);
-    if (lacked.length === 0) continue;
+    const differing = REPORT_FACTS.flatMap((fact) => {
+      const [stored, given] = [was[fact], document[fact]];
+      return stored === null || given === null || stored === given ? [] : [{ fact, stored, given }];
+    });
+    if (lacked.length === 0 && differing.length === 0) continue;
     const sources: FactSources = {};
     for (const f of lacked) {
       const source = document.sources?.[f];
@@ -264,6 +287,7 @@ async function lacking(
         published: given('published'),
       },
       sources,
+      differing,
     });
   }
   return found;

@@ -45,11 +45,15 @@ describe('a report stored without a date, ingested again with one', () => {
     expect(await run('evidence', 'verify', '--data', data)).toBe(0);
   });
 
-  it('keeps a fact it has: a later, different one is not taken', async () => {
+  it('keeps a fact it has: a later, different one is not taken, and it says which it keeps', async () => {
     writeFileSync(join(dir, 'hama.meta.json'), JSON.stringify({ published: '2024-08-01' }));
     out.length = 0;
+    err.length = 0;
     expect(await run('ingest', '--data', data, '--no-progress', report)).toBe(0);
     expect(out.join('')).not.toMatch(/given facts/);
+    expect(err.join('')).toMatch(
+      /hama\.txt: stored before with publication date 2024-07-21; 2024-08-01 was not taken/,
+    );
     expect((await acled())[0]?.event_date).toBe('2024-07-21');
   });
 

@@ -22,6 +22,7 @@ interface Saved {
   events: string[];
   completed: string[];
   not_completed: { facts: string[]; reason: string } | null;
+  differing: { fact: string; stored: string; given: string }[];
 }
 
 describe.each(engines())('reports, users and look-ups on $name', (engine) => {
@@ -117,6 +118,12 @@ describe.each(engines())('reports, users and look-ups on $name', (engine) => {
       [UNDATED.text],
     );
     expect(stored).toMatchObject({ published: '2024-07-09', sources: { published: 'form' } });
+    // Pasted again with another date: the stored one stands, and the answer says which it is.
+    expect(await paste({ ...UNDATED, published: '2024-07-11' })).toMatchObject({
+      outcome: 'known',
+      completed: [],
+      differing: [{ fact: 'published', stored: '2024-07-09', given: '2024-07-11' }],
+    });
   });
 
   it('takes uploaded files: each NDJSON line a report, a bad one a failure with its reason', async () => {

@@ -149,6 +149,46 @@ describe.each(engines())('ingesting a batch, on $name', (engine) => {
     const after = await state();
     expect(after.published).toEqual([kept]);
     expect(after.incidents.map((i) => i.start)).toEqual([kept]);
+    // The one whose date was not taken is told which date the report keeps.
+    const theOther = completing[0] === one ? other : one;
+    const refused = kept === '2024-03-10' ? '2024-03-20' : '2024-03-10';
+    expect(theOther?.differing).toEqual([{ fact: 'published', stored: kept, given: refused }]);
+  });
+
+  it('tells a report given again with another date that it keeps its own, and changes nothing', async () => {
+    const knowledge = shippedKnowledge();
+    const report = undatedReport();
+    await ingestBatch(db, knowledge, [report], { published: '2024-04-02' });
+    const before = await state();
+    const [again] = await ingestBatch(db, knowledge, [report], { published: '2024-04-05' });
+    expect(again).toMatchObject({
+      outcome: 'known',
+      differing: [{ fact: 'published', stored: '2024-04-02', given: '2024-04-05' }],
+    });
+    expect(again?.completed).toBeUndefined();
+    expect(await state()).toEqual(before);
+    // Given the same date again, it is simply known: nothing differs, nothing is completed.
+    const [same] = await ingestBatch(db, knowledge, [report], { published: '2024-04-02' });
+    expect(same).toEqual({ source: report.source, outcome: 'known' });
+  });
+
+  it('takes a fact a report lacked and says which other one it kept, given both at once', async () => {
+    const knowledge = shippedKnowledge();
+    const report = undatedReport();
+    await ingestBatch(db, knowledge, [report], { published: '2024-04-02' });
+    const [again] = await ingestBatch(db, knowledge, [report], {
+      published: '2024-05-01',
+      outlet: 'نشرة المساء',
+    });
+    expect(again).toMatchObject({
+      outcome: 'known',
+      completed: ['outlet'],
+      differing: [{ fact: 'published', stored: '2024-04-02', given: '2024-05-01' }],
+    });
+    const [row] = await db.query<{ outlet: string; published: string }>(
+      'SELECT outlet, published FROM documents',
+    );
+    expect(row).toEqual({ outlet: 'نشرة المساء', published: '2024-04-02' });
   });
 
   it('never stores a reprocess reading made before an ingest dated the report over the date', async () => {

@@ -122,6 +122,10 @@ const zSaved = z.object({
   completed: z.array(z.enum(REPORT_FACTS)),
   /** Facts it lacked that it could not take: it could not be read again with them. */
   not_completed: z.object({ facts: z.array(z.enum(REPORT_FACTS)), reason: z.string() }).nullable(),
+  /** Facts it keeps that this one gave otherwise (another date): a stored fact is never replaced. */
+  differing: z.array(
+    z.object({ fact: z.enum(REPORT_FACTS), stored: z.string(), given: z.string() }),
+  ),
 });
 
 /** A report that was not stored, and why. */
@@ -133,6 +137,7 @@ const unsaved = (source: string, reason: string): z.infer<typeof zSaved> => ({
   events: [],
   completed: [],
   not_completed: null,
+  differing: [],
 });
 
 const paste = declare('report:add', {
@@ -259,6 +264,7 @@ export function adminRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
             result.notCompleted === undefined
               ? null
               : { facts: [...result.notCompleted.facts], reason: result.notCompleted.reason },
+          differing: (result.differing ?? []).map((d) => ({ ...d })),
         };
       }),
     );

@@ -197,7 +197,7 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     await signOut(page);
   });
 
-  it('tells that a report pasted again with the date it was saved without now has it', async () => {
+  it('tells that a report pasted again with the date it was saved without now has it, and that another date is not taken', async () => {
     const { page } = browser;
     const UNDATED =
       'قتل شاب برصاص قناص على أطراف بلدة بصرى الشام شرقي درعا صباح اليوم، بحسب ناشطين من المنطقة.';
@@ -219,6 +219,18 @@ describe.skipIf(chromiumPath === null)('adding a report by paste', () => {
     await told.waitFor();
     expect(await told.innerText()).toContain('أُعطي الآن ما كان ينقصه (تاريخ النشر)');
     await shotBothLanguages(page, 'add-completed');
+    // Pasted once more with another day: the day it keeps stands, and the page says which.
+    await pasted();
+    await published.getByLabel('اليوم').fill('٥');
+    await published.getByLabel('الشهر').selectOption({ label: 'آذار' });
+    await published.getByLabel('السنة').fill('2025');
+    await page.getByRole('button', { name: 'حفظ التقرير' }).click();
+    const kept = page.getByRole('status').filter({ hasText: 'لم يؤخذ' });
+    await kept.waitFor();
+    expect(await kept.innerText()).toMatch(
+      /ويبقى تاريخ النشر فيه .*٣ آذار ٢٠٢٥.*لم يؤخذ .*٥ آذار ٢٠٢٥/,
+    );
+    await shotBothLanguages(page, 'add-kept');
     await signOut(page);
   });
 });

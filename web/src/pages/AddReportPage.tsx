@@ -17,13 +17,15 @@ interface Saved {
   completed: Fact[];
   /** Facts it could not give one, and why. */
   not_completed: { facts: Fact[]; reason: string } | null;
+  /** Facts it keeps that this paste gave otherwise: the stored ones stand. */
+  differing: { fact: Fact; stored: string; given: string }[];
 }
 
 type Fact = 'published' | 'outlet' | 'url' | 'title';
 
 /** Paste a report (or drop files), see what wathiq reads from it, then save it. */
 export function AddReportPage() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const [preview, setPreview] = useState<Reading[] | null>(null);
   const [unread, setUnread] = useState<Saved[]>([]);
   const [saved, setSaved] = useState<Saved[]>([]);
@@ -36,6 +38,18 @@ export function AddReportPage() {
   const outcomeOf = (s: Saved): string => {
     if (s.outcome === 'added') return t('add.saved');
     if (s.outcome !== 'known') return t('add.failed', { reason: s.reason ?? s.outcome });
+    // A date as the reader writes dates; a title, outlet or address as it was given.
+    const shown = (fact: Fact, value: string) => (fact === 'published' ? date(value) : value);
+    const kept = s.differing.map((d) =>
+      t('add.differs', {
+        fact: t(`fact.${d.fact}`),
+        stored: shown(d.fact, d.stored),
+        given: shown(d.fact, d.given),
+      }),
+    );
+    return [completionOf(s), ...kept].join(' ');
+  };
+  const completionOf = (s: Saved): string => {
     if (s.not_completed !== null)
       return t('add.notCompleted', {
         facts: facts(s.not_completed.facts),
