@@ -214,6 +214,47 @@ describe('the links that hold an event together', () => {
     }
   });
 
+  it('takes the strongest links first, equals by their keys, whatever order they come in', () => {
+    // A plain Kruskal over the links sorted as objects: what the forest must be.
+    const byStrength = (links: readonly Link[]): Link[] => {
+      const sorted = [...links].sort(
+        (l, m) =>
+          m.score - l.score ||
+          (l.a < m.a ? -1 : l.a > m.a ? 1 : 0) ||
+          (l.b < m.b ? -1 : l.b > m.b ? 1 : 0),
+      );
+      const group = new Map<string, string>();
+      const root = (k: string): string => {
+        let r = k;
+        for (let up = group.get(r); up !== undefined && up !== r; up = group.get(r)) r = up;
+        return r;
+      };
+      return sorted.filter((l) => {
+        const [x, y] = [root(l.a), root(l.b)];
+        if (x === y) return false;
+        group.set(x, y);
+        return true;
+      });
+    };
+    // Keys of unequal length and shared prefixes, scores with fractions and a reviewer's 0.
+    const keys = Array.from(
+      { length: 40 },
+      (_, k) => `doc:${String((k * 37) % 41)}#i${String(k % 3)}`,
+    );
+    const scores = [0, 5, 5.5, 6, 7, 9];
+    const links: Link[] = [];
+    for (let s = 11, n = 0; n < 400; n++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const x = keys[s % keys.length] ?? '';
+      const y = keys[(s >> 8) % keys.length] ?? '';
+      if (x === y) continue;
+      const [a, b] = x < y ? [x, y] : [y, x];
+      links.push(link(a, b, scores[(s >> 16) % scores.length] ?? 0));
+    }
+    expect(spanningForest(links)).toEqual(byStrength(links));
+    expect(spanningForest([...links].reverse())).toEqual(byStrength([...links].reverse()));
+  });
+
   it('is the same kept as links arrive, in any order, as made of them all at once', () => {
     const whole = spanningForest(all);
     for (const order of [
