@@ -1,6 +1,7 @@
 import type { Event, EventSort, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
 import type { QueryOptions, Sql } from './db.js';
+import { GRID_CELL } from './schema.js';
 import type { ReportIndex, ReportInfo } from './writer.js';
 
 /** Which events to list or export; every field narrows the set. */
@@ -171,14 +172,47 @@ function monthStart(date: Date, months = 0): string {
     .slice(0, 10);
 }
 
-/** The columns of `event_summary`, as a row of `events` gives them (one event, counted once). */
-const COUNTED_EVENT = `date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
+/**
+ * A table of counts by the months events start and end in and every value a
+ * filter names, as summarySource reads it: the columns it reads there, the
+ * same as one row of `events` gives them (one event, counted once), and what
+ * an event must have to be counted there.
+ */
+interface MonthlyCounts {
+  readonly table: string;
+  readonly columns: string;
+  readonly event: string;
+  readonly counted: readonly string[];
+}
+
+/** `event_summary` (schema.ts, migration 13): every event, with its fatalities. */
+const SUMMARY: MonthlyCounts = {
+  table: 'event_summary',
+  columns: `month, end_month, private, review_status, event_type, sub_event_type,
+      admin1_pcode, actor1, actor2, claimants, events, fatalities`,
+  event: `date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
   private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2, claimants,
-  1 AS events, coalesce(fatalities_best, 0)::bigint AS fatalities`;
+  1 AS events, coalesce(fatalities_best, 0)::bigint AS fatalities`,
+  counted: [],
+};
+
+/**
+ * `event_cells` (schema.ts, migration 23): the events with a point, by square
+ * of GRID_CELL degrees (`x`, `y`), with the sums of their points and their bounds.
+ */
+export const SQUARES: MonthlyCounts = {
+  table: 'event_cells',
+  columns: 'x, y, events, lon_sum, lat_sum, west, south, east, north',
+  event: `floor(lon / ${String(GRID_CELL)})::int AS x, floor(lat / ${String(GRID_CELL)})::int AS y,
+  1 AS events, lon::numeric AS lon_sum, lat::numeric AS lat_sum, lon AS west, lat AS south,
+  lon AS east, lat AS north`,
+  counted: ['lon IS NOT NULL', 'lat IS NOT NULL'],
+};
 
 /**
  * The filtered events counted by month, as rows of `event_summary`'s columns
- * (schema.ts, migration 13): `FROM` text naming them `s`, with its parameters;
+ * (schema.ts, migration 13), or of another table of such counts (`counts`):
+ * `FROM` text naming them `s`, with its parameters;
  * null when the counts cannot answer the filter (words and boxes are not
  * counted). Every condition but the dates names the same columns as on
  * `events`. The counts know each event's first and last month, not its days:
@@ -189,19 +223,24 @@ const COUNTED_EVENT = `date_trunc('month', date_start)::date AS month, date_trun
  * through events_facts: its range starts at the earliest month any event
  * ending in `from`'s month starts, which the counts tell); the rest is summed.
  */
-export function summarySource(filter: EventFilter): { from: string; params: unknown[] } | null {
+export function summarySource(
+  filter: EventFilter,
+  counts: MonthlyCounts = SUMMARY,
+): { from: string; params: unknown[] } | null {
   const { from, to, search, bbox, ...counted } = filter;
   if (bbox !== undefined || (search !== undefined && search.trim() !== '')) return null;
   const first = from === undefined ? undefined : day(from);
   const last = to === undefined ? undefined : day(to);
   // Not a day: the events are asked, and say so.
   if (first === null || last === null) return null;
-  const { where, params } = conditions(counted);
+  const { where: named, params } = conditions(counted);
   const param = (value: unknown): string => {
     params.push(value);
     return `$${String(params.length)}::date`;
   };
-  const summed = [...where];
+  const summed = [...named];
+  // (What is read from the events besides: those the table counts.)
+  const where = [...named, ...counts.counted];
   const parts: string[] = [];
   // From a first day, every event ending in its month or later; else those ending in a later month.
   const endsAfter =
@@ -221,9 +260,8 @@ export function summarySource(filter: EventFilter): { from: string; params: unkn
         ? `month <= ${param(monthStart(last))}`
         : `month < ${param(startsBefore)}`,
     );
-  parts.push(`SELECT month, end_month, private, review_status, event_type, sub_event_type,
-      admin1_pcode, actor1, actor2, claimants, events, fatalities
-    FROM event_summary ${summed.length > 0 ? `WHERE ${summed.join(' AND ')}` : ''}`);
+  parts.push(`SELECT ${counts.columns}
+    FROM ${counts.table} ${summed.length > 0 ? `WHERE ${summed.join(' AND ')}` : ''}`);
   const edgeOfFrom = first !== undefined && endsAfter !== from && endsAfter !== null;
   // (A parameter is only given where the statement names it.)
   const upTo =
@@ -239,7 +277,7 @@ export function summarySource(filter: EventFilter): { from: string; params: unkn
     const month = monthStart(first);
     const ending = [...where, `date_end >= ${param(from)}`, `date_end < ${param(endsAfter)}`];
     const m = param(month);
-    parts.push(`SELECT ${COUNTED_EVENT} FROM events
+    parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[
         ...ending,
         `date_start >= (SELECT min(month) FROM event_summary WHERE end_month = ${m})`,
@@ -247,12 +285,12 @@ export function summarySource(filter: EventFilter): { from: string; params: unkn
         ...upTo,
       ].join(' AND ')}`);
     if (to === undefined)
-      parts.push(`SELECT ${COUNTED_EVENT} FROM events
+      parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[...ending, 'date_start IS NULL'].join(' AND ')}`);
   }
   if (startsBefore !== null) {
     // The events starting in `to`'s month, up to its day, that no part above counted.
-    parts.push(`SELECT ${COUNTED_EVENT} FROM events
+    parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[
         ...where,
         `date_start >= ${param(startsBefore)}`,

@@ -1,10 +1,12 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Sql } from './db.js';
+import { GRID_CELL } from './schema.js';
 import {
   boundedConditions,
   dayConditions,
   FILTERED,
   pointConditions,
+  SQUARES,
   summarySource,
 } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
@@ -200,7 +202,10 @@ export interface Cluster {
  * database: a cluster per occupied cell, at the mean of its events, so a map
  * of all of Syria is a few hundred points however many events there are.
  * Where the filter is no more than a box, the counts by point are grouped
- * (a few thousand rows) rather than the events. Each cell's mean is the sum
+ * (a few thousand rows) rather than the events; where it names no words and
+ * no box and the cells are whole squares of the counts by square, those are
+ * (at 1,000,000 events, 140,000 rows in all, against the third of the events
+ * an actor and a claimant match). Each cell's mean is the sum
  * of its points over their count (what avg() gives, without the squares it
  * also sums), and the id of a cell's one event is sought afterwards, at its
  * point, for those cells alone: grouping the events, keeping every cell's
@@ -213,6 +218,8 @@ export async function eventClusters(
   limit = 5000,
 ): Promise<Cluster[]> {
   const points = pointConditions(filter);
+  const squares = points === null ? squaresOf(filter, cell) : null;
+  if (squares !== null) return clustered(db, filter, await squaresGrouped(db, squares, limit));
   // (The events' conditions are asked once: the cells of one event use them again.)
   const bounded = points === null ? await boundedConditions(db, filter) : null;
   const { where, params } = points ?? {
@@ -222,16 +229,7 @@ export async function eventClusters(
   params.push(cell, limit);
   const c = `$${String(params.length - 1)}::float8`;
   const count = points === null ? 'count(*)' : 'sum(events)';
-  const rows = await db.query<{
-    lat: number;
-    lon: number;
-    count: number;
-    w: number;
-    s: number;
-    e: number;
-    n: number;
-    event: string | null;
-  }>(
+  const rows = await db.query<ClusterRow>(
     points === null
       ? `SELECT sum(lat) / ${count} AS lat, sum(lon) / ${count} AS lon, ${count}::int AS count,
             min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n, NULL AS event
@@ -247,6 +245,72 @@ export async function eventClusters(
     params,
     FILTERED,
   );
+  return clustered(db, filter, rows, bounded);
+}
+
+/** A cluster as the map's statements give it: its mean, count and bounds (w, s, e, n). */
+interface ClusterRow {
+  lat: number;
+  lon: number;
+  count: number;
+  w: number;
+  s: number;
+  e: number;
+  n: number;
+  event: string | null;
+}
+
+/**
+ * The counts by square (`event_cells`, schema.ts) of a filter, when they can
+ * answer its map at cells of `cell` degrees: a whole number of squares (a
+ * power of two, `per`, on a side: a cell of the coarser zooms), a filter
+ * without words or a box (summarySource). Null otherwise.
+ */
+function squaresOf(
+  filter: EventFilter,
+  cell: number,
+): { from: string; params: unknown[]; per: number } | null {
+  const per = cell / GRID_CELL;
+  if (!(per >= 1 && Number.isInteger(Math.log2(per)))) return null;
+  const source = summarySource(filter, SQUARES);
+  return source === null ? null : { ...source, per };
+}
+
+/**
+ * The clusters of the counts by square, `per` squares to a side: the squares'
+ * sums over their counts, and their bounds' least and greatest. A cell's
+ * squares are those whose numbers, over `per`, floor to its own: floor(lon /
+ * cell) is floor(floor(lon / GRID_CELL) / per), exactly.
+ */
+async function squaresGrouped(
+  db: Sql,
+  squares: { from: string; params: unknown[]; per: number },
+  limit: number,
+): Promise<ClusterRow[]> {
+  const params = [...squares.params, squares.per, limit];
+  const per = `$${String(params.length - 1)}::float8`;
+  return db.query<ClusterRow>(
+    `SELECT (sum(lat_sum) / sum(events))::float8 AS lat, (sum(lon_sum) / sum(events))::float8 AS lon,
+            sum(events)::int AS count, min(west) AS w, min(south) AS s, max(east) AS e,
+            max(north) AS n, NULL AS event
+     FROM ${squares.from}
+     GROUP BY floor(x / ${per}), floor(y / ${per})
+     ORDER BY sum(events) DESC LIMIT $${String(params.length)}`,
+    params,
+    FILTERED,
+  );
+}
+
+/**
+ * The clusters as the map gives them, rounded, each of one event with that
+ * event's id (`bounded`: the filter's conditions on the events, when already asked).
+ */
+async function clustered(
+  db: Sql,
+  filter: EventFilter,
+  rows: ClusterRow[],
+  bounded: { where: string[]; params: unknown[] } | null = null,
+): Promise<Cluster[]> {
   const single = rows.filter((r) => r.count === 1);
   if (single.length > 0) {
     // A cell of one event is one point: its event is read from the point index.

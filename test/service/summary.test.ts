@@ -22,6 +22,7 @@ import {
 } from '../../src/store/index.js';
 import type { Database, EventFilter } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
+import { squaresCounted, squaresKept } from '../store/squares.js';
 
 /** Acts in four governorates, the first told twice, in words written for this test. */
 const REPORTS = [
@@ -98,6 +99,8 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
          GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
       ),
     );
+    // By square of the map and every value a filter names, with their points' sums and bounds.
+    expect(await squaresKept(db)).toEqual(await squaresCounted(db));
     // And by point and each value a filter names, each event once under a value it holds twice.
     expect(
       await db.query(

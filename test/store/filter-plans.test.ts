@@ -11,9 +11,11 @@ import {
 } from '../../src/store/index.js';
 import type { Database, EventFilter, QueryOptions } from '../../src/store/index.js';
 import { conditions, earliestStart } from '../../src/store/queries.js';
+import { GRID_CELL } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 import { explaining } from './plans.js';
 import type { PlanNode } from './plans.js';
+import { squaresCounted, squaresKept } from './squares.js';
 
 /**
  * Events over three years in ten governorates and twenty towns, each with a
@@ -525,6 +527,86 @@ describe.each(engines())('the event filters on $name', (engine) => {
       }
     },
   );
+
+  it.each([
+    ['an actor and a claimant', { actor: 'SYR-GOV', claimant: 'SOHR' }, 0],
+    ['a season, zoomed out', { from: '2023-03-01', to: '2023-05-31' }, 1],
+    ['days of a type', { type: 'Battles', from: '2023-03-15', to: '2023-06-14' }, 0],
+    [
+      'a type, a claimant and a year, zoomed out twice',
+      { type: 'Battles', claimant: 'SOHR', from: '2023-01-01', to: '2023-12-31' },
+      2,
+    ],
+    ['a status from a day on', { status: 'reviewed', from: '2023-03-15' }, 0],
+    ['a governorate to a day, zoomed in', { admin1Pcode: 'SY07', to: '2023-03-15' }, -1],
+  ] as const)(
+    'maps %s from the counts by square where its cells are whole squares, as a plain grouping would',
+    async (_, also: EventFilter, zoomsOut) => {
+      const cell = GRID_CELL * 2 ** zoomsOut;
+      const filter: EventFilter = { ...also, publicOnly: true };
+      const plans: PlanNode[][] = [];
+      const clusters = await eventClusters(explaining(db, plans), filter, cell);
+      // Squares are grouped (with the events at a month's edge, through an index); cells smaller
+      // than a square, from the events.
+      expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? []).includes('event_cells')).toBe(
+        zoomsOut >= 0,
+      );
+      for (const plan of plans)
+        expect(
+          plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
+        ).not.toContain('Seq Scan');
+      const { where, params } = plainly(filter);
+      const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
+      expect(expected.length).toBeGreaterThan(1);
+      expect(byCorner(clusters)).toEqual(expected);
+    },
+  );
+
+  it('keeps the counts by square and their bounds as the events give them, through moves and deletes', async () => {
+    // Six events of one month and kind in one square, at its corners and between.
+    const at = (k: number): string =>
+      `jsonb_build_object('lat', ${String(20.01 + (k % 3) * 0.1)}, 'lon', ${String(50.01 + (k % 2) * 0.3)})`;
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+         actor1, claimants, search_text, search_names, data)
+       VALUES ${[0, 1, 2, 3, 4, 5]
+         .map(
+           (
+             k,
+           ) => `('square${String(k)}', 'Battles', 'Armed clash', date '2023-07-0${String(k + 1)}',
+             date '2023-07-0${String(k + 1)}', ${k >= 3 ? 'NULL' : "'SY01'"}, 'SNA', '{SOHR}', 'اشتباك', '{}',
+             jsonb_build_object('id', 'square${String(k)}', 'location', ${at(k)}))`,
+         )
+         .join(', ')}`,
+    );
+    const moved = (id: string, lat: number, lon: number): Promise<unknown> =>
+      db.query(
+        `UPDATE events SET data = jsonb_set(data, '{location}', jsonb_build_object('lat', $2::float8, 'lon', $3::float8))
+         WHERE id = $1`,
+        [id, lat, lon],
+      );
+    try {
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      // The westmost and northmost points leave inward, then out of the square.
+      await moved('square0', 20.15, 50.2);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await moved('square4', 20.9, 51.5);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      // (In a row of no governorate: its events are sought apart.)
+      await moved('square5', 20.05, 50.05);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      // One leaves its row for another (another actor), one is deleted, all are written again as they are.
+      await db.query("UPDATE events SET actor1 = 'RUS' WHERE id = 'square1'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await db.query("DELETE FROM events WHERE id = 'square2'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await db.query("UPDATE events SET updated_at = updated_at WHERE id LIKE 'square%'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    } finally {
+      await db.query("DELETE FROM events WHERE id LIKE 'square%'");
+    }
+    expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+  });
 
   /** eventClusters of a filter against a plain grouping of the events. */
   const mapsAsPlainly = async (also: EventFilter, cell: number, lone: boolean): Promise<void> => {

@@ -1,0 +1,34 @@
+import type { Sql } from '../../src/store/index.js';
+import { GRID_CELL } from '../../src/store/schema.js';
+
+/** The key columns of `event_cells` (schema.ts, migration 23), as text where a value is a date. */
+const KEY = `month::text, end_month::text, private, review_status, event_type, sub_event_type,
+  admin1_pcode, actor1, actor2, claimants, x, y`;
+
+const ORDER = 'ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text, 11, 12';
+
+/** The counts by square as the store keeps them. */
+export function squaresKept(db: Sql): Promise<unknown[]> {
+  return db.query(
+    `SELECT ${KEY}, events, lon_sum::float8 AS lon_sum, lat_sum::float8 AS lat_sum, west, south,
+       east, north
+     FROM event_cells ${ORDER}`,
+  );
+}
+
+/** The counts by square as the events give them now: what squaresKept must equal. */
+export function squaresCounted(db: Sql): Promise<unknown[]> {
+  return db.query(
+    `SELECT ${KEY}, events, lon_sum, lat_sum, west, south, east, north
+     FROM (SELECT date_trunc('month', date_start)::date, date_trunc('month', date_end)::date,
+             private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2,
+             claimants, floor(lon / ${String(GRID_CELL)})::int, floor(lat / ${String(GRID_CELL)})::int,
+             count(*)::int, sum(lon::numeric)::float8, sum(lat::numeric)::float8, min(lon), min(lat),
+             max(lon), max(lat)
+           FROM events WHERE lon IS NOT NULL AND lat IS NOT NULL
+           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+       AS e(month, end_month, private, review_status, event_type, sub_event_type, admin1_pcode,
+            actor1, actor2, claimants, x, y, events, lon_sum, lat_sum, west, south, east, north)
+     ${ORDER}`,
+  );
+}
