@@ -28,7 +28,7 @@ export type {
 } from './gazetteer.js';
 export { BETWEEN_KM, findPlaceMentions } from './mentions.js';
 export type { AdminLevel, Aside, PlaceMention, PlaceRelation } from './mentions.js';
-export { adminCodesOf, resolveMention } from './resolve.js';
+export { adminCodesOf, placed, resolveMention } from './resolve.js';
 export { locateMentions } from './locate.js';
 export type { LocatedMention } from './locate.js';
 export type { PlaceContext, ResolvedPlace } from './resolve.js';

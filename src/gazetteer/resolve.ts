@@ -44,6 +44,23 @@ export interface ResolvedPlace {
   readonly derived?: 'anaphor' | 'quarter' | 'between';
 }
 
+/**
+ * A resolved place with every field in one order, those it lacks undefined: places
+ * resolved, then marked (between two towns, pointing back, a quarter at its city)
+ * share one shape, and the stages after read their fields quickly.
+ */
+export function placed(r: ResolvedPlace): ResolvedPlace {
+  return {
+    place: r.place,
+    precision: r.precision,
+    alternatives: r.alternatives,
+    basis: r.basis,
+    mention: r.mention,
+    along: r.along,
+    derived: r.derived,
+  };
+}
+
 /** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. */
 export function adminCodesOf(mention: PlaceMention): string[] {
   const codes: string[] = [];
@@ -310,7 +327,7 @@ export function resolveMention(
       ? mention.candidates.find((p) => p.kind === 'governorate')
       : undefined;
   if (governorate !== undefined)
-    return { place: governorate, precision: 3, alternatives: [], basis: 'only', mention };
+    return placed({ place: governorate, precision: 3, alternatives: [], basis: 'only', mention });
   if (mention.relation === 'region') place = regionOf(gazetteer, place);
   else if (mention.admin === 'subdistrict' && place.kind === 'subdistrict') {
     place = seatOf(gazetteer, place) ?? place;
@@ -320,5 +337,5 @@ export function resolveMention(
   ]
     .filter((p) => p.id !== place.id && LOCAL_KINDS.has(p.kind))
     .slice(0, 3);
-  return { place, precision: precisionOf(mention, place), alternatives, basis, mention };
+  return placed({ place, precision: precisionOf(mention, place), alternatives, basis, mention });
 }

@@ -1,4 +1,4 @@
-import { BETWEEN_KM, distanceKm, locateMentions } from '../../gazetteer/index.js';
+import { BETWEEN_KM, distanceKm, locateMentions, placed } from '../../gazetteer/index.js';
 import { countBelow } from '../../text/index.js';
 import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
@@ -315,14 +315,14 @@ function quarters(
     return city === undefined
       ? []
       : [
-          {
+          placed({
             place: city.place,
             precision: 2,
             alternatives: [],
             basis: 'report',
             mention: m,
             derived: 'quarter',
-          } as const,
+          }),
         ];
   });
 }
