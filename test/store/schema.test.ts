@@ -30,6 +30,8 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [19, 'd21bea1553a93189'],
   [20, 'f9f8cf46b3c19b19'],
   [21, 'e8e414a362100788'],
+  [22, '28c8e1a75b52f64d'],
+  [23, 'bfbe3d41a961e82b'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
