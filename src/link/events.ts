@@ -2,7 +2,7 @@ import type { Event } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { daysBetween } from '../text/index.js';
 import { clusterIncidents, EVENT_DAY_SPAN } from './cluster.js';
-import type { ClusterMember, Decision } from './cluster.js';
+import type { ClusterMember, Decision, Edge } from './cluster.js';
 import { reconcileEvent } from './reconcile.js';
 import { sameAct } from './same-act.js';
 import type { LinkIncident, SameAct } from './same-act.js';
@@ -114,7 +114,7 @@ function compare(a: string, b: string): number {
  * only on the links, and the forest of a forest with more links added is the
  * forest of them all: it can be kept as reports arrive, in any order.
  */
-export function spanningForest(links: readonly Link[]): Link[] {
+export function spanningForest<L extends Edge>(links: readonly L[]): L[] {
   const parent: number[] = [];
   const root = (k: number): number => {
     let r = k;
@@ -123,7 +123,7 @@ export function spanningForest(links: readonly Link[]): Link[] {
     return r;
   };
   const ends = endsByRank(links);
-  const forest: Link[] = [];
+  const forest: L[] = [];
   for (const k of strongestFirst(links, ends)) {
     const x = root(ends.a[k] ?? 0);
     const y = root(ends.b[k] ?? 0);
@@ -136,7 +136,7 @@ export function spanningForest(links: readonly Link[]): Link[] {
 }
 
 /** Each link's ends as the ranks of their keys in key order, and how many keys there are. */
-function endsByRank(links: readonly Link[]): { a: Uint32Array; b: Uint32Array; keys: number } {
+function endsByRank(links: readonly Edge[]): { a: Uint32Array; b: Uint32Array; keys: number } {
   const distinct = new Set<string>();
   for (const l of links) distinct.add(l.a).add(l.b);
   const rank = new Map([...distinct].sort(compare).map((key, k) => [key, k]));
@@ -156,7 +156,7 @@ function endsByRank(links: readonly Link[]): { a: Uint32Array; b: Uint32Array; k
  * their keys took longer than all else linking does with them.
  */
 function strongestFirst(
-  links: readonly Link[],
+  links: readonly Edge[],
   ends: { a: Uint32Array; b: Uint32Array; keys: number },
 ): Uint32Array {
   const distinct = new Set<number>();

@@ -51,55 +51,79 @@ const KINDRED_TYPES: readonly (readonly string[])[] = [
  * when they are not, or when too little is known to say.
  */
 export function sameAct(x: LinkIncident, y: LinkIncident): SameAct | null {
+  const found = judge(x, y, true);
+  return found === null
+    ? null
+    : {
+        score: found.score,
+        reasons: found.evidence.flatMap((m) => (m.reason === '' ? [] : [m.reason])),
+      };
+}
+
+/**
+ * sameAct's score alone, without the words of its reasons: a batch joining an
+ * act told by hundreds judges tens of thousands of pairs, and keeps a few.
+ */
+export function sameActScore(x: LinkIncident, y: LinkIncident): number | null {
+  return judge(x, y, false)?.score ?? null;
+}
+
+/** The judgement, its reasons worded only when `say` (the score is the same either way). */
+function judge(
+  x: LinkIncident,
+  y: LinkIncident,
+  say: boolean,
+): { score: number; evidence: Evidence[] } | null {
   // The same judgement, in the same words, whichever of the two came first.
   const [a, b] = x.key <= y.key ? [x, y] : [y, x];
   if (a.document === b.document || a.incident.background || b.incident.background) return null;
   // Most candidates fail on time: it is judged first, and the dearer judgements only after.
-  const time = timeMatch(a, b);
+  const time = timeMatch(a, b, say);
   if (time === null) return null;
-  const place = placeMatch(a.incident.location, b.incident.location);
+  const place = placeMatch(a.incident.location, b.incident.location, say);
   if (place === null) return null;
-  const type = typeMatch(a.incident, b.incident);
+  const type = typeMatch(a.incident, b.incident, say);
   if (type === null) return null;
-  const actors = actorMatch(a.incident, b.incident);
+  const actors = actorMatch(a.incident, b.incident, say);
   if (actors === null || countsContradict(a.incident, b.incident)) return null;
-  const found = [place, time, type, actors].filter((m) => m.reason !== '');
-  const score = found.reduce((s, m) => s + m.score, 0);
+  const score = place.score + time.score + type.score + actors.score;
   // An area holding a place says little: it takes a known day and a known doer too.
-  if (place.area && (time.score < 2 || actors.score < 1)) return null;
-  return score >= MIN_SCORE ? { score, reasons: found.map((m) => m.reason) } : null;
+  if (place.area === true && (time.score < 2 || actors.score < 1)) return null;
+  return score >= MIN_SCORE ? { score, evidence: [place, time, type, actors] } : null;
 }
 
 interface Evidence {
   readonly score: number;
+  /** Empty when it says nothing, or when the words were not asked for. */
   readonly reason: string;
   readonly area?: boolean;
 }
 
-function typeMatch(a: Incident, b: Incident): Evidence | null {
+function typeMatch(a: Incident, b: Incident, say: boolean): Evidence | null {
   if (a.sub_event_type === b.sub_event_type)
-    return { score: 2, reason: `both ${a.sub_event_type}` };
+    return { score: 2, reason: say ? `both ${a.sub_event_type}` : '' };
   const kindred = KINDRED_TYPES.some(
     (group) => group.includes(a.sub_event_type) && group.includes(b.sub_event_type),
   );
-  if (kindred) return { score: 1, reason: `${a.sub_event_type} and ${b.sub_event_type}` };
+  if (kindred)
+    return { score: 1, reason: say ? `${a.sub_event_type} and ${b.sub_event_type}` : '' };
   return null;
 }
 
-function placeMatch(a: Location | null, b: Location | null): Evidence | null {
+function placeMatch(a: Location | null, b: Location | null, say: boolean): Evidence | null {
   if (a === null || b === null || a.admin1_pcode === null || a.admin1_pcode !== b.admin1_pcode)
     return null;
   if (a.place_id !== null && a.place_id === b.place_id)
-    return { score: 3, reason: `same place ${a.place_id} (${a.name_en})` };
+    return { score: 3, reason: say ? `same place ${a.place_id} (${a.name_en})` : '' };
   const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
   if (wide.precision === 3) {
     return within(narrow, wide)
-      ? { score: 1, reason: `${narrow.name_en} lies in ${wide.name_en}`, area: true }
+      ? { score: 1, reason: say ? `${narrow.name_en} lies in ${wide.name_en}` : '', area: true }
       : null;
   }
   const km = distanceKm(a, b);
   const reach = REACH_KM[Math.max(a.precision, b.precision) as 1 | 2];
-  return km <= reach ? { score: 2, reason: `${km.toFixed(1)} km apart` } : null;
+  return km <= reach ? { score: 2, reason: say ? `${km.toFixed(1)} km apart` : '' } : null;
 }
 
 /** Whether a place lies in an area (a governorate or district named at precision 3). */
@@ -139,15 +163,15 @@ function windowOf(x: LinkIncident): TimeWindow | null {
   return { from: addDays(x.published, -REPORTING_LAG_DAYS), to: x.published, exact: false };
 }
 
-function timeMatch(a: LinkIncident, b: LinkIncident): Evidence | null {
+function timeMatch(a: LinkIncident, b: LinkIncident, say: boolean): Evidence | null {
   const x = timeWindow(a);
   const y = timeWindow(b);
   if (x === null || y === null) return null;
   if (x.exact && y.exact) {
-    if (x.from === y.from) return { score: 2, reason: `same day ${x.from}` };
+    if (x.from === y.from) return { score: 2, reason: say ? `same day ${x.from}` : '' };
     // A night act is «أمس» in one report and «اليوم» in another; acts on two days are two acts.
     return Math.abs(daysBetween(x.from, y.from)) === 1 && acrossMidnight(a, b)
-      ? { score: 1, reason: `a day apart across a night (${x.from}, ${y.from})` }
+      ? { score: 1, reason: say ? `a day apart across a night (${x.from}, ${y.from})` : '' }
       : null;
   }
   // ISO days compare as text.
@@ -163,7 +187,7 @@ function acrossMidnight(a: LinkIncident, b: LinkIncident): boolean {
 }
 
 /** The doers must not differ where both are known. */
-function actorMatch(a: Incident, b: Incident): Evidence | null {
+function actorMatch(a: Incident, b: Incident, say: boolean): Evidence | null {
   const doer = (i: Incident): string | null => {
     const id = i.actors.find((x) => x.role === 'actor1')?.id ?? null;
     return id === 'UNKNOWN' ? null : id;
@@ -171,7 +195,9 @@ function actorMatch(a: Incident, b: Incident): Evidence | null {
   const x = doer(a);
   const y = doer(b);
   if (x !== null && y !== null && x !== y) return null;
-  return x !== null && x === y ? { score: 1, reason: `both by ${x}` } : { score: 0, reason: '' };
+  return x !== null && x === y
+    ? { score: 1, reason: say ? `both by ${x}` : '' }
+    : { score: 0, reason: '' };
 }
 
 function killed(i: Incident): number | null {

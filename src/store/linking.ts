@@ -7,6 +7,7 @@ import {
   groupingMayRefuse,
   MAX_WINDOW_DAYS,
   sameAct,
+  sameActScore,
   spanningForest,
   timeWindow,
 } from '../link/index.js';
@@ -181,19 +182,21 @@ export async function linkNewIncidents(
   // had they been stored, are those with a governorate and days (each lies in its own span).
   const candidates = byArea([...found, ...current.filter((x) => searchedAt(x) !== null)]);
   const isNew = new Set(current.map((x) => x.key));
-  const links: Link[] = [];
+  // Scored without their reasons: an act told by n reports offers each new one n pairs, and
+  // only the forest's few are kept, worded below.
+  const judged: Judged[] = [];
   for (const x of current) {
     for (const y of candidates.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
       // Each pair of new incidents is judged once.
       if (isNew.has(y.key) && y.key <= x.key) continue;
-      const match = sameAct(x, y);
-      if (match === null) continue;
-      links.push(
-        x.key < y.key ? { a: x.key, b: y.key, ...match } : { a: y.key, b: x.key, ...match },
+      const score = sameActScore(x, y);
+      if (score === null) continue;
+      judged.push(
+        x.key < y.key ? { a: x.key, b: y.key, score, x, y } : { a: y.key, b: x.key, score, x, y },
       );
     }
   }
-  if (links.length === 0) {
+  if (judged.length === 0) {
     // Linked to nothing stored: each incident is an event of its own, nothing else changes.
     const events = buildEvents(current, [], lexicon);
     await saveEvents(
@@ -211,10 +214,26 @@ export async function linkNewIncidents(
     tx,
     current.map((x) => x.key),
     lexicon,
-    spanningForest(links),
+    spanningForest(judged).map(worded),
     [...current, ...found],
     current,
   );
+}
+
+/** A pair scored the same act, with the two incidents to word its reasons from. */
+interface Judged {
+  readonly a: string;
+  readonly b: string;
+  readonly score: number;
+  readonly x: StoredIncident;
+  readonly y: StoredIncident;
+}
+
+/** A scored pair as a link: sameAct again, for its reasons (the same judgement, so the same score). */
+function worded({ a, b, x, y }: Judged): Link {
+  const match = sameAct(x, y);
+  if (match === null) throw new Error(`the pair ${a}, ${b} was scored but not judged the same act`);
+  return { a, b, ...match };
 }
 
 /** A member of the part of the graph being regrouped, and the event it is in now. */

@@ -5,6 +5,7 @@ import {
   clusterIncidents,
   findLinks,
   sameAct,
+  sameActScore,
   spanningForest,
 } from '../../src/link/index.js';
 import type { Link, StoredIncident } from '../../src/link/index.js';
@@ -96,6 +97,44 @@ describe('whether two incidents are the same act', () => {
         massacre,
       ),
     ).toBeNull();
+  });
+
+  it('scores a pair as sameAct does, without wording its reasons', () => {
+    // Variants that move every part of the judgement: place, day across a night, type, doer, counts.
+    const variants: StoredIncident[] = [monitor, sdf, amaq, shelling, later].flatMap((x, k) => [
+      x,
+      moved(
+        x,
+        { date: { ...x.incident.date, start: '2024-03-14', end: '2024-03-14' } },
+        `v${String(k)}a`,
+      ),
+      moved(x, { sub_event_type: 'Armed clash' }, `v${String(k)}b`),
+      moved(
+        x,
+        {
+          actors: x.incident.actors.map((a) => (a.role === 'actor1' ? { ...a, id: 'UNKNOWN' } : a)),
+        },
+        `v${String(k)}c`,
+      ),
+      moved(x, { fatalities: { low: 300, best: 300, high: 300 } }, `v${String(k)}d`),
+      moved(
+        x,
+        {
+          location: x.incident.location === null ? null : { ...x.incident.location, precision: 3 },
+        },
+        `v${String(k)}e`,
+      ),
+    ]);
+    let linked = 0;
+    for (const x of variants)
+      for (const y of variants) {
+        const match = sameAct(x, y);
+        if (match !== null) linked++;
+        expect(sameActScore(x, y)).toBe(match?.score ?? null);
+      }
+    // Both kinds of answer are tried.
+    expect(linked).toBeGreaterThan(10);
+    expect(linked).toBeLessThan(variants.length ** 2 / 2);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event } from '../../src/contracts/index.js';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
-import { buildEvents, findLinks } from '../../src/link/index.js';
+import { buildEvents, findLinks, spanningForest } from '../../src/link/index.js';
 import {
   candidateQuery,
   putEventCorrection,
@@ -295,6 +295,36 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
       [expected.id],
     );
     expect(row?.n).toBe(90);
+  });
+
+  it('stores the links, with their reasons, that the forest of every pair judged makes, an act growing batch by batch', async () => {
+    await emptyStore(db);
+    // Scores and words that differ: doers known and unknown, kindred types, a night's two days.
+    const tellings: Telling[] = Array.from({ length: 40 }, (_, k) => ({
+      doc: k,
+      day: k % 7 === 0 ? '2024-03-12' : '2024-03-13',
+      ...(k % 3 === 0 ? { doer: 'UNKNOWN' } : {}),
+      ...(k % 5 === 0 ? { type: 'Air/drone strike' as const } : {}),
+    }));
+    const reports = shuffled(reportsOf(tellings), 11);
+    for (let k = 0, size = 1; k < reports.length; k += size, size = (size % 9) + 2)
+      await saveReports(db, reports.slice(k, k + size), lexicon);
+    const incidents = reports.flatMap(({ result }) =>
+      result.incidents.map((incident) => ({
+        key: `${result.document.id}#${incident.id}`,
+        document: result.document.id,
+        published: publicationDay(result.document.published),
+        incident,
+      })),
+    );
+    const forest = spanningForest(findLinks(incidents))
+      .map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons }))
+      .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+    expect(new Set(forest.map((l) => l.score)).size).toBeGreaterThan(1);
+    expect(new Set(forest.map((l) => l.reasons.join())).size).toBeGreaterThan(2);
+    expect(await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b')).toEqual(
+      forest,
+    );
   });
 
   it('makes the events all the links would, where grouping turns links down, in any order', async () => {
