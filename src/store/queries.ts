@@ -84,21 +84,37 @@ export async function earliestStart(
   return row?.first ?? null;
 }
 
+/**
+ * Where a filter's events are read: `events`, or for words of one piece
+ * `event_words` (schema.ts, migration 24), which holds the same columns a
+ * filter names and the views read, and each event's words, found by word.
+ */
+export type EventTable = 'events' | 'event_words';
+
+/** The table a filter's events are best read from (EventTable). */
+export function eventTable(filter: EventFilter): EventTable {
+  const words = normalizePhrase(filter.search ?? '');
+  return words !== '' && !words.includes(' ') ? 'event_words' : 'events';
+}
+
 /** conditions() with the filter's first days bounded by a value (earliestStart). */
 export async function boundedConditions(
   db: Sql,
   filter: EventFilter,
+  table: EventTable = 'events',
 ): Promise<{ where: string[]; params: unknown[] }> {
-  return conditions(filter, await earliestStart(db, filter));
+  return conditions(filter, await earliestStart(db, filter), table);
 }
 
 /**
- * The SQL conditions of a filter on `events`, with their parameters (numbered from `$1`).
+ * The SQL conditions of a filter on `events`, or on `event_words` (`table`),
+ * with their parameters (numbered from `$1`).
  * `earliest` is earliestStart's answer for it; without it the bound is a subquery.
  */
 export function conditions(
   filter: EventFilter,
   earliest?: string | null,
+  table: EventTable = 'events',
 ): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -150,10 +166,16 @@ export function conditions(
     const words = normalizePhrase(filter.search);
     // The words as written anywhere in the event, or a name a letter off («سراقيب» for «سراقب»).
     // Words that normalize to nothing («_») are in no event: the filter keeps nothing, it is not dropped.
+    // On event_words, the words that hold them (a word of one piece is in a text exactly when
+    // one of the text's words holds it): found in the vocabulary, then the events with any.
+    const written = (): string =>
+      table === 'event_words'
+        ? `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`
+        : `search_text LIKE ${param(containing(words))}`;
     where.push(
       words === ''
         ? 'false'
-        : `(search_text LIKE ${param(containing(words))} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`,
+        : `(${written()} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`,
     );
   }
   return { where, params };
@@ -419,9 +441,10 @@ export interface Page {
  */
 async function fewMatches(db: Sql, search: string, page: number): Promise<boolean> {
   const rows = async (filter: EventFilter): Promise<number> => {
-    const { where, params } = conditions(filter);
+    const table = eventTable(filter);
+    const { where, params } = conditions(filter, undefined, table);
     const [plan] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
       FILTERED,
     );
@@ -451,13 +474,22 @@ async function pageOf(
     const search = filter.search?.trim() ?? '';
     const order = `${desc ? 'DESC' : 'ASC'} NULLS LAST`;
     if (search !== '' && (await fewMatches(db, search, count))) {
-      // The matches with their sort values; the page's events read for the first of them.
+      // The matches with their sort values (from event_words for words of one piece); the
+      // page's events read for the first of them.
+      const table = eventTable(filter);
+      const { where: found, params: values } = conditions(filter, earliest, table);
+      const value = (v: unknown): string => {
+        values.push(v);
+        return `$${String(values.length)}`;
+      };
+      if (cursor !== null) found.push(after(sort, cursor, value));
       return db.query<EventRow>(
-        `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM events ${matching}),
-         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})
+        `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table}
+                                       ${found.length > 0 ? `WHERE ${found.join(' AND ')}` : ''}),
+         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${value(count)})
          SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
          FROM page JOIN events e ON e.id = page.id ORDER BY page.sort_value ${order}, e.id`,
-        params,
+        values,
         FILTERED,
       );
     }
@@ -563,14 +595,15 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
   const summary = summarySource(filter);
   const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
+  const table = eventTable(filter);
   const { where, params } =
     points ??
     (summary === null
-      ? await boundedConditions(db, filter)
+      ? await boundedConditions(db, filter, table)
       : { where: [], params: summary.params });
   const rows = await db.query<{ n: number }>(
     `SELECT ${summary === null && points === null ? 'count(*)' : 'coalesce(sum(events), 0)'}::int AS n
-     FROM ${summary?.from ?? points?.table ?? 'events'} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+     FROM ${summary?.from ?? points?.table ?? table} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
     FILTERED,
   );

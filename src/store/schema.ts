@@ -247,6 +247,33 @@ const CELL_VARIABLES = `DECLARE
   cell record;
   bounds record;`;
 
+/** The columns of an event that event_words (migration 24) keeps beside its words. */
+const WORDS_COLUMNS = `id, date_start, date_end, private, review_status, event_type, sub_event_type,
+    admin1_pcode, actor1, actor2, claimants, fatalities_best, lon, lat, updated_at, search_names`;
+
+/**
+ * Each event's words (migration 24) as event_words keeps them: its search_text
+ * cut at its spaces, each word once, and those into the vocabulary
+ * (search_words), from the events of `changed` (SQL naming a transition table).
+ */
+const wordsWritten = (
+  changed: string,
+): string => `INSERT INTO event_words AS w (${WORDS_COLUMNS}, words)
+  SELECT ${WORDS_COLUMNS},
+    ARRAY(SELECT DISTINCT t FROM unnest(string_to_array(search_text, ' ')) AS t WHERE t <> '')
+  FROM ${changed} ORDER BY id
+  ON CONFLICT (id) DO UPDATE SET date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
+    private = EXCLUDED.private, review_status = EXCLUDED.review_status,
+    event_type = EXCLUDED.event_type, sub_event_type = EXCLUDED.sub_event_type,
+    admin1_pcode = EXCLUDED.admin1_pcode, actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2,
+    claimants = EXCLUDED.claimants, fatalities_best = EXCLUDED.fatalities_best, lon = EXCLUDED.lon,
+    lat = EXCLUDED.lat, updated_at = EXCLUDED.updated_at, search_names = EXCLUDED.search_names,
+    words = EXCLUDED.words;
+  -- In order, so that two writers adding the same words never wait on each other in turn.
+  INSERT INTO search_words (word)
+  SELECT DISTINCT t FROM ${changed}, unnest(string_to_array(search_text, ' ')) AS t WHERE t <> ''
+  ORDER BY 1 ON CONFLICT (word) DO NOTHING;`;
+
 /**
  * The store's schema, one migration per change, applied in order and recorded.
  * Never edit a migration that has shipped: add the next one (test/store/schema.test.ts
@@ -1154,6 +1181,87 @@ FROM events WHERE lon IS NOT NULL AND lat IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12;
 `,
   },
+  {
+    version: 24,
+    name: 'the words of events, found word by word beside the columns the views read',
+    sql: `
+-- The words filter matched the words as written anywhere in an event through
+-- the trigram index of events' search_text: every event it found was read
+-- from the events (two kilobytes a row) and its text compared again, since
+-- trigrams only narrow. A town's name is in one event in thirty: at 1,000,000
+-- events each view of «سراقب» read some 34,000 rows from a table far larger
+-- than the server's buffers (250-480 ms of CPU). Here each event is one
+-- narrow row: the columns a filter names and the views count, sort or map,
+-- and its words (search_text cut at its spaces, each once) with a GIN index.
+-- Words of one piece are in an event's search_text exactly when one of its
+-- words holds them: the vocabulary (search_words, every word any event has
+-- had) gives the words that hold them, through its trigram index, and the
+-- events with any of those are the events whose text holds them, with
+-- nothing to compare again. Names a letter off are matched by search_names
+-- here as on events. Kept in step with events by the triggers below, in the
+-- statement that changes them.
+CREATE TABLE event_words (
+  id text PRIMARY KEY,
+  date_start date,
+  date_end date,
+  private boolean NOT NULL,
+  review_status text NOT NULL,
+  event_type text NOT NULL,
+  sub_event_type text NOT NULL,
+  admin1_pcode text,
+  actor1 text,
+  actor2 text,
+  claimants text[] NOT NULL,
+  fatalities_best integer,
+  lon double precision,
+  lat double precision,
+  updated_at timestamptz NOT NULL,
+  search_names text[] NOT NULL,
+  words text[] NOT NULL
+);
+CREATE INDEX event_words_words ON event_words USING gin (words);
+CREATE INDEX event_words_names ON event_words USING gin (search_names);
+
+-- Every word an event has had, found by what it holds.
+CREATE TABLE search_words (word text PRIMARY KEY);
+CREATE INDEX search_words_holding ON search_words USING gin (word gin_trgm_ops);
+
+CREATE FUNCTION event_words_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${wordsWritten('added')}
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER event_words_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION event_words_added();
+
+CREATE FUNCTION event_words_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM event_words WHERE id IN (SELECT id FROM removed EXCEPT SELECT id FROM added);
+  ${wordsWritten('added')}
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER event_words_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION event_words_changed();
+
+CREATE FUNCTION event_words_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM event_words WHERE id IN (SELECT id FROM removed);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER event_words_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION event_words_removed();
+
+${emptiedWithEvents('event_words')}
+
+-- The events already stored, and what the planner needs to know of them.
+${wordsWritten('events')}
+ANALYZE event_words, search_words;
+`,
+  },
 ];
 
 /**
@@ -1222,14 +1330,16 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
  * (PGlite has no autovacuum to do this).
  */
 export async function refreshStatistics(db: Sql): Promise<void> {
-  await db.query('ANALYZE documents, captures, incidents, incident_links, search_terms');
+  await db.query(
+    'ANALYZE documents, captures, incidents, incident_links, search_terms, search_words',
+  );
   // VACUUM marks the events' pages all-visible too, so that counts, the map
   // and the timeline read events_facts alone rather than each event as well.
   // The tables of counts change a row at every event written: their dead
   // versions go here too (the embedded engine has no autovacuum), at the cost
   // of reading a few thousand rows.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells',
+    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else
@@ -1239,7 +1349,8 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // Only the pending list is merged, not the whole index read as VACUUM does.
   await db.query(
     `SELECT gin_clean_pending_list('documents_search'::regclass),
-            gin_clean_pending_list('search_terms_similar'::regclass)`,
+            gin_clean_pending_list('search_terms_similar'::regclass),
+            gin_clean_pending_list('search_words_holding'::regclass)`,
   );
 }
 

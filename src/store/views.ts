@@ -4,6 +4,7 @@ import { GRID_CELL } from './schema.js';
 import {
   boundedConditions,
   dayConditions,
+  eventTable,
   FILTERED,
   pointConditions,
   SQUARES,
@@ -41,8 +42,11 @@ export async function eventFacets(
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
   const summary = summarySource(filter);
+  const table = eventTable(filter);
   const { where, params } =
-    summary === null ? await boundedConditions(db, filter) : { where: [], params: summary.params };
+    summary === null
+      ? await boundedConditions(db, filter, table)
+      : { where: [], params: summary.params };
   const rows = await db.query<{ facet: Facet; key: string; count: number }>(
     `WITH g AS (
        SELECT CASE WHEN GROUPING(event_type) = 0 THEN 'type' WHEN GROUPING(admin1_pcode) = 0 THEN 'governorate'
@@ -53,7 +57,7 @@ export async function eventFacets(
        FROM (SELECT event_type, admin1_pcode, review_status,
                     ${summary === null ? 'date_start AS day' : 'month AS day, events'},
                     actor1, CASE WHEN actor2 IS DISTINCT FROM actor1 THEN actor2 END AS target, claimants
-             FROM ${summary?.from ?? 'events'} ${whereOf(where)}) AS e
+             FROM ${summary?.from ?? table} ${whereOf(where)}) AS e
        GROUP BY GROUPING SETS ((event_type), (admin1_pcode), (review_status), (day), (actor1), (target), (claimants)))
      SELECT facet, key, sum(n)::int AS count
      FROM (SELECT facet, key, n FROM g WHERE facet <> 'claimant'
@@ -112,7 +116,8 @@ export async function eventTimeline(
   // period: the period of each day is worked out once, not once per event. The
   // counts by day answer a filter of dates, type and place; others, the events.
   const days = dayConditions(filter);
-  const { where, params } = days ?? (await boundedConditions(db, filter));
+  const table = eventTable(filter);
+  const { where, params } = days ?? (await boundedConditions(db, filter, table));
   params.push(period);
   return db.query<TimelineBucket>(
     `SELECT to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
@@ -122,7 +127,7 @@ export async function eventTimeline(
              days === null
                ? `SELECT date_start AS day, event_type AS type, count(*) AS events,
                          sum(fatalities_best) AS fatalities
-                  FROM events ${whereOf(where, ['date_start IS NOT NULL'])}
+                  FROM ${table} ${whereOf(where, ['date_start IS NOT NULL'])}
                   GROUP BY 1, 2`
                : `SELECT day, event_type AS type, events, fatalities FROM event_days ${whereOf(where)}`
            }) AS days
@@ -168,7 +173,8 @@ export async function eventSpan(
   if (months !== undefined && (months.first === null || months.last === null))
     return { from: null, to: null };
   const days = dayConditions(filter);
-  const { where, params } = days ?? (await boundedConditions(db, filter));
+  const table = eventTable(filter);
+  const { where, params } = days ?? (await boundedConditions(db, filter, table));
   const within: string[] = [];
   if (days === null && months !== undefined) {
     params.push(months.first, months.last);
@@ -179,7 +185,7 @@ export async function eventSpan(
   }
   const [row] = await db.query<{ from: string | null; to: string | null }>(
     days === null
-      ? `SELECT min(date_start) AS from, max(date_start) AS to FROM events ${whereOf(where, within)}`
+      ? `SELECT min(date_start) AS from, max(date_start) AS to FROM ${table} ${whereOf(where, within)}`
       : `SELECT min(day) AS from, max(day) AS to FROM event_days ${whereOf(where)}`,
     params,
     FILTERED,
@@ -221,7 +227,8 @@ export async function eventClusters(
   const squares = points === null ? squaresOf(filter, cell) : null;
   if (squares !== null) return clustered(db, filter, await squaresGrouped(db, squares, limit));
   // (The events' conditions are asked once: the cells of one event use them again.)
-  const bounded = points === null ? await boundedConditions(db, filter) : null;
+  const table = eventTable(filter);
+  const bounded = points === null ? await boundedConditions(db, filter, table) : null;
   const { where, params } = points ?? {
     where: [...(bounded?.where ?? [])],
     params: [...(bounded?.params ?? [])],
@@ -233,7 +240,7 @@ export async function eventClusters(
     points === null
       ? `SELECT sum(lat) / ${count} AS lat, sum(lon) / ${count} AS lon, ${count}::int AS count,
             min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n, NULL AS event
-         FROM events ${whereOf(where, ['lon IS NOT NULL', 'lat IS NOT NULL'])}
+         FROM ${table} ${whereOf(where, ['lon IS NOT NULL', 'lat IS NOT NULL'])}
          GROUP BY floor(lon / ${c}), floor(lat / ${c})
          ORDER BY ${count} DESC LIMIT $${String(params.length)}`
       : `SELECT sum(events * lat) / ${count} AS lat, sum(events * lon) / ${count} AS lon,
@@ -314,13 +321,14 @@ async function clustered(
   const single = rows.filter((r) => r.count === 1);
   if (single.length > 0) {
     // A cell of one event is one point: its event is read from the point index.
-    const { where: also, params: values } = bounded ?? (await boundedConditions(db, filter));
+    const table = eventTable(filter);
+    const { where: also, params: values } = bounded ?? (await boundedConditions(db, filter, table));
     values.push(
       single.map((r) => r.w),
       single.map((r) => r.s),
     );
     const at = await db.query<{ lon: number; lat: number; event: string }>(
-      `SELECT lon, lat, min(id COLLATE "C") AS event FROM events
+      `SELECT lon, lat, min(id COLLATE "C") AS event FROM ${table}
        ${whereOf(also, [`(lon, lat) IN (SELECT * FROM unnest($${String(values.length - 1)}::float8[], $${String(values.length)}::float8[]))`])}
        GROUP BY lon, lat`,
       values,

@@ -121,6 +121,28 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
          WHERE lon IS NOT NULL AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
       ),
     );
+    // Each event's words beside its columns, for the words filter: as its row gives them now,
+    // and every word of them in the vocabulary.
+    const WORDS = `id, date_start::text, date_end::text, private, review_status, event_type,
+      sub_event_type, admin1_pcode, actor1, actor2, claimants, fatalities_best, lon, lat,
+      updated_at::text, search_names`;
+    expect(
+      await db.query(
+        `SELECT ${WORDS}, ARRAY(SELECT w FROM unnest(words) AS w ORDER BY w) AS words
+         FROM event_words ORDER BY id`,
+      ),
+    ).toEqual(
+      await db.query(
+        `SELECT ${WORDS}, ARRAY(SELECT DISTINCT w FROM unnest(string_to_array(search_text, ' ')) AS w
+                                WHERE w <> '' ORDER BY w) AS words
+         FROM events ORDER BY id`,
+      ),
+    );
+    expect(
+      await db.query(
+        `SELECT w FROM event_words, unnest(words) AS w EXCEPT SELECT word FROM search_words`,
+      ),
+    ).toEqual([]);
   }
 
   /** The incidents by event. */

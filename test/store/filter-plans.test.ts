@@ -10,7 +10,7 @@ import {
   refreshStatistics,
 } from '../../src/store/index.js';
 import type { Database, EventFilter, QueryOptions } from '../../src/store/index.js';
-import { conditions, earliestStart } from '../../src/store/queries.js';
+import { conditions, earliestStart, eventTable } from '../../src/store/queries.js';
 import { GRID_CELL } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 import { explaining } from './plans.js';
@@ -99,14 +99,22 @@ describe.each(engines())('the event filters on $name', (engine) => {
       // Planned for this filter's values, never a plan a prepared statement settled on for others.
       expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of plans) {
-        // The events, or their counts by month, by point or by day (a few thousand rows, read whole).
+        // The events (or for words, their words beside their columns), or their counts by month,
+        // by point or by day (a few thousand rows, read whole).
         const read = plan.filter((n) =>
-          ['events', 'event_summary', 'event_points', 'event_point_facets', 'event_days'].includes(
-            n['Relation Name'] ?? '',
-          ),
+          [
+            'events',
+            'event_words',
+            'event_summary',
+            'event_points',
+            'event_point_facets',
+            'event_days',
+          ].includes(n['Relation Name'] ?? ''),
         );
         expect(read.length).toBeGreaterThan(0);
-        const onEvents = read.filter((n) => n['Relation Name'] === 'events');
+        const onEvents = read.filter((n) =>
+          ['events', 'event_words'].includes(n['Relation Name'] ?? ''),
+        );
         expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
       }
     },
@@ -613,7 +621,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
     const filter: EventFilter = { ...also, publicOnly: true };
     const plans: PlanNode[][] = [];
     const clusters = await eventClusters(explaining(db, plans), filter, cell);
-    expect(plans.flat().flatMap((n) => n['Relation Name'] ?? [])).toContain('events');
+    // (The events, or for words of one piece, their words beside their columns.)
+    expect(plans.flat().flatMap((n) => n['Relation Name'] ?? [])).toContain(eventTable(filter));
     const { where, params } = plainly(filter);
     const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
     expect(expected.length).toBeGreaterThan(0);
@@ -865,8 +874,10 @@ describe.each(engines())('the event filters on $name', (engine) => {
     const read = plans.filter((plan) => plan.some((n) => n['Relation Name'] === 'events'));
     expect(read).toHaveLength(1);
     const indexes = (read[0] ?? []).flatMap((n) => n['Index Name'] ?? []);
-    expect(indexes).toContain('events_search');
+    // A word of one piece is found among the events' words; only the page's events are read.
+    expect(indexes).toContain('event_words_words');
     expect(indexes).not.toContain('events_facts');
+    expect(indexes).not.toContain('events_search');
   });
 
   it('counts the events the list pages through', async () => {

@@ -32,6 +32,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [21, 'e8e414a362100788'],
   [22, '28c8e1a75b52f64d'],
   [23, 'bfbe3d41a961e82b'],
+  [24, 'd74f2cfe7246f944'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

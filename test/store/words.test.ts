@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countEvents,
+  eventClusters,
+  eventFacets,
+  eventSpan,
+  eventTimeline,
+  listMarkedEvents,
+  refreshStatistics,
+} from '../../src/store/index.js';
+import type { Database, EventFilter } from '../../src/store/index.js';
+import { conditions } from '../../src/store/queries.js';
+import { engines } from './engines.js';
+
+/**
+ * Events in words written for this test, normalized as the store keeps them:
+ * a town in one in eight, a name a letter off it in as many, two words in as
+ * many, a word only in the text of others, a figure with «%», a code of two
+ * letters apart and one with a letter between («a_b» is those two words).
+ */
+async function fill(db: Database): Promise<void> {
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+     SELECT 'w' || k,
+       CASE WHEN k % 3 = 0 THEN 'Battles' ELSE 'Explosions/Remote violence' END,
+       CASE WHEN k % 3 = 0 THEN 'Armed clash' ELSE 'Air/drone strike' END,
+       CASE WHEN k % 11 <> 0 THEN date '2023-01-01' + k * 5 END,
+       CASE WHEN k % 11 <> 0 THEN date '2023-01-01' + k * 5 + k % 3 END,
+       'SY' || lpad((2 + k % 4)::text, 2, '0'), 'محافظة',
+       (ARRAY['SYR-GOV', 'RUS', 'SNA'])[1 + k % 3], CASE WHEN k % 4 = 0 THEN 'CIV' END,
+       CASE WHEN k % 5 <> 0 THEN k % 7 END,
+       CASE WHEN k % 2 = 0 THEN ARRAY['SOHR'] ELSE ARRAY['SNHR', 'SCD'] END,
+       CASE WHEN k % 6 = 0 THEN 'reviewed' ELSE 'unreviewed' END,
+       concat_ws(' | ', 'Air/drone strike',
+         CASE WHEN k % 8 = 0 THEN 'غاره علي مدينه سراقب' WHEN k % 8 = 1 THEN 'قصف علي سراقيب'
+              WHEN k % 8 = 2 THEN 'اشتباك قرب تل مرديخ' ELSE 'قصف علي قريه' || k % 5 END,
+         CASE WHEN k % 9 = 0 THEN 'طايره مسيره' END,
+         CASE WHEN k % 10 = 0 THEN 'نسبه 50% من البيوت' END,
+         CASE WHEN k % 12 = 0 THEN 'رمز a b' WHEN k % 12 = 6 THEN 'رمز axb' END),
+       CASE WHEN k % 8 = 0 THEN ARRAY['سراقب'] WHEN k % 8 = 1 THEN ARRAY['سراقيب']
+            WHEN k % 8 = 2 THEN ARRAY['تل مرديخ'] ELSE ARRAY['قريه' || k % 5] END,
+       jsonb_build_object('id', 'w' || k,
+         'location', CASE WHEN k % 7 <> 0 THEN
+           jsonb_build_object('lat', 35.5 + (k % 6) / 10.0, 'lon', 36.5 + (k % 5) / 10.0) END),
+       k % 13 = 0
+     FROM generate_series(1, 240) AS k`,
+  );
+  await db.query(
+    'INSERT INTO search_terms (term) SELECT DISTINCT unnest(search_names) FROM events ON CONFLICT DO NOTHING',
+  );
+  await refreshStatistics(db);
+}
+
+/** Words of one piece and phrases, as people search them. */
+const SEARCHES = [
+  ['a town, in a place name', 'سراقب'],
+  ['a name a letter off', 'سراقيب'],
+  ['a part of a word', 'راق'],
+  ['a word only in the text', 'مسيرة'],
+  ['a figure with %', '50%'],
+  ['a code with _', 'a_b'],
+  ['a lone %', '%'],
+  ['a lone _', '_'],
+  ['two words', 'تل مرديخ'],
+  ['a word in no event', 'حلفايا'],
+] as const;
+
+describe.each(engines())('the words filter on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.open();
+    await fill(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** The events a filter matches by a plain reading of the events, in the list's order. */
+  const plainly = async (filter: EventFilter): Promise<string[]> => {
+    const { where, params } = conditions(filter);
+    return (
+      await db.query<{ id: string }>(
+        `SELECT id FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY date_start DESC NULLS LAST, id`,
+        params,
+      )
+    ).map((r) => r.id);
+  };
+
+  it.each(SEARCHES)(
+    'lists, counts, maps, times and facets %s as a plain reading of the events does',
+    async (_, search) => {
+      for (const filter of [
+        { search, publicOnly: true },
+        { search, admin1Pcode: 'SY03' },
+      ] as EventFilter[]) {
+        const ids = await plainly(filter);
+        if (search === 'سراقب') expect(ids.length).toBeGreaterThan(3);
+        const { where, params } = conditions(filter);
+        const matching = `FROM events WHERE ${where.join(' AND ')}`;
+
+        expect(await countEvents(db, filter)).toBe(ids.length);
+        const paged: string[] = [];
+        let after = null;
+        do {
+          const page = await listMarkedEvents(db, filter, { limit: 4, after });
+          paged.push(...page.events.map((e) => e.id));
+          after = page.next;
+        } while (after !== null);
+        expect(paged).toEqual(ids);
+
+        expect(await eventSpan(db, filter)).toEqual(
+          (
+            await db.query(
+              `SELECT min(date_start) AS from, max(date_start) AS to ${matching}`,
+              params,
+            )
+          )[0],
+        );
+        expect(await eventTimeline(db, filter, 'month')).toEqual(
+          await db.query(
+            `SELECT to_char(date_trunc('month', date_start), 'YYYY-MM-DD') AS period,
+               event_type AS type, count(*)::int AS events,
+               coalesce(sum(fatalities_best), 0)::int AS fatalities
+             ${matching} AND date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+            params,
+          ),
+        );
+
+        const facets = await eventFacets(db, filter);
+        const counted = async (column: string): Promise<unknown[]> =>
+          db.query(
+            `SELECT ${column} AS key, count(*)::int AS count ${matching} AND ${column} IS NOT NULL
+             GROUP BY 1 ORDER BY 2 DESC, 1`,
+            params,
+          );
+        const sorted = (list: readonly { key: string; count: number }[]): unknown[] =>
+          [...list].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+        expect(sorted(facets.type)).toEqual(await counted('event_type'));
+        expect(sorted(facets.governorate)).toEqual(await counted('admin1_pcode'));
+        expect(sorted(facets.status)).toEqual(await counted('review_status'));
+
+        const clusters = await eventClusters(db, filter, 0.05);
+        expect(
+          clusters
+            .map((c) => [c.count, ...c.bbox, c.event])
+            .sort((a, b) => (String(a) < String(b) ? -1 : 1)),
+        ).toEqual(
+          (
+            await db.query<{ n: number; w: number; s: number; e: number; no: number; id: string }>(
+              `SELECT count(*)::int AS n, min(lon) AS w, min(lat) AS s, max(lon) AS e,
+                 max(lat) AS no, CASE WHEN count(*) = 1 THEN min(id) END AS id
+               ${matching} AND lon IS NOT NULL AND lat IS NOT NULL
+               GROUP BY floor(lon / 0.05), floor(lat / 0.05)`,
+              params,
+            )
+          )
+            .map((r) => [r.n, r.w, r.s, r.e, r.no, r.id])
+            .sort((a, b) => (String(a) < String(b) ? -1 : 1)),
+        );
+      }
+    },
+  );
+
+  it('finds the words of events as they are written, corrected, moved and removed', async () => {
+    const search: EventFilter = { search: 'كفرومة' };
+    expect(await countEvents(db, search)).toBe(0);
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('new1', 'Battles', 'Armed clash', '{}', 'اشتباك في كفرومه', '{}', '{"id": "new1"}'),
+              ('new2', 'Battles', 'Armed clash', '{}', 'اشتباك في معرشورين', '{}', '{"id": "new2"}')`,
+    );
+    expect((await listMarkedEvents(db, search)).events.map((e) => e.id)).toEqual(['new1']);
+    // Its words rewritten, as a correction or a regrouping writes them.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('new2', 'Battles', 'Armed clash', '{}', 'اشتباك في كفرومه | معرشورين', '{}', '{"id": "new2", "v": 2}')
+       ON CONFLICT (id) DO UPDATE SET search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
+    );
+    await db.query(
+      "UPDATE events SET search_text = 'اشتباك في حيش', review_status = 'verified' WHERE id = 'new1'",
+    );
+    expect(await plainly(search)).toEqual(['new2']);
+    expect((await listMarkedEvents(db, search)).events.map((e) => e.id)).toEqual(['new2']);
+    expect(await countEvents(db, { search: 'حيش', status: 'verified' })).toBe(1);
+    await db.query("DELETE FROM events WHERE id IN ('new1', 'new2')");
+    expect(await countEvents(db, search)).toBe(0);
+    expect(await countEvents(db, { search: 'حيش' })).toBe(0);
+  });
+});
