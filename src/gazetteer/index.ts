@@ -26,7 +26,7 @@ export type {
   PlaceName,
   WordClass,
 } from './gazetteer.js';
-export { BETWEEN_KM, findPlaceMentions } from './mentions.js';
+export { BETWEEN_KM, findPlaceMentions, shaped } from './mentions.js';
 export type { AdminLevel, Aside, PlaceMention, PlaceRelation } from './mentions.js';
 export { adminCodesOf, placed, resolveMention } from './resolve.js';
 export { locateMentions } from './locate.js';

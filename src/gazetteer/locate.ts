@@ -62,15 +62,18 @@ export function locateMentions(
   // Each spot once: the context asks only how near the nearest is, and a long
   // report names the same towns hundreds of times.
   const places = new Spots();
+  // Each sentence's context, made once for both passes.
+  const contexts = bySentence.map((_, k): PlaceContext => ({
+    sentenceAdmin: sentenceAdmins[k] ?? new Set<string>(),
+    sentenceActAdmin: sentenceActAdmins[k] ?? new Set<string>(),
+    documentAdmin,
+    reportGovernorates: governoratesSoFar[k] ?? new Set<string>(),
+    resolved: places,
+  }));
   for (const pass of [1, 2]) {
     bySentence.forEach((mentions, k) => {
-      const context: PlaceContext = {
-        sentenceAdmin: sentenceAdmins[k] ?? new Set<string>(),
-        sentenceActAdmin: sentenceActAdmins[k] ?? new Set<string>(),
-        documentAdmin,
-        reportGovernorates: governoratesSoFar[k] ?? new Set<string>(),
-        resolved: places,
-      };
+      const context = contexts[k];
+      if (context === undefined) return;
       for (const mention of mentions) {
         if ((mention.candidates.length === 1) !== (pass === 1)) continue;
         const resolved = skipped.has(mention) ? null : resolveMention(gazetteer, mention, context);

@@ -61,13 +61,18 @@ export interface PlaceMention {
   readonly anaphor?: Anaphor;
 }
 
+/** A mention whose fields may still be set: a copy being marked. */
+export type MarkedMention = { -readonly [K in keyof PlaceMention]: PlaceMention[K] };
+
 /**
  * A mention with every field in one order, those it lacks left undefined: mentions
  * made and marked in several ways (a name, an unlisted one, a word pointing back,
  * set aside) then share one shape, so the stages after read their fields quickly
- * where a dozen shapes sent every read down V8's slow path.
+ * where a dozen shapes sent every read down V8's slow path. A copy to mark is made
+ * here too, field by field: a spread of the two dozen fields took V8's generic
+ * path, property by property, for most places a report names.
  */
-function shaped(m: PlaceMention): PlaceMention {
+export function shaped(m: PlaceMention): MarkedMention {
   return {
     start: m.start,
     end: m.end,
@@ -242,11 +247,12 @@ export function findPlaceMentions(
     if (cues.facility && !cues.settlement) siteEnds.push(next);
     i = next;
   }
-  return found.map((m) =>
-    m.relation === 'at' && afterSite(gazetteer, tokens, siteEnds, m)
-      ? { ...m, relation: 'near' }
-      : m,
-  );
+  return found.map((m) => {
+    if (m.relation !== 'at' || !afterSite(gazetteer, tokens, siteEnds, m)) return m;
+    const near = shaped(m);
+    near.relation = 'near';
+    return near;
+  });
 }
 
 /** The cue words at token i and the place name after them, if the gazetteer has it. */
@@ -330,10 +336,12 @@ function unlistedName(
       to,
     );
     // Several places one letter off: only the one the report's area vouches for.
+    if (mention === null) return null;
     const places = new Set(loose.names.map((n) => n.place));
-    return mention === null
-      ? null
-      : { ...mention, loose: true, weak: mention.weak || places.size > 1 };
+    const read = shaped(mention);
+    read.loose = true;
+    read.weak = mention.weak || places.size > 1;
+    return read;
   }
   const inner = knownNameWithin(gazetteer, tokens, nameStart + 1, nameEnd);
   if (inner !== null) {
@@ -348,7 +356,10 @@ function unlistedName(
       to,
     );
     // Part of a longer unknown name: only with the report's support for that place.
-    return mention === null ? null : { ...mention, weak: true };
+    if (mention === null) return null;
+    const part = shaped(mention);
+    part.weak = true;
+    return part;
   }
   return nameEnd > nameStart ? unknownMention(start, nameStart, nameEnd, cues) : null;
 }
@@ -431,10 +442,24 @@ function isOrigin(gazetteer: Gazetteer, tokens: readonly Token[], start: number)
  */
 function spelledWithArticle(surface: string): boolean | null {
   if (surface.startsWith('ال')) return true;
-  const rest = /^(?:[وف]?[بلك]|[وف])(.*)$/.exec(surface)?.[1];
-  if (rest === undefined || rest.length < 2) return null;
-  if (surface.startsWith('لل') || /^[وف]لل/.test(surface)) return true;
-  return rest.startsWith('ال') ? true : false;
+  const clitics = procliticLength(surface);
+  if (clitics === 0 || surface.length - clitics < 2) return null;
+  const conjunction = isConjunction(surface[0]);
+  if (surface.startsWith('لل', conjunction ? 1 : 0)) return true;
+  return surface.startsWith('ال', clitics);
+}
+
+const isConjunction = (c: string | undefined): boolean => c === 'و' || c === 'ف';
+const isPreposition = (c: string | undefined): boolean => c === 'ب' || c === 'ل' || c === 'ك';
+
+/**
+ * How many letters of proclitics a word may open with: a conjunction and a
+ * preposition («وب», «فل»), one of them, or none. Read letter by letter, where a
+ * pattern made a match and a string for every place name.
+ */
+function procliticLength(surface: string): number {
+  if (isConjunction(surface[0])) return isPreposition(surface[1]) ? 2 : 1;
+  return isPreposition(surface[0]) ? 1 : 0;
 }
 
 /**
@@ -487,23 +512,30 @@ function buildMention(
 ): PlaceMention | null {
   const first = tokens[nameStart];
   const article = spelledWithArticle(first?.text ?? '');
-  const usable: PlaceName[] = [];
-  for (const n of names)
-    if ((cues.any || !n.common) && (article !== false || !n.article)) usable.push(n);
-  if (usable.length === 0) return null;
-  const multiWord = nameEnd - nameStart > 1;
+  // The names usable here, read in one walk: how many, their places (each once, in
+  // order), whether one is prominent, whether all are common words or partial names.
+  let usable = 0;
   // Only a full name makes a place prominent enough to count bare: «الصورة» is not «الصورة الصغيرة».
-  const prominent = usable.some(
-    (n) => n.partial !== true && (n.place.rank <= 3 || AREA_KINDS.has(n.place.kind)),
-  );
+  let prominent = false;
+  let common = true;
+  let partial = true;
+  const candidates: Place[] = [];
+  for (const n of names) {
+    if ((!cues.any && n.common) || (article === false && n.article)) continue;
+    usable++;
+    if (n.partial !== true && (n.place.rank <= 3 || AREA_KINDS.has(n.place.kind))) prominent = true;
+    if (!n.common) common = false;
+    if (n.partial !== true) partial = false;
+    if (!candidates.includes(n.place)) candidates.push(n.place);
+  }
+  if (usable === 0) return null;
+  const multiWord = nameEnd - nameStart > 1;
 
   // A bare village name is a place only after «في», «من», «إلى»… or with «بـ» («في الكرك», «بتسيل»), or in a list of places.
   if (!cues.any && !multiWord && !prominent && !listed && !locative(tokens, nameStart)) return null;
   // «أصيب الشيخ إبراهيم…», «القيادي أبو طلحة»: a name that opens with a title or kunya is a person's, unless a place word or preposition says otherwise.
   if (!cues.any && !listed && gazetteer.isA(first, 'personTitle') && !locative(tokens, nameStart))
     return null;
-  // The places, each once, asked only of a name that is a place here.
-  const candidates = [...new Set(usable.map((n) => n.place))];
   let end = nameEnd;
   let direction: string | null = null;
   const after = gazetteer.cues.longestAt(tokens, end, to);
@@ -534,11 +566,11 @@ function buildMention(
     compass: cues.compass,
     pair: cues.pair,
     origin: isOrigin(gazetteer, tokens, start),
-    common: usable.every((n) => n.common),
+    common,
     // A bare village name, or the name of a site after «حقل», «حاجز»: a place only where the report names its area.
     weak:
       (!cues.any && !multiWord && !prominent) ||
-      usable.every((n) => n.partial === true) ||
+      partial ||
       (cues.facility && !cues.settlement && !candidates.some((p) => p.rank <= 2)),
   });
 }
@@ -750,7 +782,7 @@ function setAside(
       (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'));
     const between = cues.between && mentions.length > 1 && k <= 1;
     if (aside === null && !namedAfter && !between && cues.kindWord === null) return m;
-    const marked: { -readonly [K in keyof PlaceMention]: PlaceMention[K] } = { ...m };
+    const marked = shaped(m);
     if (aside !== null) marked.aside = aside;
     if (namedAfter) marked.namedAfter = true;
     if (between) marked.between = true;
@@ -774,11 +806,13 @@ function nearbyPair(mentions: readonly PlaceMention[]): readonly PlaceMention[] 
   const fromA = a.candidates.filter((p) => near(p, b.candidates));
   const fromB = b.candidates.filter((p) => near(p, a.candidates));
   if (fromA.length === 0 || fromB.length === 0) return mentions;
-  return [
-    { ...a, candidates: fromA, weak: false },
-    { ...b, candidates: fromB, weak: false },
-    ...rest,
-  ];
+  const vouched = (m: PlaceMention, candidates: readonly Place[]): PlaceMention => {
+    const copy = shaped(m);
+    copy.candidates = candidates;
+    copy.weak = false;
+    return copy;
+  };
+  return [vouched(a, fromA), vouched(b, fromB), ...rest];
 }
 
 /** «في البلدة», «وسط المدينة»: a definite settlement word with no name after it points back. */

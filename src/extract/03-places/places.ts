@@ -1,4 +1,4 @@
-import { BETWEEN_KM, distanceKm, locateMentions, placed } from '../../gazetteer/index.js';
+import { BETWEEN_KM, distanceKm, locateMentions, placed, shaped } from '../../gazetteer/index.js';
 import { countBelow } from '../../text/index.js';
 import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
@@ -80,7 +80,10 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
     if (!isRoadWord(analysis, i, ROADS)) continue;
     for (const j of [k, k + 1]) {
       const end = resolved[j];
-      if (end !== undefined) resolved[j] = { ...end, mention: { ...end.mention, roadEnd: true } };
+      if (end === undefined) continue;
+      const mention = shaped(end.mention);
+      mention.roadEnd = true;
+      resolved[j] = { ...end, mention };
     }
   }
 }
@@ -271,12 +274,21 @@ function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
         precision: 2,
         along: b.place,
         derived: 'between',
-        mention: { ...a.mention, end: b.mention.end, roadEnd: false, between: true },
+        mention: between(a.mention, b.mention),
       });
       k++;
     } else out.push(a);
   }
   return out;
+}
+
+/** The mention of the first of two towns an act was between, running to the end of the second's. */
+function between(first: PlaceMention, second: PlaceMention): PlaceMention {
+  const joined = shaped(first);
+  joined.end = second.end;
+  joined.roadEnd = false;
+  joined.between = true;
+  return joined;
 }
 
 /** Where the first of `places` (in text order) that starts at token `at` or later stands. */

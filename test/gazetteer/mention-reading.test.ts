@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaceMentions, loadGazetteer, locateMentions } from '../../src/gazetteer/index.js';
+import { normalizeForMatching, splitSentences, tokenize } from '../../src/text/index.js';
+
+const gazetteer = loadGazetteer();
+
+const tokensOf = (phrase: string) => tokenize(normalizeForMatching(phrase).text);
+const mentionsOf = (phrase: string) => findPlaceMentions(gazetteer, tokensOf(phrase));
+
+/** The ids of the places each mention of the phrase can be. */
+const candidatesOf = (phrase: string): string[][] =>
+  mentionsOf(phrase).map((m) => m.candidates.map((p) => p.id));
+
+describe('a place name read after its proclitics', () => {
+  it('is the name spelled with the article when the article is there under the clitics', () => {
+    const raqqa = candidatesOf('قصفت الطائرات مدينة الرقة').flat();
+    expect(raqqa.length).toBeGreaterThan(0);
+    // «بالرقة», «للرقة», «وللرقة», «فبالرقة», «والرقة»: ب/ل/و/ف over «الرقة».
+    for (const word of ['بالرقة', 'للرقة', 'وللرقة', 'فبالرقة', 'والرقة', 'وبالرقة']) {
+      expect(candidatesOf(`وقعت اشتباكات في مدينة ${word} اليوم`), word).toEqual([raqqa]);
+    }
+  });
+
+  it('is no name spelled with the article when a letter of the word was taken for a clitic', () => {
+    // «ورقة», «فرقة», «برقة»: «رقة» read only by dropping a letter, not «الرقة».
+    for (const word of ['ورقة', 'فرقة', 'برقة', 'لرقة']) {
+      const ids = candidatesOf(`وقعت اشتباكات في مدينة ${word} اليوم`).flat();
+      expect(ids, word).not.toContain('C5710');
+      expect(ids, word).not.toContain('SY11');
+    }
+  });
+});
+
+describe('the places a name can be', () => {
+  it('are each listed once, in the order the gazetteer gives its spellings', () => {
+    for (const phrase of [
+      'قصفت الطائرات مدينة الرقة',
+      'سقطت قذيفة في حمص',
+      'داهمت دورية قرية الطيبة في ريف درعا',
+      'اندلعت اشتباكات في ريف حلب الشمالي',
+    ]) {
+      const tokens = tokensOf(phrase);
+      for (const m of findPlaceMentions(gazetteer, tokens)) {
+        const ids = m.candidates.map((p) => p.id);
+        expect(new Set(ids).size, phrase).toBe(ids.length);
+        // Asked afresh of the name index, the name's places in their first order.
+        const name = gazetteer.names.longestAt(tokens, m.nameStart, m.nameEnd);
+        const listed = [...new Set((name?.values ?? []).map((n) => n.place.id))];
+        expect(
+          listed.filter((id) => ids.includes(id)),
+          phrase,
+        ).toEqual(ids);
+      }
+    }
+  });
+
+  it('leave a name of one place no other reading, and a name of several the others', () => {
+    const locate = (text: string) => {
+      const tokens = tokensOf(text);
+      return locateMentions(gazetteer, tokens, splitSentences(tokens));
+    };
+    const single = locate('سقطت قذيفة على مدينة حمص').filter((l) => l.resolved !== null);
+    expect(single.length).toBeGreaterThan(0);
+    for (const l of single)
+      if (l.mention.candidates.length === 1) expect(l.resolved?.alternatives).toEqual([]);
+    const shared = locate('داهمت دورية قرية الطيبة').find(
+      (l) => l.resolved !== null && l.mention.candidates.length > 1,
+    );
+    expect(shared).toBeDefined();
+    const chosen = shared?.resolved?.place.id;
+    const others = shared?.resolved?.alternatives.map((p) => p.id) ?? [];
+    expect(others.length).toBeGreaterThan(0);
+    expect(others).not.toContain(chosen);
+    for (const id of others) expect(shared?.mention.candidates.map((p) => p.id)).toContain(id);
+  });
+});
