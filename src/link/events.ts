@@ -4,6 +4,7 @@ import { daysBetween } from '../text/index.js';
 import { clusterIncidents, EVENT_DAY_SPAN } from './cluster.js';
 import type { ClusterMember, Decision, Edge } from './cluster.js';
 import { reconcileEvent } from './reconcile.js';
+import type { EventMemberInput } from './reconcile.js';
 import { sameAct } from './same-act.js';
 import type { LinkIncident, SameAct } from './same-act.js';
 
@@ -83,7 +84,16 @@ export function buildEvents(
         )
           best = l;
       }
-      return [{ ...x, linkedBy: keys[0] === key || best === undefined ? [] : best.reasons }];
+      // Named field by field: a spread of the incident took V8's slow path (~5 µs a member).
+      const member: EventMemberInput = {
+        key: x.key,
+        document: x.document,
+        outlet: x.outlet,
+        url: x.url,
+        incident: x.incident,
+        linkedBy: keys[0] === key || best === undefined ? [] : best.reasons,
+      };
+      return [member];
     });
     return reconcileEvent(members, lexicon);
   });

@@ -4,6 +4,7 @@ import {
   buildEvents,
   clusterIncidents,
   findLinks,
+  reconcileEvent,
   sameAct,
   sameActScore,
   spanningForest,
@@ -156,6 +157,37 @@ describe('events from linked incidents', () => {
     // The monitor's 4 is the best; the parties' 6 and 20 count for the high.
     expect(bombing?.fatalities).toEqual({ low: 4, best: 4, high: 20 });
     expect(events).toHaveLength(3);
+  });
+
+  it('places an event at the most precise place, the one most reports share among equals, the first by key among those', () => {
+    const base = monitor.incident.location;
+    if (base === null) throw new Error('no test place');
+    const at = (key: string, place_id: string, precision: 1 | 2 | 3) => ({
+      key,
+      document: key,
+      outlet: null,
+      url: null,
+      linkedBy: [],
+      incident: { ...monitor.incident, location: { ...base, place_id, precision } },
+    });
+    const placeOf = (members: ReturnType<typeof at>[]) =>
+      reconcileEvent(members, lexicon).location?.place_id;
+    // A town told by three loses to a point told once, two points told by two each go to the first by key.
+    expect(
+      placeOf([at('k1', 'town', 2), at('k2', 'town', 2), at('k3', 'town', 2), at('k4', 'p1', 1)]),
+    ).toBe('p1');
+    expect(
+      placeOf([
+        at('k5', 'p2', 1),
+        at('k1', 'p3', 1),
+        at('k2', 'p2', 1),
+        at('k3', 'p3', 1),
+        at('k4', 'p4', 1),
+      ]),
+    ).toBe('p3');
+    expect(
+      placeOf([at('k1', 'p4', 1), at('k2', 'p2', 1), at('k3', 'p2', 1), at('k0', 'area', 3)]),
+    ).toBe('p2');
   });
 
   it('gives the same events, with the same ids, in any order', () => {
