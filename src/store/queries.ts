@@ -249,21 +249,128 @@ export function summarySource(
   filter: EventFilter,
   counts: MonthlyCounts = SUMMARY,
 ): { from: string; params: unknown[] } | null {
-  const { from, to, search, bbox, ...counted } = filter;
-  if (bbox !== undefined || (search !== undefined && search.trim() !== '')) return null;
+  return filter.bbox === undefined ? monthlySource(filter, counts, null) : null;
+}
+
+/**
+ * `event_cells` (schema.ts, migration 23) with the columns of `event_summary`
+ * but fatalities (it has none): what the facets of a box are counted from (boxSource).
+ */
+const SQUARES_BY_MONTH: MonthlyCounts = {
+  table: 'event_cells',
+  columns: `month, end_month, private, review_status, event_type, sub_event_type,
+      admin1_pcode, actor1, actor2, claimants, events`,
+  event: `date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
+  private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2, claimants,
+  1 AS events`,
+  counted: ['lon IS NOT NULL', 'lat IS NOT NULL'],
+};
+
+/** Degrees by which a square counted whole lies inside a box's edges: far above any rounding of a point's square. */
+const SQUARE_MARGIN = 1e-9;
+
+/**
+ * The squares of `event_cells` (numbered as floor(lon / GRID_CELL) and
+ * floor(lat / GRID_CELL) number them) whose every point lies inside a box:
+ * `[x0, y0, x1, y1]`, inclusive; null where none does. A square's edges are
+ * kept SQUARE_MARGIN inside the box's, so that a point rounded into a square
+ * by the division that numbers it is inside the box all the same.
+ */
+export function squaresInside(
+  bbox: readonly [number, number, number, number],
+): [number, number, number, number] | null {
+  const [west, south, east, north] = bbox;
+  const first = (low: number): number => {
+    let k = Math.ceil((low + SQUARE_MARGIN) / GRID_CELL);
+    while (k * GRID_CELL < low + SQUARE_MARGIN) k++;
+    return k;
+  };
+  const last = (high: number): number => {
+    let k = Math.floor((high - SQUARE_MARGIN) / GRID_CELL) - 1;
+    while ((k + 1) * GRID_CELL > high - SQUARE_MARGIN) k--;
+    return k;
+  };
+  const inside: [number, number, number, number] = [
+    first(west),
+    first(south),
+    last(east),
+    last(north),
+  ];
+  return inside[0] <= inside[2] && inside[1] <= inside[3] ? inside : null;
+}
+
+/**
+ * The filtered events of a box, as rows of `event_summary`'s columns but
+ * fatalities (SQUARES_BY_MONTH), or null (no box, words, or no whole square
+ * inside it): the squares wholly inside the box summed from the counts by
+ * square (with their events at a month's edge, as summarySource reads them),
+ * and the box's other events read at their points. A box cuts through squares:
+ * at the points of the box outside the whole squares (event_points, a few
+ * thousand rows), their events are read from the point index, point by point,
+ * so that the events of the whole squares are never read (an index by
+ * longitude walks every event of the box's longitudes).
+ */
+export function boxSource(filter: EventFilter): { from: string; params: unknown[] } | null {
+  const { bbox, ...rest } = filter;
+  if (bbox === undefined) return null;
+  return monthlySource(rest, SQUARES_BY_MONTH, bbox);
+}
+
+/**
+ * summarySource's rows, of a box's whole squares too (`bbox`, with `counts` by
+ * square: boxSource), and besides them the box's events outside those squares.
+ */
+function monthlySource(
+  filter: EventFilter,
+  counts: MonthlyCounts,
+  bbox: readonly [number, number, number, number] | null,
+): { from: string; params: unknown[] } | null {
+  const { from, to, search, ...counted } = filter;
+  if (search !== undefined && search.trim() !== '') return null;
+  const inside = bbox === null ? null : squaresInside(bbox);
+  if (bbox !== null && inside === null) return null;
   const first = from === undefined ? undefined : day(from);
   const last = to === undefined ? undefined : day(to);
   // Not a day: the events are asked, and say so.
   if (first === null || last === null) return null;
   const { where: named, params } = conditions(counted);
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${String(params.length)}::date`;
+  const value = (v: unknown): string => {
+    params.push(v);
+    return `$${String(params.length)}`;
   };
+  const param = (v: unknown): string => `${value(v)}::date`;
   const summed = [...named];
   // (What is read from the events besides: those the table counts.)
   const where = [...named, ...counts.counted];
   const parts: string[] = [];
+  if (bbox !== null && inside !== null) {
+    // A box: its whole squares are summed, with their events at a month's edge read as below.
+    const [w, s, e, n] = bbox.map((v) => `${value(v)}::float8`) as [string, string, string, string];
+    const [x0, y0, x1, y1] = inside.map((v) => `${value(v)}::int`) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    summed.push(`x BETWEEN ${x0} AND ${x1}`, `y BETWEEN ${y0} AND ${y1}`);
+    where.push(
+      `lon BETWEEN ${w} AND ${e}`,
+      `lat BETWEEN ${s} AND ${n}`,
+      `floor(lon / ${String(GRID_CELL)})::int BETWEEN ${x0} AND ${x1}`,
+      `floor(lat / ${String(GRID_CELL)})::int BETWEEN ${y0} AND ${y1}`,
+    );
+    // The box's points outside its whole squares, and at each its events that match.
+    const days = [
+      ...(from === undefined ? [] : [`date_end >= ${param(from)}`]),
+      ...(to === undefined ? [] : [`date_start <= ${param(to)}`]),
+    ];
+    parts.push(`SELECT e.* FROM (SELECT DISTINCT lon, lat FROM event_points
+        WHERE lon BETWEEN ${w} AND ${e} AND lat BETWEEN ${s} AND ${n}
+          AND NOT (floor(lon / ${String(GRID_CELL)})::int BETWEEN ${x0} AND ${x1}
+                   AND floor(lat / ${String(GRID_CELL)})::int BETWEEN ${y0} AND ${y1})) AS p,
+      LATERAL (SELECT ${counts.event} FROM events
+               WHERE ${['lon = p.lon', 'lat = p.lat', ...named, ...days].join(' AND ')}) AS e`);
+  }
   // From a first day, every event ending in its month or later; else those ending in a later month.
   const endsAfter =
     first === undefined ? null : first.getUTCDate() === 1 ? from : monthStart(first, 1);

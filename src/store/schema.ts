@@ -1262,6 +1262,17 @@ ${wordsWritten('events')}
 ANALYZE event_words, search_words;
 `,
   },
+  {
+    version: 25,
+    name: 'the counts by square found by square',
+    sql: `
+-- The counts by square (migration 23) found by the square's numbers. A box
+-- cuts through squares: the facets of a box sum the rows of the squares wholly
+-- inside it, found here, and read only the events of the rest of the box; they
+-- read every event in it (at 1,000,000 events, 340 ms of CPU on PostgreSQL).
+CREATE INDEX event_cells_square ON event_cells (x, y);
+`,
+  },
 ];
 
 /**

@@ -3,6 +3,7 @@ import type { Sql } from './db.js';
 import { GRID_CELL } from './schema.js';
 import {
   boundedConditions,
+  boxSource,
   dayConditions,
   eventTable,
   FILTERED,
@@ -34,14 +35,15 @@ export type Facet = (typeof FACETS)[number];
  * spread over its claimants: there are far fewer sets than events; months
  * by day, whose counts are then summed). Where the monthly counts can answer
  * the filter, they are grouped instead of the events: a few thousand rows
- * however many events. Most frequent first; months in time order.
+ * however many events; for a box, the counts by square of its whole squares
+ * and the events of the rest (boxSource). Most frequent first; months in time order.
  */
 export async function eventFacets(
   db: Sql,
   filter: EventFilter,
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
-  const summary = summarySource(filter);
+  const summary = summarySource(filter) ?? boxSource(filter);
   const table = eventTable(filter);
   const { where, params } =
     summary === null

@@ -10,7 +10,7 @@ import {
   refreshStatistics,
 } from '../../src/store/index.js';
 import type { Database, EventFilter, QueryOptions } from '../../src/store/index.js';
-import { conditions, earliestStart, eventTable } from '../../src/store/queries.js';
+import { conditions, earliestStart, eventTable, squaresInside } from '../../src/store/queries.js';
 import { GRID_CELL } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 import { explaining } from './plans.js';
@@ -686,6 +686,79 @@ describe.each(engines())('the event filters on $name', (engine) => {
       );
       expect(row?.n).toBeGreaterThan(0);
       expect(total).toBe(row?.n);
+    },
+  );
+
+  it.each([
+    ['alone', { bbox: [36, 33, 37, 34] }],
+    [
+      'with days from mid-month',
+      { bbox: [36.05, 32.9, 37.45, 34.2], from: '2023-03-15', to: '2023-06-14' },
+    ],
+    [
+      'with an actor and a claimant',
+      { bbox: [35.9, 33.4, 38, 35.05], actor: 'SYR-GOV', claimant: 'SOHR' },
+    ],
+    ['from a day on, with a type', { bbox: [36, 33, 37, 34], from: '2024-02-10', type: 'Battles' }],
+    ['of a status to a day', { bbox: [36, 33, 37, 34], status: 'reviewed', to: '2023-05-17' }],
+    ['too small for a whole square', { bbox: [36.3, 33.1, 36.5, 33.3] }],
+  ] as const)(
+    'counts the facets of a box %s from its whole squares and its edges, as the events would',
+    async (_, box: EventFilter) => {
+      // Events with no first day, and one that ends before it starts, at points in the box.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, claimants, search_text, search_names, data)
+         SELECT 'edge' || k, 'Battles', 'Armed clash', CASE WHEN k % 2 = 0 THEN date '2023-04-20' END,
+           date '2023-04-10', 'SY07', 'SYR-GOV', '{SOHR}', 'اشتباك', '{}',
+           jsonb_build_object('id', 'edge' || k, 'location', jsonb_build_object('lat', 33 + k / 10.0, 'lon', 36 + k / 10.0))
+         FROM generate_series(0, 9) AS k`,
+      );
+      try {
+        const filter: EventFilter = { ...box, publicOnly: true };
+        const plans: PlanNode[][] = [];
+        const sql = explaining(db, plans);
+        const facets = await eventFacets(sql, filter, 1000);
+        const whole = box.bbox !== undefined && squaresInside(box.bbox) !== null;
+        for (const plan of plans) {
+          expect(plan.some((n) => n['Relation Name'] === 'event_cells')).toBe(whole);
+          const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
+          expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+        }
+        const { where, params } = plainly(filter);
+        const matching = `FROM events WHERE ${where.join(' AND ')}`;
+        const counts = async (key: string, from = matching): Promise<Record<string, number>> =>
+          Object.fromEntries(
+            (
+              await db.query<{ key: string; n: number }>(
+                `SELECT ${key} AS key, count(*)::int AS n ${from} AND ${key} IS NOT NULL GROUP BY 1`,
+                params,
+              )
+            ).map((r) => [r.key, r.n]),
+          );
+        const asRecord = (list: readonly { key: string; count: number }[]) =>
+          Object.fromEntries(list.map((c) => [c.key, c.count]));
+        const types = await counts('event_type');
+        expect(Object.keys(types).length).toBeGreaterThan(0);
+        expect(asRecord(facets.type)).toEqual(types);
+        expect(asRecord(facets.governorate)).toEqual(await counts('admin1_pcode'));
+        expect(asRecord(facets.status)).toEqual(await counts('review_status'));
+        expect(asRecord(facets.month)).toEqual(await counts("to_char(date_start, 'YYYY-MM')"));
+        expect(asRecord(facets.claimant)).toEqual(
+          await counts('c', matching.replace('FROM events', 'FROM events, unnest(claimants) AS c')),
+        );
+        expect(asRecord(facets.actor)).toEqual(
+          await counts(
+            'a',
+            matching.replace(
+              'FROM events',
+              'FROM events, unnest(ARRAY[actor1, NULLIF(actor2, actor1)]) AS a',
+            ),
+          ),
+        );
+      } finally {
+        await db.query("DELETE FROM events WHERE id LIKE 'edge%'");
+      }
     },
   );
 
