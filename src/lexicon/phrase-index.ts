@@ -192,16 +192,18 @@ export class PhraseIndex<V> {
   longestAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V> | null {
     const token = start < end ? tokens[start] : undefined;
     if (token === undefined || token.kind === 'break') return null;
-    const best: Longest<V> = { end: -1, values: null };
     if (token.kind !== 'word') {
       const next = this.root.children.get(token.text);
       if (next === undefined) return null;
+      const best: Longest<V> = { end: -1, values: null };
       this.longestStep(tokens, start, end, next, best);
-    } else {
-      const starts = this.startsOf(token);
-      if (starts.length === 0) return null;
-      for (const next of starts) this.longestStep(tokens, start, end, next, best);
+      return best.values === null ? null : { start, end: best.end, values: best.values };
     }
+    // Most words start no phrase: they are answered before anything is made.
+    const starts = this.startsOf(token);
+    if (starts.length === 0) return null;
+    const best: Longest<V> = { end: -1, values: null };
+    for (const next of starts) this.longestStep(tokens, start, end, next, best);
     return best.values === null ? null : { start, end: best.end, values: best.values };
   }
 
