@@ -616,6 +616,43 @@ describe.each(engines())('the event filters on $name', (engine) => {
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
   });
 
+  it('keeps the counts by square and their bounds through statements that write thousands of events at once', async () => {
+    const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE admin1_pcode = 'SY07' AND lat IS NOT NULL",
+    );
+    expect(n).toBeGreaterThan(1000);
+    // Every located event of a governorate moves, in one statement, then back in another.
+    const shifted = (by: number): Promise<unknown> =>
+      db.query(
+        `UPDATE events SET data = jsonb_set(data, '{location,lat}',
+           to_jsonb((data #>> '{location,lat}')::float8 + $1::float8))
+         WHERE admin1_pcode = 'SY07' AND lat IS NOT NULL`,
+        [by],
+      );
+    // Its events copied in one statement, and the copies deleted in one.
+    const copied = (): Promise<unknown> =>
+      db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, actor2, claimants, review_status, search_text, search_names, data, private)
+         SELECT id || '-bulk', event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, actor2, claimants, review_status, search_text, search_names,
+           jsonb_set(data, '{id}', to_jsonb(id || '-bulk')), private
+         FROM events WHERE admin1_pcode = 'SY07'`,
+      );
+    try {
+      await shifted(0.25);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await shifted(-0.25);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await copied();
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    } finally {
+      await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
+    }
+  });
+
   /** eventClusters of a filter against a plain grouping of the events. */
   const mapsAsPlainly = async (also: EventFilter, cell: number, lone: boolean): Promise<void> => {
     const filter: EventFilter = { ...also, publicOnly: true };

@@ -33,6 +33,8 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [22, '28c8e1a75b52f64d'],
   [23, 'bfbe3d41a961e82b'],
   [24, 'd74f2cfe7246f944'],
+  [25, 'f967ff34bd4f2788'],
+  [26, '2012ab6657a769be'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
