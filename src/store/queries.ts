@@ -91,10 +91,18 @@ export async function earliestStart(
  */
 export type EventTable = 'events' | 'event_words';
 
+/**
+ * The longest word event_words finds exactly: a word of over 500 letters is
+ * kept in pieces overlapping by this many (schema.ts, wordPieces).
+ */
+export const WORD_PIECE_REACH = 101;
+
 /** The table a filter's events are best read from (EventTable). */
 export function eventTable(filter: EventFilter): EventTable {
   const words = normalizePhrase(filter.search ?? '');
-  return words !== '' && !words.includes(' ') ? 'event_words' : 'events';
+  return words !== '' && !words.includes(' ') && words.length <= WORD_PIECE_REACH
+    ? 'event_words'
+    : 'events';
 }
 
 /** conditions() with the filter's first days bounded by a value (earliestStart). */
@@ -279,7 +287,15 @@ const SQUARE_MARGIN = 1e-9;
 export function squaresInside(
   bbox: readonly [number, number, number, number],
 ): [number, number, number, number] | null {
-  const [west, south, east, north] = bbox;
+  // Within the world first: no event lies beyond it, and a square's number
+  // stays small (the loops below step by one, and the table numbers are ints).
+  const within = (v: number, limit: number): number => Math.min(Math.max(v, -limit), limit);
+  const [west, south, east, north] = [
+    within(bbox[0], 180),
+    within(bbox[1], 90),
+    within(bbox[2], 180),
+    within(bbox[3], 90),
+  ];
   const first = (low: number): number => {
     let k = Math.ceil((low + SQUARE_MARGIN) / GRID_CELL);
     while (k * GRID_CELL < low + SQUARE_MARGIN) k++;
@@ -307,8 +323,9 @@ export function squaresInside(
  * and the box's other events read at their points. A box cuts through squares:
  * at the points of the box outside the whole squares (event_points, a few
  * thousand rows), their events are read from the point index, point by point,
- * so that the events of the whole squares are never read (an index by
- * longitude walks every event of the box's longitudes).
+ * so that the events of the whole squares are not read (an index by longitude
+ * walks every event of the box's longitudes) but for a month at a filter's
+ * edge, whose events are read as summarySource reads them.
  */
 export function boxSource(filter: EventFilter): { from: string; params: unknown[] } | null {
   const { bbox, ...rest } = filter;

@@ -185,10 +185,7 @@ const CELL_EDGES = `(SELECT * FROM changed WHERE n < 0) g
  * left them). Keys are written in order, so that two
  * writers touching the same rows never wait on each other in turn.
  */
-const cellsMoved = (
-  changed: string,
-  edges = CELL_EDGES_23,
-): string => `WITH changed AS MATERIALIZED (
+const cellsMoved = (changed: string, edges: string): string => `WITH changed AS MATERIALIZED (
     SELECT date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
       private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2, claimants,
       floor(lon / ${String(GRID_CELL)})::int AS x, floor(lat / ${String(GRID_CELL)})::int AS y, lon, lat,
@@ -277,15 +274,29 @@ const WORDS_COLUMNS = `id, date_start, date_end, private, review_status, event_t
     admin1_pcode, actor1, actor2, claimants, fatalities_best, lon, lat, updated_at, search_names`;
 
 /**
- * Each event's words (migration 24) as event_words keeps them: its search_text
- * cut at its spaces, each word once, and those into the vocabulary
- * (search_words), from the events of `changed` (SQL naming a transition table).
+ * The words of `text` (SQL) as event_words and search_words keep them: cut at
+ * its spaces, each once, and a word of over 500 letters (a pasted address, a
+ * run of letters with no space) in pieces of 500 that overlap by 101, since an
+ * index entry holds at most ~2.7 KB and one word too long for it would make the
+ * event's write fail. A search of at most WORD_PIECE_REACH letters is in a
+ * word exactly when it is in one of its pieces (eventTable sends longer ones
+ * to the events).
+ */
+const wordPieces = (text: string): string => `SELECT DISTINCT substr(t, 1 + 399 * j, 500) AS word
+    FROM unnest(string_to_array(${text}, ' ')) AS t,
+      generate_series(0, greatest(0, (length(t) - 102) / 399)) AS j
+    WHERE t <> ''`;
+
+/**
+ * Each event's words (migration 24) as event_words keeps them (wordPieces),
+ * and those into the vocabulary (search_words), from the events of `changed`
+ * (SQL naming a transition table).
  */
 const wordsWritten = (
   changed: string,
 ): string => `INSERT INTO event_words AS w (${WORDS_COLUMNS}, words)
   SELECT ${WORDS_COLUMNS},
-    ARRAY(SELECT DISTINCT t FROM unnest(string_to_array(search_text, ' ')) AS t WHERE t <> '')
+    ARRAY(${wordPieces('search_text')})
   FROM ${changed} ORDER BY id
   ON CONFLICT (id) DO UPDATE SET date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
     private = EXCLUDED.private, review_status = EXCLUDED.review_status,
@@ -296,7 +307,7 @@ const wordsWritten = (
     words = EXCLUDED.words;
   -- In order, so that two writers adding the same words never wait on each other in turn.
   INSERT INTO search_words (word)
-  SELECT DISTINCT t FROM ${changed}, unnest(string_to_array(search_text, ' ')) AS t WHERE t <> ''
+  SELECT DISTINCT p.word FROM ${changed}, LATERAL (${wordPieces('search_text')}) AS p
   ORDER BY 1 ON CONFLICT (word) DO NOTHING;`;
 
 /**
@@ -305,53 +316,54 @@ const wordsWritten = (
  * statement added or removed, then reads again the bounds a leaving point
  * may have left stale.
  */
-const cellsAdded = (
+const cellsFunction = (
   create: string,
+  name: string,
+  written: string,
+  changed: string,
   edges: string,
-): string => `${create} FUNCTION event_cells_added() RETURNS trigger LANGUAGE plpgsql AS $$
+  bounded: boolean,
+): string => `${create} FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
 ${CELL_VARIABLES}
 BEGIN
-  IF NOT EXISTS (SELECT FROM added) THEN
+  IF NOT EXISTS (SELECT FROM ${written}) THEN
     RETURN NULL;
   END IF;
-  ${cellsMoved(`SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added`, edges)}
-  RETURN NULL;
+  ${cellsMoved(changed, edges)}
+${bounded ? `  ${CELLS_BOUNDED}\n` : ''}  RETURN NULL;
 END
 $$;`;
 
-const cellsChanged = (
-  create: string,
-  edges: string,
-): string => `${create} FUNCTION event_cells_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-${CELL_VARIABLES}
-BEGIN
-  IF NOT EXISTS (SELECT FROM added) THEN
-    RETURN NULL;
-  END IF;
-  ${cellsMoved(
+const cellsAdded = (create: string, edges: string): string =>
+  cellsFunction(
+    create,
+    'event_cells_added',
+    'added',
+    `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added`,
+    edges,
+    false,
+  );
+
+const cellsChanged = (create: string, edges: string): string =>
+  cellsFunction(
+    create,
+    'event_cells_changed',
+    'added',
     `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added
     UNION ALL SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`,
     edges,
-  )}
-  ${CELLS_BOUNDED}
-  RETURN NULL;
-END
-$$;`;
+    true,
+  );
 
-const cellsRemoved = (
-  create: string,
-  edges: string,
-): string => `${create} FUNCTION event_cells_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-${CELL_VARIABLES}
-BEGIN
-  IF NOT EXISTS (SELECT FROM removed) THEN
-    RETURN NULL;
-  END IF;
-  ${cellsMoved(`SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`, edges)}
-  ${CELLS_BOUNDED}
-  RETURN NULL;
-END
-$$;`;
+const cellsRemoved = (create: string, edges: string): string =>
+  cellsFunction(
+    create,
+    'event_cells_removed',
+    'removed',
+    `SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`,
+    edges,
+    true,
+  );
 
 /**
  * The store's schema, one migration per change, applied in order and recorded.

@@ -32,7 +32,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [21, 'e8e414a362100788'],
   [22, '28c8e1a75b52f64d'],
   [23, 'bfbe3d41a961e82b'],
-  [24, 'd74f2cfe7246f944'],
+  [24, '1f1b93bda39ba28b'],
   [25, 'f967ff34bd4f2788'],
   [26, '2012ab6657a769be'],
 ];

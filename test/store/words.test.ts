@@ -188,4 +188,38 @@ describe.each(engines())('the words filter on $name', (engine) => {
     expect(await countEvents(db, search)).toBe(0);
     expect(await countEvents(db, { search: 'حيش' })).toBe(0);
   });
+
+  it('finds a part of a word too long for an index entry, wherever in the word it lies', async () => {
+    // A run of 3,000 letters with no space (a pasted address or a broken line), each span distinct.
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const long = Array.from(
+      { length: 3000 },
+      (_, k) => letters[(k * 7 + Math.floor(k / 28)) % 28],
+    ).join('');
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('long1', 'Battles', 'Armed clash', '{}', $1, '{}', '{"id": "long1"}')`,
+      [`رابط ${long} نهاية`],
+    );
+    try {
+      // At its start, across the first piece's end, at a piece's last letters, its end; and a span longer than a piece's overlap.
+      for (const [at, length] of [
+        [0, 12],
+        [390, 101],
+        [899, 1],
+        [2950, 50],
+        [1000, 300],
+      ] as const) {
+        const search: EventFilter = { search: long.slice(at, at + length) };
+        const expected = await plainly(search);
+        expect(expected).toContain('long1');
+        expect(
+          (await listMarkedEvents(db, search, { limit: 500 })).events.map((e) => e.id),
+        ).toEqual(expected);
+        expect(await countEvents(db, search)).toBe(expected.length);
+      }
+    } finally {
+      await db.query("DELETE FROM events WHERE id = 'long1'");
+    }
+  });
 });
