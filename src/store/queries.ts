@@ -588,35 +588,28 @@ async function pageOf(
   const { expr, desc } = SORTS[sort];
   const earliest = await earliestStart(db, filter);
   const read = async (cursor: Cursor | null, count: number): Promise<EventRow[]> => {
-    const { where, params } = conditions(filter, earliest);
+    const search = filter.search?.trim() ?? '';
+    // A search with few matches reads them with their sort values (from event_words for
+    // words of one piece), then the page's events for the first of them.
+    const few = search !== '' && (await fewMatches(db, search, count));
+    const table = few ? eventTable(filter) : 'events';
+    const { where, params } = conditions(filter, earliest, table);
     const param = (value: unknown): string => {
       params.push(value);
       return `$${String(params.length)}`;
     };
     if (cursor !== null) where.push(after(sort, cursor, param));
     const matching = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const search = filter.search?.trim() ?? '';
     const order = `${desc ? 'DESC' : 'ASC'} NULLS LAST`;
-    if (search !== '' && (await fewMatches(db, search, count))) {
-      // The matches with their sort values (from event_words for words of one piece); the
-      // page's events read for the first of them.
-      const table = eventTable(filter);
-      const { where: found, params: values } = conditions(filter, earliest, table);
-      const value = (v: unknown): string => {
-        values.push(v);
-        return `$${String(values.length)}`;
-      };
-      if (cursor !== null) found.push(after(sort, cursor, value));
+    if (few)
       return db.query<EventRow>(
-        `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table}
-                                       ${found.length > 0 ? `WHERE ${found.join(' AND ')}` : ''}),
-         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${value(count)})
+        `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}),
+         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})
          SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
          FROM page JOIN events e ON e.id = page.id ORDER BY page.sort_value ${order}, e.id`,
-        values,
+        params,
         FILTERED,
       );
-    }
     // The page's ids first, then their documents. Walking the order, a filter's
     // columns are checked on the index's entries (events_facts holds them all:
     // an index-only scan), and only the page's events are read; checked on the

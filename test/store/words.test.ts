@@ -187,6 +187,25 @@ describe.each(engines())('the words filter on $name', (engine) => {
     await db.query("DELETE FROM events WHERE id IN ('new1', 'new2')");
     expect(await countEvents(db, search)).toBe(0);
     expect(await countEvents(db, { search: 'حيش' })).toBe(0);
+    // Renamed (a regrouping gives an event the id of its first report), then made private.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('new3', 'Battles', 'Armed clash', '{}', 'قصف علي الهبيط', '{}', '{"id": "new3"}')`,
+    );
+    await db.query(
+      `UPDATE events SET id = 'new4', data = jsonb_set(data, '{id}', '"new4"') WHERE id = 'new3'`,
+    );
+    const renamed: EventFilter = { search: 'الهبيط' };
+    expect(await plainly(renamed)).toEqual(['new4']);
+    expect((await listMarkedEvents(db, renamed)).events.map((e) => e.id)).toEqual(['new4']);
+    await db.query("UPDATE events SET private = true WHERE id = 'new4'");
+    expect(await countEvents(db, { ...renamed, publicOnly: true })).toBe(0);
+    expect(await listMarkedEvents(db, { ...renamed, publicOnly: true })).toMatchObject({
+      events: [],
+    });
+    expect(await countEvents(db, renamed)).toBe(1);
+    await db.query("DELETE FROM events WHERE id = 'new4'");
+    expect(await countEvents(db, renamed)).toBe(0);
   });
 
   it('finds a part of a word too long for an index entry, wherever in the word it lies', async () => {
