@@ -261,16 +261,13 @@ export function summarySource(
 }
 
 /**
- * `event_cells` (schema.ts, migration 23) with the columns of `event_summary`
- * but fatalities (it has none): what the facets of a box are counted from (boxSource).
+ * `event_cells` (schema.ts, migrations 23 and 27) with the columns of
+ * `event_summary`, fatalities included: what the facets and the monthly
+ * timeline of a box are counted from (boxSource).
  */
 const SQUARES_BY_MONTH: MonthlyCounts = {
+  ...SUMMARY,
   table: 'event_cells',
-  columns: `month, end_month, private, review_status, event_type, sub_event_type,
-      admin1_pcode, actor1, actor2, claimants, events`,
-  event: `date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
-  private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2, claimants,
-  1 AS events`,
   counted: ['lon IS NOT NULL', 'lat IS NOT NULL'],
 };
 
@@ -316,8 +313,8 @@ export function squaresInside(
 }
 
 /**
- * The filtered events of a box, as rows of `event_summary`'s columns but
- * fatalities (SQUARES_BY_MONTH), or null (no box, words, or no whole square
+ * The filtered events of a box, as rows of `event_summary`'s columns
+ * (SQUARES_BY_MONTH), or null (no box, words, or no whole square
  * inside it): the squares wholly inside the box summed from the counts by
  * square (with their events at a month's edge, as summarySource reads them),
  * and the box's other events read at their points. A box cuts through squares:

@@ -592,13 +592,14 @@ describe.each(engines())('the event filters on $name', (engine) => {
       `jsonb_build_object('lat', ${String(20.01 + (k % 3) * 0.1)}, 'lon', ${String(50.01 + (k % 2) * 0.3)})`;
     await db.query(
       `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
-         actor1, claimants, search_text, search_names, data)
+         actor1, fatalities_best, claimants, search_text, search_names, data)
        VALUES ${[0, 1, 2, 3, 4, 5]
          .map(
            (
              k,
            ) => `('square${String(k)}', 'Battles', 'Armed clash', date '2023-07-0${String(k + 1)}',
-             date '2023-07-0${String(k + 1)}', ${k >= 3 ? 'NULL' : "'SY01'"}, 'SNA', '{SOHR}', 'اشتباك', '{}',
+             date '2023-07-0${String(k + 1)}', ${k >= 3 ? 'NULL' : "'SY01'"}, 'SNA',
+             ${k === 4 ? 'NULL' : String(k + 2)}, '{SOHR}', 'اشتباك', '{}',
              jsonb_build_object('id', 'square${String(k)}', 'location', ${at(k)}))`,
          )
          .join(', ')}`,
@@ -623,6 +624,11 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await db.query("UPDATE events SET actor1 = 'RUS' WHERE id = 'square1'");
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await db.query("DELETE FROM events WHERE id = 'square2'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      // Only an event's figures change, then they are no longer known.
+      await db.query("UPDATE events SET fatalities_best = 40 WHERE id = 'square3'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await db.query("UPDATE events SET fatalities_best = NULL WHERE id = 'square3'");
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await db.query("UPDATE events SET updated_at = updated_at WHERE id LIKE 'square%'");
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
@@ -655,10 +661,21 @@ describe.each(engines())('the event filters on $name', (engine) => {
            jsonb_set(data, '{id}', to_jsonb(id || '-bulk')), private
          FROM events WHERE admin1_pcode = 'SY07'`,
       );
+    // Its events' figures changed in one statement, and back in another.
+    const recounted = (by: number): Promise<unknown> =>
+      db.query(
+        `UPDATE events SET fatalities_best = fatalities_best + $1::int
+         WHERE admin1_pcode = 'SY07' AND fatalities_best IS NOT NULL`,
+        [by],
+      );
     try {
       await shifted(0.25);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await shifted(-0.25);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await recounted(3);
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await recounted(-3);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await copied();
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
@@ -666,6 +683,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
     } finally {
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
+      // As after any bulk work: the tests after this one plan on the store as it is again.
+      await refreshStatistics(db);
     }
   });
 
@@ -754,16 +773,17 @@ describe.each(engines())('the event filters on $name', (engine) => {
     ],
     ['from a day on, with a type', { bbox: [36, 33, 37, 34], from: '2024-02-10', type: 'Battles' }],
     ['of a status to a day', { bbox: [36, 33, 37, 34], status: 'reviewed', to: '2023-05-17' }],
-    ['too small for a whole square', { bbox: [36.3, 33.1, 36.5, 33.3] }],
+    ['too small for a whole square', { bbox: [36.25, 33.25, 36.45, 33.85] }],
+    ['with a type', { bbox: [36, 33, 37.2, 34.3], type: 'Air/drone strike' }],
   ] as const)(
-    'counts the facets of a box %s from its whole squares and its edges, as the events would',
+    'counts the facets and the monthly timeline of a box %s from its whole squares and its edges, as the events would',
     async (_, box: EventFilter) => {
       // Events with no first day, and one that ends before it starts, at points in the box.
       await db.query(
         `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
-           actor1, claimants, search_text, search_names, data)
+           actor1, fatalities_best, claimants, search_text, search_names, data)
          SELECT 'edge' || k, 'Battles', 'Armed clash', CASE WHEN k % 2 = 0 THEN date '2023-04-20' END,
-           date '2023-04-10', 'SY07', 'SYR-GOV', '{SOHR}', 'اشتباك', '{}',
+           date '2023-04-10', 'SY07', 'SYR-GOV', CASE WHEN k % 3 > 0 THEN k END, '{SOHR}', 'اشتباك', '{}',
            jsonb_build_object('id', 'edge' || k, 'location', jsonb_build_object('lat', 33 + k / 10.0, 'lon', 36 + k / 10.0))
          FROM generate_series(0, 9) AS k`,
       );
@@ -772,7 +792,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
         const plans: PlanNode[][] = [];
         const sql = explaining(db, plans);
         const facets = await eventFacets(sql, filter, 1000);
+        const timeline = await eventTimeline(sql, filter, 'month');
         const whole = box.bbox !== undefined && squaresInside(box.bbox) !== null;
+        expect(plans).toHaveLength(2);
         for (const plan of plans) {
           expect(plan.some((n) => n['Relation Name'] === 'event_cells')).toBe(whole);
           const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
@@ -781,6 +803,17 @@ describe.each(engines())('the event filters on $name', (engine) => {
         const { where, params } = plainly(filter);
         const matching = `FROM events WHERE ${where.join(' AND ')}`;
         await expectFacetsAsCounted(facets, matching, params, true);
+        const byPeriod = (period: string): Promise<unknown[]> =>
+          db.query(
+            `SELECT to_char(date_trunc('${period}', date_start), 'YYYY-MM-DD') AS period,
+               event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+             ${matching} AND date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+            params,
+          );
+        const monthly = await byPeriod('month');
+        expect(monthly.length).toBeGreaterThan(0);
+        expect(timeline).toEqual(monthly);
+        expect(await eventTimeline(db, filter, 'week')).toEqual(await byPeriod('week'));
       } finally {
         await db.query("DELETE FROM events WHERE id LIKE 'edge%'");
       }

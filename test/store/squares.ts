@@ -11,7 +11,7 @@ const ORDER = 'ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text, 11, 12';
 export function squaresKept(db: Sql): Promise<unknown[]> {
   return db.query(
     `SELECT ${KEY}, events, lon_sum::float8 AS lon_sum, lat_sum::float8 AS lat_sum, west, south,
-       east, north
+       east, north, fatalities::int AS fatalities
      FROM event_cells ${ORDER}`,
   );
 }
@@ -19,16 +19,17 @@ export function squaresKept(db: Sql): Promise<unknown[]> {
 /** The counts by square as the events give them now: what squaresKept must equal. */
 export function squaresCounted(db: Sql): Promise<unknown[]> {
   return db.query(
-    `SELECT ${KEY}, events, lon_sum, lat_sum, west, south, east, north
+    `SELECT ${KEY}, events, lon_sum, lat_sum, west, south, east, north, fatalities
      FROM (SELECT date_trunc('month', date_start)::date, date_trunc('month', date_end)::date,
              private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2,
              claimants, floor(lon / ${String(GRID_CELL)})::int, floor(lat / ${String(GRID_CELL)})::int,
              count(*)::int, sum(lon::numeric)::float8, sum(lat::numeric)::float8, min(lon), min(lat),
-             max(lon), max(lat)
+             max(lon), max(lat), coalesce(sum(fatalities_best), 0)::int
            FROM events WHERE lon IS NOT NULL AND lat IS NOT NULL
            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
        AS e(month, end_month, private, review_status, event_type, sub_event_type, admin1_pcode,
-            actor1, actor2, claimants, x, y, events, lon_sum, lat_sum, west, south, east, north)
+            actor1, actor2, claimants, x, y, events, lon_sum, lat_sum, west, south, east, north,
+            fatalities)
      ${ORDER}`,
   );
 }
