@@ -447,27 +447,48 @@ function monthlySource(
 /** What `event_days` counts by besides the days: a type or sub-type, a governorate, the private mark. */
 const DAY_FACETS = new Set(['type', 'admin1Pcode', 'private', 'publicOnly']);
 
+/** The filters one of whose values `event_day_facets` counts by day, and its name there. */
+const DAY_FACET_KEYS = { actor: 'actor', claimant: 'claimant', status: 'status' } as const;
+
+/** The tables of counts by day (schema.ts): dayConditions says which answers a filter. */
+export type DayTable = 'event_days' | 'event_day_facets';
+
 /**
- * The conditions of a filter on `event_days` (schema.ts, migration 20), with
- * their parameters: the dates exactly (each row knows its events' first and
- * last day), a type or sub-type, a governorate, the private mark. Null for any
- * other filter, which the counts by day cannot answer.
+ * The counts by day that answer a filter, with their conditions (each row
+ * knows its events' first and last day, so the dates are met exactly): those
+ * of `event_days` (schema.ts, migration 20) for a type or sub-type, a
+ * governorate and the private mark; those of `event_day_facets` (migration
+ * 28) for a type, the private mark and one actor, claimant or review status.
+ * Null for any other filter, which the counts by day cannot answer.
  */
-export function dayConditions(filter: EventFilter): { where: string[]; params: unknown[] } | null {
+export function dayConditions(
+  filter: EventFilter,
+): { table: DayTable; where: string[]; params: unknown[] } | null {
   const { from, to, search, ...rest } = filter;
   if (search !== undefined && search.trim() !== '') return null;
-  const named = Object.entries(rest as Record<string, unknown>);
-  if (named.some(([key, value]) => value !== undefined && !DAY_FACETS.has(key))) return null;
-  const { where, params } = conditions(rest);
-  if (from !== undefined) {
-    params.push(from);
-    where.push(`end_day >= $${String(params.length)}::date`);
-  }
-  if (to !== undefined) {
-    params.push(to);
-    where.push(`day <= $${String(params.length)}::date`);
-  }
-  return { where, params };
+  const named = Object.entries(rest as Record<string, unknown>).filter(
+    ([, value]) => value !== undefined,
+  );
+  const faceted = named.filter(([key]) => key in DAY_FACET_KEYS);
+  const [one] = faceted;
+  if (named.some(([key]) => !DAY_FACETS.has(key) && !(key in DAY_FACET_KEYS))) return null;
+  // event_day_facets has no governorate, and one value a row.
+  if (faceted.length > 1 || (one !== undefined && rest.admin1Pcode !== undefined)) return null;
+  const { where, params } = conditions(
+    Object.fromEntries(named.filter(([key]) => !(key in DAY_FACET_KEYS))),
+  );
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${String(params.length)}`;
+  };
+  if (one !== undefined)
+    where.push(
+      `facet = ${param(DAY_FACET_KEYS[one[0] as keyof typeof DAY_FACET_KEYS])}`,
+      `key = ${param(one[1])}`,
+    );
+  if (from !== undefined) where.push(`end_day >= ${param(from)}::date`);
+  if (to !== undefined) where.push(`day <= ${param(to)}::date`);
+  return { table: one === undefined ? 'event_days' : 'event_day_facets', where, params };
 }
 
 /** The filters one of whose values `event_point_facets` counts by point, and its name there. */

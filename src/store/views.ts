@@ -118,7 +118,8 @@ export async function eventTimeline(
   }
   // By day first (a few thousand days, however many events), then the days by
   // period: the period of each day is worked out once, not once per event. The
-  // counts by day answer a filter of dates, type and place; others, the events.
+  // counts by day answer a filter of dates, type and place, or of dates, type and
+  // one actor, claimant or status (dayConditions); others, the events.
   const days = dayConditions(filter);
   const table = eventTable(filter);
   const { where, params } = days ?? (await boundedConditions(db, filter, table));
@@ -133,7 +134,7 @@ export async function eventTimeline(
                          sum(fatalities_best) AS fatalities
                   FROM ${table} ${whereOf(where, ['date_start IS NOT NULL'])}
                   GROUP BY 1, 2`
-               : `SELECT day, event_type AS type, events, fatalities FROM event_days ${whereOf(where)}`
+               : `SELECT day, event_type AS type, events, fatalities FROM ${days.table} ${whereOf(where)}`
            }) AS days
            GROUP BY 1, 2) AS buckets
      ORDER BY start, type`,
@@ -193,7 +194,7 @@ export async function eventSpan(
   const [row] = await db.query<{ from: string | null; to: string | null }>(
     days === null
       ? `SELECT min(date_start) AS from, max(date_start) AS to FROM ${table} ${whereOf(where, within)}`
-      : `SELECT min(day) AS from, max(day) AS to FROM event_days ${whereOf(where)}`,
+      : `SELECT min(day) AS from, max(day) AS to FROM ${days.table} ${whereOf(where)}`,
     params,
     FILTERED,
   );

@@ -22,6 +22,7 @@ import {
 } from '../../src/store/index.js';
 import type { Database, EventFilter } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
+import { dayFacetsCounted, dayFacetsKept } from '../store/day-facets.js';
 import { squaresCounted, squaresKept } from '../store/squares.js';
 
 /** Acts in four governorates, the first told twice, in words written for this test. */
@@ -101,6 +102,8 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
     );
     // By square of the map and every value a filter names, with their points' sums and bounds.
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    // By day, type and each actor, claimant and status, for the timeline of one of those.
+    expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
     // And by point and each value a filter names, each event once under a value it holds twice.
     expect(
       await db.query(

@@ -30,6 +30,7 @@ const KEPT = [
   'event_days',
   'event_cells',
   'event_words',
+  'event_day_facets',
 ];
 
 describe.each(engines())('emptying the events on $name', (engine) => {

@@ -16,6 +16,7 @@ import { GRID_CELL } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 import { explaining } from './plans.js';
 import type { PlanNode } from './plans.js';
+import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
 import { squaresCounted, squaresKept } from './squares.js';
 
 /**
@@ -110,6 +111,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
             'event_points',
             'event_point_facets',
             'event_days',
+            'event_day_facets',
           ].includes(n['Relation Name'] ?? ''),
         );
         expect(read.length).toBeGreaterThan(0);
@@ -357,35 +359,72 @@ describe.each(engines())('the event filters on $name', (engine) => {
   );
 
   it.each([
-    ['a season', { from: '2023-03-01', to: '2023-05-31', publicOnly: true }, 'day'],
+    ['a season', { from: '2023-03-01', to: '2023-05-31', publicOnly: true }, 'day', 'event_days'],
     [
       'days of a sub-type',
       { from: '2023-03-15', to: '2023-09-14', type: 'Air/drone strike', publicOnly: true },
       'week',
+      'event_days',
     ],
     [
       'a governorate',
       { admin1Pcode: 'SY07', from: '2023-01-10', to: '2023-03-20', publicOnly: true },
       'day',
+      'event_days',
     ],
     [
       'the private events of a year',
       { private: true, from: '2023-01-01', to: '2023-12-31' },
       'week',
+      'event_days',
     ],
-    ['a type, from a day on', { type: 'Battles', from: '2024-06-17', publicOnly: true }, 'month'],
+    [
+      'a type, from a day on',
+      { type: 'Battles', from: '2024-06-17', publicOnly: true },
+      'month',
+      'event_days',
+    ],
+    [
+      'a type, a claimant and a year',
+      { type: 'Battles', claimant: 'SOHR', from: '2023-01-01', to: '2023-12-31', publicOnly: true },
+      'week',
+      'event_day_facets',
+    ],
+    [
+      'an actor as doer or target, and days',
+      { actor: 'CIV', from: '2023-03-15', to: '2023-05-02', publicOnly: true },
+      'day',
+      'event_day_facets',
+    ],
+    [
+      'a status and a sub-type from a day on',
+      { status: 'reviewed', type: 'Air/drone strike', from: '2024-06-17', publicOnly: true },
+      'week',
+      'event_day_facets',
+    ],
+    [
+      'the private events of a claimant, to a day',
+      { private: true, claimant: 'SOHR', to: '2022-09-30' },
+      'week',
+      'event_day_facets',
+    ],
+    [
+      'a claimant from a day on',
+      { claimant: 'LOCAL', from: '2024-08-10', publicOnly: true },
+      'month',
+      'event_day_facets',
+    ],
   ] as const)(
-    'sums %s by %s from the counts by day, as the events would',
-    async (_, filter: EventFilter, period) => {
+    'sums %s by %s from the counts by day (%s), as the events would',
+    async (_, filter: EventFilter, period, table) => {
       const plans: PlanNode[][] = [];
       const sql = explaining(db, plans);
       const timeline = await eventTimeline(sql, filter, period);
       const span = await eventSpan(sql, filter);
-      // (By month, the monthly counts answer where they can; by day and week, the counts by day.)
+      // (By month, the monthly counts answer where they can; by day and week, the counts by
+      // day, those of an actor, a claimant or a status where the filter names one.)
       for (const plan of period === 'month' ? plans.slice(1) : plans)
-        expect(new Set(plan.flatMap((n) => n['Relation Name'] ?? []))).toEqual(
-          new Set(['event_days']),
-        );
+        expect(new Set(plan.flatMap((n) => n['Relation Name'] ?? []))).toEqual(new Set([table]));
       const { where, params } = conditions(filter);
       const matching = `FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')}`;
       expect(timeline.length).toBeGreaterThan(1);
@@ -411,8 +450,14 @@ describe.each(engines())('the event filters on $name', (engine) => {
       { actor: 'SYR-GOV', claimant: 'SOHR', from: '2023-05-20' },
     ],
     [
-      'a status, a type and days',
-      { status: 'reviewed', type: 'Battles', from: '2022-03-03', to: '2023-02-14' },
+      'a status, a governorate, a type and days',
+      {
+        status: 'reviewed',
+        admin1Pcode: 'SY04',
+        type: 'Battles',
+        from: '2022-03-03',
+        to: '2023-02-14',
+      },
     ],
     ['an actor in a month with no event', { actor: 'ISIS', from: '2030-01-01' }],
   ] as const)(
@@ -684,6 +729,55 @@ describe.each(engines())('the event filters on $name', (engine) => {
     } finally {
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
       // As after any bulk work: the tests after this one plan on the store as it is again.
+      await refreshStatistics(db);
+    }
+  });
+
+  it('keeps the counts by day of each actor, claimant and status through statements that write thousands of events at once', async () => {
+    expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
+    // A governorate's events, in one statement each: moved a day on with their doers, targets,
+    // claimants, statuses and figures changed (an actor that was target becomes doer as well),
+    // then back; copied; the copies deleted.
+    const moved = (): Promise<unknown> =>
+      db.query(
+        `UPDATE events SET date_start = date_start + 1, date_end = date_end + 2,
+           actor1 = coalesce(actor2, actor1), actor2 = actor1, claimants = claimants[2:2] || '{SOHR}',
+           review_status = CASE review_status WHEN 'reviewed' THEN 'unreviewed' ELSE 'reviewed' END,
+           fatalities_best = fatalities_best + 1, private = NOT private
+         WHERE admin1_pcode = 'SY05'`,
+      );
+    const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE admin1_pcode = 'SY05'",
+    );
+    expect(n).toBeGreaterThan(1000);
+    await db.query(
+      "CREATE TEMPORARY TABLE kept_events AS SELECT * FROM events WHERE admin1_pcode = 'SY05'",
+    );
+    try {
+      await moved();
+      expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
+      await db.query(
+        `UPDATE events e SET date_start = k.date_start, date_end = k.date_end, actor1 = k.actor1,
+           actor2 = k.actor2, claimants = k.claimants, review_status = k.review_status,
+           fatalities_best = k.fatalities_best, private = k.private
+         FROM kept_events k WHERE e.id = k.id`,
+      );
+      expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+         SELECT id || '-bulk', event_type, sub_event_type, date_start, date_end, admin1_pcode,
+           actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names,
+           jsonb_set(data, '{id}', to_jsonb(id || '-bulk')), private
+         FROM kept_events`,
+      );
+      expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
+      await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
+      expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
+    } finally {
+      await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
+      await db.query('DROP TABLE kept_events');
+      // (What the planner knows of the events as they were: the later tests' plans are weighed on it.)
       await refreshStatistics(db);
     }
   });
