@@ -14,6 +14,13 @@ import { refreshStatistics } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
 import { generateStories } from './stories.js';
 
+/**
+ * The id of round `k`'s copy of event `id` (both SQL): a hash, as a real
+ * event's id is, so that copies of one event are not neighbours in id order.
+ */
+export const copiedEventId = (id: string, k: string): string =>
+  `'ev:' || left(md5(${id} || '-' || ${k}), 20)`;
+
 /** Fills an empty store; resolves with how many events it then holds. */
 export async function fill(db: Database, reports: number, target: number): Promise<number> {
   const knowledge = shippedKnowledge();
@@ -36,21 +43,26 @@ export async function fill(db: Database, reports: number, target: number): Promi
   if (have === 0) throw new Error('the generated news made no events');
   const copies = Math.ceil(target / have) - 1;
   // Copies a day apart per round, their points moved a little, so that maps and timelines see many.
+  // Stored as an archive grows, day by day, under ids like a real event's (a hash): copies of one
+  // event apart, so that a filter's matches lie scattered over the tables as a user's would, never
+  // side by side as copies made event by event would lie.
   await db.query(
     `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
        actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private,
        review_reasons)
-     SELECT e.id || '-' || k, event_type, sub_event_type, date_start - k, date_end - k,
+     SELECT c.id, event_type, sub_event_type, date_start - k, date_end - k,
        admin1_pcode, admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text,
        search_names,
        CASE WHEN data->'location' = 'null'::jsonb OR data->'location' IS NULL
-            THEN jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k))
-            ELSE jsonb_set(jsonb_set(jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)),
+            THEN jsonb_set(data, '{id}', to_jsonb(c.id))
+            ELSE jsonb_set(jsonb_set(jsonb_set(data, '{id}', to_jsonb(c.id)),
                    '{location,lat}', to_jsonb(round(((data #>> '{location,lat}')::float8 + sin(k) * 0.2)::numeric, 5))),
                    '{location,lon}', to_jsonb(round(((data #>> '{location,lon}')::float8 + cos(k) * 0.2)::numeric, 5)))
        END,
        k % 50 = 0, review_reasons
-     FROM events e, generate_series(1, $1::int) AS k`,
+     FROM events e, generate_series(1, $1::int) AS k,
+       LATERAL (SELECT ${copiedEventId('e.id', 'k')} AS id) AS c
+     ORDER BY date_start - k, c.id`,
     [copies],
   );
   await refreshStatistics(db);

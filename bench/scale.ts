@@ -21,6 +21,7 @@ import { ingestBatch } from '../src/service/index.js';
 import { openStore, refreshStaleStatistics, refreshStatistics } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
 import { cpuClock } from './cpu.js';
+import { copiedEventId } from './fill.js';
 import { embeddedCopy, serverDatabase } from './stores.js';
 import { generateRetellings, generateStories } from './stories.js';
 import type { StoryRecord } from './stories.js';
@@ -156,7 +157,7 @@ async function archiveOf(db: Database): Promise<void> {
     `INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, admin1_pcode,
        window_from, window_to, data, event_id)
      SELECT i.id || '-' || k, document_id || '-' || k, background, event_type, sub_event_type,
-       admin1_pcode, window_from - k * $2::int, window_to - k * $2::int, data, event_id || '-' || k
+       admin1_pcode, window_from - k * $2::int, window_to - k * $2::int, data, ${copiedEventId('event_id', 'k')}
      FROM incidents i, generate_series(1, $1::int) AS k`,
     [copies, span],
   );
