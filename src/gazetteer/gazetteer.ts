@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
-import type { PhraseIndexData } from '../lexicon/index.js';
+import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
 import type { Token } from '../text/index.js';
 import { PlacesFileError, parsePlaces } from './places.js';
 import { SpellingIndex } from './spelling.js';
@@ -77,9 +77,9 @@ export type WordClass =
   | 'leaving';
 
 /**
- * Each class as one bit of a word's bits; `STARTS` is the bit above them. A
- * switch, not a table: every rule asks its own class at one place, and a table
- * read by eight different names there took V8's slowest (megamorphic) path.
+ * Each class as one bit of a word's bits. A switch, not a table: every rule
+ * asks its own class at one place, and a table read by eight different names
+ * there took V8's slowest (megamorphic) path.
  */
 function classBit(cls: WordClass): number {
   switch (cls) {
@@ -102,8 +102,19 @@ function classBit(cls: WordClass): number {
   }
 }
 
-/** A word's bit for: a place name or a cue word may start with it. */
-const STARTS = 256;
+/**
+ * What the gazetteer knows of a word: its classes as bits, and where its walks
+ * start in the names' and the cues' tries. One record, found by one look-up,
+ * answers every question asked of a word (may a place start here, the name, the
+ * cue, its classes), where each asked a table of its own.
+ */
+interface WordFacts {
+  readonly classes: number;
+  readonly names: PhraseStarts<PlaceName>;
+  readonly cues: PhraseStarts<PlaceCue>;
+  /** A place name or a cue word may start with it. */
+  readonly startsPlace: boolean;
+}
 
 const WORD_CLASS_FIELDS = {
   personTitle: 'person_titles',
@@ -139,6 +150,10 @@ export interface Gazetteer {
   isNotName(key: string): boolean;
   /** Whether a place name or a cue word may start at this token: most words start neither. */
   mayStartPlace(token: Token | undefined): boolean;
+  /** The longest place name at token `start`, as `names.longestAt` finds it. */
+  nameAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceName> | null;
+  /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
+  cueAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceCue> | null;
   /** Whether a token's word (any of its keys, clitics set aside) is of a class of cues.json. */
   isA(token: Token | undefined, cls: WordClass): boolean;
   /**
@@ -362,23 +377,31 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // The names one letter off each spelling asked about: the words after a settlement word
   // that are no listed name recur from report to report, and each costs its deletions.
   const nearby = new Map<string, readonly PlaceName[]>();
+  // Punctuation starts a phrase by its text («(»): asked of the tries' first keys.
   const starts = new Set([...names.firstKeys(), ...cues.firstKeys()]);
   // Each key's classes as bits, so that a word's classes are one number (built once per load).
   const keyClasses = new Map<string, number>();
   for (const [cls, words] of classes)
     for (const word of words) keyClasses.set(word, (keyClasses.get(word) ?? 0) | classBit(cls));
   // A word's keys are one array for every token of it: what the gazetteer knows of the
-  // word (its classes, whether a place or cue may start with it) is worked out once and
-  // kept with it, where each question asked every key again.
-  const wordBits = new WeakMap<readonly string[], number>();
-  const bitsOf = (keys: readonly string[]): number => {
-    let bits = wordBits.get(keys);
-    if (bits === undefined) {
-      bits = 0;
-      for (const key of keys) bits |= (keyClasses.get(key) ?? 0) | (starts.has(key) ? STARTS : 0);
-      wordBits.set(keys, bits);
+  // word is worked out once and kept with it, where each question asked every key again.
+  const wordFacts = new WeakMap<readonly string[], WordFacts>();
+  const factsOf = (keys: readonly string[]): WordFacts => {
+    let facts = wordFacts.get(keys);
+    if (facts === undefined) {
+      let bits = 0;
+      for (const key of keys) bits |= keyClasses.get(key) ?? 0;
+      const nameStarts = names.startNodes(keys);
+      const cueStarts = cues.startNodes(keys);
+      facts = {
+        classes: bits,
+        names: nameStarts,
+        cues: cueStarts,
+        startsPlace: nameStarts.length > 0 || cueStarts.length > 0,
+      };
+      wordFacts.set(keys, facts);
     }
-    return bits;
+    return facts;
   };
   return {
     places,
@@ -389,9 +412,22 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     mayStartPlace: (token) => {
       if (token === undefined) return false;
       if (token.kind !== 'word') return starts.has(token.text);
-      return (bitsOf(token.keys) & STARTS) !== 0;
+      return factsOf(token.keys).startsPlace;
     },
-    isA: (token, cls) => token?.kind === 'word' && (bitsOf(token.keys) & classBit(cls)) !== 0,
+    nameAt: (tokens, start, end = tokens.length) => {
+      const token = start < end ? tokens[start] : undefined;
+      return token?.kind === 'word'
+        ? names.longestFrom(factsOf(token.keys).names, tokens, start, end)
+        : names.longestAt(tokens, start, end);
+    },
+    cueAt: (tokens, start, end = tokens.length) => {
+      const token = start < end ? tokens[start] : undefined;
+      return token?.kind === 'word'
+        ? cues.longestFrom(factsOf(token.keys).cues, tokens, start, end)
+        : cues.longestAt(tokens, start, end);
+    },
+    isA: (token, cls) =>
+      token?.kind === 'word' && (factsOf(token.keys).classes & classBit(cls)) !== 0,
     anaphorOf: (token) => {
       if (token?.kind !== 'word') return null;
       for (const key of token.keys) {

@@ -34,29 +34,34 @@ export function locateMentions(
   for (const mentions of bySentence) for (const m of mentions) if (skip(m)) skipped.add(m);
   // Each sentence's areas, those of its acts, and the governorates the report has placed
   // acts in so far: one walk over the mentions, each mention's areas asked once.
-  const sentenceAdmins: Set<string>[] = [];
-  const sentenceActAdmins: Set<string>[] = [];
-  const governoratesSoFar: Set<string>[] = [];
+  // Sets only read from here on: a sentence that names no area shares one empty set, and
+  // one that adds no governorate the report's set so far (most sentences do either).
+  const none: ReadonlySet<string> = new Set<string>();
+  const sentenceAdmins: ReadonlySet<string>[] = [];
+  const sentenceActAdmins: ReadonlySet<string>[] = [];
+  const governoratesSoFar: ReadonlySet<string>[] = [];
   const documentAdmin = new Set<string>();
+  let reportGovernorates = none;
   for (const mentions of bySentence) {
-    const admin = new Set<string>();
-    const actAdmin = new Set<string>();
+    let admin: Set<string> | null = null;
+    let actAdmin: Set<string> | null = null;
     // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
-    const governorates = new Set<string>();
+    let governorates: Set<string> | null = null;
     for (const mention of mentions) {
       const kept = !skipped.has(mention);
       const placesAct = kept && !mention.origin && mention.aside === undefined;
       for (const code of adminCodesOf(mention)) {
-        admin.add(code);
-        if (kept) actAdmin.add(code);
-        if (placesAct && code.length === GOVERNORATE_CODE_LENGTH) governorates.add(code);
+        (admin ??= new Set()).add(code);
+        documentAdmin.add(code);
+        if (kept) (actAdmin ??= new Set()).add(code);
+        if (placesAct && code.length === GOVERNORATE_CODE_LENGTH && !reportGovernorates.has(code))
+          (governorates ??= new Set(reportGovernorates)).add(code);
       }
     }
-    for (const code of governoratesSoFar.at(-1) ?? []) governorates.add(code);
-    for (const code of admin) documentAdmin.add(code);
-    sentenceAdmins.push(admin);
-    sentenceActAdmins.push(actAdmin);
-    governoratesSoFar.push(governorates);
+    reportGovernorates = governorates ?? reportGovernorates;
+    sentenceAdmins.push(admin ?? none);
+    sentenceActAdmins.push(actAdmin ?? none);
+    governoratesSoFar.push(reportGovernorates);
   }
   const located: LocatedMention[] = [];
   // Each spot once: the context asks only how near the nearest is, and a long
@@ -64,10 +69,10 @@ export function locateMentions(
   const places = new Spots();
   // Each sentence's context, made once for both passes.
   const contexts = bySentence.map((_, k): PlaceContext => ({
-    sentenceAdmin: sentenceAdmins[k] ?? new Set<string>(),
-    sentenceActAdmin: sentenceActAdmins[k] ?? new Set<string>(),
+    sentenceAdmin: sentenceAdmins[k] ?? none,
+    sentenceActAdmin: sentenceActAdmins[k] ?? none,
     documentAdmin,
-    reportGovernorates: governoratesSoFar[k] ?? new Set<string>(),
+    reportGovernorates: governoratesSoFar[k] ?? none,
     resolved: places,
   }));
   for (const pass of [1, 2]) {

@@ -277,11 +277,11 @@ function readCues(
     any: false,
   };
   let j = i;
-  let name = gazetteer.names.longestAt(tokens, j, to);
+  let name = gazetteer.nameAt(tokens, j, to);
   for (let steps = 0; steps < 4; steps++) {
     // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.
     if (steps > 0 && tokens[j]?.openQuote !== null) break;
-    const cue = gazetteer.cues.longestAt(tokens, j, to);
+    const cue = gazetteer.cueAt(tokens, j, to);
     if (cue === null) break;
     const value = cue.values.find((v) => v.kind !== 'direction');
     // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
@@ -300,7 +300,7 @@ function readCues(
     j = cue.end;
     // «طريق بلدتي (كحيل-السهوة)»: the names may stand in parentheses.
     if (tokens[j]?.text === '(') j++;
-    name = gazetteer.names.longestAt(tokens, j, to);
+    name = gazetteer.nameAt(tokens, j, to);
   }
   return { cues, nameStart: j, name, unnamed: false };
 }
@@ -493,7 +493,7 @@ function knownNameWithin(
   to: number,
 ): { start: number; end: number; values: readonly PlaceName[] } | null {
   for (let k = from; k < to; k++) {
-    const name = gazetteer.names.longestAt(tokens, k, to);
+    const name = gazetteer.nameAt(tokens, k, to);
     if (name !== null && name.values.some((v) => !v.common)) return name;
   }
   return null;
@@ -538,7 +538,7 @@ function buildMention(
     return null;
   let end = nameEnd;
   let direction: string | null = null;
-  const after = gazetteer.cues.longestAt(tokens, end, to);
+  const after = gazetteer.cueAt(tokens, end, to);
   if (
     after !== null &&
     after.values.some((v) => v.kind === 'direction') &&
@@ -590,7 +590,7 @@ function coordinatedNames(
     if (found.length === 0 && tokens[i]?.kind === 'punct' && DASHES.has(tokens[i]?.text ?? '')) i++;
     const token = tokens[i];
     if (!isWord(token) || (!token.text.startsWith('و') && i === from)) break;
-    const name = gazetteer.names.longestAt(tokens, i, to);
+    const name = gazetteer.nameAt(tokens, i, to);
     if (name === null) break;
     const mention = buildMention(gazetteer, tokens, i, i, name.end, name.values, cues, to, true);
     if (mention === null) break;
@@ -613,7 +613,7 @@ function unknownNameEnd(
     if (token === undefined || token.kind !== 'word') break;
     // «حاجز للنظام»: with its clitics set aside, the word is no name.
     if (token.keys.some((k) => gazetteer.isNotName(k))) break;
-    if (end > from && gazetteer.cues.longestAt(tokens, end, to) !== null) break;
+    if (end > from && gazetteer.cueAt(tokens, end, to) !== null) break;
     if (end > from && /^[وب]/.test(token.text) && token.text.length > 3) break;
     end++;
     // «قرية "ميدان الغزال"»: a closing quote ends a quoted name.

@@ -1,5 +1,5 @@
 export { PhraseIndex, phraseKeys } from './phrase-index.js';
-export type { PhraseIndexData, PhraseMatch } from './phrase-index.js';
+export type { PhraseIndexData, PhraseMatch, PhraseStarts } from './phrase-index.js';
 export { LexiconError, idForDay, loadLexicon, loadNames, readDataFile } from './lexicon.js';
 export { accusative, nounForms, verbForms } from './morphology.js';
 export type { ActorInfo, ClaimantInfo, Lexicon, LexiconNames, SplitTrigger } from './lexicon.js';

@@ -15,7 +15,7 @@ export interface PhraseMatch<V> {
   readonly values: readonly V[];
 }
 
-interface TrieNode<V> {
+export interface TrieNode<V> {
   readonly children: Map<string, TrieNode<V>>;
   values: V[];
   /** The identities of `values`, so that one meaning reached twice is kept once. */
@@ -27,6 +27,9 @@ interface Longest<V> {
   end: number;
   values: V[] | null;
 }
+
+/** The trie nodes a word's keys lead to from an index's root: where its walks start. */
+export type PhraseStarts<V> = readonly TrieNode<V>[];
 
 /** No node: what a word that starts no phrase starts at. */
 const NO_NODES: readonly never[] = [];
@@ -167,22 +170,32 @@ export class PhraseIndex<V> {
    * token of it, so the look-ups in the root's large table are made once per
    * word and kept with it; the walks start from these nodes.
    */
-  private startsOf(token: Token): readonly TrieNode<V>[] {
+  private startsOf(token: Token): PhraseStarts<V> {
     this.starts ??= new WeakMap();
     const known = this.starts.get(token.keys);
     if (known !== undefined) return known;
-    const nodes: TrieNode<V>[] = [];
-    for (const key of token.keys) {
-      const next = this.root.children.get(key);
-      if (next !== undefined && nodes[0] !== next) nodes.push(next);
-    }
-    const starts = nodes.length === 0 ? NO_NODES : nodes;
+    const starts = this.startNodes(token.keys);
     this.starts.set(token.keys, starts);
     return starts;
   }
 
   /** The nodes each word starts at, by its keys; forgotten when a phrase is added. */
-  private starts: WeakMap<readonly string[], readonly TrieNode<V>[]> | null = null;
+  private starts: WeakMap<readonly string[], PhraseStarts<V>> | null = null;
+
+  /**
+   * Where the walks of a word with these keys start, for a caller that keeps
+   * what it knows of each word in one place (the gazetteer asks two indexes
+   * and its word classes of every word): given back to `longestFrom`. Worked
+   * out anew at each call; valid until a phrase is added.
+   */
+  startNodes(keys: readonly string[]): PhraseStarts<V> {
+    const nodes: TrieNode<V>[] = [];
+    for (const key of keys) {
+      const next = this.root.children.get(key);
+      if (next !== undefined && nodes[0] !== next) nodes.push(next);
+    }
+    return nodes.length === 0 ? NO_NODES : nodes;
+  }
 
   /**
    * The longest phrase that starts at token `start`, if any: the last of
@@ -199,9 +212,21 @@ export class PhraseIndex<V> {
       this.longestStep(tokens, start, end, next, best);
       return best.values === null ? null : { start, end: best.end, values: best.values };
     }
+    return this.longestFrom(this.startsOf(token), tokens, start, end);
+  }
+
+  /**
+   * `longestAt` for the word token at `start`, from the nodes `startNodes`
+   * gave for its keys.
+   */
+  longestFrom(
+    starts: PhraseStarts<V>,
+    tokens: readonly Token[],
+    start: number,
+    end = tokens.length,
+  ): PhraseMatch<V> | null {
     // Most words start no phrase: they are answered before anything is made.
-    const starts = this.startsOf(token);
-    if (starts.length === 0) return null;
+    if (starts.length === 0 || start >= end) return null;
     const best: Longest<V> = { end: -1, values: null };
     for (const next of starts) this.longestStep(tokens, start, end, next, best);
     return best.values === null ? null : { start, end: best.end, values: best.values };

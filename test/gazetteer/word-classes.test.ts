@@ -73,6 +73,24 @@ describe('the words a gazetteer knows around place names', () => {
     expect(gazetteer.mayStartPlace(tokensOf('بلدة')[0])).toBe(true);
   });
 
+  it('finds the name and the cue at a word as its tries do, with clitics, punctuation and bounds', () => {
+    const tokens = tokensOf(
+      'قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة، (قرب) مدينة دير الزور وقرية الهدهود',
+    );
+    for (let start = 0; start <= tokens.length; start++)
+      for (const end of [tokens.length, start + 1, start]) {
+        const at = `${String(start)}–${String(end)}`;
+        expect(gazetteer.nameAt(tokens, start, end), at).toEqual(
+          gazetteer.names.longestAt(tokens, start, end),
+        );
+        expect(gazetteer.cueAt(tokens, start, end), at).toEqual(
+          gazetteer.cues.longestAt(tokens, start, end),
+        );
+      }
+    expect(gazetteer.nameAt(tokens, 6)?.end).toBe(7);
+    expect(gazetteer.cueAt(tokens, 1)?.values[0]?.kind).toBe('region');
+  });
+
   it('knows no class of a word that is not one, nor of what is no token', () => {
     const [comma] = tokensOf('،');
     for (const cls of Object.keys(CLASS_FIELDS) as WordClass[]) {

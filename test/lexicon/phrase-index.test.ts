@@ -41,6 +41,18 @@ describe('PhraseIndex', () => {
     expect(index.scan(tokensOf('الدفاع الوطني'))).toHaveLength(0);
   });
 
+  it('finds from the nodes a word starts at what it finds from the word', () => {
+    const tokens = tokensOf('اشتباكات بين قسد وقوات النظام ولقوات سوريا الديمقراطية');
+    for (let start = 0; start < tokens.length; start++) {
+      const keys = tokens[start]?.keys ?? [];
+      expect(index.longestFrom(index.startNodes(keys), tokens, start)).toEqual(
+        index.longestAt(tokens, start),
+      );
+      expect(index.longestFrom(index.startNodes(keys), tokens, start, start)).toBeNull();
+    }
+    expect(index.startNodes(tokensOf('اشتباكات')[0]?.keys ?? [])).toHaveLength(0);
+  });
+
   it('scans left to right without overlaps', () => {
     expect(index.scan(tokensOf('اشتباكات بين قسد وقوات النظام')).map((m) => m.values[0])).toEqual([
       'SDF',
