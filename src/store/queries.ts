@@ -413,18 +413,25 @@ function monthlySource(
       : [`date_start <= ${param(to)}`];
   if (edgeOfFrom) {
     // The events ending in `from`'s month, from its day on: those with a first day bounded by
-    // the first and last month such events start in (the counts tell), for the index; then
+    // the first and last day such events start on (the counts by day tell, sought from the first
+    // and last month such events start in, which the monthly counts tell), for the index; then
     // those with none (a person's correction may leave a span with no first day, or one that
     // ends before it starts). As one condition with an OR, the index could not be bounded by
-    // either, and every event up to `to` was read (at 100,000 events, 120 ms of CPU).
+    // either, and every event up to `to` was read (at 100,000 events, 120 ms of CPU). Bounded by
+    // months, the index walked the whole month: at 1,000,000 events, from the 15th, 42,000
+    // entries for 22,000 events.
     const month = monthStart(first);
-    const ending = [...where, `date_end >= ${param(from)}`, `date_end < ${param(endsAfter)}`];
+    const [since, until] = [param(from), param(endsAfter)];
+    const ending = [...where, `date_end >= ${since}`, `date_end < ${until}`];
+    const endingDays = `end_day >= ${since} AND end_day < ${until}`;
     const m = param(month);
     parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[
         ...ending,
-        `date_start >= (SELECT min(month) FROM event_summary WHERE end_month = ${m})`,
-        `date_start < (SELECT max(month) FROM event_summary WHERE end_month = ${m}) + 31`,
+        `date_start >= (SELECT min(day) FROM event_days WHERE ${endingDays}
+           AND day >= (SELECT min(month) FROM event_summary WHERE end_month = ${m}))`,
+        `date_start <= (SELECT max(day) FROM event_days WHERE ${endingDays}
+           AND day < (SELECT max(month) FROM event_summary WHERE end_month = ${m}) + 31)`,
         ...upTo,
       ].join(' AND ')}`);
     if (to === undefined)
