@@ -296,12 +296,8 @@ const wordPieces = (text: string): string => `SELECT DISTINCT substr(t, 1 + 399 
       generate_series(0, greatest(0, (length(t) - 102) / 399)) AS j
     WHERE t <> ''`;
 
-/**
- * Each event's words (migration 24) as event_words keeps them (wordPieces),
- * and those into the vocabulary (search_words), from the events of `changed`
- * (SQL naming a transition table).
- */
-const wordsWritten = (
+/** Each event of `changed` into event_words, with its words (wordPieces). */
+const wordsUpserted = (
   changed: string,
 ): string => `INSERT INTO event_words AS w (${WORDS_COLUMNS}, words)
   SELECT ${WORDS_COLUMNS},
@@ -313,10 +309,29 @@ const wordsWritten = (
     admin1_pcode = EXCLUDED.admin1_pcode, actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2,
     claimants = EXCLUDED.claimants, fatalities_best = EXCLUDED.fatalities_best, lon = EXCLUDED.lon,
     lat = EXCLUDED.lat, updated_at = EXCLUDED.updated_at, search_names = EXCLUDED.search_names,
-    words = EXCLUDED.words;
+    words = EXCLUDED.words`;
+
+/**
+ * Each event's words (migration 24) as event_words keeps them (wordPieces),
+ * and those into the vocabulary (search_words), from the events of `changed`
+ * (SQL naming a transition table).
+ */
+const wordsWritten = (changed: string): string => `${wordsUpserted(changed)};
   -- In order, so that two writers adding the same words never wait on each other in turn.
   INSERT INTO search_words (word)
   SELECT DISTINCT p.word FROM ${changed}, LATERAL (${wordPieces('search_text')}) AS p
+  ORDER BY 1 ON CONFLICT (word) DO NOTHING;`;
+
+/**
+ * The words of the events of `changed` (migration 29): as wordsWritten, but
+ * each event's text is cut into words once, not once for event_words and
+ * again for the vocabulary, which takes the words event_words was given.
+ */
+const wordsKept = (changed: string): string => `WITH kept AS (${wordsUpserted(changed)}
+    RETURNING words)
+  -- In order, so that two writers adding the same words never wait on each other in turn.
+  INSERT INTO search_words (word)
+  SELECT DISTINCT word FROM kept, unnest(kept.words) AS word
   ORDER BY 1 ON CONFLICT (word) DO NOTHING;`;
 
 /**
@@ -1514,6 +1529,28 @@ ${emptiedWithEvents('event_day_facets')}
 -- The events already stored, counted once.
 ${dayFacetsCounted(`SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM events`)};
 ANALYZE event_day_facets;
+`,
+  },
+  {
+    version: 29,
+    name: 'the words of events cut once',
+    sql: `
+-- Migration 24's triggers cut each event's text into words twice: for
+-- event_words and again for the vocabulary. The same functions, cutting once.
+CREATE OR REPLACE FUNCTION event_words_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${wordsKept('added')}
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION event_words_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM event_words WHERE id IN (SELECT id FROM removed EXCEPT SELECT id FROM added);
+  ${wordsKept('added')}
+  RETURN NULL;
+END
+$$;
 `,
   },
 ];

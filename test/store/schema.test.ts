@@ -37,6 +37,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [26, '2012ab6657a769be'],
   [27, '9f8ea36465218d84'],
   [28, '14284a2f18fb9843'],
+  [29, '08cfd7233426c876'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

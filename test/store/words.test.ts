@@ -208,6 +208,31 @@ describe.each(engines())('the words filter on $name', (engine) => {
     expect(await countEvents(db, renamed)).toBe(0);
   });
 
+  it('keeps every word of the events written and rewritten in the vocabulary', async () => {
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('voc1', 'Battles', 'Armed clash', '{}', 'قصف علي بنش', '{}', '{"id": "voc1"}')`,
+    );
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('voc1', 'Battles', 'Armed clash', '{}', 'قصف علي بنش | تفتناز', '{}', '{"id": "voc1", "v": 2}')
+       ON CONFLICT (id) DO UPDATE SET search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
+    );
+    try {
+      const unknown = await db.query<{ word: string }>(
+        `SELECT DISTINCT word FROM event_words, unnest(words) AS word
+         EXCEPT SELECT word FROM search_words`,
+      );
+      expect(unknown).toEqual([]);
+      const known = await db.query<{ word: string }>(
+        "SELECT word FROM search_words WHERE word IN ('بنش', 'تفتناز') ORDER BY word",
+      );
+      expect(known.map((w) => w.word)).toEqual(['بنش', 'تفتناز']);
+    } finally {
+      await db.query("DELETE FROM events WHERE id = 'voc1'");
+    }
+  });
+
   it('finds a part of a word too long for an index entry, wherever in the word it lies', async () => {
     // A run of 3,000 letters with no space (a pasted address or a broken line), each span distinct.
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
