@@ -15,6 +15,13 @@ import type { Database } from '../src/store/index.js';
 import { generateStories } from './stories.js';
 
 /**
+ * The form of the copies a store was filled with, part of a kept store's name
+ * (stores.ts): a store kept from an earlier form (copies under `<id>-<k>`,
+ * side by side) is another store, never measured or extended as this one.
+ */
+export const FILL_FORM = 'f2';
+
+/**
  * The id of round `k`'s copy of event `id` (both SQL): a hash, as a real
  * event's id is, so that copies of one event are not neighbours in id order.
  */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openStore } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
-import { fill } from './fill.js';
+import { FILL_FORM, fill } from './fill.js';
 
 /** The server the benches use: DATABASE_URL, else the local one. */
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -36,7 +36,7 @@ async function built(db: Database, reports: number, target: number): Promise<Bui
 export function embeddedFolder(reports: number, target: number, name: string): string {
   return join(
     tmpdir(),
-    `wathiq-bench-filters-${String(reports)}-${String(target)}${name === '' ? '' : `-${name}`}`,
+    `wathiq-bench-filters-${String(reports)}-${String(target)}-${FILL_FORM}${name === '' ? '' : `-${name}`}`,
   );
 }
 
@@ -67,7 +67,7 @@ export async function embeddedCopy(reports: number, target: number, name: string
 
 /** The kept server database's name. */
 export function serverName(reports: number, target: number, name: string): string {
-  return `wathiq_bench_filters_${String(reports)}_${String(target)}${name === '' ? '' : `_${name}`}`;
+  return `wathiq_bench_filters_${String(reports)}_${String(target)}_${FILL_FORM}${name === '' ? '' : `_${name}`}`;
 }
 
 function urlOf(database: string): string {

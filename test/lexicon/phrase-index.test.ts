@@ -43,6 +43,8 @@ describe('PhraseIndex', () => {
 
   it('finds from the nodes a word starts at what it finds from the word', () => {
     const tokens = tokensOf('اشتباكات بين قسد وقوات النظام ولقوات سوريا الديمقراطية');
+    // The phrases this sentence names, so that agreeing on none everywhere would not pass.
+    expect(index.scan(tokens).map((m) => m.values[0])).toEqual(['SDF', 'SYR-GOV', 'SDF']);
     for (let start = 0; start < tokens.length; start++) {
       const keys = tokens[start]?.keys ?? [];
       expect(index.longestFrom(index.startNodes(keys), tokens, start)).toEqual(

@@ -27,7 +27,7 @@ export function dayFacetsCounted(db: Sql): Promise<unknown[]> {
            UNION
            SELECT DISTINCT e.id, 'claimant', c, e.date_start, e.date_end, e.private, e.event_type,
              e.sub_event_type, e.fatalities_best
-           FROM events e, unnest(claimants) AS c) AS e
+           FROM events e, unnest(claimants) AS c WHERE c IS NOT NULL) AS e
      WHERE date_start IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7 ${ORDER}`,
   );
