@@ -20,12 +20,11 @@
  * any of them), to measure a change to a few in minutes at 1,000,000 events.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { timelinePeriod } from '../src/service/events.js';
+import { periodTimeline } from '../src/service/events.js';
 import {
   countEvents,
   eventClusters,
   eventFacets,
-  eventTimeline,
   listMarkedEvents,
   streamEventPages,
 } from '../src/store/index.js';
@@ -97,7 +96,7 @@ const VIEWS: readonly (readonly [string, (db: Sql, f: EventFilter) => Promise<un
     },
   ],
   ['map z7', (db, f) => eventClusters(db, f, 360 / 2 ** 7 / 4)],
-  ['timeline', async (db, f) => eventTimeline(db, f, await timelinePeriod(db, f))],
+  ['timeline', (db, f) => periodTimeline(db, f)],
   ['facets', (db, f) => eventFacets(db, f)],
 ];
 

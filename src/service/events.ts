@@ -7,10 +7,19 @@ import {
   eventMonths,
   eventReports,
   eventSpan,
+  eventTimeline,
+  eventTimelineSpanned,
   findEvent,
   listAudit,
 } from '../store/index.js';
-import type { Cursor, EventFilter, MarkedEvent, Period, Sql } from '../store/index.js';
+import type {
+  Cursor,
+  EventFilter,
+  MarkedEvent,
+  Period,
+  PeriodTimeline,
+  Sql,
+} from '../store/index.js';
 import { invalid, notFound } from './errors.js';
 import { governorateCode } from './filter.js';
 import { linkNotes } from './notes.js';
@@ -108,6 +117,18 @@ export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Peri
   if (from === null || to === null) return 'month';
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   return days <= 92 ? 'day' : days <= 730 ? 'week' : 'month';
+}
+
+/**
+ * The timeline at the period timelinePeriod chooses: where only the events
+ * can tell their span, the span and the timeline are read in one pass
+ * (eventTimelineSpanned); else the span from the counts, then the timeline.
+ */
+export async function periodTimeline(db: Sql, filter: EventFilter): Promise<PeriodTimeline> {
+  const spanned = await eventTimelineSpanned(db, filter);
+  if (spanned !== null) return spanned;
+  const period = await timelinePeriod(db, filter);
+  return { period, buckets: await eventTimeline(db, filter, period) };
 }
 
 /** The shape of each order's value in a cursor, as the store gives it in text. */

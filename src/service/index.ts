@@ -54,6 +54,7 @@ export {
   eventDetail,
   eventFilter,
   eventIncidentKeys,
+  periodTimeline,
   timelinePeriod,
   visibleEvent,
 } from './events.js';

@@ -64,10 +64,19 @@ export {
   eventReports,
   eventSpan,
   eventTimeline,
+  eventTimelineSpanned,
   FACETS,
   findEvent,
 } from './views.js';
-export type { Cluster, EventReport, Facet, FacetCount, Period, TimelineBucket } from './views.js';
+export type {
+  Cluster,
+  EventReport,
+  Facet,
+  FacetCount,
+  Period,
+  PeriodTimeline,
+  TimelineBucket,
+} from './views.js';
 export {
   correctEvent,
   correctIncident,

@@ -5,10 +5,11 @@ import {
   eventFacets,
   eventSpan,
   eventTimeline,
+  eventTimelineSpanned,
   listMarkedEvents,
   refreshStatistics,
 } from '../../src/store/index.js';
-import type { Database, EventFilter } from '../../src/store/index.js';
+import type { Database, EventFilter, Sql } from '../../src/store/index.js';
 import { conditions } from '../../src/store/queries.js';
 import { engines } from './engines.js';
 
@@ -162,6 +163,56 @@ describe.each(engines())('the words filter on $name', (engine) => {
       }
     },
   );
+
+  it.each(SEARCHES)(
+    'times %s by the period its first and last day call for, as a plain reading of the events does',
+    async (_, search) => {
+      // Spans of 1,200 days (months), of a year and a half (weeks) and of two months (days).
+      const periods: string[] = [];
+      for (const filter of [
+        { search, publicOnly: true },
+        { search, admin1Pcode: 'SY03', from: '2023-03-01', to: '2024-08-31' },
+        { search, from: '2023-03-01', to: '2023-04-30' },
+      ] as EventFilter[]) {
+        const { where, params } = conditions(filter);
+        const matching = `FROM events WHERE ${where.join(' AND ')} AND date_start IS NOT NULL`;
+        const [span] = await db.query<{ days: number | null }>(
+          `SELECT max(date_start) - min(date_start) AS days ${matching}`,
+          params,
+        );
+        const days = span?.days ?? null;
+        const period = days === null || days > 730 ? 'month' : days > 92 ? 'week' : 'day';
+        periods.push(period);
+        const buckets = await db.query(
+          `SELECT to_char(date_trunc($${String(params.length + 1)}, date_start::timestamp), 'YYYY-MM-DD') AS period,
+             event_type AS type, count(*)::int AS events,
+             coalesce(sum(fatalities_best), 0)::int AS fatalities
+           ${matching} GROUP BY 1, 2 ORDER BY 1, 2`,
+          [...params, period],
+        );
+        if (search === 'سراقب') expect(buckets.length).toBeGreaterThan(1);
+        expect(await eventTimelineSpanned(db, filter)).toEqual({ period, buckets });
+        expect(await eventTimeline(db, filter, period)).toEqual(buckets);
+      }
+      if (search === 'سراقب') expect(periods).toEqual(['month', 'week', 'day']);
+    },
+  );
+
+  it('reads the events of words once for their timeline, its period and its buckets alike', async () => {
+    const asked: string[] = [];
+    const recorded: Sql = {
+      query: (text, params, options) => {
+        asked.push(text);
+        return db.query(text, params, options);
+      },
+    };
+    const timeline = await eventTimelineSpanned(recorded, { search: 'سراقب', publicOnly: true });
+    expect(timeline?.buckets.length).toBeGreaterThan(1);
+    expect(asked.filter((text) => /\bevent_words\b/.test(text))).toHaveLength(1);
+    // Without words, the counts tell the span: nothing is read here.
+    expect(await eventTimelineSpanned(recorded, { admin1Pcode: 'SY03' })).toBeNull();
+    expect(asked).toHaveLength(1);
+  });
 
   it('finds the words of events as they are written, corrected, moved and removed', async () => {
     const search: EventFilter = { search: 'كفرومة' };

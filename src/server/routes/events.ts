@@ -20,7 +20,7 @@ import {
   eventDetail,
   eventFilter,
   exportEvents,
-  timelinePeriod,
+  periodTimeline,
 } from '../../service/index.js';
 import {
   countEvents,
@@ -139,8 +139,12 @@ export function eventRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps): void
   app.openapi(timeline, async (c) => {
     const query = c.req.valid('query');
     const filter = eventFilter(actorOf(c), query, gazetteer);
-    const period = query.period ?? (await timelinePeriod(deps.db, filter));
-    return c.json({ period, buckets: await eventTimeline(deps.db, filter, period) }, 200);
+    return c.json(
+      query.period === undefined
+        ? await periodTimeline(deps.db, filter)
+        : { period: query.period, buckets: await eventTimeline(deps.db, filter, query.period) },
+      200,
+    );
   });
 
   app.openapi(map, async (c) => {
