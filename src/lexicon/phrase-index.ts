@@ -141,14 +141,29 @@ export class PhraseIndex<V> {
    * trie edge through any of its keys; punctuation matches itself.
    */
   matchesAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V>[] {
-    const found: PhraseMatch<V>[] = [];
     const token = start < end ? tokens[start] : undefined;
-    if (token === undefined || token.kind === 'break') return found;
-    if (token.kind !== 'word') {
-      const next = this.root.children.get(token.text);
-      if (next !== undefined) this.step(tokens, start, start, end, next, found);
-    } else
-      for (const next of this.startsOf(token)) this.step(tokens, start, start, end, next, found);
+    if (token === undefined || token.kind === 'break') return [];
+    if (token.kind === 'word') return this.matchesFrom(this.wordStarts(token), tokens, start, end);
+    const found: PhraseMatch<V>[] = [];
+    const next = this.root.children.get(token.text);
+    if (next !== undefined) this.step(tokens, start, start, end, next, found);
+    return inOrderOfEnd(found);
+  }
+
+  /**
+   * `matchesAt` for the word token at `start`, from the nodes its walks start
+   * at (`wordStarts`): a caller that first asks whether the word starts any
+   * phrase looks its nodes up once, not again for the walk.
+   */
+  matchesFrom(
+    starts: PhraseStarts<V>,
+    tokens: readonly Token[],
+    start: number,
+    end = tokens.length,
+  ): PhraseMatch<V>[] {
+    const found: PhraseMatch<V>[] = [];
+    if (start >= end) return found;
+    for (const next of starts) this.step(tokens, start, start, end, next, found);
     return inOrderOfEnd(found);
   }
 
@@ -161,7 +176,7 @@ export class PhraseIndex<V> {
   mayStartWith(token: Token | undefined): boolean {
     if (token === undefined) return false;
     if (token.kind !== 'word') return this.root.children.has(token.text);
-    return this.startsOf(token).length > 0;
+    return this.wordStarts(token).length > 0;
   }
 
   /**
@@ -170,7 +185,7 @@ export class PhraseIndex<V> {
    * token of it, so the look-ups in the root's large table are made once per
    * word and kept with it; the walks start from these nodes.
    */
-  private startsOf(token: Token): PhraseStarts<V> {
+  wordStarts(token: Token): PhraseStarts<V> {
     this.starts ??= new WeakMap();
     const known = this.starts.get(token.keys);
     if (known !== undefined) return known;
@@ -212,7 +227,7 @@ export class PhraseIndex<V> {
       this.longestStep(tokens, start, end, next, best);
       return best.values === null ? null : { start, end: best.end, values: best.values };
     }
-    return this.longestFrom(this.startsOf(token), tokens, start, end);
+    return this.longestFrom(this.wordStarts(token), tokens, start, end);
   }
 
   /**

@@ -205,7 +205,14 @@ export function tokenize(text: string): Token[] {
     if (kind === 'break') inside = false;
     if (kind !== 'word') {
       const surface = text.slice(start, i);
-      pushToken(tokens, surface, start, kind, kind === 'number' ? [surface] : NO_KEYS, openAt);
+      pushToken(
+        tokens,
+        surface,
+        start,
+        kind,
+        kind === 'number' ? numberKeys(surface) : NO_KEYS,
+        openAt,
+      );
     } else {
       const reading = readingAt(text, start, i);
       if (reading.pieces === null) {
@@ -245,6 +252,26 @@ function pushToken(
 }
 
 const NO_KEYS: readonly string[] = [];
+
+/**
+ * A number's keys, the number itself: one array for every token of it, as a
+ * word's are, so that what the dictionaries and rules keep of a token's keys
+ * is found again for the next token of it (a new array each time was a new
+ * entry in each of their tables, at every number of every report).
+ */
+const NUMBER_KEYS = new Map<string, readonly string[]>();
+const MAX_CACHED_NUMBERS = 5_000;
+
+function numberKeys(surface: string): readonly string[] {
+  let keys = NUMBER_KEYS.get(surface);
+  if (keys === undefined) {
+    // Emptied rather than left to grow, as the words' readings are.
+    if (NUMBER_KEYS.size >= MAX_CACHED_NUMBERS) NUMBER_KEYS.clear();
+    keys = [surface];
+    NUMBER_KEYS.set(surface, keys);
+  }
+  return keys;
+}
 
 /**
  * «لايقل», «ولايزال»: a word written joined to the one after it, as the

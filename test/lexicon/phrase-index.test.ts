@@ -55,6 +55,23 @@ describe('PhraseIndex', () => {
     expect(index.startNodes(tokensOf('اشتباكات')[0]?.keys ?? [])).toHaveLength(0);
   });
 
+  it('gives every phrase at a word from its start nodes as from the word', () => {
+    const tokens = tokensOf('قال الدفاع المدني السوري إن قوات النظام قصفت');
+    const all = tokens.map((t, start) =>
+      t.kind === 'word'
+        ? index.matchesFrom(index.wordStarts(t), tokens, start)
+        : index.matchesAt(tokens, start),
+    );
+    expect(all).toEqual(tokens.map((_, start) => index.matchesAt(tokens, start)));
+    // «الدفاع المدني» and «الدفاع المدني السوري» both start at the second word, shortest first.
+    expect(all[1]?.map((m) => m.end)).toEqual([3, 4]);
+    expect(all[5]?.map((m) => m.values[0])).toEqual(['SYR-GOV']);
+    const [said, defence] = tokens;
+    if (said === undefined || defence === undefined) throw new Error('no tokens');
+    expect(index.wordStarts(said)).toHaveLength(0);
+    expect(index.matchesFrom(index.wordStarts(defence), tokens, 1, 1)).toEqual([]);
+  });
+
   it('scans left to right without overlaps', () => {
     expect(index.scan(tokensOf('اشتباكات بين قسد وقوات النظام')).map((m) => m.values[0])).toEqual([
       'SDF',

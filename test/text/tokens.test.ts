@@ -86,6 +86,24 @@ describe('matchKeys', () => {
     expect(b?.keys).toBe(a?.keys);
   });
 
+  it('gives every token of a number, in any report, the same keys', () => {
+    const first = tokensOf('قتل 12 مدنيا و3 عناصر');
+    const second = tokensOf('أصيب 12 شخصا');
+    const a = first.find((t) => t.text === '12');
+    const b = second.find((t) => t.text === '12');
+    expect(a?.keys).toEqual(['12']);
+    expect(b?.keys).toBe(a?.keys);
+    expect(first.find((t) => t.text === '3')?.keys).toEqual(['3']);
+  });
+
+  it('reads each of many thousand different numbers as itself, the cache emptied as it fills', () => {
+    const numbers = Array.from({ length: 12_000 }, (_, n) => String(n * 7 + 1));
+    const tokens = tokensOf(numbers.join(' ، '));
+    const read = tokens.filter((t) => t.kind === 'number');
+    expect(read.map((t) => t.keys[0])).toEqual(numbers);
+    expect(read.every((t) => t.keys.length === 1)).toBe(true);
+  });
+
   it('reads each of many thousand different words as itself, the cache emptied as it fills', () => {
     // More words than the cache keeps, each a different run of letters: none is taken for another.
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';

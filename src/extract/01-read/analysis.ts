@@ -8,6 +8,7 @@ import type {
   Lexicon,
   MeasureEntry,
   NisbaEntry,
+  PhraseMatch,
   QualifierEntry,
   SplitTrigger,
   TriggerEntry,
@@ -15,7 +16,6 @@ import type {
   ActorEntry,
 } from '../../lexicon/index.js';
 import {
-  countBelow,
   findDates,
   normalizeForMatching,
   publicationDay,
@@ -65,7 +65,7 @@ export interface Analysis {
  * dropped. Matches of exactly the same span are all kept (one phrase, several meanings).
  */
 function longestFirst<E extends LexEntry>(found: Annotation<E>[]): Annotation<E>[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  inTextOrder(found, (a, b) => a.start - b.start || b.end - a.end);
   const kept: Annotation<E>[] = [];
   let last: Annotation<E> | undefined;
   for (const a of found) {
@@ -79,6 +79,21 @@ function longestFirst<E extends LexEntry>(found: Annotation<E>[]): Annotation<E>
     }
   }
   return kept;
+}
+
+/**
+ * Sorts a list by `compare` unless it is in that order already, as the
+ * dictionary's matches of most kinds are: V8's sort makes a work array at each
+ * call, and a report's lists are sorted at every report.
+ */
+function inTextOrder<A>(list: A[], compare: (a: A, b: A) => number): A[] {
+  for (let k = 1; k < list.length; k++) {
+    const before = list[k - 1];
+    const after = list[k];
+    if (before !== undefined && after !== undefined && compare(before, after) > 0)
+      return list.sort(compare);
+  }
+  return list;
 }
 
 /** How many words a verb's subject may put between it and its object. */
@@ -112,37 +127,51 @@ function bySplitObject(splits: readonly SplitTrigger[]): SplitsByObject {
 const NO_SPLITS: readonly SplitTrigger[] = [];
 
 /** The split triggers whose object this token can be, in the dictionary's order. */
-function splitsWithObject(token: Token, lexicon: Lexicon): readonly SplitTrigger[] {
-  const index = bySplitObject(lexicon.splitTriggers);
+function splitsWithObject(
+  token: Token,
+  index: SplitsByObject,
+  splits: readonly SplitTrigger[],
+): readonly SplitTrigger[] {
   const known = index.byWord.get(token.keys);
   if (known !== undefined) return known;
   let hit: Set<SplitTrigger> | null = null;
   for (const key of token.keys) {
-    const splits = index.byKey.get(key);
-    if (splits === undefined) continue;
+    const found = index.byKey.get(key);
+    if (found === undefined) continue;
     hit ??= new Set();
-    for (const split of splits) hit.add(split);
+    for (const split of found) hit.add(split);
   }
-  const found = hit === null ? NO_SPLITS : lexicon.splitTriggers.filter((split) => hit.has(split));
+  const found = hit === null ? NO_SPLITS : splits.filter((split) => hit.has(split));
   index.byWord.set(token.keys, found);
   return found;
+}
+
+/** Whether one of the token's keys is one of `keys`. */
+function hasAnyKey(token: Token, keys: ReadonlySet<string>): boolean {
+  for (const key of token.keys) if (keys.has(key)) return true;
+  return false;
 }
 
 /** «أطلق مسلحون مجهولون النار على شاب»: a verb and its object with the subject between. */
 function splitTriggersIn(tokens: readonly Token[], lexicon: Lexicon): Annotation<TriggerEntry>[] {
   const found: Annotation<TriggerEntry>[] = [];
-  tokens.forEach((token, i) => {
-    for (const split of splitsWithObject(token, lexicon)) {
+  // The report's dictionary's index, looked up once, not at every token.
+  const index = bySplitObject(lexicon.splitTriggers);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    // Punctuation and line breaks have no keys: no split trigger's object.
+    if (token === undefined || token.keys.length === 0) continue;
+    for (const split of splitsWithObject(token, index, lexicon.splitTriggers)) {
       for (let j = i - 2; j >= Math.max(0, i - 1 - SUBJECT_SPAN); j--) {
         const before = tokens[j];
         if (before === undefined || before.kind === 'punct') break;
-        if (before.keys.some((k) => split.verbKeys.has(k))) {
+        if (hasAnyKey(before, split.verbKeys)) {
           found.push({ start: j, end: i + 1, entry: split.entry });
           break;
         }
       }
     }
-  });
+  }
   return found;
 }
 
@@ -161,9 +190,17 @@ function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token === undefined || (token.kind !== 'word' && token.kind !== 'number')) continue;
-    if (!lexicon.index.mayStartWith(token)) continue;
-    for (const match of lexicon.index.matchesAt(tokens, i)) {
+    if (token === undefined) continue;
+    let matches: readonly PhraseMatch<LexEntry>[];
+    if (token.kind === 'word') {
+      // The word's start nodes looked up once, for the test and the walk.
+      const starts = lexicon.index.wordStarts(token);
+      if (starts.length === 0) continue;
+      matches = lexicon.index.matchesFrom(starts, tokens, i);
+    } else if (token.kind === 'number' && lexicon.index.mayStartWith(token)) {
+      matches = lexicon.index.matchesAt(tokens, i);
+    } else continue;
+    for (const match of matches) {
       for (const entry of match.values) {
         const { start, end } = match;
         switch (entry.kind) {
@@ -211,7 +248,7 @@ function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
     victims: longestFirst(by.victims),
     attribution: longestFirst(by.attribution),
     // Cues only mark ranges: keep every one.
-    cues: by.cues.sort((a, b) => a.start - b.start),
+    cues: inTextOrder(by.cues, (a, b) => a.start - b.start),
     qualifiers: longestFirst(by.qualifiers),
     notFigures: longestFirst(by.notFigures),
     suicideCues: by.suicideCues,
@@ -242,7 +279,16 @@ export function analyze(document: Document, lexicon: Lexicon): Analysis {
  * list of `Annotations` is, so a binary search finds it.
  */
 export function firstFrom(list: readonly { readonly start: number }[], from: number): number {
-  return countBelow(list, (a) => a.start, from);
+  // `countBelow` by start, written out: asked of every list at nearly every token a rule
+  // reads, where the shared search calls a key function made anew at each call.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid]?.start ?? Infinity) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether an annotation that starts at token `i` passes `test`; `list` is in text order (by start). */
@@ -294,7 +340,14 @@ export function within<A extends { start: number; end: number }>(
   from: number,
   to: number,
 ): A[] {
-  return startingIn(list, from, to).filter((a) => a.end <= to);
+  // One walk, not `startingIn` then a filter: asked several times of every clause.
+  const found: A[] = [];
+  for (let k = firstFrom(list, from); k < list.length; k++) {
+    const a = list[k];
+    if (a === undefined || a.start >= to) break;
+    if (a.end <= to) found.push(a);
+  }
+  return found;
 }
 
 export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: number): boolean {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, firstFrom, startingIn, within } from '../../src/extract/01-read/index.js';
+import type { Annotation } from '../../src/extract/01-read/index.js';
+import { shippedKnowledge } from '../../src/extract/index.js';
+
+const report = [
+  'قتل ثلاثة مدنيين وأصيب خمسة آخرون بقصف مدفعي لقوات النظام على بلدة كفرنبل بريف إدلب الجنوبي.',
+  'وقال الدفاع المدني السوري إن فرقه انتشلت جثتين، فيما أطلق مسلحون مجهولون النار على شاب في مدينة درعا.',
+].join('\n');
+
+const analysis = analyze(
+  { text: report, title: null, outlet: null, url: null, published: '2024-03-14' },
+  shippedKnowledge().lexicon,
+);
+const { annotations } = analysis;
+const lists: [string, readonly Annotation[]][] = [
+  ['entities', annotations.entities],
+  ['triggers', annotations.triggers],
+  ['measures', annotations.measures],
+  ['victims', annotations.victims],
+  ['attribution', annotations.attribution],
+  ['cues', annotations.cues],
+  ['qualifiers', annotations.qualifiers],
+  ['notFigures', annotations.notFigures],
+  ['suicideCues', annotations.suicideCues],
+  ['airCues', annotations.airCues],
+];
+
+describe('a report’s dictionary phrases', () => {
+  it('are listed in text order, the longest first of those starting together', () => {
+    // The report names phrases of several kinds, so that empty lists would not pass.
+    expect(analysis.annotations.triggers.length).toBeGreaterThan(1);
+    expect(analysis.annotations.entities.length).toBeGreaterThan(1);
+    expect(analysis.annotations.cues.length).toBeGreaterThan(0);
+    for (const [kind, list] of lists) {
+      const sorted =
+        kind === 'cues' || kind === 'suicideCues' || kind === 'airCues'
+          ? [...list].sort((a, b) => a.start - b.start)
+          : [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+      expect(list, kind).toEqual(sorted);
+    }
+  });
+
+  it('are found from any token as a scan of the whole list finds them', () => {
+    const n = analysis.tokens.length;
+    for (const [kind, list] of lists)
+      for (let from = 0; from <= n; from++) {
+        const first = list.findIndex((a) => a.start >= from);
+        expect(firstFrom(list, from), kind).toBe(first < 0 ? list.length : first);
+        for (const to of [from, from + 3, n]) {
+          const starting = list.filter((a) => a.start >= from && a.start < to);
+          expect(startingIn(list, from, to), kind).toEqual(starting);
+          expect(within(list, from, to), kind).toEqual(starting.filter((a) => a.end <= to));
+        }
+      }
+  });
+});
