@@ -219,7 +219,7 @@ interface MonthlyCounts {
 }
 
 /** `event_summary` (schema.ts, migration 13): every event, with its fatalities. */
-const SUMMARY: MonthlyCounts = {
+export const SUMMARY: MonthlyCounts = {
   table: 'event_summary',
   columns: `month, end_month, private, review_status, event_type, sub_event_type,
       admin1_pcode, actor1, actor2, claimants, events, fatalities`,
@@ -254,14 +254,37 @@ export const SQUARES: MonthlyCounts = {
  * that start in its month may or may not start by then. Those events, and
  * only those, are read from the events, day by day (a few weeks of them
  * through events_facts: its range starts at the earliest month any event
- * ending in `from`'s month starts, which the counts tell); the rest is summed.
+ * ending in `from`'s month starts, which the counts tell), or where `edges`
+ * allows and the filter names nothing else, counted from the counts by day;
+ * the rest is summed.
  */
 export function summarySource(
   filter: EventFilter,
   counts: MonthlyCounts = SUMMARY,
+  edges: Edges = 'events',
 ): { from: string; params: unknown[] } | null {
-  return filter.bbox === undefined ? monthlySource(filter, counts, null) : null;
+  return filter.bbox === undefined ? monthlySource(filter, counts, null, edges) : null;
 }
+
+/**
+ * Where summarySource reads the events at a month's edge from: the events
+ * themselves; or, for a filter the counts by day can answer (DAY_EDGE_FILTERS),
+ * `event_days` (schema.ts, migration 20), each event once, as `event_summary`'s
+ * columns without its actors, claimants and status: what a count, the monthly
+ * timeline and the months need, not the facets. At 1,000,000 events, days
+ * from mid-month read ~38,000 events at their edges (22,000 ending in the
+ * first month from its day on, 16,000 starting in the last up to its day);
+ * the counts by day of those days are a few thousand rows.
+ */
+export type Edges = 'events' | 'days';
+
+/** The filters, besides their days, whose edge events the counts by day can answer: event_days has their columns. */
+const DAY_EDGE_FILTERS = new Set(['type', 'private', 'publicOnly']);
+
+/** The columns of `event_summary` from a row of `event_days`: its events, with the months of their days. */
+const DAY_ROWS = `date_trunc('month', day)::date AS month, date_trunc('month', end_day)::date AS end_month,
+  private, NULL::text AS review_status, event_type, sub_event_type, admin1_pcode, NULL::text AS actor1,
+  NULL::text AS actor2, '{}'::text[] AS claimants, events, fatalities`;
 
 /**
  * `event_cells` (schema.ts, migrations 23 and 27) with the columns of
@@ -330,20 +353,29 @@ export function squaresInside(
 export function boxSource(filter: EventFilter): { from: string; params: unknown[] } | null {
   const { bbox, ...rest } = filter;
   if (bbox === undefined) return null;
-  return monthlySource(rest, SQUARES_BY_MONTH, bbox);
+  return monthlySource(rest, SQUARES_BY_MONTH, bbox, 'events');
 }
 
 /**
  * summarySource's rows, of a box's whole squares too (`bbox`, with `counts` by
- * square: boxSource), and besides them the box's events outside those squares.
+ * square: boxSource), and besides them the box's events outside those squares;
+ * the events at a month's edge are read from `edges`.
  */
 function monthlySource(
   filter: EventFilter,
   counts: MonthlyCounts,
   bbox: readonly [number, number, number, number] | null,
+  edges: Edges,
 ): { from: string; params: unknown[] } | null {
   const { from, to, search, ...counted } = filter;
   if (search !== undefined && search.trim() !== '') return null;
+  // The counts by day answer the edges of a filter of nothing they do not count.
+  const byDay =
+    edges !== 'events' &&
+    counts === SUMMARY &&
+    Object.entries(counted as Record<string, unknown>).every(
+      ([key, value]) => value === undefined || DAY_EDGE_FILTERS.has(key),
+    );
   const inside = bbox === null ? null : squaresInside(bbox);
   if (bbox !== null && inside === null) return null;
   const first = from === undefined ? undefined : day(from);
@@ -410,10 +442,12 @@ function monthlySource(
     FROM ${counts.table} ${summed.length > 0 ? `WHERE ${summed.join(' AND ')}` : ''}`);
   const edgeOfFrom = first !== undefined && endsAfter !== from && endsAfter !== null;
   // (A parameter is only given where the statement names it.)
-  const upTo =
-    to === undefined || (!edgeOfFrom && startsBefore === null)
-      ? []
-      : [`date_start <= ${param(to)}`];
+  const lastDay = to === undefined || (!edgeOfFrom && startsBefore === null) ? null : param(to);
+  const upTo = lastDay === null ? [] : [`date_start <= ${lastDay}`];
+  // The same on the counts by day, whose rows carry their events' first and last day.
+  const upToDay = lastDay === null ? [] : [`day <= ${lastDay}`];
+  const dayParts = (days: readonly string[]): string =>
+    `SELECT ${DAY_ROWS} FROM event_days WHERE ${[...named, ...days].join(' AND ')}`;
   if (edgeOfFrom) {
     // The events ending in `from`'s month, from its day on: those with a first day bounded by
     // the first and last day such events start on (the counts by day tell, sought from the first
@@ -428,7 +462,17 @@ function monthlySource(
     const ending = [...where, `date_end >= ${since}`, `date_end < ${until}`];
     const endingDays = `end_day >= ${since} AND end_day < ${until}`;
     const m = param(month);
-    parts.push(`SELECT ${counts.event} FROM events
+    // (Counted by day, the same events: the rows whose first and last day a filter's events have.)
+    if (byDay)
+      parts.push(
+        dayParts([
+          endingDays,
+          `day >= (SELECT min(month) FROM event_summary WHERE end_month = ${m})`,
+          ...upToDay,
+        ]),
+      );
+    else
+      parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[
         ...ending,
         `date_start >= (SELECT min(day) FROM event_days WHERE ${endingDays}
@@ -443,7 +487,16 @@ function monthlySource(
   }
   if (startsBefore !== null) {
     // The events starting in `to`'s month, up to its day, that no part above counted.
-    parts.push(`SELECT ${counts.event} FROM events
+    if (byDay)
+      parts.push(
+        dayParts([
+          `day >= ${param(startsBefore)}`,
+          ...upToDay,
+          ...(endsAfter === null ? [] : [`end_day >= ${param(endsAfter)}`]),
+        ]),
+      );
+    else
+      parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[
         ...where,
         `date_start >= ${param(startsBefore)}`,
@@ -738,7 +791,7 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
  * counts by point, where they can tell; else counted.
  */
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
-  const summary = summarySource(filter);
+  const summary = summarySource(filter, SUMMARY, 'days');
   const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
   const table = eventTable(filter);
   const { where, params } =

@@ -9,6 +9,7 @@ import {
   FILTERED,
   pointConditions,
   SQUARES,
+  SUMMARY,
   summarySource,
 } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
@@ -105,7 +106,8 @@ export async function eventTimeline(
   filter: EventFilter,
   period: Period,
 ): Promise<TimelineBucket[]> {
-  const summary = period === 'month' ? (summarySource(filter) ?? boxSource(filter)) : null;
+  const summary =
+    period === 'month' ? (summarySource(filter, SUMMARY, 'days') ?? boxSource(filter)) : null;
   if (summary !== null) {
     return db.query<TimelineBucket>(
       `SELECT to_char(month, 'YYYY-MM-DD') AS period, event_type AS type, sum(events)::int AS events,
@@ -211,7 +213,7 @@ export async function eventMonths(
   db: Sql,
   filter: EventFilter,
 ): Promise<{ first: string | null; last: string | null } | undefined> {
-  const summary = summarySource(filter);
+  const summary = summarySource(filter, SUMMARY, 'days');
   if (summary === null) return undefined;
   const [row] = await db.query<{ first: string | null; last: string | null }>(
     `SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last

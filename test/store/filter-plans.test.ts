@@ -198,11 +198,13 @@ describe.each(engines())('the event filters on $name', (engine) => {
     );
   };
 
-  it('counts from the events a filter of days that are not whole months', async () => {
+  it('counts a filter of days that are not whole months from the counts by month and by day, not the events', async () => {
     const plans: PlanNode[][] = [];
     const filter: EventFilter = { from: '2023-03-02', to: '2023-05-31', publicOnly: true };
     const total = await countEvents(explaining(db, plans), filter);
-    expect(plans[0]?.flatMap((n) => n['Relation Name'] ?? [])).toContain('events');
+    const read = plans[0]?.flatMap((n) => n['Relation Name'] ?? []);
+    expect(read).toContain('event_days');
+    expect(read).not.toContain('events');
     const [row] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM events
        WHERE NOT private AND date_end >= '2023-03-02' AND date_start <= '2023-05-31'`,
@@ -246,7 +248,12 @@ describe.each(engines())('the event filters on $name', (engine) => {
         const total = await countEvents(sql, filter);
         const facets = await eventFacets(sql, filter, 1000);
         const timeline = await eventTimeline(sql, filter, 'month');
-        for (const plan of plans) {
+        // Days with nothing but a type and the private mark: the count, the months and the monthly
+        // timeline count the edge months' events by day (those with no first day, which the counts
+        // by day do not hold, read as before); the facets, which need their actors, read them.
+        const byDay = Object.keys(dates).every((key) => ['from', 'to', 'type'].includes(key));
+        expect(plans).toHaveLength(3);
+        for (const [k, plan] of plans.entries()) {
           const read = new Set(plan.flatMap((n) => n['Relation Name'] ?? []));
           expect(read.has('event_summary')).toBe(true);
           // From mid-month, the first days of the events ending in its month are bounded by the
@@ -257,7 +264,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
           expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
           // Each edge month's events are sought from their first day on, not from either end.
           for (const scan of onEvents)
-            expect(scan['Index Cond'] ?? '').toMatch(/date_start >=|date_start IS NULL/);
+            expect(scan['Index Cond'] ?? '').toMatch(
+              byDay && k !== 1 ? /date_start IS NULL/ : /date_start >=|date_start IS NULL/,
+            );
         }
         const { where, params } = plainly(filter);
         const matching = `FROM events WHERE ${where.join(' AND ')}`;
