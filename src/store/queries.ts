@@ -270,16 +270,33 @@ export function summarySource(
  * Where summarySource reads the events at a month's edge from: the events
  * themselves; or, for a filter the counts by day can answer (DAY_EDGE_FILTERS),
  * `event_days` (schema.ts, migration 20), each event once, as `event_summary`'s
- * columns without its actors, claimants and status: what a count, the monthly
- * timeline and the months need, not the facets. At 1,000,000 events, days
+ * columns without its actors, claimants and status (what a count, the monthly
+ * timeline and the months need); or for the facets alone, those rows and
+ * besides them `event_day_facets`' (migration 28), each event once under each
+ * actor, claimant and status it has, as a row of that actor, claimant or
+ * status and no other value a facet counts (DAY_FACET_ROWS), so that each
+ * facet is counted from the rows that carry it. At 1,000,000 events, days
  * from mid-month read ~38,000 events at their edges (22,000 ending in the
  * first month from its day on, 16,000 starting in the last up to its day);
  * the counts by day of those days are a few thousand rows.
  */
-export type Edges = 'events' | 'days';
+export type Edges = 'events' | 'days' | 'day facets';
 
 /** The filters, besides their days, whose edge events the counts by day can answer: event_days has their columns. */
 const DAY_EDGE_FILTERS = new Set(['type', 'private', 'publicOnly']);
+
+/**
+ * The columns of `event_summary` from a row of `event_day_facets`: its events
+ * under its one actor, claimant or status, with no month, type or governorate
+ * (the rows of event_days count those) and no figures. An event's claimants
+ * hold each claimant once (saveEvents), so that its one row per claimant
+ * counts it as often as the facets' spreading of its claimants does.
+ */
+const DAY_FACET_ROWS = `NULL::date AS month, NULL::date AS end_month, private,
+  CASE WHEN facet = 'status' THEN key END AS review_status, NULL::text AS event_type,
+  NULL::text AS sub_event_type, NULL::text AS admin1_pcode, CASE WHEN facet = 'actor' THEN key END AS actor1,
+  NULL::text AS actor2, CASE WHEN facet = 'claimant' THEN ARRAY[key] ELSE '{}'::text[] END AS claimants,
+  events, 0::bigint AS fatalities`;
 
 /** The columns of `event_summary` from a row of `event_days`: its events, with the months of their days. */
 const DAY_ROWS = `date_trunc('month', day)::date AS month, date_trunc('month', end_day)::date AS end_month,
@@ -446,8 +463,14 @@ function monthlySource(
   const upTo = lastDay === null ? [] : [`date_start <= ${lastDay}`];
   // The same on the counts by day, whose rows carry their events' first and last day.
   const upToDay = lastDay === null ? [] : [`day <= ${lastDay}`];
-  const dayParts = (days: readonly string[]): string =>
-    `SELECT ${DAY_ROWS} FROM event_days WHERE ${[...named, ...days].join(' AND ')}`;
+  const dayParts = (days: readonly string[]): string[] => [
+    `SELECT ${DAY_ROWS} FROM event_days WHERE ${[...named, ...days].join(' AND ')}`,
+    ...(edges === 'day facets'
+      ? [
+          `SELECT ${DAY_FACET_ROWS} FROM event_day_facets WHERE ${[...named, ...days].join(' AND ')}`,
+        ]
+      : []),
+  ];
   if (edgeOfFrom) {
     // The events ending in `from`'s month, from its day on: those with a first day bounded by
     // the first and last day such events start on (the counts by day tell, sought from the first
@@ -462,21 +485,16 @@ function monthlySource(
     const ending = [...where, `date_end >= ${since}`, `date_end < ${until}`];
     const endingDays = `end_day >= ${since} AND end_day < ${until}`;
     const m = param(month);
+    // The first day such events start on (the counts by day tell, from the month the monthly counts tell).
+    const startBound = `(SELECT min(day) FROM event_days WHERE ${endingDays}
+           AND day >= (SELECT min(month) FROM event_summary WHERE end_month = ${m}))`;
     // (Counted by day, the same events: the rows whose first and last day a filter's events have.)
-    if (byDay)
-      parts.push(
-        dayParts([
-          endingDays,
-          `day >= (SELECT min(month) FROM event_summary WHERE end_month = ${m})`,
-          ...upToDay,
-        ]),
-      );
+    if (byDay) parts.push(...dayParts([endingDays, `day >= ${startBound}`, ...upToDay]));
     else
       parts.push(`SELECT ${counts.event} FROM events
       WHERE ${[
         ...ending,
-        `date_start >= (SELECT min(day) FROM event_days WHERE ${endingDays}
-           AND day >= (SELECT min(month) FROM event_summary WHERE end_month = ${m}))`,
+        `date_start >= ${startBound}`,
         `date_start <= (SELECT max(day) FROM event_days WHERE ${endingDays}
            AND day < (SELECT max(month) FROM event_summary WHERE end_month = ${m}) + 31)`,
         ...upTo,
@@ -489,7 +507,7 @@ function monthlySource(
     // The events starting in `to`'s month, up to its day, that no part above counted.
     if (byDay)
       parts.push(
-        dayParts([
+        ...dayParts([
           `day >= ${param(startsBefore)}`,
           ...upToDay,
           ...(endsAfter === null ? [] : [`end_day >= ${param(endsAfter)}`]),

@@ -1553,6 +1553,20 @@ END
 $$;
 `,
   },
+  {
+    version: 30,
+    name: 'the counts by day of each actor, claimant and status found by day',
+    sql: `
+-- The counts by day of each actor, claimant and status (migration 28) found by
+-- their first and last day. The facets of days from mid-month count the events
+-- of the edge months by day: their types, governorates and months from
+-- event_days, their actors, claimants and statuses from these rows, found by
+-- day here (by their key, the rows of a few days were a read of the whole
+-- table: at 1,000,000 events, 100,000 rows for 1,400). They read the events of
+-- those days: at 1,000,000 events, from 15 March to 14 June, 38,000 of them.
+CREATE INDEX event_day_facets_day ON event_day_facets (day, end_day);
+`,
+  },
 ];
 
 /**

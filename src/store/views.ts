@@ -44,7 +44,7 @@ export async function eventFacets(
   filter: EventFilter,
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
-  const summary = summarySource(filter) ?? boxSource(filter);
+  const summary = summarySource(filter, SUMMARY, 'day facets') ?? boxSource(filter);
   const table = eventTable(filter);
   const { where, params } =
     summary === null

@@ -38,6 +38,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [27, '9f8ea36465218d84'],
   [28, '14284a2f18fb9843'],
   [29, '08cfd7233426c876'],
+  [30, '1eef458436e27a87'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
