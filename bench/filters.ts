@@ -50,6 +50,8 @@ const FILTERS: readonly (readonly [string, EventFilter])[] = [
   ['claimant', { claimant: 'SOHR' }],
   ['status', { status: 'unreviewed' }],
   ['words', { search: 'سراقب' }],
+  ['words, a phrase', { search: 'جسر الشغور' }],
+  ['words, a common phrase', { search: 'قوات النظام' }],
   ['bounding box', { bbox: [36, 35, 37, 36.5] }],
   ['private only', { private: true }],
   [
