@@ -11,6 +11,8 @@ import {
   eventTimelineSpanned,
   findEvent,
   listAudit,
+  PERIOD_DAYS,
+  periodOfSpan,
 } from '../store/index.js';
 import type {
   Cursor,
@@ -111,12 +113,13 @@ export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Peri
     if (months.first === null || months.last === null) return 'month';
     const firstMonthEnd = new Date(`${months.first}T00:00:00Z`);
     firstMonthEnd.setUTCMonth(firstMonthEnd.getUTCMonth() + 1, 0);
-    if ((Date.parse(months.last) - firstMonthEnd.getTime()) / 86_400_000 > 730) return 'month';
+    const apart = (Date.parse(months.last) - firstMonthEnd.getTime()) / 86_400_000;
+    if (apart > PERIOD_DAYS.week) return 'month';
   }
   const { from, to } = await eventSpan(db, filter, months);
-  if (from === null || to === null) return 'month';
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  return days <= 92 ? 'day' : days <= 730 ? 'week' : 'month';
+  return periodOfSpan(
+    from === null || to === null ? null : (Date.parse(to) - Date.parse(from)) / 86_400_000,
+  );
 }
 
 /**

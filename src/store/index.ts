@@ -67,6 +67,8 @@ export {
   eventTimelineSpanned,
   FACETS,
   findEvent,
+  PERIOD_DAYS,
+  periodOfSpan,
 } from './views.js';
 export type {
   Cluster,

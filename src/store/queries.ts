@@ -282,7 +282,11 @@ export function summarySource(
  */
 export type Edges = 'events' | 'days' | 'day facets';
 
-/** The filters, besides their days, whose edge events the counts by day can answer: event_days has their columns. */
+/**
+ * The filters, besides their days, whose edge events the counts by day can
+ * answer for every view: both tables have their columns (event_days also has
+ * the governorate, but event_day_facets, which the facets need, has not).
+ */
 const DAY_EDGE_FILTERS = new Set(['type', 'private', 'publicOnly']);
 
 /**

@@ -87,6 +87,15 @@ export async function eventFacets(
 
 export type Period = 'day' | 'week' | 'month';
 
+/** The longest span of first days, in days, a timeline counts by day, and by week; beyond, by month. */
+export const PERIOD_DAYS = { day: 92, week: 730 } as const;
+
+/** The period a span of `days` between its first and last day calls for (months for no span). */
+export function periodOfSpan(days: number | null): Period {
+  if (days === null) return 'month';
+  return days <= PERIOD_DAYS.day ? 'day' : days <= PERIOD_DAYS.week ? 'week' : 'month';
+}
+
 export interface TimelineBucket {
   /** The first day of the period, `YYYY-MM-DD`. */
   readonly period: string;
@@ -153,10 +162,10 @@ export interface PeriodTimeline {
 
 /**
  * The timeline at the period the span of its events' first days calls for
- * (days up to 92 days, weeks up to 730, months beyond: timelinePeriod's
- * rule), for a filter with words, whose span no counts can tell: the events
- * are read once, counted by day and type, and the period is chosen from the
- * first and last of those days and applied to them in the same statement.
+ * (periodOfSpan's rule, in SQL), for a filter with words, whose span no
+ * counts can tell: the events are read once, counted by day and type, and
+ * the period is chosen from the first and last of those days and applied to
+ * them in the same statement.
  * Asked apart, the span and the timeline each read every matching event (a
  * town's name at 1,000,000 events: 34,000 rows on 29,000 pages, twice).
  * Null for a filter without words: its span is found from the counts, or
@@ -169,6 +178,8 @@ export async function eventTimelineSpanned(
   if (filter.search === undefined || filter.search.trim() === '') return null;
   const table = eventTable(filter);
   const { where, params } = await boundedConditions(db, filter, table);
+  params.push(PERIOD_DAYS.day, PERIOD_DAYS.week);
+  const [day, week] = [params.length - 1, params.length].map((n) => `$${String(n)}::int`);
   const rows = await db.query<{
     chosen: Period;
     period: string | null;
@@ -181,8 +192,8 @@ export async function eventTimelineSpanned(
        FROM ${table} ${whereOf(where, ['date_start IS NOT NULL'])}
        GROUP BY 1, 2),
      span AS (
-       SELECT CASE WHEN max(day) - min(day) <= 92 THEN 'day' WHEN max(day) - min(day) <= 730 THEN 'week'
-                   ELSE 'month' END AS chosen
+       SELECT CASE WHEN max(day) - min(day) <= ${day ?? ''} THEN 'day'
+                   WHEN max(day) - min(day) <= ${week ?? ''} THEN 'week' ELSE 'month' END AS chosen
        FROM days)
      SELECT chosen, to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
      FROM span LEFT JOIN (

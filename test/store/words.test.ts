@@ -7,6 +7,7 @@ import {
   eventTimeline,
   eventTimelineSpanned,
   listMarkedEvents,
+  periodOfSpan,
   refreshStatistics,
 } from '../../src/store/index.js';
 import type { Database, EventFilter, Sql } from '../../src/store/index.js';
@@ -180,8 +181,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
           `SELECT max(date_start) - min(date_start) AS days ${matching}`,
           params,
         );
-        const days = span?.days ?? null;
-        const period = days === null || days > 730 ? 'month' : days > 92 ? 'week' : 'day';
+        const period = periodOfSpan(span?.days ?? null);
         periods.push(period);
         const buckets = await db.query(
           `SELECT to_char(date_trunc($${String(params.length + 1)}, date_start::timestamp), 'YYYY-MM-DD') AS period,
