@@ -54,7 +54,11 @@ async function fill(db: Database): Promise<void> {
   await refreshStatistics(db);
 }
 
-/** Words of one piece and phrases, as people search them. */
+/**
+ * Words of one piece and phrases, as people search them. A phrase is found as
+ * written: its first word may end a word of the text and its last start one,
+ * and the parts of an event's text are joined by « | ».
+ */
 const SEARCHES = [
   ['a town, in a place name', 'سراقب'],
   ['a name a letter off', 'سراقيب'],
@@ -65,6 +69,11 @@ const SEARCHES = [
   ['a lone %', '%'],
   ['a lone _', '_'],
   ['two words', 'تل مرديخ'],
+  ['a phrase from the end of one word to the start of another', 'ره علي مد'],
+  ['three words, the last a part of one', 'قصف علي قري'],
+  ['a phrase across two parts of the text', 'مسيره | نسبه'],
+  ['words of one text not side by side', 'غاره مدينه'],
+  ['a phrase with a word in no event', 'قصف حلفايا'],
   ['a word in no event', 'حلفايا'],
 ] as const;
 
@@ -197,6 +206,16 @@ describe.each(engines())('the words filter on $name', (engine) => {
       if (search === 'سراقب') expect(periods).toEqual(['month', 'week', 'day']);
     },
   );
+
+  it('finds a phrase as written, across the ends of words and the parts of a text, never its words apart', async () => {
+    // As the events were written (fill): every eighth from 8 on, five in eight from 3 on, every 90th.
+    const found = async (search: string): Promise<number> => countEvents(db, { search });
+    expect(await found('ره علي مد')).toBe(30);
+    expect(await found('قصف علي قري')).toBe(150);
+    expect(await found('مسيره | نسبه')).toBe(2);
+    expect(await found('غاره مدينه')).toBe(0);
+    expect(await found('قصف حلفايا')).toBe(0);
+  });
 
   it('reads the events of words once for their timeline, its period and its buckets alike', async () => {
     const asked: string[] = [];
