@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { news, only, read, tuples } from './helpers.js';
+import { actor, news, only, read, tuples } from './helpers.js';
 
 describe('incidents', () => {
   it('merges the sentences about one act into one incident with several claims', () => {
@@ -186,5 +186,31 @@ describe('a casualty sentence with no act named', () => {
 
   it('does not open one for people counted over a whole province, which may sum up several acts', () => {
     expect(news(read('مقتل خمسة أشخاص في ريف إدلب الجنوبي خلال الساعات الماضية.'))).toEqual([]);
+  });
+
+  it('writes the rules of every field as rule and score, the sides as weighed for the settled type', () => {
+    // Killing read first; both dead armed, it is settled as a clash, whose sides are weighed again.
+    const incident = only(
+      read('اغتال مسلحون مجهولون عنصرين من الأمن العام بالرصاص قرب بلدة الصنمين مساء أمس.'),
+    );
+    expect([incident.event_type, incident.sub_event_type]).toEqual(['Battles', 'Armed clash']);
+    const why = incident.why ?? [];
+    expect(why.map((d) => d.field)).toEqual([
+      'incident',
+      'background',
+      'type',
+      'date',
+      'place',
+      'actor1',
+      'actor2',
+      'figure',
+    ]);
+    const type = why.find((d) => d.field === 'type');
+    expect(type?.rules.map((r) => r.rule)).toContain('acts/violence-between-armed-sides');
+    const actor2 = why.find((d) => d.field === 'actor2');
+    expect(actor2?.value).toBe(actor(incident, 'actor2'));
+    expect(actor2?.rules).toContainEqual({ rule: 'sides/named-in-victims', score: 3 });
+    for (const decision of why)
+      for (const rule of decision.rules) expect(Object.keys(rule)).toEqual(['rule', 'score']);
   });
 });

@@ -60,20 +60,30 @@ export interface ToldBefore {
   readonly last: { readonly eventType: string; readonly subEventType: string } | null;
 }
 
-/** The incident's type: what its words give, settled by who did it to whom, or like the act before. */
+/**
+ * The incident's type: what its words give, settled by who did it to whom, or
+ * like the act before; with the sides as weighed for that type. The sides weighed
+ * to settle the type are those of its words' type, and most incidents keep it:
+ * then they are the incident's sides too, not weighed again.
+ */
 function chooseType(
   ctx: BuildContext,
   draft: IncidentDraft,
   before: { readonly eventType: string; readonly subEventType: string } | null,
-): ChosenType {
+): { readonly type: ChosenType; readonly sides: Sides } {
   const base = baseType(ctx.analysis.lexicon, draft.mentions);
   const provisional = chooseSides(draft.mentions, base.type.eventType);
   const victims = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure.victim));
-  return asTheActBefore(
+  const type = asTheActBefore(
     settleType(ctx.analysis.lexicon, base, provisional, victims),
     draft.mentions,
     before,
   );
+  const sides =
+    type.eventType === base.type.eventType
+      ? provisional
+      : chooseSides(draft.mentions, type.eventType);
+  return { type, sides };
 }
 
 /** Why each field holds what it holds: the rules behind every decision, for `--explain`. */
@@ -90,24 +100,34 @@ function decisions(
 ): Decision[] {
   const { type, sides, date, location, claims } = fields;
   const background = draft.mentions[0]?.backgroundRules ?? [];
-  const decided: Decision[] = [
-    { field: 'incident', value: null, rules: [...draft.rules] },
-    { field: 'background', value: String(draft.background), rules: [...background] },
-    { field: 'type', value: `${type.eventType} / ${type.subEventType}`, rules: [...type.rules] },
-    { field: 'date', value: date.date.start, rules: [...date.rules] },
-    { field: 'place', value: location.location?.name_ar ?? null, rules: [...location.rules] },
-    { field: 'actor1', value: sides.actor1, rules: [...sides.rules.actor1] },
-    { field: 'actor2', value: sides.actor2, rules: [...sides.rules.actor2] },
+  return [
+    { field: 'incident', value: null, rules: asWritten(draft.rules) },
+    { field: 'background', value: String(draft.background), rules: asWritten(background) },
+    {
+      field: 'type',
+      value: `${type.eventType} / ${type.subEventType}`,
+      rules: asWritten(type.rules),
+    },
+    { field: 'date', value: date.date.start, rules: asWritten(date.rules) },
+    { field: 'place', value: location.location?.name_ar ?? null, rules: asWritten(location.rules) },
+    { field: 'actor1', value: sides.actor1, rules: asWritten(sides.rules.actor1) },
+    { field: 'actor2', value: sides.actor2, rules: asWritten(sides.rules.actor2) },
     ...claims.flatMap((c) =>
       c.figures.map((f) => ({
         field: 'figure',
         value: `${f.measure} ${f.count === null ? '?' : String(f.count)} ${f.victim ?? '-'} by ${c.claimant ?? 'the outlet'}`,
-        rules: figureRules(ctx, draft.mentions, f.span),
+        rules: asWritten(figureRules(ctx, draft.mentions, f.span)),
       })),
     ),
   ];
-  // A side's votes carry the side they voted for: the contract (and its JSON Schema) has rule and score only.
-  return decided.map((d) => ({ ...d, rules: d.rules.map(({ rule, score }) => ({ rule, score })) }));
+}
+
+/**
+ * The rules as the contract writes them, copied once: a side's votes carry the
+ * side they voted for, and the contract (and its JSON Schema) has rule and score only.
+ */
+function asWritten(rules: readonly RuleUse[]): RuleUse[] {
+  return rules.map(({ rule, score }) => ({ rule, score }));
 }
 
 /** The rules that read a figure and attributed it, found by its words. */
@@ -130,15 +150,10 @@ export function buildIncident(
   earlier: ToldBefore = { doers: new Map(), last: null },
 ): Incident {
   const { analysis } = ctx;
-  const type = chooseType(ctx, draft, earlier.last);
+  const { type, sides: weighed } = chooseType(ctx, draft, earlier.last);
   const like = toldAsTheActBefore(draft.mentions);
   const sides = withCivilianTarget(
-    withEarlierDoer(
-      chooseSides(draft.mentions, type.eventType),
-      type.subEventType,
-      earlier.doers,
-      like,
-    ),
+    withEarlierDoer(weighed, type.subEventType, earlier.doers, like),
     type,
     draft.mentions,
   );
