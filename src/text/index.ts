@@ -9,5 +9,5 @@ export type { NumberReading, VagueQuantity, VagueReading } from './numbers.js';
 export { findDates } from './dates.js';
 export { SERIES_ORDINALS } from './closed.js';
 export type { DateExpression, DateKind } from './dates.js';
-export { countBelow } from './ordered.js';
+export { countBelow, firstWithMost } from './ordered.js';
 export { addDays, daysBetween, isoDate, publicationDay, weekdayOf } from './calendar.js';

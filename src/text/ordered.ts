@@ -1,8 +1,8 @@
 /**
- * Binary search over lists kept in ascending order of a number: token
- * positions, sentence starts, latitudes. Extraction asks "where does the first
- * item at or past here stand" per clause and per mention; a scan would cost a
- * long report the square of its length.
+ * Lists read by a number: binary search over lists kept in ascending order of
+ * it (token positions, sentence starts, latitudes), and the best item of a list
+ * by it. Extraction asks "where does the first item at or past here stand" per
+ * clause and per mention; a scan would cost a long report the square of its length.
  */
 
 /**
@@ -25,4 +25,22 @@ export function countBelow<T>(
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The first item with the highest score, or undefined for an empty list: what a
+ * stable sort by score, highest first, puts first, without the copy and the sort
+ * that extraction made for every clause to keep one item.
+ */
+export function firstWithMost<T>(list: readonly T[], score: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let most = -Infinity;
+  for (const item of list) {
+    const s = score(item);
+    if (best === undefined || s > most) {
+      best = item;
+      most = s;
+    }
+  }
+  return best;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBelow } from '../../src/text/index.js';
+import { countBelow, firstWithMost } from '../../src/text/index.js';
 
 const starts = [2, 5, 5, 5, 9, 14].map((start) => ({ start }));
 const byStart = (x: { start: number }): number => x.start;
@@ -30,5 +30,24 @@ describe('countBelow', () => {
   it('reads keys that are not token positions: latitudes', () => {
     const spots = [32.5, 33.51, 35.93, 36.2].map((lat) => ({ lat }));
     expect(countBelow(spots, (s) => s.lat, 35)).toBe(2);
+  });
+});
+
+describe('firstWithMost', () => {
+  it('keeps the first item of the highest score, as a stable sort by score puts first', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48271) % 2147483647) % 5;
+    for (let run = 0; run < 200; run++) {
+      const list = Array.from({ length: run % 9 }, (_, id) => ({ id, score: next() - 2 }));
+      const sorted = [...list].sort((a, b) => b.score - a.score);
+      expect(firstWithMost(list, (x) => x.score)).toBe(sorted[0]);
+      expect(firstWithMost(list, (x) => -x.score)).toBe(
+        [...list].sort((a, b) => a.score - b.score)[0],
+      );
+    }
+  });
+
+  it('gives nothing for an empty list', () => {
+    expect(firstWithMost<number>([], (n) => n)).toBeUndefined();
   });
 });

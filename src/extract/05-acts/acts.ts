@@ -1,6 +1,6 @@
 import type { CueEntry, TriggerEntry } from '../../lexicon/index.js';
 import type { DateExpression } from '../../text/index.js';
-import { daysBetween, SERIES_ORDINALS } from '../../text/index.js';
+import { daysBetween, firstWithMost, SERIES_ORDINALS } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
 import {
   AFTER,
@@ -143,13 +143,13 @@ function eventDate(
   const dates = startingIn(analysis.dates, anniversary?.end ?? clause.start, clause.end).filter(
     (d) => d.end <= clause.end,
   );
-  const main = [...triggers].sort((a, b) => b.entry.strength - a.entry.strength)[0];
+  const main = firstWithMost(triggers, (t) => t.entry.strength);
   if (main === undefined || dates.length <= 1)
     return dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
   // Several dates: the one nearest the main act («سيطر … بعد قصف … منذ ليل أمس» is not the day of the capture).
   const distance = (d: DateExpression): number =>
     Math.min(Math.abs(d.start - main.end), Math.abs(main.start - d.end));
-  return [...dates].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+  return firstWithMost(dates, (d) => -distance(d)) ?? null;
 }
 
 /** «كانت X قد + verb»: the pluperfect tells of an earlier act, unless it governs a report («وكان المرصد قد أفاد»). */

@@ -1,5 +1,5 @@
 import type { ResolvedPlace } from '../../gazetteer/index.js';
-import { daysBetween } from '../../text/index.js';
+import { daysBetween, firstWithMost } from '../../text/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
 import { bestPlace, placesCompatible } from '../03-places/index.js';
@@ -27,7 +27,7 @@ const COMPATIBLE_TYPES: readonly (readonly [string, string])[] = [
 ];
 
 function mainType(mention: EventMention): string | null {
-  const strongest = [...mention.triggers].sort((a, b) => b.entry.strength - a.entry.strength)[0];
+  const strongest = firstWithMost(mention.triggers, (t) => t.entry.strength);
   return strongest === undefined || strongest.entry.strength < 2 ? null : strongest.entry.eventType;
 }
 
