@@ -123,3 +123,20 @@ describe('an act told over a span of days is news of those days, dated as a rang
     ]);
   });
 });
+
+describe('an act told again after an earlier one at the same place', () => {
+  const text =
+    'سقطت قذائف صاروخية على بلدة كنصفرة صباح اليوم فأصابت ثلاثة مدنيين. وكانت قذائف مماثلة قد سقطت على كنصفرة قبل شهرين وأصابت ثلاثة مدنيين. وأصيب في القصف اليوم طفل رابع في كنصفرة.';
+
+  it('joins the act of its own day, not the earlier one told last', () => {
+    expect(told(text)).toEqual([
+      'NEW Shelling/artillery/missile attack 2021-06-15 كنصفرة',
+      'PAST Shelling/artillery/missile attack - كنصفرة',
+    ]);
+    const today = news(read(text, '2021-06-15'))[0];
+    expect(today?.claims.flatMap((c) => c.figures.map((f) => [f.measure, f.count]))).toEqual([
+      ['injured', 3],
+      ['injured', 1],
+    ]);
+  });
+});

@@ -334,14 +334,24 @@ function lastOf(
 const figureKey = (f: FigureMention): string => `${f.measure}|${String(f.count)}`;
 
 /**
+ * An index's key for the drafts of the news or of the background: a mention joins
+ * only a draft of its own part of the report, so it is never weighed against the
+ * other part's (in a long document, most of the drafts at its place or of its kind).
+ */
+const partKey = (background: boolean, key: string): string =>
+  `${background ? 'background' : 'news'}|${key}`;
+
+/**
  * The drafts so far, with indexes of what the gathering looks them up by: the
  * place each is at, the kinds of act its mentions name, the counts it states.
  * Without them every mention is weighed against every draft, and a long
  * document costs the square of its length; with them a mention is weighed
- * against the drafts that can answer, the latest first, as before.
+ * against the drafts that can answer, the latest first, as before. Each index
+ * holds the drafts of the news and of the background apart (`partKey`).
  */
 class Drafts {
   readonly all: IncidentDraft[] = [];
+  private readonly byPart = new Map<string, number[]>();
   private readonly placeOf: (string | null)[] = [];
   private readonly kindsOf: Set<string>[] = [];
   private readonly figuresOf: Set<string>[] = [];
@@ -354,6 +364,7 @@ class Drafts {
     const position = this.all.length;
     this.all.push(draft);
     this.positions.set(draft, position);
+    listOf(this.byPart, partKey(draft.background, '')).push(position);
     this.placeOf.push(null);
     this.kindsOf.push(new Set());
     this.figuresOf.push(new Set());
@@ -370,11 +381,12 @@ class Drafts {
   private grown(position: number, added: readonly EventMention[]): void {
     const draft = this.all[position];
     if (draft === undefined) return;
+    const part = draft.background;
     const place = draftPlace(draft)?.place.id ?? null;
     const was = this.placeOf[position] ?? null;
     if (place !== was) {
-      if (was !== null) removePosition(this.byPlace.get(was) ?? [], position);
-      if (place !== null) insertPosition(listOf(this.byPlace, place), position);
+      if (was !== null) removePosition(this.byPlace.get(partKey(part, was)) ?? [], position);
+      if (place !== null) insertPosition(listOf(this.byPlace, partKey(part, place)), position);
       this.placeOf[position] = place;
     }
     const kinds = this.kindsOf[position];
@@ -384,14 +396,14 @@ class Drafts {
         const kind = kindOf(t.entry.subEventType);
         if (kinds === undefined || kinds.has(kind)) continue;
         kinds.add(kind);
-        insertPosition(listOf(this.byKind, kind), position);
+        insertPosition(listOf(this.byKind, partKey(part, kind)), position);
       }
       for (const { figure } of m.figures) {
         if (figure.count === null) continue;
         const key = figureKey(figure);
         if (figures === undefined || figures.has(key)) continue;
         figures.add(key);
-        insertPosition(listOf(this.byFigure, key), position);
+        insertPosition(listOf(this.byFigure, partKey(part, key)), position);
       }
     }
   }
@@ -400,21 +412,26 @@ class Drafts {
     return this.positions.get(draft) ?? -1;
   }
 
-  /** Positions of the drafts now at this place, ascending. */
-  atPlace(id: string): readonly number[] {
-    return this.byPlace.get(id) ?? [];
+  /** Positions of the drafts of the news, or of the background, ascending. */
+  inPart(background: boolean): readonly number[] {
+    return this.byPart.get(partKey(background, '')) ?? [];
   }
 
-  /** Positions of the drafts with a mention of one of these kinds of act. */
-  ofKinds(kinds: ReadonlySet<string>): (readonly number[])[] {
-    return [...kinds].map((kind) => this.byKind.get(kind) ?? []);
+  /** Positions of those drafts now at this place, ascending. */
+  atPlace(background: boolean, id: string): readonly number[] {
+    return this.byPlace.get(partKey(background, id)) ?? [];
   }
 
-  /** Positions of the drafts that state one of these counts. */
-  withCounts(figures: readonly FigureMention[]): (readonly number[])[] {
+  /** Positions of those drafts with a mention of one of these kinds of act. */
+  ofKinds(background: boolean, kinds: ReadonlySet<string>): (readonly number[])[] {
+    return [...kinds].map((kind) => this.byKind.get(partKey(background, kind)) ?? []);
+  }
+
+  /** Positions of those drafts that state one of these counts. */
+  withCounts(background: boolean, figures: readonly FigureMention[]): (readonly number[])[] {
     return figures
       .filter((f) => f.count !== null)
-      .map((f) => this.byFigure.get(figureKey(f)) ?? []);
+      .map((f) => this.byFigure.get(partKey(background, figureKey(f))) ?? []);
   }
 }
 
@@ -469,10 +486,8 @@ export function gatherIncidents(
       fitted[position] = fits;
       return fits;
     };
-    const lastFitting = (): number => {
-      for (let k = drafts.length - 1; k >= 0; k--) if (fitsAt(k)) return k;
-      return -1;
-    };
+    const part = mention.background;
+    const lastFitting = (): number => lastOf([index.inPart(part)], fitsAt);
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
     // An earlier act counted back from this one («بعد يومين من غارة…») is not what the sentence goes on about.
     const continues =
@@ -489,7 +504,7 @@ export function gatherIncidents(
     }
     // The very same town or village is the same act; a whole governorate is not that telling.
     if (target === undefined && here !== null && here.precision !== 3) {
-      target = drafts[lastOf([index.atPlace(here.place.id)], fitsAt)];
+      target = drafts[lastOf([index.atPlace(part, here.place.id)], fitsAt)];
       rule = 'gather/same-place';
     }
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
@@ -499,7 +514,7 @@ export function gatherIncidents(
         .filter((f) => f.count !== null && f.count >= 3);
       target =
         drafts[
-          lastOf(index.withCounts(counts), (k) => {
+          lastOf(index.withCounts(part, counts), (k) => {
             const draft = drafts[k];
             return draft !== undefined && repeatsACount(draft, mention, true) && fitsAt(k);
           })
@@ -509,7 +524,7 @@ export function gatherIncidents(
     if (target === undefined) {
       // A mention that names an act joins the incident of that kind of act, else the latest.
       const kinds = kindsNamed(mention);
-      const sharing = kinds.size === 0 ? -1 : lastOf(index.ofKinds(kinds), fitsAt);
+      const sharing = kinds.size === 0 ? -1 : lastOf(index.ofKinds(part, kinds), fitsAt);
       const latest = drafts[sharing >= 0 ? sharing : lastFitting()];
       // An act at another place inside or around the incident's is the same act only when the text says so.
       const joins =
@@ -528,14 +543,16 @@ export function gatherIncidents(
     if (target === undefined && mention.newAct !== 'explicit') {
       target =
         drafts[
-          lastOf(index.withCounts(mention.figures.map((f) => f.figure)), (k) => {
-            const draft = drafts[k];
-            return (
-              draft !== undefined &&
-              draft.background === mention.background &&
-              repeatsToll(draft, mention)
-            );
-          })
+          lastOf(
+            index.withCounts(
+              part,
+              mention.figures.map((f) => f.figure),
+            ),
+            (k) => {
+              const draft = drafts[k];
+              return draft !== undefined && repeatsToll(draft, mention);
+            },
+          )
         ];
       rule = 'gather/repeats-the-toll';
     }
