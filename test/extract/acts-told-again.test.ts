@@ -164,6 +164,12 @@ describe('what is not the same act told again', () => {
       '2021-03-10',
       2,
     ],
+    // «أخرى» on the same day at the same town: another strike all the same.
+    [
+      'أغارت طائرات حربية على مدينة سراقب صباح اليوم فقتلت مدنيين اثنين، ثم قتل طفل بغارة أخرى على المدينة ذاتها مساء اليوم.',
+      '2021-03-10',
+      2,
+    ],
     // The same count of other people: the soldiers of the clash, not the shelling's civilians.
     [
       'قتل ثلاثة مدنيين بقصف مدفعي على مدينة سراقب. واندلعت اشتباكات بين قوات النظام والفصائل في بلدة النيرب. وقتل ثلاثة عناصر من قوات النظام خلال الاشتباكات.',

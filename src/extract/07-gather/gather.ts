@@ -487,7 +487,12 @@ export function gatherIncidents(
       return fits;
     };
     const part = mention.background;
-    const lastFitting = (): number => lastOf([index.inPart(part)], fitsAt);
+    // A mention announced as another act («في هجوم آخر») fits no draft (compatible): none is walked to.
+    const lastFit = (
+      lists: readonly (readonly number[])[],
+      test: (k: number) => boolean,
+    ): number => (weighed.announced ? -1 : lastOf(lists, test));
+    const lastFitting = (): number => lastFit([index.inPart(part)], fitsAt);
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
     // An earlier act counted back from this one («بعد يومين من غارة…») is not what the sentence goes on about.
     const continues =
@@ -504,7 +509,7 @@ export function gatherIncidents(
     }
     // The very same town or village is the same act; a whole governorate is not that telling.
     if (target === undefined && here !== null && here.precision !== 3) {
-      target = drafts[lastOf([index.atPlace(part, here.place.id)], fitsAt)];
+      target = drafts[lastFit([index.atPlace(part, here.place.id)], fitsAt)];
       rule = 'gather/same-place';
     }
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
@@ -514,7 +519,7 @@ export function gatherIncidents(
         .filter((f) => f.count !== null && f.count >= 3);
       target =
         drafts[
-          lastOf(index.withCounts(part, counts), (k) => {
+          lastFit(index.withCounts(part, counts), (k) => {
             const draft = drafts[k];
             return draft !== undefined && repeatsACount(draft, mention, true) && fitsAt(k);
           })
@@ -524,7 +529,7 @@ export function gatherIncidents(
     if (target === undefined) {
       // A mention that names an act joins the incident of that kind of act, else the latest.
       const kinds = kindsNamed(mention);
-      const sharing = kinds.size === 0 ? -1 : lastOf(index.ofKinds(part, kinds), fitsAt);
+      const sharing = kinds.size === 0 ? -1 : lastFit(index.ofKinds(part, kinds), fitsAt);
       const latest = drafts[sharing >= 0 ? sharing : lastFitting()];
       // An act at another place inside or around the incident's is the same act only when the text says so.
       const joins =
