@@ -44,6 +44,8 @@ const FILTERS: readonly (readonly [string, EventFilter])[] = [
   ['governorate', { admin1Pcode: 'SY07' }],
   ['dates (a season)', { from: '2023-03-01', to: '2023-05-31' }],
   ['days (mid-month to mid-month)', { from: '2023-03-15', to: '2023-06-14' }],
+  ['days (from mid-month on)', { from: '2023-03-15' }],
+  ['days (up to mid-month)', { to: '2023-06-14' }],
   ['type', { type: 'Battles' }],
   ['sub-type', { type: 'Shelling/artillery/missile attack' }],
   ['actor', { actor: 'SYR-GOV' }],
