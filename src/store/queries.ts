@@ -87,9 +87,11 @@ export async function earliestStart(
 /**
  * Where a filter's events are read: `events`, or for words of one piece
  * `event_words` (schema.ts, migration 24), which holds the same columns a
- * filter names and the views read, and each event's words, found by word.
+ * filter names and the views read, and each event's words, found by word;
+ * or for a search kept (keepSearch), `search_matches` (migration 31): its
+ * events' rows, side by side.
  */
-export type EventTable = 'events' | 'event_words';
+export type EventTable = 'events' | 'event_words' | 'search_matches';
 
 /**
  * The longest word event_words finds exactly: a word of over 500 letters is
@@ -103,6 +105,60 @@ export function eventTable(filter: EventFilter): EventTable {
   return words !== '' && !words.includes(' ') && words.length <= WORD_PIECE_REACH
     ? 'event_words'
     : 'events';
+}
+
+/**
+ * The table a filter's events are best read from, as eventTable tells, or
+ * `search_matches` when its words are a search kept there (keepSearch).
+ */
+export async function eventSource(db: Sql, filter: EventFilter): Promise<EventTable> {
+  const table = eventTable(filter);
+  return table === 'event_words' && (await searchKept(db, filter)) === true
+    ? 'search_matches'
+    : table;
+}
+
+/** Whether a search of one word is kept (keepSearch); null when it was never looked at. */
+async function searchKept(db: Sql, filter: EventFilter): Promise<boolean | null> {
+  const [row] = await db.query<{ kept: boolean }>(
+    'SELECT kept FROM kept_searches WHERE search = $1',
+    [normalizePhrase(filter.search ?? '')],
+    FILTERED,
+  );
+  return row?.kept ?? null;
+}
+
+/**
+ * How many events a count must find for a search to be kept (keepSearch):
+ * below it, its rows on event_words cost a few ms to read (at 100,000 events
+ * of the bench's fill, 3,400 of them 8 ms of CPU).
+ */
+export const KEPT_FROM = 2000;
+
+/**
+ * At most how many searches are kept: every write of events tests its text
+ * against each (schema.ts, migration 31).
+ */
+export const KEPT_MOST = 100;
+
+/**
+ * Keeps a search of one word that a count found in `found` events (at least
+ * KEPT_FROM) and that was never looked at, in `search_matches`, where its
+ * views read its rows side by side instead of event by event (schema.ts,
+ * migration 31, which declines a search in more than a tenth of the events,
+ * or beyond KEPT_MOST). Built once, by the count that finds it frequent; then
+ * kept in step with the events by their triggers. True when it was kept now.
+ */
+export async function keepSearch(db: Sql, filter: EventFilter, found: number): Promise<boolean> {
+  if (found < KEPT_FROM || eventTable(filter) !== 'event_words') return false;
+  if ((await searchKept(db, filter)) !== null) return false;
+  const words = normalizePhrase(filter.search ?? '');
+  const [row] = await db.query<{ kept: boolean }>('SELECT keep_search($1, $2, $3) AS kept', [
+    words,
+    containing(words),
+    KEPT_MOST,
+  ]);
+  return row?.kept === true;
 }
 
 /** conditions() with the filter's first days bounded by a value (earliestStart). */
@@ -179,14 +235,17 @@ export function conditions(
     // Words that normalize to nothing («_») are in no event: the filter keeps nothing, it is not dropped.
     // On event_words, the words that hold them (a word of one piece is in a text exactly when
     // one of the text's words holds it): found in the vocabulary, then the events with any.
+    // On search_matches, the rows kept for these words are the events that match.
     const written = (): string =>
       table === 'event_words'
         ? `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`
         : `search_text LIKE ${param(containing(words))}`;
     where.push(
-      words === ''
-        ? 'false'
-        : `(${written()} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`,
+      table === 'search_matches'
+        ? `search = ${param(words)}`
+        : words === ''
+          ? 'false'
+          : `(${written()} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`,
     );
   }
   return { where, params };
@@ -694,8 +753,10 @@ async function pageOf(
     const search = filter.search?.trim() ?? '';
     // A search with few matches reads them with their sort values (from event_words for
     // words of one piece), then the page's events for the first of them.
-    const few = search !== '' && (await fewMatches(db, search, count));
-    const table = few ? eventTable(filter) : 'events';
+    // A kept search's rows are side by side: read whole, however many.
+    const kept = (await eventSource(db, filter)) === 'search_matches';
+    const few = kept || (search !== '' && (await fewMatches(db, search, count)));
+    const table = kept ? 'search_matches' : few ? eventTable(filter) : 'events';
     const { where, params } = conditions(filter, earliest, table);
     const param = (value: unknown): string => {
       params.push(value);
@@ -815,7 +876,7 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
   const summary = summarySource(filter, SUMMARY, 'days');
   const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
-  const table = eventTable(filter);
+  const table = summary === null && points === null ? await eventSource(db, filter) : 'events';
   const { where, params } =
     points ??
     (summary === null
@@ -827,7 +888,10 @@ export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<nu
     params,
     FILTERED,
   );
-  return rows[0]?.n ?? 0;
+  const n = rows[0]?.n ?? 0;
+  // A search counted row by row in many events is kept, for the next view of it to read side by side.
+  if (table === 'event_words') await keepSearch(db, filter, n);
+  return n;
 }
 
 /** A stored report that matches a search, with a snippet around the match. */

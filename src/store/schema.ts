@@ -334,6 +334,44 @@ const wordsKept = (changed: string): string => `WITH kept AS (${wordsUpserted(ch
   SELECT DISTINCT word FROM kept, unnest(kept.words) AS word
   ORDER BY 1 ON CONFLICT (word) DO NOTHING;`;
 
+/** The columns of an event a kept search's rows hold (migration 31): event_words' but its words. */
+const SEARCH_MATCH_COLUMNS = `id, date_start, date_end, private, review_status, event_type, sub_event_type,
+    admin1_pcode, actor1, actor2, claimants, fatalities_best, lon, lat, updated_at`;
+
+/** The same with their types, as event_words has them. */
+const SEARCH_MATCH_COLUMNS_TYPED = `id text NOT NULL,
+  date_start date,
+  date_end date,
+  private boolean NOT NULL,
+  review_status text NOT NULL,
+  event_type text NOT NULL,
+  sub_event_type text NOT NULL,
+  admin1_pcode text,
+  actor1 text,
+  actor2 text,
+  claimants text[] NOT NULL,
+  fatalities_best integer,
+  lon double precision,
+  lat double precision,
+  updated_at timestamptz NOT NULL`;
+
+/**
+ * Each event of `changed` (SQL naming a transition table) under each kept
+ * search it matches (migration 31): its text holds the search's words, as
+ * event_words' words do for a word of one piece, or a name of it is one a
+ * letter off, as the search's names from search_terms are (every event's
+ * names are there, written with it).
+ */
+const searchMatched = (
+  changed: string,
+): string => `INSERT INTO search_matches (search, ${SEARCH_MATCH_COLUMNS})
+  SELECT k.search, ${SEARCH_MATCH_COLUMNS.split(',')
+    .map((c) => `e.${c.trim()}`)
+    .join(', ')}
+  FROM ${changed} AS e JOIN kept_searches AS k
+    ON k.kept AND (e.search_text LIKE k.pattern OR EXISTS (SELECT 1 FROM unnest(e.search_names) AS n WHERE k.search <% n))
+  ORDER BY 1, 2;`;
+
 /**
  * How a version of `event_cells`' triggers keeps it: how rows meet the points
  * that left them (`edges`: CELL_EDGES_23, then CELL_EDGES from migration 26)
@@ -1567,6 +1605,105 @@ $$;
 CREATE INDEX event_day_facets_day ON event_day_facets (day, end_day);
 `,
   },
+  {
+    version: 31,
+    name: 'the events of a frequent search side by side',
+    sql: `
+-- A word in many events is read from event_words row by row, wherever its
+-- events lie: at 1,000,000 events of the bench's fill, «سراقب» is 33,000 rows
+-- on 29,000 pages of a table far larger than the server's buffers, read again
+-- by every count, facet, timeline and map of it (200-270 ms of CPU each).
+-- A search found in many events (keepSearch, queries.ts) is kept here once:
+-- its events' rows side by side (the columns event_words keeps but the
+-- words), a few hundred pages read in order. The triggers below keep every
+-- kept search's rows in step with events, in the statement that changes
+-- them: an event is a search's when its text holds the search's words
+-- (search_text LIKE pattern, as event_words' words do) or one of its names
+-- is one a letter off (<%, as the names the search reads from search_terms).
+-- A search looked at once is listed, kept or not (too common, or too many
+-- kept already), so that it is not looked at again.
+CREATE TABLE kept_searches (
+  search text PRIMARY KEY,
+  pattern text NOT NULL,
+  kept boolean NOT NULL
+);
+CREATE TABLE search_matches (
+  search text NOT NULL,
+  ${SEARCH_MATCH_COLUMNS_TYPED}
+);
+-- By search alone: a search's entries are then in the order of its rows (a
+-- btree orders equal keys by their place), the order event_words gave them.
+CREATE INDEX search_matches_search ON search_matches (search);
+CREATE INDEX search_matches_event ON search_matches (id);
+
+CREATE FUNCTION search_matches_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${searchMatched('added')}
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_matches_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION search_matches_added();
+
+CREATE FUNCTION search_matches_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM search_matches WHERE id IN (SELECT id FROM removed);
+  ${searchMatched('added')}
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_matches_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION search_matches_changed();
+
+CREATE FUNCTION search_matches_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM search_matches WHERE id IN (SELECT id FROM removed);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_matches_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION search_matches_removed();
+
+${emptiedWithEvents('search_matches')}
+
+-- Keeps a search: its events, found as a filter finds them on event_words,
+-- written side by side in the order event_words holds them (so that the map
+-- sums their points in the same order). Writers of events are waited for and
+-- held off until this one commits (SHARE), so that every event is either
+-- here or added by the triggers, never neither; each statement below sees
+-- those that came before the lock. Not kept when it is in more than a tenth
+-- of the events (its copy would be a large part of the store) or when \`most\`
+-- are kept (each costs every write of events a test of its text); false then,
+-- and when it was looked at before.
+CREATE FUNCTION keep_search(searched text, holding text, most integer) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  keep boolean;
+BEGIN
+  LOCK TABLE events IN SHARE MODE;
+  IF EXISTS (SELECT 1 FROM kept_searches WHERE search = searched) THEN
+    RETURN false;
+  END IF;
+  keep := (SELECT count(*) FROM kept_searches WHERE kept) < most
+    AND (SELECT count(*) FROM event_words
+         WHERE words && ARRAY(SELECT word FROM search_words WHERE word LIKE holding)
+            OR search_names && ARRAY(SELECT term FROM search_terms WHERE searched <% term))
+        * 10 <= (SELECT coalesce(sum(events), 0) FROM event_summary);
+  INSERT INTO kept_searches (search, pattern, kept) VALUES (searched, holding, keep);
+  IF NOT keep THEN
+    RETURN false;
+  END IF;
+  INSERT INTO search_matches (search, ${SEARCH_MATCH_COLUMNS})
+  SELECT searched, ${SEARCH_MATCH_COLUMNS} FROM event_words
+  WHERE words && ARRAY(SELECT word FROM search_words WHERE word LIKE holding)
+     OR search_names && ARRAY(SELECT term FROM search_terms WHERE searched <% term)
+  ORDER BY ctid;
+  RETURN true;
+END
+$$;
+`,
+  },
 ];
 
 /**
@@ -1644,7 +1781,7 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // versions go here too (the embedded engine has no autovacuum), at the cost
   // of reading a few thousand rows.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets',
+    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else

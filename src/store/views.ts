@@ -5,7 +5,7 @@ import {
   boundedConditions,
   boxSource,
   dayConditions,
-  eventTable,
+  eventSource,
   FILTERED,
   pointConditions,
   SQUARES,
@@ -45,7 +45,7 @@ export async function eventFacets(
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
   const summary = summarySource(filter, SUMMARY, 'day facets') ?? boxSource(filter);
-  const table = eventTable(filter);
+  const table = await eventSource(db, filter);
   const { where, params } =
     summary === null
       ? await boundedConditions(db, filter, table)
@@ -132,7 +132,7 @@ export async function eventTimeline(
   // counts by day answer a filter of dates, type and place, or of dates, type and
   // one actor, claimant or status (dayConditions); others, the events.
   const days = dayConditions(filter);
-  const table = eventTable(filter);
+  const table = await eventSource(db, filter);
   const { where, params } = days ?? (await boundedConditions(db, filter, table));
   params.push(period);
   return db.query<TimelineBucket>(
@@ -176,7 +176,7 @@ export async function eventTimelineSpanned(
   filter: EventFilter,
 ): Promise<PeriodTimeline | null> {
   if (filter.search === undefined || filter.search.trim() === '') return null;
-  const table = eventTable(filter);
+  const table = await eventSource(db, filter);
   const { where, params } = await boundedConditions(db, filter, table);
   params.push(PERIOD_DAYS.day, PERIOD_DAYS.week);
   const [day, week] = [params.length - 1, params.length].map((n) => `$${String(n)}::int`);
@@ -251,7 +251,7 @@ export async function eventSpan(
   if (months !== undefined && (months.first === null || months.last === null))
     return { from: null, to: null };
   const days = dayConditions(filter);
-  const table = eventTable(filter);
+  const table = await eventSource(db, filter);
   const { where, params } = days ?? (await boundedConditions(db, filter, table));
   const within: string[] = [];
   if (days === null && months !== undefined) {
@@ -305,7 +305,7 @@ export async function eventClusters(
   const squares = points === null ? squaresOf(filter, cell) : null;
   if (squares !== null) return clustered(db, filter, await squaresGrouped(db, squares, limit));
   // (The events' conditions are asked once: the cells of one event use them again.)
-  const table = eventTable(filter);
+  const table = await eventSource(db, filter);
   const bounded = points === null ? await boundedConditions(db, filter, table) : null;
   const { where, params } = points ?? {
     where: [...(bounded?.where ?? [])],
@@ -399,7 +399,7 @@ async function clustered(
   const single = rows.filter((r) => r.count === 1);
   if (single.length > 0) {
     // A cell of one event is one point: its event is read from the point index.
-    const table = eventTable(filter);
+    const table = await eventSource(db, filter);
     const { where: also, params: values } = bounded ?? (await boundedConditions(db, filter, table));
     values.push(
       single.map((r) => r.w),
