@@ -4,8 +4,11 @@ import { GRID_CELL } from './schema.js';
 import {
   boundedConditions,
   boxSource,
+  conditions,
   dayConditions,
+  earliestStart,
   eventSource,
+  eventTable,
   FILTERED,
   pointConditions,
   SQUARES,
@@ -302,11 +305,19 @@ export async function eventClusters(
   limit = 5000,
 ): Promise<Cluster[]> {
   const points = pointConditions(filter);
-  const squares = points === null ? squaresOf(filter, cell) : null;
-  if (squares !== null) return clustered(db, filter, await squaresGrouped(db, squares, limit));
+  // (Asked once: the squares' months and the events of a cell of one are bounded by it.)
+  const earliest = points === null ? await earliestStart(db, filter) : undefined;
+  const squares = points === null ? squaresOf(filter, cell, earliest) : null;
+  if (squares !== null)
+    return clustered(
+      db,
+      filter,
+      await squaresGrouped(db, squares, limit),
+      conditions(filter, earliest, eventTable(filter)),
+    );
   // (The events' conditions are asked once: the cells of one event use them again.)
   const table = await eventSource(db, filter);
-  const bounded = points === null ? await boundedConditions(db, filter, table) : null;
+  const bounded = points === null ? conditions(filter, earliest, table) : null;
   const { where, params } = points ?? {
     where: [...(bounded?.where ?? [])],
     params: [...(bounded?.params ?? [])],
@@ -349,15 +360,17 @@ interface ClusterRow {
  * The counts by square (`event_cells`, schema.ts) of a filter, when they can
  * answer its map at cells of `cell` degrees: a whole number of squares (a
  * power of two, `per`, on a side: a cell of the coarser zooms), a filter
- * without words or a box (summarySource). Null otherwise.
+ * without words or a box (summarySource), its months bounded by `earliest`
+ * (earliestStart). Null otherwise.
  */
 function squaresOf(
   filter: EventFilter,
   cell: number,
+  earliest: string | null | undefined,
 ): { from: string; params: unknown[]; per: number } | null {
   const per = cell / GRID_CELL;
   if (!(per >= 1 && Number.isInteger(Math.log2(per)))) return null;
-  const source = summarySource(filter, SQUARES);
+  const source = summarySource(filter, SQUARES, 'events', earliest);
   return source === null ? null : { ...source, per };
 }
 

@@ -40,6 +40,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [29, '08cfd7233426c876'],
   [30, '1eef458436e27a87'],
   [31, 'a79764372726badf'],
+  [32, 'dc442c0ef39cc4bd'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
