@@ -492,6 +492,46 @@ END
 $$;`;
 
 /**
+ * keep_search (migrations 31 and 33), as each wrote it: migration 31 locked
+ * events in SHARE mode, which two keepers hold at once, so that two counts
+ * keeping the same search together both found it unlisted and the second
+ * failed on the first's row of kept_searches; migration 33 locks in SHARE ROW
+ * EXCLUSIVE mode, which writers and other keepers wait for alike.
+ */
+function keepSearchFunction(
+  create: 'CREATE FUNCTION' | 'CREATE OR REPLACE FUNCTION',
+  lock: 'SHARE' | 'SHARE ROW EXCLUSIVE',
+): string {
+  return `${create} keep_search(searched text, holding text, most integer) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  keep boolean;
+BEGIN
+  LOCK TABLE events IN ${lock} MODE;
+  IF EXISTS (SELECT 1 FROM kept_searches WHERE search = searched) THEN
+    RETURN false;
+  END IF;
+  keep := (SELECT count(*) FROM kept_searches WHERE kept) < most
+    AND (SELECT count(*) FROM event_words
+         WHERE words && ARRAY(SELECT word FROM search_words WHERE word LIKE holding)
+            OR search_names && ARRAY(SELECT term FROM search_terms WHERE searched <% term))
+        * 10 <= (SELECT coalesce(sum(events), 0) FROM event_summary);
+  INSERT INTO kept_searches (search, pattern, kept) VALUES (searched, holding, keep);
+  IF NOT keep THEN
+    RETURN false;
+  END IF;
+  INSERT INTO search_matches (search, ${SEARCH_MATCH_COLUMNS})
+  SELECT searched, ${SEARCH_MATCH_COLUMNS} FROM event_words
+  WHERE words && ARRAY(SELECT word FROM search_words WHERE word LIKE holding)
+     OR search_names && ARRAY(SELECT term FROM search_terms WHERE searched <% term)
+  ORDER BY ctid;
+  RETURN true;
+END
+$$;
+`;
+}
+
+/**
  * The store's schema, one migration per change, applied in order and recorded.
  * Never edit a migration that has shipped: add the next one (test/store/schema.test.ts
  * pins the text of each, helpers it shares with live code included).
@@ -1676,33 +1716,7 @@ ${emptiedWithEvents('search_matches')}
 -- of the events (its copy would be a large part of the store) or when \`most\`
 -- are kept (each costs every write of events a test of its text); false then,
 -- and when it was looked at before.
-CREATE FUNCTION keep_search(searched text, holding text, most integer) RETURNS boolean
-LANGUAGE plpgsql AS $$
-DECLARE
-  keep boolean;
-BEGIN
-  LOCK TABLE events IN SHARE MODE;
-  IF EXISTS (SELECT 1 FROM kept_searches WHERE search = searched) THEN
-    RETURN false;
-  END IF;
-  keep := (SELECT count(*) FROM kept_searches WHERE kept) < most
-    AND (SELECT count(*) FROM event_words
-         WHERE words && ARRAY(SELECT word FROM search_words WHERE word LIKE holding)
-            OR search_names && ARRAY(SELECT term FROM search_terms WHERE searched <% term))
-        * 10 <= (SELECT coalesce(sum(events), 0) FROM event_summary);
-  INSERT INTO kept_searches (search, pattern, kept) VALUES (searched, holding, keep);
-  IF NOT keep THEN
-    RETURN false;
-  END IF;
-  INSERT INTO search_matches (search, ${SEARCH_MATCH_COLUMNS})
-  SELECT searched, ${SEARCH_MATCH_COLUMNS} FROM event_words
-  WHERE words && ARRAY(SELECT word FROM search_words WHERE word LIKE holding)
-     OR search_names && ARRAY(SELECT term FROM search_terms WHERE searched <% term)
-  ORDER BY ctid;
-  RETURN true;
-END
-$$;
-`,
+${keepSearchFunction('CREATE FUNCTION', 'SHARE')}`,
   },
   {
     version: 32,
@@ -1725,6 +1739,18 @@ CREATE INDEX event_cells_type ON event_cells (event_type);
 CREATE INDEX event_cells_sub_type ON event_cells (sub_event_type);
 CREATE INDEX event_cells_claimants ON event_cells USING gin (claimants);
 `,
+  },
+  {
+    version: 33,
+    name: 'a search kept once when two counts keep it together',
+    sql: `
+-- Two counts finding the same search frequent at once both took migration
+-- 31's SHARE lock, found the search unlisted and copied it; the second then
+-- failed on the first's row of kept_searches, and its count with it. SHARE ROW
+-- EXCLUSIVE is held by one keeper at a time and, like SHARE, waits for the
+-- writers of events and holds them off: the second keeper finds the search
+-- listed and leaves it.
+${keepSearchFunction('CREATE OR REPLACE FUNCTION', 'SHARE ROW EXCLUSIVE')}`,
   },
 ];
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countEvents,
@@ -364,6 +365,50 @@ describe.each(engines())('the words filter on $name', (engine) => {
       await db.query('DELETE FROM search_matches WHERE search = $1', [word]);
     }
   });
+
+  // Two connections at once: the embedded engine has one.
+  it.skipIf(engine.name !== 'PostgreSQL')(
+    'keeps a search once when two counts find it frequent together, and both counts answer',
+    async () => {
+      const word = 'معرتمصرين';
+      const search: EventFilter = { search: word };
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+         SELECT 'twice' || k, 'Battles', 'Armed clash', '{}', 'قصف علي ' || $1, '{}',
+           jsonb_build_object('id', 'twice' || k)
+         FROM generate_series(1, 3) AS k`,
+        [word],
+      );
+      const waiting = async (): Promise<boolean> =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND query LIKE '%keep_search%'`,
+          )
+        )[0]?.n === 1;
+      let second: Promise<boolean> | undefined;
+      try {
+        await db.transaction(async (tx) => {
+          // The first keeper has copied its rows but not committed when the second asks.
+          expect(await keepSearch(tx, search, KEPT_FROM)).toBe(true);
+          second = keepSearch(db, search, KEPT_FROM);
+          for (let i = 0; i < 200 && !(await waiting()); i++) await sleep(25);
+          expect(await waiting()).toBe(true);
+        });
+        expect(await second).toBe(false);
+        const [row] = await db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM search_matches WHERE search = $1',
+          [word],
+        );
+        expect(row?.n).toBe(3);
+      } finally {
+        await second?.catch(() => undefined);
+        await db.query("DELETE FROM events WHERE id LIKE 'twice%'");
+        await db.query('DELETE FROM kept_searches WHERE search = $1', [word]);
+        await db.query('DELETE FROM search_matches WHERE search = $1', [word]);
+      }
+    },
+  );
 
   it('keeps every word of the events written and rewritten in the vocabulary', async () => {
     await db.query(
