@@ -491,23 +491,29 @@ BEGIN
 END
 $$;`;
 
+/** How long keep_search waits for the writers of events before leaving a search for later (migration 34). */
+const KEEP_WAIT_MS = 200;
+
 /**
- * keep_search (migrations 31 and 33), as each wrote it: migration 31 locked
- * events in SHARE mode, which two keepers hold at once, so that two counts
- * keeping the same search together both found it unlisted and the second
- * failed on the first's row of kept_searches; migration 33 locks in SHARE ROW
- * EXCLUSIVE mode, which writers and other keepers wait for alike.
+ * keep_search (migrations 31, 33 and 34), as each wrote it: migration 31
+ * locked events in SHARE mode, which two keepers hold at once, so that two
+ * counts keeping the same search together both found it unlisted and the
+ * second failed on the first's row of kept_searches; migration 33 locks in
+ * SHARE ROW EXCLUSIVE mode, which writers and other keepers wait for alike;
+ * migration 34 waits for that lock a moment at most (`lock`, with what it
+ * declares in `declared`).
  */
 function keepSearchFunction(
   create: 'CREATE FUNCTION' | 'CREATE OR REPLACE FUNCTION',
-  lock: 'SHARE' | 'SHARE ROW EXCLUSIVE',
+  lock: string,
+  declared = '',
 ): string {
   return `${create} keep_search(searched text, holding text, most integer) RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
-  keep boolean;
+  keep boolean;${declared}
 BEGIN
-  LOCK TABLE events IN ${lock} MODE;
+  ${lock}
   IF EXISTS (SELECT 1 FROM kept_searches WHERE search = searched) THEN
     RETURN false;
   END IF;
@@ -1716,7 +1722,7 @@ ${emptiedWithEvents('search_matches')}
 -- of the events (its copy would be a large part of the store) or when \`most\`
 -- are kept (each costs every write of events a test of its text); false then,
 -- and when it was looked at before.
-${keepSearchFunction('CREATE FUNCTION', 'SHARE')}`,
+${keepSearchFunction('CREATE FUNCTION', 'LOCK TABLE events IN SHARE MODE;')}`,
   },
   {
     version: 32,
@@ -1750,7 +1756,30 @@ CREATE INDEX event_cells_claimants ON event_cells USING gin (claimants);
 -- EXCLUSIVE is held by one keeper at a time and, like SHARE, waits for the
 -- writers of events and holds them off: the second keeper finds the search
 -- listed and leaves it.
-${keepSearchFunction('CREATE OR REPLACE FUNCTION', 'SHARE ROW EXCLUSIVE')}`,
+${keepSearchFunction('CREATE OR REPLACE FUNCTION', 'LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE;')}`,
+  },
+  {
+    version: 34,
+    name: 'a search kept without waiting long for the writers of events',
+    sql: `
+-- Keeping a search only makes its later reads faster, and the count that
+-- keeps it is someone's list, map or export: it waited for every open
+-- transaction writing events (an ingest, a review) before copying, seconds
+-- at times. It now waits a moment at most for its lock, and when the writers
+-- hold events longer it leaves the search unlisted, for a later count to
+-- keep. The wait is this statement's alone: the caller's lock_timeout is put
+-- back once the lock is held (and by the block's own undoing when it is not).
+${keepSearchFunction(
+  'CREATE OR REPLACE FUNCTION',
+  `BEGIN
+    PERFORM set_config('lock_timeout', '${String(KEEP_WAIT_MS)}ms', true);
+    LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE;
+  EXCEPTION WHEN lock_not_available THEN
+    RETURN false;
+  END;
+  PERFORM set_config('lock_timeout', waited, true);`,
+  "\n  waited text := current_setting('lock_timeout');",
+)}`,
   },
 ];
 
