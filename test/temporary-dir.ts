@@ -1,6 +1,32 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const PREFIX = 'wathiq-tests-';
+
+/** Whether a process of this id is running (signal 0 tests without sending). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the folders of earlier runs that were killed before their teardown
+ * (a run stopped with SIGTERM skips it). A folder names the process of its run;
+ * those of runs still going, another checkout's included, are left alone.
+ */
+export function removeLeftovers(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const pid = /^wathiq-tests-(\d+)-/.exec(name)?.[1];
+    if (pid !== undefined && !running(Number(pid)))
+      rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
 
 /**
  * Vitest's global setup: the run's temporary files go in one folder of their
@@ -12,7 +38,8 @@ import { join } from 'node:path';
  * tests run as root spawn commands as `nobody` (test/cli/processes.ts).
  */
 export function setup(): () => void {
-  const run = mkdtempSync(join(tmpdir(), 'wathiq-tests-'));
+  removeLeftovers(tmpdir());
+  const run = mkdtempSync(join(tmpdir(), `${PREFIX}${String(process.pid)}-`));
   chmodSync(run, 0o1777);
   process.env.TMPDIR = run;
   return () => {

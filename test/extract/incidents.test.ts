@@ -188,7 +188,7 @@ describe('a casualty sentence with no act named', () => {
     expect(news(read('مقتل خمسة أشخاص في ريف إدلب الجنوبي خلال الساعات الماضية.'))).toEqual([]);
   });
 
-  it('writes the rules of every field as rule and score, the sides as weighed for the settled type', () => {
+  it('writes the rules of every field as rule and score, for a killing settled as a clash', () => {
     // Killing read first; both dead armed, it is settled as a clash, whose sides are weighed again.
     const incident = only(
       read('اغتال مسلحون مجهولون عنصرين من الأمن العام بالرصاص قرب بلدة الصنمين مساء أمس.'),
