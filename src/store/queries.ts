@@ -109,11 +109,12 @@ export function eventTable(filter: EventFilter): EventTable {
 
 /**
  * The table a filter's events are best read from, as eventTable tells, or
- * `search_matches` when its words are a search kept there (keepSearch).
+ * `search_matches` when its words, one or several, are a search kept there
+ * (keepSearch).
  */
 export async function eventSource(db: Sql, filter: EventFilter): Promise<EventTable> {
   const table = eventTable(filter);
-  return table === 'event_words' && (await searchKept(db, filter)) === true
+  return normalizePhrase(filter.search ?? '') !== '' && (await searchKept(db, filter)) === true
     ? 'search_matches'
     : table;
 }
@@ -142,21 +143,24 @@ export const KEPT_FROM = 2000;
 export const KEPT_MOST = 100;
 
 /**
- * Keeps a search of one word that a count found in `found` events (at least
- * KEPT_FROM) and that was never looked at, in `search_matches`, where its
- * views read its rows side by side instead of event by event (schema.ts,
- * migration 31, which declines a search in more than a tenth of the events,
- * or beyond KEPT_MOST). Built once, by the count that finds it frequent; then
- * kept in step with the events by their triggers. True when it was kept now.
+ * Keeps a search that a count found in `found` events (at least KEPT_FROM)
+ * and that was never looked at, in `search_matches`, where its views read its
+ * rows side by side instead of event by event (schema.ts, migration 31, which
+ * declines a search in more than a tenth of the events, or beyond
+ * KEPT_MOST): a word of one piece, found on event_words, or a phrase (or a
+ * word too long for event_words), found on the events (migration 35). Built
+ * once, by the count that finds it frequent; then kept in step with the
+ * events by their triggers. True when it was kept now.
  */
 export async function keepSearch(db: Sql, filter: EventFilter, found: number): Promise<boolean> {
-  if (found < KEPT_FROM || eventTable(filter) !== 'event_words') return false;
-  if ((await searchKept(db, filter)) !== null) return false;
   const words = normalizePhrase(filter.search ?? '');
-  const [row] = await db.query<{ kept: boolean }>('SELECT keep_search($1, $2, $3) AS kept', [
+  if (found < KEPT_FROM || words === '') return false;
+  if ((await searchKept(db, filter)) !== null) return false;
+  const [row] = await db.query<{ kept: boolean }>('SELECT keep_search($1, $2, $3, $4) AS kept', [
     words,
     containing(words),
     KEPT_MOST,
+    eventTable(filter) === 'events',
   ]);
   return row?.kept === true;
 }
@@ -913,7 +917,8 @@ export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<nu
   );
   const n = rows[0]?.n ?? 0;
   // A search counted row by row in many events is kept, for the next view of it to read side by side.
-  if (table === 'event_words') await keepSearch(db, filter, n);
+  if (table !== 'search_matches' && summary === null && points === null)
+    await keepSearch(db, filter, n);
   return n;
 }
 

@@ -366,6 +366,103 @@ describe.each(engines())('the words filter on $name', (engine) => {
     }
   });
 
+  it('reads a phrase kept for its many events from its rows side by side, kept as events are written, changed and removed', async () => {
+    const phrase = 'جسر الزيتون';
+    const search: EventFilter = { search: phrase };
+    // The phrase in the text of ten events, its words apart in two more (not matches), one
+    // event with a name a letter off, and one with the phrase across the end of a word.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+         actor1, fatalities_best, claimants, search_text, search_names, data, private)
+       SELECT 'phr' || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END, 'Armed clash',
+         CASE WHEN k % 5 <> 0 THEN date '2023-02-11' + k * 19 END,
+         CASE WHEN k % 5 <> 0 THEN date '2023-02-11' + k * 19 + k % 3 END,
+         'SY0' || (2 + k % 3), CASE WHEN k % 3 = 0 THEN 'RUS' END, k % 4, ARRAY['SNHR'],
+         CASE WHEN k <= 10 THEN 'قصف علي ' || $1 || ' | طريق'
+              WHEN k <= 12 THEN 'قصف علي جسر قرب الزيتون'
+              WHEN k = 13 THEN 'اشتباك'
+              ELSE 'قصف علي بجسر الزيتونه' END,
+         CASE WHEN k = 13 THEN ARRAY['جسر الزيتوم'] ELSE '{}' END,
+         jsonb_build_object('id', 'phr' || k, 'location', CASE WHEN k % 4 <> 0 THEN
+           jsonb_build_object('lat', 35.2, 'lon', 36.1 + k / 100.0) END),
+         k % 6 = 0
+       FROM generate_series(1, 14) AS k`,
+      [phrase],
+    );
+    await db.query("INSERT INTO search_terms (term) VALUES ('جسر الزيتوم') ON CONFLICT DO NOTHING");
+    const filters: EventFilter[] = [
+      { ...search, publicOnly: true },
+      search,
+      { ...search, admin1Pcode: 'SY03' },
+      { ...search, from: '2023-03-15', to: '2023-09-10', type: 'Battles' },
+    ];
+    try {
+      expect((await plainly(search)).sort()).toEqual(
+        [
+          'phr1',
+          'phr2',
+          'phr3',
+          'phr4',
+          'phr5',
+          'phr6',
+          'phr7',
+          'phr8',
+          'phr9',
+          'phr10',
+          'phr13',
+          'phr14',
+        ].sort(),
+      );
+      for (const filter of filters) await expectPlain(filter);
+      expect(await eventSource(db, search)).toBe('events');
+      // Kept once, by the count that finds it frequent, from the events as the filter finds them.
+      expect(await keepSearch(db, search, KEPT_FROM)).toBe(true);
+      expect(await keepSearch(db, search, KEPT_FROM)).toBe(false);
+      expect(await eventSource(db, search)).toBe('search_matches');
+      const [kept] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM search_matches WHERE search = $1',
+        [phrase],
+      );
+      expect(kept?.n).toBe(12);
+      for (const filter of filters) await expectPlain(filter);
+
+      // Written, rewritten (the phrase gone, or its words now side by side), made private,
+      // renamed and removed: the kept rows follow.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+           search_text, search_names, data)
+         VALUES ('phr20', 'Battles', 'Armed clash', '2023-04-01', '2023-04-01', '{}',
+           'اشتباك عند ' || $1, '{}', '{"id": "phr20"}')`,
+        [phrase],
+      );
+      await db.query("UPDATE events SET search_text = 'قصف علي جسر' WHERE id = 'phr1'");
+      await db.query("UPDATE events SET search_text = 'قصف علي ' || $1 WHERE id = 'phr11'", [
+        phrase,
+      ]);
+      await db.query(
+        "UPDATE events SET private = true, admin1_pcode = 'SY03' WHERE id IN ('phr2', 'phr5')",
+      );
+      await db.query(
+        `UPDATE events SET id = 'phr30', data = jsonb_set(data, '{id}', '"phr30"') WHERE id = 'phr3'`,
+      );
+      await db.query("DELETE FROM events WHERE id = 'phr4'");
+      const ids = await expectPlain(search);
+      expect(ids).toEqual(expect.arrayContaining(['phr20', 'phr30', 'phr11', 'phr13']));
+      expect(ids).not.toContain('phr1');
+      expect(ids).not.toContain('phr12');
+      for (const filter of filters) await expectPlain(filter);
+
+      // A phrase in more than a tenth of the events is not kept, and not looked at again.
+      expect(await keepSearch(db, { search: 'قصف علي' }, KEPT_FROM)).toBe(false);
+      expect(await eventSource(db, { search: 'قصف علي' })).toBe('events');
+      await expectPlain({ search: 'قصف علي', publicOnly: true });
+    } finally {
+      await db.query("DELETE FROM events WHERE id LIKE 'phr%'");
+      await db.query("DELETE FROM kept_searches WHERE search IN ($1, 'قصف علي')", [phrase]);
+      await db.query('DELETE FROM search_matches WHERE search = $1', [phrase]);
+    }
+  });
+
   // Two connections at once: the embedded engine has one.
   it.skipIf(engine.name !== 'PostgreSQL')(
     'keeps a search once when two counts find it frequent together, and both counts answer',
