@@ -133,7 +133,12 @@ export async function eventTimeline(
   // By day first (a few thousand days, however many events), then the days by
   // period: the period of each day is worked out once, not once per event. The
   // counts by day answer a filter of dates, type and place, or of dates, type and
-  // one actor, claimant or status (dayConditions); others, the events.
+  // one actor, claimant or status (dayConditions); others, the events. Their
+  // rows are summed by day and type first too: a day has a row for each
+  // sub-type, governorate and last day its events have, and working out the
+  // period once a row cost a fifth of the statement on the embedded engine
+  // (from mid-March 2023 on at 100,000 events: 22,884 rows of event_days for
+  // 1,313 days and types, 23 → 18 ms of CPU).
   const days = dayConditions(filter);
   const table = await eventSource(db, filter);
   const { where, params } = days ?? (await boundedConditions(db, filter, table));
@@ -148,7 +153,9 @@ export async function eventTimeline(
                          sum(fatalities_best) AS fatalities
                   FROM ${table} ${whereOf(where, ['date_start IS NOT NULL'])}
                   GROUP BY 1, 2`
-               : `SELECT day, event_type AS type, events, fatalities FROM ${days.table} ${whereOf(where)}`
+               : `SELECT day, event_type AS type, sum(events) AS events, sum(fatalities) AS fatalities
+                  FROM ${days.table} ${whereOf(where)}
+                  GROUP BY 1, 2`
            }) AS days
            GROUP BY 1, 2) AS buckets
      ORDER BY start, type`,

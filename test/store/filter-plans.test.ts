@@ -10,7 +10,7 @@ import {
   refreshStatistics,
   streamEventPages,
 } from '../../src/store/index.js';
-import type { Database, EventFilter, QueryOptions } from '../../src/store/index.js';
+import type { Database, EventFilter, QueryOptions, Sql } from '../../src/store/index.js';
 import type { Facets } from '../../src/contracts/index.js';
 import { conditions, earliestStart, eventTable, squaresInside } from '../../src/store/queries.js';
 import { GRID_CELL } from '../../src/store/schema.js';
@@ -442,6 +442,16 @@ describe.each(engines())('the event filters on $name', (engine) => {
       const plans: PlanNode[][] = [];
       const sql = explaining(db, plans);
       const timeline = await eventTimeline(sql, filter, period);
+      // By day or week, the rows of a day are summed by day and type first, so that each day's
+      // period is worked out once a day and type, not once a row.
+      if (period !== 'month')
+        expect(
+          plans[0]?.some(
+            (n) =>
+              (n['Group Key'] ?? []).map((k) => k.replace(/^\w+\./, '')).join() ===
+              'day,event_type',
+          ),
+        ).toBe(true);
       const span = await eventSpan(sql, filter);
       // (By month, the monthly counts answer where they can; by day and week, the counts by
       // day, those of an actor, a claimant or a status where the filter names one.)
@@ -966,6 +976,25 @@ describe.each(engines())('the event filters on $name', (engine) => {
         expect(monthly.length).toBeGreaterThan(0);
         expect(timeline).toEqual(monthly);
         expect(await eventTimeline(db, filter, 'week')).toEqual(await byPeriod('week'));
+        // The month of each event read is its day truncated as a timestamp: as a timestamptz it
+        // is truncated in the session's time zone, to the same first of the month at twice the cost.
+        const verbose: string[] = [];
+        const describing: Sql = {
+          query: async <R extends object>(text: string, values: readonly unknown[] = []) => {
+            const rows = await db.query<{ 'QUERY PLAN': string }>(
+              `EXPLAIN (VERBOSE) ${text}`,
+              values,
+            );
+            verbose.push(...rows.map((r) => r['QUERY PLAN']));
+            return db.query<R>(text, values);
+          },
+        };
+        await eventTimeline(describing, filter, 'month');
+        await eventFacets(describing, filter);
+        expect(verbose.join('\n')).toContain('date_trunc');
+        expect(verbose.join('\n')).not.toMatch(
+          /date_trunc\([^()]*\([^()]*\)::timestamp with time zone/,
+        );
       } finally {
         await db.query("DELETE FROM events WHERE id LIKE 'edge%'");
       }

@@ -7,6 +7,7 @@ export interface PlanNode {
   readonly 'Index Name'?: string;
   readonly 'Index Cond'?: string;
   readonly 'Rows Removed by Filter'?: number;
+  readonly 'Group Key'?: readonly string[];
   readonly Plans?: readonly PlanNode[];
 }
 
