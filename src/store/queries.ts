@@ -326,6 +326,27 @@ export const SQUARES: MonthlyCounts = {
 };
 
 /**
+ * `event_square_months` (schema.ts, migration 36): the rows of event_cells
+ * summed by their months, square and private mark alone, for a filter that
+ * names nothing else (squaresBy): a few thousand rows in all, where the months
+ * of event_cells are tens of thousands.
+ */
+export const SQUARE_MONTHS: MonthlyCounts = { ...SQUARES, table: 'event_square_months' };
+
+/** The filters, besides their days (`from`, `to`), that `event_square_months` can answer. */
+const SQUARE_MONTH_FILTERS = new Set(['private', 'publicOnly']);
+
+/** The counts by square a filter's map is best summed from: SQUARE_MONTHS where they can answer it, else SQUARES. */
+export function squaresBy(filter: EventFilter): MonthlyCounts {
+  return Object.entries(filter as Record<string, unknown>).every(
+    ([key, value]) =>
+      value === undefined || key === 'from' || key === 'to' || SQUARE_MONTH_FILTERS.has(key),
+  )
+    ? SQUARE_MONTHS
+    : SQUARES;
+}
+
+/**
  * The filtered events counted by month, as rows of `event_summary`'s columns
  * (schema.ts, migration 13), or of another table of such counts (`counts`):
  * `FROM` text naming them `s`, with its parameters;

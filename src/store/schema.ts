@@ -437,6 +437,78 @@ const cellsRemoved = (create: string, cells: CellsKept): string =>
     true,
   );
 
+/** The columns that key a row of `event_square_months`, in the order of its unique index (migration 36). */
+const SQUARE_MONTH_KEY = 'month, end_month, private, x, y';
+
+/**
+ * The functions of `event_square_months`' triggers (migration 36): each moves
+ * the rows by what its statement `changed` (a query of `sign` and
+ * COUNTED_COLUMNS), as cellsMoved moves event_cells: netted by point first
+ * (an event written again as it was changes nothing), counts and sums moved,
+ * bounds widened to the points that came, keys written in order. A row a
+ * point left has its bounds read again from the rows of event_cells it sums
+ * (its square's, found by the square's index), which that table's triggers,
+ * firing first (by name), have already moved; a row left with no event goes
+ * (each only when there is one: a batch of new events has neither).
+ */
+const squareMonthsFunction = (
+  name: string,
+  written: string,
+  changed: string,
+): string => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  stale tid[];
+  emptied tid[];
+BEGIN
+  IF NOT EXISTS (SELECT FROM ${written}) THEN
+    RETURN NULL;
+  END IF;
+  WITH changed AS MATERIALIZED (
+    SELECT date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
+      private, floor(lon / ${String(GRID_CELL)})::int AS x, floor(lat / ${String(GRID_CELL)})::int AS y,
+      lon, lat, sum(sign) AS n
+    FROM (${changed}) AS c
+    WHERE lon IS NOT NULL AND lat IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    HAVING sum(sign) <> 0),
+  left_rows AS (SELECT DISTINCT ${SQUARE_MONTH_KEY} FROM changed WHERE n < 0),
+  moved AS (
+    INSERT INTO event_square_months AS s (${SQUARE_MONTH_KEY}, events, lon_sum, lat_sum, west, south, east, north)
+    SELECT ${SQUARE_MONTH_KEY}, sum(n), sum(n * lon::numeric), sum(n * lat::numeric),
+      min(lon) FILTER (WHERE n > 0), min(lat) FILTER (WHERE n > 0),
+      max(lon) FILTER (WHERE n > 0), max(lat) FILTER (WHERE n > 0)
+    FROM changed
+    GROUP BY 1, 2, 3, 4, 5
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (${SQUARE_MONTH_KEY})
+    DO UPDATE SET events = s.events + EXCLUDED.events, lon_sum = s.lon_sum + EXCLUDED.lon_sum,
+      lat_sum = s.lat_sum + EXCLUDED.lat_sum, west = least(s.west, EXCLUDED.west),
+      south = least(s.south, EXCLUDED.south), east = greatest(s.east, EXCLUDED.east),
+      north = greatest(s.north, EXCLUDED.north)
+    RETURNING s.ctid AS place, s.*)
+  SELECT array_agg(m.place) FILTER (WHERE m.events > 0 AND g.x IS NOT NULL),
+         array_agg(m.place) FILTER (WHERE m.events = 0)
+  FROM moved m LEFT JOIN left_rows g
+    ON m.x = g.x AND m.y = g.y AND m.private = g.private
+       AND (m.month, m.end_month) IS NOT DISTINCT FROM (g.month, g.end_month)
+  INTO stale, emptied;
+  IF stale IS NOT NULL THEN
+    UPDATE event_square_months AS t
+    SET west = b.west, south = b.south, east = b.east, north = b.north
+    FROM event_square_months AS s,
+      LATERAL (SELECT min(c.west) AS west, min(c.south) AS south, max(c.east) AS east, max(c.north) AS north
+               FROM event_cells c
+               WHERE c.x = s.x AND c.y = s.y AND c.private = s.private
+                 AND (c.month, c.end_month) IS NOT DISTINCT FROM (s.month, s.end_month)) AS b
+    WHERE s.ctid = ANY(stale) AND t.ctid = s.ctid;
+  END IF;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM event_square_months WHERE ctid = ANY(emptied);
+  END IF;
+  RETURN NULL;
+END
+$$;`;
+
 /**
  * The statement that moves `event_day_facets` (migration 28) by `changed`: a
  * query of `sign` (+1 for a new row, -1 for an old one) and COUNTED_COLUMNS.
@@ -1858,6 +1930,64 @@ ${keepSearchFunction(
 DROP FUNCTION keep_search(text, text, integer);
 ${keepPhraseFunction()}`,
   },
+  {
+    version: 36,
+    name: 'the counts by square and month alone, for the map of dates',
+    sql: `
+-- How many events, with the sums and bounds of their points, start and end in
+-- each pair of months in each square of event_cells, public and private apart:
+-- event_cells' rows summed over every other value they are kept by. The map of
+-- a filter of dates alone read event_cells' rows of its months (at 1,000,000
+-- events, up to mid-June 2023: 92,000 of its 141,674 rows, 140 ms of CPU), all
+-- of which come to 5,347 here. Kept in step with events by the triggers below
+-- (named to fire after event_cells', whose rows they read bounds from), in
+-- the statement that changes them. Pages are left half empty so that a count
+-- changes in place.
+CREATE TABLE event_square_months (
+  month date,
+  end_month date,
+  private boolean NOT NULL,
+  x integer NOT NULL,
+  y integer NOT NULL,
+  events integer NOT NULL,
+  lon_sum numeric NOT NULL,
+  lat_sum numeric NOT NULL,
+  west double precision,
+  south double precision,
+  east double precision,
+  north double precision
+) WITH (fillfactor = 50);
+CREATE UNIQUE INDEX event_square_months_key ON event_square_months (${SQUARE_MONTH_KEY}) NULLS NOT DISTINCT;
+
+${squareMonthsFunction('event_square_months_added', 'added', `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added`)}
+CREATE TRIGGER event_square_months_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION event_square_months_added();
+
+${squareMonthsFunction(
+  'event_square_months_changed',
+  'added',
+  `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added
+    UNION ALL SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`,
+)}
+CREATE TRIGGER event_square_months_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION event_square_months_changed();
+
+${squareMonthsFunction('event_square_months_removed', 'removed', `SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`)}
+CREATE TRIGGER event_square_months_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION event_square_months_removed();
+
+${emptiedWithEvents('event_square_months')}
+
+-- The events already stored, summed from event_cells (the same sums: numeric, exact).
+INSERT INTO event_square_months (${SQUARE_MONTH_KEY}, events, lon_sum, lat_sum, west, south, east, north)
+SELECT ${SQUARE_MONTH_KEY}, sum(events), sum(lon_sum), sum(lat_sum), min(west), min(south), max(east), max(north)
+FROM event_cells
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 1, 2, 3, 4, 5;
+ANALYZE event_square_months;
+`,
+  },
 ];
 
 /**
@@ -1935,7 +2065,7 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // versions go here too (the embedded engine has no autovacuum), at the cost
   // of reading a few thousand rows.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches',
+    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else

@@ -11,7 +11,7 @@ import {
   eventTable,
   FILTERED,
   pointConditions,
-  SQUARES,
+  squaresBy,
   SUMMARY,
   summarySource,
 } from './queries.js';
@@ -364,7 +364,8 @@ interface ClusterRow {
 }
 
 /**
- * The counts by square (`event_cells`, schema.ts) of a filter, when they can
+ * The counts by square (`event_cells`, schema.ts; for a filter of dates alone
+ * their sums by month and square, `event_square_months`: squaresBy) of a filter, when they can
  * answer its map at cells of `cell` degrees: a whole number of squares (a
  * power of two, `per`, on a side: a cell of the coarser zooms), a filter
  * without words or a box (summarySource), its months bounded by `earliest`
@@ -377,7 +378,7 @@ function squaresOf(
 ): { from: string; params: unknown[]; per: number } | null {
   const per = cell / GRID_CELL;
   if (!(per >= 1 && Number.isInteger(Math.log2(per)))) return null;
-  const source = summarySource(filter, SQUARES, 'events', earliest);
+  const source = summarySource(filter, squaresBy(filter), 'events', earliest);
   return source === null ? null : { ...source, per };
 }
 

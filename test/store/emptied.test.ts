@@ -51,7 +51,12 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     await ingestBatch(db, shippedKnowledge(), [raw(IN_IDLIB, '2024-06-04')]);
     const kept = await keptTables();
     expect(kept).toEqual(
-      expect.arrayContaining(['event_cells', 'event_day_facets', 'event_words']),
+      expect.arrayContaining([
+        'event_cells',
+        'event_day_facets',
+        'event_square_months',
+        'event_words',
+      ]),
     );
     for (const table of kept) expect(await rowsOf(table), table).toBeGreaterThan(0);
     expect(await countEvents(db, { search: 'كفرنبل', admin1Pcode: 'SY07' })).toBe(1);

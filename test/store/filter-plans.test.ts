@@ -649,9 +649,11 @@ describe.each(engines())('the event filters on $name', (engine) => {
       const clusters = await eventClusters(explaining(db, plans), filter, cell);
       // Squares are grouped (with the events at a month's edge, through an index); cells smaller
       // than a square, from the events.
-      expect(plans.some((plan) => plan.some((n) => n['Relation Name'] === 'event_cells'))).toBe(
-        zoomsOut >= 0,
-      );
+      // (A filter of dates alone, from their sums by month and square: event_square_months.)
+      const counts = ['event_cells', 'event_square_months'];
+      expect(
+        plans.some((plan) => plan.some((n) => counts.includes(n['Relation Name'] ?? ''))),
+      ).toBe(zoomsOut >= 0);
       for (const plan of plans)
         expect(
           plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
@@ -664,7 +666,35 @@ describe.each(engines())('the event filters on $name', (engine) => {
   );
 
   it.each([
-    ['a season', { from: '2023-03-01', to: '2023-05-31' }, 'event_cells_months'],
+    ['a season', { from: '2023-03-01', to: '2023-05-31', publicOnly: true }],
+    [
+      'days from mid-month to mid-month',
+      { from: '2023-03-15', to: '2023-06-14', publicOnly: true },
+    ],
+    ['days from mid-month on', { from: '2023-03-15', publicOnly: true }],
+    ['days up to mid-month, as a reviewer', { to: '2023-06-14' }],
+    ['a year of private events alone', { from: '2023-01-01', to: '2023-12-31', private: true }],
+  ] as const)(
+    'maps %s from the counts by square and month alone, not every row of the counts by square, as a plain grouping would',
+    async (_, filter: EventFilter) => {
+      const cell = GRID_CELL * 2;
+      const plans: PlanNode[][] = [];
+      const clusters = await eventClusters(explaining(db, plans), filter, cell);
+      const read = plans.flat().map((n) => n['Relation Name']);
+      expect(read).toContain('event_square_months');
+      expect(read).not.toContain('event_cells');
+      for (const plan of plans)
+        expect(
+          plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
+        ).not.toContain('Seq Scan');
+      const { where, params } = plainly(filter);
+      const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
+      expect(expected.length).toBeGreaterThan(1);
+      expect(byCorner(clusters)).toEqual(expected);
+    },
+  );
+
+  it.each([
     [
       'a governorate, dates and a type',
       { admin1Pcode: 'SY07', from: '2023-03-01', to: '2023-09-30', type: 'Air/drone strike' },

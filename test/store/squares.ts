@@ -7,18 +7,31 @@ const KEY = `month::text, end_month::text, private, review_status, event_type, s
 
 const ORDER = 'ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text, 11, 12';
 
-/** The counts by square as the store keeps them. */
-export function squaresKept(db: Sql): Promise<unknown[]> {
-  return db.query(
-    `SELECT ${KEY}, events, lon_sum::float8 AS lon_sum, lat_sum::float8 AS lat_sum, west, south,
-       east, north, fatalities::int AS fatalities
-     FROM event_cells ${ORDER}`,
-  );
+/** The key columns of `event_square_months` (migration 36), as text where a value is a date. */
+const MONTH_KEY = 'month::text, end_month::text, private, x, y';
+
+/**
+ * The counts by square as the store keeps them: the rows of `event_cells`,
+ * then those of `event_square_months` (their sums by months and square alone).
+ */
+export async function squaresKept(db: Sql): Promise<unknown[]> {
+  return [
+    await db.query(
+      `SELECT ${KEY}, events, lon_sum::float8 AS lon_sum, lat_sum::float8 AS lat_sum, west, south,
+         east, north, fatalities::int AS fatalities
+       FROM event_cells ${ORDER}`,
+    ),
+    await db.query(
+      `SELECT ${MONTH_KEY}, events, lon_sum::float8 AS lon_sum, lat_sum::float8 AS lat_sum, west,
+         south, east, north
+       FROM event_square_months ORDER BY 1, 2, 3, 4, 5`,
+    ),
+  ];
 }
 
 /** The counts by square as the events give them now: what squaresKept must equal. */
-export function squaresCounted(db: Sql): Promise<unknown[]> {
-  return db.query(
+export async function squaresCounted(db: Sql): Promise<unknown[]> {
+  const cells = await db.query(
     `SELECT ${KEY}, events, lon_sum, lat_sum, west, south, east, north, fatalities
      FROM (SELECT date_trunc('month', date_start)::date, date_trunc('month', date_end)::date,
              private, review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2,
@@ -32,4 +45,16 @@ export function squaresCounted(db: Sql): Promise<unknown[]> {
             fatalities)
      ${ORDER}`,
   );
+  const months = await db.query(
+    `SELECT ${MONTH_KEY}, events, lon_sum, lat_sum, west, south, east, north
+     FROM (SELECT date_trunc('month', date_start)::date, date_trunc('month', date_end)::date, private,
+             floor(lon / ${String(GRID_CELL)})::int, floor(lat / ${String(GRID_CELL)})::int,
+             count(*)::int, sum(lon::numeric)::float8, sum(lat::numeric)::float8, min(lon), min(lat),
+             max(lon), max(lat)
+           FROM events WHERE lon IS NOT NULL AND lat IS NOT NULL
+           GROUP BY 1, 2, 3, 4, 5)
+       AS e(month, end_month, private, x, y, events, lon_sum, lat_sum, west, south, east, north)
+     ORDER BY 1, 2, 3, 4, 5`,
+  );
+  return [cells, months];
 }
