@@ -437,6 +437,34 @@ const cellsRemoved = (create: string, cells: CellsKept): string =>
     true,
   );
 
+/**
+ * The three statement triggers that keep a summary table of the events in
+ * step (migrations 28 and 36): its functions, made by `made` from a name, the
+ * transition table that must hold a row and the query of `sign` and
+ * COUNTED_COLUMNS of what the statement changed, and the triggers that call
+ * them after an insert, an update and a delete.
+ */
+const summaryTriggers = (
+  table: string,
+  made: (name: string, written: string, changed: string) => string,
+): string => `${made(`${table}_added`, 'added', `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added`)}
+CREATE TRIGGER ${table}_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION ${table}_added();
+
+${made(
+  `${table}_changed`,
+  'added',
+  `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added
+    UNION ALL SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`,
+)}
+CREATE TRIGGER ${table}_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION ${table}_changed();
+
+${made(`${table}_removed`, 'removed', `SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`)}
+CREATE TRIGGER ${table}_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION ${table}_removed();`;
+
 /** The columns that key a row of `event_square_months`, in the order of its unique index (migration 36). */
 const SQUARE_MONTH_KEY = 'month, end_month, private, x, y';
 
@@ -1723,23 +1751,7 @@ CREATE TABLE event_day_facets (
 CREATE UNIQUE INDEX event_day_facets_key ON event_day_facets (facet, key, day, end_day, private,
   event_type, sub_event_type) NULLS NOT DISTINCT;
 
-${dayFacetsFunction('event_day_facets_added', 'added', `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added`)}
-CREATE TRIGGER event_day_facets_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_day_facets_added();
-
-${dayFacetsFunction(
-  'event_day_facets_changed',
-  'added',
-  `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added
-    UNION ALL SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`,
-)}
-CREATE TRIGGER event_day_facets_update AFTER UPDATE ON events
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_day_facets_changed();
-
-${dayFacetsFunction('event_day_facets_removed', 'removed', `SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`)}
-CREATE TRIGGER event_day_facets_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
-  FOR EACH STATEMENT EXECUTE FUNCTION event_day_facets_removed();
+${summaryTriggers('event_day_facets', dayFacetsFunction)}
 
 ${emptiedWithEvents('event_day_facets')}
 
@@ -1959,23 +1971,7 @@ CREATE TABLE event_square_months (
 ) WITH (fillfactor = 50);
 CREATE UNIQUE INDEX event_square_months_key ON event_square_months (${SQUARE_MONTH_KEY}) NULLS NOT DISTINCT;
 
-${squareMonthsFunction('event_square_months_added', 'added', `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added`)}
-CREATE TRIGGER event_square_months_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_square_months_added();
-
-${squareMonthsFunction(
-  'event_square_months_changed',
-  'added',
-  `SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM added
-    UNION ALL SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`,
-)}
-CREATE TRIGGER event_square_months_update AFTER UPDATE ON events
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION event_square_months_changed();
-
-${squareMonthsFunction('event_square_months_removed', 'removed', `SELECT -1 AS sign, ${COUNTED_COLUMNS} FROM removed`)}
-CREATE TRIGGER event_square_months_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
-  FOR EACH STATEMENT EXECUTE FUNCTION event_square_months_removed();
+${summaryTriggers('event_square_months', squareMonthsFunction)}
 
 ${emptiedWithEvents('event_square_months')}
 
