@@ -52,24 +52,13 @@ function stored(row: IncidentRow): StoredIncident {
  * naming the same two governorates never wait on each other.
  */
 export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
-  const sorted = areasToLock(areas);
+  const sorted = [...new Set(areas)].sort();
   if (sorted.length === 0) return;
-  await tx.query(`SELECT ${areaLocks('$1')}`, [sorted]);
-}
-
-/** The governorates to lock, each once, in the order they are taken. */
-export function areasToLock(areas: readonly string[]): string[] {
-  return [...new Set(areas)].sort();
-}
-
-/**
- * SQL taking the lock of each governorate of a text[] parameter, in order,
- * as one value (how many were taken): the one lockAreas sends alone, or a
- * statement writes last (insertReports).
- */
-export function areaLocks(parameter: string): string {
-  return `count(pg_advisory_xact_lock(hashtext('wathiq:link:' || area)))
-     FROM (SELECT area FROM unnest(${parameter}::text[]) AS area ORDER BY area) AS ordered`;
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext('wathiq:link:' || area))
+     FROM (SELECT area FROM unnest($1::text[]) AS area ORDER BY area) AS ordered`,
+    [sorted],
+  );
 }
 
 /** A governorate and days to look in: stored incidents whose window may meet one of these. */
@@ -181,14 +170,12 @@ export async function linkNewIncidents(
   tx: Sql,
   incidents: readonly StoredIncident[],
   lexicon: Lexicon,
-  locked: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const current = incidents.filter((x) => !x.incident.background);
   if (current.length === 0) return;
-  // The governorates the caller has not locked already (saveReports locks them with its first write).
   await lockAreas(
     tx,
-    current.flatMap((x) => x.incident.location?.admin1_pcode ?? []).filter((a) => !locked.has(a)),
+    current.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
   );
   const found = await candidatesFor(tx, current);
   // The new incidents are candidates of each other too (a batch): those the search would find,
@@ -271,17 +258,15 @@ async function component(
   tx: Sql,
   keys: readonly string[],
   known: ReadonlyMap<string, StoredIncident>,
-): Promise<{ reached: Reached[]; planner: PlannerSettings }> {
+): Promise<Reached[]> {
   // Statistics can make a scan look cheaper than the index: in a store of one act told many
   // times, the forest's links share one end, and that end's lookup was planned as a scan of
   // every link, done again for each incident reached. Only lookups by key are wanted here.
   // The recursion's row estimates are wild (millions where there are hundreds), and on them
   // PostgreSQL compiled the statement to machine code at every batch: 28 ms of a query that
   // runs in 1 (an act told by 500 reports: 440 ms). Both settings last for this statement:
-  // the values before are read as they are set, and put back by the next statement,
-  // surroundings' (reset from pg_settings, which lists every setting, they cost 2 ms a batch
-  // on PostgreSQL and 9 on PGlite; put back by a statement of their own, a round trip more
-  // while the governorates are locked).
+  // the values before are read as they are set, and put back after (reset from pg_settings,
+  // which lists every setting, they cost 2 ms a batch on PostgreSQL and 9 on PGlite).
   const [before] = await tx.query<{ seqscan: string; jit: string }>(
     `WITH before AS MATERIALIZED (
        SELECT current_setting('enable_seqscan') AS seqscan, current_setting('jit') AS jit)
@@ -315,18 +300,15 @@ async function component(
     [keys, [...known.keys()]],
   );
   if (before === undefined) throw new Error('the planner settings could not be read');
-  const reached = rows.flatMap((row) => {
+  await tx.query("SELECT set_config('enable_seqscan', $1, true), set_config('jit', $2, true)", [
+    before.seqscan,
+    before.jit,
+  ]);
+  return rows.flatMap((row) => {
     const member =
       known.get(row.id) ?? (row.data === null ? null : stored({ ...row, data: row.data }));
     return member === null ? [] : [{ member, event: row.event_id }];
   });
-  return { reached, planner: { seqscan: before.seqscan, jit: before.jit } };
-}
-
-/** The planner's settings as the transaction had them before the walk turned them off. */
-interface PlannerSettings {
-  readonly seqscan: string;
-  readonly jit: string;
 }
 
 interface Surroundings {
@@ -341,19 +323,10 @@ interface Surroundings {
   withdrawn: string[] | null;
 }
 
-/**
- * The links, reviewers' decisions and current events among a set of incidents,
- * in one round trip, which puts back the planner's settings the walk turned
- * off (component): the statement itself is planned without them, its lookups
- * all by key.
- */
-async function surroundings(
-  tx: Sql,
-  ids: readonly string[],
-  planner: PlannerSettings,
-): Promise<Surroundings> {
+/** The links, reviewers' decisions and current events among a set of incidents, in one round trip. */
+async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundings> {
   const [row] = await tx.query<Surroundings>(
-    `SELECT set_config('enable_seqscan', $3, true) AS seqscan, set_config('jit', $4, true) AS jit,
+    `SELECT
        (SELECT json_agg(json_build_object('a', a, 'b', b, 'score', score, 'reasons', reasons))
           FROM incident_links WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS links,
        (SELECT json_agg(json_build_object('a', a, 'b', b, 'same', same))
@@ -375,7 +348,7 @@ async function surroundings(
           CROSS JOIN LATERAL (
             SELECT 1 FROM documents d WHERE d.id = i.document_id AND d.withdrawn OFFSET 0) w)
           AS withdrawn`,
-    [ids, ids.map((id) => eventId([id])), planner.seqscan, planner.jit],
+    [ids, ids.map((id) => eventId([id]))],
   );
   return (
     row ?? {
@@ -405,17 +378,18 @@ export async function regroup(
   known: readonly StoredIncident[] = [],
   unsaved: readonly StoredIncident[] = [],
 ): Promise<void> {
-  const walked = await component(
-    tx,
-    [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
-    new Map(known.map((x) => [x.key, x])),
+  const reached = withUnsaved(
+    await component(
+      tx,
+      [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
+      new Map(known.map((x) => [x.key, x])),
+    ),
+    unsaved,
   );
-  const reached = withUnsaved(walked.reached, unsaved);
   const members = reached.map((r) => r.member);
   const around = await surroundings(
     tx,
     members.map((m) => m.key),
-    walked.planner,
   );
   const decisions = around.decisions ?? [];
   const kept = forestOf(around.links ?? [], fresh, decisions);
@@ -459,9 +433,9 @@ export async function regroup(
     const was = r.event !== null && freed.has(r.event) ? null : r.event;
     return now === was ? [] : [{ incident: r.member.key, event: now }];
   });
-  // With the events, in their statement: a link may name an incident stored with them (the
-  // links' references are checked at the statement's end).
-  await saveEvents(tx, events, corrected, moved, unsaved, kept);
+  await saveEvents(tx, events, corrected, moved, unsaved);
+  // After the events: a link may name an incident stored with them.
+  await storeForest(tx, kept);
 }
 
 /**
@@ -514,6 +488,21 @@ function forestOf(
     insert: added.filter((l) => inForest.has(pairKey(l))),
     drop: stored.filter((l) => !inForest.has(pairKey(l))),
   };
+}
+
+/** Stores a forest's links in place of those it drops, in one statement. */
+async function storeForest(tx: Sql, { insert, drop }: Forest): Promise<void> {
+  if (insert.length === 0 && drop.length === 0) return;
+  await tx.query(
+    `WITH gone AS (
+       DELETE FROM incident_links l USING unnest($2::text[], $3::text[]) AS d(a, b)
+       WHERE l.a = d.a AND l.b = d.b RETURNING 1)
+     INSERT INTO incident_links (a, b, score, reasons)
+     SELECT a, b, score, reasons
+     FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(insert), drop.map((l) => l.a), drop.map((l) => l.b)],
+  );
 }
 
 /**
@@ -630,10 +619,9 @@ export function incidentRow(x: StoredIncident): Record<string, unknown> {
 
 /**
  * Writes events (an event stored under the same id only if it changed),
- * points the stored incidents that moved at their event (null: at none),
- * stores the incidents not stored yet (`unsaved`) with theirs, and stores a
- * forest's links in place of those it drops, in one statement however many
- * there are: one round trip while the governorates are locked.
+ * points the stored incidents that moved at their event (null: at none) and
+ * stores the incidents not stored yet (`unsaved`) with theirs, in one
+ * statement however many there are.
  */
 async function saveEvents(
   tx: Sql,
@@ -641,16 +629,8 @@ async function saveEvents(
   members: readonly StoredIncident[],
   moved: readonly { incident: string; event: string | null }[],
   unsaved: readonly StoredIncident[] = [],
-  { insert, drop }: Pick<Forest, 'insert' | 'drop'> = { insert: [], drop: [] },
 ): Promise<void> {
-  if (
-    events.length === 0 &&
-    moved.length === 0 &&
-    unsaved.length === 0 &&
-    insert.length === 0 &&
-    drop.length === 0
-  )
-    return;
+  if (events.length === 0 && moved.length === 0 && unsaved.length === 0) return;
   const isUnsaved = new Set(unsaved.map((x) => x.key));
   const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
   const updated = moved.filter((m) => !isUnsaved.has(m.incident));
@@ -719,15 +699,7 @@ async function saveEvents(
        FROM jsonb_to_recordset($5::jsonb) AS x(id text, document_id text, background boolean,
          event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date,
          data jsonb, event_id text)
-       RETURNING 1),
-     gone AS (
-       DELETE FROM incident_links l USING unnest($7::text[], $8::text[]) AS d(a, b)
-       WHERE l.a = d.a AND l.b = d.b RETURNING 1),
-     linked AS (
-       INSERT INTO incident_links (a, b, score, reasons)
-       SELECT a, b, score, reasons
-       FROM jsonb_to_recordset($6::jsonb) AS l(a text, b text, score real, reasons jsonb)
-       ON CONFLICT DO NOTHING RETURNING 1)
+       RETURNING 1)
      UPDATE incidents i SET event_id = a.event FROM unnest($2::text[], $3::text[]) AS a(id, event)
      WHERE i.id = a.id`,
     [
@@ -738,9 +710,6 @@ async function saveEvents(
       JSON.stringify(
         unsaved.map((x) => ({ ...incidentRow(x), event_id: eventOf.get(x.key) ?? null })),
       ),
-      JSON.stringify(insert),
-      drop.map((l) => l.a),
-      drop.map((l) => l.b),
     ],
   );
 }

@@ -4,7 +4,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import type { StoredIncident } from '../link/index.js';
 import { normalizePhrase, publicationDay } from '../text/index.js';
 import type { Database, Sql } from './db.js';
-import { areaLocks, areasToLock, incidentRow, linkNewIncidents } from './linking.js';
+import { incidentRow, linkNewIncidents } from './linking.js';
 
 /**
  * What storing a report did: `added` it; it was `known` already (the same
@@ -108,20 +108,8 @@ export async function saveReports(
 ): Promise<SaveOutcome[]> {
   if (batch.length === 0) return [];
   const firsts = firstsOf(batch);
-  // The governorates its new incidents may link in, locked by the statement that stores the
-  // reports, once it has written them: a round trip less while they are held. Those of a
-  // report found stored already are locked too, for nothing, which is rare (it was queued twice).
-  const areas = areasToLock(
-    batch.flatMap((item, k) =>
-      firsts.text[k] === true
-        ? item.result.incidents.flatMap((x) =>
-            x.background ? [] : (x.location?.admin1_pcode ?? []),
-          )
-        : [],
-    ),
-  );
   return db.transaction(async (tx) => {
-    const stored = await insertReports(tx, batch, firsts, areas);
+    const stored = await insertReports(tx, batch, firsts);
     const outcomes = batch.map((item, k): SaveOutcome => {
       if (!stored.captures.has(item.report.sha256) || firsts.bytes[k] !== true) return 'known';
       const doc = item.result.document.id;
@@ -130,7 +118,7 @@ export async function saveReports(
     const incidents = batch.flatMap((item, k) =>
       outcomes[k] === 'added' ? incidentsOf(item.result) : [],
     );
-    await linkNewIncidents(tx, incidents, lexicon, new Set(areas));
+    await linkNewIncidents(tx, incidents, lexicon);
     return outcomes;
   });
 }
@@ -187,7 +175,6 @@ async function insertReports(
   tx: Sql,
   batch: readonly ExtractedReport[],
   firsts: Firsts,
-  areas: readonly string[],
 ): Promise<{ documents: Set<string>; captures: Set<string> }> {
   const texts = batch.filter((_, k) => firsts.text[k] === true);
   const documents = texts.map(({ result }) => {
@@ -242,17 +229,9 @@ async function insertReports(
        FROM jsonb_to_recordset($4::jsonb) AS x(id text, document_id text, background boolean,
          event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date, data jsonb)
        WHERE document_id IN (SELECT id FROM d)
-       RETURNING 1),
-     -- The governorates are locked once every row above is written (the condition reads them
-     -- all first): a report this statement waits for, stored by another transaction at the
-     -- same time, is never waited for while holding a governorate that one waits for.
-     locked AS (
-       SELECT ${areaLocks('$5')}
-       WHERE (SELECT count(*) FROM d) + (SELECT count(*) FROM c) + (SELECT count(*) FROM f)
-         + (SELECT count(*) FROM i) >= 0)
+       RETURNING 1)
      SELECT (SELECT coalesce(json_agg(id), '[]') FROM d) AS documents,
-            (SELECT coalesce(json_agg(sha256), '[]') FROM c) AS captures,
-            (SELECT count FROM locked) AS locked`,
+            (SELECT coalesce(json_agg(sha256), '[]') FROM c) AS captures`,
     [
       JSON.stringify(documents),
       JSON.stringify(captures),
@@ -264,7 +243,6 @@ async function insertReports(
             .map(incidentRow),
         ),
       ),
-      areas,
     ],
   );
   return { documents: new Set(row?.documents ?? []), captures: new Set(row?.captures ?? []) };
