@@ -15,6 +15,15 @@ function running(pid: number): boolean {
   }
 }
 
+/** Removes a folder if it can: one another user's, or removed by two runs at once, is no reason to stop a run. */
+function removeQuietly(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Left for a later run, or for whoever owns it.
+  }
+}
+
 /**
  * Removes the folders of earlier runs that were killed before their teardown
  * (a run stopped with SIGTERM skips it). A folder names the process of its run;
@@ -23,8 +32,7 @@ function running(pid: number): boolean {
 export function removeLeftovers(parent: string): void {
   for (const name of readdirSync(parent)) {
     const pid = /^wathiq-tests-(\d+)-/.exec(name)?.[1];
-    if (pid !== undefined && !running(Number(pid)))
-      rmSync(join(parent, name), { recursive: true, force: true });
+    if (pid !== undefined && !running(Number(pid))) removeQuietly(join(parent, name));
   }
 }
 
