@@ -11,11 +11,20 @@ export function bestPlace(places: readonly ResolvedPlace[]): ResolvedPlace | nul
   return best;
 }
 
+/** The reach `placesCompatible` allows when none is given. */
+const DEFAULT_REACH_KM = 3;
+
 /**
  * Two places that can be where one act happened: the same place, or one inside
  * the other; `reachKm` allows nearby places («الانفجار» retold a few km away).
+ * `filedUnder` and `soughtUnder` find the pairs it can answer yes to, and must
+ * change with it.
  */
-export function placesCompatible(a: ResolvedPlace, b: ResolvedPlace, reachKm = 3): boolean {
+export function placesCompatible(
+  a: ResolvedPlace,
+  b: ResolvedPlace,
+  reachKm = DEFAULT_REACH_KM,
+): boolean {
   if (a.place.id === b.place.id) return true;
   const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
   if (wide.precision === 3) {
@@ -38,4 +47,54 @@ function isSeatOf(place: ResolvedPlace['place'], area: ResolvedPlace['place']): 
   if (area.kind === 'governorate') return place.rank <= 1 && place.admin1Pcode === area.id;
   if (area.kind === 'district') return place.rank <= 2 && place.admin2Pcode === area.id;
   return false;
+}
+
+/** Kilometres of latitude in one band of the index of nearby places. */
+const BAND_KM = 3;
+
+/** The key `filedUnder` files a place under by its id alone: what the same place is found by. */
+export const idKey = (id: string): string => `id|${id}`;
+
+const bandOf = (lat: number): number => Math.floor((lat * KM_PER_DEGREE) / BAND_KM);
+
+/** The admin codes an area contains a place by (`placesCompatible`'s wide place). */
+function containing(area: ResolvedPlace['place']): string[] {
+  if (area.kind === 'district') return [`2|${area.id}`, `2|${area.admin2Pcode}`];
+  return [`1|${area.admin1Pcode}`];
+}
+
+/**
+ * Keys to file a place `b` under so that `soughtUnder(a)` finds it whenever
+ * `placesCompatible(a, b)` may hold: a long report weighs each act's place
+ * against those of hundreds of incidents told before, and most are far away.
+ * Its id; its admin codes (for an area `a` that holds it); the codes an area
+ * holds places by (`b` the area); its band of latitude (two towns near each other).
+ */
+export function filedUnder(b: ResolvedPlace): string[] {
+  const { id, admin1Pcode, admin2Pcode, lat } = b.place;
+  const keys = [idKey(id), `in|1|${admin1Pcode}`, `in|2|${admin2Pcode}`];
+  if (b.precision === 3) for (const code of containing(b.place)) keys.push(`area|${code}`);
+  else keys.push(`band|${String(bandOf(lat))}`);
+  return keys;
+}
+
+/**
+ * The keys `filedUnder` files every place `b` compatible with `a` under, and
+ * some that are not: `placesCompatible` still decides. The wider of the two is
+ * the area (`a` of two as wide); of two towns, those within reach lie in the
+ * bands that far from `a`'s, and one more each side (a band's edge may fall
+ * between them).
+ */
+export function soughtUnder(a: ResolvedPlace, reachKm = DEFAULT_REACH_KM): string[] {
+  const { id, admin1Pcode, admin2Pcode, lat } = a.place;
+  const keys = [idKey(id)];
+  if (a.precision === 3) {
+    for (const code of containing(a.place)) keys.push(`in|${code}`);
+    return keys;
+  }
+  keys.push(`area|1|${admin1Pcode}`, `area|2|${admin2Pcode}`);
+  const span = Math.floor((reachKm * 1.001) / BAND_KM) + 1;
+  const own = bandOf(lat);
+  for (let band = own - span; band <= own + span; band++) keys.push(`band|${String(band)}`);
+  return keys;
 }

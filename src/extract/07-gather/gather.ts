@@ -2,7 +2,7 @@ import type { ResolvedPlace } from '../../gazetteer/index.js';
 import { daysBetween, firstWithMost } from '../../text/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
-import { bestPlace, placesCompatible } from '../03-places/index.js';
+import { bestPlace, filedUnder, idKey, placesCompatible, soughtUnder } from '../03-places/index.js';
 import type { FigureMention } from '../04-figures/index.js';
 import type { EventMention } from './frames.js';
 
@@ -343,7 +343,9 @@ const partKey = (background: boolean, key: string): string =>
 
 /**
  * The drafts so far, with indexes of what the gathering looks them up by: the
- * place each is at, the kinds of act its mentions name, the counts it states.
+ * place each is at (and the keys of the places that may be compatible with it),
+ * the last sentence it is told in, the kinds of act its mentions name, the
+ * counts it states.
  * Without them every mention is weighed against every draft, and a long
  * document costs the square of its length; with them a mention is weighed
  * against the drafts that can answer, the latest first, as before. Each index
@@ -352,12 +354,17 @@ const partKey = (background: boolean, key: string): string =>
 class Drafts {
   readonly all: IncidentDraft[] = [];
   private readonly byPart = new Map<string, number[]>();
-  private readonly placeOf: (string | null)[] = [];
   private readonly kindsOf: Set<string>[] = [];
   private readonly figuresOf: Set<string>[] = [];
-  private readonly byPlace = new Map<string, number[]>();
   private readonly byKind = new Map<string, number[]>();
   private readonly byFigure = new Map<string, number[]>();
+  /** The place each draft is filed under in `byPlace`, by the keys `filedUnder` gives (`NO_PLACE` for none). */
+  private readonly filedOf: (ResolvedPlace | null)[] = [];
+  private readonly byPlace = new Map<string, number[]>();
+  /** The last sentence each draft is told in, and the drafts by it. */
+  private readonly lastSentenceOf: number[] = [];
+  private readonly byLastSentence = new Map<string, number[]>();
+  private latestSentence = -1;
   private readonly positions = new Map<IncidentDraft, number>();
 
   open(draft: IncidentDraft): void {
@@ -365,7 +372,9 @@ class Drafts {
     this.all.push(draft);
     this.positions.set(draft, position);
     listOf(this.byPart, partKey(draft.background, '')).push(position);
-    this.placeOf.push(null);
+    this.filedOf.push(null);
+    this.lastSentenceOf.push(-1);
+    insertPosition(listOf(this.byPlace, partKey(draft.background, NO_PLACE)), position);
     this.kindsOf.push(new Set());
     this.figuresOf.push(new Set());
     this.grown(position, draft.mentions);
@@ -382,13 +391,8 @@ class Drafts {
     const draft = this.all[position];
     if (draft === undefined) return;
     const part = draft.background;
-    const place = draftPlace(draft)?.place.id ?? null;
-    const was = this.placeOf[position] ?? null;
-    if (place !== was) {
-      if (was !== null) removePosition(this.byPlace.get(partKey(part, was)) ?? [], position);
-      if (place !== null) insertPosition(listOf(this.byPlace, partKey(part, place)), position);
-      this.placeOf[position] = place;
-    }
+    this.file(position, part, draftPlace(draft));
+    this.told(position, part, summaryOf(draft).lastSentence);
     const kinds = this.kindsOf[position];
     const figures = this.figuresOf[position];
     for (const m of added) {
@@ -408,6 +412,27 @@ class Drafts {
     }
   }
 
+  /** Files a draft under the keys of the place it is now at (`filedUnder`), or of none. */
+  private file(position: number, part: boolean, place: ResolvedPlace | null): void {
+    const was = this.filedOf[position] ?? null;
+    if (place === was) return;
+    for (const key of was === null ? [NO_PLACE] : filedUnder(was))
+      removePosition(this.byPlace.get(partKey(part, key)) ?? [], position);
+    for (const key of place === null ? [NO_PLACE] : filedUnder(place))
+      insertPosition(listOf(this.byPlace, partKey(part, key)), position);
+    this.filedOf[position] = place;
+  }
+
+  /** Files a draft under the last sentence it is told in. */
+  private told(position: number, part: boolean, sentence: number): void {
+    const was = this.lastSentenceOf[position] ?? -1;
+    if (sentence === was) return;
+    removePosition(this.byLastSentence.get(partKey(part, String(was))) ?? [], position);
+    insertPosition(listOf(this.byLastSentence, partKey(part, String(sentence))), position);
+    this.lastSentenceOf[position] = sentence;
+    this.latestSentence = Math.max(this.latestSentence, sentence);
+  }
+
   positionOf(draft: IncidentDraft): number {
     return this.positions.get(draft) ?? -1;
   }
@@ -419,7 +444,38 @@ class Drafts {
 
   /** Positions of those drafts now at this place, ascending. */
   atPlace(background: boolean, id: string): readonly number[] {
-    return this.byPlace.get(partKey(background, id)) ?? [];
+    return this.byPlace.get(partKey(background, idKey(id))) ?? [];
+  }
+
+  /**
+   * Positions of those drafts whose place may be compatible with `here` (the
+   * reach as `placesCompatible`'s), and of those with no place: every draft a
+   * mention at `here` can fit, and some it cannot.
+   */
+  near(
+    background: boolean,
+    here: ResolvedPlace,
+    reachKm: number | undefined,
+  ): (readonly number[])[] {
+    return [NO_PLACE, ...soughtUnder(here, reachKm)].map(
+      (key) => this.byPlace.get(partKey(background, key)) ?? [],
+    );
+  }
+
+  /** Positions of those drafts last told in sentence `from` or later. */
+  toldSince(background: boolean, from: number): (readonly number[])[] {
+    const lists: (readonly number[])[] = [];
+    for (let sentence = from; sentence <= this.latestSentence; sentence++)
+      lists.push(this.byLastSentence.get(partKey(background, String(sentence))) ?? []);
+    return lists;
+  }
+
+  /** Whether that draft has a mention of one of these kinds of act. */
+  hasKind(position: number, kinds: ReadonlySet<string>): boolean {
+    const own = this.kindsOf[position];
+    if (own === undefined) return false;
+    for (const kind of kinds) if (own.has(kind)) return true;
+    return false;
   }
 
   /** Positions of those drafts with a mention of one of these kinds of act. */
@@ -434,6 +490,9 @@ class Drafts {
       .map((f) => this.byFigure.get(partKey(background, figureKey(f))) ?? []);
   }
 }
+
+/** The key of the drafts that are at no place yet. */
+const NO_PLACE = 'none';
 
 function listOf(map: Map<string, number[]>, key: string): number[] {
   let list = map.get(key);
@@ -492,7 +551,19 @@ export function gatherIncidents(
       lists: readonly (readonly number[])[],
       test: (k: number) => boolean,
     ): number => (weighed.announced ? -1 : lastOf(lists, test));
-    const lastFitting = (): number => lastFit([index.inPart(part)], fitsAt);
+    // The drafts the mention can fit (compatible), and some it cannot: those at no place or at
+    // a place compatible with its own; with no place, those told since the previous sentence,
+    // unless it may join one told earlier. In a long report, far fewer than all of its part.
+    const anyDraft = here === null && weighed.closeAnywhere;
+    let fewer: (readonly number[])[] | undefined;
+    const candidates = (): (readonly number[])[] =>
+      anyDraft
+        ? [index.inPart(part)]
+        : (fewer ??=
+            here === null
+              ? index.toldSince(part, weighed.sentence - 1)
+              : index.near(part, here, weighed.reach));
+    const lastFitting = (): number => lastFit(candidates(), fitsAt);
     // «…، حيث دارت اشتباكات…»: a clause that goes on about its sentence's act stays with it.
     // An earlier act counted back from this one («بعد يومين من غارة…») is not what the sentence goes on about.
     const continues =
@@ -529,7 +600,12 @@ export function gatherIncidents(
     if (target === undefined) {
       // A mention that names an act joins the incident of that kind of act, else the latest.
       const kinds = kindsNamed(mention);
-      const sharing = kinds.size === 0 ? -1 : lastFit(index.ofKinds(part, kinds), fitsAt);
+      const sharing =
+        kinds.size === 0
+          ? -1
+          : anyDraft
+            ? lastFit(index.ofKinds(part, kinds), fitsAt)
+            : lastFit(candidates(), (k) => index.hasKind(k, kinds) && fitsAt(k));
       const latest = drafts[sharing >= 0 ? sharing : lastFitting()];
       // An act at another place inside or around the incident's is the same act only when the text says so.
       const joins =
