@@ -5,6 +5,7 @@ import type { StoredIncident } from '../link/index.js';
 import { normalizePhrase, publicationDay } from '../text/index.js';
 import type { Database, Sql } from './db.js';
 import { incidentRow, linkNewIncidents } from './linking.js';
+import type { CandidateCache } from './linking.js';
 
 /**
  * What storing a report did: `added` it; it was `known` already (the same
@@ -96,6 +97,18 @@ export async function saveReport(
   return outcome ?? 'known';
 }
 
+/** Each database's candidates of its last linking (CandidateCache): a store's own, never another's. */
+const candidateCaches = new WeakMap<Database, CandidateCache>();
+
+function candidateCache(db: Database): CandidateCache {
+  let cache = candidateCaches.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    candidateCaches.set(db, cache);
+  }
+  return cache;
+}
+
 /**
  * Stores several reports in one transaction, as `saveReport` does each: in a
  * handful of statements whatever their number, so that a batch costs little
@@ -118,7 +131,7 @@ export async function saveReports(
     const incidents = batch.flatMap((item, k) =>
       outcomes[k] === 'added' ? incidentsOf(item.result) : [],
     );
-    await linkNewIncidents(tx, incidents, lexicon);
+    await linkNewIncidents(tx, incidents, lexicon, candidateCache(db));
     return outcomes;
   });
 }
