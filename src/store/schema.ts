@@ -2059,6 +2059,42 @@ ANALYZE event_square_months;
 -- It now counts before the lock and holds it for the copy alone.
 ${keepSearchCountedFirstFunction()}`,
   },
+  {
+    version: 38,
+    name: 'the words and kept searches of events left alone by an update of none',
+    sql: `
+-- An insert of events with ON CONFLICT DO UPDATE (every batch ingest writes
+-- its events so) fires the update triggers too, with nothing in their
+-- transition tables when every event was new. The other update triggers
+-- return at once then; these two ran their statements on nothing, and after
+-- each refresh of the statistics planned them again first (PGlite: ~9 ms of
+-- a batch's events statement, against 0.1 for the others). The same
+-- functions (migrations 29 and 31), returning at once when no row changed:
+-- an update's old and new rows are the same rows, so added empty is
+-- removed empty too.
+CREATE OR REPLACE FUNCTION event_words_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM added) THEN
+    RETURN NULL;
+  END IF;
+  DELETE FROM event_words WHERE id IN (SELECT id FROM removed EXCEPT SELECT id FROM added);
+  ${wordsKept('added')}
+  RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION search_matches_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM added) THEN
+    RETURN NULL;
+  END IF;
+  DELETE FROM search_matches WHERE id IN (SELECT id FROM removed);
+  ${searchMatched('added')}
+  RETURN NULL;
+END
+$$;
+`,
+  },
 ];
 
 /**

@@ -46,6 +46,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [35, 'ecb0eb335793c968'],
   [36, 'caf400358dd84978'],
   [37, '644cc89f5dc57b49'],
+  [38, '90314d5791810238'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
