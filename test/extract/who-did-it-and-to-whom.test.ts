@@ -164,3 +164,25 @@ describe('the target after «استهدف» when its subject comes before it', (
     expect(sides(text, published)).toEqual([actor1, actor2]);
   });
 });
+
+describe('a fight «بين» two sides', () => {
+  it.each<Row>([
+    [
+      'اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش في بادية حمص، اليوم.',
+      '2020-03-02',
+      'SYR-GOV',
+      'ISIS',
+    ],
+    [
+      'قتل أربعة عناصر في اشتباكات بين قسد وفصائل المعارضة قرب مدينة منبج.',
+      '2020-03-02',
+      'SDF',
+      'FSA',
+    ],
+  ])(
+    '«%s» (%s): the first named, %s, against the second, %s',
+    (text, published, actor1, actor2) => {
+      expect(sides(text, published)).toEqual([actor1, actor2]);
+    },
+  );
+});

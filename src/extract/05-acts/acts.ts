@@ -327,11 +327,11 @@ export function readAct(
   // «غارات أخرى», «هجوم آخر»: another act; but «اعتقال آخر» is another person, and
   // «ألقت مروحية برميلاً على الحي، ثم سقط برميل ثان» with no day of its own a second blow
   // of the act its sentence tells.
-  const told = within(analysis.annotations.triggers, clause.sentence.tokenStart, clause.start);
   const secondBlow = (t: Annotation<TriggerEntry>): boolean =>
     date === null &&
     isIn(SECOND, analysis, t.end) &&
-    [...told, ...triggers].some(
+    // The acts its sentence told before the clause, read only for a clause that names a second one.
+    [...within(analysis.annotations.triggers, sentence.tokenStart, clause.start), ...triggers].some(
       // Not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»).
       (u) => u.end < t.start && u.entry.subEventType === t.entry.subEventType,
     );

@@ -108,11 +108,10 @@ export function weighRoles(
       e.actor !== null &&
       (speakers.has(e.start) || !describesSpeaker(e.start)),
   );
-  const betweenAt = (() => {
-    for (let i = clause.start; i < clause.end; i++) if (isIn(BETWEEN, analysis, i)) return i;
-    return -1;
-  })();
   const candidates: RoleCandidate[] = [];
+  // Most clauses name no actor: they are answered before their words are read.
+  if (inClause.length === 0) return candidates;
+  const betweenAt = firstOf(BETWEEN, analysis, clause.start, clause.end);
   let sideOfBetween = 0;
   for (const e of inClause) {
     const id = e.actor;
@@ -236,6 +235,12 @@ export function weighRoles(
     candidates.push(candidate(e, id, weighed));
   }
   return candidates;
+}
+
+/** The first token in `[from, to)` that is one of the words of `set`, -1 when none is. */
+function firstOf(set: ReadonlySet<string>, analysis: Analysis, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isIn(set, analysis, i)) return i;
+  return -1;
 }
 
 /**
