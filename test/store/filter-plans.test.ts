@@ -654,14 +654,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
       expect(
         plans.some((plan) => plan.some((n) => counts.includes(n['Relation Name'] ?? ''))),
       ).toBe(zoomsOut >= 0);
-      for (const plan of plans)
-        expect(
-          plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
-        ).not.toContain('Seq Scan');
-      const { where, params } = plainly(filter);
-      const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
-      expect(expected.length).toBeGreaterThan(1);
-      expect(byCorner(clusters)).toEqual(expected);
+      expectNoSeqScanOfEvents(plans);
+      await expectPlainClusters(clusters, filter, cell);
     },
   );
 
@@ -683,14 +677,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
       const read = plans.flat().map((n) => n['Relation Name']);
       expect(read).toContain('event_square_months');
       expect(read).not.toContain('event_cells');
-      for (const plan of plans)
-        expect(
-          plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
-        ).not.toContain('Seq Scan');
-      const { where, params } = plainly(filter);
-      const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
-      expect(expected.length).toBeGreaterThan(1);
-      expect(byCorner(clusters)).toEqual(expected);
+      expectNoSeqScanOfEvents(plans);
+      await expectPlainClusters(clusters, filter, cell);
     },
   );
 
@@ -722,10 +710,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       expect(squares.length).toBeGreaterThan(0);
       expect(squares.map((n) => n['Node Type'])).not.toContain('Seq Scan');
       expect(plans.flat().map((n) => n['Index Name'])).toContain(index);
-      const { where, params } = plainly(filter);
-      const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
-      expect(expected.length).toBeGreaterThan(1);
-      expect(byCorner(clusters)).toEqual(expected);
+      await expectPlainClusters(clusters, filter, cell);
     },
   );
 
@@ -879,6 +864,26 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await refreshStatistics(db);
     }
   });
+
+  /** No plan reads the whole of events. */
+  const expectNoSeqScanOfEvents = (plans: readonly PlanNode[][]): void => {
+    for (const plan of plans)
+      expect(
+        plan.filter((n) => n['Relation Name'] === 'events').map((n) => n['Node Type']),
+      ).not.toContain('Seq Scan');
+  };
+
+  /** Clusters equal to a plain grouping of the filter's located events, of more than one cell. */
+  const expectPlainClusters = async (
+    clusters: readonly { bbox: readonly number[] }[],
+    filter: EventFilter,
+    cell: number,
+  ): Promise<void> => {
+    const { where, params } = plainly(filter);
+    const expected = await plainClusters([...where, 'lat IS NOT NULL'], params, cell);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(byCorner(clusters)).toEqual(expected);
+  };
 
   /** eventClusters of a filter against a plain grouping of the events. */
   const mapsAsPlainly = async (also: EventFilter, cell: number, lone: boolean): Promise<void> => {

@@ -96,6 +96,24 @@ describe.each(engines())('the words filter on $name', (engine) => {
       ])
     )[0]?.kept ?? null;
 
+  /** Three plain events, the prefix's 1 to 3, whose text is the one given. */
+  const insertThree = async (prefix: string, text: string): Promise<void> => {
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       SELECT $1::text || k, 'Battles', 'Armed clash', '{}', $2, '{}',
+         jsonb_build_object('id', $1::text || k)
+       FROM generate_series(1, 3) AS k`,
+      [prefix, text],
+    );
+  };
+
+  /** Removes a test's events (by their prefix) and what was kept of its searches. */
+  const forget = async (prefix: string, searches: readonly string[]): Promise<void> => {
+    await db.query('DELETE FROM events WHERE id LIKE $1', [`${prefix}%`]);
+    await db.query('DELETE FROM kept_searches WHERE search = ANY($1)', [searches]);
+    await db.query('DELETE FROM search_matches WHERE search = ANY($1)', [searches]);
+  };
+
   /** The events a filter matches by a plain reading of the events, in the list's order. */
   const plainly = async (filter: EventFilter): Promise<string[]> => {
     const { where, params } = conditions(filter);
@@ -369,9 +387,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
       expect(await eventSource(db, { search: 'قصف' })).toBe('event_words');
       await expectPlain({ search: 'قصف', publicOnly: true });
     } finally {
-      await db.query("DELETE FROM events WHERE id LIKE 'kept%'");
-      await db.query("DELETE FROM kept_searches WHERE search IN ($1, 'قصف')", [word]);
-      await db.query('DELETE FROM search_matches WHERE search = $1', [word]);
+      await forget('kept', [word, 'قصف']);
     }
   });
 
@@ -467,9 +483,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
       expect(await eventSource(db, { search: 'قصف علي' })).toBe('events');
       await expectPlain({ search: 'قصف علي', publicOnly: true });
     } finally {
-      await db.query("DELETE FROM events WHERE id LIKE 'phr%'");
-      await db.query("DELETE FROM kept_searches WHERE search IN ($1, 'قصف علي')", [phrase]);
-      await db.query('DELETE FROM search_matches WHERE search = $1', [phrase]);
+      await forget('phr', [phrase, 'قصف علي']);
     }
   });
 
@@ -479,13 +493,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
     async () => {
       const word = 'معرتمصرين';
       const search: EventFilter = { search: word };
-      await db.query(
-        `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
-         SELECT 'twice' || k, 'Battles', 'Armed clash', '{}', 'قصف علي ' || $1, '{}',
-           jsonb_build_object('id', 'twice' || k)
-         FROM generate_series(1, 3) AS k`,
-        [word],
-      );
+      await insertThree('twice', `قصف علي ${word}`);
       const waiting = async (): Promise<boolean> =>
         (
           await db.query<{ n: number }>(
@@ -510,9 +518,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
         expect(row?.n).toBe(3);
       } finally {
         await second?.catch(() => undefined);
-        await db.query("DELETE FROM events WHERE id LIKE 'twice%'");
-        await db.query('DELETE FROM kept_searches WHERE search = $1', [word]);
-        await db.query('DELETE FROM search_matches WHERE search = $1', [word]);
+        await forget('twice', [word]);
       }
     },
   );
@@ -522,13 +528,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
     async () => {
       const word = 'كفرنبوده';
       const search: EventFilter = { search: word };
-      await db.query(
-        `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
-         SELECT 'busy' || k, 'Battles', 'Armed clash', '{}', 'اشتباك في ' || $1, '{}',
-           jsonb_build_object('id', 'busy' || k)
-         FROM generate_series(1, 3) AS k`,
-        [word],
-      );
+      await insertThree('busy', `اشتباك في ${word}`);
       try {
         await db.transaction(async (tx) => {
           // A writer of events, not yet committed.
@@ -550,11 +550,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
         });
         expect(timeout).toBe('7s');
       } finally {
-        await db.query("DELETE FROM events WHERE id LIKE 'busy%'");
-        await db.query("DELETE FROM kept_searches WHERE search IN ($1, 'غيرها', 'قصف علي')", [
-          word,
-        ]);
-        await db.query('DELETE FROM search_matches WHERE search = $1', [word]);
+        await forget('busy', [word, 'غيرها', 'قصف علي']);
       }
     },
   );
