@@ -360,10 +360,10 @@ class Drafts {
   private readonly byFigure = new Map<string, number[]>();
   /** The place each draft is filed under in `byPlace`, by the keys `filedUnder` gives (`NO_PLACE` for none). */
   private readonly filedOf: (ResolvedPlace | null)[] = [];
-  private readonly byPlace = new Map<string, number[]>();
+  private readonly byPlace = byPart<string>();
   /** The last sentence each draft is told in, and the drafts by it. */
   private readonly lastSentenceOf: number[] = [];
-  private readonly byLastSentence = new Map<string, number[]>();
+  private readonly byLastSentence = byPart<number>();
   private latestSentence = -1;
   private readonly positions = new Map<IncidentDraft, number>();
 
@@ -374,7 +374,7 @@ class Drafts {
     listOf(this.byPart, partKey(draft.background, '')).push(position);
     this.filedOf.push(null);
     this.lastSentenceOf.push(-1);
-    insertPosition(listOf(this.byPlace, partKey(draft.background, NO_PLACE)), position);
+    insertPosition(listOf(ofPart(this.byPlace, draft.background), NO_PLACE), position);
     this.kindsOf.push(new Set());
     this.figuresOf.push(new Set());
     this.grown(position, draft.mentions);
@@ -416,10 +416,11 @@ class Drafts {
   private file(position: number, part: boolean, place: ResolvedPlace | null): void {
     const was = this.filedOf[position] ?? null;
     if (place === was) return;
+    const filed = ofPart(this.byPlace, part);
     for (const key of was === null ? [NO_PLACE] : filedUnder(was))
-      removePosition(this.byPlace.get(partKey(part, key)) ?? [], position);
+      removePosition(filed.get(key) ?? [], position);
     for (const key of place === null ? [NO_PLACE] : filedUnder(place))
-      insertPosition(listOf(this.byPlace, partKey(part, key)), position);
+      insertPosition(listOf(filed, key), position);
     this.filedOf[position] = place;
   }
 
@@ -427,8 +428,9 @@ class Drafts {
   private told(position: number, part: boolean, sentence: number): void {
     const was = this.lastSentenceOf[position] ?? -1;
     if (sentence === was) return;
-    removePosition(this.byLastSentence.get(partKey(part, String(was))) ?? [], position);
-    insertPosition(listOf(this.byLastSentence, partKey(part, String(sentence))), position);
+    const filed = ofPart(this.byLastSentence, part);
+    removePosition(filed.get(was) ?? [], position);
+    insertPosition(listOf(filed, sentence), position);
     this.lastSentenceOf[position] = sentence;
     this.latestSentence = Math.max(this.latestSentence, sentence);
   }
@@ -444,7 +446,7 @@ class Drafts {
 
   /** Positions of those drafts now at this place, ascending. */
   atPlace(background: boolean, id: string): readonly number[] {
-    return this.byPlace.get(partKey(background, idKey(id))) ?? [];
+    return ofPart(this.byPlace, background).get(idKey(id)) ?? [];
   }
 
   /**
@@ -457,17 +459,14 @@ class Drafts {
     here: ResolvedPlace,
     reachKm: number | undefined,
   ): (readonly number[])[] {
-    return [NO_PLACE, ...soughtUnder(here, reachKm)].map(
-      (key) => this.byPlace.get(partKey(background, key)) ?? [],
-    );
+    return nonEmpty(ofPart(this.byPlace, background), [NO_PLACE, ...soughtUnder(here, reachKm)]);
   }
 
   /** Positions of those drafts last told in sentence `from` or later. */
   toldSince(background: boolean, from: number): (readonly number[])[] {
-    const lists: (readonly number[])[] = [];
-    for (let sentence = from; sentence <= this.latestSentence; sentence++)
-      lists.push(this.byLastSentence.get(partKey(background, String(sentence))) ?? []);
-    return lists;
+    const sentences: number[] = [];
+    for (let sentence = from; sentence <= this.latestSentence; sentence++) sentences.push(sentence);
+    return nonEmpty(ofPart(this.byLastSentence, background), sentences);
   }
 
   /** Whether that draft has a mention of one of these kinds of act. */
@@ -480,21 +479,57 @@ class Drafts {
 
   /** Positions of those drafts with a mention of one of these kinds of act. */
   ofKinds(background: boolean, kinds: ReadonlySet<string>): (readonly number[])[] {
-    return [...kinds].map((kind) => this.byKind.get(partKey(background, kind)) ?? []);
+    return nonEmpty(
+      this.byKind,
+      [...kinds].map((kind) => partKey(background, kind)),
+    );
   }
 
   /** Positions of those drafts that state one of these counts. */
   withCounts(background: boolean, figures: readonly FigureMention[]): (readonly number[])[] {
-    return figures
-      .filter((f) => f.count !== null)
-      .map((f) => this.byFigure.get(partKey(background, figureKey(f))) ?? []);
+    return nonEmpty(
+      this.byFigure,
+      figures.filter((f) => f.count !== null).map((f) => partKey(background, figureKey(f))),
+    );
   }
+
+  /** Whether that draft states this count (its measure and number). */
+  states(position: number, figure: FigureMention): boolean {
+    return this.figuresOf[position]?.has(figureKey(figure)) === true;
+  }
+}
+
+/**
+ * The positions filed under these keys, those with none left out: `lastOf`
+ * steps through every list it is given at each position it walks.
+ */
+function nonEmpty<K>(
+  map: ReadonlyMap<K, readonly number[]>,
+  keys: Iterable<K>,
+): (readonly number[])[] {
+  const lists: (readonly number[])[] = [];
+  for (const key of keys) {
+    const list = map.get(key);
+    if (list !== undefined && list.length > 0) lists.push(list);
+  }
+  return lists;
 }
 
 /** The key of the drafts that are at no place yet. */
 const NO_PLACE = 'none';
 
-function listOf(map: Map<string, number[]>, key: string): number[] {
+/**
+ * An index that holds the drafts of the news and of the background apart, in a
+ * table each: keys looked up for every mention are not made into new strings.
+ */
+type ByPart<K> = readonly [news: Map<K, number[]>, background: Map<K, number[]>];
+
+const byPart = <K>(): ByPart<K> => [new Map(), new Map()];
+
+const ofPart = <K>(index: ByPart<K>, background: boolean): Map<K, number[]> =>
+  index[background ? 1 : 0];
+
+function listOf<K>(map: Map<K, number[]>, key: K): number[] {
   let list = map.get(key);
   if (list === undefined) {
     list = [];
@@ -622,18 +657,15 @@ export function gatherIncidents(
     }
     // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
     if (target === undefined && mention.newAct !== 'explicit') {
+      const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
       target =
         drafts[
-          lastOf(
-            index.withCounts(
-              part,
-              mention.figures.map((f) => f.figure),
-            ),
-            (k) => {
-              const draft = drafts[k];
-              return draft !== undefined && repeatsToll(draft, mention);
-            },
-          )
+          lastOf(index.withCounts(part, counted), (k) => {
+            const draft = drafts[k];
+            return (
+              draft !== undefined && repeatsToll(draft, mention, counted, (f) => index.states(k, f))
+            );
+          })
         ];
       rule = 'gather/repeats-the-toll';
     }
@@ -760,14 +792,17 @@ const TELLING_COUNT = 10;
  * one; or any one of them for the same kind of act at a place inside the area
  * the incident was told at («…فيما جرح طفلان بقصف مماثل على ريف القنيطرة» in
  * the lead, then «كما تعرضت بلدة خان أرنبة لقصف مماثل أدى إلى جرح طفلين»).
+ * `counted` are the mention's figures with a count; `stated` says whether the
+ * incident states one (the gathering's index: a long incident states hundreds).
  */
-function repeatsToll(draft: IncidentDraft, mention: EventMention): boolean {
-  const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
+function repeatsToll(
+  draft: IncidentDraft,
+  mention: EventMention,
+  counted: readonly FigureMention[],
+  stated: (figure: FigureMention) => boolean,
+): boolean {
   if (counted.length === 0) return false;
-  const told = summaryOf(draft).figures;
-  const repeated = counted.filter((f) =>
-    told.some((t) => t.measure === f.measure && t.count === f.count),
-  );
+  const repeated = counted.filter(stated);
   return (
     repeated.length >= 2 ||
     repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT) ||
