@@ -5,7 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/temporary-dir.ts'],
-    setupFiles: ['test/yield-between-tests.ts'],
     // Timeouts only catch hangs: tests that start a database or spawn the CLI
     // run at whatever speed the machine has, and speed is measured by the bench.
     testTimeout: 120_000,

@@ -201,9 +201,11 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
   const room = (): void => {
     if (dataDir !== null) ensureRoom(dataDir);
   };
+  const yieldNow = turnTaker();
   // PGlite plans every statement with its values (no named statements): as planEachTime asks.
   const on = (q: Pick<PGlite, 'query'>, before: () => void): Sql => ({
     query: async <R extends object>(text: string, params: readonly unknown[] = []) => {
+      await yieldNow();
       before();
       try {
         return (await q.query<R>(text, [...params])).rows;
@@ -232,6 +234,25 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
         release();
       }
     },
+  };
+}
+
+/** How long the embedded engine's queries may keep the event loop before it takes a turn. */
+const TURN_AFTER_MS = 20;
+
+/**
+ * PGlite answers a query without leaving the microtask queue (3,000 queries
+ * in a loop let a 10 ms interval tick not once in a second), so a long run of
+ * them — a batch uploaded to \`serve\`, a reprocess — kept the server from
+ * every other request, and from its timers, until it ended. Before a query,
+ * once the last turn of the event loop is TURN_AFTER_MS old, one is taken.
+ */
+function turnTaker(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < TURN_AFTER_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
   };
 }
 
