@@ -7,6 +7,7 @@ import {
   because,
   firstAt,
   firstFrom,
+  inADate,
   someAt,
   startingIn,
   startsOf,
@@ -59,7 +60,6 @@ export interface FigureMention {
 /** State shared across a report's clauses: numbers already used, the last figure's measure and victims. */
 interface FigureState {
   readonly consumed: Set<number>;
-  readonly dateTokens: ReadonlySet<number>;
   lastMeasure: Measure | null;
   lastVictim: string | null;
   /** The kind of people the last figure counted, so that «آخر» after «مهاجما انتحاريا» is another attacker. */
@@ -119,7 +119,7 @@ function annotationAt<A extends { start: number }>(list: readonly A[], i: number
 
 function isCountable(r: Reader, start: number, end: number): boolean {
   for (let k = start; k < end; k++)
-    if (r.state.dateTokens.has(k) || r.state.consumed.has(k)) return false;
+    if (inADate(r.analysis, k) || r.state.consumed.has(k)) return false;
   // «300 ألف نسمة», «50 مليون ليرة», «38 كم»: numbers of other things.
   return annotationAt(r.analysis.annotations.notFigures, end) === undefined;
 }
@@ -382,7 +382,7 @@ function skipWhen(r: Reader, from: number): number {
   let i = from;
   while (
     i < Math.min(r.to, from + 5) &&
-    (r.state.dateTokens.has(i) || inSet(TIME_WORDS, r, i) || r.analysis.tokens[i]?.text === ',')
+    (inADate(r.analysis, i) || inSet(TIME_WORDS, r, i) || r.analysis.tokens[i]?.text === ',')
   ) {
     i++;
   }
@@ -1308,12 +1308,8 @@ export function figuresByClause(
   places: readonly { readonly start: number; readonly end: number }[] = [],
 ): FigureMention[][] {
   const placeEnds = new Map(places.map((p) => [p.start, p.end]));
-  const dateTokens = new Set(
-    analysis.dates.flatMap((d) => Array.from({ length: d.end - d.start }, (_, k) => d.start + k)),
-  );
   const state: FigureState = {
     consumed: new Set(),
-    dateTokens,
     lastMeasure: null,
     lastFigure: null,
     lastVictim: null,

@@ -14,6 +14,7 @@ import {
   WAS,
   endsOf,
   endsWithPhrase,
+  firstFrom,
   hasCue,
   insideAName,
   isDefinite,
@@ -132,14 +133,13 @@ function isHabitual(inside: InClause): boolean {
 /** Dates that say when the act happened, not when it was reported or how long a tally runs. */
 function eventDate(
   analysis: Analysis,
-  clause: Clause,
+  inside: InClause,
   triggers: readonly Annotation<TriggerEntry>[],
 ): DateExpression | null {
+  const clause = inside.clause;
   // «يصادف اليوم الذكرى العاشرة لمجزرة … في أيار 2012»: the day before the
   // anniversary is the remembrance's; the act's date, if any, comes after it.
-  const anniversary = startingIn(analysis.annotations.cues, clause.start, clause.end).find(
-    (c) => c.entry.cue === 'anniversary' && c.end <= clause.end,
-  );
+  const anniversary = inside.cues.find((c) => c.entry.cue === 'anniversary');
   const dates = startingIn(analysis.dates, anniversary?.end ?? clause.start, clause.end).filter(
     (d) => d.end <= clause.end,
   );
@@ -172,21 +172,18 @@ function isPluperfect(analysis: Analysis, inside: InClause): boolean {
   return false;
 }
 
+/** How a clause is told, and the rule that says so: written here, not in closures made anew for every clause. */
+interface Status {
+  readonly background: boolean;
+  readonly rules: RuleUse[];
+}
+
+const past = (rule: string): Status => ({ background: true, rules: [because(rule)] });
+const news = (rule: string): Status => ({ background: false, rules: [because(rule)] });
+
 /** Whether the clause tells of a past act given as context, and the rule that says so. */
-function pastOrNews(
-  analysis: Analysis,
-  inside: InClause,
-  date: DateExpression | null,
-): { background: boolean; rules: RuleUse[] } {
+function pastOrNews(analysis: Analysis, inside: InClause, date: DateExpression | null): Status {
   const clause = inside.clause;
-  const past = (rule: string): { background: boolean; rules: RuleUse[] } => ({
-    background: true,
-    rules: [because(rule)],
-  });
-  const news = (rule: string): { background: boolean; rules: RuleUse[] } => ({
-    background: false,
-    rules: [because(rule)],
-  });
   // «يصادف اليوم الذكرى السنوية لمجزرة…»: today's date is the anniversary's, the act is past.
   if (hasCue(analysis, 'anniversary', clause.start, clause.end)) return past('acts/anniversary');
   const pub = analysis.published;
@@ -296,6 +293,29 @@ function isAnaphoric(analysis: Analysis, triggers: readonly Annotation<TriggerEn
   return main !== undefined && isDefinite(analysis, main.start);
 }
 
+/** The strength of the clause's strongest act, 0 when it names none. */
+function strongest(
+  analysis: Analysis,
+  inside: InClause,
+  triggers: readonly Annotation<TriggerEntry>[],
+): number {
+  let most = 0;
+  for (const t of triggers) most = Math.max(most, strengthOf(analysis, inside, t));
+  return most;
+}
+
+/** «فجر انتحاري نفسه»: a word of a suicide attack in the sentence, not a drone's («طائرة انتحارية»). */
+function suicideIn(analysis: Analysis, sentence: Clause['sentence']): boolean {
+  const { suicideCues, airCues } = analysis.annotations;
+  // Walked in place, not gathered first: asked of every clause.
+  for (let k = firstFrom(suicideCues, sentence.tokenStart); k < suicideCues.length; k++) {
+    const c = suicideCues[k];
+    if (c === undefined || c.start >= sentence.tokenEnd) break;
+    if (c.end <= sentence.tokenEnd && !endsOf(airCues).has(c.start)) return true;
+  }
+  return false;
+}
+
 /**
  * Reads the act one clause tells: its own triggers (or, when it only counts the
  * victims of an act it names, that act), when, whether it is news, a past act,
@@ -320,7 +340,7 @@ export function readAct(
   // «ارتفعت حصيلة قتلى القصف…»: a clause about an act it only names is still about that act.
   const own = effective.filter((t) => !references.includes(t));
   const triggers = own.length > 0 || !counts ? own : references;
-  const date = eventDate(analysis, clause, triggers);
+  const date = eventDate(analysis, inside, triggers);
   const status = pastOrNews(analysis, inside, date);
   const hasNewActCue = hasCue(analysis, 'new_act', clause.start, clause.end);
   const sentence = clause.sentence;
@@ -344,7 +364,7 @@ export function readAct(
   return {
     at: effective[0]?.start ?? clause.start,
     triggers,
-    strength: Math.max(0, ...triggers.map((t) => strengthOf(analysis, inside, t))),
+    strength: strongest(analysis, inside, triggers),
     date,
     background: status.background,
     backgroundRules: status.rules,
@@ -371,9 +391,7 @@ export function readAct(
     // «كما طالب المتظاهرون…»: a definite act noun names the act told, even where a cue mutes it.
     anaphoric: isAnaphoric(analysis, inside.triggers) || namesToldAct(analysis, inside),
     refersBack: references.length > 0 || namesToldAct(analysis, inside),
-    suicide: within(analysis.annotations.suicideCues, sentence.tokenStart, sentence.tokenEnd).some(
-      (c) => !endsOf(analysis.annotations.airCues).has(c.start),
-    ),
+    suicide: suicideIn(analysis, sentence),
     air: inside.air,
   };
 }
