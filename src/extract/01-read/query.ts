@@ -12,9 +12,12 @@ export function isIn(set: ReadonlySet<string>, analysis: Analysis, i: number): b
   return false;
 }
 
+/** The article, after a conjunction or a preposition, or «لل». */
+const DEFINITE = /^[وفبل]?(?:ال|لل)/;
+
 /** «الهجوم», «والقصف», «للمرصد»: a word made definite, whatever conjunction or preposition it carries. */
 export function isDefinite(analysis: Analysis, i: number): boolean {
-  return /^[وفبل]?(?:ال|لل)/.test(analysis.tokens[i]?.text ?? '');
+  return DEFINITE.test(analysis.tokens[i]?.text ?? '');
 }
 
 /** «هيئة تحرير الشام»: a word inside a longer name of an actor or source, which names no act. */

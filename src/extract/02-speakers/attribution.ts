@@ -66,9 +66,12 @@ function isSourceNoun(b: Builder, e: EntityMention): boolean {
   );
 }
 
+/** A name made definite, after «و» or «ف» at most. */
+const DEFINITE_NAME = /^[وف]?(?:ال|لل)/;
+
 function isDefinite(b: Builder, e: EntityMention): boolean {
   const t = b.analysis.tokens[e.start];
-  return t !== undefined && /^[وف]?(?:ال|لل)/.test(t.text);
+  return t !== undefined && DEFINITE_NAME.test(t.text);
 }
 
 function sourceOf(e: EntityMention, rule: string): Source {

@@ -97,6 +97,17 @@ interface Reader {
   readonly places: ReadonlyMap<number, number>;
 }
 
+// Patterns made once, not at every call: a pattern written in a function is a new object each time it runs.
+/** «و» or a mark of punctuation, which ends what a subject's count may run to. */
+const CLAUSE_BREAK = /^[و.,،:؛]/;
+/** The article, after «و», «ف» or «ب», or «لل». */
+const DEFINITE = /^[وفب]?(?:ال|لل)/;
+/** «في» or «ب» opening a place phrase. */
+const IN_OR_AT = /^(?:ب|في)/;
+/** «إلى», written apart or on the next word. */
+const TO = /^(?:الي|ل|لـ)$/;
+const ARTICLE = /^ال/;
+
 function word(r: Reader, i: number): string {
   const t = r.analysis.tokens[i];
   return t?.kind === 'word' ? t.text : '';
@@ -419,7 +430,7 @@ function readAfter(
     // after them: the fighters are the doer, the counted their victims.
     for (let j = skipWhen(r, direct.end); j <= direct.end + SUBJECT_TAIL; j++) {
       if (someAt(r.analysis.annotations.measures, j)) break;
-      if (/^[و.,،:؛]/.test(r.analysis.tokens[j]?.text ?? '.')) break;
+      if (CLAUSE_BREAK.test(r.analysis.tokens[j]?.text ?? '.')) break;
       const object = countAt(r, anchor, j, true);
       if (object?.count != null) return object;
     }
@@ -696,7 +707,7 @@ function readNoun(r: Reader, anchor: Annotation<MeasureEntry>): FigureMention | 
 }
 
 function isDefinite(r: Reader, i: number): boolean {
-  return /^[وفب]?(?:ال|لل)/.test(word(r, i));
+  return DEFINITE.test(word(r, i));
 }
 
 function numberEndingAt(
@@ -844,7 +855,7 @@ function countedBefore(r: Reader, f: FigureMention): boolean {
  */
 function pastPlacePhrase(r: Reader, i: number): number {
   const named = r.places.get(i);
-  if (named !== undefined && /^(?:ب|في)/.test(word(r, i))) return named;
+  if (named !== undefined && IN_OR_AT.test(word(r, i))) return named;
   if (word(r, i) !== 'في' && word(r, i) !== 'ب') return i;
   return r.places.get(i + 1) ?? i;
 }
@@ -863,7 +874,7 @@ function readContinuation(r: Reader, previous: FigureMention): FigureMention | n
   let start: number;
   // «إضافة لعدد من…», «بالإضافة إلى 3…»: the preposition may be written on or after the word.
   if (inSet(ADDITION, r, j))
-    start = /^(?:الي|ل|لـ)$/.test(word(r, j + 1)) || word(r, j + 1) === 'الى' ? j + 2 : j + 1;
+    start = TO.test(word(r, j + 1)) || word(r, j + 1) === 'الى' ? j + 2 : j + 1;
   else if (word(r, j) === 'و') start = j + 1;
   else if (word(r, j).startsWith('و')) start = j;
   else return null;
@@ -1148,7 +1159,7 @@ const COMPANIONS = new Set(['مع', 'برفقه']);
 function withCompanions(r: Reader, f: FigureMention): FigureMention {
   // «مختار القرية برفقة…»: past the definite words that complete the counted noun.
   let before = f.end;
-  while (before < f.end + 2 && /^ال/.test(word(r, before))) before++;
+  while (before < f.end + 2 && ARTICLE.test(word(r, before))) before++;
   if (f.count === null || !COMPANIONS.has(word(r, before))) return f;
   const at = before + 1;
   const one = word(r, at) === 'احد' || word(r, at) === 'احدي';

@@ -234,9 +234,7 @@ function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
 /** «الحادثة وقعت…», «العملية»: a definite noun that names an act already told. */
 function namesToldAct(analysis: Analysis, inside: InClause): boolean {
   return inside.cues.some(
-    (c) =>
-      c.entry.cue === 'event_reference' &&
-      /^[وفبل]?(?:ال|لل)/.test(analysis.tokens[c.start]?.text ?? ''),
+    (c) => c.entry.cue === 'event_reference' && isDefinite(analysis, c.start),
   );
 }
 

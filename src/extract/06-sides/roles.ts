@@ -51,6 +51,15 @@ export interface RoleInputs {
   readonly describesSpeaker: (token: number) => boolean;
 }
 
+// Patterns made once, not at every call: a pattern written in a function is a new object each time it runs.
+const CONJUNCTION = /^[وف]/;
+/** The clitics a verb never takes: «ب», «ل», the article. */
+const NOUN_CLITIC = /^(?:ب|ل|ال)/;
+/** A preposition written on a word: «ب», «ل», «ف». */
+const OWN_PREPOSITION = /^[بلف]/;
+/** «لـ» on a word, after «و» or «ف». */
+const LAM_CLITIC = /^[وف]?(?:لل|ل)/;
+
 function vote(side: Vote['side'], rule: string, score: number): Vote {
   // Written out, not `{ ...because(rule, score), side }`: V8 builds a spread that
   // gains a field on a path forty times slower, and votes are cast for every actor.
@@ -336,8 +345,8 @@ function actNoun(analysis: Analysis, i: number): boolean {
   if (t === undefined) return false;
   const before = analysis.tokens[i - 1];
   if (before !== undefined && BEFORE_ACT_NOUN.has(before.keys[0] ?? '')) return true;
-  const bare = t.text.replace(/^[وف]/, '');
-  const clitic = /^(?:ب|ل|ال)/.test(bare);
+  const bare = t.text.replace(CONJUNCTION, '');
+  const clitic = NOUN_CLITIC.test(bare);
   return clitic && !(LIGHT_VERBS.get(wordKey(bare))?.some((p) => p.length === 1) ?? false);
 }
 
@@ -360,7 +369,7 @@ function byTheActNoun(
     // Adjectives only between them: no word with a preposition of its own, no punctuation.
     for (let k = t.end; k < lam; k++) {
       const w = analysis.tokens[k];
-      if (w?.kind !== 'word' || /^[بلف]/.test(w.text) || w.text === 'في') return false;
+      if (w?.kind !== 'word' || OWN_PREPOSITION.test(w.text) || w.text === 'في') return false;
     }
     return true;
   });
@@ -400,7 +409,7 @@ function lamOfGroupAt(analysis: Analysis, at: number): number | null {
 function hasLamClitic(analysis: Analysis, i: number): boolean {
   const t = analysis.tokens[i];
   if (t === undefined) return false;
-  const bare = t.text.replace(/^[وف]?(?:لل|ل)/, '');
+  const bare = t.text.replace(LAM_CLITIC, '');
   return bare !== t.text && bare.length >= 2 && t.keys.includes(wordKey(bare));
 }
 
