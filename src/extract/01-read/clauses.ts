@@ -1,3 +1,4 @@
+import { countBelow } from '../../text/index.js';
 import type { Sentence } from '../../text/index.js';
 import { firstFrom, someAt, startingIn } from './analysis.js';
 import type { Analysis } from './analysis.js';
@@ -137,10 +138,21 @@ export function grievances(
 ): { start: number; end: number }[] {
   return analysis.annotations.cues.flatMap((cue) => {
     if (cue.entry.cue !== 'topic') return [];
-    const clause = clauses.find((c) => cue.start >= c.start && cue.start < c.end);
+    const clause = clauseAt(clauses, cue.start);
     if (clause === undefined) return [];
     let end = cue.end;
     while (end < clause.end && analysis.tokens[end]?.kind !== 'punct') end++;
     return [{ start: cue.start, end }];
   });
+}
+
+/**
+ * The clause token `i` is in, if any. Clauses come in order and do not overlap
+ * (`splitClauses`), so the one whose start is the last at or before `i` is the
+ * only one that can hold it: a long report has thousands of clauses, and as
+ * many cues to place in them.
+ */
+function clauseAt(clauses: readonly Clause[], i: number): Clause | undefined {
+  const clause = clauses[countBelow(clauses, (c) => c.start, i, true) - 1];
+  return clause !== undefined && i < clause.end ? clause : undefined;
 }
