@@ -114,13 +114,14 @@ export function searchSpans(incidents: readonly StoredIncident[]): SearchSpan[] 
  * from: a row version is its transaction (xmin) and its place (ctid), which
  * every update of either row changes (the incident's data read again, an
  * event given, a report given a date it lacked), and which no other version
- * of the same row has while it lives.
+ * of the same row has while it lives (on one store's history: a store put back
+ * from an older copy under a running process may give a transaction id again).
  */
 const ROW_VERSION = `i.row_xmin::text || ':' || i.row_ctid::text || ':' || d.row_xmin::text || ':' || d.row_ctid::text`;
 
 /**
  * The candidates of some spans, as SQL: their ids and row versions (for the
- * data of those not in hand, candidateRows). Each span is its own scan of the
+ * data of those not in hand, CANDIDATE_ROWS). Each span is its own scan of the
  * linking index (a LATERAL subquery that OFFSET 0 keeps from being flattened
  * into a join): however large the store grows, and whatever plan a prepared
  * statement settles on, a batch reads only the incidents near its own, never

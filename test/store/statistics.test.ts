@@ -44,6 +44,24 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
     }
   }, 60_000);
 
+  it('are refreshed once a table beyond ANALYZE’s sample has grown by a fifth', async () => {
+    const db = await engine.open();
+    try {
+      // More events than ANALYZE samples (300 × default_statistics_target, 30,000).
+      await addEvents(db, 1, 32_000);
+      await refreshStatistics(db);
+      expect(await estimated(db)).toBe(32_000);
+      // A tenth more is left alone; a quarter more is refreshed (half would be, were it smaller).
+      await addEvents(db, 32_001, 3200);
+      expect(await refreshStaleStatistics(db)).toBe(false);
+      await addEvents(db, 35_201, 4800);
+      expect(await refreshStaleStatistics(db)).toBe(true);
+      expect(await estimated(db)).toBeGreaterThan(32_000);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
   it('leave no report words waiting outside the search index, which would make a search read every report', async () => {
     const db = await engine.open();
     const addDocuments = (from: number): Promise<unknown> =>

@@ -349,7 +349,9 @@ const partKey = (background: boolean, key: string): string =>
  * Without them every mention is weighed against every draft, and a long
  * document costs the square of its length; with them a mention is weighed
  * against the drafts that can answer, the latest first, as before. Each index
- * holds the drafts of the news and of the background apart (`partKey`).
+ * holds the drafts of the news and of the background apart: by kind, figure
+ * and part under keys of `partKey`, by place and last sentence in a table of
+ * each part (`byPart`).
  */
 class Drafts {
   readonly all: IncidentDraft[] = [];
