@@ -165,6 +165,9 @@ export interface Gazetteer {
   nearSpellings(key: string): readonly PlaceName[];
 }
 
+/** Words whose facts are kept by number before the array starts again (a long run's new words). */
+const MAX_WORDS_KEPT = 1 << 17;
+
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
 
@@ -403,6 +406,27 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     }
     return facts;
   };
+  // The same, by the word's number (Token.word) from `firstWord` on: an array read at every
+  // token of a report, where the table was looked up (a look-up far into memory that the
+  // report's earlier steps had left for other tables). A long run that reads ever new words
+  // starts the array again at the word asked about; words numbered before it ask the table.
+  let firstWord = 0;
+  let byWord: (WordFacts | undefined)[] = [];
+  const factsOfWord = (token: Token): WordFacts => {
+    const at = token.word - firstWord;
+    if (at < 0) return factsOf(token.keys);
+    const known = byWord[at];
+    if (known !== undefined) return known;
+    if (at >= MAX_WORDS_KEPT) {
+      firstWord = token.word;
+      byWord = [];
+      return factsOfWord(token);
+    }
+    while (byWord.length < at) byWord.push(undefined);
+    const facts = factsOf(token.keys);
+    byWord[at] = facts;
+    return facts;
+  };
   return {
     places,
     names,
@@ -412,22 +436,22 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     mayStartPlace: (token) => {
       if (token === undefined) return false;
       if (token.kind !== 'word') return starts.has(token.text);
-      return factsOf(token.keys).startsPlace;
+      return factsOfWord(token).startsPlace;
     },
     nameAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
       return token?.kind === 'word'
-        ? names.longestFrom(factsOf(token.keys).names, tokens, start, end)
+        ? names.longestFrom(factsOfWord(token).names, tokens, start, end)
         : names.longestAt(tokens, start, end);
     },
     cueAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
       return token?.kind === 'word'
-        ? cues.longestFrom(factsOf(token.keys).cues, tokens, start, end)
+        ? cues.longestFrom(factsOfWord(token).cues, tokens, start, end)
         : cues.longestAt(tokens, start, end);
     },
     isA: (token, cls) =>
-      token?.kind === 'word' && (factsOf(token.keys).classes & classBit(cls)) !== 0,
+      token?.kind === 'word' && (factsOfWord(token).classes & classBit(cls)) !== 0,
     anaphorOf: (token) => {
       if (token?.kind !== 'word') return null;
       for (const key of token.keys) {

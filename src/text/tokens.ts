@@ -24,6 +24,14 @@ export interface Token {
   /** Matching keys, the surface's own key first. Empty for punctuation. */
   readonly keys: readonly string[];
   /**
+   * The word's number: the same for every token of the word, another for
+   * every other word, never given again while the process runs; -1 for
+   * numbers, punctuation and breaks. A stage keeps what it knows of each word
+   * in an array by this number, where a table keyed by the word's keys was
+   * looked up at every token.
+   */
+  readonly word: number;
+  /**
    * Where a quote mark that opens right before this token starts. Quote marks
    * are no tokens: «"الدفاع المدني"», «بمقتل "9 مدنيين"» read as if unquoted,
    * and the rules that care (direct speech, quoted names) ask the tokens.
@@ -61,6 +69,8 @@ interface WordReading {
   readonly pieces: readonly number[] | null;
   /** Another word read before whose characters hash alike. */
   readonly next: WordReading | undefined;
+  /** Its number, as its tokens carry it (`Token.word`). */
+  readonly number: number;
 }
 
 /**
@@ -73,6 +83,8 @@ interface WordReading {
  */
 const READINGS = new Map<number, WordReading>();
 let cachedWords = 0;
+/** The number the next new reading takes: a word read again after the cache is emptied takes a new one. */
+let nextWordNumber = 0;
 const MAX_CACHED_WORDS = 20_000;
 
 /** A hash of `text[start, end)`, small enough to stay an integer for the engine. */
@@ -101,7 +113,13 @@ function readingAt(text: string, start: number, end: number): WordReading {
     READINGS.clear();
     cachedWords = 0;
   }
-  const reading = { word, keys: readingsOf(word), pieces: joinedPieces(word), next: first };
+  const reading = {
+    word,
+    keys: readingsOf(word),
+    pieces: joinedPieces(word),
+    next: first,
+    number: nextWordNumber++,
+  };
   READINGS.set(hash, reading);
   cachedWords++;
   return reading;
@@ -212,16 +230,18 @@ export function tokenize(text: string): Token[] {
         kind,
         kind === 'number' ? numberKeys(surface) : NO_KEYS,
         openAt,
+        NOT_A_WORD,
       );
     } else {
       const reading = readingAt(text, start, i);
       if (reading.pieces === null) {
-        pushToken(tokens, reading.word, start, kind, reading.keys, openAt);
+        pushToken(tokens, reading.word, start, kind, reading.keys, openAt, reading.number);
       } else {
         let at = start;
         for (const length of reading.pieces) {
           const piece = readingAt(text, at, at + length);
-          pushToken(tokens, piece.word, at, kind, piece.keys, at === start ? openAt : null);
+          const opens = at === start ? openAt : null;
+          pushToken(tokens, piece.word, at, kind, piece.keys, opens, piece.number);
           at += length;
         }
       }
@@ -238,6 +258,7 @@ function pushToken(
   kind: TokenKind,
   keys: readonly string[],
   openQuote: number | null,
+  word: number,
 ): void {
   tokens.push({
     index: tokens.length,
@@ -246,12 +267,16 @@ function pushToken(
     text: surface,
     kind,
     keys,
+    word,
     openQuote,
     closeQuote: null,
   });
 }
 
 const NO_KEYS: readonly string[] = [];
+
+/** The number of a token that is no word (`Token.word`). */
+const NOT_A_WORD = -1;
 
 /**
  * A number's keys, the number itself: one array for every token of it, as a

@@ -73,6 +73,64 @@ describe('the words a gazetteer knows around place names', () => {
     expect(gazetteer.mayStartPlace(tokensOf('بلدة')[0])).toBe(true);
   });
 
+  it('lets a place start at the first word of every name and cue it lists, asked once or again', () => {
+    const starts = new Set([...gazetteer.names.firstKeys(), ...gazetteer.cues.firstKeys()]);
+    // Every phrase of the cues file, lists and the lists inside its objects alike.
+    const strings = (v: unknown): string[] =>
+      typeof v === 'string'
+        ? [v]
+        : Array.isArray(v)
+          ? v.flatMap(strings)
+          : typeof v === 'object' && v !== null
+            ? Object.values(v).flatMap(strings)
+            : [];
+    const phrases = [
+      ...gazetteer.places.flatMap((p) => [p.nameAr, ...p.variants]),
+      ...Object.entries(cues)
+        .filter(([field]) => field !== '$comment')
+        .flatMap(([, v]) => strings(v)),
+    ].filter((p) => p !== '');
+    for (const round of [1, 2])
+      for (const phrase of phrases) {
+        const [first] = tokensOf(phrase);
+        if (first === undefined) continue;
+        const expected =
+          first.kind === 'word' ? first.keys.some((k) => starts.has(k)) : starts.has(first.text);
+        expect(gazetteer.mayStartPlace(first), `${phrase} (${String(round)})`).toBe(expected);
+        if (gazetteer.names.longestAt([first], 0) !== null)
+          expect(gazetteer.mayStartPlace(first), phrase).toBe(true);
+      }
+  });
+
+  it('knows a word as well after a long run of new words as before it', () => {
+    // More new words than the gazetteer keeps by number: it starts again, and words
+    // numbered before that are still known.
+    const early = tokensOf('قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة مشفى الرقة');
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const many: Token[] = [];
+    for (let chunk = 0; chunk < 7; chunk++) {
+      const words = Array.from({ length: 25_000 }, (_, n) => {
+        let word = 'ك'.repeat(chunk + 1);
+        for (let k = n; word.length < chunk + 5; k = Math.floor(k / letters.length))
+          word += letters.charAt(k % letters.length);
+        return word;
+      });
+      many.push(...tokensOf(words.join(' ')));
+    }
+    const late = tokensOf('قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة مشفى الرقة');
+    const starts = new Set([...gazetteer.names.firstKeys(), ...gazetteer.cues.firstKeys()]);
+    const sample = [...early, ...many.filter((_, k) => k % 997 === 0), ...many.slice(-50), ...late];
+    for (const token of [...sample, ...early, ...late]) {
+      expect(gazetteer.mayStartPlace(token), token.text).toBe(
+        token.keys.some((k) => starts.has(k)),
+      );
+      expect(gazetteer.isA(token, 'hospital'), token.text).toBe(
+        token.keys.some((k) => listed('hospital').has(k)),
+      );
+    }
+    expect(many.at(-1)?.word ?? 0).toBeGreaterThan((early[0]?.word ?? 0) + 150_000);
+  });
+
   it('finds the name and the cue at a word as its tries do, with clitics, punctuation and bounds', () => {
     const tokens = tokensOf(
       'قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة، (قرب) مدينة دير الزور وقرية الهدهود',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchKeys, normalizeForMatching, tokenize, wordKey } from '../../src/text/index.js';
+import type { Token } from '../../src/text/index.js';
 
 const tokensOf = (text: string) => tokenize(normalizeForMatching(text).text);
 
@@ -116,6 +117,41 @@ describe('matchKeys', () => {
     const tokens = tokensOf(words.join(' '));
     expect(tokens.map((t) => t.text)).toEqual(words);
     expect(tokens.map((t) => t.keys[0])).toEqual(words);
+  });
+
+  it('numbers each word: one number for all its tokens, another for another word, none for the rest', () => {
+    const first = tokensOf('قصفت المدفعية القرية، وقتل 3 مدنيين');
+    const second = tokensOf('دخلت الدورية القرية ولايزال القصف');
+    const word = (tokens: readonly Token[], text: string): number =>
+      tokens.find((t) => t.text === text)?.word ?? NaN;
+    expect(word(second, 'القريه')).toBe(word(first, 'القريه'));
+    const words = [...first, ...second].filter((t) => t.kind === 'word');
+    const numbers = new Map(words.map((t) => [t.text, t.word]));
+    expect(new Set(numbers.values()).size).toBe(numbers.size);
+    expect(words.every((t) => Number.isInteger(t.word) && t.word >= 0)).toBe(true);
+    const others = first.filter((t) => t.kind !== 'word');
+    expect(others.map((t) => [t.text, t.word])).toEqual([
+      [',', -1],
+      ['3', -1],
+    ]);
+    // «ولايزال» is read as two words, each numbered as itself.
+    expect(word(second, 'ولا')).not.toBe(word(second, 'يزال'));
+  });
+
+  it('never gives a number again, even to a word read again once the cache is emptied', () => {
+    const [before] = tokensOf('المدفعيه');
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const words = Array.from({ length: 25_000 }, (_, n) => {
+      let word = 'ف';
+      for (let k = n; word.length < 5; k = Math.floor(k / letters.length))
+        word += letters.charAt(k % letters.length);
+      return word;
+    });
+    const read = tokensOf(words.join(' ')).map((t) => t.word);
+    const [after] = tokensOf('المدفعيه');
+    expect(new Set(read).size).toBe(words.length);
+    expect(read).not.toContain(before?.word);
+    expect(after?.word).toBeGreaterThan(Math.max(...read));
   });
 
   it('reads a word joined to the next as its words, each with its own readings', () => {
