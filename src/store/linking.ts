@@ -114,41 +114,69 @@ export function searchSpans(incidents: readonly StoredIncident[]): SearchSpan[] 
  * from: a row version is its transaction (xmin) and its place (ctid), which
  * every update of either row changes (the incident's data read again, an
  * event given, a report given a date it lacked), and which no other version
- * of the same row has while it lives (on one store's history: a store put back
- * from an older copy under a running process may give a transaction id again).
+ * of the same row has while it lives on one server's history (SERVER).
  */
 const ROW_VERSION = `i.row_xmin::text || ':' || i.row_ctid::text || ':' || d.row_xmin::text || ':' || d.row_ctid::text`;
 
 /**
- * The candidates of some spans, as SQL: their ids and row versions (for the
- * data of those not in hand, CANDIDATE_ROWS). Each span is its own scan of the
- * linking index (a LATERAL subquery that OFFSET 0 keeps from being flattened
- * into a join): however large the store grows, and whatever plan a prepared
- * statement settles on, a batch reads only the incidents near its own, never
- * every incident of the store.
+ * Which server a search read its row versions from: its system identifier and
+ * the time it started. A transaction id is another row's once the server is
+ * put back from an older physical copy (a point-in-time restore, a standby
+ * promoted) under a running process: either changes then, and nothing read
+ * before is trusted. Read once per statement (an uncorrelated subquery).
+ * PGlite runs inside the process that holds its files: nothing can put them
+ * back under it, and it answers the same functions, so both engines ask alike.
  */
-export function candidateQuery(spans: readonly SearchSpan[]): {
+const SERVER = `(SELECT s.system_identifier::text || ':' || pg_postmaster_start_time()::text
+       FROM pg_control_system() AS s)`;
+
+/**
+ * The candidates of some spans, as SQL: with `read` 'versions' (for a
+ * CandidateCache), their ids, row versions and the server's identity (for the
+ * data of those not in hand, CANDIDATE_ROWS); with 'rows', each incident and
+ * its report as linking reads them. Each span is its own scan of the linking
+ * index (a LATERAL subquery that OFFSET 0 keeps from being flattened into a
+ * join): however large the store grows, and whatever plan a prepared statement
+ * settles on, a batch reads only the incidents near its own, never every
+ * incident of the store.
+ */
+export function candidateQuery(
+  spans: readonly SearchSpan[],
+  read: 'versions' | 'rows' = 'versions',
+): {
   text: string;
   params: unknown[];
 } {
+  const columns =
+    read === 'versions'
+      ? `i.id, ${ROW_VERSION} AS version, ${SERVER} AS server`
+      : `i.id, i.document_id, d.published_day, d.outlet, d.url, ${INCIDENT_DATA} AS data`;
+  const incident =
+    read === 'versions'
+      ? 'c.id, c.document_id, c.xmin AS row_xmin, c.ctid AS row_ctid'
+      : 'c.id, c.document_id, c.data';
+  const report =
+    read === 'versions'
+      ? 'd.xmin AS row_xmin, d.ctid AS row_ctid'
+      : 'd.published_day, d.outlet, d.url';
   return {
-    text: `SELECT i.id, ${ROW_VERSION} AS version
+    text: `SELECT ${columns}
      FROM unnest($1::text[], $2::date[], $3::date[]) AS w(area, "from", "to")
      CROSS JOIN LATERAL (
-       SELECT c.id, c.document_id, c.xmin AS row_xmin, c.ctid AS row_ctid FROM incidents c
+       SELECT ${incident} FROM incidents c
        WHERE c.admin1_pcode = w.area AND NOT c.background
          AND c.window_from BETWEEN w."from" - ${String(REACH_BACK_DAYS)} AND w."to" + 1
          AND c.window_to >= w."from" - 1
        OFFSET 0) i
      CROSS JOIN LATERAL (
-       SELECT d.xmin AS row_xmin, d.ctid AS row_ctid FROM documents d WHERE d.id = i.document_id
+       SELECT ${report} FROM documents d WHERE d.id = i.document_id
        OFFSET 0) d`,
     params: [spans.map((s) => s.area), spans.map((s) => s.from), spans.map((s) => s.to)],
   };
 }
 
 /** Incidents and their reports by key, as linking reads them, with their row versions. */
-const CANDIDATE_ROWS = `SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, ${INCIDENT_DATA} AS data,
+export const CANDIDATE_ROWS = `SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, ${INCIDENT_DATA} AS data,
        ${ROW_VERSION} AS version
      FROM unnest($1::text[]) AS k(id)
      CROSS JOIN LATERAL (
@@ -171,28 +199,44 @@ interface ReadCandidate {
  * whole (an act told by 450: 450 rows, 25 ms of PGlite's 36 for the search),
  * where the incidents stored since the last batch are all that is new. Each
  * is taken only at the row versions it was read from, so a row changed since
- * (read again, its report completed, by any process) is read again. Only the
- * last search's are kept: its memory is one batch's candidates.
+ * (read again, its report completed, by any process) is read again, and only
+ * from the same server (SERVER), else none is. Only the last search's are
+ * kept: its memory is one batch's candidates.
  */
-export type CandidateCache = Map<string, ReadCandidate>;
+export interface CandidateCache {
+  /** The server the candidates held were read from (SERVER); null before any search. */
+  server: string | null;
+  readonly held: Map<string, ReadCandidate>;
+}
+
+export function emptyCandidateCache(): CandidateCache {
+  return { server: null, held: new Map() };
+}
 
 /**
  * Stored incidents that could be the same act as one of these: same governorate, close days.
  * Those in `cache` at the versions found are not read again; the cache is left holding these.
+ * Without a cache, one statement reads them all.
  */
 export async function candidatesFor(
   tx: Sql,
   incidents: readonly StoredIncident[],
-  cache: CandidateCache = new Map(),
+  cache?: CandidateCache,
 ): Promise<StoredIncident[]> {
   const spans = searchSpans(incidents);
   if (spans.length === 0) return [];
+  if (cache === undefined) {
+    const { text, params } = candidateQuery(spans, 'rows');
+    return (await tx.query<IncidentRow>(text, params)).map(stored);
+  }
   const { text, params } = candidateQuery(spans);
-  const found = await tx.query<{ id: string; version: string }>(text, params);
+  const found = await tx.query<{ id: string; version: string; server: string }>(text, params);
+  const server = found[0]?.server ?? cache.server;
+  if (server !== cache.server) cache.held.clear();
   const read = new Map<string, ReadCandidate>();
   const missing: string[] = [];
   for (const { id, version } of found) {
-    const held = cache.get(id);
+    const held = cache.held.get(id);
     if (held !== undefined && held.version === version) read.set(id, held);
     else missing.push(id);
   }
@@ -200,8 +244,9 @@ export async function candidatesFor(
     const rows = await tx.query<IncidentRow & { version: string }>(CANDIDATE_ROWS, [missing]);
     for (const row of rows) read.set(row.id, { version: row.version, member: stored(row) });
   }
-  cache.clear();
-  for (const [id, candidate] of read) cache.set(id, candidate);
+  cache.server = server;
+  cache.held.clear();
+  for (const [id, candidate] of read) cache.held.set(id, candidate);
   // In the search's order, as one statement read them.
   return found.flatMap(({ id }) => {
     const candidate = read.get(id);

@@ -4,7 +4,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import type { StoredIncident } from '../link/index.js';
 import { normalizePhrase, publicationDay } from '../text/index.js';
 import type { Database, Sql } from './db.js';
-import { incidentRow, linkNewIncidents } from './linking.js';
+import { emptyCandidateCache, incidentRow, linkNewIncidents } from './linking.js';
 import type { CandidateCache } from './linking.js';
 
 /**
@@ -103,7 +103,7 @@ const candidateCaches = new WeakMap<Database, CandidateCache>();
 function candidateCache(db: Database): CandidateCache {
   let cache = candidateCaches.get(db);
   if (cache === undefined) {
-    cache = new Map();
+    cache = emptyCandidateCache();
     candidateCaches.set(db, cache);
   }
   return cache;

@@ -3,6 +3,7 @@ import type { Event } from '../../src/contracts/index.js';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import { buildEvents, findLinks, spanningForest } from '../../src/link/index.js';
+import { CANDIDATE_ROWS, candidatesFor, emptyCandidateCache } from '../../src/store/linking.js';
 import {
   candidateQuery,
   putEventCorrection,
@@ -12,7 +13,7 @@ import {
   searchSpans,
   setReviewStatus,
 } from '../../src/store/index.js';
-import type { Database, ExtractedReport, SearchSpan } from '../../src/store/index.js';
+import type { Database, ExtractedReport, SearchSpan, Sql } from '../../src/store/index.js';
 import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
@@ -99,12 +100,15 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     { area: 'SY02', from: '2021-05-03', to: '2021-05-03' },
   ];
 
-  /** The plan of the query as a prepared statement settles on it: generic, with no values to go by. */
-  async function genericPlan(): Promise<PlanNode[]> {
-    const { text, params } = candidateQuery(spans);
+  /** The plan of a query as a prepared statement settles on it: generic, with no values to go by. */
+  async function genericPlan(
+    text: string,
+    params: readonly unknown[],
+    types: string,
+  ): Promise<PlanNode[]> {
     return db.transaction(async (tx) => {
       await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
-      await tx.query(`PREPARE wathiq_candidates (text[], date[], date[]) AS ${text}`);
+      await tx.query(`PREPARE wathiq_candidates (${types}) AS ${text}`);
       const literal = (values: unknown): string => `'{${(values as string[]).join(',')}}'`;
       const [row] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
         `EXPLAIN (FORMAT JSON) EXECUTE wathiq_candidates (${params.map(literal).join(', ')})`,
@@ -116,11 +120,82 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     });
   }
 
-  it('reads the linking index, never every incident', async () => {
-    const plan = await genericPlan();
-    const onIncidents = plan.filter((n) => n['Relation Name'] === 'incidents');
-    expect(onIncidents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
-    expect(plan.map((n) => n['Index Name'])).toContain('incidents_linking');
+  /** Each incident and each report is looked up by an index, never by reading the table. */
+  function expectIndexedOnly(plan: readonly PlanNode[], indexes: readonly string[]): void {
+    for (const table of ['incidents', 'documents']) {
+      const on = plan.filter((n) => n['Relation Name'] === table);
+      expect(on.length).toBeGreaterThan(0);
+      expect(on.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    }
+    expect(plan.map((n) => n['Index Name'])).toEqual(expect.arrayContaining([...indexes]));
+  }
+
+  it.each(['versions', 'rows'] as const)(
+    'reads the linking index and each report by its key, never every incident or report (%s)',
+    async (read) => {
+      const { text, params } = candidateQuery(spans, read);
+      expectIndexedOnly(await genericPlan(text, params, 'text[], date[], date[]'), [
+        'incidents_linking',
+        'documents_pkey',
+      ]);
+    },
+  );
+
+  it('reads the candidates not in hand by their keys, never every incident or report', async () => {
+    expectIndexedOnly(await genericPlan(CANDIDATE_ROWS, [['doc7#i1', 'doc21#i1']], 'text[]'), [
+      'incidents_pkey',
+      'documents_pkey',
+    ]);
+  });
+
+  /** The queries asked through `db`, counted. */
+  function counting(): { sql: Sql; asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      sql: {
+        query: (text, params, options) => {
+          asked.push(text);
+          return db.query(text, params, options);
+        },
+      },
+    };
+  }
+
+  const near = [incidentOn('2020-01-01', 'SY07', 'new1'), incidentOn('2021-05-03', 'SY02', 'new2')];
+
+  it('reads the candidates in one statement without a cache, as a cache reads them', async () => {
+    const alone = counting();
+    const found = await candidatesFor(alone.sql, near);
+    expect(alone.asked).toHaveLength(1);
+    expect(found.length).toBeGreaterThan(0);
+    const cached = counting();
+    expect(await candidatesFor(cached.sql, near, emptyCandidateCache())).toEqual(found);
+    expect(cached.asked).toHaveLength(2);
+  });
+
+  it('keeps the candidates of a cache only while the server is the one they were read from', async () => {
+    const cache = emptyCandidateCache();
+    const found = await candidatesFor(db, near, cache);
+    expect(cache.server).toMatch(/^\d+:\d{4}-/);
+    // Held at the versions found, a candidate is taken from the cache, not read: what it holds,
+    // even made up, is what comes back (so the cache is used)...
+    const madeUp = (): void => {
+      for (const [id, held] of cache.held)
+        cache.held.set(id, { ...held, member: { ...held.member, outlet: 'made up' } });
+    };
+    madeUp();
+    const again = counting();
+    const fromCache = await candidatesFor(again.sql, near, cache);
+    expect(again.asked).toHaveLength(1);
+    expect(fromCache.map((x) => x.outlet)).toEqual(found.map(() => 'made up'));
+    // ...until the server is another (put back from an older copy, or a standby promoted): its
+    // transaction ids may be another row's, and every candidate is read again.
+    madeUp();
+    cache.server = '0:another start';
+    const after = counting();
+    expect(await candidatesFor(after.sql, near, cache)).toEqual(found);
+    expect(after.asked).toHaveLength(2);
   });
 
   it('finds the incidents of the spans’ governorates and days, and only those', async () => {
