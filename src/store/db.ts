@@ -20,6 +20,13 @@ export interface QueryOptions {
    * half, and read them all through the heap (10–20× slower).
    */
   readonly planEachTime?: boolean;
+  /**
+   * Planned without parallel workers (the server's; the embedded engine has
+   * none). A statement of many small reads the planner prices high (each row
+   * as a page of its own) went to two workers, whose start alone cost
+   * 100-250 ms on a loaded machine where the statement takes 5-60 ms.
+   */
+  readonly serial?: boolean;
 }
 
 /** Something SQL runs on: the database, or one transaction of it. Parameters only, never spliced. */
@@ -305,7 +312,40 @@ async function openServer(url: string): Promise<Database> {
     const words = error instanceof Error ? error.message : String(error);
     throw new StoreUnavailableError(location, { kind: 'unreachable', detail: words });
   }
-  const on = (q: Pool | PoolClient): Sql => ({
+  /**
+   * Runs a statement serially (QueryOptions.serial) on a connection: with no
+   * parallel workers for it alone, as a setting of a transaction of its own,
+   * or within the caller's transaction, put back as it was afterwards.
+   */
+  const serially = async <R extends object>(
+    q: Pool | PoolClient,
+    statement: { text: string; values: unknown[]; name?: string },
+    inTransaction: boolean,
+  ): Promise<R[]> => {
+    const client = inTransaction ? (q as PoolClient) : await (q as Pool).connect();
+    try {
+      if (!inTransaction) await client.query('BEGIN');
+      const [was] = (
+        await client.query<{ was: string }>(
+          `SELECT current_setting('max_parallel_workers_per_gather') AS was,
+                  set_config('max_parallel_workers_per_gather', '0', true)`,
+        )
+      ).rows;
+      const rows = (await client.query<R>(statement)).rows;
+      if (inTransaction)
+        await client.query("SELECT set_config('max_parallel_workers_per_gather', $1, true)", [
+          was?.was ?? '0',
+        ]);
+      else await client.query('COMMIT');
+      return rows;
+    } catch (error) {
+      if (!inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      if (!inTransaction) client.release();
+    }
+  };
+  const on = (q: Pool | PoolClient, inTransaction: boolean): Sql => ({
     query: async <R extends object>(
       text: string,
       params: readonly unknown[] = [],
@@ -317,7 +357,9 @@ async function openServer(url: string): Promise<Database> {
           ? { text, values: [...params] }
           : { name: statementName(text), text, values: [...params] };
       try {
-        return (await q.query<R>(statement)).rows;
+        return options.serial === true
+          ? await serially<R>(q, statement, inTransaction)
+          : (await q.query<R>(statement)).rows;
       } catch (error) {
         throw diskFullAs(error, location);
       }
@@ -326,12 +368,12 @@ async function openServer(url: string): Promise<Database> {
   return {
     engine: 'postgres',
     location,
-    ...on(pool),
+    ...on(pool, false),
     transaction: async (work) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(on(client));
+        const result = await work(on(client, true));
         await client.query('COMMIT');
         return result;
       } catch (error) {

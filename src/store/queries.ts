@@ -1,7 +1,7 @@
 import type { Event, EventSort, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
 import type { QueryOptions, Sql } from './db.js';
-import { GRID_CELL } from './schema.js';
+import { GRID_CELL, TILE_PER } from './schema.js';
 import type { ReportIndex, ReportInfo } from './writer.js';
 
 /** Which events to list or export; every field narrows the set. */
@@ -64,6 +64,14 @@ export interface Cursor {
  * decides between walking the list's order and reading the matches.
  */
 export const FILTERED: QueryOptions = { planEachTime: true };
+
+/**
+ * FILTERED, without parallel workers (QueryOptions.serial): for the counts of
+ * a box's squares, tiles and edges (tileSource), many small reads that the
+ * planner gave to two workers at 1,000,000 events (the monthly timeline of a
+ * box: 170-250 ms so, 57-67 ms without).
+ */
+export const FILTERED_SERIAL: QueryOptions = { planEachTime: true, serial: true };
 
 /**
  * The earliest month in which an event ending in `from`'s month or later starts, from the
@@ -430,13 +438,15 @@ const SQUARE_MARGIN = 1e-9;
 
 /**
  * The squares of `event_cells` (numbered as floor(lon / GRID_CELL) and
- * floor(lat / GRID_CELL) number them) whose every point lies inside a box:
+ * floor(lat / GRID_CELL) number them), or of another `side` (the tiles of
+ * `event_tiles`), whose every point lies inside a box:
  * `[x0, y0, x1, y1]`, inclusive; null where none does. A square's edges are
  * kept SQUARE_MARGIN inside the box's, so that a point rounded into a square
  * by the division that numbers it is inside the box all the same.
  */
 export function squaresInside(
   bbox: readonly [number, number, number, number],
+  side = GRID_CELL,
 ): [number, number, number, number] | null {
   // Within the world first: no event lies beyond it, and a square's number
   // stays small (the loops below step by one, and the table numbers are ints).
@@ -448,13 +458,13 @@ export function squaresInside(
     within(bbox[3], 90),
   ];
   const first = (low: number): number => {
-    let k = Math.ceil((low + SQUARE_MARGIN) / GRID_CELL);
-    while (k * GRID_CELL < low + SQUARE_MARGIN) k++;
+    let k = Math.ceil((low + SQUARE_MARGIN) / side);
+    while (k * side < low + SQUARE_MARGIN) k++;
     return k;
   };
   const last = (high: number): number => {
-    let k = Math.floor((high - SQUARE_MARGIN) / GRID_CELL) - 1;
-    while ((k + 1) * GRID_CELL > high - SQUARE_MARGIN) k--;
+    let k = Math.floor((high - SQUARE_MARGIN) / side) - 1;
+    while ((k + 1) * side > high - SQUARE_MARGIN) k--;
     return k;
   };
   const inside: [number, number, number, number] = [
@@ -482,6 +492,94 @@ export function boxSource(filter: EventFilter): { from: string; params: unknown[
   const { bbox, ...rest } = filter;
   if (bbox === undefined) return null;
   return monthlySource(rest, SQUARES_BY_MONTH, bbox, 'events');
+}
+
+/**
+ * A row of `event_tiles` (schema.ts, migration 39) as a row of
+ * `event_summary`'s columns: its events under its one type and month, or
+ * governorate, actor, claimant or status, and no other value a facet or the
+ * monthly timeline counts (as DAY_FACET_ROWS are; fatalities are those of
+ * its type's row alone).
+ */
+const TILE_ROWS = `month, NULL::date AS end_month, private,
+  CASE WHEN facet = 'status' THEN key END AS review_status, CASE WHEN facet = 'type' THEN key END AS event_type,
+  NULL::text AS sub_event_type, CASE WHEN facet = 'governorate' THEN key END AS admin1_pcode,
+  CASE WHEN facet = 'actor' THEN key END AS actor1, NULL::text AS actor2,
+  CASE WHEN facet = 'claimant' THEN ARRAY[key] ELSE '{}'::text[] END AS claimants, events, fatalities`;
+
+/**
+ * The events of a box that names nothing else (but the private mark), as
+ * rows of `event_summary`'s columns, for its facets or (`view` 'timeline')
+ * its monthly timeline, or null (another filter, or no whole tile inside
+ * it): the counts of `event_tiles` (schema.ts, migration 39) of the squares
+ * wholly inside the box, then of the tiles wholly inside it around them, and
+ * the events of the rest of the box (its edges, less than a tile wide) read at
+ * their points (event_points, then the point index), as boxSource reads those
+ * outside its squares. The tiles of each side are found by their columns
+ * (x = ANY), each a range of the index.
+ */
+export function tileSource(
+  filter: EventFilter,
+  view: 'facets' | 'timeline',
+): { from: string; params: unknown[] } | null {
+  const { bbox, private: onlyPrivate, publicOnly, search, ...rest } = filter;
+  if (bbox === undefined || (search !== undefined && search.trim() !== '')) return null;
+  if (Object.values(rest as Record<string, unknown>).some((value) => value !== undefined))
+    return null;
+  const side = GRID_CELL / TILE_PER;
+  const tiles = squaresInside(bbox, side);
+  if (tiles === null) return null;
+  const squares = squaresInside(bbox);
+  const { where, params } = conditions({
+    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
+    ...(publicOnly === undefined ? {} : { publicOnly }),
+  });
+  const value = (v: unknown, type: string): string => {
+    params.push(v);
+    return `$${String(params.length)}::${type}`;
+  };
+  const columns = (from: number, to: number): number[] =>
+    Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  const counted = (per: number, xs: readonly number[], y0: number, y1: number): string =>
+    `SELECT ${TILE_ROWS} FROM event_tiles WHERE ${[
+      ...where,
+      `per = ${String(per)}`,
+      `x = ANY(${value(xs, 'int[]')})`,
+      `y BETWEEN ${value(y0, 'int')} AND ${value(y1, 'int')}`,
+      ...(view === 'timeline' ? ["facet = 'type'"] : []),
+    ].join(' AND ')}`;
+  const [x0, y0, x1, y1] = tiles;
+  const parts: string[] = [];
+  if (squares === null) parts.push(counted(TILE_PER, columns(x0, x1), y0, y1));
+  else {
+    // The squares, then the tiles around them: west and east of them, then south and north.
+    const [sx0, sy0, sx1, sy1] = [
+      squares[0] * TILE_PER,
+      squares[1] * TILE_PER,
+      squares[2] * TILE_PER + TILE_PER - 1,
+      squares[3] * TILE_PER + TILE_PER - 1,
+    ];
+    parts.push(counted(1, columns(squares[0], squares[2]), squares[1], squares[3]));
+    if (x0 < sx0) parts.push(counted(TILE_PER, columns(x0, sx0 - 1), y0, y1));
+    if (sx1 < x1) parts.push(counted(TILE_PER, columns(sx1 + 1, x1), y0, y1));
+    if (y0 < sy0) parts.push(counted(TILE_PER, columns(sx0, sx1), y0, sy0 - 1));
+    if (sy1 < y1) parts.push(counted(TILE_PER, columns(sx0, sx1), sy1 + 1, y1));
+  }
+  // The box's points outside its whole tiles, and at each its events.
+  const [w, s, e, n] = bbox.map((v) => value(v, 'float8')) as [string, string, string, string];
+  const [tx0, ty0, tx1, ty1] = tiles.map((v) => value(v, 'int')) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  parts.push(`SELECT e.* FROM (SELECT DISTINCT lon, lat FROM event_points
+      WHERE lon BETWEEN ${w} AND ${e} AND lat BETWEEN ${s} AND ${n}
+        AND NOT (floor(lon / ${String(side)})::int BETWEEN ${tx0} AND ${tx1}
+                 AND floor(lat / ${String(side)})::int BETWEEN ${ty0} AND ${ty1})) AS p,
+    LATERAL (SELECT ${SUMMARY.event} FROM events
+             WHERE ${['lon = p.lon', 'lat = p.lat', ...where].join(' AND ')}) AS e`);
+  return { from: `(${parts.join('\n    UNION ALL ')}) AS s`, params };
 }
 
 /**

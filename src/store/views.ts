@@ -10,10 +10,12 @@ import {
   eventSource,
   eventTable,
   FILTERED,
+  FILTERED_SERIAL,
   pointConditions,
   squaresBy,
   SUMMARY,
   summarySource,
+  tileSource,
 } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
@@ -39,15 +41,19 @@ export type Facet = (typeof FACETS)[number];
  * spread over its claimants: there are far fewer sets than events; months
  * by day, whose counts are then summed). Where the monthly counts can answer
  * the filter, they are grouped instead of the events: a few thousand rows
- * however many events; for a box, the counts by square of its whole squares
- * and the events of the rest (boxSource). Most frequent first; months in time order.
+ * however many events; for a box alone, the counts of its whole squares and
+ * tiles and the events of its edges (tileSource); for a box with other
+ * filters, the counts by square of its whole squares and the events of the
+ * rest (boxSource). Most frequent first; months in time order.
  */
 export async function eventFacets(
   db: Sql,
   filter: EventFilter,
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
-  const summary = summarySource(filter, SUMMARY, 'day facets') ?? boxSource(filter);
+  const counted = summarySource(filter, SUMMARY, 'day facets');
+  const tiled = counted === null ? tileSource(filter, 'facets') : null;
+  const summary = counted ?? tiled ?? boxSource(filter);
   const table = await eventSource(db, filter);
   const { where, params } =
     summary === null
@@ -70,7 +76,7 @@ export async function eventFacets(
            UNION ALL SELECT facet, c, n FROM g, unnest(claimants) AS c WHERE facet = 'claimant') AS counted
      WHERE key IS NOT NULL GROUP BY 1, 2`,
     params,
-    FILTERED,
+    tiled === null ? FILTERED : FILTERED_SERIAL,
   );
   const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
     Facet,
@@ -110,16 +116,18 @@ export interface TimelineBucket {
 /**
  * Events and their best fatality figures per period and type, in time order:
  * by month, from the monthly counts where they can answer the filter, or for a
- * box from the counts by square of its whole squares and the events of the
- * rest (boxSource).
+ * box alone from the counts of its whole squares and tiles and the events of
+ * its edges (tileSource), for a box with other filters from the counts by
+ * square of its whole squares and the events of the rest (boxSource).
  */
 export async function eventTimeline(
   db: Sql,
   filter: EventFilter,
   period: Period,
 ): Promise<TimelineBucket[]> {
-  const summary =
-    period === 'month' ? (summarySource(filter, SUMMARY, 'days') ?? boxSource(filter)) : null;
+  const counted = period === 'month' ? summarySource(filter, SUMMARY, 'days') : null;
+  const tiled = period === 'month' && counted === null ? tileSource(filter, 'timeline') : null;
+  const summary = counted ?? tiled ?? (period === 'month' ? boxSource(filter) : null);
   if (summary !== null) {
     return db.query<TimelineBucket>(
       `SELECT to_char(month, 'YYYY-MM-DD') AS period, event_type AS type, sum(events)::int AS events,
@@ -127,7 +135,7 @@ export async function eventTimeline(
        FROM ${summary.from} WHERE month IS NOT NULL
        GROUP BY month, event_type ORDER BY month, type`,
       summary.params,
-      FILTERED,
+      tiled === null ? FILTERED : FILTERED_SERIAL,
     );
   }
   // By day first (a few thousand days, however many events), then the days by

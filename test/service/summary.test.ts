@@ -24,6 +24,7 @@ import type { Database, EventFilter } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
 import { dayFacetsCounted, dayFacetsKept } from '../store/day-facets.js';
 import { squaresCounted, squaresKept } from '../store/squares.js';
+import { tilesCounted, tilesKept } from '../store/tiles.js';
 
 /** Acts in four governorates, the first told twice, in words written for this test. */
 const REPORTS = [
@@ -104,6 +105,8 @@ describe.each(engines())('the monthly counts of events, on $name', (engine) => {
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
     // By day, type and each actor, claimant and status, for the timeline of one of those.
     expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
+    // By square and tile, for the facets and the monthly timeline of a box.
+    expect(await tilesKept(db)).toEqual(await tilesCounted(db));
     // And by point and each value a filter names, each event once under a value it holds twice.
     expect(
       await db.query(

@@ -23,3 +23,25 @@ describe('an embedded store', () => {
     }
   });
 });
+
+describe.skipIf((process.env.DATABASE_URL ?? '') === '')('a server store', () => {
+  const setting = "SELECT current_setting('max_parallel_workers_per_gather') AS workers";
+
+  it('plans a statement asked to be serial without parallel workers, and others as before', async () => {
+    const db = await openDatabase({ url: process.env.DATABASE_URL ?? '' });
+    try {
+      const [usual] = await db.query<{ workers: string }>(setting);
+      expect(usual?.workers).not.toBe('0');
+      expect(await db.query(setting, [], { serial: true })).toEqual([{ workers: '0' }]);
+      // The pool's connections keep their own setting, whichever ran the serial statement.
+      for (let k = 0; k < 4; k++) expect(await db.query(setting)).toEqual([usual]);
+      // Within a transaction, for that statement alone: the transaction's later ones are planned as before.
+      await db.transaction(async (tx) => {
+        expect(await tx.query(setting, [], { serial: true })).toEqual([{ workers: '0' }]);
+        expect(await tx.query(setting)).toEqual([usual]);
+      });
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { countEvents, eventFacets } from '../../src/store/index.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
 import { squaresCounted, squaresKept } from './squares.js';
+import { tilesCounted, tilesKept } from './tiles.js';
 
 /** Two acts in two governorates, in words written for this test. */
 const IN_IDLIB =
@@ -55,6 +56,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
         'event_cells',
         'event_day_facets',
         'event_square_months',
+        'event_tiles',
         'event_words',
       ]),
     );
@@ -72,6 +74,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     expect(await countEvents(db, { admin1Pcode: 'SY07' })).toBe(0);
     expect(await countEvents(db, { from: '2024-06-01', to: '2024-06-30' })).toBe(0);
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    expect(await tilesKept(db)).toEqual(await tilesCounted(db));
     expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
     const facets = await eventFacets(db, {});
     expect(JSON.stringify(facets)).not.toContain('SY07');

@@ -19,6 +19,7 @@ import { explaining } from './plans.js';
 import type { PlanNode } from './plans.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
 import { squaresCounted, squaresKept } from './squares.js';
+import { tilesCounted, tilesKept } from './tiles.js';
 
 /**
  * Events over three years in ten governorates and twenty towns, each with a
@@ -764,6 +765,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await db.query("DELETE FROM events WHERE id LIKE 'square%'");
     }
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    expect(await tilesKept(db)).toEqual(await tilesCounted(db));
   });
 
   it('keeps the counts by square and their bounds through statements that write thousands of events at once', async () => {
@@ -799,16 +801,21 @@ describe.each(engines())('the event filters on $name', (engine) => {
     try {
       await shifted(0.25);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      // (And by square and tile, for a box: each counted anew, once a statement moved them.)
+      expect(await tilesKept(db)).toEqual(await tilesCounted(db));
       await shifted(-0.25);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await recounted(3);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      expect(await tilesKept(db)).toEqual(await tilesCounted(db));
       await recounted(-3);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await copied();
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      expect(await tilesKept(db)).toEqual(await tilesCounted(db));
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      expect(await tilesKept(db)).toEqual(await tilesCounted(db));
     } finally {
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
       // As after any bulk work: the tests after this one plan on the store as it is again.
@@ -971,6 +978,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
     ['from a day on, with a type', { bbox: [36, 33, 37, 34], from: '2024-02-10', type: 'Battles' }],
     ['of a status to a day', { bbox: [36, 33, 37, 34], status: 'reviewed', to: '2023-05-17' }],
     ['too small for a whole square', { bbox: [36.25, 33.25, 36.45, 33.85] }],
+    ['across squares, tiles and their edges', { bbox: [35.93, 32.96, 37.62, 34.47] }],
     ['with a type', { bbox: [36, 33, 37.2, 34.3], type: 'Air/drone strike' }],
   ] as const)(
     'counts the facets and the monthly timeline of a box %s from its whole squares and its edges, as the events would',
@@ -991,9 +999,17 @@ describe.each(engines())('the event filters on $name', (engine) => {
         const facets = await eventFacets(sql, filter, 1000);
         const timeline = await eventTimeline(sql, filter, 'month');
         const whole = box.bbox !== undefined && squaresInside(box.bbox) !== null;
+        // A box alone, from the counts of its whole squares and tiles (event_tiles, read from
+        // its index alone); with other filters, from those of its whole squares (event_cells).
+        const alone = Object.keys(box).every((key) => key === 'bbox');
         expect(plans).toHaveLength(2);
         for (const plan of plans) {
-          expect(plan.some((n) => n['Relation Name'] === 'event_cells')).toBe(whole);
+          expect(plan.some((n) => n['Relation Name'] === 'event_cells')).toBe(whole && !alone);
+          expect(
+            plan.some(
+              (n) => n['Relation Name'] === 'event_tiles' && n['Node Type'] === 'Index Only Scan',
+            ),
+          ).toBe(alone);
           const onEvents = plan.filter((n) => n['Relation Name'] === 'events');
           expect(onEvents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
         }

@@ -567,6 +567,7 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
       'event_day_facets',
       'event_cells',
       'event_square_months',
+      'event_tiles',
       'incident_links',
     ];
     const held: Record<string, unknown> = {};

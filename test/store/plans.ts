@@ -29,6 +29,8 @@ export function explaining(db: Sql, plans: PlanNode[][], asked: QueryOptions[] =
       const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
         `EXPLAIN (FORMAT JSON) ${text}`,
         params,
+        // (Planned as the statement is: without parallel workers where it asks so.)
+        options,
       );
       const plan = row?.['QUERY PLAN'][0].Plan;
       if (plan === undefined) throw new Error(`no plan for ${text}`);

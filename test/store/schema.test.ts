@@ -47,6 +47,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [36, 'caf400358dd84978'],
   [37, '644cc89f5dc57b49'],
   [38, '90314d5791810238'],
+  [39, 'e8f2eb78ced08c88'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
