@@ -231,8 +231,9 @@ export function findPlaceMentions(
         found.push(...setAside(gazetteer, tokens, [mention, ...coordinated], cues));
       else found.push(...coordinated);
       next = Math.max(coordinated.at(-1)?.end ?? 0, mention?.end ?? name.end);
-    } else if (cues.definite || endsDefinite(gazetteer, tokens, j)) {
+    } else if (cues.definite || (j > i && endsDefinite(gazetteer, tokens, j))) {
       // «وجهاء القرية تدخلوا», «وتشهد المنطقة تصعيدا»: no name follows a place word with the article.
+      // Only cue words read here can end so: with none (j = i) the word before is another start's.
       const anaphor = anaphorAt(gazetteer, tokens, i, j, cues.relation);
       if (anaphor !== null) found.push(anaphor);
       next = Math.max(j, i + 1);

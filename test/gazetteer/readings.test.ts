@@ -118,6 +118,18 @@ describe('place readings', () => {
     expect(found[0]?.mention.relation).toBe(relation);
   });
 
+  // A word that may start a place but starts none (a first name such as «علي») is no second
+  // pointer back to the settlement word before it.
+  it.each([
+    'اقتحمت الدورية المدينة علي مراحل',
+    'وصل إلى البلدة علي وأخوه بعد القصف',
+    'غادرت العائلات القرية علي عجل',
+  ])('points back once, from the settlement word itself: «%s»', (phrase) => {
+    const pointers = readings(phrase).filter((r) => r.mention.anaphor !== undefined);
+    expect(pointers).toHaveLength(1);
+    expect(pointers[0]?.mention.end).toBeGreaterThan(pointers[0]?.mention.start ?? Infinity);
+  });
+
   it.each(['في المدينة الصناعية', 'القرية المجاورة', 'في المنطقة'])(
     'does not point back from «%s»',
     (phrase) => {
