@@ -165,7 +165,10 @@ export interface Gazetteer {
   nearSpellings(key: string): readonly PlaceName[];
 }
 
-/** Words whose facts are kept by number before the array starts again (a long run's new words). */
+/**
+ * Word numbers past the array's first whose facts it keeps before it starts again: the tokenizer
+ * numbers every reading it makes, and makes them anew each time its cache empties.
+ */
 const MAX_WORDS_KEPT = 1 << 17;
 
 /** Spellings whose loose matches are kept for the next report that asks. */
@@ -406,19 +409,19 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     }
     return facts;
   };
-  // The same, by the word's number (Token.word) from `firstWord` on: an array read at every
+  // The same, by the word's number (Token.wordNumber) from `firstWord` on: an array read at every
   // token of a report, where the table was looked up (a look-up far into memory that the
   // report's earlier steps had left for other tables). A long run that reads ever new words
   // starts the array again at the word asked about; words numbered before it ask the table.
   let firstWord = 0;
   let byWord: (WordFacts | undefined)[] = [];
   const factsOfWord = (token: Token): WordFacts => {
-    const at = token.word - firstWord;
+    const at = token.wordNumber - firstWord;
     if (at < 0) return factsOf(token.keys);
     const known = byWord[at];
     if (known !== undefined) return known;
     if (at >= MAX_WORDS_KEPT) {
-      firstWord = token.word;
+      firstWord = token.wordNumber;
       byWord = [];
       return factsOfWord(token);
     }

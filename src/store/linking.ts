@@ -127,7 +127,7 @@ const ROW_VERSION = `i.row_xmin::text || ':' || i.row_ctid::text || ':' || d.row
  * PGlite runs inside the process that holds its files: nothing can put them
  * back under it, and it answers the same functions, so both engines ask alike.
  */
-const SERVER = `(SELECT s.system_identifier::text || ':' || pg_postmaster_start_time()::text
+const SERVER = `(SELECT s.system_identifier::text || ':' || extract(epoch FROM pg_postmaster_start_time())::text
        FROM pg_control_system() AS s)`;
 
 /**

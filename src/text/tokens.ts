@@ -30,7 +30,7 @@ export interface Token {
    * in an array by this number, where a table keyed by the word's keys was
    * looked up at every token.
    */
-  readonly word: number;
+  readonly wordNumber: number;
   /**
    * Where a quote mark that opens right before this token starts. Quote marks
    * are no tokens: «"الدفاع المدني"», «بمقتل "9 مدنيين"» read as if unquoted,
@@ -69,7 +69,7 @@ interface WordReading {
   readonly pieces: readonly number[] | null;
   /** Another word read before whose characters hash alike. */
   readonly next: WordReading | undefined;
-  /** Its number, as its tokens carry it (`Token.word`). */
+  /** Its number, as its tokens carry it (`Token.wordNumber`). */
   readonly number: number;
 }
 
@@ -258,7 +258,7 @@ function pushToken(
   kind: TokenKind,
   keys: readonly string[],
   openQuote: number | null,
-  word: number,
+  wordNumber: number,
 ): void {
   tokens.push({
     index: tokens.length,
@@ -267,7 +267,7 @@ function pushToken(
     text: surface,
     kind,
     keys,
-    word,
+    wordNumber,
     openQuote,
     closeQuote: null,
   });
@@ -275,7 +275,7 @@ function pushToken(
 
 const NO_KEYS: readonly string[] = [];
 
-/** The number of a token that is no word (`Token.word`). */
+/** The number of a token that is no word (`Token.wordNumber`). */
 const NOT_A_WORD = -1;
 
 /**

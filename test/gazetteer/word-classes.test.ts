@@ -128,7 +128,7 @@ describe('the words a gazetteer knows around place names', () => {
         token.keys.some((k) => listed('hospital').has(k)),
       );
     }
-    expect(many.at(-1)?.word ?? 0).toBeGreaterThan((early[0]?.word ?? 0) + 150_000);
+    expect(many.at(-1)?.wordNumber ?? 0).toBeGreaterThan((early[0]?.wordNumber ?? 0) + 150_000);
   });
 
   it('finds the name and the cue at a word as its tries do, with clitics, punctuation and bounds', () => {

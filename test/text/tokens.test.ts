@@ -123,14 +123,14 @@ describe('matchKeys', () => {
     const first = tokensOf('قصفت المدفعية القرية، وقتل 3 مدنيين');
     const second = tokensOf('دخلت الدورية القرية ولايزال القصف');
     const word = (tokens: readonly Token[], text: string): number =>
-      tokens.find((t) => t.text === text)?.word ?? NaN;
+      tokens.find((t) => t.text === text)?.wordNumber ?? NaN;
     expect(word(second, 'القريه')).toBe(word(first, 'القريه'));
     const words = [...first, ...second].filter((t) => t.kind === 'word');
-    const numbers = new Map(words.map((t) => [t.text, t.word]));
+    const numbers = new Map(words.map((t) => [t.text, t.wordNumber]));
     expect(new Set(numbers.values()).size).toBe(numbers.size);
-    expect(words.every((t) => Number.isInteger(t.word) && t.word >= 0)).toBe(true);
+    expect(words.every((t) => Number.isInteger(t.wordNumber) && t.wordNumber >= 0)).toBe(true);
     const others = first.filter((t) => t.kind !== 'word');
-    expect(others.map((t) => [t.text, t.word])).toEqual([
+    expect(others.map((t) => [t.text, t.wordNumber])).toEqual([
       [',', -1],
       ['3', -1],
     ]);
@@ -147,11 +147,11 @@ describe('matchKeys', () => {
         word += letters.charAt(k % letters.length);
       return word;
     });
-    const read = tokensOf(words.join(' ')).map((t) => t.word);
+    const read = tokensOf(words.join(' ')).map((t) => t.wordNumber);
     const [after] = tokensOf('المدفعيه');
     expect(new Set(read).size).toBe(words.length);
-    expect(read).not.toContain(before?.word);
-    expect(after?.word).toBeGreaterThan(Math.max(...read));
+    expect(read).not.toContain(before?.wordNumber);
+    expect(after?.wordNumber).toBeGreaterThan(Math.max(...read));
   });
 
   it('reads a word joined to the next as its words, each with its own readings', () => {
