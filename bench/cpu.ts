@@ -1,19 +1,38 @@
 /**
  * CPU time spent on a store's work, in ms: this process's (the driver, and the
  * whole embedded engine, which runs in it) and, on a PostgreSQL server on this
- * machine, its backends' for the database (from /proc/PID/schedstat, in
- * nanoseconds). Shared cores make wall time a measure of the neighbours; CPU
- * time is the work itself. Counted per backend (the pool closes idle
- * connections and opens new ones), and for the parallel workers a plan
- * starts, which live for one query and so end between two readings, from the
- * server's own count of its ended children: each is the postmaster's child,
- * and the kernel adds what it spent to its parent's children's time when it
- * ends. Until that was counted, a query run in parallel was measured at its
- * leader's share alone. The children's time is in clock ticks (USER_HZ, 100
- * on Linux: 10 ms), whose error a mean over several runs shrinks; it also
- * counts any other child of the server ending meanwhile (autovacuum, another
- * client's backend), so the bench wants a quiet server.
+ * machine, that of the server's processes working for this store's database:
+ * its client backends and the parallel workers their plans start. Shared cores
+ * make wall time a measure of the neighbours; CPU time is the work itself.
+ *
+ * The server's processes are its postmaster's children
+ * (/proc/PID/task/PID/children), told apart by the title each sets as it
+ * starts (/proc/PID/cmdline): a client backend's holds its user and database
+ * (`postgres: 15/main: USER DATABASE HOST(PORT) ACTIVITY`), a parallel
+ * worker's its leader (`parallel worker for PID N`). Ours are the backends of
+ * this store's user and database (the bench's databases are its own: other
+ * clients of the server, and their backends ending meanwhile, are not counted,
+ * as the postmaster's children's time that an earlier clock added counted
+ * them) and the parallel workers of those. A parallel worker lives for one
+ * query and a pool closes idle connections, so each one's CPU
+ * (/proc/PID/schedstat, ns) is sampled every millisecond while the clock runs,
+ * by a sampler in a process of its own (its CPU is not this process's, which
+ * getrusage counts: sampling in this process cost ~4% of a core, and 1% even
+ * from a thread, its garbage collected beside the bench's), and what a process
+ * had spent at its last sample is kept when it ends.
+ *
+ * What this misses, and so the error left: what a process of ours spends after
+ * its last sample (at most a millisecond's run, and its exit), and the whole of
+ * a parallel worker that starts and ends between two samples, or while the
+ * sampler waits for a core on a loaded machine. A parallel plan is thus
+ * undercounted by up to about a millisecond per worker, more under load; a
+ * statement that runs in no parallel worker is counted whole. A backend that
+ * starts during the clock is counted from its start (its authentication
+ * included). A server elsewhere (no process of this machine has our
+ * backend's title) counts this process alone.
  */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Database } from '../src/store/index.js';
 
@@ -22,57 +41,224 @@ function ownCpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** /proc/PID/stat's fields after the command's name (field 3, the state, is [0]). */
-function statFields(pid: number): string[] {
-  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+/** A file of /proc, or null once its process has ended (or was never of this machine). */
+function procFile(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${String(pid)}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
-/** The ms of one of /proc's clock ticks (USER_HZ is 100), the unit of its children's times. */
-const TICK_MS = 10;
+/** What our backends' titles hold, and who their postmaster is; null for a server elsewhere. */
+async function serverOf(db: Database): Promise<Server | null> {
+  if (db.engine !== 'postgres') return null;
+  const [row] = await db.query<{ pid: number; user: string; database: string }>(
+    'SELECT pg_backend_pid() AS pid, current_user AS "user", current_database() AS database',
+  );
+  if (row === undefined) return null;
+  const mark = ` ${row.user} ${row.database} `;
+  const postmaster = Number(procFile(row.pid, 'stat')?.split(') ')[1]?.split(' ')[1]);
+  const title = procFile(row.pid, 'cmdline')?.replace(/\0+/g, ' ');
+  return title?.includes(mark) === true && Number.isInteger(postmaster)
+    ? { postmaster, mark }
+    : null;
+}
 
-/** The CPU ms of the server's ended children (fields 16 and 17, cutime and cstime), 0 for a server elsewhere. */
-function endedChildrenCpuMs(backend: number | undefined): number {
-  if (backend === undefined) return 0;
-  try {
-    const postmaster = Number(statFields(backend)[1]);
-    const fields = statFields(postmaster);
-    return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
-  } catch {
-    return 0;
-  }
+/** The server's processes a clock samples: the postmaster's children whose titles hold `mark`, and their parallel workers. */
+interface Server {
+  readonly postmaster: number;
+  readonly mark: string;
+}
+
+/** What the sampler answers when a clock stops: our processes' CPU, in ms. */
+interface Spent {
+  readonly serverMs: number;
 }
 
 /**
- * Each backend's CPU so far, in ms, by pid, and the server's ended children's
- * under the key 0; none for a server this machine does not run.
+ * The sampler's code, run from its text in a process of its own (`node -e`),
+ * so that its CPU is not this process's: it uses only what it defines or asks
+ * Node for, never this module's bindings. Told a server, it samples until told
+ * to stop, then answers what our processes spent meanwhile. It samples every
+ * millisecond on a shared machine, so a sample allocates nothing once its
+ * processes are known (files kept open and read into one buffer, numbers
+ * parsed from its bytes, records updated in place).
  */
-async function backendsCpuMs(db: Database): Promise<Map<number, number>> {
-  const spent = new Map<number, number>();
-  if (db.engine !== 'postgres') return spent;
-  const rows = await db.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity
-     WHERE datname = current_database() AND backend_type IN ('client backend', 'parallel worker')`,
-  );
-  for (const { pid } of rows) {
+function samplingProcess(): void {
+  const fs = process.getBuiltinModule('node:fs');
+  const send = process.send?.bind(process);
+  if (send === undefined) return;
+  // Its parent gone, nothing is left to answer.
+  process.on('disconnect', () => process.exit(0));
+  const EVERY_MS = 1;
+  const LEADER = /parallel worker for PID (\d+)/;
+  const buffer = Buffer.alloc(65536);
+  const opened = new Map<string, number>();
+  const forget = (path: string): void => {
+    const fd = opened.get(path);
+    opened.delete(path);
+    if (fd !== undefined) fs.closeSync(fd);
+  };
+  /** Reads a /proc file into the buffer from its start, keeping it open: its length, or -1 once its process has ended. */
+  const reread = (path: string): number => {
     try {
-      const ns = Number(readFileSync(`/proc/${String(pid)}/schedstat`, 'utf8').split(' ')[0]);
-      if (Number.isFinite(ns)) spent.set(pid, ns / 1e6);
+      let fd = opened.get(path);
+      if (fd === undefined) {
+        fd = fs.openSync(path, 'r');
+        opened.set(path, fd);
+      }
+      return fs.readSync(fd, buffer, 0, buffer.length, 0);
     } catch {
-      // A server elsewhere (its /proc is not ours), or a backend that has just ended.
+      forget(path);
+      return -1;
     }
-  }
-  if (spent.size > 0) spent.set(0, endedChildrenCpuMs(rows[0]?.pid));
-  return spent;
+  };
+  /** The numbers of the buffer's first `length` bytes, separated by anything else, into `into`. */
+  const numbers = (length: number, into: number[]): void => {
+    into.length = 0;
+    let value = -1;
+    for (let i = 0; i <= length; i++) {
+      const digit = i < length ? (buffer[i] ?? 0) - 48 : -1;
+      if (digit >= 0 && digit <= 9) value = (value < 0 ? 0 : value * 10) + digit;
+      else if (value >= 0) {
+        into.push(value);
+        value = -1;
+      }
+    }
+  };
+  /** schedstat's first field: the CPU ns of a process (or of this thread); -1 once it has ended. */
+  const fields: number[] = [];
+  const cpuNs = (path: string): number => {
+    const length = reread(path);
+    if (length < 0) return -1;
+    numbers(length, fields);
+    return fields[0] ?? -1;
+  };
+  const title = (pid: number): string => {
+    try {
+      return fs.readFileSync(`/proc/${String(pid)}/cmdline`, 'latin1').replace(/\0+/g, ' ');
+    } catch {
+      return '';
+    }
+  };
+  let stop: (() => void) | null = null;
+  process.on('message', (server: Server | 'stop') => {
+    if (server === 'stop') {
+      stop?.();
+      return;
+    }
+    const childrenFile = `/proc/${String(server.postmaster)}/task/${String(server.postmaster)}/children`;
+    /** Each live child seen: whether it is ours, once its title says (a new child shows the postmaster's arguments until it sets one). */
+    const ours = new Map<number, boolean>();
+    /** Each live process of ours: its schedstat file, its CPU (ns) when the clock started (0 if it started since), and at its latest sample. */
+    const spent = new Map<number, { path: string; from: number; to: number }>();
+    const children: number[] = [];
+    /** The sample each live child was last listed at (Set.clear would allocate anew at every sample). */
+    const listed = new Map<number, number>();
+    let samples = 0;
+    const live = (pid: number): boolean => listed.get(pid) === samples;
+    let ended = 0;
+    const leave = (pid: number): void => {
+      const record = spent.get(pid);
+      if (record !== undefined && !live(pid)) {
+        ended += record.to - record.from;
+        spent.delete(pid);
+        forget(record.path);
+      }
+    };
+    const classify = (starting: boolean): void => {
+      const workers: [number, number][] = [];
+      for (const pid of children) {
+        if (ours.has(pid)) continue;
+        const text = title(pid);
+        if (!text.startsWith('postgres: ')) continue;
+        const leader = LEADER.exec(text)?.[1];
+        if (leader === undefined) adopt(pid, text.includes(server.mark), starting);
+        else workers.push([pid, Number(leader)]);
+      }
+      // Backends first: a parallel worker is ours when its leader is.
+      for (const [pid, leader] of workers) adopt(pid, ours.get(leader) === true, starting);
+    };
+    /** Notes whose a new process is, and where ours starts counting from. */
+    const adopt = (pid: number, mine: boolean, starting: boolean): void => {
+      ours.set(pid, mine);
+      const path = `/proc/${String(pid)}/schedstat`;
+      const ns = mine ? cpuNs(path) : -1;
+      if (ns >= 0) spent.set(pid, { path, from: starting ? ns : 0, to: ns });
+    };
+    const update = (record: { path: string; to: number }): void => {
+      const ns = cpuNs(record.path);
+      if (ns >= 0) record.to = ns;
+    };
+    const sample = (starting: boolean): void => {
+      numbers(Math.max(0, reread(childrenFile)), children);
+      samples++;
+      for (const pid of children) listed.set(pid, samples);
+      spent.forEach(update);
+      for (const pid of spent.keys()) leave(pid);
+      for (const pid of listed.keys())
+        if (!live(pid)) {
+          listed.delete(pid);
+          ours.delete(pid);
+        }
+      classify(starting);
+    };
+    sample(true);
+    const timer = setInterval(() => {
+      sample(false);
+    }, EVERY_MS);
+    stop = () => {
+      clearInterval(timer);
+      sample(false);
+      let ns = ended;
+      for (const { from, to } of spent.values()) ns += to - from;
+      const answer: Spent = { serverMs: ns / 1e6 };
+      for (const path of [...opened.keys()]) forget(path);
+      send(answer);
+    };
+    send('started');
+  });
 }
 
-/** Starts counting; the function returned gives the CPU ms spent since. */
+/** The sampler, started at the first clock on a server and kept (unreferenced: it never keeps this process up). */
+let sampler: ChildProcess | null = null;
+
+/** Tells the sampler to start (a server) or stop, and waits for its answer. */
+function ask<T>(message: Server | 'stop'): Promise<T> {
+  if (sampler === null) {
+    sampler = spawn(process.execPath, ['-e', `(${samplingProcess.toString()})()`], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    sampler.unref();
+    sampler.channel?.unref();
+  }
+  const child = sampler;
+  return new Promise<T>((resolve, reject) => {
+    const ended = (): void => {
+      reject(new Error('the CPU sampler ended'));
+    };
+    child.once('message', (answer) => {
+      child.off('exit', ended);
+      resolve(answer as T);
+    });
+    child.once('exit', ended);
+    child.send(message);
+  });
+}
+
+let running = false;
+
+/** Starts counting; the function returned gives the CPU ms spent since. One clock runs at a time. */
 export async function cpuClock(db: Database): Promise<() => Promise<number>> {
+  if (running) throw new Error('one CPU clock at a time: the sampler measures one');
+  const server = await serverOf(db);
+  if (server !== null) await ask<'started'>(server);
+  running = true;
   const own = ownCpuMs();
-  const before = await backendsCpuMs(db);
   return async () => {
-    let backends = 0;
-    for (const [pid, ms] of await backendsCpuMs(db)) backends += ms - (before.get(pid) ?? 0);
-    return ownCpuMs() - own + backends;
+    const { serverMs } = server === null ? { serverMs: 0 } : await ask<Spent>('stop');
+    running = false;
+    return ownCpuMs() - own + serverMs;
   };
 }
