@@ -150,6 +150,8 @@ export interface Gazetteer {
   isNotName(key: string): boolean;
   /** Whether a place name or a cue word may start at this token: most words start neither. */
   mayStartPlace(token: Token | undefined): boolean;
+  /** The first token of `[from, to)` where a place name or a cue word may start; `to` when none. */
+  nextPlaceStart(tokens: readonly Token[], from: number, to: number): number;
   /** The longest place name at token `start`, as `names.longestAt` finds it. */
   nameAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceName> | null;
   /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
@@ -170,6 +172,10 @@ export interface Gazetteer {
  * numbers every reading it makes, and makes them anew each time its cache empties.
  */
 const MAX_WORDS_KEPT = 1 << 17;
+
+/** What `startsByWord` holds of a word whose facts are known: it may start a place, or not. */
+const STARTS = 2;
+const STARTS_NONE = 1;
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -415,6 +421,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // starts the array again at the word asked about; words numbered before it ask the table.
   let firstWord = 0;
   let byWord: (WordFacts | undefined)[] = [];
+  // Whether each word of `byWord` may start a place, one byte by the same number (0: not
+  // known yet, else STARTS or STARTS_NONE): the scan over every word of a report reads it
+  // where it read the word's record, one load further into memory.
+  const startsByWord = new Uint8Array(MAX_WORDS_KEPT);
   const factsOfWord = (token: Token): WordFacts => {
     const at = token.wordNumber - firstWord;
     if (at < 0) return factsOf(token.keys);
@@ -423,12 +433,19 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     if (at >= MAX_WORDS_KEPT) {
       firstWord = token.wordNumber;
       byWord = [];
+      startsByWord.fill(0);
       return factsOfWord(token);
     }
     while (byWord.length < at) byWord.push(undefined);
     const facts = factsOf(token.keys);
     byWord[at] = facts;
+    startsByWord[at] = facts.startsPlace ? STARTS : STARTS_NONE;
     return facts;
+  };
+  const mayStartPlace = (token: Token | undefined): boolean => {
+    if (token === undefined) return false;
+    if (token.kind !== 'word') return starts.has(token.text);
+    return factsOfWord(token).startsPlace;
   };
   return {
     places,
@@ -436,10 +453,20 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     cues,
     byId: (id) => byId.get(id),
     isNotName: (key) => notNames.has(key) || stop.has(key),
-    mayStartPlace: (token) => {
-      if (token === undefined) return false;
-      if (token.kind !== 'word') return starts.has(token.text);
-      return factsOfWord(token).startsPlace;
+    mayStartPlace,
+    // One call for a sentence's run of words that start nothing, where a call per word asked.
+    nextPlaceStart: (tokens, from, to) => {
+      for (let i = from; i < to; i++) {
+        const token = tokens[i];
+        if (token?.kind !== 'word') {
+          if (mayStartPlace(token)) return i;
+          continue;
+        }
+        const at = token.wordNumber - firstWord;
+        const known = at >= 0 && at < MAX_WORDS_KEPT ? startsByWord[at] : undefined;
+        if (known === STARTS || (known !== STARTS_NONE && factsOfWord(token).startsPlace)) return i;
+      }
+      return to;
     },
     nameAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;

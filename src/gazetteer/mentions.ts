@@ -190,10 +190,8 @@ export function findPlaceMentions(
   let i = from;
   while (i < to) {
     // Most words start no place and no cue: pass them by quickly.
-    if (!gazetteer.mayStartPlace(tokens[i])) {
-      i++;
-      continue;
-    }
+    i = gazetteer.nextPlaceStart(tokens, i, to);
+    if (i >= to) break;
     const read = readCues(gazetteer, tokens, i, to);
     const { cues, nameStart: j, unnamed } = read;
     // «قرية "ميدان الغزال"»: a quoted name is whole; a known name that ends inside the quotes is not it.
@@ -248,6 +246,8 @@ export function findPlaceMentions(
     if (cues.facility && !cues.settlement) siteEnds.push(next);
     i = next;
   }
+  // Most sentences name no facility: their places are as found.
+  if (siteEnds.length === 0) return found;
   return found.map((m) => {
     if (m.relation !== 'at' || !afterSite(gazetteer, tokens, siteEnds, m)) return m;
     const near = shaped(m);
@@ -256,14 +256,11 @@ export function findPlaceMentions(
   });
 }
 
-/** The cue words at token i and the place name after them, if the gazetteer has it. */
-function readCues(
-  gazetteer: Gazetteer,
-  tokens: readonly Token[],
-  i: number,
-  to: number,
-): { cues: Cues; nameStart: number; name: PhraseMatch<PlaceName> | null; unnamed: boolean } {
-  const cues: Cues = {
+/** No cue words read: shared by every start with none, and never changed (only `readCues` sets a record's fields, a fresh one's). */
+const NO_CUES: Readonly<Cues> = noCues();
+
+function noCues(): Cues {
+  return {
     relation: 'at',
     compass: false,
     pair: false,
@@ -277,12 +274,32 @@ function readCues(
     kindWord: null,
     any: false,
   };
+}
+
+/** The cue words at token i and the place name after them, if the gazetteer has it. */
+function readCues(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+): {
+  cues: Readonly<Cues>;
+  nameStart: number;
+  name: PhraseMatch<PlaceName> | null;
+  unnamed: boolean;
+} {
   let j = i;
   let name = gazetteer.nameAt(tokens, j, to);
+  let cue = gazetteer.cueAt(tokens, j, to);
+  // Most starts are a bare name, or a word that starts nothing here: no cues to read.
+  if (cue === null) return { cues: NO_CUES, nameStart: j, name, unnamed: false };
+  const cues = noCues();
   for (let steps = 0; steps < 4; steps++) {
-    // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.
-    if (steps > 0 && tokens[j]?.openQuote !== null) break;
-    const cue = gazetteer.cueAt(tokens, j, to);
+    if (steps > 0) {
+      // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.
+      if (tokens[j]?.openQuote !== null) break;
+      cue = gazetteer.cueAt(tokens, j, to);
+    }
     if (cue === null) break;
     const value = cue.values.find((v) => v.kind !== 'direction');
     // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
@@ -316,7 +333,7 @@ function unlistedName(
   start: number,
   nameStart: number,
   nameEnd: number,
-  cues: Cues,
+  cues: Readonly<Cues>,
   to: number,
 ): PlaceMention | null {
   // «قرية "ميدان الغزال"»: a quoted name is not one letter off a shorter name.
@@ -507,7 +524,7 @@ function buildMention(
   nameStart: number,
   nameEnd: number,
   names: readonly PlaceName[],
-  cues: Cues,
+  cues: Readonly<Cues>,
   to: number,
   listed = false,
 ): PlaceMention | null {
@@ -524,7 +541,8 @@ function buildMention(
   for (const n of names) {
     if ((!cues.any && n.common) || (article === false && n.article)) continue;
     usable++;
-    if (n.partial !== true && (n.place.rank <= 3 || AREA_KINDS.has(n.place.kind))) prominent = true;
+    if (!prominent && n.partial !== true && (n.place.rank <= 3 || AREA_KINDS.has(n.place.kind)))
+      prominent = true;
     if (!n.common) common = false;
     if (n.partial !== true) partial = false;
     if (!candidates.includes(n.place)) candidates.push(n.place);
@@ -582,7 +600,7 @@ function coordinatedNames(
   tokens: readonly Token[],
   from: number,
   to: number,
-  cues: Cues,
+  cues: Readonly<Cues>,
 ): PlaceMention[] {
   const found: PlaceMention[] = [];
   let i = from;
@@ -627,7 +645,7 @@ function unknownMention(
   start: number,
   nameStart: number,
   nameEnd: number,
-  cues: Cues,
+  cues: Readonly<Cues>,
 ): PlaceMention {
   return shaped({
     start,
@@ -759,7 +777,7 @@ function setAside(
   gazetteer: Gazetteer,
   tokens: readonly Token[],
   mentions: readonly PlaceMention[],
-  cues: Cues,
+  cues: Readonly<Cues>,
 ): PlaceMention[] {
   const head = mentions[0];
   if (head === undefined) return [];

@@ -350,9 +350,21 @@ function alternativesOf(
   fitting: readonly Place[],
   mention: PlaceMention,
 ): Place[] {
-  return [
-    ...new Set([...ranked.slice(1), ...mention.candidates.filter((p) => !fitting.includes(p))]),
-  ]
-    .filter((p) => p.id !== place.id && LOCAL_KINDS.has(p.kind))
-    .slice(0, 3);
+  const alternatives: Place[] = [];
+  // Each place once, in that order, up to three: gathered as read, where copies of the lists
+  // were joined, made a set, then an array again, to keep three.
+  const consider = (p: Place): boolean => {
+    if (p.id !== place.id && LOCAL_KINDS.has(p.kind) && !alternatives.includes(p))
+      alternatives.push(p);
+    return alternatives.length < MAX_ALTERNATIVES;
+  };
+  for (let k = 1; k < ranked.length; k++) {
+    const p = ranked[k];
+    if (p !== undefined && !consider(p)) return alternatives;
+  }
+  for (const p of mention.candidates) if (!fitting.includes(p) && !consider(p)) break;
+  return alternatives;
 }
+
+/** The other readings of a name a reviewer is shown. */
+const MAX_ALTERNATIVES = 3;

@@ -223,7 +223,7 @@ export class PhraseIndex<V> {
     if (token.kind !== 'word') {
       const next = this.root.children.get(token.text);
       if (next === undefined) return null;
-      const best: Longest<V> = { end: -1, values: null };
+      const best = this.freshLongest();
       this.longestStep(tokens, start, end, next, best);
       return best.values === null ? null : { start, end: best.end, values: best.values };
     }
@@ -242,9 +242,22 @@ export class PhraseIndex<V> {
   ): PhraseMatch<V> | null {
     // Most words start no phrase: they are answered before anything is made.
     if (starts.length === 0 || start >= end) return null;
-    const best: Longest<V> = { end: -1, values: null };
+    const best = this.freshLongest();
     for (const next of starts) this.longestStep(tokens, start, end, next, best);
     return best.values === null ? null : { start, end: best.end, values: best.values };
+  }
+
+  /**
+   * The longest match so far of a walk, one record for every walk of this index (walks
+   * neither nest nor wait): place resolution walks two indexes several times at each
+   * word that may start a place, and made one at each walk.
+   */
+  private readonly best: Longest<V> = { end: -1, values: null };
+
+  private freshLongest(): Longest<V> {
+    this.best.end = -1;
+    this.best.values = null;
+    return this.best;
   }
 
   private longest(

@@ -129,6 +129,28 @@ describe('the words a gazetteer knows around place names', () => {
       );
     }
     expect(many.at(-1)?.wordNumber ?? 0).toBeGreaterThan((early[0]?.wordNumber ?? 0) + 150_000);
+    const oneByOne = (tokens: readonly Token[]): number[] =>
+      tokens.map((token, k) => (gazetteer.mayStartPlace(token) ? k : k + 1));
+    for (const tokens of [early, late, sample])
+      expect(tokens.map((_, k) => gazetteer.nextPlaceStart(tokens, k, k + 1))).toEqual(
+        oneByOne(tokens),
+      );
+  });
+
+  it('finds the next token that may start a place as asking token by token does', () => {
+    // Words of our own seen here first, then again: asked before anything is known of them.
+    const tokens = tokensOf(
+      'قال شاهد زقزوق إن قصفا طال بريف حلب الشرقي، (قرب) مدينة دير الزور وقرية الهدهود وزقزوق أمس',
+    );
+    for (let from = 0; from <= tokens.length; from++)
+      for (const to of [tokens.length, from + 2, from]) {
+        const next = gazetteer.nextPlaceStart(tokens, from, to);
+        let expected = from;
+        while (expected < to && !gazetteer.mayStartPlace(tokens[expected])) expected++;
+        expect(next, `${String(from)}–${String(to)}`).toBe(Math.max(expected, from));
+      }
+    expect(tokens[gazetteer.nextPlaceStart(tokens, 0, tokens.length)]?.text).toBe('بريف');
+    expect(gazetteer.nextPlaceStart(tokens, 0, 3)).toBe(3);
   });
 
   it('finds the name and the cue at a word as its tries do, with clitics, punctuation and bounds', () => {
