@@ -234,12 +234,15 @@ function ask<T>(message: Server | 'stop'): Promise<T> {
     sampler.channel?.unref();
   }
   const child = sampler;
+  // Its answer is awaited: until it comes, the channel keeps this process up.
+  child.channel?.ref();
   return new Promise<T>((resolve, reject) => {
     const ended = (): void => {
       reject(new Error('the CPU sampler ended'));
     };
     child.once('message', (answer) => {
       child.off('exit', ended);
+      child.channel?.unref();
       resolve(answer as T);
     });
     child.once('exit', ended);
