@@ -105,17 +105,24 @@ export function eventIncidentKeys(db: Sql, id: string): Promise<string[]> {
   return eventIncidents(db, id);
 }
 
+/**
+ * Whether the first and last month events start in (eventMonths) call for a
+ * timeline by month whatever their days: none at all, or more than two years
+ * apart.
+ */
+function monthly(months: { first: string | null; last: string | null } | undefined): boolean {
+  if (months === undefined) return false;
+  if (months.first === null || months.last === null) return true;
+  const firstMonthEnd = new Date(`${months.first}T00:00:00Z`);
+  firstMonthEnd.setUTCMonth(firstMonthEnd.getUTCMonth() + 1, 0);
+  return (Date.parse(months.last) - firstMonthEnd.getTime()) / 86_400_000 > PERIOD_DAYS.week;
+}
+
 /** The timeline's period: days for a season, weeks for two years, months beyond. */
 export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Period> {
   // Months that far apart need no closer look: their events span more than two years.
   const months = await eventMonths(db, filter);
-  if (months !== undefined) {
-    if (months.first === null || months.last === null) return 'month';
-    const firstMonthEnd = new Date(`${months.first}T00:00:00Z`);
-    firstMonthEnd.setUTCMonth(firstMonthEnd.getUTCMonth() + 1, 0);
-    const apart = (Date.parse(months.last) - firstMonthEnd.getTime()) / 86_400_000;
-    if (apart > PERIOD_DAYS.week) return 'month';
-  }
+  if (monthly(months)) return 'month';
   const { from, to } = await eventSpan(db, filter, months);
   return periodOfSpan(
     from === null || to === null ? null : (Date.parse(to) - Date.parse(from)) / 86_400_000,
@@ -128,6 +135,10 @@ export async function timelinePeriod(db: Sql, filter: EventFilter): Promise<Peri
  * (eventTimelineSpanned); else the span from the counts, then the timeline.
  */
 export async function periodTimeline(db: Sql, filter: EventFilter): Promise<PeriodTimeline> {
+  // A counted search's months are in its counts (schema.ts, migration 40): over two years
+  // apart, its timeline is their sums, with no pass over its events.
+  if (filter.search !== undefined && monthly(await eventMonths(db, filter)))
+    return { period: 'month', buckets: await eventTimeline(db, filter, 'month') };
   const spanned = await eventTimelineSpanned(db, filter);
   if (spanned !== null) return spanned;
   const period = await timelinePeriod(db, filter);

@@ -122,19 +122,35 @@ export function eventTable(filter: EventFilter): EventTable {
  */
 export async function eventSource(db: Sql, filter: EventFilter): Promise<EventTable> {
   const table = eventTable(filter);
-  return normalizePhrase(filter.search ?? '') !== '' && (await searchKept(db, filter)) === true
+  return normalizePhrase(filter.search ?? '') !== '' &&
+    (await searchListed(db, filter))?.kept === true
     ? 'search_matches'
     : table;
 }
 
-/** Whether a search of one word is kept (keepSearch); null when it was never looked at. */
-async function searchKept(db: Sql, filter: EventFilter): Promise<boolean | null> {
-  const [row] = await db.query<{ kept: boolean }>(
-    'SELECT kept FROM kept_searches WHERE search = $1',
-    [normalizePhrase(filter.search ?? '')],
+/**
+ * How a filter's search is listed among those looked at (keepSearch): kept
+ * (its rows in search_matches), counted (its sums in search_summary and
+ * search_square_months, migration 40), or neither; null when it was never
+ * looked at (or the filter has no words).
+ */
+async function searchListed(
+  db: Sql,
+  filter: EventFilter,
+): Promise<{ kept: boolean; counted: boolean } | null> {
+  const words = normalizePhrase(filter.search ?? '');
+  if (words === '') return null;
+  const [row] = await db.query<{ kept: boolean; counted: boolean }>(
+    'SELECT kept, counted FROM kept_searches WHERE search = $1',
+    [words],
     FILTERED,
   );
-  return row?.kept ?? null;
+  return row ?? null;
+}
+
+/** Whether a filter's search is counted (migration 40): in more than a tenth of the events. */
+export async function searchCounted(db: Sql, filter: EventFilter): Promise<boolean> {
+  return (await searchListed(db, filter))?.counted === true;
 }
 
 /**
@@ -145,8 +161,8 @@ async function searchKept(db: Sql, filter: EventFilter): Promise<boolean | null>
 export const KEPT_FROM = 2000;
 
 /**
- * At most how many searches are kept: every write of events tests its text
- * against each (schema.ts, migration 31).
+ * At most how many searches are kept or counted together: every write of
+ * events tests its text against each (schema.ts, migrations 31 and 40).
  */
 export const KEPT_MOST = 100;
 
@@ -158,12 +174,15 @@ export const KEPT_MOST = 100;
  * KEPT_MOST): a word of one piece, found on event_words, or a phrase (or a
  * word too long for event_words), found on the events (migration 35). Built
  * once, by the count that finds it frequent; then kept in step with the
- * events by their triggers. True when it was kept now.
+ * events by their triggers. A search in more than a tenth of the events is
+ * counted instead (migration 40): its events summed by month and the values a
+ * filter names, and by month and square, in search_summary and
+ * search_square_months (countedSource). True when it was kept (copied) now.
  */
 export async function keepSearch(db: Sql, filter: EventFilter, found: number): Promise<boolean> {
   const words = normalizePhrase(filter.search ?? '');
   if (found < KEPT_FROM || words === '') return false;
-  if ((await searchKept(db, filter)) !== null) return false;
+  if ((await searchListed(db, filter)) !== null) return false;
   const [row] = await db.query<{ kept: boolean }>('SELECT keep_search($1, $2, $3, $4) AS kept', [
     words,
     containing(words),
@@ -248,19 +267,30 @@ export function conditions(
     // On event_words, the words that hold them (a word of one piece is in a text exactly when
     // one of the text's words holds it): found in the vocabulary, then the events with any.
     // On search_matches, the rows kept for these words are the events that match.
-    const written = (): string =>
-      table === 'event_words'
-        ? `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`
-        : `search_text LIKE ${param(containing(words))}`;
     where.push(
       table === 'search_matches'
         ? `search = ${param(words)}`
-        : words === ''
-          ? 'false'
-          : `(${written()} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`,
+        : searchCondition(words, table, param),
     );
   }
   return { where, params };
+}
+
+/**
+ * The condition that an event of `table` (events or event_words) holds the
+ * normalized `words`, its values given through `param`.
+ */
+function searchCondition(
+  words: string,
+  table: EventTable,
+  param: (value: unknown) => string,
+): string {
+  if (words === '') return 'false';
+  const written =
+    table === 'event_words'
+      ? `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`
+      : `search_text LIKE ${param(containing(words))}`;
+  return `(${written} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`;
 }
 
 /** `YYYY-MM-DD` of a real day, or null. */
@@ -293,6 +323,12 @@ interface MonthlyCounts {
    */
   readonly grouped?: string;
   readonly counted: readonly string[];
+  /**
+   * Whether the table counts the events of each counted search apart (its
+   * rows by `search`, migration 40): then it answers a filter of such words,
+   * and only with them.
+   */
+  readonly searched?: boolean;
 }
 
 /**
@@ -340,6 +376,26 @@ export const SQUARES: MonthlyCounts = {
  * of event_cells are tens of thousands.
  */
 export const SQUARE_MONTHS: MonthlyCounts = { ...SQUARES, table: 'event_square_months' };
+
+/**
+ * `search_summary` (schema.ts, migration 40): event_summary's counts of the
+ * events of each counted search (searchCounted), by search.
+ */
+export const SEARCH_SUMMARY: MonthlyCounts = {
+  ...SUMMARY,
+  table: 'search_summary',
+  searched: true,
+};
+
+/**
+ * `search_square_months` (migration 40): event_square_months' sums of the
+ * events of each counted search, by search.
+ */
+export const SEARCH_SQUARE_MONTHS: MonthlyCounts = {
+  ...SQUARE_MONTHS,
+  table: 'search_square_months',
+  searched: true,
+};
 
 /** The filters, besides their days (`from`, `to`), that `event_square_months` can answer. */
 const SQUARE_MONTH_FILTERS = new Set(['private', 'publicOnly']);
@@ -583,6 +639,31 @@ export function tileSource(
 }
 
 /**
+ * summarySource's rows for a filter whose words are a counted search
+ * (searchCounted, schema.ts migration 40), from its counts (`counts`:
+ * SEARCH_SUMMARY, or SEARCH_SQUARE_MONTHS for a map of dates alone): its
+ * months summed, and its events at a month's edge read from the events (a
+ * month's, through their date index, tested for the words). Null for a
+ * search not counted, or a filter its counts cannot answer (a box; for the
+ * squares, any value but the days and the private mark).
+ */
+export async function countedSource(
+  db: Sql,
+  filter: EventFilter,
+  counts: MonthlyCounts = SEARCH_SUMMARY,
+  earliest?: string | null,
+): Promise<{ from: string; params: unknown[] } | null> {
+  if (filter.bbox !== undefined || normalizePhrase(filter.search ?? '') === '') return null;
+  if (
+    counts === SEARCH_SQUARE_MONTHS &&
+    squaresBy({ ...filter, search: undefined }) !== SQUARE_MONTHS
+  )
+    return null;
+  if (!(await searchCounted(db, filter))) return null;
+  return monthlySource(filter, counts, null, 'events', earliest);
+}
+
+/**
  * summarySource's rows, of a box's whole squares too (`bbox`, with `counts` by
  * square: boxSource), and besides them the box's events outside those squares;
  * the events at a month's edge are read from `edges`.
@@ -595,7 +676,9 @@ function monthlySource(
   earliest?: string | null,
 ): { from: string; params: unknown[] } | null {
   const { from, to, search, ...counted } = filter;
-  if (search !== undefined && search.trim() !== '') return null;
+  const words = search === undefined || search.trim() === '' ? null : normalizePhrase(search);
+  // Words are counted only by the tables of counted searches, which count nothing else.
+  if ((words === null) === (counts.searched === true)) return null;
   // The counts by day answer the edges of a filter of nothing they do not count.
   const byDay =
     edges !== 'events' &&
@@ -618,6 +701,14 @@ function monthlySource(
   const summed = [...named];
   // (What is read from the events besides: those the table counts.)
   const where = [...named, ...counts.counted];
+  // A counted search's rows; on the events, its words (their parameters given once, where read).
+  if (words !== null) summed.push(`search = ${value(words)}`);
+  let searched: string | null = null;
+  const onEvents = (): string[] => {
+    if (words === null) return where;
+    searched ??= searchCondition(words, 'events', value);
+    return [...where, searched];
+  };
   const fromEvents = (conditions: readonly string[]): string =>
     `SELECT ${counts.event} FROM events WHERE ${conditions.join(' AND ')}${
       counts.grouped === undefined ? '' : ` ${counts.grouped}`
@@ -700,7 +791,7 @@ function monthlySource(
     // entries for 22,000 events.
     const month = monthStart(first);
     const [since, until] = [param(from), param(endsAfter)];
-    const ending = [...where, `date_end >= ${since}`, `date_end < ${until}`];
+    const ending = [...onEvents(), `date_end >= ${since}`, `date_end < ${until}`];
     const endingDays = `end_day >= ${since} AND end_day < ${until}`;
     const m = param(month);
     // The first day such events start on (the counts by day tell, from the month the monthly counts tell).
@@ -733,7 +824,7 @@ function monthlySource(
     else
       parts.push(
         fromEvents([
-          ...where,
+          ...onEvents(),
           `date_start >= ${param(startsBefore)}`,
           ...upTo,
           ...(endsAfter === null ? [] : [`date_end >= ${param(endsAfter)}`]),
@@ -908,9 +999,13 @@ async function pageOf(
     const search = filter.search?.trim() ?? '';
     // A search with few matches reads them with their sort values (from event_words for
     // words of one piece), then the page's events for the first of them.
-    // A kept search's rows are side by side: read whole, however many.
-    const kept = (await eventSource(db, filter)) === 'search_matches';
-    const few = kept || (search !== '' && (await fewMatches(db, search, count)));
+    // A kept search's rows are side by side: read whole, however many. A counted search is in
+    // more than a tenth of the events (migration 40): its order is walked, as fewMatches tells
+    // for a page of up to a hundredth of the events, without asking the planner twice.
+    const listed = await searchListed(db, filter);
+    const kept = listed?.kept === true;
+    const few =
+      kept || (search !== '' && listed?.counted !== true && (await fewMatches(db, search, count)));
     const table = kept ? 'search_matches' : few ? eventTable(filter) : 'events';
     const { where, params } = conditions(filter, earliest, table);
     const param = (value: unknown): string => {
@@ -1025,11 +1120,12 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
 }
 
 /**
- * How many events match: summed from the monthly counts, or for a box from the
- * counts by point, where they can tell; else counted.
+ * How many events match: summed from the monthly counts (of a counted search,
+ * its own: countedSource), or for a box from the counts by point, where they
+ * can tell; else counted.
  */
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
-  const summary = summarySource(filter, SUMMARY, 'days');
+  const summary = summarySource(filter, SUMMARY, 'days') ?? (await countedSource(db, filter));
   const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
   const table = summary === null && points === null ? await eventSource(db, filter) : 'events';
   const { where, params } =

@@ -826,6 +826,208 @@ $$;
 `;
 }
 
+/** The key of a row of `search_summary` (migration 40): its search, then event_summary's key. */
+const SEARCH_SUMMARY_KEY = `search, month, end_month, private, review_status, event_type, sub_event_type,
+    admin1_pcode, actor1, actor2, claimants`;
+
+/** The key of a row of `search_square_months` (migration 40): its search, then event_square_months' key. */
+const SEARCH_SQUARE_KEY = 'search, month, end_month, private, x, y';
+
+/**
+ * The rows of `changed` (a query of `sign`, COUNTED_COLUMNS, search_text and
+ * search_names) under each counted search (migration 40) they match, as
+ * searchMatched tests a kept search: the text holds its words, or a name is
+ * one a letter off.
+ */
+const countedMatches = (
+  changed: string,
+): string => `SELECT k.search, c.sign, ${COUNTED_COLUMNS.split(',')
+  .map((column) => `c.${column.trim()}`)
+  .join(', ')}
+    FROM (${changed}) AS c JOIN kept_searches AS k
+      ON k.counted AND (c.search_text LIKE k.pattern
+                        OR EXISTS (SELECT 1 FROM unnest(c.search_names) AS n WHERE k.search <% n))`;
+
+/**
+ * The statement that moves `search_summary` and `search_square_months`
+ * (migration 40) by `matched`, a query of `search`, `sign` and
+ * COUNTED_COLUMNS: as countsMoved moves event_summary and
+ * squareMonthsFunction event_square_months, under each row's search. Its rows
+ * left at zero go in summary_zero and emptied, and the squares a point left
+ * (whose bounds may be stale) in stale (tid[] variables), for
+ * SEARCH_COUNTS_TIDIED. Keys are written in order, so that two writers never
+ * wait on each other in turn.
+ */
+const searchCountsMoved = (matched: string): string => `WITH matched AS MATERIALIZED (${matched}),
+  summary AS (
+    INSERT INTO search_summary AS s (${SEARCH_SUMMARY_KEY}, events, fatalities)
+    SELECT search, date_trunc('month', date_start)::date, date_trunc('month', date_end)::date, private,
+      review_status, event_type, sub_event_type, admin1_pcode, actor1, actor2, claimants,
+      sum(sign), sum(sign * coalesce(fatalities_best, 0))
+    FROM matched
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    HAVING sum(sign) <> 0 OR sum(sign * coalesce(fatalities_best, 0)) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ON CONFLICT (${SEARCH_SUMMARY_KEY})
+    DO UPDATE SET events = s.events + EXCLUDED.events, fatalities = s.fatalities + EXCLUDED.fatalities
+    RETURNING s.ctid, s.events),
+  points AS (
+    SELECT search, date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
+      private, floor(lon / ${String(GRID_CELL)})::int AS x, floor(lat / ${String(GRID_CELL)})::int AS y,
+      lon, lat, sum(sign) AS n
+    FROM matched
+    WHERE lon IS NOT NULL AND lat IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(sign) <> 0),
+  left_rows AS (SELECT DISTINCT ${SEARCH_SQUARE_KEY} FROM points WHERE n < 0),
+  squares AS (
+    INSERT INTO search_square_months AS s (${SEARCH_SQUARE_KEY}, events, lon_sum, lat_sum, west, south, east, north)
+    SELECT ${SEARCH_SQUARE_KEY}, sum(n), sum(n * lon::numeric), sum(n * lat::numeric),
+      min(lon) FILTER (WHERE n > 0), min(lat) FILTER (WHERE n > 0),
+      max(lon) FILTER (WHERE n > 0), max(lat) FILTER (WHERE n > 0)
+    FROM points
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (${SEARCH_SQUARE_KEY})
+    DO UPDATE SET events = s.events + EXCLUDED.events, lon_sum = s.lon_sum + EXCLUDED.lon_sum,
+      lat_sum = s.lat_sum + EXCLUDED.lat_sum, west = least(s.west, EXCLUDED.west),
+      south = least(s.south, EXCLUDED.south), east = greatest(s.east, EXCLUDED.east),
+      north = greatest(s.north, EXCLUDED.north)
+    RETURNING s.ctid AS place, s.*)
+  SELECT (SELECT array_agg(ctid) FROM summary WHERE events = 0),
+    (SELECT array_agg(q.place) FROM squares q JOIN left_rows g
+       ON q.search = g.search AND q.x = g.x AND q.y = g.y AND q.private = g.private
+          AND (q.month, q.end_month) IS NOT DISTINCT FROM (g.month, g.end_month)
+     WHERE q.events > 0),
+    (SELECT array_agg(place) FROM squares WHERE events = 0)
+  INTO summary_zero, stale, emptied;`;
+
+/**
+ * After searchCountsMoved: the bounds of each square a point left read again
+ * from its search's events of that square, months and mark (through the
+ * events' point index: a square is a few hundred events at most), and the
+ * rows left with no event gone.
+ */
+const SEARCH_COUNTS_TIDIED = `IF stale IS NOT NULL THEN
+    UPDATE search_square_months AS t
+    SET west = b.west, south = b.south, east = b.east, north = b.north
+    FROM search_square_months AS s JOIN kept_searches AS k ON k.search = s.search,
+      LATERAL (SELECT min(e.lon) AS west, min(e.lat) AS south, max(e.lon) AS east, max(e.lat) AS north
+               FROM events e
+               WHERE e.lon BETWEEN (s.x - 1) * ${String(GRID_CELL)}::float8 AND (s.x + 2) * ${String(GRID_CELL)}::float8
+                 AND e.lat BETWEEN (s.y - 1) * ${String(GRID_CELL)}::float8 AND (s.y + 2) * ${String(GRID_CELL)}::float8
+                 AND floor(e.lon / ${String(GRID_CELL)})::int = s.x AND floor(e.lat / ${String(GRID_CELL)})::int = s.y
+                 AND e.private = s.private
+                 AND (date_trunc('month', e.date_start)::date, date_trunc('month', e.date_end)::date)
+                     IS NOT DISTINCT FROM (s.month, s.end_month)
+                 AND (e.search_text LIKE k.pattern
+                      OR EXISTS (SELECT 1 FROM unnest(e.search_names) AS n WHERE k.search <% n))) AS b
+    WHERE s.ctid = ANY(stale) AND t.ctid = s.ctid;
+  END IF;
+  IF summary_zero IS NOT NULL THEN
+    DELETE FROM search_summary WHERE ctid = ANY(summary_zero);
+  END IF;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM search_square_months WHERE ctid = ANY(emptied);
+  END IF;`;
+
+/** The variables searchCountsMoved fills (migration 40). */
+const SEARCH_COUNT_ROWS = `DECLARE
+  summary_zero tid[];
+  stale tid[];
+  emptied tid[];`;
+
+/**
+ * A function of the triggers of `search_summary` and `search_square_months`
+ * (migration 40), `name`, moving them by `changed` (a query of `sign` and
+ * SEARCH_COUNTED_COLUMNS) when `written` holds a row and a search is counted.
+ */
+const searchCountsFunction = (
+  name: string,
+  written: string,
+  changed: string,
+): string => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+${SEARCH_COUNT_ROWS}
+BEGIN
+  IF NOT EXISTS (SELECT FROM ${written}) OR NOT EXISTS (SELECT FROM kept_searches WHERE counted) THEN
+    RETURN NULL;
+  END IF;
+  ${searchCountsMoved(countedMatches(changed))}
+  ${SEARCH_COUNTS_TIDIED}
+  RETURN NULL;
+END
+$$;`;
+
+/** What the triggers of migration 40 read of each event: COUNTED_COLUMNS and what a search is tested on. */
+const SEARCH_COUNTED_COLUMNS = `${COUNTED_COLUMNS}, search_text, search_names`;
+
+/**
+ * keep_search as migration 40 writes it: migration 37's, and a search in more
+ * than a tenth of the events (too common to copy) is counted instead, while
+ * fewer than `most` searches are kept or counted: listed as counted, its
+ * events summed into search_summary and search_square_months (found as the
+ * copy finds them, under the same lock, so that every event is either summed
+ * here or by the triggers, never neither). False for a search counted, as for
+ * one not kept.
+ */
+function keepOrCountFunction(): string {
+  const copied = (
+    phrase: boolean,
+  ): string => `INSERT INTO search_matches (search, ${SEARCH_MATCH_COLUMNS})
+    SELECT searched, ${SEARCH_MATCH_COLUMNS} ${keptMatches(phrase)}
+    ORDER BY ctid;`;
+  const counted = (phrase: boolean): string =>
+    searchCountsMoved(
+      `SELECT searched AS search, 1 AS sign, ${COUNTED_COLUMNS} ${keptMatches(phrase)}`,
+    );
+  return `CREATE OR REPLACE FUNCTION keep_search(searched text, holding text, most integer, phrase boolean DEFAULT false)
+RETURNS boolean
+LANGUAGE plpgsql AS $$
+${SEARCH_COUNT_ROWS}
+  found bigint;
+  common boolean;
+  waited text := current_setting('lock_timeout');
+BEGIN
+  IF EXISTS (SELECT 1 FROM kept_searches WHERE search = searched) THEN
+    RETURN false;
+  END IF;
+  IF phrase THEN
+    found := (SELECT count(*) ${keptMatches(true)});
+  ELSE
+    found := (SELECT count(*) ${keptMatches(false)});
+  END IF;
+  common := found * 10 > (SELECT coalesce(sum(events), 0) FROM event_summary);
+  IF (SELECT count(*) FROM kept_searches WHERE kept OR counted) >= most THEN
+    INSERT INTO kept_searches (search, pattern, kept) VALUES (searched, holding, false)
+    ON CONFLICT (search) DO NOTHING;
+    RETURN false;
+  END IF;
+  BEGIN
+    PERFORM set_config('lock_timeout', '${String(KEEP_WAIT_MS)}ms', true);
+    LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE;
+  EXCEPTION WHEN lock_not_available THEN
+    RETURN false;
+  END;
+  PERFORM set_config('lock_timeout', waited, true);
+  IF EXISTS (SELECT 1 FROM kept_searches WHERE search = searched) THEN
+    RETURN false;
+  END IF;
+  INSERT INTO kept_searches (search, pattern, kept, counted) VALUES (searched, holding, NOT common, common);
+  IF common AND phrase THEN
+    ${counted(true)}
+  ELSIF common THEN
+    ${counted(false)}
+  ELSIF phrase THEN
+    ${copied(true)}
+  ELSE
+    ${copied(false)}
+  END IF;
+  RETURN NOT common;
+END
+$$;
+`;
+}
+
 /**
  * The store's schema, one migration per change, applied in order and recorded.
  * Never edit a migration that has shipped: add the next one (test/store/schema.test.ts
@@ -2205,6 +2407,86 @@ ${tilesCounted(`SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM events`)};
 ANALYZE event_tiles;
 `,
   },
+  {
+    version: 40,
+    name: 'a search too common to copy counted by month and square',
+    sql: `
+-- A search in more than a tenth of the events was not kept (migration 31: its
+-- copy would be a large part of the store), so the searches people type most
+-- were read event by event through the trigram index at every view: at
+-- 100,000 events of the bench's fill, «قوات النظام» is in 34,000 events, and
+-- its count, map, timeline and facets took 63-92 ms of CPU each. Such a
+-- search is now counted instead: its events summed by the keys the views of
+-- no words read (event_summary's, by month; event_square_months', by month
+-- and square), a few thousand rows however many events, so that its count,
+-- monthly timeline, facets and map are sums of rows; its list walks the
+-- events in the list's order, a third of them matching. Kept in step with the
+-- events by the statement triggers below, which test an event's text against
+-- each counted search as migration 31's test each kept one (most: KEPT_MOST
+-- kept and counted together). The searches listed as not kept are looked at
+-- again, to be counted.
+ALTER TABLE kept_searches ADD COLUMN counted boolean NOT NULL DEFAULT false;
+
+CREATE TABLE search_summary (
+  search text NOT NULL,
+  month date,
+  end_month date,
+  private boolean NOT NULL,
+  review_status text NOT NULL,
+  event_type text NOT NULL,
+  sub_event_type text NOT NULL,
+  admin1_pcode text,
+  actor1 text,
+  actor2 text,
+  claimants text[] NOT NULL,
+  events integer NOT NULL,
+  fatalities bigint NOT NULL
+);
+CREATE UNIQUE INDEX search_summary_key ON search_summary (${SEARCH_SUMMARY_KEY}) NULLS NOT DISTINCT;
+
+CREATE TABLE search_square_months (
+  search text NOT NULL,
+  month date,
+  end_month date,
+  private boolean NOT NULL,
+  x integer NOT NULL,
+  y integer NOT NULL,
+  events integer NOT NULL,
+  lon_sum numeric NOT NULL,
+  lat_sum numeric NOT NULL,
+  west double precision,
+  south double precision,
+  east double precision,
+  north double precision
+);
+CREATE UNIQUE INDEX search_square_months_key ON search_square_months (${SEARCH_SQUARE_KEY}) NULLS NOT DISTINCT;
+
+${searchCountsFunction('search_counts_added', 'added', `SELECT 1 AS sign, ${SEARCH_COUNTED_COLUMNS} FROM added`)}
+CREATE TRIGGER search_counts_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION search_counts_added();
+
+${searchCountsFunction(
+  'search_counts_changed',
+  'added',
+  `SELECT 1 AS sign, ${SEARCH_COUNTED_COLUMNS} FROM added
+    UNION ALL SELECT -1 AS sign, ${SEARCH_COUNTED_COLUMNS} FROM removed`,
+)}
+CREATE TRIGGER search_counts_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION search_counts_changed();
+
+${searchCountsFunction('search_counts_removed', 'removed', `SELECT -1 AS sign, ${SEARCH_COUNTED_COLUMNS} FROM removed`)}
+CREATE TRIGGER search_counts_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION search_counts_removed();
+
+${emptiedWithEvents('search_summary')}
+
+${emptiedWithEvents('search_square_months')}
+
+${keepOrCountFunction()}
+DELETE FROM kept_searches WHERE NOT kept;
+`,
+  },
 ];
 
 /**
@@ -2283,7 +2565,7 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // of reading a few thousand rows. event_tiles is read from its index alone
   // (migration 39), which needs its pages marked all-visible as the events' are.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles',
+    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else

@@ -5,6 +5,7 @@ import {
   boundedConditions,
   boxSource,
   conditions,
+  countedSource,
   dayConditions,
   earliestStart,
   eventSource,
@@ -12,6 +13,7 @@ import {
   FILTERED,
   FILTERED_SERIAL,
   pointConditions,
+  SEARCH_SQUARE_MONTHS,
   squaresBy,
   SUMMARY,
   summarySource,
@@ -44,7 +46,8 @@ export type Facet = (typeof FACETS)[number];
  * however many events; for a box alone, the counts of its whole squares and
  * tiles and the events of its edges (tileSource); for a box with other
  * filters, the counts by square of its whole squares and the events of the
- * rest (boxSource). Most frequent first; months in time order.
+ * rest (boxSource); for a counted search, its own monthly counts
+ * (countedSource). Most frequent first; months in time order.
  */
 export async function eventFacets(
   db: Sql,
@@ -53,7 +56,7 @@ export async function eventFacets(
 ): Promise<Record<Facet, FacetCount[]>> {
   const counted = summarySource(filter, SUMMARY, 'day facets');
   const tiled = counted === null ? tileSource(filter, 'facets') : null;
-  const summary = counted ?? tiled ?? boxSource(filter);
+  const summary = counted ?? tiled ?? boxSource(filter) ?? (await countedSource(db, filter));
   const table = await eventSource(db, filter);
   const { where, params } =
     summary === null
@@ -118,7 +121,8 @@ export interface TimelineBucket {
  * by month, from the monthly counts where they can answer the filter, or for a
  * box alone from the counts of its whole squares and tiles and the events of
  * its edges (tileSource), for a box with other filters from the counts by
- * square of its whole squares and the events of the rest (boxSource).
+ * square of its whole squares and the events of the rest (boxSource), for a
+ * counted search from its own monthly counts (countedSource).
  */
 export async function eventTimeline(
   db: Sql,
@@ -127,7 +131,10 @@ export async function eventTimeline(
 ): Promise<TimelineBucket[]> {
   const counted = period === 'month' ? summarySource(filter, SUMMARY, 'days') : null;
   const tiled = period === 'month' && counted === null ? tileSource(filter, 'timeline') : null;
-  const summary = counted ?? tiled ?? (period === 'month' ? boxSource(filter) : null);
+  const summary =
+    counted ??
+    tiled ??
+    (period === 'month' ? (boxSource(filter) ?? (await countedSource(db, filter))) : null);
   if (summary !== null) {
     return db.query<TimelineBucket>(
       `SELECT to_char(month, 'YYYY-MM-DD') AS period, event_type AS type, sum(events)::int AS events,
@@ -233,7 +240,7 @@ export async function eventTimelineSpanned(
 
 /**
  * The first and last month the filtered events start in (their first days), from the monthly
- * counts; undefined when those cannot answer the filter. (Not a box: its whole squares' counts
+ * counts (a counted search's own: countedSource); undefined when those cannot answer the filter. (Not a box: its whole squares' counts
  * and the rest of its events cost as much as its monthly timeline, and eventSpan finds the
  * first and last day of a box of many events from each end of the list's order: 1.5 ms for
  * 245,000 events of 1,000,000.)
@@ -242,7 +249,7 @@ export async function eventMonths(
   db: Sql,
   filter: EventFilter,
 ): Promise<{ first: string | null; last: string | null } | undefined> {
-  const summary = summarySource(filter, SUMMARY, 'days');
+  const summary = summarySource(filter, SUMMARY, 'days') ?? (await countedSource(db, filter));
   if (summary === null) return undefined;
   const [row] = await db.query<{ first: string | null; last: string | null }>(
     `SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last
@@ -322,7 +329,7 @@ export async function eventClusters(
   const points = pointConditions(filter);
   // (Asked once: the squares' months and the events of a cell of one are bounded by it.)
   const earliest = points === null ? await earliestStart(db, filter) : undefined;
-  const squares = points === null ? squaresOf(filter, cell, earliest) : null;
+  const squares = points === null ? await squaresOf(db, filter, cell, earliest) : null;
   if (squares !== null)
     return clustered(
       db,
@@ -376,17 +383,22 @@ interface ClusterRow {
  * their sums by month and square, `event_square_months`: squaresBy) of a filter, when they can
  * answer its map at cells of `cell` degrees: a whole number of squares (a
  * power of two, `per`, on a side: a cell of the coarser zooms), a filter
- * without words or a box (summarySource), its months bounded by `earliest`
+ * without words or a box (summarySource), or of a counted search's words with
+ * no more than days and the private mark (its own sums by month and square,
+ * `search_square_months`: countedSource), its months bounded by `earliest`
  * (earliestStart). Null otherwise.
  */
-function squaresOf(
+async function squaresOf(
+  db: Sql,
   filter: EventFilter,
   cell: number,
   earliest: string | null | undefined,
-): { from: string; params: unknown[]; per: number } | null {
+): Promise<{ from: string; params: unknown[]; per: number } | null> {
   const per = cell / GRID_CELL;
   if (!(per >= 1 && Number.isInteger(Math.log2(per)))) return null;
-  const source = summarySource(filter, squaresBy(filter), 'events', earliest);
+  const source =
+    summarySource(filter, squaresBy(filter), 'events', earliest) ??
+    (await countedSource(db, filter, SEARCH_SQUARE_MONTHS, earliest));
   return source === null ? null : { ...source, per };
 }
 

@@ -49,6 +49,10 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     await db.query(
       "INSERT INTO kept_searches (search, pattern, kept) VALUES ('كفرنبل', '%كفرنبل%', true)",
     );
+    // A search counted (too common to copy, migration 40): its events are counted as they come.
+    await db.query(
+      "INSERT INTO kept_searches (search, pattern, kept, counted) VALUES ('نشره', '%نشره%', false, true)",
+    );
     await ingestBatch(db, shippedKnowledge(), [raw(IN_IDLIB, '2024-06-04')]);
     const kept = await keptTables();
     expect(kept).toEqual(
@@ -58,6 +62,8 @@ describe.each(engines())('emptying the events on $name', (engine) => {
         'event_square_months',
         'event_tiles',
         'event_words',
+        'search_square_months',
+        'search_summary',
       ]),
     );
     for (const table of kept) expect(await rowsOf(table), table).toBeGreaterThan(0);
@@ -70,6 +76,8 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     expect(await countEvents(db, {})).toBe(1);
     expect(await countEvents(db, { search: 'كفرنبل' })).toBe(0);
     expect(await rowsOf('search_matches')).toBe(0);
+    expect(await countEvents(db, { search: 'نشره' })).toBe(1);
+    expect(await rowsOf('search_summary')).toBe(1);
     expect(await countEvents(db, { search: 'طفس' })).toBe(1);
     expect(await countEvents(db, { admin1Pcode: 'SY07' })).toBe(0);
     expect(await countEvents(db, { from: '2024-06-01', to: '2024-06-30' })).toBe(0);

@@ -12,7 +12,15 @@ import {
 } from '../../src/store/index.js';
 import type { Database, EventFilter, QueryOptions, Sql } from '../../src/store/index.js';
 import type { Facets } from '../../src/contracts/index.js';
-import { conditions, earliestStart, eventTable, squaresInside } from '../../src/store/queries.js';
+import {
+  conditions,
+  earliestStart,
+  eventTable,
+  KEPT_FROM,
+  keepSearch,
+  searchCounted,
+  squaresInside,
+} from '../../src/store/queries.js';
 import { GRID_CELL } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 import { explaining } from './plans.js';
@@ -1241,6 +1249,49 @@ describe.each(engines())('the event filters on $name', (engine) => {
     expect(indexes).toContain('event_words_words');
     expect(indexes).not.toContain('events_facts');
     expect(indexes).not.toContain('events_search');
+  });
+
+  it('counts a search in every event from its own counts, never the events, and walks the order for its page', async () => {
+    // (Every event's text holds it: far more than a tenth, too common to copy.)
+    const viewer: EventFilter = { search: 'قصف', publicOnly: true };
+    try {
+      expect(await keepSearch(db, viewer, KEPT_FROM)).toBe(false);
+      expect(await searchCounted(db, viewer)).toBe(true);
+      const plans: PlanNode[][] = [];
+      const sql = explaining(db, plans);
+      await countEvents(sql, viewer);
+      await eventTimeline(sql, viewer, 'month');
+      await eventFacets(sql, viewer);
+      await eventMonths(sql, viewer);
+      await eventClusters(sql, viewer, GRID_CELL * 2);
+      // (Words are first looked up among the searches listed, by their key.)
+      const reads = plans.filter((plan) =>
+        plan.some((n) => (n['Relation Name'] ?? 'kept_searches') !== 'kept_searches'),
+      );
+      expect(reads).toHaveLength(5);
+      const tables = reads.map((plan) => [
+        ...new Set(plan.flatMap((n) => n['Relation Name'] ?? [])),
+      ]);
+      expect(tables).toEqual([
+        ['search_summary'],
+        ['search_summary'],
+        ['search_summary'],
+        ['search_summary'],
+        ['search_square_months'],
+      ]);
+
+      // Its page walks the list's order (every event matches: a row a match),
+      // with no estimate asked of the planner.
+      plans.length = 0;
+      const page = await listMarkedEvents(sql, viewer, { limit: 50 });
+      expect(page.events).toHaveLength(50);
+      const onEvents = plans.flat().filter((n) => n['Relation Name'] === 'events');
+      expect(onEvents.map((n) => n['Index Name'])).toEqual(['events_facts', 'events_pkey']);
+    } finally {
+      await db.query("DELETE FROM kept_searches WHERE search = 'قصف'");
+      await db.query("DELETE FROM search_summary WHERE search = 'قصف'");
+      await db.query("DELETE FROM search_square_months WHERE search = 'قصف'");
+    }
   });
 
   // One event in fifty is private, spread through the order as in an archive.
