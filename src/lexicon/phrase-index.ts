@@ -1,4 +1,4 @@
-import { normalizePhrase, tokenize, wordKey } from '../text/index.js';
+import { normalizePhrase, tokenize, wordKey, WordMemo } from '../text/index.js';
 import type { Token } from '../text/index.js';
 
 /**
@@ -129,7 +129,7 @@ export class PhraseIndex<V> {
     at.identities.add(identity);
     at.values.push(value);
     this.size++;
-    this.starts = null;
+    this.starts.clear();
   }
 
   get phraseCount(): number {
@@ -183,19 +183,14 @@ export class PhraseIndex<V> {
    * The trie nodes a word's keys lead to from the root, in the order of its
    * keys (a node reached twice, once). A word's keys are one array for every
    * token of it, so the look-ups in the root's large table are made once per
-   * word and kept with it; the walks start from these nodes.
+   * word and kept by its number; the walks start from these nodes.
    */
   wordStarts(token: Token): PhraseStarts<V> {
-    this.starts ??= new WeakMap();
-    const known = this.starts.get(token.keys);
-    if (known !== undefined) return known;
-    const starts = this.startNodes(token.keys);
-    this.starts.set(token.keys, starts);
-    return starts;
+    return this.starts.of(token);
   }
 
-  /** The nodes each word starts at, by its keys; forgotten when a phrase is added. */
-  private starts: WeakMap<readonly string[], PhraseStarts<V>> | null = null;
+  /** The nodes each word starts at; forgotten when a phrase is added. */
+  private readonly starts = new WordMemo<PhraseStarts<V>>((token) => this.startNodes(token.keys));
 
   /**
    * Where the walks of a word with these keys start, for a caller that keeps

@@ -9,6 +9,7 @@ import {
   yearOf,
 } from './calendar.js';
 import { readNumber } from './numbers.js';
+import { WordMemo } from './word-memo.js';
 import type { Token } from './tokens.js';
 
 /** What a date's words contradict: its code and kept day, for wathiq; its words, for people. */
@@ -704,13 +705,16 @@ const PREFIXED_OPENERS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/** The opener each word is, without its proclitic (null for most words), looked up once per word. */
+const OPENER_OF_WORD = new WordMemo((token) => PREFIXED_OPENERS.get(token.text) ?? null);
+
 function mayOpenDate(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
   if (t === undefined) return false;
   if (t.kind === 'number') return true;
   if (t.kind !== 'word') return false;
-  const w = PREFIXED_OPENERS.get(t.text);
-  if (w === undefined) return false;
+  const w = OPENER_OF_WORD.of(t);
+  if (w === null) return false;
   // «في», «منذ», «خلال» are everywhere: they open a date only before a number, a year word or a month.
   if (!CUE_ONLY.has(w) && !SPAN_OPENERS.has(w)) return true;
   const next = ctx.tokens[i + 1];

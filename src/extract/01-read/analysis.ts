@@ -21,6 +21,7 @@ import {
   publicationDay,
   splitSentences,
   tokenize,
+  WordMemo,
 } from '../../text/index.js';
 import type { DateExpression, NormalizedText, Sentence, Token } from '../../text/index.js';
 
@@ -100,25 +101,18 @@ function inTextOrder<A>(list: A[], compare: (a: A, b: A) => number): A[] {
 const SUBJECT_SPAN = 4;
 
 /**
- * The split triggers by each key of their objects, worked out once per
- * dictionary, and those each word can be the object of: a word's keys are one
- * array for every token of it (the tokenizer's reading), so a word is looked
- * up once, not again at every token of it.
+ * The split triggers each word can be the object of, worked out once per
+ * dictionary and word (by the word's number), not again at every token of it.
  */
-interface SplitsByObject {
-  readonly byKey: Map<string, SplitTrigger[]>;
-  readonly byWord: WeakMap<readonly string[], readonly SplitTrigger[]>;
-}
+const splitsByObject = new WeakMap<readonly SplitTrigger[], WordMemo<readonly SplitTrigger[]>>();
 
-const splitsByObject = new WeakMap<readonly SplitTrigger[], SplitsByObject>();
-
-function bySplitObject(splits: readonly SplitTrigger[]): SplitsByObject {
+function bySplitObject(splits: readonly SplitTrigger[]): WordMemo<readonly SplitTrigger[]> {
   let index = splitsByObject.get(splits);
   if (index === undefined) {
     const byKey = new Map<string, SplitTrigger[]>();
     for (const split of splits)
       for (const key of split.objectKeys) byKey.set(key, [...(byKey.get(key) ?? []), split]);
-    index = { byKey, byWord: new WeakMap() };
+    index = new WordMemo((token) => splitsWithObject(token, byKey, splits));
     splitsByObject.set(splits, index);
   }
   return index;
@@ -129,21 +123,17 @@ const NO_SPLITS: readonly SplitTrigger[] = [];
 /** The split triggers whose object this token can be, in the dictionary's order. */
 function splitsWithObject(
   token: Token,
-  index: SplitsByObject,
+  byKey: ReadonlyMap<string, readonly SplitTrigger[]>,
   splits: readonly SplitTrigger[],
 ): readonly SplitTrigger[] {
-  const known = index.byWord.get(token.keys);
-  if (known !== undefined) return known;
   let hit: Set<SplitTrigger> | null = null;
   for (const key of token.keys) {
-    const found = index.byKey.get(key);
+    const found = byKey.get(key);
     if (found === undefined) continue;
     hit ??= new Set();
     for (const split of found) hit.add(split);
   }
-  const found = hit === null ? NO_SPLITS : splits.filter((split) => hit.has(split));
-  index.byWord.set(token.keys, found);
-  return found;
+  return hit === null ? NO_SPLITS : splits.filter((split) => hit.has(split));
 }
 
 /** Whether one of the token's keys is one of `keys`. */
@@ -161,7 +151,7 @@ function splitTriggersIn(tokens: readonly Token[], lexicon: Lexicon): Annotation
     const token = tokens[i];
     // Punctuation and line breaks have no keys: no split trigger's object.
     if (token === undefined || token.keys.length === 0) continue;
-    for (const split of splitsWithObject(token, index, lexicon.splitTriggers)) {
+    for (const split of index.of(token)) {
       for (let j = i - 2; j >= Math.max(0, i - 1 - SUBJECT_SPAN); j--) {
         const before = tokens[j];
         if (before === undefined || before.kind === 'punct') break;

@@ -1,5 +1,5 @@
 import { accusative, phraseKeys } from '../../lexicon/index.js';
-import { normalizePhrase } from '../../text/index.js';
+import { normalizePhrase, WordMemo } from '../../text/index.js';
 import type { Token } from '../../text/index.js';
 
 /**
@@ -7,9 +7,31 @@ import type { Token } from '../../text/index.js';
  * knowledge (that lives in data/lexicon). Written in ordinary spelling and
  * compared in normalized form.
  */
+/**
+ * A set of words that also tells whether a token is one of them, worked out
+ * once per word (by its number) rather than asked of the set for each of the
+ * token's keys at every token a rule reads.
+ */
+export class WordSet extends Set<string> {
+  private readonly byKeys = new WordMemo((token) => token.keys.some((key) => this.has(key)));
+  private readonly byKeysOrSurface = new WordMemo(
+    (token) => this.holds(token) || (token.kind === 'word' && this.has(token.text)),
+  );
+
+  /** Whether the token, read with or without its proclitics, is one of these words. */
+  holds(token: Token): boolean {
+    return this.byKeys.of(token);
+  }
+
+  /** `holds`, or the word as written (its article kept) is one of them. */
+  holdsAsWritten(token: Token): boolean {
+    return this.byKeysOrSurface.of(token);
+  }
+}
+
 /** A word set in ordinary spelling, normalized, with the accusative of each noun («نقاط», «نقاطا»). */
-function words(...list: string[]): ReadonlySet<string> {
-  return new Set(list.flatMap((w) => [normalizePhrase(w), normalizePhrase(accusative(w))]));
+function words(...list: string[]): WordSet {
+  return new WordSet(list.flatMap((w) => [normalizePhrase(w), normalizePhrase(accusative(w))]));
 }
 
 /**
@@ -96,11 +118,27 @@ export const COUNT_OPENERS = words('أن', 'إن', 'بأن', 'ان', 'فإن', '
 /** A phrase as the keys of its words, matched against token keys. */
 export type KeyPhrase = readonly string[];
 
-/** Phrases indexed by their last word, so that a token is checked against few of them. */
-export type PhraseList = ReadonlyMap<string, readonly KeyPhrase[]>;
+const NO_PHRASES: readonly KeyPhrase[] = [];
+
+/**
+ * Phrases indexed by their last word, so that a token is checked against few
+ * of them; the phrases a word can end, by any of its keys, gathered once per
+ * word (by its number), not looked up for each key at every token asked.
+ */
+export class PhraseList extends Map<string, KeyPhrase[]> {
+  private readonly byWord = new WordMemo((token) => {
+    const buckets = token.keys.flatMap((key) => this.get(key) ?? NO_PHRASES);
+    return buckets.length === 0 ? NO_PHRASES : buckets;
+  });
+
+  /** The phrases whose last word the token can be, in the order of its keys. */
+  endingWith(token: Token): readonly KeyPhrase[] {
+    return this.byWord.of(token);
+  }
+}
 
 function keyPhrases(...list: string[]): PhraseList {
-  const byLast = new Map<string, KeyPhrase[]>();
+  const byLast = new PhraseList();
   for (const p of list) {
     for (const phrase of p.includes(' ')
       ? [phraseKeys(p)]
@@ -118,18 +156,11 @@ function keyPhrases(...list: string[]): PhraseList {
 function endsAt(tokens: readonly Token[], stop: number, list: PhraseList): boolean {
   const last = tokens[stop - 1];
   if (last === undefined) return false;
-  for (const key of last.keys) {
-    const phrases = list.get(key);
-    if (phrases === undefined) continue;
-    if (
-      phrases.some((phrase) =>
-        phrase.every((k, n) => tokens[stop - phrase.length + n]?.keys.includes(k) === true),
-      )
-    ) {
-      return true;
-    }
-  }
-  return false;
+  return list
+    .endingWith(last)
+    .some((phrase) =>
+      phrase.every((k, n) => tokens[stop - phrase.length + n]?.keys.includes(k) === true),
+    );
 }
 
 /** Whether tokens ending right before `end` (or `skip` tokens earlier) spell one of the phrases («من قبل», «على يد»). */

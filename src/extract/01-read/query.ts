@@ -1,5 +1,6 @@
 import { firstFrom } from './analysis.js';
 import type { Analysis } from './analysis.js';
+import type { WordSet } from './grammar.js';
 
 /** The matching keys of token i (no keys past either end). */
 export function keysAt(analysis: Analysis, i: number): readonly string[] {
@@ -7,9 +8,9 @@ export function keysAt(analysis: Analysis, i: number): readonly string[] {
 }
 
 /** Whether token i, read with or without its proclitics, is one of the words of `set`. */
-export function isIn(set: ReadonlySet<string>, analysis: Analysis, i: number): boolean {
-  for (const key of keysAt(analysis, i)) if (set.has(key)) return true;
-  return false;
+export function isIn(set: WordSet, analysis: Analysis, i: number): boolean {
+  const token = analysis.tokens[i];
+  return token !== undefined && set.holds(token);
 }
 
 /** The article, after a conjunction or a preposition, or «لل». */

@@ -2,7 +2,7 @@ import type { Measure, Qualifier } from '../../contracts/index.js';
 import { idForDay } from '../../lexicon/index.js';
 import type { Completion, MeasureEntry, QualifierEntry, VictimClass } from '../../lexicon/index.js';
 import { countBelow, readDefiniteNumber, readNumber, readVagueQuantity } from '../../text/index.js';
-import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
+import type { Analysis, Annotation, RuleUse, WordSet } from '../01-read/index.js';
 import {
   because,
   firstAt,
@@ -113,13 +113,10 @@ function word(r: Reader, i: number): string {
   return t?.kind === 'word' ? t.text : '';
 }
 
-function keysAt(r: Reader, i: number): readonly string[] {
-  return r.analysis.tokens[i]?.keys ?? [];
-}
-
-function inSet(set: ReadonlySet<string>, r: Reader, i: number): boolean {
-  for (const key of keysAt(r, i)) if (set.has(key)) return true;
-  return set.has(word(r, i));
+/** Whether token i, read with or without its proclitics or as written, is one of the words of `set`. */
+function inSet(set: WordSet, r: Reader, i: number): boolean {
+  const token = r.analysis.tokens[i];
+  return token !== undefined && set.holdsAsWritten(token);
 }
 
 /** The first annotation that starts at token i; `list` is in text order (by start). */

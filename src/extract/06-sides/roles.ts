@@ -1,7 +1,7 @@
 import { CIVILIAN_SIDE, idForDay } from '../../lexicon/index.js';
 import type { TriggerEntry } from '../../lexicon/index.js';
 import { readNumber, wordKey } from '../../text/index.js';
-import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
+import type { Analysis, Annotation, Clause, RuleUse, WordSet } from '../01-read/index.js';
 import {
   AGAINST,
   AGENT_MARKERS,
@@ -247,7 +247,7 @@ export function weighRoles(
 }
 
 /** The first token in `[from, to)` that is one of the words of `set`, -1 when none is. */
-function firstOf(set: ReadonlySet<string>, analysis: Analysis, from: number, to: number): number {
+function firstOf(set: WordSet, analysis: Analysis, from: number, to: number): number {
   for (let i = from; i < to; i++) if (isIn(set, analysis, i)) return i;
   return -1;
 }

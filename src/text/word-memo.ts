@@ -1,0 +1,46 @@
+import type { Token } from './tokens.js';
+
+/**
+ * Word numbers past the array's first that a memo keeps before it starts
+ * again: the tokenizer numbers every reading it makes, and makes them anew
+ * each time its cache empties, so a long run meets ever higher numbers.
+ */
+const MAX_WORDS_KEPT = 1 << 17;
+
+/**
+ * What a rule works out of a word's keys, worked out once per word and read
+ * back by the word's number (`Token.wordNumber`) at every other token of it:
+ * an array read, where a table keyed by the keys (a WeakMap, or a set asked
+ * for each key) was looked up at every token. Tokens that are no word
+ * (numbers, punctuation) are worked out at every call.
+ */
+export class WordMemo<T> {
+  private first = 0;
+  private known: (T | undefined)[] = [];
+
+  constructor(private readonly work: (token: Token) => T) {}
+
+  of(token: Token): T {
+    const at = token.wordNumber - this.first;
+    if (token.wordNumber < 0 || at < 0) return this.work(token);
+    const known = this.known[at];
+    if (known !== undefined) return known;
+    if (at >= MAX_WORDS_KEPT) {
+      // Words numbered before the new first are worked out at each call from now on.
+      this.first = token.wordNumber;
+      this.known = [];
+      return this.of(token);
+    }
+    // Filled up to `at` so that the array stays packed (a holey array is read on a slower path).
+    while (this.known.length < at) this.known.push(undefined);
+    const value = this.work(token);
+    this.known[at] = value;
+    return value;
+  }
+
+  /** Forgets every word: what it worked out no longer holds (its tables changed). */
+  clear(): void {
+    this.first = 0;
+    this.known = [];
+  }
+}
