@@ -173,9 +173,13 @@ export interface Gazetteer {
  */
 const MAX_WORDS_KEPT = 1 << 17;
 
-/** What `startsByWord` holds of a word whose facts are known: it may start a place, or not. */
-const STARTS = 2;
-const STARTS_NONE = 1;
+/** What `bitsByWord` holds of a word besides its classes' bits (`classBit`): its facts are known, and it may start a place. */
+const KNOWN_WORD = 1 << 9;
+const STARTS_PLACE = 1 << 8;
+
+/** A word's facts as `bitsByWord` holds them. */
+const bitsOf = (facts: WordFacts): number =>
+  KNOWN_WORD | facts.classes | (facts.startsPlace ? STARTS_PLACE : 0);
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -421,10 +425,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // starts the array again at the word asked about; words numbered before it ask the table.
   let firstWord = 0;
   let byWord: (WordFacts | undefined)[] = [];
-  // Whether each word of `byWord` may start a place, one byte by the same number (0: not
-  // known yet, else STARTS or STARTS_NONE): the scan over every word of a report reads it
-  // where it read the word's record, one load further into memory.
-  const startsByWord = new Uint8Array(MAX_WORDS_KEPT);
+  // Each word of `byWord` as bits by the same number (0 while not known; else `bitsOf`): the
+  // scan over every word of a report and the classes asked around each place read them,
+  // where they read the word's record, one load further into memory.
+  const bitsByWord = new Uint16Array(MAX_WORDS_KEPT);
   const factsOfWord = (token: Token): WordFacts => {
     const at = token.wordNumber - firstWord;
     if (at < 0) return factsOf(token.keys);
@@ -433,19 +437,24 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     if (at >= MAX_WORDS_KEPT) {
       firstWord = token.wordNumber;
       byWord = [];
-      startsByWord.fill(0);
+      bitsByWord.fill(0);
       return factsOfWord(token);
     }
     while (byWord.length < at) byWord.push(undefined);
     const facts = factsOf(token.keys);
     byWord[at] = facts;
-    startsByWord[at] = facts.startsPlace ? STARTS : STARTS_NONE;
+    bitsByWord[at] = bitsOf(facts);
     return facts;
+  };
+  const bitsOfWord = (token: Token): number => {
+    const at = token.wordNumber - firstWord;
+    const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
+    return known !== 0 ? known : bitsOf(factsOfWord(token));
   };
   const mayStartPlace = (token: Token | undefined): boolean => {
     if (token === undefined) return false;
     if (token.kind !== 'word') return starts.has(token.text);
-    return factsOfWord(token).startsPlace;
+    return (bitsOfWord(token) & STARTS_PLACE) !== 0;
   };
   return {
     places,
@@ -462,9 +471,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
           if (mayStartPlace(token)) return i;
           continue;
         }
-        const at = token.wordNumber - firstWord;
-        const known = at >= 0 && at < MAX_WORDS_KEPT ? startsByWord[at] : undefined;
-        if (known === STARTS || (known !== STARTS_NONE && factsOfWord(token).startsPlace)) return i;
+        if ((bitsOfWord(token) & STARTS_PLACE) !== 0) return i;
       }
       return to;
     },
@@ -480,8 +487,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         ? cues.longestFrom(factsOfWord(token).cues, tokens, start, end)
         : cues.longestAt(tokens, start, end);
     },
-    isA: (token, cls) =>
-      token?.kind === 'word' && (factsOfWord(token).classes & classBit(cls)) !== 0,
+    isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
     anaphorOf: (token) => {
       if (token?.kind !== 'word') return null;
       for (const key of token.keys) {

@@ -227,7 +227,7 @@ export function findPlaceMentions(
       const among = cues.between && coordinated.length === 0 && name.values.every((v) => v.common);
       if (mention !== null && !among)
         found.push(...setAside(gazetteer, tokens, [mention, ...coordinated], cues));
-      else found.push(...coordinated);
+      else for (const m of coordinated) found.push(withoutKindWord(m));
       next = Math.max(coordinated.at(-1)?.end ?? 0, mention?.end ?? name.end);
     } else if (cues.definite || (j > i && endsDefinite(gazetteer, tokens, j))) {
       // «وجهاء القرية تدخلوا», «وتشهد المنطقة تصعيدا»: no name follows a place word with the article.
@@ -570,7 +570,8 @@ function buildMention(
       .join(' ');
     end = after.end;
   }
-  return shaped({
+  // Made whole in `shaped`'s order, so of its shape, where a literal was made and then copied.
+  return {
     start,
     end,
     nameStart,
@@ -584,14 +585,32 @@ function buildMention(
     direction,
     compass: cues.compass,
     pair: cues.pair,
-    origin: isOrigin(gazetteer, tokens, start),
-    common,
     // A bare village name, or the name of a site after «حقل», «حاجز»: a place only where the report names its area.
     weak:
       (!cues.any && !multiWord && !prominent) ||
       partial ||
       (cues.facility && !cues.settlement && !candidates.some((p) => p.rank <= 2)),
-  });
+    common,
+    origin: isOrigin(gazetteer, tokens, start),
+    loose: undefined,
+    roadEnd: undefined,
+    between: undefined,
+    aside: undefined,
+    namedAfter: undefined,
+    kindWord: cues.kindWord ?? undefined,
+    anaphor: undefined,
+  };
+}
+
+/**
+ * A name joined by و to a first that was no place («كان بين الشهداء…»): the settlement
+ * word before them is given only to the names of a phrase read whole (`setAside`).
+ */
+function withoutKindWord(m: PlaceMention): PlaceMention {
+  if (m.kindWord === undefined) return m;
+  const bare = shaped(m);
+  bare.kindWord = undefined;
+  return bare;
 }
 
 /** «بلدتي ذيبان والطيانة»: names joined by و share the cues of the first. */
@@ -663,6 +682,7 @@ function unknownMention(
     pair: cues.pair,
     weak: false,
     origin: false,
+    kindWord: cues.kindWord ?? undefined,
   });
 }
 
@@ -800,12 +820,12 @@ function setAside(
       !m.settlement &&
       (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'));
     const between = cues.between && mentions.length > 1 && k <= 1;
-    if (aside === null && !namedAfter && !between && cues.kindWord === null) return m;
+    // The settlement word came with each mention (`buildMention`, `unknownMention`).
+    if (aside === null && !namedAfter && !between) return m;
     const marked = shaped(m);
     if (aside !== null) marked.aside = aside;
     if (namedAfter) marked.namedAfter = true;
     if (between) marked.between = true;
-    if (cues.kindWord !== null) marked.kindWord = cues.kindWord;
     return marked;
   });
 }

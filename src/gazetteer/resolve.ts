@@ -313,7 +313,8 @@ export function resolveMention(
   if (pool.length === 0) return null;
   let bestKind = Infinity;
   for (const p of pool) bestKind = Math.min(bestKind, kindRank(p));
-  const fitting = pool.filter((p) => kindRank(p) === bestKind);
+  // A pool of one is its own best kind: most names are one place's.
+  const fitting = pool.length === 1 ? pool : pool.filter((p) => kindRank(p) === bestKind);
   // One place of the best kind needs no score: most names are one place's.
   const ranked =
     fitting.length === 1
@@ -340,7 +341,16 @@ export function resolveMention(
   // A name of one place has no other reading: most names, asked of no lists.
   const alternatives =
     mention.candidates.length === 1 ? [] : alternativesOf(place, ranked, fitting, mention);
-  return placed({ place, precision: precisionOf(mention, place), alternatives, basis, mention });
+  // Made whole in `placed`'s order, so of its shape, where a literal was made and then copied.
+  return {
+    place,
+    precision: precisionOf(mention, place),
+    alternatives,
+    basis,
+    mention,
+    along: undefined,
+    derived: undefined,
+  };
 }
 
 /** The other places a name could have meant, best first: the runners-up, then those of other kinds. */

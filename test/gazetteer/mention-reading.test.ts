@@ -74,3 +74,18 @@ describe('the places a name can be', () => {
     for (const id of others) expect(shared?.mention.candidates.map((p) => p.id)).toContain(id);
   });
 });
+
+describe('the settlement word a place is named with', () => {
+  it('is kept by each name of a phrase read whole, and by none joined to a first that is no place', () => {
+    // «مدينتي حمص وحماة»: both towns are named with the settlement word.
+    const both = mentionsOf('وصلت التعزيزات إلى مدينتي حمص وحماة صباحا');
+    expect(both.length).toBe(2);
+    for (const m of both) expect(m.kindWord).toBeDefined();
+    // «مدينة فرقة»: «رقة» read by taking a letter for a clitic is no «الرقة», so no place;
+    // «وحلب» after it is one, bare.
+    const joined = mentionsOf('وصلت التعزيزات إلى مدينة فرقة وحلب صباحا');
+    expect(joined.length).toBe(1);
+    expect(joined[0]?.candidates.length).toBeGreaterThan(0);
+    expect(joined[0]?.kindWord).toBeUndefined();
+  });
+});
