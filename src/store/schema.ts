@@ -2487,6 +2487,24 @@ ${keepOrCountFunction()}
 DELETE FROM kept_searches WHERE NOT kept;
 `,
   },
+  {
+    version: 41,
+    name: 'the counts of searches kept without compiling their statements',
+    sql: `
+-- The statement of migration 40's triggers is planned on guesses: a transition
+-- table of a thousand rows or so, joined with kept_searches as the planner
+-- guesses a table it has no statistics of (hundreds of rows, where a few are
+-- counted). Priced far above jit_above_cost, PostgreSQL compiled it with LLVM at
+-- every statement that wrote events: at 100,835 events with three searches
+-- counted, an update of 2,000 events spent ~1.2 s compiling it and ~2.0 s in
+-- the trigger (of a ~5 s statement). The functions now run without JIT (their
+-- own setting, put back when they return): 220-350 ms. (The embedded engine
+-- has no JIT: the setting changes nothing there.)
+ALTER FUNCTION search_counts_added() SET jit = off;
+ALTER FUNCTION search_counts_changed() SET jit = off;
+ALTER FUNCTION search_counts_removed() SET jit = off;
+`,
+  },
 ];
 
 /**

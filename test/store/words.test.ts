@@ -672,6 +672,19 @@ describe.each(engines())('the words filter on $name', (engine) => {
     },
   );
 
+  it('keeps the counts of searches in functions that never compile their statement (migration 41)', async () => {
+    const rows = await db.query<{ name: string; config: string[] | null }>(
+      `SELECT proname AS name, proconfig AS config FROM pg_proc
+       WHERE proname LIKE 'search\\_counts\\_%' ORDER BY 1`,
+    );
+    expect(rows).toEqual(
+      ['search_counts_added', 'search_counts_changed', 'search_counts_removed'].map((name) => ({
+        name,
+        config: ['jit=off'],
+      })),
+    );
+  });
+
   // Two connections at once: the embedded engine has one.
   it.skipIf(engine.name !== 'PostgreSQL')(
     'keeps a search once when two counts find it frequent together, and both counts answer',
