@@ -10,10 +10,12 @@
  * starts (/proc/PID/cmdline): a client backend's holds its user and database
  * (`postgres: 15/main: USER DATABASE HOST(PORT) ACTIVITY`), a parallel
  * worker's its leader (`parallel worker for PID N`). Ours are the backends of
- * this store's user and database (the bench's databases are its own: other
+ * this store's user and database and the parallel workers of those: other
  * clients of the server, and their backends ending meanwhile, are not counted,
  * as the postmaster's children's time that an earlier clock added counted
- * them) and the parallel workers of those. A parallel worker lives for one
+ * them. Two benches timing one database at once (its bench store kept under
+ * one name, stores.ts) would count each other's backends: the titles tell
+ * databases apart, not client processes. A parallel worker lives for one
  * query and a pool closes idle connections, so each one's CPU
  * (/proc/PID/schedstat, ns) is sampled every millisecond while the clock runs,
  * by a sampler in a process of its own (its CPU is not this process's, which
@@ -58,7 +60,10 @@ async function serverOf(db: Database): Promise<Server | null> {
   );
   if (row === undefined) return null;
   const mark = ` ${row.user} ${row.database} `;
-  const postmaster = Number(procFile(row.pid, 'stat')?.split(') ')[1]?.split(' ')[1]);
+  // /proc/PID/stat: the parent's pid is the second field after the command's name, in brackets
+  // that may themselves hold «) ».
+  const stat = procFile(row.pid, 'stat');
+  const postmaster = Number(stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   const title = procFile(row.pid, 'cmdline')?.replace(/\0+/g, ' ');
   return title?.includes(mark) === true && Number.isInteger(postmaster)
     ? { postmaster, mark }
@@ -74,6 +79,11 @@ interface Server {
 /** What the sampler answers when a clock stops: our processes' CPU, in ms. */
 interface Spent {
   readonly serverMs: number;
+}
+
+/** What the sampler answers when it cannot sample: why. */
+interface Refusal {
+  readonly error: string;
 }
 
 /**
@@ -143,12 +153,24 @@ function samplingProcess(): void {
     }
   };
   let stop: (() => void) | null = null;
+  let timer: ReturnType<typeof setInterval> | undefined;
   process.on('message', (server: Server | 'stop') => {
     if (server === 'stop') {
-      stop?.();
+      const refusal: Refusal = { error: 'was asked to stop while not sampling' };
+      if (stop === null) send(refusal);
+      else stop();
       return;
     }
+    // A clock started while another runs (the parent allows one) would leave the first sampling.
+    clearInterval(timer);
     const childrenFile = `/proc/${String(server.postmaster)}/task/${String(server.postmaster)}/children`;
+    // Unreadable (another user's server, a kernel without the file), the list would read as no
+    // processes and the clock as this process's CPU alone: say so instead.
+    if (reread(childrenFile) < 0) {
+      const refusal: Refusal = { error: `cannot read ${childrenFile}` };
+      send(refusal);
+      return;
+    }
     /** Each live child seen: whether it is ours, once its title says (a new child shows the postmaster's arguments until it sets one). */
     const ours = new Map<number, boolean>();
     /** Each live process of ours: its schedstat file, its CPU (ns) when the clock started (0 if it started since), and at its latest sample. */
@@ -180,7 +202,7 @@ function samplingProcess(): void {
       // Backends first: a parallel worker is ours when its leader is.
       for (const [pid, leader] of workers) adopt(pid, ours.get(leader) === true, starting);
     };
-    /** Notes whose a new process is, and where ours starts counting from. */
+    /** Notes whether a new process is ours, and where its count starts from. */
     const adopt = (pid: number, mine: boolean, starting: boolean): void => {
       ours.set(pid, mine);
       const path = `/proc/${String(pid)}/schedstat`;
@@ -205,10 +227,11 @@ function samplingProcess(): void {
       classify(starting);
     };
     sample(true);
-    const timer = setInterval(() => {
+    timer = setInterval(() => {
       sample(false);
     }, EVERY_MS);
     stop = () => {
+      stop = null;
       clearInterval(timer);
       sample(false);
       let ns = ended;
@@ -221,47 +244,96 @@ function samplingProcess(): void {
   });
 }
 
-/** The sampler, started at the first clock on a server and kept (unreferenced: it never keeps this process up). */
+/** The sampler, started at the first clock on a server and kept (unreferenced: it never keeps this process up) while it lives. */
 let sampler: ChildProcess | null = null;
+
+function startSampler(): ChildProcess {
+  const child = spawn(process.execPath, ['-e', `(${samplingProcess.toString()})()`], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.unref();
+  child.channel?.unref();
+  // Ended, or never started: the next clock starts another.
+  const forget = (): void => {
+    if (sampler === child) sampler = null;
+  };
+  child.on('exit', forget);
+  child.on('error', forget);
+  return child;
+}
+
+/** How long the sampler may take to answer before the clock gives up on it. */
+const ANSWER_WITHIN_MS = 10_000;
 
 /** Tells the sampler to start (a server) or stop, and waits for its answer. */
 function ask<T>(message: Server | 'stop'): Promise<T> {
-  if (sampler === null) {
-    sampler = spawn(process.execPath, ['-e', `(${samplingProcess.toString()})()`], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    sampler.unref();
-    sampler.channel?.unref();
-  }
+  sampler ??= startSampler();
   const child = sampler;
-  // Its answer is awaited: until it comes, the channel keeps this process up.
-  child.channel?.ref();
   return new Promise<T>((resolve, reject) => {
-    const ended = (): void => {
-      reject(new Error('the CPU sampler ended'));
-    };
-    child.once('message', (answer) => {
+    const settle = (): void => {
+      clearTimeout(timeout);
+      child.off('message', answered);
       child.off('exit', ended);
+      child.off('error', failed);
       child.channel?.unref();
-      resolve(answer as T);
-    });
+    };
+    const answered = (answer: unknown): void => {
+      settle();
+      if (typeof answer === 'object' && answer !== null && 'error' in answer)
+        reject(new Error(`the CPU sampler ${String(answer.error)}`));
+      else resolve(answer as T);
+    };
+    const failed = (error: Error): void => {
+      settle();
+      reject(new Error(`the CPU sampler failed: ${error.message}`));
+    };
+    const ended = (): void => {
+      settle();
+      reject(new Error('the CPU sampler ended before it answered'));
+    };
+    // Its answer is awaited: until it comes, the channel (and this timer) keep this process up.
+    const timeout = setTimeout(() => {
+      settle();
+      child.kill();
+      reject(new Error(`the CPU sampler did not answer within ${String(ANSWER_WITHIN_MS)} ms`));
+    }, ANSWER_WITHIN_MS);
+    child.channel?.ref();
+    child.once('message', answered);
     child.once('exit', ended);
-    child.send(message);
+    child.once('error', failed);
+    if (!child.connected) ended();
+    else
+      child.send(message, (error) => {
+        if (error !== null) failed(error);
+      });
   });
 }
 
 let running = false;
 
-/** Starts counting; the function returned gives the CPU ms spent since. One clock runs at a time. */
+/**
+ * Starts counting; the function returned gives the CPU ms spent since. One
+ * clock runs at a time; a clock whose sampler fails rejects, and frees the
+ * next.
+ */
 export async function cpuClock(db: Database): Promise<() => Promise<number>> {
   if (running) throw new Error('one CPU clock at a time: the sampler measures one');
-  const server = await serverOf(db);
-  if (server !== null) await ask<'started'>(server);
   running = true;
+  let server: Server | null;
+  try {
+    server = await serverOf(db);
+    if (server !== null) await ask<'started'>(server);
+  } catch (error) {
+    running = false;
+    throw error;
+  }
   const own = ownCpuMs();
   return async () => {
-    const { serverMs } = server === null ? { serverMs: 0 } : await ask<Spent>('stop');
-    running = false;
-    return ownCpuMs() - own + serverMs;
+    try {
+      const { serverMs } = server === null ? { serverMs: 0 } : await ask<Spent>('stop');
+      return ownCpuMs() - own + serverMs;
+    } finally {
+      running = false;
+    }
   };
 }

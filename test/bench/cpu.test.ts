@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { cpuClock } from '../../bench/cpu.js';
@@ -20,6 +20,24 @@ async function backendPid(sql: Pick<Sql, 'query'>): Promise<number> {
   return row?.pid ?? -1;
 }
 
+/** This process's CPU ms since `since` (process.cpuUsage). */
+function ownMsSince(since: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+}
+
+/** The pids of this process's children running the clock's sampler (its code is its argument). */
+function samplerPids(): number[] {
+  const self = `/proc/${String(process.pid)}/task`;
+  return readdirSync(self)
+    .flatMap((task) => readFileSync(`${self}/${task}/children`, 'utf8').split(' '))
+    .filter((pid) => pid.trim() !== '')
+    .map(Number)
+    .filter((pid) =>
+      readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').includes('samplingProcess'),
+    );
+}
+
 /** The CPU ms a backend spends on a statement, read by its pid as the statement runs in a transaction. */
 async function measured(sql: Pick<Sql, 'query'>, text: string): Promise<number> {
   const pid = await backendPid(sql);
@@ -35,11 +53,19 @@ describe.skipIf(server === undefined)('the bench CPU clock on a PostgreSQL serve
     const db = await open();
     try {
       await db.query('CREATE TABLE burn AS SELECT generate_series(1, 1000000)::bigint AS g');
+      const ownFrom = process.cpuUsage();
       const spent = await cpuClock(db);
-      const backend = await db.transaction((tx) => measured(tx, BURN));
+      // In this backend alone: parallel workers would spend beside it what it does not count.
+      const backend = await db.transaction(async (tx) => {
+        await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
+        return measured(tx, BURN);
+      });
       const counted = await spent();
+      const own = ownMsSince(ownFrom);
       expect(backend).toBeGreaterThan(20);
       expect(counted).toBeGreaterThanOrEqual(backend * 0.95);
+      // And no more: the statement, this process, and a few small statements around them.
+      expect(counted).toBeLessThan(backend + own + 30);
     } finally {
       await db.close();
     }
@@ -54,6 +80,7 @@ describe.skipIf(server === undefined)('the bench CPU clock on a PostgreSQL serve
         await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
         return measured(tx, BURN);
       });
+      const ownFrom = process.cpuUsage();
       const spent = await cpuClock(db);
       const { leader, launched } = await db.transaction(async (tx) => {
         // Two workers do all the work: the leader only gathers their sums.
@@ -75,10 +102,44 @@ describe.skipIf(server === undefined)('the bench CPU clock on a PostgreSQL serve
         };
       });
       const counted = await spent();
+      const own = ownMsSince(ownFrom);
       expect(launched).toBe(2);
       expect(leader).toBeLessThan(serial * 0.5);
-      // The workers' share is counted: near the serial run's whole (each of two workers ends within a sample of its last).
+      // The workers' share is counted: near the serial run's whole (each of two workers ends within a sample of its last),
+      // and once (two workers starting and splitting the work cost more than one backend, not twice as much).
       expect(counted).toBeGreaterThan(serial * 0.8);
+      expect(counted).toBeLessThan(serial * 1.5 + own + 50);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('fails with a message when its sampler has ended, and the next clock starts another', async () => {
+    const db = await open();
+    try {
+      const spent = await cpuClock(db);
+      const [sampler] = samplerPids();
+      expect(sampler).toBeGreaterThan(0);
+      process.kill(sampler ?? -1, 'SIGKILL');
+      await expect(spent()).rejects.toThrow(/the CPU sampler/);
+      const again = await cpuClock(db);
+      await db.query('SELECT 1');
+      expect(await again()).toBeGreaterThanOrEqual(0);
+      expect(samplerPids()).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs one clock at a time, refusing a second started beside it', async () => {
+    const db = await open();
+    try {
+      const [first, second] = await Promise.allSettled([cpuClock(db), cpuClock(db)]);
+      expect(second.status).toBe('rejected');
+      expect(first.status).toBe('fulfilled');
+      if (first.status === 'fulfilled') expect(await first.value()).toBeGreaterThanOrEqual(0);
+      const next = await cpuClock(db);
+      expect(Number.isFinite(await next())).toBe(true);
     } finally {
       await db.close();
     }
