@@ -6,7 +6,7 @@
  * (`export`, `review --limit 1`, `search`: CPU and wall time, and the load);
  * ingestion throughput of generated news into the embedded database and into
  * the PostgreSQL server (DATABASE_URL, else the local one) with one and three
- * workers, wall and CPU; then, at 100,000 events, an export (seconds, peak
+ * workers, wall and CPU (the commands' and the server's); then, at 100,000 events, an export (seconds, peak
  * memory, against a tenth as many) and a filtered event-list query (ms).
  * Everything runs through the `wathiq` command as a user would run it; each
  * command reports its own CPU time and peak memory (peak.ts).
@@ -21,6 +21,7 @@ import pg from 'pg';
 import { loadLexicon } from '../src/lexicon/index.js';
 import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/index.js';
 import type { Database, EventFilter } from '../src/store/index.js';
+import { cpuClock } from './cpu.js';
 import { PEAK_MARK } from './peak-mark.js';
 import { generateStories } from './stories.js';
 
@@ -120,6 +121,29 @@ function costs(reports: number, cost: Cost): string {
 }
 
 const mark = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
+
+/**
+ * Runs commands that write into a server database, and counts the CPU seconds
+ * of that database's backends meanwhile (cpu.ts; this process's own, which
+ * only waits for the commands, is counted too: a few ms). Two cores bound
+ * the wall rate by the commands' and the server's CPU together, and the
+ * commands report only theirs.
+ */
+async function withServerCpu<T>(url: string, work: () => Promise<T>): Promise<[T, number]> {
+  const store = await openStore({ url });
+  try {
+    const spent = await cpuClock(store);
+    const done = await work();
+    return [done, (await spent()) / 1000];
+  } finally {
+    await store.close();
+  }
+}
+
+/** The server's CPU rate beside the commands', and the CPU a report cost in all. */
+function serverShare(reports: number, commandsCpu: number, serverCpu: number): string {
+  return `${(reports / serverCpu).toFixed(0)} of the server's, ${((1000 * (commandsCpu + serverCpu)) / reports).toFixed(2)} ms of CPU a report in all`;
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -335,15 +359,20 @@ async function main(): Promise<void> {
   const database = (what: string): string => `wathiq_bench_${what}${name === '' ? '' : `_${name}`}`;
   if (await reachable(admin)) {
     const direct = await serverDatabase(admin, database('direct'));
+    const [ingest, directServer] = await withServerCpu(direct, () =>
+      wathiq(['ingest', '--no-progress', '--db', direct, corpus], local),
+    );
     print(
-      `ingest into PostgreSQL, 1 process        ${costs(reports, await wathiq(['ingest', '--no-progress', '--db', direct, corpus], local))}`,
+      `ingest into PostgreSQL, 1 process        ${costs(reports, ingest)}, ${serverShare(reports, ingest.cpu, directServer)}`,
     );
     for (const workers of [1, 3]) {
       const url = await serverDatabase(admin, database(String(workers)));
       const queued = await wathiq(['ingest', '--queue', '--db', url, corpus], local);
-      const done = await Promise.all(
-        Array.from({ length: workers }, () =>
-          wathiq(['worker', '--db', url, '--until-empty'], local),
+      const [done, server] = await withServerCpu(url, () =>
+        Promise.all(
+          Array.from({ length: workers }, () =>
+            wathiq(['worker', '--db', url, '--until-empty'], local),
+          ),
         ),
       );
       const seconds = Math.max(...done.map((d) => d.seconds));
@@ -353,7 +382,7 @@ async function main(): Promise<void> {
           ? ` (goal ≥ ${String(GOAL_WORKERS_RATE)} wall) — ${mark(reports / seconds >= GOAL_WORKERS_RATE)}`
           : '';
       print(
-        `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)} wall, ${(reports / cpu).toFixed(0)} reports/s of the workers' CPU  (queueing: ${queued.seconds.toFixed(1)} s)${goal}`,
+        `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)} wall, ${(reports / cpu).toFixed(0)} reports/s of the workers' CPU, ${serverShare(reports, cpu, server)}  (queueing: ${queued.seconds.toFixed(1)} s)${goal}`,
       );
     }
     const server = await openStore({ url: direct });
