@@ -88,7 +88,7 @@ export interface DatabaseOptions {
  * Arabic names are short: one letter off leaves about half their trigrams in
  * common, under pg_trgm's default bar of 0.6 for a word match.
  */
-const WORD_SIMILARITY = 0.5;
+export const WORD_SIMILARITY = 0.5;
 
 /** Dates stay `YYYY-MM-DD` text, as the contract has them, on both engines. */
 const DATE_OID = 1082;

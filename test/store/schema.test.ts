@@ -50,6 +50,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [39, 'e8f2eb78ced08c88'],
   [40, '48ff4de4295342eb'],
   [41, '7946de31b4a379ae'],
+  [42, '50e7d659761d880f'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

@@ -21,6 +21,7 @@ import {
 } from '../../src/store/queries.js';
 import { periodTimeline } from '../../src/service/index.js';
 import { GRID_CELL } from '../../src/store/schema.js';
+import { WORD_SIMILARITY } from '../../src/store/db.js';
 import { engines } from './engines.js';
 
 /**
@@ -672,7 +673,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
     },
   );
 
-  it('keeps the counts of searches in functions that never compile their statement (migration 41)', async () => {
+  it("keeps the counts of searches in functions that never compile their statement and match names at the store's similarity, whoever writes (migrations 41, 42)", async () => {
     const rows = await db.query<{ name: string; config: string[] | null }>(
       `SELECT proname AS name, proconfig AS config FROM pg_proc
        WHERE proname LIKE 'search\\_counts\\_%' ORDER BY 1`,
@@ -680,7 +681,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
     expect(rows).toEqual(
       ['search_counts_added', 'search_counts_changed', 'search_counts_removed'].map((name) => ({
         name,
-        config: ['jit=off'],
+        config: ['jit=off', `pg_trgm.word_similarity_threshold=${String(WORD_SIMILARITY)}`],
       })),
     );
   });
