@@ -4,6 +4,7 @@ import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
+import { firstKeptFrom, MAX_WORDS_KEPT } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import { PlacesFileError, parsePlaces } from './places.js';
 import { SpellingIndex } from './spelling.js';
@@ -166,12 +167,6 @@ export interface Gazetteer {
   /** Full names one letter off the matching key of a spelling («هدهود» → «هدهد»); never common words. */
   nearSpellings(key: string): readonly PlaceName[];
 }
-
-/**
- * Word numbers past the array's first whose facts it keeps before it starts again: the tokenizer
- * numbers every reading it makes, and makes them anew each time its cache empties.
- */
-const MAX_WORDS_KEPT = 1 << 17;
 
 /** What `bitsByWord` holds of a word besides its classes' bits (`classBit`): its facts are known, and it may start a place. */
 const KNOWN_WORD = 1 << 9;
@@ -422,7 +417,8 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // The same, by the word's number (Token.wordNumber) from `firstWord` on: an array read at every
   // token of a report, where the table was looked up (a look-up far into memory that the
   // report's earlier steps had left for other tables). A long run that reads ever new words
-  // starts the array again at the word asked about; words numbered before it ask the table.
+  // starts the array again (`MAX_WORDS_KEPT`, `firstKeptFrom`); words numbered before its new
+  // first ask the table.
   let firstWord = 0;
   let byWord: (WordFacts | undefined)[] = [];
   // Each word of `byWord` as bits by the same number (0 while not known; else `bitsOf`): the
@@ -435,7 +431,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     const known = byWord[at];
     if (known !== undefined) return known;
     if (at >= MAX_WORDS_KEPT) {
-      firstWord = token.wordNumber;
+      firstWord = firstKeptFrom(token.wordNumber);
       byWord = [];
       bitsByWord.fill(0);
       return factsOfWord(token);

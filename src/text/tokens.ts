@@ -85,7 +85,8 @@ const READINGS = new Map<number, WordReading>();
 let cachedWords = 0;
 /** The number the next new reading takes: a word read again after the cache is emptied takes a new one. */
 let nextWordNumber = 0;
-const MAX_CACHED_WORDS = 20_000;
+/** Readings the cache keeps: the word numbers in use lie within this many of the newest. */
+export const MAX_CACHED_WORDS = 20_000;
 
 /** A hash of `text[start, end)`, small enough to stay an integer for the engine. */
 function hashOf(text: string, start: number, end: number): number {

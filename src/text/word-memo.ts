@@ -1,11 +1,24 @@
+import { MAX_CACHED_WORDS } from './tokens.js';
 import type { Token } from './tokens.js';
 
 /**
- * Word numbers past the array's first that a memo keeps before it starts
- * again: the tokenizer numbers every reading it makes, and makes them anew
- * each time its cache empties, so a long run meets ever higher numbers.
+ * Word numbers past the array's first that a memo (and the gazetteer's word
+ * facts) keep before starting again: the tokenizer numbers every reading it
+ * makes, and makes them anew each time its cache empties, so a long run meets
+ * ever higher numbers. The numbers in use lie within the cache's 20,000 of the
+ * newest, so a span a little larger holds them all: a larger one only holds
+ * dead numbers, at 8 bytes a slot in each of some 50-90 memos (131,072 slots
+ * each grew the heap by some 40 MB near the start again).
  */
-const MAX_WORDS_KEPT = 1 << 17;
+export const MAX_WORDS_KEPT = 1 << 15;
+
+/**
+ * The first number kept when a memo starts again at `wordNumber`: the numbers
+ * of the readings still in the tokenizer's cache stay in the span, so their
+ * words are not worked out at every call until the cache empties.
+ */
+export const firstKeptFrom = (wordNumber: number): number =>
+  Math.max(0, wordNumber - MAX_CACHED_WORDS);
 
 /**
  * What a rule works out of a word's keys, worked out once per word and read
@@ -27,7 +40,7 @@ export class WordMemo<T> {
     if (known !== undefined) return known;
     if (at >= MAX_WORDS_KEPT) {
       // Words numbered before the new first are worked out at each call from now on.
-      this.first = token.wordNumber;
+      this.first = firstKeptFrom(token.wordNumber);
       this.known = [];
       return this.of(token);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForMatching, tokenize, WordMemo } from '../../src/text/index.js';
+import { MAX_WORDS_KEPT, normalizeForMatching, tokenize, WordMemo } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
 import { FORCE_NOUNS, TOLL_NOUNS } from '../../src/extract/01-read/index.js';
 
@@ -41,6 +41,43 @@ describe('WordMemo', () => {
     memo.clear();
     memo.of(word);
     expect(worked).toEqual(['اشتباكات', 'اشتباكات']);
+  });
+
+  it('answers right after a long run of new words starts it again, and works earlier words out anew', () => {
+    const { memo, worked } = counting();
+    const early = tokensOf('قصفت الطائرات القرية');
+    for (const t of early) memo.of(t);
+    // Made-up words, twice as many as it keeps: it starts again at least once.
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const made = Array.from({ length: 2 * MAX_WORDS_KEPT }, (_, n) => {
+      let word = 'ك';
+      for (let k = n; word.length < 5; k = Math.floor(k / letters.length))
+        word += letters.charAt(k % letters.length);
+      return word;
+    });
+    const many = tokensOf(made.join(' '));
+    expect(many.map((t) => memo.of(t))).toEqual(many.map((t) => t.keys.join('|')));
+    expect((many.at(-1)?.wordNumber ?? 0) - (early.at(-1)?.wordNumber ?? 0)).toBeGreaterThan(
+      MAX_WORDS_KEPT,
+    );
+
+    // The earlier words' numbers now lie before its first: worked out at every call, still right.
+    worked.length = 0;
+    expect([...early, ...early].map((t) => memo.of(t))).toEqual(
+      [...early, ...early].map((t) => t.keys.join('|')),
+    );
+    expect(worked).toEqual([...early, ...early].map((t) => t.text));
+
+    // The newest words are kept: asked again, worked out no more.
+    worked.length = 0;
+    const newest = many.slice(-100);
+    expect(newest.map((t) => memo.of(t))).toEqual(newest.map((t) => t.keys.join('|')));
+    expect(worked).toEqual([]);
+
+    // The same sentence read again now is newly numbered: worked out once, then read back.
+    const late = tokensOf('قصفت الطائرات القرية');
+    for (const t of [...late, ...late]) memo.of(t);
+    expect(worked).toEqual(late.map((t) => t.text));
   });
 });
 
