@@ -3,16 +3,19 @@ import { normalizePhrase, WordMemo } from '../../text/index.js';
 import type { Token } from '../../text/index.js';
 
 /**
- * Function words the rules lean on: closed classes of Arabic, not domain
- * knowledge (that lives in data/lexicon). Written in ordinary spelling and
- * compared in normalized form.
- */
-/**
  * A set of words that also tells whether a token is one of them, worked out
  * once per word (by its number) rather than asked of the set for each of the
- * token's keys at every token a rule reads.
+ * token's keys at every token a rule reads. Read-only: a word added or removed
+ * would leave the answers worked out before it stale.
  */
-export class WordSet extends Set<string> {
+export type WordSet = ReadonlySet<string> & {
+  /** Whether the token, read with or without its proclitics, is one of these words. */
+  holds(token: Token): boolean;
+  /** `holds`, or the word as written (its article kept) is one of them. */
+  holdsAsWritten(token: Token): boolean;
+};
+
+class MemoWordSet extends Set<string> implements WordSet {
   private readonly byKeys = new WordMemo((token) => token.keys.some((key) => this.has(key)));
   private readonly byKeysOrSurface = new WordMemo(
     (token) => this.holds(token) || (token.kind === 'word' && this.has(token.text)),
@@ -29,9 +32,13 @@ export class WordSet extends Set<string> {
   }
 }
 
-/** A word set in ordinary spelling, normalized, with the accusative of each noun («نقاط», «نقاطا»). */
+/**
+ * A set of function words the rules lean on: closed classes of Arabic, not
+ * domain knowledge (that lives in data/lexicon). Written in ordinary spelling,
+ * compared normalized, with the accusative of each noun («نقاط», «نقاطا»).
+ */
 function words(...list: string[]): WordSet {
-  return new WordSet(list.flatMap((w) => [normalizePhrase(w), normalizePhrase(accusative(w))]));
+  return new MemoWordSet(list.flatMap((w) => [normalizePhrase(w), normalizePhrase(accusative(w))]));
 }
 
 /**
@@ -125,7 +132,12 @@ const NO_PHRASES: readonly KeyPhrase[] = [];
  * of them; the phrases a word can end, by any of its keys, gathered once per
  * word (by its number), not looked up for each key at every token asked.
  */
-export class PhraseList extends Map<string, KeyPhrase[]> {
+export type PhraseList = ReadonlyMap<string, readonly KeyPhrase[]> & {
+  /** The phrases whose last word the token can be, in the order of its keys. */
+  endingWith(token: Token): readonly KeyPhrase[];
+};
+
+class MemoPhraseList extends Map<string, KeyPhrase[]> implements PhraseList {
   private readonly byWord = new WordMemo((token) => {
     const buckets = token.keys.flatMap((key) => this.get(key) ?? NO_PHRASES);
     return buckets.length === 0 ? NO_PHRASES : buckets;
@@ -138,7 +150,7 @@ export class PhraseList extends Map<string, KeyPhrase[]> {
 }
 
 function keyPhrases(...list: string[]): PhraseList {
-  const byLast = new PhraseList();
+  const byLast = new MemoPhraseList();
   for (const p of list) {
     for (const phrase of p.includes(' ')
       ? [phraseKeys(p)]
