@@ -6,6 +6,7 @@ import type { WordClass } from '../../src/gazetteer/index.js';
 import { phraseKeys, shippedDataDir } from '../../src/lexicon/index.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
+import { madeUpWords } from '../text/made-up-words.js';
 
 const gazetteer = loadGazetteer();
 
@@ -106,17 +107,9 @@ describe('the words a gazetteer knows around place names', () => {
     // More new words than the gazetteer keeps by number: it starts again, and words
     // numbered before that are still known.
     const early = tokensOf('قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة مشفى الرقة');
-    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
     const many: Token[] = [];
-    for (let chunk = 0; chunk < 7; chunk++) {
-      const words = Array.from({ length: 25_000 }, (_, n) => {
-        let word = 'ك'.repeat(chunk + 1);
-        for (let k = n; word.length < chunk + 5; k = Math.floor(k / letters.length))
-          word += letters.charAt(k % letters.length);
-        return word;
-      });
-      many.push(...tokensOf(words.join(' ')));
-    }
+    for (let chunk = 0; chunk < 7; chunk++)
+      many.push(...tokensOf(madeUpWords(25_000, 'ك'.repeat(chunk + 1)).join(' ')));
     const late = tokensOf('قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة مشفى الرقة');
     const starts = new Set([...gazetteer.names.firstKeys(), ...gazetteer.cues.firstKeys()]);
     const sample = [...early, ...many.filter((_, k) => k % 997 === 0), ...many.slice(-50), ...late];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchKeys, normalizeForMatching, tokenize, wordKey } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
+import { madeUpWords } from './made-up-words.js';
 
 const tokensOf = (text: string) => tokenize(normalizeForMatching(text).text);
 
@@ -107,13 +108,7 @@ describe('matchKeys', () => {
 
   it('reads each of many thousand different words as itself, the cache emptied as it fills', () => {
     // More words than the cache keeps, each a different run of letters: none is taken for another.
-    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-    const words = Array.from({ length: 25_000 }, (_, n) => {
-      let word = 'و';
-      for (let k = n; word.length < 5; k = Math.floor(k / letters.length))
-        word += letters.charAt(k % letters.length);
-      return word;
-    });
+    const words = madeUpWords(25_000, 'و');
     const tokens = tokensOf(words.join(' '));
     expect(tokens.map((t) => t.text)).toEqual(words);
     expect(tokens.map((t) => t.keys[0])).toEqual(words);
@@ -140,13 +135,7 @@ describe('matchKeys', () => {
 
   it('never gives a number again, even to a word read again once the cache is emptied', () => {
     const [before] = tokensOf('المدفعيه');
-    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-    const words = Array.from({ length: 25_000 }, (_, n) => {
-      let word = 'ف';
-      for (let k = n; word.length < 5; k = Math.floor(k / letters.length))
-        word += letters.charAt(k % letters.length);
-      return word;
-    });
+    const words = madeUpWords(25_000, 'ف');
     const read = tokensOf(words.join(' ')).map((t) => t.wordNumber);
     const [after] = tokensOf('المدفعيه');
     expect(new Set(read).size).toBe(words.length);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_WORDS_KEPT, normalizeForMatching, tokenize, WordMemo } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
 import { FORCE_NOUNS, TOLL_NOUNS } from '../../src/extract/01-read/index.js';
+import { madeUpWords } from './made-up-words.js';
 
 const tokensOf = (text: string): Token[] => tokenize(normalizeForMatching(text).text);
 
@@ -48,13 +49,7 @@ describe('WordMemo', () => {
     const early = tokensOf('قصفت الطائرات القرية');
     for (const t of early) memo.of(t);
     // Made-up words, twice as many as it keeps: it starts again at least once.
-    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-    const made = Array.from({ length: 2 * MAX_WORDS_KEPT }, (_, n) => {
-      let word = 'ك';
-      for (let k = n; word.length < 5; k = Math.floor(k / letters.length))
-        word += letters.charAt(k % letters.length);
-      return word;
-    });
+    const made = madeUpWords(2 * MAX_WORDS_KEPT, 'ك');
     const many = tokensOf(made.join(' '));
     expect(many.map((t) => memo.of(t))).toEqual(many.map((t) => t.keys.join('|')));
     expect((many.at(-1)?.wordNumber ?? 0) - (early.at(-1)?.wordNumber ?? 0)).toBeGreaterThan(
