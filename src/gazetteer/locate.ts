@@ -30,8 +30,9 @@ export function locateMentions(
     findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd),
   );
   // Whether each mention is skipped, asked once: the context sets and both passes need it.
-  const skipped = new Set<PlaceMention>();
-  for (const mentions of bySentence) for (const m of mentions) if (skip(m)) skipped.add(m);
+  // Kept by the mention's place in text order, where a set of mentions hashed each one.
+  const skipped: boolean[] = [];
+  for (const mentions of bySentence) for (const m of mentions) skipped.push(skip(m));
   // Each sentence's areas, those of its acts, and the governorates the report has placed
   // acts in so far: one walk over the mentions, each mention's areas asked once.
   // Sets only read from here on: a sentence that names no area shares one empty set, and
@@ -42,13 +43,14 @@ export function locateMentions(
   const governoratesSoFar: ReadonlySet<string>[] = [];
   const documentAdmin = new Set<string>();
   let reportGovernorates = none;
+  let at = 0;
   for (const mentions of bySentence) {
     let admin: Set<string> | null = null;
     let actAdmin: Set<string> | null = null;
     // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
     let governorates: Set<string> | null = null;
     for (const mention of mentions) {
-      const kept = !skipped.has(mention);
+      const kept = skipped[at++] !== true;
       const placesAct = kept && !mention.origin && mention.aside === undefined;
       for (const code of adminCodesOf(mention)) {
         (admin ??= new Set()).add(code);
@@ -63,7 +65,6 @@ export function locateMentions(
     sentenceActAdmins.push(actAdmin ?? none);
     governoratesSoFar.push(reportGovernorates);
   }
-  const located: LocatedMention[] = [];
   // Each spot once: the context asks only how near the nearest is, and a long
   // report names the same towns hundreds of times.
   const places = new Spots();
@@ -75,17 +76,58 @@ export function locateMentions(
     reportGovernorates: governoratesSoFar[k] ?? none,
     resolved: places,
   }));
-  for (const pass of [1, 2]) {
+  // The names of one place first, then the others: each pass in text order.
+  const passes: [LocatedMention[], LocatedMention[]] = [[], []];
+  passes.forEach((located, pass) => {
+    let at = 0;
     bySentence.forEach((mentions, k) => {
       const context = contexts[k];
-      if (context === undefined) return;
       for (const mention of mentions) {
-        if ((mention.candidates.length === 1) !== (pass === 1)) continue;
-        const resolved = skipped.has(mention) ? null : resolveMention(gazetteer, mention, context);
+        const isSkipped = skipped[at++] === true;
+        if ((mention.candidates.length === 1) !== (pass === 0) || context === undefined) continue;
+        const resolved = isSkipped ? null : resolveMention(gazetteer, mention, context);
         if (resolved !== null) places.add(resolved.place);
         located.push({ mention, sentence: k, resolved });
       }
     });
+  });
+  return inTextOrder(passes[0], passes[1]);
+}
+
+const byStart = (a: LocatedMention, b: LocatedMention): number => a.mention.start - b.mention.start;
+
+function sortedByStart(located: readonly LocatedMention[]): boolean {
+  for (let k = 1; k < located.length; k++)
+    if (byStart(located[k - 1] as LocatedMention, located[k] as LocatedMention) > 0) return false;
+  return true;
+}
+
+/**
+ * Both passes' mentions by where they start, the first pass's first of two
+ * starting alike: what a stable sort of the two joined gives. Each pass is in
+ * text order already (a sentence's mentions are found left to right), so the
+ * two are merged, where every report sorted them; a pass out of order is sorted.
+ */
+function inTextOrder(
+  first: readonly LocatedMention[],
+  second: readonly LocatedMention[],
+): LocatedMention[] {
+  if (!sortedByStart(first) || !sortedByStart(second)) return [...first, ...second].sort(byStart);
+  const merged: LocatedMention[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < first.length && b < second.length) {
+    const x = first[a] as LocatedMention;
+    const y = second[b] as LocatedMention;
+    if (byStart(x, y) <= 0) {
+      merged.push(x);
+      a++;
+    } else {
+      merged.push(y);
+      b++;
+    }
   }
-  return located.sort((a, b) => a.mention.start - b.mention.start);
+  while (a < first.length) merged.push(first[a++] as LocatedMention);
+  while (b < second.length) merged.push(second[b++] as LocatedMention);
+  return merged;
 }

@@ -1,6 +1,7 @@
 import type { Token } from '../text/index.js';
 import type { PhraseMatch } from '../lexicon/index.js';
 import type { Anaphor, Gazetteer, PlaceCue, PlaceName } from './gazetteer.js';
+import { readNames } from './name-readings.js';
 import { distanceKm } from './places.js';
 import type { Place } from './places.js';
 
@@ -407,9 +408,6 @@ function afterSite(
   });
 }
 
-/** Admin areas: their bare names count without a locative word before them. */
-const AREA_KINDS: ReadonlySet<Place['kind']> = new Set(['governorate', 'district', 'subdistrict']);
-
 const LOCATIVES = new Set([
   'في',
   'من',
@@ -530,23 +528,11 @@ function buildMention(
 ): PlaceMention | null {
   const first = tokens[nameStart];
   const article = spelledWithArticle(first?.text ?? '');
-  // The names usable here, read in one walk: how many, their places (each once, in
-  // order), whether one is prominent, whether all are common words or partial names.
-  let usable = 0;
-  // Only a full name makes a place prominent enough to count bare: «الصورة» is not «الصورة الصغيرة».
-  let prominent = false;
-  let common = true;
-  let partial = true;
-  const candidates: Place[] = [];
-  for (const n of names) {
-    if ((!cues.any && n.common) || (article === false && n.article)) continue;
-    usable++;
-    if (!prominent && n.partial !== true && (n.place.rank <= 3 || AREA_KINDS.has(n.place.kind)))
-      prominent = true;
-    if (!n.common) common = false;
-    if (n.partial !== true) partial = false;
-    if (!candidates.includes(n.place)) candidates.push(n.place);
-  }
+  const { usable, prominent, common, partial, candidates, city } = readNames(
+    names,
+    cues.any,
+    article,
+  );
   if (usable === 0) return null;
   const multiWord = nameEnd - nameStart > 1;
 
@@ -589,7 +575,7 @@ function buildMention(
     weak:
       (!cues.any && !multiWord && !prominent) ||
       partial ||
-      (cues.facility && !cues.settlement && !candidates.some((p) => p.rank <= 2)),
+      (cues.facility && !cues.settlement && !city),
     common,
     origin: isOrigin(gazetteer, tokens, start),
     loose: undefined,

@@ -89,3 +89,19 @@ describe('the settlement word a place is named with', () => {
     expect(joined[0]?.kindWord).toBeUndefined();
   });
 });
+
+describe('the places a text names, located', () => {
+  it('come in text order, names of one place and shared names alike', () => {
+    const tokens = tokensOf(
+      'قصفت الطائرات قرية الطيبة ومخيم اليرموك. وسقطت قذائف في مدينة منبج وفي قرية الطيبة قرب مخيم اليرموك.',
+    );
+    const located = locateMentions(gazetteer, tokens, splitSentences(tokens));
+    // Names of one place are resolved first, the others after: the list is put back in order.
+    expect(located.filter((l) => l.mention.candidates.length === 1)).toHaveLength(2);
+    expect(located.filter((l) => l.mention.candidates.length > 1).length).toBeGreaterThanOrEqual(3);
+    const starts = located.map((l) => l.mention.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(new Set(located.map((l) => l.mention)).size).toBe(located.length);
+    expect(located.map((l) => l.sentence)).toEqual([0, 0, 1, 1, 1]);
+  });
+});
