@@ -345,6 +345,17 @@ function worded({ a, b, x, y }: Judged): Link {
   return { a, b, ...match };
 }
 
+/**
+ * The work_mem a walk of the graph is given, in kB, for the incidents it is
+ * expected to reach (those it starts from and those in hand): its tables of
+ * ids (~250 bytes a row) stay in memory, and its table of incidents seen,
+ * made as large as the planner's guess allows, stays small. PostgreSQL's
+ * least is 64 kB.
+ */
+function walkKb(expected: number): number {
+  return 64 + Math.ceil(expected / 4);
+}
+
 /** A member of the part of the graph being regrouped, and the event it is in now. */
 interface Reached {
   readonly member: StoredIncident;
@@ -373,14 +384,21 @@ async function component(
   // every link, done again for each incident reached. Only lookups by key are wanted here.
   // The recursion's row estimates are wild (millions where there are hundreds), and on them
   // PostgreSQL compiled the statement to machine code at every batch: 28 ms of a query that
-  // runs in 1 (an act told by 500 reports: 440 ms). Both settings last for this statement:
-  // the values before are read as they are set, and put back after (reset from pg_settings,
-  // which lists every setting, they cost 2 ms a batch on PostgreSQL and 9 on PGlite).
-  const [before] = await tx.query<{ seqscan: string; jit: string }>(
+  // runs in 1 (an act told by 500 reports: 440 ms). On them too the walk's table of incidents
+  // seen was made for hundreds of thousands, as large as work_mem lets a hash grow (12 MB,
+  // zeroed: 10 to 100 ms of a walk that takes 1): work_mem is cut to about what the walk holds
+  // (WALK_KB), never raised. The settings last for this statement: the values before are read
+  // as they are set, and put back after (reset from pg_settings, which lists every setting,
+  // they cost 2 ms a batch on PostgreSQL and 9 on PGlite).
+  const [before] = await tx.query<{ seqscan: string; jit: string; work_mem: string }>(
     `WITH before AS MATERIALIZED (
-       SELECT current_setting('enable_seqscan') AS seqscan, current_setting('jit') AS jit)
-     SELECT seqscan, jit, set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)
+       SELECT current_setting('enable_seqscan') AS seqscan, current_setting('jit') AS jit,
+         current_setting('work_mem') AS work_mem)
+     SELECT seqscan, jit, work_mem, set_config('enable_seqscan', 'off', true),
+       set_config('jit', 'off', true),
+       set_config('work_mem', least($1::bigint, pg_size_bytes(work_mem) / 1024)::text || 'kB', true)
      FROM before`,
+    [walkKb(keys.length + known.size)],
   );
   const rows = await tx.query<
     Omit<IncidentRow, 'data'> & { data: Incident | null; event_id: string | null }
@@ -409,10 +427,10 @@ async function component(
     [keys, [...known.keys()]],
   );
   if (before === undefined) throw new Error('the planner settings could not be read');
-  await tx.query("SELECT set_config('enable_seqscan', $1, true), set_config('jit', $2, true)", [
-    before.seqscan,
-    before.jit,
-  ]);
+  await tx.query(
+    "SELECT set_config('enable_seqscan', $1, true), set_config('jit', $2, true), set_config('work_mem', $3, true)",
+    [before.seqscan, before.jit, before.work_mem],
+  );
   return rows.flatMap((row) => {
     const member =
       known.get(row.id) ?? (row.data === null ? null : stored({ ...row, data: row.data }));
