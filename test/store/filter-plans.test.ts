@@ -1251,6 +1251,49 @@ describe.each(engines())('the event filters on $name', (engine) => {
     expect(indexes).not.toContain('events_search');
   });
 
+  it("walks a kept search's rows in the list's order for its pages, which follow the events' order", async () => {
+    // (In one event in twenty: kept, its rows copied to search_matches; then statistics, as after
+    // any bulk work.)
+    const viewer: EventFilter = { search: 'سراقب', publicOnly: true };
+    try {
+      expect(await keepSearch(db, viewer, KEPT_FROM)).toBe(true);
+      await refreshStatistics(db);
+      const { where, params } = conditions(viewer);
+      const ids = (
+        await db.query<{ id: string }>(
+          `SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY date_start DESC NULLS LAST, id`,
+          params,
+        )
+      ).map((r) => r.id);
+      expect(ids.length).toBeGreaterThan(500);
+      const plans: PlanNode[][] = [];
+      const sql = explaining(db, plans);
+      const paged: string[] = [];
+      let after = null;
+      do {
+        const page = await listMarkedEvents(sql, viewer, { limit: 200, after });
+        paged.push(...page.events.map((e) => e.id));
+        after = page.next;
+      } while (after !== null);
+      expect(paged).toEqual(ids);
+      // Each page from the page's start in the order of the search's rows, never all of them sorted.
+      const pages = plans.filter((plan) =>
+        plan.some((n) => n['Relation Name'] === 'search_matches'),
+      );
+      expect(pages.length).toBeGreaterThan(ids.length / 200);
+      for (const plan of pages) {
+        const scans = plan.filter((n) => n['Relation Name'] === 'search_matches');
+        expect(scans.map((n) => n['Index Name'])).toEqual(['search_matches_order']);
+        // (The page's limit reads the scan itself: no sort of every row beneath it.)
+        const limit = plan.findIndex((n) => n['Node Type'] === 'Limit');
+        expect(plan[limit + 1]?.['Relation Name']).toBe('search_matches');
+      }
+    } finally {
+      await db.query("DELETE FROM kept_searches WHERE search = 'سراقب'");
+      await db.query("DELETE FROM search_matches WHERE search = 'سراقب'");
+    }
+  });
+
   it('counts a search in every event from its own counts, never the events, and walks the order for its page', async () => {
     // (Every event's text holds it: far more than a tenth, too common to copy.)
     const viewer: EventFilter = { search: 'قصف', publicOnly: true };

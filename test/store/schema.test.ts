@@ -51,6 +51,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [40, '48ff4de4295342eb'],
   [41, '7946de31b4a379ae'],
   [42, '50e7d659761d880f'],
+  [43, 'f88490c501846942'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
