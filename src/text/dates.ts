@@ -647,21 +647,66 @@ function spanBefore(ctx: Context, i: number): Match | null {
   return null;
 }
 
-const MATCHERS = [
-  matchDaySpan,
-  matchNumericDate,
-  matchDayMonth,
-  matchRelativeDay,
-  matchWeekday,
-  matchMonth,
-  matchYear,
-  matchUnitPeriod,
-  matchAgo,
-  matchSpanBefore,
+type Matcher = (ctx: Context, i: number) => Match | null;
+
+/** Either the word or the word without its proclitic is one of `words`. */
+const eitherIn =
+  (words: ReadonlySet<string> | ReadonlyMap<string, unknown>) =>
+  (w: string): boolean =>
+    words.has(w) || words.has(bare(w));
+/** The word without its proclitic is one of `words`. */
+const bareIn =
+  (words: readonly string[]) =>
+  (w: string): boolean =>
+    words.includes(bare(w));
+
+/**
+ * The matchers in the order they are tried, each with what a word must be to
+ * start it (what the matcher itself asks of its first word, and no more).
+ * Numbers start only a numeric date or a day of a month.
+ */
+const WORD_MATCHERS: readonly {
+  readonly match: Matcher;
+  readonly opens: (w: string) => boolean;
+}[] = [
+  { match: matchDaySpan, opens: (w) => SPAN_OPENERS.has(w) },
+  { match: matchNumericDate, opens: () => false },
+  { match: matchDayMonth, opens: (w) => ORDINAL_UNITS.has(w) || ORDINAL_DAYS.has(w) },
+  {
+    match: matchRelativeDay,
+    opens: bareIn(['اليوم', 'امس', 'الامس', 'البارحه', 'اول', 'الليله', 'ليل', 'ليله']),
+  },
+  { match: matchWeekday, opens: eitherIn(WEEKDAYS) },
+  { match: matchMonth, opens: eitherIn(MONTHS_BY_FIRST_WORD) },
+  { match: matchYear, opens: eitherIn(YEAR_CUES) },
+  { match: matchUnitPeriod, opens: bareIn(['هذا', 'الشهر', 'الاسبوع', 'العام', 'السنه']) },
+  { match: matchAgo, opens: bareIn(['قبل', 'منذ']) },
+  { match: matchSpanBefore, opens: bareIn(['بعد']) },
 ];
 
+const NUMBER_MATCHERS: readonly Matcher[] = [matchNumericDate, matchDayMonth];
+const NO_MATCHERS: readonly Matcher[] = [];
+
+/**
+ * The matchers a word may start, worked out once per word: every number and
+ * every date word was tried against all ten at each of its tokens, and most
+ * of them turned it down at its first word.
+ */
+const MATCHERS_OF_WORD = new WordMemo((token): readonly Matcher[] => {
+  const found = WORD_MATCHERS.filter((m) => m.opens(token.text)).map((m) => m.match);
+  return found.length === 0 ? NO_MATCHERS : found;
+});
+
 function matchAt(ctx: Context, i: number): Match | null {
-  for (const matcher of MATCHERS) {
+  const t = ctx.tokens[i];
+  if (t === undefined) return null;
+  const matchers =
+    t.kind === 'number'
+      ? NUMBER_MATCHERS
+      : t.kind === 'word'
+        ? MATCHERS_OF_WORD.of(t)
+        : NO_MATCHERS;
+  for (const matcher of matchers) {
     const m = matcher(ctx, i);
     if (m !== null) return m;
   }

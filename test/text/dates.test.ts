@@ -151,3 +151,32 @@ describe('a span of days («بين 3 و6 آذار»)', () => {
     expect(dates('ارتفع عدد القتلى من 3 إلى 6 أشخاص', '2020-03-10')).toEqual([]);
   });
 });
+
+describe('the words a date opens with', () => {
+  it.each([
+    ['وأمس قصفت الطائرات السوق', '2022-12-25'],
+    ['وقبل يومين سقطت قذيفة', '2022-12-24'],
+    ['فبعد يومين من مقتل الشاب', '2022-12-24'],
+    ['والخميس الماضي', '2022-12-22'],
+    ['وفي 3 كانون الأول', '2022-12-03'],
+    ['وفي الثالث من الشهر الجاري', '2022-12-03'],
+  ])('«%s», a proclitic written on its first word, opens %s', (text, day) => {
+    expect(first(text, '2022-12-26')).toMatchObject({ from: day });
+  });
+
+  it.each([
+    ['وشباط الماضي', '2022-02-01', 'month'],
+    ['وعام 2014', '2014-01-01', 'year'],
+    ['وهذا الشهر', '2022-12-01', 'month'],
+  ])('«%s» opens a period from %s', (text, from, precision) => {
+    expect(first(text, '2022-12-26')).toMatchObject({ from, precision });
+  });
+
+  it('opens a date at a word met before where it opened none, and at every number', () => {
+    const found = dates(
+      'عاد قبل الظهر وغادر قبل يومين، ثم قتل 4 في 5/6/2021 و7 آذار',
+      '2022-12-26',
+    );
+    expect(found.map((d) => d.from)).toEqual(['2022-12-24', '2021-06-05', '2022-03-07']);
+  });
+});
