@@ -378,7 +378,7 @@ async function component(
   tx: Sql,
   keys: readonly string[],
   known: ReadonlyMap<string, StoredIncident>,
-): Promise<Reached[]> {
+): Promise<{ reached: Reached[]; before: PlannerSettings }> {
   // Statistics can make a scan look cheaper than the index: in a store of one act told many
   // times, the forest's links share one end, and that end's lookup was planned as a scan of
   // every link, done again for each incident reached. Only lookups by key are wanted here.
@@ -388,9 +388,10 @@ async function component(
   // seen was made for hundreds of thousands, as large as work_mem lets a hash grow (12 MB,
   // zeroed: 10 to 100 ms of a walk that takes 1): work_mem is cut to about what the walk holds
   // (WALK_KB), never raised. The settings last for this statement: the values before are read
-  // as they are set, and put back after (reset from pg_settings, which lists every setting,
-  // they cost 2 ms a batch on PostgreSQL and 9 on PGlite).
-  const [before] = await tx.query<{ seqscan: string; jit: string; work_mem: string }>(
+  // as they are set, and put back by the next statement (surroundings), as each round trip is
+  // held under the linking lock (reset from pg_settings, which lists every setting, they cost
+  // 2 ms a batch on PostgreSQL and 9 on PGlite).
+  const [before] = await tx.query<PlannerSettings>(
     `WITH before AS MATERIALIZED (
        SELECT current_setting('enable_seqscan') AS seqscan, current_setting('jit') AS jit,
          current_setting('work_mem') AS work_mem)
@@ -427,15 +428,19 @@ async function component(
     [keys, [...known.keys()]],
   );
   if (before === undefined) throw new Error('the planner settings could not be read');
-  await tx.query(
-    "SELECT set_config('enable_seqscan', $1, true), set_config('jit', $2, true), set_config('work_mem', $3, true)",
-    [before.seqscan, before.jit, before.work_mem],
-  );
-  return rows.flatMap((row) => {
+  const reached = rows.flatMap((row) => {
     const member =
       known.get(row.id) ?? (row.data === null ? null : stored({ ...row, data: row.data }));
     return member === null ? [] : [{ member, event: row.event_id }];
   });
+  return { reached, before };
+}
+
+/** The planner settings component() sets for its walk, as they were before. */
+interface PlannerSettings {
+  readonly seqscan: string;
+  readonly jit: string;
+  readonly work_mem: string;
 }
 
 interface Surroundings {
@@ -450,10 +455,19 @@ interface Surroundings {
   withdrawn: string[] | null;
 }
 
-/** The links, reviewers' decisions and current events among a set of incidents, in one round trip. */
-async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundings> {
+/**
+ * The links, reviewers' decisions and current events among a set of incidents,
+ * in one round trip, which puts back the planner settings the walk before it
+ * set (its lookups are all by key, of a few rows: their plans the same either way).
+ */
+async function surroundings(
+  tx: Sql,
+  ids: readonly string[],
+  settings: PlannerSettings,
+): Promise<Surroundings> {
   const [row] = await tx.query<Surroundings>(
-    `SELECT
+    `SELECT set_config('enable_seqscan', $3, true) AS seqscan, set_config('jit', $4, true) AS jit,
+       set_config('work_mem', $5, true) AS work_mem,
        (SELECT json_agg(json_build_object('a', a, 'b', b, 'score', score, 'reasons', reasons))
           FROM incident_links WHERE a = ANY($1::text[]) AND b = ANY($1::text[])) AS links,
        (SELECT json_agg(json_build_object('a', a, 'b', b, 'same', same))
@@ -475,7 +489,7 @@ async function surroundings(tx: Sql, ids: readonly string[]): Promise<Surroundin
           CROSS JOIN LATERAL (
             SELECT 1 FROM documents d WHERE d.id = i.document_id AND d.withdrawn OFFSET 0) w)
           AS withdrawn`,
-    [ids, ids.map((id) => eventId([id]))],
+    [ids, ids.map((id) => eventId([id])), settings.seqscan, settings.jit, settings.work_mem],
   );
   return (
     row ?? {
@@ -505,18 +519,17 @@ export async function regroup(
   known: readonly StoredIncident[] = [],
   unsaved: readonly StoredIncident[] = [],
 ): Promise<void> {
-  const reached = withUnsaved(
-    await component(
-      tx,
-      [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
-      new Map(known.map((x) => [x.key, x])),
-    ),
-    unsaved,
+  const walked = await component(
+    tx,
+    [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
+    new Map(known.map((x) => [x.key, x])),
   );
+  const reached = withUnsaved(walked.reached, unsaved);
   const members = reached.map((r) => r.member);
   const around = await surroundings(
     tx,
     members.map((m) => m.key),
+    walked.before,
   );
   const decisions = around.decisions ?? [];
   const kept = forestOf(around.links ?? [], fresh, decisions);
@@ -546,13 +559,6 @@ export async function regroup(
   // report mostly touches its own event); the others are gone, their members freed.
   const ids = new Set(events.map((e) => e.id));
   const gone = old.filter((e) => !ids.has(e.id)).map((e) => e.id);
-  if (gone.length > 0) {
-    await tx.query(
-      `WITH freed AS (UPDATE incidents SET event_id = NULL WHERE event_id = ANY($1::text[]) RETURNING 1)
-       DELETE FROM events WHERE id = ANY($1::text[])`,
-      [gone],
-    );
-  }
   const eventOf = new Map(events.flatMap((e) => e.members.map((m) => [m.incident, e.id])));
   const freed = new Set(gone);
   const moved = reached.flatMap((r) => {
@@ -560,9 +566,7 @@ export async function regroup(
     const was = r.event !== null && freed.has(r.event) ? null : r.event;
     return now === was ? [] : [{ incident: r.member.key, event: now }];
   });
-  await saveEvents(tx, events, corrected, moved, unsaved);
-  // After the events: a link may name an incident stored with them.
-  await storeForest(tx, kept);
+  await saveEvents(tx, events, corrected, moved, unsaved, { gone, forest: kept });
 }
 
 /**
@@ -615,21 +619,6 @@ function forestOf(
     insert: added.filter((l) => inForest.has(pairKey(l))),
     drop: stored.filter((l) => !inForest.has(pairKey(l))),
   };
-}
-
-/** Stores a forest's links in place of those it drops, in one statement. */
-async function storeForest(tx: Sql, { insert, drop }: Forest): Promise<void> {
-  if (insert.length === 0 && drop.length === 0) return;
-  await tx.query(
-    `WITH gone AS (
-       DELETE FROM incident_links l USING unnest($2::text[], $3::text[]) AS d(a, b)
-       WHERE l.a = d.a AND l.b = d.b RETURNING 1)
-     INSERT INTO incident_links (a, b, score, reasons)
-     SELECT a, b, score, reasons
-     FROM jsonb_to_recordset($1::jsonb) AS l(a text, b text, score real, reasons jsonb)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(insert), drop.map((l) => l.a), drop.map((l) => l.b)],
-  );
 }
 
 /**
@@ -744,11 +733,22 @@ export function incidentRow(x: StoredIncident): Record<string, unknown> {
   };
 }
 
+/** What a regrouping replaces beside its events: the stored events it leaves `gone`, and the links of its forest. */
+interface Replaced {
+  readonly gone: readonly string[];
+  readonly forest: Forest;
+}
+
+const NOTHING_REPLACED: Replaced = { gone: [], forest: { forest: [], insert: [], drop: [] } };
+
 /**
  * Writes events (an event stored under the same id only if it changed),
- * points the stored incidents that moved at their event (null: at none) and
- * stores the incidents not stored yet (`unsaved`) with theirs, in one
- * statement however many there are.
+ * removes those `gone` (their incidents in no event unless moved to one),
+ * points the stored incidents that moved at their event (null: at none),
+ * stores the incidents not stored yet (`unsaved`) with theirs, and the
+ * forest's links in place of those it drops, in one statement however many
+ * there are: each round trip of a batch is held under the linking lock
+ * (lockAreas), which the other workers linking in its governorates wait on.
  */
 async function saveEvents(
   tx: Sql,
@@ -756,8 +756,17 @@ async function saveEvents(
   members: readonly StoredIncident[],
   moved: readonly { incident: string; event: string | null }[],
   unsaved: readonly StoredIncident[] = [],
+  { gone, forest }: Replaced = NOTHING_REPLACED,
 ): Promise<void> {
-  if (events.length === 0 && moved.length === 0 && unsaved.length === 0) return;
+  if (
+    events.length === 0 &&
+    moved.length === 0 &&
+    unsaved.length === 0 &&
+    gone.length === 0 &&
+    forest.insert.length === 0 &&
+    forest.drop.length === 0
+  )
+    return;
   const isUnsaved = new Set(unsaved.map((x) => x.key));
   const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
   const updated = moved.filter((m) => !isUnsaved.has(m.incident));
@@ -790,9 +799,11 @@ async function saveEvents(
     data: event,
   }));
   // One statement: the events, their new members, and the others pointed at them (a
-  // data-modifying WITH always runs). A link stored after may name a new member.
+  // data-modifying WITH always runs). A link may name a new member: its key is checked at the
+  // statement's end, once the member is stored.
   await tx.query(
-    `WITH e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
+    `WITH g AS (DELETE FROM events WHERE id = ANY($6::text[]) RETURNING 1),
+     e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
        actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private,
        review_reasons)
      SELECT id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
@@ -826,8 +837,21 @@ async function saveEvents(
        FROM jsonb_to_recordset($5::jsonb) AS x(id text, document_id text, background boolean,
          event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date,
          data jsonb, event_id text)
-       RETURNING 1)
-     UPDATE incidents i SET event_id = a.event FROM unnest($2::text[], $3::text[]) AS a(id, event)
+       RETURNING 1),
+     dropped AS (
+       DELETE FROM incident_links l USING unnest($8::text[], $9::text[]) AS d(a, b)
+       WHERE l.a = d.a AND l.b = d.b RETURNING 1),
+     linked AS (
+       INSERT INTO incident_links (a, b, score, reasons)
+       SELECT a, b, score, reasons
+       FROM jsonb_to_recordset($7::jsonb) AS l(a text, b text, score real, reasons jsonb)
+       ON CONFLICT DO NOTHING RETURNING 1)
+     -- One update a row: the members of a gone event that moved to no other are freed here.
+     UPDATE incidents i SET event_id = a.event
+     FROM (SELECT id, event FROM unnest($2::text[], $3::text[]) AS m(id, event)
+           UNION ALL
+           SELECT f.id, NULL FROM incidents f
+           WHERE f.event_id = ANY($6::text[]) AND f.id <> ALL($2::text[])) AS a
      WHERE i.id = a.id`,
     [
       JSON.stringify(rows),
@@ -837,6 +861,10 @@ async function saveEvents(
       JSON.stringify(
         unsaved.map((x) => ({ ...incidentRow(x), event_id: eventOf.get(x.key) ?? null })),
       ),
+      gone,
+      JSON.stringify(forest.insert),
+      forest.drop.map((l) => l.a),
+      forest.drop.map((l) => l.b),
     ],
   );
 }

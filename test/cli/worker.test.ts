@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateReports } from '../../bench/generate.js';
+import { generateRetellings, generateStories } from '../../bench/stories.js';
 import { ATTEMPTS, IngestQueue, listFailures, openStore } from '../../src/store/index.js';
 import { serverDatabase, wathiq } from './processes.js';
 
@@ -16,6 +17,35 @@ function reports(count: number, seed: number): string {
   );
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
+}
+
+/**
+ * Acts told by one to three outlets and one act told by thirty, in an order
+ * that puts the tellings of each act in different bundles of five.
+ */
+function scatteredStories(): string {
+  const records = [...generateStories(60, 31), ...generateRetellings(30, 32)];
+  // 37 is prime to 90: each record once, neighbours far apart.
+  const order = records.map((_, k) => records[(k * 37) % records.length]);
+  const path = join(mkdtempSync(join(tmpdir(), 'wathiq-worker-')), 'stories.ndjson');
+  writeFileSync(path, `${order.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  return path;
+}
+
+/** A store's events with their members and what they say, and its links: what linking made. */
+async function linked(url: string): Promise<{ events: unknown[]; links: unknown[] }> {
+  const db = await openStore({ url });
+  try {
+    return {
+      events: await db.query(
+        `SELECT e.id, e.data, array_agg(i.id ORDER BY i.id) AS members
+         FROM events e JOIN incidents i ON i.event_id = e.id GROUP BY e.id ORDER BY e.id`,
+      ),
+      links: await db.query('SELECT a, b, score FROM incident_links ORDER BY a, b'),
+    };
+  } finally {
+    await db.close();
+  }
 }
 
 async function documents(url: string): Promise<number> {
@@ -71,6 +101,48 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
           expect(await documents(db.url)).toBe(10);
         } finally {
           await db.drop();
+        }
+      },
+    );
+
+    it(
+      'makes with three workers at once the events and links one process makes, an act told in many bundles joined in one event',
+      { timeout: 240_000 },
+      async () => {
+        const stories = scatteredStories();
+        const one = await serverDatabase(serverUrl ?? '', `wathiq_test_one_${String(process.pid)}`);
+        const three = await serverDatabase(
+          serverUrl ?? '',
+          `wathiq_test_three_${String(process.pid)}`,
+        );
+        try {
+          expect((await wathiq(['ingest', '--no-progress', '--db', one.url, stories])).status).toBe(
+            0,
+          );
+          const queued = await wathiq([
+            'ingest',
+            '--queue',
+            '--batch',
+            '5',
+            '--db',
+            three.url,
+            stories,
+          ]);
+          expect(queued.stdout).toMatch(/queued 90 reports/);
+          const workers = await Promise.all(
+            [1, 2, 3].map(() => wathiq(['worker', '--until-empty', '--db', three.url])),
+          );
+          expect(workers.map((w) => w.status)).toEqual([0, 0, 0]);
+          const alone = await linked(one.url);
+          const together = await linked(three.url);
+          expect(together).toEqual(alone);
+          // The act told thirty times is one event, however its bundles were shared out.
+          expect(
+            Math.max(...alone.events.map((e) => (e as { members: string[] }).members.length)),
+          ).toBe(30);
+        } finally {
+          await one.drop();
+          await three.drop();
         }
       },
     );
