@@ -21,6 +21,7 @@ import {
   storeName,
   storeOptions,
   TRANSACTION_BYTES,
+  transactionReports,
 } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { holdHeapClose } from './heap.js';
@@ -132,9 +133,6 @@ async function printFailures(db: Database): Promise<number> {
   process.stderr.write(`${say('ingest.failures', { count: failures.length })}\n`);
   return 0;
 }
-
-/** Reports stored per transaction (and per queued job): a batch costs little more than one report. */
-const INGEST_BATCH = 50;
 
 /** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
 const HELD_BYTES = TRANSACTION_BYTES;
@@ -277,7 +275,7 @@ async function ingestHere(
         batch.push(entry.report);
         held += entry.report.raw.length;
         if (
-          batch.length >= Math.min(flags.batch ?? INGEST_BATCH, HELD_REPORTS) ||
+          batch.length >= Math.min(flags.batch ?? transactionReports(db.engine), HELD_REPORTS) ||
           held >= HELD_BYTES
         )
           await flush();
@@ -328,7 +326,7 @@ async function enqueue(
         outlet: flags.outlet ?? null,
         url: flags.url ?? null,
       },
-      flags.batch ?? INGEST_BATCH,
+      flags.batch ?? transactionReports(db.engine),
     );
     queued += fresh.length;
     known += batch.length - fresh.length;
@@ -348,7 +346,7 @@ async function enqueue(
         batch.push(entry.report);
         held += entry.report.raw.length;
         if (
-          batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? INGEST_BATCH) ||
+          batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? transactionReports(db.engine)) ||
           held >= ENQUEUE_BUNDLES * HELD_BYTES
         )
           await flush();
