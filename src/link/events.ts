@@ -125,6 +125,26 @@ function compare(a: string, b: string): number {
  * forest of them all: it can be kept as reports arrive, in any order.
  */
 export function spanningForest<L extends Edge>(links: readonly L[]): L[] {
+  return forestPositions(
+    endsByRank(links),
+    links.map((l) => l.score),
+  ).flatMap((k) => links[k] ?? []);
+}
+
+/** Links as their ends' ranks in key order and how many keys there are. */
+export interface RankedEnds {
+  readonly a: Uint32Array;
+  readonly b: Uint32Array;
+  readonly keys: number;
+}
+
+/**
+ * spanningForest of links given as their ends' ranks (any ranks in key order)
+ * and their scores: the positions of the forest's links, strongest first. A
+ * batch joining an act told by hundreds judges tens of thousands of pairs, and
+ * keeps a few: they need not be made links to be weighed.
+ */
+export function forestPositions(ends: RankedEnds, scores: readonly number[]): number[] {
   const parent: number[] = [];
   const root = (k: number): number => {
     let r = k;
@@ -132,21 +152,19 @@ export function spanningForest<L extends Edge>(links: readonly L[]): L[] {
     parent[k] = r;
     return r;
   };
-  const ends = endsByRank(links);
-  const forest: L[] = [];
-  for (const k of strongestFirst(links, ends)) {
+  const forest: number[] = [];
+  for (const k of strongestFirst(scores, ends)) {
     const x = root(ends.a[k] ?? 0);
     const y = root(ends.b[k] ?? 0);
     if (x === y) continue;
     parent[x] = y;
-    const link = links[k];
-    if (link !== undefined) forest.push(link);
+    forest.push(k);
   }
   return forest;
 }
 
 /** Each link's ends as the ranks of their keys in key order, and how many keys there are. */
-function endsByRank(links: readonly Edge[]): { a: Uint32Array; b: Uint32Array; keys: number } {
+function endsByRank(links: readonly Edge[]): RankedEnds {
   const distinct = new Set<string>();
   for (const l of links) distinct.add(l.a).add(l.b);
   const rank = new Map([...distinct].sort(compare).map((key, k) => [key, k]));
@@ -165,25 +183,20 @@ function endsByRank(links: readonly Edge[]): { a: Uint32Array; b: Uint32Array; k
  * hundreds offers a hundred thousand links, and sorting them as objects by
  * their keys took longer than all else linking does with them.
  */
-function strongestFirst(
-  links: readonly Edge[],
-  ends: { a: Uint32Array; b: Uint32Array; keys: number },
-): Uint32Array {
-  const distinct = new Set<number>();
-  for (const l of links) distinct.add(l.score);
-  const scores = [...distinct].sort((x, y) => y - x);
-  const place = new Map(scores.map((score, k) => [score, k]));
+function strongestFirst(scores: readonly number[], ends: RankedEnds): Uint32Array {
+  const distinct = [...new Set(scores)].sort((x, y) => y - x);
+  const place = new Map(distinct.map((score, k) => [score, k]));
   // Filled by loops: typed arrays made from a list through a function took most of the time.
-  const strength = new Uint32Array(links.length);
-  let order: Uint32Array = new Uint32Array(links.length);
-  links.forEach((l, k) => {
-    strength[k] = place.get(l.score) ?? 0;
+  const strength = new Uint32Array(scores.length);
+  let order: Uint32Array = new Uint32Array(scores.length);
+  scores.forEach((score, k) => {
+    strength[k] = place.get(score) ?? 0;
     order[k] = k;
   });
   for (const [by, range] of [
     [ends.b, ends.keys],
     [ends.a, ends.keys],
-    [strength, scores.length],
+    [strength, distinct.length],
   ] as const)
     order = countingSort(order, by, range);
   return order;

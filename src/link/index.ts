@@ -4,5 +4,11 @@ export { clusterIncidents } from './cluster.js';
 export type { ClusterMember, Decision, Edge } from './cluster.js';
 export { eventId, reconcileEvent } from './reconcile.js';
 export type { EventMemberInput } from './reconcile.js';
-export { buildEvents, findLinks, groupingMayRefuse, spanningForest } from './events.js';
+export {
+  buildEvents,
+  findLinks,
+  forestPositions,
+  groupingMayRefuse,
+  spanningForest,
+} from './events.js';
 export type { Link, StoredIncident } from './events.js';

@@ -4,6 +4,7 @@ import {
   buildEvents,
   eventId,
   findLinks,
+  forestPositions,
   groupingMayRefuse,
   MAX_WINDOW_DAYS,
   sameAct,
@@ -290,21 +291,7 @@ export async function linkNewIncidents(
   // The new incidents are candidates of each other too (a batch): those the search would find,
   // had they been stored, are those with a governorate and days (each lies in its own span).
   const candidates = byArea([...found, ...current.filter((x) => searchedAt(x) !== null)]);
-  const isNew = new Set(current.map((x) => x.key));
-  // Scored without their reasons: an act told by n reports offers each new one n pairs, and
-  // only the forest's few are kept, worded below.
-  const judged: Judged[] = [];
-  for (const x of current) {
-    for (const y of candidates.get(x.incident.location?.admin1_pcode ?? '') ?? []) {
-      // Each pair of new incidents is judged once.
-      if (isNew.has(y.key) && y.key <= x.key) continue;
-      const score = sameActScore(x, y);
-      if (score === null) continue;
-      judged.push(
-        x.key < y.key ? { a: x.key, b: y.key, score, x, y } : { a: y.key, b: x.key, score, x, y },
-      );
-    }
-  }
+  const judged = judgedForest(current, candidates);
   if (judged.length === 0) {
     // Linked to nothing stored: each incident is an event of its own, nothing else changes.
     const events = buildEvents(current, [], lexicon);
@@ -323,10 +310,69 @@ export async function linkNewIncidents(
     tx,
     current.map((x) => x.key),
     lexicon,
-    spanningForest(judged).map(worded),
+    judged.map(worded),
     [...current, ...found],
     current,
   );
+}
+
+/**
+ * The spanning forest of the pairs judged the same act between new incidents
+ * and their candidates (each pair of new ones once), as spanningForest of them
+ * all makes it. Each pair is scored without its reasons and held as its ends'
+ * ranks in key order and its score: an act told by n reports offers each new
+ * incident n pairs, and only the forest's few are made pairs to word (as
+ * objects, the pairs of an act told by 1,000 reports were a third of the time
+ * linking spent in JavaScript, with their garbage).
+ */
+function judgedForest(
+  current: readonly StoredIncident[],
+  candidates: ReadonlyMap<string, readonly StoredIncident[]>,
+): Judged[] {
+  const byKey = new Map<string, StoredIncident>();
+  for (const list of candidates.values()) for (const x of list) byKey.set(x.key, x);
+  for (const x of current) byKey.set(x.key, x);
+  const inPlay = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const rank = new Map(inPlay.map((x, k) => [x.key, k]));
+  const isNew = new Set(current.map((x) => x.key));
+  // Each area's candidates' ranks, and which are new, worked out once for all its new incidents.
+  const ranked = new Map(
+    [...candidates].map(([area, list]) => [
+      area,
+      {
+        ranks: Uint32Array.from(list, (y) => rank.get(y.key) ?? 0),
+        fresh: list.map((y) => isNew.has(y.key)),
+      },
+    ]),
+  );
+  const a: number[] = [];
+  const b: number[] = [];
+  const scores: number[] = [];
+  for (const x of current) {
+    const area = x.incident.location?.admin1_pcode ?? '';
+    const list = candidates.get(area) ?? [];
+    const { ranks, fresh } = ranked.get(area) ?? { ranks: new Uint32Array(0), fresh: [] };
+    const rx = rank.get(x.key) ?? 0;
+    for (let j = 0; j < list.length; j++) {
+      const y = list[j];
+      const ry = ranks[j] ?? 0;
+      // Each pair of new incidents is judged once (ranks are in key order).
+      if (y === undefined || (fresh[j] === true && ry <= rx)) continue;
+      const score = sameActScore(x, y);
+      if (score === null) continue;
+      a.push(Math.min(rx, ry));
+      b.push(Math.max(rx, ry));
+      scores.push(score);
+    }
+  }
+  const ends = { a: Uint32Array.from(a), b: Uint32Array.from(b), keys: inPlay.length };
+  return forestPositions(ends, scores).flatMap((k) => {
+    const x = inPlay[a[k] ?? 0];
+    const y = inPlay[b[k] ?? 0];
+    return x === undefined || y === undefined
+      ? []
+      : [{ a: x.key, b: y.key, score: scores[k] ?? 0, x, y }];
+  });
 }
 
 /** A pair scored the same act, with the two incidents to word its reasons from. */
@@ -871,7 +917,7 @@ async function saveEvents(
 
 /** What a search for an event reads: its place, actors, type and every claim's words, normalized. */
 function searchTextOf(event: Event, members: readonly StoredIncident[]): string {
-  const words = [
+  const words = new PhraseSet([
     event.sub_event_type,
     event.event_type,
     event.location?.name_ar,
@@ -880,27 +926,60 @@ function searchTextOf(event: Event, members: readonly StoredIncident[]): string 
     event.location?.admin2,
     event.actor1,
     event.actor2,
-    ...members.flatMap((m) => [
-      m.outlet,
-      m.incident.location?.text,
-      ...m.incident.actors.map((a) => a.text),
-      ...m.incident.claims.flatMap((c) => [c.claimant_text, ...c.figures.map((f) => f.text)]),
-    ]),
-  ];
+  ]);
+  for (const m of members) {
+    words.add(m.outlet);
+    words.add(m.incident.location?.text);
+    for (const a of m.incident.actors) words.add(a.text);
+    for (const c of m.incident.claims) {
+      words.add(c.claimant_text);
+      for (const f of c.figures) words.add(f.text);
+    }
+  }
   // Reports of one event repeat each other's words: each phrase once keeps the text short to scan.
-  return [...new Set(normalizedOnce(words))].join(' | ');
+  return [...new Set(words.normalized())].join(' | ');
 }
 
 /**
- * The words normalized, in order, each distinct word once: reports of one act
+ * Phrases, each distinct one once, in the order first given: reports of one act
  * repeat each other's words, and an act told by hundreds would normalize the
- * same phrase hundreds of times. Words that normalize alike stay apart here;
- * the caller's set makes them one, at the first, as before.
+ * same phrase hundreds of times. Added one at a time: gathered into lists of
+ * every member's words first, an act told by 1,000 reports spent most of the
+ * time of its search text making those lists. Phrases that normalize alike
+ * stay apart here; the caller's set makes them one, at the first.
  */
-function normalizedOnce(words: readonly (string | null | undefined)[]): string[] {
-  const distinct = new Set<string>();
-  for (const w of words) if (w !== null && w !== undefined && w !== '') distinct.add(w);
-  return [...distinct].map(normalizePhrase);
+class PhraseSet {
+  private readonly held = new Set<string>();
+
+  constructor(phrases: readonly (string | null | undefined)[] = []) {
+    for (const p of phrases) this.add(p);
+  }
+
+  add(phrase: string | null | undefined): void {
+    if (phrase !== null && phrase !== undefined && phrase !== '') this.held.add(phrase);
+  }
+
+  normalized(): string[] {
+    return [...this.held].map(normalizedPhrase);
+  }
+}
+
+/**
+ * Phrases normalized before, kept across batches: an event's phrases are
+ * normalized again at each batch that grows it (an act told by 1,000 reports:
+ * a thousand outlets a batch). Forgotten all at once past a bound.
+ */
+const NORMALIZED_KEPT = 20_000;
+const normalizedPhrases = new Map<string, string>();
+
+function normalizedPhrase(phrase: string): string {
+  let normal = normalizedPhrases.get(phrase);
+  if (normal === undefined) {
+    if (normalizedPhrases.size >= NORMALIZED_KEPT) normalizedPhrases.clear();
+    normal = normalizePhrase(phrase);
+    normalizedPhrases.set(phrase, normal);
+  }
+  return normal;
 }
 
 /**
@@ -995,13 +1074,12 @@ export async function setReviewStatus(
 
 /** The names in an event a reader may spell otherwise: places and actors, as written and as known. */
 function searchNamesOf(event: Event, members: readonly StoredIncident[]): string[] {
-  const names = new Set(
-    normalizedOnce([
-      event.location?.name_ar,
-      event.location?.name_en,
-      event.location?.admin1,
-      ...members.flatMap((m) => m.incident.actors.map((a) => a.text)),
-    ]).map((n) => n.toLowerCase()),
-  );
+  const phrases = new PhraseSet([
+    event.location?.name_ar,
+    event.location?.name_en,
+    event.location?.admin1,
+  ]);
+  for (const m of members) for (const a of m.incident.actors) phrases.add(a.text);
+  const names = new Set(phrases.normalized().map((n) => n.toLowerCase()));
   return [...names].sort();
 }
