@@ -1,12 +1,14 @@
 /**
- * npm run bench:scale [-- --sizes 0,100000 --million --reports N --pglite|--postgres --name NAME]
+ * npm run bench:scale [-- --sizes 0,100000 --million --reports N --acts N --pglite|--postgres --name NAME]
  *
  * Does ingest slow down as the archive grows (issue 12)? Generated news
  * ingested through the service, a batch at a time, into stores of each size
  * (copies of the kept stores of bench/stores.ts, so these stay as built):
  * reports per CPU-second for each batch, and each size's against the empty
  * store's (goal: within 20%). Then 500 reports of one act against 500 reports
- * of different acts, each into an empty store (goal: within 20%). CPU time is
+ * of different acts, each into an empty store (goal: within 20%); `--acts N`
+ * tells N of each, to see whether a report of one act costs more the more
+ * reports the act already has (the rates by batch). CPU time is
  * this process's and the server's backends' (cpu.ts): the machine is shared.
  * `--million` adds a store of 1,000,000 events (built the first time: its
  * time and size are printed); the embedded engine is measured up to 100,000
@@ -184,6 +186,7 @@ async function engineFigures(
   engine: 'postgres' | 'pglite',
   sizes: readonly number[],
   count: number,
+  acts: number,
   name: string,
 ): Promise<void> {
   const label = engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
@@ -210,8 +213,8 @@ async function engineFigures(
     }
   }
   const kinds: [string, RawReport[]][] = [
-    ['500 reports of different acts', rawOf(generateStories(500, 4343), 'acts')],
-    ['500 reports of one act', rawOf(generateRetellings(500), 'one-act')],
+    [`${String(acts)} reports of different acts`, rawOf(generateStories(acts, 4343), 'acts')],
+    [`${String(acts)} reports of one act`, rawOf(generateRetellings(acts), 'one-act')],
   ];
   let different: number | null = null;
   for (const [kind, reports] of kinds) {
@@ -225,7 +228,7 @@ async function engineFigures(
       );
       different ??= rate;
       process.stdout.write(
-        `${label}: ${kind.padEnd(30)} (${String(row?.events ?? 0)} events, ${String(row?.links ?? 0)} links) reports per CPU-second by batch: ${rates(per)}; in all ${rate.toFixed(0)}${rate === different ? '' : `, against different acts ${within(rate, different)}`}\n`,
+        `${label}: ${kind.padEnd(31)} (${String(row?.events ?? 0)} events, ${String(row?.links ?? 0)} links) reports per CPU-second by batch: ${rates(per)}; in all ${rate.toFixed(0)}${rate === different ? '' : `, against different acts ${within(rate, different)}`}\n`,
       );
     } finally {
       await store.done();
@@ -240,6 +243,7 @@ async function main(): Promise<void> {
   );
   if (process.argv.includes('--million') && !sizes.includes(1_000_000)) sizes.push(1_000_000);
   const count = Number(argument('--reports') ?? 200);
+  const acts = Number(argument('--acts') ?? 500);
   // Letters, digits and _ only: it names a database.
   const name = (argument('--name') ?? '').replace(/\W/g, '');
   const only = process.argv.includes('--pglite')
@@ -247,12 +251,13 @@ async function main(): Promise<void> {
     : process.argv.includes('--postgres')
       ? 'postgres'
       : null;
-  if (only !== 'pglite') await engineFigures('postgres', sizes, count, name);
+  if (only !== 'pglite') await engineFigures('postgres', sizes, count, acts, name);
   if (only !== 'postgres')
     await engineFigures(
       'pglite',
       only === 'pglite' ? sizes : sizes.filter((s) => s <= 100_000),
       count,
+      acts,
       name,
     );
 }
