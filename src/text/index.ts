@@ -2,7 +2,7 @@ export { normalizeForMatching, normalizePhrase, toOriginalSpan } from './normali
 export type { NormalizedText } from './normalize.js';
 export { matchKeys, tokenize, wordKey } from './tokens.js';
 export type { Token, TokenKind } from './tokens.js';
-export { firstKeptFrom, MAX_WORDS_KEPT, WordMemo } from './word-memo.js';
+export { firstKeptFrom, MAX_WORDS_KEPT, WordMemo, WordTest } from './word-memo.js';
 export { splitSentences } from './sentences.js';
 export type { Sentence } from './sentences.js';
 export { parseDigits, readDefiniteNumber, readNumber, readVagueQuantity } from './numbers.js';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WORDS_KEPT, normalizeForMatching, tokenize, WordMemo } from '../../src/text/index.js';
+import {
+  MAX_WORDS_KEPT,
+  normalizeForMatching,
+  tokenize,
+  WordMemo,
+  WordTest,
+} from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
 import { FORCE_NOUNS, TOLL_NOUNS } from '../../src/extract/01-read/index.js';
 import { madeUpWords } from './made-up-words.js';
@@ -73,6 +79,49 @@ describe('WordMemo', () => {
     const late = tokensOf('قصفت الطائرات القرية');
     for (const t of [...late, ...late]) memo.of(t);
     expect(worked).toEqual(late.map((t) => t.text));
+  });
+});
+
+describe('WordTest', () => {
+  /** A test of words that counts how often it works a token out: a word of more than four letters. */
+  function countingTest(): { test: WordTest; worked: string[] } {
+    const worked: string[] = [];
+    const test = new WordTest((token) => {
+      worked.push(token.text);
+      return token.text.length > 4;
+    });
+    return { test, worked };
+  }
+
+  it('answers yes and no as its test does, working each word out once', () => {
+    const { test, worked } = countingTest();
+    const tokens = tokensOf('قصفت الطائرات القرية ثم عادت الطائرات وقصفت القرية');
+    expect(tokens.map((t) => test.of(t))).toEqual(tokens.map((t) => t.text.length > 4));
+    expect(tokens.map((t) => test.of(t))).toEqual(tokens.map((t) => t.text.length > 4));
+    expect(worked).toEqual([...new Set(tokens.map((t) => t.text))]);
+  });
+
+  it('works numbers and punctuation out at every token', () => {
+    const { test, worked } = countingTest();
+    for (const t of tokensOf('سقط 3 جرحى، ثم 3 آخرون،')) test.of(t);
+    expect(worked.filter((w) => w === '3' || w === ',')).toEqual(['3', ',', '3', ',']);
+  });
+
+  it('answers right after a long run of new words starts it again, and works earlier words out anew', () => {
+    const { test, worked } = countingTest();
+    const early = tokensOf('قصفت الطائرات القرية');
+    for (const t of early) test.of(t);
+    const many = tokensOf(madeUpWords(2 * MAX_WORDS_KEPT, 'ف').join(' '));
+    expect(many.map((t) => test.of(t))).toEqual(many.map((t) => t.text.length > 4));
+    worked.length = 0;
+    expect([...early, ...early].map((t) => test.of(t))).toEqual(
+      [...early, ...early].map((t) => t.text.length > 4),
+    );
+    expect(worked).toEqual([...early, ...early].map((t) => t.text));
+    worked.length = 0;
+    const newest = many.slice(-100);
+    expect(newest.map((t) => test.of(t))).toEqual(newest.map((t) => t.text.length > 4));
+    expect(worked).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { accusative, phraseKeys } from '../../lexicon/index.js';
-import { normalizePhrase, WordMemo } from '../../text/index.js';
+import { normalizePhrase, WordMemo, WordTest } from '../../text/index.js';
 import type { Token } from '../../text/index.js';
 
 /**
@@ -16,8 +16,8 @@ export type WordSet = ReadonlySet<string> & {
 };
 
 class MemoWordSet extends Set<string> implements WordSet {
-  private readonly byKeys = new WordMemo((token) => token.keys.some((key) => this.has(key)));
-  private readonly byKeysOrSurface = new WordMemo(
+  private readonly byKeys = new WordTest((token) => token.keys.some((key) => this.has(key)));
+  private readonly byKeysOrSurface = new WordTest(
     (token) => this.holds(token) || (token.kind === 'word' && this.has(token.text)),
   );
 
