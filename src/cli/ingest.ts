@@ -21,7 +21,6 @@ import {
   storeName,
   storeOptions,
   TRANSACTION_BYTES,
-  transactionReports,
 } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { holdHeapClose } from './heap.js';
@@ -133,6 +132,9 @@ async function printFailures(db: Database): Promise<number> {
   process.stderr.write(`${say('ingest.failures', { count: failures.length })}\n`);
   return 0;
 }
+
+/** Reports stored per transaction (and per queued job): a batch costs little more than one report. */
+const INGEST_BATCH = 50;
 
 /** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
 const HELD_BYTES = TRANSACTION_BYTES;
@@ -275,7 +277,7 @@ async function ingestHere(
         batch.push(entry.report);
         held += entry.report.raw.length;
         if (
-          batch.length >= Math.min(flags.batch ?? transactionReports(db.engine), HELD_REPORTS) ||
+          batch.length >= Math.min(flags.batch ?? INGEST_BATCH, HELD_REPORTS) ||
           held >= HELD_BYTES
         )
           await flush();
@@ -326,7 +328,7 @@ async function enqueue(
         outlet: flags.outlet ?? null,
         url: flags.url ?? null,
       },
-      flags.batch ?? transactionReports(db.engine),
+      flags.batch ?? INGEST_BATCH,
     );
     queued += fresh.length;
     known += batch.length - fresh.length;
@@ -346,7 +348,7 @@ async function enqueue(
         batch.push(entry.report);
         held += entry.report.raw.length;
         if (
-          batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? transactionReports(db.engine)) ||
+          batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? INGEST_BATCH) ||
           held >= ENQUEUE_BUNDLES * HELD_BYTES
         )
           await flush();

@@ -43,7 +43,7 @@ async function recordFailedBundle(db: Database, bundle: FailedBundle): Promise<n
 /**
  * `wathiq worker`: takes reports from the server's queue and ingests them, as
  * many processes on as many machines as wanted. Each bundle of reports is
- * stored (in transactions of at most 200 reports) and its job completed after,
+ * stored (in transactions of at most 50 reports) and its job completed after,
  * so a worker killed at any moment loses nothing: the job comes back, and
  * storing the same bytes again is a no-op.
  */

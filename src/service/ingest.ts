@@ -93,29 +93,14 @@ function reasonOf(error: unknown): string {
 export const TRANSACTION_REPORTS = 50;
 export const TRANSACTION_BYTES = 4 * 1024 * 1024;
 
-/**
- * A server's transactions hold more reports: its memory is not the
- * command's, and what a transaction costs whatever its size (its round
- * trips, each statement's triggers, the commit, a queued job's taking) is
- * shared by four times as many. Three workers storing 6,000 reports in
- * transactions of 200 cost the server 1.00–1.05 ms of CPU a report, against
- * 1.28–1.37 in transactions of 50, and build the same events.
- */
-export const SERVER_TRANSACTION_REPORTS = 200;
-
-/** The reports one transaction holds at most on an engine (and a queued job, by default). */
-export function transactionReports(engine: Database['engine']): number {
-  return engine === 'postgres' ? SERVER_TRANSACTION_REPORTS : TRANSACTION_REPORTS;
-}
-
-/** The batch in the pieces stored one transaction each (of at most `most` reports), in order. */
-function* pieces(reports: readonly RawReport[], most: number): Generator<RawReport[]> {
+/** The batch in the pieces stored one transaction each, in order. */
+function* pieces(reports: readonly RawReport[]): Generator<RawReport[]> {
   let piece: RawReport[] = [];
   let bytes = 0;
   for (const report of reports) {
     if (
       piece.length > 0 &&
-      (piece.length >= most || bytes + report.raw.length > TRANSACTION_BYTES)
+      (piece.length >= TRANSACTION_REPORTS || bytes + report.raw.length > TRANSACTION_BYTES)
     ) {
       yield piece;
       piece = [];
@@ -157,7 +142,7 @@ export async function ingestBatch(
     options,
   );
   const results: ReportResult[] = [];
-  for (const piece of pieces(reports, transactionReports(db.engine)))
+  for (const piece of pieces(reports))
     results.push(...(await ingestPiece(db, { knowledge, extract }, piece, stored, options)));
   // A piece's results are its reports', in order: the batch's are the reports', in order.
   return results.map((r, k) => {
@@ -214,7 +199,7 @@ async function completeStored(
   const done = new Map<RawReport, Completed>();
   const differing = (c: Completion): Completed =>
     c.differing.length === 0 ? {} : { differing: c.differing };
-  for (const piece of pieces(outside, transactionReports(db.engine))) {
+  for (const piece of pieces(outside)) {
     // Read unlocked first, to pass by what lacks nothing (a resumed batch) without a transaction:
     // a stored fact is never taken away, so what lacks nothing now will lack nothing locked.
     const compared = await compareFacts(db, piece, options);
