@@ -450,9 +450,25 @@ function matchNumericDate(ctx: Context, i: number): Match | null {
   return date === null ? null : dayMatch(j, date, 'calendar');
 }
 
+/**
+ * The first words of a day named from the report's («اليوم», «أمس», «أول أمس»,
+ * «الليلة الماضية»): what matchRelativeDay reads, the words it may start at, and date openers.
+ */
+const RELATIVE_DAY_WORDS: ReadonlySet<string> = new Set([
+  'اليوم',
+  'امس',
+  'الامس',
+  'البارحه',
+  'اول',
+  'الليله',
+  'ليل',
+  'ليله',
+]);
+
 /** «اليوم», «أمس», «يوم أمس», «أول من أمس», «أمس الأول», «الليلة الماضية», with a time of day before them. */
 function matchRelativeDay(ctx: Context, i: number): Match | null {
   const w = bare(word(ctx, i));
+  if (!RELATIVE_DAY_WORDS.has(w)) return null;
   const pub = ctx.published;
   const shifted = (days: number, end: number): Match =>
     dayMatch(end, pub === null ? null : addDays(pub, -days), days === 0 ? 'today' : 'relative');
@@ -566,12 +582,18 @@ const SHIFT: Readonly<Record<Direction, number | null>> = {
   any: null,
 };
 
+/** The calendar units a period next to the report's is counted in: «الشهر الماضي». */
+const CALENDAR_UNITS: ReadonlySet<string> = new Set(['الشهر', 'الاسبوع', 'العام', 'السنه']);
+/** «هذا الشهر», «هذا العام»: the report's own unit. */
+const THIS = 'هذا';
+
 /** «الشهر الماضي», «هذا العام», «الأسبوع الماضي», «العام الماضي»: a calendar unit next to the report's. */
 function matchUnitPeriod(ctx: Context, i: number): Match | null {
   const pub = ctx.published;
   if (pub === null) return null;
   const w = bare(word(ctx, i));
-  const demonstrative = w === 'هذا';
+  const demonstrative = w === THIS;
+  if (!demonstrative && !CALENDAR_UNITS.has(w)) return null;
   const unit = demonstrative ? word(ctx, i + 1) : w;
   const modifier = demonstrative
     ? { direction: 'current' as Direction, end: i + 2 }
@@ -590,11 +612,13 @@ function matchUnitPeriod(ctx: Context, i: number): Match | null {
   return null;
 }
 
+/** The words a distance back from the report opens with: «قبل يومين», «منذ أسبوع». */
+const AGO_WORDS: ReadonlySet<string> = new Set(['قبل', 'منذ']);
+
 /** «قبل أيام», «قبل ثلاثة أيام», «قبل يومين», «منذ أسبوع»: a distance back from the report. */
 function matchAgo(ctx: Context, i: number): Match | null {
   const pub = ctx.published;
-  const w = bare(word(ctx, i));
-  if (pub === null || (w !== 'قبل' && w !== 'منذ')) return null;
+  if (pub === null || !AGO_WORDS.has(bare(word(ctx, i)))) return null;
   const next = word(ctx, i + 1);
   if (next === 'يومين') return dayMatch(i + 2, addDays(pub, -2), 'relative');
   if (next === 'ايام') return period(addDays(pub, -7), addDays(pub, -1), 'week', i + 2);
@@ -613,6 +637,8 @@ function matchAgo(ctx: Context, i: number): Match | null {
   return null;
 }
 
+/** The word a span of time before the act told opens with: «بعد يومين من…». */
+const SPAN_BEFORE_WORD = 'بعد';
 /** The words a span of time after «بعد» ends on, before the act it is counted from. */
 const SPAN_FROM = new Set(['من', 'علي']);
 
@@ -628,7 +654,7 @@ function matchSpanBefore(ctx: Context, i: number): Match | null {
 
 function spanBefore(ctx: Context, i: number): Match | null {
   const pub = ctx.published;
-  if (pub === null || bare(word(ctx, i)) !== 'بعد') return null;
+  if (pub === null || bare(word(ctx, i)) !== SPAN_BEFORE_WORD) return null;
   const next = word(ctx, i + 1);
   const after = (end: number): boolean => SPAN_FROM.has(bare(word(ctx, end)));
   if (next === 'يوم' && after(i + 2)) return dayMatch(i + 2, addDays(pub, -1), 'relative');
@@ -656,35 +682,41 @@ const eitherIn =
     words.has(w) || words.has(bare(w));
 /** The word without its proclitic is one of `words`. */
 const bareIn =
-  (words: readonly string[]) =>
+  (words: ReadonlySet<string>) =>
   (w: string): boolean =>
-    words.includes(bare(w));
+    words.has(bare(w));
 
 /**
  * The matchers in the order they are tried, each with what a word must be to
- * start it (what the matcher itself asks of its first word, and no more).
- * Numbers start only a numeric date or a day of a month.
+ * start it (what the matcher itself asks of its first word, and no more; null:
+ * no word does), and whether a number may start it.
  */
-const WORD_MATCHERS: readonly {
+const MATCHERS: readonly {
   readonly match: Matcher;
-  readonly opens: (w: string) => boolean;
+  readonly opens: ((w: string) => boolean) | null;
+  readonly number: boolean;
 }[] = [
-  { match: matchDaySpan, opens: (w) => SPAN_OPENERS.has(w) },
-  { match: matchNumericDate, opens: () => false },
-  { match: matchDayMonth, opens: (w) => ORDINAL_UNITS.has(w) || ORDINAL_DAYS.has(w) },
+  { match: matchDaySpan, opens: (w) => SPAN_OPENERS.has(w), number: false },
+  { match: matchNumericDate, opens: null, number: true },
   {
-    match: matchRelativeDay,
-    opens: bareIn(['اليوم', 'امس', 'الامس', 'البارحه', 'اول', 'الليله', 'ليل', 'ليله']),
+    match: matchDayMonth,
+    opens: (w) => ORDINAL_UNITS.has(w) || ORDINAL_DAYS.has(w),
+    number: true,
   },
-  { match: matchWeekday, opens: eitherIn(WEEKDAYS) },
-  { match: matchMonth, opens: eitherIn(MONTHS_BY_FIRST_WORD) },
-  { match: matchYear, opens: eitherIn(YEAR_CUES) },
-  { match: matchUnitPeriod, opens: bareIn(['هذا', 'الشهر', 'الاسبوع', 'العام', 'السنه']) },
-  { match: matchAgo, opens: bareIn(['قبل', 'منذ']) },
-  { match: matchSpanBefore, opens: bareIn(['بعد']) },
+  { match: matchRelativeDay, opens: bareIn(RELATIVE_DAY_WORDS), number: false },
+  { match: matchWeekday, opens: eitherIn(WEEKDAYS), number: false },
+  { match: matchMonth, opens: eitherIn(MONTHS_BY_FIRST_WORD), number: false },
+  { match: matchYear, opens: eitherIn(YEAR_CUES), number: false },
+  {
+    match: matchUnitPeriod,
+    opens: (w) => bare(w) === THIS || CALENDAR_UNITS.has(bare(w)),
+    number: false,
+  },
+  { match: matchAgo, opens: bareIn(AGO_WORDS), number: false },
+  { match: matchSpanBefore, opens: (w) => bare(w) === SPAN_BEFORE_WORD, number: false },
 ];
 
-const NUMBER_MATCHERS: readonly Matcher[] = [matchNumericDate, matchDayMonth];
+const NUMBER_MATCHERS: readonly Matcher[] = MATCHERS.filter((m) => m.number).map((m) => m.match);
 const NO_MATCHERS: readonly Matcher[] = [];
 
 /**
@@ -693,7 +725,7 @@ const NO_MATCHERS: readonly Matcher[] = [];
  * of them turned it down at its first word.
  */
 const MATCHERS_OF_WORD = new WordMemo((token): readonly Matcher[] => {
-  const found = WORD_MATCHERS.filter((m) => m.opens(token.text)).map((m) => m.match);
+  const found = MATCHERS.filter((m) => m.opens?.(token.text) === true).map((m) => m.match);
   return found.length === 0 ? NO_MATCHERS : found;
 });
 
@@ -723,22 +755,11 @@ const DATE_OPENERS: ReadonlySet<string> = new Set([
   ...YEAR_CUES,
   ...MONTH_CUES,
   'يوم',
-  'اليوم',
-  'امس',
-  'الامس',
-  'البارحه',
-  'اول',
-  'الليله',
-  'ليل',
-  'ليله',
-  'الشهر',
-  'الاسبوع',
-  'العام',
-  'السنه',
-  'هذا',
-  'قبل',
-  'منذ',
-  'بعد',
+  ...RELATIVE_DAY_WORDS,
+  ...CALENDAR_UNITS,
+  THIS,
+  ...AGO_WORDS,
+  SPAN_BEFORE_WORD,
   ...SPAN_OPENERS,
 ]);
 

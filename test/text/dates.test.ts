@@ -172,6 +172,32 @@ describe('the words a date opens with', () => {
     expect(first(text, '2022-12-26')).toMatchObject({ from, precision });
   });
 
+  // Every word a day, a period or a distance counted from the report opens with,
+  // bare and with each proclitic written on: the date found starts at that word.
+  describe.each(['', 'و', 'ف', 'ب', 'ل'])('with «%s» written on the first word', (proclitic) => {
+    it.each([
+      ['اليوم قصفت الطائرات السوق', '2022-12-26', '2022-12-26', 'today'],
+      ['أمس سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['الأمس سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['البارحة سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['أول أمس سقطت قذيفة', '2022-12-24', '2022-12-24', 'relative'],
+      ['الليلة الماضية سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['ليل أمس سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['هذا الشهر قتل ثلاثة', '2022-12-01', '2022-12-31', 'month'],
+      ['الشهر الماضي قتل ثلاثة', '2022-11-01', '2022-11-30', 'month'],
+      ['الأسبوع الماضي قتل ثلاثة', '2022-12-19', '2022-12-25', 'period'],
+      ['العام الماضي قتل ثلاثة', '2021-01-01', '2021-12-31', 'period'],
+      ['السنة الماضية قتل ثلاثة', '2021-01-01', '2021-12-31', 'period'],
+      ['قبل يومين قتل ثلاثة', '2022-12-24', '2022-12-24', 'relative'],
+      ['منذ أسبوع قتل ثلاثة', '2022-12-16', '2022-12-22', 'period'],
+      ['بعد يومين من مقتل شاب', '2022-12-24', '2022-12-24', 'relative'],
+    ])('«%s» opens %s–%s (%s)', (text, from, to, kind) => {
+      expect(dates(`${proclitic}${text}`, '2022-12-26')).toMatchObject([
+        { start: 0, from, to, kind },
+      ]);
+    });
+  });
+
   it('opens a date at a word met before where it opened none, and at every number', () => {
     const found = dates(
       'عاد قبل الظهر وغادر قبل يومين، ثم قتل 4 في 5/6/2021 و7 آذار',
