@@ -26,6 +26,8 @@ export function locateMentions(
   sentences: readonly { readonly tokenStart: number; readonly tokenEnd: number }[],
   skip: (mention: PlaceMention) => boolean = () => false,
 ): LocatedMention[] {
+  // In text order: the sentences come in order, and findPlaceMentions reads a
+  // sentence left to right, each mention starting past the one before it.
   const bySentence = sentences.map((s) =>
     findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd),
   );
@@ -43,14 +45,15 @@ export function locateMentions(
   const governoratesSoFar: ReadonlySet<string>[] = [];
   const documentAdmin = new Set<string>();
   let reportGovernorates = none;
-  let at = 0;
+  let mentionIndex = 0;
   for (const mentions of bySentence) {
     let admin: Set<string> | null = null;
     let actAdmin: Set<string> | null = null;
     // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
     let governorates: Set<string> | null = null;
     for (const mention of mentions) {
-      const kept = skipped[at++] !== true;
+      const kept = skipped[mentionIndex] !== true;
+      mentionIndex++;
       const placesAct = kept && !mention.origin && mention.aside === undefined;
       for (const code of adminCodesOf(mention)) {
         (admin ??= new Set()).add(code);
@@ -77,49 +80,44 @@ export function locateMentions(
     resolved: places,
   }));
   // The names of one place first, then the others: each pass in text order.
-  const passes: [LocatedMention[], LocatedMention[]] = [[], []];
-  passes.forEach((located, pass) => {
-    let at = 0;
+  const resolvePass = (ofOnePlace: boolean): LocatedMention[] => {
+    const located: LocatedMention[] = [];
+    let mentionIndex = 0;
     bySentence.forEach((mentions, k) => {
       const context = contexts[k];
       for (const mention of mentions) {
-        const isSkipped = skipped[at++] === true;
-        if ((mention.candidates.length === 1) !== (pass === 0) || context === undefined) continue;
+        const isSkipped = skipped[mentionIndex] === true;
+        mentionIndex++;
+        if ((mention.candidates.length === 1) !== ofOnePlace || context === undefined) continue;
         const resolved = isSkipped ? null : resolveMention(gazetteer, mention, context);
         if (resolved !== null) places.add(resolved.place);
         located.push({ mention, sentence: k, resolved });
       }
     });
-  });
-  return inTextOrder(passes[0], passes[1]);
-}
-
-const byStart = (a: LocatedMention, b: LocatedMention): number => a.mention.start - b.mention.start;
-
-function sortedByStart(located: readonly LocatedMention[]): boolean {
-  for (let k = 1; k < located.length; k++)
-    if (byStart(located[k - 1] as LocatedMention, located[k] as LocatedMention) > 0) return false;
-  return true;
+    return located;
+  };
+  const namesOfOnePlace = resolvePass(true);
+  return mergedByStart(namesOfOnePlace, resolvePass(false));
 }
 
 /**
  * Both passes' mentions by where they start, the first pass's first of two
  * starting alike: what a stable sort of the two joined gives. Each pass is in
- * text order already (a sentence's mentions are found left to right), so the
- * two are merged, where every report sorted them; a pass out of order is sorted.
+ * text order already (as `bySentence` is found), so the two are merged.
  */
-function inTextOrder(
+function mergedByStart(
   first: readonly LocatedMention[],
   second: readonly LocatedMention[],
 ): LocatedMention[] {
-  if (!sortedByStart(first) || !sortedByStart(second)) return [...first, ...second].sort(byStart);
   const merged: LocatedMention[] = [];
   let a = 0;
   let b = 0;
-  while (a < first.length && b < second.length) {
-    const x = first[a] as LocatedMention;
-    const y = second[b] as LocatedMention;
-    if (byStart(x, y) <= 0) {
+  for (;;) {
+    const x = first[a];
+    const y = second[b];
+    if (x === undefined) return merged.concat(second.slice(b));
+    if (y === undefined) return merged.concat(first.slice(a));
+    if (x.mention.start <= y.mention.start) {
       merged.push(x);
       a++;
     } else {
@@ -127,7 +125,4 @@ function inTextOrder(
       b++;
     }
   }
-  while (a < first.length) merged.push(first[a++] as LocatedMention);
-  while (b < second.length) merged.push(second[b++] as LocatedMention);
-  return merged;
 }

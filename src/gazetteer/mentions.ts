@@ -17,7 +17,11 @@ export interface PlaceMention {
   /** Tokens of the name alone. */
   readonly nameStart: number;
   readonly nameEnd: number;
-  /** Gazetteer places the name can mean; empty when the gazetteer lacks it. */
+  /**
+   * Gazetteer places the name can mean; empty when the gazetteer lacks it. One
+   * array shared by every mention of that name read alike, kept as long as the
+   * gazetteer's names (readNames): never mutate it, copy it to change it.
+   */
   readonly candidates: readonly Place[];
   readonly relation: PlaceRelation;
   /** A settlement word named the kind of place («قرية», «مدينة», «حي»). */
