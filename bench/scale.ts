@@ -33,6 +33,17 @@ function argument(name: string): string | null {
   return i < 0 ? null : (process.argv[i + 1] ?? null);
 }
 
+/** A count given after `name`, or `fallback`: a positive whole number, else the bench says so and stops. */
+function countArgument(name: string, fallback: number): number {
+  const given = argument(name);
+  const count = given === null ? fallback : Number(given);
+  if (!Number.isInteger(count) || count <= 0) {
+    process.stderr.write(`bench:scale: ${name} ${given ?? ''}: not a positive whole number\n`);
+    process.exit(2);
+  }
+  return count;
+}
+
 /** Reports the kept stores were filled from (bench/fill.ts), as bench/filters.ts has them. */
 const FILL_REPORTS = 3000;
 const BATCH = 50;
@@ -242,8 +253,8 @@ async function main(): Promise<void> {
     (n) => Number.isInteger(n) && n >= 0,
   );
   if (process.argv.includes('--million') && !sizes.includes(1_000_000)) sizes.push(1_000_000);
-  const count = Number(argument('--reports') ?? 200);
-  const acts = Number(argument('--acts') ?? 500);
+  const count = countArgument('--reports', 200);
+  const acts = countArgument('--acts', 500);
   // Letters, digits and _ only: it names a database.
   const name = (argument('--name') ?? '').replace(/\W/g, '');
   const only = process.argv.includes('--pglite')

@@ -433,7 +433,7 @@ async function component(
   // runs in 1 (an act told by 500 reports: 440 ms). On them too the walk's table of incidents
   // seen was made for hundreds of thousands, as large as work_mem lets a hash grow (12 MB,
   // zeroed: 10 to 100 ms of a walk that takes 1): work_mem is cut to about what the walk holds
-  // (WALK_KB), never raised. The settings last for this statement: the values before are read
+  // (walkKb), never raised. The settings last for this statement: the values before are read
   // as they are set, and put back by the next statement (surroundings), as each round trip is
   // held under the linking lock (reset from pg_settings, which lists every setting, they cost
   // 2 ms a batch on PostgreSQL and 9 on PGlite).
