@@ -22,6 +22,16 @@ function counting(): { memo: WordMemo<string>; worked: string[] } {
   return { memo, worked };
 }
 
+/** A test of words that counts how often it works a token out: a word of more than four letters. */
+function countingTest(): { test: WordTest; worked: string[] } {
+  const worked: string[] = [];
+  const test = new WordTest((token) => {
+    worked.push(token.text);
+    return token.text.length > 4;
+  });
+  return { test, worked };
+}
+
 describe('WordMemo', () => {
   it('works a word out once and answers its other tokens from memory', () => {
     const { memo, worked } = counting();
@@ -31,12 +41,6 @@ describe('WordMemo', () => {
     // Eight tokens, six words: «الطائرات» and «القرية» come twice.
     expect(worked).toEqual([...new Set(tokens.map((t) => t.text))]);
     expect(worked).toHaveLength(6);
-  });
-
-  it('works numbers and punctuation out at every token', () => {
-    const { memo, worked } = counting();
-    for (const t of tokensOf('سقط 3 جرحى، ثم 3 آخرون،')) memo.of(t);
-    expect(worked.filter((w) => w === '3' || w === ',')).toEqual(['3', ',', '3', ',']);
   });
 
   it('works every word out again once cleared', () => {
@@ -83,28 +87,12 @@ describe('WordMemo', () => {
 });
 
 describe('WordTest', () => {
-  /** A test of words that counts how often it works a token out: a word of more than four letters. */
-  function countingTest(): { test: WordTest; worked: string[] } {
-    const worked: string[] = [];
-    const test = new WordTest((token) => {
-      worked.push(token.text);
-      return token.text.length > 4;
-    });
-    return { test, worked };
-  }
-
   it('answers yes and no as its test does, working each word out once', () => {
     const { test, worked } = countingTest();
     const tokens = tokensOf('قصفت الطائرات القرية ثم عادت الطائرات وقصفت القرية');
     expect(tokens.map((t) => test.of(t))).toEqual(tokens.map((t) => t.text.length > 4));
     expect(tokens.map((t) => test.of(t))).toEqual(tokens.map((t) => t.text.length > 4));
     expect(worked).toEqual([...new Set(tokens.map((t) => t.text))]);
-  });
-
-  it('works numbers and punctuation out at every token', () => {
-    const { test, worked } = countingTest();
-    for (const t of tokensOf('سقط 3 جرحى، ثم 3 آخرون،')) test.of(t);
-    expect(worked.filter((w) => w === '3' || w === ',')).toEqual(['3', ',', '3', ',']);
   });
 
   it('answers right after a long run of new words starts it again, and works earlier words out anew', () => {
@@ -139,5 +127,28 @@ describe('WordSet', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe.each([
+  [
+    'WordMemo',
+    (): { of: (t: Token) => unknown; worked: string[] } => {
+      const { memo, worked } = counting();
+      return { of: (t) => memo.of(t), worked };
+    },
+  ],
+  [
+    'WordTest',
+    (): { of: (t: Token) => unknown; worked: string[] } => {
+      const { test, worked } = countingTest();
+      return { of: (t) => test.of(t), worked };
+    },
+  ],
+])('%s', (_name, made) => {
+  it('works numbers and punctuation out at every token', () => {
+    const { of, worked } = made();
+    for (const t of tokensOf('سقط 3 جرحى، ثم 3 آخرون،')) of(t);
+    expect(worked.filter((w) => w === '3' || w === ',')).toEqual(['3', ',', '3', ',']);
   });
 });
