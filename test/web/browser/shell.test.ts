@@ -40,7 +40,7 @@ describe.skipIf(chromiumPath === null)('the app shell in a real browser', () => 
     await page.getByRole('button', { name: 'Switch to Arabic' }).click();
     // The switch re-renders after the click returns: wait for the Arabic heading first.
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
   });
 
   it('asks nothing of any server but its own', () => {

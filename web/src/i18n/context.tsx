@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import {
   direction,
@@ -30,7 +30,9 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ComponentChildren }) {
   const [lang, setLang] = useState<Lang>(initialLang);
-  useEffect(() => {
+  // Before the browser paints: a page shown in the new language but the old direction
+  // for a frame would flicker (and a reader of `dir` could see it so).
+  useLayoutEffect(() => {
     // The whole page turns: direction, language (for screen readers and fonts).
     document.documentElement.lang = lang;
     document.documentElement.dir = direction(lang);
