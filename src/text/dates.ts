@@ -208,6 +208,15 @@ function bare(w: string): string {
   return w.length > 3 && 'وفبل'.includes(w.charAt(0)) ? w.slice(1) : w;
 }
 
+/**
+ * The word as `words` knows it: itself when it is one of them, for a word
+ * that opens with one of the proclitic letters («ليلة», «ليلاً»), else
+ * without its proclitic («وليلة», «بالأمس»).
+ */
+function knownIn(words: ReadonlySet<string>, w: string): string {
+  return words.has(w) ? w : bare(w);
+}
+
 function isYear(value: number): boolean {
   return Number.isInteger(value) && value >= 1900 && value <= 2100;
 }
@@ -467,7 +476,7 @@ const RELATIVE_DAY_WORDS: ReadonlySet<string> = new Set([
 
 /** «اليوم», «أمس», «يوم أمس», «أول من أمس», «أمس الأول», «الليلة الماضية», with a time of day before them. */
 function matchRelativeDay(ctx: Context, i: number): Match | null {
-  const w = bare(word(ctx, i));
+  const w = knownIn(RELATIVE_DAY_WORDS, word(ctx, i));
   if (!RELATIVE_DAY_WORDS.has(w)) return null;
   const pub = ctx.published;
   const shifted = (days: number, end: number): Match =>
@@ -703,7 +712,7 @@ const MATCHERS: readonly {
     opens: (w) => ORDINAL_UNITS.has(w) || ORDINAL_DAYS.has(w),
     number: true,
   },
-  { match: matchRelativeDay, opens: bareIn(RELATIVE_DAY_WORDS), number: false },
+  { match: matchRelativeDay, opens: eitherIn(RELATIVE_DAY_WORDS), number: false },
   { match: matchWeekday, opens: eitherIn(WEEKDAYS), number: false },
   { match: matchMonth, opens: eitherIn(MONTHS_BY_FIRST_WORD), number: false },
   { match: matchYear, opens: eitherIn(YEAR_CUES), number: false },
@@ -801,7 +810,7 @@ const CUE_ONLY: ReadonlySet<string> = new Set(
 /** Skips a time of day and «يوم» before a date word: «فجر يوم الخميس», «مساء أمس». */
 function skipLead(ctx: Context, i: number): number {
   let j = i;
-  if (TIME_OF_DAY.has(bare(word(ctx, j)))) j++;
+  if (TIME_OF_DAY.has(knownIn(TIME_OF_DAY, word(ctx, j)))) j++;
   if (word(ctx, j) === 'يوم') j++;
   return j;
 }

@@ -172,6 +172,15 @@ describe('the words a date opens with', () => {
     expect(first(text, '2022-12-26')).toMatchObject({ from, precision });
   });
 
+  // «ليلة» and «ليلاً» open with a proclitic's letter: that letter is theirs, not «ل».
+  it.each([
+    ['ليلة الخميس قصفت المدفعية الحي', '2022-12-22', 'weekday'],
+    ['وليلة السبت سقط صاروخان على البلدة', '2022-12-24', 'weekday'],
+    ['ليلاً أمس اعتقلت الدورية شابين', '2022-12-25', 'relative'],
+  ])('«%s» dates from its first word, the night of %s', (text, day, kind) => {
+    expect(dates(text, '2022-12-26')).toMatchObject([{ start: 0, from: day, to: day, kind }]);
+  });
+
   // Every word a day, a period or a distance counted from the report opens with,
   // bare and with each proclitic written on: the date found starts at that word.
   describe.each(['', 'و', 'ف', 'ب', 'ل'])('with «%s» written on the first word', (proclitic) => {
@@ -183,6 +192,8 @@ describe('the words a date opens with', () => {
       ['أول أمس سقطت قذيفة', '2022-12-24', '2022-12-24', 'relative'],
       ['الليلة الماضية سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
       ['ليل أمس سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['ليلة أمس سقطت قذيفة', '2022-12-25', '2022-12-25', 'relative'],
+      ['ليلة البارحة اقتحمت دورية البلدة', '2022-12-25', '2022-12-25', 'relative'],
       ['هذا الشهر قتل ثلاثة', '2022-12-01', '2022-12-31', 'month'],
       ['الشهر الماضي قتل ثلاثة', '2022-11-01', '2022-11-30', 'month'],
       ['الأسبوع الماضي قتل ثلاثة', '2022-12-19', '2022-12-25', 'period'],
