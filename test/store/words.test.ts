@@ -781,6 +781,58 @@ describe.each(engines())('the words filter on $name', (engine) => {
     }
   });
 
+  it('keeps the words of an event grown batch by batch as cut from its whole text, every one in the vocabulary (migration 44)', async () => {
+    const long = 'ط'.repeat(450) + 'ع'.repeat(450);
+    const texts = [
+      'غارة على بلدة | مرصد الشمال 1',
+      'غارة على بلدة | مرصد الشمال 1 | مرصد الشمال 2',
+      `غارة على بلدة | مرصد الشمال 1 | مرصد الشمال 2 | ${long} | بلدة`,
+      'غارة | مرصد الشمال 3',
+    ];
+    try {
+      for (const [k, text] of texts.entries()) {
+        await db.query(
+          `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+           VALUES ('grown1', 'Battles', 'Armed clash', '{}', $1, '{}', $2)
+           ON CONFLICT (id) DO UPDATE SET search_text = EXCLUDED.search_text, data = EXCLUDED.data`,
+          [text, JSON.stringify({ id: 'grown1', v: k })],
+        );
+        const [row] = await db.query<{ words: string[] }>(
+          "SELECT words FROM event_words WHERE id = 'grown1'",
+        );
+        // Cut at spaces, each once; a word over 500 letters in pieces of 500 overlapping by 101.
+        const pieces = text
+          .split(' ')
+          .filter((t) => t !== '')
+          .flatMap((t) =>
+            Array.from({ length: Math.max(0, Math.trunc((t.length - 102) / 399)) + 1 }, (_, j) =>
+              t.slice(399 * j, 399 * j + 500),
+            ),
+          );
+        expect([...(row?.words ?? [])].sort()).toEqual([...new Set(pieces)].sort());
+      }
+      const unknown = await db.query<{ word: string }>(
+        `SELECT DISTINCT word FROM event_words, unnest(words) AS word
+         EXCEPT SELECT word FROM search_words`,
+      );
+      expect(unknown).toEqual([]);
+      const kept = await db.query<{ word: string }>(
+        "SELECT word FROM search_words WHERE word IN ('2', '3', 'بلدة') ORDER BY word",
+      );
+      expect(kept.map((w) => w.word)).toEqual(['2', '3', 'بلدة']);
+    } finally {
+      await db.query("DELETE FROM events WHERE id = 'grown1'");
+    }
+  });
+
+  it("compresses events' data with lz4 where the server has it, else as before", async () => {
+    const [row] = await db.query<{ method: string }>(
+      `SELECT attcompression::text AS method FROM pg_attribute
+       WHERE attrelid = 'events'::regclass AND attname = 'data'`,
+    );
+    expect(row?.method).toBe(engine.name === 'PGlite' ? '' : 'l');
+  });
+
   it('finds a part of a word too long for an index entry, wherever in the word it lies', async () => {
     // A run of 3,000 letters with no space (a pasted address or a broken line), each span distinct.
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
