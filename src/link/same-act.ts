@@ -51,13 +51,9 @@ const KINDRED_TYPES: readonly (readonly string[])[] = [
  * when they are not, or when too little is known to say.
  */
 export function sameAct(x: LinkIncident, y: LinkIncident): SameAct | null {
-  const found = judge(x, y, true);
-  return found === null
-    ? null
-    : {
-        score: found.score,
-        reasons: found.evidence.flatMap((m) => (m.reason === '' ? [] : [m.reason])),
-      };
+  const [a, b] = ordered(x, y);
+  const score = scoreOf(a, b);
+  return score === null ? null : { score, reasons: reasonsOf(a, b) };
 }
 
 /**
@@ -65,65 +61,83 @@ export function sameAct(x: LinkIncident, y: LinkIncident): SameAct | null {
  * act told by hundreds judges tens of thousands of pairs, and keeps a few.
  */
 export function sameActScore(x: LinkIncident, y: LinkIncident): number | null {
-  return judge(x, y, false)?.score ?? null;
+  const [a, b] = ordered(x, y);
+  return scoreOf(a, b);
 }
 
-/** The judgement, its reasons worded only when `say` (the score is the same either way). */
-function judge(
-  x: LinkIncident,
-  y: LinkIncident,
-  say: boolean,
-): { score: number; evidence: Evidence[] } | null {
-  // The same judgement, in the same words, whichever of the two came first.
-  const [a, b] = x.key <= y.key ? [x, y] : [y, x];
+/** The same judgement, in the same words, whichever of the two came first. */
+function ordered(x: LinkIncident, y: LinkIncident): readonly [LinkIncident, LinkIncident] {
+  return x.key <= y.key ? [x, y] : [y, x];
+}
+
+/**
+ * The judgement's score (null: not the same act), as numbers only: judged as
+ * objects of evidence, a batch joining an act told by a thousand reports made
+ * four objects a pair for 50,000 pairs, and collecting them cost as much as
+ * judging. The reasons are worded for the few pairs kept (reasonsOf).
+ */
+function scoreOf(a: LinkIncident, b: LinkIncident): number | null {
   if (a.document === b.document || a.incident.background || b.incident.background) return null;
   // Most candidates fail on time: it is judged first, and the dearer judgements only after.
-  const time = timeMatch(a, b, say);
+  const time = timeScore(a, b);
   if (time === null) return null;
-  const place = placeMatch(a.incident.location, b.incident.location, say);
+  const place = placeScore(a.incident.location, b.incident.location);
   if (place === null) return null;
-  const type = typeMatch(a.incident, b.incident, say);
+  const type = typeScore(a.incident, b.incident);
   if (type === null) return null;
-  const actors = actorMatch(a.incident, b.incident, say);
+  const actors = actorScore(a.incident, b.incident);
   if (actors === null || countsContradict(a.incident, b.incident)) return null;
-  const score = place.score + time.score + type.score + actors.score;
   // An area holding a place says little: it takes a known day and a known doer too.
-  if (place.area === true && (time.score < 2 || actors.score < 1)) return null;
-  return score >= MIN_SCORE ? { score, evidence: [place, time, type, actors] } : null;
+  if (place === AREA_SCORE && (time < 2 || actors < 1)) return null;
+  const score = place + time + type + actors;
+  return score >= MIN_SCORE ? score : null;
 }
 
-interface Evidence {
-  readonly score: number;
-  /** Empty when it says nothing, or when the words were not asked for. */
-  readonly reason: string;
-  readonly area?: boolean;
+/** What matched, for the reviewer, of a pair scoreOf judged the same act: place, time, type, doer. */
+function reasonsOf(a: LinkIncident, b: LinkIncident): string[] {
+  return [
+    placeReason(a.incident.location, b.incident.location),
+    timeReason(a, b),
+    typeReason(a.incident, b.incident),
+    actorReason(a.incident, b.incident),
+  ].filter((r) => r !== '');
 }
 
-function typeMatch(a: Incident, b: Incident, say: boolean): Evidence | null {
-  if (a.sub_event_type === b.sub_event_type)
-    return { score: 2, reason: say ? `both ${a.sub_event_type}` : '' };
+function typeScore(a: Incident, b: Incident): number | null {
+  if (a.sub_event_type === b.sub_event_type) return 2;
   const kindred = KINDRED_TYPES.some(
     (group) => group.includes(a.sub_event_type) && group.includes(b.sub_event_type),
   );
-  if (kindred)
-    return { score: 1, reason: say ? `${a.sub_event_type} and ${b.sub_event_type}` : '' };
-  return null;
+  return kindred ? 1 : null;
 }
 
-function placeMatch(a: Location | null, b: Location | null, say: boolean): Evidence | null {
+function typeReason(a: Incident, b: Incident): string {
+  return a.sub_event_type === b.sub_event_type
+    ? `both ${a.sub_event_type}`
+    : `${a.sub_event_type} and ${b.sub_event_type}`;
+}
+
+/** A place's score when it lies in an area the other names (the only place score of 1). */
+const AREA_SCORE = 1;
+
+function placeScore(a: Location | null, b: Location | null): number | null {
   if (a === null || b === null || a.admin1_pcode === null || a.admin1_pcode !== b.admin1_pcode)
     return null;
-  if (a.place_id !== null && a.place_id === b.place_id)
-    return { score: 3, reason: say ? `same place ${a.place_id} (${a.name_en})` : '' };
+  if (a.place_id !== null && a.place_id === b.place_id) return 3;
   const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
-  if (wide.precision === 3) {
-    return within(narrow, wide)
-      ? { score: 1, reason: say ? `${narrow.name_en} lies in ${wide.name_en}` : '', area: true }
-      : null;
-  }
-  const km = distanceKm(a, b);
+  if (wide.precision === 3) return within(narrow, wide) ? AREA_SCORE : null;
   const reach = REACH_KM[Math.max(a.precision, b.precision) as 1 | 2];
-  return km <= reach ? { score: 2, reason: say ? `${km.toFixed(1)} km apart` : '' } : null;
+  return distanceKm(a, b) <= reach ? 2 : null;
+}
+
+/** The words of placeScore's match, for two places it matched. */
+function placeReason(a: Location | null, b: Location | null): string {
+  if (a === null || b === null) return '';
+  if (a.place_id !== null && a.place_id === b.place_id)
+    return `same place ${a.place_id} (${a.name_en})`;
+  const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
+  if (wide.precision === 3) return `${narrow.name_en} lies in ${wide.name_en}`;
+  return `${distanceKm(a, b).toFixed(1)} km apart`;
 }
 
 /** Whether a place lies in an area (a governorate or district named at precision 3). */
@@ -163,20 +177,27 @@ function windowOf(x: LinkIncident): TimeWindow | null {
   return { from: addDays(x.published, -REPORTING_LAG_DAYS), to: x.published, exact: false };
 }
 
-function timeMatch(a: LinkIncident, b: LinkIncident, say: boolean): Evidence | null {
+function timeScore(a: LinkIncident, b: LinkIncident): number | null {
   const x = timeWindow(a);
   const y = timeWindow(b);
   if (x === null || y === null) return null;
   if (x.exact && y.exact) {
-    if (x.from === y.from) return { score: 2, reason: say ? `same day ${x.from}` : '' };
+    if (x.from === y.from) return 2;
     // A night act is «أمس» in one report and «اليوم» in another; acts on two days are two acts.
-    return Math.abs(daysBetween(x.from, y.from)) === 1 && acrossMidnight(a, b)
-      ? { score: 1, reason: say ? `a day apart across a night (${x.from}, ${y.from})` : '' }
-      : null;
+    return Math.abs(daysBetween(x.from, y.from)) === 1 && acrossMidnight(a, b) ? 1 : null;
   }
   // ISO days compare as text.
-  const overlap = x.from <= y.to && y.from <= x.to;
-  return overlap ? { score: 0, reason: '' } : null;
+  return x.from <= y.to && y.from <= x.to ? 0 : null;
+}
+
+/** The words of timeScore's match, for two incidents it matched: none for overlapping periods. */
+function timeReason(a: LinkIncident, b: LinkIncident): string {
+  const x = timeWindow(a);
+  const y = timeWindow(b);
+  if (x === null || y === null || !x.exact || !y.exact) return '';
+  return x.from === y.from
+    ? `same day ${x.from}`
+    : `a day apart across a night (${x.from}, ${y.from})`;
 }
 
 /** Whether two dates a day apart may be one night: told as a night, or by reports of one day. */
@@ -186,18 +207,31 @@ function acrossMidnight(a: LinkIncident, b: LinkIncident): boolean {
   return night(a) || night(b) || (a.published !== null && a.published === b.published);
 }
 
-/** The doers must not differ where both are known. */
-function actorMatch(a: Incident, b: Incident, say: boolean): Evidence | null {
-  const doer = (i: Incident): string | null => {
+/** An incident's doer, where known: each incident is judged against many, and asked once. */
+const doers = new WeakMap<Incident, string | null>();
+
+function doerOf(i: Incident): string | null {
+  let doer = doers.get(i);
+  if (doer === undefined) {
     const id = i.actors.find((x) => x.role === 'actor1')?.id ?? null;
-    return id === 'UNKNOWN' ? null : id;
-  };
-  const x = doer(a);
-  const y = doer(b);
+    doer = id === 'UNKNOWN' ? null : id;
+    doers.set(i, doer);
+  }
+  return doer;
+}
+
+/** The doers must not differ where both are known. */
+function actorScore(a: Incident, b: Incident): number | null {
+  const x = doerOf(a);
+  const y = doerOf(b);
   if (x !== null && y !== null && x !== y) return null;
-  return x !== null && x === y
-    ? { score: 1, reason: say ? `both by ${x}` : '' }
-    : { score: 0, reason: '' };
+  return x !== null && x === y ? 1 : 0;
+}
+
+/** The words of actorScore's match, for two incidents it matched: none unless both name the doer. */
+function actorReason(a: Incident, b: Incident): string {
+  const x = doerOf(a);
+  return x !== null && x === doerOf(b) ? `both by ${x}` : '';
 }
 
 function killed(i: Incident): number | null {
