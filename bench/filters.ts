@@ -13,7 +13,8 @@
  * run's beneath each line, to compare a change with what came before it.
  * At 1,000,000 events (`--events 1000000`) the store takes a while to build
  * the first time: its time and size are printed. Then what each filter's
- * views read, from their plans (EXPLAIN): a Seq Scan on events, which the
+ * views read, from their plans (EXPLAIN, once each view was asked once, as a
+ * search's first count keeps it): a Seq Scan on events, which the
  * indexes and counts are there to prevent (or on event_words, the events'
  * words beside their columns), ends the bench with status 1. `--only` times
  * only the filters whose names hold the words given (`--only "claimant,days"`:
@@ -130,8 +131,9 @@ async function planned(db: Database, work: (sql: Sql) => Promise<unknown>): Prom
       params: readonly unknown[] = [],
       options: QueryOptions = {},
     ) => {
-      // What the code asks the planner itself is passed on as it is.
-      if (!/^\s*EXPLAIN/.test(text)) {
+      // Only queries are explained: what the code asks the planner itself (EXPLAIN) or tells
+      // it (ANALYZE, after a search is kept) is passed on as it is.
+      if (/^\s*(?:SELECT|WITH)\b/i.test(text)) {
         const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
           `EXPLAIN (FORMAT JSON) ${text}`,
           params,
@@ -204,6 +206,11 @@ async function figures(
   for (const [name, filter] of chosen(FILTERS)) {
     const measured: Record<string, Figure> = {};
     const read = new Set<string>();
+    // Each view asked once before its plans are read: the first count of a search looked at
+    // for the first time reads its events to learn how many it is in, and keeps or counts it
+    // for every later view (keepSearch). A common phrase on a fresh store was planned before
+    // its first count, as a Seq Scan that no later request makes, and ended the bench with 1.
+    for (const [, ask] of VIEWS) await ask(db, { ...filter, publicOnly: true });
     for (const [, ask] of VIEWS)
       for (const scan of await planned(db, (sql) => ask(sql, { ...filter, publicOnly: true })))
         read.add(scan);
