@@ -148,7 +148,10 @@ async function searchListed(
   return row ?? null;
 }
 
-/** Whether a filter's search is counted (migration 40): in more than a tenth of the events. */
+/**
+ * Whether a filter's search is counted (migration 40): in more than a tenth of
+ * the events, or kept (migration 45).
+ */
 export async function searchCounted(db: Sql, filter: EventFilter): Promise<boolean> {
   return (await searchListed(db, filter))?.counted === true;
 }
@@ -177,7 +180,8 @@ export const KEPT_MOST = 100;
  * events by their triggers. A search in more than a tenth of the events is
  * counted instead (migration 40): its events summed by month and the values a
  * filter names, and by month and square, in search_summary and
- * search_square_months (countedSource). True when it was kept (copied) now.
+ * search_square_months (countedSource); a search kept is counted so as well
+ * (migration 45). True when it was kept (copied) now.
  */
 export async function keepSearch(db: Sql, filter: EventFilter, found: number): Promise<boolean> {
   const words = normalizePhrase(filter.search ?? '');
@@ -192,8 +196,10 @@ export async function keepSearch(db: Sql, filter: EventFilter, found: number): P
   // Its rows or counts are new to the planner, which would plan its views on guesses until the
   // next refreshStatistics: at 1,000,000 events a town's page was read whole and sorted (18 ms)
   // where search_matches_order gives it (6 ms), once the table's statistics say how many it holds.
+  // A kept search is counted as well (migration 45): both are new.
   const listed = await searchListed(db, filter);
-  if (listed?.kept === true) await db.query('ANALYZE search_matches');
+  if (listed?.kept === true)
+    await db.query('ANALYZE search_matches, search_summary, search_square_months');
   else if (listed?.counted === true) await db.query('ANALYZE search_summary, search_square_months');
   return row?.kept === true;
 }

@@ -9,7 +9,6 @@ import {
   dayConditions,
   earliestStart,
   eventSource,
-  eventTable,
   FILTERED,
   FILTERED_SERIAL,
   pointConditions,
@@ -330,15 +329,16 @@ export async function eventClusters(
   // (Asked once: the squares' months and the events of a cell of one are bounded by it.)
   const earliest = points === null ? await earliestStart(db, filter) : undefined;
   const squares = points === null ? await squaresOf(db, filter, cell, earliest) : null;
+  // (The events' conditions are asked once: the cells of one event use them again, on the
+  // table they are read from: a counted search may be kept too, its rows in search_matches.)
+  const table = await eventSource(db, filter);
   if (squares !== null)
     return clustered(
       db,
       filter,
       await squaresGrouped(db, squares, limit),
-      conditions(filter, earliest, eventTable(filter)),
+      conditions(filter, earliest, table),
     );
-  // (The events' conditions are asked once: the cells of one event use them again.)
-  const table = await eventSource(db, filter);
   const bounded = points === null ? conditions(filter, earliest, table) : null;
   const { where, params } = points ?? {
     where: [...(bounded?.where ?? [])],

@@ -263,3 +263,58 @@ describe.each(engines())(
     });
   },
 );
+
+describe.each(engines())('migration 45 on a store with a search kept, on $name', (engine) => {
+  let db: Database;
+  const word = 'الهباريه';
+  beforeAll(async () => {
+    db = await engine.openAt(44);
+    // Twelve events of the word, of two types, months and places, one private; 118 of others
+    // (a search in more than a tenth of the events is counted, not kept).
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+         fatalities_best, claimants, search_text, search_names, data, private)
+       SELECT 'm' || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END, 'Armed clash',
+         date '2023-01-10' + k * 20, date '2023-01-10' + k * 21, 'SY0' || (2 + k % 3), k,
+         ARRAY['SOHR'], CASE WHEN k <= 12 THEN 'قصف علي ' || $1 ELSE 'اشتباك قرب البلده' END, '{}',
+         jsonb_build_object('id', 'm' || k, 'location',
+           jsonb_build_object('lat', 35.1 + k / 40.0, 'lon', 36.2)),
+         k = 5
+       FROM generate_series(1, 130) AS k`,
+      [word],
+    );
+    // Kept as migration 40's keep_search keeps it: copied, not counted.
+    await db.query("SELECT keep_search($1, '%' || $1 || '%', 100)", [word]);
+    await migrate(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('counts the search kept by month and square from its rows, as its events give them', async () => {
+    expect(await db.query('SELECT kept, counted FROM kept_searches')).toEqual([
+      { kept: true, counted: true },
+    ]);
+    const rows = (text: string): Promise<unknown[]> =>
+      db.query(`SELECT * FROM (${text}) AS r ORDER BY to_jsonb(r)::text`, [word]);
+    expect(
+      await rows(`SELECT month, end_month, private, event_type, admin1_pcode, events::int,
+                    fatalities::int FROM search_summary WHERE search = $1`),
+    ).toEqual(
+      await rows(`SELECT date_trunc('month', date_start)::date AS month,
+                    date_trunc('month', date_end)::date AS end_month, private, event_type,
+                    admin1_pcode, count(*)::int AS events, sum(fatalities_best)::int AS fatalities
+                  FROM events WHERE search_text LIKE '%' || $1 || '%' GROUP BY 1, 2, 3, 4, 5`),
+    );
+    expect(
+      await rows(`SELECT month, private, events::int, west, north FROM search_square_months
+                  WHERE search = $1`),
+    ).toEqual(
+      await rows(`SELECT date_trunc('month', date_start)::date AS month, private,
+                    count(*)::int AS events, min(lon) AS west, max(lat) AS north
+                  FROM events WHERE search_text LIKE '%' || $1 || '%'
+                  GROUP BY 1, date_trunc('month', date_end), 2, floor(lon / 0.3515625),
+                    floor(lat / 0.3515625)`),
+    );
+  });
+});

@@ -53,6 +53,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [42, '50e7d659761d880f'],
   [43, 'f88490c501846942'],
   [44, '51ac0e8d64694bf0'],
+  [45, '2681d3ce54e8297a'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

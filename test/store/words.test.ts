@@ -355,7 +355,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
         },
       };
       await eventFacets(recorded, filter);
-      return ['event_words', 'search_matches'].filter((t) =>
+      return ['event_words', 'search_matches', 'search_summary'].filter((t) =>
         asked.some((text) => new RegExp(`FROM ${t}\\b`).test(text)),
       );
     };
@@ -367,8 +367,14 @@ describe.each(engines())('the words filter on $name', (engine) => {
       expect(await keepSearch(db, search, KEPT_FROM)).toBe(true);
       expect(await keepSearch(db, search, KEPT_FROM)).toBe(false);
       expect(await eventSource(db, search)).toBe('search_matches');
-      expect(await readFrom(search)).toEqual(['search_matches']);
-      for (const filter of filters) await expectPlain(filter);
+      // Counted as well (migration 45): its facets are sums of its counts.
+      expect(await searchCounted(db, search)).toBe(true);
+      await expectCountsPlain(word);
+      expect(await readFrom(search)).toEqual(['search_summary']);
+      for (const filter of filters) {
+        await expectPlain(filter);
+        await expectSquaresPlain(filter);
+      }
 
       // Written, rewritten, made private, renamed and removed: the kept rows follow.
       await db.query(
@@ -389,7 +395,11 @@ describe.each(engines())('the words filter on $name', (engine) => {
       const ids = await expectPlain(search);
       expect(ids).toEqual(expect.arrayContaining(['kept20', 'kept30', 'kept13']));
       expect(ids).not.toContain('kept1');
-      for (const filter of filters) await expectPlain(filter);
+      await expectCountsPlain(word);
+      for (const filter of filters) {
+        await expectPlain(filter);
+        await expectSquaresPlain(filter);
+      }
 
       // A search in more than a tenth of the events is not kept, and not looked at again.
       expect(await keepSearch(db, { search: 'قصف' }, KEPT_FROM)).toBe(false);
@@ -460,7 +470,13 @@ describe.each(engines())('the words filter on $name', (engine) => {
         [phrase],
       );
       expect(kept?.n).toBe(12);
-      for (const filter of filters) await expectPlain(filter);
+      // Counted as well (migration 45), from the same events.
+      expect(await searchCounted(db, search)).toBe(true);
+      await expectCountsPlain(phrase);
+      for (const filter of filters) {
+        await expectPlain(filter);
+        await expectSquaresPlain(filter);
+      }
 
       // Written, rewritten (the phrase gone, or its words now side by side), made private,
       // renamed and removed: the kept rows follow.
@@ -486,7 +502,11 @@ describe.each(engines())('the words filter on $name', (engine) => {
       expect(ids).toEqual(expect.arrayContaining(['phr20', 'phr30', 'phr11', 'phr13']));
       expect(ids).not.toContain('phr1');
       expect(ids).not.toContain('phr12');
-      for (const filter of filters) await expectPlain(filter);
+      await expectCountsPlain(phrase);
+      for (const filter of filters) {
+        await expectPlain(filter);
+        await expectSquaresPlain(filter);
+      }
 
       // A phrase in more than a tenth of the events is not kept, and not looked at again.
       expect(await keepSearch(db, { search: 'قصف علي' }, KEPT_FROM)).toBe(false);
