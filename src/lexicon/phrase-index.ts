@@ -56,27 +56,19 @@ export function phraseKeys(phrase: string): string[] {
     .map((t) => (t.kind === 'word' ? wordKey(t.text) : t.text));
 }
 
+/** Where a phrase found by a walk ends, and what it means. */
+export type MatchVisitor<V> = (start: number, end: number, values: readonly V[]) => void;
+
 /**
- * Matches in the order of their ends, of two ending alike the one found first
- * first (as a stable sort leaves them). A walk finds a few, mostly in order
- * already: moved into place one by one, with no sort's work array for each token.
+ * The phrases a walk found, as ends and values side by side, in `count`
+ * slots reused by every walk of the index (walks neither nest nor wait):
+ * annotating a report walks at every word that starts a phrase, and a list
+ * and a match object made at each were the walks' allocation.
  */
-function inOrderOfEnd<V>(found: PhraseMatch<V>[]): PhraseMatch<V>[] {
-  for (let k = 1; k < found.length; k++) {
-    const match = found[k];
-    if (match === undefined) continue;
-    let j = k;
-    for (
-      let before = found[j - 1];
-      before !== undefined && before.end > match.end;
-      before = found[j - 1]
-    ) {
-      found[j] = before;
-      j--;
-    }
-    found[j] = match;
-  }
-  return found;
+interface Found<V> {
+  readonly ends: number[];
+  readonly values: (readonly V[])[];
+  count: number;
 }
 
 export class PhraseIndex<V> {
@@ -141,30 +133,32 @@ export class PhraseIndex<V> {
    * trie edge through any of its keys; punctuation matches itself.
    */
   matchesAt(tokens: readonly Token[], start: number, end = tokens.length): PhraseMatch<V>[] {
-    const token = start < end ? tokens[start] : undefined;
-    if (token === undefined || token.kind === 'break') return [];
-    if (token.kind === 'word') return this.matchesFrom(this.wordStarts(token), tokens, start, end);
     const found: PhraseMatch<V>[] = [];
-    const next = this.root.children.get(token.text);
-    if (next !== undefined) this.step(tokens, start, start, end, next, found);
-    return inOrderOfEnd(found);
+    this.eachMatchAt(
+      tokens,
+      start,
+      (from, to, values) => found.push({ start: from, end: to, values }),
+      end,
+    );
+    return found;
   }
 
   /**
-   * `matchesAt` for the word token at `start`, from the nodes its walks start
-   * at (`wordStarts`): a caller that first asks whether the word starts any
-   * phrase looks its nodes up once, not again for the walk.
+   * Calls `visit` with every phrase that starts at token `start`, in the
+   * order `matchesAt` lists them, without making the list. `visit` must not
+   * walk this index: the phrases are read from slots the next walk reuses.
    */
-  matchesFrom(
-    starts: PhraseStarts<V>,
+  eachMatchAt(
     tokens: readonly Token[],
     start: number,
+    visit: MatchVisitor<V>,
     end = tokens.length,
-  ): PhraseMatch<V>[] {
-    const found: PhraseMatch<V>[] = [];
-    if (start >= end) return found;
-    for (const next of starts) this.step(tokens, start, start, end, next, found);
-    return inOrderOfEnd(found);
+  ): void {
+    const found = this.walkFrom(tokens, start, end);
+    for (let k = 0; k < found.count; k++) {
+      const values = found.values[k];
+      if (values !== undefined) visit(start, found.ends[k] ?? start, values);
+    }
   }
 
   /** The keys phrases start with, for a test across several indexes at once. */
@@ -310,20 +304,30 @@ export class PhraseIndex<V> {
     return found;
   }
 
-  private walk(
-    tokens: readonly Token[],
-    start: number,
-    i: number,
-    end: number,
-    at: TrieNode<V>,
-    found: PhraseMatch<V>[],
-  ): void {
+  private readonly found: Found<V> = { ends: [], values: [], count: 0 };
+
+  /** Walks every phrase that starts at token `start` into `found`, in the order of their ends. */
+  private walkFrom(tokens: readonly Token[], start: number, end: number): Found<V> {
+    this.found.count = 0;
+    const token = start < end ? tokens[start] : undefined;
+    if (token === undefined || token.kind === 'break') return this.found;
+    if (token.kind === 'word') {
+      for (const next of this.wordStarts(token)) this.step(tokens, start, end, next);
+    } else {
+      const next = this.root.children.get(token.text);
+      if (next !== undefined) this.step(tokens, start, end, next);
+    }
+    inOrderOfEnd(this.found);
+    return this.found;
+  }
+
+  private walk(tokens: readonly Token[], i: number, end: number, at: TrieNode<V>): void {
     if (i >= end) return;
     const token = tokens[i];
     if (token === undefined || token.kind === 'break') return;
     if (token.kind !== 'word') {
       const next = at.children.get(token.text);
-      if (next !== undefined) this.step(tokens, start, i, end, next, found);
+      if (next !== undefined) this.step(tokens, i, end, next);
       return;
     }
     // A word token may reach the same child through two readings; visit it once.
@@ -332,19 +336,46 @@ export class PhraseIndex<V> {
       const next = at.children.get(key);
       if (next === undefined || next === first) continue;
       first ??= next;
-      this.step(tokens, start, i, end, next, found);
+      this.step(tokens, i, end, next);
     }
   }
 
-  private step(
-    tokens: readonly Token[],
-    start: number,
-    i: number,
-    end: number,
-    next: TrieNode<V>,
-    found: PhraseMatch<V>[],
-  ): void {
-    if (next.values.length > 0) found.push({ start, end: i + 1, values: next.values });
-    if (next.children.size > 0) this.walk(tokens, start, i + 1, end, next, found);
+  private step(tokens: readonly Token[], i: number, end: number, next: TrieNode<V>): void {
+    if (next.values.length > 0) keep(this.found, i + 1, next.values);
+    if (next.children.size > 0) this.walk(tokens, i + 1, end, next);
+  }
+}
+
+/** Adds a phrase to `found`, into a slot of an earlier walk when there is one. */
+function keep<V>(found: Found<V>, end: number, values: readonly V[]): void {
+  const k = found.count++;
+  if (k < found.ends.length) {
+    found.ends[k] = end;
+    found.values[k] = values;
+  } else {
+    found.ends.push(end);
+    found.values.push(values);
+  }
+}
+
+/**
+ * The phrases found in the order of their ends, of two ending alike the one
+ * found first first (as a stable sort leaves them). A walk finds a few, mostly
+ * in order already: moved into place one by one, with no sort's work array.
+ */
+function inOrderOfEnd<V>(found: Found<V>): void {
+  const { ends, values } = found;
+  for (let k = 1; k < found.count; k++) {
+    const end = ends[k] ?? 0;
+    const value = values[k];
+    if (value === undefined) continue;
+    let j = k;
+    for (let before = ends[j - 1] ?? 0; j > 0 && before > end; before = ends[j - 1] ?? 0) {
+      ends[j] = before;
+      values[j] = values[j - 1] ?? value;
+      j--;
+    }
+    ends[j] = end;
+    values[j] = value;
   }
 }

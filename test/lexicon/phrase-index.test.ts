@@ -55,21 +55,35 @@ describe('PhraseIndex', () => {
     expect(index.startNodes(tokensOf('اشتباكات')[0]?.keys ?? [])).toHaveLength(0);
   });
 
-  it('gives every phrase at a word from its start nodes as from the word', () => {
+  it('gives every phrase at a token shortest first, whichever reading reaches it', () => {
+    const readings = new PhraseIndex<string>();
+    // «وقوات» reads as itself and as «قوات»: its first reading reaches the longest phrase.
+    readings.add('وقوات النظام السوري', 'long');
+    readings.add('قوات', 'short');
+    readings.add('قوات النظام', 'middle');
+    const tokens = tokensOf('وقوات النظام السوري');
+    expect(readings.matchesAt(tokens, 0).map((m) => [m.end, m.values[0]])).toEqual([
+      [1, 'short'],
+      [2, 'middle'],
+      [3, 'long'],
+    ]);
+    expect(readings.matchesAt(tokens, 0, 2).map((m) => m.values[0])).toEqual(['short', 'middle']);
+    expect(readings.matchesAt(tokens, 0, 0)).toEqual([]);
+  });
+
+  it('visits at each token the phrases it lists there, each walk after the last', () => {
     const tokens = tokensOf('قال الدفاع المدني السوري إن قوات النظام قصفت');
-    const all = tokens.map((t, start) =>
-      t.kind === 'word'
-        ? index.matchesFrom(index.wordStarts(t), tokens, start)
-        : index.matchesAt(tokens, start),
-    );
-    expect(all).toEqual(tokens.map((_, start) => index.matchesAt(tokens, start)));
+    const visited: [number, number, string | undefined][] = [];
+    for (let start = 0; start < tokens.length; start++)
+      index.eachMatchAt(tokens, start, (from, to, values) => visited.push([from, to, values[0]]));
     // «الدفاع المدني» and «الدفاع المدني السوري» both start at the second word, shortest first.
-    expect(all[1]?.map((m) => m.end)).toEqual([3, 4]);
-    expect(all[5]?.map((m) => m.values[0])).toEqual(['SYR-GOV']);
-    const [said, defence] = tokens;
-    if (said === undefined || defence === undefined) throw new Error('no tokens');
-    expect(index.wordStarts(said)).toHaveLength(0);
-    expect(index.matchesFrom(index.wordStarts(defence), tokens, 1, 1)).toEqual([]);
+    expect(visited).toEqual([
+      [1, 3, 'SCD'],
+      [1, 4, 'SCD'],
+      [5, 7, 'SYR-GOV'],
+    ]);
+    const listed = tokens.flatMap((_, start) => index.matchesAt(tokens, start));
+    expect(listed.map((m) => [m.start, m.end, m.values[0]])).toEqual(visited);
   });
 
   it('scans left to right without overlaps', () => {

@@ -8,7 +8,6 @@ import type {
   Lexicon,
   MeasureEntry,
   NisbaEntry,
-  PhraseMatch,
   QualifierEntry,
   SplitTrigger,
   TriggerEntry,
@@ -178,57 +177,49 @@ function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
     suicideCues: [] as Annotation[],
     airCues: [] as Annotation[],
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token === undefined) continue;
-    let matches: readonly PhraseMatch<LexEntry>[];
-    if (token.kind === 'word') {
-      // The word's start nodes looked up once, for the test and the walk.
-      const starts = lexicon.index.wordStarts(token);
-      if (starts.length === 0) continue;
-      matches = lexicon.index.matchesFrom(starts, tokens, i);
-    } else if (token.kind === 'number' && lexicon.index.mayStartWith(token)) {
-      matches = lexicon.index.matchesAt(tokens, i);
-    } else continue;
-    for (const match of matches) {
-      for (const entry of match.values) {
-        const { start, end } = match;
-        switch (entry.kind) {
-          case 'actor':
-          case 'claimant':
-          case 'nisba':
-            by.entities.push({ start, end, entry });
-            break;
-          case 'trigger':
-            by.triggers.push({ start, end, entry });
-            break;
-          case 'measure':
-            by.measures.push({ start, end, entry });
-            break;
-          case 'victim':
-            by.victims.push({ start, end, entry });
-            break;
-          case 'attribution':
-            by.attribution.push({ start, end, entry });
-            break;
-          case 'cue':
-            by.cues.push({ start, end, entry });
-            break;
-          case 'qualifier':
-            by.qualifiers.push({ start, end, entry });
-            break;
-          case 'not_figure':
-            by.notFigures.push({ start, end, entry });
-            break;
-          case 'suicide_cue':
-            by.suicideCues.push({ start, end, entry });
-            break;
-          case 'air_cue':
-            by.airCues.push({ start, end, entry });
-            break;
-        }
+  // Each phrase filed by its kind straight from the walk: no list of matches made per word.
+  const file = (start: number, end: number, entries: readonly LexEntry[]): void => {
+    for (const entry of entries) {
+      switch (entry.kind) {
+        case 'actor':
+        case 'claimant':
+        case 'nisba':
+          by.entities.push({ start, end, entry });
+          break;
+        case 'trigger':
+          by.triggers.push({ start, end, entry });
+          break;
+        case 'measure':
+          by.measures.push({ start, end, entry });
+          break;
+        case 'victim':
+          by.victims.push({ start, end, entry });
+          break;
+        case 'attribution':
+          by.attribution.push({ start, end, entry });
+          break;
+        case 'cue':
+          by.cues.push({ start, end, entry });
+          break;
+        case 'qualifier':
+          by.qualifiers.push({ start, end, entry });
+          break;
+        case 'not_figure':
+          by.notFigures.push({ start, end, entry });
+          break;
+        case 'suicide_cue':
+          by.suicideCues.push({ start, end, entry });
+          break;
+        case 'air_cue':
+          by.airCues.push({ start, end, entry });
+          break;
       }
     }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens[i]?.kind;
+    // Phrases start at words and numbers, never at punctuation.
+    if (kind === 'word' || kind === 'number') lexicon.index.eachMatchAt(tokens, i, file);
   }
   by.triggers.push(...splitTriggersIn(tokens, lexicon));
   return {
