@@ -1251,7 +1251,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
     expect(indexes).not.toContain('events_search');
   });
 
-  it("walks a kept search's rows in the list's order for its pages, which follow the events' order", async () => {
+  it("walks a kept search's rows in the list's order for its pages, which follow the events' order, and sums its counts for its other views", async () => {
     // (In one event in twenty: kept, its rows copied to search_matches.)
     const viewer: EventFilter = { search: 'سراقب', publicOnly: true };
     try {
@@ -1294,9 +1294,31 @@ describe.each(engines())('the event filters on $name', (engine) => {
         const limit = plan.findIndex((n) => n['Node Type'] === 'Limit');
         expect(plan[limit + 1]?.['Relation Name']).toBe('search_matches');
       }
+
+      // Counted as well (migration 45): its count, timeline, facets, months and map are sums of
+      // its counts, neither its rows nor the events read one by one.
+      plans.length = 0;
+      await countEvents(sql, viewer);
+      await eventTimeline(sql, viewer, 'month');
+      await eventFacets(sql, viewer);
+      await eventMonths(sql, viewer);
+      await eventClusters(sql, viewer, GRID_CELL * 2);
+      const reads = plans.filter((plan) =>
+        plan.some((n) => (n['Relation Name'] ?? 'kept_searches') !== 'kept_searches'),
+      );
+      expect(
+        reads.map((plan) => [...new Set(plan.flatMap((n) => n['Relation Name'] ?? []))]),
+      ).toEqual([
+        ['search_summary'],
+        ['search_summary'],
+        ['search_summary'],
+        ['search_summary'],
+        ['search_square_months'],
+      ]);
     } finally {
       await db.query("DELETE FROM kept_searches WHERE search = 'سراقب'");
-      await db.query("DELETE FROM search_matches WHERE search = 'سراقب'");
+      for (const table of ['search_matches', 'search_summary', 'search_square_months'])
+        await db.query(`DELETE FROM ${table} WHERE search = 'سراقب'`);
     }
   });
 
