@@ -1,4 +1,4 @@
-import type { Event } from '../contracts/index.js';
+import type { Event, Incident } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { daysBetween } from '../text/index.js';
 import { clusterIncidents, EVENT_DAY_SPAN } from './cluster.js';
@@ -14,8 +14,9 @@ export interface Link extends SameAct {
   readonly b: string;
 }
 
-/** An incident with what an event reports of its source. */
+/** An incident whole, with what an event reports of its source. */
 export interface StoredIncident extends LinkIncident {
+  readonly incident: Incident;
   readonly outlet: string | null;
   readonly url: string | null;
 }

@@ -2,14 +2,25 @@ import type { Incident, Location } from '../contracts/index.js';
 import { distanceKm } from '../gazetteer/index.js';
 import { addDays, daysBetween, normalizePhrase } from '../text/index.js';
 
-/** An incident as linking sees it: with the report it came from. */
+/**
+ * What judging two incidents reads of each: not their claims, evidence nor
+ * notes of why, which are most of an incident's bytes. A batch judges every
+ * stored incident near its own (in a month crowded with acts, nearly the whole
+ * store): it holds only this of them.
+ */
+export type ActFacts = Pick<
+  Incident,
+  'background' | 'sub_event_type' | 'date' | 'location' | 'actors' | 'fatalities'
+>;
+
+/** An incident as linking judges it: with the report it came from. */
 export interface LinkIncident {
   /** `DOCUMENT_ID#INCIDENT_ID`. */
   readonly key: string;
   readonly document: string;
   /** The report's publication day, `YYYY-MM-DD`, when known. */
   readonly published: string | null;
-  readonly incident: Incident;
+  readonly incident: ActFacts;
 }
 
 /** Two incidents judged the same act, and the evidence for it. */
@@ -103,7 +114,7 @@ function reasonsOf(a: LinkIncident, b: LinkIncident): string[] {
   ].filter((r) => r !== '');
 }
 
-function typeScore(a: Incident, b: Incident): number | null {
+function typeScore(a: ActFacts, b: ActFacts): number | null {
   if (a.sub_event_type === b.sub_event_type) return 2;
   const kindred = KINDRED_TYPES.some(
     (group) => group.includes(a.sub_event_type) && group.includes(b.sub_event_type),
@@ -111,7 +122,7 @@ function typeScore(a: Incident, b: Incident): number | null {
   return kindred ? 1 : null;
 }
 
-function typeReason(a: Incident, b: Incident): string {
+function typeReason(a: ActFacts, b: ActFacts): string {
   return a.sub_event_type === b.sub_event_type
     ? `both ${a.sub_event_type}`
     : `${a.sub_event_type} and ${b.sub_event_type}`;
@@ -208,9 +219,9 @@ function acrossMidnight(a: LinkIncident, b: LinkIncident): boolean {
 }
 
 /** An incident's doer, where known: each incident is judged against many, and asked once. */
-const doers = new WeakMap<Incident, string | null>();
+const doers = new WeakMap<ActFacts, string | null>();
 
-function doerOf(i: Incident): string | null {
+function doerOf(i: ActFacts): string | null {
   let doer = doers.get(i);
   if (doer === undefined) {
     const id = i.actors.find((x) => x.role === 'actor1')?.id ?? null;
@@ -221,7 +232,7 @@ function doerOf(i: Incident): string | null {
 }
 
 /** The doers must not differ where both are known. */
-function actorScore(a: Incident, b: Incident): number | null {
+function actorScore(a: ActFacts, b: ActFacts): number | null {
   const x = doerOf(a);
   const y = doerOf(b);
   if (x !== null && y !== null && x !== y) return null;
@@ -229,16 +240,16 @@ function actorScore(a: Incident, b: Incident): number | null {
 }
 
 /** The words of actorScore's match, for two incidents it matched: none unless both name the doer. */
-function actorReason(a: Incident, b: Incident): string {
+function actorReason(a: ActFacts, b: ActFacts): string {
   const x = doerOf(a);
   return x !== null && x === doerOf(b) ? `both by ${x}` : '';
 }
 
-function killed(i: Incident): number | null {
+function killed(i: ActFacts): number | null {
   return i.fatalities?.best ?? null;
 }
 
-function countsContradict(a: Incident, b: Incident): boolean {
+function countsContradict(a: ActFacts, b: ActFacts): boolean {
   const x = killed(a);
   const y = killed(b);
   if (x === null || y === null) return false;

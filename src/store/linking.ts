@@ -12,7 +12,7 @@ import {
   spanningForest,
   timeWindow,
 } from '../link/index.js';
-import type { Decision, Link, StoredIncident } from '../link/index.js';
+import type { ActFacts, Decision, Link, LinkIncident, StoredIncident } from '../link/index.js';
 import { addDays, normalizePhrase } from '../text/index.js';
 import { correctEvent, correctIncidents, moveEventCorrections } from './corrections.js';
 import type { Correction, EventCorrection } from './corrections.js';
@@ -35,6 +35,13 @@ interface IncidentRow {
  */
 const INCIDENT_DATA = `i.data - 'why'`;
 
+/**
+ * An incident as judging reads it (ActFacts): without its claims, evidence,
+ * tags and notes of why, nor the other places its name could have meant (a
+ * third of its bytes), in one detoasting of the row's data.
+ */
+const INCIDENT_FACTS = `i.data - ARRAY['why', 'claims', 'evidence', 'tags']::text[] #- '{location,alternatives}'`;
+
 function stored(row: IncidentRow): StoredIncident {
   return {
     key: row.id,
@@ -43,6 +50,34 @@ function stored(row: IncidentRow): StoredIncident {
     outlet: row.outlet,
     url: row.url,
     incident: row.data,
+  };
+}
+
+/** A candidate's row as the search reads it: its report's day, and what judging reads. */
+interface FactsRow {
+  id: string;
+  document_id: string;
+  published_day: string | null;
+  data: ActFacts;
+}
+
+function judgedOn(row: FactsRow): LinkIncident {
+  return {
+    key: row.id,
+    document: row.document_id,
+    published: row.published_day,
+    incident: row.data,
+  };
+}
+
+/** A whole incident as judging reads it (INCIDENT_FACTS), for holding it no longer whole. */
+function factsOf(x: LinkIncident): LinkIncident {
+  const { background, sub_event_type, date, location, actors, fatalities } = x.incident;
+  return {
+    key: x.key,
+    document: x.document,
+    published: x.published,
+    incident: { background, sub_event_type, date, location, actors, fatalities },
   };
 }
 
@@ -72,7 +107,7 @@ export interface SearchSpan {
 const REACH_BACK_DAYS = MAX_WINDOW_DAYS + 1;
 
 /** Where the candidate search looks for an incident: its governorate and days (null: it lacks either). */
-function searchedAt(x: StoredIncident): SearchSpan | null {
+function searchedAt(x: LinkIncident): SearchSpan | null {
   const area = x.incident.location?.admin1_pcode ?? null;
   const days = timeWindow(x);
   return area === null || days === null ? null : { area, from: days.from, to: days.to };
@@ -84,7 +119,7 @@ function searchedAt(x: StoredIncident): SearchSpan | null {
  * would meet, so that a batch reads each stretch of the index once and no
  * stored incident comes back twice.
  */
-export function searchSpans(incidents: readonly StoredIncident[]): SearchSpan[] {
+export function searchSpans(incidents: readonly LinkIncident[]): SearchSpan[] {
   const byArea = new Map<string, { from: string; to: string }[]>();
   for (const x of incidents) {
     const span = searchedAt(x);
@@ -134,8 +169,8 @@ const SERVER = `(SELECT s.system_identifier::text || ':' || extract(epoch FROM p
 /**
  * The candidates of some spans, as SQL: with `read` 'versions' (for a
  * CandidateCache), their ids, row versions and the server's identity (for the
- * data of those not in hand, CANDIDATE_ROWS); with 'rows', each incident and
- * its report as linking reads them. Each span is its own scan of the linking
+ * facts of those not in hand, CANDIDATE_FACTS); with 'facts', each incident
+ * and its report's day as judging reads them. Each span is its own scan of the linking
  * index (a LATERAL subquery that OFFSET 0 keeps from being flattened into a
  * join): however large the store grows, and whatever plan a prepared statement
  * settles on, a batch reads only the incidents near its own, never every
@@ -143,7 +178,7 @@ const SERVER = `(SELECT s.system_identifier::text || ':' || extract(epoch FROM p
  */
 export function candidateQuery(
   spans: readonly SearchSpan[],
-  read: 'versions' | 'rows' = 'versions',
+  read: 'versions' | 'facts' = 'versions',
 ): {
   text: string;
   params: unknown[];
@@ -151,15 +186,12 @@ export function candidateQuery(
   const columns =
     read === 'versions'
       ? `i.id, ${ROW_VERSION} AS version, ${SERVER} AS server`
-      : `i.id, i.document_id, d.published_day, d.outlet, d.url, ${INCIDENT_DATA} AS data`;
+      : `i.id, i.document_id, d.published_day, ${INCIDENT_FACTS} AS data`;
   const incident =
     read === 'versions'
       ? 'c.id, c.document_id, c.xmin AS row_xmin, c.ctid AS row_ctid'
       : 'c.id, c.document_id, c.data';
-  const report =
-    read === 'versions'
-      ? 'd.xmin AS row_xmin, d.ctid AS row_ctid'
-      : 'd.published_day, d.outlet, d.url';
+  const report = read === 'versions' ? 'd.xmin AS row_xmin, d.ctid AS row_ctid' : 'd.published_day';
   return {
     text: `SELECT ${columns}
      FROM unnest($1::text[], $2::date[], $3::date[]) AS w(area, "from", "to")
@@ -176,9 +208,16 @@ export function candidateQuery(
   };
 }
 
-/** Incidents and their reports by key, as linking reads them, with their row versions. */
-export const CANDIDATE_ROWS = `SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, ${INCIDENT_DATA} AS data,
-       ${ROW_VERSION} AS version
+/**
+ * Incidents and their reports by key, with their row versions: with `read`
+ * 'facts', as judging reads them; 'whole', as events are built of them.
+ */
+function candidateRows(read: 'facts' | 'whole'): string {
+  const columns =
+    read === 'facts'
+      ? `i.id, i.document_id, d.published_day, ${INCIDENT_FACTS} AS data`
+      : `i.id, i.document_id, d.published_day, d.outlet, d.url, ${INCIDENT_DATA} AS data`;
+  return `SELECT ${columns}, ${ROW_VERSION} AS version
      FROM unnest($1::text[]) AS k(id)
      CROSS JOIN LATERAL (
        SELECT c.*, c.xmin AS row_xmin, c.ctid AS row_ctid FROM incidents c
@@ -186,11 +225,21 @@ export const CANDIDATE_ROWS = `SELECT i.id, i.document_id, d.published_day, d.ou
      CROSS JOIN LATERAL (
        SELECT d.published_day, d.outlet, d.url, d.xmin AS row_xmin, d.ctid AS row_ctid
        FROM documents d WHERE d.id = i.document_id OFFSET 0) d`;
+}
 
-/** An incident as a candidate search read it, and the row versions it was read from (ROW_VERSION). */
+export const CANDIDATE_FACTS = candidateRows('facts');
+export const CANDIDATE_ROWS = candidateRows('whole');
+
+/**
+ * An incident as a candidate search read it, and the row versions it was read
+ * from (ROW_VERSION): whole while the last batch linked to it (its event is
+ * rebuilt of it, and will be again when the next report of its act comes),
+ * else only what judging reads.
+ */
 interface ReadCandidate {
   readonly version: string;
-  readonly member: StoredIncident;
+  readonly member: LinkIncident;
+  readonly whole: StoredIncident | null;
 }
 
 /**
@@ -202,7 +251,9 @@ interface ReadCandidate {
  * is taken only at the row versions it was read from, so a row changed since
  * (read again, its report completed, by any process) is read again, and only
  * from the same server (SERVER), else none is. Only the last search's are
- * kept: its memory is one batch's candidates.
+ * kept, and only those the last batch linked to whole (wholeCandidates): when
+ * every report falls in one month, a batch's candidates are nearly the whole
+ * store, and all of them were held whole.
  */
 export interface CandidateCache {
   /** The server the candidates held were read from (SERVER); null before any search. */
@@ -215,20 +266,20 @@ export function emptyCandidateCache(): CandidateCache {
 }
 
 /**
- * Stored incidents that could be the same act as one of these: same governorate, close days.
- * Those in `cache` at the versions found are not read again; the cache is left holding these.
- * Without a cache, one statement reads them all.
+ * Stored incidents that could be the same act as one of these (same governorate, close days),
+ * as judging reads them. Those in `cache` at the versions found are not read again; the cache
+ * is left holding these. Without a cache, one statement reads them all.
  */
 export async function candidatesFor(
   tx: Sql,
-  incidents: readonly StoredIncident[],
+  incidents: readonly LinkIncident[],
   cache?: CandidateCache,
-): Promise<StoredIncident[]> {
+): Promise<LinkIncident[]> {
   const spans = searchSpans(incidents);
   if (spans.length === 0) return [];
   if (cache === undefined) {
-    const { text, params } = candidateQuery(spans, 'rows');
-    return (await tx.query<IncidentRow>(text, params)).map(stored);
+    const { text, params } = candidateQuery(spans, 'facts');
+    return (await tx.query<FactsRow>(text, params)).map(judgedOn);
   }
   const { text, params } = candidateQuery(spans);
   const found = await tx.query<{ id: string; version: string; server: string }>(text, params);
@@ -242,8 +293,9 @@ export async function candidatesFor(
     else missing.push(id);
   }
   if (missing.length > 0) {
-    const rows = await tx.query<IncidentRow & { version: string }>(CANDIDATE_ROWS, [missing]);
-    for (const row of rows) read.set(row.id, { version: row.version, member: stored(row) });
+    const rows = await tx.query<FactsRow & { version: string }>(CANDIDATE_FACTS, [missing]);
+    for (const row of rows)
+      read.set(row.id, { version: row.version, member: judgedOn(row), whole: null });
   }
   cache.server = server;
   cache.held.clear();
@@ -255,9 +307,43 @@ export async function candidatesFor(
   });
 }
 
+/**
+ * The candidates a batch linked to (`linked`), whole: those the cache holds
+ * whole at the version found are not read again. The cache is left holding
+ * these whole and every other candidate as judging reads it, so that what it
+ * holds whole is one batch's linked incidents, never a crowded month. Without
+ * a cache, none: the walk of the graph reads them (regroup).
+ */
+export async function wholeCandidates(
+  tx: Sql,
+  linked: ReadonlySet<string>,
+  cache?: CandidateCache,
+): Promise<StoredIncident[]> {
+  if (cache === undefined) return [];
+  const wholes: StoredIncident[] = [];
+  const missing: string[] = [];
+  for (const [id, held] of cache.held) {
+    if (!linked.has(id)) {
+      if (held.whole !== null)
+        cache.held.set(id, { ...held, member: factsOf(held.whole), whole: null });
+    } else if (held.whole === null) missing.push(id);
+    else wholes.push(held.whole);
+  }
+  if (missing.length > 0) {
+    for (const row of await tx.query<IncidentRow & { version: string }>(CANDIDATE_ROWS, [
+      missing,
+    ])) {
+      const whole = stored(row);
+      cache.held.set(row.id, { version: row.version, member: whole, whole });
+      wholes.push(whole);
+    }
+  }
+  return wholes;
+}
+
 /** Links never cross a governorate: each incident is judged against its own governorate's only. */
-function byArea(incidents: readonly StoredIncident[]): Map<string, StoredIncident[]> {
-  const areas = new Map<string, StoredIncident[]>();
+function byArea<T extends LinkIncident>(incidents: readonly T[]): Map<string, T[]> {
+  const areas = new Map<string, T[]>();
   for (const x of incidents) {
     const area = x.incident.location?.admin1_pcode ?? '';
     const list = areas.get(area);
@@ -291,7 +377,8 @@ export async function linkNewIncidents(
   // The new incidents are candidates of each other too (a batch): those the search would find,
   // had they been stored, are those with a governorate and days (each lies in its own span).
   const candidates = byArea([...found, ...current.filter((x) => searchedAt(x) !== null)]);
-  const judged = judgedForest(current, candidates);
+  const { judged, linked } = judgedForest(current, candidates);
+  const wholes = await wholeCandidates(tx, linked, cache);
   if (judged.length === 0) {
     // Linked to nothing stored: each incident is an event of its own, nothing else changes.
     const events = buildEvents(current, [], lexicon);
@@ -311,7 +398,7 @@ export async function linkNewIncidents(
     current.map((x) => x.key),
     lexicon,
     judged.map(worded),
-    [...current, ...found],
+    [...current, ...wholes],
     current,
   );
 }
@@ -327,9 +414,9 @@ export async function linkNewIncidents(
  */
 function judgedForest(
   current: readonly StoredIncident[],
-  candidates: ReadonlyMap<string, readonly StoredIncident[]>,
-): Judged[] {
-  const byKey = new Map<string, StoredIncident>();
+  candidates: ReadonlyMap<string, readonly LinkIncident[]>,
+): { judged: Judged[]; linked: Set<string> } {
+  const byKey = new Map<string, LinkIncident>();
   for (const list of candidates.values()) for (const x of list) byKey.set(x.key, x);
   for (const x of current) byKey.set(x.key, x);
   const inPlay = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -348,6 +435,8 @@ function judgedForest(
   const a: number[] = [];
   const b: number[] = [];
   const scores: number[] = [];
+  // The stored candidates judged the same act as a new incident: their events are rebuilt.
+  const linked = new Set<string>();
   for (const x of current) {
     const area = x.incident.location?.admin1_pcode ?? '';
     const list = candidates.get(area) ?? [];
@@ -360,19 +449,21 @@ function judgedForest(
       if (y === undefined || (fresh[j] === true && ry <= rx)) continue;
       const score = sameActScore(x, y);
       if (score === null) continue;
+      if (fresh[j] !== true) linked.add(y.key);
       a.push(Math.min(rx, ry));
       b.push(Math.max(rx, ry));
       scores.push(score);
     }
   }
   const ends = { a: Uint32Array.from(a), b: Uint32Array.from(b), keys: inPlay.length };
-  return forestPositions(ends, scores).flatMap((k) => {
+  const judged = forestPositions(ends, scores).flatMap((k) => {
     const x = inPlay[a[k] ?? 0];
     const y = inPlay[b[k] ?? 0];
     return x === undefined || y === undefined
       ? []
       : [{ a: x.key, b: y.key, score: scores[k] ?? 0, x, y }];
   });
+  return { judged, linked };
 }
 
 /** A pair scored the same act, with the two incidents to word its reasons from. */
@@ -380,8 +471,8 @@ interface Judged {
   readonly a: string;
   readonly b: string;
   readonly score: number;
-  readonly x: StoredIncident;
-  readonly y: StoredIncident;
+  readonly x: LinkIncident;
+  readonly y: LinkIncident;
 }
 
 /** A scored pair as a link: sameAct again, for its reasons (the same judgement, so the same score). */

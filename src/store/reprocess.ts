@@ -9,7 +9,7 @@ import type {
 } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { sameAct } from '../link/index.js';
-import type { Link, StoredIncident } from '../link/index.js';
+import type { Link, LinkIncident, StoredIncident } from '../link/index.js';
 import type { Sql } from './db.js';
 import { candidatesFor, incidentRow, lockAreas, regroup } from './linking.js';
 import { conditions } from './queries.js';
@@ -238,7 +238,7 @@ export async function storeRereadings(
   const judged = new Map<string, Link>();
   // Those of these reports are in hand with their new readings.
   const near = (await candidatesFor(tx, live)).filter((y) => !old.has(y.key));
-  const byArea = new Map<string, StoredIncident[]>();
+  const byArea = new Map<string, LinkIncident[]>();
   for (const y of [...live, ...near]) {
     const area = y.incident.location?.admin1_pcode ?? '';
     byArea.set(area, [...(byArea.get(area) ?? []), y]);

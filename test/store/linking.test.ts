@@ -3,7 +3,13 @@ import type { Event } from '../../src/contracts/index.js';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import { buildEvents, findLinks, spanningForest } from '../../src/link/index.js';
-import { CANDIDATE_ROWS, candidatesFor, emptyCandidateCache } from '../../src/store/linking.js';
+import {
+  CANDIDATE_FACTS,
+  CANDIDATE_ROWS,
+  candidatesFor,
+  emptyCandidateCache,
+  wholeCandidates,
+} from '../../src/store/linking.js';
 import {
   candidateQuery,
   putEventCorrection,
@@ -65,7 +71,10 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-/** Thousands of incidents over eight years in fourteen governorates: enough for the planner to weigh a scan. */
+/**
+ * Thousands of incidents over eight years in fourteen governorates: enough for the planner to weigh
+ * a scan. Each holds the monitor's bombing, as a search reads it (the columns say where and when).
+ */
 async function fill(db: Database, count: number): Promise<void> {
   await db.query(
     `INSERT INTO documents (id, text, search_text, tallies, warnings, published_day)
@@ -78,9 +87,9 @@ async function fill(db: Database, count: number): Promise<void> {
        window_from, window_to, data)
      SELECT 'doc' || k || '#i1', 'doc' || k, k % 10 = 0, 'Battles', 'Armed clash',
        'SY' || lpad((1 + k % 14)::text, 2, '0'), date '2016-01-01' + k % 2900,
-       date '2016-01-01' + k % 2900 + k % 3, '{}'
+       date '2016-01-01' + k % 2900 + k % 3, $2::jsonb
      FROM generate_series(1, $1::int) AS k`,
-    [count],
+    [count, JSON.stringify(resultOf('monitor').incidents[0])],
   );
   await refreshStatistics(db);
 }
@@ -130,7 +139,7 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     expect(plan.map((n) => n['Index Name'])).toEqual(expect.arrayContaining([...indexes]));
   }
 
-  it.each(['versions', 'rows'] as const)(
+  it.each(['versions', 'facts'] as const)(
     'reads the linking index and each report by its key, never every incident or report (%s)',
     async (read) => {
       const { text, params } = candidateQuery(spans, read);
@@ -141,12 +150,18 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     },
   );
 
-  it('reads the candidates not in hand by their keys, never every incident or report', async () => {
-    expectIndexLookups(await genericPlan(CANDIDATE_ROWS, [['doc7#i1', 'doc21#i1']], 'text[]'), [
-      'incidents_pkey',
-      'documents_pkey',
-    ]);
-  });
+  it.each([
+    ['facts', CANDIDATE_FACTS],
+    ['whole', CANDIDATE_ROWS],
+  ])(
+    'reads the candidates not in hand by their keys, never every incident or report (%s)',
+    async (_, text) => {
+      expectIndexLookups(await genericPlan(text, [['doc7#i1', 'doc21#i1']], 'text[]'), [
+        'incidents_pkey',
+        'documents_pkey',
+      ]);
+    },
+  );
 
   /** The queries asked through `db`, counted. */
   function counting(): { sql: Sql; asked: string[] } {
@@ -182,13 +197,13 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     // even made up, is what comes back (so the cache is used)...
     const madeUp = (): void => {
       for (const [id, held] of cache.held)
-        cache.held.set(id, { ...held, member: { ...held.member, outlet: 'made up' } });
+        cache.held.set(id, { ...held, member: { ...held.member, published: '1999-01-01' } });
     };
     madeUp();
     const again = counting();
     const fromCache = await candidatesFor(again.sql, near, cache);
     expect(again.asked).toHaveLength(1);
-    expect(fromCache.map((x) => x.outlet)).toEqual(found.map(() => 'made up'));
+    expect(fromCache.map((x) => x.published)).toEqual(found.map(() => '1999-01-01'));
     // ...until the server is another (put back from an older copy, or a standby promoted): its
     // transaction ids may be another row's, and every candidate is read again.
     madeUp();
@@ -196,6 +211,40 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     const after = counting();
     expect(await candidatesFor(after.sql, near, cache)).toEqual(found);
     expect(after.asked).toHaveLength(2);
+  });
+
+  it('reads only what judging reads of a candidate: no claims, evidence nor notes of why', async () => {
+    const found = await candidatesFor(db, near);
+    expect(found.length).toBeGreaterThan(0);
+    for (const x of found) {
+      expect(x.incident).not.toHaveProperty('claims');
+      expect(x.incident).not.toHaveProperty('why');
+      expect(x.incident.location).not.toHaveProperty('alternatives');
+    }
+  });
+
+  it('holds whole only the candidates the last batch linked to, read once while unchanged', async () => {
+    const cache = emptyCandidateCache();
+    const found = await candidatesFor(db, near, cache);
+    const [first, second] = found;
+    if (first === undefined || second === undefined) throw new Error('too few candidates');
+    const whole = (): string[] =>
+      [...cache.held].flatMap(([id, held]) => (held.whole === null ? [] : [id]));
+    const asked = counting();
+    const wholes = await wholeCandidates(asked.sql, new Set([first.key, second.key]), cache);
+    expect(asked.asked).toHaveLength(1);
+    expect(wholes.map((x) => x.key).sort()).toEqual([first.key, second.key].sort());
+    expect(wholes.every((x) => x.incident.claims.length > 0)).toBe(true);
+    expect(whole().sort()).toEqual([first.key, second.key].sort());
+    // The next batch linked to one of them: it is not read again, the other is held no longer whole.
+    await candidatesFor(db, near, cache);
+    const again = counting();
+    expect(
+      (await wholeCandidates(again.sql, new Set([first.key]), cache)).map((x) => x.key),
+    ).toEqual([first.key]);
+    expect(again.asked).toHaveLength(0);
+    expect(whole()).toEqual([first.key]);
+    expect(cache.held.get(second.key)?.member.incident).not.toHaveProperty('claims');
   });
 
   it('finds the incidents of the spans’ governorates and days, and only those', async () => {
@@ -397,6 +446,41 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
       .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
     expect(new Set(forest.map((l) => l.score)).size).toBeGreaterThan(1);
     expect(new Set(forest.map((l) => l.reasons.join())).size).toBeGreaterThan(2);
+    expect(await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b')).toEqual(
+      forest,
+    );
+  });
+
+  it('links reports crowded into one month, each batch judging nearly the whole store, as every pair’s links would', async () => {
+    await emptyStore(db);
+    // Acts on every day of a month in one governorate, by several doers and of kindred types:
+    // every stored incident is a candidate of every new one, few are the same act.
+    const types = ['Suicide bomb', 'Armed clash', 'Air/drone strike'] as const;
+    const tellings: Telling[] = Array.from({ length: 80 }, (_, k) => ({
+      doc: k,
+      day: `2024-03-${String(1 + ((k * 11) % 28)).padStart(2, '0')}`,
+      type: types[k % 3],
+      doer: ['ISIS', 'SDF', 'UNKNOWN'][Math.floor(k / 3) % 3],
+      killed: 3 + (k % 5),
+    }));
+    const reports = shuffled(reportsOf(tellings), 13);
+    for (let k = 0, size = 2; k < reports.length; k += size, size = (size % 11) + 2)
+      await saveReports(db, reports.slice(k, k + size), lexicon);
+    const events = await storedEvents(db);
+    expect(events.some((e) => e.members.length > 2)).toBe(true);
+    expect(events.length).toBeGreaterThan(10);
+    expect(sortById(events)).toEqual(sortById(expectedEvents(reports)));
+    const incidents = reports.flatMap(({ result }) =>
+      result.incidents.map((incident) => ({
+        key: `${result.document.id}#${incident.id}`,
+        document: result.document.id,
+        published: publicationDay(result.document.published),
+        incident,
+      })),
+    );
+    const forest = spanningForest(findLinks(incidents))
+      .map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons }))
+      .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
     expect(await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b')).toEqual(
       forest,
     );
