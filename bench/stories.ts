@@ -78,8 +78,12 @@ function isoDay(start: number, offset: number): string {
   return new Date(start + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** `count` reports: acts told by one to three outlets each, the same for the same seed. */
-export function generateStories(count: number, seed = 2025): StoryRecord[] {
+/**
+ * `count` reports: acts told by one to three outlets each, on `days` days from
+ * 2023-01-01 (two years; a month crowds every act into one linking window),
+ * the same for the same seed.
+ */
+export function generateStories(count: number, seed = 2025, days = 730): StoryRecord[] {
   const rnd = random(seed);
   const start = Date.UTC(2023, 0, 1);
   const records: StoryRecord[] = [];
@@ -89,7 +93,7 @@ export function generateStories(count: number, seed = 2025): StoryRecord[] {
     const [town, countryside] = pick(rnd, TOWNS);
     const [act, doer] = pick(rnd, ACTS);
     const victims = pick(rnd, VICTIMS);
-    const day = Math.floor(rnd() * 730);
+    const day = Math.floor(rnd() * days);
     const killed = 1 + Math.floor(rnd() * 20);
     const tellings = 1 + Math.floor(rnd() * 3);
     for (let k = 0; k < tellings && records.length < count; k++) {
