@@ -7,7 +7,9 @@ import {
   WordTest,
 } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
+import * as read from '../../src/extract/01-read/index.js';
 import { FORCE_NOUNS, TOLL_NOUNS } from '../../src/extract/01-read/index.js';
+import type { WordSet } from '../../src/extract/01-read/index.js';
 import { madeUpWords } from './made-up-words.js';
 
 const tokensOf = (text: string): Token[] => tokenize(normalizeForMatching(text).text);
@@ -111,6 +113,15 @@ describe('WordTest', () => {
     expect(newest.map((t) => test.of(t))).toEqual(newest.map((t) => t.text.length > 4));
     expect(worked).toEqual([]);
   });
+
+  it('keeps both answers when working a word out asks another test of it', () => {
+    const { test: long, worked } = countingTest();
+    const longAndDefinite = new WordTest((t) => long.of(t) && t.text.startsWith('ال'));
+    const tokens = tokensOf('الطائرات قصفت القرية والطائرات');
+    expect(tokens.map((t) => longAndDefinite.of(t))).toEqual([true, false, true, false]);
+    expect(tokens.map((t) => long.of(t))).toEqual(tokens.map((t) => t.text.length > 4));
+    expect(worked).toEqual(tokens.map((t) => t.text));
+  });
 });
 
 describe('WordSet', () => {
@@ -127,6 +138,37 @@ describe('WordSet', () => {
       false,
       false,
     ]);
+  });
+
+  it('answers as its list does for every word set, for words read before and after its answers start again', () => {
+    const sets = Object.entries(read).filter(
+      (entry): entry is [string, WordSet] =>
+        entry[1] instanceof Set && typeof (entry[1] as Partial<WordSet>).holds === 'function',
+    );
+    expect(sets.length).toBeGreaterThan(30);
+    const asListed = (set: WordSet, t: Token): [boolean, boolean] => {
+      const holds = t.keys.some((k) => set.has(k));
+      return [holds, holds || (t.kind === 'word' && set.has(t.text))];
+    };
+    const asked = (set: WordSet, t: Token): [boolean, boolean] => [
+      set.holds(t),
+      set.holdsAsWritten(t),
+    ];
+    const early = tokensOf(
+      'وأعلنت أن حصيلة القتلى ارتفعت إلى 12 بينهم عناصر من قسد، سقطوا في صفوفها',
+    );
+    for (const [, set] of sets)
+      expect(early.map((t) => asked(set, t))).toEqual(early.map((t) => asListed(set, t)));
+    // More new words than the answers keep: they start again, early words before their first.
+    const many = tokensOf(madeUpWords(2 * MAX_WORDS_KEPT, 'ث').join(' '));
+    for (const [, set] of sets) for (const t of many) asked(set, t);
+    const late = tokensOf('فإن عدد الجرحى بين المدنيين وصل لـ 40 منهم');
+    for (const [, set] of sets) {
+      expect([...early, ...late].map((t) => asked(set, t))).toEqual(
+        [...early, ...late].map((t) => asListed(set, t)),
+      );
+      expect(late.map((t) => asked(set, t))).toEqual(late.map((t) => asListed(set, t)));
+    }
   });
 });
 
