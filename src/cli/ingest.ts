@@ -8,6 +8,8 @@ import {
   IngestQueue,
   listFailures,
   openStore,
+  foldCounts,
+  foldPiledCounts,
   refreshStaleStatistics,
   refreshStatistics,
   recordFailure,
@@ -250,6 +252,7 @@ async function ingestHere(
     }
     // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
     // each time a table has grown by half (a fifth beyond 30,000 rows), a cost that stays flat per report.
+    await foldPiledCounts(db);
     if (await refreshStaleStatistics(db)) analyzed = tally.added;
     const seconds = (performance.now() - started) / 1000;
     if (flags.log === true)
@@ -285,6 +288,8 @@ async function ingestHere(
     }
     if (!signal.stopping) await flush();
     if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
+    // Left with the counts as the events stand: no read pays for what this command wrote.
+    await foldCounts(db);
   } finally {
     process.off('SIGINT', stop);
     bar?.stop();

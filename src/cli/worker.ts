@@ -5,6 +5,8 @@ import {
   IngestQueue,
   openStore,
   recordFailure,
+  foldCounts,
+  foldPiledCounts,
   refreshStaleStatistics,
   storedCaptures,
   StoreFullError,
@@ -77,7 +79,11 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
           await queue.settleFailed(given.id);
           continue;
         }
-        if (flags.untilEmpty === true && (await queue.pending()) === 0) break;
+        if (flags.untilEmpty === true && (await queue.pending()) === 0) {
+          // Left with the counts as the events stand: no read pays for what this worker wrote.
+          await foldCounts(db);
+          break;
+        }
         await sleep(IDLE_POLL_MS);
         continue;
       }
@@ -100,6 +106,8 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
       failed += results.filter((r) => r.outcome === 'failed').length;
       done += results.length;
       await queue.complete(bundle.id);
+      // The counts moved by the deltas piled up (a fold under way in another worker takes them).
+      await foldPiledCounts(db);
       // A worker answers nobody: it refreshes the planner's statistics itself, once a table has grown.
       await refreshStaleStatistics(db);
     }

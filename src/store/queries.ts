@@ -1,5 +1,6 @@
 import type { Event, EventSort, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
+import { foldCounts } from './counts.js';
 import type { QueryOptions, Sql } from './db.js';
 import { GRID_CELL, TILE_PER } from './schema.js';
 import type { ReportIndex, ReportInfo } from './writer.js';
@@ -83,6 +84,8 @@ export async function earliestStart(
   filter: EventFilter,
 ): Promise<string | null | undefined> {
   if (filter.from === undefined || filter.to === undefined) return undefined;
+  // A bound behind the events would leave out those that start before it.
+  await foldCounts(db);
   const [row] = await db.query<{ first: string | null }>(
     `SELECT to_char(min(month), 'YYYY-MM-DD') AS first FROM event_summary
      WHERE end_month >= date_trunc('month', $1::date)::date`,
@@ -1140,6 +1143,7 @@ export async function reportsOf(db: Sql, ids: readonly string[]): Promise<Report
  * can tell; else counted.
  */
 export async function countEvents(db: Sql, filter: EventFilter = {}): Promise<number> {
+  await foldCounts(db);
   const summary = summarySource(filter, SUMMARY, 'days') ?? (await countedSource(db, filter));
   const points = summary === null && filter.bbox !== undefined ? pointConditions(filter) : null;
   const table = summary === null && points === null ? await eventSource(db, filter) : 'events';

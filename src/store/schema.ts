@@ -1,3 +1,4 @@
+import { foldCounts } from './counts.js';
 import type { Database, Sql } from './db.js';
 
 /**
@@ -530,7 +531,16 @@ BEGIN
   IF NOT EXISTS (SELECT FROM ${written}) THEN
     RETURN NULL;
   END IF;
-  WITH changed AS MATERIALIZED (
+  ${squareMonthsMoved(changed)}
+  RETURN NULL;
+END
+$$;`;
+
+/**
+ * The statements of squareMonthsFunction that move `event_square_months` by
+ * `changed`, with its PL/pgSQL variables `stale` and `emptied` (tid[]).
+ */
+const squareMonthsMoved = (changed: string): string => `WITH changed AS MATERIALIZED (
     SELECT date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
       private, floor(lon / ${String(GRID_CELL)})::int AS x, floor(lat / ${String(GRID_CELL)})::int AS y,
       lon, lat, sum(sign) AS n
@@ -571,10 +581,7 @@ BEGIN
   END IF;
   IF emptied IS NOT NULL THEN
     DELETE FROM event_square_months WHERE ctid = ANY(emptied);
-  END IF;
-  RETURN NULL;
-END
-$$;`;
+  END IF;`;
 
 /**
  * The statement that moves `event_day_facets` (migration 28) by `changed`: a
@@ -682,16 +689,19 @@ BEGIN
   IF NOT EXISTS (SELECT FROM ${written}) THEN
     RETURN NULL;
   END IF;
-  WITH moved AS (
+  ${tilesMoved(changed)}
+  RETURN NULL;
+END
+$$;`;
+
+/** tilesCounted, then the rows it left with no event gone (through the PL/pgSQL variable `emptied`, tid[]). */
+const tilesMoved = (changed: string): string => `WITH moved AS (
     ${tilesCounted(changed)}
     RETURNING t.ctid, t.events)
   SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
   IF emptied IS NOT NULL THEN
     DELETE FROM event_tiles WHERE ctid = ANY(emptied);
-  END IF;
-  RETURN NULL;
-END
-$$;`;
+  END IF;`;
 
 /** How long keep_search waits for the writers of events before leaving a search for later (migration 34). */
 const KEEP_WAIT_MS = 200;
@@ -1141,6 +1151,79 @@ END
 $$;
 `;
 }
+
+/** The advisory lock that one folder of the counts holds at a time (migration 46). */
+const FOLD_LOCK = "hashtext('wathiq:fold counts')";
+
+/** The deltas of the counts that a fold takes (the places in `taken`), as its statements read them. */
+const DELTAS_TAKEN = `SELECT sign, ${COUNTED_COLUMNS} FROM event_count_deltas WHERE ctid = ANY(taken)`;
+
+/**
+ * The counted columns of the events in one transition table and not in the
+ * other (`a` EXCEPT ALL `b`): what an update changed of its counts, nothing
+ * for an update of other columns.
+ */
+const countedExcept = (a: string, b: string): string =>
+  `SELECT ${COUNTED_COLUMNS} FROM ${a} EXCEPT ALL SELECT ${COUNTED_COLUMNS} FROM ${b}`;
+
+/** A trigger function of migration 46 that appends `deltas` (a query of sign and COUNTED_COLUMNS) to event_count_deltas. */
+const deltasFunction = (
+  name: string,
+  written: string,
+  deltas: string,
+): string => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM ${written}) THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO event_count_deltas (sign, ${COUNTED_COLUMNS})
+  ${deltas};
+  RETURN NULL;
+END
+$$;`;
+
+/**
+ * fold_event_counts (migration 46): the deltas pending moved into the tables
+ * of counts as their triggers moved them until then (every table's statements
+ * of its latest migration, in the order its triggers fired), then gone. One
+ * folder at a time (FOLD_LOCK): with `wait` a caller waits for the one folding
+ * (a read, which must see every delta committed), without it leaves them to
+ * that one or the next (a writer). Nothing is done while fewer than `at_least`
+ * deltas are pending. True when no delta it saw is left.
+ */
+const foldFunction =
+  (): string => `CREATE FUNCTION fold_event_counts(wait boolean, at_least integer)
+RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+  taken tid[];
+${ZERO_ROWS.replace('DECLARE\n', '')}
+${CELL_VARIABLES.replace('DECLARE\n', '')}
+BEGIN
+  IF (SELECT count(*) FROM (SELECT FROM event_count_deltas LIMIT at_least) AS pending) < at_least THEN
+    RETURN false;
+  END IF;
+  IF wait THEN
+    PERFORM pg_advisory_xact_lock(${FOLD_LOCK});
+  ELSIF NOT pg_try_advisory_xact_lock(${FOLD_LOCK}) THEN
+    RETURN false;
+  END IF;
+  -- Taken once the lock is held, in a statement of its own: the folder before has committed.
+  taken := ARRAY(SELECT ctid FROM event_count_deltas);
+  IF cardinality(taken) = 0 THEN
+    RETURN true;
+  END IF;
+  ${countsMoved(DELTAS_TAKEN)}
+  ${EMPTIED_COUNTS}
+  ${cellsMoved(DELTAS_TAKEN, CELL_EDGES, true)}
+  ${CELLS_BOUNDED}
+  ${squareMonthsMoved(DELTAS_TAKEN)}
+  ${dayFacetsMoved(DELTAS_TAKEN)}
+  DELETE FROM event_day_facets WHERE ctid = ANY(emptied);
+  ${tilesMoved(DELTAS_TAKEN)}
+  DELETE FROM event_count_deltas WHERE ctid = ANY(taken);
+  RETURN true;
+END
+$$;`;
 
 /**
  * The store's schema, one migration per change, applied in order and recorded.
@@ -2715,6 +2798,79 @@ UPDATE kept_searches SET counted = true WHERE kept;
 ANALYZE search_summary, search_square_months;
 `,
   },
+  {
+    version: 46,
+    name: 'the counts moved by a fold of their deltas, not by every writer of events',
+    sql: `
+-- The triggers of the tables of counts (event_summary, event_points,
+-- event_point_facets, event_days, event_cells, event_square_months,
+-- event_day_facets, event_tiles) moved shared rows in the statement that
+-- wrote events: writers of the same squares, months and values waited on each
+-- other until commit, and each statement paid for five upserts of a few rows
+-- (about three quarters of the statement writing a batch's events on
+-- PostgreSQL). Each statement now appends what it changed of the counted
+-- columns to event_count_deltas, which nothing else writes into (an update
+-- of other columns appends nothing); fold_event_counts moves the counts by
+-- the deltas pending, many statements' at once, one folder at a time. Every
+-- read of the counts folds first (views.ts, queries.ts: the counts answer as
+-- the events stand), writers fold after commit once deltas pile up, and
+-- commands at their end. Emptying the events empties the deltas too.
+CREATE TABLE event_count_deltas AS SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM events WITH NO DATA;
+
+DROP TRIGGER event_counts_insert ON events;
+DROP TRIGGER event_counts_update ON events;
+DROP TRIGGER event_counts_delete ON events;
+DROP FUNCTION event_counts_added();
+DROP FUNCTION event_counts_changed();
+DROP FUNCTION event_counts_removed();
+DROP TRIGGER event_cells_insert ON events;
+DROP TRIGGER event_cells_update ON events;
+DROP TRIGGER event_cells_delete ON events;
+DROP FUNCTION event_cells_added();
+DROP FUNCTION event_cells_changed();
+DROP FUNCTION event_cells_removed();
+DROP TRIGGER event_square_months_insert ON events;
+DROP TRIGGER event_square_months_update ON events;
+DROP TRIGGER event_square_months_delete ON events;
+DROP FUNCTION event_square_months_added();
+DROP FUNCTION event_square_months_changed();
+DROP FUNCTION event_square_months_removed();
+DROP TRIGGER event_day_facets_insert ON events;
+DROP TRIGGER event_day_facets_update ON events;
+DROP TRIGGER event_day_facets_delete ON events;
+DROP FUNCTION event_day_facets_added();
+DROP FUNCTION event_day_facets_changed();
+DROP FUNCTION event_day_facets_removed();
+DROP TRIGGER event_tiles_insert ON events;
+DROP TRIGGER event_tiles_update ON events;
+DROP TRIGGER event_tiles_delete ON events;
+DROP FUNCTION event_tiles_added();
+DROP FUNCTION event_tiles_changed();
+DROP FUNCTION event_tiles_removed();
+
+${deltasFunction('event_count_deltas_added', 'added', `SELECT 1, ${COUNTED_COLUMNS} FROM added`)}
+CREATE TRIGGER event_count_deltas_insert AFTER INSERT ON events REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION event_count_deltas_added();
+
+${deltasFunction(
+  'event_count_deltas_changed',
+  'added',
+  `SELECT 1, * FROM (${countedExcept('added', 'removed')}) AS came
+  UNION ALL SELECT -1, * FROM (${countedExcept('removed', 'added')}) AS went`,
+)}
+CREATE TRIGGER event_count_deltas_update AFTER UPDATE ON events
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION event_count_deltas_changed();
+
+${deltasFunction('event_count_deltas_removed', 'removed', `SELECT -1, ${COUNTED_COLUMNS} FROM removed`)}
+CREATE TRIGGER event_count_deltas_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION event_count_deltas_removed();
+
+${emptiedWithEvents('event_count_deltas')}
+
+${foldFunction()}
+`,
+  },
 ];
 
 /**
@@ -2783,6 +2939,8 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
  * (PGlite has no autovacuum to do this).
  */
 export async function refreshStatistics(db: Sql): Promise<void> {
+  // The tables of counts as the events stand, before their statistics are taken.
+  await foldCounts(db);
   await db.query(
     'ANALYZE documents, captures, incidents, incident_links, search_terms, search_words',
   );
@@ -2791,9 +2949,10 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // The tables of counts change a row at every event written: their dead
   // versions go here too (the embedded engine has no autovacuum), at the cost
   // of reading a few thousand rows. event_tiles is read from its index alone
-  // (migration 39), which needs its pages marked all-visible as the events' are.
+  // (migration 39), which needs its pages marked all-visible as the events' are. The deltas of
+  // the counts (migration 46) are deleted as they are folded: their dead rows go too.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months',
+    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else

@@ -1,4 +1,5 @@
 import type { Event, Incident } from '../contracts/index.js';
+import { foldCounts } from './counts.js';
 import type { Sql } from './db.js';
 import { GRID_CELL } from './schema.js';
 import {
@@ -53,6 +54,7 @@ export async function eventFacets(
   filter: EventFilter,
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
+  await foldCounts(db);
   const counted = summarySource(filter, SUMMARY, 'day facets');
   const tiled = counted === null ? tileSource(filter, 'facets') : null;
   const summary = counted ?? tiled ?? boxSource(filter) ?? (await countedSource(db, filter));
@@ -128,6 +130,7 @@ export async function eventTimeline(
   filter: EventFilter,
   period: Period,
 ): Promise<TimelineBucket[]> {
+  await foldCounts(db);
   const counted = period === 'month' ? summarySource(filter, SUMMARY, 'days') : null;
   const tiled = period === 'month' && counted === null ? tileSource(filter, 'timeline') : null;
   const summary =
@@ -248,6 +251,7 @@ export async function eventMonths(
   db: Sql,
   filter: EventFilter,
 ): Promise<{ first: string | null; last: string | null } | undefined> {
+  await foldCounts(db);
   const summary = summarySource(filter, SUMMARY, 'days') ?? (await countedSource(db, filter));
   if (summary === null) return undefined;
   const [row] = await db.query<{ first: string | null; last: string | null }>(
@@ -274,6 +278,7 @@ export async function eventSpan(
 ): Promise<{ from: string | null; to: string | null }> {
   if (months !== undefined && (months.first === null || months.last === null))
     return { from: null, to: null };
+  await foldCounts(db);
   const days = dayConditions(filter);
   const table = await eventSource(db, filter);
   const { where, params } = days ?? (await boundedConditions(db, filter, table));
@@ -325,6 +330,7 @@ export async function eventClusters(
   cell: number,
   limit = 5000,
 ): Promise<Cluster[]> {
+  await foldCounts(db);
   const points = pointConditions(filter);
   // (Asked once: the squares' months and the events of a cell of one are bounded by it.)
   const earliest = points === null ? await earliestStart(db, filter) : undefined;

@@ -12,6 +12,7 @@ import {
 } from '../../src/store/linking.js';
 import {
   candidateQuery,
+  foldCounts,
   putEventCorrection,
   refreshStatistics,
   regroup,
@@ -641,6 +642,7 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
    * are left out: they keep every word an event has had.
    */
   async function heldOfEvents(store: Database): Promise<Record<string, unknown>> {
+    await foldCounts(store);
     const tables = [
       'events',
       'event_words',

@@ -54,6 +54,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [43, 'f88490c501846942'],
   [44, '51ac0e8d64694bf0'],
   [45, '2681d3ce54e8297a'],
+  [46, '103ffc863b4774d0'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

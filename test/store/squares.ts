@@ -1,3 +1,4 @@
+import { foldCounts } from '../../src/store/index.js';
 import type { Sql } from '../../src/store/index.js';
 import { GRID_CELL } from '../../src/store/schema.js';
 
@@ -15,6 +16,7 @@ const MONTH_KEY = 'month::text, end_month::text, private, x, y';
  * then those of `event_square_months` (their sums by months and square alone).
  */
 export async function squaresKept(db: Sql): Promise<unknown[]> {
+  await foldCounts(db);
   return [
     await db.query(
       `SELECT ${KEY}, events, lon_sum::float8 AS lon_sum, lat_sum::float8 AS lat_sum, west, south,

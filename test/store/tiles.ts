@@ -1,10 +1,12 @@
+import { foldCounts } from '../../src/store/index.js';
 import type { Sql } from '../../src/store/index.js';
 import { GRID_CELL, TILE_PER } from '../../src/store/schema.js';
 
 const ORDER = 'ORDER BY 1, 2, 3, 4, 5, 6, 7';
 
 /** The counts by square and tile (`event_tiles`, migration 39) as the store keeps them. */
-export function tilesKept(db: Sql): Promise<unknown[]> {
+export async function tilesKept(db: Sql): Promise<unknown[]> {
+  await foldCounts(db);
   return db.query(
     `SELECT per, x, y, private, facet, key, month::text, events, fatalities::int AS fatalities
      FROM event_tiles ${ORDER}`,
