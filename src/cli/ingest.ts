@@ -9,7 +9,6 @@ import {
   listFailures,
   openStore,
   foldCounts,
-  foldPiledCounts,
   refreshStaleStatistics,
   refreshStatistics,
   recordFailure,
@@ -252,7 +251,6 @@ async function ingestHere(
     }
     // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
     // each time a table has grown by half (a fifth beyond 30,000 rows), a cost that stays flat per report.
-    await foldPiledCounts(db);
     if (await refreshStaleStatistics(db)) analyzed = tally.added;
     const seconds = (performance.now() - started) / 1000;
     if (flags.log === true)

@@ -6,7 +6,6 @@ import {
   openStore,
   recordFailure,
   foldCounts,
-  foldPiledCounts,
   refreshStaleStatistics,
   storedCaptures,
   StoreFullError,
@@ -106,8 +105,6 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
       failed += results.filter((r) => r.outcome === 'failed').length;
       done += results.length;
       await queue.complete(bundle.id);
-      // The counts moved by the deltas piled up (a fold under way in another worker takes them).
-      await foldPiledCounts(db);
       // A worker answers nobody: it refreshes the planner's statistics itself, once a table has grown.
       await refreshStaleStatistics(db);
     }

@@ -6,6 +6,7 @@ import type { RawReport } from '../ingest/index.js';
 import {
   capturedFacts,
   completeFacts,
+  foldPiledCounts,
   lockReports,
   recordFailure,
   saveReports,
@@ -144,6 +145,9 @@ export async function ingestBatch(
   const results: ReportResult[] = [];
   for (const piece of pieces(reports))
     results.push(...(await ingestPiece(db, { knowledge, extract }, piece, stored, options)));
+  // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
+  // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
+  await foldPiledCounts(db);
   // A piece's results are its reports', in order: the batch's are the reports', in order.
   return results.map((r, k) => {
     const report = reports[k];

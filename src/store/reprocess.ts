@@ -10,6 +10,7 @@ import type {
 import type { Lexicon } from '../lexicon/index.js';
 import { sameAct } from '../link/index.js';
 import type { Link, LinkIncident, StoredIncident } from '../link/index.js';
+import { foldCounts } from './counts.js';
 import type { Sql } from './db.js';
 import { candidatesFor, incidentRow, lockAreas, regroup } from './linking.js';
 import { conditions } from './queries.js';
@@ -27,6 +28,8 @@ export interface ReportScope {
 
 /** The ids of the reports in a scope, in order. */
 export async function reportsInScope(db: Sql, scope: ReportScope): Promise<string[]> {
+  // A filter of first and last days is bounded by the monthly counts: they must stand as the events do.
+  await foldCounts(db);
   const { where, params } = conditions(scope.events ?? {});
   const filters: string[] = [];
   if (where.length > 0)

@@ -198,6 +198,21 @@ describe.each(engines())('reprocess on $name', (engine) => {
   });
 });
 
+describe.each(engines())('reprocess straight after an ingest, on $name', (engine) => {
+  it('finds the reports of a span of days before any read has brought the counts up to date', async () => {
+    const db = await engine.open();
+    try {
+      const dataDir = mkdtempSync(join(tmpdir(), 'wathiq-reprocess-'));
+      const knowledge = loadKnowledge(dataDir);
+      await ingestBatch(db, knowledge, [raw(0), raw(1)]);
+      const span = { events: { from: '2024-06-01', to: '2024-06-30' } };
+      expect((await reprocess(db, knowledge, span)).total).toBe(2);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
+
 /** One air strike as two outlets tell it (written for this test). */
 const SAME_ACT = [
   {
