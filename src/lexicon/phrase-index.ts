@@ -166,20 +166,13 @@ export class PhraseIndex<V> {
     return this.root.children.keys();
   }
 
-  /** Whether any phrase can start with this token: a cheap test before a walk. */
-  mayStartWith(token: Token | undefined): boolean {
-    if (token === undefined) return false;
-    if (token.kind !== 'word') return this.root.children.has(token.text);
-    return this.wordStarts(token).length > 0;
-  }
-
   /**
    * The trie nodes a word's keys lead to from the root, in the order of its
    * keys (a node reached twice, once). A word's keys are one array for every
    * token of it, so the look-ups in the root's large table are made once per
    * word and kept by its number; the walks start from these nodes.
    */
-  wordStarts(token: Token): PhraseStarts<V> {
+  private wordStarts(token: Token): PhraseStarts<V> {
     return this.starts.of(token);
   }
 

@@ -807,10 +807,13 @@ const CUE_ONLY: ReadonlySet<string> = new Set(
   [...MONTH_CUES].filter((w) => w !== 'منذ' && w !== 'اول'),
 );
 
+/** «فجر», «ليلة», «وصباح», «ليلاً»: a time of day, with or without its proclitic. */
+const isTimeOfDay = eitherIn(TIME_OF_DAY);
+
 /** Skips a time of day and «يوم» before a date word: «فجر يوم الخميس», «مساء أمس». */
 function skipLead(ctx: Context, i: number): number {
   let j = i;
-  if (TIME_OF_DAY.has(knownIn(TIME_OF_DAY, word(ctx, j)))) j++;
+  if (isTimeOfDay(word(ctx, j))) j++;
   if (word(ctx, j) === 'يوم') j++;
   return j;
 }

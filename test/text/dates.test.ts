@@ -172,11 +172,12 @@ describe('the words a date opens with', () => {
     expect(first(text, '2022-12-26')).toMatchObject({ from, precision });
   });
 
-  // «ليلة» and «ليلاً» open with a proclitic's letter: that letter is theirs, not «ل».
+  // «ليلة», «ليلاً» and «فجراً» open with a proclitic's letter: that letter is theirs.
   it.each([
     ['ليلة الخميس قصفت المدفعية الحي', '2022-12-22', 'weekday'],
     ['وليلة السبت سقط صاروخان على البلدة', '2022-12-24', 'weekday'],
     ['ليلاً أمس اعتقلت الدورية شابين', '2022-12-25', 'relative'],
+    ['فجراً أمس قصفت الطائرات الحي الشرقي', '2022-12-25', 'relative'],
   ])('«%s» dates from its first word, the night of %s', (text, day, kind) => {
     expect(dates(text, '2022-12-26')).toMatchObject([{ start: 0, from: day, to: day, kind }]);
   });
