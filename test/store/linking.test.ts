@@ -322,9 +322,9 @@ function reportsOf(tellings: readonly Telling[]): ExtractedReport[] {
   });
 }
 
-/** The events every pair's link makes, grouped in memory: what the store must hold. */
-function expectedEvents(reports: readonly ExtractedReport[]): Event[] {
-  const incidents = reports.flatMap(({ result }) =>
+/** The reports' incidents as linking stores them. */
+function storedIncidentsOf(reports: readonly ExtractedReport[]) {
+  return reports.flatMap(({ result }) =>
     result.incidents.map((incident) => ({
       key: `${result.document.id}#${incident.id}`,
       document: result.document.id,
@@ -334,7 +334,19 @@ function expectedEvents(reports: readonly ExtractedReport[]): Event[] {
       incident,
     })),
   );
+}
+
+/** The events every pair's link makes, grouped in memory: what the store must hold. */
+function expectedEvents(reports: readonly ExtractedReport[]): Event[] {
+  const incidents = storedIncidentsOf(reports);
   return buildEvents(incidents, findLinks(incidents), lexicon);
+}
+
+/** The links every pair's link leaves once spanned, as incident_links holds them, in order. */
+function forestOf(reports: readonly ExtractedReport[]) {
+  return spanningForest(findLinks(storedIncidentsOf(reports)))
+    .map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons }))
+    .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
 }
 
 async function storedEvents(db: Database): Promise<Event[]> {
@@ -434,17 +446,7 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
     const reports = shuffled(reportsOf(tellings), 11);
     for (let k = 0, size = 1; k < reports.length; k += size, size = (size % 9) + 2)
       await saveReports(db, reports.slice(k, k + size), lexicon);
-    const incidents = reports.flatMap(({ result }) =>
-      result.incidents.map((incident) => ({
-        key: `${result.document.id}#${incident.id}`,
-        document: result.document.id,
-        published: publicationDay(result.document.published),
-        incident,
-      })),
-    );
-    const forest = spanningForest(findLinks(incidents))
-      .map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons }))
-      .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+    const forest = forestOf(reports);
     expect(new Set(forest.map((l) => l.score)).size).toBeGreaterThan(1);
     expect(new Set(forest.map((l) => l.reasons.join())).size).toBeGreaterThan(2);
     expect(await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b')).toEqual(
@@ -471,17 +473,7 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
     expect(events.some((e) => e.members.length > 2)).toBe(true);
     expect(events.length).toBeGreaterThan(10);
     expect(sortById(events)).toEqual(sortById(expectedEvents(reports)));
-    const incidents = reports.flatMap(({ result }) =>
-      result.incidents.map((incident) => ({
-        key: `${result.document.id}#${incident.id}`,
-        document: result.document.id,
-        published: publicationDay(result.document.published),
-        incident,
-      })),
-    );
-    const forest = spanningForest(findLinks(incidents))
-      .map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons }))
-      .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+    const forest = forestOf(reports);
     expect(await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b')).toEqual(
       forest,
     );
