@@ -17,7 +17,7 @@ import { addDays, normalizePhrase } from '../text/index.js';
 import { correctEvent, correctIncidents, moveEventCorrections } from './corrections.js';
 import type { Correction, EventCorrection } from './corrections.js';
 import type { Database, Sql } from './db.js';
-import { weekdayContradicted } from './schema.js';
+import { weekdayContradictedAmongFew } from './schema.js';
 
 interface IncidentRow {
   id: string;
@@ -948,7 +948,7 @@ async function saveEvents(
        -- Private when any member is: the mark lives on the incidents and outlives regrouping.
        EXISTS (SELECT 1 FROM incidents i WHERE i.id = ANY(e.members) AND i.private),
        -- Why it needs a person: what the review queue ranks by (the schema's version 18).
-       event_review_reasons(e.data, ${weekdayContradicted('e.documents', 'e.data')})
+       event_review_reasons(e.data, ${weekdayContradictedAmongFew('e.documents', 'e.data')})
      FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
        date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
        fatalities_best integer, claimants text[], review_status text, search_text text,

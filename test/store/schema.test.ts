@@ -55,6 +55,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [44, '51ac0e8d64694bf0'],
   [45, '2681d3ce54e8297a'],
   [46, '103ffc863b4774d0'],
+  [47, 'ef7b9813ebf742c0'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
