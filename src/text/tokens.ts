@@ -1,4 +1,5 @@
 import { JOINED_SPELLINGS } from './closed.js';
+import { ReadingTable } from './readings.js';
 
 /**
  * Tokens of normalized text, with Arabic proclitics split off for matching.
@@ -67,11 +68,12 @@ interface WordReading {
   readonly keys: readonly string[];
   /** «ولايزال»: the lengths of the words it is made of (the conjunction with the first); null for a word alone. */
   readonly pieces: readonly number[] | null;
-  /** Another word read before whose characters hash alike. */
-  readonly next: WordReading | undefined;
   /** Its number, as its tokens carry it (`Token.wordNumber`). */
   readonly number: number;
 }
+
+/** Readings the cache keeps: the word numbers in use lie within this many of the newest. */
+export const MAX_CACHED_WORDS = 20_000;
 
 /**
  * Words already read, by a hash of their characters: the same word gets the
@@ -79,14 +81,13 @@ interface WordReading {
  * it). The tokenizer finds a word here from the text's characters without
  * cutting it out first: a word met before costs no new string, and its string,
  * already hashed, is found faster in the dictionaries. Not frozen: V8 iterates
- * a frozen array on its slow path, and every rule reads these arrays.
+ * a frozen array on its slow path, and every rule reads these arrays. A
+ * report's words are mostly the genre's few thousand; the table is emptied
+ * rather than left to grow when a long run meets ever new words.
  */
-const READINGS = new Map<number, WordReading>();
-let cachedWords = 0;
+const READINGS = new ReadingTable<WordReading>(MAX_CACHED_WORDS);
 /** The number the next new reading takes: a word read again after the cache is emptied takes a new one. */
 let nextWordNumber = 0;
-/** Readings the cache keeps: the word numbers in use lie within this many of the newest. */
-export const MAX_CACHED_WORDS = 20_000;
 
 /** A hash of `text[start, end)`, small enough to stay an integer for the engine. */
 function hashOf(text: string, start: number, end: number): number {
@@ -95,34 +96,19 @@ function hashOf(text: string, start: number, end: number): number {
   return h;
 }
 
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++)
-    if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
-
 /** The reading of the word `text[start, end)`, read now if it is new. */
 function readingAt(text: string, start: number, end: number): WordReading {
   const hash = hashOf(text, start, end);
-  const first = READINGS.get(hash);
-  for (let r = first; r !== undefined; r = r.next) if (sameWord(r.word, text, start, end)) return r;
+  const known = READINGS.find(text, start, end, hash);
+  if (known !== undefined) return known;
   const word = text.slice(start, end);
-  // A report's words are mostly the genre's few thousand; the cache is emptied
-  // rather than left to grow when a long run meets ever new words.
-  if (cachedWords >= MAX_CACHED_WORDS) {
-    READINGS.clear();
-    cachedWords = 0;
-  }
   const reading = {
     word,
     keys: readingsOf(word),
     pieces: joinedPieces(word),
-    next: first,
     number: nextWordNumber++,
   };
-  READINGS.set(hash, reading);
-  cachedWords++;
+  READINGS.add(hash, reading);
   return reading;
 }
 
