@@ -29,6 +29,34 @@ import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
+/** What a counted search's count, timeline, facets, months and map each read: its counts alone. */
+const SEARCH_COUNTS_READ = [
+  ['search_summary'],
+  ['search_summary'],
+  ['search_summary'],
+  ['search_summary'],
+  ['search_square_months'],
+];
+
+/**
+ * The tables each of the five counted views reads for a filter, in turn. (A search's words are
+ * first looked up among the searches kept, by their key: that look-up is left out.)
+ */
+async function tablesOfCountedViews(
+  sql: Sql,
+  plans: PlanNode[][],
+  filter: EventFilter,
+): Promise<string[][]> {
+  await countEvents(sql, filter);
+  await eventTimeline(sql, filter, 'month');
+  await eventFacets(sql, filter);
+  await eventMonths(sql, filter);
+  await eventClusters(sql, filter, GRID_CELL * 2);
+  return plans
+    .filter((plan) => plan.some((n) => (n['Relation Name'] ?? 'kept_searches') !== 'kept_searches'))
+    .map((plan) => [...new Set(plan.flatMap((n) => n['Relation Name'] ?? []))]);
+}
+
 /**
  * Events over three years in ten governorates and twenty towns, each with a
  * document as wide as a real one's: enough for the planner to weigh reading
@@ -1298,23 +1326,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       // Counted as well (migration 45): its count, timeline, facets, months and map are sums of
       // its counts, neither its rows nor the events read one by one.
       plans.length = 0;
-      await countEvents(sql, viewer);
-      await eventTimeline(sql, viewer, 'month');
-      await eventFacets(sql, viewer);
-      await eventMonths(sql, viewer);
-      await eventClusters(sql, viewer, GRID_CELL * 2);
-      const reads = plans.filter((plan) =>
-        plan.some((n) => (n['Relation Name'] ?? 'kept_searches') !== 'kept_searches'),
-      );
-      expect(
-        reads.map((plan) => [...new Set(plan.flatMap((n) => n['Relation Name'] ?? []))]),
-      ).toEqual([
-        ['search_summary'],
-        ['search_summary'],
-        ['search_summary'],
-        ['search_summary'],
-        ['search_square_months'],
-      ]);
+      expect(await tablesOfCountedViews(sql, plans, viewer)).toEqual(SEARCH_COUNTS_READ);
     } finally {
       await db.query("DELETE FROM kept_searches WHERE search = 'سراقب'");
       for (const table of ['search_matches', 'search_summary', 'search_square_months'])
@@ -1330,26 +1342,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       expect(await searchCounted(db, viewer)).toBe(true);
       const plans: PlanNode[][] = [];
       const sql = explaining(db, plans);
-      await countEvents(sql, viewer);
-      await eventTimeline(sql, viewer, 'month');
-      await eventFacets(sql, viewer);
-      await eventMonths(sql, viewer);
-      await eventClusters(sql, viewer, GRID_CELL * 2);
-      // (Words are first looked up among the searches listed, by their key.)
-      const reads = plans.filter((plan) =>
-        plan.some((n) => (n['Relation Name'] ?? 'kept_searches') !== 'kept_searches'),
-      );
-      expect(reads).toHaveLength(5);
-      const tables = reads.map((plan) => [
-        ...new Set(plan.flatMap((n) => n['Relation Name'] ?? [])),
-      ]);
-      expect(tables).toEqual([
-        ['search_summary'],
-        ['search_summary'],
-        ['search_summary'],
-        ['search_summary'],
-        ['search_square_months'],
-      ]);
+      expect(await tablesOfCountedViews(sql, plans, viewer)).toEqual(SEARCH_COUNTS_READ);
 
       // Its page walks the list's order (every event matches: a row a match),
       // with no estimate asked of the planner.
