@@ -56,8 +56,9 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   }
   holdHeapClose();
   const knowledge = loadKnowledge(dataDir(flags.data));
-  const db = await openStore(options);
-  const queue = await IngestQueue.open(options.url);
+  // Every write here is done again should a crash lose it: the queue keeps each job's reports.
+  const db = await openStore({ ...options, commitsWaitForDisk: false });
+  const queue = await IngestQueue.open(options.url, { commitsWaitForDisk: false });
   const signal = { stopping: false };
   const stop = (): void => {
     signal.stopping = true;

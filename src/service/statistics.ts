@@ -1,5 +1,5 @@
 import { refreshStaleStatistics } from '../store/index.js';
-import type { Sql } from '../store/index.js';
+import type { Database } from '../store/index.js';
 
 /**
  * The planner's statistics refreshed after a request's bulk work, behind its
@@ -17,7 +17,7 @@ export interface BackgroundStatistics {
 
 /** Refreshes in the background; a failure is handed to `failed` (the log), never to a request. */
 export function backgroundStatistics(
-  db: Sql,
+  db: Database,
   failed: (error: unknown) => void,
 ): BackgroundStatistics {
   let running: Promise<void> | null = null;

@@ -45,6 +45,12 @@ export interface Database extends Sql {
   readonly location: string;
   /** Runs `work` in a transaction: all of it is stored, or none. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one connection, each statement committed on its own: for
+   * what holds a session (an advisory lock) around statements no transaction
+   * may hold (VACUUM).
+   */
+  session<T>(work: (session: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -82,6 +88,19 @@ export interface DatabaseOptions {
   readonly url?: string | null;
   /** The embedded engine's folder; in memory when absent too. */
   readonly dataDir?: string | null;
+  /**
+   * Whether a commit on the server waits for its record to reach the disk
+   * (PostgreSQL's synchronous_commit; true unless told otherwise). Only a
+   * process whose every write can be done again may say no: a worker, whose
+   * queue keeps each bundle's bytes until the job is completed. A crash then
+   * loses at most the last fraction of a second of commits, and the server's
+   * log is never replayed past a commit it lost, so a job completed after its
+   * reports were stored is never kept without them: the job comes back, and
+   * storing the same bytes again is a no-op. Waiting for the disk (5–6 ms a
+   * commit on a shared machine's disk) held the linking lock (lockAreas)
+   * that the other workers wait on.
+   */
+  readonly commitsWaitForDisk?: boolean;
 }
 
 /**
@@ -160,7 +179,7 @@ async function createEmbedded(dataDir: string, startParams: readonly string[]): 
 /** Opens the server database when a URL is given, else the embedded one. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url !== undefined && options.url !== null && options.url !== '')
-    return openServer(options.url);
+    return openServer(options.url, options.commitsWaitForDisk ?? true);
   return openEmbedded(options.dataDir ?? null);
 }
 
@@ -226,6 +245,8 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
     engine: 'pglite',
     location,
     ...on(db, room),
+    // One connection, PGlite's only one.
+    session: (work) => work(on(db, room)),
     transaction: async (work) => {
       room();
       try {
@@ -287,7 +308,19 @@ function statementName(text: string): string {
   return name;
 }
 
-async function openServer(url: string): Promise<Database> {
+/** A command's settings for each of its connections to the server. */
+function connectionSettings(commitsWaitForDisk: boolean): string {
+  const settings = [`-c pg_trgm.word_similarity_threshold=${String(WORD_SIMILARITY)}`];
+  if (!commitsWaitForDisk) settings.push('-c synchronous_commit=off');
+  return settings.join(' ');
+}
+
+/** Where a statement runs on the server: any connection of the pool, one held as a session, or one in a transaction. */
+type Connection =
+  | { readonly kind: 'pool'; readonly pool: Pool }
+  | { readonly kind: 'session' | 'transaction'; readonly client: PoolClient };
+
+async function openServer(url: string, commitsWaitForDisk: boolean): Promise<Database> {
   const { default: pg } = await import('pg');
   /** This pool's parsers only: pg-boss, in the same process, keeps the driver's own. */
   const serverParser: typeof pg.types.getTypeParser = (oid, format) =>
@@ -295,7 +328,7 @@ async function openServer(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
-    options: `-c pg_trgm.word_similarity_threshold=${String(WORD_SIMILARITY)}`,
+    options: connectionSettings(commitsWaitForDisk),
     types: { getTypeParser: serverParser },
   });
   // An idle connection the server ends (a restart, an administrator, a dropped
@@ -314,15 +347,16 @@ async function openServer(url: string): Promise<Database> {
   }
   /**
    * Runs a statement serially (QueryOptions.serial) on a connection: with no
-   * parallel workers for it alone, as a setting of a transaction of its own,
-   * or within the caller's transaction, put back as it was afterwards.
+   * parallel workers for it alone, as a setting of a transaction of its own
+   * (on a connection of the pool, or the session's), or within the caller's
+   * transaction, put back as it was afterwards.
    */
   const serially = async <R extends object>(
-    q: Pool | PoolClient,
+    on: Connection,
     statement: { text: string; values: unknown[]; name?: string },
-    inTransaction: boolean,
   ): Promise<R[]> => {
-    const client = inTransaction ? (q as PoolClient) : await (q as Pool).connect();
+    const inTransaction = on.kind === 'transaction';
+    const client = on.kind === 'pool' ? await on.pool.connect() : on.client;
     try {
       if (!inTransaction) await client.query('BEGIN');
       const [was] = (
@@ -342,10 +376,10 @@ async function openServer(url: string): Promise<Database> {
       if (!inTransaction) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      if (!inTransaction) client.release();
+      if (on.kind === 'pool') client.release();
     }
   };
-  const on = (q: Pool | PoolClient, inTransaction: boolean): Sql => ({
+  const sql = (on: Connection): Sql => ({
     query: async <R extends object>(
       text: string,
       params: readonly unknown[] = [],
@@ -357,9 +391,10 @@ async function openServer(url: string): Promise<Database> {
           ? { text, values: [...params] }
           : { name: statementName(text), text, values: [...params] };
       try {
-        return options.serial === true
-          ? await serially<R>(q, statement, inTransaction)
-          : (await q.query<R>(statement)).rows;
+        if (options.serial === true) return await serially<R>(on, statement);
+        return on.kind === 'pool'
+          ? (await on.pool.query<R>(statement)).rows
+          : (await on.client.query<R>(statement)).rows;
       } catch (error) {
         throw diskFullAs(error, location);
       }
@@ -368,17 +403,25 @@ async function openServer(url: string): Promise<Database> {
   return {
     engine: 'postgres',
     location,
-    ...on(pool, false),
+    ...sql({ kind: 'pool', pool }),
     transaction: async (work) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(on(client, true));
+        const result = await work(sql({ kind: 'transaction', client }));
         await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
+      } finally {
+        client.release();
+      }
+    },
+    session: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work(sql({ kind: 'session', client }));
       } finally {
         client.release();
       }

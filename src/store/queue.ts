@@ -115,16 +115,36 @@ function bundleKey(reports: readonly RawReport[]): string {
   return hash.digest('hex');
 }
 
+/** A server URL whose connections' commits do not wait for the disk (the server's own options kept). */
+function notWaitingForDisk(url: string): string {
+  const parsed = new URL(url);
+  const given = parsed.searchParams.get('options');
+  parsed.searchParams.set(
+    'options',
+    `${given === null ? '' : `${given} `}-c synchronous_commit=off`,
+  );
+  return parsed.toString();
+}
+
 /** The job queue of a server database (pg-boss, in its own schema). */
 export class IngestQueue {
   private constructor(private readonly boss: PgBoss) {}
 
-  static async open(url: string): Promise<IngestQueue> {
+  /**
+   * The queue of the server at `url`. A worker's commits need not wait for the
+   * disk (`commitsWaitForDisk` false, as DatabaseOptions says why); a command
+   * that puts reports in the queue keeps them waiting: the queue holds their
+   * only copy.
+   */
+  static async open(
+    url: string,
+    { commitsWaitForDisk = true }: { readonly commitsWaitForDisk?: boolean } = {},
+  ): Promise<IngestQueue> {
     // Supervision and scheduling stay with one process at a time; workers only fetch and complete.
     // Loaded here: only the queue's commands need pg-boss.
     const { default: Boss } = await import('pg-boss');
     const boss = new Boss({
-      connectionString: url,
+      connectionString: commitsWaitForDisk ? url : notWaitingForDisk(url),
       max: 2,
       schedule: false,
       maintenanceIntervalSeconds: MAINTENANCE_SECONDS,

@@ -3019,9 +3019,37 @@ export async function refreshStatistics(db: Sql): Promise<void> {
  * plan badly (on 100,000 events grown by 45,000 of new dates and a new actor,
  * the planner expected 611 events of a new month for 7,028, 1 of the actor for
  * 15,001): a larger table is refreshed once grown by a fifth.
- * Never inside a transaction. True when it refreshed them.
+ * Never inside a transaction. True when it refreshed them; false when they
+ * were fresh, or another process was refreshing them: workers that finish
+ * bundles at once all found the same tables grown, and each refreshed them
+ * (6,000 reports into PostgreSQL by three workers: 19 refreshes where one
+ * worker made 9, a third of the server's CPU), each waiting on the other's
+ * VACUUM of the same tables. One refreshes, under a lock of its session; the
+ * others go on with their bundles, and one that takes the lock as the last
+ * refresh ends finds the statistics fresh.
  */
-export async function refreshStaleStatistics(db: Sql): Promise<boolean> {
+export async function refreshStaleStatistics(db: Database): Promise<boolean> {
+  if (!(await statisticsStale(db))) return false;
+  return db.session(async (session) => {
+    const [lock] = await session.query<{ taken: boolean }>(
+      `SELECT pg_try_advisory_lock(${REFRESH_LOCK}) AS taken`,
+    );
+    if (lock?.taken !== true) return false;
+    try {
+      if (!(await statisticsStale(session))) return false;
+      await refreshStatistics(session);
+      return true;
+    } finally {
+      await session.query(`SELECT pg_advisory_unlock(${REFRESH_LOCK})`);
+    }
+  });
+}
+
+/** The lock one refresher of the statistics holds at a time (refreshStaleStatistics). */
+const REFRESH_LOCK = "hashtext('wathiq:refresh statistics')";
+
+/** Whether a table the filters and linking read has grown enough since its statistics were made. */
+async function statisticsStale(db: Sql): Promise<boolean> {
   const [row] = await db.query<{ stale: boolean }>(
     `SELECT coalesce(bool_or(pg_relation_size(c.oid) >
                              CASE WHEN c.reltuples > 300 * current_setting('default_statistics_target')::int
@@ -3031,7 +3059,5 @@ export async function refreshStaleStatistics(db: Sql): Promise<boolean> {
      WHERE c.oid IN ('events'::regclass, 'incidents'::regclass, 'documents'::regclass,
                      'incident_links'::regclass)`,
   );
-  if (row?.stale !== true) return false;
-  await refreshStatistics(db);
-  return true;
+  return row?.stale === true;
 }

@@ -101,6 +101,7 @@ export function suiteStore(engine: Engine): Database {
     query: <R extends object>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
       store().query<R>(text, params, options),
     transaction: (work) => store().transaction(work),
+    session: (work) => store().session(work),
     close: () => store().close(),
   };
 }

@@ -91,3 +91,38 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
     }
   }, 60_000);
 });
+
+const server = engines().find((e) => e.name === 'PostgreSQL');
+
+describe.skipIf(server === undefined)(
+  'the planner’s statistics, refreshed by processes at once',
+  () => {
+    it('are refreshed by one of them: another that finds them stale meanwhile leaves them to it', async () => {
+      const db = await (server?.open() ?? Promise.reject(new Error('no server')));
+      try {
+        await refreshStatistics(db);
+        await addEvents(db, 1, 5000);
+        // A session of its own holds the refresher's lock, as a worker refreshing them would.
+        await db.session(async (refresher) => {
+          await refresher.query("SELECT pg_advisory_lock(hashtext('wathiq:refresh statistics'))");
+          try {
+            expect(await refreshStaleStatistics(db)).toBe(false);
+            expect(await estimated(db)).not.toBe(5000);
+          } finally {
+            await refresher.query(
+              "SELECT pg_advisory_unlock(hashtext('wathiq:refresh statistics'))",
+            );
+          }
+        });
+        // Once it is let go (had the other refreshed them, they would be fresh now), one refreshes them.
+        expect(await refreshStaleStatistics(db)).toBe(true);
+        expect(await estimated(db)).toBe(5000);
+        // The lock went with the refresh: the next refresh may take it.
+        await addEvents(db, 5001, 5000);
+        expect(await refreshStaleStatistics(db)).toBe(true);
+      } finally {
+        await db.close();
+      }
+    }, 60_000);
+  },
+);

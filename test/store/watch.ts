@@ -1,7 +1,8 @@
 import type { Database, QueryOptions, Sql } from '../../src/store/index.js';
 
 /**
- * The database, telling `before` of each statement (in a transaction too)
+ * The database, telling `before` of each statement (in a transaction or a
+ * session too)
  * before it runs: to keep it, hold it back until the test lets it go, or stop
  * it by throwing, as a failing server would.
  */
@@ -20,5 +21,6 @@ export function watching(db: Database, before: (text: string) => void | Promise<
     ...db,
     ...watch(db),
     transaction: (work) => db.transaction((tx) => work(watch(tx))),
+    session: (work) => db.session((session) => work(watch(session))),
   };
 }
