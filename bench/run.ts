@@ -14,14 +14,14 @@ import { performance } from 'node:perf_hooks';
 import type { Document } from '../src/contracts/index.js';
 import { extract } from '../src/extract/index.js';
 import type { Knowledge } from '../src/extract/index.js';
-import { analyze, grievances, splitClauses } from '../src/extract/01-read/index.js';
-import { readSpeakers } from '../src/extract/02-speakers/index.js';
-import { datelines, locatePlaces } from '../src/extract/03-places/index.js';
+import { locatePlaces } from '../src/extract/03-places/index.js';
 import { loadGazetteer, locateMentions } from '../src/gazetteer/index.js';
 import { loadLexicon } from '../src/lexicon/index.js';
 import { normalizeForMatching, splitSentences, tokenize } from '../src/text/index.js';
 import { corpusArgument, realReports } from './corpus.js';
 import { generateReports } from './generate.js';
+import { SAMPLE_EVERY_US, sampleStage } from './share.js';
+import type { StageSamples } from './share.js';
 
 /** Goals (issue 11). */
 const GOAL_REPORTS_PER_SECOND = 1000;
@@ -77,20 +77,6 @@ function timeTogether(rounds: number, tasks: readonly (() => void)[]): Timing[] 
   return best;
 }
 
-/**
- * Extraction's first steps, up to where it resolves places (01 read, 02
- * speakers, the zones places are left out of), then with the places (03) or
- * without: the difference is what place resolution costs inside extraction.
- */
-function upToPlaces(knowledge: Knowledge, document: Document, withPlaces: boolean): number {
-  const analysis = analyze(document, knowledge.lexicon);
-  const about = grievances(analysis, splitClauses(analysis));
-  const speakers = readSpeakers(analysis);
-  const excluded = [...speakers.zones, ...datelines(analysis), ...about];
-  if (!withPlaces) return excluded.length;
-  return locatePlaces(analysis, knowledge.gazetteer, excluded).resolved.length;
-}
-
 function documentOf(text: string): Document {
   return { text, title: null, outlet: null, url: null, published: '2024-03-14' };
 }
@@ -99,16 +85,15 @@ function kilobytes(documents: readonly Document[]): number {
   return documents.reduce((sum, d) => sum + Buffer.byteLength(d.text, 'utf8'), 0) / 1024;
 }
 
-/** One set of reports measured: the bare pass, extraction and place resolution. */
+/** One set of reports measured: the bare pass, extraction and place resolution's share of it. */
 interface Measured {
   readonly label: string;
   readonly reports: number;
   readonly kb: number;
   readonly bare: Timing;
   readonly full: Timing;
-  /** Extraction up to place resolution, without it and with it. */
-  readonly before: Timing;
-  readonly places: Timing;
+  /** Extraction's profiler samples, and those in place resolution. */
+  readonly places: StageSamples;
   readonly incidents: number;
 }
 
@@ -124,12 +109,6 @@ function tasksFor(
     () => {
       counted.incidents = 0;
       for (const d of documents) counted.incidents += extract(d, { knowledge }).incidents.length;
-    },
-    () => {
-      for (const d of documents) upToPlaces(knowledge, d, false);
-    },
-    () => {
-      for (const d of documents) upToPlaces(knowledge, d, true);
     },
   ];
 }
@@ -148,13 +127,35 @@ function describe(set: Measured): string[] {
     `${set.label}: ${String(set.reports)} reports, ${fixed(set.kb / 1024, 2)} MB, ${fixed(set.incidents)} incidents`,
     row('normalize + tokenize (bare)', set.bare, set),
     row('extract', set.full, set),
-    row('extract up to places (01–02)', set.before, set),
-    row('the same + places (03)', set.places, set),
+    `  place resolution (03) in extract: ${String(set.places.inner)} of ${String(set.places.outer)} profiler samples`,
   ];
 }
 
 const ratioOf = (set: Measured): number => set.full.cpu / set.bare.cpu;
-const placeShare = (set: Measured): number => (set.places.cpu - set.before.cpu) / set.full.cpu;
+const placeShare = (set: Measured): number => set.places.inner / set.places.outer;
+
+/** Passes over a set of reports sampled for place resolution's share: about 4,000 reports, 40,000 samples. */
+const SAMPLED_PASSES = 2;
+
+/**
+ * Place resolution's share of extraction: extraction run whole under V8's
+ * sampling profiler, the samples with `locatePlaces` on their stack over those
+ * with `extract` on it (`sampleStage`). It was the time of extraction's steps
+ * up to places with places less the same without, over extraction's: a
+ * difference of two best-of-five timings each as noisy as the difference on a
+ * shared machine (on a loaded one, up to places timed once faster with places
+ * than without), of the steps run apart from the rest of extraction.
+ */
+function placeSamples(documents: readonly Document[], knowledge: Knowledge): Promise<StageSamples> {
+  return sampleStage(
+    () => {
+      for (let pass = 0; pass < SAMPLED_PASSES; pass++)
+        for (const d of documents) extract(d, { knowledge });
+    },
+    extract.name,
+    locatePlaces.name,
+  );
+}
 
 /** Per report, the features that make a report cost what it costs. */
 function shapeOf(documents: readonly Document[], knowledge: Knowledge): Map<string, number> {
@@ -273,24 +274,24 @@ async function main(): Promise<void> {
     ...(realSet === null ? [] : tasksFor(realSet, knowledge, counted[1] ?? { incidents: 0 })),
   ];
   const timings = timeTogether(rounds, tasks);
-  const measured = (
+  const measured = async (
     label: string,
     documents: readonly Document[],
     offset: number,
     incidents: number,
-  ): Measured => ({
+  ): Promise<Measured> => ({
     label,
     reports: documents.length,
     kb: kilobytes(documents),
     bare: timings[offset] ?? { cpu: NaN, wall: NaN },
     full: timings[offset + 1] ?? { cpu: NaN, wall: NaN },
-    before: timings[offset + 2] ?? { cpu: NaN, wall: NaN },
-    places: timings[offset + 3] ?? { cpu: NaN, wall: NaN },
+    places: await placeSamples(documents, knowledge),
     incidents,
   });
-  const gen = measured('generated', generated, 0, counted[0]?.incidents ?? 0);
+  const gen = await measured('generated', generated, 0, counted[0]?.incidents ?? 0);
   const lines = [
     `wathiq bench: extraction on one core, best of ${String(rounds)} rounds, CPU time of this process (wall time beside it)`,
+    `place resolution's share: of V8's profiler samples in extract (every ${String(SAMPLE_EVERY_US)} µs, ${String(SAMPLED_PASSES)} passes over each set), those with locatePlaces on the stack`,
     `load: lexicon ${fixed(lexiconMs)} ms, gazetteer ${fixed(gazetteerMs)} ms (${String(gazetteer.places.length)} places)`,
     ...describe(gen),
   ];
@@ -302,10 +303,10 @@ async function main(): Promise<void> {
       `place resolution share of extract: generated ${percent(placeShare(gen))} (goal ≤ ${percent(GOAL_PLACE_SHARE)})`,
     );
   } else {
-    const rl = measured(
+    const rl = await measured(
       `real (${String(real.length)} dev reports × ${String(realSet.length / real.length)})`,
       realSet,
-      4,
+      2,
       counted[1]?.incidents ?? 0,
     );
     const realRate = perSecond(rl.reports, rl.full.cpu);
