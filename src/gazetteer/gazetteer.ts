@@ -4,7 +4,7 @@ import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
-import { firstKeptFrom, MAX_WORDS_KEPT } from '../text/index.js';
+import { firstKeptFrom, MAX_WORDS_KEPT, tokenize } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import { PlacesFileError, parsePlaces } from './places.js';
 import { SpellingIndex } from './spelling.js';
@@ -388,8 +388,12 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // The names one letter off each spelling asked about: the words after a settlement word
   // that are no listed name recur from report to report, and each costs its deletions.
   const nearby = new Map<string, readonly PlaceName[]>();
-  // Punctuation starts a phrase by its text («(»): asked of the tries' first keys.
-  const starts = new Set([...names.firstKeys(), ...cues.firstKeys()]);
+  // A number or a punctuation mark starts a phrase by its text: asked of the tries' first keys
+  // that are no word (a few, where the table of all of them, thousands of words, was looked up
+  // at every mark and number of a report).
+  const otherStarts = new Set(
+    [...names.firstKeys(), ...cues.firstKeys()].filter((key) => tokenize(key)[0]?.kind !== 'word'),
+  );
   // Each key's classes as bits, so that a word's classes are one number (built once per load).
   const keyClasses = new Map<string, number>();
   for (const [cls, words] of classes)
@@ -449,7 +453,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   };
   const mayStartPlace = (token: Token | undefined): boolean => {
     if (token === undefined) return false;
-    if (token.kind !== 'word') return starts.has(token.text);
+    if (token.kind !== 'word') return otherStarts.has(token.text);
     return (bitsOfWord(token) & STARTS_PLACE) !== 0;
   };
   return {

@@ -29,6 +29,15 @@ describe('where an incident happened', () => {
     expect(location).toMatchObject({ place_id: 'C4360', precision: 2 });
   });
 
+  it('places a report by the words of its headline over a headline line that is only a place name', () => {
+    const labelled = only(
+      read('الحسكة.. قصف جوي يستهدف سيارة قرب القامشلي\n\nقتل شخصان بقصف جوي على سيارة اليوم.'),
+    );
+    expect(labelled.location?.name_en).toBe('Quamishli');
+    const labelOnly = only(read('الحسكة\n\nقتل شخصان بقصف جوي على سيارة اليوم.'));
+    expect(labelOnly.location?.name_en).toBe('Al-Hasakeh');
+  });
+
   it('does not place a protest where the act it denounces was', () => {
     const result = read(
       'خرجت مظاهرات اليوم في مدن السويداء وشهبا وصلخد، حيث رفع المتظاهرون لافتات تندد بقصف مدينة درعا.',

@@ -74,6 +74,16 @@ describe('the words a gazetteer knows around place names', () => {
     expect(gazetteer.mayStartPlace(tokensOf('بلدة')[0])).toBe(true);
   });
 
+  it('lets a number or a punctuation mark start a place only where a listed name or cue starts with it', () => {
+    const starts = new Set([...gazetteer.names.firstKeys(), ...gazetteer.cues.firstKeys()]);
+    const listed = [...starts].filter((key) => tokensOf(key)[0]?.kind !== 'word');
+    expect(listed.length).toBeGreaterThan(0);
+    const others = [...listed.flatMap(tokensOf), ...tokensOf('قتل 12 شخصا ، ( 7 ) - 2024 .')];
+    for (const token of others.filter((t) => t.kind !== 'word'))
+      expect(gazetteer.mayStartPlace(token), token.text).toBe(starts.has(token.text));
+    expect(others.some((t) => t.kind !== 'word' && gazetteer.mayStartPlace(t))).toBe(true);
+  });
+
   it('lets a place start at the first word of every name and cue it lists, asked once or again', () => {
     const starts = new Set([...gazetteer.names.firstKeys(), ...gazetteer.cues.firstKeys()]);
     // Every phrase of the cues file, lists and the lists inside its objects alike.

@@ -170,16 +170,15 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
  * headline's own words place the act says it better.
  */
 function dropLabels(analysis: Analysis, headline: ResolvedPlace[]): void {
+  // Read in place, where a copy of each headline sentence's tokens was made to be read.
   const label = (r: ResolvedPlace): boolean => {
     const sentence = sentenceAround(analysis, r.mention);
     if (sentence === undefined) return false;
-    return analysis.tokens
-      .slice(sentence.tokenStart, sentence.tokenEnd)
-      .every(
-        (t, k) =>
-          t.kind === 'punct' ||
-          (k + sentence.tokenStart >= r.mention.start && k + sentence.tokenStart < r.mention.end),
-      );
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const inName = i >= r.mention.start && i < r.mention.end;
+      if (!inName && analysis.tokens[i]?.kind !== 'punct') return false;
+    }
+    return true;
   };
   const labels = new Set(headline.filter(label));
   if (labels.size === headline.length) return;
