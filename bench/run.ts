@@ -134,17 +134,14 @@ function describe(set: Measured): string[] {
 const ratioOf = (set: Measured): number => set.full.cpu / set.bare.cpu;
 const placeShare = (set: Measured): number => set.places.inner / set.places.outer;
 
-/** Passes over a set of reports sampled for place resolution's share: about 4,000 reports, 40,000 samples. */
+/** Passes over a set of reports sampled for place resolution's share: some 20,000 samples each. */
 const SAMPLED_PASSES = 2;
 
 /**
  * Place resolution's share of extraction: extraction run whole under V8's
  * sampling profiler, the samples with `locatePlaces` on their stack over those
- * with `extract` on it (`sampleStage`). It was the time of extraction's steps
- * up to places with places less the same without, over extraction's: a
- * difference of two best-of-five timings each as noisy as the difference on a
- * shared machine (on a loaded one, up to places timed once faster with places
- * than without), of the steps run apart from the rest of extraction.
+ * with `extract` on it (`sampleStage`): the stage timed where it runs, in one
+ * run, not a difference of two timings as noisy as it on a shared machine.
  */
 function placeSamples(documents: readonly Document[], knowledge: Knowledge): Promise<StageSamples> {
   return sampleStage(

@@ -4,7 +4,7 @@ import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
-import { firstKeptFrom, MAX_WORDS_KEPT, tokenize } from '../text/index.js';
+import { firstKeptFrom, MAX_WORDS_KEPT, startsWord } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import { PlacesFileError, parsePlaces } from './places.js';
 import { SpellingIndex } from './spelling.js';
@@ -392,7 +392,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // that are no word (a few, where the table of all of them, thousands of words, was looked up
   // at every mark and number of a report).
   const otherStarts = new Set(
-    [...names.firstKeys(), ...cues.firstKeys()].filter((key) => tokenize(key)[0]?.kind !== 'word'),
+    [...names.firstKeys(), ...cues.firstKeys()].filter((key) => !startsWord(key)),
   );
   // Each key's classes as bits, so that a word's classes are one number (built once per load).
   const keyClasses = new Map<string, number>();

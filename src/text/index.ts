@@ -1,6 +1,6 @@
 export { normalizeForMatching, normalizePhrase, toOriginalSpan } from './normalize.js';
 export type { NormalizedText } from './normalize.js';
-export { matchKeys, tokenize, wordKey } from './tokens.js';
+export { matchKeys, startsWord, tokenize, wordKey } from './tokens.js';
 export type { Token, TokenKind } from './tokens.js';
 export { firstKeptFrom, MAX_WORDS_KEPT, WordMemo, WordTest } from './word-memo.js';
 export { splitSentences } from './sentences.js';

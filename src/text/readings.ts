@@ -14,8 +14,15 @@ export class ReadingTable<R extends { readonly word: string }> {
   private readonly mask: number;
   private readings: R[] = [];
 
-  /** A table for up to `capacity` readings, its slots at most half full. */
+  /**
+   * A table for up to `capacity` readings, its slots at most half full. (A table of no slot
+   * would be full before its first reading and probe forever.)
+   */
   constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(
+        `a table of readings holds a whole number of them, at least 1: not ${String(capacity)}`,
+      );
     let size = 1;
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
@@ -27,7 +34,10 @@ export class ReadingTable<R extends { readonly word: string }> {
     return this.readings.length;
   }
 
-  /** The reading of the word `text[start, end)`, filed under `hash`; undefined when it is not kept. */
+  /**
+   * The reading of the word `text[start, end)`, filed under `hash`; undefined when it is not
+   * kept. (Hashes are filed as 32-bit integers: the tokenizer's are 30-bit.)
+   */
   find(text: string, start: number, end: number, hash: number): R | undefined {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const place = this.slots[slot * 2 + 1] ?? 0;

@@ -154,6 +154,11 @@ function isWordChar(code: number): boolean {
   return isArabicLetter(code) || isLatinLetter(code);
 }
 
+/** Whether a token's text is a word's (a letter first), not a number's or a mark's. */
+export function startsWord(text: string): boolean {
+  return text.length > 0 && isWordChar(text.charCodeAt(0));
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `"` and `'` after normalization: every quote mark of Arabic and Latin text. */

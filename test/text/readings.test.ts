@@ -48,6 +48,22 @@ describe('ReadingTable', () => {
     expect(table.size).toBe(1);
   });
 
+  it('probes past its last slot back to its first', () => {
+    // Capacity 2: four slots. Two words filed under the last slot's hash, a third asked for.
+    const table = new ReadingTable<Reading>(2);
+    const words = ['قصف', 'غارة'];
+    words.forEach((word, number) => {
+      table.add(3, { word, number });
+    });
+    expect(words.map((word) => table.find(word, 0, word.length, 3)?.number)).toEqual([0, 1]);
+    expect(table.find('هجوم', 0, 4, 3)).toBeUndefined();
+  });
+
+  it('refuses a capacity it could not hold a reading in', () => {
+    for (const capacity of [0, -1, 0.5, Number.NaN])
+      expect(() => new ReadingTable<Reading>(capacity)).toThrow(RangeError);
+  });
+
   it('forgets every reading when cleared', () => {
     const table = new ReadingTable<Reading>(4);
     table.add(1, { word: 'غارة', number: 0 });

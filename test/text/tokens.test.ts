@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { matchKeys, normalizeForMatching, tokenize, wordKey } from '../../src/text/index.js';
+import {
+  matchKeys,
+  normalizeForMatching,
+  startsWord,
+  tokenize,
+  wordKey,
+} from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
 import { madeUpWords } from './made-up-words.js';
 
 const tokensOf = (text: string) => tokenize(normalizeForMatching(text).text);
+
+describe('startsWord', () => {
+  it("tells a word's text from a number's and a mark's, as tokenize reads them", () => {
+    for (const text of ['قرية', 'ريف', 'SDF', '١٢', '12', '،', '-', ''])
+      expect(startsWord(text)).toBe(tokenize(text)[0]?.kind === 'word');
+  });
+});
 
 describe('tokenize', () => {
   it('splits words, numbers and punctuation', () => {
