@@ -579,6 +579,28 @@ const TILE_ROWS = `month, NULL::date AS end_month, private,
   CASE WHEN facet = 'claimant' THEN ARRAY[key] ELSE '{}'::text[] END AS claimants, events, fatalities`;
 
 /**
+ * The events of a filter that names nothing but the private mark, as rows of
+ * `event_summary`'s columns for its facets: the counts of
+ * `event_facet_counts` (schema.ts, migration 48), rows of event_tiles' form
+ * (TILE_ROWS) for every event and no square, a few hundred however many
+ * events there are. Null for any other filter.
+ */
+export function facetSource(filter: EventFilter): { from: string; params: unknown[] } | null {
+  const { private: onlyPrivate, publicOnly, search, ...rest } = filter;
+  if (search !== undefined && search.trim() !== '') return null;
+  if (Object.values(rest as Record<string, unknown>).some((value) => value !== undefined))
+    return null;
+  const { where, params } = conditions({
+    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
+    ...(publicOnly === undefined ? {} : { publicOnly }),
+  });
+  return {
+    from: `(SELECT ${TILE_ROWS} FROM event_facet_counts${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}) AS s`,
+    params,
+  };
+}
+
+/**
  * The events of a box that names nothing else (but the private mark), as
  * rows of `event_summary`'s columns, for its facets or (`view` 'timeline')
  * its monthly timeline, or null (another filter, or no whole tile inside

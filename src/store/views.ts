@@ -10,6 +10,7 @@ import {
   dayConditions,
   earliestStart,
   eventSource,
+  facetSource,
   FILTERED,
   FILTERED_SERIAL,
   pointConditions,
@@ -43,7 +44,8 @@ export type Facet = (typeof FACETS)[number];
  * spread over its claimants: there are far fewer sets than events; months
  * by day, whose counts are then summed). Where the monthly counts can answer
  * the filter, they are grouped instead of the events: a few thousand rows
- * however many events; for a box alone, the counts of its whole squares and
+ * however many events (for no filter but the private mark, the counts by
+ * facet and month: facetSource); for a box alone, the counts of its whole squares and
  * tiles and the events of its edges (tileSource); for a box with other
  * filters, the counts by square of its whole squares and the events of the
  * rest (boxSource); for a counted search, its own monthly counts
@@ -55,7 +57,7 @@ export async function eventFacets(
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
   await foldCounts(db);
-  const counted = summarySource(filter, SUMMARY, 'day facets');
+  const counted = facetSource(filter) ?? summarySource(filter, SUMMARY, 'day facets');
   const tiled = counted === null ? tileSource(filter, 'facets') : null;
   const summary = counted ?? tiled ?? boxSource(filter) ?? (await countedSource(db, filter));
   const table = await eventSource(db, filter);

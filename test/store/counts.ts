@@ -1,6 +1,7 @@
 import { foldCounts } from '../../src/store/index.js';
 import type { Sql } from '../../src/store/index.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
+import { facetCountsCounted, facetCountsKept } from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
@@ -32,6 +33,7 @@ export async function countsKept(db: Sql): Promise<Record<string, unknown>> {
     squares: await squaresKept(db),
     dayFacets: await dayFacetsKept(db),
     tiles: await tilesKept(db),
+    facets: await facetCountsKept(db),
   };
 }
 
@@ -78,5 +80,7 @@ export async function countsCounted(db: Sql): Promise<Record<string, unknown>> {
     dayFacets: await dayFacetsCounted(db),
     // By square and tile, for the facets and the monthly timeline of a box.
     tiles: await tilesCounted(db),
+    // By value and first month, for the facets of every event.
+    facets: await facetCountsCounted(db),
   };
 }

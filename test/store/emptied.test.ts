@@ -6,6 +6,7 @@ import { ingestBatch } from '../../src/service/index.js';
 import { countEvents, eventFacets, foldCounts } from '../../src/store/index.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
+import { facetCountsCounted, facetCountsKept } from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
@@ -59,6 +60,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
       expect.arrayContaining([
         'event_cells',
         'event_day_facets',
+        'event_facet_counts',
         'event_square_months',
         'event_tiles',
         'event_words',
@@ -88,6 +90,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     expect(await countEvents(db, { from: '2024-06-01', to: '2024-06-30' })).toBe(0);
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
     expect(await tilesKept(db)).toEqual(await tilesCounted(db));
+    expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
     expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
     const facets = await eventFacets(db, {});
     expect(JSON.stringify(facets)).not.toContain('SY07');

@@ -26,6 +26,7 @@ import { engines } from './engines.js';
 import { explaining } from './plans.js';
 import type { PlanNode } from './plans.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
+import { facetCountsCounted, facetCountsKept } from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
@@ -146,7 +147,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       expect(asked.every((o) => o.planEachTime === true)).toBe(true);
       for (const plan of reads) {
         // The events (or for words, their words beside their columns), or their counts by month,
-        // by point or by day (a few thousand rows, read whole).
+        // by point, by day or by facet (a few thousand rows, read whole).
         const read = plan.filter((n) =>
           [
             'events',
@@ -156,6 +157,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
             'event_point_facets',
             'event_days',
             'event_day_facets',
+            'event_facet_counts',
           ].includes(n['Relation Name'] ?? ''),
         );
         expect(read.length).toBeGreaterThan(0);
@@ -177,10 +179,13 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await eventTimeline(sql, viewer, 'month');
       await eventFacets(sql, viewer);
       expect(plans).toHaveLength(3);
-      for (const plan of plans) {
+      for (const [k, plan] of plans.entries()) {
         const tables = plan.flatMap((n) => n['Relation Name'] ?? []);
         expect(tables.length).toBeGreaterThan(0);
-        expect(new Set(tables)).toEqual(new Set(['event_summary']));
+        // (The facets of no filter but the viewer's are summed from the counts by facet and month.)
+        const counts =
+          k === 2 && Object.keys(filter).length === 0 ? 'event_facet_counts' : 'event_summary';
+        expect(new Set(tables)).toEqual(new Set([counts]));
       }
     },
   );
@@ -844,14 +849,17 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await recounted(3);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       expect(await tilesKept(db)).toEqual(await tilesCounted(db));
+      expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
       await recounted(-3);
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       await copied();
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       expect(await tilesKept(db)).toEqual(await tilesCounted(db));
+      expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       expect(await tilesKept(db)).toEqual(await tilesCounted(db));
+      expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
     } finally {
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
       // As after any bulk work: the tests after this one plan on the store as it is again.
@@ -1085,6 +1093,35 @@ describe.each(engines())('the event filters on $name', (engine) => {
       } finally {
         await db.query("DELETE FROM events WHERE id LIKE 'edge%'");
       }
+    },
+  );
+
+  it.each([
+    ['a viewer', { publicOnly: true }, 'FROM events WHERE NOT private'],
+    ['a reviewer', {}, 'FROM events WHERE true'],
+    ['the private events', { private: true }, 'FROM events WHERE private'],
+  ] as const)(
+    'counts the facets of every event %s may see from the counts by facet and month alone, as a plain count would',
+    async (_, filter: EventFilter, matching) => {
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, actor1, actor2,
+           claimants, search_text, search_names, data, private)
+         VALUES ('facets1', 'Battles', 'Armed clash', NULL, NULL, 'TUR', 'TUR', '{}', 'اشتباك', '{}',
+           '{"id": "facets1"}', $1)`,
+        [filter.private === true],
+      );
+      try {
+        const plans: PlanNode[][] = [];
+        const facets = await eventFacets(explaining(db, plans), filter, 100);
+        const read = plans.flat().flatMap((n) => n['Relation Name'] ?? []);
+        expect(read).toContain('event_facet_counts');
+        expect(read.filter((t) => t !== 'event_facet_counts')).toEqual([]);
+        await expectFacetsAsCounted(facets, matching, []);
+        expect(facets.actor.find((c) => c.key === 'TUR')?.count).toBeGreaterThan(0);
+      } finally {
+        await db.query("DELETE FROM events WHERE id = 'facets1'");
+      }
+      expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
     },
   );
 

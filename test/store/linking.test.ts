@@ -646,6 +646,7 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
       'event_cells',
       'event_square_months',
       'event_tiles',
+      'event_facet_counts',
       'incident_links',
     ];
     const held: Record<string, unknown> = {};

@@ -1,0 +1,38 @@
+import { foldCounts } from '../../src/store/index.js';
+import type { Sql } from '../../src/store/index.js';
+
+const ORDER = 'ORDER BY 1, 2, 3, 4';
+
+/** The counts by facet and month (`event_facet_counts`, migration 48) as the store keeps them. */
+export async function facetCountsKept(db: Sql): Promise<unknown[]> {
+  await foldCounts(db);
+  return db.query(
+    `SELECT private, facet, key, month::text, events, fatalities::int AS fatalities
+     FROM event_facet_counts ${ORDER}`,
+  );
+}
+
+/**
+ * The same counts as the events give them now: each event under its type and
+ * first month with its figures, and once under each governorate, actor,
+ * claimant and status it holds (an actor as doer and target, once), with a
+ * point or without: what facetCountsKept must equal.
+ */
+export function facetCountsCounted(db: Sql): Promise<unknown[]> {
+  return db.query(
+    `SELECT private, facet, key, month::text, count(*)::int AS events,
+       coalesce(sum(dead), 0)::int AS fatalities
+     FROM (SELECT DISTINCT e.id, e.private, f.facet, f.key, f.month, f.dead
+           FROM events e,
+             unnest(ARRAY['type', 'governorate', 'actor', 'actor', 'status'],
+                    ARRAY[e.event_type, e.admin1_pcode, e.actor1, e.actor2, e.review_status],
+                    ARRAY[date_trunc('month', e.date_start)::date, NULL, NULL, NULL, NULL],
+                    ARRAY[e.fatalities_best, 0, 0, 0, 0]) AS f(facet, key, month, dead)
+           WHERE f.key IS NOT NULL
+           UNION
+           SELECT DISTINCT e.id, e.private, 'claimant', c, NULL::date, 0
+           FROM events e, unnest(claimants) AS c
+           WHERE c IS NOT NULL) AS e
+     GROUP BY 1, 2, 3, 4 ${ORDER}`,
+  );
+}
