@@ -31,7 +31,7 @@ describe('where an incident happened', () => {
 
   it('places a report by the words of its headline over a headline line that is only a place name', () => {
     const labelled = only(
-      read('الحسكة.. قصف جوي يستهدف سيارة قرب القامشلي\n\nقتل شخصان بقصف جوي على سيارة اليوم.'),
+      read('الحسكة.. مسيّرة تضرب سيارة عند أطراف القامشلي\n\nقتل شخصان بقصف جوي على سيارة اليوم.'),
     );
     expect(labelled.location?.name_en).toBe('Quamishli');
     const labelOnly = only(read('الحسكة\n\nقتل شخصان بقصف جوي على سيارة اليوم.'));
