@@ -22,6 +22,7 @@ import {
   storeName,
   storeOptions,
   TRANSACTION_BYTES,
+  transactionReports,
 } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
 import { holdHeapClose } from './heap.js';
@@ -134,15 +135,21 @@ async function printFailures(db: Database): Promise<number> {
   return 0;
 }
 
-/** Reports stored per transaction (and per queued job): a batch costs little more than one report. */
-const INGEST_BATCH = 50;
+/**
+ * Reports stored per transaction (and per queued job) unless `--batch` says:
+ * as many as a transaction holds on the engine (transactionReports), so that
+ * a batch costs little more than one report.
+ */
+function batchSize(flags: IngestFlags, db: Database): number {
+  return flags.batch ?? transactionReports(db);
+}
 
 /** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
 const HELD_BYTES = TRANSACTION_BYTES;
 
 /**
  * The reports held before a batch is stored, whatever `--batch` says: each
- * transaction takes at most TRANSACTION_REPORTS of them anyway, and a batch of
+ * transaction takes at most transactionReports of them anyway, and a batch of
  * 10,000 small reports held them all with their results (+13 MB at the peak).
  */
 const HELD_REPORTS = 1000;
@@ -277,10 +284,7 @@ async function ingestHere(
       } else {
         batch.push(entry.report);
         held += entry.report.raw.length;
-        if (
-          batch.length >= Math.min(flags.batch ?? INGEST_BATCH, HELD_REPORTS) ||
-          held >= HELD_BYTES
-        )
+        if (batch.length >= Math.min(batchSize(flags, db), HELD_REPORTS) || held >= HELD_BYTES)
           await flush();
       }
     }
@@ -331,7 +335,7 @@ async function enqueue(
         outlet: flags.outlet ?? null,
         url: flags.url ?? null,
       },
-      flags.batch ?? INGEST_BATCH,
+      batchSize(flags, db),
     );
     queued += fresh.length;
     known += batch.length - fresh.length;
@@ -351,7 +355,7 @@ async function enqueue(
         batch.push(entry.report);
         held += entry.report.raw.length;
         if (
-          batch.length >= ENQUEUE_BUNDLES * (flags.batch ?? INGEST_BATCH) ||
+          batch.length >= ENQUEUE_BUNDLES * batchSize(flags, db) ||
           held >= ENQUEUE_BUNDLES * HELD_BYTES
         )
           await flush();

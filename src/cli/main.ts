@@ -180,7 +180,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--log', 'a line per stored batch on standard error (for logs)')
     .option(
       '--batch <n>',
-      'reports per queued job, and per transaction up to 50 reports and 4 MB (default 50)',
+      'reports per queued job, and per transaction up to 4 MB and 50 reports (200 on a server; the default)',
       positive,
     )
     .action(async (paths: string[], flags: IngestFlags) => {

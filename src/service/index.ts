@@ -4,7 +4,7 @@ export { loadCatalog } from './catalog.js';
 export type { Catalog } from './catalog.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
-export { ingestBatch, TRANSACTION_BYTES, TRANSACTION_REPORTS } from './ingest.js';
+export { ingestBatch, TRANSACTION_BYTES, transactionReports } from './ingest.js';
 export { backgroundStatistics } from './statistics.js';
 export type { BackgroundStatistics } from './statistics.js';
 export { linkNotes, readingNotes } from './notes.js';

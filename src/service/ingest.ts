@@ -94,14 +94,28 @@ function reasonOf(error: unknown): string {
 export const TRANSACTION_REPORTS = 50;
 export const TRANSACTION_BYTES = 4 * 1024 * 1024;
 
+/**
+ * What one transaction holds at most on a server, whose memory is not this
+ * process's: a transaction's own cost (the linking lock, the candidates read,
+ * a dozen statements, each event a batch grows written once) is paid four
+ * times less often. Three workers on two cores spent 9–12% less of the
+ * server's CPU at 200 reports a transaction than at 50 (theirs alike).
+ */
+const SERVER_TRANSACTION_REPORTS = 200;
+
+/** The reports one transaction holds at most on this engine. */
+export function transactionReports(db: Pick<Database, 'engine'>): number {
+  return db.engine === 'postgres' ? SERVER_TRANSACTION_REPORTS : TRANSACTION_REPORTS;
+}
+
 /** The batch in the pieces stored one transaction each, in order. */
-function* pieces(reports: readonly RawReport[]): Generator<RawReport[]> {
+function* pieces(reports: readonly RawReport[], most: number): Generator<RawReport[]> {
   let piece: RawReport[] = [];
   let bytes = 0;
   for (const report of reports) {
     if (
       piece.length > 0 &&
-      (piece.length >= TRANSACTION_REPORTS || bytes + report.raw.length > TRANSACTION_BYTES)
+      (piece.length >= most || bytes + report.raw.length > TRANSACTION_BYTES)
     ) {
       yield piece;
       piece = [];
@@ -143,7 +157,7 @@ export async function ingestBatch(
     options,
   );
   const results: ReportResult[] = [];
-  for (const piece of pieces(reports))
+  for (const piece of pieces(reports, transactionReports(db)))
     results.push(...(await ingestPiece(db, { knowledge, extract }, piece, stored, options)));
   // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
   // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
@@ -203,7 +217,7 @@ async function completeStored(
   const done = new Map<RawReport, Completed>();
   const differing = (c: Completion): Completed =>
     c.differing.length === 0 ? {} : { differing: c.differing };
-  for (const piece of pieces(outside)) {
+  for (const piece of pieces(outside, transactionReports(db))) {
     // Read unlocked first, to pass by what lacks nothing (a resumed batch) without a transaction:
     // a stored fact is never taken away, so what lacks nothing now will lack nothing locked.
     const compared = await compareFacts(db, piece, options);

@@ -4,7 +4,7 @@ import { shippedKnowledge } from '../../src/extract/index.js';
 import type { Knowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import type { RawReport } from '../../src/ingest/index.js';
-import { ingestBatch, reprocess, TRANSACTION_REPORTS } from '../../src/service/index.js';
+import { ingestBatch, reprocess, transactionReports } from '../../src/service/index.js';
 import type { Database } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
 import { watching } from '../store/watch.js';
@@ -69,7 +69,7 @@ describe.each(engines())('ingesting a batch, on $name', (engine) => {
   });
 
   it('stores a batch larger than a transaction holds whole, each report once, its outcomes in the order of the batch', async () => {
-    const reports = Array.from({ length: TRANSACTION_REPORTS * 2 + 7 }, (_, k) => report(k));
+    const reports = Array.from({ length: transactionReports(db) * 2 + 7 }, (_, k) => report(k));
     // A report twice, in different transactions: stored once, known the second time.
     const batch = [...reports, reports[3] ?? report(3)];
     const results = await ingestBatch(db, shippedKnowledge(), batch, { skipStored: false });
