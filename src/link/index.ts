@@ -1,4 +1,4 @@
-export { MAX_WINDOW_DAYS, sameAct, sameActScore, timeWindow } from './same-act.js';
+export { judgedAs, MAX_WINDOW_DAYS, sameAct, sameActScore, timeWindow } from './same-act.js';
 export type { ActFacts, LinkIncident, SameAct } from './same-act.js';
 export { clusterIncidents } from './cluster.js';
 export type { ClusterMember, Decision, Edge } from './cluster.js';

@@ -6,6 +6,7 @@ import {
   findLinks,
   forestPositions,
   groupingMayRefuse,
+  judgedAs,
   MAX_WINDOW_DAYS,
   sameAct,
   sameActScore,
@@ -410,7 +411,9 @@ export async function linkNewIncidents(
  * ranks in key order and its score: an act told by n reports offers each new
  * incident n pairs, and only the forest's few are made pairs to word (as
  * objects, the pairs of an act told by 1,000 reports were a third of the time
- * linking spent in JavaScript, with their garbage).
+ * linking spent in JavaScript, with their garbage). Candidates alike in all
+ * judging reads (judgedAs) are judged once a side of each new incident: the
+ * reports of an act retold by wire mostly are.
  */
 function judgedForest(
   current: readonly StoredIncident[],
@@ -422,15 +425,30 @@ function judgedForest(
   const inPlay = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const rank = new Map(inPlay.map((x, k) => [x.key, k]));
   const isNew = new Set(current.map((x) => x.key));
-  // Each area's candidates' ranks, and which are new, worked out once for all its new incidents.
+  // Each area's candidates' ranks, which are new, and which are alike (judgedAs), worked out once
+  // for all its new incidents.
   const ranked = new Map(
-    [...candidates].map(([area, list]) => [
-      area,
-      {
-        ranks: Uint32Array.from(list, (y) => rank.get(y.key) ?? 0),
-        fresh: list.map((y) => isNew.has(y.key)),
-      },
-    ]),
+    [...candidates].map(([area, list]) => {
+      const kinds = new Map<string, number>();
+      const kind = Uint32Array.from(list, (y) => {
+        const likeness = judgedAs(y);
+        let k = kinds.get(likeness);
+        if (k === undefined) {
+          k = kinds.size;
+          kinds.set(likeness, k);
+        }
+        return k;
+      });
+      return [
+        area,
+        {
+          ranks: Uint32Array.from(list, (y) => rank.get(y.key) ?? 0),
+          fresh: list.map((y) => isNew.has(y.key)),
+          kind,
+          kinds: kinds.size,
+        },
+      ];
+    }),
   );
   const a: number[] = [];
   const b: number[] = [];
@@ -440,15 +458,26 @@ function judgedForest(
   for (const x of current) {
     const area = x.incident.location?.admin1_pcode ?? '';
     const list = candidates.get(area) ?? [];
-    const { ranks, fresh } = ranked.get(area) ?? { ranks: new Uint32Array(0), fresh: [] };
+    const { ranks, fresh, kind, kinds } = ranked.get(area) ?? NO_CANDIDATES;
     const rx = rank.get(x.key) ?? 0;
+    // x's score against each kind of candidate, on either side of x in key order (the pair is
+    // judged in key order): NaN until judged, -1 not the same act.
+    const known = new Float64Array(2 * kinds).fill(Number.NaN);
     for (let j = 0; j < list.length; j++) {
       const y = list[j];
       const ry = ranks[j] ?? 0;
       // Each pair of new incidents is judged once (ranks are in key order).
       if (y === undefined || (fresh[j] === true && ry <= rx)) continue;
-      const score = sameActScore(x, y);
-      if (score === null) continue;
+      // Two incidents of one report are never the same act: the kind's score does not say so.
+      if (y.document === x.document) continue;
+      const at = 2 * (kind[j] ?? 0) + (ry < rx ? 1 : 0);
+      let judged = known[at] ?? Number.NaN;
+      if (Number.isNaN(judged)) {
+        judged = sameActScore(x, y) ?? -1;
+        known[at] = judged;
+      }
+      if (judged < 0) continue;
+      const score = judged;
       if (fresh[j] !== true) linked.add(y.key);
       a.push(Math.min(rx, ry));
       b.push(Math.max(rx, ry));
@@ -465,6 +494,9 @@ function judgedForest(
   });
   return { judged, linked };
 }
+
+/** An area without candidates, as judgedForest reads an area's. */
+const NO_CANDIDATES = { ranks: new Uint32Array(0), fresh: [], kind: new Uint32Array(0), kinds: 0 };
 
 /** A pair scored the same act, with the two incidents to word its reasons from. */
 interface Judged {

@@ -4,6 +4,7 @@ import {
   buildEvents,
   clusterIncidents,
   findLinks,
+  judgedAs,
   reconcileEvent,
   sameAct,
   sameActScore,
@@ -136,6 +137,37 @@ describe('whether two incidents are the same act', () => {
     // Both kinds of answer are tried.
     expect(linked).toBeGreaterThan(10);
     expect(linked).toBeLessThan(variants.length ** 2 / 2);
+  });
+
+  it('tells incidents alike only where no judgement tells them apart', () => {
+    const retold: StoredIncident = {
+      ...sdf,
+      key: 'zz#1',
+      document: 'zz',
+      outlet: 'وكالة أخرى',
+      incident: { ...sdf.incident, claims: [], evidence: [], tags: [] },
+    };
+    expect(judgedAs(retold)).toBe(judgedAs(sdf));
+    const unlike: StoredIncident[] = [
+      moved(sdf, { date: { ...sdf.incident.date, start: '2024-03-14', end: '2024-03-14' } }),
+      moved(sdf, { date: { ...sdf.incident.date, text: 'فجر اليوم' } }),
+      moved(sdf, { sub_event_type: 'Armed clash' }),
+      moved(sdf, {
+        actors: sdf.incident.actors.map((a) => (a.role === 'actor1' ? { ...a, id: 'ISIS' } : a)),
+      }),
+      moved(sdf, { fatalities: { low: 300, best: 300, high: 300 } }),
+      moved(sdf, {
+        location:
+          sdf.incident.location === null
+            ? null
+            : { ...sdf.incident.location, lat: 36.5, lon: 38.2 },
+      }),
+      { ...sdf, key: 'zz#2', document: 'zz2', published: '2024-03-20' },
+    ];
+    for (const x of unlike) expect(judgedAs(x)).not.toBe(judgedAs(sdf));
+    // Alike, they score alike against any other on the same side of it in key order.
+    for (const x of [monitor, amaq, shelling, later, ...unlike])
+      expect(sameActScore(x, { ...retold, key: sdf.key })).toBe(sameActScore(x, sdf));
   });
 });
 
