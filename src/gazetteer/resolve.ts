@@ -340,7 +340,9 @@ export function resolveMention(
   }
   // A name of one place has no other reading: most names, asked of no lists.
   const alternatives =
-    mention.candidates.length === 1 ? [] : alternativesOf(place, ranked, fitting, mention);
+    mention.candidates.length === 1
+      ? NO_ALTERNATIVES
+      : alternativesOf(place, ranked, fitting, mention);
   // Made whole in `placed`'s order, so of its shape, where a literal was made and then copied.
   return {
     place,
@@ -375,6 +377,9 @@ function alternativesOf(
   for (const p of mention.candidates) if (!fitting.includes(p) && !consider(p)) break;
   return alternatives;
 }
+
+/** No other reading: one list for every name of one place, where each resolution made its own. */
+const NO_ALTERNATIVES: readonly Place[] = [];
 
 /** The other readings of a name a reviewer is shown. */
 const MAX_ALTERNATIVES = 3;

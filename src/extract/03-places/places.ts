@@ -94,13 +94,26 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
  * looked up by a binary search (a long report has thousands of zones).
  */
 function insideAny(zones: readonly { start: number; end: number }[]): (m: PlaceMention) => boolean {
-  const sorted = [...zones].sort((a, b) => a.start - b.start);
+  const sorted = inOrder(zones, (z) => z.start)
+    ? zones
+    : [...zones].sort((a, b) => a.start - b.start);
   const furthest: number[] = [];
   for (const z of sorted) furthest.push(Math.max(z.end, furthest.at(-1) ?? -Infinity));
   return (m) => {
     const k = countBelow(sorted, (z) => z.start, m.start, true);
     return k > 0 && (furthest[k - 1] ?? -Infinity) >= m.end;
   };
+}
+
+/** Whether items are sorted by where they start already: a stable sort would leave them as they are. */
+function inOrder<T>(items: readonly T[], startOf: (item: T) => number): boolean {
+  let last = -Infinity;
+  for (const item of items) {
+    const start = startOf(item);
+    if (start < last) return false;
+    last = start;
+  }
+  return true;
 }
 
 /**
@@ -151,10 +164,14 @@ export function locatePlaces(
   );
   const asides = new Set(aside);
   const acts = joinBetween(resolved.filter((r) => !asides.has(r)));
+  // The acts are in text order already (as `located`): only quarters placed at their city
+  // need sorting in, and most reports name none.
+  const placedQuarters = quarters(unknown, acts, headline);
   return {
-    resolved: [...acts, ...quarters(unknown, acts, headline)].sort(
-      (a, b) => a.mention.start - b.mention.start,
-    ),
+    resolved:
+      placedQuarters.length === 0 && inOrder(acts, (r) => r.mention.start)
+        ? acts
+        : [...acts, ...placedQuarters].sort((a, b) => a.mention.start - b.mention.start),
     headline,
     unknown,
     aside,
