@@ -166,7 +166,8 @@ function keyPhrases(...list: string[]): PhraseList {
 }
 
 function endsAt(tokens: readonly Token[], stop: number, list: PhraseList): boolean {
-  const last = tokens[stop - 1];
+  // No token before the first: a read at -1 is far slower than one inside the array.
+  const last = stop > 0 ? tokens[stop - 1] : undefined;
   if (last === undefined) return false;
   return list
     .endingWith(last)

@@ -296,7 +296,7 @@ function opensIncident(mention: EventMention): boolean {
 function insertPosition(list: number[], position: number): void {
   let k = list.length;
   while (k > 0 && (list[k - 1] ?? -1) > position) k--;
-  if (list[k - 1] !== position) list.splice(k, 0, position);
+  if (k === 0 || list[k - 1] !== position) list.splice(k, 0, position);
 }
 
 function removePosition(list: number[], position: number): void {
@@ -321,14 +321,27 @@ function lastOf(
     return -1;
   }
   const at = lists.map((list) => list.length - 1);
+  // Each list's position not taken yet; -1 once all are.
+  const nextOf = (k: number): number => {
+    const i = at[k] ?? -1;
+    return i < 0 ? -1 : (lists[k]?.[i] ?? -1);
+  };
   for (;;) {
     let best = -1;
-    for (let k = 0; k < lists.length; k++) best = Math.max(best, lists[k]?.[at[k] ?? -1] ?? -1);
+    for (let k = 0; k < lists.length; k++) best = Math.max(best, nextOf(k));
     if (best < 0) return -1;
-    for (let k = 0; k < lists.length; k++)
-      if (lists[k]?.[at[k] ?? -1] === best) at[k] = (at[k] ?? 0) - 1;
+    for (let k = 0; k < lists.length; k++) if (nextOf(k) === best) at[k] = (at[k] ?? 0) - 1;
     if (test(best)) return best;
   }
+}
+
+/**
+ * The draft at a position a search gave, none at -1 (none found): V8 answers a read
+ * before an array's first element by searching the array's prototypes, some 15× a read
+ * inside it, and most searches find nothing.
+ */
+function draftAt(drafts: readonly IncidentDraft[], position: number): IncidentDraft | undefined {
+  return position >= 0 ? drafts[position] : undefined;
 }
 
 const figureKey = (f: FigureMention): string => `${f.measure}|${String(f.count)}`;
@@ -617,7 +630,7 @@ export function gatherIncidents(
     }
     // The very same town or village is the same act; a whole governorate is not that telling.
     if (target === undefined && here !== null && here.precision !== 3) {
-      target = drafts[lastFit([index.atPlace(part, here.place.id)], fitsAt)];
+      target = draftAt(drafts, lastFit([index.atPlace(part, here.place.id)], fitsAt));
       rule = 'gather/same-place';
     }
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
@@ -625,13 +638,13 @@ export function gatherIncidents(
       const counts = mention.figures
         .map((f) => f.figure)
         .filter((f) => f.count !== null && f.count >= 3);
-      target =
-        drafts[
-          lastFit(index.withCounts(part, counts), (k) => {
-            const draft = drafts[k];
-            return draft !== undefined && repeatsACount(draft, mention, true) && fitsAt(k);
-          })
-        ];
+      target = draftAt(
+        drafts,
+        lastFit(index.withCounts(part, counts), (k) => {
+          const draft = drafts[k];
+          return draft !== undefined && repeatsACount(draft, mention, true) && fitsAt(k);
+        }),
+      );
       rule = 'gather/repeats-its-count';
     }
     if (target === undefined) {
@@ -643,7 +656,7 @@ export function gatherIncidents(
           : anyDraft
             ? lastFit(index.ofKinds(part, kinds), fitsAt)
             : lastFit(candidates(), (k) => index.hasKind(k, kinds) && fitsAt(k));
-      const latest = drafts[sharing >= 0 ? sharing : lastFitting()];
+      const latest = draftAt(drafts, sharing >= 0 ? sharing : lastFitting());
       // An act at another place inside or around the incident's is the same act only when the text says so.
       const joins =
         latest !== undefined &&
@@ -660,15 +673,15 @@ export function gatherIncidents(
     // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
     if (target === undefined && mention.newAct !== 'explicit') {
       const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
-      target =
-        drafts[
-          lastOf(index.withCounts(part, counted), (k) => {
-            const draft = drafts[k];
-            return (
-              draft !== undefined && repeatsToll(draft, mention, counted, (f) => index.states(k, f))
-            );
-          })
-        ];
+      target = draftAt(
+        drafts,
+        lastOf(index.withCounts(part, counted), (k) => {
+          const draft = drafts[k];
+          return (
+            draft !== undefined && repeatsToll(draft, mention, counted, (f) => index.states(k, f))
+          );
+        }),
+      );
       rule = 'gather/repeats-the-toll';
     }
     const before = waiting.filter((w) => countedFor(w, mention));

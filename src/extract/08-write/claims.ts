@@ -75,7 +75,8 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
       const k = named.findIndex(
         (n) => n.measure === figure.measure && n.count === figure.count && n.count !== null,
       );
-      const same = named[k];
+      // Not found: no read at -1, far slower than a read inside the array.
+      const same = k >= 0 ? named[k] : undefined;
       if (same !== undefined) {
         if (same.victim === null) named[k] = { ...same, victim: figure.victim };
         continue;

@@ -24,7 +24,11 @@ export function lastBelow<T>(
   key: (item: T) => number,
 ): (bound: number) => T | undefined {
   if (!ascending(list, key)) return (bound) => list.filter((x) => key(x) < bound).at(-1);
-  return (bound) => list[countBelow(list, key, bound) - 1];
+  return (bound) => {
+    // None below: no read at -1, which leaves V8's fast path for a search of the prototypes.
+    const below = countBelow(list, key, bound);
+    return below > 0 ? list[below - 1] : undefined;
+  };
 }
 
 /**
