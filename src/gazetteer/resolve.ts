@@ -61,23 +61,44 @@ export function placed(r: ResolvedPlace): ResolvedPlace {
   };
 }
 
-/** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. */
-export function adminCodesOf(mention: PlaceMention): string[] {
-  const codes: string[] = [];
+const NO_CODES: readonly string[] = [];
+
+/**
+ * The codes each list of candidates vouches for, named bare and after a word of
+ * region («ريف»): a list is one array for every mention of a name read alike
+ * (`readNames`), and a report names the same towns again and again, each time
+ * reading every candidate, far in memory, into a new list.
+ */
+const codesByCandidates = new WeakMap<readonly Place[], (readonly string[] | undefined)[]>();
+
+/** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. Read-only. */
+export function adminCodesOf(mention: PlaceMention): readonly string[] {
   // «حي الثورة»: a name that is an ordinary word vouches for no area, not even its own.
-  if (mention.common === true) return codes;
-  for (const place of mention.candidates) {
-    if (
-      place.kind === 'governorate' ||
-      place.kind === 'district' ||
-      place.rank <= 2 ||
-      mention.relation === 'region'
-    ) {
+  if (mention.common === true || mention.candidates.length === 0) return NO_CODES;
+  const region = mention.relation === 'region';
+  let known = codesByCandidates.get(mention.candidates);
+  if (known === undefined) {
+    known = [undefined, undefined];
+    codesByCandidates.set(mention.candidates, known);
+  }
+  const slot = region ? 1 : 0;
+  let codes = known[slot];
+  if (codes === undefined) {
+    codes = vouchedFor(mention.candidates, region);
+    known[slot] = codes;
+  }
+  return codes;
+}
+
+function vouchedFor(candidates: readonly Place[], region: boolean): readonly string[] {
+  const codes: string[] = [];
+  for (const place of candidates) {
+    if (place.kind === 'governorate' || place.kind === 'district' || place.rank <= 2 || region) {
       codes.push(place.admin1Pcode);
       if (place.kind !== 'governorate' && place.admin2Pcode !== '') codes.push(place.admin2Pcode);
     }
   }
-  return codes;
+  return codes.length === 0 ? NO_CODES : codes;
 }
 
 /** Within this of a place the report placed, a candidate is near it; within `NEARBY_KM`, in its area. */

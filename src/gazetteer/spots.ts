@@ -10,23 +10,24 @@ import type { Place } from './places.js';
  */
 export class Spots {
   private readonly byLatitude: Place[] = [];
-  /** Longitudes placed, by latitude: a spot is its two numbers, whatever place is there. */
-  private readonly placed = new Map<number, Set<number>>();
 
   get size(): number {
     return this.byLatitude.length;
   }
 
-  /** Adds a place's spot, unless a place at the same spot was added before. */
+  /**
+   * Adds a place's spot (its two numbers, whatever place is there), unless a place at
+   * the same spot was added before: sought among the spots of its latitude where it
+   * goes, where a table of longitudes by latitude hashed both numbers of every place.
+   */
   add(place: Place): void {
-    let longitudes = this.placed.get(place.lat);
-    if (longitudes === undefined) {
-      longitudes = new Set();
-      this.placed.set(place.lat, longitudes);
+    const at = this.firstFrom(place.lat);
+    for (let k = at; k < this.byLatitude.length; k++) {
+      const spot = this.byLatitude[k];
+      if (spot === undefined || spot.lat !== place.lat) break;
+      if (spot.lon === place.lon) return;
     }
-    if (longitudes.has(place.lon)) return;
-    longitudes.add(place.lon);
-    this.byLatitude.splice(this.firstFrom(place.lat), 0, place);
+    this.byLatitude.splice(at, 0, place);
   }
 
   /**
