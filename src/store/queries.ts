@@ -292,6 +292,30 @@ export function conditions(
 }
 
 /**
+ * A filter's conditions on `events` (`where`, `params`: conditions()'s answer)
+ * as the conditions of disjoint parts that hold its events between them:
+ * where it names a type, those of that sub-type, and those of that type and
+ * another sub-type; else the conditions as they are. The type's condition
+ * (event type or sub-type) is an OR no index range can follow: each part's
+ * names one column, which events_area_sub_type (schema.ts, migration 49) or
+ * the type's indexes read as a range. A value is an event type or a
+ * sub-type, never both, so one part finds no event in its index.
+ */
+export function typeParts(
+  filter: EventFilter,
+  where: readonly string[],
+  params: unknown[],
+): string[][] {
+  if (filter.type === undefined) return [[...where]];
+  params.push(filter.type);
+  const p = `$${String(params.length)}`;
+  return [
+    [...where, `sub_event_type = ${p}`],
+    [...where, `event_type = ${p}`, `sub_event_type <> ${p}`],
+  ];
+}
+
+/**
  * The condition that an event of `table` (events or event_words) holds the
  * normalized `words`, its values given through `param`.
  */

@@ -19,6 +19,7 @@ import {
   SUMMARY,
   summarySource,
   tileSource,
+  typeParts,
 } from './queries.js';
 import type { EventFilter, MarkedEvent } from './queries.js';
 
@@ -161,6 +162,9 @@ export async function eventTimeline(
   const days = dayConditions(filter);
   const table = await eventSource(db, filter);
   const { where, params } = days ?? (await boundedConditions(db, filter, table));
+  // On the events, a type's events in two parts, each read as a range (typeParts); on the words
+  // or a kept search's rows, whose matches are found by word, in one.
+  const parts = days === null && table === 'events' ? typeParts(filter, where, params) : [where];
   params.push(period);
   return db.query<TimelineBucket>(
     `SELECT to_char(start, 'YYYY-MM-DD') AS period, type, events, fatalities
@@ -170,7 +174,13 @@ export async function eventTimeline(
              days === null
                ? `SELECT date_start AS day, event_type AS type, count(*) AS events,
                          sum(fatalities_best) AS fatalities
-                  FROM ${table} ${whereOf(where, ['date_start IS NOT NULL'])}
+                  FROM (${parts
+                    .map(
+                      (part) =>
+                        `SELECT date_start, event_type, fatalities_best
+                         FROM ${table} ${whereOf(part, ['date_start IS NOT NULL'])}`,
+                    )
+                    .join('\n                  UNION ALL ')}) AS e
                   GROUP BY 1, 2`
                : `SELECT day, event_type AS type, sum(events) AS events, sum(fatalities) AS fatalities
                   FROM ${days.table} ${whereOf(where)}

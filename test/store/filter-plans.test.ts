@@ -571,16 +571,70 @@ describe.each(engines())('the event filters on $name', (engine) => {
     'maps a governorate with %s from its index alone, never the events themselves',
     async (_, also: EventFilter) => {
       const filter: EventFilter = { ...also, publicOnly: true };
-      const plans: PlanNode[][] = [];
-      const sql = explaining(db, plans);
-      await eventClusters(sql, filter, 0.7);
-      await eventTimeline(sql, filter, 'week');
-      const scans = plans.flat().filter((n) => n['Relation Name'] === 'events');
+      const mapped: PlanNode[][] = [];
+      await eventClusters(explaining(db, mapped), filter, 0.7);
+      const scans = mapped.flat().filter((n) => n['Relation Name'] === 'events');
       expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual(
         scans.map(() => ['Index Only Scan', 'events_area']),
       );
       expect(scans.length).toBeGreaterThan(0);
+      // The timeline of a type reads its sub-type's events and its type's apart (typeParts): each
+      // from the governorate's indexes alone, or, for the column the value is not of, from that
+      // column's index, in which it finds none.
+      const timed: PlanNode[][] = [];
+      await eventTimeline(explaining(db, timed), filter, 'week');
+      const read = timed.flat().filter((n) => n['Relation Name'] === 'events');
+      expect(read.length).toBeGreaterThan(0);
+      for (const scan of read) {
+        const named = also.type === undefined ? '' : `= '${also.type}'::text`;
+        if (scan['Node Type'] !== 'Index Only Scan' && named !== '')
+          expect([scan['Node Type'], scan['Index Name'], scan['Index Cond']]).toEqual([
+            'Index Scan',
+            expect.stringMatching(/^events_(sub_)?type$/),
+            expect.stringContaining(named),
+          ]);
+        else expect(['events_area', 'events_area_sub_type']).toContain(scan['Index Name']);
+      }
       await mapsAsPlainly(also, 0.7, false);
+    },
+  );
+
+  it.each([
+    ['a sub-type', 'Air/drone strike'],
+    ['a type', 'Explosions/Remote violence'],
+  ])(
+    'reads the timeline of a governorate, two years, %s, an actor, a claimant and a status by the value, as a plain grouping would',
+    async (_, type) => {
+      const filter: EventFilter = {
+        admin1Pcode: 'SY07',
+        from: '2023-01-01',
+        to: '2024-12-31',
+        actor: 'RUS',
+        claimant: 'SNHR',
+        type,
+        status: 'unreviewed',
+        publicOnly: true,
+      };
+      const plans: PlanNode[][] = [];
+      const week = await eventTimeline(explaining(db, plans), filter, 'week');
+      // The governorate's events of the sub-type alone, found as a range of the index of both.
+      const read = plans.flat().filter((n) => n['Relation Name'] === 'events');
+      const bySub = read.filter((n) => n['Index Name'] === 'events_area_sub_type');
+      if (type === 'Air/drone strike') {
+        expect(bySub.map((n) => n['Node Type'])).toEqual(['Index Only Scan']);
+        expect(bySub[0]?.['Index Cond']).toMatch(/admin1_pcode = .* AND \(?sub_event_type = /);
+      }
+      expect(read.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+      const { where, params } = plainly(filter);
+      expect(week.length).toBeGreaterThan(0);
+      expect(week).toEqual(
+        await db.query(
+          `SELECT to_char(date_trunc('week', date_start::timestamp), 'YYYY-MM-DD') AS period,
+             event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+           FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`,
+          params,
+        ),
+      );
     },
   );
 

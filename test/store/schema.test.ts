@@ -57,6 +57,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [46, '103ffc863b4774d0'],
   [47, 'ef7b9813ebf742c0'],
   [48, 'c22996ad1a8654c0'],
+  [49, '9847bd0a8a7ed0d7'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
