@@ -33,8 +33,16 @@ export function locateMentions(
   );
   // Whether each mention is skipped, asked once: the context sets and both passes need it.
   // Kept by the mention's place in text order, where a set of mentions hashed each one.
+  // The loops here go by index: run once a report, this code is often not optimized yet, and
+  // a loop over an array's iterator then made an object for every step.
   const skipped: boolean[] = [];
-  for (const mentions of bySentence) for (const m of mentions) skipped.push(skip(m));
+  for (let k = 0; k < bySentence.length; k++) {
+    const mentions = bySentence[k] ?? [];
+    for (let m = 0; m < mentions.length; m++) {
+      const mention = mentions[m];
+      skipped.push(mention !== undefined && skip(mention));
+    }
+  }
   // Each sentence's areas, those of its acts, and the governorates the report has placed
   // acts in so far: one walk over the mentions, each mention's areas asked once.
   // Sets only read from here on: a sentence that names no area shares one empty set, and
@@ -46,16 +54,21 @@ export function locateMentions(
   const documentAdmin = new Set<string>();
   let reportGovernorates = none;
   let mentionIndex = 0;
-  for (const mentions of bySentence) {
+  for (let k = 0; k < bySentence.length; k++) {
+    const mentions = bySentence[k] ?? [];
     let admin: Set<string> | null = null;
     let actAdmin: Set<string> | null = null;
     // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
     let governorates: Set<string> | null = null;
-    for (const mention of mentions) {
+    for (let m = 0; m < mentions.length; m++) {
+      const mention = mentions[m];
       const kept = skipped[mentionIndex] !== true;
       mentionIndex++;
+      if (mention === undefined) continue;
       const placesAct = kept && !mention.origin && mention.aside === undefined;
-      for (const code of adminCodesOf(mention)) {
+      const codes = adminCodesOf(mention);
+      for (let c = 0; c < codes.length; c++) {
+        const code = codes[c] ?? '';
         (admin ??= new Set()).add(code);
         documentAdmin.add(code);
         if (kept) (actAdmin ??= new Set()).add(code);
@@ -80,20 +93,24 @@ export function locateMentions(
     resolved: places,
   }));
   // The names of one place first, then the others: each pass in text order.
+  // Loops by index, where a callback for each sentence was made and called at each pass.
   const resolvePass = (ofOnePlace: boolean): LocatedMention[] => {
     const located: LocatedMention[] = [];
     let mentionIndex = 0;
-    bySentence.forEach((mentions, k) => {
+    for (let k = 0; k < bySentence.length; k++) {
+      const mentions = bySentence[k] ?? [];
       const context = contexts[k];
-      for (const mention of mentions) {
+      for (let m = 0; m < mentions.length; m++) {
+        const mention = mentions[m];
         const isSkipped = skipped[mentionIndex] === true;
         mentionIndex++;
-        if ((mention.candidates.length === 1) !== ofOnePlace || context === undefined) continue;
+        if (mention === undefined || context === undefined) continue;
+        if ((mention.candidates.length === 1) !== ofOnePlace) continue;
         const resolved = isSkipped ? null : resolveMention(gazetteer, mention, context);
         if (resolved !== null) places.add(resolved.place);
         located.push({ mention, sentence: k, resolved });
       }
-    });
+    }
     return located;
   };
   const namesOfOnePlace = resolvePass(true);

@@ -247,6 +247,16 @@ const KINDS: Readonly<Record<AdminLevel | 'region' | 'facility' | 'settlement' |
   bare: ['community', 'neighbourhood', 'site', 'governorate', 'district', 'subdistrict'],
 };
 
+/**
+ * Where a place's kind stands among those the cue words allow (after «حي», a
+ * neighbourhood as a community), past them all when not among them. A function of
+ * its own, where a closure over the kinds was made for every mention resolved.
+ */
+function kindRank(p: Place, kinds: Kinds, cueKind: Place['kind'] | null): number {
+  const k = kinds.indexOf(p.kind === cueKind ? 'community' : p.kind);
+  return k < 0 ? kinds.length : k;
+}
+
 /** Which kinds of place the cue words allow, most fitting first. */
 function preferredKinds(mention: PlaceMention): Kinds {
   if (mention.admin !== null) return KINDS[mention.admin];
@@ -320,10 +330,6 @@ export function resolveMention(
   const kinds = preferredKinds(mention);
   // «حي»: a neighbourhood fits as well as a community, and the cue tips the balance.
   const cueKind = mention.neighbourhood === true ? 'neighbourhood' : null;
-  const kindRank = (p: Place): number => {
-    const k = kinds.indexOf(p.kind === cueKind ? 'community' : p.kind);
-    return k < 0 ? kinds.length : k;
-  };
   // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
   const quarter = quarterOfReportCity(mention, context);
   const pool = quarter
@@ -333,9 +339,13 @@ export function resolveMention(
       : mention.candidates;
   if (pool.length === 0) return null;
   let bestKind = Infinity;
-  for (const p of pool) bestKind = Math.min(bestKind, kindRank(p));
+  for (let k = 0; k < pool.length; k++) {
+    const p = pool[k];
+    if (p !== undefined) bestKind = Math.min(bestKind, kindRank(p, kinds, cueKind));
+  }
   // A pool of one is its own best kind: most names are one place's.
-  const fitting = pool.length === 1 ? pool : pool.filter((p) => kindRank(p) === bestKind);
+  const fitting =
+    pool.length === 1 ? pool : pool.filter((p) => kindRank(p, kinds, cueKind) === bestKind);
   // One place of the best kind needs no score: most names are one place's.
   const ranked =
     fitting.length === 1

@@ -108,7 +108,9 @@ function insideAny(zones: readonly { start: number; end: number }[]): (m: PlaceM
 /** Whether items are sorted by where they start already: a stable sort would leave them as they are. */
 function inOrder<T>(items: readonly T[], startOf: (item: T) => number): boolean {
   let last = -Infinity;
-  for (const item of items) {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item === undefined) continue;
     const start = startOf(item);
     if (start < last) return false;
     last = start;
@@ -141,7 +143,12 @@ export function locatePlaces(
   const headline: ResolvedPlace[] = [];
   const unknown: PlaceMention[] = [];
   const anaphors: PlaceMention[] = [];
-  for (const { mention, sentence, resolved: place } of located) {
+  // By index: run once a report, often before it is optimized, where a loop over the
+  // array's iterator made an object at every step.
+  for (let k = 0; k < located.length; k++) {
+    const found = located[k];
+    if (found === undefined) continue;
+    const { mention, sentence, resolved: place } = found;
     const prose = analysis.sentences[sentence]?.prose ?? false;
     if (place !== null) (prose ? resolved : headline).push(place);
     else if (mention.anaphor !== undefined) {
