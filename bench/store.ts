@@ -1,5 +1,5 @@
 /**
- * npm run bench:store [-- --reports N --events N --name NAME]
+ * npm run bench:store [-- --reports N --events N --name NAME] [-- --pglite]
  *
  * The store's figures: ingest's peak memory for 10,000 reports at batch sizes
  * from 50 to 10,000, and for 10,000 reports crowded into one month (each
@@ -11,7 +11,8 @@
  * workers, wall and CPU (the commands' and the server's); then, at 100,000 events, an export (seconds, peak
  * memory, against a tenth as many) and a filtered event-list query (ms).
  * Everything runs through the `wathiq` command as a user would run it; each
- * command reports its own CPU time and peak memory (peak.ts).
+ * command reports its own CPU time and peak memory (peak.ts). With --pglite,
+ * the embedded engine's figures only: the server is not asked for.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -376,7 +377,9 @@ async function main(): Promise<void> {
   // Letters, digits and _ only: it names the databases, apart from another checkout's.
   const name = (argumentText('--name') ?? '').replace(/\W/g, '');
   const database = (what: string): string => `wathiq_bench_${what}${name === '' ? '' : `_${name}`}`;
-  if (await reachable(admin)) {
+  if (process.argv.includes('--pglite')) {
+    print('PostgreSQL: not measured (--pglite)');
+  } else if (await reachable(admin)) {
     const direct = await serverDatabase(admin, database('direct'));
     const [ingest, directServer] = await withServerCpu(direct, () =>
       wathiq(['ingest', '--no-progress', '--db', direct, corpus], local),
