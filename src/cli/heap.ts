@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * How far the JavaScript heap may grow past what survived its last full
@@ -46,5 +47,33 @@ export function claimProcess(): void {
  * upgrade that ignores it shows.
  */
 export function holdHeapClose(): void {
-  if (ownProcess) setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
+  if (!ownProcess) return;
+  setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
+  // The collector is given to contexts made once the flag is set: one made here hands it over.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext("typeof gc === 'function' ? gc : null") as Collector | null;
+  if (gc !== null)
+    collectYoung = () => {
+      gc({ type: 'minor' });
+    };
+}
+
+/** V8's collector as `--expose-gc` gives it. */
+type Collector = (options: { readonly type: 'minor' | 'major' }) => void;
+
+/** A collection of the young generation alone (holdHeapClose); nothing where it was not asked for. */
+let collectYoung = (): void => undefined;
+
+/**
+ * Lets go of what a batch left behind, once it is stored: the buffers the
+ * embedded engine's protocol made of its statements (a batch's rows sent as
+ * JSON, copied four times over on the way in) are freed only when their
+ * wrappers are collected, and between two collections V8 let them pile up
+ * batch after batch (+20–30 MB at the peak of 10,000 reports of one month,
+ * in the C heap, which then stays as large). A young collection after each
+ * batch costs a few ms against a batch's ~0.5 s; an ingest of 10,000 reports
+ * of one month peaked at 289–299 MB with it (4 runs), 304–306 without.
+ */
+export function sweepBatch(): void {
+  collectYoung();
 }

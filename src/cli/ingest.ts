@@ -25,7 +25,7 @@ import {
   transactionReports,
 } from '../service/index.js';
 import type { ReportOutcome, StoreLocation } from '../service/index.js';
-import { holdHeapClose } from './heap.js';
+import { holdHeapClose, sweepBatch } from './heap.js';
 import { printable } from './terminal.js';
 import { iso, say, translator } from './i18n.js';
 import { problem } from './problems.js';
@@ -284,8 +284,10 @@ async function ingestHere(
       } else {
         batch.push(entry.report);
         held += entry.report.raw.length;
-        if (batch.length >= Math.min(batchSize(flags, db), HELD_REPORTS) || held >= HELD_BYTES)
+        if (batch.length >= Math.min(batchSize(flags, db), HELD_REPORTS) || held >= HELD_BYTES) {
           await flush();
+          sweepBatch();
+        }
       }
     }
     if (!signal.stopping) await flush();

@@ -118,10 +118,13 @@ const INT8_OID = 20;
  * The embedded engine's page cache. PostgreSQL's default (128 MB) is written
  * through when the engine starts, so every process that opens the store holds
  * it whole (and spends ~0.5 s of CPU filling it); the operating system caches
- * the data folder's files behind it anyway. 16 MB keeps an ingest of 10,000
- * reports under 300 MB (npm run bench:store measures it).
+ * the data folder's files behind it anyway. A page read into the cache stays
+ * in the process's memory until it ends: with 16 MB, an ingest of 10,000
+ * reports of one month held 62 MB of the engine's memory at the end, 8 MB
+ * 54–56 MB, for the same CPU time within the noise (2,000 reports: 12.1–12.7 s
+ * against 11.8–12.4). npm run bench:store measures it.
  */
-const EMBEDDED_BUFFERS = '16MB';
+const EMBEDDED_BUFFERS = '8MB';
 
 /** PostgreSQL's start-up options for the embedded engine: PGlite's own, and the page cache above. */
 const embeddedStartParams = (defaults: readonly string[]): string[] => [

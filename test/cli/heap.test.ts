@@ -32,6 +32,7 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     ]);
     expect(status).toBe(0);
     expect(heapFlags()).toEqual([]);
+    expect(flags).not.toContain('--expose-gc');
   });
 
   it('holds the heap close when the process is the command’s own (bin/wathiq.js)', async () => {
@@ -40,6 +41,8 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     });
     expect(status).toBe(0);
     expect(heapFlags()).toEqual(['--heap-growing-percent=50']);
+    // The young generation is collected after each batch (sweepBatch), by the collector this exposes.
+    expect(flags).toContain('--expose-gc');
   });
 });
 
