@@ -78,8 +78,9 @@ export function sameActScore(x: LinkIncident, y: LinkIncident): number | null {
 
 /**
  * Everything scoreOf reads of an incident but its key and its report's id:
- * two incidents alike in it score alike against any third, but for a pair of
- * one report (refused) and for which of the pair comes first by key. An act
+ * two incidents alike in it score alike against any third, on either side of
+ * it in key order (scoreOf judges a pair alike in either order), but for a
+ * pair of one report (refused). An act
  * retold by hundreds of outlets is hundreds of incidents alike in all this: a
  * batch joining it scores each new incident against each likeness once, not
  * against every member (an act told by 1,500 reports: 75,000 pairs a batch).
@@ -177,7 +178,7 @@ function placeScore(a: Location | null, b: Location | null): number | null {
   if (a === null || b === null || a.admin1_pcode === null || a.admin1_pcode !== b.admin1_pcode)
     return null;
   if (a.place_id !== null && a.place_id === b.place_id) return 3;
-  const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
+  const [wide, narrow] = widerFirst(a, b);
   if (wide.precision === 3) return within(narrow, wide) ? AREA_SCORE : null;
   const reach = REACH_KM[Math.max(a.precision, b.precision) as 1 | 2];
   return distanceKm(a, b) <= reach ? 2 : null;
@@ -188,14 +189,29 @@ function placeReason(a: Location | null, b: Location | null): string {
   if (a === null || b === null) return '';
   if (a.place_id !== null && a.place_id === b.place_id)
     return `same place ${a.place_id} (${a.name_en})`;
-  const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
+  const [wide, narrow] = widerFirst(a, b);
   if (wide.precision === 3) return `${narrow.name_en} lies in ${wide.name_en}`;
   return `${distanceKm(a, b).toFixed(1)} km apart`;
 }
 
+/**
+ * The wider of two places first: the less precise, and of two areas the
+ * governorate, which holds a district (both are named at precision 3). Were
+ * the first by key taken, a district's report would be linked to its
+ * governorate's only when the governorate's report came first.
+ */
+function widerFirst(a: Location, b: Location): readonly [Location, Location] {
+  if (a.precision !== b.precision) return a.precision > b.precision ? [a, b] : [b, a];
+  return isGovernorate(b) && !isGovernorate(a) ? [b, a] : [a, b];
+}
+
+function isGovernorate(area: Location): boolean {
+  return area.place_id === area.admin1_pcode;
+}
+
 /** Whether a place lies in an area (a governorate or district named at precision 3). */
 function within(place: Location, area: Location): boolean {
-  if (area.place_id === area.admin1_pcode) return true;
+  if (isGovernorate(area)) return true;
   return area.admin2 !== null && area.admin2 === place.admin2;
 }
 

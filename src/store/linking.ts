@@ -412,7 +412,7 @@ export async function linkNewIncidents(
  * incident n pairs, and only the forest's few are made pairs to word (as
  * objects, the pairs of an act told by 1,000 reports were a third of the time
  * linking spent in JavaScript, with their garbage). Candidates alike in all
- * judging reads (judgedAs) are judged once a side of each new incident: the
+ * judging reads (judgedAs) are judged once for each new incident: the
  * reports of an act retold by wire mostly are.
  */
 function judgedForest(
@@ -460,9 +460,8 @@ function judgedForest(
     const list = candidates.get(area) ?? [];
     const { ranks, fresh, kind, kinds } = ranked.get(area) ?? NO_CANDIDATES;
     const rx = rank.get(x.key) ?? 0;
-    // x's score against each kind of candidate, on either side of x in key order (the pair is
-    // judged in key order): NaN until judged, -1 not the same act.
-    const known = new Float64Array(2 * kinds).fill(Number.NaN);
+    // x's score against each kind of candidate: NaN until judged, -1 not the same act.
+    const known = new Float64Array(kinds).fill(Number.NaN);
     for (let j = 0; j < list.length; j++) {
       const y = list[j];
       const ry = ranks[j] ?? 0;
@@ -470,14 +469,13 @@ function judgedForest(
       if (y === undefined || (fresh[j] === true && ry <= rx)) continue;
       // Two incidents of one report are never the same act: the kind's score does not say so.
       if (y.document === x.document) continue;
-      const at = 2 * (kind[j] ?? 0) + (ry < rx ? 1 : 0);
-      let judged = known[at] ?? Number.NaN;
-      if (Number.isNaN(judged)) {
-        judged = sameActScore(x, y) ?? -1;
-        known[at] = judged;
+      const at = kind[j] ?? 0;
+      let score = known[at] ?? Number.NaN;
+      if (Number.isNaN(score)) {
+        score = sameActScore(x, y) ?? -1;
+        known[at] = score;
       }
-      if (judged < 0) continue;
-      const score = judged;
+      if (score < 0) continue;
       if (fresh[j] !== true) linked.add(y.key);
       a.push(Math.min(rx, ry));
       b.push(Math.max(rx, ry));

@@ -101,6 +101,44 @@ describe('whether two incidents are the same act', () => {
     ).toBeNull();
   });
 
+  it('links a district’s report to its governorate’s whichever report comes first by key', () => {
+    // An area says little: linked only by a known day and a known doer (Amaq's ISIS).
+    const place = amaq.incident.location;
+    if (place === null || place.admin1_pcode === null) throw new Error('a placed incident');
+    const governorate = {
+      ...place,
+      place_id: place.admin1_pcode,
+      admin2: null,
+      precision: 3 as const,
+    };
+    const district = {
+      ...place,
+      place_id: `${place.admin1_pcode}01`,
+      admin2: place.admin2 ?? 'A district',
+      name_en: 'A district',
+      precision: 3 as const,
+    };
+    const told = (location: typeof place, key: string): StoredIncident => ({
+      ...moved(amaq, { location }, key),
+      document: key,
+    });
+    for (const [first, second] of [
+      [governorate, district],
+      [district, governorate],
+    ] as const) {
+      const match = sameAct(told(first, 'a#1'), told(second, 'b#1'));
+      expect(match?.reasons).toContain(`A district lies in ${governorate.name_en}`);
+      expect(sameActScore(told(first, 'a#1'), told(second, 'b#1'))).toBe(match?.score);
+    }
+    // Another district of the governorate is not in it.
+    const elsewhere = {
+      ...district,
+      place_id: `${place.admin1_pcode}02`,
+      admin2: 'Another district',
+    };
+    expect(sameAct(told(elsewhere, 'a#1'), told(district, 'b#1'))).toBeNull();
+  });
+
   it('scores a pair as sameAct does, without wording its reasons', () => {
     // Variants that move every part of the judgement: place, day across a night, type, doer, counts.
     const variants: StoredIncident[] = [monitor, sdf, amaq, shelling, later].flatMap((x, k) => [
@@ -165,9 +203,10 @@ describe('whether two incidents are the same act', () => {
       { ...sdf, key: 'zz#2', document: 'zz2', published: '2024-03-20' },
     ];
     for (const x of unlike) expect(judgedAs(x)).not.toBe(judgedAs(sdf));
-    // Alike, they score alike against any other on the same side of it in key order.
+    // Alike, they score alike against any other, on either side of it in key order.
     for (const x of [monitor, amaq, shelling, later, ...unlike])
-      expect(sameActScore(x, { ...retold, key: sdf.key })).toBe(sameActScore(x, sdf));
+      for (const key of ['0#1', '~#1'])
+        expect(sameActScore(x, { ...retold, key })).toBe(sameActScore(x, sdf));
   });
 });
 
