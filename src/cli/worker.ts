@@ -44,9 +44,9 @@ async function recordFailedBundle(db: Database, bundle: FailedBundle): Promise<n
 /**
  * `wathiq worker`: takes reports from the server's queue and ingests them, as
  * many processes on as many machines as wanted. Each bundle of reports is
- * stored (in transactions of at most 50 reports) and its job completed after,
- * so a worker killed at any moment loses nothing: the job comes back, and
- * storing the same bytes again is a no-op.
+ * stored (in transactions of at most 200 reports: transactionReports) and its
+ * job completed after, so a worker killed at any moment loses nothing: the job
+ * comes back, and storing the same bytes again is a no-op.
  */
 export async function runWorker(flags: WorkerFlags): Promise<number> {
   const options = storeOptions(flags);

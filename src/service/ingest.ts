@@ -91,7 +91,7 @@ function reasonOf(error: unknown): string {
  * needs no more memory than one of 50 (`npm run bench:store` measures it),
  * and costs no more per report.
  */
-export const TRANSACTION_REPORTS = 50;
+const TRANSACTION_REPORTS = 50;
 export const TRANSACTION_BYTES = 4 * 1024 * 1024;
 
 /**
