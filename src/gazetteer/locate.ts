@@ -68,7 +68,8 @@ export function locateMentions(
       const placesAct = kept && !mention.origin && mention.aside === undefined;
       const codes = adminCodesOf(mention);
       for (let c = 0; c < codes.length; c++) {
-        const code = codes[c] ?? '';
+        const code = codes[c];
+        if (code === undefined) continue;
         (admin ??= new Set()).add(code);
         documentAdmin.add(code);
         if (kept) (actAdmin ??= new Set()).add(code);

@@ -31,6 +31,21 @@ describe('Spots: how near the nearest placed spot is', () => {
     expect(spots.size).toBe(2);
   });
 
+  it('tells apart spots on one latitude, and keeps a repeat of any of them once', () => {
+    const spots = new Spots();
+    const [a] = every(101);
+    if (a === undefined) throw new Error('the gazetteer is empty');
+    const east = (km: number, id: string) => ({ ...a, id, lon: a.lon + km / 100 });
+    for (const spot of [a, east(10, 'e10'), east(20, 'e20'), east(10, 'e10-again')])
+      spots.add(spot);
+    // Its third place stands where its second did: three spots, in a row.
+    expect(spots.size).toBe(3);
+    spots.add(east(20, 'e20-again'));
+    spots.add(east(30, 'e30'));
+    expect(spots.size).toBe(4);
+    expect(spots.nearest(east(30, 'probe'), 1)).toBe(0);
+  });
+
   it('answers no distance within reach when nothing is placed', () => {
     const [a] = places;
     if (a === undefined) throw new Error('the gazetteer is empty');
