@@ -205,6 +205,17 @@ describe.each(engines())('the event filters on $name', (engine) => {
     return { where, params };
   };
 
+  /** A filter's weeks as a plain grouping of its events counts them: what eventTimeline must answer. */
+  const plainWeeks = (filter: EventFilter): Promise<unknown[]> => {
+    const { where, params } = plainly(filter);
+    return db.query(
+      `SELECT to_char(date_trunc('week', date_start::timestamp), 'YYYY-MM-DD') AS period,
+         event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+       FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    );
+  };
+
   /**
    * Each facet of a filter's events as a plain count of the `matching` events
    * would give it (`someType`: the events must be of at least one type).
@@ -391,15 +402,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
         if (dates.to !== undefined)
           for (const scan of scans)
             expect(scan['Index Cond']).toMatch(/date_start >=.*date_start <=/);
-        const week = await eventTimeline(db, filter, 'week');
-        expect(week).toEqual(
-          await db.query(
-            `SELECT to_char(date_trunc('week', date_start::timestamp), 'YYYY-MM-DD') AS period,
-               event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
-             FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`,
-            params,
-          ),
-        );
+        expect(await eventTimeline(db, filter, 'week')).toEqual(await plainWeeks(filter));
         const clusters = await eventClusters(db, filter, 0.7);
         const [mapped] = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM events WHERE ${[...where, 'lon IS NOT NULL', 'lat IS NOT NULL'].join(' AND ')}`,
@@ -630,16 +633,8 @@ describe.each(engines())('the event filters on $name', (engine) => {
         expect(bySub[0]?.['Index Cond']).toMatch(/admin1_pcode = .* AND \(?sub_event_type = /);
       }
       expect(read.map((n) => n['Node Type'])).not.toContain('Seq Scan');
-      const { where, params } = plainly(filter);
       expect(week.length).toBeGreaterThan(0);
-      expect(week).toEqual(
-        await db.query(
-          `SELECT to_char(date_trunc('week', date_start::timestamp), 'YYYY-MM-DD') AS period,
-             event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
-           FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`,
-          params,
-        ),
-      );
+      expect(week).toEqual(await plainWeeks(filter));
     },
   );
 
