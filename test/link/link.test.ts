@@ -194,14 +194,29 @@ describe('whether two incidents are the same act', () => {
         actors: sdf.incident.actors.map((a) => (a.role === 'actor1' ? { ...a, id: 'ISIS' } : a)),
       }),
       moved(sdf, { fatalities: { low: 300, best: 300, high: 300 } }),
-      moved(sdf, {
-        location:
-          sdf.incident.location === null
-            ? null
-            : { ...sdf.incident.location, lat: 36.5, lon: 38.2 },
-      }),
+      moved(sdf, { date: { ...sdf.incident.date, end: '2024-03-14' } }),
+      moved(sdf, { date: { ...sdf.incident.date, precision: 'month' } }),
+      moved(sdf, { background: !sdf.incident.background }),
+      moved(sdf, { fatalities: null }),
+      moved(sdf, { location: null }),
+      ...(
+        [
+          { lat: 36.5, lon: 38.2 },
+          { lon: 38.2 },
+          { admin1_pcode: 'SY07' },
+          { admin2: 'منطقة أخرى' },
+          { place_id: 'C0001' },
+          { precision: 3 },
+        ] as const
+      ).map((change) =>
+        moved(sdf, {
+          location: sdf.incident.location === null ? null : { ...sdf.incident.location, ...change },
+        }),
+      ),
       { ...sdf, key: 'zz#2', document: 'zz2', published: '2024-03-20' },
     ];
+    // Each is a change of one thing the score reads.
+    expect(new Set(unlike.map((x) => judgedAs(x))).size).toBe(unlike.length);
     for (const x of unlike) expect(judgedAs(x)).not.toBe(judgedAs(sdf));
     // Alike, they score alike against any other, on either side of it in key order.
     for (const x of [monitor, amaq, shelling, later, ...unlike])
