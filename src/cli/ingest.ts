@@ -257,7 +257,7 @@ async function ingestHere(
       for (const w of r.warnings ?? []) warn(r.source, w);
     }
     // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
-    // each time a table has grown by half (a fifth beyond 30,000 rows), a cost that stays flat per report.
+    // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
     if (await refreshStaleStatistics(db)) analyzed = tally.added;
     const seconds = (performance.now() - started) / 1000;
     if (flags.log === true)

@@ -116,7 +116,7 @@ describe.each(engines())('the statistics after an upload on $name', (engine) => 
       const editor = await signedIn(app, 'editor');
       expect((await editor.request('POST', '/api/reports/upload', upload(3))).status).toBe(200);
       await statistics.settled();
-      // Asked, and looked: a few reports are not half the store's size.
+      // Asked, and looked: a few reports do not double the store.
       expect(statements.some((s) => s.includes('pg_relation_size'))).toBe(true);
       expect(statements.filter((s) => /^\s*(?:VACUUM|ANALYZE)\b/.test(s))).toEqual([]);
     } finally {

@@ -23,7 +23,7 @@ async function estimated(db: Database): Promise<number> {
 }
 
 describe.each(engines())('the planner’s statistics after bulk work, on $name', (engine) => {
-  it('are refreshed once a table has grown by half, and not again until it grows again', async () => {
+  it('are refreshed once a table has doubled, and not again until it grows again', async () => {
     const db = await engine.open();
     try {
       await refreshStatistics(db);
@@ -32,13 +32,13 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
       expect(await refreshStaleStatistics(db)).toBe(true);
       expect(await estimated(db)).toBe(5000);
       expect(await refreshStaleStatistics(db)).toBe(false);
-      // A fifth more is not yet worth it (each refresh reads the tables whole); half as much more is.
-      await addEvents(db, 5001, 1000);
+      // Half more is not yet worth it (each refresh reads the tables whole); as much again is.
+      await addEvents(db, 5001, 2500);
       expect(await refreshStaleStatistics(db)).toBe(false);
       expect(await estimated(db)).toBe(5000);
-      await addEvents(db, 6001, 2000);
+      await addEvents(db, 7501, 3000);
       expect(await refreshStaleStatistics(db)).toBe(true);
-      expect(await estimated(db)).toBe(8000);
+      expect(await estimated(db)).toBe(10_500);
     } finally {
       await db.close();
     }
@@ -51,7 +51,7 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
       await addEvents(db, 1, 32_000);
       await refreshStatistics(db);
       expect(await estimated(db)).toBe(32_000);
-      // A tenth more is left alone; a quarter more is refreshed (half would be, were it smaller).
+      // A tenth more is left alone; a quarter more is refreshed (double would be, were it smaller).
       await addEvents(db, 32_001, 3200);
       expect(await refreshStaleStatistics(db)).toBe(false);
       await addEvents(db, 35_201, 4800);
@@ -118,7 +118,7 @@ describe.skipIf(server === undefined)(
         expect(await refreshStaleStatistics(db)).toBe(true);
         expect(await estimated(db)).toBe(5000);
         // The lock went with the refresh: the next refresh may take it.
-        await addEvents(db, 5001, 5000);
+        await addEvents(db, 5001, 6000);
         expect(await refreshStaleStatistics(db)).toBe(true);
       } finally {
         await db.close();
