@@ -756,6 +756,75 @@ const facetCountsMoved = (changed: string): string => `WITH moved AS (
     DELETE FROM event_facet_counts WHERE ctid = ANY(emptied);
   END IF;`;
 
+/** The columns that key a row of `event_square_days` (migration 50), in the order of its unique index. */
+const SQUARE_DAY_KEY = 'day, end_day, private, event_type, sub_event_type, x, y';
+
+/**
+ * The events of `changed` (a query of `sign` and COUNTED_COLUMNS) with a first
+ * day and a point, netted by day, type and point (an event written again as it
+ * was changes nothing), as `event_square_days` (migration 50) counts them.
+ */
+const squareDaysChanged = (
+  changed: string,
+): string => `SELECT date_start AS day, date_end AS end_day,
+      private, event_type, sub_event_type, floor(lon / ${String(GRID_CELL)})::int AS x,
+      floor(lat / ${String(GRID_CELL)})::int AS y, lon, lat, sum(sign) AS n
+    FROM (${changed}) AS c
+    WHERE date_start IS NOT NULL AND lon IS NOT NULL AND lat IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    HAVING sum(sign) <> 0`;
+
+/**
+ * The statements of fold_event_counts (migration 50) that move
+ * `event_square_days` by `changed`, as squareMonthsMoved moves
+ * event_square_months: counts and sums moved, bounds widened to the points
+ * that came, keys written in order. Only a row whose edge a point left (as
+ * cellsMoved tells) has its bounds read again, from the events of its day
+ * (events_facts, one day's entries); a row left with no event goes. Uses the
+ * PL/pgSQL variables `stale` and `emptied` (tid[]).
+ */
+const squareDaysMoved = (changed: string): string => `WITH changed AS MATERIALIZED (
+    ${squareDaysChanged(changed)}),
+  moved AS (
+    INSERT INTO event_square_days AS s (${SQUARE_DAY_KEY}, events, lon_sum, lat_sum, west, south, east, north)
+    SELECT ${SQUARE_DAY_KEY}, sum(n), sum(n * lon::numeric), sum(n * lat::numeric),
+      min(lon) FILTER (WHERE n > 0), min(lat) FILTER (WHERE n > 0),
+      max(lon) FILTER (WHERE n > 0), max(lat) FILTER (WHERE n > 0)
+    FROM changed
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT (${SQUARE_DAY_KEY})
+    DO UPDATE SET events = s.events + EXCLUDED.events, lon_sum = s.lon_sum + EXCLUDED.lon_sum,
+      lat_sum = s.lat_sum + EXCLUDED.lat_sum, west = least(s.west, EXCLUDED.west),
+      south = least(s.south, EXCLUDED.south), east = greatest(s.east, EXCLUDED.east),
+      north = greatest(s.north, EXCLUDED.north)
+    RETURNING s.ctid AS place, s.*)
+  SELECT array_agg(DISTINCT m.place) FILTER (WHERE m.events > 0 AND g.n < 0
+           AND (g.lon IN (m.west, m.east) OR g.lat IN (m.south, m.north))),
+         array_agg(DISTINCT m.place) FILTER (WHERE m.events = 0)
+  FROM moved m LEFT JOIN (SELECT * FROM changed WHERE n < 0) g
+    ON m.day = g.day AND m.private = g.private AND m.event_type = g.event_type
+       AND m.sub_event_type = g.sub_event_type AND m.x = g.x AND m.y = g.y
+       AND m.end_day IS NOT DISTINCT FROM g.end_day
+  INTO stale, emptied;
+  IF stale IS NOT NULL THEN
+    UPDATE event_square_days AS t
+    SET west = b.west, south = b.south, east = b.east, north = b.north
+    FROM event_square_days AS s,
+      LATERAL (SELECT min(e.lon) AS west, min(e.lat) AS south, max(e.lon) AS east, max(e.lat) AS north
+               FROM events e
+               WHERE e.date_start = s.day
+                 AND (e.date_end = s.end_day OR e.date_end IS NULL AND s.end_day IS NULL)
+                 AND e.private = s.private AND e.event_type = s.event_type
+                 AND e.sub_event_type = s.sub_event_type AND e.lon IS NOT NULL AND e.lat IS NOT NULL
+                 AND floor(e.lon / ${String(GRID_CELL)})::int = s.x
+                 AND floor(e.lat / ${String(GRID_CELL)})::int = s.y) AS b
+    WHERE s.ctid = ANY(stale) AND t.ctid = s.ctid;
+  END IF;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM event_square_days WHERE ctid = ANY(emptied);
+  END IF;`;
+
 /** How long keep_search waits for the writers of events before leaving a search for later (migration 34). */
 const KEEP_WAIT_MS = 200;
 
@@ -3001,6 +3070,59 @@ CREATE INDEX events_area_sub_type ON events (admin1_pcode, sub_event_type, date_
   INCLUDE (date_end, private, event_type, actor1, actor2, claimants, review_status, fatalities_best);
 `,
   },
+  {
+    version: 50,
+    name: "the map of days at a month's edge summed from counts by square and day",
+    sql: `
+-- How many events, with the sums and bounds of their points, start on each day
+-- and end on each day in each square of event_cells, public and private apart,
+-- by type and sub-type. The map of days that are not whole months summed the
+-- whole months from event_square_months (or event_cells, with a type) and read
+-- the events of its edge months at their points: at 1,000,000 events of the
+-- bench's fill, from mid-month to mid-month, ~38,000 events. Those are summed
+-- from these rows instead, a few per square and day however many events. Moved by
+-- fold_event_counts (migration 46) with the other counts; the deltas pending are
+-- folded first, under a lock that holds the writers of events off until the
+-- table counts the events as they stand. Pages are left half empty so that a
+-- count changes in place.
+LOCK TABLE events IN SHARE MODE;
+SELECT fold_event_counts(true, 1);
+CREATE TABLE event_square_days (
+  day date NOT NULL,
+  end_day date,
+  private boolean NOT NULL,
+  event_type text NOT NULL,
+  sub_event_type text NOT NULL,
+  x integer NOT NULL,
+  y integer NOT NULL,
+  events integer NOT NULL,
+  lon_sum numeric NOT NULL,
+  lat_sum numeric NOT NULL,
+  west double precision,
+  south double precision,
+  east double precision,
+  north double precision
+) WITH (fillfactor = 50);
+CREATE UNIQUE INDEX event_square_days_key ON event_square_days (${SQUARE_DAY_KEY}) NULLS NOT DISTINCT;
+-- The events ending in a first day's month from that day on, by their last day.
+CREATE INDEX event_square_days_end ON event_square_days (end_day, day);
+
+${emptiedWithEvents('event_square_days')}
+
+INSERT INTO event_square_days (${SQUARE_DAY_KEY}, events, lon_sum, lat_sum, west, south, east, north)
+SELECT ${SQUARE_DAY_KEY}, sum(n), sum(n * lon::numeric), sum(n * lat::numeric), min(lon), min(lat),
+  max(lon), max(lat)
+FROM (${squareDaysChanged(`SELECT 1 AS sign, ${COUNTED_COLUMNS} FROM events`)}) AS e
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+ORDER BY 1, 2, 3, 4, 5, 6, 7;
+ANALYZE event_square_days;
+
+${foldFunction(
+  'CREATE OR REPLACE FUNCTION',
+  `\n  ${facetCountsMoved(DELTAS_TAKEN)}\n  ${squareDaysMoved(DELTAS_TAKEN)}`,
+)}
+`,
+  },
 ];
 
 /**
@@ -3082,7 +3204,7 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // (migration 39), which needs its pages marked all-visible as the events' are. The deltas of
   // the counts (migration 46) are deleted as they are folded: their dead rows go too.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts',
+    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts, event_square_days',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else

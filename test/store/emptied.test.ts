@@ -61,6 +61,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
         'event_cells',
         'event_day_facets',
         'event_facet_counts',
+        'event_square_days',
         'event_square_months',
         'event_tiles',
         'event_words',

@@ -645,6 +645,7 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
       'event_day_facets',
       'event_cells',
       'event_square_months',
+      'event_square_days',
       'event_tiles',
       'event_facet_counts',
       'incident_links',

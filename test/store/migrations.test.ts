@@ -3,6 +3,7 @@ import { migrate, SCHEMA_VERSION } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { weekdayContradicted } from '../../src/store/schema.js';
 import { engines } from './engines.js';
+import { squaresCounted, squaresKept } from './squares.js';
 
 describe.each(engines())(
   'migration 11 on a store with corrections of the old kind, on $name',
@@ -316,5 +317,40 @@ describe.each(engines())('migration 45 on a store with a search kept, on $name',
                   GROUP BY 1, date_trunc('month', date_end), 2, floor(lon / 0.3515625),
                     floor(lat / 0.3515625)`),
     );
+  });
+});
+
+describe.each(engines())('migration 50 on a store with events, on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.openAt(49);
+    // Events of many days, types and points, one private, one with no first day and one with no
+    // point; their counts' deltas left pending, as a writer leaves them.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+         search_text, search_names, data, private)
+       SELECT 'd' || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END,
+         CASE WHEN k % 3 = 0 THEN 'Armed clash' ELSE 'Mob violence' END,
+         CASE WHEN k <> 7 THEN date '2023-01-10' + k % 9 END, date '2023-01-10' + k % 9 + k % 2,
+         '{}', 'اشتباك', '{}',
+         jsonb_build_object('id', 'd' || k, 'location',
+           CASE WHEN k <> 8 THEN jsonb_build_object('lat', 35.1 + k / 40.0, 'lon', 36.2 + k % 4 / 10.0) END),
+         k = 5
+       FROM generate_series(1, 60) AS k`,
+    );
+    await migrate(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('counts the events by square and day, as they give them, and keeps them so after deletes', async () => {
+    expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_square_days');
+    expect(row?.n).toBeGreaterThan(10);
+    // The westmost point of a square and day leaves it; then every event of another day.
+    await db.query("DELETE FROM events WHERE id IN ('d4', 'd13')");
+    await db.query("DELETE FROM events WHERE date_start = date '2023-01-12'");
+    expect(await squaresKept(db)).toEqual(await squaresCounted(db));
   });
 });

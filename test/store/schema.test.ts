@@ -58,6 +58,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [47, 'ef7b9813ebf742c0'],
   [48, 'c22996ad1a8654c0'],
   [49, '9847bd0a8a7ed0d7'],
+  [50, '605ed9c5f8879298'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
