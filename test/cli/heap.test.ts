@@ -33,6 +33,7 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     expect(status).toBe(0);
     expect(heapFlags()).toEqual([]);
     expect(flags).not.toContain('--expose-gc');
+    expect(flags).not.toContain('--semi-space-growth-factor=1');
   });
 
   it('holds the heap close when the process is the command’s own (bin/wathiq.js)', async () => {
@@ -43,6 +44,8 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     expect(heapFlags()).toEqual(['--heap-growing-percent=50']);
     // The young generation is collected after each batch (sweepBatch), by the collector this exposes.
     expect(flags).toContain('--expose-gc');
+    // The young generation is kept at the size it has, not grown to V8's 32 MB.
+    expect(flags).toContain('--semi-space-growth-factor=1');
   });
 });
 
