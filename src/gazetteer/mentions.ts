@@ -205,9 +205,7 @@ export function findPlaceMentions(
     const adjective =
       read.name !== null &&
       cues.settlement &&
-      tokens
-        .slice(read.name.start, read.name.end)
-        .every((t) => t.keys.some((k) => gazetteer.isNotName(k)));
+      allNotNames(gazetteer, tokens, read.name.start, read.name.end);
     const name =
       read.name !== null &&
       (adjective || (cues.any && quotedBeyond(tokens, read.name.start, read.name.end)))
@@ -232,7 +230,7 @@ export function findPlaceMentions(
       // «كان بين الشهداء طفلان»: «بين» before one common word is "among", not "between".
       const among = cues.between && coordinated.length === 0 && name.values.every((v) => v.common);
       if (mention !== null && !among)
-        found.push(...setAside(gazetteer, tokens, [mention, ...coordinated], cues));
+        setAside(gazetteer, tokens, mention, coordinated, cues, found);
       else for (const m of coordinated) found.push(withoutKindWord(m));
       next = Math.max(coordinated.at(-1)?.end ?? 0, mention?.end ?? name.end);
     } else if (cues.definite || (j > i && endsDefinite(gazetteer, tokens, j))) {
@@ -244,7 +242,7 @@ export function findPlaceMentions(
     } else if (cues.settlement || cues.facility || cues.admin !== null) {
       const end = unknownNameEnd(gazetteer, tokens, j, to);
       const mention = unlistedName(gazetteer, tokens, i, j, end, cues, to);
-      if (mention !== null) found.push(...setAside(gazetteer, tokens, [mention], cues));
+      if (mention !== null) setAside(gazetteer, tokens, mention, NO_MENTIONS, cues, found);
       next = Math.max(end, j, i + 1);
     } else {
       next = Math.max(j, i + 1);
@@ -282,23 +280,48 @@ function noCues(): Cues {
   };
 }
 
-/** The cue words at token i and the place name after them, if the gazetteer has it. */
+/** What `readCues` read at a start: the cue words and the place name after them. */
+interface ReadCues {
+  cues: Readonly<Cues>;
+  nameStart: number;
+  name: PhraseMatch<PlaceName> | null;
+  unnamed: boolean;
+}
+
+/**
+ * The one record `readCues` gives its reading in, read before the next start is:
+ * a report has some thirty starts to each place it names, and a record was made at each.
+ */
+const READ: ReadCues = { cues: NO_CUES, nameStart: 0, name: null, unnamed: false };
+
+function cuesRead(
+  cues: Readonly<Cues>,
+  nameStart: number,
+  name: PhraseMatch<PlaceName> | null,
+  unnamed: boolean,
+): Readonly<ReadCues> {
+  READ.cues = cues;
+  READ.nameStart = nameStart;
+  READ.name = name;
+  READ.unnamed = unnamed;
+  return READ;
+}
+
+/**
+ * The cue words at token i and the place name after them, if the gazetteer has it:
+ * in a record the next call reuses.
+ */
 function readCues(
   gazetteer: Gazetteer,
   tokens: readonly Token[],
   i: number,
   to: number,
-): {
-  cues: Readonly<Cues>;
-  nameStart: number;
-  name: PhraseMatch<PlaceName> | null;
-  unnamed: boolean;
-} {
+): Readonly<ReadCues> {
   let j = i;
   let name = gazetteer.nameAt(tokens, j, to);
   let cue = gazetteer.cueAt(tokens, j, to);
   // Most starts are a bare name, or a word that starts nothing here: no cues to read.
-  if (cue === null) return { cues: NO_CUES, nameStart: j, name, unnamed: false };
+  if (cue === null) return cuesRead(NO_CUES, j, name, false);
   const cues = noCues();
   for (let steps = 0; steps < 4; steps++) {
     if (steps > 0) {
@@ -312,8 +335,7 @@ function readCues(
     const siteNamed = cues.settlement && value?.kind === 'facility';
     if (name !== null && (name.end > cue.end || (siteNamed && name.end >= cue.end))) break;
     if (value === undefined) break;
-    if (cues.settlement && RELATIONS.has(value.kind))
-      return { cues, nameStart: j, name: null, unnamed: true };
+    if (cues.settlement && RELATIONS.has(value.kind)) return cuesRead(cues, j, null, true);
     applyCue(cues, value);
     const word = tokens[cue.start];
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
@@ -326,7 +348,7 @@ function readCues(
     if (tokens[j]?.text === '(') j++;
     name = gazetteer.nameAt(tokens, j, to);
   }
-  return { cues, nameStart: j, name, unnamed: false };
+  return cuesRead(cues, j, name, false);
 }
 
 /**
@@ -794,18 +816,23 @@ function correspondentsBase(
   return false;
 }
 
+/** No names joined to the first: one list for every phrase of one name. */
+const NO_MENTIONS: readonly PlaceMention[] = [];
+
 /**
- * Marks the places of one phrase (a name and the names joined to it by و) that
- * do not locate an act, and those an act was between; all share the first's reading.
+ * Marks the places of one phrase (a name `head` and the names joined to it by و)
+ * that do not locate an act, and those an act was between; all share the
+ * first's reading. Added to `found` as read, where the phrase's names were
+ * gathered into a list, marked into another, and spread into `found`.
  */
 function setAside(
   gazetteer: Gazetteer,
   tokens: readonly Token[],
-  mentions: readonly PlaceMention[],
+  head: PlaceMention,
+  joined: readonly PlaceMention[],
   cues: Readonly<Cues>,
-): PlaceMention[] {
-  const head = mentions[0];
-  if (head === undefined) return [];
+  found: PlaceMention[],
+): void {
   const aside: Aside | null = isOrganisation(gazetteer, tokens, head)
     ? 'organisation'
     : correspondentsBase(gazetteer, tokens, head)
@@ -817,26 +844,32 @@ function setAside(
           : null;
   // Asked only of a second name: a read before the first token (index -1) leaves V8's fast
   // path for a search of the array's prototypes, some 15 times as slow as a read inside it.
-  const second = mentions[1];
+  const second = joined[0];
   const ends =
     cues.between || (second !== undefined && DASHES.has(tokens[second.start - 1]?.text ?? ''));
-  const paired = ends ? nearbyPair(mentions) : mentions;
-  return paired.map((m, k) => {
+  const paired = ends ? nearbyPair([head, ...joined]) : null;
+  const count = 1 + joined.length;
+  for (let k = 0; k < count; k++) {
+    const m = paired === null ? (k === 0 ? head : joined[k - 1]) : paired[k];
+    if (m === undefined) continue;
     // A copy given its fields one by one: spreading several objects into one sends
     // V8 down its slow path, for every place a report names.
     const namedAfter =
       k === 0 &&
       !m.settlement &&
       (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'));
-    const between = cues.between && mentions.length > 1 && k <= 1;
+    const between = cues.between && count > 1 && k <= 1;
     // The settlement word came with each mention (`buildMention`, `unknownMention`).
-    if (aside === null && !namedAfter && !between) return m;
+    if (aside === null && !namedAfter && !between) {
+      found.push(m);
+      continue;
+    }
     const marked = shaped(m);
     if (aside !== null) marked.aside = aside;
     if (namedAfter) marked.namedAfter = true;
     if (between) marked.between = true;
-    return marked;
-  });
+    found.push(marked);
+  }
 }
 
 /** Two towns this close can be the ends of one stretch of road, or what an act was between. */
@@ -894,6 +927,20 @@ function anaphorAt(
     origin: isOrigin(gazetteer, tokens, start),
     anaphor: points,
   });
+}
+
+/** «الأحياء الشمالية»: every word of tokens `[start, end)` is no name, its clitics set aside. */
+function allNotNames(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): boolean {
+  for (let k = start; k < end; k++) {
+    const token = tokens[k];
+    if (token !== undefined && !token.keys.some((key) => gazetteer.isNotName(key))) return false;
+  }
+  return true;
 }
 
 /** The name starts a quotation that closes after the name ends: «قرية "ميدان الغزال"» read as «ميدان». */
