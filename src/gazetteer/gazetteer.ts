@@ -464,14 +464,19 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     isNotName: (key) => notNames.has(key) || stop.has(key),
     mayStartPlace,
     // One call for a sentence's run of words that start nothing, where a call per word asked.
+    // A word's bits are read here, not asked of `bitsOfWord`: the scan passes every word of a
+    // report, and a call for each was most of its cost.
     nextPlaceStart: (tokens, from, to) => {
       for (let i = from; i < to; i++) {
         const token = tokens[i];
-        if (token?.kind !== 'word') {
-          if (mayStartPlace(token)) return i;
+        if (token === undefined) continue;
+        if (token.kind !== 'word') {
+          if (otherStarts.has(token.text)) return i;
           continue;
         }
-        if ((bitsOfWord(token) & STARTS_PLACE) !== 0) return i;
+        const at = token.wordNumber - firstWord;
+        const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
+        if (((known !== 0 ? known : bitsOfWord(token)) & STARTS_PLACE) !== 0) return i;
       }
       return to;
     },
