@@ -149,7 +149,10 @@ export interface Gazetteer {
   byId(id: string): Place | undefined;
   /** Words that are never part of a place's name: function words, «اليوم», «المذكورة» after «القرى». */
   isNotName(key: string): boolean;
-  /** Whether a place name or a cue word may start at this token: most words start neither. */
+  /**
+   * Whether a place name or a cue word may start at this token: most words start neither.
+   * Extraction asks nextPlaceStart; this word-at-a-time answer is what the scan is tested against.
+   */
   mayStartPlace(token: Token | undefined): boolean;
   /** The first token of `[from, to)` where a place name or a cue word may start; `to` when none. */
   nextPlaceStart(tokens: readonly Token[], from: number, to: number): number;
@@ -446,6 +449,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     bitsByWord[at] = bitsOf(facts);
     return facts;
   };
+  // nextPlaceStart reads the same slot written out, not through this call (see there).
   const bitsOfWord = (token: Token): number => {
     const at = token.wordNumber - firstWord;
     const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
@@ -476,7 +480,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         }
         const at = token.wordNumber - firstWord;
         const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
-        if (((known !== 0 ? known : bitsOfWord(token)) & STARTS_PLACE) !== 0) return i;
+        if (((known !== 0 ? known : bitsOf(factsOfWord(token))) & STARTS_PLACE) !== 0) return i;
       }
       return to;
     },

@@ -198,19 +198,16 @@ export function findPlaceMentions(
     // Most words start no place and no cue: pass them by quickly.
     i = gazetteer.nextPlaceStart(tokens, i, to);
     if (i >= to) break;
-    const read = readCues(gazetteer, tokens, i, to);
-    const { cues, nameStart: j, unnamed } = read;
+    // The record is shared by every start: all of it is read here, before the next.
+    const { cues, nameStart: j, unnamed, name: named } = readCues(gazetteer, tokens, i, to);
     // «قرية "ميدان الغزال"»: a quoted name is whole; a known name that ends inside the quotes is not it.
     // «الأحياء الشمالية»: an adjective after a settlement word is no name, even where a village bears it.
     const adjective =
-      read.name !== null &&
-      cues.settlement &&
-      allNotNames(gazetteer, tokens, read.name.start, read.name.end);
+      named !== null && cues.settlement && allNotNames(gazetteer, tokens, named.start, named.end);
     const name =
-      read.name !== null &&
-      (adjective || (cues.any && quotedBeyond(tokens, read.name.start, read.name.end)))
+      named !== null && (adjective || (cues.any && quotedBeyond(tokens, named.start, named.end)))
         ? null
-        : read.name;
+        : named;
     let next: number;
     if (unnamed) {
       // The relation starts a mention of its own.
