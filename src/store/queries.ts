@@ -753,19 +753,13 @@ function monthlySource(
   // Words are counted only by the tables of counted searches, which count nothing else.
   if ((words === null) === (counts.searched === true)) return null;
   // The counts by day answer the edges of a filter of nothing they do not count.
-  const byDay =
-    edges !== 'events' &&
-    counts === SUMMARY &&
-    Object.entries(counted as Record<string, unknown>).every(
-      ([key, value]) => value === undefined || DAY_EDGE_FILTERS.has(key),
-    );
-  // The counts by square and day (migration 50) answer the edges of the same filters, for the map.
-  const bySquareDay =
-    words === null &&
-    counts.days !== undefined &&
-    Object.entries(counted as Record<string, unknown>).every(
-      ([key, value]) => value === undefined || DAY_EDGE_FILTERS.has(key),
-    );
+  const dayCounted = Object.entries(counted as Record<string, unknown>).every(
+    ([key, value]) => value === undefined || DAY_EDGE_FILTERS.has(key),
+  );
+  const byDay = edges !== 'events' && counts === SUMMARY && dayCounted;
+  // The counts by square and day (migration 50) answer the same edges for the map of all squares
+  // (a box's would be summed over every square).
+  const bySquareDay = words === null && bbox === null && counts.days !== undefined && dayCounted;
   const inside = bbox === null ? null : squaresInside(bbox);
   if (bbox !== null && inside === null) return null;
   const first = from === undefined ? undefined : day(from);

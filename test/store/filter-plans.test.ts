@@ -911,6 +911,31 @@ describe.each(engines())('the event filters on $name', (engine) => {
     expect(await tilesKept(db)).toEqual(await tilesCounted(db));
   });
 
+  it("re-reads a day's bounds in a square when the event at its edge leaves and others stay", async () => {
+    // Three events of one day, type and square: west, middle and east; each edge leaves in turn.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+         search_text, search_names, data)
+       SELECT 'dayedge' || k, 'Battles', 'Armed clash', date '2022-02-09', date '2022-02-09', '{}',
+         'اشتباك', '{}', jsonb_build_object('id', 'dayedge' || k,
+           'location', jsonb_build_object('lat', 30.02 + k / 100.0, 'lon', 40.01 + k / 50.0))
+       FROM generate_series(0, 2) AS k`,
+    );
+    try {
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await db.query("DELETE FROM events WHERE id = 'dayedge0'");
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+      await db.query(
+        `UPDATE events SET data = jsonb_set(data, '{location}', '{"lat": 30.03, "lon": 40.02}')
+         WHERE id = 'dayedge2'`,
+      );
+      expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+    } finally {
+      await db.query("DELETE FROM events WHERE id LIKE 'dayedge%'");
+    }
+    expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+  });
+
   it('keeps the counts by square and their bounds through statements that write thousands of events at once', async () => {
     const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM events WHERE admin1_pcode = 'SY07' AND lat IS NOT NULL",

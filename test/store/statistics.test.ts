@@ -32,11 +32,14 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
       expect(await refreshStaleStatistics(db)).toBe(true);
       expect(await estimated(db)).toBe(5000);
       expect(await refreshStaleStatistics(db)).toBe(false);
-      // Half more is not yet worth it (each refresh reads the tables whole); as much again is.
+      // Half more, then four fifths more, are not yet worth it (each refresh reads the tables whole);
+      // as much again is.
       await addEvents(db, 5001, 2500);
       expect(await refreshStaleStatistics(db)).toBe(false);
+      await addEvents(db, 7501, 1500);
+      expect(await refreshStaleStatistics(db)).toBe(false);
       expect(await estimated(db)).toBe(5000);
-      await addEvents(db, 7501, 3000);
+      await addEvents(db, 9001, 1500);
       expect(await refreshStaleStatistics(db)).toBe(true);
       expect(await estimated(db)).toBe(10_500);
     } finally {
