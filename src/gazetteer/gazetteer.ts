@@ -171,13 +171,22 @@ export interface Gazetteer {
   nearSpellings(key: string): readonly PlaceName[];
 }
 
-/** What `bitsByWord` holds of a word besides its classes' bits (`classBit`): its facts are known, and it may start a place. */
+/**
+ * What `bitsByWord` holds of a word besides its classes' bits (`classBit`): its facts are
+ * known, it may start a place, and whether that is a name's start or a cue's.
+ */
 const KNOWN_WORD = 1 << 9;
 const STARTS_PLACE = 1 << 8;
+const STARTS_NAME = 1 << 10;
+const STARTS_CUE = 1 << 11;
 
 /** A word's facts as `bitsByWord` holds them. */
 const bitsOf = (facts: WordFacts): number =>
-  KNOWN_WORD | facts.classes | (facts.startsPlace ? STARTS_PLACE : 0);
+  KNOWN_WORD |
+  facts.classes |
+  (facts.startsPlace ? STARTS_PLACE : 0) |
+  (facts.names.length > 0 ? STARTS_NAME : 0) |
+  (facts.cues.length > 0 ? STARTS_CUE : 0);
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -484,17 +493,19 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       }
       return to;
     },
+    // A word that starts no name (or no cue) is answered by its bits, which the scan has just
+    // read for it, not by its record: most words asked start only the other, or neither.
     nameAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
-      return token?.kind === 'word'
-        ? names.longestFrom(factsOfWord(token).names, tokens, start, end)
-        : names.longestAt(tokens, start, end);
+      if (token?.kind !== 'word') return names.longestAt(tokens, start, end);
+      if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
+      return names.longestFrom(factsOfWord(token).names, tokens, start, end);
     },
     cueAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
-      return token?.kind === 'word'
-        ? cues.longestFrom(factsOfWord(token).cues, tokens, start, end)
-        : cues.longestAt(tokens, start, end);
+      if (token?.kind !== 'word') return cues.longestAt(tokens, start, end);
+      if ((bitsOfWord(token) & STARTS_CUE) === 0) return null;
+      return cues.longestFrom(factsOfWord(token).cues, tokens, start, end);
     },
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
     anaphorOf: (token) => {
