@@ -146,7 +146,28 @@ export interface RankedEnds {
  * keeps a few: they need not be made links to be weighed.
  */
 export function forestPositions(ends: RankedEnds, scores: readonly number[]): number[] {
-  const parent: number[] = [];
+  const distinct = [...new Set(scores)].sort((x, y) => y - x);
+  const place = new Map(distinct.map((score, k) => [score, k]));
+  // Filled by a loop: typed arrays made from a list through a function took most of the time.
+  const strength = new Uint32Array(scores.length);
+  scores.forEach((score, k) => {
+    strength[k] = place.get(score) ?? 0;
+  });
+  return forestByStrength(ends, strength, distinct.length);
+}
+
+/**
+ * forestPositions of links given by their strengths instead of their scores:
+ * 0 for the strongest score, 1 for the next, and so on, below `levels`. A
+ * caller that scores few kinds of pair knows them without looking each up.
+ */
+export function forestByStrength(
+  ends: RankedEnds,
+  strength: Uint32Array,
+  levels: number,
+): number[] {
+  const parent = new Uint32Array(ends.keys);
+  for (let k = 0; k < ends.keys; k++) parent[k] = k;
   const root = (k: number): number => {
     let r = k;
     for (let up = parent[r] ?? r; up !== r; up = parent[r] ?? r) r = up;
@@ -154,7 +175,7 @@ export function forestPositions(ends: RankedEnds, scores: readonly number[]): nu
     return r;
   };
   const forest: number[] = [];
-  for (const k of strongestFirst(scores, ends)) {
+  for (const k of strongestFirst(strength, levels, ends)) {
     const x = root(ends.a[k] ?? 0);
     const y = root(ends.b[k] ?? 0);
     if (x === y) continue;
@@ -180,24 +201,17 @@ function endsByRank(links: readonly Edge[]): RankedEnds {
 
 /**
  * The links' positions in strongerFirst's order, by stable counting sorts on
- * the second key, the first, then the score: a batch joining an act told by
+ * the second key, the first, then the strength: a batch joining an act told by
  * hundreds offers a hundred thousand links, and sorting them as objects by
  * their keys took longer than all else linking does with them.
  */
-function strongestFirst(scores: readonly number[], ends: RankedEnds): Uint32Array {
-  const distinct = [...new Set(scores)].sort((x, y) => y - x);
-  const place = new Map(distinct.map((score, k) => [score, k]));
-  // Filled by loops: typed arrays made from a list through a function took most of the time.
-  const strength = new Uint32Array(scores.length);
-  let order: Uint32Array = new Uint32Array(scores.length);
-  scores.forEach((score, k) => {
-    strength[k] = place.get(score) ?? 0;
-    order[k] = k;
-  });
+function strongestFirst(strength: Uint32Array, levels: number, ends: RankedEnds): Uint32Array {
+  let order: Uint32Array = new Uint32Array(strength.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
   for (const [by, range] of [
     [ends.b, ends.keys],
     [ends.a, ends.keys],
-    [strength, distinct.length],
+    [strength, levels],
   ] as const)
     order = countingSort(order, by, range);
   return order;

@@ -7,8 +7,9 @@ export type { EventMemberInput } from './reconcile.js';
 export {
   buildEvents,
   findLinks,
+  forestByStrength,
   forestPositions,
   groupingMayRefuse,
   spanningForest,
 } from './events.js';
-export type { Link, StoredIncident } from './events.js';
+export type { Link, RankedEnds, StoredIncident } from './events.js';

@@ -4,7 +4,7 @@ import {
   buildEvents,
   eventId,
   findLinks,
-  forestPositions,
+  forestByStrength,
   groupingMayRefuse,
   judgedAs,
   MAX_WINDOW_DAYS,
@@ -425,76 +425,141 @@ function judgedForest(
   const inPlay = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const rank = new Map(inPlay.map((x, k) => [x.key, k]));
   const isNew = new Set(current.map((x) => x.key));
-  // Each area's candidates' ranks, which are new, and which are alike (judgedAs), worked out once
-  // for all its new incidents.
+  // Reports as numbers: a pair's two are compared as such, not as strings, pair after pair.
+  const reports = new Map<string, number>();
+  const reportOf = (x: LinkIncident): number => {
+    let n = reports.get(x.document);
+    if (n === undefined) reports.set(x.document, (n = reports.size));
+    return n;
+  };
   const ranked = new Map(
-    [...candidates].map(([area, list]) => {
-      const kinds = new Map<string, number>();
-      const kind = Uint32Array.from(list, (y) => {
-        const likeness = judgedAs(y);
-        let k = kinds.get(likeness);
-        if (k === undefined) {
-          k = kinds.size;
-          kinds.set(likeness, k);
-        }
-        return k;
-      });
-      return [
-        area,
-        {
-          ranks: Uint32Array.from(list, (y) => rank.get(y.key) ?? 0),
-          fresh: list.map((y) => isNew.has(y.key)),
-          kind,
-          kinds: kinds.size,
-        },
-      ];
-    }),
+    [...candidates].map(([area, list]) => [area, areaOf(list, rank, isNew, reportOf)]),
   );
-  const a: number[] = [];
-  const b: number[] = [];
-  const scores: number[] = [];
-  // The stored candidates judged the same act as a new incident: their events are rebuilt.
-  const linked = new Set<string>();
+  // Room for every pair that could be judged: one per new incident and candidate of its area.
+  let room = 0;
+  for (const x of current) room += ranked.get(x.incident.location?.admin1_pcode ?? '')?.size ?? 0;
+  const a = new Uint32Array(room);
+  const b = new Uint32Array(room);
+  // Each pair's score as the order it was first met in among the distinct scores (levels).
+  const met = new Uint32Array(room);
+  const levels = new Map<number, number>();
+  let pairs = 0;
   for (const x of current) {
     const area = x.incident.location?.admin1_pcode ?? '';
     const list = candidates.get(area) ?? [];
-    const { ranks, fresh, kind, kinds } = ranked.get(area) ?? NO_CANDIDATES;
+    const { ranks, fresh, report, kind, kinds, linked } = ranked.get(area) ?? NO_CANDIDATES;
     const rx = rank.get(x.key) ?? 0;
-    // x's score against each kind of candidate: NaN until judged, -1 not the same act.
-    const known = new Float64Array(kinds).fill(Number.NaN);
+    const rep = reportOf(x);
+    // x's score against each kind of candidate, as its level: -2 until judged, -1 not the same act.
+    const known = new Int32Array(kinds).fill(-2);
     for (let j = 0; j < list.length; j++) {
-      const y = list[j];
       const ry = ranks[j] ?? 0;
       // Each pair of new incidents is judged once (ranks are in key order).
-      if (y === undefined || (fresh[j] === true && ry <= rx)) continue;
+      if (fresh[j] === 1 && ry <= rx) continue;
       // Two incidents of one report are never the same act: the kind's score does not say so.
-      if (y.document === x.document) continue;
+      if (report[j] === rep) continue;
       const at = kind[j] ?? 0;
-      let score = known[at] ?? Number.NaN;
-      if (Number.isNaN(score)) {
-        score = sameActScore(x, y) ?? -1;
-        known[at] = score;
+      let level = known[at] ?? -2;
+      if (level === -2) {
+        const y = list[j];
+        const score = y === undefined ? null : sameActScore(x, y);
+        level = score === null || score < 0 ? -1 : levelOf(levels, score);
+        known[at] = level;
       }
-      if (score < 0) continue;
-      if (fresh[j] !== true) linked.add(y.key);
-      a.push(Math.min(rx, ry));
-      b.push(Math.max(rx, ry));
-      scores.push(score);
+      if (level < 0) continue;
+      linked[j] = 1;
+      a[pairs] = Math.min(rx, ry);
+      b[pairs] = Math.max(rx, ry);
+      met[pairs] = level;
+      pairs++;
     }
   }
-  const ends = { a: Uint32Array.from(a), b: Uint32Array.from(b), keys: inPlay.length };
-  const judged = forestPositions(ends, scores).flatMap((k) => {
+  const ends = { a: a.subarray(0, pairs), b: b.subarray(0, pairs), keys: inPlay.length };
+  const strength = strengthsOf(met.subarray(0, pairs), levels);
+  const scores = [...levels.keys()];
+  const judged = forestByStrength(ends, strength, levels.size).flatMap((k) => {
     const x = inPlay[a[k] ?? 0];
     const y = inPlay[b[k] ?? 0];
     return x === undefined || y === undefined
       ? []
-      : [{ a: x.key, b: y.key, score: scores[k] ?? 0, x, y }];
+      : [{ a: x.key, b: y.key, score: scores[met[k] ?? 0] ?? 0, x, y }];
   });
-  return { judged, linked };
+  return { judged, linked: linkedCandidates(candidates, ranked) };
+}
+
+/** An area's candidates as judgedForest reads them, worked out once for all its new incidents. */
+interface RankedArea {
+  readonly size: number;
+  /** Each candidate's rank in key order among all incidents in play. */
+  readonly ranks: Uint32Array;
+  /** 1 for a new incident. */
+  readonly fresh: Uint8Array;
+  /** Its report, as a number. */
+  readonly report: Uint32Array;
+  /** Which kind it is of the area's candidates alike in all judging reads (judgedAs). */
+  readonly kind: Uint32Array;
+  readonly kinds: number;
+  /** 1 once it is judged the same act as a new incident. */
+  readonly linked: Uint8Array;
+}
+
+function areaOf(
+  list: readonly LinkIncident[],
+  rank: ReadonlyMap<string, number>,
+  isNew: ReadonlySet<string>,
+  reportOf: (x: LinkIncident) => number,
+): RankedArea {
+  const kinds = new Map<string, number>();
+  const kind = new Uint32Array(list.length);
+  const ranks = new Uint32Array(list.length);
+  const fresh = new Uint8Array(list.length);
+  const report = new Uint32Array(list.length);
+  list.forEach((y, j) => {
+    const likeness = judgedAs(y);
+    let k = kinds.get(likeness);
+    if (k === undefined) kinds.set(likeness, (k = kinds.size));
+    kind[j] = k;
+    ranks[j] = rank.get(y.key) ?? 0;
+    fresh[j] = isNew.has(y.key) ? 1 : 0;
+    report[j] = reportOf(y);
+  });
+  const linked = new Uint8Array(list.length);
+  return { size: list.length, ranks, fresh, report, kind, kinds: kinds.size, linked };
+}
+
+/** The number of a score among those met so far, a new one numbered next. */
+function levelOf(levels: Map<number, number>, score: number): number {
+  let level = levels.get(score);
+  if (level === undefined) levels.set(score, (level = levels.size));
+  return level;
+}
+
+/** Each pair's strength (0: the strongest score) from its score's level, in the order first met. */
+function strengthsOf(met: Uint32Array, levels: ReadonlyMap<number, number>): Uint32Array {
+  const strengthOf = new Uint32Array(levels.size);
+  [...levels].sort((x, y) => y[0] - x[0]).forEach(([, level], k) => (strengthOf[level] = k));
+  const strength = new Uint32Array(met.length);
+  for (let k = 0; k < met.length; k++) strength[k] = strengthOf[met[k] ?? 0] ?? 0;
+  return strength;
+}
+
+/** The stored candidates judged the same act as a new incident: their events are rebuilt. */
+function linkedCandidates(
+  candidates: ReadonlyMap<string, readonly LinkIncident[]>,
+  ranked: ReadonlyMap<string, RankedArea>,
+): Set<string> {
+  const linked = new Set<string>();
+  for (const [area, list] of candidates) {
+    const marks = ranked.get(area) ?? NO_CANDIDATES;
+    list.forEach((y, j) => {
+      if (marks.linked[j] === 1 && marks.fresh[j] === 0) linked.add(y.key);
+    });
+  }
+  return linked;
 }
 
 /** An area without candidates, as judgedForest reads an area's. */
-const NO_CANDIDATES = { ranks: new Uint32Array(0), fresh: [], kind: new Uint32Array(0), kinds: 0 };
+const NO_CANDIDATES: RankedArea = areaOf([], new Map(), new Set(), () => 0);
 
 /** A pair scored the same act, with the two incidents to word its reasons from. */
 interface Judged {
@@ -772,19 +837,23 @@ function forestOf(
   fresh: readonly Link[],
   decisions: readonly Decision[],
 ): Forest {
-  const storedPairs = new Set(stored.map(pairKey));
+  // A fresh link can repeat only a stored one between two of its own ends: the stored links are
+  // not each made a pair's key to look that up (an act told by n reports has n − 1 of them).
+  const freshEnds = new Set(fresh.flatMap((l) => [l.a, l.b]));
+  const storedPairs = new Set(
+    stored.filter((l) => freshEnds.has(l.a) && freshEnds.has(l.b)).map(pairKey),
+  );
   const added = fresh.filter((l) => !storedPairs.has(pairKey(l)));
   const joined = new Set(decisions.filter((d) => d.same).map(pairKey));
   const all = [...stored, ...added];
-  const forest = [
-    ...spanningForest(all.filter((l) => !joined.has(pairKey(l)))),
-    ...all.filter((l) => joined.has(pairKey(l))),
-  ];
-  const inForest = new Set(forest.map(pairKey));
+  const isJoined = (l: Link): boolean => joined.size > 0 && joined.has(pairKey(l));
+  const forest = [...spanningForest(all.filter((l) => !isJoined(l))), ...all.filter(isJoined)];
+  // The forest holds the links given, and no two of them are one pair: each is known by itself.
+  const inForest = new Set<Link>(forest);
   return {
     forest,
-    insert: added.filter((l) => inForest.has(pairKey(l))),
-    drop: stored.filter((l) => !inForest.has(pairKey(l))),
+    insert: added.filter((l) => inForest.has(l)),
+    drop: stored.filter((l) => !inForest.has(l)),
   };
 }
 

@@ -4,6 +4,8 @@ import {
   buildEvents,
   clusterIncidents,
   findLinks,
+  forestByStrength,
+  forestPositions,
   judgedAs,
   reconcileEvent,
   sameAct,
@@ -410,6 +412,23 @@ describe('the links that hold an event together', () => {
     }
     expect(spanningForest(links)).toEqual(byStrength(links));
     expect(spanningForest([...links].reverse())).toEqual(byStrength([...links].reverse()));
+  });
+
+  it('is the same given each link’s strength (0 the strongest score) as given its score', () => {
+    const keys = [...new Set(all.flatMap((l) => [l.a, l.b]))].sort();
+    const ends = {
+      a: Uint32Array.from(all, (l) => keys.indexOf(l.a)),
+      b: Uint32Array.from(all, (l) => keys.indexOf(l.b)),
+      keys: keys.length,
+    };
+    const levels = [...new Set(all.map((l) => l.score))].sort((x, y) => y - x);
+    const strength = Uint32Array.from(all, (l) => levels.indexOf(l.score));
+    const positions = forestPositions(
+      ends,
+      all.map((l) => l.score),
+    );
+    expect(forestByStrength(ends, strength, levels.length)).toEqual(positions);
+    expect(positions.map((k) => all[k])).toEqual(spanningForest(all));
   });
 
   it('is the same kept as links arrive, in any order, as made of them all at once', () => {
