@@ -649,7 +649,10 @@ async function component(
      SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, i.event_id,
        CASE WHEN k.known THEN NULL ELSE ${INCIDENT_DATA} END AS data
      FROM reach r
-     CROSS JOIN LATERAL (SELECT r.id = ANY($2::text[]) AS known) k
+     -- A set looked up by hash: = ANY of the array, in the plan a server keeps for a named
+     -- statement, searched the whole array for each incident reached (an act told by 1,500
+     -- reports: 2 million comparisons, ~100 ms a batch).
+     CROSS JOIN LATERAL (SELECT r.id IN (SELECT unnest($2::text[])) AS known) k
      CROSS JOIN LATERAL (
        SELECT * FROM incidents c WHERE c.id = r.id AND NOT c.background OFFSET 0) i
      -- An incident in hand needs only its event: its report is not looked up.
