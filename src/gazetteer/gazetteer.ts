@@ -185,8 +185,12 @@ const bitsOf = (facts: WordFacts): number =>
   KNOWN_WORD |
   facts.classes |
   (facts.startsPlace ? STARTS_PLACE : 0) |
-  (facts.names.length > 0 ? STARTS_NAME : 0) |
-  (facts.cues.length > 0 ? STARTS_CUE : 0);
+  (startsAny(facts.names) ? STARTS_NAME : 0) |
+  (startsAny(facts.cues) ? STARTS_CUE : 0);
+
+/** A word a phrase of the index starts with. */
+const startsAny = <V>(starts: PhraseStarts<V>): boolean =>
+  starts.oneWord !== null || starts.deeper.length > 0;
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -424,7 +428,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         classes: bits,
         names: nameStarts,
         cues: cueStarts,
-        startsPlace: nameStarts.length > 0 || cueStarts.length > 0,
+        startsPlace: startsAny(nameStarts) || startsAny(cueStarts),
       };
       wordFacts.set(keys, facts);
     }

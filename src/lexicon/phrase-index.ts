@@ -28,11 +28,25 @@ interface Longest<V> {
   values: V[] | null;
 }
 
-/** The trie nodes a word's keys lead to from an index's root: where its walks start. */
-export type PhraseStarts<V> = readonly TrieNode<V>[];
+/**
+ * Where the longest-phrase walks of a word start (`startNodes`): what the word alone
+ * matches, and the nodes its keys lead to that longer phrases go on from. A walk reads
+ * no node of a phrase of one word: the nodes lie far apart in memory, and a walk that
+ * read each of them waited on memory at most words it was asked of.
+ */
+export interface PhraseStarts<V> {
+  /** The values of the word alone: of its nodes with values, the last (of two as long, the one reached later). */
+  readonly oneWord: V[] | null;
+  /** The nodes its keys lead to that have children, in the order of its keys. */
+  readonly deeper: readonly TrieNode<V>[];
+}
+
+/** The trie nodes a word's keys lead to from an index's root, each once: where its walks start. */
+type StartNodes<V> = readonly TrieNode<V>[];
 
 /** No node: what a word that starts no phrase starts at. */
 const NO_NODES: readonly never[] = [];
+const NO_STARTS: PhraseStarts<never> = { oneWord: null, deeper: NO_NODES };
 
 function node<V>(): TrieNode<V> {
   return { children: new Map(), values: [] };
@@ -172,12 +186,21 @@ export class PhraseIndex<V> {
    * token of it, so the look-ups in the root's large table are made once per
    * word and kept by its number; the walks start from these nodes.
    */
-  private wordStarts(token: Token): PhraseStarts<V> {
+  private wordStarts(token: Token): StartNodes<V> {
     return this.starts.of(token);
   }
 
   /** The nodes each word starts at; forgotten when a phrase is added. */
-  private readonly starts = new WordMemo<PhraseStarts<V>>((token) => this.startNodes(token.keys));
+  private readonly starts = new WordMemo<StartNodes<V>>((token) => this.nodesOf(token.keys));
+
+  private nodesOf(keys: readonly string[]): StartNodes<V> {
+    const nodes: TrieNode<V>[] = [];
+    for (const key of keys) {
+      const next = this.root.children.get(key);
+      if (next !== undefined && nodes[0] !== next) nodes.push(next);
+    }
+    return nodes.length === 0 ? NO_NODES : nodes;
+  }
 
   /**
    * Where the walks of a word with these keys start, for a caller that keeps
@@ -186,12 +209,15 @@ export class PhraseIndex<V> {
    * out anew at each call; valid until a phrase is added.
    */
   startNodes(keys: readonly string[]): PhraseStarts<V> {
-    const nodes: TrieNode<V>[] = [];
-    for (const key of keys) {
-      const next = this.root.children.get(key);
-      if (next !== undefined && nodes[0] !== next) nodes.push(next);
+    const nodes = this.nodesOf(keys);
+    if (nodes.length === 0) return NO_STARTS;
+    let oneWord: V[] | null = null;
+    const deeper: TrieNode<V>[] = [];
+    for (const node of nodes) {
+      if (node.values.length > 0) oneWord = node.values;
+      if (node.children.size > 0) deeper.push(node);
     }
-    return nodes.length === 0 ? NO_NODES : nodes;
+    return { oneWord, deeper: deeper.length === 0 ? NO_NODES : deeper };
   }
 
   /**
@@ -209,12 +235,18 @@ export class PhraseIndex<V> {
       this.longestStep(tokens, start, end, next, best);
       return best.values === null ? null : { start, end: best.end, values: best.values };
     }
-    return this.longestFrom(this.wordStarts(token), tokens, start, end);
+    const starts = this.wordStarts(token);
+    // Most words start no phrase: they are answered before anything is made.
+    if (starts.length === 0 || start >= end) return null;
+    const best = this.freshLongest();
+    for (const next of starts) this.longestStep(tokens, start, end, next, best);
+    return best.values === null ? null : { start, end: best.end, values: best.values };
   }
 
   /**
-   * `longestAt` for the word token at `start`, from the nodes `startNodes`
-   * gave for its keys.
+   * `longestAt` for the word token at `start`, from where `startNodes` gave
+   * its walks start: a phrase that goes on is longer than the word alone, and
+   * of two as long the one reached later is kept, as `longestAt` keeps it.
    */
   longestFrom(
     starts: PhraseStarts<V>,
@@ -222,10 +254,20 @@ export class PhraseIndex<V> {
     start: number,
     end = tokens.length,
   ): PhraseMatch<V> | null {
-    // Most words start no phrase: they are answered before anything is made.
-    if (starts.length === 0 || start >= end) return null;
+    if (start >= end) return null;
+    const { oneWord, deeper } = starts;
+    // Most words that start a phrase start only phrases of one word: no node is read.
+    if (deeper.length === 0)
+      return oneWord === null ? null : { start, end: start + 1, values: oneWord };
     const best = this.freshLongest();
-    for (const next of starts) this.longestStep(tokens, start, end, next, best);
+    if (oneWord !== null) {
+      best.end = start + 1;
+      best.values = oneWord;
+    }
+    for (let k = 0; k < deeper.length; k++) {
+      const next = deeper[k];
+      if (next !== undefined) this.longest(tokens, start + 1, end, next, best);
+    }
     return best.values === null ? null : { start, end: best.end, values: best.values };
   }
 

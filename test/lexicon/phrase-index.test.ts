@@ -52,7 +52,39 @@ describe('PhraseIndex', () => {
       );
       expect(index.longestFrom(index.startNodes(keys), tokens, start, start)).toBeNull();
     }
-    expect(index.startNodes(tokensOf('اشتباكات')[0]?.keys ?? [])).toHaveLength(0);
+    expect(index.startNodes(tokensOf('اشتباكات')[0]?.keys ?? [])).toEqual({
+      oneWord: null,
+      deeper: [],
+    });
+  });
+
+  it('finds from where a word starts the longest phrase, the word alone when nothing goes on', () => {
+    const readings = new PhraseIndex<string>();
+    // «وقوات» reads as itself and as «قوات»: both are phrases alone, and each goes on.
+    readings.add('وقوات', 'joined');
+    readings.add('قوات', 'bare');
+    readings.add('وقوات النظام', 'joined long');
+    readings.add('قوات النظام', 'bare long');
+    readings.add('قسد', 'alone');
+    const texts = ['وقوات النظام', 'وقوات المعارضة', 'وقوات', 'قوات النظام قسد', 'قسد النظام'];
+    for (const text of texts) {
+      const tokens = tokensOf(text);
+      for (let start = 0; start < tokens.length; start++) {
+        const starts = readings.startNodes(tokens[start]?.keys ?? []);
+        for (let end = start; end <= tokens.length; end++)
+          expect(readings.longestFrom(starts, tokens, start, end)).toEqual(
+            readings.longestAt(tokens, start, end),
+          );
+      }
+    }
+    // Of two phrases as long, the one the later reading reaches, as longestAt keeps it.
+    expect(readings.longestAt(tokensOf('وقوات النظام'), 0)?.values).toEqual(['bare long']);
+    expect(readings.longestAt(tokensOf('وقوات المعارضة'), 0)?.values).toEqual(['bare']);
+    // A word that starts only a phrase of one word leads to no node.
+    expect(readings.startNodes(tokensOf('قسد')[0]?.keys ?? [])).toEqual({
+      oneWord: ['alone'],
+      deeper: [],
+    });
   });
 
   it('gives every phrase at a token shortest first, whichever reading reaches it', () => {
