@@ -179,6 +179,9 @@ const KNOWN_WORD = 1 << 9;
 const STARTS_PLACE = 1 << 8;
 const STARTS_NAME = 1 << 10;
 const STARTS_CUE = 1 << 11;
+/** The word is a later word of some name (of some cue): a name (cue) before it may go on through it. */
+const GOES_ON_NAME = 1 << 12;
+const GOES_ON_CUE = 1 << 13;
 
 /** A word's facts as `bitsByWord` holds them. */
 const bitsOf = (facts: WordFacts): number =>
@@ -414,6 +417,12 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   const keyClasses = new Map<string, number>();
   for (const [cls, words] of classes)
     for (const word of words) keyClasses.set(word, (keyClasses.get(word) ?? 0) | classBit(cls));
+  // The keys past a phrase's first word, as bits of the same table: a word that has none ends
+  // every walk before it, asked of its bits, where the walk looked each of its keys up in a
+  // node's table of the words that follow, far in memory (most words follow no name's start).
+  for (const key of names.laterKeys())
+    keyClasses.set(key, (keyClasses.get(key) ?? 0) | GOES_ON_NAME);
+  for (const key of cues.laterKeys()) keyClasses.set(key, (keyClasses.get(key) ?? 0) | GOES_ON_CUE);
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.
   const wordFacts = new WeakMap<readonly string[], WordFacts>();
@@ -468,6 +477,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
     return known !== 0 ? known : bitsOf(factsOfWord(token));
   };
+  // Whether a phrase may go on through this token (`GOES_ON_NAME`, `GOES_ON_CUE`): a mark or a
+  // number by its text is asked of the walk itself.
+  const goesOn = (token: Token | undefined, bit: number): boolean =>
+    token !== undefined && (token.kind !== 'word' || (bitsOfWord(token) & bit) !== 0);
   const mayStartPlace = (token: Token | undefined): boolean => {
     if (token === undefined) return false;
     if (token.kind !== 'word') return otherStarts.has(token.text);
@@ -503,13 +516,15 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       const token = start < end ? tokens[start] : undefined;
       if (token?.kind !== 'word') return names.longestAt(tokens, start, end);
       if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
-      return names.longestFrom(factsOfWord(token).names, tokens, start, end);
+      const reach = goesOn(tokens[start + 1], GOES_ON_NAME) ? end : start + 1;
+      return names.longestFrom(factsOfWord(token).names, tokens, start, reach);
     },
     cueAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
       if (token?.kind !== 'word') return cues.longestAt(tokens, start, end);
       if ((bitsOfWord(token) & STARTS_CUE) === 0) return null;
-      return cues.longestFrom(factsOfWord(token).cues, tokens, start, end);
+      const reach = goesOn(tokens[start + 1], GOES_ON_CUE) ? end : start + 1;
+      return cues.longestFrom(factsOfWord(token).cues, tokens, start, reach);
     },
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
     anaphorOf: (token) => {

@@ -180,6 +180,19 @@ export class PhraseIndex<V> {
     return this.root.children.keys();
   }
 
+  /** The keys some phrase has past its first word: a word with none of them goes on no phrase. */
+  laterKeys(): Set<string> {
+    const keys = new Set<string>();
+    const nodes = [...this.root.children.values()];
+    for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+      for (const [key, child] of node.children) {
+        keys.add(key);
+        nodes.push(child);
+      }
+    }
+    return keys;
+  }
+
   /**
    * The trie nodes a word's keys lead to from the root, in the order of its
    * keys (a node reached twice, once). A word's keys are one array for every

@@ -7,6 +7,7 @@ import {
   PhraseIndex,
   idForDay,
   loadLexicon,
+  phraseKeys,
   shippedDataDir,
 } from '../../src/lexicon/index.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
@@ -56,6 +57,16 @@ describe('PhraseIndex', () => {
       oneWord: null,
       deeper: [],
     });
+  });
+
+  it('knows the keys phrases have past their first word, and only those', () => {
+    const later = index.laterKeys();
+    for (const word of ['سوريا', 'الديمقراطية', 'النظام', 'المدني', 'السوري'])
+      expect(later.has(phraseKeys(word)[0] ?? ''), word).toBe(true);
+    // First words only, or a phrase of one word.
+    for (const word of ['قوات', 'الدفاع', 'قسد'])
+      expect(later.has(phraseKeys(word)[0] ?? ''), word).toBe(false);
+    expect(later.size).toBe(5);
   });
 
   it('finds from where a word starts the longest phrase, the word alone when nothing goes on', () => {
