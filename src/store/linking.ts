@@ -1010,33 +1010,30 @@ async function saveEvents(
   const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
   const updated = moved.filter((m) => !isUnsaved.has(m.incident));
   const byKey = new Map(members.map((m) => [m.key, m]));
-  const rows = events.map((event) => ({
-    id: event.id,
-    event_type: event.event_type,
-    sub_event_type: event.sub_event_type,
-    date_start: event.date.start,
-    date_end: event.date.end,
-    admin1_pcode: event.location?.admin1_pcode ?? null,
-    admin1: event.location?.admin1 ?? null,
-    actor1: event.actor1,
-    actor2: event.actor2,
-    fatalities_best: event.fatalities?.best ?? null,
-    claimants: [
-      ...new Set(event.claims.flatMap((c) => (c.claimant === null ? [] : [c.claimant]))),
-    ].sort(),
-    review_status: event.review_status,
-    search_text: searchTextOf(
-      event,
-      event.members.flatMap((m) => byKey.get(m.incident) ?? []),
-    ),
-    search_names: searchNamesOf(
-      event,
-      event.members.flatMap((m) => byKey.get(m.incident) ?? []),
-    ),
-    members: event.members.map((m) => m.incident),
-    documents: [...new Set(event.members.map((m) => m.document))],
-    data: event,
-  }));
+  const rows = events.map((event) => {
+    const told = event.members.flatMap((m) => byKey.get(m.incident) ?? []);
+    return {
+      id: event.id,
+      event_type: event.event_type,
+      sub_event_type: event.sub_event_type,
+      date_start: event.date.start,
+      date_end: event.date.end,
+      admin1_pcode: event.location?.admin1_pcode ?? null,
+      admin1: event.location?.admin1 ?? null,
+      actor1: event.actor1,
+      actor2: event.actor2,
+      fatalities_best: event.fatalities?.best ?? null,
+      claimants: [
+        ...new Set(event.claims.flatMap((c) => (c.claimant === null ? [] : [c.claimant]))),
+      ].sort(),
+      review_status: event.review_status,
+      search_text: searchTextOf(event, told),
+      search_names: searchNamesOf(event, told),
+      members: event.members.map((m) => m.incident),
+      documents: [...new Set(event.members.map((m) => m.document))],
+      data: event,
+    };
+  });
   // One statement: the events, their new members, and the others pointed at them (a
   // data-modifying WITH always runs). A link may name a new member: its key is checked at the
   // statement's end, once the member is stored.

@@ -6,6 +6,7 @@ import {
   findLinks,
   forestByStrength,
   forestPositions,
+  groupingMayRefuse,
   judgedAs,
   reconcileEvent,
   sameAct,
@@ -13,6 +14,7 @@ import {
   spanningForest,
 } from '../../src/link/index.js';
 import type { Link, StoredIncident } from '../../src/link/index.js';
+import { addDays } from '../../src/text/index.js';
 import { incidentsOf, only } from './reports.js';
 
 const lexicon = shippedKnowledge().lexicon;
@@ -344,6 +346,41 @@ describe('grouping linked incidents', () => {
       expect(clusterIncidents([...members].reverse(), rotated)).toEqual(expected);
       expect(clusterIncidents(members, [...rotated].reverse())).toEqual(expected);
     }
+  });
+});
+
+describe('whether grouping could turn a link down', () => {
+  const dated = (x: StoredIncident, start: string): StoredIncident => ({
+    ...x,
+    incident: { ...x.incident, date: { ...x.incident.date, start, end: start, precision: 'day' } },
+  });
+  const day = monitor.incident.date.start ?? '2024-05-01';
+
+  it('says no for tellings of one day in reports of their own', () => {
+    expect(
+      groupingMayRefuse(
+        [monitor, sdf, amaq].map((x) => dated(x, day)),
+        [],
+      ),
+    ).toBe(false);
+  });
+
+  it('says yes for two of one report, days more than a night apart, or a pair split', () => {
+    const same = { ...dated(sdf, day), document: monitor.document };
+    expect(groupingMayRefuse([dated(monitor, day), same], [])).toBe(true);
+    const later = dated(sdf, addDays(day, 2));
+    expect(groupingMayRefuse([dated(monitor, day), later], [])).toBe(true);
+    const split = [{ a: monitor.key, b: sdf.key, same: false }];
+    expect(groupingMayRefuse([dated(monitor, day), dated(sdf, day)], split)).toBe(true);
+  });
+
+  it('leaves background incidents out', () => {
+    const background = {
+      ...dated(sdf, addDays(day, 5)),
+      document: monitor.document,
+      incident: { ...dated(sdf, addDays(day, 5)).incident, background: true },
+    };
+    expect(groupingMayRefuse([dated(monitor, day), background], [])).toBe(false);
   });
 });
 
