@@ -130,17 +130,19 @@ function mergedByStart(
   const merged: LocatedMention[] = [];
   let a = 0;
   let b = 0;
+  // The rest of one pass once the other is through pushed one by one too: a copy of it
+  // concatenated took the builtins' generic path, at a cost of several mentions each.
   for (;;) {
     const x = first[a];
     const y = second[b];
-    if (x === undefined) return merged.concat(second.slice(b));
-    if (y === undefined) return merged.concat(first.slice(a));
-    if (x.mention.start <= y.mention.start) {
+    if (x !== undefined && (y === undefined || x.mention.start <= y.mention.start)) {
       merged.push(x);
       a++;
-    } else {
+    } else if (y !== undefined) {
       merged.push(y);
       b++;
+    } else {
+      return merged;
     }
   }
 }
