@@ -10,6 +10,11 @@ if (!existsSync(fileURLToPath(entry))) {
   );
   process.exit(2);
 }
+// Before the command's modules load: an ingest's young generation is held at its first size (src/cli/heap.ts).
+const { holdYoungGeneration } = await import(
+  new URL('../dist/src/cli/heap.js', import.meta.url).href
+);
+holdYoungGeneration(process.argv);
 const { main } = await import(entry.href);
 // This process is the command's own: it may set the process's V8 flags (src/cli/heap.ts).
 process.exitCode = await main(process.argv, { ownProcess: true });

@@ -14,16 +14,39 @@ const HEAP_GROWTH_PERCENT = 50;
 
 /**
  * How much V8 grows the young generation each time it finds it too small: not
- * at all. Left to itself it grew it from 2 MB to 32 MB as extraction's
- * objects outlived a collection or two, and kept the 32 MB for the rest of the
- * run whatever was young in it. Held at the size it has when the flag is set
- * (the young generation can be given no other size once the process runs),
- * an ingest of 2,000 reports of one month peaked at 218–220 MB against
- * 237–244, and 1,000 more into a store of 10,000 at 273–278 against 281–286,
- * for the same CPU time within the noise (15–17 s against 18–21; 25 s
- * against 23–25).
+ * at all. Left to itself it grew to 16–32 MB (its two halves together) within
+ * the first second of an ingest, loading the modules and the gazetteer, and
+ * kept that for the rest of the run whatever was young in it; which of the two
+ * it reached decided whether 10,000 reports of one month peaked under 300 MB.
+ * The young generation can be given no other size once the process runs: the
+ * flag is what holds it. Held at 2 MB from the start, that run peaked at
+ * 262–268 MB against 268–312, for more CPU: 96–98 s against 83–86 (a
+ * collection every megabyte, and what a batch holds a while promoted).
  */
-const YOUNG_GROWTH_FACTOR = 1;
+const YOUNG_HELD = 1;
+
+/**
+ * The command a command line names: its first word after the script that is
+ * neither a global option (`--debug`, `--lang`) nor `--lang`'s value.
+ */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let k = 2; k < argv.length; k++) {
+    const arg = argv[k] ?? '';
+    if (arg === '--lang') k++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Holds the young generation of `wathiq ingest` at its first size (1 MB a
+ * half), in the command's own process: bin/wathiq.js calls it before it loads
+ * the command's modules, which is when V8 would grow it.
+ */
+export function holdYoungGeneration(argv: readonly string[]): void {
+  if (commandOf(argv) === 'ingest')
+    setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_HELD)}`);
+}
 
 /** Whether this process is the `wathiq` command's own (bin/wathiq.js), not a host calling `main`. */
 let ownProcess = false;
@@ -62,7 +85,8 @@ export function claimProcess(): void {
 export function holdHeapClose(): void {
   if (!ownProcess) return;
   setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
-  setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_GROWTH_FACTOR)}`);
+  // An ingest's young generation is held from the start (holdYoungGeneration); a worker's from here.
+  setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_HELD)}`);
   // The collector is given to contexts made once the flag is set: one made here hands it over.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext("typeof gc === 'function' ? gc : null") as Collector | null;

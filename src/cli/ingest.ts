@@ -109,6 +109,7 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
       return 2;
     }
   }
+  if (flags.failed !== true && flags.queue !== true) holdHeapClose();
   const db = await openStore(options);
   try {
     if (flags.failed === true) return await printFailures(db);
@@ -200,7 +201,6 @@ async function ingestHere(
   flags: IngestFlags,
   manifest: Manifest,
 ): Promise<number> {
-  holdHeapClose();
   const knowledge = loadKnowledge(dataDir(flags.data));
   const tally: Tally = { added: 0, known: 0, 'same-text': 0, failed: 0 };
   const interactive = flags.progress !== false && process.stderr.isTTY;

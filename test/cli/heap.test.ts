@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { commandOf, holdYoungGeneration } from '../../src/cli/heap.js';
 import { main } from '../../src/cli/main.js';
 import { captureConsole, onEmbeddedStore } from './console.js';
+import { wathiq } from './processes.js';
 
 /** The V8 flags the code under test sets, recorded and not set: they would outlive the test. */
 const flags = vi.hoisted(() => [] as string[]);
@@ -44,8 +46,91 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     expect(heapFlags()).toEqual(['--heap-growing-percent=50']);
     // The young generation is collected after each batch (sweepBatch), by the collector this exposes.
     expect(flags).toContain('--expose-gc');
-    // The young generation is kept at the size it has, not grown to V8's 32 MB.
+    // A worker's young generation is held from here; an ingest's is from the start as well.
     expect(flags).toContain('--semi-space-growth-factor=1');
+  });
+});
+
+describe('the young generation, held from the start for `ingest` only', () => {
+  const HOLD = '--semi-space-growth-factor=1';
+
+  it('reads the command past the global options and their values', () => {
+    expect(commandOf(['node', 'wathiq', '--lang', 'ar', 'ingest', 'a.txt'])).toBe('ingest');
+    expect(commandOf(['node', 'wathiq', '--debug', '--lang=en', 'worker'])).toBe('worker');
+    expect(commandOf(['node', 'wathiq', '--help'])).toBeUndefined();
+  });
+
+  it('is left to V8 for the other commands, even with a file called ingest', () => {
+    flags.length = 0;
+    for (const args of [['extract', 'ingest'], ['export', '--out', 'ingest'], ['worker'], []])
+      holdYoungGeneration(['node', 'wathiq', ...args]);
+    expect(flags).toEqual([]);
+  });
+
+  it('is held for `ingest`, whatever global options come first', () => {
+    flags.length = 0;
+    holdYoungGeneration(['node', 'wathiq', '--lang', 'ar', 'ingest', 'a.txt']);
+    expect(flags).toEqual([HOLD]);
+  });
+});
+
+/**
+ * Loaded into a `wathiq` process before its script: records each V8 flag set,
+ * with the process's title and the young generation's size when it was set,
+ * and that size at start and at exit, on standard error.
+ */
+const FLAG_PROBE = `
+import v8 from 'node:v8';
+import { syncBuiltinESMExports } from 'node:module';
+import { writeSync } from 'node:fs';
+const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+const first = young();
+const set = v8.setFlagsFromString;
+const flags = [];
+v8.setFlagsFromString = (flag) => {
+  flags.push({ flag, title: process.title, young: young() });
+  set(flag);
+};
+syncBuiltinESMExports();
+process.on('exit', () => writeSync(2, 'flag-probe ' + JSON.stringify({ first, last: young(), flags }) + '\\n'));
+`;
+
+interface Probed {
+  readonly first: number;
+  readonly last: number;
+  readonly flags: readonly {
+    readonly flag: string;
+    readonly title: string;
+    readonly young: number;
+  }[];
+}
+
+async function probed(args: readonly string[]): Promise<Probed> {
+  const probe = file('flag-probe.mjs', FLAG_PROBE);
+  const run = await wathiq(args, { env: { NODE_OPTIONS: `--import=${probe}` } });
+  expect(run.status).toBe(0);
+  const line = /^flag-probe (.*)$/m.exec(run.stderr)?.[1] ?? 'null';
+  return JSON.parse(line) as Probed;
+}
+
+describe("the young generation of the command's own process (bin/wathiq.js)", () => {
+  const report = (): string =>
+    file('kafr.txt', 'جرح أربعة مدنيين يوم 7 آذار 2024 بقصف على بلدة كفرنبل في ريف إدلب.\n');
+
+  it('is held from before an ingest names itself or opens its store, and never grows', async () => {
+    const run = await probed(['ingest', '--no-progress', '--data', join(dir, 'probed'), report()]);
+    const growth = run.flags.filter((f) => f.flag.startsWith('--semi-space-growth-factor='));
+    // The command names its process (`wathiq ingest`) before it does anything: here it had not yet.
+    expect(growth[0]?.flag).toBe('--semi-space-growth-factor=1');
+    expect(growth[0]?.young).toBe(run.first);
+    expect(growth[0]?.title).not.toBe('wathiq ingest');
+    // Its two halves committed at that size, the most it has once it has been collected.
+    expect(run.last).toBeLessThanOrEqual(2 * run.first);
+  });
+
+  it('is left to V8 by a command that does not ingest', async () => {
+    const run = await probed(['extract', report()]);
+    expect(run.flags.map((f) => f.flag)).not.toContain('--semi-space-growth-factor=1');
   });
 });
 
