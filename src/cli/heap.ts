@@ -23,11 +23,12 @@ const HEAP_GROWTH_PERCENT = 50;
  * 262–268 MB against 268–312, for more CPU: 96–98 s against 83–86 (a
  * collection every megabyte, and what a batch holds a while promoted).
  */
-const YOUNG_HELD = 1;
+const YOUNG_GROWTH_FACTOR = 1;
 
 /**
  * The command a command line names: its first word after the script that is
- * neither a global option (`--debug`, `--lang`) nor `--lang`'s value.
+ * not an option. Of the global options only `--lang` takes a value (as the
+ * next word or after `=`); the command's own options come after it.
  */
 export function commandOf(argv: readonly string[]): string | undefined {
   for (let k = 2; k < argv.length; k++) {
@@ -45,7 +46,7 @@ export function commandOf(argv: readonly string[]): string | undefined {
  */
 export function holdYoungGeneration(argv: readonly string[]): void {
   if (commandOf(argv) === 'ingest')
-    setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_HELD)}`);
+    setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_GROWTH_FACTOR)}`);
 }
 
 /** Whether this process is the `wathiq` command's own (bin/wathiq.js), not a host calling `main`. */
@@ -86,7 +87,7 @@ export function holdHeapClose(): void {
   if (!ownProcess) return;
   setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
   // An ingest's young generation is held from the start (holdYoungGeneration); a worker's from here.
-  setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_HELD)}`);
+  setFlagsFromString(`--semi-space-growth-factor=${String(YOUNG_GROWTH_FACTOR)}`);
   // The collector is given to contexts made once the flag is set: one made here hands it over.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext("typeof gc === 'function' ? gc : null") as Collector | null;

@@ -109,13 +109,15 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
       return 2;
     }
   }
-  if (flags.failed !== true && flags.queue !== true) holdHeapClose();
+  const here = flags.failed !== true && flags.queue !== true;
+  // Before the store opens: opening and migrating it is what would grow the heap first.
+  if (here) holdHeapClose();
   const db = await openStore(options);
   try {
     if (flags.failed === true) return await printFailures(db);
-    return flags.queue === true
-      ? await enqueue(db, options.url ?? '', paths, flags, manifest)
-      : await ingestHere(db, paths, flags, manifest);
+    return here
+      ? await ingestHere(db, paths, flags, manifest)
+      : await enqueue(db, options.url ?? '', paths, flags, manifest);
   } finally {
     await db.close();
   }

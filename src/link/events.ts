@@ -104,8 +104,13 @@ function clusterMembers(incidents: readonly StoredIncident[]): ClusterMember[] {
   return incidents.map((x) => ({
     key: x.key,
     document: x.document,
-    day: x.incident.date.precision === 'day' ? x.incident.date.start : null,
+    day: dayOf(x),
   }));
+}
+
+/** An incident's day when it is known to the day: what grouping compares across members. */
+function dayOf(x: StoredIncident): string | null {
+  return x.incident.date.precision === 'day' ? x.incident.date.start : null;
 }
 
 /** Links strongest first; among equals, by their keys. */
@@ -253,7 +258,7 @@ export function groupingMayRefuse(
     if (x.incident.background) continue;
     if (documents.has(x.document)) return true;
     documents.add(x.document);
-    const day = x.incident.date.precision === 'day' ? x.incident.date.start : null;
+    const day = dayOf(x);
     if (day === null) continue;
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;

@@ -12,4 +12,4 @@ export {
   groupingMayRefuse,
   spanningForest,
 } from './events.js';
-export type { Link, RankedEnds, StoredIncident } from './events.js';
+export type { Link, StoredIncident } from './events.js';

@@ -342,11 +342,17 @@ export async function wholeCandidates(
   return wholes;
 }
 
+/**
+ * The governorate an incident is judged in. byArea and judgedForest must read it alike: the
+ * pairs' typed arrays are sized from it and silently drop writes past their length.
+ */
+const governorateOf = (x: LinkIncident): string => x.incident.location?.admin1_pcode ?? '';
+
 /** Links never cross a governorate: each incident is judged against its own governorate's only. */
 function byArea<T extends LinkIncident>(incidents: readonly T[]): Map<string, T[]> {
   const areas = new Map<string, T[]>();
   for (const x of incidents) {
-    const area = x.incident.location?.admin1_pcode ?? '';
+    const area = governorateOf(x);
     const list = areas.get(area);
     if (list === undefined) areas.set(area, [x]);
     else list.push(x);
@@ -437,7 +443,7 @@ function judgedForest(
   );
   // Room for every pair that could be judged: one per new incident and candidate of its area.
   let room = 0;
-  for (const x of current) room += ranked.get(x.incident.location?.admin1_pcode ?? '')?.size ?? 0;
+  for (const x of current) room += ranked.get(governorateOf(x))?.size ?? 0;
   const a = new Uint32Array(room);
   const b = new Uint32Array(room);
   // Each pair's score as the order it was first met in among the distinct scores (levels).
@@ -445,7 +451,7 @@ function judgedForest(
   const levels = new Map<number, number>();
   let pairs = 0;
   for (const x of current) {
-    const area = x.incident.location?.admin1_pcode ?? '';
+    const area = governorateOf(x);
     const list = candidates.get(area) ?? [];
     const { ranks, fresh, report, kind, kinds, linked } = ranked.get(area) ?? NO_CANDIDATES;
     const rx = rank.get(x.key) ?? 0;
