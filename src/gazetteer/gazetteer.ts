@@ -104,17 +104,16 @@ function classBit(cls: WordClass): number {
 }
 
 /**
- * What the gazetteer knows of a word: its classes as bits, and where its walks
- * start in the names' and the cues' tries. One record, found by one look-up,
- * answers every question asked of a word (may a place start here, the name, the
- * cue, its classes), where each asked a table of its own.
+ * What the gazetteer knows of a word: its classes and the GOES_ON marks of its
+ * keys as bits, and where its walks start in the names' and the cues' tries. One
+ * record, found by one look-up, answers every question asked of a word (may a
+ * place start here, the name, the cue, its classes), where each asked a table of
+ * its own.
  */
 interface WordFacts {
-  readonly classes: number;
+  readonly bits: number;
   readonly names: PhraseStarts<PlaceName>;
   readonly cues: PhraseStarts<PlaceCue>;
-  /** A place name or a cue word may start with it. */
-  readonly startsPlace: boolean;
 }
 
 const WORD_CLASS_FIELDS = {
@@ -172,28 +171,30 @@ export interface Gazetteer {
 }
 
 /**
- * What `bitsByWord` holds of a word besides its classes' bits (`classBit`): its facts are
- * known, it may start a place, and whether that is a name's start or a cue's.
+ * The marks `bitsByWord` holds of a word above its classes' bits (`classBit`, one a class):
+ * its facts are known, it starts a name (a cue), it goes on a name (a cue). They must stay
+ * below 1 << 16: `bitsByWord` is a Uint16Array.
  */
-const KNOWN_WORD = 1 << 9;
-const STARTS_PLACE = 1 << 8;
-const STARTS_NAME = 1 << 10;
-const STARTS_CUE = 1 << 11;
+const FIRST_MARK = 1 << Object.keys(WORD_CLASS_FIELDS).length;
+const KNOWN_WORD = FIRST_MARK;
+const STARTS_NAME = FIRST_MARK << 1;
+const STARTS_CUE = FIRST_MARK << 2;
 /** The word is a later word of some name (of some cue): a name (cue) before it may go on through it. */
-const GOES_ON_NAME = 1 << 12;
-const GOES_ON_CUE = 1 << 13;
-
-/** A word's facts as `bitsByWord` holds them. */
-const bitsOf = (facts: WordFacts): number =>
-  KNOWN_WORD |
-  facts.classes |
-  (facts.startsPlace ? STARTS_PLACE : 0) |
-  (startsAny(facts.names) ? STARTS_NAME : 0) |
-  (startsAny(facts.cues) ? STARTS_CUE : 0);
+const GOES_ON_NAME = FIRST_MARK << 3;
+const GOES_ON_CUE = FIRST_MARK << 4;
+/** A place name or a cue word may start with the word. */
+const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
 
 /** A word a phrase of the index starts with. */
 const startsAny = <V>(starts: PhraseStarts<V>): boolean =>
   starts.oneWord !== null || starts.deeper.length > 0;
+
+/** A word's facts as `bitsByWord` holds them. */
+const bitsOf = (facts: WordFacts): number =>
+  KNOWN_WORD |
+  facts.bits |
+  (startsAny(facts.names) ? STARTS_NAME : 0) |
+  (startsAny(facts.cues) ? STARTS_CUE : 0);
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -414,15 +415,14 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     [...names.firstKeys(), ...cues.firstKeys()].filter((key) => !startsWord(key)),
   );
   // Each key's classes as bits, so that a word's classes are one number (built once per load).
-  const keyClasses = new Map<string, number>();
+  const keyBits = new Map<string, number>();
   for (const [cls, words] of classes)
-    for (const word of words) keyClasses.set(word, (keyClasses.get(word) ?? 0) | classBit(cls));
+    for (const word of words) keyBits.set(word, (keyBits.get(word) ?? 0) | classBit(cls));
   // The keys past a phrase's first word, as bits of the same table: a word that has none ends
   // every walk before it, asked of its bits, where the walk looked each of its keys up in a
   // node's table of the words that follow, far in memory (most words follow no name's start).
-  for (const key of names.laterKeys())
-    keyClasses.set(key, (keyClasses.get(key) ?? 0) | GOES_ON_NAME);
-  for (const key of cues.laterKeys()) keyClasses.set(key, (keyClasses.get(key) ?? 0) | GOES_ON_CUE);
+  for (const key of names.laterKeys()) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_NAME);
+  for (const key of cues.laterKeys()) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_CUE);
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.
   const wordFacts = new WeakMap<readonly string[], WordFacts>();
@@ -430,15 +430,8 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     let facts = wordFacts.get(keys);
     if (facts === undefined) {
       let bits = 0;
-      for (const key of keys) bits |= keyClasses.get(key) ?? 0;
-      const nameStarts = names.startNodes(keys);
-      const cueStarts = cues.startNodes(keys);
-      facts = {
-        classes: bits,
-        names: nameStarts,
-        cues: cueStarts,
-        startsPlace: startsAny(nameStarts) || startsAny(cueStarts),
-      };
+      for (const key of keys) bits |= keyBits.get(key) ?? 0;
+      facts = { bits, names: names.startNodes(keys), cues: cues.startNodes(keys) };
       wordFacts.set(keys, facts);
     }
     return facts;
@@ -510,20 +503,20 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       }
       return to;
     },
-    // A word that starts no name (or no cue) is answered by its bits, which the scan has just
-    // read for it, not by its record: most words asked start only the other, or neither.
+    // A word that starts no name (or no cue) is answered by its bits, read by its number,
+    // without loading its record and trie nodes: many words asked start no name, most no cue.
     nameAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
       if (token?.kind !== 'word') return names.longestAt(tokens, start, end);
       if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
-      const reach = goesOn(tokens[start + 1], GOES_ON_NAME) ? end : start + 1;
+      const reach = start + 1 < end && goesOn(tokens[start + 1], GOES_ON_NAME) ? end : start + 1;
       return names.longestFrom(factsOfWord(token).names, tokens, start, reach);
     },
     cueAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
       if (token?.kind !== 'word') return cues.longestAt(tokens, start, end);
       if ((bitsOfWord(token) & STARTS_CUE) === 0) return null;
-      const reach = goesOn(tokens[start + 1], GOES_ON_CUE) ? end : start + 1;
+      const reach = start + 1 < end && goesOn(tokens[start + 1], GOES_ON_CUE) ? end : start + 1;
       return cues.longestFrom(factsOfWord(token).cues, tokens, start, reach);
     },
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,

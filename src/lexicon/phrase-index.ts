@@ -32,7 +32,7 @@ interface Longest<V> {
  * Where the longest-phrase walks of a word start (`startNodes`): what the word alone
  * matches, and the nodes its keys lead to that longer phrases go on from. A walk reads
  * no node of a phrase of one word: the nodes lie far apart in memory, and a walk that
- * read each of them waited on memory at most words it was asked of.
+ * read each of them waited on each.
  */
 export interface PhraseStarts<V> {
   /** The values of the word alone: of its nodes with values, the last (of two as long, the one reached later). */
@@ -269,7 +269,7 @@ export class PhraseIndex<V> {
   ): PhraseMatch<V> | null {
     if (start >= end) return null;
     const { oneWord, deeper } = starts;
-    // Most words that start a phrase start only phrases of one word: no node is read.
+    // Many words that start a phrase start only phrases of one word: no node is read.
     if (deeper.length === 0)
       return oneWord === null ? null : { start, end: start + 1, values: oneWord };
     const best = this.freshLongest();
@@ -277,6 +277,7 @@ export class PhraseIndex<V> {
       best.end = start + 1;
       best.values = oneWord;
     }
+    // An index loop, as in the place scan's other hot loops: no iterator made at each word.
     for (let k = 0; k < deeper.length; k++) {
       const next = deeper[k];
       if (next !== undefined) this.longest(tokens, start + 1, end, next, best);

@@ -160,16 +160,19 @@ describe('the words a gazetteer knows around place names', () => {
     const tokens = tokensOf(
       'قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة، (قرب) مدينة دير الزور وقرية الهدهود',
     );
-    for (let start = 0; start <= tokens.length; start++)
-      for (const end of [tokens.length, start + 1, start]) {
-        const at = `${String(start)}–${String(end)}`;
-        expect(gazetteer.nameAt(tokens, start, end), at).toEqual(
-          gazetteer.names.longestAt(tokens, start, end),
-        );
-        expect(gazetteer.cueAt(tokens, start, end), at).toEqual(
-          gazetteer.cues.longestAt(tokens, start, end),
-        );
-      }
+    // A name's first word before another name's later word, a number, a latin word, and last.
+    const cut = tokensOf('بلدة دير حلب ودير 12 الزور ومدينة دير abc الزور نحو دير');
+    for (const text of [tokens, cut])
+      for (let start = 0; start <= text.length; start++)
+        for (const end of [text.length, start + 2, start + 1, start]) {
+          const at = `${String(start)}–${String(end)}`;
+          expect(gazetteer.nameAt(text, start, end), at).toEqual(
+            gazetteer.names.longestAt(text, start, end),
+          );
+          expect(gazetteer.cueAt(text, start, end), at).toEqual(
+            gazetteer.cues.longestAt(text, start, end),
+          );
+        }
     expect(gazetteer.nameAt(tokens, 6)?.end).toBe(7);
     expect(gazetteer.cueAt(tokens, 1)?.values[0]?.kind).toBe('region');
   });
