@@ -148,6 +148,22 @@ describe('what ingest takes in', () => {
     expect(() => readReport(reports[2] as (typeof reports)[0])).toThrow(/batch\.ndjson:4: text: /);
   });
 
+  it('reads an NDJSON line with facts of null and keys of its own as one without them, and names a fact that is no text', async () => {
+    const lines = [
+      JSON.stringify({ text: REPORT, published: '2024-03-12', outlet: null, extra: 1 }),
+      JSON.stringify({ text: REPORT, published: 20240312 }),
+      JSON.stringify({ text: '' }),
+      JSON.stringify([REPORT]),
+    ].join('\n');
+    const entries = await collect(join(folder({ 'odd.ndjson': lines }), 'odd.ndjson'));
+    const reports = entries.flatMap((e) => ('report' in e ? [e.report] : []));
+    const read = (k: number) => () => readReport(reports[k] as (typeof reports)[0]);
+    expect(read(0)()).toMatchObject({ published: '2024-03-12', outlet: null });
+    expect(read(1)).toThrow(/odd\.ndjson:2: published: /);
+    expect(read(2)).toThrow(/odd\.ndjson:3: text: /);
+    expect(read(3)).toThrow(/odd\.ndjson:4: line: /);
+  });
+
   it('names a path that is not there and goes on', async () => {
     const dir = folder({ 'r.txt': REPORT });
     const entries = await collect(join(dir, 'missing.txt'), join(dir, 'r.txt'));
