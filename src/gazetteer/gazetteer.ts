@@ -114,6 +114,12 @@ interface WordFacts {
   readonly bits: number;
   readonly names: PhraseStarts<PlaceName>;
   readonly cues: PhraseStarts<PlaceCue>;
+  /**
+   * What the word alone matches (`oneWord` of `names`, of `cues`), kept here: a word whose
+   * next word goes on no phrase is answered from its record, without loading its starts.
+   */
+  readonly nameAlone: PlaceName[] | null;
+  readonly cueAlone: PlaceCue[] | null;
 }
 
 const WORD_CLASS_FIELDS = {
@@ -159,6 +165,8 @@ export interface Gazetteer {
   nameAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceName> | null;
   /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
   cueAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceCue> | null;
+  /** Whether a token is a word that is never part of a place's name: `isNotName` of one of its keys. */
+  notAName(token: Token): boolean;
   /** Whether a token's word (any of its keys, clitics set aside) is of a class of cues.json. */
   isA(token: Token | undefined, cls: WordClass): boolean;
   /**
@@ -182,6 +190,8 @@ const STARTS_CUE = FIRST_MARK << 2;
 /** The word is a later word of some name (of some cue): a name (cue) before it may go on through it. */
 const GOES_ON_NAME = FIRST_MARK << 3;
 const GOES_ON_CUE = FIRST_MARK << 4;
+/** One of the word's keys is never part of a place's name (`isNotName`). */
+const NOT_NAME = FIRST_MARK << 5;
 /** A place name or a cue word may start with the word. */
 const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
 
@@ -411,9 +421,15 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // A number or a punctuation mark starts a phrase by its text: asked of the tries' first keys
   // that are no word (a few, where the table of all of them, thousands of words, was looked up
   // at every mark and number of a report).
-  const otherStarts = new Set(
-    [...names.firstKeys(), ...cues.firstKeys()].filter((key) => !startsWord(key)),
-  );
+  const nameMarks = new Set([...names.firstKeys()].filter((key) => !startsWord(key)));
+  const cueMarks = new Set([...cues.firstKeys()].filter((key) => !startsWord(key)));
+  const otherStarts = new Set([...nameMarks, ...cueMarks]);
+  // The same of the keys past a phrase's first: a mark that none of them is ends a walk
+  // before it, where the walk looked it up in its node's table.
+  const nameLaterKeys = names.laterKeys();
+  const cueLaterKeys = cues.laterKeys();
+  const nameLaterMarks = new Set([...nameLaterKeys].filter((key) => !startsWord(key)));
+  const cueLaterMarks = new Set([...cueLaterKeys].filter((key) => !startsWord(key)));
   // Each key's classes as bits, so that a word's classes are one number (built once per load).
   const keyBits = new Map<string, number>();
   for (const [cls, words] of classes)
@@ -421,8 +437,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // The keys past a phrase's first word, as bits of the same table: a word that has none ends
   // every walk before it, asked of its bits, where the walk looked each of its keys up in a
   // node's table of the words that follow, far in memory (most words follow no name's start).
-  for (const key of names.laterKeys()) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_NAME);
-  for (const key of cues.laterKeys()) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_CUE);
+  for (const key of nameLaterKeys) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_NAME);
+  for (const key of cueLaterKeys) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_CUE);
+  // Words never in a name, as a bit too: asked of the words after a settlement word.
+  for (const key of [...notNames, ...stop]) keyBits.set(key, (keyBits.get(key) ?? 0) | NOT_NAME);
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.
   const wordFacts = new WeakMap<readonly string[], WordFacts>();
@@ -431,7 +449,15 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     if (facts === undefined) {
       let bits = 0;
       for (const key of keys) bits |= keyBits.get(key) ?? 0;
-      facts = { bits, names: names.startNodes(keys), cues: cues.startNodes(keys) };
+      const nameStarts = names.startNodes(keys);
+      const cueStarts = cues.startNodes(keys);
+      facts = {
+        bits,
+        names: nameStarts,
+        cues: cueStarts,
+        nameAlone: nameStarts.oneWord,
+        cueAlone: cueStarts.oneWord,
+      };
       wordFacts.set(keys, facts);
     }
     return facts;
@@ -470,10 +496,11 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
     return known !== 0 ? known : bitsOf(factsOfWord(token));
   };
-  // Whether a phrase may go on through this token (`GOES_ON_NAME`, `GOES_ON_CUE`): a mark or a
-  // number by its text is asked of the walk itself.
-  const goesOn = (token: Token | undefined, bit: number): boolean =>
-    token !== undefined && (token.kind !== 'word' || (bitsOfWord(token) & bit) !== 0);
+  // Whether a phrase may go on through this token (`GOES_ON_NAME`, `GOES_ON_CUE`; a mark or a
+  // number by its text, in `marks`).
+  const goesOn = (token: Token | undefined, bit: number, marks: ReadonlySet<string>): boolean =>
+    token !== undefined &&
+    (token.kind === 'word' ? (bitsOfWord(token) & bit) !== 0 : marks.has(token.text));
   const mayStartPlace = (token: Token | undefined): boolean => {
     if (token === undefined) return false;
     if (token.kind !== 'word') return otherStarts.has(token.text);
@@ -505,20 +532,35 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     },
     // A word that starts no name (or no cue) is answered by its bits, read by its number,
     // without loading its record and trie nodes: many words asked start no name, most no cue.
+    // A mark or a number that starts no phrase is answered by a small set, where the walk
+    // looked it up in the root's table of every first word, far in memory.
     nameAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
-      if (token?.kind !== 'word') return names.longestAt(tokens, start, end);
+      if (token === undefined) return null;
+      if (token.kind !== 'word')
+        return nameMarks.has(token.text) ? names.longestAt(tokens, start, end) : null;
       if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
-      const reach = start + 1 < end && goesOn(tokens[start + 1], GOES_ON_NAME) ? end : start + 1;
-      return names.longestFrom(factsOfWord(token).names, tokens, start, reach);
+      const facts = factsOfWord(token);
+      // Most names end at their first word: its record answers.
+      if (!(start + 1 < end && goesOn(tokens[start + 1], GOES_ON_NAME, nameLaterMarks)))
+        return alone(facts.nameAlone, start);
+      return names.longestFrom(facts.names, tokens, start, end);
     },
     cueAt: (tokens, start, end = tokens.length) => {
       const token = start < end ? tokens[start] : undefined;
-      if (token?.kind !== 'word') return cues.longestAt(tokens, start, end);
+      if (token === undefined) return null;
+      if (token.kind !== 'word')
+        return cueMarks.has(token.text) ? cues.longestAt(tokens, start, end) : null;
       if ((bitsOfWord(token) & STARTS_CUE) === 0) return null;
-      const reach = start + 1 < end && goesOn(tokens[start + 1], GOES_ON_CUE) ? end : start + 1;
-      return cues.longestFrom(factsOfWord(token).cues, tokens, start, reach);
+      const facts = factsOfWord(token);
+      if (!(start + 1 < end && goesOn(tokens[start + 1], GOES_ON_CUE, cueLaterMarks)))
+        return alone(facts.cueAlone, start);
+      return cues.longestFrom(facts.cues, tokens, start, end);
     },
+    notAName: (token) =>
+      token.kind === 'word'
+        ? (bitsOfWord(token) & NOT_NAME) !== 0
+        : token.keys.some((key) => notNames.has(key) || stop.has(key)),
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
     anaphorOf: (token) => {
       if (token?.kind !== 'word') return null;
@@ -539,6 +581,11 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       return names;
     },
   };
+}
+
+/** The match of a word alone at token `start`, when it matches a phrase of one word. */
+function alone<V>(values: readonly V[] | null, start: number): PhraseMatch<V> | null {
+  return values === null ? null : { start, end: start + 1, values };
 }
 
 /** «كفر نبل» → «كفرنبل»: a two-word name whose head reports write joined to the next word. */

@@ -423,9 +423,7 @@ function afterSite(
     for (let k = end; k < mention.start; k++) {
       const t = tokens[k];
       const joins =
-        t?.text === 'في' ||
-        t?.text === ',' ||
-        t?.keys.some((key) => gazetteer.isNotName(key)) === true;
+        t?.text === 'في' || t?.text === ',' || (t !== undefined && gazetteer.notAName(t));
       if (!joins) return false;
     }
     return true;
@@ -672,7 +670,7 @@ function unknownNameEnd(
     const token = tokens[end];
     if (token === undefined || token.kind !== 'word') break;
     // «حاجز للنظام»: with its clitics set aside, the word is no name.
-    if (token.keys.some((k) => gazetteer.isNotName(k))) break;
+    if (gazetteer.notAName(token)) break;
     if (end > from && gazetteer.cueAt(tokens, end, to) !== null) break;
     if (end > from && /^[وب]/.test(token.text) && token.text.length > 3) break;
     end++;
@@ -935,7 +933,7 @@ function allNotNames(
 ): boolean {
   for (let k = start; k < end; k++) {
     const token = tokens[k];
-    if (token !== undefined && !token.keys.some((key) => gazetteer.isNotName(key))) return false;
+    if (token !== undefined && !gazetteer.notAName(token)) return false;
   }
   return true;
 }

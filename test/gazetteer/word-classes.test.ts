@@ -162,7 +162,9 @@ describe('the words a gazetteer knows around place names', () => {
     );
     // A name's first word before another name's later word, a number, a latin word, and last.
     const cut = tokensOf('بلدة دير حلب ودير 12 الزور ومدينة دير abc الزور نحو دير');
-    for (const text of [tokens, cut])
+    // Marks and numbers where a name or cue starts or might go on.
+    const marks = tokensOf('حلب - دمشق، 12 ( حمص ) «درعا» قرية 5 بلدة . ريف');
+    for (const text of [tokens, cut, marks])
       for (let start = 0; start <= text.length; start++)
         for (const end of [text.length, start + 2, start + 1, start]) {
           const at = `${String(start)}–${String(end)}`;
@@ -175,6 +177,20 @@ describe('the words a gazetteer knows around place names', () => {
         }
     expect(gazetteer.nameAt(tokens, 6)?.end).toBe(7);
     expect(gazetteer.cueAt(tokens, 1)?.values[0]?.kind).toBe('region');
+  });
+
+  it('tells a word never part of a name as its keys do, with clitics and after marks', () => {
+    const never = [...(cues.not_names as string[]), ...(cues.stop_words as string[])];
+    const tokens = [
+      ...WORDS,
+      ...never.flatMap((w) => [...tokensOf(w), ...tokensOf(`و${w}`)]),
+      ...tokensOf('قرية المذكورة في 12 ، حلب نفسها'),
+    ];
+    for (const token of tokens)
+      expect(gazetteer.notAName(token), token.text).toBe(
+        token.keys.some((k) => gazetteer.isNotName(k)),
+      );
+    expect(tokens.some((t) => gazetteer.notAName(t))).toBe(true);
   });
 
   it('knows no class of a word that is not one, nor of what is no token', () => {
