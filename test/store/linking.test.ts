@@ -685,6 +685,28 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
     }
   });
 
+  it('writes an event a batch grows under its own id, and leaves one rebuilt as it was unwritten', async () => {
+    await emptyStore(db);
+    const reports = reportsOf(Array.from({ length: 6 }, (_, k) => ({ doc: k, day: '2024-03-13' })));
+    const written = (): Promise<{ id: string; at: string; members: number }[]> =>
+      db.query(
+        `SELECT id, updated_at::text AS at, jsonb_array_length(data->'members') AS members
+         FROM events`,
+      );
+    // The first report's incident has the least key: the event keeps its id as it grows.
+    await saveReports(db, reports.slice(0, 3), lexicon);
+    const [first] = await written();
+    expect(first?.members).toBe(3);
+    const [member] = await db.query<{ id: string }>('SELECT max(id) AS id FROM incidents');
+    await db.transaction((tx) => regroup(tx, [member?.id ?? ''], lexicon));
+    expect(await written()).toEqual([first]);
+    await saveReports(db, reports.slice(3), lexicon);
+    const [grown] = await written();
+    expect(grown?.id).toBe(first?.id);
+    expect(grown?.members).toBe(6);
+    expect(grown?.at).not.toBe(first?.at);
+  });
+
   it('reads again a candidate whose incident or report changed since the batch before', async () => {
     await emptyStore(db);
     const tellings = Array.from({ length: 24 }, (_, k) => ({ doc: k, day: '2024-03-13' }));
