@@ -1,4 +1,4 @@
-import { countBelow } from '../../text/index.js';
+import { countBelow, flatMapped } from '../../text/index.js';
 import type { Sentence } from '../../text/index.js';
 import { firstFrom, someAt, startingIn } from './analysis.js';
 import type { Analysis } from './analysis.js';
@@ -136,7 +136,7 @@ export function grievances(
   analysis: Analysis,
   clauses: readonly Clause[],
 ): { start: number; end: number }[] {
-  return analysis.annotations.cues.flatMap((cue) => {
+  return flatMapped(analysis.annotations.cues, (cue) => {
     if (cue.entry.cue !== 'topic') return [];
     const clause = clauseAt(clauses, cue.start);
     if (clause === undefined) return [];

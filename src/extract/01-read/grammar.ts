@@ -1,5 +1,5 @@
 import { accusative, phraseKeys } from '../../lexicon/index.js';
-import { normalizePhrase, WordMemo, WordTest } from '../../text/index.js';
+import { flatMapped, normalizePhrase, WordMemo, WordTest } from '../../text/index.js';
 import type { Token } from '../../text/index.js';
 
 /**
@@ -139,7 +139,7 @@ export type PhraseList = ReadonlyMap<string, readonly KeyPhrase[]> & {
 
 class MemoPhraseList extends Map<string, KeyPhrase[]> implements PhraseList {
   private readonly byWord = new WordMemo((token) => {
-    const buckets = token.keys.flatMap((key) => this.get(key) ?? NO_PHRASES);
+    const buckets = flatMapped(token.keys, (key) => this.get(key) ?? NO_PHRASES);
     return buckets.length === 0 ? NO_PHRASES : buckets;
   });
 

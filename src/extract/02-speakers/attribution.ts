@@ -1,4 +1,4 @@
-import { countBelow } from '../../text/index.js';
+import { countBelow, flatMapped } from '../../text/index.js';
 import type { Sentence } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse } from '../01-read/index.js';
 import {
@@ -385,7 +385,7 @@ export class Attribution {
     // «وقال مصدر… إن الحصيلة… 45 قتيلا، مشيراً إلى…»: a speaker going on in the same sentence
     // was placed by its first words; what it said in between is the act's.
     const placed = new Set<number>();
-    return this.frames.flatMap((f) => {
+    return flatMapped(this.frames, (f) => {
       if (f.zone !== undefined) return [f.zone];
       const mention = f.source.mention;
       if (mention === null || placed.has(mention.start)) return [];
@@ -407,7 +407,7 @@ export class Attribution {
   /** Token positions where a speaker is named. */
   speakerStarts(): Set<number> {
     return new Set(
-      this.frames.flatMap((f) => (f.source.mention === null ? [] : [f.source.mention.start])),
+      flatMapped(this.frames, (f) => (f.source.mention === null ? [] : [f.source.mention.start])),
     );
   }
 
@@ -473,7 +473,7 @@ function looksLikePost(b: Builder, line: number): boolean {
  */
 function bylineFrames(b: Builder): Frame[] {
   const sentences = b.analysis.sentences;
-  return sentences.flatMap((line, k) => {
+  return flatMapped(sentences, (line, k) => {
     if (line.prose || tokenText(b, line.tokenStart) !== '-') return [];
     const handle = b.analysis.tokens
       .slice(line.tokenStart, line.tokenEnd)

@@ -1,6 +1,7 @@
 import { idForDay } from '../../lexicon/index.js';
 import type { ActorRef } from '../../lexicon/index.js';
 import type { Analysis } from '../01-read/index.js';
+import { flatMapped } from '../../text/index.js';
 
 /**
  * A named actor or source in the report, resolved to vocabulary ids.
@@ -46,7 +47,7 @@ function resolveRef(ref: ActorRef, day: string | null, recent: readonly string[]
  */
 export function resolveEntities(analysis: Analysis): EntityMention[] {
   const day = analysis.published;
-  const fixedIds = analysis.annotations.entities.flatMap((a) => {
+  const fixedIds = flatMapped(analysis.annotations.entities, (a) => {
     if (a.entry.kind !== 'actor' || a.entry.ref.type === 'context') return [];
     const id = resolveRef(a.entry.ref, day, []);
     return id === null ? [] : [id];

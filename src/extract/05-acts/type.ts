@@ -1,6 +1,7 @@
 import type { Lexicon, TriggerEntry, TriggerRole } from '../../lexicon/index.js';
 import type { Annotation, RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
+import { flatMapped } from '../../text/index.js';
 
 /** An incident's ACLED event type and sub-event type, and the rules that chose them. */
 export interface ChosenType {
@@ -52,7 +53,7 @@ function settle(t: TriggerEntry, suicide: boolean, air: boolean): string {
 }
 
 function protestType(acts: readonly TypedAct[], tags: string[]): ChosenType {
-  const triggers = acts.flatMap((m) => m.triggers);
+  const triggers = flatMapped(acts, (m) => m.triggers);
   const forceUsed = triggers.some(
     (t) => t.entry.role === 'violence' || t.entry.eventType === 'Battles',
   );
@@ -88,8 +89,8 @@ function protestType(acts: readonly TypedAct[], tags: string[]): ChosenType {
  * the air an air strike). A protest is a protest, whatever force met it.
  */
 export function baseType(lexicon: Lexicon, acts: readonly TypedAct[]): BaseType {
-  const triggers = acts.flatMap((m) => m.triggers);
-  const tags = [...new Set(triggers.flatMap((t) => t.entry.tags))];
+  const triggers = flatMapped(acts, (m) => m.triggers);
+  const tags = [...new Set(flatMapped(triggers, (t) => t.entry.tags))];
   const suicide = acts.some((m) => m.suicide);
   const air = acts.some((m) => m.air);
   if (triggers.some((t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2))

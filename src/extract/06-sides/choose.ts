@@ -2,6 +2,7 @@ import { CIVILIAN_SIDE } from '../../lexicon/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
 import type { RoleCandidate } from './roles.js';
+import { flatMapped } from '../../text/index.js';
 
 /** The sides of an incident, with the words that name each and the rules that chose them. */
 export interface Sides {
@@ -106,7 +107,7 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
   }
   // «اشتباكات بين قسد ومقاتلين من العشائر أسفرت عن مقتل 4 من العشائر و3 من قسد»: both
   // sides of a fight lose people, so their dead do not unmake the side named first as its doer.
-  const fallen = new Set(acts.flatMap((m) => m.figures.map((f) => f.figure.victim)));
+  const fallen = new Set(flatMapped(acts, (m) => m.figures.map((f) => f.figure.victim)));
   const armedFallen = [...fallen].filter((id) => id !== null && !CIVILIAN_SIDE.has(id));
   if (actor1 === null && eventType === 'Battles' && armedFallen.length >= 2) {
     const fighter = [...a1]

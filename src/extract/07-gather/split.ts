@@ -2,6 +2,7 @@ import type { ResolvedPlace } from '../../gazetteer/index.js';
 import { distanceKm } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import type { EventMention } from './frames.js';
+import { flatMapped } from '../../text/index.js';
 
 /** Places closer than this are one place named twice. */
 const SAME_PLACE_KM = 3;
@@ -84,7 +85,9 @@ function ownPlace(mention: EventMention, k: number): ResolvedPlace | undefined {
 export function splitByFigurePlace(mention: EventMention): EventMention[] {
   const owned = mention.figures.map((_, k) => ownPlace(mention, k));
   const distinctPlaces = [
-    ...new Map(owned.flatMap((p) => (p === undefined ? [] : [[p.place.id, p]]))).values(),
+    ...new Map(
+      flatMapped(owned, (p) => (p === undefined ? [] : [[p.place.id, p] as const])),
+    ).values(),
   ];
   if (distinctPlaces.length < 2 || !distinct(distinctPlaces)) return [mention];
   return distinctPlaces.map((place, k) => ({

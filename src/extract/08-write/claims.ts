@@ -5,6 +5,7 @@ import type { Sides } from '../06-sides/index.js';
 import type { IncidentDraft } from '../07-gather/index.js';
 import type { BuildContext } from './context.js';
 import { originalText, span } from './spans.js';
+import { flatMapped } from '../../text/index.js';
 
 /**
  * A figure as written out. Fighters with no group named («سقط قتلى من عناصر
@@ -57,14 +58,13 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
   const bySource = new Map<string, { claim: Claim; figures: Figure[] }>();
   // A toll told without its number adds nothing where a count of that measure is known.
   const counted = new Set(
-    draft.mentions
-      .flatMap((m) => m.figures)
+    flatMapped(draft.mentions, (m) => m.figures)
       .filter((f) => f.figure.count !== null)
       .map((f) => f.figure.measure),
   );
-  const attributed = draft.mentions
-    .flatMap((m) => m.figures)
-    .filter((f) => f.figure.reference !== true || !counted.has(f.figure.measure));
+  const attributed = flatMapped(draft.mentions, (m) => m.figures).filter(
+    (f) => f.figure.reference !== true || !counted.has(f.figure.measure),
+  );
   const named = attributed
     .filter((f) => f.source.claimant !== null)
     .map((f) => toFigure(ctx, f, sides));

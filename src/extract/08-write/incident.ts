@@ -20,6 +20,7 @@ import type { BuildContext } from './context.js';
 import { chooseLocation, warnUnlisted } from './location.js';
 import { originalText, span } from './spans.js';
 import { chooseDate } from './when.js';
+import { flatMapped } from '../../text/index.js';
 
 function actorsOf(
   ctx: BuildContext,
@@ -73,7 +74,7 @@ function chooseType(
 ): { readonly type: ChosenType; readonly sides: Sides } {
   const base = baseType(ctx.analysis.lexicon, draft.mentions);
   const provisional = chooseSides(draft.mentions, base.type.eventType);
-  const victims = draft.mentions.flatMap((m) => m.figures.map((f) => f.figure.victim));
+  const victims = flatMapped(draft.mentions, (m) => m.figures.map((f) => f.figure.victim));
   const type = asTheActBefore(
     settleType(ctx.analysis.lexicon, base, provisional, victims),
     draft.mentions,
@@ -112,7 +113,7 @@ function decisions(
     { field: 'place', value: location.location?.name_ar ?? null, rules: asWritten(location.rules) },
     { field: 'actor1', value: sides.actor1, rules: asWritten(sides.rules.actor1) },
     { field: 'actor2', value: sides.actor2, rules: asWritten(sides.rules.actor2) },
-    ...claims.flatMap((c) =>
+    ...flatMapped(claims, (c) =>
       c.figures.map((f) => ({
         field: 'figure',
         value: `${f.measure} ${f.count === null ? '?' : String(f.count)} ${f.victim ?? '-'} by ${c.claimant ?? 'the outlet'}`,
@@ -165,8 +166,8 @@ export function buildIncident(
   const tags = [
     ...type.tags,
     ...new Set(
-      claims.flatMap((c) =>
-        c.figures.flatMap((f) => (f.count === null && /عشرات/.test(f.text) ? ['dozens'] : [])),
+      flatMapped(claims, (c) =>
+        flatMapped(c.figures, (f) => (f.count === null && /عشرات/.test(f.text) ? ['dozens'] : [])),
       ),
     ),
   ];

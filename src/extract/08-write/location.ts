@@ -6,6 +6,7 @@ import { bestPlace } from '../03-places/index.js';
 import type { IncidentDraft } from '../07-gather/index.js';
 import type { BuildContext } from './context.js';
 import { originalText, span } from './spans.js';
+import { flatMapped } from '../../text/index.js';
 
 function toLocation(ctx: BuildContext, r: ResolvedPlace, precision = r.precision): Location {
   const s = span(ctx.analysis, r.mention.start, r.mention.end);
@@ -42,7 +43,9 @@ export function warnUnlisted(
   id: string,
   location: Location | null,
 ): void {
-  const unlisted = draft.mentions.flatMap((m) => ctx.unlistedPlaces(m.clause.start, m.clause.end));
+  const unlisted = flatMapped(draft.mentions, (m) =>
+    ctx.unlistedPlaces(m.clause.start, m.clause.end),
+  );
   for (const m of new Set(unlisted)) {
     const name = originalText(ctx.analysis, span(ctx.analysis, m.start, m.nameEnd));
     const placed =
@@ -65,7 +68,7 @@ export function chooseLocation(
   draft: IncidentDraft,
 ): { location: Location | null; rules: RuleUse[] } {
   const aside = setAside(ctx, draft);
-  const named = bestPlace(draft.mentions.flatMap((m) => m.places));
+  const named = bestPlace(flatMapped(draft.mentions, (m) => m.places));
   // «اختطاف ثلاثة مدنيين من محافظة درعا»: where the victims came from places the act only when the report has placed nothing before it.
   const best = named?.mention.origin === true ? null : named;
   if (best !== null)
@@ -132,15 +135,15 @@ function asideAs(
   draft: IncidentDraft,
   reason: 'correspondent' | 'journey',
 ): ResolvedPlace | undefined {
-  return draft.mentions
-    .flatMap((m) => ctx.asidePlaces(m.clause.start, m.clause.end))
-    .find((r) => r.mention.aside === reason);
+  return flatMapped(draft.mentions, (m) => ctx.asidePlaces(m.clause.start, m.clause.end)).find(
+    (r) => r.mention.aside === reason,
+  );
 }
 
 /** The places the incident's clauses name but that do not locate it, and why. */
 function setAside(ctx: BuildContext, draft: IncidentDraft): RuleUse[] {
   const reasons = new Set(
-    draft.mentions.flatMap((m) =>
+    flatMapped(draft.mentions, (m) =>
       ctx
         .asidePlaces(m.clause.start, m.clause.end)
         .map((r) => r.mention.aside ?? 'named-after-town'),

@@ -11,6 +11,7 @@ import { buildIncident } from './incident.js';
 import type { ToldBefore } from './incident.js';
 import { heldBySome, lastBelow, spansWithin } from './lookups.js';
 import { buildTallies } from './tallies.js';
+import { flatMapped } from '../../text/index.js';
 
 function buildContext(
   analysis: Analysis,
@@ -18,10 +19,11 @@ function buildContext(
   places: ReportPlaces,
   warnings: string[],
 ): BuildContext {
-  const days: DateExpression[] = mentions
+  const days: DateExpression[] = flatMapped(
     // «بعد ثلاثة أيام على قصف…» dates that earlier act only, not the narrative after it.
-    .filter((m) => !m.background && m.date?.precision === 'day' && m.date.alone !== true)
-    .flatMap((m) => (m.date === null ? [] : [m.date]));
+    mentions.filter((m) => !m.background && m.date?.precision === 'day' && m.date.alone !== true),
+    (m) => (m.date === null ? [] : [m.date]),
+  );
   const placed = mentions.filter((m) => m.places.length > 0);
   const headline: readonly ResolvedPlace[] = places.headline;
   const dayBefore = lastBelow(days, (d) => d.start);
@@ -70,7 +72,7 @@ export function writeReport(
   const context = buildContext(analysis, mentions, places, warnings);
   const incidents = buildInOrder(context, drafts);
   // Places the gazetteer lacks outside every incident are worth knowing too.
-  const told = heldBySome(drafts.flatMap((d) => d.mentions.map((m) => m.clause)));
+  const told = heldBySome(flatMapped(drafts, (d) => d.mentions.map((m) => m.clause)));
   for (const m of places.unknown) {
     if (told(m.start, m.end)) continue;
     warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);

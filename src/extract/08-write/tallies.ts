@@ -1,5 +1,5 @@
 import type { Tally } from '../../contracts/index.js';
-import { toOriginalSpan } from '../../text/index.js';
+import { flatMapped, toOriginalSpan } from '../../text/index.js';
 import type { Analysis } from '../01-read/index.js';
 import type { EventMention } from '../07-gather/index.js';
 
@@ -26,7 +26,7 @@ export function buildTallies(analysis: Analysis, mentions: readonly EventMention
     const first = list[0];
     if (first === undefined) continue;
     const sentence = first.clause.sentence;
-    const figures = list.flatMap((m) => m.figures);
+    const figures = flatMapped(list, (m) => m.figures);
     const s = toOriginalSpan(analysis.normalized, sentence.start, sentence.end);
     tallies.push({
       claimant: figures.find((f) => f.source.claimant !== null)?.source.claimant ?? null,
