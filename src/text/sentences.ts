@@ -122,7 +122,8 @@ function pushLine(
   let start = from;
   for (let i = from; i < to; i++) {
     const token = tokens[i];
-    if (token === undefined || !SENTENCE_END.has(token.text)) continue;
+    // Stops are marks: a word's or a number's text is not looked up in the set.
+    if (token === undefined || token.kind !== 'punct' || !SENTENCE_END.has(token.text)) continue;
     // Keep closing quotes and brackets with the sentence they close.
     let end = i + 1;
     while (end < to && CLOSERS.has(tokens[end]?.text ?? '')) end++;
@@ -145,8 +146,7 @@ function pushSentence(
   const first = tokens[tokenStart];
   const last = tokens[tokenEnd - 1];
   if (first === undefined || last === undefined) return;
-  if (!tokens.slice(tokenStart, tokenEnd).some((t) => t.kind === 'word' || t.kind === 'number'))
-    return;
+  if (!hasWordOrNumber(tokens, tokenStart, tokenEnd)) return;
   out.push({
     index: out.length,
     start: first.openQuote ?? first.start,
@@ -157,4 +157,13 @@ function pushSentence(
     opensLine,
     prose,
   });
+}
+
+/** Whether tokens `[from, to)` hold a word or a number: read in place, not copied out first. */
+function hasWordOrNumber(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const kind = tokens[i]?.kind;
+    if (kind === 'word' || kind === 'number') return true;
+  }
+  return false;
 }
