@@ -36,6 +36,22 @@ interface Frame {
   readonly zone?: { readonly start: number; readonly end: number };
 }
 
+/**
+ * Every frame made here, with all its fields in one order: frames made by
+ * literals of three, four and five fields, and spreads, took more shapes than
+ * V8 keeps apart, and reading a frame's bounds at every token went through
+ * its generic look-up (~180 a report).
+ */
+function frameOf(
+  source: Source,
+  from: number,
+  to: number,
+  speakerEnd?: number,
+  zone?: Frame['zone'],
+): Frame {
+  return { source, from, to, speakerEnd, zone };
+}
+
 const OUTLET: Source = {
   claimant: null,
   mention: null,
@@ -198,12 +214,7 @@ function framesOfVerb(
   const subject =
     verb.entry.afterSubject === true ? null : subjectAfter(b, verb, sentence.tokenEnd);
   if (subject !== null) {
-    return {
-      source: subject.source,
-      from: subject.end,
-      to: sentence.tokenEnd,
-      speakerEnd: subject.speakerEnd,
-    };
+    return frameOf(subject.source, subject.end, sentence.tokenEnd, subject.speakerEnd);
   }
   // «المرصد … أفاد», «صفحات محلية عبر مواقع التواصل، أشارت…»: the speaker before the verb.
   const nearest = Math.max(sentence.tokenStart, verb.start - SPEAKER_BEFORE);
@@ -218,22 +229,22 @@ function framesOfVerb(
         ),
     );
   if (before !== undefined)
-    return {
-      source: sourceOf(before, 'speakers/named-before-reporting-verb'),
-      from: verb.end,
-      to: sentence.tokenEnd,
-    };
+    return frameOf(
+      sourceOf(before, 'speakers/named-before-reporting-verb'),
+      verb.end,
+      sentence.tokenEnd,
+    );
   // «…، مشيرا إلى أن…»: the speaker of this sentence goes on, else the last one.
   const speaking = earlier.filter((f) => f.source.claimant !== null).at(-1)?.source ?? b.last;
   if (
     speaking !== null &&
     (verb.entry.attribution === 'continuation' || isOpening(b, sentence, verb))
   ) {
-    return {
-      source: { ...speaking, rules: [...speaking.rules, because('speakers/goes-on-speaking')] },
-      from: verb.end,
-      to: sentence.tokenEnd,
-    };
+    return frameOf(
+      { ...speaking, rules: [...speaking.rules, because('speakers/goes-on-speaking')] },
+      verb.end,
+      sentence.tokenEnd,
+    );
   }
   return null;
 }
@@ -282,8 +293,8 @@ function frameOfAccording(
       rules: [because('speakers/according-to-a-quoted-name')],
     };
     return a.start <= sentence.tokenStart + 1
-      ? { source, from: quoted.end, to: sentence.tokenEnd }
-      : { source, from: previousEnd, to: a.start, zone: quoted };
+      ? frameOf(source, quoted.end, sentence.tokenEnd)
+      : frameOf(source, previousEnd, a.start, undefined, quoted);
   }
   const source =
     named.generic && isDefinite(b, named)
@@ -291,16 +302,11 @@ function frameOfAccording(
       : sourceOf(named, 'speakers/according-to');
   const opening = a.start <= sentence.tokenStart + 1;
   return opening
-    ? { source, from: named.end, to: sentence.tokenEnd }
-    : {
-        source,
-        from: previousEnd,
-        to: a.start,
-        zone: {
-          start: named.start,
-          end: quotedName(b, named.end, sentence.tokenEnd)?.end ?? named.end,
-        },
-      };
+    ? frameOf(source, named.end, sentence.tokenEnd)
+    : frameOf(source, previousEnd, a.start, undefined, {
+        start: named.start,
+        end: quotedName(b, named.end, sentence.tokenEnd)?.end ?? named.end,
+      });
 }
 
 function opensQuote(b: Builder, i: number): boolean {
@@ -362,14 +368,13 @@ export class Attribution {
       if (!sentence.prose) continue;
       const frames = this.sentenceFrames(b, sentence);
       if (frames.length === 0 && openQuote !== null) {
-        frames.push({
-          source: {
-            ...openQuote,
-            rules: [...openQuote.rules, because('speakers/inside-a-quotation')],
-          },
-          from: sentence.tokenStart,
-          to: sentence.tokenEnd,
-        });
+        frames.push(
+          frameOf(
+            { ...openQuote, rules: [...openQuote.rules, because('speakers/inside-a-quotation')] },
+            sentence.tokenStart,
+            sentence.tokenEnd,
+          ),
+        );
       }
       if (oddQuotes(b, sentence))
         openQuote = openQuote === null ? (frames.at(-1)?.source ?? null) : null;
@@ -434,17 +439,23 @@ export class Attribution {
       } else if (a.entry.attribution === 'according_to') {
         frame = frameOfAccording(b, a, sentence, previousEnd);
       } else if (a.entry.attribution === 'editorial') {
-        frame = {
-          source: { ...OUTLET, rules: [because('speakers/editorial-voice')] },
-          from: a.start,
-          to: sentence.tokenEnd,
-        };
+        frame = frameOf(
+          { ...OUTLET, rules: [because('speakers/editorial-voice')] },
+          a.start,
+          sentence.tokenEnd,
+        );
       }
       if (frame === null) continue;
       // A later speaker in the same sentence ends the earlier one's stretch.
       const open = frames.at(-1);
       if (open !== undefined && open.to > frame.from && open.from < frame.from) {
-        frames[frames.length - 1] = { ...open, to: a.start };
+        frames[frames.length - 1] = frameOf(
+          open.source,
+          open.from,
+          a.start,
+          open.speakerEnd,
+          open.zone,
+        );
       }
       frames.push(frame);
       // «أفادت وكالة سانا بأن …، وأوضحت الوكالة أن …»: «الوكالة» points back within the sentence too.
@@ -488,11 +499,9 @@ function bylineFrames(b: Builder): Frame[] {
     ]);
     return sentences
       .filter((s) => post.has(s.line) && s.prose)
-      .map((s) => ({
-        source: sourceOf(author, 'speakers/byline-of-an-embedded-post'),
-        from: s.tokenStart,
-        to: s.tokenEnd,
-      }));
+      .map((s) =>
+        frameOf(sourceOf(author, 'speakers/byline-of-an-embedded-post'), s.tokenStart, s.tokenEnd),
+      );
   });
 }
 
