@@ -96,7 +96,8 @@ export { fatalitiesOf } from './fatalities.js';
 
 /**
  * zod, for code that validates only now and then (data files when the
- * knowledge is built, NDJSON input): loaded on first use rather than at start.
+ * knowledge is built, an NDJSON line that is not a plain report): loaded on
+ * first use rather than at start.
  * It is zod's CommonJS build, a module instance of its own: schemas made with
  * it are not to be mixed with the contracts' schemas.
  */

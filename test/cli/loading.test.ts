@@ -111,7 +111,19 @@ describe('what a command loads', () => {
     }
   });
 
-  it('extract of NDJSON checks its lines with zod, loaded when the first line is read', () => {
+  it('extract of well-formed NDJSON reads its lines without loading zod', () => {
+    const lines = join(dir, 'plain.ndjson');
+    writeFileSync(
+      lines,
+      `${JSON.stringify({ text: REPORT, outlet: 'وكالة ما', url: null })}\n${JSON.stringify({ text: REPORT, title: 'خبر' })}\n`,
+    );
+    const { status, urls } = loadedBy('plain-ndjson', ['extract', '--ndjson', lines]);
+    expect(status).toBe(0);
+    expect(urls.some((u) => u.includes('/src/extract/'))).toBe(true);
+    expect(urls.filter((u) => UNUSED.some((part) => u.includes(part)))).toEqual([]);
+  });
+
+  it('extract of NDJSON loads zod for a line that is no report, to say what is wrong with it', () => {
     const lines = join(dir, 'reports.ndjson');
     writeFileSync(lines, `${JSON.stringify({ text: REPORT })}\n${JSON.stringify({ text: 7 })}\n`);
     const { status, urls, stderr } = loadedBy('ndjson', ['extract', '--ndjson', lines]);
