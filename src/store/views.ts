@@ -15,6 +15,7 @@ import {
   FILTERED_SERIAL,
   pointConditions,
   SEARCH_SQUARE_MONTHS,
+  spanSource,
   squaresBy,
   SUMMARY,
   summarySource,
@@ -46,7 +47,9 @@ export type Facet = (typeof FACETS)[number];
  * by day, whose counts are then summed). Where the monthly counts can answer
  * the filter, they are grouped instead of the events: a few thousand rows
  * however many events (for no filter but the private mark, the counts by
- * facet and month: facetSource); for a box alone, the counts of its whole squares and
+ * facet and month: facetSource; for days and the private mark, the counts by
+ * facet and the months an event starts and ends in, and the counts by day at
+ * a month's edge: spanSource); for a box alone, the counts of its whole squares and
  * tiles and the events of its edges (tileSource); for a box with other
  * filters, the counts by square of its whole squares and the events of the
  * rest (boxSource); for a counted search, its own monthly counts
@@ -58,7 +61,10 @@ export async function eventFacets(
   limit = 50,
 ): Promise<Record<Facet, FacetCount[]>> {
   await foldCounts(db);
-  const counted = facetSource(filter) ?? summarySource(filter, SUMMARY, 'day facets');
+  const counted =
+    facetSource(filter) ??
+    spanSource(filter, 'day facets') ??
+    summarySource(filter, SUMMARY, 'day facets');
   const tiled = counted === null ? tileSource(filter, 'facets') : null;
   const summary = counted ?? tiled ?? boxSource(filter) ?? (await countedSource(db, filter));
   const table = await eventSource(db, filter);
@@ -122,7 +128,8 @@ export interface TimelineBucket {
 
 /**
  * Events and their best fatality figures per period and type, in time order:
- * by month, from the monthly counts where they can answer the filter, or for a
+ * by month, from the monthly counts where they can answer the filter (for days
+ * and the private mark alone, those by facet and months: spanSource), or for a
  * box alone from the counts of its whole squares and tiles and the events of
  * its edges (tileSource), for a box with other filters from the counts by
  * square of its whole squares and the events of the rest (boxSource), for a
@@ -134,7 +141,10 @@ export async function eventTimeline(
   period: Period,
 ): Promise<TimelineBucket[]> {
   await foldCounts(db);
-  const counted = period === 'month' ? summarySource(filter, SUMMARY, 'days') : null;
+  const counted =
+    period === 'month'
+      ? (spanSource(filter, 'days') ?? summarySource(filter, SUMMARY, 'days'))
+      : null;
   const tiled = period === 'month' && counted === null ? tileSource(filter, 'timeline') : null;
   const summary =
     counted ??
@@ -264,7 +274,10 @@ export async function eventMonths(
   filter: EventFilter,
 ): Promise<{ first: string | null; last: string | null } | undefined> {
   await foldCounts(db);
-  const summary = summarySource(filter, SUMMARY, 'days') ?? (await countedSource(db, filter));
+  const summary =
+    spanSource(filter, 'days') ??
+    summarySource(filter, SUMMARY, 'days') ??
+    (await countedSource(db, filter));
   if (summary === null) return undefined;
   const [row] = await db.query<{ first: string | null; last: string | null }>(
     `SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last

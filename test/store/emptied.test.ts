@@ -6,7 +6,12 @@ import { ingestBatch } from '../../src/service/index.js';
 import { countEvents, eventFacets, foldCounts } from '../../src/store/index.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
-import { facetCountsCounted, facetCountsKept } from './facet-counts.js';
+import {
+  facetCountsCounted,
+  facetCountsKept,
+  facetSpansCounted,
+  facetSpansKept,
+} from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
@@ -92,6 +97,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
     expect(await tilesKept(db)).toEqual(await tilesCounted(db));
     expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
+    expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
     expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
     const facets = await eventFacets(db, {});
     expect(JSON.stringify(facets)).not.toContain('SY07');

@@ -36,3 +36,43 @@ export function facetCountsCounted(db: Sql): Promise<unknown[]> {
      GROUP BY 1, 2, 3, 4 ${ORDER}`,
   );
 }
+
+/**
+ * The counts by facet and the months an event starts and ends in
+ * (`event_facet_spans`, migration 51) as the store keeps them.
+ */
+export async function facetSpansKept(db: Sql): Promise<unknown[]> {
+  await foldCounts(db);
+  return db.query(
+    `SELECT private, facet, key, month::text, end_month::text, events,
+       fatalities::int AS fatalities
+     FROM event_facet_spans ${ORDER}, 5`,
+  );
+}
+
+/**
+ * The same counts as the events give them now: each event under its type with
+ * its figures, and once under each governorate, actor, claimant and status it
+ * holds (an actor as doer and target, once), every row by the months it starts
+ * and ends in: what facetSpansKept must equal.
+ */
+export function facetSpansCounted(db: Sql): Promise<unknown[]> {
+  return db.query(
+    `SELECT private, facet, key, month::text, end_month::text, count(*)::int AS events,
+       coalesce(sum(dead), 0)::int AS fatalities
+     FROM (SELECT e.private, f.facet, f.key, date_trunc('month', e.date_start)::date AS month,
+             date_trunc('month', e.date_end)::date AS end_month, f.dead
+           FROM events e,
+             unnest(ARRAY['type', 'governorate', 'actor', 'actor', 'status'],
+                    ARRAY[e.event_type, e.admin1_pcode, e.actor1, NULLIF(e.actor2, e.actor1),
+                          e.review_status],
+                    ARRAY[e.fatalities_best, 0, 0, 0, 0]) AS f(facet, key, dead)
+           WHERE f.key IS NOT NULL
+           UNION ALL
+           SELECT e.private, 'claimant', c, date_trunc('month', e.date_start)::date,
+             date_trunc('month', e.date_end)::date, 0
+           FROM events e, LATERAL (SELECT DISTINCT c FROM unnest(claimants) AS c) AS k
+           WHERE c IS NOT NULL) AS e
+     GROUP BY 1, 2, 3, 4, 5 ${ORDER}, 5`,
+  );
+}

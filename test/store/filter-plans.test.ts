@@ -26,7 +26,12 @@ import { engines } from './engines.js';
 import { explaining } from './plans.js';
 import type { PlanNode } from './plans.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
-import { facetCountsCounted, facetCountsKept } from './facet-counts.js';
+import {
+  facetCountsCounted,
+  facetCountsKept,
+  facetSpansCounted,
+  facetSpansKept,
+} from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
@@ -158,6 +163,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
             'event_days',
             'event_day_facets',
             'event_facet_counts',
+            'event_facet_spans',
           ].includes(n['Relation Name'] ?? ''),
         );
         expect(read.length).toBeGreaterThan(0);
@@ -182,9 +188,16 @@ describe.each(engines())('the event filters on $name', (engine) => {
       for (const [k, plan] of plans.entries()) {
         const tables = plan.flatMap((n) => n['Relation Name'] ?? []);
         expect(tables.length).toBeGreaterThan(0);
-        // (The facets of no filter but the viewer's are summed from the counts by facet and month.)
+        // (The facets of no filter but the viewer's are summed from the counts by facet and month;
+        // the timeline and facets of days alone from the counts by facet and months, the count
+        // from the monthly counts.)
+        const daysAlone = Object.keys(filter).every((key) => key === 'from' || key === 'to');
         const counts =
-          k === 2 && Object.keys(filter).length === 0 ? 'event_facet_counts' : 'event_summary';
+          k === 2 && Object.keys(filter).length === 0
+            ? 'event_facet_counts'
+            : k > 0 && daysAlone
+              ? 'event_facet_spans'
+              : 'event_summary';
         expect(new Set(tables)).toEqual(new Set([counts]));
       }
     },
@@ -312,10 +325,13 @@ describe.each(engines())('the event filters on $name', (engine) => {
         // by day (those with no first day, which the counts by day do not hold, read as before),
         // and in the facets their actors, claimants and statuses by day as well.
         const byDay = Object.keys(dates).every((key) => ['from', 'to', 'type'].includes(key));
+        // Days alone: the whole months of their facets and timeline are summed from the counts by
+        // facet and the months an event starts and ends in.
+        const daysAlone = Object.keys(dates).every((key) => ['from', 'to'].includes(key));
         expect(plans).toHaveLength(3);
         for (const [k, plan] of plans.entries()) {
           const read = new Set(plan.flatMap((n) => n['Relation Name'] ?? []));
-          expect(read.has('event_summary')).toBe(true);
+          expect(read.has(k > 0 && daysAlone ? 'event_facet_spans' : 'event_summary')).toBe(true);
           // From mid-month, the first days of the events ending in its month are bounded by the
           // counts by day.
           if (dates.from !== undefined && !dates.from.endsWith('-01'))
@@ -983,6 +999,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       expect(await tilesKept(db)).toEqual(await tilesCounted(db));
       expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
+      expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
       await db.query("DELETE FROM events WHERE id LIKE '%-bulk'");
       expect(await squaresKept(db)).toEqual(await squaresCounted(db));
       expect(await tilesKept(db)).toEqual(await tilesCounted(db));

@@ -3,6 +3,7 @@ import { migrate, SCHEMA_VERSION } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { weekdayContradicted } from '../../src/store/schema.js';
 import { engines } from './engines.js';
+import { facetSpansCounted, facetSpansKept } from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 
 describe.each(engines())(
@@ -352,5 +353,45 @@ describe.each(engines())('migration 50 on a store with events, on $name', (engin
     await db.query("DELETE FROM events WHERE id IN ('d4', 'd13')");
     await db.query("DELETE FROM events WHERE date_start = date '2023-01-12'");
     expect(await squaresKept(db)).toEqual(await squaresCounted(db));
+  });
+});
+
+describe.each(engines())('migration 51 on a store with events, on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.openAt(50);
+    // Events over months, some ending a month after they start, one private, one with no first
+    // day and one with no last, with actors, claimants and statuses; their counts' deltas left
+    // pending, as a writer leaves them.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+         actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
+         private)
+       SELECT 's' || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END, 'Armed clash',
+         CASE WHEN k <> 7 THEN date '2023-01-20' + k * 9 END,
+         CASE WHEN k <> 9 THEN date '2023-01-20' + k * 9 + k % 3 * 10 END,
+         'SY0' || k % 3, 'SYR-GOV', CASE WHEN k % 4 = 0 THEN 'CIV' END, k,
+         CASE WHEN k % 2 = 0 THEN ARRAY['SOHR', 'SNHR'] ELSE '{}' END,
+         CASE WHEN k % 5 = 0 THEN 'reviewed' ELSE 'unreviewed' END, 'اشتباك', '{}',
+         jsonb_build_object('id', 's' || k), k = 5
+       FROM generate_series(1, 40) AS k`,
+    );
+    await migrate(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('counts the events by facet and the months they start and end in, as they give them, and keeps them so after writes', async () => {
+    expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_facet_spans');
+    expect(row?.n).toBeGreaterThan(40);
+    // A month's events gone, another's moved on by a month and given another actor.
+    await db.query("DELETE FROM events WHERE date_start < date '2023-03-01'");
+    await db.query(
+      `UPDATE events SET date_end = date_end + 31, actor1 = 'TUR'
+       WHERE date_start >= date '2023-05-01' AND date_start < date '2023-06-01'`,
+    );
+    expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
   });
 });
