@@ -57,7 +57,9 @@ export function locateMentions(
   for (let k = 0; k < bySentence.length; k++) {
     const mentions = bySentence[k] ?? [];
     let admin: Set<string> | null = null;
-    let actAdmin: Set<string> | null = null;
+    // A mention left out whose areas count for the sentence, not for its acts: most sentences
+    // have none, and their acts' areas are the sentence's, one set for both.
+    let leftOut = false;
     // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
     let governorates: Set<string> | null = null;
     for (let m = 0; m < mentions.length; m++) {
@@ -72,14 +74,14 @@ export function locateMentions(
         if (code === undefined) continue;
         (admin ??= new Set()).add(code);
         documentAdmin.add(code);
-        if (kept) (actAdmin ??= new Set()).add(code);
+        if (!kept) leftOut = true;
         if (placesAct && code.length === GOVERNORATE_CODE_LENGTH && !reportGovernorates.has(code))
           (governorates ??= new Set(reportGovernorates)).add(code);
       }
     }
     reportGovernorates = governorates ?? reportGovernorates;
     sentenceAdmins.push(admin ?? none);
-    sentenceActAdmins.push(actAdmin ?? none);
+    sentenceActAdmins.push(leftOut ? actAreas(mentions, skipped, mentionIndex) : (admin ?? none));
     governoratesSoFar.push(reportGovernorates);
   }
   // Each spot once: the context asks only how near the nearest is, and a long
@@ -116,6 +118,25 @@ export function locateMentions(
   };
   const namesOfOnePlace = resolvePass(true);
   return mergedByStart(namesOfOnePlace, resolvePass(false));
+}
+
+/**
+ * The areas the kept mentions of a sentence vouch for, in their order: `skipped` says which
+ * are left out, by the place in text order of each, `end` past the sentence's last.
+ */
+function actAreas(
+  mentions: readonly PlaceMention[],
+  skipped: readonly boolean[],
+  end: number,
+): ReadonlySet<string> {
+  const areas = new Set<string>();
+  const first = end - mentions.length;
+  for (let m = 0; m < mentions.length; m++) {
+    const mention = mentions[m];
+    if (mention === undefined || skipped[first + m] === true) continue;
+    for (const code of adminCodesOf(mention)) areas.add(code);
+  }
+  return areas;
 }
 
 /**

@@ -257,6 +257,16 @@ function kindRank(p: Place, kinds: Kinds, cueKind: Place['kind'] | null): number
   return k < 0 ? kinds.length : k;
 }
 
+/** The places of a pool whose kind stands first among those the cue words allow. */
+function ofBestKind(pool: readonly Place[], kinds: Kinds, cueKind: Place['kind'] | null): Place[] {
+  let bestKind = Infinity;
+  for (let k = 0; k < pool.length; k++) {
+    const p = pool[k];
+    if (p !== undefined) bestKind = Math.min(bestKind, kindRank(p, kinds, cueKind));
+  }
+  return pool.filter((p) => kindRank(p, kinds, cueKind) === bestKind);
+}
+
 /** Which kinds of place the cue words allow, most fitting first. */
 function preferredKinds(mention: PlaceMention): Kinds {
   if (mention.admin !== null) return KINDS[mention.admin];
@@ -338,14 +348,8 @@ export function resolveMention(
       ? mention.candidates.filter((p) => supported(p, context))
       : mention.candidates;
   if (pool.length === 0) return null;
-  let bestKind = Infinity;
-  for (let k = 0; k < pool.length; k++) {
-    const p = pool[k];
-    if (p !== undefined) bestKind = Math.min(bestKind, kindRank(p, kinds, cueKind));
-  }
   // A pool of one is its own best kind: most names are one place's.
-  const fitting =
-    pool.length === 1 ? pool : pool.filter((p) => kindRank(p, kinds, cueKind) === bestKind);
+  const fitting = pool.length === 1 ? pool : ofBestKind(pool, kinds, cueKind);
   // One place of the best kind needs no score: most names are one place's.
   const ranked =
     fitting.length === 1

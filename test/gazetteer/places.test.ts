@@ -258,3 +258,26 @@ describe('words that are place names too', () => {
     expect(placeOf(phrase)?.place.id).toBe(id);
   });
 });
+
+describe('areas named by mentions left out', () => {
+  const located = (phrase: string, skip: (start: number) => boolean) => {
+    const tokens = tokenize(normalizeForMatching(phrase).text);
+    return locateMentions(gazetteer, tokens, splitSentences(tokens), (m) => skip(m.start));
+  };
+  // Our own sentence: a village none of whose namesakes is in Idlib, after where the speaker is (Idlib).
+  const phrase = 'قالت مصادر في مدينة إدلب إن قصفا طال قرية زيادية';
+  const village = (all: ReturnType<typeof located>) => all.find((l) => l.mention.start > 5);
+
+  it('leaves a village outside the governorate of a mention that counts for the acts', () => {
+    const all = located(phrase, () => false);
+    expect(village(all)?.mention.candidates.some((p) => p.id === 'C1579')).toBe(true);
+    expect(village(all)?.resolved).toBeNull();
+  });
+
+  it('places the village when that mention is left out: its areas count for the sentence, not its acts', () => {
+    const all = located(phrase, (start) => start < 5);
+    expect(village(all)?.resolved?.place.admin1Pcode).not.toBe('SY07');
+    expect(village(all)?.resolved).not.toBeNull();
+    expect(all.find((l) => l.mention.start < 5)?.resolved).toBeNull();
+  });
+});

@@ -169,8 +169,8 @@ export function locatePlaces(
   const aside = resolved.filter(
     (r) => r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r),
   );
-  const asides = new Set(aside);
-  const acts = joinBetween(resolved.filter((r) => !asides.has(r)));
+  // Most reports set no place aside: their acts are all they resolved, with no set made to tell.
+  const acts = joinBetween(aside.length === 0 ? resolved : withoutAny(resolved, aside));
   // The acts are in text order already (as `located`): only quarters placed at their city
   // need sorting in, and most reports name none.
   const placedQuarters = quarters(unknown, acts, headline);
@@ -182,8 +182,18 @@ export function locatePlaces(
     headline,
     unknown,
     aside,
-    pointingBack: anaphors.flatMap((m) => pointBack(m, acts, headline)),
+    pointingBack:
+      anaphors.length === 0 ? [] : anaphors.flatMap((m) => pointBack(m, acts, headline)),
   };
+}
+
+/** The places less those of `left`. */
+function withoutAny(
+  places: readonly ResolvedPlace[],
+  left: readonly ResolvedPlace[],
+): ResolvedPlace[] {
+  const set = new Set(left);
+  return places.filter((r) => !set.has(r));
 }
 
 const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
@@ -194,6 +204,8 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
  * headline's own words place the act says it better.
  */
 function dropLabels(analysis: Analysis, headline: ResolvedPlace[]): void {
+  // Most reports place nothing in their headline: no set made for none.
+  if (headline.length === 0) return;
   // Read in place, where a copy of each headline sentence's tokens was made to be read.
   const label = (r: ResolvedPlace): boolean => {
     const sentence = sentenceAround(analysis, r.mention);
@@ -344,6 +356,8 @@ function quarters(
   acts: readonly ResolvedPlace[],
   headline: readonly ResolvedPlace[],
 ): ResolvedPlace[] {
+  // Most reports name no place the gazetteer lacks: flatMap's generic path not taken for none.
+  if (unknown.length === 0) return [];
   return unknown.flatMap((m) => {
     if (m.neighbourhood !== true) return [];
     const city = lastCityBefore(acts, headline, m.start);
