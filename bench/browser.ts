@@ -1,6 +1,4 @@
 /**
- * npm run bench:browser [-- --reports N --events N --runs N]
- *
  * What the events page costs a person at `--events` events, in Debian's
  * chromium driven by playwright-core against the real `wathiq serve` app (the
  * built dist/web, in-process API): the page opened until it is usable (list,
@@ -22,13 +20,13 @@ import { createApp, listen } from '../src/server/index.js';
 import { addUser } from '../src/service/index.js';
 import type { Database } from '../src/store/index.js';
 import { CHROMIUM_FLAGS, findChromium } from './chromium.js';
+import { benchArguments } from './options.js';
 import { embeddedStore, serverStore } from './stores.js';
 
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const COMMAND = {
+  usage: 'npm run bench:browser [-- --reports N --events N --runs N]',
+  counts: { reports: 3000, events: 100_000, runs: 5 },
+} as const;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
@@ -125,9 +123,7 @@ async function mapFrames(page: Page): Promise<{ frames: number[]; longTasks: num
 }
 
 async function main(): Promise<void> {
-  const reports = argument('--reports', 3000);
-  const target = argument('--events', 100_000);
-  const runs = argument('--runs', 5);
+  const { reports, events: target, runs } = benchArguments(COMMAND).counts;
   const executablePath = findChromium();
   if (executablePath === null) {
     process.stdout.write('browser bench: no chromium found (apt-get install -y chromium)\n');

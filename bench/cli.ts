@@ -1,6 +1,4 @@
 /**
- * npm run bench:cli [-- --files N --runs N --corpus DIR]
- *
  * The `wathiq` command as a user runs it, start-up included (issues 11 and
  * 12): how long a one-line `extract` takes to print, how long `export` takes
  * from a small embedded store, and `extract --ndjson` over N report files
@@ -17,9 +15,10 @@ import { join } from 'node:path';
 import type { Document } from '../src/contracts/index.js';
 import { extract, shippedKnowledge } from '../src/extract/index.js';
 import { openStore } from '../src/store/index.js';
-import { corpusArgument, realReports } from './corpus.js';
+import { DEFAULT_CORPUS, realReports } from './corpus.js';
 import { fill } from './fill.js';
 import { generateReports } from './generate.js';
+import { benchArguments } from './options.js';
 
 const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
 
@@ -29,11 +28,11 @@ const GOAL_CLI_SHARE = 0.8;
 /** Goal (issue 10): opening a store of 10,000 events to export or review, unnoticed. */
 const GOAL_STORE_START_S = 2;
 
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const COMMAND = {
+  usage: 'npm run bench:cli [-- --files N --runs N --events N --corpus DIR]',
+  counts: { files: 3000, runs: 7, events: 10_000 },
+  texts: ['corpus'],
+} as const;
 
 /** CPU seconds of the children this process has waited for (Linux's /proc), or null elsewhere. */
 function childrenCpu(): number | null {
@@ -117,8 +116,8 @@ function libraryRates(documents: readonly Document[]): { first: number; best: nu
 }
 
 async function main(): Promise<void> {
-  const runs = argument('--runs', 7);
-  const count = argument('--files', 3000);
+  const { counts, texts } = benchArguments(COMMAND);
+  const { runs, files: count } = counts;
   const work = mkdtempSync(join(tmpdir(), 'wathiq-bench-cli-'));
   const lines = [
     `wathiq bench: the command line, start-up included (median of ${String(runs)} runs)`,
@@ -148,7 +147,7 @@ async function main(): Promise<void> {
     );
 
     // A store of many events, made by copying the events of generated news (bench/fill.ts).
-    const events = argument('--events', 10_000);
+    const events = counts.events;
     const big = join(work, 'big');
     const db = await openStore({ dataDir: join(big, 'db') });
     const held = await fill(db, 600, events).finally(() => db.close());
@@ -182,7 +181,7 @@ async function main(): Promise<void> {
     );
 
     // Real reports when the shared corpus is there, else generated ones.
-    const real = await realReports(corpusArgument());
+    const real = await realReports(texts.corpus ?? DEFAULT_CORPUS);
     const source: Document[] =
       real !== null && real.length > 0
         ? real

@@ -8,14 +8,8 @@ import { basename, join } from 'node:path';
 import type { Document } from '../src/contracts/index.js';
 import { readDocument } from '../src/ingest/index.js';
 
-/** `../shared/corpus` beside the checkout (the benches run from `dist/bench`). */
+/** `../shared/corpus` beside the checkout (the benches run from `dist/bench`): the corpus without `--corpus`. */
 export const DEFAULT_CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
-
-/** The folder given after `--corpus`, else the default one. */
-export function corpusArgument(argv: readonly string[] = process.argv): string {
-  const i = argv.indexOf('--corpus');
-  return (i < 0 ? undefined : argv[i + 1]) ?? DEFAULT_CORPUS;
-}
 
 /**
  * The reports of `corpus/dev` as documents, in file order; null when there is

@@ -1,7 +1,4 @@
 /**
- * npm run bench:filters [-- --reports N --events N --runs N --pglite|--postgres
- *                          --name NAME --save FILE --before FILE --only WORDS]
- *
  * Every filter the events list, export, map, timeline and facets take, alone
  * and combined, timed at `--events` events on both engines as a viewer asks
  * them (public events only): p50 and p95 of each, and the mean CPU time one
@@ -31,13 +28,16 @@ import {
 } from '../src/store/index.js';
 import type { Database, EventFilter, QueryOptions, Sql } from '../src/store/index.js';
 import { cpuClock } from './cpu.js';
+import { benchArguments, engineChosen, storeName } from './options.js';
 import { embeddedStore, serverStore } from './stores.js';
 
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const COMMAND = {
+  usage: `npm run bench:filters [-- --reports N --events N --runs N --pglite|--postgres
+                          --name NAME --save FILE --before FILE --only WORDS]`,
+  counts: { reports: 3000, events: 100_000, runs: 20 },
+  texts: ['name', 'save', 'before', 'only'],
+  flags: ['pglite', 'postgres'],
+} as const;
 
 /** Each filter the app offers, alone, then as people combine them. */
 const FILTERS: readonly (readonly [string, EventFilter])[] = [
@@ -182,6 +182,7 @@ async function figures(
   db: Database,
   runs: number,
   before: Figures[string] | undefined,
+  only: string | null,
 ): Promise<Figures[string]> {
   // What the planner believes the store holds: plans are made on it (refreshStatistics after bulk work).
   const [row] = await db.query<{ n: number; planned: number }>(
@@ -203,7 +204,7 @@ async function figures(
       : ([0, 1, 2].map((k) => Math.max(...all.map((f) => f[k] ?? NaN))) as Figure);
   };
   const reads: string[] = [];
-  for (const [name, filter] of chosen(FILTERS)) {
+  for (const [name, filter] of chosen(FILTERS, only)) {
     const measured: Record<string, Figure> = {};
     const read = new Set<string>();
     // Each view asked once before its plans are read: the first count of a search looked at
@@ -247,31 +248,20 @@ async function figures(
 }
 
 /** The filters `--only` names (any whose name holds one of its comma-separated words), or all. */
-function chosen<T extends readonly [string, unknown]>(all: readonly T[]): readonly T[] {
-  const words =
-    fileArgument('--only')
-      ?.split(',')
-      .map((w) => w.trim()) ?? [];
+function chosen<T extends readonly [string, unknown]>(
+  all: readonly T[],
+  only: string | null,
+): readonly T[] {
+  const words = only?.split(',').map((w) => w.trim()) ?? [];
   return words.length === 0 ? all : all.filter(([name]) => words.some((w) => name.includes(w)));
 }
 
-function fileArgument(name: string): string | null {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? null : (process.argv[i + 1] ?? null);
-}
-
 async function main(): Promise<void> {
-  const reports = argument('--reports', 3000);
-  const target = argument('--events', 100_000);
-  const runs = argument('--runs', 20);
-  const only = process.argv.includes('--pglite')
-    ? 'pglite'
-    : process.argv.includes('--postgres')
-      ? 'postgres'
-      : null;
-  // Letters, digits and _ only: it names a database.
-  const name = (fileArgument('--name') ?? '').replace(/\W/g, '');
-  const beforeFile = fileArgument('--before');
+  const { counts, texts, flags } = benchArguments(COMMAND);
+  const { reports, events: target, runs } = counts;
+  const only = engineChosen(flags);
+  const name = storeName(texts.name);
+  const beforeFile = texts.before;
   const before =
     beforeFile === null ? {} : (JSON.parse(readFileSync(beforeFile, 'utf8')) as Figures);
   const saved: Figures = {};
@@ -279,7 +269,7 @@ async function main(): Promise<void> {
     const server = await serverStore(reports, target, name);
     if (server !== null) {
       try {
-        saved.PostgreSQL = await figures('PostgreSQL', server, runs, before.PostgreSQL);
+        saved.PostgreSQL = await figures('PostgreSQL', server, runs, before.PostgreSQL, texts.only);
       } finally {
         await server.close();
       }
@@ -288,14 +278,14 @@ async function main(): Promise<void> {
   if (only !== 'postgres') {
     const embedded = await embeddedStore(reports, target, name);
     try {
-      saved.PGlite = await figures('PGlite', embedded, runs, before.PGlite);
+      saved.PGlite = await figures('PGlite', embedded, runs, before.PGlite, texts.only);
     } finally {
       await embedded.close();
     }
   }
-  const saveFile = fileArgument('--save');
+  const saveFile = texts.save;
   // A baseline holds every filter: one of a few would be compared with a whole run later.
-  if (saveFile !== null && fileArgument('--only') !== null)
+  if (saveFile !== null && texts.only !== null)
     process.stdout.write(
       `not saved to ${saveFile}: --only timed some filters, a baseline needs all\n`,
     );

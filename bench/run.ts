@@ -1,6 +1,4 @@
 /**
- * npm run bench [-- --reports N --rounds N --corpus DIR --no-curve]
- *
  * Speed of extraction on one core, measured in one process so the ratios
  * compare like with like: the bare text pass (normalize + tokenize) as the
  * baseline, full extraction against it, and the share of place resolution; on
@@ -18,8 +16,9 @@ import { locatePlaces } from '../src/extract/03-places/index.js';
 import { loadGazetteer, locateMentions } from '../src/gazetteer/index.js';
 import { loadLexicon } from '../src/lexicon/index.js';
 import { normalizeForMatching, splitSentences, tokenize } from '../src/text/index.js';
-import { corpusArgument, realReports } from './corpus.js';
+import { DEFAULT_CORPUS, realReports } from './corpus.js';
 import { generateReports } from './generate.js';
+import { benchArguments } from './options.js';
 import { SAMPLE_EVERY_US, sampleStage } from './share.js';
 import type { StageSamples } from './share.js';
 
@@ -32,11 +31,12 @@ const GOAL_FLAT = 0.2;
 
 const CURVE_KB = [2, 20, 200, 2048];
 
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const COMMAND = {
+  usage: 'npm run bench:extract [-- --reports N --rounds N --corpus DIR --no-curve]',
+  counts: { reports: 2000, rounds: 5 },
+  texts: ['corpus'],
+  flags: ['no-curve'],
+} as const;
 
 /** Milliseconds of CPU (this process, all its threads) and of the wall clock. */
 interface Timing {
@@ -242,8 +242,8 @@ function curve(reports: readonly string[], knowledge: Knowledge, rounds: number)
 }
 
 async function main(): Promise<void> {
-  const count = argument('--reports', 2000);
-  const rounds = argument('--rounds', 5);
+  const { counts, texts, flags } = benchArguments(COMMAND);
+  const { reports: count, rounds } = counts;
   let started = performance.now();
   const lexicon = loadLexicon();
   const lexiconMs = performance.now() - started;
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
 
   const reports = generateReports(count);
   const generated = reports.map(documentOf);
-  const corpus = corpusArgument();
+  const corpus = texts.corpus ?? DEFAULT_CORPUS;
   const real = await realReports(corpus);
   // The real reports repeated to about as many as the generated ones, so both are timed alike.
   const realSet =
@@ -317,7 +317,7 @@ async function main(): Promise<void> {
       `place resolution share of extract: real ${percent(placeShare(rl))}, generated ${percent(placeShare(gen))} (goal ≤ ${percent(GOAL_PLACE_SHARE)}) — ${mark(placeShare(rl) <= GOAL_PLACE_SHARE)}`,
     );
   }
-  if (!process.argv.includes('--no-curve')) lines.push(...curve(reports, knowledge, rounds));
+  if (!flags['no-curve']) lines.push(...curve(reports, knowledge, rounds));
   lines.push(`heap after: ${fixed(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

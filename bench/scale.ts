@@ -1,6 +1,4 @@
 /**
- * npm run bench:scale [-- --sizes 0,100000 --million --reports N --acts N --pglite|--postgres --name NAME]
- *
  * Does ingest slow down as the archive grows (issue 12)? Generated news
  * ingested through the service, a batch at a time, into stores of each size
  * (copies of the kept stores of bench/stores.ts, so these stay as built):
@@ -23,25 +21,26 @@ import { ingestBatch } from '../src/service/index.js';
 import { openStore, refreshStaleStatistics, refreshStatistics } from '../src/store/index.js';
 import type { Database } from '../src/store/index.js';
 import { cpuClock } from './cpu.js';
+import { benchArguments, engineChosen, storeName, usageError } from './options.js';
 import { copiedEventId } from './fill.js';
 import { embeddedCopy, serverDatabase } from './stores.js';
 import { generateRetellings, generateStories } from './stories.js';
 import type { StoryRecord } from './stories.js';
 
-function argument(name: string): string | null {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? null : (process.argv[i + 1] ?? null);
-}
+const COMMAND = {
+  usage:
+    'npm run bench:scale [-- --sizes 0,100000 --million --reports N --acts N --pglite|--postgres --name NAME]',
+  counts: { reports: 200, acts: 500 },
+  texts: ['sizes', 'name'],
+  flags: ['million', 'pglite', 'postgres'],
+} as const;
 
-/** A count given after `name`, or `fallback`: a positive whole number, else the bench says so and stops. */
-function countArgument(name: string, fallback: number): number {
-  const given = argument(name);
-  const count = given === null ? fallback : Number(given);
-  if (!Number.isInteger(count) || count <= 0) {
-    process.stderr.write(`bench:scale: ${name} ${given ?? ''}: not a positive whole number\n`);
-    process.exit(2);
-  }
-  return count;
+/** The store sizes `--sizes` lists (0,100000 without it): whole numbers from 0, else the bench says so and stops. */
+function sizesOf(given: string | null): number[] {
+  const parts = (given ?? '0,100000').split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d+$/.test(part)))
+    usageError(COMMAND, `--sizes ${given ?? ''}: not whole numbers from 0, by commas`);
+  return parts.map(Number);
 }
 
 /** Reports the kept stores were filled from (bench/fill.ts), as bench/filters.ts has them. */
@@ -248,20 +247,12 @@ async function engineFigures(
 }
 
 async function main(): Promise<void> {
-  const asked = argument('--sizes');
-  const sizes = (asked === null ? [0, 100_000] : asked.split(',').map(Number)).filter(
-    (n) => Number.isInteger(n) && n >= 0,
-  );
-  if (process.argv.includes('--million') && !sizes.includes(1_000_000)) sizes.push(1_000_000);
-  const count = countArgument('--reports', 200);
-  const acts = countArgument('--acts', 500);
-  // Letters, digits and _ only: it names a database.
-  const name = (argument('--name') ?? '').replace(/\W/g, '');
-  const only = process.argv.includes('--pglite')
-    ? 'pglite'
-    : process.argv.includes('--postgres')
-      ? 'postgres'
-      : null;
+  const { counts, texts, flags } = benchArguments(COMMAND);
+  const sizes = sizesOf(texts.sizes);
+  if (flags.million && !sizes.includes(1_000_000)) sizes.push(1_000_000);
+  const { reports: count, acts } = counts;
+  const name = storeName(texts.name);
+  const only = engineChosen(flags);
   if (only !== 'pglite') await engineFigures('postgres', sizes, count, acts, name);
   if (only !== 'postgres')
     await engineFigures(

@@ -1,6 +1,4 @@
 /**
- * npm run bench:server [-- --reports N --events N --seconds S --name NAME --pglite|--postgres]
- *
  * The server's figures on both engines, over the kept stores of `--events`
  * events (bench/stores.ts: generated news ingested, its events copied, built
  * the first time): requests as the app makes them, in-process, timed: a
@@ -16,13 +14,16 @@ import { createApp, listen } from '../src/server/index.js';
 import { addUser, createToken, users } from '../src/service/index.js';
 import type { Database } from '../src/store/index.js';
 import { cpuClock } from './cpu.js';
+import { benchArguments, engineChosen, storeName } from './options.js';
 import { embeddedStore, serverStore } from './stores.js';
 
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const COMMAND = {
+  usage:
+    'npm run bench:server [-- --reports N --events N --seconds S --name NAME --pglite|--postgres]',
+  counts: { reports: 3000, events: 100_000, seconds: 30 },
+  texts: ['name'],
+  flags: ['pglite', 'postgres'],
+} as const;
 
 const ROOT = { name: 'bench', role: 'admin' } as const;
 
@@ -146,20 +147,13 @@ async function figures(label: string, db: Database, seconds: number) {
 }
 
 async function main(): Promise<void> {
-  const reports = argument('--reports', 3000);
-  const target = argument('--events', 100_000);
-  const seconds = argument('--seconds', 30);
+  const { counts, texts, flags } = benchArguments(COMMAND);
+  const { reports, events: target, seconds } = counts;
   process.stdout.write(
     `wathiq server bench: ${String(reports)} generated reports, events copied to ${String(target)}\n`,
   );
-  // Letters, digits and _ only: it names a database.
-  const i = process.argv.indexOf('--name');
-  const name = (i < 0 ? '' : (process.argv[i + 1] ?? '')).replace(/\W/g, '');
-  const only = process.argv.includes('--pglite')
-    ? 'pglite'
-    : process.argv.includes('--postgres')
-      ? 'postgres'
-      : null;
+  const name = storeName(texts.name);
+  const only = engineChosen(flags);
   if (only !== 'pglite') {
     const db = await serverStore(reports, target, name);
     if (db !== null)

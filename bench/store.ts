@@ -1,6 +1,4 @@
 /**
- * npm run bench:store [-- --reports N --events N --name NAME] [-- --pglite]
- *
  * The store's figures: ingest's peak memory for 10,000 reports at batch sizes
  * from 50 to 10,000, and for 10,000 reports crowded into one month (each
  * batch's candidates nearly the whole store) on both engines; how long a
@@ -25,6 +23,7 @@ import { loadLexicon } from '../src/lexicon/index.js';
 import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/index.js';
 import type { Database, EventFilter } from '../src/store/index.js';
 import { cpuClock } from './cpu.js';
+import { benchArguments, storeName } from './options.js';
 import { PEAK_MARK } from './peak-mark.js';
 import { generateStories } from './stories.js';
 
@@ -45,16 +44,12 @@ const CROWDED_DAYS = 30;
 /** Events in the store whose start-up is timed. */
 const STARTUP_EVENTS = 10_000;
 
-function argumentText(name: string): string | null {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? null : (process.argv[i + 1] ?? null);
-}
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i < 0 ? NaN : Number(process.argv[i + 1]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const COMMAND = {
+  usage: 'npm run bench:store [-- --reports N --events N --name NAME --pglite]',
+  counts: { reports: 20_000, events: 100_000 },
+  texts: ['name'],
+  flags: ['pglite'],
+} as const;
 
 /** What a `wathiq` command cost: wall seconds, and its own CPU seconds and peak resident memory. */
 interface Cost {
@@ -327,8 +322,9 @@ async function eventFigures(
 }
 
 async function main(): Promise<void> {
-  const reports = argument('--reports', 20_000);
-  const target = argument('--events', 100_000);
+  const { counts, texts, flags } = benchArguments(COMMAND);
+  const reports = counts.reports;
+  const target = counts.events;
   const dir = mkdtempSync(join(tmpdir(), 'wathiq-bench-'));
   const corpus = join(dir, 'news.ndjson');
   writeFileSync(
@@ -374,10 +370,9 @@ async function main(): Promise<void> {
   );
 
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  // Letters, digits and _ only: it names the databases, apart from another checkout's.
-  const name = (argumentText('--name') ?? '').replace(/\W/g, '');
+  const name = storeName(texts.name);
   const database = (what: string): string => `wathiq_bench_${what}${name === '' ? '' : `_${name}`}`;
-  if (process.argv.includes('--pglite')) {
+  if (flags.pglite) {
     print('PostgreSQL: not measured (--pglite)');
   } else if (await reachable(admin)) {
     const direct = await serverDatabase(admin, database('direct'));
