@@ -700,9 +700,9 @@ interface Surroundings {
  * The links, reviewers' decisions and current events among a set of incidents,
  * in one round trip, which puts back the planner settings the walk before it
  * set (its lookups are all by key, of a few rows: their plans the same either way).
- * The current events are those the walk found the incidents in (`events`): each
- * incident's event was looked up twice again here (an act told by 1,500
- * reports: 3,000 lookups a batch).
+ * The current events are those the walk found the incidents in (`events`),
+ * read in this transaction under the same linking lock (lockAreas): looking
+ * them up again by incident would read the same and cost a lookup each.
  */
 async function surroundings(
   tx: Sql,
@@ -780,7 +780,7 @@ export async function regroup(
   const around = await surroundings(
     tx,
     members.map((m) => m.key),
-    [...new Set(walked.reached.flatMap((r) => r.event ?? []))],
+    eventsReached(walked.reached),
     walked.before,
   );
   const decisions = around.decisions ?? [];
@@ -825,9 +825,17 @@ export async function regroup(
   });
 }
 
+/** The stored events the walk found its incidents in, each once. */
+function eventsReached(reached: readonly { readonly event: string | null }[]): string[] {
+  return [...new Set(reached.flatMap((r) => r.event ?? []))];
+}
+
 /**
  * The stored events rebuilt under their own id with other members: their
  * stored data lists the members they had, so it differs from what is written.
+ * The members they had are read off the incidents' event ids, which are
+ * written with the events' data: were the two ever to disagree, an event
+ * would only be written again with the same data, never left unwritten.
  */
 function regrownEvents(
   events: readonly Event[],
