@@ -104,7 +104,7 @@ function classBit(cls: WordClass): number {
 }
 
 /**
- * What the gazetteer knows of a word: its classes and the GOES_ON marks of its
+ * What the gazetteer knows of a word: its classes, the GOES_ON and NOT_NAME marks of its
  * keys as bits, and where its walks start in the names' and the cues' tries. One
  * record, found by one look-up, answers every question asked of a word (may a
  * place start here, the name, the cue, its classes), where each asked a table of
@@ -152,8 +152,6 @@ export interface Gazetteer {
   readonly names: PhraseIndex<PlaceName>;
   readonly cues: PhraseIndex<PlaceCue>;
   byId(id: string): Place | undefined;
-  /** Words that are never part of a place's name: function words, «اليوم», «المذكورة» after «القرى». */
-  isNotName(key: string): boolean;
   /**
    * Whether a place name or a cue word may start at this token: most words start neither.
    * Extraction asks nextPlaceStart; this word-at-a-time answer is what the scan is tested against.
@@ -165,7 +163,11 @@ export interface Gazetteer {
   nameAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceName> | null;
   /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
   cueAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceCue> | null;
-  /** Whether a token is a word that is never part of a place's name: `isNotName` of one of its keys. */
+  /**
+   * Whether a token is never part of a place's name: one of its keys is a
+   * function word, «اليوم», «المذكورة» after «القرى» (cues.json's not_names
+   * and stop_words); numbers and marks are answered by their keys too.
+   */
   notAName(token: Token): boolean;
   /** Whether a token's word (any of its keys, clitics set aside) is of a class of cues.json. */
   isA(token: Token | undefined, cls: WordClass): boolean;
@@ -180,7 +182,8 @@ export interface Gazetteer {
 
 /**
  * The marks `bitsByWord` holds of a word above its classes' bits (`classBit`, one a class):
- * its facts are known, it starts a name (a cue), it goes on a name (a cue). They must stay
+ * its facts are known, it starts a name (a cue), it goes on a name (a cue), it is never in a
+ * name (one of its keys a not-name or a stop word). They must stay
  * below 1 << 16: `bitsByWord` is a Uint16Array.
  */
 const FIRST_MARK = 1 << Object.keys(WORD_CLASS_FIELDS).length;
@@ -190,7 +193,7 @@ const STARTS_CUE = FIRST_MARK << 2;
 /** The word is a later word of some name (of some cue): a name (cue) before it may go on through it. */
 const GOES_ON_NAME = FIRST_MARK << 3;
 const GOES_ON_CUE = FIRST_MARK << 4;
-/** One of the word's keys is never part of a place's name (`isNotName`). */
+/** One of the word's keys is never part of a place's name (cues.json's not_names, stop_words). */
 const NOT_NAME = FIRST_MARK << 5;
 /** A place name or a cue word may start with the word. */
 const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
@@ -511,7 +514,6 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     names,
     cues,
     byId: (id) => byId.get(id),
-    isNotName: (key) => notNames.has(key) || stop.has(key),
     mayStartPlace,
     // One call for a sentence's run of words that start nothing, where a call per word asked.
     // A word's bits are read here, not asked of `bitsOfWord`: the scan passes every word of a

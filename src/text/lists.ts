@@ -2,8 +2,9 @@
  * `list.flatMap(f)` for a callback that gives an array, as a plain loop.
  * V8's own flatMap reads every element through its generic property path
  * (a look-up and a call into the runtime for each): some 4,000 instructions a
- * call where extraction's lists hold a few items, ~55 calls a report, about
- * a tenth of what extraction ran on real reports besides the collector.
+ * call where extraction's lists hold a few items, ~55 calls a report. Written
+ * as this loop, extraction ran 6% fewer instructions per real report
+ * (callgrind, warm). Unlike flatMap it does not skip holes: its lists have none.
  *
  * @example
  * flatMapped([[1, 2], [3]], (xs) => xs); // [1, 2, 3]

@@ -31,9 +31,9 @@ interface Frame {
   readonly from: number;
   readonly to: number;
   /** Where the words describing the speaker end («مصادر أهلية في ريف الرقة، بأن…»). */
-  readonly speakerEnd?: number;
+  readonly speakerEnd: number | undefined;
   /** The words naming a speaker that closes a stretch («بحسب صفحة "السويداء 24"»). */
-  readonly zone?: { readonly start: number; readonly end: number };
+  readonly zone: { readonly start: number; readonly end: number } | undefined;
 }
 
 /**
