@@ -452,11 +452,10 @@ export const SEARCH_SQUARE_MONTHS: MonthlyCounts = {
  * `event_facet_spans` (schema.ts, migration 51): each event under its type
  * (with its fatalities) and under each governorate, actor, claimant and status
  * it has, by the months it starts and ends in, as rows of `event_summary`'s
- * columns: a row of its one value and no other a facet counts (as
- * TILE_ROWS), with its first month on its type's row alone, so that the
- * months and the monthly timeline count each event once. Its months are
- * filtered on the table's own columns (monthlySource's conditions), every
- * row's.
+ * columns. Each row carries one facet's value and leaves the others empty (as
+ * TILE_ROWS); only the type's row carries the event's first month, so that
+ * the months and the monthly timeline count each event once. Every row's
+ * months are filtered on the table's own columns (monthlySource's conditions).
  */
 const FACET_SPANS: MonthlyCounts = {
   ...SUMMARY,
