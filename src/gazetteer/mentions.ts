@@ -327,7 +327,7 @@ function readCues(
       cue = gazetteer.cueAt(tokens, j, to);
     }
     if (cue === null) break;
-    const value = cue.values.find((v) => v.kind !== 'direction');
+    const value = firstNotDirection(cue.values);
     // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
     const siteNamed = cues.settlement && value?.kind === 'facility';
     if (name !== null && (name.end > cue.end || (siteNamed && name.end >= cue.end))) break;
@@ -346,6 +346,24 @@ function readCues(
     name = gazetteer.nameAt(tokens, j, to);
   }
   return cuesRead(cues, j, name, false);
+}
+
+/**
+ * What a cue phrase means before a name: the first of its meanings that is not a
+ * direction. A loop, where a closure was made and called at every cue word read.
+ */
+function firstNotDirection(values: readonly PlaceCue[]): PlaceCue | undefined {
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    if (value !== undefined && value.kind !== 'direction') return value;
+  }
+  return undefined;
+}
+
+/** Whether one of a cue phrase's meanings is a direction («الشرقي» after «ريف الرقة»). */
+function namesDirection(values: readonly PlaceCue[]): boolean {
+  for (let k = 0; k < values.length; k++) if (values[k]?.kind === 'direction') return true;
+  return false;
 }
 
 /**
@@ -580,7 +598,7 @@ function buildMention(
   const after = gazetteer.cueAt(tokens, end, to);
   if (
     after !== null &&
-    after.values.some((v) => v.kind === 'direction') &&
+    namesDirection(after.values) &&
     // «ريف الرقة الشرقي»: the direction after a name is a definite adjective; «غربي درعا» opens a new place.
     (tokens[after.start]?.text.startsWith('ال') ?? false)
   ) {

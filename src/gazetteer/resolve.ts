@@ -90,12 +90,20 @@ export function adminCodesOf(mention: PlaceMention): readonly string[] {
   return codes;
 }
 
+/**
+ * Each code once, in the order first met: the sets they are added to keep them so, and
+ * «حلب» (a governorate, its district and its city) gave one code three times to add at
+ * every mention of it.
+ */
 function vouchedFor(candidates: readonly Place[], region: boolean): readonly string[] {
   const codes: string[] = [];
+  const add = (code: string): void => {
+    if (!codes.includes(code)) codes.push(code);
+  };
   for (const place of candidates) {
     if (place.kind === 'governorate' || place.kind === 'district' || place.rank <= 2 || region) {
-      codes.push(place.admin1Pcode);
-      if (place.kind !== 'governorate' && place.admin2Pcode !== '') codes.push(place.admin2Pcode);
+      add(place.admin1Pcode);
+      if (place.kind !== 'governorate' && place.admin2Pcode !== '') add(place.admin2Pcode);
     }
   }
   return codes.length === 0 ? NO_CODES : codes;
@@ -115,7 +123,7 @@ function scoreParts(
   place: Place,
   context: PlaceContext,
   cueKind: Place['kind'] | null,
-): Record<Exclude<ResolutionBasis, 'only'>, number> {
+): ScoreParts {
   const nearest = context.resolved.nearest(place, NEARBY_KM);
   return {
     sentence:
@@ -131,31 +139,59 @@ function scoreParts(
   };
 }
 
+type ScoreParts = Record<Exclude<ResolutionBasis, 'only'>, number>;
+
+/** A place of a pool with its score's parts, worked out once: what it is ranked by and what its basis is read from. */
+interface Scored {
+  readonly place: Place;
+  readonly parts: ScoreParts;
+  readonly score: number;
+}
+
 /**
  * The parts summed, named one by one: a loop over the names read every part by a
  * name that changed at each turn, down V8's slowest path.
  */
-function score(place: Place, context: PlaceContext, cueKind: Place['kind'] | null): number {
+function scored(place: Place, context: PlaceContext, cueKind: Place['kind'] | null): Scored {
   const p = scoreParts(place, context, cueKind);
-  return 0 + p.sentence + p.user + p.cue + p.report + p.nearby + p.rank;
+  return { place, parts: p, score: 0 + p.sentence + p.user + p.cue + p.report + p.nearby + p.rank };
 }
 
-/** Why the first place was chosen over the second. */
-function basisOf(
-  chosen: Place,
-  runnerUp: Place | undefined,
-  context: PlaceContext,
-  cueKind: Place['kind'] | null,
-): ResolutionBasis {
-  if (runnerUp === undefined) return 'only';
-  const a = scoreParts(chosen, context, cueKind);
-  const b = scoreParts(runnerUp, context, cueKind);
+/** Why the first place was chosen over the second, from the parts of their scores. */
+function basisOf(a: ScoreParts, b: ScoreParts): ResolutionBasis {
   if (a.sentence > b.sentence) return 'sentence';
   if (a.user > b.user) return 'user';
   if (a.cue > b.cue) return 'cue';
   if (a.report > b.report) return 'report';
   if (a.nearby > b.nearby) return 'nearby';
   return 'rank';
+}
+
+/**
+ * The places of a pool best first (a stable sort by score), and why the first won over
+ * the second: each place scored once, where its parts were worked out again for the basis
+ * (each asking the report's spots how near the nearest is).
+ */
+function rankedByScore(
+  fitting: readonly Place[],
+  context: PlaceContext,
+  cueKind: Place['kind'] | null,
+): { ranked: Place[]; basis: ResolutionBasis } {
+  const scores: Scored[] = [];
+  for (let k = 0; k < fitting.length; k++) {
+    const p = fitting[k];
+    if (p !== undefined) scores.push(scored(p, context, cueKind));
+  }
+  scores.sort((a, b) => b.score - a.score);
+  const ranked: Place[] = [];
+  for (let k = 0; k < scores.length; k++) ranked.push((scores[k] as Scored).place);
+  const first = scores[0];
+  const second = scores[1];
+  return {
+    ranked,
+    basis:
+      first === undefined || second === undefined ? 'only' : basisOf(first.parts, second.parts),
+  };
 }
 
 /** A quarter or area of a town: in a district the sentence names, or near a place the report placed. */
@@ -351,16 +387,11 @@ export function resolveMention(
   // A pool of one is its own best kind: most names are one place's.
   const fitting = pool.length === 1 ? pool : ofBestKind(pool, kinds, cueKind);
   // One place of the best kind needs no score: most names are one place's.
-  const ranked =
-    fitting.length === 1
-      ? fitting
-      : fitting
-          .map((p) => ({ p, s: score(p, context, cueKind) }))
-          .sort((a, b) => b.s - a.s)
-          .map(({ p }) => p);
+  let ranked: readonly Place[] = fitting;
+  let basis: ResolutionBasis = 'only';
+  if (fitting.length > 1) ({ ranked, basis } = rankedByScore(fitting, context, cueKind));
   let place = ranked[0];
   if (place === undefined) return null;
-  const basis = basisOf(place, ranked[1], context, cueKind);
   if (outsideNamedArea(place, context)) return null;
   // «شرق دير الزور», «شمالي حلب»: a compass word before a bare governorate name means that part of it.
   const governorate =

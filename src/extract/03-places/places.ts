@@ -1,5 +1,5 @@
 import { BETWEEN_KM, distanceKm, locateMentions, placed, shaped } from '../../gazetteer/index.js';
-import { countBelow } from '../../text/index.js';
+import { countBelow, flatMapped } from '../../text/index.js';
 import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import { ROADS, ROAD_WORDS, someAt, textOf } from '../01-read/index.js';
@@ -183,7 +183,7 @@ export function locatePlaces(
     unknown,
     aside,
     pointingBack:
-      anaphors.length === 0 ? [] : anaphors.flatMap((m) => pointBack(m, acts, headline)),
+      anaphors.length === 0 ? [] : flatMapped(anaphors, (m) => pointBack(m, acts, headline)),
   };
 }
 
@@ -356,9 +356,9 @@ function quarters(
   acts: readonly ResolvedPlace[],
   headline: readonly ResolvedPlace[],
 ): ResolvedPlace[] {
-  // Most reports name no place the gazetteer lacks: flatMap's generic path not taken for none.
+  // Most reports name no place the gazetteer lacks: no callback made for none.
   if (unknown.length === 0) return [];
-  return unknown.flatMap((m) => {
+  return flatMapped(unknown, (m) => {
     if (m.neighbourhood !== true) return [];
     const city = lastCityBefore(acts, headline, m.start);
     return city === undefined
@@ -411,7 +411,7 @@ function pointBack(
 
 /** Names read one letter off the gazetteer's spelling: a reviewer should check them. */
 export function spellingWarnings(analysis: Analysis, places: ReportPlaces): string[] {
-  return places.resolved.flatMap((r) => {
+  return flatMapped(places.resolved, (r) => {
     if (r.mention.loose !== true) return [];
     const written = textOf(analysis, r.mention.nameStart, r.mention.nameEnd);
     return [
