@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AuditEntry, ChangeKind } from '../contracts/index.js';
 import type { Knowledge } from '../extract/index.js';
-import { appendAudit, findAudit } from '../store/index.js';
+import { appendAudit, findAudit, lockAreasOf } from '../store/index.js';
 import type { Database, Sql } from '../store/index.js';
 import { ACCOUNT_STATES } from './account-states.js';
 import { correctionState } from './corrections.js';
@@ -47,6 +47,13 @@ export interface StateHandler {
   authorize(actor: Actor, key: ChangeKey, before: unknown, after: unknown): void;
   write(tx: Sql, key: ChangeKey, after: unknown, env: WriteEnv): Promise<void>;
   scope(tx: Sql, key: ChangeKey): Promise<Scope>;
+  /**
+   * Whether the state is part of what linking rebuilds (an event's status,
+   * privacy, corrections, its links): the change then waits, as ingest's
+   * workers do, for the governorates of its incidents, so that a worker
+   * regrouping the same event neither overwrites it nor is overwritten.
+   */
+  readonly linked?: true;
 }
 
 export interface WriteEnv {
@@ -118,6 +125,8 @@ export async function loggedIn(
   always = false,
 ): Promise<AuditEntry | null> {
   const handler = handlerOf(change.kind);
+  if (handler.linked === true)
+    await lockAreasOf(tx, (await handler.scope(tx, change.key)).incidents);
   const before = await handler.read(tx, change.key);
   const scope = await handler.scope(tx, change.key);
   await write(tx, before);

@@ -91,6 +91,7 @@ async function eventNow(tx: Sql, target: { event: string; incidents: readonly st
 
 /** One correction of an incident's or an event's field; writing it regroups the event at once. */
 export const correctionState: StateHandler = {
+  linked: true,
   async read(tx, key) {
     const target = targetOf(key);
     if (target.on === 'incident') return findCorrection(tx, target.incident, target.field);

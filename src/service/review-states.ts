@@ -45,6 +45,7 @@ export async function eventScope(tx: Sql, eventId: string): Promise<Scope> {
 
 /** An event's review status; the key keeps one of its incidents, to find it after regrouping. */
 const statusState: StateHandler = {
+  linked: true,
   read: async (tx, key) => (await eventOf(tx, key)).review_status,
   authorize(actor, _key, before, after) {
     const from = zReviewStatus.parse(before);
@@ -52,10 +53,11 @@ const statusState: StateHandler = {
     if (!to.success) throw invalid('status', `expected one of ${zReviewStatus.options.join(', ')}`);
     if (!maySetStatus(actor.role, from, to.data)) {
       const allowed = ROLES[actor.role].statuses;
+      const who = `${/^[aeiou]/.test(actor.role) ? 'an' : 'a'} ${actor.role}`;
       throw forbidden(
         allowed.length === 0
-          ? `a ${actor.role} sets no review status`
-          : `a ${actor.role} moves events only among ${allowed.join(', ')}`,
+          ? `${who} sets no review status`
+          : `${who} moves events only among ${allowed.join(', ')}`,
       );
     }
   },
@@ -77,6 +79,7 @@ const statusState: StateHandler = {
  * the mark outlives regrouping; the event is private while any of them is.
  */
 const privacyState: StateHandler = {
+  linked: true,
   async read(tx, key) {
     const { id } = await eventOf(tx, key);
     const [row] = await tx.query<{ private: boolean }>('SELECT private FROM events WHERE id = $1', [
@@ -103,6 +106,7 @@ const privacyState: StateHandler = {
 
 /** A person's word on whether two incidents are one act (null: none, the machine decides). */
 const decisionState: StateHandler = {
+  linked: true,
   read: (tx, key) => linkDecision(tx, parseKey(zPairKey, key)),
   authorize(actor) {
     if (!may(actor.role, 'decide')) throw forbidden('only an editor or an admin splits and joins');

@@ -17,6 +17,7 @@ export {
   candidateQuery,
   decideLink,
   linkDecision,
+  lockAreasOf,
   regroup,
   searchSpans,
   setLinkDecision,

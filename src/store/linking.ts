@@ -97,6 +97,23 @@ export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void
   );
 }
 
+/**
+ * Linking's locks on the governorates of stored incidents, as the candidate
+ * search finds them (their machine-read governorate): for a person's change to
+ * their events, which must not interleave with a worker regrouping them.
+ */
+export async function lockAreasOf(tx: Sql, incidents: readonly string[]): Promise<void> {
+  const rows = await tx.query<{ area: string }>(
+    `SELECT DISTINCT admin1_pcode AS area FROM incidents
+     WHERE id = ANY($1::text[]) AND admin1_pcode IS NOT NULL`,
+    [incidents],
+  );
+  await lockAreas(
+    tx,
+    rows.map((r) => r.area),
+  );
+}
+
 /** A governorate and days to look in: stored incidents whose window may meet one of these. */
 export interface SearchSpan {
   readonly area: string;
