@@ -55,3 +55,25 @@ describe('a report’s dictionary phrases', () => {
       }
   });
 });
+
+describe('phrases that start at one word', () => {
+  const words = (list: readonly Annotation[]): string[] =>
+    list.map((a) =>
+      analysis.tokens
+        .slice(a.start, a.end)
+        .map((t) => t.text)
+        .join(' '),
+    );
+
+  it('give way to the longest of them, a verb split from its object among the triggers', () => {
+    // «بقصف» and «بقصف مدفعي», «الدفاع المدني» and «الدفاع المدني السوري»,
+    // «مسلحون» and «مسلحون مجهولون» each start at one word: the longest stays.
+    expect(words(annotations.triggers)).toEqual(['قتل', 'بقصف مدفعي', 'اطلق مسلحون مجهولون النار']);
+    expect(words(annotations.entities)).toEqual([
+      'مدنيين',
+      'لقوات النظام',
+      'الدفاع المدني السوري',
+      'مسلحون مجهولون',
+    ]);
+  });
+});
