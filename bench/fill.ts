@@ -72,6 +72,14 @@ export async function fill(db: Database, reports: number, target: number): Promi
      ORDER BY date_start - k, c.id`,
     [copies],
   );
+  // Their members and claims with them (migration 52).
+  await db.query(
+    `INSERT INTO event_members (event_id, incident_id, member, claims, hash)
+     SELECT c.id, incident_id, member, claims, hash
+     FROM event_members m, generate_series(1, $1::int) AS k,
+       LATERAL (SELECT ${copiedEventId('m.event_id', 'k')} AS id) AS c`,
+    [copies],
+  );
   await refreshStatistics(db);
   const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
   return after?.n ?? 0;

@@ -236,6 +236,13 @@ async function multiplyEvents(db: Database, target: number): Promise<number> {
      FROM events e, generate_series(1, $1::int) AS k`,
     [copies],
   );
+  // Their members and claims with them (migration 52).
+  await db.query(
+    `INSERT INTO event_members (event_id, incident_id, member, claims, hash)
+     SELECT m.event_id || '-' || k, incident_id, member, claims, hash
+     FROM event_members m, generate_series(1, $1::int) AS k`,
+    [copies],
+  );
   // What autovacuum would do after a bulk load: statistics, and the search index's pending entries merged.
   await db.query('VACUUM ANALYZE events');
   const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');

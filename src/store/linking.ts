@@ -18,6 +18,8 @@ import { addDays, normalizePhrase } from '../text/index.js';
 import { correctEvent, correctIncidents, moveEventCorrections } from './corrections.js';
 import type { Correction, EventCorrection } from './corrections.js';
 import type { Database, Sql } from './db.js';
+import { memberChanges, memberRows, storedMembers } from './event-members.js';
+import type { StoredMembers } from './event-members.js';
 import { weekdayContradictedAmongFew } from './schema.js';
 
 interface IncidentRow {
@@ -711,6 +713,8 @@ interface Surroundings {
   eventCorrections: EventCorrection[] | null;
   /** Incidents of withdrawn reports: in no event. */
   withdrawn: string[] | null;
+  /** The current events' member rows, as [event, incident, hash]. */
+  members: [string, string, string][] | null;
 }
 
 /**
@@ -749,7 +753,9 @@ async function surroundings(
           FROM (SELECT id, document_id FROM incidents WHERE id = ANY($1::text[]) OFFSET 0) i
           CROSS JOIN LATERAL (
             SELECT 1 FROM documents d WHERE d.id = i.document_id AND d.withdrawn OFFSET 0) w)
-          AS withdrawn`,
+          AS withdrawn,
+       (SELECT json_agg(json_build_array(event_id, incident_id, hash))
+          FROM event_members WHERE event_id = ANY($6::text[])) AS members`,
     [
       ids,
       ids.map((id) => eventId([id])),
@@ -767,6 +773,7 @@ async function surroundings(
       corrections: null,
       eventCorrections: null,
       withdrawn: null,
+      members: null,
     }
   );
 }
@@ -838,35 +845,13 @@ export async function regroup(
   await saveEvents(tx, events, corrected, moved, unsaved, {
     gone,
     forest: kept,
-    regrown: regrownEvents(events, old),
+    members: storedMembers(around.members),
   });
 }
 
 /** The stored events the walk found its incidents in, each once. */
 function eventsReached(reached: readonly { readonly event: string | null }[]): string[] {
   return [...new Set(reached.flatMap((r) => r.event ?? []))];
-}
-
-/**
- * The stored events rebuilt under their own id with other members: their
- * stored data lists the members they had, so it differs from what is written.
- * The members they had are read off the incidents' event ids, which are
- * written with the events' data: were the two ever to disagree, an event
- * would only be written again with the same data, never left unwritten.
- */
-function regrownEvents(
-  events: readonly Event[],
-  old: readonly { id: string; members: ReadonlySet<string> }[],
-): string[] {
-  const before = new Map(old.map((e) => [e.id, e.members]));
-  return events.flatMap((e) => {
-    const had = before.get(e.id);
-    const same =
-      had !== undefined &&
-      had.size === e.members.length &&
-      e.members.every((m) => had.has(m.incident));
-    return had === undefined || same ? [] : [e.id];
-  });
 }
 
 /**
@@ -1039,19 +1024,18 @@ export function incidentRow(x: StoredIncident): Record<string, unknown> {
 
 /**
  * What a regrouping replaces beside its events: the stored events it leaves
- * `gone`, the links of its forest, and the stored events rebuilt under their
- * own id with other members (`regrown`), which changed without comparing them.
+ * `gone`, the links of its forest, and the stored events' member rows.
  */
 interface Replaced {
   readonly gone: readonly string[];
   readonly forest: Forest;
-  readonly regrown: readonly string[];
+  readonly members: StoredMembers;
 }
 
 const NOTHING_REPLACED: Replaced = {
   gone: [],
   forest: { forest: [], insert: [], drop: [] },
-  regrown: [],
+  members: new Map(),
 };
 
 /**
@@ -1069,7 +1053,7 @@ async function saveEvents(
   members: readonly StoredIncident[],
   moved: readonly { incident: string; event: string | null }[],
   unsaved: readonly StoredIncident[] = [],
-  { gone, forest, regrown }: Replaced = NOTHING_REPLACED,
+  { gone, forest, members: stored }: Replaced = NOTHING_REPLACED,
 ): Promise<void> {
   if (
     events.length === 0 &&
@@ -1084,6 +1068,10 @@ async function saveEvents(
   const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
   const updated = moved.filter((m) => !isUnsaved.has(m.incident));
   const byKey = new Map(members.map((m) => [m.key, m]));
+  const kept = memberChanges(
+    events.map((event) => memberRows(event, byKey)),
+    stored,
+  );
   const rows = events.map((event) => {
     const told = event.members.flatMap((m) => byKey.get(m.incident) ?? []);
     return {
@@ -1105,7 +1093,8 @@ async function saveEvents(
       search_names: searchNamesOf(event, told),
       members: event.members.map((m) => m.incident),
       documents: [...new Set(event.members.map((m) => m.document))],
-      data: event,
+      data: headOf(event),
+      reasons: reasonsOf(event),
     };
   });
   // One statement: the events, their new members, and the others pointed at them (a
@@ -1121,11 +1110,11 @@ async function saveEvents(
        -- Private when any member is: the mark lives on the incidents and outlives regrouping.
        EXISTS (SELECT 1 FROM incidents i WHERE i.id = ANY(e.members) AND i.private),
        -- Why it needs a person: what the review queue ranks by (the schema's version 18).
-       event_review_reasons(e.data, ${weekdayContradictedAmongFew('e.documents', 'e.data')})
+       event_review_reasons(e.reasons, ${weekdayContradictedAmongFew('e.documents', 'e.data')})
      FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
        date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
        fatalities_best integer, claimants text[], review_status text, search_text text,
-       search_names text[], members text[], documents text[], data jsonb)
+       search_names text[], members text[], documents text[], data jsonb, reasons jsonb)
      ON CONFLICT (id) DO UPDATE SET event_type = EXCLUDED.event_type,
        sub_event_type = EXCLUDED.sub_event_type, date_start = EXCLUDED.date_start,
        date_end = EXCLUDED.date_end, admin1_pcode = EXCLUDED.admin1_pcode, admin1 = EXCLUDED.admin1,
@@ -1133,11 +1122,24 @@ async function saveEvents(
        claimants = EXCLUDED.claimants, search_text = EXCLUDED.search_text,
        search_names = EXCLUDED.search_names, data = EXCLUDED.data, private = EXCLUDED.private,
        review_reasons = EXCLUDED.review_reasons, updated_at = now()
-     -- jsonb compares by value: an event rebuilt as it was is left alone. One grown or shrunk
-     -- changed: its stored data is not read to be compared (an act told by 1,500 reports: 1.5 MB
-     -- to decompress and compare at each batch that adds to it).
+     -- jsonb compares by value: an event rebuilt as it was is left alone. One whose member rows
+     -- changed is written again (its words and reports follow its members).
      WHERE events.id = ANY($10::text[]) OR events.data IS DISTINCT FROM EXCLUDED.data
      RETURNING 1),
+     -- Only the member rows new or changed, and those of members gone: an act told by 1,500
+     -- reports wrote 1.5 MB of members and claims again at each batch that added to it. Those of
+     -- a gone event go with it (the key's ON DELETE CASCADE).
+     mg AS (
+       DELETE FROM event_members m USING unnest($11::text[], $12::text[]) AS d(event, incident)
+       WHERE m.event_id = d.event AND m.incident_id = d.incident RETURNING 1),
+     mw AS (
+       INSERT INTO event_members (event_id, incident_id, member, claims, hash)
+       SELECT event_id, incident_id, member, claims, hash
+       FROM jsonb_to_recordset($13::jsonb) AS r(event_id text, incident_id text, member jsonb,
+         claims jsonb, hash text)
+       ON CONFLICT (event_id, incident_id) DO UPDATE SET member = EXCLUDED.member,
+         claims = EXCLUDED.claims, hash = EXCLUDED.hash
+       RETURNING 1),
      -- In order, so that two transactions adding the same names never wait on each other in turn.
      t AS (INSERT INTO search_terms (term) SELECT term FROM unnest($4::text[]) AS term ORDER BY term
        ON CONFLICT (term) DO NOTHING RETURNING 1),
@@ -1177,9 +1179,34 @@ async function saveEvents(
       JSON.stringify(forest.insert),
       forest.drop.map((l) => l.a),
       forest.drop.map((l) => l.b),
-      regrown,
+      kept.touched,
+      kept.drop.map((d) => d.event),
+      kept.drop.map((d) => d.incident),
+      JSON.stringify(kept.write),
     ],
   );
+}
+
+/** An event's own data as events.data keeps it: its members and claims are rows of event_members. */
+function headOf(event: Event): Omit<Event, 'members' | 'claims'> {
+  const head: Omit<Event, 'members' | 'claims'> & Partial<Pick<Event, 'members' | 'claims'>> = {
+    ...event,
+  };
+  delete head.members;
+  delete head.claims;
+  return head;
+}
+
+/**
+ * An event as event_review_reasons reads it: of its claims, only whether it
+ * has any and whether any is not a party's (the whole claims of an act told
+ * by 1,500 reports are a megabyte).
+ */
+function reasonsOf(
+  event: Event,
+): Omit<Event, 'members' | 'claims'> & { claims: { party: boolean }[] } {
+  const claims = event.claims.length === 0 ? [] : [{ party: event.claims.every((c) => c.party) }];
+  return { ...headOf(event), claims };
 }
 
 /** What a search for an event reads: its place, actors, type and every claim's words, normalized. */

@@ -1144,7 +1144,7 @@ async function pageOf(
       return db.query<EventRow>(
         `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}),
          page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})
-         SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
+         SELECT e.id, page.sort_value::text AS sort_key, e.private, event_whole(e.id, e.data) AS data
          FROM page JOIN events e ON e.id = page.id ORDER BY page.sort_value ${order}, e.id`,
         params,
         FILTERED,
@@ -1157,7 +1157,7 @@ async function pageOf(
     return db.query<EventRow>(
       `WITH page AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}
                                   ${orderOf(sort)} LIMIT ${param(count)})
-       SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
+       SELECT e.id, page.sort_value::text AS sort_key, e.private, event_whole(e.id, e.data) AS data
        FROM page JOIN events e ON e.id = page.id
        ORDER BY page.sort_value ${order}, e.id`,
       params,

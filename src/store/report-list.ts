@@ -123,7 +123,7 @@ export async function reviewQueueEvents(
   options: { readonly publicOnly: boolean; readonly limit: number },
 ): Promise<{ event: Event; private: boolean; reasons: string[] }[]> {
   const rows = await db.query<{ data: Event; private: boolean; reasons: string[] }>(
-    `SELECT data, private, review_reasons AS reasons FROM events
+    `SELECT event_whole(id, data) AS data, private, review_reasons AS reasons FROM events
      WHERE review_status = 'unreviewed' AND (NOT private OR NOT $1::boolean)
      ORDER BY cardinality(review_reasons) DESC, date_start DESC NULLS LAST, id
      LIMIT $2`,

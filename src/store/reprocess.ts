@@ -362,9 +362,10 @@ export async function storeRereadings(
   // only the codes leaves the events' data alone, so regrouping does not rewrite them.
   if (rewrittenDocs.length > 0)
     await tx.query(
-      `UPDATE events e SET review_reasons = event_review_reasons(e.data)
-       WHERE e.id IN (SELECT i.event_id FROM incidents i WHERE i.document_id = ANY($1::text[]))
-         AND e.review_reasons IS DISTINCT FROM event_review_reasons(e.data)`,
+      `UPDATE events e SET review_reasons = r.reasons
+       FROM (SELECT id, event_review_reasons(event_whole(id, data)) AS reasons FROM events
+             WHERE id IN (SELECT i.event_id FROM incidents i WHERE i.document_id = ANY($1::text[]))) r
+       WHERE e.id = r.id AND e.review_reasons IS DISTINCT FROM r.reasons`,
       [rewrittenDocs.map((r) => r.document)],
     );
   // An event none of whose incidents is left in it (they went, or are background now) goes too.
@@ -394,7 +395,7 @@ async function eventsAround(tx: Sql, keys: readonly string[]): Promise<EventStat
        SELECT CASE WHEN l.a = r.id THEN l.b ELSE l.a END
        FROM reach r JOIN incident_links l ON l.a = r.id OR l.b = r.id
      )
-     SELECT e.id, e.review_status, e.data FROM events e
+     SELECT e.id, e.review_status, event_whole(e.id, e.data) AS data FROM events e
      WHERE e.id IN (SELECT i.event_id FROM incidents i WHERE i.id IN (SELECT id FROM reach))
      ORDER BY e.id`,
     [keys],

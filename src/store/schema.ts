@@ -3200,6 +3200,58 @@ ${foldFunction(
 )}
 `,
   },
+  {
+    version: 52,
+    name: "an event's members and their claims kept a row each",
+    sql: `
+-- An act told by many reports is one event of as many members: each batch
+-- that grew it wrote its whole data again (1.5 MB of JSON at 1,500 reports),
+-- compressed, compared and logged, though a batch adds a member or two. Its
+-- members and their claims are kept a row each, written only when new or
+-- changed (by the hash linking keeps of each, see saveEvents); events.data keeps the
+-- rest, and event_whole gives the event as it was whole.
+CREATE TABLE event_members (
+  event_id text NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  incident_id text NOT NULL,
+  member jsonb NOT NULL,
+  claims jsonb NOT NULL,
+  -- Of the member and claims as linking wrote them; '' for a row moved here by this migration,
+  -- which the next batch that rebuilds its event writes again.
+  hash text NOT NULL,
+  PRIMARY KEY (event_id, incident_id)
+);
+
+-- An event's claims are its members' claims one member after another, in the order of the
+-- members (by key, as linking sorts them: byte order). A report's incidents are next to each
+-- other in that order (a key begins with its report's): each claim, which names its report, goes
+-- to that report's first member. The claims read back one member after another are those stored.
+INSERT INTO event_members (event_id, incident_id, member, claims, hash)
+SELECT e.id, m.member->>'incident', m.member,
+  coalesce((SELECT jsonb_agg(c.claim ORDER BY c.k)
+            FROM jsonb_array_elements(e.data->'claims') WITH ORDINALITY AS c(claim, k)
+            WHERE c.claim->>'document' = m.member->>'document'
+              AND NOT EXISTS (
+                SELECT 1 FROM jsonb_array_elements(e.data->'members') WITH ORDINALITY AS p(member, n)
+                WHERE p.n < m.n AND p.member->>'document' = m.member->>'document')), '[]'),
+  ''
+FROM events e
+CROSS JOIN LATERAL jsonb_array_elements(e.data->'members') WITH ORDINALITY AS m(member, n);
+
+UPDATE events SET data = data - 'members' - 'claims';
+
+-- An event as it was whole: its data with its members and their claims, in the members' order.
+CREATE FUNCTION event_whole(event_id text, data jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT $2 || jsonb_build_object(
+    'members', coalesce((SELECT jsonb_agg(m.member ORDER BY m.incident_id COLLATE "C")
+                         FROM event_members m WHERE m.event_id = $1), '[]'::jsonb),
+    'claims', coalesce((SELECT jsonb_agg(c.claim ORDER BY m.incident_id COLLATE "C", c.k)
+                        FROM event_members m
+                        CROSS JOIN LATERAL jsonb_array_elements(m.claims) WITH ORDINALITY AS c(claim, k)
+                        WHERE m.event_id = $1), '[]'::jsonb))
+$$;
+ANALYZE event_members;
+`,
+  },
 ];
 
 /**
@@ -3281,7 +3333,7 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // (migration 39), which needs its pages marked all-visible as the events' are. The deltas of
   // the counts (migration 46) are deleted as they are folded: their dead rows go too.
   await db.query(
-    'VACUUM (ANALYZE) events, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts, event_square_days, event_facet_spans',
+    'VACUUM (ANALYZE) events, event_members, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts, event_square_days, event_facet_spans',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else

@@ -504,7 +504,7 @@ async function clustered(
 /** One event with its private mark, or null. */
 export async function findEvent(db: Sql, id: string): Promise<MarkedEvent | null> {
   const [row] = await db.query<{ data: Event; private: boolean }>(
-    'SELECT data, private FROM events WHERE id = $1',
+    'SELECT event_whole(id, data) AS data, private FROM events WHERE id = $1',
     [id],
   );
   return row === undefined ? null : { ...row.data, private: row.private };

@@ -144,7 +144,7 @@ async function contents(url: string): Promise<unknown> {
       captures: await db.query('SELECT sha256, document_id, source FROM captures ORDER BY sha256'),
       incidents: await db.query('SELECT id, event_id, data FROM incidents ORDER BY id'),
       links: await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b'),
-      events: await db.query('SELECT id, data FROM events ORDER BY id'),
+      events: await db.query('SELECT id, event_whole(id, data) AS data FROM events ORDER BY id'),
     };
   } finally {
     await db.close();

@@ -112,7 +112,9 @@ async function contents(url: string): Promise<unknown> {
       captures: await db.query('SELECT sha256, document_id FROM captures ORDER BY sha256'),
       incidents: await db.query('SELECT id, event_id FROM incidents ORDER BY id'),
       links: await db.query('SELECT a, b FROM incident_links ORDER BY a, b'),
-      events: await db.query('SELECT id, md5(data::text) AS data FROM events ORDER BY id'),
+      events: await db.query(
+        'SELECT id, md5(event_whole(id, data)::text) AS data FROM events ORDER BY id',
+      ),
     };
   } finally {
     await db.close();

@@ -68,7 +68,7 @@ export function engines(): Engine[] {
 /** Empties every table, keeping the schema: a clean store between tests without starting a new one. */
 export async function emptyStore(db: Database): Promise<void> {
   await db.query(
-    `TRUNCATE captures, incident_links, link_decisions, events, incidents, failures, documents,
+    `TRUNCATE captures, incident_links, link_decisions, events, event_members, incidents, failures, documents,
        audit_log, sessions, tokens, settings, users, corrections, event_corrections RESTART IDENTITY`,
   );
 }

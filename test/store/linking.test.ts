@@ -350,7 +350,9 @@ function forestOf(reports: readonly ExtractedReport[]) {
 }
 
 async function storedEvents(db: Database): Promise<Event[]> {
-  const rows = await db.query<{ data: Event }>('SELECT data FROM events ORDER BY id');
+  const rows = await db.query<{ data: Event }>(
+    'SELECT event_whole(id, data) AS data FROM events ORDER BY id',
+  );
   return rows.map((r) => r.data);
 }
 
@@ -530,7 +532,7 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
            event_id, data FROM incidents ORDER BY id`,
       ),
       links: await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b'),
-      events: await db.query('SELECT id, data FROM events ORDER BY id'),
+      events: await db.query('SELECT id, event_whole(id, data) AS data FROM events ORDER BY id'),
     });
     const seen: unknown[] = [];
     for (const size of [reports.length, 1, 4]) {
@@ -583,7 +585,7 @@ describe.each(engines())('links kept as a spanning forest on $name', (engine) =>
       captures: await db.query('SELECT sha256, document_id, source FROM captures ORDER BY sha256'),
       members: await db.query(
         `SELECT m->>'document' AS document, m->>'outlet' AS outlet, m->>'url' AS url
-         FROM events, jsonb_array_elements(data->'members') AS m ORDER BY 1, 2, 3`,
+         FROM events, jsonb_array_elements(event_whole(id, data)->'members') AS m ORDER BY 1, 2, 3`,
       ),
     });
     const seen: unknown[] = [];
@@ -690,7 +692,7 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
     const reports = reportsOf(Array.from({ length: 6 }, (_, k) => ({ doc: k, day: '2024-03-13' })));
     const written = (): Promise<{ id: string; at: string; members: number }[]> =>
       db.query(
-        `SELECT id, updated_at::text AS at, jsonb_array_length(data->'members') AS members
+        `SELECT id, updated_at::text AS at, jsonb_array_length(event_whole(id, data)->'members') AS members
          FROM events`,
       );
     // The first report's incident has the least key: the event keeps its id as it grows.

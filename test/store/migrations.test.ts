@@ -403,3 +403,84 @@ describe.each(engines())('migration 51 on a store with events, on $name', (engin
     expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
   });
 });
+
+describe.each(engines())('migration 52 on a store with events, on $name', (engine) => {
+  let db: Database;
+  /** An event as version 51 kept it: its members and claims in its data. */
+  const whole = {
+    id: 'm1',
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Shelling/artillery/missile attack',
+    fatalities: { low: 2, best: 3, high: 4 },
+    review_status: 'unreviewed',
+    // Two incidents of one report, then another report's: the first report's claims are told
+    // by its first incident, as the event's claims do not say which of the two carried them.
+    members: [
+      { incident: 'da#1', document: 'da', outlet: 'أ', url: null, linked_by: [] },
+      { incident: 'da#2', document: 'da', outlet: 'أ', url: null, linked_by: ['joined by x'] },
+      {
+        incident: 'db#1',
+        document: 'db',
+        outlet: null,
+        url: 'https://example.org/b',
+        linked_by: ['same day'],
+      },
+    ],
+    claims: [
+      { claimant: 'مرصد', figures: [{ count: 2 }], document: 'da', outlet: 'أ', party: false },
+      { claimant: null, figures: [{ count: 3 }], document: 'da', outlet: 'أ', party: false },
+      { claimant: 'جيش', figures: [{ count: 4 }], document: 'db', outlet: null, party: true },
+    ],
+  };
+  const bare = { id: 'm2', members: [{ incident: 'dc#1', document: 'dc' }], claims: [] };
+  beforeAll(async () => {
+    db = await engine.openAt(51);
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       SELECT e->>'id', 'Battles', 'Armed clash', '{}', '', '{}', e
+       FROM jsonb_array_elements($1::jsonb) AS e`,
+      [JSON.stringify([whole, bare])],
+    );
+    await migrate(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('moves the members and claims of each event into rows, and gives each event back whole', async () => {
+    const rows = await db.query(
+      `SELECT event_id, incident_id, member->>'document' AS document, claims, hash
+       FROM event_members ORDER BY event_id, incident_id`,
+    );
+    expect(rows).toEqual([
+      {
+        event_id: 'm1',
+        incident_id: 'da#1',
+        document: 'da',
+        claims: whole.claims.slice(0, 2),
+        hash: '',
+      },
+      { event_id: 'm1', incident_id: 'da#2', document: 'da', claims: [], hash: '' },
+      {
+        event_id: 'm1',
+        incident_id: 'db#1',
+        document: 'db',
+        claims: whole.claims.slice(2),
+        hash: '',
+      },
+      { event_id: 'm2', incident_id: 'dc#1', document: 'dc', claims: [], hash: '' },
+    ]);
+    const events = await db.query<{ id: string; head: Record<string, unknown>; whole: unknown }>(
+      'SELECT id, data AS head, event_whole(id, data) AS whole FROM events ORDER BY id',
+    );
+    expect(events.map((e) => e.whole)).toEqual([whole, bare]);
+    for (const e of events) expect(Object.keys(e.head)).not.toContain('claims');
+    for (const e of events) expect(Object.keys(e.head)).not.toContain('members');
+  });
+
+  it("deletes an event's member rows with it", async () => {
+    await db.query("DELETE FROM events WHERE id = 'm1'");
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_members');
+    expect(row?.n).toBe(1);
+  });
+});

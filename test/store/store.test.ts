@@ -49,7 +49,9 @@ async function contents(db: Database): Promise<unknown> {
     ),
     incidents: await db.query('SELECT id, document_id, event_id, data FROM incidents ORDER BY id'),
     links: await db.query('SELECT a, b, score, reasons FROM incident_links ORDER BY a, b'),
-    events: await db.query('SELECT id, review_status, data FROM events ORDER BY id'),
+    events: await db.query(
+      'SELECT id, review_status, event_whole(id, data) AS data FROM events ORDER BY id',
+    ),
   };
 }
 

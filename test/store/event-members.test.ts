@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentResult, Event } from '../../src/contracts/index.js';
+import { shippedKnowledge } from '../../src/extract/index.js';
+import { sha256Hex } from '../../src/ingest/index.js';
+import { buildEvents, findLinks } from '../../src/link/index.js';
+import { findEvent, listEvents, saveReports } from '../../src/store/index.js';
+import type { Database, ExtractedReport } from '../../src/store/index.js';
+import { publicationDay } from '../../src/text/index.js';
+import { resultOf } from '../link/reports.js';
+import { emptyStore, engines, suiteStore } from './engines.js';
+
+const lexicon = shippedKnowledge().lexicon;
+
+/** A report of `template`'s act by outlet `n`, on `day`, its killed counted `killed`. */
+function reportOf(
+  template: DocumentResult,
+  n: number,
+  day: string,
+  killed: number,
+): ExtractedReport {
+  const incident = template.incidents[0];
+  if (incident === undefined) throw new Error('no test incident');
+  const bytes = new TextEncoder().encode(`telling ${String(n)}`);
+  return {
+    report: {
+      source: `t${String(n)}.txt`,
+      format: 'file',
+      raw: bytes,
+      sha256: sha256Hex(bytes),
+      capturedAt: '2024-03-14T10:00:00.000Z',
+    },
+    result: {
+      ...template,
+      document: {
+        ...template.document,
+        id: `sha256:${String(n).padStart(64, '0')}`,
+        outlet: `outlet ${String(n)}`,
+        url: `https://example.org/telling/${String(n)}`,
+      },
+      incidents: [
+        {
+          ...incident,
+          date: { ...incident.date, start: day, end: day },
+          // Each report counts the dead its own way: every member's claims differ.
+          claims: incident.claims.map((c) => ({
+            ...c,
+            figures: c.figures.map((f) => (f.measure === 'killed' ? { ...f, count: killed } : f)),
+          })),
+        },
+      ],
+    },
+  };
+}
+
+/** One bombing told by 40 reports, and five other acts: the same bombing months apart, a shelling. */
+function reports(): { act: ExtractedReport[]; others: ExtractedReport[] } {
+  const bombing = resultOf('monitor');
+  const act = Array.from({ length: 40 }, (_, k) =>
+    reportOf(bombing, k, '2024-03-13', 3 + ((k * 5) % 9)),
+  );
+  const others = [
+    ...[1, 3, 5, 7].map((month) =>
+      reportOf(bombing, 100 + month, `2024-0${String(month + 1)}-28`, 2),
+    ),
+    reportOf(resultOf('shelling'), 200, '2024-03-14', 2),
+  ];
+  return { act, others };
+}
+
+/** The events every pair's link makes, in memory: what the store must give back. */
+function expectedEvents(all: readonly ExtractedReport[]): Event[] {
+  const incidents = all.flatMap(({ result }) =>
+    result.incidents.map((incident) => ({
+      key: `${result.document.id}#${incident.id}`,
+      document: result.document.id,
+      published: publicationDay(result.document.published),
+      outlet: result.document.outlet,
+      url: result.document.url,
+      incident,
+    })),
+  );
+  return buildEvents(incidents, findLinks(incidents), lexicon).sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  );
+}
+
+async function listed(db: Database): Promise<Event[]> {
+  const { events } = await listEvents(db, {}, { limit: 100 });
+  return [...events].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** The xmin of each member row of an event: which transaction last wrote it. */
+async function rowVersions(db: Database, event: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ incident: string; version: string }>(
+    'SELECT incident_id AS incident, xmin::text AS version FROM event_members WHERE event_id = $1',
+    [event],
+  );
+  return new Map(rows.map((r) => [r.incident, r.version]));
+}
+
+describe.each(engines())("an event's members kept a row each on $name", (engine) => {
+  const db = suiteStore(engine);
+
+  it('gives back the members, claims and figures of an act told by many reports, and of other acts, as computed', async () => {
+    await emptyStore(db);
+    const { act, others } = reports();
+    const all = [...others, ...act];
+    for (let k = 0, size = 1; k < all.length; k += size, size = (size % 7) + 3)
+      await saveReports(db, all.slice(k, k + size), lexicon);
+    const expected = expectedEvents(all);
+    expect(expected).toHaveLength(6);
+    const told = expected.find((e) => e.members.length === 40);
+    expect(told?.claims.length).toBe(
+      act.flatMap((r) => r.result.incidents[0]?.claims ?? []).length,
+    );
+    const stored = await listed(db);
+    expect(stored).toEqual(expected);
+    for (const e of expected) {
+      const one = await findEvent(db, e.id);
+      expect(one?.members).toEqual(e.members);
+      expect(one?.claims).toEqual(e.claims);
+      expect(one?.fatalities).toEqual(e.fatalities);
+    }
+    // events.data keeps the rest: the members and claims are only in their rows.
+    const heads = await db.query<{ keys: string[] }>(
+      'SELECT ARRAY(SELECT jsonb_object_keys(data)) AS keys FROM events',
+    );
+    for (const h of heads) expect(h.keys).not.toContain('members');
+  });
+
+  it('writes again only the member rows a new report adds or changes', async () => {
+    await emptyStore(db);
+    const { act } = reports();
+    await saveReports(db, act.slice(0, 30), lexicon);
+    const [event] = expectedEvents(act.slice(0, 30));
+    if (event === undefined) throw new Error('no event');
+    const before = await rowVersions(db, event.id);
+    expect(before.size).toBe(30);
+    await saveReports(db, act.slice(30, 31), lexicon);
+    const after = await rowVersions(db, event.id);
+    expect(after.size).toBe(31);
+    const rewritten = [...before].filter(([incident, version]) => after.get(incident) !== version);
+    expect(rewritten.length).toBeLessThanOrEqual(1);
+    expect((await findEvent(db, event.id))?.members).toEqual(
+      expectedEvents(act.slice(0, 31))[0]?.members,
+    );
+  });
+});
