@@ -122,7 +122,7 @@ export async function saveReports(
   if (batch.length === 0) return [];
   const firsts = firstsOf(batch);
   return db.transaction(async (tx) => {
-    const stored = await insertReports(tx, batch, firsts);
+    const stored = await insertReports(tx, db.engine, batch, firsts);
     const outcomes = batch.map((item, k): SaveOutcome => {
       if (!stored.captures.has(item.report.sha256) || firsts.bytes[k] !== true) return 'known';
       const doc = item.result.document.id;
@@ -178,6 +178,43 @@ function incidentsOf(result: DocumentResult): StoredIncident[] {
 }
 
 /**
+ * The bytes of a batch's captures, one after another, as one parameter ($5),
+ * as each engine takes it, and the SQL that reads it: sent inside the rows'
+ * JSON (base64, as they were) they were most of the statement's parameters,
+ * parsed as JSON by the server and decoded row by row. A server takes them in
+ * binary (node-pg sends a Buffer so); the embedded engine's driver writes a
+ * byte array out a byte at a time, so it is given them in base64, decoded once
+ * (an uncorrelated subquery runs once a statement). Each capture is then the
+ * slice of them from its start (capturedRows).
+ */
+function bytesParameter(
+  engine: Database['engine'],
+  captured: readonly ExtractedReport[],
+): { readonly value: Buffer | string; readonly sql: string } {
+  const bytes = Buffer.concat(captured.map(({ report }) => report.raw));
+  return engine === 'postgres'
+    ? { value: bytes, sql: '$5::bytea' }
+    : { value: bytes.toString('base64'), sql: "(SELECT decode($5::text, 'base64'))" };
+}
+
+/** The captures' rows, each with where its bytes start in bytesParameter's, counted from 0. */
+function capturedRows(captured: readonly ExtractedReport[]): object[] {
+  let start = 0;
+  return captured.map(({ report, result }) => {
+    const row = {
+      sha256: report.sha256,
+      document_id: result.document.id,
+      source: report.source,
+      size: report.raw.length,
+      start,
+      captured_at: report.capturedAt,
+    };
+    start += report.raw.length;
+    return row;
+  });
+}
+
+/**
  * One statement for a whole batch: the texts and their background incidents
  * (unless stored), the bytes (unless stored), the old failures of these
  * sources gone. Says which texts and bytes were new. The other incidents are
@@ -186,6 +223,7 @@ function incidentsOf(result: DocumentResult): StoredIncident[] {
  */
 async function insertReports(
   tx: Sql,
+  engine: Database['engine'],
   batch: readonly ExtractedReport[],
   firsts: Firsts,
 ): Promise<{ documents: Set<string>; captures: Set<string> }> {
@@ -207,16 +245,8 @@ async function insertReports(
       sources: doc.sources ?? null,
     };
   });
-  const captures = batch
-    .filter((_, k) => firsts.bytes[k] === true)
-    .map(({ report, result }) => ({
-      sha256: report.sha256,
-      document_id: result.document.id,
-      source: report.source,
-      size: report.raw.length,
-      raw: Buffer.from(report.raw).toString('base64'),
-      captured_at: report.capturedAt,
-    }));
+  const captured = batch.filter((_, k) => firsts.bytes[k] === true);
+  const raw = bytesParameter(engine, captured);
   const [row] = await tx.query<{ documents: string[]; captures: string[] }>(
     `WITH d AS (
        INSERT INTO documents (id, title, outlet, url, published, published_day, text, search_text, tallies,
@@ -229,9 +259,9 @@ async function insertReports(
        ON CONFLICT (id) DO NOTHING RETURNING id),
      c AS (
        INSERT INTO captures (sha256, document_id, source, size, raw, captured_at)
-       SELECT sha256, document_id, source, size, decode(raw, 'base64'), captured_at
+       SELECT sha256, document_id, source, size, substr(${raw.sql}, start + 1, size), captured_at
        FROM jsonb_to_recordset($2::jsonb) AS x(sha256 text, document_id text, source text, size integer,
-         raw text, captured_at timestamptz)
+         start integer, captured_at timestamptz)
        ON CONFLICT (sha256) DO NOTHING RETURNING sha256),
      f AS (DELETE FROM failures WHERE source = ANY($3::text[]) RETURNING 1),
      i AS (
@@ -247,7 +277,7 @@ async function insertReports(
             (SELECT coalesce(json_agg(sha256), '[]') FROM c) AS captures`,
     [
       JSON.stringify(documents),
-      JSON.stringify(captures),
+      JSON.stringify(capturedRows(captured)),
       batch.map(({ report }) => report.source),
       JSON.stringify(
         texts.flatMap(({ result }) =>
@@ -256,6 +286,7 @@ async function insertReports(
             .map(incidentRow),
         ),
       ),
+      raw.value,
     ],
   );
   return { documents: new Set(row?.documents ?? []), captures: new Set(row?.captures ?? []) };

@@ -101,6 +101,48 @@ describe.each(engines())('the store on $name', (engine) => {
     expect(await storeCounts(db)).toMatchObject({ reports: 2, events: 2 });
   });
 
+  it('keeps each capture’s own bytes in a batch, whatever they are, those skipped skipped', async () => {
+    // Every byte value, bytes that are no UTF-8, none at all: each capture's slice of the batch's bytes.
+    const withBytes = (bytes: Uint8Array, source: string): RawReport => ({
+      ...raw('monitor'),
+      source,
+      raw: bytes,
+      sha256: sha256Hex(bytes),
+    });
+    const everyByte = withBytes(
+      Uint8Array.from({ length: 512 }, (_, k) => k % 256),
+      'every',
+    );
+    const notUtf8 = withBytes(Uint8Array.from([0xff, 0xfe, 0x00, 0xc3, 0x28]), 'not-utf8');
+    const none = withBytes(new Uint8Array(), 'none');
+    const batch = [
+      { report: everyByte, result: resultOf('monitor') },
+      { report: raw('shelling'), result: resultOf('shelling') },
+      { report: everyByte, result: resultOf('monitor') },
+      { report: none, result: resultOf('sdf') },
+      { report: notUtf8, result: resultOf('monitor') },
+      { report: raw('amaq'), result: resultOf('amaq') },
+    ];
+    expect(await saveReports(db, batch, lexicon)).toEqual([
+      'added',
+      'added',
+      'known',
+      'added',
+      'same-text',
+      'added',
+    ]);
+    const captures = await db.query<{ sha256: string; raw: Uint8Array; size: number }>(
+      'SELECT sha256, raw, size FROM captures',
+    );
+    const stored = new Map(captures.map((c) => [c.sha256, c]));
+    expect(stored.size).toBe(5);
+    for (const { report } of batch) {
+      const capture = stored.get(report.sha256);
+      expect(Buffer.from(capture?.raw ?? [1]).equals(Buffer.from(report.raw))).toBe(true);
+      expect(capture?.size).toBe(report.raw.length);
+    }
+  });
+
   it('links three reports of one bombing into one event with every claim', async () => {
     await store(db, 'monitor', 'sdf', 'amaq', 'shelling', 'laterBombing');
     expect(await countEvents(db)).toBe(3);
