@@ -6,6 +6,8 @@ import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexico
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
 import { firstKeptFrom, MAX_WORDS_KEPT, startsWord } from '../text/index.js';
 import type { Token } from '../text/index.js';
+import { readingsOf } from './name-readings.js';
+import type { NameReadings } from './name-readings.js';
 import { PlacesFileError, parsePlaces } from './places.js';
 import { SpellingIndex } from './spelling.js';
 import type { Place } from './places.js';
@@ -120,6 +122,8 @@ interface WordFacts {
    */
   readonly nameAlone: PlaceName[] | null;
   readonly cueAlone: PlaceCue[] | null;
+  /** The readings kept for `nameAlone` (`readingsOf`), given with the word's match: no list looked up. */
+  readonly nameReadings: NameReadings | undefined;
 }
 
 const WORD_CLASS_FIELDS = {
@@ -146,6 +150,11 @@ export interface PlaceName {
   readonly article: boolean;
 }
 
+/** A place name found in a text: a name the word alone spells comes with its readings kept. */
+export interface PlaceMatch extends PhraseMatch<PlaceName> {
+  readonly readings?: NameReadings;
+}
+
 export interface Gazetteer {
   readonly places: readonly Place[];
   /** Every Arabic name and variant, as matched in reports. */
@@ -160,7 +169,7 @@ export interface Gazetteer {
   /** The first token of `[from, to)` where a place name or a cue word may start; `to` when none. */
   nextPlaceStart(tokens: readonly Token[], from: number, to: number): number;
   /** The longest place name at token `start`, as `names.longestAt` finds it. */
-  nameAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceName> | null;
+  nameAt(tokens: readonly Token[], start: number, end?: number): PlaceMatch | null;
   /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
   cueAt(tokens: readonly Token[], start: number, end?: number): PhraseMatch<PlaceCue> | null;
   /**
@@ -460,6 +469,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         cues: cueStarts,
         nameAlone: nameStarts.oneWord,
         cueAlone: cueStarts.oneWord,
+        nameReadings: nameStarts.oneWord === null ? undefined : readingsOf(nameStarts.oneWord),
       };
       wordFacts.set(keys, facts);
     }
@@ -543,9 +553,11 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         return nameMarks.has(token.text) ? names.longestAt(tokens, start, end) : null;
       if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
       const facts = factsOfWord(token);
-      // Most names end at their first word: its record answers.
+      // Most names end at their first word: its record answers, with the name's readings.
       if (!(start + 1 < end && goesOn(tokens[start + 1], GOES_ON_NAME, nameLaterMarks)))
-        return alone(facts.nameAlone, start);
+        return facts.nameAlone === null
+          ? null
+          : { start, end: start + 1, values: facts.nameAlone, readings: facts.nameReadings };
       return names.longestFrom(facts.names, tokens, start, end);
     },
     cueAt: (tokens, start, end = tokens.length) => {

@@ -23,6 +23,7 @@ export type {
   GazetteerData,
   GazetteerOptions,
   PlaceCue,
+  PlaceMatch,
   PlaceName,
   WordClass,
 } from './gazetteer.js';

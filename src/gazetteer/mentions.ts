@@ -1,8 +1,8 @@
 import { WordTest } from '../text/index.js';
 import type { Token } from '../text/index.js';
-import type { PhraseMatch } from '../lexicon/index.js';
-import type { Anaphor, Gazetteer, PlaceCue, PlaceName } from './gazetteer.js';
+import type { Anaphor, Gazetteer, PlaceCue, PlaceMatch, PlaceName } from './gazetteer.js';
 import { readNames } from './name-readings.js';
+import type { NameReadings } from './name-readings.js';
 import { distanceKm } from './places.js';
 import type { Place } from './places.js';
 
@@ -192,7 +192,7 @@ export function findPlaceMentions(
 ): PlaceMention[] {
   const found: PlaceMention[] = [];
   // Where each facility word and its name end («سجن الصناعة»): a town right after is the facility's.
-  const siteEnds: number[] = [];
+  let siteEnds: number[] | null = null;
   let i = from;
   while (i < to) {
     // Most words start no place and no cue: pass them by quickly.
@@ -213,16 +213,7 @@ export function findPlaceMentions(
       // The relation starts a mention of its own.
       next = j;
     } else if (name !== null) {
-      const mention = buildMention(
-        gazetteer,
-        tokens,
-        i,
-        name.start,
-        name.end,
-        name.values,
-        cues,
-        to,
-      );
+      const mention = buildMention(gazetteer, tokens, i, name.start, name.end, name, cues, to);
       const coordinated = coordinatedNames(gazetteer, tokens, name.end, to, cues);
       // «كان بين الشهداء طفلان»: «بين» before one common word is "among", not "between".
       const among = cues.between && coordinated.length === 0 && name.values.every((v) => v.common);
@@ -244,13 +235,14 @@ export function findPlaceMentions(
     } else {
       next = Math.max(j, i + 1);
     }
-    if (cues.facility && !cues.settlement) siteEnds.push(next);
+    if (cues.facility && !cues.settlement) (siteEnds ??= []).push(next);
     i = next;
   }
   // Most sentences name no facility: their places are as found.
-  if (siteEnds.length === 0) return found;
+  if (siteEnds === null) return found;
+  const ends: readonly number[] = siteEnds;
   return found.map((m) => {
-    if (m.relation !== 'at' || !afterSite(gazetteer, tokens, siteEnds, m)) return m;
+    if (m.relation !== 'at' || !afterSite(gazetteer, tokens, ends, m)) return m;
     const near = shaped(m);
     near.relation = 'near';
     return near;
@@ -281,7 +273,7 @@ function noCues(): Cues {
 interface ReadCues {
   cues: Readonly<Cues>;
   nameStart: number;
-  name: PhraseMatch<PlaceName> | null;
+  name: PlaceMatch | null;
   unnamed: boolean;
 }
 
@@ -294,7 +286,7 @@ const READ: ReadCues = { cues: NO_CUES, nameStart: 0, name: null, unnamed: false
 function cuesRead(
   cues: Readonly<Cues>,
   nameStart: number,
-  name: PhraseMatch<PlaceName> | null,
+  name: PlaceMatch | null,
   unnamed: boolean,
 ): Readonly<ReadCues> {
   READ.cues = cues;
@@ -392,7 +384,7 @@ function unlistedName(
       start,
       nameStart,
       loose.end,
-      loose.names,
+      { values: loose.names },
       cues,
       to,
     );
@@ -406,16 +398,7 @@ function unlistedName(
   }
   const inner = knownNameWithin(gazetteer, tokens, nameStart + 1, nameEnd);
   if (inner !== null) {
-    const mention = buildMention(
-      gazetteer,
-      tokens,
-      start,
-      inner.start,
-      inner.end,
-      inner.values,
-      cues,
-      to,
-    );
+    const mention = buildMention(gazetteer, tokens, start, inner.start, inner.end, inner, cues, to);
     // Part of a longer unknown name: only with the report's support for that place.
     if (mention === null) return null;
     const part = shaped(mention);
@@ -559,12 +542,18 @@ function knownNameWithin(
   tokens: readonly Token[],
   from: number,
   to: number,
-): { start: number; end: number; values: readonly PlaceName[] } | null {
+): PlaceMatch | null {
   for (let k = from; k < to; k++) {
     const name = gazetteer.nameAt(tokens, k, to);
     if (name !== null && name.values.some((v) => !v.common)) return name;
   }
   return null;
+}
+
+/** The spellings a name matched, and their readings when kept with the match (`PlaceMatch`). */
+interface NamesRead {
+  readonly values: readonly PlaceName[];
+  readonly readings?: NameReadings;
 }
 
 function buildMention(
@@ -573,7 +562,7 @@ function buildMention(
   start: number,
   nameStart: number,
   nameEnd: number,
-  names: readonly PlaceName[],
+  name: NamesRead,
   cues: Readonly<Cues>,
   to: number,
   listed = false,
@@ -581,9 +570,10 @@ function buildMention(
   const first = tokens[nameStart];
   const article = spelledWithArticle(first?.text ?? '');
   const { usable, prominent, common, partial, candidates, city } = readNames(
-    names,
+    name.values,
     cues.any,
     article,
+    name.readings,
   );
   if (usable === 0) return null;
   const multiWord = nameEnd - nameStart > 1;
@@ -658,22 +648,23 @@ function coordinatedNames(
   from: number,
   to: number,
   cues: Readonly<Cues>,
-): PlaceMention[] {
-  const found: PlaceMention[] = [];
+): readonly PlaceMention[] {
+  // Made for the first name joined: most names have none, and share one empty list.
+  let found: PlaceMention[] | null = null;
   let i = from;
   while (i < to) {
     // «طريق كحيل - السهوة»: a dash joins the two ends of a road.
-    if (found.length === 0 && tokens[i]?.kind === 'punct' && DASHES.has(tokens[i]?.text ?? '')) i++;
+    if (found === null && tokens[i]?.kind === 'punct' && DASHES.has(tokens[i]?.text ?? '')) i++;
     const token = tokens[i];
     if (!isWord(token) || (!token.text.startsWith('و') && i === from)) break;
     const name = gazetteer.nameAt(tokens, i, to);
     if (name === null) break;
-    const mention = buildMention(gazetteer, tokens, i, i, name.end, name.values, cues, to, true);
+    const mention = buildMention(gazetteer, tokens, i, i, name.end, name, cues, to, true);
     if (mention === null) break;
-    found.push(mention);
+    (found ??= []).push(mention);
     i = mention.end;
   }
-  return found;
+  return found ?? NO_MENTIONS;
 }
 
 /** After «قرية», the name runs to punctuation, a preposition or a cue word, three words at most. */

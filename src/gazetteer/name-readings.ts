@@ -25,7 +25,24 @@ const AREA_KINDS: ReadonlySet<Place['kind']> = new Set(['governorate', 'district
  * every match of that name), by `slot`: a report names the same towns again and
  * again, and each time walked every spelling and its place, far into memory.
  */
-const readingsByNames = new WeakMap<readonly PlaceName[], (NameReading | undefined)[]>();
+const readingsByNames = new WeakMap<readonly PlaceName[], NameReadings>();
+
+/** The six readings of one list of spellings, each worked out when first asked (`slot`). */
+export type NameReadings = (NameReading | undefined)[];
+
+/**
+ * The readings kept for a list of spellings, made empty when first asked: a word's record
+ * keeps those of the names the word alone spells (`nameAt` gives them with its match), so
+ * most mentions find their reading without looking the list up.
+ */
+export function readingsOf(names: readonly PlaceName[]): NameReadings {
+  let readings = readingsByNames.get(names);
+  if (readings === undefined) {
+    readings = [undefined, undefined, undefined, undefined, undefined, undefined];
+    readingsByNames.set(names, readings);
+  }
+  return readings;
+}
 
 /** Six readings of a list: with or without cue words, times the article spelled, not, or not in play. */
 const slot = (cued: boolean, article: boolean | null): number =>
@@ -71,12 +88,9 @@ export function readNames(
   names: readonly PlaceName[],
   cued: boolean,
   article: boolean | null,
+  kept?: NameReadings,
 ): NameReading {
-  let readings = readingsByNames.get(names);
-  if (readings === undefined) {
-    readings = [undefined, undefined, undefined, undefined, undefined, undefined];
-    readingsByNames.set(names, readings);
-  }
+  const readings = kept ?? readingsOf(names);
   const k = slot(cued, article);
   let reading = readings[k];
   if (reading === undefined) {

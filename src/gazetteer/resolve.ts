@@ -168,6 +168,21 @@ function basisOf(a: ScoreParts, b: ScoreParts): ResolutionBasis {
 }
 
 /**
+ * Best score first, two of a score as they were: what a stable sort gives, sorted in
+ * place by insertion (a pool holds a few places), where the builtin sort made a copy
+ * of the list to sort at every name of several places.
+ */
+function sortByScore(scores: Scored[]): void {
+  for (let k = 1; k < scores.length; k++) {
+    const item = scores[k] as Scored;
+    let at = k;
+    for (; at > 0 && (scores[at - 1] as Scored).score < item.score; at--)
+      scores[at] = scores[at - 1] as Scored;
+    scores[at] = item;
+  }
+}
+
+/**
  * The places of a pool best first (a stable sort by score), and why the first won over
  * the second: each place scored once, where its parts were worked out again for the basis
  * (each asking the report's spots how near the nearest is).
@@ -182,7 +197,7 @@ function rankedByScore(
     const p = fitting[k];
     if (p !== undefined) scores.push(scored(p, context, cueKind));
   }
-  scores.sort((a, b) => b.score - a.score);
+  sortByScore(scores);
   const ranked: Place[] = [];
   for (let k = 0; k < scores.length; k++) ranked.push((scores[k] as Scored).place);
   const first = scores[0];
@@ -293,13 +308,27 @@ function kindRank(p: Place, kinds: Kinds, cueKind: Place['kind'] | null): number
   return k < 0 ? kinds.length : k;
 }
 
-/** The places of a pool whose kind stands first among those the cue words allow. */
-function ofBestKind(pool: readonly Place[], kinds: Kinds, cueKind: Place['kind'] | null): Place[] {
+/**
+ * The places of a pool whose kind stands first among those the cue words allow: the pool
+ * itself (read-only) when all do, no copy made.
+ */
+function ofBestKind(
+  pool: readonly Place[],
+  kinds: Kinds,
+  cueKind: Place['kind'] | null,
+): readonly Place[] {
   let bestKind = Infinity;
+  let ofBest = 0;
   for (let k = 0; k < pool.length; k++) {
     const p = pool[k];
-    if (p !== undefined) bestKind = Math.min(bestKind, kindRank(p, kinds, cueKind));
+    if (p === undefined) continue;
+    const rank = kindRank(p, kinds, cueKind);
+    if (rank < bestKind) {
+      bestKind = rank;
+      ofBest = 1;
+    } else if (rank === bestKind) ofBest++;
   }
+  if (ofBest === pool.length) return pool;
   return pool.filter((p) => kindRank(p, kinds, cueKind) === bestKind);
 }
 
@@ -421,26 +450,42 @@ export function resolveMention(
   };
 }
 
-/** The other places a name could have meant, best first: the runners-up, then those of other kinds. */
+/**
+ * The other places a name could have meant, best first: the runners-up, then those of
+ * other kinds. Each place once, in that order, up to three; the one empty list when
+ * there are none («حلب»: its governorate and district are no other reading), where a
+ * list and a callback were made for every name of several places.
+ */
 function alternativesOf(
   place: Place,
   ranked: readonly Place[],
   fitting: readonly Place[],
   mention: PlaceMention,
-): Place[] {
-  const alternatives: Place[] = [];
-  // Each place once, in that order, up to three: gathered as read, where copies of the lists
-  // were joined, made a set, then an array again, to keep three.
-  const consider = (p: Place): boolean => {
-    if (p.id !== place.id && LOCAL_KINDS.has(p.kind) && !alternatives.includes(p))
-      alternatives.push(p);
-    return alternatives.length < MAX_ALTERNATIVES;
-  };
+): readonly Place[] {
+  let alternatives: Place[] | null = null;
   for (let k = 1; k < ranked.length; k++) {
-    const p = ranked[k];
-    if (p !== undefined && !consider(p)) return alternatives;
+    alternatives = withAlternative(alternatives, ranked[k], place);
+    if (alternatives !== null && alternatives.length >= MAX_ALTERNATIVES) return alternatives;
   }
-  for (const p of mention.candidates) if (!fitting.includes(p) && !consider(p)) break;
+  const candidates = mention.candidates;
+  for (let k = 0; k < candidates.length; k++) {
+    const p = candidates[k];
+    if (p === undefined || fitting.includes(p)) continue;
+    alternatives = withAlternative(alternatives, p, place);
+    if (alternatives !== null && alternatives.length >= MAX_ALTERNATIVES) break;
+  }
+  return alternatives ?? NO_ALTERNATIVES;
+}
+
+/** The alternatives with `p` added when it is another local place not among them yet. */
+function withAlternative(
+  alternatives: Place[] | null,
+  p: Place | undefined,
+  chosen: Place,
+): Place[] | null {
+  if (p === undefined || p.id === chosen.id || !LOCAL_KINDS.has(p.kind)) return alternatives;
+  if (alternatives === null) return [p];
+  if (!alternatives.includes(p)) alternatives.push(p);
   return alternatives;
 }
 

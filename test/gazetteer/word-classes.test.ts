@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/gazetteer/index.js';
 import type { WordClass } from '../../src/gazetteer/index.js';
+import { readingsOf } from '../../src/gazetteer/name-readings.js';
 import { phraseKeys, shippedDataDir } from '../../src/lexicon/index.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
@@ -170,9 +171,12 @@ describe('the words a gazetteer knows around place names', () => {
       for (let start = 0; start <= text.length; start++)
         for (const end of [text.length, start + 2, start + 1, start]) {
           const at = `${String(start)}–${String(end)}`;
-          expect(gazetteer.nameAt(text, start, end), at).toEqual(
+          const name = gazetteer.nameAt(text, start, end);
+          expect(name && { start: name.start, end: name.end, values: name.values }, at).toEqual(
             gazetteer.names.longestAt(text, start, end),
           );
+          // The readings a match comes with are those kept for its spellings, shared.
+          if (name?.readings !== undefined) expect(name.readings, at).toBe(readingsOf(name.values));
           expect(gazetteer.cueAt(text, start, end), at).toEqual(
             gazetteer.cues.longestAt(text, start, end),
           );
