@@ -191,7 +191,7 @@ interface Match {
   /** Weekday named by the expression itself, if any. */
   readonly weekday: number | null;
   /** Dates another act than the one beside it («اليوم، بعد 48 ساعة من…»): never joined to a neighbour. */
-  readonly alone?: boolean;
+  readonly alone: boolean;
 }
 
 function word(ctx: Context, i: number): string {
@@ -221,13 +221,30 @@ function isYear(value: number): boolean {
   return Number.isInteger(value) && value >= 1900 && value <= 2100;
 }
 
+/**
+ * A match, every one made here with all its fields in one order: the rules
+ * read matches of every matcher, and V8 reads an object of one of many
+ * shapes on its slow path (a spread or a field left out makes another).
+ */
+function match(
+  end: number,
+  from: string | null,
+  to: string | null,
+  precision: DatePrecision,
+  kind: DateKind,
+  weekday: number | null = null,
+  alone = false,
+): Match {
+  return { end, from, to, precision, kind, weekday, alone };
+}
+
 function dayMatch(
   end: number,
   date: string | null,
   kind: DateKind,
   weekday: number | null = null,
 ): Match {
-  return { end, from: date, to: date, precision: date === null ? 'unknown' : 'day', kind, weekday };
+  return match(end, date, date, date === null ? 'unknown' : 'day', kind, weekday);
 }
 
 interface MonthName {
@@ -424,7 +441,7 @@ function matchDaySpan(ctx: Context, i: number): Match | null {
   if (first.day >= lastDay) return null;
   const from = `${last.from.slice(0, 8)}${String(first.day).padStart(2, '0')}`;
   const precision = lastDay - first.day <= 6 ? 'week' : 'month';
-  return { ...period(from, last.from, precision, last.end), kind: 'span' };
+  return match(last.end, from, last.from, precision, 'span');
 }
 
 /** «12/ 7/ 2012», «02.10.2019», «2025-03-07». */
@@ -532,27 +549,19 @@ function matchMonth(ctx: Context, i: number): Match | null {
     return null;
   const y = year?.year ?? inferMonthYear(ctx.published, month.month, modifier.direction);
   if (y === null) {
-    return {
-      end: modifier.end,
-      from: null,
-      to: null,
-      precision: 'unknown',
-      kind: 'month',
-      weekday: null,
-    };
+    return match(modifier.end, null, null, 'unknown', 'month');
   }
   return monthPeriod(y, month.month, modifier.end);
 }
 
 function monthPeriod(year: number, month: number, end: number): Match {
-  return {
+  return match(
     end,
-    from: isoDate(year, month, 1),
-    to: isoDate(year, month, lastDayOfMonth(year, month)),
-    precision: 'month',
-    kind: 'month',
-    weekday: null,
-  };
+    isoDate(year, month, 1),
+    isoDate(year, month, lastDayOfMonth(year, month)),
+    'month',
+    'month',
+  );
 }
 
 /** «عام 2014», «في العام 2018», «أواخر 2024». */
@@ -563,18 +572,11 @@ function matchYear(ctx: Context, i: number): Match | null {
   if (word(ctx, j) === 'العام' || word(ctx, j) === 'عام') j++;
   const year = readYearAt(ctx, j);
   if (year === null) return null;
-  return {
-    end: year.end,
-    from: isoDate(year.year, 1, 1),
-    to: isoDate(year.year, 12, 31),
-    precision: 'year',
-    kind: 'year',
-    weekday: null,
-  };
+  return match(year.end, isoDate(year.year, 1, 1), isoDate(year.year, 12, 31), 'year', 'year');
 }
 
 function period(from: string, to: string, precision: DatePrecision, end: number): Match {
-  return { end, from, to, precision, kind: 'period', weekday: null };
+  return match(end, from, to, precision, 'period');
 }
 
 /** The month `shift` months away from the publication month. */
@@ -658,7 +660,9 @@ const SPAN_FROM = new Set(['من', 'علي']);
  */
 function matchSpanBefore(ctx: Context, i: number): Match | null {
   const span = spanBefore(ctx, i);
-  return span === null ? null : { ...span, alone: true };
+  return span === null
+    ? null
+    : match(span.end, span.from, span.to, span.precision, span.kind, span.weekday, true);
 }
 
 function spanBefore(ctx: Context, i: number): Match | null {
@@ -840,8 +844,8 @@ export function findDates(tokens: readonly Token[], published: string | null): D
       i++;
       continue;
     }
-    const combined = combineWithWeekday(ctx, m);
-    found.push({ start: i, ...combined });
+    const combined = combineWithWeekday(ctx, m, i);
+    found.push(combined);
     i = combined.end;
   }
   return found;
@@ -864,7 +868,7 @@ const KIND_RANK: Readonly<Record<DateKind, number>> = {
  * («اليوم الأحد 23 نيسان», «أمس الأربعاء», «الخميس، الموافق 12/7/2012»),
  * keeps the most explicit one and checks that the others agree.
  */
-function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start'> {
+function combineWithWeekday(ctx: Context, m: Match, start: number): DateExpression {
   const run: Match[] = [m];
   let end = m.end;
   for (;;) {
@@ -873,8 +877,8 @@ function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start
     const next = matchAt(ctx, skipLead(ctx, j));
     if (
       next === null ||
-      m.alone === true ||
-      next.alone === true ||
+      m.alone ||
+      next.alone ||
       next.precision !== 'day' ||
       !run.every((r) => r.precision === 'day')
     )
@@ -887,14 +891,16 @@ function combineWithWeekday(ctx: Context, m: Match): Omit<DateExpression, 'start
     .filter((r) => r !== best)
     .map((r) => disagreement(ctx, best, r))
     .filter((w): w is DateWarning => w !== null);
+  // Every expression with all its fields, `alone` undefined when not (as JSON leaves it out): one shape.
   return {
+    start,
     end,
     from: best.from,
     to: best.to,
     precision: best.precision,
     kind: best.kind,
     warning: warnings[0] ?? null,
-    ...(m.alone === true ? { alone: true } : {}),
+    alone: m.alone ? true : undefined,
   };
 }
 

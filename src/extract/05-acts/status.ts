@@ -1,3 +1,4 @@
+import { changed } from '../../text/index.js';
 import type { DateExpression } from '../../text/index.js';
 import type { Analysis, Clause, RuleUse } from '../01-read/index.js';
 import { SIMULTANEOUS, because, textOf } from '../01-read/index.js';
@@ -35,7 +36,7 @@ export function inheritHabitual<M extends Told>(analysis: Analysis, mentions: re
       previous.clause.sentence === m.clause.sentence &&
       (!m.clause.opensNewAct || alongside(analysis, m.clause)) &&
       m.date === null;
-    out.push(continues ? { ...m, habitual: true } : m);
+    out.push(continues ? changed(m, { habitual: true }) : m);
   }
   return out;
 }
@@ -70,11 +71,10 @@ export function inheritBackground<M extends Told>(mentions: readonly M[]): M[] {
       pastSentence !== null && sentence - pastSentence <= PAST_NARRATIVE_SENTENCES && !quoted;
     if (!continues) return m;
     pastSentence = sentence;
-    return {
-      ...m,
+    return changed(m, {
       background: true,
       backgroundRules: [...m.backgroundRules, because('acts/past-narrative-goes-on')],
-    };
+    });
   });
 }
 
@@ -87,7 +87,8 @@ export function markTallies<M extends Told>(mentions: readonly M[]): M[] {
   const out: M[] = [];
   let previous: M | null = null;
   for (const m of mentions) {
-    const marked: M = previous !== null && continuesTally(previous, m) ? { ...m, tally: true } : m;
+    const marked: M =
+      previous !== null && continuesTally(previous, m) ? changed(m, { tally: true }) : m;
     out.push(marked);
     if (m.figures.length > 0 || m.strength > 0) previous = marked;
   }

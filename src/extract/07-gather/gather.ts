@@ -1,5 +1,5 @@
 import type { ResolvedPlace } from '../../gazetteer/index.js';
-import { daysBetween, firstWithMost } from '../../text/index.js';
+import { changed, daysBetween, firstWithMost } from '../../text/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
 import { bestPlace, filedUnder, idKey, placesCompatible, soughtUnder } from '../03-places/index.js';
@@ -788,14 +788,13 @@ function retoldInPast(drafts: readonly IncidentDraft[], mention: EventMention): 
   if (!mention.background || !mention.retelling) return mention;
   const latest = drafts.findLast((d) => !d.background);
   return latest !== undefined && sharesKind(latest, mention)
-    ? {
-        ...mention,
+    ? changed(mention, {
         background: false,
         backgroundRules: [
           ...mention.backgroundRules,
           because('acts/past-tense-retells-the-act-just-told'),
         ],
-      }
+      })
     : mention;
 }
 

@@ -2,7 +2,7 @@ import type { ResolvedPlace } from '../../gazetteer/index.js';
 import { distanceKm } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import type { EventMention } from './frames.js';
-import { flatMapped } from '../../text/index.js';
+import { changed, flatMapped } from '../../text/index.js';
 
 /** Places closer than this are one place named twice. */
 const SAME_PLACE_KM = 3;
@@ -49,14 +49,15 @@ export function splitByPlace(analysis: Analysis, mention: EventMention): EventMe
     mention.places.filter((p) => p.precision <= 2 && p.mention.relation !== 'region'),
   );
   if (list.length < 2 || list.some((p) => p.mention.pair) || !distinct(list)) return [mention];
-  return list.map((place, k) => ({
-    ...mention,
-    places: [place],
-    figures: k === 0 ? mention.figures : [],
-    newAct: k > 0 ? 'explicit' : mention.newAct,
-    anaphoric: k === 0 && mention.anaphoric,
-    refersBack: k === 0 && mention.refersBack,
-  }));
+  return list.map((place, k) =>
+    changed(mention, {
+      places: [place],
+      figures: k === 0 ? mention.figures : [],
+      newAct: k > 0 ? 'explicit' : mention.newAct,
+      anaphoric: k === 0 && mention.anaphoric,
+      refersBack: k === 0 && mention.refersBack,
+    }),
+  );
 }
 
 /** How far after its count a figure's own place may begin («قتيلاً في جبلة», «مدنيين قتلوا في دوما»). */
@@ -90,13 +91,14 @@ export function splitByFigurePlace(mention: EventMention): EventMention[] {
     ).values(),
   ];
   if (distinctPlaces.length < 2 || !distinct(distinctPlaces)) return [mention];
-  return distinctPlaces.map((place, k) => ({
-    ...mention,
-    places: [place],
-    figures: mention.figures.filter((_, i) =>
-      owned[i] === undefined ? k === 0 : owned[i].place.id === place.place.id,
-    ),
-    anaphoric: k === 0 && mention.anaphoric,
-    refersBack: k === 0 && mention.refersBack,
-  }));
+  return distinctPlaces.map((place, k) =>
+    changed(mention, {
+      places: [place],
+      figures: mention.figures.filter((_, i) =>
+        owned[i] === undefined ? k === 0 : owned[i].place.id === place.place.id,
+      ),
+      anaphoric: k === 0 && mention.anaphoric,
+      refersBack: k === 0 && mention.refersBack,
+    }),
+  );
 }
