@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { may, sessionOf, userOfToken } from '../service/index.js';
+import { aRole, may, sessionOf, userOfToken } from '../service/index.js';
 import type { Permission } from '../service/index.js';
 import type { Sql } from '../store/index.js';
 import type { ServerContext, ServerEnv } from './env.js';
@@ -87,7 +87,7 @@ export function guard(access: Access): MiddlewareHandler<ServerEnv> {
     if (access !== 'public') {
       if (actor === null) throw unauthenticated();
       if (!may(actor.role, access))
-        throw new HttpProblem(403, 'forbidden', `a ${actor.role} may not do this`);
+        throw new HttpProblem(403, 'forbidden', `${aRole(actor.role)} may not do this`);
     }
     if (changes && c.get('credential') !== 'token') {
       const expected =

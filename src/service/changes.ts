@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AuditEntry, ChangeKind } from '../contracts/index.js';
 import type { Knowledge } from '../extract/index.js';
-import { appendAudit, findAudit, lockAreasOf } from '../store/index.js';
+import { appendAudit, findAudit, lockLinkedAreas, lockReports } from '../store/index.js';
 import type { Database, Sql } from '../store/index.js';
 import { ACCOUNT_STATES } from './account-states.js';
 import { correctionState } from './corrections.js';
@@ -48,12 +48,44 @@ export interface StateHandler {
   write(tx: Sql, key: ChangeKey, after: unknown, env: WriteEnv): Promise<void>;
   scope(tx: Sql, key: ChangeKey): Promise<Scope>;
   /**
-   * Whether the state is part of what linking rebuilds (an event's status,
-   * privacy, corrections, its links): the change then waits, as ingest's
-   * workers do, for the governorates of its incidents, so that a worker
-   * regrouping the same event neither overwrites it nor is overwritten.
+   * What its write must hold, taken before anything is read: the stored
+   * reports it writes again, and the incidents whose events linking rebuilds
+   * (an event's status, privacy, corrections, links). Ingest's workers take
+   * the same locks, so a worker regrouping the same event neither overwrites
+   * the change nor is overwritten by it.
    */
-  readonly linked?: true;
+  held?(tx: Sql, key: ChangeKey): Promise<Held>;
+}
+
+/** What a change holds until its transaction ends (hold). */
+export interface Held {
+  readonly reports: readonly string[];
+  readonly incidents: readonly string[];
+}
+
+/**
+ * A change's scope, where linking rebuilds the events of its incidents: the
+ * change holds their governorates.
+ */
+export function linkedScope(scope: StateHandler['scope']): Pick<StateHandler, 'scope' | 'held'> {
+  return {
+    scope,
+    held: async (tx, key) => ({ reports: [], incidents: (await scope(tx, key)).incidents }),
+  };
+}
+
+/**
+ * Takes what these changes hold, all at once, in the order every writer
+ * takes them (reports, then governorates, each in order): a transaction of
+ * several changes that took each change's locks in turn could wait on a
+ * worker that waits on it.
+ */
+export async function hold(tx: Sql, held: readonly Held[]): Promise<void> {
+  await lockReports(tx, [...new Set(held.flatMap((h) => h.reports))].sort());
+  await lockLinkedAreas(
+    tx,
+    held.flatMap((h) => h.incidents),
+  );
 }
 
 export interface WriteEnv {
@@ -125,8 +157,7 @@ export async function loggedIn(
   always = false,
 ): Promise<AuditEntry | null> {
   const handler = handlerOf(change.kind);
-  if (handler.linked === true)
-    await lockAreasOf(tx, (await handler.scope(tx, change.key)).incidents);
+  if (handler.held !== undefined) await hold(tx, [await handler.held(tx, change.key)]);
   const before = await handler.read(tx, change.key);
   const scope = await handler.scope(tx, change.key);
   await write(tx, before);
@@ -173,6 +204,14 @@ export function revertChanges(
 ): Promise<AuditEntry[]> {
   const newestFirst = [...new Set(ids)].sort((a, b) => b - a);
   return ctx.db.transaction(async (tx) => {
+    const held: Held[] = [];
+    for (const id of newestFirst) {
+      const entry = await findAudit(tx, id);
+      const handler = entry === null ? undefined : handlerOf(entry.kind);
+      if (entry !== null && handler?.held !== undefined)
+        held.push(await handler.held(tx, entry.key));
+    }
+    await hold(tx, held);
     const reverts: AuditEntry[] = [];
     for (const id of newestFirst) {
       const revert = await revertIn(tx, ctx, actor, id, reason);

@@ -14,7 +14,7 @@ import {
   regroup,
 } from '../store/index.js';
 import type { EventField, Sql } from '../store/index.js';
-import { applyChange } from './changes.js';
+import { applyChange, linkedScope } from './changes.js';
 import type { ChangeKey, ServiceContext, StateHandler } from './changes.js';
 import { forbidden, invalid, notFound } from './errors.js';
 import { eventScope } from './review-states.js';
@@ -91,7 +91,6 @@ async function eventNow(tx: Sql, target: { event: string; incidents: readonly st
 
 /** One correction of an incident's or an event's field; writing it regroups the event at once. */
 export const correctionState: StateHandler = {
-  linked: true,
   async read(tx, key) {
     const target = targetOf(key);
     if (target.on === 'incident') return findCorrection(tx, target.incident, target.field);
@@ -118,7 +117,7 @@ export const correctionState: StateHandler = {
     await putCorrection(tx, { incident, field, value: after ?? null, by });
     await regroup(tx, [incident], env.knowledge().lexicon);
   },
-  async scope(tx, key) {
+  ...linkedScope(async (tx, key) => {
     const target = targetOf(key);
     if (target.on === 'event') return eventScope(tx, await eventNow(tx, target));
     const [row] = await tx.query<{ event_id: string | null }>(
@@ -128,7 +127,7 @@ export const correctionState: StateHandler = {
     if (row?.event_id === null || row?.event_id === undefined)
       return { event: null, incidents: [target.incident] };
     return eventScope(tx, row.event_id);
-  },
+  }),
 };
 
 const zIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD');

@@ -16,7 +16,7 @@ export { decide, joinEvents, setPrivate, setStatus, splitOff } from './review.js
 export type { Decided, Detached, Joined } from './review.js';
 export { ServiceError } from './errors.js';
 export type { ServiceProblem } from './errors.js';
-export { may, maySetStatus, ROLES } from './roles.js';
+export { aRole, may, maySetStatus, ROLES } from './roles.js';
 export type { Actor, Permission, RoleRights } from './roles.js';
 export { applyChange, revertChange, revertChanges } from './changes.js';
 export type { Change, ServiceContext } from './changes.js';

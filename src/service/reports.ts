@@ -48,6 +48,13 @@ export const reportState: StateHandler = {
     if (!(await setReportWithdrawn(tx, id, state.withdrawn, env.knowledge().lexicon)))
       throw notFound(`report ${id}`);
   },
+  async held(tx, key) {
+    const id = reportOf(key);
+    const own = await tx.query<{ id: string }>('SELECT id FROM incidents WHERE document_id = $1', [
+      id,
+    ]);
+    return { reports: [id], incidents: own.map((r) => r.id) };
+  },
   async scope(tx, key) {
     const id = reportOf(key);
     const [row] = await tx.query<{ event_id: string | null }>(

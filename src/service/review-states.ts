@@ -3,9 +3,10 @@ import { zReviewStatus } from '../contracts/index.js';
 import type { ChangeKind, ReviewStatus } from '../contracts/index.js';
 import { linkDecision, setLinkDecision } from '../store/index.js';
 import type { Sql } from '../store/index.js';
+import { linkedScope } from './changes.js';
 import type { ChangeKey, Scope, StateHandler } from './changes.js';
 import { forbidden, invalid, notFound } from './errors.js';
-import { may, maySetStatus, ROLES } from './roles.js';
+import { aRole, may, maySetStatus, ROLES } from './roles.js';
 
 const zStatusKey = z.object({ event: z.string(), incident: z.string().nullable() });
 const zPairKey = z.object({ a: z.string(), b: z.string() });
@@ -45,7 +46,6 @@ export async function eventScope(tx: Sql, eventId: string): Promise<Scope> {
 
 /** An event's review status; the key keeps one of its incidents, to find it after regrouping. */
 const statusState: StateHandler = {
-  linked: true,
   read: async (tx, key) => (await eventOf(tx, key)).review_status,
   authorize(actor, _key, before, after) {
     const from = zReviewStatus.parse(before);
@@ -53,7 +53,7 @@ const statusState: StateHandler = {
     if (!to.success) throw invalid('status', `expected one of ${zReviewStatus.options.join(', ')}`);
     if (!maySetStatus(actor.role, from, to.data)) {
       const allowed = ROLES[actor.role].statuses;
-      const who = `${/^[aeiou]/.test(actor.role) ? 'an' : 'a'} ${actor.role}`;
+      const who = aRole(actor.role);
       throw forbidden(
         allowed.length === 0
           ? `${who} sets no review status`
@@ -71,7 +71,7 @@ const statusState: StateHandler = {
       [id, status],
     );
   },
-  scope: async (tx, key) => eventScope(tx, (await eventOf(tx, key)).id),
+  ...linkedScope(async (tx, key) => eventScope(tx, (await eventOf(tx, key)).id)),
 };
 
 /**
@@ -79,7 +79,6 @@ const statusState: StateHandler = {
  * the mark outlives regrouping; the event is private while any of them is.
  */
 const privacyState: StateHandler = {
-  linked: true,
   async read(tx, key) {
     const { id } = await eventOf(tx, key);
     const [row] = await tx.query<{ private: boolean }>('SELECT private FROM events WHERE id = $1', [
@@ -101,12 +100,11 @@ const privacyState: StateHandler = {
       [id, mark],
     );
   },
-  scope: async (tx, key) => eventScope(tx, (await eventOf(tx, key)).id),
+  ...linkedScope(async (tx, key) => eventScope(tx, (await eventOf(tx, key)).id)),
 };
 
 /** A person's word on whether two incidents are one act (null: none, the machine decides). */
 const decisionState: StateHandler = {
-  linked: true,
   read: (tx, key) => linkDecision(tx, parseKey(zPairKey, key)),
   authorize(actor) {
     if (!may(actor.role, 'decide')) throw forbidden('only an editor or an admin splits and joins');
@@ -116,7 +114,7 @@ const decisionState: StateHandler = {
     const decision = after === null ? null : zDecision.parse(after);
     await setLinkDecision(tx, pair, decision, env.knowledge().lexicon);
   },
-  async scope(tx, key) {
+  ...linkedScope(async (tx, key) => {
     const { a, b } = parseKey(zPairKey, key);
     const rows = await tx.query<{ id: string; event_id: string | null }>(
       'SELECT id, event_id FROM incidents WHERE id = ANY($1::text[]) ORDER BY id',
@@ -130,7 +128,7 @@ const decisionState: StateHandler = {
       event: rows.find((r) => r.id === a)?.event_id ?? events[0] ?? null,
       incidents: [...new Set([a, b, ...scopes.flatMap((s) => s.incidents)])].sort(),
     };
-  },
+  }),
 };
 
 export const REVIEW_STATES: Readonly<

@@ -1,6 +1,6 @@
 import type { AuditEntry, ReviewStatus } from '../contracts/index.js';
 import type { Sql } from '../store/index.js';
-import { applyChange, loggedIn } from './changes.js';
+import { applyChange, hold, loggedIn } from './changes.js';
 import type { ServiceContext } from './changes.js';
 import { ServiceError, invalid, notFound } from './errors.js';
 import { REVIEW_STATES } from './review-states.js';
@@ -164,6 +164,7 @@ export function splitOff(
   reason: string | null = null,
 ): Promise<AuditEntry[]> {
   return ctx.db.transaction(async (tx) => {
+    await hold(tx, [{ reports: [], incidents: [incident, ...others] }]);
     const entries: AuditEntry[] = [];
     for (const other of others) {
       const { entry } = await decideIn(
@@ -196,6 +197,7 @@ export async function joinEvents(
   const [b] = events.b;
   if (a === undefined || b === undefined) throw invalid('with', 'an event with no incident');
   return ctx.db.transaction(async (tx) => {
+    await hold(tx, [{ reports: [], incidents: [...events.a, ...events.b] }]);
     const splits = await tx.query<{ a: string; b: string }>(
       `SELECT a, b FROM link_decisions
        WHERE NOT same AND ((a = ANY($1::text[]) AND b = ANY($2::text[]))

@@ -80,6 +80,11 @@ export function maySetStatus(role: Role, from: ReviewStatus, to: ReviewStatus): 
 }
 
 /** Who makes a change, and with what rights. */
+/** A role as a sentence names it: “an editor”, “a viewer”. */
+export function aRole(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+}
+
 export interface Actor {
   readonly name: string;
   readonly role: Role;

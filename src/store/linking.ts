@@ -100,15 +100,30 @@ export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void
 }
 
 /**
- * Linking's locks on the governorates of stored incidents, as the candidate
- * search finds them (their machine-read governorate): for a person's change to
- * their events, which must not interleave with a worker regrouping them.
+ * Linking's locks on every governorate of the parts of the graph these stored
+ * incidents are in, taken at once and in order, for a person's changes to
+ * their events: a worker regrouping them must wait, and be waited for. The
+ * links are followed to the end, as regrouping walks them: a person's join
+ * across governorates leaves such a link, and a later split keeps it. An
+ * incident's governorate is its machine reading's, which the candidate search
+ * finds it by (a correction of its place moves no lock).
  */
-export async function lockAreasOf(tx: Sql, incidents: readonly string[]): Promise<void> {
+export async function lockLinkedAreas(tx: Sql, incidents: readonly string[]): Promise<void> {
+  if (incidents.length === 0) return;
   const rows = await tx.query<{ area: string }>(
-    `SELECT DISTINCT admin1_pcode AS area FROM incidents
-     WHERE id = ANY($1::text[]) AND admin1_pcode IS NOT NULL`,
-    [incidents],
+    `WITH RECURSIVE reach(id) AS (
+       SELECT unnest($1::text[])
+       UNION
+       SELECT n.id FROM reach r
+       CROSS JOIN LATERAL (
+         SELECT b AS id FROM incident_links WHERE a = r.id
+         UNION ALL
+         SELECT a FROM incident_links WHERE b = r.id
+         OFFSET 0) n
+     )
+     SELECT DISTINCT i.admin1_pcode AS area FROM reach r JOIN incidents i ON i.id = r.id
+     WHERE i.admin1_pcode IS NOT NULL`,
+    [[...new Set(incidents)]],
   );
   await lockAreas(
     tx,
