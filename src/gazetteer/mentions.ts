@@ -460,7 +460,16 @@ function locative(tokens: readonly Token[], nameStart: number): boolean {
   const previous = tokens[nameStart - 1];
   if (previous !== undefined && LOCATIVE_WORD.of(previous)) return true;
   const name = tokens[nameStart]?.text ?? '';
-  return /^(?:و?ب|و?ل)/.test(name) && name.length > 3;
+  return name.length > 3 && opensWithBaOrLam(name);
+}
+
+/**
+ * «بتسيل», «ولدرعا»: a word that opens with «ب» or «ل», after «و» or not. Read letter by
+ * letter, where a pattern was run for every bare name.
+ */
+function opensWithBaOrLam(word: string): boolean {
+  const first = word[0] === 'و' ? word[1] : word[0];
+  return first === 'ب' || first === 'ل';
 }
 
 const ORIGIN_WORDS = new Set([
@@ -681,7 +690,8 @@ function unknownNameEnd(
     // «حاجز للنظام»: with its clitics set aside, the word is no name.
     if (gazetteer.notAName(token)) break;
     if (end > from && gazetteer.cueAt(tokens, end, to) !== null) break;
-    if (end > from && /^[وب]/.test(token.text) && token.text.length > 3) break;
+    if (end > from && (token.text[0] === 'و' || token.text[0] === 'ب') && token.text.length > 3)
+      break;
     end++;
     // «قرية "ميدان الغزال"»: a closing quote ends a quoted name.
     if (token.closeQuote !== null && tokens[from]?.openQuote !== null) break;
