@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentResult, Event } from '../../src/contracts/index.js';
+import type { Claim, DocumentResult, Event } from '../../src/contracts/index.js';
 import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import { buildEvents, findLinks } from '../../src/link/index.js';
-import { findEvent, listEvents, saveReports } from '../../src/store/index.js';
+import {
+  findEvent,
+  listEvents,
+  putCorrection,
+  regroup,
+  saveReports,
+  setReportWithdrawn,
+} from '../../src/store/index.js';
 import type { Database, ExtractedReport } from '../../src/store/index.js';
 import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
@@ -144,5 +151,62 @@ describe.each(engines())("an event's members kept a row each on $name", (engine)
     expect((await findEvent(db, event.id))?.members).toEqual(
       expectedEvents(act.slice(0, 31))[0]?.members,
     );
+  });
+
+  it('drops the row of a member that leaves, writes it again when it comes back, and rewrites only the row whose claims change', async () => {
+    await emptyStore(db);
+    const act = reports().act.slice(0, 10);
+    await saveReports(db, act, lexicon);
+    const key = (k: number): string => `${act[k]?.result.document.id ?? ''}#i1`;
+    const eventOf = async (): Promise<string> => {
+      const [row] = await db.query<{ id: string }>(
+        'SELECT event_id AS id FROM incidents WHERE id = $1',
+        [key(0)],
+      );
+      return row?.id ?? '';
+    };
+    // A report withdrawn: its incident leaves the event, and its row with it.
+    await setReportWithdrawn(db, act[3]?.result.document.id ?? '', true, lexicon);
+    const without = await rowVersions(db, await eventOf());
+    expect([...without.keys()].sort()).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9].map(key).sort());
+    expect((await findEvent(db, await eventOf()))?.members).toEqual(
+      expectedEvents(act.filter((_, k) => k !== 3))[0]?.members,
+    );
+    // Put back: its row is written again.
+    await setReportWithdrawn(db, act[3]?.result.document.id ?? '', false, lexicon);
+    const back = await rowVersions(db, await eventOf());
+    expect(back.size).toBe(10);
+    expect((await findEvent(db, await eventOf()))?.members).toEqual(
+      expectedEvents(act)[0]?.members,
+    );
+    // A person adds a claim to one report: that member's row alone is written again.
+    const added: Claim = {
+      claimant: 'SOHR',
+      claimant_text: null,
+      claimant_span: null,
+      figures: [
+        {
+          measure: 'injured',
+          victim: 'civilians',
+          count: 12,
+          qualifier: 'exact',
+          text: '',
+          span: [0, 0],
+        },
+      ],
+    };
+    await putCorrection(db, {
+      incident: key(5),
+      field: 'added_claims',
+      value: [added],
+      by: 'editor',
+    });
+    await regroup(db, [key(5)], lexicon);
+    const corrected = await rowVersions(db, await eventOf());
+    expect([...corrected].filter(([incident, version]) => back.get(incident) !== version)).toEqual([
+      [key(5), corrected.get(key(5))],
+    ]);
+    const event = await findEvent(db, await eventOf());
+    expect(event?.claims.some((c) => c.figures.some((f) => f.count === 12))).toBe(true);
   });
 });
