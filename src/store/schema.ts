@@ -3252,6 +3252,24 @@ $$;
 ANALYZE event_members;
 `,
   },
+  {
+    version: 53,
+    name: 'an event made whole from one read of its member rows',
+    sql: `
+-- Read twice, once for the members and once for their claims, each a member's
+-- claims spread into rows and gathered again: a page of events for export cost
+-- ~1.7× its CPU before migration 52. Read once here, the claims arrays
+-- gathered in the members' order and flattened in that order.
+CREATE OR REPLACE FUNCTION event_whole(event_id text, data jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT $2 || jsonb_build_object(
+    'members', coalesce(jsonb_agg(m.member ORDER BY m.incident_id COLLATE "C"), '[]'::jsonb),
+    'claims', coalesce(
+      jsonb_path_query_array(jsonb_agg(m.claims ORDER BY m.incident_id COLLATE "C"), '$[*][*]'),
+      '[]'::jsonb))
+  FROM event_members m WHERE m.event_id = $1
+$$;
+`,
+  },
 ];
 
 /**
