@@ -102,7 +102,9 @@ function hashOf(member: EventMember, own: readonly Claim[], claims: readonly Eve
  * whose JSON orders keys its own way, digest alike), kept by the claims read:
  * linking holds an act's incidents from one batch to the next (CandidateCache),
  * and hashing every member's claims again at each batch was 3% of the CPU
- * profile of an act told by 1,500 reports (PGlite).
+ * profile of an act told by 1,500 reports (PGlite). Kept by the list itself,
+ * so a list of claims is never changed in place: a correction makes a new one
+ * (correctIncident), or the digest would be of the claims as they were.
  */
 const claimDigests = new WeakMap<readonly Claim[], string>();
 

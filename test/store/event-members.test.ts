@@ -4,6 +4,7 @@ import { shippedKnowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import { buildEvents, findLinks } from '../../src/link/index.js';
 import {
+  figureField,
   findEvent,
   listEvents,
   putCorrection,
@@ -208,5 +209,25 @@ describe.each(engines())("an event's members kept a row each on $name", (engine)
     ]);
     const event = await findEvent(db, await eventOf());
     expect(event?.claims.some((c) => c.figures.some((f) => f.count === 12))).toBe(true);
+    // A count corrected, the number of claims kept: that member's row alone is written again.
+    const claim = act[7]?.result.incidents[0]?.claims.find((c) =>
+      c.figures.some((f) => f.measure === 'killed'),
+    );
+    const killed = claim?.figures.find((f) => f.measure === 'killed');
+    if (claim === undefined || killed === undefined) throw new Error('no killed figure');
+    await putCorrection(db, {
+      incident: key(7),
+      field: figureField(claim.claimant, 'killed', killed.victim),
+      value: { count: 77 },
+      by: 'editor',
+    });
+    await regroup(db, [key(7)], lexicon);
+    const recounted = await rowVersions(db, await eventOf());
+    expect(
+      [...recounted].filter(([incident, version]) => corrected.get(incident) !== version),
+    ).toEqual([[key(7), recounted.get(key(7))]]);
+    const after = await findEvent(db, await eventOf());
+    expect(after?.claims).toHaveLength(event?.claims.length ?? -1);
+    expect(after?.claims.some((c) => c.figures.some((f) => f.count === 77))).toBe(true);
   });
 });
