@@ -100,6 +100,22 @@ export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void
 }
 
 /**
+ * The incidents the links reach from $1, followed to the end in both
+ * directions (`reach`): each step by key on either end of a link, so both
+ * indexes are read (OFFSET 0 keeps the two lookups apart).
+ */
+const REACHED = `WITH RECURSIVE reach(id) AS (
+       SELECT unnest($1::text[])
+       UNION
+       SELECT n.id FROM reach r
+       CROSS JOIN LATERAL (
+         SELECT b AS id FROM incident_links WHERE a = r.id
+         UNION ALL
+         SELECT a FROM incident_links WHERE b = r.id
+         OFFSET 0) n
+     )`;
+
+/**
  * Linking's locks on every governorate of the parts of the graph these stored
  * incidents are in, taken at once and in order, for a person's changes to
  * their events: a worker regrouping them must wait, and be waited for. The
@@ -111,16 +127,7 @@ export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void
 export async function lockLinkedAreas(tx: Sql, incidents: readonly string[]): Promise<void> {
   if (incidents.length === 0) return;
   const rows = await tx.query<{ area: string }>(
-    `WITH RECURSIVE reach(id) AS (
-       SELECT unnest($1::text[])
-       UNION
-       SELECT n.id FROM reach r
-       CROSS JOIN LATERAL (
-         SELECT b AS id FROM incident_links WHERE a = r.id
-         UNION ALL
-         SELECT a FROM incident_links WHERE b = r.id
-         OFFSET 0) n
-     )
+    `${REACHED}
      SELECT DISTINCT i.admin1_pcode AS area FROM reach r JOIN incidents i ON i.id = r.id
      WHERE i.admin1_pcode IS NOT NULL`,
     [[...new Set(incidents)]],
@@ -676,16 +683,7 @@ async function component(
   const rows = await tx.query<
     Omit<IncidentRow, 'data'> & { data: Incident | null; event_id: string | null }
   >(
-    `WITH RECURSIVE reach(id) AS (
-       SELECT unnest($1::text[])
-       UNION
-       SELECT n.id FROM reach r
-       CROSS JOIN LATERAL (
-         SELECT b AS id FROM incident_links WHERE a = r.id
-         UNION ALL
-         SELECT a FROM incident_links WHERE b = r.id
-         OFFSET 0) n
-     )
+    `${REACHED}
      SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, i.event_id,
        CASE WHEN k.known THEN NULL ELSE ${INCIDENT_DATA} END AS data
      FROM reach r
