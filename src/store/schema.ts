@@ -3278,7 +3278,7 @@ $$;
  * several processes at once.
  */
 export async function migrate(db: Database, upTo = Infinity): Promise<void> {
-  await db.transaction(async (tx) => {
+  const applied = await db.transaction(async (tx) => {
     // One process migrates; the others wait and then find nothing to do.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('wathiq:migrate'))");
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -3291,6 +3291,7 @@ export async function migrate(db: Database, upTo = Infinity): Promise<void> {
         (r) => r.version,
       ),
     );
+    let count = 0;
     for (const m of MIGRATIONS) {
       if (done.has(m.version) || m.version > upTo) continue;
       await execute(tx, m.sql);
@@ -3298,8 +3299,16 @@ export async function migrate(db: Database, upTo = Infinity): Promise<void> {
         m.version,
         m.name,
       ]);
+      count++;
     }
+    return count;
   });
+  // A migration that rewrites every event (52 moved their members out) leaves
+  // the table twice its size, half of it dead rows, which the embedded engine
+  // never vacuums: at 1,000,000 events on PGlite, a box's facets took 132 ms
+  // of CPU against 48 once vacuumed, the timeline of every filter at once 299
+  // against 23. The tables grown are refreshed as after a bulk ingest.
+  if (applied > 0) await refreshStaleStatistics(db);
 }
 
 /**
