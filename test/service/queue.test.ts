@@ -57,7 +57,9 @@ describe.each(engines())('the review queue on $name', (engine) => {
 
   it('matches the weekday by its code, not its words: reworded or translated, the reason holds', async () => {
     const reasons = async (): Promise<string[]> => {
-      await db.query('UPDATE events SET review_reasons = event_review_reasons(data)');
+      await db.query(
+        'UPDATE events SET review_reasons = event_review_reasons(event_whole(id, data))',
+      );
       return (await reviewQueue(db, editor, 10))[0]?.reasons ?? [];
     };
     const [stored] = await db.query<{ warnings: string[]; coded_warnings: unknown[] }>(
@@ -93,7 +95,7 @@ describe.each(engines())('the review queue on $name', (engine) => {
          review_reasons)
        SELECT e.id || '-' || k, event_type, sub_event_type, date_start + k, date_end + k, admin1_pcode,
          admin1, actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names,
-         jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)), event_review_reasons(data)
+         jsonb_set(data, '{id}', to_jsonb(e.id || '-' || k)), event_review_reasons(event_whole(e.id, e.data))
        FROM events e, generate_series(1, 450) AS k WHERE e.date_start = '2024-11-12'`,
     );
     const [count] = await db.query<{ n: number }>(

@@ -429,7 +429,9 @@ describe.each(engines())(
       expect(JSON.stringify(told)).toContain('weekday');
       // As an older wathiq left it: a reading without codes, and the event's reasons made from it.
       await db.query("UPDATE documents SET coded_warnings = '[]'");
-      await db.query('UPDATE events SET review_reasons = event_review_reasons(data)');
+      await db.query(
+        'UPDATE events SET review_reasons = event_review_reasons(event_whole(id, data))',
+      );
       expect(JSON.stringify(await reasons())).not.toContain('weekday');
 
       await reprocess(db, loadKnowledge(mkdtempSync(join(tmpdir(), 'wathiq-reprocess-'))), {});
