@@ -753,17 +753,23 @@ function vagueEndingAt(r: Reader, last: number): Quantity | null {
 /** How far a toll's number may sit from the toll («حصيلة قتلى القصف … على مدينة خان شيخون أمس إلى 72»). */
 const TOLL_REACH = 22;
 
+/** The tolls a clause reads, and the measure words they took. */
+interface Tolls {
+  readonly figures: readonly FigureMention[];
+  readonly used: ReadonlySet<Annotation<MeasureEntry>>;
+}
+
+/** What a clause that names no toll reads: shared, never changed. */
+const NO_TOLLS: Tolls = { figures: [], used: new Set() };
+
 /** «ارتفعت حصيلة قتلى القصف … إلى 72 شخصا», «وصل عدد الضحايا إلى نحو 1200», «العدد قد يصل إلى 1400». */
-function readTolls(
-  r: Reader,
-  anchors: readonly Annotation<MeasureEntry>[],
-): { figures: FigureMention[]; used: Set<Annotation<MeasureEntry>> } {
-  const figures: FigureMention[] = [];
-  const used = new Set<Annotation<MeasureEntry>>();
-  // Most clauses name no toll: one look for its noun spares the rest.
+function readTolls(r: Reader, anchors: readonly Annotation<MeasureEntry>[]): Tolls {
+  // Most clauses name no toll: one look for its noun spares the rest, and the lists.
   let named = false;
   for (let i = r.from; i < r.to && !named; i++) named = inSet(TOLL_NOUNS, r, i);
-  if (!named) return { figures, used };
+  if (!named) return NO_TOLLS;
+  const figures: FigureMention[] = [];
+  const used = new Set<Annotation<MeasureEntry>>();
   for (let i = r.from; i < r.to; i++) {
     const ahead = tollNamedAfter(r, anchors, i);
     if (ahead !== null) {
@@ -1141,18 +1147,23 @@ function isMannerOf(
   return found.some((g) => g.measure === m && g.start < anchor.start && anchor.start <= g.end + 2);
 }
 
+/** The idioms a clause completes, and the measure words they stand for or leave out. */
+interface Idioms {
+  readonly found: ReadonlyMap<Annotation<MeasureEntry>, { at: number; completion: Completion }>;
+  readonly skip: ReadonlySet<Annotation<MeasureEntry>>;
+}
+
+/** What a clause with no idiom's verb reads: shared, never changed. */
+const NO_IDIOMS: Idioms = { found: new Map(), skip: new Set() };
+
 /**
  * Which idioms are complete: an idiom's verb counts only with its completing
  * word, and then stands for the words it spans («فقد … حياتهم» is no «فقد» of
  * the missing, «مصرعهم» inside «لقي … مصرعهم» no figure of its own).
  */
-function readIdioms(
-  r: Reader,
-  anchors: readonly Annotation<MeasureEntry>[],
-): {
-  found: Map<Annotation<MeasureEntry>, { at: number; completion: Completion }>;
-  skip: Set<Annotation<MeasureEntry>>;
-} {
+function readIdioms(r: Reader, anchors: readonly Annotation<MeasureEntry>[]): Idioms {
+  // Most clauses hold no idiom's verb: they share one empty answer, no table made for each.
+  if (!anchors.some((a) => a.entry.completions !== undefined)) return NO_IDIOMS;
   const found = new Map<Annotation<MeasureEntry>, { at: number; completion: Completion }>();
   const skip = new Set<Annotation<MeasureEntry>>();
   for (const anchor of anchors) {
@@ -1217,16 +1228,23 @@ function findFigures(
   const r: Reader = { analysis, entities, state, from, to, sentenceEnd, places };
   // «إصابة», «جثث» are verbal nouns and counted nouns: read the count after them first.
   const order = { before_count: 0, dual: 1, after_count: 2 } as const;
-  const anchors = within(analysis.annotations.measures, from, to).sort(
-    (a, b) => a.start - b.start || order[a.entry.position] - order[b.entry.position],
-  );
+  const anchors = within(analysis.annotations.measures, from, to);
+  // Most clauses hold one measure word or none: V8's sort makes a work list even for those.
+  if (anchors.length > 1)
+    anchors.sort((a, b) => a.start - b.start || order[a.entry.position] - order[b.entry.position]);
   const tolls = readTolls(r, anchors);
   const found: FigureMention[] = [...tolls.figures];
-  // «إصابة» is a verbal noun and a plural noun: one phrase, read once.
-  const read = new Set<string>();
+  // «إصابة» is a verbal noun and a plural noun: one phrase, read once. The phrases read, as
+  // start and end side by side: a clause reads a few, where a set of keys made a string for each.
+  const read: number[] = [];
+  const wasRead = (a: Annotation<MeasureEntry>): boolean => {
+    for (let k = 0; k < read.length; k += 2)
+      if (read[k] === a.start && read[k + 1] === a.end) return true;
+    return false;
+  };
   const idioms = readIdioms(r, anchors);
   anchors.forEach((anchor) => {
-    if (tolls.used.has(anchor) || read.has(`${String(anchor.start)}:${String(anchor.end)}`)) return;
+    if (tolls.used.has(anchor) || wasRead(anchor)) return;
     if (idioms.skip.has(anchor)) return;
     if (denied(r, anchor.start) || isMannerOf(r, anchor, found)) return;
     if (particleBeforeVerb(r, anchor)) return;
@@ -1247,7 +1265,7 @@ function findFigures(
         : readIdiom(r, anchor, idiom);
     if (reading === null) return;
     const f = withCompanions(r, reading);
-    read.add(`${String(anchor.start)}:${String(anchor.end)}`);
+    read.push(anchor.start, anchor.end);
     if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
     if (countedBefore(r, f)) return;
     // «ارتفع إلى 9 عدد القتلى بعد وفاة 3 من الجرحى»: the 3 are in the 9.
@@ -1260,10 +1278,8 @@ function findFigures(
       if (!isSubset(r, more.start)) found.push(more);
     }
   });
-  return shareVictims(
-    analysis,
-    found.sort((a, b) => a.start - b.start),
-  );
+  if (found.length > 1) found.sort((a, b) => a.start - b.start);
+  return shareVictims(analysis, found);
 }
 
 /**

@@ -20,7 +20,6 @@ import {
   firstFrom,
   inADate,
   isIn,
-  startingIn,
 } from '../01-read/index.js';
 import type { EntityMention } from '../02-speakers/index.js';
 import type { AttributedFigure } from '../04-figures/index.js';
@@ -67,9 +66,14 @@ function vote(side: Vote['side'], rule: string, score: number): Vote {
 }
 
 function candidate(entity: EntityMention, id: string, votes: readonly Vote[]): RoleCandidate {
-  const sum = (side: Vote['side']): number =>
-    votes.filter((v) => v.side === side).reduce((s, v) => s + v.score, 0);
-  return { entity, id, asActor1: sum('actor1'), asActor2: sum('actor2'), votes };
+  // Summed in one walk, in the votes' order (as a filter then a sum added them): no list made per side.
+  let asActor1 = 0;
+  let asActor2 = 0;
+  for (const v of votes) {
+    if (v.side === 'actor1') asActor1 += v.score;
+    else asActor2 += v.score;
+  }
+  return { entity, id, asActor1, asActor2, votes };
 }
 
 /** «مواجهات عنيفة مع X»: how far after a fight's word its other side may be named. */
@@ -111,12 +115,19 @@ export function weighRoles(
 ): RoleCandidate[] {
   const { analysis, speakers, describesSpeaker } = inputs;
   // A group named only to say who a speaker is («قناة المنار التابعة لحزب الله») takes no part.
-  const inClause = startingIn(inputs.entities, clause.start, clause.end).filter(
-    (e) =>
+  // One walk over the actors starting in the clause, not a list of them then a filtered copy.
+  const inClause: EntityMention[] = [];
+  const entities = inputs.entities;
+  for (let k = firstFrom(entities, clause.start); k < entities.length; k++) {
+    const e = entities[k];
+    if (e === undefined || e.start >= clause.end) break;
+    if (
       e.end <= clause.end &&
       e.actor !== null &&
-      (speakers.has(e.start) || !describesSpeaker(e.start)),
-  );
+      (speakers.has(e.start) || !describesSpeaker(e.start))
+    )
+      inClause.push(e);
+  }
   const candidates: RoleCandidate[] = [];
   // Most clauses name no actor: they are answered before their words are read.
   if (inClause.length === 0) return candidates;
@@ -394,7 +405,9 @@ function announces(
   if (act.start < speaker.end || act.start > speaker.end + ANNOUNCED_REACH) return false;
   if (named.some((o) => o !== speaker && o.start >= speaker.end && o.start < act.start))
     return false;
-  return startingIn(analysis.annotations.triggers, speaker.end, act.start).length === 0;
+  // No act named between them: the first trigger from the speaker's end starts at the act or past it.
+  const triggers = analysis.annotations.triggers;
+  return (triggers[firstFrom(triggers, speaker.end)]?.start ?? Infinity) >= act.start;
 }
 
 /**

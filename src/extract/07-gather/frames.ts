@@ -47,6 +47,10 @@ function readClause(
   const protest = act.triggers.some(
     (t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2,
   );
+  // The parties' own counts after the actors weighed: most clauses have none, and keep the one list.
+  const roles = weighRoles(inputs, clause, act.triggers, attributed);
+  const claimed = partyClaims(analysis, attributed);
+  if (claimed.length > 0) roles.push(...claimed);
   // Every field written out: V8 copies a spread of this many fields followed by
   // more of its own on a slow path, and this runs for every clause.
   return {
@@ -72,10 +76,7 @@ function readClause(
     clause,
     figures: attributed,
     places: protest ? protestersHome(analysis, places) : places,
-    roles: [
-      ...weighRoles(inputs, clause, act.triggers, attributed),
-      ...partyClaims(analysis, attributed),
-    ],
+    roles,
     teller,
     tellerSide: teller === null ? null : sideOf(analysis, teller),
   };

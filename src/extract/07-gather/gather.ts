@@ -296,7 +296,11 @@ function opensIncident(mention: EventMention): boolean {
 function insertPosition(list: number[], position: number): void {
   let k = list.length;
   while (k > 0 && (list[k - 1] ?? -1) > position) k--;
-  if (k === 0 || list[k - 1] !== position) list.splice(k, 0, position);
+  if (k > 0 && list[k - 1] === position) return;
+  // Drafts are filed in the order they open: almost every position goes last, and a
+  // `splice` there made (and dropped) a list of the removed items at each call.
+  if (k === list.length) list.push(position);
+  else list.splice(k, 0, position);
 }
 
 function removePosition(list: number[], position: number): void {

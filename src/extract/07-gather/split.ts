@@ -84,6 +84,8 @@ function ownPlace(mention: EventMention, k: number): ResolvedPlace | undefined {
  * counts with no place of their own stay with the first.
  */
 export function splitByFigurePlace(mention: EventMention): EventMention[] {
+  // Two places need two counts: most clauses state one or none, and are answered before any list is made.
+  if (mention.figures.length < 2) return [mention];
   const owned = mention.figures.map((_, k) => ownPlace(mention, k));
   const distinctPlaces = [
     ...new Map(
