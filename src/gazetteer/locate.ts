@@ -28,9 +28,13 @@ export function locateMentions(
 ): LocatedMention[] {
   // In text order: the sentences come in order, and findPlaceMentions reads a
   // sentence left to right, each mention starting past the one before it.
-  const bySentence = sentences.map((s) =>
-    findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd),
-  );
+  // A loop, where a callback was made for every report (and called at each sentence).
+  const bySentence: PlaceMention[][] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
+    if (s !== undefined)
+      bySentence.push(findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd));
+  }
   // Whether each mention is skipped, asked once: the context sets and both passes need it.
   // Kept by the mention's place in text order, where a set of mentions hashed each one.
   // The loops here go by index: run once a report, this code is often not optimized yet, and
@@ -87,37 +91,56 @@ export function locateMentions(
   // Each spot once: the context asks only how near the nearest is, and a long
   // report names the same towns hundreds of times.
   const places = new Spots();
-  // Each sentence's context, made once for both passes.
-  const contexts = bySentence.map((_, k): PlaceContext => ({
-    sentenceAdmin: sentenceAdmins[k] ?? none,
-    sentenceActAdmin: sentenceActAdmins[k] ?? none,
-    documentAdmin,
-    reportGovernorates: governoratesSoFar[k] ?? none,
-    resolved: places,
-  }));
+  // Each sentence's context, made once for both passes (by a loop, where a callback was made).
+  const contexts: PlaceContext[] = [];
+  for (let k = 0; k < bySentence.length; k++)
+    contexts.push({
+      sentenceAdmin: sentenceAdmins[k] ?? none,
+      sentenceActAdmin: sentenceActAdmins[k] ?? none,
+      documentAdmin,
+      reportGovernorates: governoratesSoFar[k] ?? none,
+      resolved: places,
+    });
   // The names of one place first, then the others: each pass in text order.
-  // Loops by index, where a callback for each sentence was made and called at each pass.
-  const resolvePass = (ofOnePlace: boolean): LocatedMention[] => {
-    const located: LocatedMention[] = [];
-    let mentionIndex = 0;
-    for (let k = 0; k < bySentence.length; k++) {
-      const mentions = bySentence[k] ?? [];
-      const context = contexts[k];
-      for (let m = 0; m < mentions.length; m++) {
-        const mention = mentions[m];
-        const isSkipped = skipped[mentionIndex] === true;
-        mentionIndex++;
-        if (mention === undefined || context === undefined) continue;
-        if ((mention.candidates.length === 1) !== ofOnePlace) continue;
-        const resolved = isSkipped ? null : resolveMention(gazetteer, mention, context);
-        if (resolved !== null) places.add(resolved.place);
-        located.push({ mention, sentence: k, resolved });
-      }
+  const pass = { gazetteer, bySentence, skipped, contexts, places };
+  const namesOfOnePlace = resolvePass(pass, true);
+  return mergedByStart(namesOfOnePlace, resolvePass(pass, false));
+}
+
+/** What both resolution passes read: the sentences' mentions, which are skipped, their contexts. */
+interface Pass {
+  readonly gazetteer: Gazetteer;
+  readonly bySentence: readonly (readonly PlaceMention[])[];
+  readonly skipped: readonly boolean[];
+  readonly contexts: readonly PlaceContext[];
+  /** The spots resolved so far, added to as the pass resolves. */
+  readonly places: Spots;
+}
+
+/**
+ * One pass over the mentions in text order, resolving those of one place (`ofOnePlace`) or
+ * the others. A function of its own, where a closure over the report was made at each.
+ * Loops by index, where a callback for each sentence was made and called at each pass.
+ */
+function resolvePass(pass: Pass, ofOnePlace: boolean): LocatedMention[] {
+  const { gazetteer, bySentence, skipped, contexts, places } = pass;
+  const located: LocatedMention[] = [];
+  let mentionIndex = 0;
+  for (let k = 0; k < bySentence.length; k++) {
+    const mentions = bySentence[k] ?? [];
+    const context = contexts[k];
+    for (let m = 0; m < mentions.length; m++) {
+      const mention = mentions[m];
+      const isSkipped = skipped[mentionIndex] === true;
+      mentionIndex++;
+      if (mention === undefined || context === undefined) continue;
+      if ((mention.candidates.length === 1) !== ofOnePlace) continue;
+      const resolved = isSkipped ? null : resolveMention(gazetteer, mention, context);
+      if (resolved !== null) places.add(resolved.place);
+      located.push({ mention, sentence: k, resolved });
     }
-    return located;
-  };
-  const namesOfOnePlace = resolvePass(true);
-  return mergedByStart(namesOfOnePlace, resolvePass(false));
+  }
+  return located;
 }
 
 /**

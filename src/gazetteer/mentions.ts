@@ -249,7 +249,7 @@ export function findPlaceMentions(
   });
 }
 
-/** No cue words read: shared by every start with none, and never changed (only `readCues` sets a record's fields, a fresh one's). */
+/** No cue words read: shared by every start with none, and never changed (only `readCues` sets `CUES`'s fields). */
 const NO_CUES: Readonly<Cues> = noCues();
 
 function noCues(): Cues {
@@ -267,6 +267,30 @@ function noCues(): Cues {
     kindWord: null,
     any: false,
   };
+}
+
+/**
+ * The one record the cue words read at a start are kept in, read before the next start is
+ * (as `READ`): no mention keeps it, each copies the fields it needs (`buildMention`,
+ * `unknownMention`), where a record was made at each of the starts that open with a cue.
+ */
+const CUES: Cues = noCues();
+
+/** `CUES` as `noCues` makes a record: no cue read yet. */
+function freshCues(): Cues {
+  CUES.relation = 'at';
+  CUES.compass = false;
+  CUES.pair = false;
+  CUES.settlement = false;
+  CUES.definite = false;
+  CUES.neighbourhood = false;
+  CUES.facility = false;
+  CUES.admin = null;
+  CUES.namedAfter = false;
+  CUES.between = false;
+  CUES.kindWord = null;
+  CUES.any = false;
+  return CUES;
 }
 
 /** What `readCues` read at a start: the cue words and the place name after them. */
@@ -311,7 +335,7 @@ function readCues(
   let cue = gazetteer.cueAt(tokens, j, to);
   // Most starts are a bare name, or a word that starts nothing here: no cues to read.
   if (cue === null) return cuesRead(NO_CUES, j, name, false);
-  const cues = noCues();
+  const cues = freshCues();
   for (let steps = 0; steps < 4; steps++) {
     if (steps > 0) {
       // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.

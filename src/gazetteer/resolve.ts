@@ -217,6 +217,25 @@ function inTown(place: Place, context: PlaceContext): boolean {
   );
 }
 
+/**
+ * The places the context lets `test` keep, in order: the list itself (read-only) when it
+ * keeps all. A loop, where a callback over the context was made at every weak name.
+ */
+function placesWhere(
+  places: readonly Place[],
+  context: PlaceContext,
+  test: (place: Place, context: PlaceContext) => boolean,
+): readonly Place[] {
+  let kept: Place[] | null = null;
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k];
+    if (p === undefined) continue;
+    if (test(p, context)) kept?.push(p);
+    else kept ??= places.slice(0, k);
+  }
+  return kept ?? places;
+}
+
 function supported(place: Place, context: PlaceContext): boolean {
   return (
     context.sentenceAdmin.has(place.admin1Pcode) ||
@@ -329,7 +348,13 @@ function ofBestKind(
     } else if (rank === bestKind) ofBest++;
   }
   if (ofBest === pool.length) return pool;
-  return pool.filter((p) => kindRank(p, kinds, cueKind) === bestKind);
+  // A loop, where a callback over the kinds was made.
+  const best: Place[] = [];
+  for (let k = 0; k < pool.length; k++) {
+    const p = pool[k];
+    if (p !== undefined && kindRank(p, kinds, cueKind) === bestKind) best.push(p);
+  }
+  return best;
 }
 
 /** Which kinds of place the cue words allow, most fitting first. */
@@ -408,9 +433,9 @@ export function resolveMention(
   // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
   const quarter = quarterOfReportCity(mention, context);
   const pool = quarter
-    ? mention.candidates.filter((p) => inTown(p, context))
+    ? placesWhere(mention.candidates, context, inTown)
     : mention.weak
-      ? mention.candidates.filter((p) => supported(p, context))
+      ? placesWhere(mention.candidates, context, supported)
       : mention.candidates;
   if (pool.length === 0) return null;
   // A pool of one is its own best kind: most names are one place's.

@@ -266,7 +266,6 @@ function namedAfterAnother(
   // «قرب دوار باب تدمر»: «باب» is no cue word, yet names a gate after a town.
   const site = (m.facility && !m.settlement) || m.namedAfter === true;
   if (!site || r.place.kind === 'site') return false;
-  const far = (o: ResolvedPlace): boolean => distanceKm(o.place, r.place) > OTHER_TOWN_KM;
   const next = resolved[firstStartingFrom(resolved, m.end)];
   const gap = next === undefined ? Infinity : next.mention.start - m.end;
   // «محاور سراقب جنوب إدلب»: an area around names where the town is, not another town.
@@ -277,11 +276,25 @@ function namedAfterAnother(
     next.place.kind !== 'governorate' &&
     next.place.kind !== 'district' &&
     gap <= FACILITY_TOWN_GAP &&
-    analysis.tokens.slice(m.end, next.mention.start).every((t) => FACILITY_TOWN_JOINS.has(t.text));
-  if (joined && far(next)) return true;
+    allJoins(analysis, m.end, next.mention.start);
+  if (joined && farApart(next, r)) return true;
   if (m.namedAfter !== true) return false;
   const city = lastCityBefore(resolved, headline, m.start);
-  return city !== undefined && far(city);
+  return city !== undefined && farApart(city, r);
+}
+
+/** Two places far enough apart to be different towns. */
+function farApart(a: ResolvedPlace, b: ResolvedPlace): boolean {
+  return distanceKm(a.place, b.place) > OTHER_TOWN_KM;
+}
+
+/** Every token of `[from, to)` joins a facility to its town: read in place, where a copy of them was made. */
+function allJoins(analysis: Analysis, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = analysis.tokens[i];
+    if (t !== undefined && !FACILITY_TOWN_JOINS.has(t.text)) return false;
+  }
+  return true;
 }
 
 /**
@@ -295,8 +308,6 @@ function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
     const a = resolved[k];
     const b = resolved[k + 1];
     if (a === undefined) continue;
-    const ends = (r: ResolvedPlace): boolean =>
-      r.mention.between === true || r.mention.roadEnd === true;
     if (
       b !== undefined &&
       ends(a) &&
@@ -315,6 +326,11 @@ function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
     } else out.push(a);
   }
   return out;
+}
+
+/** A place an act was between, or an end of a road: what `joinBetween` joins two of. */
+function ends(r: ResolvedPlace): boolean {
+  return r.mention.between === true || r.mention.roadEnd === true;
 }
 
 /** The mention of the first of two towns an act was between, running to the end of the second's. */
