@@ -8,7 +8,7 @@ import { firstKeptFrom, MAX_WORDS_KEPT, startsWord } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import { readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
-import { PlacesFileError, parsePlaces } from './places.js';
+import { PlacesFileError, parsePlaces, shareStrings } from './places.js';
 import { SpellingIndex } from './spelling.js';
 import type { Place } from './places.js';
 
@@ -422,6 +422,8 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
 /** The gazetteer that answers from built tables (`buildGazetteer`, or a cache of them). */
 export function gazetteerFromData(data: GazetteerData): Gazetteer {
   const { places, notNames, stop, anaphors, classes, exact } = data;
+  // Read back from a cache, each place's kind and codes are strings of its own: shared again.
+  for (const place of places) shareStrings(place);
   const byId = new Map(places.map((p) => [p.id, p]));
   const names = PhraseIndex.fromData(data.names, nameIdentity);
   const cues = PhraseIndex.fromData(data.cues);

@@ -95,21 +95,52 @@ export function placeFromFields(get: (column: PlacesColumn) => string, at: strin
     fail(`place ${id} has neither admin columns nor a parent`);
   return {
     id,
-    kind: kind as PlaceKind,
+    kind: shared(kind) as PlaceKind,
     rank: Number.isFinite(rank) ? rank : 4,
     nameAr,
     nameEn: get('name_en'),
     variants,
-    admin1Pcode: get('admin1_pcode'),
+    admin1Pcode: shared(get('admin1_pcode')),
     admin1: get('admin1'),
-    admin2Pcode: get('admin2_pcode'),
+    admin2Pcode: shared(get('admin2_pcode')),
     admin2: get('admin2'),
-    admin3Pcode: get('admin3_pcode'),
+    admin3Pcode: shared(get('admin3_pcode')),
     admin3: get('admin3'),
     lat,
     lon,
     ...(parent === '' ? {} : { parent }),
   };
+}
+
+/**
+ * One string for each kind and admin code, the engine's own copy of its text (a property
+ * name's, kept once in its table of strings). Resolution compares and hashes kinds and codes
+ * at every candidate of every name («SY02» in sets of a report's areas, `kind === 'community'`),
+ * and each place read from a file held a string of its own, compared letter by letter with
+ * the same text held elsewhere; two such copies are one string, compared by address.
+ */
+const sharedStrings = new Map<string, string>();
+
+export function shared(text: string): string {
+  let one = sharedStrings.get(text);
+  if (one === undefined) {
+    one = Object.keys({ [text]: 0 })[0] ?? text;
+    sharedStrings.set(text, one);
+  }
+  return one;
+}
+
+/**
+ * A place's kind and admin codes made the shared strings (`shared`), in place: for places
+ * read back from a knowledge cache (\`v8.deserialize\` gives every string a copy of its own),
+ * which the cached name index holds, so they are changed, not copied.
+ */
+export function shareStrings(place: Place): void {
+  const p = place as { -readonly [K in keyof Place]: Place[K] };
+  p.kind = shared(p.kind) as PlaceKind;
+  p.admin1Pcode = shared(p.admin1Pcode);
+  p.admin2Pcode = shared(p.admin2Pcode);
+  p.admin3Pcode = shared(p.admin3Pcode);
 }
 
 /**
