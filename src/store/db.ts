@@ -43,7 +43,11 @@ export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** Where the data lives, for messages (a folder, or the server URL without its password). */
   readonly location: string;
-  /** Runs `work` in a transaction: all of it is stored, or none. */
+  /**
+   * Runs `work` in a transaction: all of it is stored, or none. A transaction
+   * the server fails to break a deadlock is run again from the start, so
+   * `work` writes only through `tx` (or what running it twice leaves the same).
+   */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /**
    * Runs `work` on one connection, each statement committed on its own: for
@@ -318,6 +322,18 @@ function connectionSettings(commitsWaitForDisk: boolean): string {
   return settings.join(' ');
 }
 
+/**
+ * How many times a transaction is run that the server keeps failing to break
+ * deadlocks: each time one of the transactions waiting on each other is
+ * failed and the others go on, so a second run mostly finds the way clear.
+ */
+const DEADLOCK_ATTEMPTS = 5;
+
+/** Whether the server failed this transaction to break a deadlock (SQLSTATE 40P01). */
+function brokenDeadlock(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '40P01';
+}
+
 /** Where a statement runs on the server: any connection of the pool, one held as a session, or one in a transaction. */
 type Connection =
   | { readonly kind: 'pool'; readonly pool: Pool }
@@ -408,17 +424,19 @@ async function openServer(url: string, commitsWaitForDisk: boolean): Promise<Dat
     location,
     ...sql({ kind: 'pool', pool }),
     transaction: async (work) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(sql({ kind: 'transaction', client }));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(sql({ kind: 'transaction', client }));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (!brokenDeadlock(error) || attempt === DEADLOCK_ATTEMPTS) throw error;
+        } finally {
+          client.release();
+        }
       }
     },
     session: async (work) => {

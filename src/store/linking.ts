@@ -84,6 +84,9 @@ function factsOf(x: LinkIncident): LinkIncident {
   };
 }
 
+/** The governorates each transaction holds linking's lock on (lockAreas), until it ends. */
+const heldAreas = new WeakMap<Sql, Set<string>>();
+
 /**
  * Links and events of one governorate are written by one transaction at a
  * time (links never cross a governorate). Taken in order, so that two reports
@@ -92,6 +95,9 @@ function factsOf(x: LinkIncident): LinkIncident {
 export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
   const sorted = [...new Set(areas)].sort();
   if (sorted.length === 0) return;
+  const held = heldAreas.get(tx) ?? new Set<string>();
+  heldAreas.set(tx, held);
+  for (const area of sorted) held.add(area);
   await tx.query(
     `SELECT pg_advisory_xact_lock(hashtext('wathiq:link:' || area))
      FROM (SELECT area FROM unnest($1::text[]) AS area ORDER BY area) AS ordered`,
@@ -657,7 +663,7 @@ async function component(
   tx: Sql,
   keys: readonly string[],
   known: ReadonlyMap<string, StoredIncident>,
-): Promise<{ reached: Reached[]; before: PlannerSettings }> {
+): Promise<Walked> {
   // Statistics can make a scan look cheaper than the index: in a store of one act told many
   // times, the forest's links share one end, and that end's lookup was planned as a scan of
   // every link, done again for each incident reached. Only lookups by key are wanted here.
@@ -681,10 +687,15 @@ async function component(
     [walkKb(keys.length + known.size)],
   );
   const rows = await tx.query<
-    Omit<IncidentRow, 'data'> & { data: Incident | null; event_id: string | null }
+    Omit<IncidentRow, 'data'> & {
+      data: Incident | null;
+      event_id: string | null;
+      area: string | null;
+    }
   >(
     `${REACHED}
      SELECT i.id, i.document_id, d.published_day, d.outlet, d.url, i.event_id,
+       i.admin1_pcode AS area,
        CASE WHEN k.known THEN NULL ELSE ${INCIDENT_DATA} END AS data
      FROM reach r
      -- A set looked up by hash: = ANY of the array, in the plan a server keeps for a named
@@ -706,7 +717,43 @@ async function component(
       known.get(row.id) ?? (row.data === null ? null : stored({ ...row, data: row.data }));
     return member === null ? [] : [{ member, event: row.event_id }];
   });
-  return { reached, before };
+  const areas = new Set(rows.flatMap((row) => row.area ?? []));
+  return { reached, areas, before };
+}
+
+/** The part of the graph a walk reached, the governorates of its incidents, and the settings it changed. */
+interface Walked {
+  readonly reached: Reached[];
+  readonly areas: ReadonlySet<string>;
+  readonly before: PlannerSettings;
+}
+
+/**
+ * The walk (component), made under linking's locks on every governorate it
+ * reaches. Links never cross governorates but for a person's join, which
+ * stays after a split: a worker holding only its new incidents' governorates
+ * would follow one into events that another worker, or a person's change, is
+ * rebuilding meanwhile. The governorates found beyond those held are locked
+ * and the walk made again under them, until it finds none new. Taken after
+ * others, those locks can close a circle of transactions waiting on each
+ * other: the server breaks it by failing one, which is then run again
+ * (Database.transaction).
+ */
+async function lockedComponent(
+  tx: Sql,
+  keys: readonly string[],
+  known: ReadonlyMap<string, StoredIncident>,
+): Promise<Walked> {
+  const first = await component(tx, keys, known);
+  let walked = first;
+  for (;;) {
+    const held = heldAreas.get(tx);
+    const beyond = [...walked.areas].filter((area) => held?.has(area) !== true);
+    if (beyond.length === 0) return walked;
+    await lockAreas(tx, beyond);
+    // The settings as they were before the first walk are the ones to put back.
+    walked = { ...(await component(tx, keys, known)), before: first.before };
+  }
 }
 
 /** The planner settings component() sets for its walk, as they were before. */
@@ -807,7 +854,7 @@ export async function regroup(
   known: readonly StoredIncident[] = [],
   unsaved: readonly StoredIncident[] = [],
 ): Promise<void> {
-  const walked = await component(
+  const walked = await lockedComponent(
     tx,
     [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
     new Map(known.map((x) => [x.key, x])),

@@ -18,6 +18,7 @@ import { lockAreas } from '../../src/store/index.js';
 import type { Sql } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
+import { someoneWaitsForALock } from './locks.js';
 
 /** Reports written for this test: one act in a town of Idlib, another in a town of Aleppo. */
 const IDLIB = {
@@ -43,20 +44,6 @@ function raw(report: object, line = 1): RawReport {
 }
 
 const EDITOR: Actor = { name: 'editor', role: 'editor' };
-
-/** Waits until a session of this store waits for a governorate's linking lock held elsewhere. */
-async function someoneWaitsForALock(db: Database): Promise<boolean> {
-  for (let tries = 0; tries < 200; tries++) {
-    const [row] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_locks
-       WHERE locktype = 'advisory' AND NOT granted
-         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    );
-    if ((row?.n ?? 0) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
 
 const server = engines().find((e) => e.name === 'PostgreSQL');
 
