@@ -52,18 +52,16 @@ export function memberRows(event: Event, told: ReadonlyMap<string, StoredInciden
  * (a new one) has all its rows written.
  */
 export function memberChanges(
-  rows: readonly (readonly MemberRow[])[],
+  events: readonly { readonly id: string; readonly rows: readonly MemberRow[] }[],
   stored: StoredMembers,
 ): { write: MemberRow[]; drop: { event: string; incident: string }[]; touched: string[] } {
   const write: MemberRow[] = [];
   const drop: { event: string; incident: string }[] = [];
   const touched: string[] = [];
-  for (const event of rows) {
-    const id = event[0]?.event_id;
-    if (id === undefined) continue;
+  for (const { id, rows } of events) {
     const had = stored.get(id);
-    const fresh = event.filter((r) => had?.get(r.incident_id) !== r.hash);
-    const kept = new Set(event.map((r) => r.incident_id));
+    const fresh = rows.filter((r) => had?.get(r.incident_id) !== r.hash);
+    const kept = new Set(rows.map((r) => r.incident_id));
     const left = [...(had?.keys() ?? [])].filter((incident) => !kept.has(incident));
     write.push(...fresh);
     drop.push(...left.map((incident) => ({ event: id, incident })));

@@ -1129,7 +1129,7 @@ async function saveEvents(
   const updated = moved.filter((m) => !isUnsaved.has(m.incident));
   const byKey = new Map(members.map((m) => [m.key, m]));
   const kept = memberChanges(
-    events.map((event) => memberRows(event, byKey)),
+    events.map((event) => ({ id: event.id, rows: memberRows(event, byKey) })),
     stored,
   );
   const rows = events.map((event) => {

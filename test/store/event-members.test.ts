@@ -13,6 +13,8 @@ import {
   setReportWithdrawn,
 } from '../../src/store/index.js';
 import type { Database, ExtractedReport } from '../../src/store/index.js';
+import { memberChanges, storedMembers } from '../../src/store/event-members.js';
+import type { MemberRow } from '../../src/store/event-members.js';
 import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
@@ -105,6 +107,50 @@ async function rowVersions(db: Database, event: string): Promise<Map<string, str
   );
   return new Map(rows.map((r) => [r.incident, r.version]));
 }
+
+/** A member row with only what memberChanges compares: its event, incident and hash. */
+function row(event: string, incident: string, hash: string): MemberRow {
+  const member = { incident, document: incident, outlet: null, url: null, linked_by: [] };
+  return { event_id: event, incident_id: incident, member, claims: [], hash };
+}
+
+describe('what a batch writes of its events’ member rows', () => {
+  const stored = storedMembers([
+    ['e1', 'a', 'h1'],
+    ['e1', 'b', 'h2'],
+    ['e2', 'x', 'h3'],
+  ]);
+
+  it('writes the new and changed rows, drops those of members that left, and touches only those events', () => {
+    const changes = memberChanges(
+      [
+        { id: 'e1', rows: [row('e1', 'a', 'h1'), row('e1', 'c', 'h4')] },
+        { id: 'e2', rows: [row('e2', 'x', 'h5')] },
+        { id: 'e3', rows: [row('e3', 'y', 'h6')] },
+      ],
+      stored,
+    );
+    expect(changes.write.map((r) => r.incident_id)).toEqual(['c', 'x', 'y']);
+    expect(changes.drop).toEqual([{ event: 'e1', incident: 'b' }]);
+    expect(changes.touched).toEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('drops every stored row of an event left with none, and leaves an unchanged event untouched', () => {
+    const changes = memberChanges(
+      [
+        { id: 'e1', rows: [] },
+        { id: 'e2', rows: [row('e2', 'x', 'h3')] },
+      ],
+      stored,
+    );
+    expect(changes.write).toEqual([]);
+    expect(changes.drop).toEqual([
+      { event: 'e1', incident: 'a' },
+      { event: 'e1', incident: 'b' },
+    ]);
+    expect(changes.touched).toEqual(['e1']);
+  });
+});
 
 describe.each(engines())("an event's members kept a row each on $name", (engine) => {
   const db = suiteStore(engine);
