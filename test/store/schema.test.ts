@@ -62,6 +62,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [51, '877b9f3c6c233621'],
   [52, 'da9fe354cd80b7b2'],
   [53, 'e6cae9bcb65d141e'],
+  [54, '9b87214656d3f4b0'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
