@@ -11,6 +11,7 @@ import {
   recordFailure,
   saveReports,
   StoreFullError,
+  brokenDeadlock,
   storedCaptures,
   storedReports,
   storeRereadings,
@@ -384,7 +385,9 @@ async function saveAll(
     return (await saveReports(db, ready, knowledge.lexicon)).map((outcome) => ({ outcome }));
   } catch (batchError) {
     // A full disk refuses every report alike: the ingest stops, nothing is blamed on a report.
-    if (batchError instanceof StoreFullError) throw batchError;
+    // Nor is a deadlock the server kept breaking by failing this batch, run again each time:
+    // the reports are sound, and the ingest fails as a whole, to be run again.
+    if (batchError instanceof StoreFullError || brokenDeadlock(batchError)) throw batchError;
     if (ready.length === 1) {
       const only = ready[0];
       return only === undefined ? [] : [await failed(db, only.report, batchError)];

@@ -330,7 +330,7 @@ function connectionSettings(commitsWaitForDisk: boolean): string {
 const DEADLOCK_ATTEMPTS = 5;
 
 /** Whether the server failed this transaction to break a deadlock (SQLSTATE 40P01). */
-function brokenDeadlock(error: unknown): boolean {
+export function brokenDeadlock(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '40P01';
 }
 

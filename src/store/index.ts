@@ -1,4 +1,4 @@
-export { openDatabase, StoreUnavailableError } from './db.js';
+export { brokenDeadlock, openDatabase, StoreUnavailableError } from './db.js';
 export type { Database, DatabaseOptions, QueryOptions, Sql } from './db.js';
 export { migrate, refreshStaleStatistics, refreshStatistics, SCHEMA_VERSION } from './schema.js';
 export { FOLD_AFTER, foldCounts, foldPiledCounts } from './counts.js';

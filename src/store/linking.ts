@@ -95,14 +95,14 @@ const heldAreas = new WeakMap<Sql, Set<string>>();
 export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void> {
   const sorted = [...new Set(areas)].sort();
   if (sorted.length === 0) return;
-  const held = heldAreas.get(tx) ?? new Set<string>();
-  heldAreas.set(tx, held);
-  for (const area of sorted) held.add(area);
   await tx.query(
     `SELECT pg_advisory_xact_lock(hashtext('wathiq:link:' || area))
      FROM (SELECT area FROM unnest($1::text[]) AS area ORDER BY area) AS ordered`,
     [sorted],
   );
+  const held = heldAreas.get(tx) ?? new Set<string>();
+  heldAreas.set(tx, held);
+  for (const area of sorted) held.add(area);
 }
 
 /**

@@ -130,6 +130,7 @@ describe.skipIf(server === undefined)(
       let idlibTaken = false;
       const other = db.transaction(async (tx) => {
         // This side waits long before looking for a deadlock: the worker, waiting first, is failed.
+        // (A setting only a superuser may change: the tests' server is reached as one.)
         await tx.query("SET LOCAL deadlock_timeout = '20s'");
         await lockAreas(tx, ['SY02']);
         taken();

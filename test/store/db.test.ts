@@ -45,4 +45,35 @@ describe.skipIf((process.env.DATABASE_URL ?? '') === '')('a server store', () =>
       await db.close();
     }
   });
+
+  it('runs again a transaction the server failed to break a deadlock, five times at most, and no other', async () => {
+    const db = await openDatabase({ url: process.env.DATABASE_URL ?? '' });
+    try {
+      const failing = (code: string) => {
+        const runs = { count: 0 };
+        const work = db.transaction(async (tx) => {
+          runs.count++;
+          await tx.query('SELECT 1');
+          throw Object.assign(new Error(`failed with ${code}`), { code });
+        });
+        return { runs, work };
+      };
+      const deadlocked = failing('40P01');
+      await expect(deadlocked.work).rejects.toThrow('failed with 40P01');
+      expect(deadlocked.runs.count).toBe(5);
+      const refused = failing('23505');
+      await expect(refused.work).rejects.toThrow('failed with 23505');
+      expect(refused.runs.count).toBe(1);
+      let runs = 0;
+      const once = await db.transaction(async (tx) => {
+        runs++;
+        await tx.query('SELECT 1');
+        if (runs < 3) throw Object.assign(new Error('deadlock'), { code: '40P01' });
+        return 'stored';
+      });
+      expect([once, runs]).toEqual(['stored', 3]);
+    } finally {
+      await db.close();
+    }
+  });
 });
