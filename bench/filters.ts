@@ -17,6 +17,7 @@
  * only the filters whose names hold the words given (`--only "claimant,days"`:
  * any of them), to measure a change to a few in minutes at 1,000,000 events.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { periodTimeline } from '../src/service/events.js';
 import {
@@ -97,7 +98,8 @@ const VIEWS: readonly (readonly [string, (db: Sql, f: EventFilter) => Promise<un
   [
     'export page',
     async (db, f) => {
-      await streamEventPages(db, f).next();
+      const page = await streamEventPages(db, f).next();
+      return page.done === true ? null : page.value;
     },
   ],
   ['map z7', (db, f) => eventClusters(db, f, 360 / 2 ** 7 / 4)],
@@ -151,11 +153,19 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
-/** p50 and p95 of the wall time, and the mean CPU time, in ms. */
-type Figure = [number, number, number];
+/**
+ * p50 and p95 of the wall time, and the mean CPU time, in ms; and a digest of
+ * the answer, so that a change to a query is seen to give the same rows
+ * (absent from runs saved before it was kept).
+ */
+type Figure = [number, number, number, string?];
+
+/** A digest of a view's answer (its JSON). */
+const digest = (answer: unknown): string =>
+  createHash('sha256').update(JSON.stringify(answer)).digest('hex').slice(0, 16);
 
 async function timed(db: Database, runs: number, work: () => Promise<unknown>): Promise<Figure> {
-  await work();
+  const answer = digest(await work());
   const times: number[] = [];
   const spent = await cpuClock(db);
   for (let k = 0; k < runs; k++) {
@@ -165,7 +175,7 @@ async function timed(db: Database, runs: number, work: () => Promise<unknown>): 
   }
   const cpu = (await spent()) / runs;
   times.sort((a, b) => a - b);
-  return [percentile(times, 50), percentile(times, 95), cpu];
+  return [percentile(times, 50), percentile(times, 95), cpu, answer];
 }
 
 /** By engine, filter and view: what `--save` writes and `--before` reads. */
@@ -201,7 +211,7 @@ async function figures(
     const all = Object.values(figures).flatMap((f) => (f[view] === undefined ? [] : [f[view]]));
     return all.length === 0
       ? undefined
-      : ([0, 1, 2].map((k) => Math.max(...all.map((f) => f[k] ?? NaN))) as Figure);
+      : (([0, 1, 2] as const).map((k) => Math.max(...all.map((f) => f[k]))) as Figure);
   };
   const reads: string[] = [];
   for (const [name, filter] of chosen(FILTERS, only)) {
@@ -225,6 +235,17 @@ async function figures(
       `  ${name.padEnd(32)}${VIEWS.map(([v]) => cell(measured[v]).padStart(16)).join('')}\n`,
     );
     const earlier = before?.[name];
+    // A view whose answer differs from the earlier run's: a change that gives other rows.
+    const changed = VIEWS.flatMap(([v]) => {
+      const [was, is] = [earlier?.[v]?.[3], measured[v]?.[3]];
+      return was !== undefined && is !== undefined && was !== is ? [v] : [];
+    });
+    if (changed.length > 0) {
+      process.stdout.write(
+        `  ${name}: answers differ from the earlier run's: ${changed.join(', ')}\n`,
+      );
+      process.exitCode = 1;
+    }
     if (earlier !== undefined)
       process.stdout.write(
         `  ${'  before'.padEnd(32)}${VIEWS.map(([v]) => cell(earlier[v]).padStart(16)).join('')}\n`,

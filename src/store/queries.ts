@@ -680,6 +680,37 @@ export function facetSource(filter: EventFilter): { from: string; params: unknow
 }
 
 /**
+ * The events of a filter that names one value of a type or sub-type,
+ * governorate, actor, claimant or review status, and besides it nothing but
+ * the private mark, as rows of `event_summary`'s columns for its facets, its
+ * monthly timeline and its months: the counts of `event_facet_pairs`
+ * (schema.ts, migration 55) under that value, rows of event_tiles' form
+ * (TILE_ROWS), a few hundred however many events there are (at 1,000,000
+ * events, a review status's rows of event_summary were most of its 44,000).
+ * Only the type's rows carry a month, so that the months and the monthly
+ * timeline count each event once. Null for any other filter.
+ */
+export function pairSource(filter: EventFilter): { from: string; params: unknown[] } | null {
+  const { private: onlyPrivate, publicOnly, search, ...rest } = filter;
+  if (search !== undefined && search.trim() !== '') return null;
+  const named = Object.entries(rest as Record<string, unknown>).filter(
+    ([, value]) => value !== undefined,
+  );
+  const [one] = named;
+  if (named.length !== 1 || one === undefined || !(one[0] in POINT_FACETS)) return null;
+  const { where, params } = conditions({
+    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
+    ...(publicOnly === undefined ? {} : { publicOnly }),
+  });
+  params.push(POINT_FACETS[one[0] as keyof typeof POINT_FACETS], one[1]);
+  where.push(`by_facet = $${String(params.length - 1)}`, `by_key = $${String(params.length)}`);
+  return {
+    from: `(SELECT ${TILE_ROWS} FROM event_facet_pairs WHERE ${where.join(' AND ')}) AS s`,
+    params,
+  };
+}
+
+/**
  * The events of a box that names nothing else (but the private mark), as
  * rows of `event_summary`'s columns, for its facets or (`view` 'timeline')
  * its monthly timeline, or null (another filter, or no whole tile inside

@@ -787,6 +787,54 @@ const facetSpansMoved = (changed: string): string => `WITH moved AS (
     DELETE FROM event_facet_spans WHERE ctid = ANY(emptied);
   END IF;`;
 
+/**
+ * The events of `changed` (a query of `sign` and COUNTED_COLUMNS) as the rows
+ * facetPairsMoved sums: `n` events (the sign), `dead` their best fatality
+ * figures (signed), and the month they start in.
+ */
+const pairsOfDeltas = (changed: string): string => `SELECT sign AS n,
+      sign * coalesce(fatalities_best, 0)::bigint AS dead, private,
+      date_trunc('month', date_start::timestamp)::date AS month, event_type, sub_event_type,
+      admin1_pcode, actor1, actor2, review_status, claimants
+    FROM (${changed}) AS d`;
+
+/**
+ * The statement that moves `event_facet_pairs` (migration 54) by `changed`: a
+ * query of `n` (events, negative for those gone), `dead` (their best fatality
+ * figures), `private`, `month` (the month they start in), and the columns a
+ * filter names (pairsOfDeltas). Each event is counted under every value a
+ * filter of one value finds it by (its type and its sub-type, governorate,
+ * actor as doer or target, claimant and review status), as event_facet_counts
+ * counts it (facetCountsMoved: under its type and first month with its
+ * figures, and once under each governorate, actor, claimant and status it
+ * has). Keys are written in order, so that two folders never wait on each
+ * other in turn; the rows left with no event go (through the PL/pgSQL
+ * variable `emptied`, tid[]).
+ */
+const facetPairsMoved = (changed: string): string => `WITH moved AS (
+    INSERT INTO event_facet_pairs AS t (private, by_facet, by_key, facet, key, month, events, fatalities)
+    SELECT private, b.facet, b.key, f.facet, f.key, f.month, sum(n), sum(f.dead)
+    FROM (${changed}) AS c,
+      LATERAL (SELECT 'type', event_type UNION SELECT 'type', sub_event_type
+               UNION SELECT 'governorate', admin1_pcode UNION SELECT 'actor', actor1
+               UNION SELECT 'actor', actor2 UNION SELECT 'status', review_status
+               UNION SELECT 'claimant', k FROM unnest(claimants) AS k) AS b(facet, key),
+      LATERAL (SELECT 'type', event_type, month, dead
+               UNION SELECT 'governorate', admin1_pcode, NULL, 0 UNION SELECT 'actor', actor1, NULL, 0
+               UNION SELECT 'actor', actor2, NULL, 0 UNION SELECT 'status', review_status, NULL, 0
+               UNION SELECT 'claimant', k, NULL, 0 FROM unnest(claimants) AS k) AS f(facet, key, month, dead)
+    WHERE b.key IS NOT NULL AND f.key IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6
+    HAVING sum(n) <> 0 OR sum(f.dead) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (private, by_facet, by_key, facet, key, month)
+    DO UPDATE SET events = t.events + EXCLUDED.events, fatalities = t.fatalities + EXCLUDED.fatalities
+    RETURNING t.ctid, t.events)
+  SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM event_facet_pairs WHERE ctid = ANY(emptied);
+  END IF;`;
+
 /** The columns that key a row of `event_square_days` (migration 50), in the order of its unique index. */
 const SQUARE_DAY_KEY = 'day, end_day, private, event_type, sub_event_type, x, y';
 
@@ -3287,6 +3335,56 @@ ALTER TABLE documents ALTER COLUMN text SET STATISTICS 0, ALTER COLUMN tallies S
 ALTER TABLE incidents ALTER COLUMN data SET STATISTICS 0;
 ALTER TABLE incident_links ALTER COLUMN reasons SET STATISTICS 0;
 ALTER TABLE event_members ALTER COLUMN member SET STATISTICS 0, ALTER COLUMN claims SET STATISTICS 0;
+`,
+  },
+  {
+    version: 55,
+    name: 'the facets of the events of one value counted by value and month',
+    sql: `
+-- How many events, public and private apart, under each value a filter of one
+-- value finds them by (a type or sub-type, governorate, actor, claimant or
+-- review status: by_facet, by_key), counted as event_facet_counts counts them
+-- (migration 48): under their type and the month they start in, with their
+-- best fatality figures, and under each governorate, actor, claimant and
+-- review status they have. The facets and monthly timeline of a filter of one
+-- such value grouped its rows of event_summary seven ways: at 1,000,000
+-- events of the bench's fill on PGlite, a review status's facets read most of
+-- its 44,000 rows (~52 ms of CPU); these are a few hundred rows a value.
+-- Counted from event_summary (the same events, a row for each of their sets of
+-- values), and moved by fold_event_counts (migration 46) with the other
+-- counts; the deltas pending are folded first, under a lock that holds the
+-- writers of events off until the table counts the events as they stand.
+LOCK TABLE events IN SHARE MODE;
+SELECT fold_event_counts(true, 1);
+CREATE TABLE event_facet_pairs (
+  private boolean NOT NULL,
+  by_facet text NOT NULL,
+  by_key text NOT NULL,
+  facet text NOT NULL,
+  key text NOT NULL,
+  month date,
+  events integer NOT NULL,
+  fatalities bigint NOT NULL
+);
+CREATE UNIQUE INDEX event_facet_pairs_key ON event_facet_pairs
+  (by_facet, by_key, private, facet, key, month) NULLS NOT DISTINCT;
+
+${emptiedWithEvents('event_facet_pairs')}
+
+DO $$
+DECLARE
+  emptied tid[];
+BEGIN
+  ${facetPairsMoved(`SELECT events AS n, fatalities AS dead, private, month, event_type, sub_event_type,
+      admin1_pcode, actor1, actor2, review_status, claimants FROM event_summary`)}
+END
+$$;
+ANALYZE event_facet_pairs;
+
+${foldFunction(
+  'CREATE OR REPLACE FUNCTION',
+  `\n  ${facetCountsMoved(DELTAS_TAKEN)}\n  ${squareDaysMoved(DELTAS_TAKEN)}\n  ${facetSpansMoved(DELTAS_TAKEN)}\n  ${facetPairsMoved(pairsOfDeltas(DELTAS_TAKEN))}`,
+)}
 `,
   },
 ];

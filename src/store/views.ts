@@ -13,6 +13,7 @@ import {
   facetSource,
   FILTERED,
   FILTERED_SERIAL,
+  pairSource,
   pointConditions,
   SEARCH_SQUARE_MONTHS,
   spanSource,
@@ -47,7 +48,9 @@ export type Facet = (typeof FACETS)[number];
  * by day, whose counts are then summed). Where the monthly counts can answer
  * the filter, they are grouped instead of the events: a few thousand rows
  * however many events (for no filter but the private mark, the counts by
- * facet and month: facetSource; for days and the private mark, the counts by
+ * facet and month: facetSource; for one value of a type, governorate, actor,
+ * claimant or status, the counts by that value, facet and month: pairSource;
+ * for days and the private mark, the counts by
  * facet and the months an event starts and ends in, and the counts by day at
  * a month's edge: spanSource); for a box alone, the counts of its whole squares and
  * tiles and the events of its edges (tileSource); for a box with other
@@ -63,6 +66,7 @@ export async function eventFacets(
   await foldCounts(db);
   const counted =
     facetSource(filter) ??
+    pairSource(filter) ??
     spanSource(filter, 'day facets') ??
     summarySource(filter, SUMMARY, 'day facets');
   const tiled = counted === null ? tileSource(filter, 'facets') : null;
@@ -129,7 +133,9 @@ export interface TimelineBucket {
 /**
  * Events and their best fatality figures per period and type, in time order:
  * by month, from the monthly counts where they can answer the filter (for days
- * and the private mark alone, those by facet and months: spanSource), or for a
+ * and the private mark alone, those by facet and months: spanSource; for one
+ * value of a type, governorate, actor, claimant or status, those by that
+ * value, facet and month: pairSource), or for a
  * box alone from the counts of its whole squares and tiles and the events of
  * its edges (tileSource), for a box with other filters from the counts by
  * square of its whole squares and the events of the rest (boxSource), for a
@@ -143,7 +149,7 @@ export async function eventTimeline(
   await foldCounts(db);
   const counted =
     period === 'month'
-      ? (spanSource(filter, 'days') ?? summarySource(filter, SUMMARY, 'days'))
+      ? (spanSource(filter, 'days') ?? pairSource(filter) ?? summarySource(filter, SUMMARY, 'days'))
       : null;
   const tiled = period === 'month' && counted === null ? tileSource(filter, 'timeline') : null;
   const summary =
@@ -276,6 +282,7 @@ export async function eventMonths(
   await foldCounts(db);
   const summary =
     spanSource(filter, 'days') ??
+    pairSource(filter) ??
     summarySource(filter, SUMMARY, 'days') ??
     (await countedSource(db, filter));
   if (summary === null) return undefined;

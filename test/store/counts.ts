@@ -1,7 +1,12 @@
 import { foldCounts } from '../../src/store/index.js';
 import type { Sql } from '../../src/store/index.js';
 import { dayFacetsCounted, dayFacetsKept } from './day-facets.js';
-import { facetCountsCounted, facetCountsKept } from './facet-counts.js';
+import {
+  facetCountsCounted,
+  facetCountsKept,
+  facetPairsCounted,
+  facetPairsKept,
+} from './facet-counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 import { tilesCounted, tilesKept } from './tiles.js';
 
@@ -34,6 +39,7 @@ export async function countsKept(db: Sql): Promise<Record<string, unknown>> {
     dayFacets: await dayFacetsKept(db),
     tiles: await tilesKept(db),
     facets: await facetCountsKept(db),
+    pairs: await facetPairsKept(db),
   };
 }
 
@@ -82,5 +88,7 @@ export async function countsCounted(db: Sql): Promise<Record<string, unknown>> {
     tiles: await tilesCounted(db),
     // By value and first month, for the facets of every event.
     facets: await facetCountsCounted(db),
+    // By each value a filter of one value names, facet and first month, for its facets.
+    pairs: await facetPairsCounted(db),
   };
 }

@@ -9,6 +9,8 @@ import { emptyStore, engines, suiteStore } from './engines.js';
 import {
   facetCountsCounted,
   facetCountsKept,
+  facetPairsCounted,
+  facetPairsKept,
   facetSpansCounted,
   facetSpansKept,
 } from './facet-counts.js';
@@ -66,6 +68,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
         'event_cells',
         'event_day_facets',
         'event_facet_counts',
+        'event_facet_pairs',
         'event_square_days',
         'event_square_months',
         'event_tiles',
@@ -98,6 +101,7 @@ describe.each(engines())('emptying the events on $name', (engine) => {
     expect(await tilesKept(db)).toEqual(await tilesCounted(db));
     expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
     expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
+    expect(await facetPairsKept(db)).toEqual(await facetPairsCounted(db));
     expect(await dayFacetsKept(db)).toEqual(await dayFacetsCounted(db));
     const facets = await eventFacets(db, {});
     expect(JSON.stringify(facets)).not.toContain('SY07');

@@ -164,6 +164,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
             'event_day_facets',
             'event_facet_counts',
             'event_facet_spans',
+            'event_facet_pairs',
           ].includes(n['Relation Name'] ?? ''),
         );
         expect(read.length).toBeGreaterThan(0);
@@ -189,15 +190,18 @@ describe.each(engines())('the event filters on $name', (engine) => {
         const tables = plan.flatMap((n) => n['Relation Name'] ?? []);
         expect(tables.length).toBeGreaterThan(0);
         // (The facets of no filter but the viewer's are summed from the counts by facet and month;
-        // the timeline and facets of days alone from the counts by facet and months, the count
-        // from the monthly counts.)
+        // the timeline and facets of days alone from the counts by facet and months, those of one
+        // value from the counts by that value, facet and month; the count from the monthly counts.)
         const daysAlone = Object.keys(filter).every((key) => key === 'from' || key === 'to');
+        const oneValue = Object.keys(filter).length === 1 && !daysAlone;
         const counts =
           k === 2 && Object.keys(filter).length === 0
             ? 'event_facet_counts'
             : k > 0 && daysAlone
               ? 'event_facet_spans'
-              : 'event_summary';
+              : k > 0 && oneValue
+                ? 'event_facet_pairs'
+                : 'event_summary';
         expect(new Set(tables)).toEqual(new Set([counts]));
       }
     },
@@ -1266,6 +1270,67 @@ describe.each(engines())('the event filters on $name', (engine) => {
         await db.query("DELETE FROM events WHERE id = 'facets1'");
       }
       expect(await facetCountsKept(db)).toEqual(await facetCountsCounted(db));
+    },
+  );
+
+  it.each([
+    ['a type', { type: 'Battles' }, "'Battles' IN (event_type, sub_event_type)"],
+    [
+      'a sub-type',
+      { type: 'Air/drone strike' },
+      "'Air/drone strike' IN (event_type, sub_event_type)",
+    ],
+    ['a governorate', { admin1Pcode: 'SY05' }, "admin1_pcode = 'SY05'"],
+    ['an actor', { actor: 'TUR' }, "'TUR' IN (actor1, actor2)"],
+    ['a claimant', { claimant: 'SCD' }, "claimants @> '{SCD}'"],
+    ['a review status', { status: 'reviewed' }, "review_status = 'reviewed'"],
+  ] as const)(
+    'counts the facets, monthly timeline and months of %s from the counts by that value alone, as a plain count would',
+    async (_, value: EventFilter, where) => {
+      // Events of that value with an actor as doer and target, no first day, and private.
+      await db.query(
+        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, actor1,
+           actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+         SELECT 'pair' || k, 'Battles', 'Air/drone strike', CASE WHEN k > 0 THEN date '2021-06-01' + k END,
+           date '2021-06-03', 'SY05', 'TUR', 'TUR', k, '{SCD,SOHR}', 'reviewed', 'اشتباك', '{}',
+           jsonb_build_object('id', 'pair' || k), k = 2
+         FROM generate_series(0, 2) AS k`,
+      );
+      try {
+        for (const [viewer, matching] of [
+          [{ publicOnly: true }, `FROM events WHERE NOT private AND ${where}`],
+          [{ private: true }, `FROM events WHERE private AND ${where}`],
+        ] as const) {
+          const filter: EventFilter = { ...value, ...viewer };
+          const plans: PlanNode[][] = [];
+          const sql = explaining(db, plans);
+          const facets = await eventFacets(sql, filter, 1000);
+          const timeline = await eventTimeline(sql, filter, 'month');
+          const months = await eventMonths(sql, filter);
+          const read = plans.flat().flatMap((n) => n['Relation Name'] ?? []);
+          expect(new Set(read)).toEqual(new Set(['event_facet_pairs']));
+          await expectFacetsAsCounted(facets, matching, [], true);
+          expect(timeline).toEqual(
+            await db.query(
+              `SELECT to_char(date_trunc('month', date_start::timestamp), 'YYYY-MM-DD') AS period,
+                 event_type AS type, count(*)::int AS events,
+                 coalesce(sum(fatalities_best), 0)::int AS fatalities
+               ${matching} AND date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+            ),
+          );
+          expect(months).toEqual(
+            (
+              await db.query(
+                `SELECT to_char(min(date_trunc('month', date_start::timestamp)), 'YYYY-MM-DD') AS first,
+                   to_char(max(date_trunc('month', date_start::timestamp)), 'YYYY-MM-DD') AS last
+                 ${matching}`,
+              )
+            )[0],
+          );
+        }
+      } finally {
+        await db.query("DELETE FROM events WHERE id LIKE 'pair%'");
+      }
     },
   );
 
