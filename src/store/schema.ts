@@ -799,7 +799,7 @@ const pairsOfDeltas = (changed: string): string => `SELECT sign AS n,
     FROM (${changed}) AS d`;
 
 /**
- * The statement that moves `event_facet_pairs` (migration 54) by `changed`: a
+ * The statement that moves `event_facet_pairs` (migration 55) by `changed`: a
  * query of `n` (events, negative for those gone), `dead` (their best fatality
  * figures), `private`, `month` (the month they start in), and the columns a
  * filter names (pairsOfDeltas). Each event is counted under every value a
@@ -3477,7 +3477,7 @@ export async function refreshStatistics(db: Sql): Promise<void> {
   // (migration 39), which needs its pages marked all-visible as the events' are. The deltas of
   // the counts (migration 46) are deleted as they are folded: their dead rows go too.
   await db.query(
-    'VACUUM (ANALYZE) events, event_members, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts, event_square_days, event_facet_spans',
+    'VACUUM (ANALYZE) events, event_members, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts, event_square_days, event_facet_spans, event_facet_pairs',
   );
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else
