@@ -13,6 +13,23 @@ export async function facetCountsKept(db: Sql): Promise<unknown[]> {
 }
 
 /**
+ * Each event under each facet value it is counted under, with the month and
+ * fatality figure it carries there (only its type's carry them), as the
+ * counts tables count it: from the events themselves.
+ */
+const COUNTED = `SELECT DISTINCT e.id, e.private, f.facet, f.key, f.month, f.dead
+  FROM events e,
+    unnest(ARRAY['type', 'governorate', 'actor', 'actor', 'status'],
+           ARRAY[e.event_type, e.admin1_pcode, e.actor1, e.actor2, e.review_status],
+           ARRAY[date_trunc('month', e.date_start)::date, NULL, NULL, NULL, NULL],
+           ARRAY[e.fatalities_best, 0, 0, 0, 0]) AS f(facet, key, month, dead)
+  WHERE f.key IS NOT NULL
+  UNION
+  SELECT DISTINCT e.id, e.private, 'claimant', c, NULL::date, 0
+  FROM events e, unnest(claimants) AS c
+  WHERE c IS NOT NULL`;
+
+/**
  * The same counts as the events give them now: each event under its type and
  * first month with its figures, and once under each governorate, actor,
  * claimant and status it holds (an actor as doer and target, once), with a
@@ -22,17 +39,7 @@ export function facetCountsCounted(db: Sql): Promise<unknown[]> {
   return db.query(
     `SELECT private, facet, key, month::text, count(*)::int AS events,
        coalesce(sum(dead), 0)::int AS fatalities
-     FROM (SELECT DISTINCT e.id, e.private, f.facet, f.key, f.month, f.dead
-           FROM events e,
-             unnest(ARRAY['type', 'governorate', 'actor', 'actor', 'status'],
-                    ARRAY[e.event_type, e.admin1_pcode, e.actor1, e.actor2, e.review_status],
-                    ARRAY[date_trunc('month', e.date_start)::date, NULL, NULL, NULL, NULL],
-                    ARRAY[e.fatalities_best, 0, 0, 0, 0]) AS f(facet, key, month, dead)
-           WHERE f.key IS NOT NULL
-           UNION
-           SELECT DISTINCT e.id, e.private, 'claimant', c, NULL::date, 0
-           FROM events e, unnest(claimants) AS c
-           WHERE c IS NOT NULL) AS e
+     FROM (${COUNTED}) AS e
      GROUP BY 1, 2, 3, 4 ${ORDER}`,
   );
 }
@@ -108,17 +115,7 @@ export function facetPairsCounted(db: Sql): Promise<unknown[]> {
        UNION
        SELECT e.id, 'claimant', c FROM events e, unnest(claimants) AS c WHERE c IS NOT NULL),
      counted AS (
-       SELECT DISTINCT e.id, e.private, f.facet, f.key, f.month, f.dead
-       FROM events e,
-         unnest(ARRAY['type', 'governorate', 'actor', 'actor', 'status'],
-                ARRAY[e.event_type, e.admin1_pcode, e.actor1, e.actor2, e.review_status],
-                ARRAY[date_trunc('month', e.date_start)::date, NULL, NULL, NULL, NULL],
-                ARRAY[e.fatalities_best, 0, 0, 0, 0]) AS f(facet, key, month, dead)
-       WHERE f.key IS NOT NULL
-       UNION
-       SELECT DISTINCT e.id, e.private, 'claimant', c, NULL::date, 0
-       FROM events e, unnest(claimants) AS c
-       WHERE c IS NOT NULL)
+       ${COUNTED})
      SELECT c.private, b.facet AS by_facet, b.key AS by_key, c.facet, c.key, c.month::text,
        count(*)::int AS events, coalesce(sum(c.dead), 0)::int AS fatalities
      FROM found b JOIN counted c ON c.id = b.id
