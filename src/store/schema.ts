@@ -16,6 +16,21 @@ CREATE TRIGGER ${name}_update AFTER UPDATE ON events
 CREATE TRIGGER ${name}_delete AFTER DELETE ON events REFERENCING OLD TABLE AS removed
   FOR EACH STATEMENT EXECUTE FUNCTION ${name}_count();`;
 
+/** Adds a row's events and fatalities to those of the row of its key already there (`alias` names the table). */
+const countsAdded = (alias: string): string =>
+  `DO UPDATE SET events = ${alias}.events + EXCLUDED.events, fatalities = ${alias}.fatalities + EXCLUDED.fatalities`;
+
+/**
+ * The end of a statement `WITH moved AS (INSERT INTO table AS t … ON CONFLICT …`
+ * that moved a table of counts: the rows it left with no event go (through the
+ * PL/pgSQL variable `emptied`, tid[]).
+ */
+const emptiedGone = (table: string): string => `RETURNING t.ctid, t.events)
+  SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM ${table} WHERE ctid = ANY(emptied);
+  END IF;`;
+
 /** Emptying the events empties a table of their counts (migrations 13 and 14). */
 const emptiedWithEvents = (
   name: string,
@@ -105,7 +120,7 @@ const countsMoved = (changed: string): string => `WITH changed AS MATERIALIZED (
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     ON CONFLICT (month, end_month, private, review_status, event_type, sub_event_type,
       admin1_pcode, actor1, actor2, claimants)
-    DO UPDATE SET events = s.events + EXCLUDED.events, fatalities = s.fatalities + EXCLUDED.fatalities
+    ${countsAdded('s')}
     RETURNING s.ctid, s.events),
   points AS (
     INSERT INTO event_points AS p (lon, lat, private, events)
@@ -136,7 +151,7 @@ const countsMoved = (changed: string): string => `WITH changed AS MATERIALIZED (
     HAVING sum(sign) <> 0 OR sum(sign * coalesce(fatalities_best, 0)) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (day, end_day, private, event_type, sub_event_type, admin1_pcode)
-    DO UPDATE SET events = d.events + EXCLUDED.events, fatalities = d.fatalities + EXCLUDED.fatalities
+    ${countsAdded('d')}
     RETURNING d.ctid, d.events)
   SELECT (SELECT array_agg(ctid) FROM summary WHERE events = 0),
     (SELECT array_agg(ctid) FROM points WHERE events = 0),
@@ -628,7 +643,7 @@ const dayFacetsCounted = (
     HAVING sum(sign) <> 0 OR sum(sign * coalesce(fatalities_best, 0)) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT (facet, key, day, end_day, private, event_type, sub_event_type)
-    DO UPDATE SET events = d.events + EXCLUDED.events, fatalities = d.fatalities + EXCLUDED.fatalities`;
+    ${countsAdded('d')}`;
 
 /** dayFacetsCounted, with the places of the rows it leaves at zero put in `emptied` (tid[]). */
 const dayFacetsMoved = (changed: string): string => `WITH moved AS (
@@ -692,7 +707,7 @@ const tilesCounted = (
     HAVING sum(sign) <> 0 OR sum(sign * f.dead) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT (per, x, y, private, facet, key, month)
-    DO UPDATE SET events = t.events + EXCLUDED.events, fatalities = t.fatalities + EXCLUDED.fatalities`;
+    ${countsAdded('t')}`;
 
 /**
  * A trigger function of `event_tiles` (migration 39): it moves the counts by
@@ -718,11 +733,7 @@ $$;`;
 /** tilesCounted, then the rows it left with no event gone (through the PL/pgSQL variable `emptied`, tid[]). */
 const tilesMoved = (changed: string): string => `WITH moved AS (
     ${tilesCounted(changed)}
-    RETURNING t.ctid, t.events)
-  SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
-  IF emptied IS NOT NULL THEN
-    DELETE FROM event_tiles WHERE ctid = ANY(emptied);
-  END IF;`;
+    ${emptiedGone('event_tiles')}`;
 
 /**
  * The statement that moves `event_facet_counts` (migration 48) by `changed`:
@@ -749,12 +760,8 @@ const facetCountsMoved = (changed: string): string => `WITH moved AS (
     HAVING sum(sign) <> 0 OR sum(sign * f.dead) <> 0
     ORDER BY 1, 2, 3, 4
     ON CONFLICT (private, facet, key, month)
-    DO UPDATE SET events = t.events + EXCLUDED.events, fatalities = t.fatalities + EXCLUDED.fatalities
-    RETURNING t.ctid, t.events)
-  SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
-  IF emptied IS NOT NULL THEN
-    DELETE FROM event_facet_counts WHERE ctid = ANY(emptied);
-  END IF;`;
+    ${countsAdded('t')}
+    ${emptiedGone('event_facet_counts')}`;
 
 /**
  * The statement that moves `event_facet_spans` (migration 51) by `changed`: a
@@ -780,12 +787,8 @@ const facetSpansMoved = (changed: string): string => `WITH moved AS (
     HAVING sum(sign) <> 0 OR sum(sign * f.dead) <> 0
     ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (private, facet, key, month, end_month)
-    DO UPDATE SET events = t.events + EXCLUDED.events, fatalities = t.fatalities + EXCLUDED.fatalities
-    RETURNING t.ctid, t.events)
-  SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
-  IF emptied IS NOT NULL THEN
-    DELETE FROM event_facet_spans WHERE ctid = ANY(emptied);
-  END IF;`;
+    ${countsAdded('t')}
+    ${emptiedGone('event_facet_spans')}`;
 
 /**
  * The events of `changed` (a query of `sign` and COUNTED_COLUMNS) as the rows
@@ -828,12 +831,8 @@ const facetPairsMoved = (changed: string): string => `WITH moved AS (
     HAVING sum(n) <> 0 OR sum(f.dead) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (private, by_facet, by_key, facet, key, month)
-    DO UPDATE SET events = t.events + EXCLUDED.events, fatalities = t.fatalities + EXCLUDED.fatalities
-    RETURNING t.ctid, t.events)
-  SELECT array_agg(ctid) FILTER (WHERE events = 0) FROM moved INTO emptied;
-  IF emptied IS NOT NULL THEN
-    DELETE FROM event_facet_pairs WHERE ctid = ANY(emptied);
-  END IF;`;
+    ${countsAdded('t')}
+    ${emptiedGone('event_facet_pairs')}`;
 
 /** The columns that key a row of `event_square_days` (migration 50), in the order of its unique index. */
 const SQUARE_DAY_KEY = 'day, end_day, private, event_type, sub_event_type, x, y';
@@ -1130,7 +1129,7 @@ const searchCountsMoved = (
     HAVING sum(sign) <> 0 OR sum(sign * coalesce(fatalities_best, 0)) <> 0
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     ON CONFLICT (${SEARCH_SUMMARY_KEY})
-    DO UPDATE SET events = s.events + EXCLUDED.events, fatalities = s.fatalities + EXCLUDED.fatalities
+    ${countsAdded('s')}
     RETURNING s.ctid, s.events),
   points AS (
     SELECT search, date_trunc('month', date_start)::date AS month, date_trunc('month', date_end)::date AS end_month,
