@@ -24,29 +24,34 @@ export interface SidedAct {
   readonly tellerSide: string | null;
 }
 
-interface Weights {
+/** The actors' weights over an incident's clauses: what `chooseSides` chooses from, whatever the type. */
+export interface Weights {
   readonly a1: Map<string, number>;
   readonly a2: Map<string, number>;
-  readonly votes: Map<string, RuleUse[]>;
+  /** The votes for each actor as the doer, and as the target: two tables, no key string made per vote. */
+  readonly votes1: Map<string, RuleUse[]>;
+  readonly votes2: Map<string, RuleUse[]>;
   readonly mentionOf: Map<string, { start: number; end: number }>;
 }
 
+function note(votes: Map<string, RuleUse[]>, id: string, rule: RuleUse): void {
+  const list = votes.get(id);
+  if (list === undefined) votes.set(id, [rule]);
+  else list.push(rule);
+}
+
 /** Sums each actor's weight as doer and as target over the incident's clauses. */
-function weighSides(acts: readonly SidedAct[]): Weights {
+export function weighSides(acts: readonly SidedAct[]): Weights {
   const a1 = new Map<string, number>();
   const a2 = new Map<string, number>();
-  const votes = new Map<string, RuleUse[]>();
+  const votes1 = new Map<string, RuleUse[]>();
+  const votes2 = new Map<string, RuleUse[]>();
   const mentionOf = new Map<string, { start: number; end: number }>();
-  const note = (key: string, rule: RuleUse): void => {
-    const list = votes.get(key) ?? [];
-    list.push(rule);
-    votes.set(key, list);
-  };
   for (const m of acts) {
     for (const r of m.roles) {
       a1.set(r.id, (a1.get(r.id) ?? 0) + r.asActor1);
       a2.set(r.id, (a2.get(r.id) ?? 0) + r.asActor2);
-      for (const v of r.votes) note(`${v.side}:${r.id}`, v);
+      for (const v of r.votes) note(v.side === 'actor1' ? votes1 : votes2, r.id, v);
       if (!mentionOf.has(r.id)) mentionOf.set(r.id, { start: r.entity.start, end: r.entity.end });
     }
     for (const f of m.figures) {
@@ -59,15 +64,20 @@ function weighSides(acts: readonly SidedAct[]): Weights {
         f.figure.victim === null
           ? 'sides/people-counted-civilians'
           : 'sides/whose-people-were-counted';
-      note(`actor2:${v}`, because(rule, 1));
+      note(votes2, v, because(rule, 1));
     }
   }
-  return { a1, a2, votes, mentionOf };
+  return { a1, a2, votes1, votes2, mentionOf };
 }
 
+/** No actor left out, no weight to outweigh: shared, as `pick` only reads them. */
+const NO_ONE: ReadonlySet<string> = new Set();
+const NO_WEIGHTS: ReadonlyMap<string, number> = new Map();
+const NO_VICTIMS: ReadonlySet<string | null> = new Set();
+
 function pick(
-  weights: Map<string, number>,
-  other: Map<string, number>,
+  weights: ReadonlyMap<string, number>,
+  other: ReadonlyMap<string, number>,
   exclude: ReadonlySet<string>,
 ): string[] {
   return [...weights]
@@ -82,19 +92,23 @@ function pick(
  * attack on civilians with no doer named has an unknown one; an attack on
  * civilians with no target named struck civilians.
  */
-export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides {
-  const { a1, a2, votes, mentionOf } = weighSides(acts);
-  const firsts = pick(a1, a2, new Set());
+export function chooseSides(
+  acts: readonly SidedAct[],
+  eventType: string,
+  weights: Weights = weighSides(acts),
+): Sides {
+  const { a1, a2, votes1, votes2, mentionOf } = weights;
+  const firsts = pick(a1, a2, NO_ONE);
   let actor1 = firsts[0] ?? null;
-  const seconds = pick(a2, new Map(), new Set(actor1 === null ? [] : [actor1]));
+  const seconds = pick(a2, NO_WEIGHTS, actor1 === null ? NO_ONE : new Set([actor1]));
   let actor2 = seconds[0] ?? null;
   const rules = {
     actor1: [] as RuleUse[],
     actor2: [] as RuleUse[],
   };
   const explain = (): Sides['rules'] => ({
-    actor1: [...rules.actor1, ...(votes.get(`actor1:${actor1 ?? ''}`) ?? [])],
-    actor2: [...rules.actor2, ...(votes.get(`actor2:${actor2 ?? ''}`) ?? [])],
+    actor1: [...rules.actor1, ...(votes1.get(actor1 ?? '') ?? [])],
+    actor2: [...rules.actor2, ...(votes2.get(actor2 ?? '') ?? [])],
   });
   if (eventType === 'Protests') {
     const force =
@@ -107,7 +121,11 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
   }
   // «اشتباكات بين قسد ومقاتلين من العشائر أسفرت عن مقتل 4 من العشائر و3 من قسد»: both
   // sides of a fight lose people, so their dead do not unmake the side named first as its doer.
-  const fallen = new Set(flatMapped(acts, (m) => m.figures.map((f) => f.figure.victim)));
+  // Gathered only for a fight with no doer: most incidents name one.
+  const fallen =
+    actor1 === null && eventType === 'Battles'
+      ? new Set(flatMapped(acts, (m) => m.figures.map((f) => f.figure.victim)))
+      : NO_VICTIMS;
   const armedFallen = [...fallen].filter((id) => id !== null && !CIVILIAN_SIDE.has(id));
   if (actor1 === null && eventType === 'Battles' && armedFallen.length >= 2) {
     const fighter = [...a1]
@@ -116,7 +134,7 @@ export function chooseSides(acts: readonly SidedAct[], eventType: string): Sides
     if (fighter !== undefined) {
       actor1 = fighter;
       rules.actor1.push(because('sides/a-side-of-the-fight'));
-      actor2 = pick(a2, new Map(), new Set([fighter]))[0] ?? null;
+      actor2 = pick(a2, NO_WEIGHTS, new Set([fighter]))[0] ?? null;
     }
   }
   // A strike, an attack on civilians, or a fight against a named side by nobody named: an unidentified group.

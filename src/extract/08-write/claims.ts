@@ -65,20 +65,22 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
   const attributed = flatMapped(draft.mentions, (m) => m.figures).filter(
     (f) => f.figure.reference !== true || !counted.has(f.figure.measure),
   );
-  const named = attributed
-    .filter((f) => f.source.claimant !== null)
-    .map((f) => toFigure(ctx, f, sides));
-  for (const f of attributed) {
-    const figure = toFigure(ctx, f, sides);
+  // Each figure written out once: the named sources' are looked up by the lead's below.
+  const written = attributed.map((f) => toFigure(ctx, f, sides));
+  const named = written.filter((_, k) => attributed[k]?.source.claimant != null);
+  for (let k = 0; k < attributed.length; k++) {
+    const f = attributed[k];
+    const figure = written[k];
+    if (f === undefined || figure === undefined) continue;
     if (f.source.claimant === null) {
       // The lead's number that a named source states too is that source's figure, with the victims the lead names.
-      const k = named.findIndex(
-        (n) => n.measure === figure.measure && n.count === figure.count && n.count !== null,
+      const n = named.findIndex(
+        (g) => g.measure === figure.measure && g.count === figure.count && g.count !== null,
       );
       // Not found: no read at -1, far slower than a read inside the array.
-      const same = k >= 0 ? named[k] : undefined;
+      const same = n >= 0 ? named[n] : undefined;
       if (same !== undefined) {
-        if (same.victim === null) named[k] = { ...same, victim: figure.victim };
+        if (same.victim === null) named[n] = { ...same, victim: figure.victim };
         continue;
       }
     }
@@ -105,8 +107,11 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
           figure);
     keepOnce(entry.figures, stated);
   }
+  // Written out field by field: a spread followed by a field of its own is copied on V8's slow path.
   return [...bySource.values()].map(({ claim, figures }) => ({
-    ...claim,
+    claimant: claim.claimant,
+    claimant_text: claim.claimant_text,
+    claimant_span: claim.claimant_span,
     figures: withoutBrokenDownTotals(figures),
   }));
 }

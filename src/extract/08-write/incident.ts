@@ -12,7 +12,7 @@ import { fatalitiesOf } from '../../contracts/values.js';
 import { isPartyClaimant } from '../../lexicon/index.js';
 import { asTheActBefore, baseType, settleType, toldAsTheActBefore } from '../05-acts/index.js';
 import type { ChosenType } from '../05-acts/index.js';
-import { chooseSides, withCivilianTarget, withEarlierDoer } from '../06-sides/index.js';
+import { chooseSides, weighSides, withCivilianTarget, withEarlierDoer } from '../06-sides/index.js';
 import type { Sides } from '../06-sides/index.js';
 import type { EventMention, IncidentDraft } from '../07-gather/index.js';
 import { buildClaims } from './claims.js';
@@ -73,7 +73,9 @@ function chooseType(
   before: { readonly eventType: string; readonly subEventType: string } | null,
 ): { readonly type: ChosenType; readonly sides: Sides } {
   const base = baseType(ctx.analysis.lexicon, draft.mentions);
-  const provisional = chooseSides(draft.mentions, base.type.eventType);
+  // The weights do not hang on the type: summed once for both choices.
+  const weights = weighSides(draft.mentions);
+  const provisional = chooseSides(draft.mentions, base.type.eventType, weights);
   const victims = flatMapped(draft.mentions, (m) => m.figures.map((f) => f.figure.victim));
   const type = asTheActBefore(
     settleType(ctx.analysis.lexicon, base, provisional, victims),
@@ -83,7 +85,7 @@ function chooseType(
   const sides =
     type.eventType === base.type.eventType
       ? provisional
-      : chooseSides(draft.mentions, type.eventType);
+      : chooseSides(draft.mentions, type.eventType, weights);
   return { type, sides };
 }
 
@@ -140,6 +142,9 @@ function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: S
   return [];
 }
 
+/** «عشرات»: a toll of dozens, with no count. */
+const DOZENS = /عشرات/;
+
 /**
  * Writes an incident draft out as the contract's Incident, knowing what the
  * report told before it.
@@ -163,17 +168,14 @@ export function buildIncident(
   warnUnlisted(ctx, draft, id, location.location);
   const claims = buildClaims(ctx, draft, sides).filter((c) => c.figures.length > 0);
   const day = date.date.start;
-  const tags = [
-    ...type.tags,
-    ...new Set(
-      flatMapped(claims, (c) =>
-        flatMapped(c.figures, (f) => (f.count === null && /عشرات/.test(f.text) ? ['dozens'] : [])),
-      ),
-    ),
-  ];
-  const evidence = [...new Set(draft.mentions.map((m) => m.clause.sentence))].map((s) =>
-    span(analysis, s.tokenStart, s.tokenEnd),
-  );
+  const tags = [...type.tags];
+  if (claims.some((c) => c.figures.some((f) => f.count === null && DOZENS.test(f.text))))
+    tags.push('dozens');
+  // Each sentence once, in the order its first mention is told.
+  const sentences: EventMention['clause']['sentence'][] = [];
+  for (const m of draft.mentions)
+    if (!sentences.includes(m.clause.sentence)) sentences.push(m.clause.sentence);
+  const evidence = sentences.map((s) => span(analysis, s.tokenStart, s.tokenEnd));
   return {
     id,
     background: draft.background,
