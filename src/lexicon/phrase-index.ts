@@ -1,4 +1,4 @@
-import { normalizePhrase, tokenize, wordKey, WordMemo } from '../text/index.js';
+import { normalizePhrase, tokenize, wordKey, WordMemo, WordTest } from '../text/index.js';
 import type { Token } from '../text/index.js';
 
 /**
@@ -44,9 +44,22 @@ export interface PhraseStarts<V> {
 /** The trie nodes a word's keys lead to from an index's root, each once: where its walks start. */
 type StartNodes<V> = readonly TrieNode<V>[];
 
+/**
+ * Where `walkFrom`'s walks of a word start, read out of the nodes its keys lead
+ * to once per word: the meanings of the word alone (of each node that has some,
+ * in the order of its keys) and the nodes longer phrases go on from. A walk
+ * reads the nodes of a word's phrases of one word no more: they lie far apart
+ * in memory, and most phrases a report meets are of one word.
+ */
+interface WalkStarts<V> {
+  readonly oneWord: readonly (readonly V[])[];
+  readonly deeper: readonly TrieNode<V>[];
+}
+
 /** No node: what a word that starts no phrase starts at. */
 const NO_NODES: readonly never[] = [];
 const NO_STARTS: PhraseStarts<never> = { oneWord: null, deeper: NO_NODES };
+const NO_WALKS: WalkStarts<never> = { oneWord: NO_NODES, deeper: NO_NODES };
 
 function node<V>(): TrieNode<V> {
   return { children: new Map(), values: [] };
@@ -136,6 +149,8 @@ export class PhraseIndex<V> {
     at.values.push(value);
     this.size++;
     this.starts.clear();
+    this.walkStarts.clear();
+    this.goingOn = null;
   }
 
   get phraseCount(): number {
@@ -205,6 +220,24 @@ export class PhraseIndex<V> {
 
   /** The nodes each word starts at; forgotten when a phrase is added. */
   private readonly starts = new WordMemo<StartNodes<V>>((token) => this.nodesOf(token.keys));
+
+  /** Where each word's walks start (`walkFrom`); forgotten when a phrase is added. */
+  private readonly walkStarts = new WordMemo<WalkStarts<V>>((token) => this.walksOf(token.keys));
+
+  private walksOf(keys: readonly string[]): WalkStarts<V> {
+    const nodes = this.nodesOf(keys);
+    if (nodes.length === 0) return NO_WALKS;
+    const oneWord: (readonly V[])[] = [];
+    const deeper: TrieNode<V>[] = [];
+    for (const node of nodes) {
+      if (node.values.length > 0) oneWord.push(node.values);
+      if (node.children.size > 0) deeper.push(node);
+    }
+    return {
+      oneWord: oneWord.length === 0 ? NO_NODES : oneWord,
+      deeper: deeper.length === 0 ? NO_NODES : deeper,
+    };
+  }
 
   private nodesOf(keys: readonly string[]): StartNodes<V> {
     const nodes: TrieNode<V>[] = [];
@@ -361,13 +394,37 @@ export class PhraseIndex<V> {
     const token = start < end ? tokens[start] : undefined;
     if (token === undefined || token.kind === 'break') return this.found;
     if (token.kind === 'word') {
-      for (const next of this.wordStarts(token)) this.step(tokens, start, end, next);
+      // The word alone first, then the longer phrases: the order of ends the
+      // walk gives is the same, as every phrase of one word ends first.
+      const { oneWord, deeper } = this.walkStarts.of(token);
+      for (let k = 0; k < oneWord.length; k++) {
+        const values = oneWord[k];
+        if (values !== undefined) keep(this.found, start + 1, values);
+      }
+      for (let k = 0; k < deeper.length; k++) {
+        const next = deeper[k];
+        if (next !== undefined) this.walk(tokens, start + 1, end, next);
+      }
     } else {
       const next = this.root.children.get(token.text);
       if (next !== undefined) this.step(tokens, start, end, next);
     }
     inOrderOfEnd(this.found);
     return this.found;
+  }
+
+  /**
+   * Whether a word can go on a phrase past its first word (`laterKeys`), worked
+   * out once per word; made when first asked, forgotten when a phrase is added.
+   */
+  private goingOn: WordTest | null = null;
+
+  private goesOn(token: Token): boolean {
+    if (this.goingOn === null) {
+      const later = this.laterKeys();
+      this.goingOn = new WordTest((word) => word.keys.some((key) => later.has(key)));
+    }
+    return this.goingOn.of(token);
   }
 
   private walk(tokens: readonly Token[], i: number, end: number, at: TrieNode<V>): void {
@@ -379,6 +436,8 @@ export class PhraseIndex<V> {
       if (next !== undefined) this.step(tokens, i, end, next);
       return;
     }
+    // Most words after a phrase's first go on none: answered from a bit, no child's table read.
+    if (!this.goesOn(token)) return;
     // A word token may reach the same child through two readings; visit it once.
     let first: TrieNode<V> | undefined;
     for (const key of token.keys) {

@@ -9,7 +9,7 @@ import {
   yearOf,
 } from './calendar.js';
 import { readNumber } from './numbers.js';
-import { WordMemo } from './word-memo.js';
+import { WordMemo, WordTest } from './word-memo.js';
 import type { Token } from './tokens.js';
 
 /** What a date's words contradict: its code and kept day, for wathiq; its words, for people. */
@@ -787,11 +787,18 @@ const PREFIXED_OPENERS: ReadonlyMap<string, string> = new Map(
 /** The opener each word is, without its proclitic (null for most words), looked up once per word. */
 const OPENER_OF_WORD = new WordMemo((token) => PREFIXED_OPENERS.get(token.text) ?? null);
 
+/**
+ * Whether a word is an opener at all, in a bit a word: asked of every word of a
+ * report, and nearly all are none, answered from a table that stays in the
+ * processor's cache where the openers' table is read for the few that are.
+ */
+const IS_OPENER = new WordTest((token) => PREFIXED_OPENERS.has(token.text));
+
 function mayOpenDate(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
   if (t === undefined) return false;
   if (t.kind === 'number') return true;
-  if (t.kind !== 'word') return false;
+  if (t.kind !== 'word' || !IS_OPENER.of(t)) return false;
   const w = OPENER_OF_WORD.of(t);
   if (w === null) return false;
   // «في», «منذ», «خلال» are everywhere: they open a date only before a number, a year word or a month.

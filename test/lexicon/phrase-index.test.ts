@@ -129,6 +129,38 @@ describe('PhraseIndex', () => {
     expect(listed.map((m) => [m.start, m.end, m.values[0]])).toEqual(visited);
   });
 
+  it('lists the phrases of the word alone, under every reading, before the longer ones', () => {
+    const readings = new PhraseIndex<string>();
+    // «وقوات» reads as itself, then as «قوات»: each reading is a phrase alone and goes on.
+    readings.add('وقوات النظام', 'joined long');
+    readings.add('وقوات', 'joined');
+    readings.add('قوات', 'bare');
+    readings.add('قوات النظام', 'bare long');
+    const tokens = tokensOf('وقوات النظام');
+    expect(readings.matchesAt(tokens, 0).map((m) => [m.end, m.values[0]])).toEqual([
+      [1, 'joined'],
+      [1, 'bare'],
+      [2, 'joined long'],
+      [2, 'bare long'],
+    ]);
+  });
+
+  it('finds a phrase added after the index was walked', () => {
+    const growing = new PhraseIndex<string>();
+    growing.add('قصف', 'strike');
+    growing.add('قصف جوي', 'air strike');
+    const tokens = tokensOf('قصف مدفعي عنيف');
+    expect(growing.matchesAt(tokens, 0).map((m) => m.values[0])).toEqual(['strike']);
+    // «مدفعي» went on no phrase when the walk met it; now it does, and «عنيف» after it too.
+    growing.add('قصف مدفعي', 'shelling');
+    growing.add('مدفعي عنيف', 'heavy');
+    expect(growing.matchesAt(tokens, 0).map((m) => [m.end, m.values[0]])).toEqual([
+      [1, 'strike'],
+      [2, 'shelling'],
+    ]);
+    expect(growing.matchesAt(tokens, 1).map((m) => [m.end, m.values[0]])).toEqual([[3, 'heavy']]);
+  });
+
   it('scans left to right without overlaps', () => {
     expect(index.scan(tokensOf('اشتباكات بين قسد وقوات النظام')).map((m) => m.values[0])).toEqual([
       'SDF',

@@ -21,6 +21,7 @@ import {
   splitSentences,
   tokenize,
   WordMemo,
+  WordTest,
 } from '../../text/index.js';
 import type { DateExpression, NormalizedText, Sentence, Token } from '../../text/index.js';
 
@@ -123,15 +124,28 @@ const SUBJECT_SPAN = 4;
  * The split triggers each word can be the object of, worked out once per
  * dictionary and word (by the word's number), not again at every token of it.
  */
-const splitsByObject = new WeakMap<readonly SplitTrigger[], WordMemo<readonly SplitTrigger[]>>();
+const splitsByObject = new WeakMap<readonly SplitTrigger[], SplitIndex>();
 
-function bySplitObject(splits: readonly SplitTrigger[]): WordMemo<readonly SplitTrigger[]> {
+/**
+ * Whether a word is the object of any split trigger, in a bit a word, then
+ * which ones: a dictionary has a few, and nearly every word is the object of
+ * none, answered from a table small enough to stay in the processor's cache.
+ */
+interface SplitIndex {
+  readonly objects: WordTest;
+  readonly splits: WordMemo<readonly SplitTrigger[]>;
+}
+
+function bySplitObject(splits: readonly SplitTrigger[]): SplitIndex {
   let index = splitsByObject.get(splits);
   if (index === undefined) {
     const byKey = new Map<string, SplitTrigger[]>();
     for (const split of splits)
       for (const key of split.objectKeys) byKey.set(key, [...(byKey.get(key) ?? []), split]);
-    index = new WordMemo((token) => splitsWithObject(token, byKey, splits));
+    index = {
+      objects: new WordTest((token) => token.keys.some((key) => byKey.has(key))),
+      splits: new WordMemo((token) => splitsWithObject(token, byKey, splits)),
+    };
     splitsByObject.set(splits, index);
   }
   return index;
@@ -169,8 +183,8 @@ function splitTriggersIn(tokens: readonly Token[], lexicon: Lexicon): Annotation
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // Punctuation and line breaks have no keys: no split trigger's object.
-    if (token === undefined || token.keys.length === 0) continue;
-    for (const split of index.of(token)) {
+    if (token === undefined || token.keys.length === 0 || !index.objects.of(token)) continue;
+    for (const split of index.splits.of(token)) {
       for (let j = i - 2; j >= Math.max(0, i - 1 - SUBJECT_SPAN); j--) {
         const before = tokens[j];
         if (before === undefined || before.kind === 'punct') break;
