@@ -1154,7 +1154,7 @@ async function saveEvents(
       members: event.members.map((m) => m.incident),
       documents: [...new Set(event.members.map((m) => m.document))],
       data: headOf(event),
-      reasons: reasonsOf(event),
+      claims: claimsOf(event),
     };
   });
   // One statement: the events, their new members, and the others pointed at them (a
@@ -1170,11 +1170,12 @@ async function saveEvents(
        -- Private when any member is: the mark lives on the incidents and outlives regrouping.
        EXISTS (SELECT 1 FROM incidents i WHERE i.id = ANY(e.members) AND i.private),
        -- Why it needs a person: what the review queue ranks by (the schema's version 18).
-       event_review_reasons(e.reasons, ${weekdayContradictedAmongFew('e.documents', 'e.data')})
+       event_review_reasons(e.data || jsonb_build_object('claims', e.claims),
+         ${weekdayContradictedAmongFew('e.documents', 'e.data')})
      FROM jsonb_to_recordset($1::jsonb) AS e(id text, event_type text, sub_event_type text,
        date_start date, date_end date, admin1_pcode text, admin1 text, actor1 text, actor2 text,
        fatalities_best integer, claimants text[], review_status text, search_text text,
-       search_names text[], members text[], documents text[], data jsonb, reasons jsonb)
+       search_names text[], members text[], documents text[], data jsonb, claims jsonb)
      ON CONFLICT (id) DO UPDATE SET event_type = EXCLUDED.event_type,
        sub_event_type = EXCLUDED.sub_event_type, date_start = EXCLUDED.date_start,
        date_end = EXCLUDED.date_end, admin1_pcode = EXCLUDED.admin1_pcode, admin1 = EXCLUDED.admin1,
@@ -1258,15 +1259,13 @@ function headOf(event: Event): Omit<Event, 'members' | 'claims'> {
 }
 
 /**
- * An event as event_review_reasons reads it: of its claims, only whether it
- * has any and whether any is not a party's (the whole claims of an act told
- * by 1,500 reports are a megabyte).
+ * An event's claims as event_review_reasons reads them, beside its head
+ * (headOf, sent once and joined to them in SQL): only whether it has any and
+ * whether any is not a party's (the whole claims of an act told by 1,500
+ * reports are a megabyte).
  */
-function reasonsOf(
-  event: Event,
-): Omit<Event, 'members' | 'claims'> & { claims: { party: boolean }[] } {
-  const claims = event.claims.length === 0 ? [] : [{ party: event.claims.every((c) => c.party) }];
-  return { ...headOf(event), claims };
+function claimsOf(event: Event): { party: boolean }[] {
+  return event.claims.length === 0 ? [] : [{ party: event.claims.every((c) => c.party) }];
 }
 
 /** What a search for an event reads: its place, actors, type and every claim's words, normalized. */
