@@ -4,7 +4,7 @@ import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
-import { firstKeptFrom, MAX_WORDS_KEPT, startsWord } from '../text/index.js';
+import { firstKeptFrom, MAX_WORDS_KEPT, startsWord, WordMemo } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import { readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
@@ -521,6 +521,15 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     if (token.kind !== 'word') return otherStarts.has(token.text);
     return (bitsOfWord(token) & STARTS_PLACE) !== 0;
   };
+  // What a word points back to, worked out once per word (by its number), where each ask
+  // looked every key of the word up in the table: asked at every settlement word and cue.
+  const anaphorOfWord = new WordMemo<Anaphor | null>((token) => {
+    for (const key of token.keys) {
+      const points = anaphors.get(key);
+      if (points !== undefined) return points;
+    }
+    return null;
+  });
   return {
     places,
     names,
@@ -578,14 +587,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         ? (bitsOfWord(token) & NOT_NAME) !== 0
         : token.keys.some((key) => notNames.has(key) || stop.has(key)),
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
-    anaphorOf: (token) => {
-      if (token?.kind !== 'word') return null;
-      for (const key of token.keys) {
-        const points = anaphors.get(key);
-        if (points !== undefined) return points;
-      }
-      return null;
-    },
+    anaphorOf: (token) => (token?.kind === 'word' ? anaphorOfWord.of(token) : null),
     nearSpellings: (key) => {
       const known = nearby.get(key);
       if (known !== undefined) return known;

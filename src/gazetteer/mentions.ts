@@ -352,10 +352,10 @@ function readCues(
     applyCue(cues, value);
     const word = tokens[cue.start];
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
-      cues.definite = spelledWithArticle(word?.text ?? '') === true;
+      cues.definite = withArticle(word);
     if (value.kind === 'settlement' || value.kind === 'pair') cues.kindWord = word?.keys ?? null;
     if (value.kind === 'facility' && gazetteer.isA(word, 'namedAfter')) cues.namedAfter = true;
-    if (word?.keys.includes(BETWEEN) === true) cues.between = true;
+    if (word !== undefined && BETWEEN_WORD.of(word)) cues.between = true;
     j = cue.end;
     // «طريق بلدتي (كحيل-السهوة)»: the names may stand in parentheses.
     if (tokens[j]?.text === '(') j++;
@@ -533,6 +533,26 @@ function spelledWithArticle(surface: string): boolean | null {
   return surface.startsWith('ال', clitics);
 }
 
+/**
+ * `spelledWithArticle` of a token's word, answered once per word and kept by its number
+ * (`WordTest`): asked at every cue word and name, where each read the word's string,
+ * far in memory. Two answers make the three: with the article, or no proclitic in play.
+ */
+const WITH_ARTICLE = new WordTest((token) => spelledWithArticle(token.text) === true);
+const NO_PROCLITIC = new WordTest((token) => spelledWithArticle(token.text) === null);
+
+/** `spelledWithArticle` of a token's word (null for no token, as for an empty word). */
+function articleOf(token: Token | undefined): boolean | null {
+  if (token === undefined) return null;
+  if (WITH_ARTICLE.of(token)) return true;
+  return NO_PROCLITIC.of(token) ? null : false;
+}
+
+/** Whether a token spells its word with the article (`spelledWithArticle` is true). */
+function withArticle(token: Token | undefined): boolean {
+  return token !== undefined && WITH_ARTICLE.of(token);
+}
+
 const isConjunction = (c: string | undefined): boolean => c === 'و' || c === 'ف';
 const isPreposition = (c: string | undefined): boolean => c === 'ب' || c === 'ل' || c === 'ك';
 
@@ -559,14 +579,25 @@ function looseName(
   shortest: number,
 ): { end: number; names: readonly PlaceName[] } | null {
   for (let end = to; end >= shortest; end--) {
-    const key = tokens
-      .slice(from, end)
-      .map((t) => t.keys[0] ?? t.text)
-      .join(' ');
-    const names = gazetteer.nearSpellings(key);
+    const names = gazetteer.nearSpellings(spellingKey(tokens, from, end));
     if (names.length > 0) return { end, names };
   }
   return null;
+}
+
+/**
+ * The key of tokens `[from, end)` as the gazetteer's spellings are keyed: each word's own
+ * key, joined by spaces. A word alone is its key, no string made; several are joined
+ * in a loop, where a copy of the tokens and a list of their keys were made to join.
+ */
+function spellingKey(tokens: readonly Token[], from: number, end: number): string {
+  let key = '';
+  for (let k = from; k < end; k++) {
+    const t = tokens[k];
+    const word = t?.keys[0] ?? t?.text ?? '';
+    key = k === from ? word : `${key} ${word}`;
+  }
+  return key;
 }
 
 /** «قرية معمل أوشاغي» where the gazetteer knows «أوشاغي»: the known part of an unknown name. */
@@ -601,7 +632,7 @@ function buildMention(
   listed = false,
 ): PlaceMention | null {
   const first = tokens[nameStart];
-  const article = spelledWithArticle(first?.text ?? '');
+  const article = articleOf(first);
   const { usable, prominent, common, partial, candidates, city } = readNames(
     name.values,
     cues.any,
@@ -754,6 +785,9 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
 /** «بين»: a cue word, and the key that marks two places the act was between. */
 const BETWEEN = 'بين';
 
+/** A word one of whose keys is «بين»: asked once per word (`WordTest`), where every cue word's keys were searched. */
+const BETWEEN_WORD = new WordTest((token) => token.keys.includes(BETWEEN));
+
 /** Words between «إلى» and the town of a hospital: «إلى المستشفى الوطني في مدينة حماة». */
 const DESTINATION_GAP = 4;
 /** How far before «إلى» a word of transfer or travel makes the place a destination. */
@@ -829,10 +863,13 @@ function isOrganisation(
 /** Words a correspondent's outlet may take between «مراسل» and the place («مراسل قناة سما في»). */
 const CORRESPONDENT_REACH = 3;
 
-/** «بدرعا»: a word read with «بـ» on it, not a name that begins with the letter («بنش»). */
-function carriesBa(token: Token): boolean {
-  return token.text.startsWith('ب') && token.keys.includes(token.text.slice(1));
-}
+/**
+ * «بدرعا»: a word read with «بـ» on it, not a name that begins with the letter («بنش»).
+ * Answered once per word (`WordTest`), where each place named cut a string from its first word.
+ */
+const CARRIES_BA = new WordTest(
+  (token) => token.text.startsWith('ب') && token.keys.includes(token.text.slice(1)),
+);
 
 /** «مراسل سما بدرعا», «مراسلنا في ريف حلب»: where a correspondent is posted. */
 function correspondentsBase(
@@ -843,7 +880,7 @@ function correspondentsBase(
   const first = tokens[mention.start];
   const before = tokens[mention.start - 1];
   // «بدرعا» carries its preposition; «في درعا» has it before.
-  const located = before?.text === 'في' || (first !== undefined && carriesBa(first));
+  const located = before?.text === 'في' || (first !== undefined && CARRIES_BA.of(first));
   if (!located) return false;
   const from = before?.text === 'في' ? mention.start - 2 : mention.start - 1;
   for (let b = from; b >= Math.max(0, from - CORRESPONDENT_REACH + 1); b--) {
@@ -943,7 +980,7 @@ function anaphorAt(
   relation: PlaceRelation,
 ): PlaceMention | null {
   const word = tokens[end - 1];
-  const points = spelledWithArticle(word?.text ?? '') === true ? gazetteer.anaphorOf(word) : null;
+  const points = withArticle(word) ? gazetteer.anaphorOf(word) : null;
   const following = tokens[end];
   // «المدينة الصناعية», «القرية المجاورة»: a word after it says which; leave those alone.
   if (points === null || (following?.kind === 'word' && following.text.startsWith('ال')))
@@ -991,5 +1028,5 @@ function quotedBeyond(tokens: readonly Token[], start: number, end: number): boo
 /** «وسط المدينة», «أطراف القرية»: a cue phrase that ends on a settlement word with the article. */
 function endsDefinite(gazetteer: Gazetteer, tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1];
-  return gazetteer.anaphorOf(last) !== null && spelledWithArticle(last?.text ?? '') === true;
+  return gazetteer.anaphorOf(last) !== null && withArticle(last);
 }

@@ -3,6 +3,7 @@ import { countBelow, flatMapped } from '../../text/index.js';
 import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import { ROADS, ROAD_WORDS, someAt, textOf } from '../01-read/index.js';
+import type { WordSet } from '../01-read/index.js';
 
 /** The places of a report: resolved ones by token position, and names the gazetteer lacks. */
 export interface ReportPlaces {
@@ -51,9 +52,14 @@ function asContainers(analysis: Analysis, gazetteer: Gazetteer, resolved: Resolv
   }
 }
 
-function isRoadWord(analysis: Analysis, i: number, list: ReadonlySet<string>): boolean {
-  const token = analysis.tokens[i];
-  return token !== undefined && (list.has(token.text) || token.keys.some((k) => list.has(k)));
+/**
+ * Whether token `i` is one of a list's words, as written or with its clitics set aside:
+ * answered once per word (`holdsAsWritten`), where each asked the list by its text and each
+ * of its keys. No token is read before the first: a read at -1 leaves V8's fast path.
+ */
+function isRoadWord(analysis: Analysis, i: number, list: WordSet): boolean {
+  const token = i >= 0 ? analysis.tokens[i] : undefined;
+  return token !== undefined && list.holdsAsWritten(token);
 }
 
 /**
@@ -70,11 +76,11 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
       continue;
     // «الطريق الدولي حلب - القامشلي»; the road word may head the mention: «طريق بلدتي (كحيل-السهوة)».
     let i = first.mention.nameStart - 1;
-    const within = (at: number): boolean => at >= first.mention.start;
+    const start = first.mention.start;
     while (
-      i >= first.mention.start - 3 &&
+      i >= start - 3 &&
       !isRoadWord(analysis, i, ROADS) &&
-      (within(i) || isRoadWord(analysis, i, ROAD_WORDS))
+      (i >= start || isRoadWord(analysis, i, ROAD_WORDS))
     )
       i--;
     if (!isRoadWord(analysis, i, ROADS)) continue;
@@ -91,18 +97,40 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
 /**
  * Whether a mention lies inside one of the zones: zones sorted by start, each
  * with the furthest end of those starting at or before it, so a mention is
- * looked up by a binary search (a long report has thousands of zones).
+ * looked up by a binary search (a long report has thousands of zones). The
+ * starts are a list of numbers searched here, where a search over the zones
+ * called back for the start of each zone it read, at every mention.
  */
 function insideAny(zones: readonly { start: number; end: number }[]): (m: PlaceMention) => boolean {
   const sorted = inOrder(zones, (z) => z.start)
     ? zones
     : [...zones].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
   const furthest: number[] = [];
-  for (const z of sorted) furthest.push(Math.max(z.end, furthest.at(-1) ?? -Infinity));
+  let reach = -Infinity;
+  for (let k = 0; k < sorted.length; k++) {
+    const z = sorted[k];
+    if (z === undefined) continue;
+    reach = Math.max(z.end, reach);
+    starts.push(z.start);
+    furthest.push(reach);
+  }
   return (m) => {
-    const k = countBelow(sorted, (z) => z.start, m.start, true);
+    const k = countAtOrBelow(starts, m.start);
     return k > 0 && (furthest[k - 1] ?? -Infinity) >= m.end;
   };
+}
+
+/** How many of the ascending numbers are at or below `bound`: where the first above it stands. */
+function countAtOrBelow(ascending: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ascending[mid] ?? Infinity) <= bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether items are sorted by where they start already: a stable sort would leave them as they are. */
