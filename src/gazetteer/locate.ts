@@ -3,8 +3,11 @@ import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions } from './mentions.js';
 import type { PlaceMention } from './mentions.js';
 import { GOVERNORATE_CODE_LENGTH, adminCodesOf, resolveMention } from './resolve.js';
-import type { PlaceContext, ResolvedPlace } from './resolve.js';
+import type { Areas, PlaceContext, ResolvedPlace } from './resolve.js';
 import { Spots } from './spots.js';
+
+/** No areas: shared by every sentence that names none. */
+const NO_AREAS: Areas = [];
 
 /** A place mention, the sentence it is in, and the place it resolved to (null: none fits). */
 export interface LocatedMention {
@@ -49,43 +52,48 @@ export function locateMentions(
   }
   // Each sentence's areas, those of its acts, and the governorates the report has placed
   // acts in so far: one walk over the mentions, each mention's areas asked once.
-  // Sets only read from here on: a sentence that names no area shares one empty set, and
-  // one that adds no governorate the report's set so far (most sentences do either).
-  const none: ReadonlySet<string> = new Set<string>();
-  const sentenceAdmins: ReadonlySet<string>[] = [];
-  const sentenceActAdmins: ReadonlySet<string>[] = [];
-  const governoratesSoFar: ReadonlySet<string>[] = [];
+  // Lists of codes only read from here on: a sentence whose areas are those of one mention
+  // shares that mention's list, one that names none the empty list, and one that adds no
+  // governorate the report's list so far (most sentences do one of these), where each
+  // sentence that named an area made a set of its own and hashed its codes into it.
+  const sentenceAdmins: Areas[] = [];
+  const sentenceActAdmins: Areas[] = [];
+  const governoratesSoFar: Areas[] = [];
   const documentAdmin = new Set<string>();
-  let reportGovernorates = none;
+  let reportGovernorates = NO_AREAS;
   let mentionIndex = 0;
   for (let k = 0; k < bySentence.length; k++) {
     const mentions = bySentence[k] ?? [];
-    let admin: Set<string> | null = null;
+    let admin = NO_AREAS;
     // A mention left out whose areas count for the sentence, not for its acts: most sentences
-    // have none, and their acts' areas are the sentence's, one set for both.
+    // have none, and their acts' areas are the sentence's, one list for both.
     let leftOut = false;
-    // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
-    let governorates: Set<string> | null = null;
     for (let m = 0; m < mentions.length; m++) {
       const mention = mentions[m];
       const kept = skipped[mentionIndex] !== true;
       mentionIndex++;
       if (mention === undefined) continue;
-      const placesAct = kept && !mention.origin && mention.aside === undefined;
       const codes = adminCodesOf(mention);
+      if (codes.length === 0) continue;
+      admin = withAreas(admin, codes);
+      if (!kept) leftOut = true;
+      const placesAct = kept && !mention.origin && mention.aside === undefined;
       for (let c = 0; c < codes.length; c++) {
         const code = codes[c];
         if (code === undefined) continue;
-        (admin ??= new Set()).add(code);
         documentAdmin.add(code);
-        if (!kept) leftOut = true;
-        if (placesAct && code.length === GOVERNORATE_CODE_LENGTH && !reportGovernorates.has(code))
-          (governorates ??= new Set(reportGovernorates)).add(code);
+        // Copied, not added to: the sentences before keep the list they were given.
+        if (
+          placesAct &&
+          code.length === GOVERNORATE_CODE_LENGTH &&
+          !reportGovernorates.includes(code)
+        )
+          reportGovernorates = [...reportGovernorates, code];
       }
     }
-    reportGovernorates = governorates ?? reportGovernorates;
-    sentenceAdmins.push(admin ?? none);
-    sentenceActAdmins.push(leftOut ? actAreas(mentions, skipped, mentionIndex) : (admin ?? none));
+    sentenceAdmins.push(admin);
+    sentenceActAdmins.push(leftOut ? actAreas(mentions, skipped, mentionIndex) : admin);
+    // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
     governoratesSoFar.push(reportGovernorates);
   }
   // Each spot once: the context asks only how near the nearest is, and a long
@@ -95,10 +103,10 @@ export function locateMentions(
   const contexts: PlaceContext[] = [];
   for (let k = 0; k < bySentence.length; k++)
     contexts.push({
-      sentenceAdmin: sentenceAdmins[k] ?? none,
-      sentenceActAdmin: sentenceActAdmins[k] ?? none,
+      sentenceAdmin: sentenceAdmins[k] ?? NO_AREAS,
+      sentenceActAdmin: sentenceActAdmins[k] ?? NO_AREAS,
       documentAdmin,
-      reportGovernorates: governoratesSoFar[k] ?? none,
+      reportGovernorates: governoratesSoFar[k] ?? NO_AREAS,
       resolved: places,
     });
   // The names of one place first, then the others: each pass in text order.
@@ -151,15 +159,33 @@ function actAreas(
   mentions: readonly PlaceMention[],
   skipped: readonly boolean[],
   end: number,
-): ReadonlySet<string> {
-  const areas = new Set<string>();
+): Areas {
+  let areas = NO_AREAS;
   const first = end - mentions.length;
   for (let m = 0; m < mentions.length; m++) {
     const mention = mentions[m];
     if (mention === undefined || skipped[first + m] === true) continue;
-    for (const code of adminCodesOf(mention)) areas.add(code);
+    areas = withAreas(areas, adminCodesOf(mention));
   }
   return areas;
+}
+
+/**
+ * The areas with `codes` added, each once, in the order first met: the list itself when it
+ * has them all, `codes` itself when it is empty (a mention's codes are each once already).
+ * Never changed in place: a list may be a mention's, shared by every mention of the name.
+ */
+function withAreas(areas: Areas, codes: readonly string[]): Areas {
+  if (areas.length === 0) return codes;
+  let joined = areas;
+  for (let c = 0; c < codes.length; c++) {
+    const code = codes[c];
+    if (code === undefined || joined.includes(code)) continue;
+    // Copied at the first code added, then added to: the copy is this call's own.
+    if (joined === areas) joined = [...areas];
+    (joined as string[]).push(code);
+  }
+  return joined;
 }
 
 /**

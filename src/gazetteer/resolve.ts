@@ -5,16 +5,23 @@ import type { Place } from './places.js';
 import type { Spots } from './spots.js';
 
 /**
+ * Admin p-codes, each once: a sentence names a few, and a list of them (a mention's own
+ * when it is the sentence's only one) is asked by comparing the codes, one string each
+ * (`shared`), where a set was made for each sentence and every code hashed into it.
+ */
+export type Areas = readonly string[];
+
+/**
  * What the rest of the report says about where things are: governorates and
  * districts it names (in this sentence and anywhere), and places it already resolved.
  */
 export interface PlaceContext {
-  readonly sentenceAdmin: ReadonlySet<string>;
+  readonly sentenceAdmin: Areas;
   /** The sentence's areas less those named where its speaker is («مصادر محلية في مدينة إدلب»). */
-  readonly sentenceActAdmin?: ReadonlySet<string>;
+  readonly sentenceActAdmin?: Areas;
   readonly documentAdmin: ReadonlySet<string>;
   /** The governorates the report places acts in: those it names, less where people came from or were taken. */
-  readonly reportGovernorates?: ReadonlySet<string>;
+  readonly reportGovernorates?: Areas;
   /** The spots of the places the report resolved already (only distances to them count). */
   readonly resolved: Spots;
 }
@@ -127,8 +134,8 @@ function scoreParts(
   const nearest = context.resolved.nearest(place, NEARBY_KM);
   return {
     sentence:
-      (context.sentenceAdmin.has(place.admin1Pcode) ? 100 : 0) +
-      (context.sentenceAdmin.has(place.admin2Pcode) ? 50 : 0),
+      (context.sentenceAdmin.includes(place.admin1Pcode) ? 100 : 0) +
+      (context.sentenceAdmin.includes(place.admin2Pcode) ? 50 : 0),
     user: place.user === true ? USER_PLACE_BONUS : 0,
     cue: place.kind === cueKind ? CUE_KIND_BONUS : 0,
     report:
@@ -212,7 +219,7 @@ function rankedByScore(
 /** A quarter or area of a town: in a district the sentence names, or near a place the report placed. */
 function inTown(place: Place, context: PlaceContext): boolean {
   return (
-    context.sentenceAdmin.has(place.admin2Pcode) ||
+    context.sentenceAdmin.includes(place.admin2Pcode) ||
     context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
 }
@@ -238,8 +245,8 @@ function placesWhere(
 
 function supported(place: Place, context: PlaceContext): boolean {
   return (
-    context.sentenceAdmin.has(place.admin1Pcode) ||
-    context.sentenceAdmin.has(place.admin2Pcode) ||
+    context.sentenceAdmin.includes(place.admin1Pcode) ||
+    context.sentenceAdmin.includes(place.admin2Pcode) ||
     context.documentAdmin.has(place.admin2Pcode) ||
     context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
@@ -264,7 +271,7 @@ function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): bool
   );
 }
 
-function namesDistrict(codes: ReadonlySet<string>): boolean {
+function namesDistrict(codes: Areas): boolean {
   for (const code of codes) if (code.length > GOVERNORATE_CODE_LENGTH) return true;
   return false;
 }
@@ -292,7 +299,11 @@ function outsideNamedArea(place: Place, context: PlaceContext): boolean {
   if (namesGovernorate) return true;
   // «وقتل مدنيان في قرية البحرة» in a report about Deir ez-Zor: the report's governorates, when the sentence names none.
   const governorates = context.reportGovernorates;
-  if (governorates === undefined || governorates.size === 0 || governorates.has(place.admin1Pcode))
+  if (
+    governorates === undefined ||
+    governorates.length === 0 ||
+    governorates.includes(place.admin1Pcode)
+  )
     return false;
   return !(context.resolved.nearest(place, NEAR_KM) < NEAR_KM);
 }
@@ -303,18 +314,52 @@ const NEAR_KM = 30;
 /** Kinds a name can be shared by and a reviewer may want to see as the other reading. */
 const LOCAL_KINDS: ReadonlySet<Place['kind']> = new Set(['community', 'neighbourhood', 'site']);
 
-type Kinds = readonly Place['kind'][];
+/**
+ * Kinds in order, most fitting first: where each kind stands (its first place in the list),
+ * past the list for a kind not in it. A field for each kind, read by a switch on the kind,
+ * where each place of a pool searched the list for its kind.
+ */
+type Kinds = Readonly<Record<Place['kind'], number>>;
+
+function kindsInOrder(...kinds: Place['kind'][]): Kinds {
+  const at = (kind: Place['kind']): number => {
+    const k = kinds.indexOf(kind);
+    return k < 0 ? kinds.length : k;
+  };
+  return {
+    governorate: at('governorate'),
+    district: at('district'),
+    subdistrict: at('subdistrict'),
+    community: at('community'),
+    neighbourhood: at('neighbourhood'),
+    site: at('site'),
+  };
+}
 
 /** The kinds cue words allow, most fitting first (made once, not for every mention). */
 const KINDS: Readonly<Record<AdminLevel | 'region' | 'facility' | 'settlement' | 'bare', Kinds>> = {
   // «منطقة X» is a district when X names one, else the area around the town X.
-  district: ['district', 'community', 'subdistrict', 'governorate'],
-  governorate: ['governorate', 'district', 'subdistrict', 'community', 'governorate'],
-  subdistrict: ['subdistrict', 'district', 'subdistrict', 'community', 'governorate'],
-  region: ['governorate', 'district', 'community', 'subdistrict'],
-  facility: ['site', 'community', 'neighbourhood', 'subdistrict', 'district', 'governorate'],
-  settlement: ['community', 'neighbourhood', 'site', 'subdistrict', 'district'],
-  bare: ['community', 'neighbourhood', 'site', 'governorate', 'district', 'subdistrict'],
+  district: kindsInOrder('district', 'community', 'subdistrict', 'governorate'),
+  governorate: kindsInOrder('governorate', 'district', 'subdistrict', 'community', 'governorate'),
+  subdistrict: kindsInOrder('subdistrict', 'district', 'subdistrict', 'community', 'governorate'),
+  region: kindsInOrder('governorate', 'district', 'community', 'subdistrict'),
+  facility: kindsInOrder(
+    'site',
+    'community',
+    'neighbourhood',
+    'subdistrict',
+    'district',
+    'governorate',
+  ),
+  settlement: kindsInOrder('community', 'neighbourhood', 'site', 'subdistrict', 'district'),
+  bare: kindsInOrder(
+    'community',
+    'neighbourhood',
+    'site',
+    'governorate',
+    'district',
+    'subdistrict',
+  ),
 };
 
 /**
@@ -323,8 +368,20 @@ const KINDS: Readonly<Record<AdminLevel | 'region' | 'facility' | 'settlement' |
  * its own, where a closure over the kinds was made for every mention resolved.
  */
 function kindRank(p: Place, kinds: Kinds, cueKind: Place['kind'] | null): number {
-  const k = kinds.indexOf(p.kind === cueKind ? 'community' : p.kind);
-  return k < 0 ? kinds.length : k;
+  switch (p.kind === cueKind ? 'community' : p.kind) {
+    case 'governorate':
+      return kinds.governorate;
+    case 'district':
+      return kinds.district;
+    case 'subdistrict':
+      return kinds.subdistrict;
+    case 'community':
+      return kinds.community;
+    case 'neighbourhood':
+      return kinds.neighbourhood;
+    case 'site':
+      return kinds.site;
+  }
 }
 
 /**

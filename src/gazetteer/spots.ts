@@ -1,4 +1,3 @@
-import { countBelow } from '../text/index.js';
 import { KM_PER_DEGREE, distanceKm } from './places.js';
 import type { Place } from './places.js';
 
@@ -48,6 +47,15 @@ export class Spots {
 
   /** Where the first spot at latitude `lat` or further north stands. */
   private firstFrom(lat: number): number {
-    return countBelow(this.byLatitude, (spot) => spot.lat, lat);
+    // Searched here, where a search shared by every list called back for each spot's latitude.
+    const spots = this.byLatitude;
+    let lo = 0;
+    let hi = spots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((spots[mid]?.lat ?? Infinity) < lat) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
