@@ -45,6 +45,33 @@ export function memberRows(event: Event, told: ReadonlyMap<string, StoredInciden
 }
 
 /**
+ * An event whole from its data (events.data: all but its members and claims)
+ * and its member rows in its members' order, as event_whole (schema.ts,
+ * migration 53) makes it in the engine, key for key: its members, and their
+ * claims one member after another, merged into the data under the keys
+ * `members` and `claims`, the keys in the engine's order for JSON objects
+ * (jsonbKeyOrder), which an export writes them in.
+ */
+export function eventWhole(
+  data: Event,
+  rows: readonly Pick<MemberRow, 'member' | 'claims'>[],
+): Event {
+  const merged: [string, unknown][] = Object.entries(data).filter(
+    ([key]) => key !== 'members' && key !== 'claims',
+  );
+  merged.push(['members', rows.map((r) => r.member)], ['claims', rows.flatMap((r) => r.claims)]);
+  merged.sort(([a], [b]) => jsonbKeyOrder(a, b));
+  return Object.fromEntries(merged) as unknown as Event;
+}
+
+/** The order of an object's keys in the engine's JSON (jsonb): the shorter first, then byte by byte. */
+function jsonbKeyOrder(a: string, b: string): number {
+  return (
+    Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b))
+  );
+}
+
+/**
  * What a batch writes of its events' members: the rows new or changed since
  * those `stored`, the stored rows of members gone from their event, and the
  * events either touched (written again whatever their own data: their words

@@ -1,6 +1,8 @@
 import type { Event, EventSort, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
 import { foldCounts } from './counts.js';
+import { eventWhole } from './event-members.js';
+import type { MemberRow } from './event-members.js';
 import type { QueryOptions, Sql } from './db.js';
 import { GRID_CELL, TILE_PER } from './schema.js';
 import type { ReportIndex, ReportInfo } from './writer.js';
@@ -1175,7 +1177,7 @@ async function pageOf(
       return db.query<EventRow>(
         `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}),
          page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})
-         SELECT e.id, page.sort_value::text AS sort_key, e.private, event_whole(e.id, e.data) AS data
+         SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
          FROM page JOIN events e ON e.id = page.id ORDER BY page.sort_value ${order}, e.id`,
         params,
         FILTERED,
@@ -1188,7 +1190,7 @@ async function pageOf(
     return db.query<EventRow>(
       `WITH page AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}
                                   ${orderOf(sort)} LIMIT ${param(count)})
-       SELECT e.id, page.sort_value::text AS sort_key, e.private, event_whole(e.id, e.data) AS data
+       SELECT e.id, page.sort_value::text AS sort_key, e.private, e.data
        FROM page JOIN events e ON e.id = page.id
        ORDER BY page.sort_value ${order}, e.id`,
       params,
@@ -1202,9 +1204,31 @@ async function pageOf(
     rows.push(...(await read({ key: null, id: '' }, limit - rows.length)));
   const last = rows.at(-1);
   return {
-    rows,
+    rows: await madeWhole(db, rows),
     next: rows.length === limit && last !== undefined ? { key: last.sort_key, id: last.id } : null,
   };
+}
+
+/**
+ * A page's events whole (their data holds neither members nor claims: their
+ * rows of event_members do, migration 52), as event_whole makes them, key
+ * for key: the page's member rows read at once, in each event's members'
+ * order, and put together here. Made whole by event_whole, event by event,
+ * the engine gathered each event's rows into JSON arrays and merged them
+ * into its data: a page of 250 for export cost twice the engine's CPU of
+ * reading the same rows (PostgreSQL, 100,000 events: 15 ms against 8).
+ */
+async function madeWhole(db: Sql, rows: readonly EventRow[]): Promise<EventRow[]> {
+  if (rows.length === 0) return [];
+  const members = await db.query<Pick<MemberRow, 'event_id' | 'member' | 'claims'>>(
+    `SELECT event_id, member, claims FROM event_members WHERE event_id = ANY($1::text[])
+     ORDER BY event_id, incident_id COLLATE "C"`,
+    [rows.map((r) => r.id)],
+    FILTERED,
+  );
+  const byEvent = new Map<string, (typeof members)[number][]>();
+  for (const m of members) byEvent.set(m.event_id, [...(byEvent.get(m.event_id) ?? []), m]);
+  return rows.map((r) => ({ ...r, data: eventWhole(r.data, byEvent.get(r.id) ?? []) }));
 }
 
 /** One page of events matching a filter, and where the next page starts (null at the end). */

@@ -11,6 +11,7 @@ import {
   regroup,
   saveReports,
   setReportWithdrawn,
+  streamEventPages,
 } from '../../src/store/index.js';
 import type { Database, ExtractedReport } from '../../src/store/index.js';
 import { memberChanges, storedMembers } from '../../src/store/event-members.js';
@@ -180,6 +181,26 @@ describe.each(engines())("an event's members kept a row each on $name", (engine)
       'SELECT ARRAY(SELECT jsonb_object_keys(data)) AS keys FROM events',
     );
     for (const h of heads) expect(h.keys).not.toContain('members');
+  });
+
+  it('lists and exports each event whole as event_whole makes it, key for key, page after page', async () => {
+    await emptyStore(db);
+    const { act, others } = reports();
+    await saveReports(db, [...others, ...act], lexicon);
+    const whole = await db.query<{ id: string; data: Event }>(
+      'SELECT id, event_whole(id, data) AS data FROM events',
+    );
+    const made = new Map(whole.map((r) => [r.id, JSON.stringify(r.data)]));
+    expect(made.size).toBe(6);
+    // Pages of two: each page's member rows are read together, the 40-member act among others.
+    const paged: Event[] = [];
+    for await (const page of streamEventPages(db, {}, 2)) paged.push(...page);
+    // A search with few matches reads them first, then their page (pageOf's other statement).
+    const pageOfWords = await listEvents(db, { search: 'الشحيل' }, { limit: 10 });
+    expect(pageOfWords.events).toHaveLength(5);
+    for (const e of [...paged, ...pageOfWords.events])
+      expect(JSON.stringify(e)).toBe(made.get(e.id));
+    expect(new Set(paged.map((e) => e.id))).toEqual(new Set(made.keys()));
   });
 
   it('writes again only the member rows a new report adds or changes', async () => {
