@@ -200,13 +200,15 @@ describe.each(engines())('the event filters on $name', (engine) => {
         // value from the counts by that value, facet and month; the count from the monthly counts.)
         const daysAlone = Object.keys(filter).every((key) => key === 'from' || key === 'to');
         const oneValue = Object.keys(filter).length === 1 && !daysAlone;
+        const noDays = Object.keys(filter).every((key) => key !== 'from' && key !== 'to');
+        const twoValues = Object.keys(filter).length === 2 && noDays;
         const counts =
-          k === 2 && Object.keys(filter).length === 0
-            ? 'event_facet_counts'
-            : k > 0 && daysAlone
-              ? 'event_facet_spans'
-              : k > 0 && oneValue
-                ? 'event_facet_pairs'
+          (k === 0 && twoValues) || (k > 0 && oneValue)
+            ? 'event_facet_pairs'
+            : k === 2 && Object.keys(filter).length === 0
+              ? 'event_facet_counts'
+              : k > 0 && daysAlone
+                ? 'event_facet_spans'
                 : 'event_summary';
         expect(new Set(tables)).toEqual(new Set([counts]));
       }
@@ -1339,6 +1341,52 @@ describe.each(engines())('the event filters on $name', (engine) => {
       }
     },
   );
+
+  it('counts the events of two values from the counts by value, facet and key, as a plain count of them', async () => {
+    // Events whose actor is doer and target, with two claimants, a sub-type that names no
+    // event type, no first day, and one private.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, actor1,
+         actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+       SELECT 'two' || k, 'Battles', 'Armed clash', CASE WHEN k > 0 THEN date '2021-06-01' + k END,
+         date '2021-06-03', 'SY05', 'TUR', 'TUR', k, '{SCD,SOHR}', 'reviewed', 'اشتباك', '{}',
+         jsonb_build_object('id', 'two' || k), k = 2
+       FROM generate_series(0, 2) AS k`,
+    );
+    try {
+      const pairs: EventFilter[] = [
+        { actor: 'TUR', claimant: 'SOHR' },
+        { claimant: 'SCD', actor: 'TUR' },
+        { type: 'Armed clash', admin1Pcode: 'SY05' },
+        { admin1Pcode: 'SY05', type: 'Battles' },
+        { status: 'reviewed', type: 'Shelling/artillery/missile attack' },
+        { actor: 'CIV', status: 'unreviewed' },
+        { claimant: 'LOCAL', admin1Pcode: 'SY07' },
+      ];
+      for (const pair of pairs)
+        for (const viewer of [{}, { publicOnly: true }, { private: true }, { private: false }]) {
+          const filter: EventFilter = { ...pair, ...viewer };
+          const plans: PlanNode[][] = [];
+          const total = await countEvents(explaining(db, plans), filter);
+          expect(plans.flat().flatMap((n) => n['Relation Name'] ?? [])).toEqual([
+            'event_facet_pairs',
+          ]);
+          const { where, params } = conditions(filter);
+          const [plain] = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM events WHERE ${where.join(' AND ')}`,
+            params,
+          );
+          expect({ filter, total }).toEqual({ filter, total: plain?.n });
+        }
+      // (The two public events of these, beside those of the fill, which end from 2022 on.)
+      const tur: EventFilter = { actor: 'TUR', claimant: 'SCD', publicOnly: true };
+      expect(await countEvents(db, tur)).toBe(
+        2 + (await countEvents(db, { ...tur, from: '2022-01-01' })),
+      );
+    } finally {
+      await db.query("DELETE FROM events WHERE id LIKE 'two%'");
+    }
+  });
 
   it('counts the facets of the filtered events as one query per facet would', async () => {
     const facets = await eventFacets(db, { claimant: 'SOHR', publicOnly: true }, 100);
