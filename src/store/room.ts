@@ -1,11 +1,12 @@
 import { statfsSync } from 'node:fs';
 
 /**
- * The embedded engine writes its log in 16 MB segments, each created whole
- * before it is used. When the disk cannot hold the next one, PostgreSQL stops
- * with a PANIC, which inside PGlite's WebAssembly never returns: the process
- * spins with no message. So the store keeps this much free before it opens or
- * writes: two log segments, and the pages a batch of reports adds.
+ * The embedded engine writes its log in 16 MB segments (not zeroed first:
+ * db.ts, LOG_SEGMENTS_ZEROED). When the disk cannot hold the log's next
+ * writes, PostgreSQL stops with a PANIC, which inside PGlite's WebAssembly
+ * never returns: the process spins with no message. So the store keeps this
+ * much free before it opens or writes: two log segments, and the pages a
+ * batch of reports adds.
  */
 export const ROOM_NEEDED = 48 * 1024 * 1024;
 
