@@ -1269,7 +1269,12 @@ async function madeWhole(db: Sql, rows: readonly EventRow[]): Promise<EventRow[]
     FILTERED,
   );
   const byEvent = new Map<string, (typeof members)[number][]>();
-  for (const m of members) byEvent.set(m.event_id, [...(byEvent.get(m.event_id) ?? []), m]);
+  // Pushed, not copied: an act told by 1,500 reports is one event of 1,500 member rows.
+  for (const m of members) {
+    const gathered = byEvent.get(m.event_id);
+    if (gathered === undefined) byEvent.set(m.event_id, [m]);
+    else gathered.push(m);
+  }
   return rows.map((r) => ({ ...r, data: eventWhole(r.data, byEvent.get(r.id) ?? []) }));
 }
 
