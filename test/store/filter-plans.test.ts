@@ -97,6 +97,22 @@ async function fill(db: Database, count: number): Promise<void> {
   await refreshStatistics(db);
 }
 
+/**
+ * Three battles of `subType` in SY05, ids `prefix` 0–2: Turkey's forces as doer and target, two
+ * claimants, reviewed; the first with no first day, the third private.
+ */
+async function insertThreeBattles(db: Database, prefix: string, subType: string): Promise<void> {
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, actor1,
+       actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
+     SELECT $1 || k, 'Battles', $2, CASE WHEN k > 0 THEN date '2021-06-01' + k END,
+       date '2021-06-03', 'SY05', 'TUR', 'TUR', k, '{SCD,SOHR}', 'reviewed', 'اشتباك', '{}',
+       jsonb_build_object('id', $1 || k), k = 2
+     FROM generate_series(0, 2) AS k`,
+    [prefix, subType],
+  );
+}
+
 /** Each filter of the events page, alone and combined, as a viewer asks it. */
 const FILTERS: readonly (readonly [string, EventFilter])[] = [
   ['no filter', {}],
@@ -1296,14 +1312,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
     'counts the facets, monthly timeline and months of %s from the counts by that value alone, as a plain count would',
     async (_, value: EventFilter, where) => {
       // Events of that value with an actor as doer and target, no first day, and private.
-      await db.query(
-        `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, actor1,
-           actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
-         SELECT 'pair' || k, 'Battles', 'Air/drone strike', CASE WHEN k > 0 THEN date '2021-06-01' + k END,
-           date '2021-06-03', 'SY05', 'TUR', 'TUR', k, '{SCD,SOHR}', 'reviewed', 'اشتباك', '{}',
-           jsonb_build_object('id', 'pair' || k), k = 2
-         FROM generate_series(0, 2) AS k`,
-      );
+      await insertThreeBattles(db, 'pair', 'Air/drone strike');
       try {
         for (const [viewer, matching] of [
           [{ publicOnly: true }, `FROM events WHERE NOT private AND ${where}`],
@@ -1345,14 +1354,7 @@ describe.each(engines())('the event filters on $name', (engine) => {
   it('counts the events of two values from the counts by value, facet and key, as a plain count of them', async () => {
     // Events whose actor is doer and target, with two claimants, a sub-type that names no
     // event type, no first day, and one private.
-    await db.query(
-      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, actor1,
-         actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private)
-       SELECT 'two' || k, 'Battles', 'Armed clash', CASE WHEN k > 0 THEN date '2021-06-01' + k END,
-         date '2021-06-03', 'SY05', 'TUR', 'TUR', k, '{SCD,SOHR}', 'reviewed', 'اشتباك', '{}',
-         jsonb_build_object('id', 'two' || k), k = 2
-       FROM generate_series(0, 2) AS k`,
-    );
+    await insertThreeBattles(db, 'two', 'Armed clash');
     try {
       const pairs: EventFilter[] = [
         { actor: 'TUR', claimant: 'SOHR' },
