@@ -52,8 +52,8 @@ const HELP_AR: Readonly<Record<string, string>> = {
   'no progress bar, even on a terminal': 'دون شريط تقدم، حتى على طرفية',
   'a line per stored batch on standard error (for logs)':
     'سطر لكل دفعة مخزنة على مخرج الأخطاء (للسجلات)',
-  'reports per queued job, and per transaction up to 4 MB and 50 reports, 200 on a server (default: as many as a transaction holds)':
-    'تقارير كل مهمة في الطابور، وكل معاملة حتى 4 ميغابايت و50 تقريراً، و200 على خادم (المبدئي: ما تتسع له المعاملة)',
+  'reports per queued job, and per transaction up to 4 MB and 100 reports, 200 on a server (default: as many as a transaction holds)':
+    'تقارير كل مهمة في الطابور، وكل معاملة حتى 4 ميغابايت و100 تقرير، و200 على خادم (المبدئي: ما تتسع له المعاملة)',
   'ingest reports from the server queue (run as many as you like, anywhere)':
     'أدخل التقارير من طابور الخادم (شغّل منه ما شئت من النسخ، في أي مكان)',
   'the PostgreSQL server (default: $DATABASE_URL)': 'خادم PostgreSQL (المبدئي: $DATABASE_URL)',

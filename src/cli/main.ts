@@ -180,7 +180,7 @@ export function program(exit: (code: number) => void): Command {
     .option('--log', 'a line per stored batch on standard error (for logs)')
     .option(
       '--batch <n>',
-      'reports per queued job, and per transaction up to 4 MB and 50 reports, 200 on a server (default: as many as a transaction holds)',
+      'reports per queued job, and per transaction up to 4 MB and 100 reports, 200 on a server (default: as many as a transaction holds)',
       positive,
     )
     .action(async (paths: string[], flags: IngestFlags) => {

@@ -7,7 +7,7 @@ import type { Spots } from './spots.js';
 /**
  * Admin p-codes, each once: a sentence names a few, and a list of them (a mention's own
  * when it is the sentence's only one) is asked by comparing the codes, one string each
- * (`shared`), where a set was made for each sentence and every code hashed into it.
+ * (`shared` in places.ts), where a set was made for each sentence and every code hashed into it.
  */
 export type Areas = readonly string[];
 
@@ -98,7 +98,7 @@ export function adminCodesOf(mention: PlaceMention): readonly string[] {
 }
 
 /**
- * Each code once, in the order first met: the sets they are added to keep them so, and
+ * Each code once, in the order first met: the lists they are added to keep them so, and
  * «حلب» (a governorate, its district and its city) gave one code three times to add at
  * every mention of it.
  */

@@ -64,11 +64,17 @@ export function eventWhole(
   return Object.fromEntries(merged) as unknown as Event;
 }
 
-/** The order of an object's keys in the engine's JSON (jsonb): the shorter first, then byte by byte. */
+/**
+ * The order of an object's keys in the engine's JSON (jsonb): the shorter in bytes first, then
+ * byte by byte. Keys as long in bytes as in characters are ASCII, whose characters are bytes:
+ * compared as strings, with no buffer made (a page of 250 events sorts some 20,000 pairs of keys).
+ */
 function jsonbKeyOrder(a: string, b: string): number {
-  return (
-    Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b))
-  );
+  const bytesA = Buffer.byteLength(a);
+  const bytesB = Buffer.byteLength(b);
+  if (bytesA !== bytesB) return bytesA - bytesB;
+  if (bytesA === a.length && bytesB === b.length) return a < b ? -1 : a > b ? 1 : 0;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   setReportWithdrawn,
   streamEventPages,
 } from '../../src/store/index.js';
-import type { Database, ExtractedReport } from '../../src/store/index.js';
+import type { Database, ExtractedReport, Sql } from '../../src/store/index.js';
 import { memberChanges, storedMembers } from '../../src/store/event-members.js';
 import type { MemberRow } from '../../src/store/event-members.js';
 import { publicationDay } from '../../src/text/index.js';
@@ -201,6 +201,53 @@ describe.each(engines())("an event's members kept a row each on $name", (engine)
     for (const e of [...paged, ...pageOfWords.events])
       expect(JSON.stringify(e)).toBe(made.get(e.id));
     expect(new Set(paged.map((e) => e.id))).toEqual(new Set(made.keys()));
+  });
+
+  it('reads a page again, each event whole in its statement, when one of its events is written between its heads and its members', async () => {
+    await emptyStore(db);
+    const { act, others } = reports();
+    await saveReports(db, [...others, ...act], lexicon);
+    const [told] = await db.query<{ id: string }>(
+      'SELECT event_id AS id FROM event_members GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
+    // Another writer marks the act private once the page's heads are read, before its members.
+    let written = false;
+    const racing: Sql = {
+      query: async (text, params, options) => {
+        if (!written && text.includes('FROM event_members WHERE event_id = ANY')) {
+          written = true;
+          await db.query('UPDATE events SET private = true WHERE id = $1', [told?.id]);
+        }
+        return db.query(text, params, options);
+      },
+    };
+    const { events } = await listEvents(racing, { publicOnly: true }, { limit: 100 });
+    expect(written).toBe(true);
+    expect(events.map((e) => e.id)).not.toContain(told?.id);
+    expect(events).toHaveLength(5);
+    const whole = await db.query<{ id: string; data: Event }>(
+      'SELECT id, event_whole(id, data) AS data FROM events WHERE NOT private',
+    );
+    const made = new Map(whole.map((r) => [r.id, JSON.stringify(r.data)]));
+    for (const e of events) expect(JSON.stringify(e)).toBe(made.get(e.id));
+  });
+
+  it('makes an event with no member rows whole with no members and no claims, as event_whole does', async () => {
+    await emptyStore(db);
+    const { others } = reports();
+    await saveReports(db, others, lexicon);
+    const [first] = await db.query<{ id: string }>('SELECT id FROM events ORDER BY id LIMIT 1');
+    await db.query('DELETE FROM event_members WHERE event_id = $1', [first?.id]);
+    const [made] = await db.query<{ data: Event }>(
+      'SELECT event_whole(id, data) AS data FROM events WHERE id = $1',
+      [first?.id],
+    );
+    const listed = (await listEvents(db, {}, { limit: 100 })).events.find(
+      (e) => e.id === first?.id,
+    );
+    expect(listed?.members).toEqual([]);
+    expect(listed?.claims).toEqual([]);
+    expect(JSON.stringify(listed)).toBe(JSON.stringify(made?.data));
   });
 
   it('writes again only the member rows a new report adds or changes', async () => {

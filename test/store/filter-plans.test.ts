@@ -63,6 +63,10 @@ async function tablesOfCountedViews(
     .map((plan) => [...new Set(plan.flatMap((n) => n['Relation Name'] ?? []))]);
 }
 
+/** Whether a plan is a page's read of its events' member rows (and versions), which makes them whole. */
+const readsMembers = (plan: readonly PlanNode[]): boolean =>
+  plan.some((n) => n['Relation Name'] === 'event_members');
+
 /**
  * Events over three years in ten governorates and twenty towns, each with a
  * document as wide as a real one's: enough for the planner to weigh reading
@@ -160,12 +164,20 @@ describe.each(engines())('the event filters on $name', (engine) => {
         plan.every((n) => (n['Relation Name'] ?? 'kept_searches') === 'kept_searches'),
       );
       expect(lookups.flat().map((n) => n['Node Type'])).not.toContain('Seq Scan');
-      // (The list's page has its events' member rows read by their key, to make them whole.)
-      const members = plans.filter((plan) =>
-        plan.some((n) => n['Relation Name'] === 'event_members'),
-      );
+      // (The list's page has its events' member rows read by their key, to make them whole, with
+      // its events' versions read again by theirs.)
+      const members = plans.filter(readsMembers);
       expect(members).toHaveLength(1);
-      expect(members.flat().flatMap((n) => n['Relation Name'] ?? [])).toEqual(['event_members']);
+      expect(members.flat().flatMap((n) => n['Relation Name'] ?? [])).toEqual([
+        'event_members',
+        'events',
+      ]);
+      expect(
+        members
+          .flat()
+          .filter((n) => n['Relation Name'] === 'events')
+          .map((n) => n['Index Name']),
+      ).toEqual(['events_pkey']);
       const reads = plans.filter((plan) => !lookups.includes(plan) && !members.includes(plan));
       // (A filter with a first and a last day asks the monthly counts for its events' earliest
       // start first, in the list and the map.)
@@ -1553,7 +1565,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
       await listMarkedEvents(explaining(db, plans), viewer, { limit: 50 });
       // (The page's statement is the last on the events: one with days asks the monthly counts
       // first, and its events' member rows are read after it.)
-      const page = plans.filter((plan) => plan.some((n) => n['Relation Name'] === 'events'));
+      const page = plans.filter(
+        (plan) => plan.some((n) => n['Relation Name'] === 'events') && !readsMembers(plan),
+      );
       const scans = (page.at(-1) ?? []).filter((n) => n['Relation Name'] === 'events');
       expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual([
         [
@@ -1574,7 +1588,9 @@ describe.each(engines())('the event filters on $name', (engine) => {
       { search: 'سراقب', publicOnly: true },
       { limit: 100 },
     );
-    const read = plans.filter((plan) => plan.some((n) => n['Relation Name'] === 'events'));
+    const read = plans.filter(
+      (plan) => plan.some((n) => n['Relation Name'] === 'events') && !readsMembers(plan),
+    );
     expect(read).toHaveLength(1);
     const indexes = (read[0] ?? []).flatMap((n) => n['Index Name'] ?? []);
     // A word of one piece is found among the events' words; only the page's events are read.
@@ -1653,7 +1669,10 @@ describe.each(engines())('the event filters on $name', (engine) => {
       plans.length = 0;
       const page = await listMarkedEvents(sql, viewer, { limit: 50 });
       expect(page.events).toHaveLength(50);
-      const onEvents = plans.flat().filter((n) => n['Relation Name'] === 'events');
+      const onEvents = plans
+        .filter((plan) => !readsMembers(plan))
+        .flat()
+        .filter((n) => n['Relation Name'] === 'events');
       expect(onEvents.map((n) => n['Index Name'])).toEqual(['events_facts', 'events_pkey']);
     } finally {
       await db.query("DELETE FROM kept_searches WHERE search = 'قصف'");
