@@ -682,6 +682,34 @@ export function facetSource(filter: EventFilter): { from: string; params: unknow
 }
 
 /**
+ * A filter that names `count` values, each of a type or sub-type, governorate,
+ * actor, claimant or review status, and besides them no words and nothing but
+ * the private mark: its values as [filter key, value], and the conditions of
+ * its private mark (as event_facet_pairs has the column). Null for any other.
+ */
+function pairValues(
+  filter: EventFilter,
+  count: number,
+): { named: [string, unknown][]; where: string[]; params: unknown[] } | null {
+  const { private: onlyPrivate, publicOnly, search, ...rest } = filter;
+  if (search !== undefined && search.trim() !== '') return null;
+  const named = Object.entries(rest as Record<string, unknown>).filter(
+    ([, value]) => value !== undefined,
+  );
+  if (named.length !== count || !named.every(([key]) => key in POINT_FACETS)) return null;
+  return {
+    named,
+    ...conditions({
+      ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
+      ...(publicOnly === undefined ? {} : { publicOnly }),
+    }),
+  };
+}
+
+/** The facet event_facet_pairs counts a filter's key under (a key of POINT_FACETS). */
+const facetOf = (key: string): string => POINT_FACETS[key as keyof typeof POINT_FACETS];
+
+/**
  * The events of a filter that names one value of a type or sub-type,
  * governorate, actor, claimant or review status, and besides it nothing but
  * the private mark, as rows of `event_summary`'s columns for its facets, its
@@ -693,18 +721,11 @@ export function facetSource(filter: EventFilter): { from: string; params: unknow
  * timeline count each event once. Null for any other filter.
  */
 export function pairSource(filter: EventFilter): { from: string; params: unknown[] } | null {
-  const { private: onlyPrivate, publicOnly, search, ...rest } = filter;
-  if (search !== undefined && search.trim() !== '') return null;
-  const named = Object.entries(rest as Record<string, unknown>).filter(
-    ([, value]) => value !== undefined,
-  );
-  const [one] = named;
-  if (named.length !== 1 || one === undefined || !(one[0] in POINT_FACETS)) return null;
-  const { where, params } = conditions({
-    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
-    ...(publicOnly === undefined ? {} : { publicOnly }),
-  });
-  params.push(POINT_FACETS[one[0] as keyof typeof POINT_FACETS], one[1]);
+  const values = pairValues(filter, 1);
+  const [one] = values?.named ?? [];
+  if (values === null || one === undefined) return null;
+  const { where, params } = values;
+  params.push(facetOf(one[0]), one[1]);
   where.push(`by_facet = $${String(params.length - 1)}`, `by_key = $${String(params.length)}`);
   return {
     from: `(SELECT ${TILE_ROWS} FROM event_facet_pairs WHERE ${where.join(' AND ')}) AS s`,
@@ -727,20 +748,12 @@ export function pairSource(filter: EventFilter): { from: string; params: unknown
  * other filter.
  */
 export function pairCountSource(filter: EventFilter): { from: string; params: unknown[] } | null {
-  const { private: onlyPrivate, publicOnly, search, ...rest } = filter;
-  if (search !== undefined && search.trim() !== '') return null;
-  const named = Object.entries(rest as Record<string, unknown>).filter(
-    ([, value]) => value !== undefined,
-  );
-  if (named.length !== 2 || !named.every(([key]) => key in POINT_FACETS)) return null;
+  const values = pairValues(filter, 2);
+  if (values === null) return null;
+  const { named, where, params } = values;
   const [by, other] = named[1]?.[0] === 'type' ? [named[1], named[0]] : [named[0], named[1]];
   if (by === undefined || other === undefined) return null;
-  const { where, params } = conditions({
-    ...(onlyPrivate === undefined ? {} : { private: onlyPrivate }),
-    ...(publicOnly === undefined ? {} : { publicOnly }),
-  });
-  const facet = (key: string): string => POINT_FACETS[key as keyof typeof POINT_FACETS];
-  params.push(facet(by[0]), by[1], facet(other[0]), other[1]);
+  params.push(facetOf(by[0]), by[1], facetOf(other[0]), other[1]);
   const n = params.length;
   where.push(
     `by_facet = $${String(n - 3)}`,
