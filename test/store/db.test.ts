@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../../src/store/index.js';
 
 describe('an embedded store', () => {
   it('lets timers and other requests run while a long run of queries goes on', async () => {
@@ -20,6 +23,36 @@ describe('an embedded store', () => {
       expect(ticks).toBeGreaterThan(0);
     } finally {
       await db.close();
+    }
+  });
+
+  it('runs its engine with a small page cache and log segments not zeroed first, in memory and in a folder, new or opened again', async () => {
+    const settings = async (db: Database): Promise<unknown> =>
+      (
+        await db.query(
+          "SELECT current_setting('shared_buffers') AS buffers, current_setting('wal_init_zero') AS zeroed",
+        )
+      )[0];
+    const expected = { buffers: '8MB', zeroed: 'off' };
+    const memory = await openDatabase({});
+    try {
+      expect(await settings(memory)).toEqual(expected);
+    } finally {
+      await memory.close();
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'wathiq-settings-'));
+    try {
+      // Made by initdb in a child, then opened again as an existing folder.
+      for (let opening = 0; opening < 2; opening++) {
+        const db = await openDatabase({ dataDir });
+        try {
+          expect(await settings(db)).toEqual(expected);
+        } finally {
+          await db.close();
+        }
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

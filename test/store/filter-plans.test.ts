@@ -1377,8 +1377,16 @@ describe.each(engines())('the event filters on $name', (engine) => {
         { actor: 'CIV', status: 'unreviewed' },
         { claimant: 'LOCAL', admin1Pcode: 'SY07' },
       ];
+      // A search of spaces alone names no words: counted as the pair alone.
+      const viewers: EventFilter[] = [
+        {},
+        { publicOnly: true },
+        { private: true },
+        { private: false },
+        { publicOnly: true, search: ' \t ' },
+      ];
       for (const pair of pairs)
-        for (const viewer of [{}, { publicOnly: true }, { private: true }, { private: false }]) {
+        for (const viewer of viewers) {
           const filter: EventFilter = { ...pair, ...viewer };
           const plans: PlanNode[][] = [];
           const total = await countEvents(explaining(db, plans), filter);
