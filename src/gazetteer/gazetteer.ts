@@ -10,6 +10,8 @@ import { readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { PlacesFileError, parsePlaces, shareStrings } from './places.js';
 import { SpellingIndex } from './spelling.js';
+import { formBit, formBits } from './word-forms.js';
+import type { WordForm } from './word-forms.js';
 import type { Place } from './places.js';
 
 /** What a word next to a place name says about it. */
@@ -124,6 +126,42 @@ interface WordFacts {
   readonly cueAlone: PlaceCue[] | null;
   /** The readings kept for `nameAlone` (`readingsOf`), given with the word's match: no list looked up. */
   readonly nameReadings: NameReadings | undefined;
+  /**
+   * The words (by number) right after which none of the word's longer names goes on: the
+   * word's name ends before them (`namesEndBefore`). Made when first needed; most words
+   * start no longer name.
+   */
+  namesStopAt: Set<number> | null;
+}
+
+/** Words kept in a word's `namesStopAt`: emptied rather than left to grow. */
+const MAX_STOPS_KEPT = 256;
+
+/** Whether one of `keys` goes on from one of the nodes: what the first step of a name's walk asks. */
+function goesOnFrom(nodes: PhraseStarts<PlaceName>['deeper'], keys: readonly string[]): boolean {
+  for (let n = 0; n < nodes.length; n++) {
+    const children = nodes[n]?.children;
+    if (children === undefined) continue;
+    for (let k = 0; k < keys.length; k++) if (children.has(keys[k] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether no longer name of the word `facts` are of goes on through the word `next`, kept by
+ * `next`'s number: a report's words are followed again and again by the same words, that
+ * some name or other goes on through («الشرقي», «الكبير»), and each time a walk looked their
+ * keys up in the tries, far in memory, to end there (some nine walks in ten).
+ */
+function namesEndBefore(facts: WordFacts, next: Token): boolean {
+  if (next.kind !== 'word' || next.wordNumber < 0) return false;
+  let stops = facts.namesStopAt;
+  if (stops?.has(next.wordNumber) === true) return true;
+  if (goesOnFrom(facts.names.deeper, next.keys)) return false;
+  stops ??= facts.namesStopAt = new Set();
+  if (stops.size >= MAX_STOPS_KEPT) stops.clear();
+  stops.add(next.wordNumber);
+  return true;
 }
 
 const WORD_CLASS_FIELDS = {
@@ -180,6 +218,8 @@ export interface Gazetteer {
   notAName(token: Token): boolean;
   /** Whether a token's word (any of its keys, clitics set aside) is of a class of cues.json. */
   isA(token: Token | undefined, cls: WordClass): boolean;
+  /** Whether a token is written as a word of that form (`WordForm`): the article spelled, a locative… */
+  hasForm(token: Token | undefined, form: WordForm): boolean;
   /**
    * «في البلدة», «وسط المدينة»: the settlement words (as keys) of the places a
    * settlement word, when spelled definite, points back to; null when it is none.
@@ -192,8 +232,8 @@ export interface Gazetteer {
 /**
  * The marks `bitsByWord` holds of a word above its classes' bits (`classBit`, one a class):
  * its facts are known, it starts a name (a cue), it goes on a name (a cue), it is never in a
- * name (one of its keys a not-name or a stop word). They must stay
- * below 1 << 16: `bitsByWord` is a Uint16Array.
+ * name (one of its keys a not-name or a stop word); then its forms (`FIRST_FORM`). They must
+ * stay below 1 << 32: `bitsByWord` is a Uint32Array.
  */
 const FIRST_MARK = 1 << Object.keys(WORD_CLASS_FIELDS).length;
 const KNOWN_WORD = FIRST_MARK;
@@ -206,6 +246,8 @@ const GOES_ON_CUE = FIRST_MARK << 4;
 const NOT_NAME = FIRST_MARK << 5;
 /** A place name or a cue word may start with the word. */
 const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
+/** The word's forms (`formBits`), from this bit up: read off how it is written, not its keys. */
+const FIRST_FORM = FIRST_MARK << 6;
 
 /** A word a phrase of the index starts with. */
 const startsAny = <V>(starts: PhraseStarts<V>): boolean =>
@@ -472,6 +514,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         nameAlone: nameStarts.oneWord,
         cueAlone: cueStarts.oneWord,
         nameReadings: nameStarts.oneWord === null ? undefined : readingsOf(nameStarts.oneWord),
+        namesStopAt: null,
       };
       wordFacts.set(keys, facts);
     }
@@ -487,7 +530,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // Each word of `byWord` as bits by the same number (0 while not known; else `bitsOf`): the
   // scan over every word of a report and the classes asked around each place read them,
   // where they read the word's record, one load further into memory.
-  const bitsByWord = new Uint16Array(MAX_WORDS_KEPT);
+  const bitsByWord = new Uint32Array(MAX_WORDS_KEPT);
   const factsOfWord = (token: Token): WordFacts => {
     const at = token.wordNumber - firstWord;
     if (at < 0) return factsOf(token.keys);
@@ -502,14 +545,14 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     while (byWord.length < at) byWord.push(undefined);
     const facts = factsOf(token.keys);
     byWord[at] = facts;
-    bitsByWord[at] = bitsOf(facts);
+    bitsByWord[at] = bitsOf(facts) | (formBits(token) * FIRST_FORM);
     return facts;
   };
   // nextPlaceStart reads the same slot written out, not through this call (see there).
   const bitsOfWord = (token: Token): number => {
     const at = token.wordNumber - firstWord;
     const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
-    return known !== 0 ? known : bitsOf(factsOfWord(token));
+    return known !== 0 ? known : bitsOf(factsOfWord(token)) | (formBits(token) * FIRST_FORM);
   };
   // Whether a phrase may go on through this token (`GOES_ON_NAME`, `GOES_ON_CUE`; a mark or a
   // number by its text, in `marks`).
@@ -564,8 +607,13 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         return nameMarks.has(token.text) ? names.longestAt(tokens, start, end) : null;
       if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
       const facts = factsOfWord(token);
+      const next = start + 1 < end ? tokens[start + 1] : undefined;
       // Most names end at their first word: its record answers, with the name's readings.
-      if (!(start + 1 < end && goesOn(tokens[start + 1], GOES_ON_NAME, nameLaterMarks)))
+      if (
+        next === undefined ||
+        !goesOn(next, GOES_ON_NAME, nameLaterMarks) ||
+        namesEndBefore(facts, next)
+      )
         return facts.nameAlone === null
           ? null
           : { start, end: start + 1, values: facts.nameAlone, readings: facts.nameReadings };
@@ -587,6 +635,12 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         ? (bitsOfWord(token) & NOT_NAME) !== 0
         : token.keys.some((key) => notNames.has(key) || stop.has(key)),
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
+    // A mark or a number is asked each time: its forms are few, and it has no word's number.
+    hasForm: (token, form) =>
+      token !== undefined &&
+      (token.kind === 'word'
+        ? (bitsOfWord(token) & (formBit(form) * FIRST_FORM)) !== 0
+        : (formBits(token) & formBit(form)) !== 0),
     anaphorOf: (token) => (token?.kind === 'word' ? anaphorOfWord.of(token) : null),
     nearSpellings: (key) => {
       const known = nearby.get(key);

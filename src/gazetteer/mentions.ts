@@ -1,4 +1,3 @@
-import { WordTest } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import type { Anaphor, Gazetteer, PlaceCue, PlaceMatch, PlaceName } from './gazetteer.js';
 import { readNames } from './name-readings.js';
@@ -352,10 +351,10 @@ function readCues(
     applyCue(cues, value);
     const word = tokens[cue.start];
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
-      cues.definite = withArticle(word);
+      cues.definite = withArticle(gazetteer, word);
     if (value.kind === 'settlement' || value.kind === 'pair') cues.kindWord = word?.keys ?? null;
     if (value.kind === 'facility' && gazetteer.isA(word, 'namedAfter')) cues.namedAfter = true;
-    if (word !== undefined && BETWEEN_WORD.of(word)) cues.between = true;
+    if (gazetteer.hasForm(word, 'between')) cues.between = true;
     j = cue.end;
     // «طريق بلدتي (كحيل-السهوة)»: the names may stand in parentheses.
     if (tokens[j]?.text === '(') j++;
@@ -455,34 +454,8 @@ function afterSite(
   });
 }
 
-const LOCATIVES = new Set([
-  'في',
-  'من',
-  'الي',
-  'علي',
-  'عند',
-  'نحو',
-  'قرب',
-  'حتي',
-  'باتجاه',
-  'اتجاه',
-  'داخل',
-  'بين',
-]);
-
-/**
- * Whether a word is one of a list, as written: answered once per word and kept by its
- * number (`WordTest`), where each place asked the list by the words before it, and each
- * ask read the word's string, far in memory, to hash it.
- */
-const writtenAs = (words: ReadonlySet<string>): WordTest =>
-  new WordTest((token) => token.kind === 'word' && words.has(token.text));
-
-const LOCATIVE_WORD = writtenAs(LOCATIVES);
-
-function locative(tokens: readonly Token[], nameStart: number): boolean {
-  const previous = tokens[nameStart - 1];
-  if (previous !== undefined && LOCATIVE_WORD.of(previous)) return true;
+function locative(gazetteer: Gazetteer, tokens: readonly Token[], nameStart: number): boolean {
+  if (gazetteer.hasForm(tokens[nameStart - 1], 'locative')) return true;
   const name = tokens[nameStart]?.text ?? '';
   return name.length > 3 && opensWithBaOrLam(name);
 }
@@ -496,74 +469,26 @@ function opensWithBaOrLam(word: string): boolean {
   return first === 'ب' || first === 'ل';
 }
 
-const ORIGIN_WORDS = new Set([
-  'من',
-  'مهجري',
-  'نازحي',
-  'اهالي',
-  'ابناء',
-  'سكان',
-  'ينحدر',
-  'ينحدران',
-  'ينحدرون',
-  'المنحدر',
-  'المنحدرين',
-]);
-
-const ORIGIN_WORD = writtenAs(ORIGIN_WORDS);
-
 function isOrigin(gazetteer: Gazetteer, tokens: readonly Token[], start: number): boolean {
   const previous = tokens[start - 1];
-  if (previous === undefined || !ORIGIN_WORD.of(previous)) return false;
+  if (previous === undefined || !gazetteer.hasForm(previous, 'origin')) return false;
   // «أثناء انسحابهم من مدينة سراقب»: where they withdrew from is where the act began.
   return previous.text !== 'من' || !gazetteer.isA(tokens[start - 2], 'leaving');
 }
 
 /**
- * Whether a report token spells its word with the article once its proclitics
- * are set aside: true for «والرقة», «بالرقة», «للرقة», false for «ورقة», «فرقة»
- * (which read «رقة» only by dropping a letter), null when no proclitic is in play.
+ * Whether a token spells its word with the article once its proclitics are set aside
+ * («والرقة», not «ورقة»), null when no proclitic is in play (or no token): its forms.
  */
-function spelledWithArticle(surface: string): boolean | null {
-  if (surface.startsWith('ال')) return true;
-  const clitics = procliticLength(surface);
-  if (clitics === 0 || surface.length - clitics < 2) return null;
-  const conjunction = isConjunction(surface[0]);
-  if (surface.startsWith('لل', conjunction ? 1 : 0)) return true;
-  return surface.startsWith('ال', clitics);
-}
-
-/**
- * `spelledWithArticle` of a token's word, answered once per word and kept by its number
- * (`WordTest`): asked at every cue word and name, where each read the word's string,
- * far in memory. Two answers make the three: with the article, or no proclitic in play.
- */
-const WITH_ARTICLE = new WordTest((token) => spelledWithArticle(token.text) === true);
-const NO_PROCLITIC = new WordTest((token) => spelledWithArticle(token.text) === null);
-
-/** `spelledWithArticle` of a token's word (null for no token, as for an empty word). */
-function articleOf(token: Token | undefined): boolean | null {
+function articleOf(gazetteer: Gazetteer, token: Token | undefined): boolean | null {
   if (token === undefined) return null;
-  if (WITH_ARTICLE.of(token)) return true;
-  return NO_PROCLITIC.of(token) ? null : false;
+  if (gazetteer.hasForm(token, 'withArticle')) return true;
+  return gazetteer.hasForm(token, 'noProclitic') ? null : false;
 }
 
-/** Whether a token spells its word with the article (`spelledWithArticle` is true). */
-function withArticle(token: Token | undefined): boolean {
-  return token !== undefined && WITH_ARTICLE.of(token);
-}
-
-const isConjunction = (c: string | undefined): boolean => c === 'و' || c === 'ف';
-const isPreposition = (c: string | undefined): boolean => c === 'ب' || c === 'ل' || c === 'ك';
-
-/**
- * How many letters of proclitics a word may open with: a conjunction and a
- * preposition («وب», «فل»), one of them, or none. Read letter by letter, where a
- * pattern made a match and a string for every place name.
- */
-function procliticLength(surface: string): number {
-  if (isConjunction(surface[0])) return isPreposition(surface[1]) ? 2 : 1;
-  return isPreposition(surface[0]) ? 1 : 0;
+/** Whether a token spells its word with the article (`articleOf` is true). */
+function withArticle(gazetteer: Gazetteer, token: Token | undefined): boolean {
+  return gazetteer.hasForm(token, 'withArticle');
 }
 
 /**
@@ -632,7 +557,7 @@ function buildMention(
   listed = false,
 ): PlaceMention | null {
   const first = tokens[nameStart];
-  const article = articleOf(first);
+  const article = articleOf(gazetteer, first);
   const { usable, prominent, common, partial, candidates, city } = readNames(
     name.values,
     cues.any,
@@ -643,9 +568,15 @@ function buildMention(
   const multiWord = nameEnd - nameStart > 1;
 
   // A bare village name is a place only after «في», «من», «إلى»… or with «بـ» («في الكرك», «بتسيل»), or in a list of places.
-  if (!cues.any && !multiWord && !prominent && !listed && !locative(tokens, nameStart)) return null;
+  if (!cues.any && !multiWord && !prominent && !listed && !locative(gazetteer, tokens, nameStart))
+    return null;
   // «أصيب الشيخ إبراهيم…», «القيادي أبو طلحة»: a name that opens with a title or kunya is a person's, unless a place word or preposition says otherwise.
-  if (!cues.any && !listed && gazetteer.isA(first, 'personTitle') && !locative(tokens, nameStart))
+  if (
+    !cues.any &&
+    !listed &&
+    gazetteer.isA(first, 'personTitle') &&
+    !locative(gazetteer, tokens, nameStart)
+  )
     return null;
   let end = nameEnd;
   let direction: string | null = null;
@@ -782,18 +713,10 @@ function unknownMention(
 
 const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
 
-/** «بين»: a cue word, and the key that marks two places the act was between. */
-const BETWEEN = 'بين';
-
-/** A word one of whose keys is «بين»: asked once per word (`WordTest`), where every cue word's keys were searched. */
-const BETWEEN_WORD = new WordTest((token) => token.keys.includes(BETWEEN));
-
 /** Words between «إلى» and the town of a hospital: «إلى المستشفى الوطني في مدينة حماة». */
 const DESTINATION_GAP = 4;
 /** How far before «إلى» a word of transfer or travel makes the place a destination. */
 const DESTINATION_REACH = 4;
-
-const TOWARDS = writtenAs(new Set(['الي', 'نحو', 'باتجاه', 'اتجاه']));
 
 /**
  * «نقل الجرحى إلى مشافي درعا وإزرع», «أثناء توجههم إلى مدينة سرمدا»: a place
@@ -808,13 +731,13 @@ function isDestination(
   // «إلى المستشفى الوطني في مدينة حماة»: a hospital's name runs a few words before its town.
   for (; k >= Math.max(0, mention.start - DESTINATION_GAP); k--) {
     const t = tokens[k];
-    if (t?.kind !== 'word' || TOWARDS.of(t)) break;
+    if (t?.kind !== 'word' || gazetteer.hasForm(t, 'towards')) break;
   }
   // No token before the first: a read there is far slower than one inside the array.
   if (k < 0) return false;
   const towards = tokens[k];
   // Most places have no «إلى» before them: the hospital words are sought only after one.
-  if (towards === undefined || !TOWARDS.of(towards)) return false;
+  if (!gazetteer.hasForm(towards, 'towards')) return false;
   for (let h = k + 1; h <= mention.start; h++)
     if (gazetteer.isA(tokens[h], 'hospital')) return true;
   if (k !== mention.start - 1) return false;
@@ -863,14 +786,6 @@ function isOrganisation(
 /** Words a correspondent's outlet may take between «مراسل» and the place («مراسل قناة سما في»). */
 const CORRESPONDENT_REACH = 3;
 
-/**
- * «بدرعا»: a word read with «بـ» on it, not a name that begins with the letter («بنش»).
- * Answered once per word (`WordTest`), where each place named cut a string from its first word.
- */
-const CARRIES_BA = new WordTest(
-  (token) => token.text.startsWith('ب') && token.keys.includes(token.text.slice(1)),
-);
-
 /** «مراسل سما بدرعا», «مراسلنا في ريف حلب»: where a correspondent is posted. */
 function correspondentsBase(
   gazetteer: Gazetteer,
@@ -880,7 +795,7 @@ function correspondentsBase(
   const first = tokens[mention.start];
   const before = tokens[mention.start - 1];
   // «بدرعا» carries its preposition; «في درعا» has it before.
-  const located = before?.text === 'في' || (first !== undefined && CARRIES_BA.of(first));
+  const located = before?.text === 'في' || gazetteer.hasForm(first, 'carriesBa');
   if (!located) return false;
   const from = before?.text === 'في' ? mention.start - 2 : mention.start - 1;
   for (let b = from; b >= Math.max(0, from - CORRESPONDENT_REACH + 1); b--) {
@@ -980,7 +895,7 @@ function anaphorAt(
   relation: PlaceRelation,
 ): PlaceMention | null {
   const word = tokens[end - 1];
-  const points = withArticle(word) ? gazetteer.anaphorOf(word) : null;
+  const points = withArticle(gazetteer, word) ? gazetteer.anaphorOf(word) : null;
   const following = tokens[end];
   // «المدينة الصناعية», «القرية المجاورة»: a word after it says which; leave those alone.
   if (points === null || (following?.kind === 'word' && following.text.startsWith('ال')))
@@ -1028,5 +943,5 @@ function quotedBeyond(tokens: readonly Token[], start: number, end: number): boo
 /** «وسط المدينة», «أطراف القرية»: a cue phrase that ends on a settlement word with the article. */
 function endsDefinite(gazetteer: Gazetteer, tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1];
-  return gazetteer.anaphorOf(last) !== null && withArticle(last);
+  return gazetteer.anaphorOf(last) !== null && withArticle(gazetteer, last);
 }

@@ -186,6 +186,20 @@ describe('the words a gazetteer knows around place names', () => {
     expect(gazetteer.cueAt(tokens, 1)?.values[0]?.kind).toBe('region');
   });
 
+  it('finds a name at a word as its tries do, before a word none of its names goes on through and after', () => {
+    // «دير» before «حلب» (a later word of other names), then before «الزور», each more than once.
+    const tokens = tokensOf('قرب دير حلب ثم دير الزور ثم دير حلب ودير الزور ثم دير حلب، دير الزور');
+    for (const round of [1, 2])
+      for (let start = 0; start <= tokens.length; start++) {
+        const name = gazetteer.nameAt(tokens, start);
+        expect(
+          name && { start: name.start, end: name.end, values: name.values },
+          `${String(start)} (${String(round)})`,
+        ).toEqual(gazetteer.names.longestAt(tokens, start));
+      }
+    expect([4, 9, 15].map((start) => gazetteer.nameAt(tokens, start)?.end)).toEqual([6, 11, 17]);
+  });
+
   it('tells a word never part of a name as its keys do, with clitics and after marks', () => {
     const never = [...(cues.not_names as string[]), ...(cues.stop_words as string[])];
     // As the gazetteer keys them: a stop word by its whole phrase, a word never in a name by each key.
