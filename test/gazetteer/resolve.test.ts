@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { adminCodesOf, findPlaceMentions, loadGazetteer } from '../../src/gazetteer/index.js';
-import type { PlaceMention } from '../../src/gazetteer/index.js';
+import {
+  Spots,
+  adminCodesOf,
+  findPlaceMentions,
+  loadGazetteer,
+  resolveMention,
+} from '../../src/gazetteer/index.js';
+import type { PlaceContext, PlaceMention } from '../../src/gazetteer/index.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
 
 const gazetteer = loadGazetteer();
@@ -42,6 +48,45 @@ describe('the areas a mention vouches for', () => {
       // Asked again, the same answers.
       expect(adminCodesOf(inRegion)).toEqual(ofRegion);
       expect(adminCodesOf(alone)).toEqual([]);
+    }
+  });
+});
+
+describe('a name of several villages resolved', () => {
+  const nothingSaid = (): PlaceContext => ({
+    sentenceAdmin: [],
+    documentAdmin: new Set(),
+    resolved: new Spots(),
+  });
+
+  it('goes to the best-ranked village with nothing said of the area, the first listed of two as good', () => {
+    for (const name of ['الطيبة', 'الحميدية']) {
+      const mention = mentionIn(`قصفت الطائرات قرية ${name} ليلاً`);
+      const villages = mention.candidates.filter((p) => p.kind === 'community');
+      expect(villages.length, name).toBeGreaterThan(2);
+      const best = Math.min(...villages.map((p) => p.rank));
+      const resolved = resolveMention(gazetteer, mention, nothingSaid());
+      expect(resolved?.place, name).toBe(villages.find((p) => p.rank === best));
+      expect(resolved?.basis, name).toBe('rank');
+      // Asked again, the same answer: nothing of one ranking is left for the next.
+      expect(resolveMention(gazetteer, mention, nothingSaid())?.place, name).toBe(resolved?.place);
+    }
+  });
+
+  it('goes to the village of the governorate the sentence names, whatever its rank, and says why', () => {
+    const mention = mentionIn('قصفت الطائرات قرية الطيبة ليلاً');
+    const alone = mention.candidates.filter(
+      (p) =>
+        p.kind === 'community' &&
+        mention.candidates.filter((q) => q.admin1Pcode === p.admin1Pcode).length === 1,
+    );
+    expect(alone.length).toBeGreaterThan(0);
+    for (const village of alone) {
+      const context = { ...nothingSaid(), sentenceAdmin: [village.admin1Pcode] };
+      const resolved = resolveMention(gazetteer, mention, context);
+      expect(resolved?.place).toBe(village);
+      expect(resolved?.basis).toBe('sentence');
+      expect(resolved?.alternatives).not.toContain(village);
     }
   });
 });
