@@ -3386,6 +3386,21 @@ ${foldFunction(
 )}
 `,
   },
+  {
+    version: 56,
+    name: 'the counts by day found by their type or sub-type',
+    sql: `
+-- The timeline by day or week of a type and days (eventTimeline, from the
+-- counts by day: dayConditions) read every row of event_days up to its last
+-- day and kept the type's (its condition, the event type or the sub-type, is
+-- an OR that event_days_key, in day order, cannot follow): at 100,000 events
+-- of the bench's fill, a type over fifteen months read all 29,000 rows for
+-- 4,250 (PostgreSQL, 13-21 ms). By type, then day, each of the two is a range
+-- (a BitmapOr of both), and only the type's rows are read (2 ms).
+CREATE INDEX event_days_type ON event_days (event_type, day);
+CREATE INDEX event_days_sub_type ON event_days (sub_event_type, day);
+`,
+  },
 ];
 
 /**

@@ -590,6 +590,31 @@ describe.each(engines())('the event filters on $name', (engine) => {
     },
   );
 
+  it("finds a type's counts by day by its type and days, not every day up to its last (migration 56)", async () => {
+    const filter: EventFilter = {
+      type: 'Battles',
+      from: '2022-03-15',
+      to: '2024-10-20',
+      publicOnly: true,
+    };
+    const plans: PlanNode[][] = [];
+    const timeline = await eventTimeline(explaining(db, plans), filter, 'week');
+    // The type's condition (its event type or its sub-type) as a range of each index by type.
+    const scanned = new Set(plans.flat().flatMap((n) => n['Index Name'] ?? []));
+    expect(scanned).toEqual(new Set(['event_days_type', 'event_days_sub_type']));
+    expect(plans.flat().map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    const { where, params } = conditions(filter);
+    expect(timeline).toEqual(
+      await db.query(
+        `SELECT to_char(date_trunc('week', date_start::timestamp), 'YYYY-MM-DD') AS period,
+             event_type AS type, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
+           FROM events WHERE ${[...where, 'date_start IS NOT NULL'].join(' AND ')}
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+        params,
+      ),
+    );
+  });
+
   it.each([
     [
       'an actor and a claimant from a day on',

@@ -64,6 +64,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [53, 'e6cae9bcb65d141e'],
   [54, '9b87214656d3f4b0'],
   [55, 'cf208339ab6553e7'],
+  [56, '67853fe3210d14e5'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
