@@ -527,9 +527,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // first ask the table.
   let firstWord = 0;
   let byWord: (WordFacts | undefined)[] = [];
-  // Each word of `byWord` as bits by the same number (0 while not known; else `bitsOf`): the
-  // scan over every word of a report and the classes asked around each place read them,
-  // where they read the word's record, one load further into memory.
+  // Each word of `byWord` as bits by the same number (0 while not known; else `bitsOf`, and
+  // its forms from `FIRST_FORM` up): the scan over every word of a report and the classes
+  // asked around each place read them, where they read the word's record, one load further
+  // into memory.
   const bitsByWord = new Uint32Array(MAX_WORDS_KEPT);
   const factsOfWord = (token: Token): WordFacts => {
     const at = token.wordNumber - firstWord;

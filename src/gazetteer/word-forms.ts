@@ -73,15 +73,16 @@ export function formBits(token: Token): number {
   const word = token.kind === 'word';
   const text = token.text;
   const article = spelledWithArticle(text);
+  const bit = (form: WordForm, holds: boolean): number => (holds ? formBit(form) : 0);
   return (
-    (word && LOCATIVES.has(text) ? 1 : 0) |
-    (word && ORIGIN_WORDS.has(text) ? 2 : 0) |
-    (word && TOWARDS.has(text) ? 4 : 0) |
-    (token.keys.includes(BETWEEN) ? 8 : 0) |
+    bit('locative', word && LOCATIVES.has(text)) |
+    bit('origin', word && ORIGIN_WORDS.has(text)) |
+    bit('towards', word && TOWARDS.has(text)) |
+    bit('between', token.keys.includes(BETWEEN)) |
     // «بدرعا»: a word read with «بـ» on it, not a name that begins with the letter («بنش»).
-    (text.startsWith('ب') && token.keys.includes(text.slice(1)) ? 16 : 0) |
-    (article === true ? 32 : 0) |
-    (article === null ? 64 : 0)
+    bit('carriesBa', text.startsWith('ب') && token.keys.includes(text.slice(1))) |
+    bit('withArticle', article === true) |
+    bit('noProclitic', article === null)
   );
 }
 

@@ -73,6 +73,20 @@ describe('a name of several villages resolved', () => {
     }
   });
 
+  it('ranks a pool after a larger one as if alone: nothing of the larger is left in its place', () => {
+    const [larger, smaller] = ['الطيبة', 'الحميدية']
+      .map((name) => mentionIn(`قصفت الطائرات قرية ${name} ليلاً`))
+      .sort((a, b) => b.candidates.length - a.candidates.length);
+    if (larger === undefined || smaller === undefined) throw new Error('two mentions expected');
+    expect(larger.candidates.length).toBeGreaterThan(smaller.candidates.length);
+    const villages = smaller.candidates.filter((p) => p.kind === 'community');
+    const best = Math.min(...villages.map((p) => p.rank));
+    resolveMention(gazetteer, larger, nothingSaid());
+    const resolved = resolveMention(gazetteer, smaller, nothingSaid());
+    expect(resolved?.place).toBe(villages.find((p) => p.rank === best));
+    expect(resolved?.basis).toBe('rank');
+  });
+
   it('goes to the village of the governorate the sentence names, whatever its rank, and says why', () => {
     const mention = mentionIn('قصفت الطائرات قرية الطيبة ليلاً');
     const alone = mention.candidates.filter(

@@ -200,6 +200,30 @@ describe('the words a gazetteer knows around place names', () => {
     expect([4, 9, 15].map((start) => gazetteer.nameAt(tokens, start)?.end)).toEqual([6, 11, 17]);
   });
 
+  it('finds a name at a word as its tries do after more words it keeps that none of its names goes on through', () => {
+    // Later words of the shipped names of two words (each some name goes on through), 300 of
+    // them after «دير», each then again, «دير الزور» between.
+    const later = readFileSync(join(shippedDataDir(), 'gazetteer', 'places.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[3]?.split(' ') ?? [])
+      .flatMap((words) => (words.length === 2 && words[0] !== 'دير' ? [words[1] ?? ''] : []));
+    const words = [...new Set(later)].slice(0, 300);
+    expect(words.length).toBe(300);
+    const tokens = tokensOf(
+      [...words, ...words.slice(0, 40)]
+        .map((word, n) => `دير ${word}${n % 50 === 0 ? ' دير الزور' : ''}`)
+        .join(' '),
+    );
+    for (let start = 0; start <= tokens.length; start++) {
+      const name = gazetteer.nameAt(tokens, start);
+      expect(
+        name && { start: name.start, end: name.end, values: name.values },
+        String(start),
+      ).toEqual(gazetteer.names.longestAt(tokens, start));
+    }
+  });
+
   it('tells a word never part of a name as its keys do, with clitics and after marks', () => {
     const never = [...(cues.not_names as string[]), ...(cues.stop_words as string[])];
     // As the gazetteer keys them: a stop word by its whole phrase, a word never in a name by each key.
