@@ -2,10 +2,11 @@
  * Two builds of extraction timed against each other in one process, on the
  * real dev reports: `--old DIST` and `--new DIST` each name a build's `dist`
  * folder (`--new` defaults to this build's), each build with its own code and
- * its own shipped knowledge. Each round times the bare text pass
- * (normalize + tokenize, this build's), then a pass of each build's
- * extraction over the same reports, the two builds taking turns to go first
- * (alternate.ts). Times are CPU time of this process, and of its main thread.
+ * its own shipped knowledge. Each round times, for each build, its own bare
+ * text pass (normalize + tokenize) and then its extraction over the same
+ * reports, the two builds taking turns to go first (alternate.ts). Each
+ * build's bare pass is its own: a pass shared with one of them warmed that
+ * build's text code and not the other's, and leaned the two ratios apart. Times are CPU time of this process, and of its main thread.
  * It prints new/old round by round, their median and range, and each build's
  * extraction over the bare pass, and checks that both builds extracted the
  * same results.
@@ -19,7 +20,6 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document, DocumentResult } from '../src/contracts/index.js';
 import type { Knowledge } from '../src/extract/index.js';
-import { normalizeForMatching, tokenize } from '../src/text/index.js';
 import { roundOrder, ratioSummary } from './alternate.js';
 import type { RatioSummary } from './alternate.js';
 import { DEFAULT_CORPUS, realReports } from './corpus.js';
@@ -33,17 +33,35 @@ const COMMAND = {
 } as const;
 
 /** What a build's `src/extract/index.js` gives that is timed here. */
-interface Build {
+interface Extraction {
   readonly extract: (document: Document, options: { knowledge: Knowledge }) => DocumentResult;
   readonly shippedKnowledge: () => Knowledge;
 }
 
+/** What a build's `src/text/index.js` gives for its bare pass. */
+interface TextPass {
+  readonly normalizeForMatching: (text: string) => { readonly text: string };
+  readonly tokenize: (text: string) => unknown;
+}
+
+type Build = Extraction & TextPass;
+
+const moduleOf = async (dist: string, ...path: string[]): Promise<unknown> =>
+  import(pathToFileURL(resolve(dist, 'src', ...path, 'index.js')).href);
+
 async function loadBuild(dist: string): Promise<Build> {
-  const url = pathToFileURL(resolve(dist, 'src', 'extract', 'index.js')).href;
-  const module = (await import(url)) as Partial<Build>;
-  if (typeof module.extract !== 'function' || typeof module.shippedKnowledge !== 'function')
+  const extraction = (await moduleOf(dist, 'extract')) as Partial<Extraction>;
+  const text = (await moduleOf(dist, 'text')) as Partial<TextPass>;
+  if (typeof extraction.extract !== 'function' || typeof extraction.shippedKnowledge !== 'function')
     throw new Error(`${dist}: no extract and shippedKnowledge in src/extract/index.js`);
-  return { extract: module.extract, shippedKnowledge: module.shippedKnowledge };
+  if (typeof text.normalizeForMatching !== 'function' || typeof text.tokenize !== 'function')
+    throw new Error(`${dist}: no normalizeForMatching and tokenize in src/text/index.js`);
+  return {
+    extract: extraction.extract,
+    shippedKnowledge: extraction.shippedKnowledge,
+    normalizeForMatching: text.normalizeForMatching,
+    tokenize: text.tokenize,
+  };
 }
 
 /** CPU time in ms: of this process (all its threads), and of its main thread alone. */
@@ -94,10 +112,10 @@ function extractAll(
  */
 const BARE_REPEATS = 10;
 
-function bareAll(documents: readonly Document[]): () => void {
+function bareAll(build: TextPass, documents: readonly Document[]): () => void {
   return () => {
     for (let n = 0; n < BARE_REPEATS; n++)
-      for (const d of documents) tokenize(normalizeForMatching(d.text).text);
+      for (const d of documents) build.tokenize(build.normalizeForMatching(d.text).text);
   };
 }
 
@@ -135,41 +153,47 @@ async function main(): Promise<void> {
   const documents = Array.from({ length: counts.copies }, () => real).flat();
 
   const differs = differing(real, old, next);
-  const barePass = bareAll(documents);
+  const bares = builds.map((build) => bareAll(build, documents));
   const tasks = sides.map((side) => extractAll(side.build, side.knowledge, documents));
   // Untimed rounds first: V8 compiles the hot code on threads of this process
   // over the first passes, and the first rounds timed ran 1.5–4× the later ones.
   for (let round = 0; round < counts.warmup; round++)
-    for (const task of [barePass, ...tasks]) task();
+    for (const task of [...bares, ...tasks]) task();
 
-  const times: Cpu[][] = [[], [], []];
+  // Per build: its bare passes' times (a pass's mean) and its extractions'.
+  const bareTimes: Cpu[][] = [[], []];
+  const times: Cpu[][] = [[], []];
   const lines: string[] = [];
   for (let round = 0; round < counts.rounds; round++) {
-    const bare = cpuOf(barePass);
-    times[0]?.push({ process: bare.process / BARE_REPEATS, main: bare.main / BARE_REPEATS });
     for (const k of roundOrder(round, builds.length)) {
+      const bare = bares[k];
       const task = tasks[k];
-      if (task !== undefined) times[k + 1]?.push(cpuOf(task));
+      if (bare === undefined || task === undefined) continue;
+      const once = cpuOf(bare);
+      bareTimes[k]?.push({ process: once.process / BARE_REPEATS, main: once.main / BARE_REPEATS });
+      times[k]?.push(cpuOf(task));
     }
-    const at = (k: number): number => times[k]?.[round]?.process ?? NaN;
+    const at = (series: Cpu[][], k: number): number => series[k]?.[round]?.process ?? NaN;
     lines.push(
-      `  round ${String(round + 1).padStart(2)}: bare ${fixed(at(0), 1).padStart(5)} old ${fixed(at(1), 0).padStart(6)} new ${fixed(at(2), 0).padStart(6)} ms cpu, new/old ${fixed(at(2) / at(1), 3)}`,
+      `  round ${String(round + 1).padStart(2)}: bare ${fixed(at(bareTimes, 0), 1).padStart(5)} ${fixed(at(bareTimes, 1), 1).padStart(5)} old ${fixed(at(times, 0), 0).padStart(6)} new ${fixed(at(times, 1), 0).padStart(6)} ms cpu, new/old ${fixed(at(times, 1) / at(times, 0), 3)}`,
     );
   }
-  const of = (k: number, clock: keyof Cpu): number[] => (times[k] ?? []).map((t) => t[clock]);
+  const of = (series: Cpu[][], k: number, clock: keyof Cpu): number[] =>
+    (series[k] ?? []).map((t) => t[clock]);
   process.stdout.write(
     [
-      `wathiq A/B: ${String(real.length)} dev reports × ${String(counts.copies)} per pass, ${String(counts.rounds)} rounds after ${String(counts.warmup)} untimed, CPU time of this process (bare: a pass's mean over ${String(BARE_REPEATS)})`,
+      `wathiq A/B: ${String(real.length)} dev reports × ${String(counts.copies)} per pass, ${String(counts.rounds)} rounds after ${String(counts.warmup)} untimed, CPU time of this process (bare: each build's own, a pass's mean over ${String(BARE_REPEATS)})`,
       `  old ${texts.old}`,
       `  new ${newDist}`,
       differs.length === 0
         ? `  results: identical on all ${String(real.length)} reports`
         : `  results: DIFFER on ${String(differs.length)} reports (dev report #${differs.join(', #')})`,
       ...lines,
-      `new/old: ${summary(ratioSummary(of(2, 'process'), of(1, 'process')))}`,
-      `new/old, main thread: ${summary(ratioSummary(of(2, 'main'), of(1, 'main')))}`,
-      `old extract / bare: ${summary(ratioSummary(of(1, 'process'), of(0, 'process')))}`,
-      `new extract / bare: ${summary(ratioSummary(of(2, 'process'), of(0, 'process')))}`,
+      `new/old: ${summary(ratioSummary(of(times, 1, 'process'), of(times, 0, 'process')))}`,
+      `new/old, main thread: ${summary(ratioSummary(of(times, 1, 'main'), of(times, 0, 'main')))}`,
+      `new/old, bare pass: ${summary(ratioSummary(of(bareTimes, 1, 'process'), of(bareTimes, 0, 'process')))}`,
+      `old extract / old bare: ${summary(ratioSummary(of(times, 0, 'process'), of(bareTimes, 0, 'process')))}`,
+      `new extract / new bare: ${summary(ratioSummary(of(times, 1, 'process'), of(bareTimes, 1, 'process')))}`,
     ].join('\n') + '\n',
   );
 }

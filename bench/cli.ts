@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Document } from '../src/contracts/index.js';
 import { extract, shippedKnowledge } from '../src/extract/index.js';
 import { openStore } from '../src/store/index.js';
+import { median } from './alternate.js';
 import { DEFAULT_CORPUS, realReports } from './corpus.js';
 import { fill } from './fill.js';
 import { generateReports } from './generate.js';
@@ -69,11 +70,6 @@ function wathiq(args: readonly string[], input?: string): Run {
       `wathiq ${args.slice(0, 3).join(' ')}… failed (${String(run.status)}): ${run.stderr}`,
     );
   return { wall, cpu: cpu === null || after === null ? null : after - cpu };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 /** Median wall and CPU seconds of a few runs, after one not counted. */

@@ -22,6 +22,7 @@ import pg from 'pg';
 import { loadLexicon } from '../src/lexicon/index.js';
 import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/index.js';
 import type { Database, EventFilter } from '../src/store/index.js';
+import { median } from './alternate.js';
 import { cpuClock } from './cpu.js';
 import { benchArguments, storeName } from './options.js';
 import { PEAK_MARK } from './peak-mark.js';
@@ -143,11 +144,6 @@ async function withServerCpu<T>(url: string, work: () => Promise<T>): Promise<[T
 /** The server's CPU rate beside the commands', and the CPU a report cost in all. */
 function serverShare(reports: number, commandsCpu: number, serverCpu: number): string {
   return `${(reports / serverCpu).toFixed(0)} of the server's, ${((1000 * (commandsCpu + serverCpu)) / reports).toFixed(2)} ms of CPU a report in all`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 /**

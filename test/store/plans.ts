@@ -15,8 +15,17 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-/** Runs each statement as asked, after keeping the plan the database chose for it and how it was asked. */
-export function explaining(db: Sql, plans: PlanNode[][], asked: QueryOptions[] = []): Sql {
+/**
+ * Runs each statement as asked, after keeping the plan the database chose for
+ * it and how it was asked: `asked` holds every statement's options, `planned`
+ * those of the statements whose plans were kept, beside them in `plans`.
+ */
+export function explaining(
+  db: Sql,
+  plans: PlanNode[][],
+  asked: QueryOptions[] = [],
+  planned: QueryOptions[] = [],
+): Sql {
   return {
     query: async <R extends object>(
       text: string,
@@ -38,6 +47,7 @@ export function explaining(db: Sql, plans: PlanNode[][], asked: QueryOptions[] =
       const plan = row?.['QUERY PLAN'][0].Plan;
       if (plan === undefined) throw new Error(`no plan for ${text}`);
       plans.push(nodes(plan));
+      planned.push(options);
       return db.query<R>(text, params, options);
     },
   };
