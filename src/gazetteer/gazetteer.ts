@@ -126,16 +126,7 @@ interface WordFacts {
   readonly cueAlone: PlaceCue[] | null;
   /** The readings kept for `nameAlone` (`readingsOf`), given with the word's match: no list looked up. */
   readonly nameReadings: NameReadings | undefined;
-  /**
-   * The words (by number) right after which none of the word's longer names goes on: the
-   * word's name ends before them (`namesEndBefore`). Made when first needed; most words
-   * start no longer name.
-   */
-  namesStopAt: Set<number> | null;
 }
-
-/** Words kept in a word's `namesStopAt`: emptied rather than left to grow. */
-const MAX_STOPS_KEPT = 256;
 
 /** Whether one of `keys` goes on from one of the nodes: what the first step of a name's walk asks. */
 function goesOnFrom(nodes: PhraseStarts<PlaceName>['deeper'], keys: readonly string[]): boolean {
@@ -148,20 +139,38 @@ function goesOnFrom(nodes: PhraseStarts<PlaceName>['deeper'], keys: readonly str
 }
 
 /**
- * Whether no longer name of the word `facts` are of goes on through the word `next`, kept by
- * `next`'s number: a report's words are followed again and again by the same words, that
- * some name or other goes on through («الشرقي», «الكبير»), and each time a walk looked their
- * keys up in the tries, far in memory, to end there (some nine walks in ten).
+ * Pairs of words (by number) where none of the first's longer names goes on through the
+ * second, a pair a slot (`STOP_PAIR_SLOTS`), the slot found from both numbers: a report's
+ * words are followed again and again by the same words, that some name or other goes on
+ * through («الشرقي», «الكبير»), and each time a walk looked their keys up in the tries, far in
+ * memory, to end there (some nine walks in ten). Both numbers are kept, so a pair that takes
+ * another's slot only costs that other its walk again; a word's number never names another
+ * word (`Token.wordNumber`). Two numbers in one typed array, where a set of numbers kept with
+ * each word was looked up, some cache lines further into memory at each name.
  */
-function namesEndBefore(facts: WordFacts, next: Token): boolean {
-  if (next.kind !== 'word' || next.wordNumber < 0) return false;
-  let stops = facts.namesStopAt;
-  if (stops?.has(next.wordNumber) === true) return true;
-  if (goesOnFrom(facts.names.deeper, next.keys)) return false;
-  stops ??= facts.namesStopAt = new Set();
-  if (stops.size >= MAX_STOPS_KEPT) stops.clear();
-  stops.add(next.wordNumber);
-  return true;
+class StopPairs {
+  private readonly pairs = new Int32Array(2 * STOP_PAIR_SLOTS).fill(-1);
+
+  /** Whether none of the longer names of the word `word` (numbered so) goes on through `next`. */
+  namesEndBefore(facts: WordFacts, word: number, next: Token): boolean {
+    if (next.kind !== 'word' || next.wordNumber < 0) return false;
+    if (word < 0) return !goesOnFrom(facts.names.deeper, next.keys);
+    const at = stopPairSlot(word, next.wordNumber);
+    const pairs = this.pairs;
+    if (pairs[at] === word && pairs[at + 1] === next.wordNumber) return true;
+    if (goesOnFrom(facts.names.deeper, next.keys)) return false;
+    pairs[at] = word;
+    pairs[at + 1] = next.wordNumber;
+    return true;
+  }
+}
+
+/** Slots of `StopPairs`: 128 KB, a report's pairs a few hundred. */
+const STOP_PAIR_SLOTS = 1 << 14;
+
+/** Where the pair of words numbered `word` and `next` is kept: the first of its two numbers. */
+function stopPairSlot(word: number, next: number): number {
+  return ((Math.imul(word, 0x9e3779b1) ^ next) & (STOP_PAIR_SLOTS - 1)) << 1;
 }
 
 const WORD_CLASS_FIELDS = {
@@ -500,6 +509,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.
   const wordFacts = new WeakMap<readonly string[], WordFacts>();
+  const stops = new StopPairs();
   const factsOf = (keys: readonly string[]): WordFacts => {
     let facts = wordFacts.get(keys);
     if (facts === undefined) {
@@ -514,7 +524,6 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         nameAlone: nameStarts.oneWord,
         cueAlone: cueStarts.oneWord,
         nameReadings: nameStarts.oneWord === null ? undefined : readingsOf(nameStarts.oneWord),
-        namesStopAt: null,
       };
       wordFacts.set(keys, facts);
     }
@@ -613,7 +622,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       if (
         next === undefined ||
         !goesOn(next, GOES_ON_NAME, nameLaterMarks) ||
-        namesEndBefore(facts, next)
+        stops.namesEndBefore(facts, token.wordNumber, next)
       )
         return facts.nameAlone === null
           ? null

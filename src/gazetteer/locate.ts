@@ -59,7 +59,9 @@ export function locateMentions(
   const sentenceAdmins: Areas[] = [];
   const sentenceActAdmins: Areas[] = [];
   const governoratesSoFar: Areas[] = [];
-  const documentAdmin = new Set<string>();
+  // The report's areas in a list of its own, each once, where a set hashed every code of every
+  // mention into it: a report names a few areas, a dozen at most.
+  const documentAdmin: string[] = [];
   let reportGovernorates = NO_AREAS;
   let mentionIndex = 0;
   for (let k = 0; k < bySentence.length; k++) {
@@ -81,7 +83,7 @@ export function locateMentions(
       for (let c = 0; c < codes.length; c++) {
         const code = codes[c];
         if (code === undefined) continue;
-        documentAdmin.add(code);
+        if (!documentAdmin.includes(code)) documentAdmin.push(code);
         // Copied, not added to: the sentences before keep the list they were given.
         if (
           placesAct &&

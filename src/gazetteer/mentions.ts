@@ -587,10 +587,7 @@ function buildMention(
     // «ريف الرقة الشرقي»: the direction after a name is a definite adjective; «غربي درعا» opens a new place.
     (tokens[after.start]?.text.startsWith('ال') ?? false)
   ) {
-    direction = tokens
-      .slice(after.start, after.end)
-      .map((t) => t.text)
-      .join(' ');
+    direction = textOf(tokens, after.start, after.end);
     end = after.end;
   }
   // Made whole in `shaped`'s order, so of its shape, where a literal was made and then copied.
@@ -623,6 +620,16 @@ function buildMention(
     kindWord: cues.kindWord ?? undefined,
     anaphor: undefined,
   };
+}
+
+/**
+ * The words of tokens `[from, to)` joined by spaces: a direction is most often one word, its
+ * text itself, where a copy of the tokens and a list of their texts were made to join.
+ */
+function textOf(tokens: readonly Token[], from: number, to: number): string {
+  let text = tokens[from]?.text ?? '';
+  for (let k = from + 1; k < to; k++) text = `${text} ${tokens[k]?.text ?? ''}`;
+  return text;
 }
 
 /**
@@ -872,10 +879,7 @@ export const BETWEEN_KM = 25;
 function nearbyPair(mentions: readonly PlaceMention[]): readonly PlaceMention[] {
   const [a, b, ...rest] = mentions;
   if (a === undefined || b === undefined) return mentions;
-  const near = (p: Place, others: readonly Place[]): boolean =>
-    others.some((q) => q.id !== p.id && distanceKm(p, q) <= BETWEEN_KM);
-  const fromA = a.candidates.filter((p) => near(p, b.candidates));
-  const fromB = b.candidates.filter((p) => near(p, a.candidates));
+  const { fromA, fromB } = nearEachOther(a.candidates, b.candidates);
   if (fromA.length === 0 || fromB.length === 0) return mentions;
   const vouched = (m: PlaceMention, candidates: readonly Place[]): PlaceMention => {
     const copy = shaped(m);
@@ -884,6 +888,31 @@ function nearbyPair(mentions: readonly PlaceMention[]): readonly PlaceMention[] 
     return copy;
   };
   return [vouched(a, fromA), vouched(b, fromB), ...rest];
+}
+
+/**
+ * The places of each list within `BETWEEN_KM` of another place of the other, each list's in
+ * its order: each pair measured once, where each was measured from both sides by callbacks.
+ */
+function nearEachOther(
+  as: readonly Place[],
+  bs: readonly Place[],
+): { fromA: readonly Place[]; fromB: readonly Place[] } {
+  const fromA: Place[] = [];
+  const nearB: boolean[] = bs.map(() => false);
+  for (let i = 0; i < as.length; i++) {
+    const p = as[i];
+    if (p === undefined) continue;
+    let near = false;
+    for (let j = 0; j < bs.length; j++) {
+      const q = bs[j];
+      if (q === undefined || q.id === p.id || distanceKm(p, q) > BETWEEN_KM) continue;
+      near = true;
+      nearB[j] = true;
+    }
+    if (near) fromA.push(p);
+  }
+  return { fromA, fromB: bs.filter((_, j) => nearB[j] === true) };
 }
 
 /** «في البلدة», «وسط المدينة»: a definite settlement word with no name after it points back. */

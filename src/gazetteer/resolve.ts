@@ -19,7 +19,8 @@ export interface PlaceContext {
   readonly sentenceAdmin: Areas;
   /** The sentence's areas less those named where its speaker is («مصادر محلية في مدينة إدلب»). */
   readonly sentenceActAdmin?: Areas;
-  readonly documentAdmin: ReadonlySet<string>;
+  /** Every area the report names, each once: a report names a few, asked by comparing codes. */
+  readonly documentAdmin: Areas;
   /** The governorates the report places acts in: those it names, less where people came from or were taken. */
   readonly reportGovernorates?: Areas;
   /** The spots of the places the report resolved already (only distances to them count). */
@@ -71,23 +72,39 @@ export function placed(r: ResolvedPlace): ResolvedPlace {
 const NO_CODES: readonly string[] = [];
 
 /**
- * The codes each list of candidates vouches for, named bare and after a word of
- * region («ريف»): a list is one array for every mention of a name read alike
+ * What a list of candidates gives whatever else the report says, each part worked out
+ * when first asked: a list is one array for every mention of a name read alike
  * (`readNames`), and a report names the same towns again and again, each time
- * reading every candidate, far in memory, into a new list.
+ * reading every candidate, far in memory (a place's record is cold by the time
+ * places are read), to the same end.
  */
-const codesByCandidates = new WeakMap<readonly Place[], (readonly string[] | undefined)[]>();
+interface ListFacts {
+  /** The codes the list vouches for, named bare and after a word of region («ريف»). */
+  readonly codes: (readonly string[] | undefined)[];
+  /** The places of the kind that stands first, by `fittingSlot`: what `ofBestKind` gives. */
+  readonly fitting: (readonly Place[] | undefined)[];
+  /** By the same slot, when one place is of that kind: the list's other readings of it. */
+  readonly others: (readonly Place[] | undefined)[];
+}
+
+const factsByCandidates = new WeakMap<readonly Place[], ListFacts>();
+
+/** The facts kept of a list of candidates, made empty when first asked. */
+function listFacts(candidates: readonly Place[]): ListFacts {
+  let facts = factsByCandidates.get(candidates);
+  if (facts === undefined) {
+    facts = { codes: [undefined, undefined], fitting: [], others: [] };
+    factsByCandidates.set(candidates, facts);
+  }
+  return facts;
+}
 
 /** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. Read-only. */
 export function adminCodesOf(mention: PlaceMention): readonly string[] {
   // «حي الثورة»: a name that is an ordinary word vouches for no area, not even its own.
   if (mention.common === true || mention.candidates.length === 0) return NO_CODES;
   const region = mention.relation === 'region';
-  let known = codesByCandidates.get(mention.candidates);
-  if (known === undefined) {
-    known = [undefined, undefined];
-    codesByCandidates.set(mention.candidates, known);
-  }
+  const known = listFacts(mention.candidates).codes;
   const slot = region ? 1 : 0;
   let codes = known[slot];
   if (codes === undefined) {
@@ -155,8 +172,8 @@ function scoreInto(
   const user = place.user === true ? USER_PLACE_BONUS : 0;
   const cue = place.kind === cueKind ? CUE_KIND_BONUS : 0;
   const report =
-    (context.documentAdmin.has(place.admin1Pcode) ? 20 : 0) +
-    (context.documentAdmin.has(place.admin2Pcode) ? 10 : 0);
+    (context.documentAdmin.includes(place.admin1Pcode) ? 20 : 0) +
+    (context.documentAdmin.includes(place.admin2Pcode) ? 10 : 0);
   const nearby = nearest < NEAR_KM ? 15 : nearest < NEARBY_KM ? 5 : 0;
   const rank = -place.rank * 3;
   PARTS[at + SENTENCE] = sentence;
@@ -252,7 +269,7 @@ function supported(place: Place, context: PlaceContext): boolean {
   return (
     context.sentenceAdmin.includes(place.admin1Pcode) ||
     context.sentenceAdmin.includes(place.admin2Pcode) ||
-    context.documentAdmin.has(place.admin2Pcode) ||
+    context.documentAdmin.includes(place.admin2Pcode) ||
     context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
 }
@@ -316,8 +333,13 @@ function outsideNamedArea(place: Place, context: PlaceContext): boolean {
 /** A place this close to one the report already placed is in its area, whatever the governorate. */
 const NEAR_KM = 30;
 
-/** Kinds a name can be shared by and a reviewer may want to see as the other reading. */
-const LOCAL_KINDS: ReadonlySet<Place['kind']> = new Set(['community', 'neighbourhood', 'site']);
+/**
+ * Kinds a name can be shared by and a reviewer may want to see as the other reading.
+ * Compared, where a set hashed the kind of every other place of a name.
+ */
+function isLocal(kind: Place['kind']): boolean {
+  return kind === 'community' || kind === 'neighbourhood' || kind === 'site';
+}
 
 /**
  * Kinds in order, most fitting first: where each kind stands (its first place in the list),
@@ -342,7 +364,7 @@ function kindsInOrder(...kinds: Place['kind'][]): Kinds {
 }
 
 /** The kinds cue words allow, most fitting first (made once, not for every mention). */
-const KINDS: Readonly<Record<AdminLevel | 'region' | 'facility' | 'settlement' | 'bare', Kinds>> = {
+const KINDS: Readonly<Record<KindsName, Kinds>> = {
   // «منطقة X» is a district when X names one, else the area around the town X.
   district: kindsInOrder('district', 'community', 'subdistrict', 'governorate'),
   governorate: kindsInOrder('governorate', 'district', 'subdistrict', 'community', 'governorate'),
@@ -419,13 +441,62 @@ function ofBestKind(
   return best;
 }
 
-/** Which kinds of place the cue words allow, most fitting first. */
-function preferredKinds(mention: PlaceMention): Kinds {
-  if (mention.admin !== null) return KINDS[mention.admin];
-  if (mention.relation === 'region') return KINDS.region;
-  if (mention.facility && !mention.settlement) return KINDS.facility;
-  if (mention.settlement) return KINDS.settlement;
-  return KINDS.bare;
+/** The names of the orders of kinds the cue words allow. */
+type KindsName = AdminLevel | 'region' | 'facility' | 'settlement' | 'bare';
+
+/** Which kinds of place the cue words allow, most fitting first: by the name of their order. */
+function preferredKinds(mention: PlaceMention): KindsName {
+  if (mention.admin !== null) return mention.admin;
+  if (mention.relation === 'region') return 'region';
+  if (mention.facility && !mention.settlement) return 'facility';
+  if (mention.settlement) return 'settlement';
+  return 'bare';
+}
+
+/** Where the places of an order of kinds, with «حي» before the name or not, are kept (`ListFacts`). */
+function fittingSlot(kinds: KindsName, cueKind: Place['kind'] | null): number {
+  const neighbourhood = cueKind === null ? 0 : 1;
+  switch (kinds) {
+    case 'governorate':
+      return neighbourhood;
+    case 'district':
+      return 2 + neighbourhood;
+    case 'subdistrict':
+      return 4 + neighbourhood;
+    case 'region':
+      return 6 + neighbourhood;
+    case 'facility':
+      return 8 + neighbourhood;
+    case 'settlement':
+      return 10 + neighbourhood;
+    case 'bare':
+      return 12 + neighbourhood;
+  }
+}
+
+/**
+ * A mention's candidates of the kind that stands first (`ofBestKind`), worked out once
+ * per list, order of kinds and cue kind (`fittingSlot`).
+ */
+function fittingCandidates(
+  facts: ListFacts,
+  candidates: readonly Place[],
+  slot: number,
+  kinds: Kinds,
+  cueKind: Place['kind'] | null,
+): readonly Place[] {
+  let fitting = facts.fitting[slot];
+  if (fitting === undefined) {
+    fitting = ofBestKind(candidates, kinds, cueKind);
+    keep(facts.fitting, slot, fitting);
+  }
+  return fitting;
+}
+
+/** A list's slot set, the slots before it filled first: a packed array is read on V8's fast path. */
+function keep(list: (readonly Place[] | undefined)[], slot: number, value: readonly Place[]): void {
+  while (list.length < slot) list.push(undefined);
+  list[slot] = value;
 }
 
 /** The countryside of a city is its district (or governorate, for a governorate seat). */
@@ -489,7 +560,8 @@ export function resolveMention(
   context: PlaceContext,
 ): ResolvedPlace | null {
   if (mention.candidates.length === 0) return null;
-  const kinds = preferredKinds(mention);
+  const kindsName = preferredKinds(mention);
+  const kinds = KINDS[kindsName];
   // «حي»: a neighbourhood fits as well as a community, and the cue tips the balance.
   const cueKind = mention.neighbourhood === true ? 'neighbourhood' : null;
   // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
@@ -500,8 +572,17 @@ export function resolveMention(
       ? placesWhere(mention.candidates, context, supported)
       : mention.candidates;
   if (pool.length === 0) return null;
+  // All the candidates, as most names keep: their best kind is the list's, kept with it.
+  const whole = pool === mention.candidates && pool.length > 1;
+  const facts = whole ? listFacts(pool) : null;
+  const slot = fittingSlot(kindsName, cueKind);
   // A pool of one is its own best kind: most names are one place's.
-  const fitting = pool.length === 1 ? pool : ofBestKind(pool, kinds, cueKind);
+  const fitting =
+    facts !== null
+      ? fittingCandidates(facts, pool, slot, kinds, cueKind)
+      : pool.length === 1
+        ? pool
+        : ofBestKind(pool, kinds, cueKind);
   // One place of the best kind needs no score: most names are one place's.
   let ranked: readonly Place[] = fitting;
   let basis: ResolutionBasis = 'only';
@@ -524,11 +605,14 @@ export function resolveMention(
   else if (mention.admin === 'subdistrict' && place.kind === 'subdistrict') {
     place = seatOf(gazetteer, place) ?? place;
   }
-  // A name of one place has no other reading: most names, asked of no lists.
+  // A name of one place has no other reading: most names, asked of no lists. Those of one
+  // place of the best kind, read as that place, have the list's other readings of it, kept.
   const alternatives =
     mention.candidates.length === 1
       ? NO_ALTERNATIVES
-      : alternativesOf(place, ranked, fitting, mention);
+      : facts !== null && fitting.length === 1 && place === fitting[0]
+        ? othersOf(facts, slot, place, fitting, mention)
+        : alternativesOf(place, ranked, fitting, mention);
   // Made whole in `placed`'s order, so of its shape, where a literal was made and then copied.
   return {
     place,
@@ -568,13 +652,32 @@ function alternativesOf(
   return alternatives ?? NO_ALTERNATIVES;
 }
 
+/**
+ * The other readings of a name whose candidates have one place of the best kind, read as
+ * that place (`alternativesOf`), worked out once per list and slot (`fittingSlot`).
+ */
+function othersOf(
+  facts: ListFacts,
+  slot: number,
+  place: Place,
+  fitting: readonly Place[],
+  mention: PlaceMention,
+): readonly Place[] {
+  let others = facts.others[slot];
+  if (others === undefined) {
+    others = alternativesOf(place, fitting, fitting, mention);
+    keep(facts.others, slot, others);
+  }
+  return others;
+}
+
 /** The alternatives with `p` added when it is another local place not among them yet. */
 function withAlternative(
   alternatives: Place[] | null,
   p: Place | undefined,
   chosen: Place,
 ): Place[] | null {
-  if (p === undefined || p.id === chosen.id || !LOCAL_KINDS.has(p.kind)) return alternatives;
+  if (p === undefined || p.id === chosen.id || !isLocal(p.kind)) return alternatives;
   if (alternatives === null) return [p];
   if (!alternatives.includes(p)) alternatives.push(p);
   return alternatives;

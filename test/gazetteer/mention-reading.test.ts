@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaceMentions, loadGazetteer, locateMentions } from '../../src/gazetteer/index.js';
+import {
+  BETWEEN_KM,
+  distanceKm,
+  findPlaceMentions,
+  loadGazetteer,
+  locateMentions,
+} from '../../src/gazetteer/index.js';
 import { normalizeForMatching, splitSentences, tokenize } from '../../src/text/index.js';
 
 const gazetteer = loadGazetteer();
@@ -72,6 +78,30 @@ describe('the places a name can be', () => {
     expect(others.length).toBeGreaterThan(0);
     expect(others).not.toContain(chosen);
     for (const id of others) expect(shared?.mention.candidates.map((p) => p.id)).toContain(id);
+  });
+});
+
+describe('two towns an act was between', () => {
+  it('keep, of their namesakes, those near a namesake of the other, each in its order', () => {
+    for (const [first, second] of [
+      ['الظاهرية', 'الصالحية'],
+      ['الظاهرية', 'الغسانية'],
+      ['الصالحية', 'الظاهرية'],
+    ] as const) {
+      const alone = (name: string) => mentionsOf(`قصفت الطائرات قرية ${name}`)[0]?.candidates ?? [];
+      const [a, b] = [alone(first), alone(second)];
+      const near = (mine: typeof a, theirs: typeof a) =>
+        mine.filter((p) => theirs.some((q) => q.id !== p.id && distanceKm(p, q) <= BETWEEN_KM));
+      // Some namesakes of each are near one another, not all: the pair settles which are meant.
+      expect(near(a, b).length, first).toBeGreaterThan(0);
+      expect(near(a, b).length, first).toBeLessThan(a.length);
+      const between = mentionsOf(`اندلعت اشتباكات بين بلدتي ${first} و${second}`);
+      expect(between.map((m) => m.candidates)).toEqual([near(a, b), near(b, a)]);
+      expect(between.map((m) => [m.between, m.weak])).toEqual([
+        [true, false],
+        [true, false],
+      ]);
+    }
   });
 });
 

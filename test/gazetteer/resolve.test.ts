@@ -6,17 +6,15 @@ import {
   loadGazetteer,
   resolveMention,
 } from '../../src/gazetteer/index.js';
+import type { Gazetteer } from '../../src/gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../../src/gazetteer/index.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
 
 const gazetteer = loadGazetteer();
 
 /** The one mention of a place in the phrase. */
-function mentionIn(phrase: string): PlaceMention {
-  const [mention, ...more] = findPlaceMentions(
-    gazetteer,
-    tokenize(normalizeForMatching(phrase).text),
-  );
+function mentionIn(phrase: string, within: Gazetteer = gazetteer): PlaceMention {
+  const [mention, ...more] = findPlaceMentions(within, tokenize(normalizeForMatching(phrase).text));
   if (mention === undefined || more.length > 0) throw new Error(`one place in «${phrase}»`);
   return mention;
 }
@@ -55,7 +53,7 @@ describe('the areas a mention vouches for', () => {
 describe('a name of several villages resolved', () => {
   const nothingSaid = (): PlaceContext => ({
     sentenceAdmin: [],
-    documentAdmin: new Set(),
+    documentAdmin: [],
     resolved: new Spots(),
   });
 
@@ -102,5 +100,51 @@ describe('a name of several villages resolved', () => {
       expect(resolved?.basis).toBe('sentence');
       expect(resolved?.alternatives).not.toContain(village);
     }
+  });
+});
+
+describe('the names of a list of places resolved', () => {
+  const nothingSaid = (): PlaceContext => ({
+    sentenceAdmin: [],
+    documentAdmin: [],
+    resolved: new Spots(),
+  });
+
+  /** Phrases naming each name bare, after a settlement word, «حي», «منطقة» and «ريف». */
+  const phrases = ['حلب', 'حمص', 'الطيبة', 'الحميدية'].flatMap((name) =>
+    ['في', 'في مدينة', 'في حي', 'في منطقة', 'في ريف'].map((cue) => `قصفت الطائرات ${cue} ${name}`),
+  );
+
+  /** What each phrase resolves to, read in this order by a gazetteer of its own (nothing kept from another). */
+  const resolvedInOrder = (order: readonly string[]): Map<string, unknown> => {
+    const own = loadGazetteer();
+    const answers = new Map<string, unknown>();
+    for (const phrase of order) {
+      const mention = mentionIn(phrase, own);
+      const first = resolveMention(own, mention, nothingSaid());
+      const again = resolveMention(own, mention, nothingSaid());
+      const read = first && {
+        place: first.place.id,
+        precision: first.precision,
+        basis: first.basis,
+        alternatives: first.alternatives.map((p) => p.id),
+      };
+      expect(again && { ...read, place: again.place.id }, phrase).toEqual(read);
+      expect(
+        again?.alternatives.map((p) => p.id),
+        phrase,
+      ).toEqual(read?.alternatives);
+      answers.set(phrase, read);
+    }
+    return answers;
+  };
+
+  it('resolve alike whichever reading of the list came first, and asked again', () => {
+    const forwards = resolvedInOrder(phrases);
+    const backwards = resolvedInOrder([...phrases].reverse());
+    expect(backwards).toEqual(forwards);
+    // The names have several places, and some readings other places they could be.
+    const read = [...forwards.values()] as ({ alternatives: string[] } | null)[];
+    expect(read.some((r) => r !== null && r.alternatives.length > 0)).toBe(true);
   });
 });

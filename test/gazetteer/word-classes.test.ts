@@ -224,6 +224,33 @@ describe('the words a gazetteer knows around place names', () => {
     }
   });
 
+  it('finds a name at a word as its tries do after more pairs of words than it keeps, and again', () => {
+    // The first and the later words of the shipped names of two words: each first word before
+    // each later word, more pairs than the pairs of words where no name goes on are kept for.
+    const twoWords = readFileSync(join(shippedDataDir(), 'gazetteer', 'places.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[3]?.split(' ') ?? [])
+      .filter((words) => words.length === 2);
+    const firsts = [...new Set(twoWords.map((words) => words[0] ?? ''))].slice(0, 60);
+    const laters = [...new Set(twoWords.map((words) => words[1] ?? ''))].slice(0, 300);
+    expect(firsts.length * laters.length).toBeGreaterThan(1 << 14);
+    const tokens = tokensOf(
+      firsts.flatMap((first) => laters.map((later) => `${first} ${later}`)).join(' '),
+    );
+    for (const round of ['first', 'again']) {
+      for (let start = 0; start < tokens.length; start++) {
+        const name = gazetteer.nameAt(tokens, start);
+        const walked = gazetteer.names.longestAt(tokens, start);
+        if (name?.end === walked?.end && name?.values === walked?.values) continue;
+        expect(
+          name && { start: name.start, end: name.end, values: name.values },
+          `${round} ${String(start)}`,
+        ).toEqual(walked);
+      }
+    }
+  });
+
   it('tells a word never part of a name as its keys do, with clitics and after marks', () => {
     const never = [...(cues.not_names as string[]), ...(cues.stop_words as string[])];
     // As the gazetteer keys them: a stop word by its whole phrase, a word never in a name by each key.

@@ -194,9 +194,7 @@ export function locatePlaces(
   dropLabels(analysis, headline);
   asContainers(analysis, gazetteer, resolved);
   markRoadEnds(analysis, resolved);
-  const aside = resolved.filter(
-    (r) => r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r),
-  );
+  const aside = placesAside(analysis, resolved, headline);
   // Most reports set no place aside: their acts are all they resolved, with no set made to tell.
   const acts = joinBetween(aside.length === 0 ? resolved : withoutAny(resolved, aside));
   // The acts are in text order already (as `located`): only quarters placed at their city
@@ -213,6 +211,27 @@ export function locatePlaces(
     pointingBack:
       anaphors.length === 0 ? [] : flatMapped(anaphors, (m) => pointBack(m, acts, headline)),
   };
+}
+
+/**
+ * The places named where no act was: an aside of the mention's, or a town a facility is
+ * named after. A loop, where a callback was made and called for every place of a report.
+ */
+function placesAside(
+  analysis: Analysis,
+  resolved: readonly ResolvedPlace[],
+  headline: readonly ResolvedPlace[],
+): ResolvedPlace[] {
+  const aside: ResolvedPlace[] = [];
+  for (let k = 0; k < resolved.length; k++) {
+    const r = resolved[k];
+    if (
+      r !== undefined &&
+      (r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r))
+    )
+      aside.push(r);
+  }
+  return aside;
 }
 
 /** The places less those of `left`. */
