@@ -40,15 +40,19 @@ export function embeddedFolder(reports: number, target: number, name: string): s
   );
 }
 
-/** The kept embedded store of `target` events, built the first time. */
+/**
+ * The kept embedded store of `target` events, built the first time, opened as
+ * the server opens it (`serving`), unless only built here to be copied.
+ */
 export async function embeddedStore(
   reports: number,
   target: number,
   name: string,
+  serving = true,
 ): Promise<Database> {
   const dataDir = embeddedFolder(reports, target, name);
   const exists = existsSync(join(dataDir, 'PG_VERSION'));
-  const db = await openStore({ dataDir });
+  const db = await openStore({ dataDir, serving });
   if (!exists) {
     say(`PGlite: building ${dataDir}…`);
     const { seconds, events } = await built(db, reports, target);
@@ -59,7 +63,8 @@ export async function embeddedStore(
 
 /** A copy of the kept embedded store (built first if need be), in a folder of its own. */
 export async function embeddedCopy(reports: number, target: number, name: string): Promise<string> {
-  await (await embeddedStore(reports, target, name)).close();
+  // (Not as a server: a copy is ingested into as `wathiq ingest` does, in this process.)
+  await (await embeddedStore(reports, target, name, false)).close();
   const copy = join(mkdtempSync(join(tmpdir(), 'wathiq-bench-copy-')), 'db');
   cpSync(embeddedFolder(reports, target, name), copy, { recursive: true });
   return copy;

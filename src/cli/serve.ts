@@ -17,7 +17,7 @@ export interface ServeFlags extends StoreFlags {
  * yet, it says how to make the first one: nobody could sign in otherwise.
  */
 export async function runServe(flags: ServeFlags): Promise<number> {
-  const db = await openStore(storeOptions(flags));
+  const db = await openStore({ ...storeOptions(flags), serving: true });
   const log = pino({ name: 'wathiq' });
   let knowledge: Knowledge | null = null;
   const statistics = backgroundStatistics(db, (error) => {

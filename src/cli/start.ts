@@ -61,7 +61,7 @@ async function ingestExamples(db: Database, knowledge: Knowledge, folder: string
  * second start reuses everything and never prints a password again.
  */
 export async function start(flags: StartFlags): Promise<Started> {
-  const db = await openStore(storeOptions(flags));
+  const db = await openStore({ ...storeOptions(flags), serving: true });
   let loaded: Knowledge | null = null;
   const knowledge = (): Knowledge => (loaded ??= loadKnowledge(dataDir(flags.data)));
   let added = 0;

@@ -55,6 +55,28 @@ describe('an embedded store', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('gives a serving process a larger page cache, and the next command on the same folder the small one', async () => {
+    const buffers = async (db: Database): Promise<unknown> =>
+      (await db.query("SELECT current_setting('shared_buffers') AS buffers"))[0];
+    const dataDir = mkdtempSync(join(tmpdir(), 'wathiq-serving-'));
+    try {
+      const served = await openDatabase({ dataDir, serving: true });
+      try {
+        expect(await buffers(served)).toEqual({ buffers: '64MB' });
+      } finally {
+        await served.close();
+      }
+      const command = await openDatabase({ dataDir });
+      try {
+        expect(await buffers(command)).toEqual({ buffers: '8MB' });
+      } finally {
+        await command.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.skipIf((process.env.DATABASE_URL ?? '') === '')('a server store', () => {
