@@ -8,10 +8,10 @@
 
 /**
  * The order of the tasks in round `round` (0-based): forwards in even rounds,
- * backwards in odd ones. For two tasks after a fixed one, each runs as often
- * right after the fixed one as after the other task: neither always runs in
- * the other's garbage or in a cache the other warmed. (Three tasks reversed
- * would not do: the last of a round would run twice in a row.)
+ * backwards in odd ones. With two tasks (ab.ts: two builds, each its own bare
+ * pass then its extraction), each goes first as often as second: neither
+ * always runs in the other's garbage or in a cache the other warmed. (Three
+ * tasks reversed would not do: the last of a round would run twice in a row.)
  */
 export function roundOrder(round: number, tasks: number): number[] {
   const order = Array.from({ length: tasks }, (_, k) => k);

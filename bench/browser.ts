@@ -48,7 +48,7 @@ const ROOT = { name: 'bench', role: 'admin' } as const;
  */
 async function store(reports: number, target: number): Promise<[string, Database]> {
   if (process.env.DATABASE_URL === undefined)
-    return ['PGlite', await embeddedStore(reports, target, '')];
+    return ['PGlite', await embeddedStore(reports, target, '', true)];
   const db = await serverStore(reports, target, '');
   if (db === null) throw new Error('no PostgreSQL server at DATABASE_URL');
   return ['PostgreSQL', db];

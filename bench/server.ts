@@ -165,7 +165,7 @@ async function main(): Promise<void> {
       }
   }
   if (only !== 'postgres') {
-    const embedded = await embeddedStore(reports, target, name);
+    const embedded = await embeddedStore(reports, target, name, true);
     try {
       for (const line of await figures('PGlite', embedded, seconds))
         process.stdout.write(`${line}\n`);

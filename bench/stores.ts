@@ -48,7 +48,7 @@ export async function embeddedStore(
   reports: number,
   target: number,
   name: string,
-  serving = true,
+  serving: boolean,
 ): Promise<Database> {
   const dataDir = embeddedFolder(reports, target, name);
   const exists = existsSync(join(dataDir, 'PG_VERSION'));

@@ -166,7 +166,7 @@ class StopPairs {
 }
 
 /** Slots of `StopPairs`: 128 KB, a report's pairs a few hundred. */
-const STOP_PAIR_SLOTS = 1 << 14;
+export const STOP_PAIR_SLOTS = 1 << 14;
 
 /** Where the pair of words numbered `word` and `next` is kept: the first of its two numbers. */
 function stopPairSlot(word: number, next: number): number {

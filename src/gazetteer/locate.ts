@@ -60,7 +60,7 @@ export function locateMentions(
   const sentenceActAdmins: Areas[] = [];
   const governoratesSoFar: Areas[] = [];
   // The report's areas in a list of its own, each once, where a set hashed every code of every
-  // mention into it: a report names a few areas, a dozen at most.
+  // mention into it: a report names a few areas (at most the country's governorates and districts).
   const documentAdmin: string[] = [];
   let reportGovernorates = NO_AREAS;
   let mentionIndex = 0;

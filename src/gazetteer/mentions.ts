@@ -899,7 +899,7 @@ function nearEachOther(
   bs: readonly Place[],
 ): { fromA: readonly Place[]; fromB: readonly Place[] } {
   const fromA: Place[] = [];
-  const nearB: boolean[] = bs.map(() => false);
+  const nearB = new Array<boolean>(bs.length).fill(false);
   for (let i = 0; i < as.length; i++) {
     const p = as[i];
     if (p === undefined) continue;

@@ -154,11 +154,11 @@ const LOG_SEGMENTS_ZEROED = 'off';
  * page not in the cache is read through the WebAssembly's file system, a call
  * out to Node per 8 kB page: with 8 MB, a map of one actor and one claimant
  * at 1,000,000 events read ~3,200 pages of its counts by square on every
- * request. With the engine optimized as it runs (BASELINE_WASM), the views
- * that cost most took 25–60% less CPU with 32, 64 or 128 MB alike (within
- * the noise of a loaded machine); a server opened on that store and asked
- * every view of six filters held 250, 271 and 365 MB, against 165 MB for a
- * command. A server takes 64 MB, and ~1.5 s of CPU more to open.
+ * request. Without BASELINE_WASM, the views that cost most took about as
+ * little CPU with 32, 64 or 128 MB (within the noise of a loaded machine); a
+ * server opened on that store and asked every view of six filters held 250,
+ * 271 and 365 MB, against 165 MB for a command. A server takes 64 MB, and
+ * ~1.5 s of CPU more to open.
  */
 const SERVING_BUFFERS = '64MB';
 
@@ -183,7 +183,9 @@ const embeddedStartParams = (defaults: readonly string[], serving: boolean): str
  * only WebAssembly wathiq runs. Node does not promise what a flag set after
  * start-up does: `bench:store` is where a Node upgrade that ignores it shows.
  * A process that serves (`serving`) does not set it: it runs the engine for
- * hours, and its queries win the compiling back many times over.
+ * hours, and its queries win the compiling back many times over. The flag is
+ * never unset, and PGlite keeps the module it compiled first: whichever kind
+ * of process opens an embedded store first decides for the process.
  */
 const BASELINE_WASM = '--liftoff-only';
 
@@ -247,6 +249,8 @@ async function openEmbedded(dataDir: string | null, serving: boolean): Promise<D
     ]);
     const startParams = embeddedStartParams(PGlite.defaultStartParams, serving);
     if (dataDir !== null && !existsSync(join(dataDir, 'PG_VERSION')))
+      // (initdb's child runs once and ends: a command's settings. The cache is set again by
+      // `-c` at each start, so a folder made here is served with the larger one.)
       await createEmbedded(dataDir, embeddedStartParams(PGlite.defaultStartParams, false));
     const identity = (value: string): string => value;
     db = await PGlite.create({

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/gazetteer/index.js';
 import type { WordClass } from '../../src/gazetteer/index.js';
 import { readingsOf } from '../../src/gazetteer/name-readings.js';
+import { STOP_PAIR_SLOTS } from '../../src/gazetteer/gazetteer.js';
 import { phraseKeys, shippedDataDir } from '../../src/lexicon/index.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
@@ -234,7 +235,7 @@ describe('the words a gazetteer knows around place names', () => {
       .filter((words) => words.length === 2);
     const firsts = [...new Set(twoWords.map((words) => words[0] ?? ''))].slice(0, 60);
     const laters = [...new Set(twoWords.map((words) => words[1] ?? ''))].slice(0, 300);
-    expect(firsts.length * laters.length).toBeGreaterThan(1 << 14);
+    expect(firsts.length * laters.length).toBeGreaterThan(STOP_PAIR_SLOTS);
     const tokens = tokensOf(
       firsts.flatMap((first) => laters.map((later) => `${first} ${later}`)).join(' '),
     );
