@@ -453,25 +453,12 @@ function preferredKinds(mention: PlaceMention): KindsName {
   return 'bare';
 }
 
+/** The orders of kinds by number: two slots each in `ListFacts`, in step with KINDS. */
+const KINDS_NAMES = Object.keys(KINDS) as readonly KindsName[];
+
 /** Where the places of an order of kinds, with «حي» before the name or not, are kept (`ListFacts`). */
 function fittingSlot(kinds: KindsName, cueKind: Place['kind'] | null): number {
-  const neighbourhood = cueKind === null ? 0 : 1;
-  switch (kinds) {
-    case 'governorate':
-      return neighbourhood;
-    case 'district':
-      return 2 + neighbourhood;
-    case 'subdistrict':
-      return 4 + neighbourhood;
-    case 'region':
-      return 6 + neighbourhood;
-    case 'facility':
-      return 8 + neighbourhood;
-    case 'settlement':
-      return 10 + neighbourhood;
-    case 'bare':
-      return 12 + neighbourhood;
-  }
+  return 2 * KINDS_NAMES.indexOf(kinds) + (cueKind === null ? 0 : 1);
 }
 
 /**
