@@ -32,6 +32,16 @@ export interface RatioSummary {
   readonly best: number;
 }
 
+/**
+ * The p-th percentile of some numbers sorted ascending, by nearest rank: the
+ * smallest value at least p% of them do not exceed. The 95th of 20 runs is
+ * the 19th, not the slowest: one run in twenty may be the machine's, not the
+ * code's, and p95 is there to allow it. NaN for none.
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil((sorted.length * p) / 100) - 1)] ?? NaN;
+}
+
 /** The median of some numbers (the mean of the two middle ones for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -19,6 +19,7 @@ import { shippedKnowledge } from '../src/extract/index.js';
 import { createApp, listen } from '../src/server/index.js';
 import { addUser } from '../src/service/index.js';
 import type { Database } from '../src/store/index.js';
+import { percentile } from './alternate.js';
 import { CHROMIUM_FLAGS, findChromium } from './chromium.js';
 import { benchArguments } from './options.js';
 import { embeddedStore, serverStore } from './stores.js';
@@ -27,10 +28,6 @@ const COMMAND = {
   usage: 'npm run bench:browser [-- --reports N --events N --runs N]',
   counts: { reports: 3000, events: 100_000, runs: 5 },
 } as const;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
 
 const ms = (v: number): string => `${v.toFixed(0)} ms`;
 

@@ -31,6 +31,7 @@ import {
   streamEventPages,
 } from '../src/store/index.js';
 import type { Database, EventFilter, QueryOptions, Sql } from '../src/store/index.js';
+import { percentile } from './alternate.js';
 import { cpuClock } from './cpu.js';
 import { benchArguments, engineChosen, storeName } from './options.js';
 import { embeddedStore, serverStore } from './stores.js';
@@ -38,7 +39,7 @@ import { embeddedStore, serverStore } from './stores.js';
 const COMMAND = {
   usage: `npm run bench:filters [-- --reports N --events N --runs N --pglite|--postgres
                           --name NAME --save FILE --before FILE --only WORDS]`,
-  counts: { reports: 3000, events: 100_000, runs: 20 },
+  counts: { reports: 3000, events: 100_000, runs: 40 },
   texts: ['name', 'save', 'before', 'only'],
   flags: ['pglite', 'postgres'],
 } as const;
@@ -152,14 +153,11 @@ async function planned(db: Database, work: (sql: Sql) => Promise<unknown>): Prom
   return read;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
-
 /**
- * p50 and p95 of the wall time, and the mean CPU time, in ms; and a digest of
- * the answer, so that a change to a query is seen to give the same rows
- * (absent from runs saved before it was kept).
+ * p50 and p95 of the wall time (by nearest rank: of 40 runs, the 20th and
+ * the 38th), and the mean CPU time, in ms; and a digest of the answer, so
+ * that a change to a query is seen to give the same rows (absent from runs
+ * saved before it was kept).
  */
 type Figure = [number, number, number, string?];
 

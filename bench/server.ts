@@ -13,6 +13,7 @@ import { shippedKnowledge } from '../src/extract/index.js';
 import { createApp, listen } from '../src/server/index.js';
 import { addUser, createToken, users } from '../src/service/index.js';
 import type { Database } from '../src/store/index.js';
+import { percentile } from './alternate.js';
 import { cpuClock } from './cpu.js';
 import { benchArguments, engineChosen, storeName } from './options.js';
 import { embeddedStore, serverStore } from './stores.js';
@@ -26,10 +27,6 @@ const COMMAND = {
 } as const;
 
 const ROOT = { name: 'bench', role: 'admin' } as const;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
 
 /** Wall p50 and p95 and mean CPU (cpu.ts: this process's and the server's backends') per request, in ms. */
 async function timed(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, ratioSummary, roundOrder } from '../../bench/alternate.js';
+import { median, percentile, ratioSummary, roundOrder } from '../../bench/alternate.js';
 
 describe('roundOrder', () => {
   it('runs the tasks forwards in even rounds and backwards in odd ones', () => {
@@ -15,6 +15,33 @@ describe('roundOrder', () => {
       sequence.filter((t, i) => t === task && i % 2 === 1).length;
     expect(second(0)).toBe(2);
     expect(second(1)).toBe(2);
+  });
+});
+
+describe('percentile', () => {
+  const twenty = Array.from({ length: 20 }, (_, k) => k + 1);
+
+  it('takes the 95th of twenty runs as the 19th, so one slow run is allowed', () => {
+    expect(percentile(twenty, 95)).toBe(19);
+  });
+
+  it('takes the 50th of twenty as the 10th and the 100th as the slowest', () => {
+    expect(percentile(twenty, 50)).toBe(10);
+    expect(percentile(twenty, 100)).toBe(20);
+  });
+
+  it('takes the 95th of a hundred runs as the 95th', () => {
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, k) => k + 1),
+        95,
+      ),
+    ).toBe(95);
+  });
+
+  it('gives the only value of one and NaN of none', () => {
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 95)).toBeNaN();
   });
 });
 
