@@ -29,52 +29,42 @@ export function locateMentions(
   sentences: readonly { readonly tokenStart: number; readonly tokenEnd: number }[],
   skip: (mention: PlaceMention) => boolean = () => false,
 ): LocatedMention[] {
-  // In text order: the sentences come in order, and findPlaceMentions reads a
-  // sentence left to right, each mention starting past the one before it.
-  // A loop, where a callback was made for every report (and called at each sentence).
+  // One walk over the sentences in text order (findPlaceMentions reads a sentence left to right,
+  // each mention starting past the one before it): each sentence's mentions found, whether each
+  // is skipped, its areas and those of its acts, and its context, made while its mentions are
+  // fresh, where a walk for each of these read every mention again. The loops go by index: run
+  // once a report, this code is often not optimized yet, and a loop over an array's iterator
+  // then made an object for every step.
   const bySentence: PlaceMention[][] = [];
-  for (let k = 0; k < sentences.length; k++) {
-    const s = sentences[k];
-    if (s !== undefined)
-      bySentence.push(findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd));
-  }
-  // Whether each mention is skipped, asked once: the context sets and both passes need it.
-  // Kept by the mention's place in text order, where a set of mentions hashed each one.
-  // The loops here go by index: run once a report, this code is often not optimized yet, and
-  // a loop over an array's iterator then made an object for every step.
+  // Whether each mention is skipped, asked once: the areas and both passes need it. Kept by the
+  // mention's place in text order, where a set of mentions hashed each one.
   const skipped: boolean[] = [];
-  for (let k = 0; k < bySentence.length; k++) {
-    const mentions = bySentence[k] ?? [];
-    for (let m = 0; m < mentions.length; m++) {
-      const mention = mentions[m];
-      skipped.push(mention !== undefined && skip(mention));
-    }
-  }
-  // Each sentence's areas, those of its acts, and the governorates the report has placed
-  // acts in so far: one walk over the mentions, each mention's areas asked once.
-  // Lists of codes only read from here on: a sentence whose areas are those of one mention
-  // shares that mention's list, one that names none the empty list, and one that adds no
-  // governorate the report's list so far (most sentences do one of these), where each
-  // sentence that named an area made a set of its own and hashed its codes into it.
-  const sentenceAdmins: Areas[] = [];
-  const sentenceActAdmins: Areas[] = [];
-  const governoratesSoFar: Areas[] = [];
   // The report's areas in a list of its own, each once, where a set hashed every code of every
   // mention into it: a report names a few areas (at most the country's governorates and districts).
   const documentAdmin: string[] = [];
+  // The governorates the report has placed acts in so far. Lists of codes only read from here
+  // on: a sentence whose areas are those of one mention shares that mention's list, one that
+  // names none the empty list, and one that adds no governorate the report's list so far (most
+  // sentences do one of these), where each sentence that named an area made a set of its own.
   let reportGovernorates = NO_AREAS;
-  let mentionIndex = 0;
-  for (let k = 0; k < bySentence.length; k++) {
-    const mentions = bySentence[k] ?? [];
+  // Each spot once: the context asks only how near the nearest is, and a long
+  // report names the same towns hundreds of times.
+  const places = new Spots();
+  const contexts: PlaceContext[] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
+    if (s === undefined) continue;
+    const mentions = findPlaceMentions(gazetteer, tokens, s.tokenStart, s.tokenEnd);
+    bySentence.push(mentions);
     let admin = NO_AREAS;
     // A mention left out whose areas count for the sentence, not for its acts: most sentences
     // have none, and their acts' areas are the sentence's, one list for both.
     let leftOut = false;
     for (let m = 0; m < mentions.length; m++) {
       const mention = mentions[m];
-      const kept = skipped[mentionIndex] !== true;
-      mentionIndex++;
       if (mention === undefined) continue;
+      const kept = !skip(mention);
+      skipped.push(!kept);
       const codes = adminCodesOf(mention);
       if (codes.length === 0) continue;
       admin = withAreas(admin, codes);
@@ -93,24 +83,15 @@ export function locateMentions(
           reportGovernorates = [...reportGovernorates, code];
       }
     }
-    sentenceAdmins.push(admin);
-    sentenceActAdmins.push(leftOut ? actAreas(mentions, skipped, mentionIndex) : admin);
-    // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
-    governoratesSoFar.push(reportGovernorates);
-  }
-  // Each spot once: the context asks only how near the nearest is, and a long
-  // report names the same towns hundreds of times.
-  const places = new Spots();
-  // Each sentence's context, made once for both passes (by a loop, where a callback was made).
-  const contexts: PlaceContext[] = [];
-  for (let k = 0; k < bySentence.length; k++)
     contexts.push({
-      sentenceAdmin: sentenceAdmins[k] ?? NO_AREAS,
-      sentenceActAdmin: sentenceActAdmins[k] ?? NO_AREAS,
+      sentenceAdmin: admin,
+      sentenceActAdmin: leftOut ? actAreas(mentions, skipped, skipped.length) : admin,
       documentAdmin,
-      reportGovernorates: governoratesSoFar[k] ?? NO_AREAS,
+      // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
+      reportGovernorates,
       resolved: places,
     });
+  }
   // The names of one place first, then the others: each pass in text order.
   const pass = { gazetteer, bySentence, skipped, contexts, places };
   const namesOfOnePlace = resolvePass(pass, true);
