@@ -151,10 +151,12 @@ function goesOnFrom(nodes: PhraseStarts<PlaceName>['deeper'], keys: readonly str
 class StopPairs {
   private readonly pairs = new Int32Array(2 * STOP_PAIR_SLOTS).fill(-1);
 
-  /** Whether none of the longer names of the word `word` (numbered so) goes on through `next`. */
+  /**
+   * Whether none of the longer names of the word `word` (numbered so) goes on through `next`.
+   * Words are numbered from 0 (the tokenizer's readings): an empty slot's -1 is no word's.
+   */
   namesEndBefore(facts: WordFacts, word: number, next: Token): boolean {
-    if (next.kind !== 'word' || next.wordNumber < 0) return false;
-    if (word < 0) return !goesOnFrom(facts.names.deeper, next.keys);
+    if (next.kind !== 'word') return false;
     const at = stopPairSlot(word, next.wordNumber);
     const pairs = this.pairs;
     if (pairs[at] === word && pairs[at + 1] === next.wordNumber) return true;

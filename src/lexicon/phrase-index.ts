@@ -25,7 +25,7 @@ export interface TrieNode<V> {
 /** The longest match so far of a `longestAt` walk. */
 interface Longest<V> {
   end: number;
-  values: V[] | null;
+  values: readonly V[] | null;
 }
 
 /**
@@ -148,7 +148,6 @@ export class PhraseIndex<V> {
     at.identities.add(identity);
     at.values.push(value);
     this.size++;
-    this.starts.clear();
     this.walkStarts.clear();
     this.goingOn = null;
   }
@@ -209,19 +208,12 @@ export class PhraseIndex<V> {
   }
 
   /**
-   * The trie nodes a word's keys lead to from the root, in the order of its
-   * keys (a node reached twice, once). A word's keys are one array for every
-   * token of it, so the look-ups in the root's large table are made once per
-   * word and kept by its number; the walks start from these nodes.
+   * Where each word's walks start (`walkFrom`, `longestAt`): the trie nodes its
+   * keys lead to from the root, those that end a phrase of the word alone and
+   * those that go on. A word's keys are one array for every token of it, so the
+   * look-ups in the root's large table are made once per word and kept by its
+   * number; forgotten when a phrase is added.
    */
-  private wordStarts(token: Token): StartNodes<V> {
-    return this.starts.of(token);
-  }
-
-  /** The nodes each word starts at; forgotten when a phrase is added. */
-  private readonly starts = new WordMemo<StartNodes<V>>((token) => this.nodesOf(token.keys));
-
-  /** Where each word's walks start (`walkFrom`); forgotten when a phrase is added. */
   private readonly walkStarts = new WordMemo<WalkStarts<V>>((token) => this.walksOf(token.keys));
 
   private walksOf(keys: readonly string[]): WalkStarts<V> {
@@ -281,11 +273,17 @@ export class PhraseIndex<V> {
       this.longestStep(tokens, start, end, next, best);
       return best.values === null ? null : { start, end: best.end, values: best.values };
     }
-    const starts = this.wordStarts(token);
+    const { oneWord, deeper } = this.walkStarts.of(token);
     // Most words start no phrase: they are answered before anything is made.
-    if (starts.length === 0 || start >= end) return null;
+    if (oneWord.length === 0 && deeper.length === 0) return null;
+    // The word alone, then the longer phrases: of two phrases of one word, the later.
     const best = this.freshLongest();
-    for (const next of starts) this.longestStep(tokens, start, end, next, best);
+    const alone = oneWord.at(-1);
+    if (alone !== undefined) {
+      best.end = start + 1;
+      best.values = alone;
+    }
+    for (const next of deeper) this.longest(tokens, start + 1, end, next, best);
     return best.values === null ? null : { start, end: best.end, values: best.values };
   }
 

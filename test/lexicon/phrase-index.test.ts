@@ -145,6 +145,28 @@ describe('PhraseIndex', () => {
     ]);
   });
 
+  it('takes as the longest phrase at a word the later reading of two as long', () => {
+    const readings = new PhraseIndex<string>();
+    // «وقوات» reads as itself, then as «قوات»: both readings are phrases alone and go on.
+    readings.add('وقوات', 'joined');
+    readings.add('قوات', 'bare');
+    readings.add('وقوات الأمن', 'joined long');
+    readings.add('قوات الأمن', 'bare long');
+    readings.add('قوات النظام', 'regime');
+    const at = (text: string): [number, string | undefined] | null => {
+      const match = readings.longestAt(tokensOf(text), 0);
+      return match === null ? null : [match.end, match.values[0]];
+    };
+    expect(at('وقوات الأمن العام')).toEqual([2, 'bare long']);
+    expect(at('وقوات النظام')).toEqual([2, 'regime']);
+    expect(at('وقوات المعارضة')).toEqual([1, 'bare']);
+    expect(at('وقوات')).toEqual([1, 'bare']);
+    expect(at('اشتباكات')).toBeNull();
+    // Walked once, the word's starts are kept; a phrase added after is found all the same.
+    readings.add('وقوات المعارضة', 'opposition');
+    expect(at('وقوات المعارضة')).toEqual([2, 'opposition']);
+  });
+
   it('finds a phrase added after the index was walked', () => {
     const growing = new PhraseIndex<string>();
     growing.add('قصف', 'strike');
