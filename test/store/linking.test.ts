@@ -214,6 +214,23 @@ describe.each(engines())('the candidate query on $name', (engine) => {
     expect(after.asked).toHaveLength(2);
   });
 
+  it('keeps the candidates of earlier searches, unchanged, from being read again', async () => {
+    const cache = emptyCandidateCache();
+    const [north, south] = near;
+    if (north === undefined || south === undefined) throw new Error('no incidents near');
+    const first = await candidatesFor(db, [north], cache);
+    const second = await candidatesFor(db, [south], cache);
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.length).toBeGreaterThan(0);
+    // Another governorate's: the last search found none of the first's.
+    const firstKeys = new Set(first.map((x) => x.key));
+    expect(second.filter((x) => firstKeys.has(x.key))).toEqual([]);
+    // The search before the last found these: held still, they are only looked up by version.
+    const again = counting();
+    expect(await candidatesFor(again.sql, [north], cache)).toEqual(first);
+    expect(again.asked).toHaveLength(1);
+  });
+
   it('reads only what judging reads of a candidate: no claims, evidence nor notes of why', async () => {
     const found = await candidatesFor(db, near);
     expect(found.length).toBeGreaterThan(0);
