@@ -73,7 +73,20 @@ function jsonbKeyOrder(a: string, b: string): number {
   const bytesA = Buffer.byteLength(a);
   const bytesB = Buffer.byteLength(b);
   if (bytesA !== bytesB) return bytesA - bytesB;
-  if (bytesA === a.length && bytesB === b.length) return a < b ? -1 : a > b ? 1 : 0;
+  return byteOrder(a, b, bytesA === a.length && bytesB === b.length);
+}
+
+/**
+ * Two texts in the order of their UTF-8 bytes (PostgreSQL's COLLATE "C"). Texts of ASCII
+ * (`ascii`, when the caller knows; else told by their lengths), whose characters are bytes,
+ * are compared as strings, with no buffer made.
+ */
+export function byteOrder(
+  a: string,
+  b: string,
+  ascii = Buffer.byteLength(a) === a.length && Buffer.byteLength(b) === b.length,
+): number {
+  if (ascii) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 

@@ -1,7 +1,7 @@
 import type { Event, EventSort, ReviewStatus } from '../contracts/index.js';
 import { normalizePhrase } from '../text/index.js';
 import { foldCounts } from './counts.js';
-import { eventWhole } from './event-members.js';
+import { byteOrder, eventWhole } from './event-members.js';
 import type { MemberRow } from './event-members.js';
 import type { QueryOptions, Sql } from './db.js';
 import { GRID_CELL, TILE_PER } from './schema.js';
@@ -72,9 +72,7 @@ export const FILTERED: QueryOptions = { planEachTime: true };
  * FILTERED, without parallel workers (QueryOptions.serial): for the counts of
  * a box's squares, tiles and edges (tileSource), many small reads that the
  * planner gave to two workers at 1,000,000 events (the monthly timeline of a
- * box: 170-250 ms so, 57-67 ms without); and for a page's member rows
- * (madeWhole), a few hundred that it gave to two workers at 100,000 events
- * (a page of 250: 164-187 ms so, 29-45 ms without).
+ * box: 170-250 ms so, 57-67 ms without).
  */
 export const FILTERED_SERIAL: QueryOptions = { planEachTime: true, serial: true };
 
@@ -1162,8 +1160,6 @@ interface EventRow {
   sort_key: string | null;
   private: boolean;
   data: Event;
-  /** The row's version as read (xmin and ctid): another transaction's write changes it. */
-  version: string;
 }
 
 /** What page of which order to read. */
@@ -1209,13 +1205,7 @@ async function pageOf(
   const sort = page.sort ?? 'date';
   const { expr, desc } = SORTS[sort];
   const earliest = await earliestStart(db, filter);
-  // `whole`: each event made whole in the page's own statement (event_whole), else its head only.
-  const read = async (
-    cursor: Cursor | null,
-    count: number,
-    whole: boolean,
-  ): Promise<EventRow[]> => {
-    const data = whole ? 'event_whole(e.id, e.data)' : 'e.data';
+  const read = async (cursor: Cursor | null, count: number): Promise<EventRow[]> => {
     const search = filter.search?.trim() ?? '';
     // A search with few matches reads them with their sort values (from event_words for
     // words of one piece), then the page's events for the first of them.
@@ -1238,42 +1228,23 @@ async function pageOf(
     if (cursor !== null) where.push(after(sort, cursor, param));
     const matching = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const order = `${desc ? 'DESC' : 'ASC'} NULLS LAST`;
-    if (few)
-      return db.query<EventRow>(
-        `WITH matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}),
-         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})
-         SELECT e.id, page.sort_value::text AS sort_key, e.private, ${data} AS data, ${VERSION}
-         FROM page JOIN events e ON e.id = page.id ORDER BY page.sort_value ${order}, e.id`,
-        params,
-        FILTERED,
-      );
     // The page's ids first, then their documents. Walking the order, a filter's
     // columns are checked on the index's entries (events_facts holds them all:
     // an index-only scan), and only the page's events are read; checked on the
     // rows, every event walked past was read whole, which made a page of a
     // filter matching one event in fifty cost 4× more (38 → 10 ms at 100,000).
-    return db.query<EventRow>(
-      `WITH page AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}
-                                  ${orderOf(sort)} LIMIT ${param(count)})
-       SELECT e.id, page.sort_value::text AS sort_key, e.private, ${data} AS data, ${VERSION}
-       FROM page JOIN events e ON e.id = page.id
-       ORDER BY page.sort_value ${order}, e.id`,
-      params,
-      FILTERED,
-    );
+    const ids = few
+      ? `matched AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}),
+         page AS (SELECT id, sort_value FROM matched ORDER BY sort_value ${order}, id LIMIT ${param(count)})`
+      : `page AS MATERIALIZED (SELECT id, ${expr} AS sort_value FROM ${table} ${matching}
+                               ${orderOf(sort)} LIMIT ${param(count)})`;
+    return wholePage(await db.query<PageRow>(wholeStatement(ids, order), params, FILTERED));
   };
   const cursor = page.after ?? null;
-  const readPage = async (whole: boolean): Promise<EventRow[]> => {
-    const rows = await read(cursor, limit, whole);
-    // The events with a value ran out within this page: those without one come next (nulls last).
-    if (rows.length < limit && cursor !== null && cursor.key !== null)
-      rows.push(...(await read({ key: null, id: '' }, limit - rows.length, whole)));
-    return rows;
-  };
-  // An event another transaction wrote between the page's read and its members' read is read
-  // again with its page, each event made whole in the statement that finds it.
-  const heads = await readPage(false);
-  const rows = (await madeWhole(db, heads)) ?? (await readPage(true));
+  const rows = await read(cursor, limit);
+  // The events with a value ran out within this page: those without one come next (nulls last).
+  if (rows.length < limit && cursor !== null && cursor.key !== null)
+    rows.push(...(await read({ key: null, id: '' }, limit - rows.length)));
   const last = rows.at(-1);
   return {
     rows,
@@ -1281,57 +1252,76 @@ async function pageOf(
   };
 }
 
-/** A page row's version (EventRow): its xmin and ctid, which any write of the row changes. */
-const VERSION = "e.xmin::text || ':' || e.ctid::text AS version";
+/**
+ * A page of events whole, in one statement from the page's ids (`ids`, which
+ * names them `page` with their sort values): each event's head, numbered in
+ * the page's `order`, and its member rows (its data holds neither members nor
+ * claims: their rows of event_members do, migration 52), unordered, put
+ * together by wholePage. One statement reads them all in one snapshot, so an
+ * event written meanwhile is read as it was before or after, never half of
+ * each: its members are those of its head, its privacy what the page was
+ * filtered by. Read in two statements, each event's version (xmin and ctid)
+ * was read again with the members to tell, and the page read again when one
+ * had changed: a page of 250 for export at 100,000 events cost 27-44 ms of
+ * CPU on PGlite, the heads ordered in the engine whole, the member rows too.
+ * Numbered here, the heads' ordering sorts 250 ids, not their documents.
+ * The member rows are read by their key for the page's ids as an array, as
+ * they were when the ids were sent (a bitmap of event_members_pkey).
+ */
+function wholeStatement(ids: string, order: string): string {
+  return `WITH ${ids},
+     placed AS (SELECT id, sort_value, row_number() OVER (ORDER BY sort_value ${order}, id) AS n FROM page)
+   SELECT p.n, e.id, p.sort_value::text AS sort_key, e.private, e.data,
+          NULL::jsonb AS member, NULL::jsonb AS claims
+   FROM placed p JOIN events e ON e.id = p.id
+   UNION ALL
+   SELECT NULL, m.event_id, NULL, NULL, NULL, m.member, m.claims
+   FROM event_members m WHERE m.event_id = ANY (ARRAY(SELECT id FROM page))`;
+}
+
+/** A row of wholeStatement: an event's head (`n`, its place in the page, from 1), or one of its member rows. */
+type PageRow = HeadRow | MemberRead;
+
+interface HeadRow extends EventRow {
+  n: number;
+}
+
+interface MemberRead {
+  n: null;
+  id: string;
+  member: MemberRow['member'];
+  claims: MemberRow['claims'];
+}
 
 /**
- * A page's events whole (their data holds neither members nor claims: their
- * rows of event_members do, migration 52), as event_whole makes them, key
- * for key: the page's member rows read at once, in each event's members'
- * order, and put together here. Made whole by event_whole, event by event,
- * the engine gathered each event's rows into JSON arrays and merged them
- * into its data: a page of 250 for export cost twice the engine's CPU of
- * reading the same rows (PostgreSQL, 100,000 events: 15 ms against 8).
- * The member rows are read in another statement than the heads, so with
- * them the events' versions: null when any event was written, or is gone,
- * since its head was read (its members may no longer be those of the head,
- * nor its privacy what the page was filtered by).
+ * The page's events whole from wholeStatement's rows, as event_whole makes
+ * them, key for key: the heads in their places, each with its member rows in
+ * its members' order, sorted here of the few each event has rather than in
+ * the engine, whose sort copied the rows' documents.
  */
-async function madeWhole(db: Sql, heads: readonly EventRow[]): Promise<EventRow[] | null> {
-  if (heads.length === 0) return [];
-  const read = await db.query<{
-    event_id: string;
-    member: MemberRow['member'] | null;
-    claims: MemberRow['claims'] | null;
-    version: string | null;
-  }>(
-    `SELECT event_id, member, claims, version FROM (
-       SELECT event_id, incident_id, member, claims, NULL::text AS version
-       FROM event_members WHERE event_id = ANY($1::text[])
-       UNION ALL
-       SELECT e.id, NULL, NULL, NULL, ${VERSION} FROM unnest($1::text[]) AS p(id) JOIN events e ON e.id = p.id
-     ) AS r ORDER BY incident_id COLLATE "C"`,
-    [heads.map((r) => r.id)],
-    // Without parallel workers: a page's few hundred rows cost the planner more than its
-    // threshold for them, and starting two workers cost far more than the rows (PostgreSQL,
-    // 100,000 events, a page of 250, load ~13: 164-187 ms against 29-45 ms, the backend's own
-    // CPU 12-17 ms against 6).
-    FILTERED_SERIAL,
-  );
-  const version = new Map<string, string>();
-  const byEvent = new Map<string, { member: MemberRow['member']; claims: MemberRow['claims'] }[]>();
+function wholePage(read: readonly PageRow[]): EventRow[] {
+  const heads: HeadRow[] = [];
+  const members = new Map<string, MemberRead[]>();
   for (const r of read) {
-    if (r.version !== null) version.set(r.event_id, r.version);
-    else if (r.member !== null && r.claims !== null) {
-      const row = { member: r.member, claims: r.claims };
+    if (r.n !== null) heads[r.n - 1] = r;
+    else {
       // Pushed, not copied: an act told by 1,500 reports is one event of 1,500 member rows.
-      const gathered = byEvent.get(r.event_id);
-      if (gathered === undefined) byEvent.set(r.event_id, [row]);
-      else gathered.push(row);
+      const gathered = members.get(r.id);
+      if (gathered === undefined) members.set(r.id, [r]);
+      else gathered.push(r);
     }
   }
-  if (heads.some((h) => version.get(h.id) !== h.version)) return null;
-  return heads.map((r) => ({ ...r, data: eventWhole(r.data, byEvent.get(r.id) ?? []) }));
+  return heads.map((h) => ({
+    id: h.id,
+    sort_key: h.sort_key,
+    private: h.private,
+    data: eventWhole(h.data, members.get(h.id)?.sort(byIncident) ?? []),
+  }));
+}
+
+/** Member rows in their event's order: by incident (a member's key, its row's incident_id), byte order. */
+function byIncident(a: MemberRead, b: MemberRead): number {
+  return byteOrder(a.member.incident, b.member.incident);
 }
 
 /** One page of events matching a filter, and where the next page starts (null at the end). */

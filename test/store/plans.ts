@@ -17,15 +17,9 @@ function nodes(plan: PlanNode): PlanNode[] {
 
 /**
  * Runs each statement as asked, after keeping the plan the database chose for
- * it and how it was asked: `asked` holds every statement's options, `planned`
- * those of the statements whose plans were kept, beside them in `plans`.
+ * it and how it was asked: `asked` holds every statement's options.
  */
-export function explaining(
-  db: Sql,
-  plans: PlanNode[][],
-  asked: QueryOptions[] = [],
-  planned: QueryOptions[] = [],
-): Sql {
+export function explaining(db: Sql, plans: PlanNode[][], asked: QueryOptions[] = []): Sql {
   return {
     query: async <R extends object>(
       text: string,
@@ -47,7 +41,6 @@ export function explaining(
       const plan = row?.['QUERY PLAN'][0].Plan;
       if (plan === undefined) throw new Error(`no plan for ${text}`);
       plans.push(nodes(plan));
-      planned.push(options);
       return db.query<R>(text, params, options);
     },
   };
