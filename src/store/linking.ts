@@ -463,28 +463,52 @@ export async function linkNewIncidents(
   const candidates = byArea([...found, ...current.filter((x) => searchedAt(x) !== null)]);
   const { judged, linked } = judgedForest(current, candidates);
   const wholes = await wholeCandidates(tx, linked, cache);
-  if (judged.length === 0) {
-    // Linked to nothing stored: each incident is an event of its own, nothing else changes.
-    const events = buildEvents(current, [], lexicon);
-    await saveEvents(
-      tx,
-      events,
-      current,
-      events.flatMap((e) => e.members.map((m) => ({ incident: m.incident, event: e.id }))),
-      current,
-    );
-    return;
+  const events = judged.length === 0 ? buildEvents(current, [], lexicon) : [];
+  const saved =
+    judged.length === 0
+      ? // Linked to nothing stored: each incident is an event of its own, nothing else changes.
+        await saveEvents(
+          tx,
+          events,
+          current,
+          events.flatMap((e) => e.members.map((m) => ({ incident: m.incident, event: e.id }))),
+          current,
+        )
+      : // Only the forest of the fresh links can be in the forest of all (a link left out of it
+        // is the weakest of a cycle among them): an act told by n reports offers a new one n links.
+        await regroup(
+          tx,
+          current.map((x) => x.key),
+          lexicon,
+          judged.map(worded),
+          [...current, ...wholes],
+          current,
+        );
+  if (cache !== undefined) holdSaved(cache, current, saved);
+}
+
+/**
+ * The incidents a batch stored, held in its cache at the row versions they
+ * were stored at, as judging reads them (factsOf, as a candidate held whole
+ * is held once its batch is done): the next batches' searches find
+ * them, and, unchanged, need not read them (they were a quarter of the facts
+ * of candidates read, 8,286 of 32,526 rows at 10,000 reports on PostgreSQL).
+ */
+function holdSaved(
+  cache: CandidateCache,
+  incidents: readonly LinkIncident[],
+  { server, versions }: Saved,
+): void {
+  if (server === null) return;
+  // Written on another server than the candidates held were read from: none of those is trusted.
+  if (server !== cache.server) cache.held.clear();
+  cache.server = server;
+  const held = new Map<string, ReadCandidate>();
+  for (const x of incidents) {
+    const version = versions.get(x.key);
+    if (version !== undefined) held.set(x.key, { version, member: factsOf(x), whole: null });
   }
-  // Only the forest of the fresh links can be in the forest of all (a link left out of it is
-  // the weakest of a cycle among them): an act told by n reports offers a new one n links.
-  await regroup(
-    tx,
-    current.map((x) => x.key),
-    lexicon,
-    judged.map(worded),
-    [...current, ...wholes],
-    current,
-  );
+  keep(cache.held, held);
 }
 
 /**
@@ -883,7 +907,7 @@ export async function regroup(
   fresh: readonly Link[] = [],
   known: readonly StoredIncident[] = [],
   unsaved: readonly StoredIncident[] = [],
-): Promise<void> {
+): Promise<Saved> {
   const walked = await lockedComponent(
     tx,
     [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
@@ -932,7 +956,7 @@ export async function regroup(
     const was = r.event !== null && freed.has(r.event) ? null : r.event;
     return now === was ? [] : [{ incident: r.member.key, event: now }];
   });
-  await saveEvents(tx, events, corrected, moved, unsaved, {
+  return saveEvents(tx, events, corrected, moved, unsaved, {
     gone,
     forest: kept,
     members: storedMembers(around.members),
@@ -1144,7 +1168,7 @@ async function saveEvents(
   moved: readonly { incident: string; event: string | null }[],
   unsaved: readonly StoredIncident[] = [],
   { gone, forest, members: stored }: Replaced = NOTHING_REPLACED,
-): Promise<void> {
+): Promise<Saved> {
   if (
     events.length === 0 &&
     moved.length === 0 &&
@@ -1153,7 +1177,7 @@ async function saveEvents(
     forest.insert.length === 0 &&
     forest.drop.length === 0
   )
-    return;
+    return NOTHING_SAVED;
   const isUnsaved = new Set(unsaved.map((x) => x.key));
   const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
   const updated = moved.filter((m) => !isUnsaved.has(m.incident));
@@ -1190,7 +1214,7 @@ async function saveEvents(
   // One statement: the events, their new members, and the others pointed at them (a
   // data-modifying WITH always runs). A link may name a new member: its key is checked at the
   // statement's end, once the member is stored.
-  await tx.query(
+  const saved = await tx.query<{ id: string; version: string; server: string }>(
     `WITH g AS (DELETE FROM events WHERE id = ANY($6::text[]) RETURNING 1),
      e AS (INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode, admin1,
        actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data, private,
@@ -1242,7 +1266,7 @@ async function saveEvents(
        FROM jsonb_to_recordset($5::jsonb) AS x(id text, document_id text, background boolean,
          event_type text, sub_event_type text, admin1_pcode text, window_from date, window_to date,
          data jsonb, event_id text)
-       RETURNING 1),
+       RETURNING id, document_id, xmin::text || ':' || ctid::text AS version),
      dropped AS (
        DELETE FROM incident_links l USING unnest($8::text[], $9::text[]) AS d(a, b)
        WHERE l.a = d.a AND l.b = d.b RETURNING 1),
@@ -1250,14 +1274,21 @@ async function saveEvents(
        INSERT INTO incident_links (a, b, score, reasons)
        SELECT a, b, score, reasons
        FROM jsonb_to_recordset($7::jsonb) AS l(a text, b text, score real, reasons jsonb)
-       ON CONFLICT DO NOTHING RETURNING 1)
+       ON CONFLICT DO NOTHING RETURNING 1),
      -- One update a row: the members of a gone event that moved to no other are freed here.
-     UPDATE incidents i SET event_id = a.event
-     FROM (SELECT id, event FROM unnest($2::text[], $3::text[]) AS m(id, event)
-           UNION ALL
-           SELECT f.id, NULL FROM incidents f
-           WHERE f.event_id = ANY($6::text[]) AND f.id <> ALL($2::text[])) AS a
-     WHERE i.id = a.id`,
+     pointed AS (
+       UPDATE incidents i SET event_id = a.event
+       FROM (SELECT id, event FROM unnest($2::text[], $3::text[]) AS m(id, event)
+             UNION ALL
+             SELECT f.id, NULL FROM incidents f
+             WHERE f.event_id = ANY($6::text[]) AND f.id <> ALL($2::text[])) AS a
+       WHERE i.id = a.id RETURNING 1)
+     -- The new incidents' row versions as a candidate search reads them (ROW_VERSION), each
+     -- report looked up by key (a row changed after this gets another, and is read again).
+     SELECT n.id, n.version || ':' || d.xmin::text || ':' || d.ctid::text AS version,
+       ${SERVER} AS server
+     FROM n CROSS JOIN LATERAL (
+       SELECT xmin, ctid FROM documents WHERE id = n.document_id OFFSET 0) d`,
     [
       JSON.stringify(rows),
       updated.map((m) => m.incident),
@@ -1276,7 +1307,22 @@ async function saveEvents(
       JSON.stringify(kept.write),
     ],
   );
+  return {
+    server: saved[0]?.server ?? null,
+    versions: new Map(saved.map((r) => [r.id, r.version])),
+  };
 }
+
+/**
+ * The row versions (ROW_VERSION) of the incidents a batch stored, by key, and
+ * the server they were written on (SERVER; null when it stored none).
+ */
+interface Saved {
+  readonly server: string | null;
+  readonly versions: ReadonlyMap<string, string>;
+}
+
+const NOTHING_SAVED: Saved = { server: null, versions: new Map() };
 
 /** An event's own data as events.data keeps it: its members and claims are rows of event_members. */
 function headOf(event: Event): Omit<Event, 'members' | 'claims'> {

@@ -726,6 +726,32 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
     expect(grown?.at).not.toBe(first?.at);
   });
 
+  it('reads not again, while unchanged, the incidents the batch before stored', async () => {
+    await emptyStore(db);
+    const reports = reportsOf(Array.from({ length: 8 }, (_, k) => ({ doc: k, day: '2024-03-13' })));
+    const asked: string[] = [];
+    // A database of its own (its own cache), whose statements in a transaction are counted.
+    const counted: Database = {
+      ...db,
+      transaction: (work) =>
+        db.transaction((tx) =>
+          work({
+            query: (text, params, options) => {
+              asked.push(text);
+              return tx.query(text, params, options);
+            },
+          }),
+        ),
+    };
+    await saveReports(counted, reports.slice(0, 4), lexicon);
+    asked.length = 0;
+    await saveReports(counted, reports.slice(4), lexicon);
+    // The first four are the next four's candidates: held as they were stored, not read again.
+    expect(asked).not.toContain(CANDIDATE_FACTS);
+    const [events] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    expect(events?.n).toBe(1);
+  });
+
   it('reads again a candidate whose incident or report changed since the batch before', async () => {
     await emptyStore(db);
     const tellings = Array.from({ length: 24 }, (_, k) => ({ doc: k, day: '2024-03-13' }));
