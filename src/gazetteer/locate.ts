@@ -62,9 +62,10 @@ export function locateMentions(
     let leftOut = false;
     for (let m = 0; m < mentions.length; m++) {
       const mention = mentions[m];
+      // Every slot is counted (the passes and actAreas number the mentions by it).
+      const kept = mention !== undefined && !skip(mention);
+      skipped.push(mention !== undefined && !kept);
       if (mention === undefined) continue;
-      const kept = !skip(mention);
-      skipped.push(!kept);
       const codes = adminCodesOf(mention);
       if (codes.length === 0) continue;
       admin = withAreas(admin, codes);

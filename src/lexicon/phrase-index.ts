@@ -45,7 +45,7 @@ export interface PhraseStarts<V> {
 type StartNodes<V> = readonly TrieNode<V>[];
 
 /**
- * Where `walkFrom`'s walks of a word start, read out of the nodes its keys lead
+ * Where the walks of a word start (`walkFrom`, `longestAt`), read out of the nodes its keys lead
  * to once per word: the meanings of the word alone (of each node that has some,
  * in the order of its keys) and the nodes longer phrases go on from. A walk
  * reads the nodes of a word's phrases of one word no more: they lie far apart

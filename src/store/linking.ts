@@ -1,4 +1,4 @@
-import type { Event, Incident, ReviewStatus } from '../contracts/index.js';
+import type { Event, Incident, Location, ReviewStatus } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import {
   buildEvents,
@@ -73,6 +73,9 @@ function judgedOn(row: FactsRow): LinkIncident {
   };
 }
 
+/** No other place: what judging reads of a place's alternatives (INCIDENT_FACTS drops them). */
+const NO_ALTERNATIVES: Location['alternatives'] = [];
+
 /** A whole incident as judging reads it (INCIDENT_FACTS), for holding it no longer whole. */
 function factsOf(x: LinkIncident): LinkIncident {
   const { background, sub_event_type, date, location, actors, fatalities } = x.incident;
@@ -80,7 +83,14 @@ function factsOf(x: LinkIncident): LinkIncident {
     key: x.key,
     document: x.document,
     published: x.published,
-    incident: { background, sub_event_type, date, location, actors, fatalities },
+    incident: {
+      background,
+      sub_event_type,
+      date,
+      location: location === null ? null : { ...location, alternatives: NO_ALTERNATIVES },
+      actors,
+      fatalities,
+    },
   };
 }
 
@@ -299,7 +309,8 @@ interface ReadCandidate {
  * is taken only at the row versions it was read from, so a row changed since
  * (read again, its report completed, by any process) is read again, and only
  * from the same server (SERVER), else none is. The last search's are kept,
- * and earlier ones' up to CANDIDATES_KEPT (keep); only those the last batch
+ * with the incidents the batch stored (holdSaved), and earlier ones' up to
+ * CANDIDATES_KEPT (keep); only those the last batch
  * linked to are held whole (wholeCandidates): when every report falls in one
  * month, a batch's candidates are nearly the whole store, and all of them
  * were held whole.
@@ -323,21 +334,26 @@ export function emptyCandidateCache(): CandidateCache {
  * again (10,000 generated reports on PostgreSQL: 27,616 of 32,526), though
  * few had changed. Held as judging reads them, about a kilobyte each.
  */
-export const CANDIDATES_KEPT = 10_000;
+const CANDIDATES_KEPT = 10_000;
 
 /**
  * The cache's candidates with this search's put last, as the latest found,
- * and the least lately found let go beyond CANDIDATES_KEPT (never one of this
- * search's: a crowded month's are all held, as its next batch reads them all).
+ * and the least lately found let go beyond CANDIDATES_KEPT (never one of the
+ * `latest` last put: a crowded month's are all held, as its next batch reads
+ * them all).
  * One held at a version no search finds again is never taken: each is taken
  * only at the version a search finds (candidatesFor).
  */
-function keep(held: Map<string, ReadCandidate>, read: ReadonlyMap<string, ReadCandidate>): void {
+function keep(
+  held: Map<string, ReadCandidate>,
+  read: ReadonlyMap<string, ReadCandidate>,
+  latest = read.size,
+): void {
   for (const [id, candidate] of read) {
     held.delete(id);
     held.set(id, candidate);
   }
-  const most = Math.max(CANDIDATES_KEPT, read.size);
+  const most = Math.max(CANDIDATES_KEPT, latest);
   for (const id of held.keys()) {
     if (held.size <= most) break;
     held.delete(id);
@@ -484,20 +500,24 @@ export async function linkNewIncidents(
           [...current, ...wholes],
           current,
         );
-  if (cache !== undefined) holdSaved(cache, current, saved);
+  if (cache !== undefined) holdSaved(cache, current, saved, found.length);
 }
 
 /**
  * The incidents a batch stored, held in its cache at the row versions they
  * were stored at, as judging reads them (factsOf, as a candidate held whole
- * is held once its batch is done): the next batches' searches find
- * them, and, unchanged, need not read them (they were a quarter of the facts
- * of candidates read, 8,286 of 32,526 rows at 10,000 reports on PostgreSQL).
+ * is held once its batch is done): the next batches' searches find them,
+ * and, unchanged, need not read them. They were most of what was read after
+ * earlier searches' candidates were kept: 8,286 rows read at 10,000 reports
+ * on PostgreSQL, 438 with them held. Only those a search can find (with a
+ * governorate and days); held after the `searched` candidates of this batch,
+ * none of which is let go for them.
  */
 function holdSaved(
   cache: CandidateCache,
   incidents: readonly LinkIncident[],
   { server, versions }: Saved,
+  searched: number,
 ): void {
   if (server === null) return;
   // Written on another server than the candidates held were read from: none of those is trusted.
@@ -506,9 +526,10 @@ function holdSaved(
   const held = new Map<string, ReadCandidate>();
   for (const x of incidents) {
     const version = versions.get(x.key);
-    if (version !== undefined) held.set(x.key, { version, member: factsOf(x), whole: null });
+    if (version !== undefined && searchedAt(x) !== null)
+      held.set(x.key, { version, member: factsOf(x), whole: null });
   }
-  keep(cache.held, held);
+  keep(cache.held, held, searched + held.size);
 }
 
 /**

@@ -97,7 +97,7 @@ export async function saveReport(
   return outcome ?? 'known';
 }
 
-/** Each database's candidates of its last linking (CandidateCache): a store's own, never another's. */
+/** Each database's candidates its linking read and stored (CandidateCache): a store's own, never another's. */
 const candidateCaches = new WeakMap<Database, CandidateCache>();
 
 function candidateCache(db: Database): CandidateCache {

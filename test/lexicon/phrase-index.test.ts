@@ -162,8 +162,11 @@ describe('PhraseIndex', () => {
     expect(at('وقوات المعارضة')).toEqual([1, 'bare']);
     expect(at('وقوات')).toEqual([1, 'bare']);
     expect(at('اشتباكات')).toBeNull();
-    // Walked once, the word's starts are kept; a phrase added after is found all the same.
+    // Walked once, a word's starts are kept: a phrase added after, of a word that started
+    // none or that went on no further, is found all the same.
+    readings.add('اشتباكات', 'clashes');
     readings.add('وقوات المعارضة', 'opposition');
+    expect(at('اشتباكات')).toEqual([1, 'clashes']);
     expect(at('وقوات المعارضة')).toEqual([2, 'opposition']);
   });
 
