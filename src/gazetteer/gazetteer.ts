@@ -367,9 +367,65 @@ export interface GazetteerData {
   readonly notNames: ReadonlySet<string>;
   readonly stop: ReadonlySet<string>;
   readonly anaphors: ReadonlyMap<string, Anaphor>;
-  readonly classes: ReadonlyMap<WordClass, ReadonlySet<string>>;
-  /** Full names that are not common words, by key: the loose-spelling index is built from them. */
-  readonly exact: readonly (readonly [string, PlaceName])[];
+  /**
+   * Full names that are not common words, each with its key (side by side: a pair
+   * apiece was thousands of lists for a cache to read back): the loose-spelling
+   * index is built from them.
+   */
+  readonly exact: { readonly keys: readonly string[]; readonly names: readonly PlaceName[] };
+  /** What the tables say of each key, worked out once with them (`keyTablesOf`). */
+  readonly keys: KeyTables;
+}
+
+/**
+ * What the tables say of each key, read at every word of a report: worked out
+ * when the tables are built and stored with them, as it walks the whole trie
+ * of names (some 20 ms of a one-line `extract`, read back from a cache in 2).
+ */
+interface KeyTables {
+  /** Each key's classes as bits, and whether it goes on a name or a cue past its first word or is never in a name. */
+  readonly bits: ReadonlyMap<string, number>;
+  /**
+   * The keys a name or a cue starts with that are no word (a number, a mark): a few,
+   * asked at every mark and number of a report, where the table of all the first keys,
+   * thousands of words, was looked up.
+   */
+  readonly nameMarks: ReadonlySet<string>;
+  readonly cueMarks: ReadonlySet<string>;
+  /** The same of the keys past a phrase's first: a mark that none of them is ends a walk before it. */
+  readonly nameLaterMarks: ReadonlySet<string>;
+  readonly cueLaterMarks: ReadonlySet<string>;
+}
+
+function keyTablesOf(
+  names: PhraseIndex<PlaceName>,
+  cues: PhraseIndex<PlaceCue>,
+  classes: ReadonlyMap<WordClass, ReadonlySet<string>>,
+  neverInNames: readonly string[],
+): KeyTables {
+  const nameLaterKeys = names.laterKeys();
+  const cueLaterKeys = cues.laterKeys();
+  const marks = (keys: Iterable<string>): Set<string> =>
+    new Set([...keys].filter((key) => !startsWord(key)));
+  const bits = new Map<string, number>();
+  const mark = (keys: Iterable<string>, bit: number): void => {
+    for (const key of keys) bits.set(key, (bits.get(key) ?? 0) | bit);
+  };
+  for (const [cls, words] of classes) mark(words, classBit(cls));
+  // The keys past a phrase's first word: a word that has none ends every walk before it,
+  // asked of its bits, where the walk looked each of its keys up in a node's table of the
+  // words that follow, far in memory (most words follow no name's start).
+  mark(nameLaterKeys, GOES_ON_NAME);
+  mark(cueLaterKeys, GOES_ON_CUE);
+  // Words never in a name: asked of the words after a settlement word.
+  mark(neverInNames, NOT_NAME);
+  return {
+    bits,
+    nameMarks: marks(names.firstKeys()),
+    cueMarks: marks(cues.firstKeys()),
+    nameLaterMarks: marks(nameLaterKeys),
+    cueLaterMarks: marks(cueLaterKeys),
+  };
 }
 
 /** What makes two names of one trie node one name: cheaper than the JSON of the whole place. */
@@ -428,7 +484,7 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
   );
 
   const names = new PhraseIndex<PlaceName>(nameIdentity);
-  const exact: [string, PlaceName][] = [];
+  const exact = { keys: [] as string[], names: [] as PlaceName[] };
   for (const place of places) {
     const spellings = new Set([place.nameAr, ...place.variants].filter((s) => s !== ''));
     for (const spelling of spellings) {
@@ -440,7 +496,10 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
       if (stop.has(key)) continue;
       const name = { place, common: common.has(key), article: /^[أاإآ]ل/.test(spelling) };
       names.addKeys(keys, name);
-      if (!name.common) exact.push([key, name]);
+      if (!name.common) {
+        exact.keys.push(key);
+        exact.names.push(name);
+      }
       // «معضمية الشام» is «المعضمية» in most reports: the head word alone, as a weaker name.
       const head = keys[0];
       if (
@@ -467,14 +526,14 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
     notNames,
     stop,
     anaphors,
-    classes,
     exact,
+    keys: keyTablesOf(names, cues, classes, [...notNames, ...stop]),
   };
 }
 
 /** The gazetteer that answers from built tables (`buildGazetteer`, or a cache of them). */
 export function gazetteerFromData(data: GazetteerData): Gazetteer {
-  const { places, notNames, stop, anaphors, classes, exact } = data;
+  const { places, notNames, stop, anaphors, exact } = data;
   // Read back from a cache, each place's kind and codes are strings of its own: shared again.
   for (const place of places) shareStrings(place);
   const byId = new Map(places.map((p) => [p.id, p]));
@@ -485,29 +544,8 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // The names one letter off each spelling asked about: the words after a settlement word
   // that are no listed name recur from report to report, and each costs its deletions.
   const nearby = new Map<string, readonly PlaceName[]>();
-  // A number or a punctuation mark starts a phrase by its text: asked of the tries' first keys
-  // that are no word (a few, where the table of all of them, thousands of words, was looked up
-  // at every mark and number of a report).
-  const nameMarks = new Set([...names.firstKeys()].filter((key) => !startsWord(key)));
-  const cueMarks = new Set([...cues.firstKeys()].filter((key) => !startsWord(key)));
+  const { bits: keyBits, nameMarks, cueMarks, nameLaterMarks, cueLaterMarks } = data.keys;
   const otherStarts = new Set([...nameMarks, ...cueMarks]);
-  // The same of the keys past a phrase's first: a mark that none of them is ends a walk
-  // before it, where the walk looked it up in its node's table.
-  const nameLaterKeys = names.laterKeys();
-  const cueLaterKeys = cues.laterKeys();
-  const nameLaterMarks = new Set([...nameLaterKeys].filter((key) => !startsWord(key)));
-  const cueLaterMarks = new Set([...cueLaterKeys].filter((key) => !startsWord(key)));
-  // Each key's classes as bits, so that a word's classes are one number (built once per load).
-  const keyBits = new Map<string, number>();
-  for (const [cls, words] of classes)
-    for (const word of words) keyBits.set(word, (keyBits.get(word) ?? 0) | classBit(cls));
-  // The keys past a phrase's first word, as bits of the same table: a word that has none ends
-  // every walk before it, asked of its bits, where the walk looked each of its keys up in a
-  // node's table of the words that follow, far in memory (most words follow no name's start).
-  for (const key of nameLaterKeys) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_NAME);
-  for (const key of cueLaterKeys) keyBits.set(key, (keyBits.get(key) ?? 0) | GOES_ON_CUE);
-  // Words never in a name, as a bit too: asked of the words after a settlement word.
-  for (const key of [...notNames, ...stop]) keyBits.set(key, (keyBits.get(key) ?? 0) | NOT_NAME);
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.
   const wordFacts = new WeakMap<readonly string[], WordFacts>();
@@ -657,7 +695,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     nearSpellings: (key) => {
       const known = nearby.get(key);
       if (known !== undefined) return known;
-      spellings ??= new SpellingIndex(exact, MIN_LOOSE_NAME);
+      spellings ??= new SpellingIndex(
+        exact.names.map((name, i) => [exact.keys[i] ?? '', name] as const),
+        MIN_LOOSE_NAME,
+      );
       const names = spellings.near(key).map((hit) => hit.value);
       // Emptied rather than left to grow when a long run meets ever new words.
       if (nearby.size >= MAX_NEARBY) nearby.clear();

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -184,6 +185,47 @@ describe('PhraseIndex', () => {
       [2, 'shelling'],
     ]);
     expect(growing.matchesAt(tokens, 1).map((m) => [m.end, m.values[0]])).toEqual([[3, 'heavy']]);
+  });
+
+  it('read back from its stored data, finds what it found and takes new phrases, each meaning once', () => {
+    const built = new PhraseIndex<{ id: string }>((v) => v.id);
+    const sdf = { id: 'SDF' };
+    built.add('قسد', sdf);
+    built.add('قوات سوريا الديمقراطية', sdf);
+    built.add('قوات النظام', { id: 'SYR-GOV' });
+    // As a knowledge cache stores it and reads it back.
+    const read = PhraseIndex.fromData(
+      deserialize(serialize(built.toData())) as ReturnType<typeof built.toData>,
+      (v) => v.id,
+    );
+    const ids = (text: string, at = 0) =>
+      read.matchesAt(tokensOf(text), at).map((m) => [m.end, m.values.map((v) => v.id)]);
+    expect(ids('لقوات سوريا الديمقراطية')).toEqual([[3, ['SDF']]]);
+    // One meaning stored under two phrases is one object read back.
+    expect(read.longestAt(tokensOf('قسد'), 0)?.values[0]).toBe(
+      read.longestAt(tokensOf('قوات سوريا الديمقراطية'), 0)?.values[0],
+    );
+    // Phrases added past a phrase's end, where only longer phrases ended, where one ended, and at a
+    // new first word: no node read back shares what is added to another.
+    read.add('قوات النظام السوري', { id: 'SYR-GOV' });
+    read.add('قوات', { id: 'FORCES' });
+    read.add('قسد', { id: 'SDF' });
+    read.add('قسد', { id: 'SDF-2' });
+    read.add('جيش العزة', { id: 'JAI' });
+    expect(ids('قوات النظام السوري')).toEqual([
+      [1, ['FORCES']],
+      [2, ['SYR-GOV']],
+      [3, ['SYR-GOV']],
+    ]);
+    expect(ids('قوات سوريا السوري')).toEqual([[1, ['FORCES']]]);
+    expect(ids('قسد السوري')).toEqual([[1, ['SDF', 'SDF-2']]]);
+    expect(ids('قسد')).toEqual([[1, ['SDF', 'SDF-2']]]);
+    expect(ids('جيش العزة')).toEqual([[2, ['JAI']]]);
+    expect(ids('قوات سوريا الديمقراطية السوري')).toEqual([
+      [1, ['FORCES']],
+      [3, ['SDF']],
+    ]);
+    expect(read.phraseCount).toBe(built.phraseCount + 4);
   });
 
   it('scans left to right without overlaps', () => {
