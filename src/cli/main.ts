@@ -677,7 +677,7 @@ export interface MainOptions {
 
 /** Runs the command line and resolves with the exit status. */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
-  if (options.ownProcess === true) claimProcess();
+  claimProcess(options.ownProcess === true);
   chooseLang(argv);
   endQuietlyOnClosedPipe(process.stdout, 'standard output');
   let status = 0;

@@ -51,7 +51,7 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
   });
 });
 
-describe('the young generation, held from the start for `ingest` only', () => {
+describe('the young generation, held from the start for `ingest` and `extract` only', () => {
   const HOLD = '--semi-space-growth-factor=1';
 
   it('reads the command past the global options and their values', () => {
@@ -60,17 +60,29 @@ describe('the young generation, held from the start for `ingest` only', () => {
     expect(commandOf(['node', 'wathiq', '--help'])).toBeUndefined();
   });
 
-  it('is left to V8 for the other commands, even with a file called ingest', () => {
+  it('is left to V8 for the other commands, even with a file called ingest or extract', () => {
     flags.length = 0;
-    for (const args of [['extract', 'ingest'], ['export', '--out', 'ingest'], ['worker'], []])
+    for (const args of [['export', '--out', 'ingest'], ['search', 'extract'], ['worker'], []])
       holdYoungGeneration(['node', 'wathiq', ...args]);
     expect(flags).toEqual([]);
   });
 
-  it('is held for `ingest`, whatever global options come first', () => {
+  it('is held for `ingest` and `extract`, whatever global options come first', () => {
     flags.length = 0;
     holdYoungGeneration(['node', 'wathiq', '--lang', 'ar', 'ingest', 'a.txt']);
-    expect(flags).toEqual([HOLD]);
+    holdYoungGeneration(['node', 'wathiq', '--lang=en', 'extract', 'ingest']);
+    expect(flags).toEqual([HOLD, HOLD]);
+  });
+
+  it("is let grow as V8 would once an extract's knowledge is loaded, in the command's own process only", async () => {
+    const report = file('idlib.txt', 'قتل مدنيان يوم 4 آذار 2024 بقصف على قرية في ريف إدلب.\n');
+    flags.length = 0;
+    expect(await main(['node', 'wathiq', 'extract', report])).toBe(0);
+    expect(flags.filter((f) => f.startsWith('--semi-space-growth-factor'))).toEqual([]);
+    expect(await main(['node', 'wathiq', 'extract', report], { ownProcess: true })).toBe(0);
+    expect(flags.filter((f) => f.startsWith('--semi-space-growth-factor'))).toEqual([
+      '--semi-space-growth-factor=2',
+    ]);
   });
 });
 
@@ -128,8 +140,19 @@ describe("the young generation of the command's own process (bin/wathiq.js)", ()
     expect(run.last).toBeLessThanOrEqual(2 * run.first);
   });
 
-  it('is left to V8 by a command that does not ingest', async () => {
+  it("is held while an extract's knowledge loads, from before it names itself, then let grow", async () => {
     const run = await probed(['extract', report()]);
+    const growth = run.flags.filter((f) => f.flag.startsWith('--semi-space-growth-factor='));
+    expect(growth.map((f) => f.flag)).toEqual([
+      '--semi-space-growth-factor=1',
+      '--semi-space-growth-factor=2',
+    ]);
+    expect(growth[0]?.young).toBe(run.first);
+    expect(growth[0]?.title).not.toBe('wathiq extract');
+  });
+
+  it('is left to V8 by a command that neither ingests nor extracts', async () => {
+    const run = await probed(['gazetteer', 'lookup', 'ريف إدلب', '--data', join(dir, 'probed')]);
     expect(run.flags.map((f) => f.flag)).not.toContain('--semi-space-growth-factor=1');
   });
 });
