@@ -2,10 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const WATHIQ = join(import.meta.dirname, '..', '..', 'bin', 'wathiq.js');
+const ROOT = join(import.meta.dirname, '..', '..');
+const WATHIQ = join(ROOT, 'bin', 'wathiq.js');
 const dir = mkdtempSync(join(tmpdir(), 'wathiq-loading-'));
+
+/** The files of the bundled command (scripts/bundle-cli.ts), by their URL: the modules each holds, by theirs. */
+const bundled = new Map(
+  Object.entries(
+    (
+      JSON.parse(readFileSync(join(ROOT, 'dist', 'src', 'cli-bundle', 'meta.json'), 'utf8')) as {
+        outputs: Record<string, { inputs: Record<string, unknown> }>;
+      }
+    ).outputs,
+  ).map(([file, { inputs }]) => [
+    pathToFileURL(join(ROOT, file)).href,
+    Object.keys(inputs).map((module) => pathToFileURL(join(ROOT, module)).href),
+  ]),
+);
 
 // A module loader hook (it runs on a thread of its own) notes every ES module
 // the command loads; at exit, the CommonJS modules `require` loaded are added.
@@ -32,7 +48,10 @@ process.on('exit', () => {
 `,
 );
 
-/** The modules `wathiq ARGS…` loaded, as URLs, and its exit status. */
+/**
+ * The modules `wathiq ARGS…` loaded, as URLs (a file of the bundle as the modules
+ * it holds: at least one was loaded), and its exit status.
+ */
 function loadedBy(
   name: string,
   args: readonly string[],
@@ -44,9 +63,11 @@ function loadedBy(
     ['--import', join(dir, 'record.mjs'), WATHIQ, ...args, '--data', dir],
     { env: { ...process.env, WATHIQ_LOADED: list, DATABASE_URL: '' }, encoding: 'utf8' },
   );
+  const loaded = readFileSync(list, 'utf8').split('\n').filter(Boolean);
+  expect(loaded.filter((url) => bundled.has(url)).length).toBeGreaterThan(0);
   return {
     status: run.status,
-    urls: readFileSync(list, 'utf8').split('\n').filter(Boolean),
+    urls: loaded.flatMap((url) => bundled.get(url) ?? [url]),
     stderr: run.stderr,
   };
 }
