@@ -478,28 +478,28 @@ export async function linkNewIncidents(
   // had they been stored, are those with a governorate and days (each lies in its own span).
   const candidates = byArea([...found, ...current.filter((x) => searchedAt(x) !== null)]);
   const { judged, linked } = judgedForest(current, candidates);
+  // Called whatever was judged: the candidates held whole that are linked no more are let go.
   const wholes = await wholeCandidates(tx, linked, cache);
-  const events = judged.length === 0 ? buildEvents(current, [], lexicon) : [];
-  const saved =
-    judged.length === 0
-      ? // Linked to nothing stored: each incident is an event of its own, nothing else changes.
-        await saveEvents(
-          tx,
-          events,
-          current,
-          events.flatMap((e) => e.members.map((m) => ({ incident: m.incident, event: e.id }))),
-          current,
-        )
-      : // Only the forest of the fresh links can be in the forest of all (a link left out of it
-        // is the weakest of a cycle among them): an act told by n reports offers a new one n links.
-        await regroup(
-          tx,
-          current.map((x) => x.key),
-          lexicon,
-          judged.map(worded),
-          [...current, ...wholes],
-          current,
-        );
+  let saved: Saved;
+  if (judged.length === 0) {
+    // Linked to nothing stored: each incident is an event of its own, nothing else changes.
+    const events = buildEvents(current, [], lexicon);
+    const members = events.flatMap((e) =>
+      e.members.map((m) => ({ incident: m.incident, event: e.id })),
+    );
+    saved = await saveEvents(tx, events, current, members, current);
+  } else {
+    // Only the forest of the fresh links can be in the forest of all (a link left out of it
+    // is the weakest of a cycle among them): an act told by n reports offers a new one n links.
+    saved = await regroup(
+      tx,
+      current.map((x) => x.key),
+      lexicon,
+      judged.map(worded),
+      [...current, ...wholes],
+      current,
+    );
+  }
   if (cache !== undefined) holdSaved(cache, current, saved, found.length);
 }
 

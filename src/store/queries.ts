@@ -1300,7 +1300,7 @@ interface MemberRead {
  * the engine, whose sort copied the rows' documents.
  */
 function wholePage(read: readonly PageRow[]): EventRow[] {
-  const heads: HeadRow[] = [];
+  const heads: (HeadRow | undefined)[] = [];
   const members = new Map<string, MemberRead[]>();
   for (const r of read) {
     if (r.n !== null) heads[r.n - 1] = r;
@@ -1311,12 +1311,15 @@ function wholePage(read: readonly PageRow[]): EventRow[] {
       else gathered.push(r);
     }
   }
-  return heads.map((h) => ({
-    id: h.id,
-    sort_key: h.sort_key,
-    private: h.private,
-    data: eventWhole(h.data, members.get(h.id)?.sort(byIncident) ?? []),
-  }));
+  // A place without its head (none can be, all read in one snapshot) is left out, not a hole.
+  return heads
+    .filter((h): h is HeadRow => h !== undefined)
+    .map((h) => ({
+      id: h.id,
+      sort_key: h.sort_key,
+      private: h.private,
+      data: eventWhole(h.data, members.get(h.id)?.sort(byIncident) ?? []),
+    }));
 }
 
 /** Member rows in their event's order: by incident (a member's key, its row's incident_id), byte order. */
