@@ -53,4 +53,27 @@ describe('the installed package', () => {
       counts: [3],
     });
   });
+
+  it(
+    'runs the command as installed: its bundle is in the package',
+    { timeout: 120_000 },
+    async () => {
+      const dir = await installPacked();
+      const command = join(dir, 'node_modules', 'wathiq', 'bin', 'wathiq.js');
+      const line = 'قتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل جنوب إدلب، اليوم الأحد.';
+      const child = run(
+        'node',
+        [command, 'extract', '--ndjson', '--published', '2019-05-12', '-'],
+        {
+          cwd: dir,
+        },
+      );
+      child.child.stdin?.end(`${line}\n`);
+      const { stdout } = await child;
+      const result = JSON.parse(stdout) as {
+        incidents: { location: { name_ar: string } | null }[];
+      };
+      expect(result.incidents.map((i) => i.location?.name_ar)).toEqual(['كفر نبل']);
+    },
+  );
 });

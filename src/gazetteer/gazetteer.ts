@@ -374,7 +374,7 @@ export interface GazetteerData {
    */
   readonly exact: { readonly keys: readonly string[]; readonly names: readonly PlaceName[] };
   /** What the tables say of each key, worked out once with them (`keyTablesOf`). */
-  readonly keys: KeyTables;
+  readonly keyTables: KeyTables;
 }
 
 /**
@@ -382,7 +382,7 @@ export interface GazetteerData {
  * when the tables are built and stored with them, as it walks the whole trie
  * of names (some 20 ms of a one-line `extract`, read back from a cache in 2).
  */
-interface KeyTables {
+export interface KeyTables {
   /** Each key's classes as bits, and whether it goes on a name or a cue past its first word or is never in a name. */
   readonly bits: ReadonlyMap<string, number>;
   /**
@@ -527,7 +527,7 @@ export function buildGazetteer(options: GazetteerOptions = {}): GazetteerData {
     stop,
     anaphors,
     exact,
-    keys: keyTablesOf(names, cues, classes, [...notNames, ...stop]),
+    keyTables: keyTablesOf(names, cues, classes, [...notNames, ...stop]),
   };
 }
 
@@ -544,7 +544,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   // The names one letter off each spelling asked about: the words after a settlement word
   // that are no listed name recur from report to report, and each costs its deletions.
   const nearby = new Map<string, readonly PlaceName[]>();
-  const { bits: keyBits, nameMarks, cueMarks, nameLaterMarks, cueLaterMarks } = data.keys;
+  const { bits: keyBits, nameMarks, cueMarks, nameLaterMarks, cueLaterMarks } = data.keyTables;
   const otherStarts = new Set([...nameMarks, ...cueMarks]);
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.

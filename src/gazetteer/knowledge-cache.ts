@@ -23,8 +23,9 @@ import type { LexEntry } from '../lexicon/index.js';
  *
  * A stale cache must never be read: the file is named by a hash of all that
  * the build depends on — the bytes of every data file of `data/lexicon` and
- * `data/gazetteer`, the user's places files, the modules that build (contracts, text,
- * lexicon and gazetteer, this one among them), V8's version and this format's. A data
+ * `data/gazetteer`, the user's places files, the code of the modules that build
+ * (contracts, text, lexicon and gazetteer, this one among them) and of the bundled
+ * command that holds them too, V8's version and this format's. A data
  * file edited to add a nickname gives another name, so the next start builds
  * from the files and stores that.
  */
@@ -44,6 +45,16 @@ const srcRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The modules whose code decides what the build gives. */
 const BUILDING_MODULES = ['contracts', 'text', 'lexicon', 'gazetteer'];
 
+/**
+ * The folder of the bundled command (scripts/bundle-cli.ts), which holds the
+ * same code bundled: the command builds the knowledge with it.
+ */
+const BUNDLE = 'cli-bundle';
+
+/** Code that runs: compiled JavaScript, or the TypeScript sources run as such (not declarations, not maps). */
+const isCode = (file: string): boolean =>
+  file.endsWith('.js') || (file.endsWith('.ts') && !file.endsWith('.d.ts'));
+
 /** The folder `npm run build` fills with the shipped knowledge: `dist/knowledge-cache`. */
 export function shippedCacheDir(): string {
   return join(dirname(srcRoot), 'knowledge-cache');
@@ -58,17 +69,22 @@ function filesOf(dir: string): string[] {
 
 /**
  * The cache key: a hash of everything the knowledge is built from; null when
- * a file cannot be read (the build then says which, and how).
+ * a file cannot be read (the build then says which, and how). `codeRoot` is
+ * the folder of the compiled modules, this module's unless a test says.
  */
-export function knowledgeKey(dataDir: string, userPlacesFiles: readonly string[]): string | null {
+export function knowledgeKey(
+  dataDir: string,
+  userPlacesFiles: readonly string[],
+  codeRoot = srcRoot,
+): string | null {
   try {
-    return hashOf(dataDir, userPlacesFiles);
+    return hashOf(dataDir, userPlacesFiles, codeRoot);
   } catch {
     return null;
   }
 }
 
-function hashOf(dataDir: string, userPlacesFiles: readonly string[]): string {
+function hashOf(dataDir: string, userPlacesFiles: readonly string[], codeRoot: string): string {
   const hash = createHash('sha256');
   const add = (label: string, bytes: Buffer | string): void => {
     hash.update(`${label}\0${String(bytes.length)}\0`);
@@ -76,8 +92,14 @@ function hashOf(dataDir: string, userPlacesFiles: readonly string[]): string {
   };
   add('format', String(FORMAT));
   add('v8', process.versions.v8);
-  const code = BUILDING_MODULES.flatMap((module) => filesOf(join(srcRoot, module)));
-  for (const file of code) add(file.slice(srcRoot.length), readFileSync(file));
+  // The bundle as well as the modules: the command, the library and the build's last step then
+  // hash alike, and a bundle older than the modules (tsc run alone) never stores what it builds
+  // under their key, to be read back by the code they hold.
+  const bundle = join(codeRoot, BUNDLE);
+  const folders = BUILDING_MODULES.map((module) => join(codeRoot, module));
+  if (existsSync(bundle)) folders.push(bundle);
+  const code = folders.flatMap(filesOf).filter(isCode);
+  for (const file of code) add(file.slice(codeRoot.length), readFileSync(file));
   for (const file of [...filesOf(join(dataDir, 'lexicon')), ...filesOf(join(dataDir, 'gazetteer'))])
     add(file.slice(dataDir.length), readFileSync(file));
   // A user's file that is not there yet adds nothing, as the build skips it.

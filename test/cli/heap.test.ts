@@ -88,7 +88,7 @@ describe('the young generation, held from the start for `ingest` and `extract` o
 
 /**
  * Loaded into a `wathiq` process before its script: records each V8 flag set,
- * with the process's title and the young generation's size when it was set,
+ * with the process's title, the young generation's size and the heap in use when it was set,
  * and that size at start and at exit, on standard error.
  */
 const FLAG_PROBE = `
@@ -100,7 +100,7 @@ const first = young();
 const set = v8.setFlagsFromString;
 const flags = [];
 v8.setFlagsFromString = (flag) => {
-  flags.push({ flag, title: process.title, young: young() });
+  flags.push({ flag, title: process.title, young: young(), heap: v8.getHeapStatistics().used_heap_size });
   set(flag);
 };
 syncBuiltinESMExports();
@@ -114,6 +114,7 @@ interface Probed {
     readonly flag: string;
     readonly title: string;
     readonly young: number;
+    readonly heap: number;
   }[];
 }
 
@@ -149,6 +150,9 @@ describe("the young generation of the command's own process (bin/wathiq.js)", ()
     ]);
     expect(growth[0]?.young).toBe(run.first);
     expect(growth[0]?.title).not.toBe('wathiq extract');
+    // Let go once the knowledge is loaded, some 10 MB later (its ~6 MB kept), not before it.
+    const loaded = (growth[1]?.heap ?? 0) - (growth[0]?.heap ?? 0);
+    expect(loaded).toBeGreaterThan(4 * 1024 * 1024);
   });
 
   it('is left to V8 by a command that neither ingests nor extracts', async () => {

@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'wathiq-loading-'));
 const bundled = new Map(
   Object.entries(
     (
-      JSON.parse(readFileSync(join(ROOT, 'dist', 'src', 'cli-bundle', 'meta.json'), 'utf8')) as {
+      JSON.parse(readFileSync(join(ROOT, 'dist', 'cli-bundle.meta.json'), 'utf8')) as {
         outputs: Record<string, { inputs: Record<string, unknown> }>;
       }
     ).outputs,
@@ -65,6 +65,9 @@ function loadedBy(
   );
   const loaded = readFileSync(list, 'utf8').split('\n').filter(Boolean);
   expect(loaded.filter((url) => bundled.has(url)).length).toBeGreaterThan(0);
+  // None of the modules as tsc compiled them beside the bundle: a module's state would be two.
+  const compiled = pathToFileURL(join(ROOT, 'dist', 'src')).href;
+  expect(loaded.filter((url) => url.startsWith(compiled) && !bundled.has(url))).toEqual([]);
   return {
     status: run.status,
     urls: loaded.flatMap((url) => bundled.get(url) ?? [url]),

@@ -89,6 +89,33 @@ describe('the knowledge cache', () => {
     expect(placeIn(third, 'انفجار عند ساحة النعيم')).toBe('user:naim');
   });
 
+  it('is named by the code that runs, the bundled command as well as the modules, and nothing else', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wathiq-cache-code-'));
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    for (const module of ['contracts', 'text', 'lexicon', 'gazetteer'])
+      write(`${module}/index.js`, `export const name = '${module}';\n`);
+    write('gazetteer/index.d.ts', 'export declare const name: string;\n');
+    const key = (): string | null => knowledgeKey(shippedDataDir(), [], root);
+    const modulesOnly = key();
+    write('cli-bundle/chunk-A.js', 'export const built = 1;\n');
+    const bundled = key();
+    expect(bundled).not.toBe(modulesOnly);
+    // A bundle older than the modules (tsc run alone) is no longer the code that stored the knowledge.
+    write('cli-bundle/chunk-A.js', 'export const built = 2;\n');
+    expect(key()).not.toBe(bundled);
+    write('gazetteer/index.js', "export const name = 'gazetteer, changed';\n");
+    const changed = key();
+    expect(changed).not.toBe(bundled);
+    // Declarations and source maps run nothing: changed, they leave the key as it was.
+    write('gazetteer/index.d.ts', 'export declare const name: "gazetteer";\n');
+    write('cli-bundle/chunk-A.js.map', '{}');
+    write('cli-bundle/meta.json', '{}');
+    expect(key()).toBe(changed);
+  });
+
   it('builds from the files when the stored file is damaged', () => {
     const data = mkdtempSync(join(tmpdir(), 'wathiq-cache-bad-'));
     const file = placesFile(data, [
