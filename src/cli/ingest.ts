@@ -111,7 +111,7 @@ export async function runIngest(paths: readonly string[], flags: IngestFlags): P
   }
   const here = flags.failed !== true && flags.queue !== true;
   // Before the store opens: opening and migrating it is what would grow the heap first.
-  if (here) holdHeapClose();
+  if (here) holdHeapClose(options.url === null ? 'embedded' : 'server');
   const db = await openStore(options);
   try {
     if (flags.failed === true) return await printFailures(db);

@@ -54,7 +54,8 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
     process.stderr.write(`${pc.red('wathiq:')} ${say('worker.needsServer')}\n`);
     return 2;
   }
-  holdHeapClose();
+  // A worker's store is always a server.
+  holdHeapClose('server');
   const knowledge = loadKnowledge(dataDir(flags.data));
   // Every write here is done again should a crash lose it: the queue keeps each job's reports.
   const db = await openStore({ ...options, commitsWaitForDisk: false });

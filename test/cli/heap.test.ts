@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commandOf, holdYoungGeneration } from '../../src/cli/heap.js';
 import { main } from '../../src/cli/main.js';
 import { captureConsole, onEmbeddedStore } from './console.js';
-import { wathiq } from './processes.js';
+import { serverDatabase, wathiq } from './processes.js';
 
 /** The V8 flags the code under test sets, recorded and not set: they would outlive the test. */
 const flags = vi.hoisted(() => [] as string[]);
@@ -15,7 +15,8 @@ vi.mock('node:v8', async (original) => ({
 }));
 
 const { file, dir } = captureConsole();
-onEmbeddedStore();
+/** The server other suites use, put aside for the commands here that name no store. */
+const serverUrl = onEmbeddedStore();
 
 const heapFlags = (): string[] => flags.filter((f) => f.startsWith('--heap-growing-percent'));
 
@@ -46,10 +47,40 @@ describe("the heap flag an ingest sets, in the command's own process only", () =
     expect(heapFlags()).toEqual(['--heap-growing-percent=50']);
     // The young generation is collected after each batch (sweepBatch), by the collector this exposes.
     expect(flags).toContain('--expose-gc');
-    // A worker's young generation is held from here; an ingest's is from the start as well.
+    // Beside the embedded engine the young generation stays held (from the start, and here).
     expect(flags).toContain('--semi-space-growth-factor=1');
+    expect(flags).not.toContain('--semi-space-growth-factor=2');
   });
 });
+
+describe.skipIf(serverUrl === undefined || serverUrl === '')(
+  'the young generation of an ingest into a PostgreSQL server, let grow',
+  () => {
+    const growth = (): string[] => flags.filter((f) => f.startsWith('--semi-space-growth-factor'));
+    const report = (): string =>
+      file('maarat.txt', 'قتلت امرأتان يوم 6 آذار 2024 بغارة جوية على مدينة معرة النعمان.\n');
+
+    it('is let grow by an ingest whose store is a server, and by a worker', async () => {
+      const { url, drop } = await serverDatabase(
+        serverUrl ?? '',
+        `wathiq_test_heap_${String(process.pid)}`,
+      );
+      try {
+        flags.length = 0;
+        const args = ['node', 'wathiq', 'ingest', '--no-progress', '--db', url, report()];
+        expect(await main(args, { ownProcess: true })).toBe(0);
+        expect(growth()).toEqual(['--semi-space-growth-factor=2']);
+        expect(heapFlags()).toEqual(['--heap-growing-percent=50']);
+        flags.length = 0;
+        const worker = ['node', 'wathiq', 'worker', '--db', url, '--until-empty'];
+        expect(await main(worker, { ownProcess: true })).toBe(0);
+        expect(growth()).toEqual(['--semi-space-growth-factor=2']);
+      } finally {
+        await drop();
+      }
+    });
+  },
+);
 
 describe('the young generation, held from the start for `ingest` and `extract` only', () => {
   const HOLD = '--semi-space-growth-factor=1';
