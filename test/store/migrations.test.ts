@@ -578,3 +578,41 @@ describe.each(engines())('migration 52 on a store with events, on $name', (engin
     expect(row?.n).toBe(1);
   });
 });
+
+describe.each(engines())('migration 57 on a store with incidents, on $name', (engine) => {
+  let db: Database;
+  /** An incident's data over the size at which a row's values are compressed. */
+  const data = (n: number): Record<string, unknown> => ({
+    id: `dz#${String(n)}`,
+    why: Array.from({ length: 60 }, (_, k) => `سبب ${String(k)} من أسباب القراءة رقم ${String(n)}`),
+  });
+  const insert = (n: number): Promise<unknown[]> =>
+    db.query(
+      `INSERT INTO incidents (id, document_id, background, event_type, sub_event_type, data)
+       VALUES ($1, 'dz', false, 'Battles', 'Armed clash', $2)`,
+      [`dz#${String(n)}`, JSON.stringify(data(n))],
+    );
+  beforeAll(async () => {
+    db = await engine.openAt(56);
+    await db.query(
+      `INSERT INTO documents (id, text, search_text, tallies, warnings)
+       VALUES ('dz', 'نص', 'نص', '[]', '[]')`,
+    );
+    await insert(1);
+    await migrate(db);
+    await insert(2);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("compresses the incidents' data written after it with lz4 where the server has it, and reads those before as they were", async () => {
+    const rows = await db.query<{ id: string; data: unknown; method: string | null }>(
+      `SELECT id, data, pg_column_compression(data) AS method FROM incidents ORDER BY id`,
+    );
+    expect(rows.map((r) => r.data)).toEqual([data(1), data(2)]);
+    expect(rows.map((r) => r.method)).toEqual(
+      engine.name === 'PGlite' ? ['pglz', 'pglz'] : ['pglz', 'lz4'],
+    );
+  });
+});
