@@ -53,7 +53,7 @@ function isSeatOf(place: ResolvedPlace['place'], area: ResolvedPlace['place']): 
 const BAND_KM = 3;
 
 /** The key `filedUnder` files a place under by its id alone: what the same place is found by. */
-export const idKey = (id: string): string => `id|${id}`;
+const idKey = (id: string): string => `id|${id}`;
 
 const bandOf = (lat: number): number => Math.floor((lat * KM_PER_DEGREE) / BAND_KM);
 
@@ -64,18 +64,60 @@ function containing(area: ResolvedPlace['place']): string[] {
 }
 
 /**
+ * The keys of a place, made once per place of the gazetteer and kept while it
+ * is: the gathering files every act's place under them and looks each act's
+ * place up by them, and a key made for a lookup was hashed again there. With
+ * them kept (and the gathering's tables of the news and the background apart,
+ * no key made to tell them), the gathering alone took 12% less CPU (both builds
+ * in one process on the same frames, 60 alternated rounds: median 0.878, the
+ * old build against itself 1.008).
+ */
+interface PlaceKeys {
+  /** `idKey` of the place's id. */
+  readonly id: string;
+  /** `filedUnder`'s keys, of the place as an area (precision 3), then as one inside an area. */
+  readonly filed: [readonly string[] | null, readonly string[] | null];
+  /** `soughtUnder`'s keys, of the place as an area (the reach not asked), then by reach. */
+  asArea: readonly string[] | null;
+  readonly byReach: Map<number, readonly string[]>;
+}
+
+const placeKeys = new WeakMap<ResolvedPlace['place'], PlaceKeys>();
+
+function keysOf(place: ResolvedPlace['place']): PlaceKeys {
+  let keys = placeKeys.get(place);
+  if (keys === undefined) {
+    keys = { id: idKey(place.id), filed: [null, null], asArea: null, byReach: new Map() };
+    placeKeys.set(place, keys);
+  }
+  return keys;
+}
+
+/** The key a place is filed under by its id (`idKey`), made once per place. */
+export function placeIdKey(place: ResolvedPlace['place']): string {
+  return keysOf(place).id;
+}
+
+/**
  * Keys to file a place `b` under so that `soughtUnder(a)` finds it whenever
  * `placesCompatible(a, b)` may hold: a long report weighs each act's place
  * against those of hundreds of incidents told before, and most are far away.
  * Its id; its admin codes (for an area `a` that holds it); the codes an area
  * holds places by (`b` the area); its band of latitude (two towns near each other).
  */
-export function filedUnder(b: ResolvedPlace): string[] {
-  const { id, admin1Pcode, admin2Pcode, lat } = b.place;
-  const keys = [idKey(id), `in|1|${admin1Pcode}`, `in|2|${admin2Pcode}`];
-  if (b.precision === 3) for (const code of containing(b.place)) keys.push(`area|${code}`);
-  else keys.push(`band|${String(bandOf(lat))}`);
-  return keys;
+export function filedUnder(b: ResolvedPlace): readonly string[] {
+  const keys = keysOf(b.place);
+  const asArea = b.precision === 3 ? 0 : 1;
+  let filed = keys.filed[asArea];
+  if (filed === null) {
+    const { admin1Pcode, admin2Pcode, lat } = b.place;
+    const made = [keys.id, `in|1|${admin1Pcode}`, `in|2|${admin2Pcode}`];
+    if (b.precision === 3) for (const code of containing(b.place)) made.push(`area|${code}`);
+    else made.push(`band|${String(bandOf(lat))}`);
+    filed = made;
+    keys.filed[asArea] = filed;
+  }
+  return filed;
 }
 
 /**
@@ -85,16 +127,21 @@ export function filedUnder(b: ResolvedPlace): string[] {
  * bands that far from `a`'s, and one more each side (a band's edge may fall
  * between them).
  */
-export function soughtUnder(a: ResolvedPlace, reachKm = DEFAULT_REACH_KM): string[] {
-  const { id, admin1Pcode, admin2Pcode, lat } = a.place;
-  const keys = [idKey(id)];
+export function soughtUnder(a: ResolvedPlace, reachKm = DEFAULT_REACH_KM): readonly string[] {
+  const keys = keysOf(a.place);
   if (a.precision === 3) {
-    for (const code of containing(a.place)) keys.push(`in|${code}`);
-    return keys;
+    keys.asArea ??= [keys.id, ...containing(a.place).map((code) => `in|${code}`)];
+    return keys.asArea;
   }
-  keys.push(`area|1|${admin1Pcode}`, `area|2|${admin2Pcode}`);
-  const span = Math.floor((reachKm * 1.001) / BAND_KM) + 1;
-  const own = bandOf(lat);
-  for (let band = own - span; band <= own + span; band++) keys.push(`band|${String(band)}`);
-  return keys;
+  let sought = keys.byReach.get(reachKm);
+  if (sought === undefined) {
+    const { admin1Pcode, admin2Pcode, lat } = a.place;
+    const made = [keys.id, `area|1|${admin1Pcode}`, `area|2|${admin2Pcode}`];
+    const span = Math.floor((reachKm * 1.001) / BAND_KM) + 1;
+    const own = bandOf(lat);
+    for (let band = own - span; band <= own + span; band++) made.push(`band|${String(band)}`);
+    sought = made;
+    keys.byReach.set(reachKm, sought);
+  }
+  return sought;
 }

@@ -2,7 +2,13 @@ import type { ResolvedPlace } from '../../gazetteer/index.js';
 import { changed, daysBetween, firstWithMost } from '../../text/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
-import { bestPlace, filedUnder, idKey, placesCompatible, soughtUnder } from '../03-places/index.js';
+import {
+  bestPlace,
+  filedUnder,
+  placeIdKey,
+  placesCompatible,
+  soughtUnder,
+} from '../03-places/index.js';
 import type { FigureMention } from '../04-figures/index.js';
 import type { EventMention } from './frames.js';
 
@@ -351,14 +357,6 @@ function draftAt(drafts: readonly IncidentDraft[], position: number): IncidentDr
 const figureKey = (f: FigureMention): string => `${f.measure}|${String(f.count)}`;
 
 /**
- * An index's key for the drafts of the news or of the background: a mention joins
- * only a draft of its own part of the report, so it is never weighed against the
- * other part's (in a long document, most of the drafts at its place or of its kind).
- */
-const partKey = (background: boolean, key: string): string =>
-  `${background ? 'background' : 'news'}|${key}`;
-
-/**
  * The drafts so far, with indexes of what the gathering looks them up by: the
  * place each is at (and the keys of the places that may be compatible with it),
  * the last sentence it is told in, the kinds of act its mentions name, the
@@ -366,17 +364,19 @@ const partKey = (background: boolean, key: string): string =>
  * Without them every mention is weighed against every draft, and a long
  * document costs the square of its length; with them a mention is weighed
  * against the drafts that can answer, the latest first, as before. Each index
- * holds the drafts of the news and of the background apart: by kind, figure
- * and part under keys of `partKey`, by place and last sentence in a table of
- * each part (`byPart`).
+ * holds the drafts of the news and of the background apart, in a table of each
+ * part (`byPart`): a mention joins only a draft of its own part of the report,
+ * so it is never weighed against the other part's (in a long document, most of
+ * the drafts at its place or of its kind).
  */
 class Drafts {
   readonly all: IncidentDraft[] = [];
-  private readonly byPart = new Map<string, number[]>();
+  /** Positions of the drafts of the news, then of the background. */
+  private readonly inParts: readonly [news: number[], background: number[]] = [[], []];
   private readonly kindsOf: Set<string>[] = [];
   private readonly figuresOf: Set<string>[] = [];
-  private readonly byKind = new Map<string, number[]>();
-  private readonly byFigure = new Map<string, number[]>();
+  private readonly byKind = byPart<string>();
+  private readonly byFigure = byPart<string>();
   /** The place each draft is filed under in `byPlace`, by the keys `filedUnder` gives (`NO_PLACE` for none). */
   private readonly filedOf: (ResolvedPlace | null)[] = [];
   private readonly byPlace = byPart<string>();
@@ -390,7 +390,7 @@ class Drafts {
     const position = this.all.length;
     this.all.push(draft);
     this.positions.set(draft, position);
-    listOf(this.byPart, partKey(draft.background, '')).push(position);
+    this.inParts[draft.background ? 1 : 0].push(position);
     this.filedOf.push(null);
     this.lastSentenceOf.push(-1);
     insertPosition(listOf(ofPart(this.byPlace, draft.background), NO_PLACE), position);
@@ -419,14 +419,14 @@ class Drafts {
         const kind = kindOf(t.entry.subEventType);
         if (kinds === undefined || kinds.has(kind)) continue;
         kinds.add(kind);
-        insertPosition(listOf(this.byKind, partKey(part, kind)), position);
+        insertPosition(listOf(ofPart(this.byKind, part), kind), position);
       }
       for (const { figure } of m.figures) {
         if (figure.count === null) continue;
         const key = figureKey(figure);
         if (figures === undefined || figures.has(key)) continue;
         figures.add(key);
-        insertPosition(listOf(this.byFigure, partKey(part, key)), position);
+        insertPosition(listOf(ofPart(this.byFigure, part), key), position);
       }
     }
   }
@@ -460,12 +460,12 @@ class Drafts {
 
   /** Positions of the drafts of the news, or of the background, ascending. */
   inPart(background: boolean): readonly number[] {
-    return this.byPart.get(partKey(background, '')) ?? [];
+    return this.inParts[background ? 1 : 0];
   }
 
   /** Positions of those drafts now at this place, ascending. */
-  atPlace(background: boolean, id: string): readonly number[] {
-    return ofPart(this.byPlace, background).get(idKey(id)) ?? [];
+  atPlace(background: boolean, place: ResolvedPlace['place']): readonly number[] {
+    return ofPart(this.byPlace, background).get(placeIdKey(place)) ?? [];
   }
 
   /**
@@ -498,17 +498,14 @@ class Drafts {
 
   /** Positions of those drafts with a mention of one of these kinds of act. */
   ofKinds(background: boolean, kinds: ReadonlySet<string>): (readonly number[])[] {
-    return nonEmpty(
-      this.byKind,
-      [...kinds].map((kind) => partKey(background, kind)),
-    );
+    return nonEmpty(ofPart(this.byKind, background), kinds);
   }
 
   /** Positions of those drafts that state one of these counts. */
   withCounts(background: boolean, figures: readonly FigureMention[]): (readonly number[])[] {
     return nonEmpty(
-      this.byFigure,
-      figures.filter((f) => f.count !== null).map((f) => partKey(background, figureKey(f))),
+      ofPart(this.byFigure, background),
+      figures.filter((f) => f.count !== null).map(figureKey),
     );
   }
 
@@ -539,7 +536,9 @@ const NO_PLACE = 'none';
 
 /**
  * An index that holds the drafts of the news and of the background apart, in a
- * table each: keys looked up for every mention are not made into new strings.
+ * table each: keys looked up for every mention are not made into new strings
+ * (a string made for a lookup is hashed there, where a kind's name, read from the
+ * dictionary, keeps its hash).
  */
 type ByPart<K> = readonly [news: Map<K, number[]>, background: Map<K, number[]>];
 
@@ -634,7 +633,7 @@ export function gatherIncidents(
     }
     // The very same town or village is the same act; a whole governorate is not that telling.
     if (target === undefined && here !== null && here.precision !== 3) {
-      target = draftAt(drafts, lastFit([index.atPlace(part, here.place.id)], fitsAt));
+      target = draftAt(drafts, lastFit([index.atPlace(part, here.place)], fitsAt));
       rule = 'gather/same-place';
     }
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
