@@ -1,16 +1,29 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+/** Where a long ingest stores what it reads: in this process (PGlite), or on a PostgreSQL server. */
+export type StoreEngine = 'embedded' | 'server';
+
 /**
  * How far the JavaScript heap may grow past what survived its last full
- * collection before it is collected again: half as much again. Ingesting
+ * collection before it is collected again, by where an ingest stores. Ingesting
  * keeps little (some 40 MB: the gazetteer, dictionaries and a batch in hand)
  * but makes a great deal of short-lived garbage, and V8 on its own let the
  * heap reach three times what it kept before collecting it: 10,000 reports
- * peaked at 320–390 MB, against 280–290 MB this way, for the same CPU time
- * (`npm run bench:store` measures it).
+ * into the embedded engine peaked at 320–390 MB, against 280–290 MB with half
+ * as much again, for the same CPU time (`npm run bench:store` measures it).
+ *
+ * Into a server, whose engine's memory is not the process's, twice as much:
+ * each full collection also drops the optimised code of every closure none
+ * holds at that moment (the `(x) => …` given to map or filter, made afresh at
+ * each call), which V8 then compiles again. 20,000 reports into a server,
+ * with half as much again, made 26 full collections and 2,618 optimised
+ * functions, ~70 closures compiled again after each; with twice as much, 14
+ * and 1,703, for 19.6–22.4 s of the command's CPU against 22.1–24.0 (3
+ * alternated runs at load 5–8), peaking at 239–253 MB against 218–221
+ * (10,000 of one month: 237 against 209).
  */
-const HEAP_GROWTH_PERCENT = 50;
+const HEAP_GROWTH_PERCENT: Readonly<Record<StoreEngine, number>> = { embedded: 50, server: 100 };
 
 /**
  * How much V8 grows the young generation each time it finds it too small: not
@@ -100,11 +113,8 @@ export function claimProcess(own: boolean): void {
     setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${String(INLINED_BYTECODE_LIMIT)}`);
 }
 
-/** Where a long ingest stores what it reads: in this process (PGlite), or on a PostgreSQL server. */
-export type StoreEngine = 'embedded' | 'server';
-
 /**
- * Holds a long ingest's heap close to what it keeps (above), in the command's
+ * Holds a long ingest's heap close to what it keeps (above, by engine), in the command's
  * own process only (claimProcess). V8 reads the flag at each full collection,
  * so setting it once the process runs takes effect; Node does not promise
  * what a flag set after start-up does, and `bench:store` is where a Node
@@ -118,10 +128,17 @@ export type StoreEngine = 'embedded' | 'server';
  */
 export function holdHeapClose(engine: StoreEngine): void {
   if (!ownProcess) return;
-  setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT)}`);
+  const embedded = engine === 'embedded';
+  setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT[engine])}`);
   // An ingest's young generation is held from the start (holdYoungGeneration): a server's is let go here.
-  const growth = engine === 'embedded' ? YOUNG_GROWTH_FACTOR : V8_YOUNG_GROWTH_FACTOR;
+  const growth = embedded ? YOUNG_GROWTH_FACTOR : V8_YOUNG_GROWTH_FACTOR;
   setFlagsFromString(`--semi-space-growth-factor=${String(growth)}`);
+  // Only the embedded engine's buffers need a young collection after each batch (sweepBatch).
+  if (embedded) exposeYoungCollection();
+}
+
+/** Gives sweepBatch V8's collector of the young generation. */
+function exposeYoungCollection(): void {
   // The collector is given to contexts made once the flag is set: one made here hands it over.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext("typeof gc === 'function' ? gc : null") as Collector | null;
@@ -145,7 +162,8 @@ let collectYoung = (): void => undefined;
  * batch after batch (+20–30 MB at the peak of 10,000 reports of one month,
  * in the C heap, which then stays as large). A young collection after each
  * batch costs a few ms against a batch's ~0.5 s; an ingest of 10,000 reports
- * of one month peaked at 289–299 MB with it (4 runs), 304–306 without.
+ * of one month peaked at 289–299 MB with it (4 runs), 304–306 without. An
+ * ingest into a server has no such buffers, and no collection is forced.
  */
 export function sweepBatch(): void {
   collectYoung();
