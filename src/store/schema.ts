@@ -1428,6 +1428,22 @@ END
 $$;`;
 
 /**
+ * What fold_event_counts moves after the tables of migration 46 since
+ * migration 55: the counts by facet, by square and day, by facet and span,
+ * and by pair of facets.
+ */
+const MOVED_SINCE_55 = `\n  ${facetCountsMoved(DELTAS_TAKEN)}\n  ${squareDaysMoved(DELTAS_TAKEN)}\n  ${facetSpansMoved(DELTAS_TAKEN)}\n  ${facetPairsMoved(pairsOfDeltas(DELTAS_TAKEN))}`;
+
+/**
+ * A fold's statements with their rows written in no order (migration 58): the
+ * ORDER BY of each upsert, which kept two writers of the same keys from waiting
+ * on each other in turn when every writer of events moved the counts, is gone
+ * where only the folder holding FOLD_LOCK writes them.
+ */
+const unordered = (fold: string): string =>
+  fold.replace(/ ?\n? *ORDER BY \d+(?:, \d+)*(?=\n)/g, '');
+
+/**
  * The store's schema, one migration per change, applied in order and recorded.
  * Never edit a migration that has shipped: add the next one (test/store/schema.test.ts
  * pins the text of each, helpers it shares with live code included).
@@ -3380,10 +3396,7 @@ END
 $$;
 ANALYZE event_facet_pairs;
 
-${foldFunction(
-  'CREATE OR REPLACE FUNCTION',
-  `\n  ${facetCountsMoved(DELTAS_TAKEN)}\n  ${squareDaysMoved(DELTAS_TAKEN)}\n  ${facetSpansMoved(DELTAS_TAKEN)}\n  ${facetPairsMoved(pairsOfDeltas(DELTAS_TAKEN))}`,
-)}
+${foldFunction('CREATE OR REPLACE FUNCTION', MOVED_SINCE_55)}
 `,
   },
   {
@@ -3421,6 +3434,23 @@ EXCEPTION WHEN feature_not_supported THEN
   NULL;
 END
 $$;
+`,
+  },
+  {
+    version: 58,
+    name: 'the counts folded in no order',
+    sql: `
+-- fold_event_counts sorted the rows of each table of counts it moves by their
+-- key before writing them, as the triggers that moved them from every writer
+-- of events did so that two writers never waited on each other in turn (the
+-- rows of each key locked in one order). Only the folder holding its lock
+-- writes them now (migration 46): the sorts, 15% of a fold's CPU, are gone.
+-- The deltas of 5,000 generated reports' events (2,617) folded at once into
+-- empty counts: 540 and 555 ms of the server's CPU (medians of two rounds of
+-- 15 alternated folds), 461 and 467 without. Written in no order, the keys'
+-- indexes fill their pages less: after an ingest of the same 5,000 reports,
+-- folded as it goes, the counts' indexes are 560 pages against 555.
+${unordered(foldFunction('CREATE OR REPLACE FUNCTION', MOVED_SINCE_55))}
 `,
   },
 ];

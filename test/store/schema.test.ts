@@ -66,6 +66,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [55, 'cf208339ab6553e7'],
   [56, '67853fe3210d14e5'],
   [57, 'c3a8fcdd2fd2584d'],
+  [58, '22678793feadb8dd'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
