@@ -12,6 +12,37 @@ import {
 import { countsCounted, countsKept } from './counts.js';
 import { squaresCounted, squaresKept } from './squares.js';
 
+/**
+ * Forty events over months of two types and sub-types, with an actor as doer and target,
+ * claimants, statuses, one private, one with no first day (ids `PREFIX1`…), written straight into
+ * a store of an older version: their counts' deltas left pending, as a writer leaves them. Where
+ * `located`, most have a point in their data.
+ */
+async function insertEventsOverMonths(
+  db: Database,
+  prefix: string,
+  { located }: { readonly located: boolean },
+): Promise<void> {
+  const point = located
+    ? `, 'location', CASE WHEN k % 6 <> 0 THEN
+         jsonb_build_object('lon', 36.1 + k % 4 * 0.4, 'lat', 35.2 + k % 5 * 0.3) END`
+    : '';
+  await db.query(
+    `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
+       actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
+       private)
+     SELECT $1::text || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END,
+       CASE WHEN k % 3 = 0 THEN 'Armed clash' ELSE 'Mob violence' END,
+       CASE WHEN k <> 7 THEN date '2023-01-20' + k * 9 END, date '2023-01-20' + k * 9 + k % 3 * 10,
+       'SY0' || k % 3, 'SYR-GOV', CASE WHEN k % 4 = 0 THEN 'CIV' WHEN k % 4 = 1 THEN 'SYR-GOV' END, k,
+       CASE WHEN k % 2 = 0 THEN ARRAY['SOHR', 'SNHR'] ELSE '{}' END,
+       CASE WHEN k % 5 = 0 THEN 'reviewed' ELSE 'unreviewed' END, 'اشتباك', '{}',
+       jsonb_build_object('id', $1::text || k${point}), k = 5
+     FROM generate_series(1, 40) AS k`,
+    [prefix],
+  );
+}
+
 describe.each(engines())(
   'migration 11 on a store with corrections of the old kind, on $name',
   (engine) => {
@@ -414,22 +445,8 @@ describe.each(engines())('migration 55 on a store with events, on $name', (engin
   let db: Database;
   beforeAll(async () => {
     db = await engine.openAt(54);
-    // Events over months of two types and sub-types, with an actor as doer and target, claimants,
-    // statuses, one private, one with no first day; their counts' deltas left pending, as a
-    // writer leaves them (the migration counts from event_summary, which they are folded into).
-    await db.query(
-      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
-         actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
-         private)
-       SELECT 'p' || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END,
-         CASE WHEN k % 3 = 0 THEN 'Armed clash' ELSE 'Mob violence' END,
-         CASE WHEN k <> 7 THEN date '2023-01-20' + k * 9 END, date '2023-01-20' + k * 9 + k % 3 * 10,
-         'SY0' || k % 3, 'SYR-GOV', CASE WHEN k % 4 = 0 THEN 'CIV' WHEN k % 4 = 1 THEN 'SYR-GOV' END, k,
-         CASE WHEN k % 2 = 0 THEN ARRAY['SOHR', 'SNHR'] ELSE '{}' END,
-         CASE WHEN k % 5 = 0 THEN 'reviewed' ELSE 'unreviewed' END, 'اشتباك', '{}',
-         jsonb_build_object('id', 'p' || k), k = 5
-       FROM generate_series(1, 40) AS k`,
-    );
+    // Their deltas pending: the migration counts from event_summary, which they are folded into.
+    await insertEventsOverMonths(db, 'p', { located: false });
     await migrate(db);
   }, 60_000);
   afterAll(async () => {
@@ -622,22 +639,8 @@ describe.each(engines())('migration 58 on a store with deltas pending, on $name'
   let db: Database;
   beforeAll(async () => {
     db = await engine.openAt(57);
-    // Events of two types over months, places, actors, claimants and statuses, their counts'
-    // deltas left pending as a writer leaves them: the fold of migration 58 moves them.
-    await db.query(
-      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, admin1_pcode,
-         actor1, actor2, fatalities_best, claimants, review_status, search_text, search_names, data,
-         private)
-       SELECT 'q' || k, CASE WHEN k % 2 = 0 THEN 'Battles' ELSE 'Riots' END,
-         CASE WHEN k % 3 = 0 THEN 'Armed clash' ELSE 'Mob violence' END,
-         CASE WHEN k <> 7 THEN date '2023-01-20' + k * 9 END, date '2023-01-20' + k * 9 + k % 3 * 10,
-         'SY0' || k % 3, 'SYR-GOV', CASE WHEN k % 4 = 0 THEN 'CIV' WHEN k % 4 = 1 THEN 'SYR-GOV' END, k,
-         CASE WHEN k % 2 = 0 THEN ARRAY['SOHR', 'SNHR'] ELSE '{}' END,
-         CASE WHEN k % 5 = 0 THEN 'reviewed' ELSE 'unreviewed' END, 'اشتباك', '{}',
-         jsonb_build_object('id', 'q' || k, 'location', CASE WHEN k % 6 <> 0 THEN
-           jsonb_build_object('lon', 36.1 + k % 4 * 0.4, 'lat', 35.2 + k % 5 * 0.3) END), k = 5
-       FROM generate_series(1, 40) AS k`,
-    );
+    // Their deltas pending: the fold of migration 58 moves them.
+    await insertEventsOverMonths(db, 'q', { located: true });
     await migrate(db);
   }, 60_000);
   afterAll(async () => {
