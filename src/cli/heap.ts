@@ -18,8 +18,9 @@ export type StoreEngine = 'embedded' | 'server';
  * holds at that moment (the `(x) => …` given to map or filter, made afresh at
  * each call), which V8 then compiles again. 20,000 reports into a server,
  * with half as much again, made 26 full collections and 2,618 optimised
- * functions, ~70 closures compiled again after each; with twice as much, 14
- * and 1,703, for 19.6–22.4 s of the command's CPU against 22.1–24.0 (3
+ * functions, ~70 closures compiled again after each; with twice as much (and
+ * nothing else changed: a young collection was still forced after each
+ * batch), 14 and 1,703, for 19.6–22.4 s of the command's CPU against 22.1–24.0 (3
  * alternated runs at load 5–8), peaking at 239–253 MB against 218–221
  * (10,000 of one month: 237 against 209).
  */
@@ -121,16 +122,19 @@ export function claimProcess(own: boolean): void {
  * upgrade that ignores it shows.
  *
  * The young generation is held at its first size only beside the embedded
- * engine. Into a server, held, a collection every megabyte took a quarter of
- * the command's busy time (5,000 reports: 1,280 young collections, 0.84 s):
- * let grow, the command spent 1.13–1.14 ms of CPU a report against 1.26–1.33,
- * and peaked at 170–182 MB against 140 (3 alternated runs each).
+ * engine. Into a server, held, it was collected every megabyte: 1,280 young
+ * collections, 0.84 s, in 5,000 reports' ingest (24% of the samples of the
+ * command's main thread busy, in a CPU profile). Let grow, the command spent
+ * 1.13–1.14 ms of CPU a report against 1.26–1.33 (3 alternated runs each),
+ * peaking at 169–182 MB against 140–142; 10,000 reports of one month 2.33
+ * against 3.11 ms, peaking at 209 MB against 190.
  */
 export function holdHeapClose(engine: StoreEngine): void {
   if (!ownProcess) return;
   const embedded = engine === 'embedded';
   setFlagsFromString(`--heap-growing-percent=${String(HEAP_GROWTH_PERCENT[engine])}`);
-  // An ingest's young generation is held from the start (holdYoungGeneration): a server's is let go here.
+  // An ingest's young generation is held from the start (holdYoungGeneration): into a server it is
+  // let go here. A worker's was never held, and keeps V8's own growth.
   const growth = embedded ? YOUNG_GROWTH_FACTOR : V8_YOUNG_GROWTH_FACTOR;
   setFlagsFromString(`--semi-space-growth-factor=${String(growth)}`);
   // Only the embedded engine's buffers need a young collection after each batch (sweepBatch).

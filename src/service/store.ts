@@ -10,10 +10,13 @@ export interface StoreLocation {
   data?: string;
 }
 
-/** The server when `db` or DATABASE_URL names one, else the embedded database in the data folder. */
+/**
+ * The server when `db` or DATABASE_URL names one, else the embedded database in
+ * the data folder: an empty `--db ''` too, whatever DATABASE_URL says.
+ */
 export function storeOptions(location: StoreLocation): { url: string | null; dataDir: string } {
   return {
-    url: location.db ?? (process.env.DATABASE_URL || null),
+    url: (location.db ?? process.env.DATABASE_URL) || null,
     dataDir: withoutLinks(join(dataDir(location.data), 'db')),
   };
 }

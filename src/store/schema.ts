@@ -3418,7 +3418,7 @@ CREATE INDEX event_days_sub_type ON event_days (sub_event_type, day);
     version: 57,
     name: "incidents' data compressed fast",
     sql: `
--- An incident's data (~2.7 kB of JSON, half of it the notes of why) is over
+-- An incident's data (~2.7 kB of JSON) is over
 -- the size at which a row's values are compressed, and pglz compressed each
 -- one as its report was stored: the incidents of 5,000 generated reports took
 -- 190-197 ms of the server's CPU to write with pglz, 80-81 with lz4 (0.02 ms a
@@ -3445,9 +3445,9 @@ $$;
 -- of events did so that two writers never waited on each other in turn (the
 -- rows of each key locked in one order). Only the folder holding its lock
 -- writes them now (migration 46): the sorts, 15% of a fold's CPU, are gone.
--- The deltas of 5,000 generated reports' events (2,617) folded at once into
--- empty counts: 540 and 555 ms of the server's CPU (medians of two rounds of
--- 15 alternated folds), 461 and 467 without. Written in no order, the keys'
+-- The deltas of 5,000 generated reports' events (2,617) folded at once: 540
+-- and 555 ms of the server's CPU (medians of two rounds of 15 alternated
+-- folds), 461 and 467 without. Written in no order, the keys'
 -- indexes fill their pages less: after an ingest of the same 5,000 reports,
 -- folded as it goes, the counts' indexes are 560 pages against 555.
 ${unordered(foldFunction('CREATE OR REPLACE FUNCTION', MOVED_SINCE_55))}

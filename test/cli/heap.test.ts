@@ -79,6 +79,7 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
         expect(await main(worker, { ownProcess: true })).toBe(0);
         expect(growth()).toEqual(['--semi-space-growth-factor=2']);
         expect(heapFlags()).toEqual(['--heap-growing-percent=100']);
+        expect(flags).not.toContain('--expose-gc');
       } finally {
         await drop();
       }
