@@ -491,27 +491,34 @@ const RELATIVE_DAY_WORDS: ReadonlySet<string> = new Set([
   'ليله',
 ]);
 
+/** The day `days` before publication, told by the words ending at token `end`. */
+function dayBeforePublished(ctx: Context, days: number, end: number): Match {
+  const pub = ctx.published;
+  return dayMatch(
+    end,
+    pub === null ? null : addDays(pub, -days),
+    days === 0 ? 'today' : 'relative',
+  );
+}
+
 /** «اليوم», «أمس», «يوم أمس», «أول من أمس», «أمس الأول», «الليلة الماضية», with a time of day before them. */
 function matchRelativeDay(ctx: Context, i: number): Match | null {
   const w = knownIn(RELATIVE_DAY_WORDS, word(ctx, i));
   if (!RELATIVE_DAY_WORDS.has(w)) return null;
-  const pub = ctx.published;
-  const shifted = (days: number, end: number): Match =>
-    dayMatch(end, pub === null ? null : addDays(pub, -days), days === 0 ? 'today' : 'relative');
-  if (w === 'اليوم' && word(ctx, i - 1) !== 'سوريا') return shifted(0, i + 1);
+  if (w === 'اليوم' && word(ctx, i - 1) !== 'سوريا') return dayBeforePublished(ctx, 0, i + 1);
   if (w === 'امس' || w === 'الامس' || w === 'البارحه') {
-    if (word(ctx, i + 1) === 'الاول') return shifted(2, i + 2);
-    return shifted(1, i + 1);
+    if (word(ctx, i + 1) === 'الاول') return dayBeforePublished(ctx, 2, i + 2);
+    return dayBeforePublished(ctx, 1, i + 1);
   }
-  if (w === 'اول' && word(ctx, i + 1) === 'امس') return shifted(2, i + 2);
+  if (w === 'اول' && word(ctx, i + 1) === 'امس') return dayBeforePublished(ctx, 2, i + 2);
   if (w === 'اول' && word(ctx, i + 1) === 'من' && word(ctx, i + 2) === 'امس')
-    return shifted(2, i + 3);
-  if (w === 'الليله' && word(ctx, i + 1) === 'الماضيه') return shifted(1, i + 2);
+    return dayBeforePublished(ctx, 2, i + 3);
+  if (w === 'الليله' && word(ctx, i + 1) === 'الماضيه') return dayBeforePublished(ctx, 1, i + 2);
   if (
     (w === 'ليل' || w === 'ليله') &&
     (word(ctx, i + 1) === 'امس' || word(ctx, i + 1) === 'البارحه')
   )
-    return shifted(1, i + 2);
+    return dayBeforePublished(ctx, 1, i + 2);
   return null;
 }
 

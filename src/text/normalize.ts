@@ -134,6 +134,40 @@ const MAPPED: Int32Array = (() => {
 })();
 
 /**
+ * The normalized codes written so far, each with the offset in the original of
+ * the character it came from. A class, not a closure made per call: V8 keeps
+ * the optimised code of a method for as long as the class lives, and drops a
+ * fresh closure's at each full collection.
+ */
+class CodesWithOrigins {
+  codes: Uint16Array;
+  origin: Int32Array;
+  length = 0;
+
+  constructor(originalLength: number) {
+    this.codes = new Uint16Array(originalLength + 16);
+    this.origin = new Int32Array(originalLength + 17);
+  }
+
+  push(code: number, from: number): void {
+    const n = this.length;
+    if (n + 1 >= this.codes.length) this.grow();
+    this.codes[n] = code;
+    this.origin[n] = from;
+    this.length = n + 1;
+  }
+
+  private grow(): void {
+    const grownCodes = new Uint16Array(this.codes.length * 2);
+    grownCodes.set(this.codes);
+    this.codes = grownCodes;
+    const grownOrigin = new Int32Array(this.origin.length * 2);
+    grownOrigin.set(this.origin);
+    this.origin = grownOrigin;
+  }
+}
+
+/**
  * Normalizes text for matching and keeps offsets into the original.
  *
  * @example
@@ -141,22 +175,7 @@ const MAPPED: Int32Array = (() => {
  * n.text; // 'قتل اربعه عناصر'
  */
 export function normalizeForMatching(original: string): NormalizedText {
-  let codes = new Uint16Array(original.length + 16);
-  let origin = new Int32Array(original.length + 17);
-  let n = 0;
-  const push = (code: number, from: number): void => {
-    if (n + 1 >= codes.length) {
-      const grownCodes = new Uint16Array(codes.length * 2);
-      grownCodes.set(codes);
-      codes = grownCodes;
-      const grownOrigin = new Int32Array(origin.length * 2);
-      grownOrigin.set(origin);
-      origin = grownOrigin;
-    }
-    codes[n] = code;
-    origin[n] = from;
-    n++;
-  };
+  const out = new CodesWithOrigins(original.length);
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
     // Fast path: ASCII letters other than capitals, spaces and digits pass through unchanged.
@@ -165,23 +184,24 @@ export function normalizeForMatching(original: string): NormalizedText {
         ? code !== 0x09 && code !== 0x0d && code !== 0x23
         : code > 0x5a && code < 0x80 && code !== 0x5f
     ) {
-      push(code, i);
+      out.push(code, i);
       continue;
     }
     const known = code < MAPPED_BELOW ? MAPPED[code] : undefined;
     if (known !== undefined && known >= 0) {
-      push(known, i);
+      out.push(known, i);
       continue;
     }
     if (known === DROPPED) continue;
     const mapped = mapCode(code);
-    for (let k = 0; k < mapped.length; k++) push(mapped.charCodeAt(k), i);
+    for (let k = 0; k < mapped.length; k++) out.push(mapped.charCodeAt(k), i);
   }
-  origin[n] = original.length;
+  const n = out.length;
+  out.origin[n] = original.length;
   return {
     original,
-    text: decodeCodes(codes, n),
-    origin: origin.slice(0, n + 1),
+    text: decodeCodes(out.codes, n),
+    origin: out.origin.slice(0, n + 1),
   };
 }
 

@@ -47,17 +47,26 @@ interface Line {
  */
 export function splitSentences(tokens: readonly Token[]): Sentence[] {
   const lines = splitLines(tokens);
-  const total = lines.reduce((sum, l) => sum + l.words, 0);
-  const strict = (l: Line): boolean => l.punctuated || l.words >= PROSE_MIN_WORDS;
-  const proseWords = lines.filter(strict).reduce((sum, l) => sum + l.words, 0);
-  const usual =
-    proseWords * 2 >= total ? strict : (l: Line) => strict(l) || l.words >= RELAXED_PROSE_MIN_WORDS;
-  const isProse = lines.some(usual) ? usual : () => true;
+  let total = 0;
+  let proseWords = 0;
+  for (const l of lines) {
+    total += l.words;
+    if (isStrictProse(l)) proseWords += l.words;
+  }
+  const usual = proseWords * 2 >= total ? isStrictProse : isRelaxedProse;
+  const anyProse = lines.some(usual);
   const sentences: Sentence[] = [];
-  lines.forEach((l, lineNo) => {
-    pushLine(tokens, l.from, l.to, lineNo, isProse(l), sentences);
-  });
+  for (const [lineNo, l] of lines.entries())
+    pushLine(tokens, l.from, l.to, lineNo, !anyProse || usual(l), sentences);
   return sentences;
+}
+
+function isStrictProse(l: Line): boolean {
+  return l.punctuated || l.words >= PROSE_MIN_WORDS;
+}
+
+function isRelaxedProse(l: Line): boolean {
+  return isStrictProse(l) || l.words >= RELAXED_PROSE_MIN_WORDS;
 }
 
 function splitLines(tokens: readonly Token[]): Line[] {

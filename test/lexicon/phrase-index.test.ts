@@ -119,7 +119,12 @@ describe('PhraseIndex', () => {
     const tokens = tokensOf('قال الدفاع المدني السوري إن قوات النظام قصفت');
     const visited: [number, number, string | undefined][] = [];
     for (let start = 0; start < tokens.length; start++)
-      index.eachMatchAt(tokens, start, (from, to, values) => visited.push([from, to, values[0]]));
+      index.eachMatchAt(
+        tokens,
+        start,
+        (seen, from, to, values) => seen.push([from, to, values[0]]),
+        visited,
+      );
     // «الدفاع المدني» and «الدفاع المدني السوري» both start at the second word, shortest first.
     expect(visited).toEqual([
       [1, 3, 'SCD'],

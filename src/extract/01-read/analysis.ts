@@ -198,8 +198,9 @@ function splitTriggersIn(tokens: readonly Token[], lexicon: Lexicon): Annotation
   return found;
 }
 
-function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
-  const by = {
+/** The annotations of a report, one list per kind, as the walk files them. */
+function annotationLists() {
+  return {
     entities: [] as Annotation<EntityEntry>[],
     triggers: [] as Annotation<TriggerEntry>[],
     measures: [] as Annotation<MeasureEntry>[],
@@ -211,49 +212,61 @@ function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
     suicideCues: [] as Annotation[],
     airCues: [] as Annotation[],
   };
-  // Each phrase filed by its kind straight from the walk: no list of matches made per word.
-  const file = (start: number, end: number, entries: readonly LexEntry[]): void => {
-    for (const entry of entries) {
-      switch (entry.kind) {
-        case 'actor':
-        case 'claimant':
-        case 'nisba':
-          inLongestFirstOrder(by.entities, { start, end, entry });
-          break;
-        case 'trigger':
-          inLongestFirstOrder(by.triggers, { start, end, entry });
-          break;
-        case 'measure':
-          inLongestFirstOrder(by.measures, { start, end, entry });
-          break;
-        case 'victim':
-          inLongestFirstOrder(by.victims, { start, end, entry });
-          break;
-        case 'attribution':
-          inLongestFirstOrder(by.attribution, { start, end, entry });
-          break;
-        case 'cue':
-          by.cues.push({ start, end, entry });
-          break;
-        case 'qualifier':
-          inLongestFirstOrder(by.qualifiers, { start, end, entry });
-          break;
-        case 'not_figure':
-          inLongestFirstOrder(by.notFigures, { start, end, entry });
-          break;
-        case 'suicide_cue':
-          by.suicideCues.push({ start, end, entry });
-          break;
-        case 'air_cue':
-          by.airCues.push({ start, end, entry });
-          break;
-      }
+}
+
+type AnnotationLists = ReturnType<typeof annotationLists>;
+
+/** Files each phrase by its kind straight from the walk: no list of matches made per word. */
+function fileByKind(
+  by: AnnotationLists,
+  start: number,
+  end: number,
+  entries: readonly LexEntry[],
+): void {
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case 'actor':
+      case 'claimant':
+      case 'nisba':
+        inLongestFirstOrder(by.entities, { start, end, entry });
+        break;
+      case 'trigger':
+        inLongestFirstOrder(by.triggers, { start, end, entry });
+        break;
+      case 'measure':
+        inLongestFirstOrder(by.measures, { start, end, entry });
+        break;
+      case 'victim':
+        inLongestFirstOrder(by.victims, { start, end, entry });
+        break;
+      case 'attribution':
+        inLongestFirstOrder(by.attribution, { start, end, entry });
+        break;
+      case 'cue':
+        by.cues.push({ start, end, entry });
+        break;
+      case 'qualifier':
+        inLongestFirstOrder(by.qualifiers, { start, end, entry });
+        break;
+      case 'not_figure':
+        inLongestFirstOrder(by.notFigures, { start, end, entry });
+        break;
+      case 'suicide_cue':
+        by.suicideCues.push({ start, end, entry });
+        break;
+      case 'air_cue':
+        by.airCues.push({ start, end, entry });
+        break;
     }
-  };
+  }
+}
+
+function annotate(tokens: readonly Token[], lexicon: Lexicon): Annotations {
+  const by = annotationLists();
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens[i]?.kind;
     // Phrases start at words and numbers, never at punctuation.
-    if (kind === 'word' || kind === 'number') lexicon.index.eachMatchAt(tokens, i, file);
+    if (kind === 'word' || kind === 'number') lexicon.index.eachMatchAt(tokens, i, fileByKind, by);
   }
   for (const split of splitTriggersIn(tokens, lexicon)) inLongestFirstOrder(by.triggers, split);
   return {

@@ -114,15 +114,15 @@ export function splitClauses(analysis: Analysis): Clause[] {
       ...earlier,
     ].sort((a, b) => a - b);
     const starts = withActsBefore(analysis, sentence.tokenStart, [...new Set(cuts)]);
-    starts.forEach((start, k) => {
+    for (const [k, start] of starts.entries()) {
       const end = starts[k + 1] ?? sentence.tokenEnd;
-      if (end <= start) return;
+      if (end <= start) continue;
       // «كما فجّر…» opens a new act at the head of a sentence as well as inside one.
       const opener =
         someAt(newActs, start) ||
         (k === 0 && isConjunction(analysis, start) && someAt(newActs, start + 1));
       clauses.push({ index: clauses.length, sentence, start, end, opensNewAct: opener });
-    });
+    }
   }
   return clauses;
 }

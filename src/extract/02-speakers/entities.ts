@@ -1,7 +1,6 @@
 import { idForDay } from '../../lexicon/index.js';
 import type { ActorRef } from '../../lexicon/index.js';
 import type { Analysis } from '../01-read/index.js';
-import { flatMapped } from '../../text/index.js';
 
 /**
  * A named actor or source in the report, resolved to vocabulary ids.
@@ -47,11 +46,12 @@ function resolveRef(ref: ActorRef, day: string | null, recent: readonly string[]
  */
 export function resolveEntities(analysis: Analysis): EntityMention[] {
   const day = analysis.published;
-  const fixedIds = flatMapped(analysis.annotations.entities, (a) => {
-    if (a.entry.kind !== 'actor' || a.entry.ref.type === 'context') return [];
+  const fixedIds: string[] = [];
+  for (const a of analysis.annotations.entities) {
+    if (a.entry.kind !== 'actor' || a.entry.ref.type === 'context') continue;
     const id = resolveRef(a.entry.ref, day, []);
-    return id === null ? [] : [id];
-  });
+    if (id !== null) fixedIds.push(id);
+  }
   const recent: string[] = [];
   const mentions: EntityMention[] = [];
   const priorities = new Map<EntityMention, number>();

@@ -762,6 +762,16 @@ interface Tolls {
 /** What a clause that names no toll reads: shared, never changed. */
 const NO_TOLLS: Tolls = { figures: [], used: new Set() };
 
+/** «حصيلة قتلى…»: a measure word read after its count, one or two words after the toll noun at `i`. */
+function tollMeasureAfter(
+  anchors: readonly Annotation<MeasureEntry>[],
+  i: number,
+): Annotation<MeasureEntry> | undefined {
+  for (const a of anchors)
+    if (a.start > i && a.start <= i + 2 && a.entry.position === 'after_count') return a;
+  return undefined;
+}
+
 /** «ارتفعت حصيلة قتلى القصف … إلى 72 شخصا», «وصل عدد الضحايا إلى نحو 1200», «العدد قد يصل إلى 1400». */
 function readTolls(r: Reader, anchors: readonly Annotation<MeasureEntry>[]): Tolls {
   // Most clauses name no toll: one look for its noun spares the rest, and the lists.
@@ -778,9 +788,7 @@ function readTolls(r: Reader, anchors: readonly Annotation<MeasureEntry>[]): Tol
       continue;
     }
     if (!inSet(TOLL_NOUNS, r, i)) continue;
-    const anchor = anchors.find(
-      (a) => a.start > i && a.start <= i + 2 && a.entry.position === 'after_count',
-    );
+    const anchor = tollMeasureAfter(anchors, i);
     const measure = anchor?.entry.measure ?? r.state.lastMeasure;
     if (measure === null) continue;
     for (let j = anchor?.end ?? i + 1; j < Math.min(r.sentenceEnd, i + TOLL_REACH); j++) {
@@ -990,12 +998,11 @@ function particleBeforeVerb(r: Reader, anchor: Annotation<MeasureEntry>): boolea
 
 /** «حاولت القوات اعتقال…», «لم يسفر عن مقتل…»: casualties that did not happen. */
 function denied(r: Reader, at: number): boolean {
-  return startingIn(r.analysis.annotations.cues, r.from, at).some(
-    (c) =>
-      (c.entry.cue === 'hypothetical' || c.entry.cue === 'negation') &&
-      c.end <= at &&
-      c.end >= at - 2,
-  );
+  for (const c of startingIn(r.analysis.annotations.cues, r.from, at)) {
+    const denial = c.entry.cue === 'hypothetical' || c.entry.cue === 'negation';
+    if (denial && c.end <= at && c.end >= at - 2) return true;
+  }
+  return false;
 }
 
 /** The index of the last sentence that starts at or before token i (-1: none). */
@@ -1156,6 +1163,10 @@ interface Idioms {
 /** What a clause with no idiom's verb reads: shared, never changed. */
 const NO_IDIOMS: Idioms = { found: new Map(), skip: new Set() };
 
+function isIdiomVerb(a: Annotation<MeasureEntry>): boolean {
+  return a.entry.completions !== undefined;
+}
+
 /**
  * Which idioms are complete: an idiom's verb counts only with its completing
  * word, and then stands for the words it spans («فقد … حياتهم» is no «فقد» of
@@ -1163,7 +1174,7 @@ const NO_IDIOMS: Idioms = { found: new Map(), skip: new Set() };
  */
 function readIdioms(r: Reader, anchors: readonly Annotation<MeasureEntry>[]): Idioms {
   // Most clauses hold no idiom's verb: they share one empty answer, no table made for each.
-  if (!anchors.some((a) => a.entry.completions !== undefined)) return NO_IDIOMS;
+  if (!anchors.some(isIdiomVerb)) return NO_IDIOMS;
   const found = new Map<Annotation<MeasureEntry>, { at: number; completion: Completion }>();
   const skip = new Set<Annotation<MeasureEntry>>();
   for (const anchor of anchors) {
@@ -1237,39 +1248,25 @@ function findFigures(
   // «إصابة» is a verbal noun and a plural noun: one phrase, read once. The phrases read, as
   // start and end side by side: a clause reads a few, where a set of keys made a string for each.
   const read: number[] = [];
-  const wasRead = (a: Annotation<MeasureEntry>): boolean => {
-    for (let k = 0; k < read.length; k += 2)
-      if (read[k] === a.start && read[k + 1] === a.end) return true;
-    return false;
-  };
   const idioms = readIdioms(r, anchors);
-  anchors.forEach((anchor) => {
-    if (tolls.used.has(anchor) || wasRead(anchor)) return;
-    if (idioms.skip.has(anchor)) return;
-    if (denied(r, anchor.start) || isMannerOf(r, anchor, found)) return;
-    if (particleBeforeVerb(r, anchor)) return;
-    if (
-      found.some(
-        (g) => g.measure === 'killed_or_injured' && g.start < anchor.start && anchor.start < g.end,
-      )
-    )
-      return;
+  for (const anchor of anchors) {
+    if (tolls.used.has(anchor) || wasRead(read, anchor)) continue;
+    if (idioms.skip.has(anchor)) continue;
+    if (denied(r, anchor.start) || isMannerOf(r, anchor, found)) continue;
+    if (particleBeforeVerb(r, anchor)) continue;
+    if (insideKilledOrInjured(found, anchor.start)) continue;
     const idiom = idioms.found.get(anchor);
     const reading =
       idiom === undefined
-        ? readAnchor(
-            r,
-            anchor,
-            anchors.find((a) => a.start >= anchor.end),
-          )
+        ? readAnchor(r, anchor, firstStartingFrom(anchors, anchor.end))
         : readIdiom(r, anchor, idiom);
-    if (reading === null) return;
+    if (reading === null) continue;
     const f = withCompanions(r, reading);
     read.push(anchor.start, anchor.end);
-    if (isSubset(r, f.start) && !opensAnew(r, anchor)) return;
-    if (countedBefore(r, f)) return;
+    if (isSubset(r, f.start) && !opensAnew(r, anchor)) continue;
+    if (countedBefore(r, f)) continue;
     // «ارتفع إلى 9 عدد القتلى بعد وفاة 3 من الجرحى»: the 3 are in the 9.
-    if (partOfToll(tolls.figures, f)) return;
+    if (partOfToll(tolls.figures, f)) continue;
     found.push(f);
     state.lastMeasure = f.measure;
     state.lastFigure = f;
@@ -1277,9 +1274,35 @@ function findFigures(
     for (let more = readContinuation(r, f); more !== null; more = readContinuation(r, more)) {
       if (!isSubset(r, more.start)) found.push(more);
     }
-  });
+  }
   if (found.length > 1) found.sort((a, b) => a.start - b.start);
   return shareVictims(analysis, found);
+}
+
+/**
+ * Whether the phrase read at `a` was read already: `read` holds the phrases
+ * read, as start and end side by side.
+ */
+function wasRead(read: readonly number[], a: Annotation<MeasureEntry>): boolean {
+  for (let k = 0; k < read.length; k += 2)
+    if (read[k] === a.start && read[k + 1] === a.end) return true;
+  return false;
+}
+
+/** Whether token `at` is inside a figure of killed and injured together. */
+function insideKilledOrInjured(found: readonly FigureMention[], at: number): boolean {
+  for (const g of found)
+    if (g.measure === 'killed_or_injured' && g.start < at && at < g.end) return true;
+  return false;
+}
+
+/** The first of `anchors` that starts at or after token `at`. */
+function firstStartingFrom(
+  anchors: readonly Annotation<MeasureEntry>[],
+  at: number,
+): Annotation<MeasureEntry> | undefined {
+  for (const a of anchors) if (a.start >= at) return a;
+  return undefined;
 }
 
 /**
@@ -1364,9 +1387,20 @@ export function figuresByClause(
     lastVictim: null,
     lastVictimClass: null,
   };
-  return clauses.map((clause) =>
-    findFigures(analysis, entities, state, placeEnds, clause).filter(
-      (f) => !grievances.some((z) => f.start >= z.start && f.start < z.end),
-    ),
-  );
+  const byClause: FigureMention[][] = [];
+  for (const clause of clauses) {
+    const kept: FigureMention[] = [];
+    for (const f of findFigures(analysis, entities, state, placeEnds, clause))
+      if (!insideSome(grievances, f.start)) kept.push(f);
+    byClause.push(kept);
+  }
+  return byClause;
+}
+
+function insideSome(
+  spans: readonly { readonly start: number; readonly end: number }[],
+  at: number,
+): boolean {
+  for (const z of spans) if (at >= z.start && at < z.end) return true;
+  return false;
 }

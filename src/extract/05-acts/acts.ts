@@ -97,29 +97,43 @@ function inClause(analysis: Analysis, clause: Clause): InClause {
 
 /** Triggers that only describe («التي حررت المنطقة»), are denied («لم يسفر») or only intended («تمهيدا لتحرير»). */
 function effectiveTriggers(analysis: Analysis, inside: InClause): Annotation<TriggerEntry>[] {
-  const cues = inside.cues;
+  const effective: Annotation<TriggerEntry>[] = [];
   // «هيئة تحرير الشام»: a word of an actor's name names no act.
-  return inside.acts.filter((t) => {
-    // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
-    if (
-      t.entry.subEventType === 'Suicide bomb' &&
-      endsOf(analysis.annotations.airCues).has(t.start)
-    )
-      return false;
-    const before = (cue: string, reach: number): boolean =>
-      cues.some((c) => c.entry.cue === cue && c.end <= t.start && c.end >= t.start - reach);
-    if (before('descriptive', 1)) return false;
-    // «الخاضعة لسيطرة الفصائل»: control named to describe a place is no act of taking it.
-    if (cues.some((c) => c.entry.cue === 'descriptive' && c.start <= t.start && c.end >= t.end))
-      return false;
-    if (before('negation', 2)) return false;
-    if (before('hypothetical', 3)) return false;
-    if (before('habitual', 4)) return false;
-    // «قصفا تركيا مستمرا»: an ongoing adjective after the act makes it a running situation.
-    if (cues.some((c) => c.entry.cue === 'ongoing' && c.start >= t.end && c.start <= t.end + 2))
-      return false;
-    return true;
-  });
+  for (const t of inside.acts) if (isEffective(analysis, inside.cues, t)) effective.push(t);
+  return effective;
+}
+
+function isEffective(
+  analysis: Analysis,
+  cues: readonly Annotation<CueEntry>[],
+  t: Annotation<TriggerEntry>,
+): boolean {
+  // «طائرة مسيرة انتحارية» crashes into its target: an air strike, not a suicide bombing.
+  if (t.entry.subEventType === 'Suicide bomb' && endsOf(analysis.annotations.airCues).has(t.start))
+    return false;
+  if (cueEndsBefore(cues, 'descriptive', t, 1)) return false;
+  // «الخاضعة لسيطرة الفصائل»: control named to describe a place is no act of taking it.
+  for (const c of cues)
+    if (c.entry.cue === 'descriptive' && c.start <= t.start && c.end >= t.end) return false;
+  if (cueEndsBefore(cues, 'negation', t, 2)) return false;
+  if (cueEndsBefore(cues, 'hypothetical', t, 3)) return false;
+  if (cueEndsBefore(cues, 'habitual', t, 4)) return false;
+  // «قصفا تركيا مستمرا»: an ongoing adjective after the act makes it a running situation.
+  for (const c of cues)
+    if (c.entry.cue === 'ongoing' && c.start >= t.end && c.start <= t.end + 2) return false;
+  return true;
+}
+
+/** Whether a `cue` ends at most `reach` tokens before the trigger `t` starts. */
+function cueEndsBefore(
+  cues: readonly Annotation<CueEntry>[],
+  cue: CueEntry['cue'],
+  t: Annotation<TriggerEntry>,
+  reach: number,
+): boolean {
+  for (const c of cues)
+    if (c.entry.cue === cue && c.end <= t.start && c.end >= t.start - reach) return true;
+  return false;
 }
 
 /** «تشهد المنطقة اشتباكات يومية»: a general situation rather than an act, when its cue leads the clause. */
@@ -128,6 +142,10 @@ function isHabitual(inside: InClause): boolean {
   return inside.cues.some(
     (c) => c.entry.cue === 'habitual' && (first === undefined || c.start < first.start),
   );
+}
+
+function listedStrength(t: Annotation<TriggerEntry>): number {
+  return t.entry.strength;
 }
 
 /** Dates that say when the act happened, not when it was reported or how long a tally runs. */
@@ -143,7 +161,7 @@ function eventDate(
   const dates = startingIn(analysis.dates, anniversary?.end ?? clause.start, clause.end).filter(
     (d) => d.end <= clause.end,
   );
-  const main = firstWithMost(triggers, (t) => t.entry.strength);
+  const main = firstWithMost(triggers, listedStrength);
   if (main === undefined || dates.length <= 1)
     return dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
   // Several dates: the one nearest the main act («سيطر … بعد قصف … منذ ليل أمس» is not the day of the capture).

@@ -83,6 +83,10 @@ function protestType(acts: readonly TypedAct[], tags: string[]): ChosenType {
   };
 }
 
+function tagsOf(t: Annotation<TriggerEntry>): readonly string[] {
+  return t.entry.tags;
+}
+
 /**
  * The type an incident's words give: its strongest triggers, most specific by
  * ACLED's hierarchy (a car bomb with a driver is a suicide bomb; shelling from
@@ -90,7 +94,7 @@ function protestType(acts: readonly TypedAct[], tags: string[]): ChosenType {
  */
 export function baseType(lexicon: Lexicon, acts: readonly TypedAct[]): BaseType {
   const triggers = flatMapped(acts, (m) => m.triggers);
-  const tags = [...new Set(flatMapped(triggers, (t) => t.entry.tags))];
+  const tags = [...new Set(flatMapped(triggers, tagsOf))];
   const suicide = acts.some((m) => m.suicide);
   const air = acts.some((m) => m.air);
   if (triggers.some((t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2))

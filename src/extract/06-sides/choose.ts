@@ -80,10 +80,32 @@ function pick(
   other: ReadonlyMap<string, number>,
   exclude: ReadonlySet<string>,
 ): string[] {
-  return [...weights]
-    .filter(([id, w]) => w > 0 && !exclude.has(id) && w >= (other.get(id) ?? 0))
-    .sort((x, y) => y[1] - x[1])
-    .map(([id]) => id);
+  const picked: [string, number][] = [];
+  for (const weighed of weights) {
+    const [id, w] = weighed;
+    if (w > 0 && !exclude.has(id) && w >= (other.get(id) ?? 0)) picked.push(weighed);
+  }
+  picked.sort(heaviestFirst);
+  const ids: string[] = [];
+  for (const [id] of picked) ids.push(id);
+  return ids;
+}
+
+function heaviestFirst(x: readonly [string, number], y: readonly [string, number]): number {
+  return y[1] - x[1];
+}
+
+/** The rules that chose each side: the choice's own, then the votes for the actor chosen. */
+function sideRules(
+  chosen: Sides['rules'],
+  weights: Weights,
+  actor1: string | null,
+  actor2: string | null,
+): Sides['rules'] {
+  return {
+    actor1: [...chosen.actor1, ...(weights.votes1.get(actor1 ?? '') ?? [])],
+    actor2: [...chosen.actor2, ...(weights.votes2.get(actor2 ?? '') ?? [])],
+  };
 }
 
 /**
@@ -97,7 +119,7 @@ export function chooseSides(
   eventType: string,
   weights: Weights = weighSides(acts),
 ): Sides {
-  const { a1, a2, votes1, votes2, mentionOf } = weights;
+  const { a1, a2, mentionOf } = weights;
   const firsts = pick(a1, a2, NO_ONE);
   let actor1 = firsts[0] ?? null;
   const seconds = pick(a2, NO_WEIGHTS, actor1 === null ? NO_ONE : new Set([actor1]));
@@ -106,10 +128,6 @@ export function chooseSides(
     actor1: [] as RuleUse[],
     actor2: [] as RuleUse[],
   };
-  const explain = (): Sides['rules'] => ({
-    actor1: [...rules.actor1, ...(votes1.get(actor1 ?? '') ?? [])],
-    actor2: [...rules.actor2, ...(votes2.get(actor2 ?? '') ?? [])],
-  });
   if (eventType === 'Protests') {
     const force =
       firsts.find((id) => !CIVILIAN_SIDE.has(id)) ?? seconds.find((id) => !CIVILIAN_SIDE.has(id));
@@ -117,7 +135,14 @@ export function chooseSides(
     actor2 = force === undefined ? null : 'PROTESTERS';
     rules.actor1.push(because(force === undefined ? 'sides/protesters' : 'sides/force-at-protest'));
     if (force !== undefined) rules.actor2.push(because('sides/protesters-met-by-force'));
-    return { actor1, actor2, assoc1: [], assoc2: [], mentionOf, rules: explain() };
+    return {
+      actor1,
+      actor2,
+      assoc1: [],
+      assoc2: [],
+      mentionOf,
+      rules: sideRules(rules, weights, actor1, actor2),
+    };
   }
   // «اشتباكات بين قسد ومقاتلين من العشائر أسفرت عن مقتل 4 من العشائر و3 من قسد»: both
   // sides of a fight lose people, so their dead do not unmake the side named first as its doer.
@@ -171,7 +196,7 @@ export function chooseSides(
     assoc1: firsts.slice(1, 3).filter((id) => id !== actor2),
     assoc2: seconds.slice(1, 3).filter((id) => id !== actor1),
     mentionOf,
-    rules: explain(),
+    rules: sideRules(rules, weights, actor1, actor2),
   };
 }
 

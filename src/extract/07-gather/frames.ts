@@ -95,12 +95,12 @@ export function readFrames(
   places: readonly ResolvedPlace[],
 ): EventMention[] {
   const frames: EventMention[] = [];
-  clauses.forEach((clause, k) => {
+  for (const [k, clause] of clauses.entries()) {
     const here = placesWithin(places, clause.start, clause.end);
     const mention = readClause(inputs, clause, figures[k] ?? [], here);
     const byFigure = splitByFigurePlace(mention);
     frames.push(...(byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention)));
-  });
+  }
   return frames;
 }
 

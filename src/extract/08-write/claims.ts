@@ -62,9 +62,10 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
       .filter((f) => f.figure.count !== null)
       .map((f) => f.figure.measure),
   );
-  const attributed = flatMapped(draft.mentions, (m) => m.figures).filter(
-    (f) => f.figure.reference !== true || !counted.has(f.figure.measure),
-  );
+  const attributed: AttributedFigure[] = [];
+  for (const m of draft.mentions)
+    for (const f of m.figures)
+      if (f.figure.reference !== true || !counted.has(f.figure.measure)) attributed.push(f);
   // Each figure written out once: the named sources' are looked up by the lead's below.
   const written = attributed.map((f) => toFigure(ctx, f, sides));
   const named = written.filter((_, k) => attributed[k]?.source.claimant != null);
@@ -108,20 +109,32 @@ export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Side
     keepOnce(entry.figures, stated);
   }
   // Written out field by field: a spread followed by a field of its own is copied on V8's slow path.
-  return [...bySource.values()].map(({ claim, figures }) => ({
-    claimant: claim.claimant,
-    claimant_text: claim.claimant_text,
-    claimant_span: claim.claimant_span,
-    figures: withoutBrokenDownTotals(figures),
-  }));
+  const claims: Claim[] = [];
+  for (const { claim, figures } of bySource.values())
+    claims.push({
+      claimant: claim.claimant,
+      claimant_text: claim.claimant_text,
+      claimant_span: claim.claimant_span,
+      figures: withoutBrokenDownTotals(figures),
+    });
+  return claims;
 }
 
 function withoutBrokenDownTotals(figures: readonly Figure[]): Figure[] {
-  return figures.filter((total) => {
-    if (total.count === null) return true;
-    const parts = figures.filter(
-      (p) => p !== total && p.measure === total.measure && p.count !== null,
-    );
-    return parts.length < 2 || parts.reduce((sum, p) => sum + (p.count ?? 0), 0) !== total.count;
-  });
+  const kept: Figure[] = [];
+  for (const total of figures) if (!brokenDown(figures, total)) kept.push(total);
+  return kept;
+}
+
+/** Whether two or more other counts of its measure add up to this total. */
+function brokenDown(figures: readonly Figure[], total: Figure): boolean {
+  if (total.count === null) return false;
+  let parts = 0;
+  let sum = 0;
+  for (const p of figures) {
+    if (p === total || p.measure !== total.measure || p.count === null) continue;
+    parts++;
+    sum += p.count;
+  }
+  return parts >= 2 && sum === total.count;
 }

@@ -27,20 +27,20 @@ function actorsOf(
   sides: Sides,
   mentions: readonly EventMention[],
 ): IncidentActor[] {
+  const roles: [string | null, IncidentActor['role']][] = [
+    [sides.actor1, 'actor1'],
+    [sides.actor2, 'actor2'],
+  ];
+  for (const id of sides.assoc1) roles.push([id, 'assoc1']);
+  for (const id of sides.assoc2) roles.push([id, 'assoc2']);
+  const first = mentions[0]?.clause.start ?? 0;
   const out: IncidentActor[] = [];
-  const add = (id: string | null, role: IncidentActor['role']): void => {
-    if (id === null) return;
-    const m = sides.mentionOf.get(id) ?? {
-      start: mentions[0]?.clause.start ?? 0,
-      end: mentions[0]?.clause.start ?? 0,
-    };
+  for (const [id, role] of roles) {
+    if (id === null) continue;
+    const m = sides.mentionOf.get(id) ?? { start: first, end: first };
     const s = m.end > m.start ? span(ctx.analysis, m.start, m.end) : ([0, 0] as Span);
     out.push({ id, role, text: m.end > m.start ? originalText(ctx.analysis, s) : '', span: s });
-  };
-  add(sides.actor1, 'actor1');
-  add(sides.actor2, 'actor2');
-  for (const id of sides.assoc1) add(id, 'assoc1');
-  for (const id of sides.assoc2) add(id, 'assoc2');
+  }
   return out;
 }
 
@@ -103,7 +103,7 @@ function decisions(
 ): Decision[] {
   const { type, sides, date, location, claims } = fields;
   const background = draft.mentions[0]?.backgroundRules ?? [];
-  return [
+  const why: Decision[] = [
     { field: 'incident', value: null, rules: asWritten(draft.rules) },
     { field: 'background', value: String(draft.background), rules: asWritten(background) },
     {
@@ -115,14 +115,15 @@ function decisions(
     { field: 'place', value: location.location?.name_ar ?? null, rules: asWritten(location.rules) },
     { field: 'actor1', value: sides.actor1, rules: asWritten(sides.rules.actor1) },
     { field: 'actor2', value: sides.actor2, rules: asWritten(sides.rules.actor2) },
-    ...flatMapped(claims, (c) =>
-      c.figures.map((f) => ({
+  ];
+  for (const c of claims)
+    for (const f of c.figures)
+      why.push({
         field: 'figure',
         value: `${f.measure} ${f.count === null ? '?' : String(f.count)} ${f.victim ?? '-'} by ${c.claimant ?? 'the outlet'}`,
         rules: asWritten(figureRules(ctx, draft.mentions, f.span)),
-      })),
-    ),
-  ];
+      });
+  return why;
 }
 
 /**
@@ -130,7 +131,9 @@ function decisions(
  * side they voted for, and the contract (and its JSON Schema) has rule and score only.
  */
 function asWritten(rules: readonly RuleUse[]): RuleUse[] {
-  return rules.map(({ rule, score }) => ({ rule, score }));
+  const written: RuleUse[] = [];
+  for (const { rule, score } of rules) written.push({ rule, score });
+  return written;
 }
 
 /** The rules that read a figure and attributed it, found by its words. */
@@ -144,6 +147,12 @@ function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: S
 
 /** «عشرات»: a toll of dozens, with no count. */
 const DOZENS = /عشرات/;
+
+function tellsOfDozens(claims: readonly Claim[]): boolean {
+  for (const c of claims)
+    for (const f of c.figures) if (f.count === null && DOZENS.test(f.text)) return true;
+  return false;
+}
 
 /**
  * Writes an incident draft out as the contract's Incident, knowing what the
@@ -169,8 +178,7 @@ export function buildIncident(
   const claims = buildClaims(ctx, draft, sides).filter((c) => c.figures.length > 0);
   const day = date.date.start;
   const tags = [...type.tags];
-  if (claims.some((c) => c.figures.some((f) => f.count === null && DOZENS.test(f.text))))
-    tags.push('dozens');
+  if (tellsOfDozens(claims)) tags.push('dozens');
   // Each sentence once, in the order its first mention is told.
   const sentences: EventMention['clause']['sentence'][] = [];
   for (const m of draft.mentions)

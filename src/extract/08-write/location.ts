@@ -1,5 +1,5 @@
 import type { Location } from '../../contracts/index.js';
-import type { ResolvedPlace } from '../../gazetteer/index.js';
+import type { PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { RuleUse } from '../01-read/index.js';
 import { because } from '../01-read/index.js';
 import { bestPlace } from '../03-places/index.js';
@@ -43,10 +43,10 @@ export function warnUnlisted(
   id: string,
   location: Location | null,
 ): void {
-  const unlisted = flatMapped(draft.mentions, (m) =>
-    ctx.unlistedPlaces(m.clause.start, m.clause.end),
-  );
-  for (const m of new Set(unlisted)) {
+  const unlisted = new Set<PlaceMention>();
+  for (const m of draft.mentions)
+    for (const place of ctx.unlistedPlaces(m.clause.start, m.clause.end)) unlisted.add(place);
+  for (const m of unlisted) {
     const name = originalText(ctx.analysis, span(ctx.analysis, m.start, m.nameEnd));
     const placed =
       location === null

@@ -60,6 +60,10 @@ export function spansWithin<T>(
   };
 }
 
+function byStart(a: { readonly start: number }, b: { readonly start: number }): number {
+  return a.start - b.start;
+}
+
 /**
  * Whether some span of the list holds `[start, end]`: `list.some((c) => start >= c.start && end <= c.end)`.
  * The spans sorted by start once, with the furthest end reached so far.
@@ -67,7 +71,7 @@ export function spansWithin<T>(
 export function heldBySome(
   list: readonly { readonly start: number; readonly end: number }[],
 ): (start: number, end: number) => boolean {
-  const sorted = [...list].sort((a, b) => a.start - b.start);
+  const sorted = [...list].sort(byStart);
   const reach: number[] = [];
   for (const c of sorted) reach.push(Math.max(c.end, reach.at(-1) ?? -Infinity));
   return (start, end) => {

@@ -19,11 +19,10 @@ function buildContext(
   places: ReportPlaces,
   warnings: string[],
 ): BuildContext {
-  const days: DateExpression[] = flatMapped(
+  const days: DateExpression[] = [];
+  for (const m of mentions)
     // «بعد ثلاثة أيام على قصف…» dates that earlier act only, not the narrative after it.
-    mentions.filter((m) => !m.background && m.date?.precision === 'day' && m.date.alone !== true),
-    (m) => (m.date === null ? [] : [m.date]),
-  );
+    if (!m.background && m.date?.precision === 'day' && m.date.alone !== true) days.push(m.date);
   const placed = mentions.filter((m) => m.places.length > 0);
   const headline: readonly ResolvedPlace[] = places.headline;
   const dayBefore = lastBelow(days, (d) => d.start);
@@ -89,12 +88,14 @@ export function writeReport(
 function buildInOrder(context: BuildContext, drafts: readonly IncidentDraft[]): Incident[] {
   const doers = new Map<string, string>();
   let last: ToldBefore['last'] = null;
-  return drafts.map((draft, k) => {
+  const incidents: Incident[] = [];
+  for (const [k, draft] of drafts.entries()) {
     const incident = buildIncident(context, draft, `i${String(k + 1)}`, { doers, last });
-    if (incident.background) return incident;
+    incidents.push(incident);
+    if (incident.background) continue;
     const doer = incident.actors.find((a) => a.role === 'actor1')?.id;
     if (doer !== undefined && doer !== 'UNKNOWN') doers.set(incident.sub_event_type, doer);
     last = { eventType: incident.event_type, subEventType: incident.sub_event_type };
-    return incident;
-  });
+  }
+  return incidents;
 }
