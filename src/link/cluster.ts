@@ -46,17 +46,11 @@ export function clusterIncidents(
     documents.set(m.key, new Set([m.document]));
     days.set(m.key, m.day === null ? null : { first: m.day, last: m.day });
   }
-  const root = (key: string): string => {
-    let r = key;
-    while (parent.get(r) !== r) r = parent.get(r) ?? r;
-    parent.set(key, r);
-    return r;
-  };
   const apart = new Set(
     decisions.filter((d) => !d.same).flatMap((d) => [`${d.a}\u0000${d.b}`, `${d.b}\u0000${d.a}`]),
   );
   const groupOf = (r: string): string[] =>
-    members.filter((m) => root(m.key) === r).map((m) => m.key);
+    members.filter((m) => rootOf(parent, m.key) === r).map((m) => m.key);
   const canJoin = (x: string, y: string): boolean => {
     // The smaller set looked up in the larger: a report joining an act told by hundreds is one lookup.
     const [large, small] = bySize(documents.get(x), documents.get(y));
@@ -68,16 +62,17 @@ export function clusterIncidents(
     const gy = groupOf(y);
     return !gx.some((p) => gy.some((q) => apart.has(`${p}\u0000${q}`)));
   };
-  const ordered = [
-    ...decisions.filter((d) => d.same).map((d) => ({ a: d.a, b: d.b, score: Infinity })),
-    ...edges,
-  ]
-    .filter((e) => parent.has(e.a) && parent.has(e.b))
-    .map((e) => (e.a < e.b ? e : { a: e.b, b: e.a, score: e.score }))
-    .sort((e, f) => f.score - e.score || compare(e.a, f.a) || compare(e.b, f.b));
+  const sameByReview: Edge[] = [];
+  for (const d of decisions) if (d.same) sameByReview.push({ a: d.a, b: d.b, score: Infinity });
+  const ordered: Edge[] = [];
+  for (const pairs of [sameByReview, edges])
+    for (const e of pairs)
+      if (parent.has(e.a) && parent.has(e.b))
+        ordered.push(e.a < e.b ? e : { a: e.b, b: e.a, score: e.score });
+  ordered.sort(strongestFirst);
   for (const e of ordered) {
-    const x = root(e.a);
-    const y = root(e.b);
+    const x = rootOf(parent, e.a);
+    const y = rootOf(parent, e.b);
     if (x === y || !canJoin(x, y)) continue;
     const [keep, gone] = compare(x, y) <= 0 ? [x, y] : [y, x];
     parent.set(gone, keep);
@@ -88,8 +83,8 @@ export function clusterIncidents(
     days.set(keep, joinedDays(days.get(keep) ?? null, days.get(gone) ?? null));
   }
   const groups = new Map<string, string[]>();
-  for (const m of [...members].sort((p, q) => compare(p.key, q.key))) {
-    const r = root(m.key);
+  for (const m of [...members].sort(byKey)) {
+    const r = rootOf(parent, m.key);
     const group = groups.get(r);
     if (group === undefined) groups.set(r, [m.key]);
     else group.push(m.key);
@@ -117,4 +112,24 @@ function joinedDays(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// The root, the orders and the filters as functions of the module, not closures made per call:
+// V8 drops the optimised code of a closure made per call at each full collection.
+
+/** The key a group is kept under, with the path to it shortened on the way. */
+function rootOf(parent: Map<string, string>, key: string): string {
+  let r = key;
+  while (parent.get(r) !== r) r = parent.get(r) ?? r;
+  parent.set(key, r);
+  return r;
+}
+
+/** Strongest pairs first, ties broken on the keys. */
+function strongestFirst(e: Edge, f: Edge): number {
+  return f.score - e.score || compare(e.a, f.a) || compare(e.b, f.b);
+}
+
+function byKey(p: ClusterMember, q: ClusterMember): number {
+  return compare(p.key, q.key);
 }

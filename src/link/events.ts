@@ -71,33 +71,43 @@ export function buildEvents(
       else list.push(l);
     }
   }
-  return groups.map((keys) => {
-    const inGroup = new Set(keys);
-    const members = keys.flatMap((key) => {
-      const x = byKey.get(key);
-      if (x === undefined) return [];
-      // Why it is here: its strongest link to another member (the first by keys among equals).
-      let best: Link | undefined;
-      for (const l of linksOf.get(key) ?? []) {
-        if (
-          inGroup.has(l.a === key ? l.b : l.a) &&
-          (best === undefined || strongerFirst(l, best) < 0)
-        )
-          best = l;
-      }
-      // Named field by field: a spread of the incident took V8's slow path (~5 µs a member).
-      const member: EventMemberInput = {
-        key: x.key,
-        document: x.document,
-        outlet: x.outlet,
-        url: x.url,
-        incident: x.incident,
-        linkedBy: keys[0] === key || best === undefined ? [] : best.reasons,
-      };
-      return [member];
-    });
-    return reconcileEvent(members, lexicon);
-  });
+  const events: Event[] = [];
+  for (const keys of groups) events.push(reconcileEvent(membersOf(keys, byKey, linksOf), lexicon));
+  return events;
+}
+
+/** The members of an event, in its keys' order, each with why it is there. */
+function membersOf(
+  keys: readonly string[],
+  byKey: ReadonlyMap<string, StoredIncident>,
+  linksOf: ReadonlyMap<string, Link[]>,
+): EventMemberInput[] {
+  const inGroup = new Set(keys);
+  const members: EventMemberInput[] = [];
+  for (const key of keys) {
+    const x = byKey.get(key);
+    if (x === undefined) continue;
+    // Why it is here: its strongest link to another member (the first by keys among equals).
+    let best: Link | undefined;
+    for (const l of linksOf.get(key) ?? []) {
+      if (
+        inGroup.has(l.a === key ? l.b : l.a) &&
+        (best === undefined || strongerFirst(l, best) < 0)
+      )
+        best = l;
+    }
+    // Named field by field: a spread of the incident took V8's slow path (~5 µs a member).
+    const member: EventMemberInput = {
+      key: x.key,
+      document: x.document,
+      outlet: x.outlet,
+      url: x.url,
+      incident: x.incident,
+      linkedBy: keys[0] === key || best === undefined ? [] : best.reasons,
+    };
+    members.push(member);
+  }
+  return members;
 }
 
 function clusterMembers(incidents: readonly StoredIncident[]): ClusterMember[] {
@@ -155,9 +165,7 @@ export function forestPositions(ends: RankedEnds, scores: readonly number[]): nu
   const place = new Map(distinct.map((score, k) => [score, k]));
   // Filled by a loop: typed arrays made from a list through a function took most of the time.
   const strength = new Uint32Array(scores.length);
-  scores.forEach((score, k) => {
-    strength[k] = place.get(score) ?? 0;
-  });
+  for (let k = 0; k < scores.length; k++) strength[k] = place.get(scores[k] ?? 0) ?? 0;
   return forestByStrength(ends, strength, distinct.length);
 }
 
@@ -197,10 +205,10 @@ function endsByRank(links: readonly Edge[]): RankedEnds {
   const rank = new Map([...distinct].sort(compare).map((key, k) => [key, k]));
   const a = new Uint32Array(links.length);
   const b = new Uint32Array(links.length);
-  links.forEach((l, k) => {
+  for (const [k, l] of links.entries()) {
     a[k] = rank.get(l.a) ?? 0;
     b[k] = rank.get(l.b) ?? 0;
-  });
+  }
   return { a, b, keys: distinct.size };
 }
 

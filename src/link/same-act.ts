@@ -159,10 +159,9 @@ function reasonsOf(a: LinkIncident, b: LinkIncident): string[] {
 
 function typeScore(a: ActFacts, b: ActFacts): number | null {
   if (a.sub_event_type === b.sub_event_type) return 2;
-  const kindred = KINDRED_TYPES.some(
-    (group) => group.includes(a.sub_event_type) && group.includes(b.sub_event_type),
-  );
-  return kindred ? 1 : null;
+  for (const group of KINDRED_TYPES)
+    if (group.includes(a.sub_event_type) && group.includes(b.sub_event_type)) return 1;
+  return null;
 }
 
 function typeReason(a: ActFacts, b: ActFacts): string {

@@ -155,12 +155,9 @@ export async function ingestBatch(
           db,
           reports.map((r) => r.sha256),
         );
-  const completed = await completeStored(
-    db,
-    { knowledge, extract },
-    reports.filter((r) => stored.has(r.sha256)),
-    options,
-  );
+  const storedBefore: RawReport[] = [];
+  for (const r of reports) if (stored.has(r.sha256)) storedBefore.push(r);
+  const completed = await completeStored(db, { knowledge, extract }, storedBefore, options);
   const results: ReportResult[] = [];
   for (const piece of pieces(reports, transactionReports(db)))
     results.push(...(await ingestPiece(db, { knowledge, extract }, piece, stored, options)));
@@ -168,11 +165,13 @@ export async function ingestBatch(
   // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
   await foldPiledCounts(db);
   // A piece's results are its reports', in order: the batch's are the reports', in order.
-  return results.map((r, k) => {
+  const completedResults: ReportResult[] = [];
+  for (const [k, r] of results.entries()) {
     const report = reports[k];
     const outcome = report === undefined ? undefined : completed.get(report);
-    return outcome === undefined ? r : { ...r, ...outcome };
-  });
+    completedResults.push(outcome === undefined ? r : { ...r, ...outcome });
+  }
+  return completedResults;
 }
 
 /** Facts a stored report lacked, as a report ingested again gives them. */
@@ -386,7 +385,9 @@ async function saveAll(
   ready: readonly ExtractedReport[],
 ): Promise<{ outcome: ReportOutcome; reason?: string }[]> {
   try {
-    return (await saveReports(db, ready, knowledge.lexicon)).map((outcome) => ({ outcome }));
+    const saved: { outcome: ReportOutcome }[] = [];
+    for (const outcome of await saveReports(db, ready, knowledge.lexicon)) saved.push({ outcome });
+    return saved;
   } catch (batchError) {
     // A full disk refuses every report alike: the ingest stops, nothing is blamed on a report.
     // Nor is a deadlock the server kept breaking by failing this batch, run again each time:

@@ -130,10 +130,14 @@ export function correctIncidents(
 ): StoredIncident[] {
   const of = new Map<string, Correction[]>();
   for (const c of corrections) of.set(c.incident, [...(of.get(c.incident) ?? []), c]);
-  return members.map((m) => {
+  const corrected: StoredIncident[] = [];
+  for (const m of members) {
     const fixes = of.get(m.key);
-    return fixes === undefined ? m : { ...m, incident: correctIncident(m.incident, fixes) };
-  });
+    corrected.push(
+      fixes === undefined ? m : { ...m, incident: correctIncident(m.incident, fixes) },
+    );
+  }
+  return corrected;
 }
 
 /** The event fields a person can correct, as the event holds them. */

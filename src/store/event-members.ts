@@ -27,18 +27,19 @@ export type StoredMembers = ReadonlyMap<string, ReadonlyMap<string, string>>;
  */
 export function memberRows(event: Event, told: ReadonlyMap<string, StoredIncident>): MemberRow[] {
   let at = 0;
-  const rows = event.members.map((member) => {
+  const rows: MemberRow[] = [];
+  for (const member of event.members) {
     const own = told.get(member.incident)?.incident.claims ?? [];
     const claims = event.claims.slice(at, at + own.length);
     at += own.length;
-    return {
+    rows.push({
       event_id: event.id,
       incident_id: member.incident,
       member,
       claims,
       hash: hashOf(member, own, claims),
-    };
-  });
+    });
+  }
   if (at !== event.claims.length)
     throw new Error(`the claims of ${event.id} are not those of its members`);
   return rows;
@@ -106,12 +107,20 @@ export function memberChanges(
   const touched: string[] = [];
   for (const { id, rows } of events) {
     const had = stored.get(id);
-    const fresh = rows.filter((r) => had?.get(r.incident_id) !== r.hash);
-    const kept = new Set(rows.map((r) => r.incident_id));
-    const left = [...(had?.keys() ?? [])].filter((incident) => !kept.has(incident));
-    write.push(...fresh);
-    drop.push(...left.map((incident) => ({ event: id, incident })));
-    if (fresh.length > 0 || left.length > 0) touched.push(id);
+    const kept = new Set<string>();
+    let changed = false;
+    for (const r of rows) {
+      kept.add(r.incident_id);
+      if (had?.get(r.incident_id) === r.hash) continue;
+      write.push(r);
+      changed = true;
+    }
+    for (const incident of had?.keys() ?? []) {
+      if (kept.has(incident)) continue;
+      drop.push({ event: id, incident });
+      changed = true;
+    }
+    if (changed) touched.push(id);
   }
   return { write, drop, touched };
 }
@@ -168,12 +177,12 @@ function sha1(text: string): string {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    const fields = keys.map(
-      (k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`,
-    );
+    const record = value as Record<string, unknown>;
+    const fields: string[] = [];
+    for (const k of Object.keys(record).sort()) {
+      const field = record[k];
+      if (field !== undefined) fields.push(`${JSON.stringify(k)}:${canonicalJson(field)}`);
+    }
     return `{${fields.join(',')}}`;
   }
   return JSON.stringify(value);

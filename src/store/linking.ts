@@ -171,6 +171,10 @@ function searchedAt(x: LinkIncident): SearchSpan | null {
   return area === null || days === null ? null : { area, from: days.from, to: days.to };
 }
 
+function byFrom(a: { readonly from: string }, b: { readonly from: string }): number {
+  return a.from < b.from ? -1 : a.from > b.from ? 1 : 0;
+}
+
 /**
  * Where to look for the incidents that could be the same act as these: per
  * governorate, their time windows merged wherever the index ranges they read
@@ -188,7 +192,7 @@ export function searchSpans(incidents: readonly LinkIncident[]): SearchSpan[] {
   }
   const spans: SearchSpan[] = [];
   for (const [area, windows] of [...byArea].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    windows.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    windows.sort(byFrom);
     let open: { from: string; to: string } | null = null;
     for (const w of windows) {
       if (open !== null && addDays(w.from, -REACH_BACK_DAYS) <= addDays(open.to, 1)) {
@@ -395,10 +399,12 @@ export async function candidatesFor(
   cache.server = server;
   keep(cache.held, read);
   // In the search's order, as one statement read them.
-  return found.flatMap(({ id }) => {
+  const members: LinkIncident[] = [];
+  for (const { id } of found) {
     const candidate = read.get(id);
-    return candidate === undefined ? [] : [candidate.member];
-  });
+    if (candidate !== undefined) members.push(candidate.member);
+  }
+  return members;
 }
 
 /**
@@ -469,10 +475,12 @@ export async function linkNewIncidents(
 ): Promise<void> {
   const current = incidents.filter((x) => !x.incident.background);
   if (current.length === 0) return;
-  await lockAreas(
-    tx,
-    current.flatMap((x) => x.incident.location?.admin1_pcode ?? []),
-  );
+  const areas: string[] = [];
+  for (const x of current) {
+    const area = x.incident.location?.admin1_pcode ?? null;
+    if (area !== null) areas.push(area);
+  }
+  await lockAreas(tx, areas);
   const found = await candidatesFor(tx, current, cache);
   // The new incidents are candidates of each other too (a batch): those the search would find,
   // had they been stored, are those with a governorate and days (each lies in its own span).
@@ -532,6 +540,23 @@ function holdSaved(
   keep(cache.held, held, searched + held.size);
 }
 
+// Orders and tests given to sort and filter as functions of the module: V8 drops the optimised
+// code of a closure made per call at each full collection, and linking runs once a batch.
+function byKeyOrder(x: { readonly key: string }, y: { readonly key: string }): number {
+  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+}
+
+function byMemberKey(x: Reached, y: Reached): number {
+  return byKeyOrder(x.member, y.member);
+}
+
+/** The incidents by key. */
+function keyed<T extends { readonly key: string }>(list: readonly T[]): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const x of list) byKey.set(x.key, x);
+  return byKey;
+}
+
 /**
  * The spanning forest of the pairs judged the same act between new incidents
  * and their candidates (each pair of new ones once), as spanningForest of them
@@ -550,19 +575,13 @@ function judgedForest(
   const byKey = new Map<string, LinkIncident>();
   for (const list of candidates.values()) for (const x of list) byKey.set(x.key, x);
   for (const x of current) byKey.set(x.key, x);
-  const inPlay = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const inPlay = [...byKey.values()].sort(byKeyOrder);
   const rank = new Map(inPlay.map((x, k) => [x.key, k]));
   const isNew = new Set(current.map((x) => x.key));
   // Reports as numbers: a pair's two are compared as such, not as strings, pair after pair.
   const reports = new Map<string, number>();
-  const reportOf = (x: LinkIncident): number => {
-    let n = reports.get(x.document);
-    if (n === undefined) reports.set(x.document, (n = reports.size));
-    return n;
-  };
-  const ranked = new Map(
-    [...candidates].map(([area, list]) => [area, areaOf(list, rank, isNew, reportOf)]),
-  );
+  const ranked = new Map<string, RankedArea>();
+  for (const [area, list] of candidates) ranked.set(area, areaOf(list, rank, isNew, reports));
   // Room for every pair that could be judged: one per new incident and candidate of its area.
   let room = 0;
   for (const x of current) room += ranked.get(governorateOf(x))?.size ?? 0;
@@ -577,7 +596,7 @@ function judgedForest(
     const list = candidates.get(area) ?? [];
     const { ranks, fresh, report, kind, kinds, linked } = ranked.get(area) ?? NO_CANDIDATES;
     const rx = rank.get(x.key) ?? 0;
-    const rep = reportOf(x);
+    const rep = reportNumber(reports, x);
     // x's score against each kind of candidate, as its level: -2 until judged, -1 not the same act.
     const known = new Int32Array(kinds).fill(-2);
     for (let j = 0; j < list.length; j++) {
@@ -635,24 +654,31 @@ function areaOf(
   list: readonly LinkIncident[],
   rank: ReadonlyMap<string, number>,
   isNew: ReadonlySet<string>,
-  reportOf: (x: LinkIncident) => number,
+  reports: Map<string, number>,
 ): RankedArea {
   const kinds = new Map<string, number>();
   const kind = new Uint32Array(list.length);
   const ranks = new Uint32Array(list.length);
   const fresh = new Uint8Array(list.length);
   const report = new Uint32Array(list.length);
-  list.forEach((y, j) => {
+  for (const [j, y] of list.entries()) {
     const likeness = judgedAs(y);
     let k = kinds.get(likeness);
     if (k === undefined) kinds.set(likeness, (k = kinds.size));
     kind[j] = k;
     ranks[j] = rank.get(y.key) ?? 0;
     fresh[j] = isNew.has(y.key) ? 1 : 0;
-    report[j] = reportOf(y);
-  });
+    report[j] = reportNumber(reports, y);
+  }
   const linked = new Uint8Array(list.length);
   return { size: list.length, ranks, fresh, report, kind, kinds: kinds.size, linked };
+}
+
+/** The number of an incident's report among those met so far, a new one numbered next. */
+function reportNumber(reports: Map<string, number>, x: LinkIncident): number {
+  let n = reports.get(x.document);
+  if (n === undefined) reports.set(x.document, (n = reports.size));
+  return n;
 }
 
 /** The number of a score among those met so far, a new one numbered next. */
@@ -679,15 +705,14 @@ function linkedCandidates(
   const linked = new Set<string>();
   for (const [area, list] of candidates) {
     const marks = ranked.get(area) ?? NO_CANDIDATES;
-    list.forEach((y, j) => {
+    for (const [j, y] of list.entries())
       if (marks.linked[j] === 1 && marks.fresh[j] === 0) linked.add(y.key);
-    });
   }
   return linked;
 }
 
 /** An area without candidates, as judgedForest reads an area's. */
-const NO_CANDIDATES: RankedArea = areaOf([], new Map(), new Set(), () => 0);
+const NO_CANDIDATES: RankedArea = areaOf([], new Map(), new Set(), new Map());
 
 /** A pair scored the same act, with the two incidents to word its reasons from. */
 interface Judged {
@@ -891,14 +916,7 @@ async function surroundings(
           AS withdrawn,
        (SELECT json_agg(json_build_array(event_id, incident_id, hash))
           FROM event_members WHERE event_id = ANY($6::text[])) AS members`,
-    [
-      ids,
-      ids.map((id) => eventId([id])),
-      settings.seqscan,
-      settings.jit,
-      settings.work_mem,
-      events,
-    ],
+    [ids, ownEventIds(ids), settings.seqscan, settings.jit, settings.work_mem, events],
   );
   return (
     row ?? {
@@ -911,6 +929,31 @@ async function surroundings(
       members: null,
     }
   );
+}
+
+/** The keys of the incidents the walk found in a stored event. */
+function membersOfEvent(reached: readonly Reached[], event: string): Set<string> {
+  const keys = new Set<string>();
+  for (const r of reached) if (r.event === event) keys.add(r.member.key);
+  return keys;
+}
+
+/** The incidents, those of a withdrawn report made background (in no event). */
+function asBackground(
+  incidents: readonly StoredIncident[],
+  withdrawn: ReadonlySet<string>,
+): StoredIncident[] {
+  const out: StoredIncident[] = [];
+  for (const m of incidents)
+    out.push(withdrawn.has(m.key) ? { ...m, incident: { ...m.incident, background: true } } : m);
+  return out;
+}
+
+/** The id each incident's event has while it is alone in it. */
+function ownEventIds(ids: readonly string[]): string[] {
+  const own: string[] = [];
+  for (const id of ids) own.push(eventId([id]));
+  return own;
 }
 
 /**
@@ -929,11 +972,9 @@ export async function regroup(
   known: readonly StoredIncident[] = [],
   unsaved: readonly StoredIncident[] = [],
 ): Promise<Saved> {
-  const walked = await lockedComponent(
-    tx,
-    [...new Set([...keys, ...fresh.flatMap((l) => [l.a, l.b])])],
-    new Map(known.map((x) => [x.key, x])),
-  );
+  const ends = new Set(keys);
+  for (const l of fresh) ends.add(l.a).add(l.b);
+  const walked = await lockedComponent(tx, [...ends], keyed(known));
   const reached = withUnsaved(walked.reached, unsaved);
   const members = reached.map((r) => r.member);
   const around = await surroundings(
@@ -949,16 +990,14 @@ export async function regroup(
   // Every member of a stored event is in this part of the graph: its members are read off the incidents.
   const old = (around.events ?? []).map((e) => ({
     ...e,
-    members: new Set(reached.filter((r) => r.event === e.id).map((r) => r.member.key)),
+    members: membersOfEvent(reached, e.id),
   }));
   // People's corrections on top of the machine's reading: figures and claims before the
   // events are built (their low/best/high follow), the events' own fields after.
   const corrections = around.corrections ?? [];
   // A withdrawn report's incidents are kept, and linked, but are in no event.
   const withdrawn = new Set(around.withdrawn ?? []);
-  const corrected = correctIncidents(members, corrections).map((m) =>
-    withdrawn.has(m.key) ? { ...m, incident: { ...m.incident, background: true } } : m,
-  );
+  const corrected = asBackground(correctIncidents(members, corrections), withdrawn);
   const built = buildEvents(corrected, links, lexicon, { decisions });
   const heirs = inheritance(built, old);
   const fixes = await inheritedCorrections(tx, heirs, around.eventCorrections ?? []);
@@ -970,13 +1009,15 @@ export async function regroup(
   // report mostly touches its own event); the others are gone, their members freed.
   const ids = new Set(events.map((e) => e.id));
   const gone = old.filter((e) => !ids.has(e.id)).map((e) => e.id);
-  const eventOf = new Map(events.flatMap((e) => e.members.map((m) => [m.incident, e.id])));
+  const eventOf = new Map<string, string>();
+  for (const e of events) for (const m of e.members) eventOf.set(m.incident, e.id);
   const freed = new Set(gone);
-  const moved = reached.flatMap((r) => {
+  const moved: { incident: string; event: string | null }[] = [];
+  for (const r of reached) {
     const now = eventOf.get(r.member.key) ?? null;
     const was = r.event !== null && freed.has(r.event) ? null : r.event;
-    return now === was ? [] : [{ incident: r.member.key, event: now }];
-  });
+    if (now !== was) moved.push({ incident: r.member.key, event: now });
+  }
   return saveEvents(tx, events, corrected, moved, unsaved, {
     gone,
     forest: kept,
@@ -996,10 +1037,9 @@ function eventsReached(reached: readonly { readonly event: string | null }[]): s
  */
 function withUnsaved(reached: readonly Reached[], unsaved: readonly StoredIncident[]): Reached[] {
   if (unsaved.length === 0) return [...reached];
-  const all = [...reached, ...unsaved.map((member) => ({ member, event: null }))];
-  return all.sort((x, y) =>
-    x.member.key < y.member.key ? -1 : x.member.key > y.member.key ? 1 : 0,
-  );
+  const all = [...reached];
+  for (const member of unsaved) all.push({ member, event: null });
+  return all.sort(byMemberKey);
 }
 
 function pairKey(l: { readonly a: string; readonly b: string }): string {
@@ -1027,15 +1067,19 @@ function forestOf(
 ): Forest {
   // A fresh link can repeat only a stored one between two of its own ends: the stored links are
   // not each made a pair's key to look that up (an act told by n reports has n − 1 of them).
-  const freshEnds = new Set(fresh.flatMap((l) => [l.a, l.b]));
-  const storedPairs = new Set(
-    stored.filter((l) => freshEnds.has(l.a) && freshEnds.has(l.b)).map(pairKey),
-  );
-  const added = fresh.filter((l) => !storedPairs.has(pairKey(l)));
+  const freshEnds = new Set<string>();
+  for (const l of fresh) freshEnds.add(l.a).add(l.b);
+  const storedPairs = new Set<string>();
+  for (const l of stored) if (freshEnds.has(l.a) && freshEnds.has(l.b)) storedPairs.add(pairKey(l));
+  const added: Link[] = [];
+  for (const l of fresh) if (!storedPairs.has(pairKey(l))) added.push(l);
   const joined = new Set(decisions.filter((d) => d.same).map(pairKey));
-  const all = [...stored, ...added];
-  const isJoined = (l: Link): boolean => joined.size > 0 && joined.has(pairKey(l));
-  const forest = [...spanningForest(all.filter((l) => !isJoined(l))), ...all.filter(isJoined)];
+  const notJoined: Link[] = [];
+  const joinedLinks: Link[] = [];
+  for (const list of [stored, added])
+    for (const l of list)
+      (joined.size > 0 && joined.has(pairKey(l)) ? joinedLinks : notJoined).push(l);
+  const forest = [...spanningForest(notJoined), ...joinedLinks];
   // The forest holds the links given, and no two of them are one pair: each is known by itself.
   const inForest = new Set<Link>(forest);
   return {
@@ -1053,13 +1097,22 @@ function forestOf(
 function allLinks(members: readonly StoredIncident[], forest: readonly Link[]): Link[] {
   const judged = findLinks(members);
   const pairs = new Set(judged.map(pairKey));
-  return [...judged, ...forest.filter((l) => !pairs.has(pairKey(l)))];
+  const links = [...judged];
+  for (const l of forest) if (!pairs.has(pairKey(l))) links.push(l);
+  return links;
 }
 
 /** What a new event inherits: the review status of the stored event it is heir to, and which events it is heir to. */
 interface Inheritance {
   readonly status: ReviewStatus;
   readonly from: readonly string[];
+}
+
+/** How many of an event's members a stored event held. */
+function shared(a: Event, members: ReadonlySet<string>): number {
+  let n = 0;
+  for (const m of a.members) if (members.has(m.incident)) n++;
+  return n;
 }
 
 /**
@@ -1073,21 +1126,19 @@ function inheritance(
   events: readonly Event[],
   old: readonly { id: string; review_status: ReviewStatus; members: ReadonlySet<string> }[],
 ): Map<string, Inheritance> {
-  const shared = (a: Event, b: ReadonlySet<string>): number =>
-    a.members.filter((m) => b.has(m.incident)).length;
   const claims = new Map<
     string,
     { status: ReviewStatus; same: boolean; shared: number; id: string }[]
   >();
   for (const stored of old) {
-    const heir = [...events]
-      .filter((e) => shared(e, stored.members) > 0)
-      .sort(
-        (x, y) =>
-          Number(y.id === stored.id) - Number(x.id === stored.id) ||
-          shared(y, stored.members) - shared(x, stored.members) ||
-          (x.id < y.id ? -1 : 1),
-      )[0];
+    const sharing: Event[] = [];
+    for (const e of events) if (shared(e, stored.members) > 0) sharing.push(e);
+    const heir = sharing.sort(
+      (x, y) =>
+        Number(y.id === stored.id) - Number(x.id === stored.id) ||
+        shared(y, stored.members) - shared(x, stored.members) ||
+        (x.id < y.id ? -1 : 1),
+    )[0];
     if (heir === undefined) continue;
     const claim = {
       status: stored.review_status,
@@ -1173,6 +1224,49 @@ const NOTHING_REPLACED: Replaced = {
   members: new Map(),
 };
 
+/** An event as its row is written, with the incidents it is told by (those in hand, by key). */
+function eventRow(event: Event, byKey: ReadonlyMap<string, StoredIncident>) {
+  const told: StoredIncident[] = [];
+  for (const m of event.members) {
+    const x = byKey.get(m.incident);
+    if (x !== undefined) told.push(x);
+  }
+  const claimants = new Set<string>();
+  for (const c of event.claims) if (c.claimant !== null) claimants.add(c.claimant);
+  return {
+    id: event.id,
+    event_type: event.event_type,
+    sub_event_type: event.sub_event_type,
+    date_start: event.date.start,
+    date_end: event.date.end,
+    admin1_pcode: event.location?.admin1_pcode ?? null,
+    admin1: event.location?.admin1 ?? null,
+    actor1: event.actor1,
+    actor2: event.actor2,
+    fatalities_best: event.fatalities?.best ?? null,
+    claimants: [...claimants].sort(),
+    review_status: event.review_status,
+    search_text: searchTextOf(event, told),
+    search_names: searchNamesOf(event, told),
+    members: event.members.map((m) => m.incident),
+    documents: [...new Set(event.members.map((m) => m.document))],
+    data: headOf(event),
+    claims: claimsOf(event),
+  };
+}
+
+type EventRow = ReturnType<typeof eventRow>;
+
+/** The rows of incidents not stored yet, each with the event it is in. */
+function unsavedRows(
+  unsaved: readonly StoredIncident[],
+  eventOf: ReadonlyMap<string, string | null>,
+): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const x of unsaved) rows.push({ ...incidentRow(x), event_id: eventOf.get(x.key) ?? null });
+  return rows;
+}
+
 /**
  * Writes events (an event stored under the same id only if it changed),
  * removes those `gone` (their incidents in no event unless moved to one),
@@ -1200,38 +1294,18 @@ async function saveEvents(
   )
     return NOTHING_SAVED;
   const isUnsaved = new Set(unsaved.map((x) => x.key));
-  const eventOf = new Map(moved.map((m) => [m.incident, m.event]));
-  const updated = moved.filter((m) => !isUnsaved.has(m.incident));
-  const byKey = new Map(members.map((m) => [m.key, m]));
-  const kept = memberChanges(
-    events.map((event) => ({ id: event.id, rows: memberRows(event, byKey) })),
-    stored,
-  );
-  const rows = events.map((event) => {
-    const told = event.members.flatMap((m) => byKey.get(m.incident) ?? []);
-    return {
-      id: event.id,
-      event_type: event.event_type,
-      sub_event_type: event.sub_event_type,
-      date_start: event.date.start,
-      date_end: event.date.end,
-      admin1_pcode: event.location?.admin1_pcode ?? null,
-      admin1: event.location?.admin1 ?? null,
-      actor1: event.actor1,
-      actor2: event.actor2,
-      fatalities_best: event.fatalities?.best ?? null,
-      claimants: [
-        ...new Set(event.claims.flatMap((c) => (c.claimant === null ? [] : [c.claimant]))),
-      ].sort(),
-      review_status: event.review_status,
-      search_text: searchTextOf(event, told),
-      search_names: searchNamesOf(event, told),
-      members: event.members.map((m) => m.incident),
-      documents: [...new Set(event.members.map((m) => m.document))],
-      data: headOf(event),
-      claims: claimsOf(event),
-    };
-  });
+  const eventOf = new Map<string, string | null>();
+  const updated: { incident: string; event: string | null }[] = [];
+  for (const m of moved) {
+    eventOf.set(m.incident, m.event);
+    if (!isUnsaved.has(m.incident)) updated.push(m);
+  }
+  const byKey = keyed(members);
+  const memberLists: { id: string; rows: ReturnType<typeof memberRows> }[] = [];
+  for (const event of events) memberLists.push({ id: event.id, rows: memberRows(event, byKey) });
+  const kept = memberChanges(memberLists, stored);
+  const rows: EventRow[] = [];
+  for (const event of events) rows.push(eventRow(event, byKey));
   // One statement: the events, their new members, and the others pointed at them (a
   // data-modifying WITH always runs). A link may name a new member: its key is checked at the
   // statement's end, once the member is stored.
@@ -1315,9 +1389,7 @@ async function saveEvents(
       updated.map((m) => m.incident),
       updated.map((m) => m.event),
       [...new Set(rows.flatMap((r) => r.search_names))].sort(),
-      JSON.stringify(
-        unsaved.map((x) => ({ ...incidentRow(x), event_id: eventOf.get(x.key) ?? null })),
-      ),
+      JSON.stringify(unsavedRows(unsaved, eventOf)),
       gone,
       JSON.stringify(forest.insert),
       forest.drop.map((l) => l.a),
@@ -1328,10 +1400,9 @@ async function saveEvents(
       JSON.stringify(kept.write),
     ],
   );
-  return {
-    server: saved[0]?.server ?? null,
-    versions: new Map(saved.map((r) => [r.id, r.version])),
-  };
+  const versions = new Map<string, string>();
+  for (const r of saved) versions.set(r.id, r.version);
+  return { server: saved[0]?.server ?? null, versions };
 }
 
 /**

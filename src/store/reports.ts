@@ -123,17 +123,26 @@ export async function saveReports(
   const firsts = firstsOf(batch);
   return db.transaction(async (tx) => {
     const stored = await insertReports(tx, db.engine, batch, firsts);
-    const outcomes = batch.map((item, k): SaveOutcome => {
-      if (!stored.captures.has(item.report.sha256) || firsts.bytes[k] !== true) return 'known';
-      const doc = item.result.document.id;
-      return stored.documents.has(doc) && firsts.text[k] === true ? 'added' : 'same-text';
-    });
-    const incidents = batch.flatMap((item, k) =>
-      outcomes[k] === 'added' ? incidentsOf(item.result) : [],
-    );
+    const outcomes: SaveOutcome[] = [];
+    const incidents: StoredIncident[] = [];
+    for (const [k, item] of batch.entries()) {
+      const outcome = outcomeOf(item, stored, firsts.bytes[k] === true, firsts.text[k] === true);
+      outcomes.push(outcome);
+      if (outcome === 'added') incidents.push(...incidentsOf(item.result));
+    }
     await linkNewIncidents(tx, incidents, lexicon, candidateCache(db));
     return outcomes;
   });
+}
+
+function outcomeOf(
+  item: ExtractedReport,
+  stored: { readonly documents: ReadonlySet<string>; readonly captures: ReadonlySet<string> },
+  firstBytes: boolean,
+  firstText: boolean,
+): SaveOutcome {
+  if (!stored.captures.has(item.report.sha256) || !firstBytes) return 'known';
+  return stored.documents.has(item.result.document.id) && firstText ? 'added' : 'same-text';
 }
 
 /**
@@ -148,20 +157,29 @@ interface Firsts {
 }
 
 function firstsOf(batch: readonly ExtractedReport[]): Firsts {
-  const bytes = firstWith(batch, (item) => item.report.sha256);
-  const text = firstWith(batch, (item, k) => (bytes[k] === true ? item.result.document.id : null));
+  const seenBytes = new Set<string>();
+  const seenTexts = new Set<string>();
+  const bytes: boolean[] = [];
+  const text: boolean[] = [];
+  for (const item of batch) {
+    const sha256 = item.report.sha256;
+    const firstBytes = !seenBytes.has(sha256);
+    seenBytes.add(sha256);
+    // Among the items first with their bytes only: a text is first with the first bytes that give it.
+    const id = item.result.document.id;
+    const firstText = firstBytes && !seenTexts.has(id);
+    if (firstBytes) seenTexts.add(id);
+    bytes.push(firstBytes);
+    text.push(firstText);
+  }
   return { bytes, text };
 }
 
-/** Whether each item is the first with its key (none is, whose key is null). */
-function firstWith<T>(list: readonly T[], key: (item: T, k: number) => string | null): boolean[] {
-  const seen = new Set<string>();
-  return list.map((item, k) => {
-    const value = key(item, k);
-    if (value === null || seen.has(value)) return false;
-    seen.add(value);
-    return true;
-  });
+/** The items whose flag is set. */
+function flagged<T>(list: readonly T[], flags: readonly boolean[]): T[] {
+  const kept: T[] = [];
+  for (const [k, item] of list.entries()) if (flags[k] === true) kept.push(item);
+  return kept;
 }
 
 function incidentsOf(result: DocumentResult): StoredIncident[] {
@@ -227,7 +245,7 @@ async function insertReports(
   batch: readonly ExtractedReport[],
   firsts: Firsts,
 ): Promise<{ documents: Set<string>; captures: Set<string> }> {
-  const texts = batch.filter((_, k) => firsts.text[k] === true);
+  const texts = flagged(batch, firsts.text);
   const documents = texts.map(({ result }) => {
     const doc = result.document;
     return {
@@ -245,7 +263,7 @@ async function insertReports(
       sources: doc.sources ?? null,
     };
   });
-  const captured = batch.filter((_, k) => firsts.bytes[k] === true);
+  const captured = flagged(batch, firsts.bytes);
   const raw = bytesParameter(engine, captured);
   const [row] = await tx.query<{ documents: string[]; captures: string[] }>(
     `WITH d AS (
@@ -279,17 +297,19 @@ async function insertReports(
       JSON.stringify(documents),
       JSON.stringify(capturedRows(captured)),
       batch.map(({ report }) => report.source),
-      JSON.stringify(
-        texts.flatMap(({ result }) =>
-          incidentsOf(result)
-            .filter((x) => x.incident.background)
-            .map(incidentRow),
-        ),
-      ),
+      JSON.stringify(backgroundRows(texts)),
       raw.value,
     ],
   );
   return { documents: new Set(row?.documents ?? []), captures: new Set(row?.captures ?? []) };
+}
+
+/** The rows of the background incidents of these reports: linking stores the others. */
+function backgroundRows(reports: readonly ExtractedReport[]): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const { result } of reports)
+    for (const x of incidentsOf(result)) if (x.incident.background) rows.push(incidentRow(x));
+  return rows;
 }
 
 /** Notes an input that failed, with the reason, replacing an earlier failure of the same source. */
