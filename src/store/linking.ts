@@ -624,13 +624,13 @@ function judgedForest(
   const ends = { a: a.subarray(0, pairs), b: b.subarray(0, pairs), keys: inPlay.length };
   const strength = strengthsOf(met.subarray(0, pairs), levels);
   const scores = [...levels.keys()];
-  const judged = forestByStrength(ends, strength, levels.size).flatMap((k) => {
+  const judged: Judged[] = [];
+  for (const k of forestByStrength(ends, strength, levels.size)) {
     const x = inPlay[a[k] ?? 0];
     const y = inPlay[b[k] ?? 0];
-    return x === undefined || y === undefined
-      ? []
-      : [{ a: x.key, b: y.key, score: scores[met[k] ?? 0] ?? 0, x, y }];
-  });
+    if (x !== undefined && y !== undefined)
+      judged.push({ a: x.key, b: y.key, score: scores[met[k] ?? 0] ?? 0, x, y });
+  }
   return { judged, linked: linkedCandidates(candidates, ranked) };
 }
 

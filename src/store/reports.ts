@@ -209,7 +209,9 @@ function bytesParameter(
   engine: Database['engine'],
   captured: readonly ExtractedReport[],
 ): { readonly value: Buffer | string; readonly sql: string } {
-  const bytes = Buffer.concat(captured.map(({ report }) => report.raw));
+  const raws: Uint8Array[] = [];
+  for (const { report } of captured) raws.push(report.raw);
+  const bytes = Buffer.concat(raws);
   return engine === 'postgres'
     ? { value: bytes, sql: '$5::bytea' }
     : { value: bytes.toString('base64'), sql: "(SELECT decode($5::text, 'base64'))" };
@@ -218,18 +220,19 @@ function bytesParameter(
 /** The captures' rows, each with where its bytes start in bytesParameter's, counted from 0. */
 function capturedRows(captured: readonly ExtractedReport[]): object[] {
   let start = 0;
-  return captured.map(({ report, result }) => {
-    const row = {
+  const rows: object[] = [];
+  for (const { report, result } of captured) {
+    rows.push({
       sha256: report.sha256,
       document_id: result.document.id,
       source: report.source,
       size: report.raw.length,
       start,
       captured_at: report.capturedAt,
-    };
+    });
     start += report.raw.length;
-    return row;
-  });
+  }
+  return rows;
 }
 
 /**
@@ -246,9 +249,10 @@ async function insertReports(
   firsts: Firsts,
 ): Promise<{ documents: Set<string>; captures: Set<string> }> {
   const texts = flagged(batch, firsts.text);
-  const documents = texts.map(({ result }) => {
+  const documents: object[] = [];
+  for (const { result } of texts) {
     const doc = result.document;
-    return {
+    documents.push({
       id: doc.id,
       title: doc.title,
       outlet: doc.outlet,
@@ -261,8 +265,8 @@ async function insertReports(
       warnings: result.warnings,
       coded_warnings: result.coded_warnings,
       sources: doc.sources ?? null,
-    };
-  });
+    });
+  }
   const captured = flagged(batch, firsts.bytes);
   const raw = bytesParameter(engine, captured);
   const [row] = await tx.query<{ documents: string[]; captures: string[] }>(
@@ -296,7 +300,7 @@ async function insertReports(
     [
       JSON.stringify(documents),
       JSON.stringify(capturedRows(captured)),
-      batch.map(({ report }) => report.source),
+      sourcesOf(batch),
       JSON.stringify(backgroundRows(texts)),
       raw.value,
     ],
@@ -310,6 +314,12 @@ function backgroundRows(reports: readonly ExtractedReport[]): Record<string, unk
   for (const { result } of reports)
     for (const x of incidentsOf(result)) if (x.incident.background) rows.push(incidentRow(x));
   return rows;
+}
+
+function sourcesOf(batch: readonly ExtractedReport[]): string[] {
+  const sources: string[] = [];
+  for (const { report } of batch) sources.push(report.source);
+  return sources;
 }
 
 /** Notes an input that failed, with the reason, replacing an earlier failure of the same source. */

@@ -241,11 +241,15 @@ const QUOTING = new Set(['(']);
 /** Marker words a group may stand behind: «ممن يقاتلون في صفوف قسد». */
 const GROUP_REACH = 5;
 
+function isGroupNamed(e: EntityMention): boolean {
+  return e.actor !== null && !e.nisba;
+}
+
 /** The group named at token i: an actor right there, or after a victim marker («من», «في صفوف»). */
 function groupAt(r: Reader, i: number): { actor: string; end: number } | null {
   let j = i;
   for (let words = 0; words < GROUP_REACH && j < r.sentenceEnd; j++) {
-    const entity = firstAt(r.entities, j, (e) => e.actor !== null && !e.nisba);
+    const entity = firstAt(r.entities, j, isGroupNamed);
     if (entity?.actor != null) return { actor: entity.actor, end: entity.end };
     if (QUOTING.has(r.analysis.tokens[j]?.text ?? '')) continue;
     if (!inSet(VICTIM_MARKERS, r, j) && !inSet(VICTIM_GLUE, r, j)) return null;

@@ -249,11 +249,18 @@ function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
   );
 }
 
+/** Whether a measure word spans the trigger («قتيل آخر» is no other act). */
+function insideAMeasure(analysis: Analysis, t: Annotation<TriggerEntry>): boolean {
+  for (const m of analysis.annotations.measures)
+    if (m.start <= t.start && m.end >= t.end) return true;
+  return false;
+}
+
 /** «الحادثة وقعت…», «العملية»: a definite noun that names an act already told. */
 function namesToldAct(analysis: Analysis, inside: InClause): boolean {
-  return inside.cues.some(
-    (c) => c.entry.cue === 'event_reference' && isDefinite(analysis, c.start),
-  );
+  for (const c of inside.cues)
+    if (c.entry.cue === 'event_reference' && isDefinite(analysis, c.start)) return true;
+  return false;
 }
 
 /**
@@ -371,12 +378,12 @@ export function readAct(
       // Not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»).
       (u) => u.end < t.start && u.entry.subEventType === t.entry.subEventType,
     );
-  const another = triggers.some(
-    (t) =>
-      isIn(ANOTHER, analysis, t.end) &&
-      !analysis.annotations.measures.some((m) => m.start <= t.start && m.end >= t.end) &&
-      !secondBlow(t),
-  );
+  let another = false;
+  for (const t of triggers)
+    if (isIn(ANOTHER, analysis, t.end) && !insideAMeasure(analysis, t) && !secondBlow(t)) {
+      another = true;
+      break;
+    }
   return {
     at: effective[0]?.start ?? clause.start,
     triggers,

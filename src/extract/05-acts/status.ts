@@ -56,26 +56,35 @@ const PAST_NARRATIVE_SENTENCES = 2;
  */
 export function inheritBackground<M extends Told>(mentions: readonly M[]): M[] {
   let pastSentence: number | null = null;
-  return mentions.map((m) => {
+  const told: M[] = [];
+  for (const m of mentions) {
     const sentence = m.clause.sentence.index;
     if (m.date !== null) {
       pastSentence = m.background ? sentence : null;
-      return m;
+      told.push(m);
+      continue;
     }
     if (m.background) {
       pastSentence = pastSentence === null ? null : sentence;
-      return m;
+      told.push(m);
+      continue;
     }
     const quoted = m.figures.some((f) => f.source.claimant !== null);
     const continues =
       pastSentence !== null && sentence - pastSentence <= PAST_NARRATIVE_SENTENCES && !quoted;
-    if (!continues) return m;
+    if (!continues) {
+      told.push(m);
+      continue;
+    }
     pastSentence = sentence;
-    return changed(m, {
-      background: true,
-      backgroundRules: [...m.backgroundRules, because('acts/past-narrative-goes-on')],
-    });
-  });
+    told.push(
+      changed(m, {
+        background: true,
+        backgroundRules: [...m.backgroundRules, because('acts/past-narrative-goes-on')],
+      }),
+    );
+  }
+  return told;
 }
 
 /**

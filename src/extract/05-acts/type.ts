@@ -53,7 +53,7 @@ function settle(t: TriggerEntry, suicide: boolean, air: boolean): string {
 }
 
 function protestType(acts: readonly TypedAct[], tags: string[]): ChosenType {
-  const triggers = flatMapped(acts, (m) => m.triggers);
+  const triggers = flatMapped(acts, triggersOf);
   const forceUsed = triggers.some(
     (t) => t.entry.role === 'violence' || t.entry.eventType === 'Battles',
   );
@@ -83,6 +83,10 @@ function protestType(acts: readonly TypedAct[], tags: string[]): ChosenType {
   };
 }
 
+function triggersOf(m: TypedAct): readonly Annotation<TriggerEntry>[] {
+  return m.triggers;
+}
+
 function tagsOf(t: Annotation<TriggerEntry>): readonly string[] {
   return t.entry.tags;
 }
@@ -93,7 +97,7 @@ function tagsOf(t: Annotation<TriggerEntry>): readonly string[] {
  * the air an air strike). A protest is a protest, whatever force met it.
  */
 export function baseType(lexicon: Lexicon, acts: readonly TypedAct[]): BaseType {
-  const triggers = flatMapped(acts, (m) => m.triggers);
+  const triggers = flatMapped(acts, triggersOf);
   const tags = [...new Set(flatMapped(triggers, tagsOf))];
   const suicide = acts.some((m) => m.suicide);
   const air = acts.some((m) => m.air);

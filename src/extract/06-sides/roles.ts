@@ -161,15 +161,7 @@ export function weighRoles(
     if (endsWithPhrase(tokens, agentSlot(analysis, e.start), AGENT_MARKERS, 1))
       votes.push(vote('actor1', 'sides/agent-marker', 3));
     // «اعتقلت دورية من قسد…»: the patrol right after an arrest verb is who arrests, not a target.
-    const arrestingPatrol = triggers.some(
-      (t) =>
-        t.entry.role === 'arrest' &&
-        t.end < e.start &&
-        t.end >= e.start - 3 &&
-        !isIn(OBJECT_FIRST, analysis, t.start) &&
-        // «إلقاء القبض على مجموعة تابعة لـ…»: after «على» comes who was arrested.
-        !someIn(t.end - 1, e.start, (k) => isIn(AGAINST, analysis, k)),
-    );
+    const arrestingPatrol = arrestJustBefore(analysis, triggers, e.start);
     const ownForce = forceBeforeItsAct(analysis, e.start, triggers);
     // «أطلقت عناصر حاجز لقوات النظام النار على…»: between a verb and its object stands the subject.
     const insideSplit = insideAnAct(triggers, e);
@@ -273,6 +265,26 @@ function actJustBefore(
   for (const t of triggers)
     if (t.end <= at && at - t.end <= 2 && skippable(analysis, t.end, at)) return t;
   return undefined;
+}
+
+/** «اعتقلت دورية من قسد…»: whether an arrest verb ends at most three tokens before `at`, its subject next. */
+function arrestJustBefore(
+  analysis: Analysis,
+  triggers: readonly Annotation<TriggerEntry>[],
+  at: number,
+): boolean {
+  for (const t of triggers) {
+    if (t.entry.role !== 'arrest' || t.end >= at || t.end < at - 3) continue;
+    if (isIn(OBJECT_FIRST, analysis, t.start)) continue;
+    // «إلقاء القبض على مجموعة تابعة لـ…»: after «على» comes who was arrested.
+    if (!againstIn(analysis, t.end - 1, at)) return true;
+  }
+  return false;
+}
+
+function againstIn(analysis: Analysis, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isIn(AGAINST, analysis, k)) return true;
+  return false;
 }
 
 /** Whether an act starts at `end` or one token after it. */
@@ -415,11 +427,6 @@ function byTheActNoun(
     }
     return true;
   });
-}
-
-function someIn(from: number, to: number, test: (k: number) => boolean): boolean {
-  for (let k = from; k < to; k++) if (test(k)) return true;
-  return false;
 }
 
 /**

@@ -5,7 +5,6 @@ import type { Sides } from '../06-sides/index.js';
 import type { IncidentDraft } from '../07-gather/index.js';
 import type { BuildContext } from './context.js';
 import { originalText, span } from './spans.js';
-import { flatMapped } from '../../text/index.js';
 
 /**
  * A figure as written out. Fighters with no group named («سقط قتلى من عناصر
@@ -57,11 +56,9 @@ function keepOnce(figures: Figure[], stated: Figure): void {
 export function buildClaims(ctx: BuildContext, draft: IncidentDraft, sides: Sides): Claim[] {
   const bySource = new Map<string, { claim: Claim; figures: Figure[] }>();
   // A toll told without its number adds nothing where a count of that measure is known.
-  const counted = new Set(
-    flatMapped(draft.mentions, (m) => m.figures)
-      .filter((f) => f.figure.count !== null)
-      .map((f) => f.figure.measure),
-  );
+  const counted = new Set<string>();
+  for (const m of draft.mentions)
+    for (const f of m.figures) if (f.figure.count !== null) counted.add(f.figure.measure);
   const attributed: AttributedFigure[] = [];
   for (const m of draft.mentions)
     for (const f of m.figures)
