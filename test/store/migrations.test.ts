@@ -674,3 +674,30 @@ describe.each(engines())('migration 58 on a store with deltas pending, on $name'
     expect(await countsKept(db)).toEqual(await countsCounted(db));
   });
 });
+
+describe.each(engines())('migration 59 on a store with events, on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.openAt(58);
+    await insertEventsOverMonths(db, 's', { located: false });
+    await migrate(db);
+    await db.query('ANALYZE events, event_words');
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("makes no statistics of the events' words and names, and keeps those of the columns filtered by a value", async () => {
+    const rows = await db.query<{ table: string; column: string }>(
+      `SELECT tablename AS table, attname AS column FROM pg_stats
+       WHERE tablename IN ('events', 'event_words')
+         AND attname IN ('words', 'search_names', 'claimants', 'search_text')
+       ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { table: 'event_words', column: 'claimants' },
+      { table: 'events', column: 'claimants' },
+      { table: 'events', column: 'search_text' },
+    ]);
+  });
+});
