@@ -1,4 +1,4 @@
-import { daysBetween } from '../text/index.js';
+import { byKey, compareCodeUnits, daysBetween } from '../text/index.js';
 
 /** A judged pair of incidents, by key, with how sure the judgement is. */
 export interface Edge {
@@ -74,7 +74,7 @@ export function clusterIncidents(
     const x = rootOf(parent, e.a);
     const y = rootOf(parent, e.b);
     if (x === y || !canJoin(x, y)) continue;
-    const [keep, gone] = compare(x, y) <= 0 ? [x, y] : [y, x];
+    const [keep, gone] = compareCodeUnits(x, y) <= 0 ? [x, y] : [y, x];
     parent.set(gone, keep);
     // The smaller set is added to the larger (kept under the root): a chain of joins stays linear.
     const [large, small] = bySize(documents.get(keep), documents.get(gone));
@@ -110,13 +110,6 @@ function joinedDays(
   return { first: a.first < b.first ? a.first : b.first, last: a.last > b.last ? a.last : b.last };
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// The root, the orders and the filters as functions of the module, not closures made per call:
-// V8 drops the optimised code of a closure made per call at each full collection.
-
 /** The key a group is kept under, with the path to it shortened on the way. */
 function rootOf(parent: Map<string, string>, key: string): string {
   let r = key;
@@ -127,9 +120,5 @@ function rootOf(parent: Map<string, string>, key: string): string {
 
 /** Strongest pairs first, ties broken on the keys. */
 function strongestFirst(e: Edge, f: Edge): number {
-  return f.score - e.score || compare(e.a, f.a) || compare(e.b, f.b);
-}
-
-function byKey(p: ClusterMember, q: ClusterMember): number {
-  return compare(p.key, q.key);
+  return f.score - e.score || compareCodeUnits(e.a, f.a) || compareCodeUnits(e.b, f.b);
 }

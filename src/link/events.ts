@@ -1,6 +1,6 @@
 import type { Event, Incident } from '../contracts/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { daysBetween } from '../text/index.js';
+import { compareCodeUnits, daysBetween } from '../text/index.js';
 import { clusterIncidents, EVENT_DAY_SPAN } from './cluster.js';
 import type { ClusterMember, Decision, Edge } from './cluster.js';
 import { reconcileEvent } from './reconcile.js';
@@ -125,11 +125,7 @@ function dayOf(x: StoredIncident): string | null {
 
 /** Links strongest first; among equals, by their keys. */
 function strongerFirst(l: Link, m: Link): number {
-  return m.score - l.score || compare(l.a, m.a) || compare(l.b, m.b);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return m.score - l.score || compareCodeUnits(l.a, m.a) || compareCodeUnits(l.b, m.b);
 }
 
 /**
@@ -202,7 +198,7 @@ export function forestByStrength(
 function endsByRank(links: readonly Edge[]): RankedEnds {
   const distinct = new Set<string>();
   for (const l of links) distinct.add(l.a).add(l.b);
-  const rank = new Map([...distinct].sort(compare).map((key, k) => [key, k]));
+  const rank = new Map([...distinct].sort(compareCodeUnits).map((key, k) => [key, k]));
   const a = new Uint32Array(links.length);
   const b = new Uint32Array(links.length);
   for (const [k, l] of links.entries()) {

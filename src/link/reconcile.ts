@@ -10,6 +10,7 @@ import type {
 import { fatalitiesOf } from '../contracts/index.js';
 import { isPartyClaimant } from '../lexicon/index.js';
 import type { Lexicon } from '../lexicon/index.js';
+import { byKey } from '../text/index.js';
 
 /** An incident as an event holds it: where it came from and why it was linked. */
 export interface EventMemberInput {
@@ -29,10 +30,6 @@ export function eventId(memberKeys: readonly string[]): string {
   for (const key of memberKeys) if (first === undefined || key < first) first = key;
   first ??= '';
   return `ev:${createHash('sha256').update(first).digest('hex').slice(0, 20)}`;
-}
-
-function byKey(a: EventMemberInput, b: EventMemberInput): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   timeWindow,
 } from '../link/index.js';
 import type { ActFacts, Decision, Link, LinkIncident, StoredIncident } from '../link/index.js';
-import { addDays, normalizePhrase } from '../text/index.js';
+import { addDays, byKey, compareCodeUnits, normalizePhrase } from '../text/index.js';
 import { correctEvent, correctIncidents, moveEventCorrections } from './corrections.js';
 import type { Correction, EventCorrection } from './corrections.js';
 import type { Database, Sql } from './db.js';
@@ -172,7 +172,7 @@ function searchedAt(x: LinkIncident): SearchSpan | null {
 }
 
 function byFrom(a: { readonly from: string }, b: { readonly from: string }): number {
-  return a.from < b.from ? -1 : a.from > b.from ? 1 : 0;
+  return compareCodeUnits(a.from, b.from);
 }
 
 /**
@@ -540,21 +540,16 @@ function holdSaved(
   keep(cache.held, held, searched + held.size);
 }
 
-// Orders and tests given to sort and filter as functions of the module: V8 drops the optimised
-// code of a closure made per call at each full collection, and linking runs once a batch.
-function byKeyOrder(x: { readonly key: string }, y: { readonly key: string }): number {
-  return x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
-}
-
+/** Incidents reached, in their keys' order. */
 function byMemberKey(x: Reached, y: Reached): number {
-  return byKeyOrder(x.member, y.member);
+  return byKey(x.member, y.member);
 }
 
 /** The incidents by key. */
 function keyed<T extends { readonly key: string }>(list: readonly T[]): Map<string, T> {
-  const byKey = new Map<string, T>();
-  for (const x of list) byKey.set(x.key, x);
-  return byKey;
+  const found = new Map<string, T>();
+  for (const x of list) found.set(x.key, x);
+  return found;
 }
 
 /**
@@ -572,10 +567,10 @@ function judgedForest(
   current: readonly StoredIncident[],
   candidates: ReadonlyMap<string, readonly LinkIncident[]>,
 ): { judged: Judged[]; linked: Set<string> } {
-  const byKey = new Map<string, LinkIncident>();
-  for (const list of candidates.values()) for (const x of list) byKey.set(x.key, x);
-  for (const x of current) byKey.set(x.key, x);
-  const inPlay = [...byKey.values()].sort(byKeyOrder);
+  const inPlayByKey = new Map<string, LinkIncident>();
+  for (const list of candidates.values()) for (const x of list) inPlayByKey.set(x.key, x);
+  for (const x of current) inPlayByKey.set(x.key, x);
+  const inPlay = [...inPlayByKey.values()].sort(byKey);
   const rank = new Map(inPlay.map((x, k) => [x.key, k]));
   const isNew = new Set(current.map((x) => x.key));
   // Reports as numbers: a pair's two are compared as such, not as strings, pair after pair.
@@ -1109,9 +1104,9 @@ interface Inheritance {
 }
 
 /** How many of an event's members a stored event held. */
-function shared(a: Event, members: ReadonlySet<string>): number {
+function shared(event: Event, members: ReadonlySet<string>): number {
   let n = 0;
-  for (const m of a.members) if (members.has(m.incident)) n++;
+  for (const m of event.members) if (members.has(m.incident)) n++;
   return n;
 }
 
@@ -1225,10 +1220,10 @@ const NOTHING_REPLACED: Replaced = {
 };
 
 /** An event as its row is written, with the incidents it is told by (those in hand, by key). */
-function eventRow(event: Event, byKey: ReadonlyMap<string, StoredIncident>) {
+function eventRow(event: Event, incidents: ReadonlyMap<string, StoredIncident>) {
   const told: StoredIncident[] = [];
   for (const m of event.members) {
-    const x = byKey.get(m.incident);
+    const x = incidents.get(m.incident);
     if (x !== undefined) told.push(x);
   }
   const claimants = new Set<string>();
@@ -1300,12 +1295,13 @@ async function saveEvents(
     eventOf.set(m.incident, m.event);
     if (!isUnsaved.has(m.incident)) updated.push(m);
   }
-  const byKey = keyed(members);
+  const incidents = keyed(members);
   const memberLists: { id: string; rows: ReturnType<typeof memberRows> }[] = [];
-  for (const event of events) memberLists.push({ id: event.id, rows: memberRows(event, byKey) });
+  for (const event of events)
+    memberLists.push({ id: event.id, rows: memberRows(event, incidents) });
   const kept = memberChanges(memberLists, stored);
   const rows: EventRow[] = [];
-  for (const event of events) rows.push(eventRow(event, byKey));
+  for (const event of events) rows.push(eventRow(event, incidents));
   // One statement: the events, their new members, and the others pointed at them (a
   // data-modifying WITH always runs). A link may name a new member: its key is checked at the
   // statement's end, once the member is stored.

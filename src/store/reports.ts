@@ -126,7 +126,7 @@ export async function saveReports(
     const outcomes: SaveOutcome[] = [];
     const incidents: StoredIncident[] = [];
     for (const [k, item] of batch.entries()) {
-      const outcome = outcomeOf(item, stored, firsts.bytes[k] === true, firsts.text[k] === true);
+      const outcome = outcomeOf(item, stored, firsts, k);
       outcomes.push(outcome);
       if (outcome === 'added') incidents.push(...incidentsOf(item.result));
     }
@@ -135,14 +135,17 @@ export async function saveReports(
   });
 }
 
+/** What became of the batch's `k`th report: stored with its text, stored as bytes of a known text, or known. */
 function outcomeOf(
   item: ExtractedReport,
   stored: { readonly documents: ReadonlySet<string>; readonly captures: ReadonlySet<string> },
-  firstBytes: boolean,
-  firstText: boolean,
+  firsts: Firsts,
+  k: number,
 ): SaveOutcome {
-  if (!stored.captures.has(item.report.sha256) || !firstBytes) return 'known';
-  return stored.documents.has(item.result.document.id) && firstText ? 'added' : 'same-text';
+  if (!stored.captures.has(item.report.sha256) || firsts.bytes[k] !== true) return 'known';
+  return stored.documents.has(item.result.document.id) && firsts.text[k] === true
+    ? 'added'
+    : 'same-text';
 }
 
 /**

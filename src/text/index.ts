@@ -11,6 +11,6 @@ export { findDates } from './dates.js';
 export { SERIES_ORDINALS } from './closed.js';
 export type { DateExpression, DateKind } from './dates.js';
 export { countBelow, firstWithMost } from './ordered.js';
-export { flatMapped } from './lists.js';
+export { byKey, compareCodeUnits, flatMapped } from './lists.js';
 export { changed } from './objects.js';
 export { addDays, daysBetween, isoDate, publicationDay, weekdayOf } from './calendar.js';

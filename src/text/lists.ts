@@ -21,3 +21,16 @@ export function flatMapped<T, U>(
   }
   return out;
 }
+
+/**
+ * Two strings in the order of their UTF-16 code units, as `<` compares them:
+ * the same order whatever the locale, as stored keys and ids need.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Two things with keys (incidents, members) in their keys' order (compareCodeUnits). */
+export function byKey(x: { readonly key: string }, y: { readonly key: string }): number {
+  return compareCodeUnits(x.key, y.key);
+}

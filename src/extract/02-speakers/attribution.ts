@@ -130,8 +130,6 @@ function firstEntity(
     .find((e) => e.claimant !== null && pred(e));
 }
 
-// The tests of attribution marks given to someAt and find, made once: V8 drops
-// the optimised code of a closure made at each call at every full collection.
 function isComplementizer(a: Annotation<AttributionEntry>): boolean {
   return a.entry.attribution === 'complementizer';
 }

@@ -1401,6 +1401,7 @@ export function figuresByClause(
   return byClause;
 }
 
+/** Whether token `at` lies inside one of the spans. */
 function insideSome(
   spans: readonly { readonly start: number; readonly end: number }[],
   at: number,

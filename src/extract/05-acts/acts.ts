@@ -144,6 +144,7 @@ function isHabitual(inside: InClause): boolean {
   );
 }
 
+/** A trigger's strength as its dictionary entry gives it (1–3), before strengthOf weighs its clause. */
 function listedStrength(t: Annotation<TriggerEntry>): number {
   return t.entry.strength;
 }

@@ -56,35 +56,32 @@ const PAST_NARRATIVE_SENTENCES = 2;
  */
 export function inheritBackground<M extends Told>(mentions: readonly M[]): M[] {
   let pastSentence: number | null = null;
-  const told: M[] = [];
+  const inherited: M[] = [];
   for (const m of mentions) {
     const sentence = m.clause.sentence.index;
-    if (m.date !== null) {
-      pastSentence = m.background ? sentence : null;
-      told.push(m);
-      continue;
-    }
-    if (m.background) {
-      pastSentence = pastSentence === null ? null : sentence;
-      told.push(m);
-      continue;
-    }
-    const quoted = m.figures.some((f) => f.source.claimant !== null);
-    const continues =
-      pastSentence !== null && sentence - pastSentence <= PAST_NARRATIVE_SENTENCES && !quoted;
-    if (!continues) {
-      told.push(m);
-      continue;
-    }
-    pastSentence = sentence;
-    told.push(
-      changed(m, {
+    let next = m;
+    if (m.date !== null) pastSentence = m.background ? sentence : null;
+    else if (m.background) pastSentence = pastSentence === null ? null : sentence;
+    else if (
+      pastSentence !== null &&
+      sentence - pastSentence <= PAST_NARRATIVE_SENTENCES &&
+      !quotesAClaimant(m)
+    ) {
+      pastSentence = sentence;
+      next = changed(m, {
         background: true,
         backgroundRules: [...m.backgroundRules, because('acts/past-narrative-goes-on')],
-      }),
-    );
+      });
+    }
+    inherited.push(next);
   }
-  return told;
+  return inherited;
+}
+
+/** Whether one of the mention's figures is a claimant's. */
+function quotesAClaimant(m: Told): boolean {
+  for (const f of m.figures) if (f.source.claimant !== null) return true;
+  return false;
 }
 
 /**

@@ -240,9 +240,6 @@ export function weighRoles(
   return candidates;
 }
 
-// What weighRoles asks of the clause's acts and figures about one actor, as loops in functions
-// of their own: V8 drops the optimised code of a closure made per actor at each full collection.
-
 /** «أطلقت عناصر حاجز لقوات النظام النار على…»: whether the actor stands inside an act's words. */
 function insideAnAct(triggers: readonly Annotation<TriggerEntry>[], e: EntityMention): boolean {
   for (const t of triggers) if (t.start < e.start && e.end < t.end) return true;
@@ -282,6 +279,7 @@ function arrestJustBefore(
   return false;
 }
 
+/** Whether «على» or «ضد» (AGAINST) stands at a token of `[from, to)`. */
 function againstIn(analysis: Analysis, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isIn(AGAINST, analysis, k)) return true;
   return false;
