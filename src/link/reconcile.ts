@@ -10,7 +10,7 @@ import type {
 import { fatalitiesOf } from '../contracts/index.js';
 import { isPartyClaimant } from '../lexicon/index.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { byKey } from '../text/index.js';
+import { byKey, compareCodeUnits } from '../text/index.js';
 
 /** An incident as an event holds it: where it came from and why it was linked. */
 export interface EventMemberInput {
@@ -104,7 +104,7 @@ function consensusDate(incidents: readonly Incident[]): Event['date'] {
   if (days.length > 0) {
     const votes = new Map<string, number>();
     for (const i of days) votes.set(i.date.start ?? '', (votes.get(i.date.start ?? '') ?? 0) + 1);
-    const [day] = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [''];
+    const [day] = [...votes].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0] ?? [''];
     return { start: day, end: day, precision: 'day' };
   }
   const known = incidents
@@ -146,7 +146,7 @@ function commonest(incidents: readonly Incident[], role: 'actor1' | 'actor2'): s
     const id = actorIn(i, role);
     if (id !== undefined) votes.set(id, (votes.get(id) ?? 0) + (id === 'UNKNOWN' ? 0.5 : 1));
   }
-  const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ranked = [...votes].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]));
   return ranked[0]?.[0] ?? null;
 }
 

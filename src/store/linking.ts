@@ -191,7 +191,7 @@ export function searchSpans(incidents: readonly LinkIncident[]): SearchSpan[] {
     byArea.set(span.area, list);
   }
   const spans: SearchSpan[] = [];
-  for (const [area, windows] of [...byArea].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [area, windows] of [...byArea].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
     windows.sort(byFrom);
     let open: { from: string; to: string } | null = null;
     for (const w of windows) {
