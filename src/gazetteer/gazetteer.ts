@@ -10,7 +10,7 @@ import { readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { PlacesFileError, parsePlaces, shareStrings } from './places.js';
 import { SpellingIndex } from './spelling.js';
-import { formBit, formBits } from './word-forms.js';
+import { WORD_ONLY_FORMS, formBit, formBits } from './word-forms.js';
 import type { WordForm } from './word-forms.js';
 import type { Place } from './places.js';
 
@@ -691,7 +691,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       token !== undefined &&
       (token.kind === 'word'
         ? (bitsOfWord(token) & (formBit(form) * FIRST_FORM)) !== 0
-        : (formBits(token) & formBit(form)) !== 0),
+        : (formBit(form) & WORD_ONLY_FORMS) === 0 && (formBits(token) & formBit(form)) !== 0),
     anaphorOf: (token) => (token?.kind === 'word' ? anaphorOfWord.of(token) : null),
     nearSpellings: (key) => {
       const known = nearby.get(key);

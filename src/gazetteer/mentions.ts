@@ -4,6 +4,8 @@ import { readNames } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { distanceKm } from './places.js';
 import type { Place } from './places.js';
+import { noListFacts } from './resolve.js';
+import type { ListFacts } from './resolve.js';
 
 /** Where the act was relative to the named place. */
 export type PlaceRelation = 'at' | 'near' | 'inside' | 'region';
@@ -23,6 +25,11 @@ export interface PlaceMention {
    * gazetteer's names (readNames): never mutate it, copy it to change it.
    */
   readonly candidates: readonly Place[];
+  /**
+   * What resolution keeps of `candidates`, made with the list and shared by every
+   * mention of it (`NameReading.facts`); none for a list made otherwise.
+   */
+  readonly facts?: ListFacts;
   readonly relation: PlaceRelation;
   /** A settlement word named the kind of place («قرية», «مدينة», «حي»). */
   readonly settlement: boolean;
@@ -84,6 +91,7 @@ export function shaped(m: PlaceMention): MarkedMention {
     nameStart: m.nameStart,
     nameEnd: m.nameEnd,
     candidates: m.candidates,
+    facts: m.facts,
     relation: m.relation,
     settlement: m.settlement,
     neighbourhood: m.neighbourhood,
@@ -171,6 +179,16 @@ function applyCue(cues: Cues, cue: PlaceCue): void {
       return;
   }
   cues.any = true;
+}
+
+/**
+ * The token at `k`, none before the first. A read at index -1 is a look-up of a property
+ * named "-1", and it leaves the place in the code that made it on V8's slow path for every
+ * read after (four times as slow, measured): a name at a report's first token («حلب..»)
+ * asks what stands before it, and the words before every name were read so since.
+ */
+function tokenAt(tokens: readonly Token[], k: number): Token | undefined {
+  return k >= 0 ? tokens[k] : undefined;
 }
 
 function isWord(token: Token | undefined): token is Token {
@@ -455,7 +473,7 @@ function afterSite(
 }
 
 function locative(gazetteer: Gazetteer, tokens: readonly Token[], nameStart: number): boolean {
-  if (gazetteer.hasForm(tokens[nameStart - 1], 'locative')) return true;
+  if (gazetteer.hasForm(tokenAt(tokens, nameStart - 1), 'locative')) return true;
   const name = tokens[nameStart]?.text ?? '';
   return name.length > 3 && opensWithBaOrLam(name);
 }
@@ -470,10 +488,10 @@ function opensWithBaOrLam(word: string): boolean {
 }
 
 function isOrigin(gazetteer: Gazetteer, tokens: readonly Token[], start: number): boolean {
-  const previous = tokens[start - 1];
+  const previous = tokenAt(tokens, start - 1);
   if (previous === undefined || !gazetteer.hasForm(previous, 'origin')) return false;
   // «أثناء انسحابهم من مدينة سراقب»: where they withdrew from is where the act began.
-  return previous.text !== 'من' || !gazetteer.isA(tokens[start - 2], 'leaving');
+  return previous.text !== 'من' || !gazetteer.isA(tokenAt(tokens, start - 2), 'leaving');
 }
 
 /**
@@ -558,7 +576,7 @@ function buildMention(
 ): PlaceMention | null {
   const first = tokens[nameStart];
   const article = articleOf(gazetteer, first);
-  const { usable, prominent, common, partial, candidates, city } = readNames(
+  const { usable, prominent, common, partial, candidates, city, facts } = readNames(
     name.values,
     cues.any,
     article,
@@ -597,6 +615,7 @@ function buildMention(
     nameStart,
     nameEnd,
     candidates,
+    facts,
     relation: cues.relation,
     settlement: cues.settlement,
     neighbourhood: cues.neighbourhood,
@@ -768,7 +787,7 @@ function isPurposeOfJourney(
   tokens: readonly Token[],
   mention: PlaceMention,
 ): boolean {
-  if (tokens[mention.start - 1]?.text !== 'في') return false;
+  if (tokenAt(tokens, mention.start - 1)?.text !== 'في') return false;
   for (let b = mention.start - 2; b >= Math.max(0, mention.start - 1 - PURPOSE_REACH); b--) {
     const t = tokens[b];
     if (t?.kind !== 'word') return false;
@@ -785,7 +804,7 @@ function isOrganisation(
   mention: PlaceMention,
 ): boolean {
   return (
-    gazetteer.isA(tokens[mention.start - 1], 'organisationHead') ||
+    gazetteer.isA(tokenAt(tokens, mention.start - 1), 'organisationHead') ||
     gazetteer.isA(tokens[mention.end], 'organisationTail')
   );
 }
@@ -800,7 +819,7 @@ function correspondentsBase(
   mention: PlaceMention,
 ): boolean {
   const first = tokens[mention.start];
-  const before = tokens[mention.start - 1];
+  const before = tokenAt(tokens, mention.start - 1);
   // «بدرعا» carries its preposition; «في درعا» has it before.
   const located = before?.text === 'في' || gazetteer.hasForm(first, 'carriesBa');
   if (!located) return false;
@@ -854,7 +873,7 @@ function setAside(
     const namedAfter =
       k === 0 &&
       !m.settlement &&
-      (cues.namedAfter || gazetteer.isA(tokens[m.start - 1], 'namedAfter'));
+      (cues.namedAfter || gazetteer.isA(tokenAt(tokens, m.start - 1), 'namedAfter'));
     const between = cues.between && count > 1 && k <= 1;
     // The settlement word came with each mention (`buildMention`, `unknownMention`).
     if (aside === null && !namedAfter && !between) {
@@ -877,27 +896,65 @@ export const BETWEEN_KM = 25;
  * other; of their namesakes, only those near one another are meant.
  */
 function nearbyPair(mentions: readonly PlaceMention[]): readonly PlaceMention[] {
-  const [a, b, ...rest] = mentions;
+  const a = mentions[0];
+  const b = mentions[1];
   if (a === undefined || b === undefined) return mentions;
-  const { fromA, fromB } = nearEachOther(a.candidates, b.candidates);
-  if (fromA.length === 0 || fromB.length === 0) return mentions;
-  const vouched = (m: PlaceMention, candidates: readonly Place[]): PlaceMention => {
-    const copy = shaped(m);
-    copy.candidates = candidates;
-    copy.weak = false;
-    return copy;
-  };
-  return [vouched(a, fromA), vouched(b, fromB), ...rest];
+  const pair = nearEachOther(a.candidates, b.candidates);
+  if (pair.fromA.length === 0 || pair.fromB.length === 0) return mentions;
+  // Copied by index, where the list was taken apart and spread together again.
+  const paired = mentions.slice();
+  paired[0] = vouched(a, pair.fromA, pair.factsA);
+  paired[1] = vouched(b, pair.fromB, pair.factsB);
+  return paired;
 }
+
+/** A mention of a pair read with the candidates the other name vouches for, and their facts. */
+function vouched(m: PlaceMention, candidates: readonly Place[], facts: ListFacts): PlaceMention {
+  const copy = shaped(m);
+  copy.candidates = candidates;
+  copy.facts = facts;
+  copy.weak = false;
+  return copy;
+}
+
+/** The places of each of two lists near a place of the other (`nearEachOther`), and their facts. */
+interface NearPair {
+  readonly fromA: readonly Place[];
+  readonly fromB: readonly Place[];
+  readonly factsA: ListFacts;
+  readonly factsB: ListFacts;
+}
+
+/**
+ * What `nearEachOther` found, by the first list and the second: a list of candidates is one
+ * array for every mention of a name read alike (`readNames`), and a report names the same
+ * two towns of a road or a front again and again, each time measuring every pair of their
+ * namesakes. Kept, the lists it gives are one array each, so what is kept of a list of
+ * candidates (`adminCodesOf`, `resolveMention`) is kept for them too, where each pair made
+ * two new lists to work out anew.
+ */
+const nearByLists = new WeakMap<readonly Place[], WeakMap<readonly Place[], NearPair>>();
 
 /**
  * The places of each list within `BETWEEN_KM` of another place of the other, each list's in
  * its order: each pair measured once, where each was measured from both sides by callbacks.
  */
-function nearEachOther(
-  as: readonly Place[],
-  bs: readonly Place[],
-): { fromA: readonly Place[]; fromB: readonly Place[] } {
+function nearEachOther(as: readonly Place[], bs: readonly Place[]): NearPair {
+  let byB = nearByLists.get(as);
+  if (byB === undefined) {
+    byB = new WeakMap();
+    nearByLists.set(as, byB);
+  }
+  let pair = byB.get(bs);
+  if (pair === undefined) {
+    pair = measuredPair(as, bs);
+    byB.set(bs, pair);
+  }
+  return pair;
+}
+
+/** `nearEachOther` worked out. */
+function measuredPair(as: readonly Place[], bs: readonly Place[]): NearPair {
   const fromA: Place[] = [];
   const nearB = new Array<boolean>(bs.length).fill(false);
   for (let i = 0; i < as.length; i++) {
@@ -912,7 +969,12 @@ function nearEachOther(
     }
     if (near) fromA.push(p);
   }
-  return { fromA, fromB: bs.filter((_, j) => nearB[j] === true) };
+  return {
+    fromA,
+    fromB: bs.filter((_, j) => nearB[j] === true),
+    factsA: noListFacts(),
+    factsB: noListFacts(),
+  };
 }
 
 /** «في البلدة», «وسط المدينة»: a definite settlement word with no name after it points back. */
@@ -965,8 +1027,16 @@ function allNotNames(
 /** The name starts a quotation that closes after the name ends: «قرية "ميدان الغزال"» read as «ميدان». */
 function quotedBeyond(tokens: readonly Token[], start: number, end: number): boolean {
   if ((tokens[start]?.openQuote ?? null) === null) return false;
-  if (tokens.slice(start, end).some((t) => t.closeQuote !== null)) return false;
-  return tokens.slice(end, start + MAX_UNKNOWN_NAME).some((t) => t.closeQuote !== null);
+  // Read in place, where two copies of the tokens were made and searched by callbacks.
+  if (closesIn(tokens, start, end)) return false;
+  return closesIn(tokens, end, start + MAX_UNKNOWN_NAME);
+}
+
+/** Whether a quotation closes after one of tokens `[from, to)` (those there are). */
+function closesIn(tokens: readonly Token[], from: number, to: number): boolean {
+  const last = Math.min(to, tokens.length);
+  for (let k = from; k < last; k++) if ((tokens[k] as Token).closeQuote !== null) return true;
+  return false;
 }
 
 /** «وسط المدينة», «أطراف القرية»: a cue phrase that ends on a settlement word with the article. */

@@ -1,5 +1,7 @@
 import type { PlaceName } from './gazetteer.js';
 import type { Place } from './places.js';
+import { noListFacts } from './resolve.js';
+import type { ListFacts } from './resolve.js';
 
 /**
  * What the spellings a name matched give a mention of it: how many are usable
@@ -15,6 +17,8 @@ export interface NameReading {
   readonly candidates: readonly Place[];
   /** One of the candidates is a city (rank 2 or better). */
   readonly city: boolean;
+  /** What resolution keeps of the candidates, made with them: each mention of them carries it. */
+  readonly facts: ListFacts;
 }
 
 /** Admin areas: their bare names count without a locative word before them. */
@@ -76,6 +80,7 @@ function readOnce(
     partial,
     candidates,
     city: candidates.some((p) => p.rank <= 2),
+    facts: noListFacts(),
   };
 }
 

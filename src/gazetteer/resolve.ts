@@ -78,7 +78,7 @@ const NO_CODES: readonly string[] = [];
  * reading every candidate, far in memory (a place's record is cold by the time
  * places are read), to the same end.
  */
-interface ListFacts {
+export interface ListFacts {
   /** The codes the list vouches for, named bare and after a word of region («ريف»). */
   readonly codes: (readonly string[] | undefined)[];
   /** The places of the kind that stands first, by `fittingSlot`: what `ofBestKind` gives. */
@@ -87,14 +87,26 @@ interface ListFacts {
   readonly others: (readonly Place[] | undefined)[];
 }
 
+/** Facts of a list, none worked out yet: made with the list (`readNames`), or when first asked. */
+export function noListFacts(): ListFacts {
+  return { codes: [undefined, undefined], fitting: [], others: [] };
+}
+
 const factsByCandidates = new WeakMap<readonly Place[], ListFacts>();
 
-/** The facts kept of a list of candidates, made empty when first asked. */
-function listFacts(candidates: readonly Place[]): ListFacts {
-  let facts = factsByCandidates.get(candidates);
+/**
+ * The facts kept of a mention's candidates: those made with the list and carried by the
+ * mention (`PlaceMention.facts`), else those of a table by list, made empty when first
+ * asked. Carried, they are one load away, where the table's look-up hashed the list and
+ * probed a table far in memory at each of a report's names.
+ */
+function listFacts(mention: PlaceMention): ListFacts {
+  const carried = mention.facts;
+  if (carried !== undefined) return carried;
+  let facts = factsByCandidates.get(mention.candidates);
   if (facts === undefined) {
-    facts = { codes: [undefined, undefined], fitting: [], others: [] };
-    factsByCandidates.set(candidates, facts);
+    facts = noListFacts();
+    factsByCandidates.set(mention.candidates, facts);
   }
   return facts;
 }
@@ -104,7 +116,7 @@ export function adminCodesOf(mention: PlaceMention): readonly string[] {
   // «حي الثورة»: a name that is an ordinary word vouches for no area, not even its own.
   if (mention.common === true || mention.candidates.length === 0) return NO_CODES;
   const region = mention.relation === 'region';
-  const known = listFacts(mention.candidates).codes;
+  const known = listFacts(mention).codes;
   const slot = region ? 1 : 0;
   let codes = known[slot];
   if (codes === undefined) {
@@ -556,7 +568,7 @@ export function resolveMention(
   if (pool.length === 0) return null;
   // All the candidates, as most names keep: their best kind is the list's, kept with it.
   const whole = pool === mention.candidates && pool.length > 1;
-  const facts = whole ? listFacts(pool) : null;
+  const facts = whole ? listFacts(mention) : null;
   const slot = fittingSlot(kindsName, cueKind);
   // A pool of one is its own best kind: most names are one place's.
   const fitting =

@@ -26,7 +26,12 @@ export class Spots {
       if (spot === undefined || spot.lat !== place.lat) break;
       if (spot.lon === place.lon) return;
     }
-    this.byLatitude.splice(at, 0, place);
+    // Moved up by one in a loop: a report places a few spots, and the builtin splice
+    // was a call into the runtime for each.
+    const spots = this.byLatitude;
+    spots.push(place);
+    for (let k = spots.length - 1; k > at; k--) spots[k] = spots[k - 1] as Place;
+    spots[at] = place;
   }
 
   /**

@@ -34,6 +34,13 @@ export function formBit(form: WordForm): number {
   }
 }
 
+/**
+ * The forms only a word can have (`formBits` asks `word` first): a mark or a number
+ * asked for one of them is answered without working out its forms, where the words
+ * before and after every place name («إلى», «من», «في»…) were asked of them at each.
+ */
+export const WORD_ONLY_FORMS = formBit('locative') | formBit('origin') | formBit('towards');
+
 const LOCATIVES: ReadonlySet<string> = new Set([
   'في',
   'من',

@@ -168,7 +168,7 @@ export function locatePlaces(
   const isExcluded = insideAny(excluded);
   const located = locateMentions(gazetteer, analysis.tokens, analysis.sentences, isExcluded);
   const resolved: ResolvedPlace[] = [];
-  const headline: ResolvedPlace[] = [];
+  const named: ResolvedPlace[] = [];
   const unknown: PlaceMention[] = [];
   const anaphors: PlaceMention[] = [];
   // By index: run once a report, often before it is optimized, where a loop over the
@@ -178,7 +178,7 @@ export function locatePlaces(
     if (found === undefined) continue;
     const { mention, sentence, resolved: place } = found;
     const prose = analysis.sentences[sentence]?.prose ?? false;
-    if (place !== null) (prose ? resolved : headline).push(place);
+    if (place !== null) (prose ? resolved : named).push(place);
     else if (mention.anaphor !== undefined) {
       if (prose && !isExcluded(mention)) anaphors.push(mention);
     }
@@ -191,7 +191,7 @@ export function locatePlaces(
     )
       unknown.push(mention);
   }
-  dropLabels(analysis, headline);
+  const headline = withoutLabels(analysis, named);
   asContainers(analysis, gazetteer, resolved);
   markRoadEnds(analysis, resolved);
   const aside = placesAside(analysis, resolved, headline);
@@ -250,23 +250,34 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
  * only a place name labels the area a report is filed under; where the
  * headline's own words place the act says it better.
  */
-function dropLabels(analysis: Analysis, headline: ResolvedPlace[]): void {
-  // Most reports place nothing in their headline: no set made for none.
-  if (headline.length === 0) return;
-  // Read in place, where a copy of each headline sentence's tokens was made to be read.
-  const label = (r: ResolvedPlace): boolean => {
-    const sentence = sentenceAround(analysis, r.mention);
-    if (sentence === undefined) return false;
-    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-      const inName = i >= r.mention.start && i < r.mention.end;
-      if (!inName && analysis.tokens[i]?.kind !== 'punct') return false;
-    }
-    return true;
-  };
-  const labels = new Set(headline.filter(label));
-  if (labels.size === headline.length) return;
-  const kept = headline.filter((r) => !labels.has(r));
-  headline.splice(0, headline.length, ...kept);
+function withoutLabels(
+  analysis: Analysis,
+  headline: readonly ResolvedPlace[],
+): readonly ResolvedPlace[] {
+  // Most headlines hold no label: the list itself, no copy, no set of the labels, no
+  // callback per place. Those that do are copied without them, where the list was cut
+  // down in place (setting an array's length, or splicing, is a call into the runtime).
+  let first = 0;
+  while (first < headline.length && !isLabel(analysis, headline[first] as ResolvedPlace)) first++;
+  if (first === headline.length) return headline;
+  const kept = headline.slice(0, first);
+  for (let k = first + 1; k < headline.length; k++) {
+    const r = headline[k] as ResolvedPlace;
+    if (!isLabel(analysis, r)) kept.push(r);
+  }
+  // Every place a label: the headline keeps them all, as nothing better places its act.
+  return kept.length === 0 ? headline : kept;
+}
+
+/** A headline line that is only this place's name: read in place, where a copy of its tokens was made. */
+function isLabel(analysis: Analysis, r: ResolvedPlace): boolean {
+  const sentence = sentenceAround(analysis, r.mention);
+  if (sentence === undefined) return false;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const inName = i >= r.mention.start && i < r.mention.end;
+    if (!inName && analysis.tokens[i]?.kind !== 'punct') return false;
+  }
+  return true;
 }
 
 /**
