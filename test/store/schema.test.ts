@@ -68,6 +68,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [57, 'db5287a1ffa2ea9e'],
   [58, 'de5dd96972de40e6'],
   [59, 'a7e5e147ba88c2f1'],
+  [60, '83cabbd55388a6cf'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
