@@ -39,12 +39,21 @@ export class Spots {
    * `reachKm`; otherwise `reachKm` or more (Infinity when none is in reach).
    */
   nearest(place: Place, reachKm: number): number {
+    // Sought outwards from the place's latitude, north then south, each way only as far as
+    // the reach or the nearest spot found so far (no spot further in latitude is nearer),
+    // where every spot within the reach's band was measured, a great-circle distance each.
     // A margin keeps rounding out: a spot nearer than the reach is never left out.
-    const band = (reachKm * 1.001) / KM_PER_DEGREE;
+    const spots = this.byLatitude;
+    const middle = this.firstFrom(place.lat);
     let nearest = Infinity;
-    for (let k = this.firstFrom(place.lat - band); k < this.byLatitude.length; k++) {
-      const spot = this.byLatitude[k];
-      if (spot === undefined || spot.lat > place.lat + band) break;
+    for (let k = middle; k < spots.length; k++) {
+      const spot = spots[k] as Place;
+      if ((spot.lat - place.lat) * KM_PER_DEGREE > Math.min(reachKm, nearest) * 1.001) break;
+      nearest = Math.min(nearest, distanceKm(spot, place));
+    }
+    for (let k = middle - 1; k >= 0; k--) {
+      const spot = spots[k] as Place;
+      if ((place.lat - spot.lat) * KM_PER_DEGREE > Math.min(reachKm, nearest) * 1.001) break;
       nearest = Math.min(nearest, distanceKm(spot, place));
     }
     return nearest;

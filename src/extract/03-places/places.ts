@@ -1,6 +1,12 @@
 import { BETWEEN_KM, distanceKm, locateMentions, placed, shaped } from '../../gazetteer/index.js';
 import { countBelow, flatMapped } from '../../text/index.js';
-import type { Gazetteer, Place, PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
+import type {
+  Anaphor,
+  Gazetteer,
+  Place,
+  PlaceMention,
+  ResolvedPlace,
+} from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import { ROADS, ROAD_WORDS, someAt, textOf } from '../01-read/index.js';
 import type { WordSet } from '../01-read/index.js';
@@ -208,8 +214,7 @@ export function locatePlaces(
     headline,
     unknown,
     aside,
-    pointingBack:
-      anaphors.length === 0 ? [] : flatMapped(anaphors, (m) => pointBack(m, acts, headline)),
+    pointingBack: anaphors.length === 0 ? [] : pointingBack(anaphors, acts, headline),
   };
 }
 
@@ -360,11 +365,15 @@ function allJoins(analysis: Analysis, from: number, to: number): boolean {
  * nearby towns is one act, placed between them (precision 2). A highway named
  * by two far cities («حلب - القامشلي») says nothing so precise.
  */
-function joinBetween(resolved: readonly ResolvedPlace[]): ResolvedPlace[] {
-  const out: ResolvedPlace[] = [];
-  for (let k = 0; k < resolved.length; k++) {
+function joinBetween(resolved: readonly ResolvedPlace[]): readonly ResolvedPlace[] {
+  // Most reports name no two places an act was between: their places as they are, not copied.
+  let first = 0;
+  while (first < resolved.length && !ends(resolved[first] as ResolvedPlace)) first++;
+  if (first === resolved.length) return resolved;
+  const out = resolved.slice(0, first);
+  for (let k = first; k < resolved.length; k++) {
     const a = resolved[k];
-    const b = resolved[k + 1];
+    const b = k + 1 < resolved.length ? resolved[k + 1] : undefined;
     if (a === undefined) continue;
     if (
       b !== undefined &&
@@ -455,32 +464,59 @@ function quarters(
  * settlement word of that kind (a city named bare for «المدينة», a town or
  * village for «البلدة», «القرية»).
  */
-function pointBack(
-  m: PlaceMention,
+function pointingBack(
+  anaphors: readonly PlaceMention[],
   acts: readonly ResolvedPlace[],
   headline: readonly ResolvedPlace[],
 ): ResolvedPlace[] {
-  const anaphor = m.anaphor;
-  if (anaphor === undefined) return [];
-  const fits = (r: ResolvedPlace): boolean => {
-    if (r.place.kind !== 'community' && r.place.kind !== 'neighbourhood') return false;
-    const word = r.mention.kindWord;
-    if (word !== undefined) return word.some((k) => anaphor.kinds.has(k));
-    return anaphor.city ? r.place.rank <= 2 : r.place.rank >= 3;
-  };
-  // The last fitting act that ends before it, else the last fitting headline place; acts are
-  // in text order, so those starting before it are found by a binary search.
-  let earlier: ResolvedPlace | undefined;
-  for (let k = firstStartingFrom(acts, m.start) - 1; k >= 0 && earlier === undefined; k--) {
-    const r = acts[k];
-    if (r !== undefined && r.mention.end <= m.start && fits(r)) earlier = r;
+  // One list for the report's words pointing back, where a list was made for each and joined.
+  const found: ResolvedPlace[] = [];
+  for (let k = 0; k < anaphors.length; k++) {
+    const m = anaphors[k] as PlaceMention;
+    const earlier = m.anaphor === undefined ? undefined : pointedTo(m, m.anaphor, acts, headline);
+    if (earlier === undefined) continue;
+    const precision = m.relation === 'at' || m.relation === 'inside' ? 1 : 2;
+    found.push({
+      ...earlier,
+      precision,
+      alternatives: [],
+      basis: 'report',
+      mention: m,
+      derived: 'anaphor',
+    });
   }
-  earlier ??= headline.findLast(fits);
-  if (earlier === undefined) return [];
-  const precision = m.relation === 'at' || m.relation === 'inside' ? 1 : 2;
-  return [
-    { ...earlier, precision, alternatives: [], basis: 'report', mention: m, derived: 'anaphor' },
-  ];
+  return found;
+}
+
+/**
+ * The last fitting act that ends before the word pointing back, else the last fitting
+ * headline place. Acts are in text order, so those starting before it are found by a
+ * binary search; loops, where a closure was made for each word and called for each place.
+ */
+function pointedTo(
+  m: PlaceMention,
+  anaphor: Anaphor,
+  acts: readonly ResolvedPlace[],
+  headline: readonly ResolvedPlace[],
+): ResolvedPlace | undefined {
+  for (let k = firstStartingFrom(acts, m.start) - 1; k >= 0; k--) {
+    const r = acts[k] as ResolvedPlace;
+    if (r.mention.end <= m.start && fitsAnaphor(r, anaphor)) return r;
+  }
+  for (let k = headline.length - 1; k >= 0; k--) {
+    const r = headline[k] as ResolvedPlace;
+    if (fitsAnaphor(r, anaphor)) return r;
+  }
+  return undefined;
+}
+
+/** Whether a place is of the kind a word pointing back names: by its settlement word, else its rank. */
+function fitsAnaphor(r: ResolvedPlace, anaphor: Anaphor): boolean {
+  if (r.place.kind !== 'community' && r.place.kind !== 'neighbourhood') return false;
+  const word = r.mention.kindWord;
+  if (word === undefined) return anaphor.city ? r.place.rank <= 2 : r.place.rank >= 3;
+  for (let k = 0; k < word.length; k++) if (anaphor.kinds.has(word[k] as string)) return true;
+  return false;
 }
 
 /** Names read one letter off the gazetteer's spelling: a reviewer should check them. */
