@@ -10,8 +10,9 @@ import {
   storedCaptures,
   StoreFullError,
 } from '../store/index.js';
-import type { Database, FailedBundle } from '../store/index.js';
-import { dataDir, ingestBatch, loadKnowledge, storeOptions } from '../service/index.js';
+import type { Bundle, Database, FailedBundle } from '../store/index.js';
+import { dataDir, ingestBatches, loadKnowledge, storeOptions } from '../service/index.js';
+import type { Batch } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
 import { holdHeapClose } from './heap.js';
 import { printable } from './terminal.js';
@@ -42,6 +43,47 @@ async function recordFailedBundle(db: Database, bundle: FailedBundle): Promise<n
 }
 
 /**
+ * The bundles this worker takes from the queue, until it is told to stop or,
+ * with `untilEmpty`, nothing is left; bundles whose every attempt failed have
+ * their reports recorded as failures on the way. Asked for the next while a
+ * bundle is stored (ingestBatches reads one ahead): a bundle in hand counts as
+ * pending, so an empty queue is looked at again until it is stored.
+ */
+async function* bundlesOf(
+  queue: IngestQueue,
+  db: Database,
+  signal: { readonly stopping: boolean },
+  flags: WorkerFlags,
+  tally: { done: number; failed: number },
+): AsyncGenerator<Batch<Bundle>> {
+  while (!signal.stopping) {
+    const bundle = await queue.take();
+    if (bundle !== null) {
+      yield {
+        reports: bundle.reports,
+        options: { ...bundle.facts, skipStored: false },
+        tag: bundle,
+      };
+      continue;
+    }
+    const given = await queue.takeFailed();
+    if (given !== null) {
+      const lost = await recordFailedBundle(db, given);
+      tally.failed += lost;
+      tally.done += lost;
+      await queue.settleFailed(given.id);
+      continue;
+    }
+    if (flags.untilEmpty === true && (await queue.pending()) === 0) {
+      // Left with the counts as the events stand: no read pays for what this worker wrote.
+      await foldCounts(db);
+      return;
+    }
+    await sleep(IDLE_POLL_MS);
+  }
+}
+
+/**
  * `wathiq worker`: takes reports from the server's queue and ingests them, as
  * many processes on as many machines as wanted. Each bundle of reports is
  * stored (in transactions of at most 200 reports: transactionReports) and its
@@ -66,36 +108,14 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  let done = 0;
-  let failed = 0;
+  const tally = { done: 0, failed: 0 };
   try {
-    while (!signal.stopping) {
-      const bundle = await queue.take();
-      if (bundle === null) {
-        const given = await queue.takeFailed();
-        if (given !== null) {
-          const lost = await recordFailedBundle(db, given);
-          failed += lost;
-          done += lost;
-          await queue.settleFailed(given.id);
-          continue;
-        }
-        if (flags.untilEmpty === true && (await queue.pending()) === 0) {
-          // Left with the counts as the events stand: no read pays for what this worker wrote.
-          await foldCounts(db);
-          break;
-        }
-        await sleep(IDLE_POLL_MS);
-        continue;
-      }
-      let results;
-      try {
-        results = await ingestBatch(db, knowledge, bundle.reports, {
-          ...bundle.facts,
-          skipStored: false,
-        });
-      } catch (error) {
+    const bundles = bundlesOf(queue, db, signal, flags, tally);
+    for await (const stored of ingestBatches(db, knowledge, bundles)) {
+      const bundle = stored.tag;
+      if ('error' in stored) {
         // Tried again (by this worker or another), and recorded as failures after its last attempt.
+        const { error } = stored;
         const reason = error instanceof Error ? error.message : String(error);
         await queue.fail(bundle.id, reason);
         if (error instanceof StoreFullError) throw error;
@@ -104,8 +124,8 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
         );
         continue;
       }
-      failed += results.filter((r) => r.outcome === 'failed').length;
-      done += results.length;
+      tally.failed += stored.results.filter((r) => r.outcome === 'failed').length;
+      tally.done += stored.results.length;
       await queue.complete(bundle.id);
       // A worker answers nobody: it refreshes the planner's statistics itself, once a table has grown.
       await refreshStaleStatistics(db);
@@ -116,6 +136,6 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
     await queue.close();
     await db.close();
   }
-  if (flags.quiet !== true) process.stdout.write(`${say('worker.done', { done, failed })}\n`);
+  if (flags.quiet !== true) process.stdout.write(`${say('worker.done', tally)}\n`);
   return 0;
 }

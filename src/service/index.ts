@@ -4,13 +4,20 @@ export { loadCatalog } from './catalog.js';
 export type { Catalog } from './catalog.js';
 export { openExistingStore, storeName, storeOptions } from './store.js';
 export type { StoreLocation } from './store.js';
-export { ingestBatch, TRANSACTION_BYTES, transactionReports } from './ingest.js';
+export { ingestBatch, ingestBatches, TRANSACTION_BYTES, transactionReports } from './ingest.js';
 export { backgroundStatistics } from './statistics.js';
 export type { BackgroundStatistics } from './statistics.js';
 export { linkNotes, readingNotes } from './notes.js';
 export { evidenceOf, saveEvidence, verifyCaptures } from './evidence.js';
 export type { Mismatch, SavedEvidence } from './evidence.js';
-export type { FactDifference, PipelineOptions, ReportOutcome, ReportResult } from './ingest.js';
+export type {
+  Batch,
+  BatchDone,
+  FactDifference,
+  PipelineOptions,
+  ReportOutcome,
+  ReportResult,
+} from './ingest.js';
 export { governorateCode } from './filter.js';
 export { decide, joinEvents, setPrivate, setStatus, splitOff } from './review.js';
 export type { Decided, Detached, Joined } from './review.js';

@@ -24,6 +24,7 @@ import type {
   StoredFacts,
   StoredReport,
 } from '../store/index.js';
+import { giveWay, readAhead } from './ahead.js';
 import { extraction } from './extraction.js';
 import type { Extract } from './extraction.js';
 import { rereadAll } from './reprocess.js';
@@ -147,24 +148,119 @@ export async function ingestBatch(
   reports: readonly RawReport[],
   options: PipelineOptions = {},
 ): Promise<ReportResult[]> {
-  const extract = await extraction();
-  const stored =
-    options.skipStored === false
-      ? new Set<string>()
-      : await storedCaptures(
-          db,
-          reports.map((r) => r.sha256),
-        );
-  const storedBefore: RawReport[] = [];
-  for (const r of reports) if (stored.has(r.sha256)) storedBefore.push(r);
-  const completed = await completeStored(db, { knowledge, extract }, storedBefore, options);
-  const results: ReportResult[] = [];
-  for (const piece of pieces(reports, transactionReports(db)))
-    results.push(...(await ingestPiece(db, { knowledge, extract }, piece, stored, options)));
-  // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
-  // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
-  await foldPiledCounts(db);
-  // A piece's results are its reports', in order: the batch's are the reports', in order.
+  for await (const done of ingestBatches(db, knowledge, [{ reports, options, tag: null }])) {
+    if ('error' in done) throw done.error;
+    return done.results;
+  }
+  return [];
+}
+
+/** Reports to ingest together (ingestBatch), and what their caller knows them by. */
+export interface Batch<T> {
+  readonly reports: readonly RawReport[];
+  readonly options: PipelineOptions;
+  readonly tag: T;
+}
+
+/** A batch ingested, or the error that stopped it (a full disk, a deadlock broken each time). */
+export type BatchDone<T> =
+  | { readonly tag: T; readonly results: ReportResult[] }
+  | { readonly tag: T; readonly error: unknown };
+
+/**
+ * Ingests batches as they come, each as ingestBatch does, and gives each
+ * one's results once it is stored, in order; a batch that fails gives its
+ * error and the others go on. On a server the next piece is read while the
+ * last is stored (readAhead): this process's CPU extracts while the server
+ * works, and while the transaction waits on another's linking lock.
+ */
+export async function* ingestBatches<T>(
+  db: Database,
+  knowledge: Knowledge,
+  batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
+): AsyncGenerator<BatchDone<T>> {
+  const reading: Reading = { knowledge, extract: await extraction() };
+  let stored: ReportResult[] = [];
+  let failedBatch: Batch<T> | null = null;
+  for await (const turn of readAhead(readPieces(db, reading, batches), db.engine === 'postgres')) {
+    if (turn.batch === failedBatch) continue;
+    try {
+      if ('error' in turn) throw turn.error;
+      stored.push(...(await storePiece(db, knowledge, turn.piece)));
+      if (!turn.last) continue;
+      // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
+      // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
+      await foldPiledCounts(db);
+    } catch (error) {
+      failedBatch = turn.batch;
+      stored = [];
+      yield { tag: turn.batch.tag, error };
+      continue;
+    }
+    yield {
+      tag: turn.batch.tag,
+      results: withCompletions(turn.batch.reports, stored, turn.completed),
+    };
+    stored = [];
+  }
+}
+
+/** A piece of a batch read (or the error that stopped the batch before), and whether it is the batch's last. */
+type Turn<T> =
+  | {
+      readonly batch: Batch<T>;
+      readonly piece: ReadPiece;
+      readonly last: boolean;
+      readonly completed: ReadonlyMap<RawReport, Completed>;
+    }
+  | { readonly batch: Batch<T>; readonly error: unknown };
+
+/**
+ * Each batch's pieces read, after the facts its stored reports lacked were
+ * taken (completeStored); a batch of no reports is one empty piece.
+ */
+async function* readPieces<T>(
+  db: Database,
+  reading: Reading,
+  batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
+): AsyncGenerator<Turn<T>> {
+  for await (const batch of batches) {
+    const { reports, options } = batch;
+    let stored: ReadonlySet<string>;
+    let completed: ReadonlyMap<RawReport, Completed>;
+    try {
+      stored =
+        options.skipStored === false
+          ? new Set<string>()
+          : await storedCaptures(
+              db,
+              reports.map((r) => r.sha256),
+            );
+      const storedBefore: RawReport[] = [];
+      for (const r of reports) if (stored.has(r.sha256)) storedBefore.push(r);
+      completed = await completeStored(db, reading, storedBefore, options);
+    } catch (error) {
+      yield { batch, error };
+      continue;
+    }
+    const all = [...pieces(reports, transactionReports(db))];
+    if (all.length === 0) all.push([]);
+    for (const [k, piece] of all.entries())
+      yield {
+        batch,
+        piece: await readPiece(reading, piece, stored, options),
+        last: k === all.length - 1,
+        completed,
+      };
+  }
+}
+
+/** A piece's results are its reports', in order: the batch's are the reports', in order. */
+function withCompletions(
+  reports: readonly RawReport[],
+  results: readonly ReportResult[],
+  completed: ReadonlyMap<RawReport, Completed>,
+): ReportResult[] {
   const completedResults: ReportResult[] = [];
   for (const [k, r] of results.entries()) {
     const report = reports[k];
@@ -327,20 +423,36 @@ function withFacts(report: StoredReport, c: Completion): StoredReport {
   };
 }
 
-/** One piece of a batch: read and extracted, then stored in one transaction. */
-async function ingestPiece(
-  db: Database,
+/** A piece of a batch read and extracted, to be stored in one transaction (storePiece). */
+interface ReadPiece {
+  readonly reports: readonly RawReport[];
+  /** Those whose bytes were stored before. */
+  readonly known: ReadonlySet<RawReport>;
+  readonly ready: readonly ExtractedReport[];
+  /** What reading found not quite as written, by report. */
+  readonly warnings: ReadonlyMap<RawReport, readonly string[]>;
+  /** Those that could not be read, and why: recorded as failures when the piece is stored. */
+  readonly unread: ReadonlyMap<RawReport, unknown>;
+}
+
+/**
+ * Reads and extracts a piece, giving way to what else this process does
+ * (a transaction's next statement, a request) after each report: a piece
+ * read ahead never holds up the one being stored by more than a report.
+ */
+async function readPiece(
   { knowledge, extract }: Reading,
   reports: readonly RawReport[],
   stored: ReadonlySet<string>,
   options: PipelineOptions,
-): Promise<ReportResult[]> {
-  const results = new Map<RawReport, ReportResult>();
-  const read = new Map<RawReport, readonly string[]>();
+): Promise<ReadPiece> {
+  const known = new Set<RawReport>();
   const ready: ExtractedReport[] = [];
+  const warningsOf = new Map<RawReport, readonly string[]>();
+  const unread = new Map<RawReport, unknown>();
   for (const report of reports) {
     if (stored.has(report.sha256)) {
-      results.set(report, { source: report.source, outcome: 'known' });
+      known.add(report);
       continue;
     }
     try {
@@ -355,15 +467,29 @@ async function ingestPiece(
           warnings: [...warnings, ...result.warnings],
         },
       });
-      if (warnings.length > 0) read.set(report, warnings);
+      if (warnings.length > 0) warningsOf.set(report, warnings);
     } catch (error) {
-      results.set(report, await failed(db, report, error));
+      unread.set(report, error);
     }
+    await giveWay();
   }
-  for (const [k, outcome] of (await saveAll(db, knowledge, ready)).entries()) {
-    const item = ready[k];
+  return { reports, known, ready, warnings: warningsOf, unread };
+}
+
+/** A piece stored in one transaction, with its reports that could not be read recorded as failures. */
+async function storePiece(
+  db: Database,
+  knowledge: Knowledge,
+  piece: ReadPiece,
+): Promise<ReportResult[]> {
+  const results = new Map<RawReport, ReportResult>();
+  for (const report of piece.known)
+    results.set(report, { source: report.source, outcome: 'known' });
+  for (const [report, error] of piece.unread) results.set(report, await failed(db, report, error));
+  for (const [k, outcome] of (await saveAll(db, knowledge, piece.ready)).entries()) {
+    const item = piece.ready[k];
     if (item === undefined) continue;
-    const warnings = read.get(item.report);
+    const warnings = piece.warnings.get(item.report);
     results.set(item.report, {
       source: item.report.source,
       ...outcome,
@@ -373,7 +499,7 @@ async function ingestPiece(
         : {}),
     });
   }
-  return reports.map(
+  return piece.reports.map(
     (r) => results.get(r) ?? { source: r.source, outcome: 'failed', reason: 'lost' },
   );
 }

@@ -4,7 +4,14 @@ import { shippedKnowledge } from '../../src/extract/index.js';
 import type { Knowledge } from '../../src/extract/index.js';
 import { sha256Hex } from '../../src/ingest/index.js';
 import type { RawReport } from '../../src/ingest/index.js';
-import { ingestBatch, reprocess, transactionReports } from '../../src/service/index.js';
+import {
+  ingestBatch,
+  ingestBatches,
+  reprocess,
+  transactionReports,
+} from '../../src/service/index.js';
+import type { Batch, BatchDone } from '../../src/service/index.js';
+import { StoreFullError } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { emptyStore, engines } from '../store/engines.js';
 import { watching } from '../store/watch.js';
@@ -79,6 +86,60 @@ describe.each(engines())('ingesting a batch, on $name', (engine) => {
     const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM captures');
     expect(row?.n).toBe(reports.length);
   });
+  it('ingests batches as they come, giving each its results with its tag, in order, an empty one too', async () => {
+    const knowledge = shippedKnowledge();
+    const batches: Batch<string>[] = [
+      { reports: [report(0), report(1)], options: {}, tag: 'first' },
+      { reports: [], options: {}, tag: 'empty' },
+      { reports: [report(2), report(0)], options: {}, tag: 'again' },
+    ];
+    const done: BatchDone<string>[] = [];
+    for await (const d of ingestBatches(db, knowledge, batches)) done.push(d);
+    expect(done.map((d) => d.tag)).toEqual(['first', 'empty', 'again']);
+    const outcomes = done.map((d) => ('results' in d ? d.results.map((r) => r.outcome) : d.error));
+    expect(outcomes).toEqual([['added', 'added'], [], ['added', 'known']]);
+  });
+
+  it('gives a batch the store refuses its error, and stores the batches after it', async () => {
+    let refused = false;
+    const full = watching(db, (text) => {
+      if (refused || !text.includes('INSERT INTO documents')) return;
+      refused = true;
+      throw new StoreFullError('/store', null);
+    });
+    const batches = [
+      { reports: [report(0), report(1)], options: {}, tag: 'refused' },
+      { reports: [report(2)], options: {}, tag: 'stored' },
+    ];
+    const done: BatchDone<string>[] = [];
+    for await (const d of ingestBatches(full, shippedKnowledge(), batches)) done.push(d);
+    expect(done[0] !== undefined && 'error' in done[0] && done[0].error).toBeInstanceOf(
+      StoreFullError,
+    );
+    expect(done[1] !== undefined && 'results' in done[1] && done[1].results).toEqual([
+      { source: report(2).source, outcome: 'added' },
+    ]);
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM captures');
+    expect(row?.n).toBe(1);
+  });
+
+  it(`takes the next batch ${engine.name === 'PostgreSQL' ? 'while the last is stored (it is read meanwhile)' : 'once the last is stored (one engine does both)'}`, async () => {
+    const log: string[] = [];
+    function* given(): Generator<Batch<number>> {
+      for (let k = 0; k < 2; k++) {
+        log.push(`given ${String(k)}`);
+        yield { reports: [report(k)], options: {}, tag: k };
+      }
+    }
+    for await (const d of ingestBatches(db, shippedKnowledge(), given()))
+      log.push(`stored ${String(d.tag)}`);
+    expect(log).toEqual(
+      engine.name === 'PostgreSQL'
+        ? ['given 0', 'given 1', 'stored 0', 'stored 1']
+        : ['given 0', 'stored 0', 'given 1', 'stored 1'],
+    );
+  });
+
   const state = async (): Promise<{
     published: (string | null)[];
     incidents: { id: string; start: string | null }[];
