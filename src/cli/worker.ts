@@ -12,7 +12,7 @@ import {
 } from '../store/index.js';
 import type { Bundle, Database, FailedBundle } from '../store/index.js';
 import { dataDir, ingestBatches, loadKnowledge, storeOptions } from '../service/index.js';
-import type { Batch } from '../service/index.js';
+import type { Batch, BatchDone } from '../service/index.js';
 import type { StoreFlags } from './ingest.js';
 import { holdHeapClose } from './heap.js';
 import { printable } from './terminal.js';
@@ -84,6 +84,36 @@ async function* bundlesOf(
 }
 
 /**
+ * A bundle stored, or not: its job completed (and the statistics refreshed
+ * once a table has grown), or failed, to be tried again. A full disk stops
+ * the worker.
+ */
+async function settle(
+  queue: IngestQueue,
+  db: Database,
+  done: BatchDone<Bundle>,
+  tally: { done: number; failed: number },
+): Promise<void> {
+  const bundle = done.tag;
+  if ('error' in done) {
+    // Tried again (by this worker or another), and recorded as failures after its last attempt.
+    const { error } = done;
+    const reason = error instanceof Error ? error.message : String(error);
+    await queue.fail(bundle.id, reason);
+    if (error instanceof StoreFullError) throw error;
+    process.stderr.write(
+      `${pc.red('wathiq:')} ${printable(say('worker.bundleFailed', { reason: problem(reason) }))}\n`,
+    );
+    return;
+  }
+  tally.failed += done.results.filter((r) => r.outcome === 'failed').length;
+  tally.done += done.results.length;
+  await queue.complete(bundle.id);
+  // A worker answers nobody: it refreshes the planner's statistics itself, once a table has grown.
+  await refreshStaleStatistics(db);
+}
+
+/**
  * `wathiq worker`: takes reports from the server's queue and ingests them, as
  * many processes on as many machines as wanted. Each bundle of reports is
  * stored (in transactions of at most 200 reports: transactionReports) and its
@@ -111,24 +141,15 @@ export async function runWorker(flags: WorkerFlags): Promise<number> {
   const tally = { done: 0, failed: 0 };
   try {
     const bundles = bundlesOf(queue, db, signal, flags, tally);
-    for await (const stored of ingestBatches(db, knowledge, bundles)) {
-      const bundle = stored.tag;
-      if ('error' in stored) {
-        // Tried again (by this worker or another), and recorded as failures after its last attempt.
-        const { error } = stored;
-        const reason = error instanceof Error ? error.message : String(error);
-        await queue.fail(bundle.id, reason);
-        if (error instanceof StoreFullError) throw error;
-        process.stderr.write(
-          `${pc.red('wathiq:')} ${printable(say('worker.bundleFailed', { reason: problem(reason) }))}\n`,
-        );
-        continue;
+    for await (const done of ingestBatches(db, knowledge, bundles)) {
+      try {
+        await settle(queue, db, done, tally);
+      } catch (error) {
+        // Leaving: the queue is looked at no more, and a bundle taken ahead is let go unstored
+        // (its job comes back once it expires, as a killed worker's does).
+        signal.stopping = true;
+        throw error;
       }
-      tally.failed += stored.results.filter((r) => r.outcome === 'failed').length;
-      tally.done += stored.results.length;
-      await queue.complete(bundle.id);
-      // A worker answers nobody: it refreshes the planner's statistics itself, once a table has grown.
-      await refreshStaleStatistics(db);
     }
   } finally {
     process.off('SIGINT', stop);

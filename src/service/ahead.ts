@@ -8,22 +8,32 @@ export async function giveWay(): Promise<void> {
 /**
  * The values of `source`, in order; when `ahead`, the next one is asked for
  * as soon as one is given, so that the source works on it while the caller
- * works on this one. A caller that stops early lets the source finish the
- * value it was working on, and drops it.
+ * works on this one. A caller that stops early waits for the source to
+ * finish the value it was working on, and drops it: a source that may wait
+ * long (for work to come) must be told to stop first.
  */
 export async function* readAhead<V>(source: AsyncGenerator<V>, ahead: boolean): AsyncGenerator<V> {
-  let next = source.next();
+  let next = asked(source);
   try {
     for (;;) {
       const step = await next;
       if (step.done === true) return;
-      if (ahead) next = source.next();
+      if (ahead) next = asked(source);
       yield step.value;
-      if (!ahead) next = source.next();
+      if (!ahead) next = asked(source);
     }
   } finally {
-    // Settled or dropped: its failure, if any, is the dropped value's, which nobody waits for.
-    next.catch(() => undefined);
     await source.return(undefined);
   }
+}
+
+/**
+ * The source's next value, its failure marked as handled at once: a value
+ * read ahead may fail long before the caller comes to it, which is when its
+ * failure is thrown (or never, if the caller stops first).
+ */
+function asked<V>(source: AsyncGenerator<V>): Promise<IteratorResult<V>> {
+  const next = source.next();
+  next.catch(() => undefined);
+  return next;
 }

@@ -172,7 +172,9 @@ export type BatchDone<T> =
  * one's results once it is stored, in order; a batch that fails gives its
  * error and the others go on. On a server the next piece is read while the
  * last is stored (readAhead): this process's CPU extracts while the server
- * works, and while the transaction waits on another's linking lock.
+ * works. So a batch's stored bytes are looked for while the one before is
+ * stored: bytes in both are read again and found stored then ('known'), and
+ * only the first batch's facts complete them.
  */
 export async function* ingestBatches<T>(
   db: Database,
@@ -180,28 +182,29 @@ export async function* ingestBatches<T>(
   batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
 ): AsyncGenerator<BatchDone<T>> {
   const reading: Reading = { knowledge, extract: await extraction() };
-  let stored: ReportResult[] = [];
-  let failedBatch: Batch<T> | null = null;
-  for await (const turn of readAhead(readPieces(db, reading, batches), db.engine === 'postgres')) {
-    if (turn.batch === failedBatch) continue;
+  let results: ReportResult[] = [];
+  const failed = new Set<Batch<T>>();
+  const turns = readPieces(db, reading, batches, failed);
+  for await (const turn of readAhead(turns, db.engine === 'postgres')) {
+    if (failed.has(turn.batch)) continue;
     try {
       if ('error' in turn) throw turn.error;
-      stored.push(...(await storePiece(db, knowledge, turn.piece)));
+      results.push(...(await storePiece(db, knowledge, turn.piece)));
       if (!turn.last) continue;
       // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
       // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
       await foldPiledCounts(db);
     } catch (error) {
-      failedBatch = turn.batch;
-      stored = [];
+      failed.add(turn.batch);
+      results = [];
       yield { tag: turn.batch.tag, error };
       continue;
     }
     yield {
       tag: turn.batch.tag,
-      results: withCompletions(turn.batch.reports, stored, turn.completed),
+      results: withCompletions(turn.batch.reports, results, turn.completed),
     };
-    stored = [];
+    results = [];
   }
 }
 
@@ -217,19 +220,21 @@ type Turn<T> =
 
 /**
  * Each batch's pieces read, after the facts its stored reports lacked were
- * taken (completeStored); a batch of no reports is one empty piece.
+ * taken (completeStored); a batch of no reports is one empty piece. The
+ * pieces left of a batch that `failed` are not read.
  */
 async function* readPieces<T>(
   db: Database,
   reading: Reading,
   batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
+  failed: ReadonlySet<Batch<T>>,
 ): AsyncGenerator<Turn<T>> {
   for await (const batch of batches) {
     const { reports, options } = batch;
-    let stored: ReadonlySet<string>;
+    let known: ReadonlySet<string>;
     let completed: ReadonlyMap<RawReport, Completed>;
     try {
-      stored =
+      known =
         options.skipStored === false
           ? new Set<string>()
           : await storedCaptures(
@@ -237,7 +242,7 @@ async function* readPieces<T>(
               reports.map((r) => r.sha256),
             );
       const storedBefore: RawReport[] = [];
-      for (const r of reports) if (stored.has(r.sha256)) storedBefore.push(r);
+      for (const r of reports) if (known.has(r.sha256)) storedBefore.push(r);
       completed = await completeStored(db, reading, storedBefore, options);
     } catch (error) {
       yield { batch, error };
@@ -245,13 +250,15 @@ async function* readPieces<T>(
     }
     const all = [...pieces(reports, transactionReports(db))];
     if (all.length === 0) all.push([]);
-    for (const [k, piece] of all.entries())
+    for (const [k, piece] of all.entries()) {
+      if (failed.has(batch)) break;
       yield {
         batch,
-        piece: await readPiece(reading, piece, stored, options),
+        piece: await readPiece(reading, piece, known, options),
         last: k === all.length - 1,
         completed,
       };
+    }
   }
 }
 

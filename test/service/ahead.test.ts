@@ -48,7 +48,25 @@ describe('readAhead', () => {
     expect(log).toEqual(['asked 1', 'asked 2', 'done 1', 'let go']);
   });
 
-  it('drops the failure of a value read ahead that nobody waits for', async () => {
+  it('throws the failure of a value read ahead when the caller comes to it, not before', async () => {
+    const failing = (async function* () {
+      yield 1;
+      await Promise.resolve();
+      throw new Error('the second value could not be read');
+    })();
+    const seen: number[] = [];
+    const read = async (): Promise<void> => {
+      for await (const value of readAhead(failing, true)) {
+        // Several turns of the event loop while the value ahead fails.
+        for (let k = 0; k < 3; k++) await new Promise((resolve) => setImmediate(resolve));
+        seen.push(value);
+      }
+    };
+    await expect(read()).rejects.toThrow('the second value could not be read');
+    expect(seen).toEqual([1]);
+  });
+
+  it('drops the failure of a value read ahead when the caller stops first', async () => {
     const failing = (async function* () {
       yield 1;
       await Promise.resolve();
@@ -56,10 +74,10 @@ describe('readAhead', () => {
     })();
     const seen: number[] = [];
     for await (const value of readAhead(failing, true)) {
+      for (let k = 0; k < 3; k++) await new Promise((resolve) => setImmediate(resolve));
       seen.push(value);
       break;
     }
-    await new Promise((resolve) => setImmediate(resolve));
     expect(seen).toEqual([1]);
   });
 });
