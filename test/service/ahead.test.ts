@@ -29,6 +29,18 @@ async function workOn(
   }
 }
 
+/** A source whose second value fails as soon as it is asked for. */
+async function* failingAfterOne(): AsyncGenerator<number> {
+  yield 1;
+  await Promise.resolve();
+  throw new Error('the second value could not be read');
+}
+
+/** Several turns of the event loop, as a caller working on a value gives. */
+async function turns(n: number): Promise<void> {
+  for (let k = 0; k < n; k++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('readAhead', () => {
   it('asks the source for the next value while the caller works on this one', async () => {
     const log: string[] = [];
@@ -49,16 +61,12 @@ describe('readAhead', () => {
   });
 
   it('throws the failure of a value read ahead when the caller comes to it, not before', async () => {
-    const failing = (async function* () {
-      yield 1;
-      await Promise.resolve();
-      throw new Error('the second value could not be read');
-    })();
+    const failing = failingAfterOne();
     const seen: number[] = [];
     const read = async (): Promise<void> => {
       for await (const value of readAhead(failing, true)) {
         // Several turns of the event loop while the value ahead fails.
-        for (let k = 0; k < 3; k++) await new Promise((resolve) => setImmediate(resolve));
+        await turns(3);
         seen.push(value);
       }
     };
@@ -67,14 +75,10 @@ describe('readAhead', () => {
   });
 
   it('drops the failure of a value read ahead when the caller stops first', async () => {
-    const failing = (async function* () {
-      yield 1;
-      await Promise.resolve();
-      throw new Error('the second value could not be read');
-    })();
+    const failing = failingAfterOne();
     const seen: number[] = [];
     for await (const value of readAhead(failing, true)) {
-      for (let k = 0; k < 3; k++) await new Promise((resolve) => setImmediate(resolve));
+      await turns(3);
       seen.push(value);
       break;
     }
