@@ -17,14 +17,14 @@ import {
 import type { Database } from '../store/index.js';
 import {
   dataDir,
-  ingestBatch,
+  ingestBatches,
   loadKnowledge,
   storeName,
   storeOptions,
   TRANSACTION_BYTES,
   transactionReports,
 } from '../service/index.js';
-import type { ReportOutcome, StoreLocation } from '../service/index.js';
+import type { Batch, ReportOutcome, ReportResult, StoreLocation } from '../service/index.js';
 import { holdHeapClose, sweepBatch } from './heap.js';
 import { printable } from './terminal.js';
 import { iso, say, translator } from './i18n.js';
@@ -197,6 +197,87 @@ function listUnmatched(manifest: Manifest, files: ReadonlySet<string>): void {
 /** Undated reports named one by one; the rest are counted. */
 const UNDATED_SHOWN = 20;
 
+/** What an ingest has done so far, told as it goes and summed up at the end. */
+interface Progress {
+  readonly tally: Tally;
+  /** The files (not the reports inside them) read so far. */
+  readonly files: Set<string>;
+  readonly undated: string[];
+  completed: number;
+}
+
+/** How an ingest tells a person of a report it could not take (or took with a warning). */
+interface Telling {
+  readonly complain: (source: string, reason: string) => void;
+  readonly warn: (source: string, warning: string) => void;
+}
+
+/**
+ * The reports of `paths` in the batches stored one after another, as they are
+ * read; a source that cannot be taken in is recorded as a failure on the way.
+ * Told to stop, it gives no more: the reports read since the last batch are
+ * left for a re-run.
+ */
+async function* batchesOf(
+  db: Database,
+  paths: readonly string[],
+  flags: IngestFlags,
+  manifest: Manifest,
+  signal: { readonly stopping: boolean },
+  progress: Progress,
+  telling: Telling,
+): AsyncGenerator<Batch<null>> {
+  const options = {
+    published: flags.published ?? null,
+    outlet: flags.outlet ?? null,
+    url: flags.url ?? null,
+    ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
+  };
+  const most = Math.min(batchSize(flags, db), HELD_REPORTS);
+  let batch: RawReport[] = [];
+  let held = 0;
+  for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {
+    if (signal.stopping) return;
+    const source = 'report' in entry ? entry.report.source : entry.failure.source;
+    progress.files.add(source.replace(/(?:#\d+|:\d+)$/, ''));
+    if ('failure' in entry) {
+      await noteFailure(db, entry.failure);
+      progress.tally.failed++;
+      telling.complain(entry.failure.source, entry.failure.error.problem);
+      continue;
+    }
+    batch.push(entry.report);
+    held += entry.report.raw.length;
+    if (batch.length >= most || held >= HELD_BYTES) {
+      yield { reports: batch, options, tag: null };
+      batch = [];
+      held = 0;
+    }
+  }
+  if (batch.length > 0 && !signal.stopping) yield { reports: batch, options, tag: null };
+}
+
+/** A stored batch's outcomes added to the tally, with what a person should hear of them. */
+function record(results: readonly ReportResult[], progress: Progress, telling: Telling): void {
+  for (const r of results) {
+    progress.tally[r.outcome]++;
+    if (r.undated === true) progress.undated.push(r.source);
+    if (r.completed !== undefined) progress.completed++;
+    if (r.notCompleted !== undefined)
+      telling.warn(
+        r.source,
+        say('ingest.notCompleted', {
+          facts: r.notCompleted.facts.map((f) => say(`fact.${f}`)).join(say('list')),
+          reason: r.notCompleted.reason,
+        }),
+      );
+    for (const d of r.differing ?? [])
+      telling.warn(r.source, say('ingest.differs', { ...d, fact: say(`fact.${d.fact}`) }));
+    if (r.outcome === 'failed') telling.complain(r.source, r.reason ?? '');
+    for (const w of r.warnings ?? []) telling.warn(r.source, w);
+  }
+}
+
 async function ingestHere(
   db: Database,
   paths: readonly string[],
@@ -204,7 +285,13 @@ async function ingestHere(
   manifest: Manifest,
 ): Promise<number> {
   const knowledge = loadKnowledge(dataDir(flags.data));
-  const tally: Tally = { added: 0, known: 0, 'same-text': 0, failed: 0 };
+  const progress: Progress = {
+    tally: { added: 0, known: 0, 'same-text': 0, failed: 0 },
+    files: new Set<string>(),
+    undated: [],
+    completed: 0,
+  };
+  const { tally, files } = progress;
   const interactive = flags.progress !== false && process.stderr.isTTY;
   const bar = progressBar(interactive, interactive ? await countReportFiles(paths) : 0);
   const started = performance.now();
@@ -214,85 +301,50 @@ async function ingestHere(
   };
   // Ctrl-C finishes the batch at hand: everything acknowledged stays stored, and a re-run resumes.
   process.once('SIGINT', stop);
-  const files = new Set<string>();
-  const undated: string[] = [];
-  let batch: RawReport[] = [];
-  let held = 0;
-  const complain = (source: string, reason: string): void => {
-    if (bar === null)
-      process.stderr.write(
-        `${pc.red('wathiq:')} ${printable(`${iso(source)}: ${problem(reason)}`)}\n`,
-      );
-  };
-  let analyzed = 0;
-  let completed = 0;
-  const warn = (source: string, warning: string): void => {
-    if (bar === null)
-      process.stderr.write(
-        `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${problem(warning)}`)}\n`,
-      );
-  };
-  const flush = async (): Promise<void> => {
-    const results = await ingestBatch(db, knowledge, batch, {
-      published: flags.published ?? null,
-      outlet: flags.outlet ?? null,
-      url: flags.url ?? null,
-      ...(flags.maxSize === undefined ? {} : { maxBytes: flags.maxSize }),
-    });
-    batch = [];
-    held = 0;
-    for (const r of results) {
-      tally[r.outcome]++;
-      if (r.undated === true) undated.push(r.source);
-      if (r.completed !== undefined) completed++;
-      if (r.notCompleted !== undefined)
-        warn(
-          r.source,
-          say('ingest.notCompleted', {
-            facts: r.notCompleted.facts.map((f) => say(`fact.${f}`)).join(say('list')),
-            reason: r.notCompleted.reason,
-          }),
+  const telling: Telling = {
+    complain: (source, reason) => {
+      if (bar === null)
+        process.stderr.write(
+          `${pc.red('wathiq:')} ${printable(`${iso(source)}: ${problem(reason)}`)}\n`,
         );
-      for (const d of r.differing ?? [])
-        warn(r.source, say('ingest.differs', { ...d, fact: say(`fact.${d.fact}`) }));
-      if (r.outcome === 'failed') complain(r.source, r.reason ?? '');
-      for (const w of r.warnings ?? []) warn(r.source, w);
-    }
-    // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
-    // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
-    if (await refreshStaleStatistics(db)) analyzed = tally.added;
-    const seconds = (performance.now() - started) / 1000;
-    if (flags.log === true)
-      process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);
+    },
+    warn: (source, warning) => {
+      if (bar === null)
+        process.stderr.write(
+          `${pc.yellow(say('cli.warning'))} ${printable(`${iso(source)}: ${problem(warning)}`)}\n`,
+        );
+    },
+  };
+  const show = (seconds: number): void =>
     bar?.update(files.size, {
       added: tally.added,
       known: tally.known + tally['same-text'],
       failed: tally.failed,
       rate: seconds > 0 ? Math.round((tally.added + tally.known) / seconds) : 0,
     });
-    // The embedded engine answers without the event loop turning, and a signal waits for a
-    // turn: one here lets Ctrl-C be heard after this batch, not after the last.
-    await turn();
-  };
+  let analyzed = 0;
   try {
-    for await (const entry of collectReports(paths, { maxBytes: flags.maxSize, manifest })) {
+    // On a server the next batch is read while this one is stored (ingestBatches reads ahead).
+    const batches = batchesOf(db, paths, flags, manifest, signal, progress, telling);
+    for await (const done of ingestBatches(db, knowledge, batches)) {
+      if ('error' in done) throw done.error;
+      record(done.results, progress, telling);
+      // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
+      // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
+      if (await refreshStaleStatistics(db)) analyzed = tally.added;
+      const seconds = (performance.now() - started) / 1000;
+      if (flags.log === true)
+        process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);
+      show(seconds);
+      sweepBatch();
+      // The embedded engine answers without the event loop turning, and a signal waits for a
+      // turn: one here lets Ctrl-C be heard after this batch, not after the last.
+      await turn();
+      // A batch read ahead and not yet stored is dropped: a re-run reads it again.
       if (signal.stopping) break;
-      const source = 'report' in entry ? entry.report.source : entry.failure.source;
-      files.add(source.replace(/(?:#\d+|:\d+)$/, ''));
-      if ('failure' in entry) {
-        await noteFailure(db, entry.failure);
-        tally.failed++;
-        complain(entry.failure.source, entry.failure.error.problem);
-      } else {
-        batch.push(entry.report);
-        held += entry.report.raw.length;
-        if (batch.length >= Math.min(batchSize(flags, db), HELD_REPORTS) || held >= HELD_BYTES) {
-          await flush();
-          sweepBatch();
-        }
-      }
     }
-    if (!signal.stopping) await flush();
+    // Sources that failed after the last batch are counted too.
+    show((performance.now() - started) / 1000);
     if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
     // Left with the counts as the events stand: no read pays for what this command wrote.
     await foldCounts(db);
@@ -302,9 +354,9 @@ async function ingestHere(
   }
   const seconds = (performance.now() - started) / 1000;
   if (!signal.stopping) listUnmatched(manifest, files);
-  listUndated(undated);
+  listUndated(progress.undated);
   process.stdout.write(
-    `${signal.stopping ? say('ingest.stopped') : ''}${summary(tally, seconds, say, completed)}${tally.failed > 0 ? say('ingest.failedHint') : ''}${say('ingest.store', { store: iso(storeName(flags)) })}\n`,
+    `${signal.stopping ? say('ingest.stopped') : ''}${summary(tally, seconds, say, progress.completed)}${tally.failed > 0 ? say('ingest.failedHint') : ''}${say('ingest.store', { store: iso(storeName(flags)) })}\n`,
   );
   return tally.failed > 0 || signal.stopping ? 1 : 0;
 }
