@@ -215,7 +215,11 @@ export interface Gazetteer {
    * Extraction asks nextPlaceStart; this word-at-a-time answer is what the scan is tested against.
    */
   mayStartPlace(token: Token | undefined): boolean;
-  /** The first token of `[from, to)` where a place name or a cue word may start; `to` when none. */
+  /**
+   * The first token of `[from, to)` where a place name or a cue word may start (`mayStartPlace`)
+   * and may be found: a word that only opens longer ones is passed when the token after it
+   * (within `to`) goes on none, as `nameAt` and `cueAt` find nothing there; `to` when none.
+   */
   nextPlaceStart(tokens: readonly Token[], from: number, to: number): number;
   /** The longest place name at token `start`, as `names.longestAt` finds it. */
   nameAt(tokens: readonly Token[], start: number, end?: number): PlaceMatch | null;
@@ -255,10 +259,14 @@ const GOES_ON_NAME = FIRST_MARK << 3;
 const GOES_ON_CUE = FIRST_MARK << 4;
 /** One of the word's keys is never part of a place's name (cues.json's not_names, stop_words). */
 const NOT_NAME = FIRST_MARK << 5;
+/** The word alone is a place name or a cue: not only the first word of longer ones. */
+const NAMES_ALONE = FIRST_MARK << 6;
 /** A place name or a cue word may start with the word. */
 const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
+/** A name or a cue may go on through the word. */
+const GOES_ON_PLACE = GOES_ON_NAME | GOES_ON_CUE;
 /** The word's forms (`formBits`), from this bit up: read off how it is written, not its keys. */
-const FIRST_FORM = FIRST_MARK << 6;
+const FIRST_FORM = FIRST_MARK << 7;
 
 /** A word a phrase of the index starts with. */
 const startsAny = <V>(starts: PhraseStarts<V>): boolean =>
@@ -269,7 +277,8 @@ const bitsOf = (facts: WordFacts): number =>
   KNOWN_WORD |
   facts.bits |
   (startsAny(facts.names) ? STARTS_NAME : 0) |
-  (startsAny(facts.cues) ? STARTS_CUE : 0);
+  (startsAny(facts.cues) ? STARTS_CUE : 0) |
+  (facts.nameAlone !== null || facts.cueAlone !== null ? NAMES_ALONE : 0);
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -610,6 +619,12 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   const goesOn = (token: Token | undefined, bit: number, marks: ReadonlySet<string>): boolean =>
     token !== undefined &&
     (token.kind === 'word' ? (bitsOfWord(token) & bit) !== 0 : marks.has(token.text));
+  // Whether a name or a cue may go on through this token: `goesOn` for either.
+  const goesOnPlace = (token: Token | undefined): boolean =>
+    token !== undefined &&
+    (token.kind === 'word'
+      ? (bitsOfWord(token) & GOES_ON_PLACE) !== 0
+      : nameLaterMarks.has(token.text) || cueLaterMarks.has(token.text));
   const mayStartPlace = (token: Token | undefined): boolean => {
     if (token === undefined) return false;
     if (token.kind !== 'word') return otherStarts.has(token.text);
@@ -632,7 +647,9 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     mayStartPlace,
     // One call for a sentence's run of words that start nothing, where a call per word asked.
     // A word's bits are read here, not asked of `bitsOfWord`: the scan passes every word of a
-    // report, and a call for each was most of its cost.
+    // report, and a call for each was most of its cost. A word that only opens longer names
+    // or cues («دير» of «دير الزور»), followed by one that goes on none, starts nothing
+    // either: passed here, where `nameAt` and `cueAt` each loaded its record to say so.
     nextPlaceStart: (tokens, from, to) => {
       for (let i = from; i < to; i++) {
         const token = tokens[i];
@@ -643,7 +660,9 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         }
         const at = token.wordNumber - firstWord;
         const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
-        if (((known !== 0 ? known : bitsOf(factsOfWord(token))) & STARTS_PLACE) !== 0) return i;
+        const bits = known !== 0 ? known : bitsOf(factsOfWord(token));
+        if ((bits & STARTS_PLACE) === 0) continue;
+        if ((bits & NAMES_ALONE) !== 0 || (i + 1 < to && goesOnPlace(tokens[i + 1]))) return i;
       }
       return to;
     },

@@ -142,20 +142,43 @@ describe('the words a gazetteer knows around place names', () => {
       );
   });
 
-  it('finds the next token that may start a place as asking token by token does', () => {
+  it('finds the next token where a name or a cue may be found, passing none that asking token by token finds', () => {
     // Words of our own seen here first, then again: asked before anything is known of them.
     const tokens = tokensOf(
-      'قال شاهد زقزوق إن قصفا طال بريف حلب الشرقي، (قرب) مدينة دير الزور وقرية الهدهود وزقزوق أمس',
+      'قال شاهد زقزوق إن قصفا طال بريف حلب الشرقي، (قرب) مدينة دير الزور وقرية الهدهود وزقزوق ودير أمس',
     );
+    const found = (k: number, to: number): boolean =>
+      gazetteer.nameAt(tokens, k, to) !== null || gazetteer.cueAt(tokens, k, to) !== null;
     for (let from = 0; from <= tokens.length; from++)
       for (const to of [tokens.length, from + 2, from]) {
         const next = gazetteer.nextPlaceStart(tokens, from, to);
-        let expected = from;
-        while (expected < to && !gazetteer.mayStartPlace(tokens[expected])) expected++;
-        expect(next, `${String(from)}–${String(to)}`).toBe(Math.max(expected, from));
+        const at = `${String(from)}–${String(to)}`;
+        let first = from;
+        while (first < to && !found(first, to)) first++;
+        // Never past a token where something is found, never at one where no place may start.
+        expect(next, at).toBeGreaterThanOrEqual(Math.min(from, to));
+        expect(next, at).toBeLessThanOrEqual(Math.max(first, from));
+        if (next < to) expect(gazetteer.mayStartPlace(tokens[next]), at).toBe(true);
       }
     expect(tokens[gazetteer.nextPlaceStart(tokens, 0, tokens.length)]?.text).toBe('بريف');
     expect(gazetteer.nextPlaceStart(tokens, 0, 3)).toBe(3);
+  });
+
+  it('passes a word that only opens longer names when the word after it goes on none', () => {
+    // «دير» alone is no name and no cue: it opens «دير الزور» and the like.
+    const [opener] = tokensOf('دير');
+    expect(gazetteer.mayStartPlace(opener)).toBe(true);
+    const alone = tokensOf('قصف دير أمس');
+    expect(gazetteer.nameAt(alone, 1)).toBeNull();
+    expect(gazetteer.nextPlaceStart(alone, 0, alone.length)).toBe(alone.length);
+    // Followed by the rest of its name, or cut off by the sentence's end, it stops the scan or not.
+    const named = tokensOf('قصف دير الزور');
+    expect(gazetteer.nextPlaceStart(named, 0, named.length)).toBe(1);
+    expect(gazetteer.nameAt(named, 1)?.end).toBe(3);
+    expect(gazetteer.nextPlaceStart(named, 0, 2)).toBe(2);
+    // A word that is a name alone stops the scan whatever follows.
+    const town = tokensOf('قصف حلب أمس');
+    expect(gazetteer.nextPlaceStart(town, 0, town.length)).toBe(1);
   });
 
   it('finds the name and the cue at a word as its tries do, with clitics, punctuation and bounds', () => {
