@@ -257,13 +257,16 @@ export function findPlaceMentions(
   }
   // Most sentences name no facility: their places are as found.
   if (siteEnds === null) return found;
-  const ends: readonly number[] = siteEnds;
-  return found.map((m) => {
-    if (m.relation !== 'at' || !afterSite(gazetteer, tokens, ends, m)) return m;
+  // Marked in place, in a loop: the list is this call's own, where a callback made at each
+  // sentence that names a facility copied it.
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as PlaceMention;
+    if (m.relation !== 'at' || !afterSite(gazetteer, tokens, siteEnds, m)) continue;
     const near = shaped(m);
     near.relation = 'near';
-    return near;
-  });
+    found[k] = near;
+  }
+  return found;
 }
 
 /** No cue words read: shared by every start with none, and never changed (only `readCues` sets `CUES`'s fields). */
@@ -460,16 +463,32 @@ function afterSite(
   mention: PlaceMention,
 ): boolean {
   if (mention.facility && !mention.settlement) return false;
-  return siteEnds.some((end) => {
-    if (end > mention.start || mention.start - end > SITE_GAP) return false;
-    for (let k = end; k < mention.start; k++) {
-      const t = tokens[k];
-      const joins =
-        t?.text === 'في' || t?.text === ',' || (t !== undefined && gazetteer.notAName(t));
-      if (!joins) return false;
-    }
-    return true;
-  });
+  // Loops, where a callback was made for every place of a sentence that names a facility.
+  for (let s = 0; s < siteEnds.length; s++) {
+    const end = siteEnds[s] as number;
+    if (
+      end <= mention.start &&
+      mention.start - end <= SITE_GAP &&
+      onlyJoins(gazetteer, tokens, end, mention.start)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Every token of `[from, to)` joins a facility to its town: «في», a comma, a word never in a name. */
+function onlyJoins(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const joins = t?.text === 'في' || t?.text === ',' || (t !== undefined && gazetteer.notAName(t));
+    if (!joins) return false;
+  }
+  return true;
 }
 
 function locative(gazetteer: Gazetteer, tokens: readonly Token[], nameStart: number): boolean {

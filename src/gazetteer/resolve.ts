@@ -451,21 +451,46 @@ function ofBestKind(
 /** The names of the orders of kinds the cue words allow. */
 type KindsName = AdminLevel | 'region' | 'facility' | 'settlement' | 'bare';
 
-/** Which kinds of place the cue words allow, most fitting first: by the name of their order. */
-function preferredKinds(mention: PlaceMention): KindsName {
-  if (mention.admin !== null) return mention.admin;
-  if (mention.relation === 'region') return 'region';
-  if (mention.facility && !mention.settlement) return 'facility';
-  if (mention.settlement) return 'settlement';
-  return 'bare';
+/** The orders of kinds by number, in step with KINDS: what `preferredKinds` gives. */
+const KINDS_NAMES = Object.keys(KINDS) as readonly KindsName[];
+const KINDS_BY_NUMBER: readonly Kinds[] = KINDS_NAMES.map((name) => KINDS[name]);
+
+/** The number of an order of kinds (`KINDS_NAMES`). */
+const kindsNumber = (name: KindsName): number => KINDS_NAMES.indexOf(name);
+
+const GOVERNORATE_KINDS = kindsNumber('governorate');
+const DISTRICT_KINDS = kindsNumber('district');
+const SUBDISTRICT_KINDS = kindsNumber('subdistrict');
+const REGION_KINDS = kindsNumber('region');
+const FACILITY_KINDS = kindsNumber('facility');
+const SETTLEMENT_KINDS = kindsNumber('settlement');
+const BARE_KINDS = kindsNumber('bare');
+
+/**
+ * Which kinds of place the cue words allow, most fitting first: by the number of their order
+ * (`KINDS_BY_NUMBER`), where each mention looked its order up by name and then searched the
+ * names for its slot (`fittingSlot`).
+ */
+function preferredKinds(mention: PlaceMention): number {
+  switch (mention.admin) {
+    case 'governorate':
+      return GOVERNORATE_KINDS;
+    case 'district':
+      return DISTRICT_KINDS;
+    case 'subdistrict':
+      return SUBDISTRICT_KINDS;
+    case null:
+      break;
+  }
+  if (mention.relation === 'region') return REGION_KINDS;
+  if (mention.facility && !mention.settlement) return FACILITY_KINDS;
+  if (mention.settlement) return SETTLEMENT_KINDS;
+  return BARE_KINDS;
 }
 
-/** The orders of kinds by number: two slots each in `ListFacts`, in step with KINDS. */
-const KINDS_NAMES = Object.keys(KINDS) as readonly KindsName[];
-
 /** Where the places of an order of kinds, with «حي» before the name or not, are kept (`ListFacts`). */
-function fittingSlot(kinds: KindsName, cueKind: Place['kind'] | null): number {
-  return 2 * KINDS_NAMES.indexOf(kinds) + (cueKind === null ? 0 : 1);
+function fittingSlot(kinds: number, cueKind: Place['kind'] | null): number {
+  return 2 * kinds + (cueKind === null ? 0 : 1);
 }
 
 /**
@@ -554,8 +579,8 @@ export function resolveMention(
   context: PlaceContext,
 ): ResolvedPlace | null {
   if (mention.candidates.length === 0) return null;
-  const kindsName = preferredKinds(mention);
-  const kinds = KINDS[kindsName];
+  const order = preferredKinds(mention);
+  const kinds = KINDS_BY_NUMBER[order] as Kinds;
   // «حي»: a neighbourhood fits as well as a community, and the cue tips the balance.
   const cueKind = mention.neighbourhood === true ? 'neighbourhood' : null;
   // A weak name (a bare village, a partial name) can only mean a place the report's area vouches for.
@@ -569,7 +594,7 @@ export function resolveMention(
   // All the candidates, as most names keep: their best kind is the list's, kept with it.
   const whole = pool === mention.candidates && pool.length > 1;
   const facts = whole ? listFacts(mention) : null;
-  const slot = fittingSlot(kindsName, cueKind);
+  const slot = fittingSlot(order, cueKind);
   // A pool of one is its own best kind: most names are one place's.
   const fitting =
     facts !== null

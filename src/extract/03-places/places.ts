@@ -439,24 +439,26 @@ function quarters(
   acts: readonly ResolvedPlace[],
   headline: readonly ResolvedPlace[],
 ): ResolvedPlace[] {
-  // Most reports name no place the gazetteer lacks: no callback made for none.
-  if (unknown.length === 0) return [];
-  return flatMapped(unknown, (m) => {
-    if (m.neighbourhood !== true) return [];
+  // A loop, where a callback made at each report was called for every name the gazetteer
+  // lacks: most are no quarter, and each call made an empty list to say so.
+  const found: ResolvedPlace[] = [];
+  for (let k = 0; k < unknown.length; k++) {
+    const m = unknown[k] as PlaceMention;
+    if (m.neighbourhood !== true) continue;
     const city = lastCityBefore(acts, headline, m.start);
-    return city === undefined
-      ? []
-      : [
-          placed({
-            place: city.place,
-            precision: 2,
-            alternatives: [],
-            basis: 'report',
-            mention: m,
-            derived: 'quarter',
-          }),
-        ];
-  });
+    if (city === undefined) continue;
+    found.push(
+      placed({
+        place: city.place,
+        precision: 2,
+        alternatives: [],
+        basis: 'report',
+        mention: m,
+        derived: 'quarter',
+      }),
+    );
+  }
+  return found;
 }
 
 /**
