@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,20 @@ async function documents(url: string): Promise<number> {
   }
 }
 
+/** Jobs a worker has taken and not completed or failed. */
+async function activeJobs(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active'",
+    );
+    return rows[0]?.n ?? -1;
+  } finally {
+    await client.end();
+  }
+}
+
 describe.skipIf(serverUrl === undefined || serverUrl === '')(
   'the ingest queue on PostgreSQL',
   () => {
@@ -122,6 +137,50 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
           expect(worker.status).toBe(0);
           expect(worker.stdout).toMatch(/worker: 10 reports, 0 failed/);
           expect(await documents(db.url)).toBe(10);
+        } finally {
+          await db.drop();
+        }
+      },
+    );
+
+    it(
+      'stops on SIGTERM once the bundles it has taken are stored, and another worker stores the rest, every report once',
+      { timeout: 180_000 },
+      async () => {
+        const db = await serverDatabase(serverUrl ?? '', `wathiq_test_term_${String(process.pid)}`);
+        try {
+          const queued = await wathiq([
+            'ingest',
+            '--queue',
+            '--batch',
+            '5',
+            '--db',
+            db.url,
+            reports(40, 23),
+          ]);
+          expect(queued.stdout).toMatch(/queued 40 reports/);
+          const worker = wathiq(['worker', '--db', db.url]);
+          // Told to stop as a service manager would, once it has stored something.
+          while ((await documents(db.url)) === 0) await sleep(200);
+          process.kill(worker.pid ?? 0, 'SIGTERM');
+          const stopped = await worker;
+          expect(stopped.signal).toBeNull();
+          expect(stopped.status).toBe(0);
+          const said = /worker: (\d+) reports, 0 failed/.exec(stopped.stdout);
+          const stored = Number(said?.[1]);
+          // Whole bundles only (the one it had read ahead stored too), as it said, and not the whole queue.
+          expect(stored % 5).toBe(0);
+          expect(stored).toBeGreaterThan(0);
+          expect(stored).toBeLessThan(40);
+          expect(await documents(db.url)).toBe(stored);
+          // No job was left taken and unstored, to wait for its expiry.
+          expect(await activeJobs(db.url)).toBe(0);
+          // Another worker takes the rest.
+          const rest = await wathiq(['worker', '--until-empty', '--db', db.url]);
+          expect(rest.status).toBe(0);
+          expect(rest.stdout).toMatch(`worker: ${String(40 - stored)} reports, 0 failed`);
+          expect(await documents(db.url)).toBe(40);
+          expect(await counted(db.url)).toEqual({ pending: 0, kept: 'as counted' });
         } finally {
           await db.drop();
         }

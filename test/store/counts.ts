@@ -24,7 +24,7 @@ export async function countsKept(db: Sql): Promise<Record<string, unknown>> {
     summary: await db.query(
       `SELECT month::text, end_month::text, private, review_status, event_type, sub_event_type,
          admin1_pcode, actor1, actor2, claimants, events, fatalities::int AS fatalities
-       FROM event_summary ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text`,
+       FROM event_summary ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, claimants::text`,
     ),
     points: await db.query(`SELECT lon, lat, private, events FROM event_points ORDER BY 1, 2, 3`),
     days: await db.query(
@@ -52,7 +52,7 @@ export async function countsCounted(db: Sql): Promise<Record<string, unknown>> {
        FROM (SELECT ${KEYS}, count(*)::int AS events, coalesce(sum(fatalities_best), 0)::int AS fatalities
              FROM events GROUP BY ${KEYS}) AS e(month, end_month, private, review_status, event_type,
                sub_event_type, admin1_pcode, actor1, actor2, claimants, events, fatalities)
-       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text`,
+       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, claimants::text`,
     ),
     // By point, for the map.
     points: await db.query(

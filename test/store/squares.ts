@@ -6,7 +6,7 @@ import { GRID_CELL } from '../../src/store/schema.js';
 const KEY = `month::text, end_month::text, private, review_status, event_type, sub_event_type,
   admin1_pcode, actor1, actor2, claimants, x, y`;
 
-const ORDER = 'ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10::text, 11, 12';
+const ORDER = 'ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, claimants::text, 11, 12';
 
 /** The key columns of `event_square_months` (migration 36), as text where a value is a date. */
 const MONTH_KEY = 'month::text, end_month::text, private, x, y';
