@@ -147,13 +147,18 @@ function batchSize(flags: IngestFlags, db: Database): number {
   return flags.batch ?? transactionReports(db);
 }
 
-/** The bytes of reports held before a batch is stored (or queued, ten times as many) whatever its size. */
+/**
+ * The bytes of reports held before a batch is stored (or queued, ten times as
+ * many) whatever its size. On a server a second batch is held too, read ahead
+ * while the first is stored.
+ */
 const HELD_BYTES = TRANSACTION_BYTES;
 
 /**
  * The reports held before a batch is stored, whatever `--batch` says: each
  * transaction takes at most transactionReports of them anyway, and a batch of
  * 10,000 small reports held them all with their results (+13 MB at the peak).
+ * On a server, twice as many (one batch read ahead).
  */
 const HELD_REPORTS = 1000;
 
@@ -212,6 +217,13 @@ interface Telling {
   readonly warn: (source: string, warning: string) => void;
 }
 
+/** An ingest under way: whether it was told to stop, what it has done, how it tells of it. */
+interface Run {
+  readonly signal: { stopping: boolean };
+  readonly progress: Progress;
+  readonly telling: Telling;
+}
+
 /**
  * The reports of `paths` in the batches stored one after another, as they are
  * read; a source that cannot be taken in is recorded as a failure on the way.
@@ -223,9 +235,7 @@ async function* batchesOf(
   paths: readonly string[],
   flags: IngestFlags,
   manifest: Manifest,
-  signal: { readonly stopping: boolean },
-  progress: Progress,
-  telling: Telling,
+  { signal, progress, telling }: Run,
 ): AsyncGenerator<Batch<null>> {
   const options = {
     published: flags.published ?? null,
@@ -258,7 +268,11 @@ async function* batchesOf(
 }
 
 /** A stored batch's outcomes added to the tally, with what a person should hear of them. */
-function record(results: readonly ReportResult[], progress: Progress, telling: Telling): void {
+function tallyResults(
+  results: readonly ReportResult[],
+  progress: Progress,
+  telling: Telling,
+): void {
   for (const r of results) {
     progress.tally[r.outcome]++;
     if (r.undated === true) progress.undated.push(r.source);
@@ -299,7 +313,8 @@ async function ingestHere(
   const stop = (): void => {
     signal.stopping = true;
   };
-  // Ctrl-C finishes the batch at hand: everything acknowledged stays stored, and a re-run resumes.
+  // Ctrl-C finishes the batches in hand (on a server, the one read ahead too): everything
+  // acknowledged stays stored, and a re-run resumes.
   process.once('SIGINT', stop);
   const telling: Telling = {
     complain: (source, reason) => {
@@ -315,7 +330,7 @@ async function ingestHere(
         );
     },
   };
-  const show = (seconds: number): void =>
+  const showProgress = (seconds: number): void =>
     bar?.update(files.size, {
       added: tally.added,
       known: tally.known + tally['same-text'],
@@ -325,29 +340,36 @@ async function ingestHere(
   let analyzed = 0;
   try {
     // On a server the next batch is read while this one is stored (ingestBatches reads ahead).
-    const batches = batchesOf(db, paths, flags, manifest, signal, progress, telling);
-    for await (const done of ingestBatches(db, knowledge, batches)) {
-      if ('error' in done) throw done.error;
-      record(done.results, progress, telling);
+    const run: Run = { signal, progress, telling };
+    for await (const done of ingestBatches(
+      db,
+      knowledge,
+      batchesOf(db, paths, flags, manifest, run),
+    )) {
+      if ('error' in done) {
+        // No batch more is read: the one read ahead, if any, is dropped unstored.
+        signal.stopping = true;
+        throw done.error;
+      }
+      tallyResults(done.results, progress, telling);
       // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
       // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
       if (await refreshStaleStatistics(db)) analyzed = tally.added;
       const seconds = (performance.now() - started) / 1000;
       if (flags.log === true)
         process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);
-      show(seconds);
+      showProgress(seconds);
       sweepBatch();
       // The embedded engine answers without the event loop turning, and a signal waits for a
       // turn: one here lets Ctrl-C be heard after this batch, not after the last.
       await turn();
-      // A batch read ahead and not yet stored is dropped: a re-run reads it again.
-      if (signal.stopping) break;
     }
     // Sources that failed after the last batch are counted too.
-    show((performance.now() - started) / 1000);
-    if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
-    // Left with the counts as the events stand: no read pays for what this command wrote.
+    showProgress((performance.now() - started) / 1000);
+    // Left with the counts as the events stand, before their statistics are taken: no read pays
+    // for what this command wrote.
     await foldCounts(db);
+    if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
   } finally {
     process.off('SIGINT', stop);
     bar?.stop();

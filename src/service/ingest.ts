@@ -174,7 +174,8 @@ export type BatchDone<T> =
  * last is stored (readAhead): this process's CPU extracts while the server
  * works. So a batch's stored bytes are looked for while the one before is
  * stored: bytes in both are read again and found stored then ('known'), and
- * only the first batch's facts complete them.
+ * whether the second batch's facts complete them depends on which came
+ * first, the look or the commit (on the embedded engine the commit, always).
  */
 export async function* ingestBatches<T>(
   db: Database,
