@@ -35,6 +35,11 @@ function scatteredStories(): string {
   return path;
 }
 
+/** Reports queued for the workers in jobs of `batch` reports, as `wathiq ingest --queue` does. */
+function queueReports(url: string, path: string, batch: number): ReturnType<typeof wathiq> {
+  return wathiq(['ingest', '--queue', '--batch', String(batch), '--db', url, path]);
+}
+
 /** A store's events with their members and what they say, and its links: what linking made. */
 async function linked(url: string): Promise<{ events: unknown[]; links: unknown[] }> {
   const db = await openStore({ url });
@@ -108,15 +113,7 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
           `wathiq_test_expiry_${String(process.pid)}`,
         );
         try {
-          const queued = await wathiq([
-            'ingest',
-            '--queue',
-            '--batch',
-            '5',
-            '--db',
-            db.url,
-            reports(10, 21),
-          ]);
+          const queued = await queueReports(db.url, reports(10, 21), 5);
           expect(queued.stdout).toMatch(/queued 10 reports/);
           // A worker takes a job and dies before completing it (kill -9): the job stays active.
           const queue = await IngestQueue.open(db.url);
@@ -149,15 +146,7 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
       async () => {
         const db = await serverDatabase(serverUrl ?? '', `wathiq_test_term_${String(process.pid)}`);
         try {
-          const queued = await wathiq([
-            'ingest',
-            '--queue',
-            '--batch',
-            '5',
-            '--db',
-            db.url,
-            reports(100, 23),
-          ]);
+          const queued = await queueReports(db.url, reports(100, 23), 5);
           expect(queued.stdout).toMatch(/queued 100 reports/);
           const worker = wathiq(['worker', '--db', db.url]);
           // Told to stop as a service manager would, once it has stored something.
@@ -202,15 +191,7 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
           expect((await wathiq(['ingest', '--no-progress', '--db', one.url, stories])).status).toBe(
             0,
           );
-          const queued = await wathiq([
-            'ingest',
-            '--queue',
-            '--batch',
-            '5',
-            '--db',
-            three.url,
-            stories,
-          ]);
+          const queued = await queueReports(three.url, stories, 5);
           expect(queued.stdout).toMatch(/queued 90 reports/);
           const workers = await Promise.all(
             [1, 2, 3].map(() => wathiq(['worker', '--until-empty', '--db', three.url])),
@@ -292,15 +273,7 @@ describe.skipIf(serverUrl === undefined || serverUrl === '')(
       async () => {
         const db = await serverDatabase(serverUrl ?? '', `wathiq_test_lost_${String(process.pid)}`);
         try {
-          const queued = await wathiq([
-            'ingest',
-            '--queue',
-            '--batch',
-            '3',
-            '--db',
-            db.url,
-            reports(3, 22),
-          ]);
+          const queued = await queueReports(db.url, reports(3, 22), 3);
           expect(queued.stdout).toMatch(/queued 3 reports/);
           const queue = await IngestQueue.open(db.url);
           const sources: string[] = [];
