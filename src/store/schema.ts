@@ -1383,6 +1383,18 @@ END
 $$;`;
 
 /**
+ * What every fold moves before the tiles (foldFunction, FOLD_GROUPED): the
+ * counts, the cells, the squares by month and the day facets, in that order.
+ */
+const FOLDED_BEFORE_TILES = `${countsMoved(DELTAS_TAKEN)}
+  ${EMPTIED_COUNTS}
+  ${cellsMoved(DELTAS_TAKEN, CELL_EDGES, true)}
+  ${CELLS_BOUNDED}
+  ${squareMonthsMoved(DELTAS_TAKEN)}
+  ${dayFacetsMoved(DELTAS_TAKEN)}
+  DELETE FROM event_day_facets WHERE ctid = ANY(emptied);`;
+
+/**
  * fold_event_counts (migration 46): the deltas pending moved into the tables
  * of counts as their triggers moved them until then (every table's statements
  * of its latest migration, in the order its triggers fired), then gone. One
@@ -1397,13 +1409,7 @@ const foldFunction = (
 ): string =>
   foldOf(
     create,
-    `${countsMoved(DELTAS_TAKEN)}
-  ${EMPTIED_COUNTS}
-  ${cellsMoved(DELTAS_TAKEN, CELL_EDGES, true)}
-  ${CELLS_BOUNDED}
-  ${squareMonthsMoved(DELTAS_TAKEN)}
-  ${dayFacetsMoved(DELTAS_TAKEN)}
-  DELETE FROM event_day_facets WHERE ctid = ANY(emptied);
+    `${FOLDED_BEFORE_TILES}
   ${tilesMoved(DELTAS_TAKEN)}${moved}`,
   );
 
@@ -1669,13 +1675,7 @@ const FACET_PAIRS_FOLDED = `WITH ${DELTAS_READ},
 const FOLD_GROUPED = unordered(
   foldOf(
     'CREATE OR REPLACE FUNCTION',
-    `${countsMoved(DELTAS_TAKEN)}
-  ${EMPTIED_COUNTS}
-  ${cellsMoved(DELTAS_TAKEN, CELL_EDGES, true)}
-  ${CELLS_BOUNDED}
-  ${squareMonthsMoved(DELTAS_TAKEN)}
-  ${dayFacetsMoved(DELTAS_TAKEN)}
-  DELETE FROM event_day_facets WHERE ctid = ANY(emptied);
+    `${FOLDED_BEFORE_TILES}
   ${TILES_FOLDED}
   ${FACET_COUNTS_FOLDED}
   ${squareDaysMoved(DELTAS_TAKEN)}
