@@ -4,7 +4,7 @@ import type * as Zod from 'zod';
 import { lateZod } from '../contracts/values.js';
 import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexicon/index.js';
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
-import { firstKeptFrom, MAX_WORDS_KEPT, startsWord, WordMemo } from '../text/index.js';
+import { firstKeptFrom, MAX_WORDS_KEPT, startsWord } from '../text/index.js';
 import type { Token } from '../text/index.js';
 import { readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
@@ -126,6 +126,18 @@ interface WordFacts {
   readonly cueAlone: PlaceCue[] | null;
   /** The readings kept for `nameAlone` (`readingsOf`), given with the word's match: no list looked up. */
   readonly nameReadings: NameReadings | undefined;
+  /**
+   * What the word points back to when spelled definite (`Gazetteer.anaphorOf`): in the record
+   * `nameAt` and `cueAt` have just read for the word, where a memo of its own was one more
+   * table far in memory, read at every settlement word and cue.
+   */
+  readonly anaphor: Anaphor | null;
+  /**
+   * The number of the last word found to go on none of this word's longer names
+   * (`StopPairs.namesEndBefore`), -1 for none: in the record just read, where the pairs'
+   * table, far in memory, was read at each name that some name goes on from.
+   */
+  endsBefore: number;
 }
 
 /** Whether one of `keys` goes on from one of the nodes: what the first step of a name's walk asks. */
@@ -157,12 +169,15 @@ class StopPairs {
    */
   namesEndBefore(facts: WordFacts, word: number, next: Token): boolean {
     if (next.kind !== 'word') return false;
+    if (facts.endsBefore === next.wordNumber) return true;
     const at = stopPairSlot(word, next.wordNumber);
     const pairs = this.pairs;
-    if (pairs[at] === word && pairs[at + 1] === next.wordNumber) return true;
-    if (goesOnFrom(facts.names.deeper, next.keys)) return false;
-    pairs[at] = word;
-    pairs[at + 1] = next.wordNumber;
+    if (!(pairs[at] === word && pairs[at + 1] === next.wordNumber)) {
+      if (goesOnFrom(facts.names.deeper, next.keys)) return false;
+      pairs[at] = word;
+      pairs[at + 1] = next.wordNumber;
+    }
+    facts.endsBefore = next.wordNumber;
     return true;
   }
 }
@@ -556,6 +571,9 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   const nearby = new Map<string, readonly PlaceName[]>();
   const { bits: keyBits, nameMarks, cueMarks, nameLaterMarks, cueLaterMarks } = data.keyTables;
   const otherStarts = new Set([...nameMarks, ...cueMarks]);
+  // Their first letters (one, a digit, in the shipped tables): the scan passes a mark or a
+  // number that opens with none of them without hashing its text to look it up.
+  const otherFirsts = firstLettersOf(otherStarts);
   // A word's keys are one array for every token of it: what the gazetteer knows of the
   // word is worked out once and kept with it, where each question asked every key again.
   const wordFacts = new WeakMap<readonly string[], WordFacts>();
@@ -574,6 +592,8 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         nameAlone: nameStarts.oneWord,
         cueAlone: cueStarts.oneWord,
         nameReadings: nameStarts.oneWord === null ? undefined : readingsOf(nameStarts.oneWord),
+        anaphor: anaphorOfKeys(anaphors, keys),
+        endsBefore: -1,
       };
       wordFacts.set(keys, facts);
     }
@@ -630,15 +650,6 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     if (token.kind !== 'word') return otherStarts.has(token.text);
     return (bitsOfWord(token) & STARTS_PLACE) !== 0;
   };
-  // What a word points back to, worked out once per word (by its number), where each ask
-  // looked every key of the word up in the table: asked at every settlement word and cue.
-  const anaphorOfWord = new WordMemo<Anaphor | null>((token) => {
-    for (const key of token.keys) {
-      const points = anaphors.get(key);
-      if (points !== undefined) return points;
-    }
-    return null;
-  });
   return {
     places,
     names,
@@ -655,7 +666,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         const token = tokens[i];
         if (token === undefined) continue;
         if (token.kind !== 'word') {
-          if (otherStarts.has(token.text)) return i;
+          if (opensWithOneOf(otherFirsts, token.text) && otherStarts.has(token.text)) return i;
           continue;
         }
         const at = token.wordNumber - firstWord;
@@ -711,7 +722,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       (token.kind === 'word'
         ? (bitsOfWord(token) & (formBit(form) * FIRST_FORM)) !== 0
         : (formBit(form) & WORD_ONLY_FORMS) === 0 && (formBits(token) & formBit(form)) !== 0),
-    anaphorOf: (token) => (token?.kind === 'word' ? anaphorOfWord.of(token) : null),
+    anaphorOf: (token) => (token?.kind === 'word' ? factsOfWord(token).anaphor : null),
     nearSpellings: (key) => {
       const known = nearby.get(key);
       if (known !== undefined) return known;
@@ -726,6 +737,35 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       return names;
     },
   };
+}
+
+/** The first letters of some texts (as char codes), each once. */
+function firstLettersOf(texts: Iterable<string>): number[] {
+  const firsts: number[] = [];
+  for (const text of texts) {
+    const first = text.charCodeAt(0);
+    if (!firsts.includes(first)) firsts.push(first);
+  }
+  return firsts;
+}
+
+/** Whether a text's first letter is one of `firsts` (char codes): a few, compared in a loop. */
+function opensWithOneOf(firsts: readonly number[], text: string): boolean {
+  const first = text.charCodeAt(0);
+  for (let k = 0; k < firsts.length; k++) if (firsts[k] === first) return true;
+  return false;
+}
+
+/** What the first of a word's keys that points back points back to (`Gazetteer.anaphorOf`). */
+function anaphorOfKeys(
+  anaphors: ReadonlyMap<string, Anaphor>,
+  keys: readonly string[],
+): Anaphor | null {
+  for (let k = 0; k < keys.length; k++) {
+    const points = anaphors.get(keys[k] ?? '');
+    if (points !== undefined) return points;
+  }
+  return null;
 }
 
 /** The match of a word alone at token `start`, when it matches a phrase of one word. */

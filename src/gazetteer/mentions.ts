@@ -4,7 +4,7 @@ import { readNames } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { distanceKm } from './places.js';
 import type { Place } from './places.js';
-import { noListFacts } from './resolve.js';
+import { NO_CODES, noListFacts } from './resolve.js';
 import type { ListFacts } from './resolve.js';
 
 /** Where the act was relative to the named place. */
@@ -30,6 +30,11 @@ export interface PlaceMention {
    * mention of it (`NameReading.facts`); none for a list made otherwise.
    */
   readonly facts?: ListFacts;
+  /**
+   * The admin p-codes it vouches for (`adminCodesOf`), carried from its reading of the name
+   * (`NameReading.areas`); none for a mention read otherwise, whose codes are worked out.
+   */
+  readonly areas?: readonly string[];
   readonly relation: PlaceRelation;
   /** A settlement word named the kind of place («قرية», «مدينة», «حي»). */
   readonly settlement: boolean;
@@ -92,6 +97,7 @@ export function shaped(m: PlaceMention): MarkedMention {
     nameEnd: m.nameEnd,
     candidates: m.candidates,
     facts: m.facts,
+    areas: m.areas,
     relation: m.relation,
     settlement: m.settlement,
     neighbourhood: m.neighbourhood,
@@ -434,10 +440,9 @@ function unlistedName(
     );
     // Several places one letter off: only the one the report's area vouches for.
     if (mention === null) return null;
-    const places = new Set(loose.names.map((n) => n.place));
     const read = shaped(mention);
     read.loose = true;
-    read.weak = mention.weak || places.size > 1;
+    read.weak = mention.weak || ofSeveralPlaces(loose.names);
     return read;
   }
   const inner = knownNameWithin(gazetteer, tokens, nameStart + 1, nameEnd);
@@ -450,6 +455,13 @@ function unlistedName(
     return part;
   }
   return nameEnd > nameStart ? unknownMention(start, nameStart, nameEnd, cues) : null;
+}
+
+/** Whether the names are of more than one place: compared to the first, where a set of them was made. */
+function ofSeveralPlaces(names: readonly PlaceName[]): boolean {
+  const first = names[0]?.place;
+  for (let k = 1; k < names.length; k++) if (names[k]?.place !== first) return true;
+  return false;
 }
 
 /** Words that may stand between a facility and its town: «سجن الصناعة في الحسكة», «حاجز للنظام في…». */
@@ -595,12 +607,8 @@ function buildMention(
 ): PlaceMention | null {
   const first = tokens[nameStart];
   const article = articleOf(gazetteer, first);
-  const { usable, prominent, common, partial, candidates, city, facts } = readNames(
-    name.values,
-    cues.any,
-    article,
-    name.readings,
-  );
+  const reading = readNames(name.values, cues.any, article, name.readings);
+  const { usable, prominent, common, partial, candidates, city, facts } = reading;
   if (usable === 0) return null;
   const multiWord = nameEnd - nameStart > 1;
 
@@ -635,6 +643,8 @@ function buildMention(
     nameEnd,
     candidates,
     facts,
+    // «حي الثورة»: a name that is an ordinary word vouches for no area, not even its own.
+    areas: common ? NO_CODES : cues.relation === 'region' ? reading.regionAreas : reading.areas,
     relation: cues.relation,
     settlement: cues.settlement,
     neighbourhood: cues.neighbourhood,
@@ -932,6 +942,8 @@ function vouched(m: PlaceMention, candidates: readonly Place[], facts: ListFacts
   const copy = shaped(m);
   copy.candidates = candidates;
   copy.facts = facts;
+  // Fewer candidates may vouch for fewer areas: worked out from these when asked.
+  copy.areas = undefined;
   copy.weak = false;
   return copy;
 }

@@ -1,6 +1,6 @@
 import type { PlaceName } from './gazetteer.js';
 import type { Place } from './places.js';
-import { noListFacts } from './resolve.js';
+import { codesOfList, noListFacts } from './resolve.js';
 import type { ListFacts } from './resolve.js';
 
 /**
@@ -19,6 +19,12 @@ export interface NameReading {
   readonly city: boolean;
   /** What resolution keeps of the candidates, made with them: each mention of them carries it. */
   readonly facts: ListFacts;
+  /**
+   * The areas the candidates vouch for, named bare and after a word of region (`adminCodesOf`),
+   * worked out with them: a mention carries its own, where each was sought through the facts.
+   */
+  readonly areas: readonly string[];
+  readonly regionAreas: readonly string[];
 }
 
 /** Admin areas: their bare names count without a locative word before them. */
@@ -73,6 +79,7 @@ function readOnce(
     if (n.partial !== true) partial = false;
     if (!candidates.includes(n.place)) candidates.push(n.place);
   }
+  const facts = noListFacts();
   return {
     usable,
     prominent,
@@ -80,7 +87,9 @@ function readOnce(
     partial,
     candidates,
     city: candidates.some((p) => p.rank <= 2),
-    facts: noListFacts(),
+    facts,
+    areas: codesOfList(facts, candidates, false),
+    regionAreas: codesOfList(facts, candidates, true),
   };
 }
 

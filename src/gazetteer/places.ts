@@ -204,16 +204,35 @@ export function formatPlaces(places: readonly Place[]): string {
 /** Kilometres in a degree of latitude on the sphere `distanceKm` measures on (radius 6,371 km). */
 export const KM_PER_DEGREE = (6371 * Math.PI) / 180;
 
+const RADIANS_PER_DEGREE = Math.PI / 180;
+
 /** Great-circle distance in kilometres. */
 export function distanceKm(
   a: { lat: number; lon: number },
   b: { lat: number; lon: number },
 ): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return kmBetween(a.lat, a.lon, cosineOfLatitude(a.lat), b.lat, b.lon, cosineOfLatitude(b.lat));
+}
+
+/** The cosine of a latitude in degrees, as `kmBetween` takes it. */
+export function cosineOfLatitude(lat: number): number {
+  return Math.cos(lat * RADIANS_PER_DEGREE);
+}
+
+/**
+ * `distanceKm` from two points' numbers, each latitude's cosine given (`cosineOfLatitude`):
+ * worked out once for a point measured again and again, the same figure to the last bit.
+ */
+export function kmBetween(
+  latA: number,
+  lonA: number,
+  cosA: number,
+  latB: number,
+  lonB: number,
+  cosB: number,
+): number {
+  const dLat = (latB - latA) * RADIANS_PER_DEGREE;
+  const dLon = (lonB - lonA) * RADIANS_PER_DEGREE;
+  const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -69,7 +69,8 @@ export function placed(r: ResolvedPlace): ResolvedPlace {
   };
 }
 
-const NO_CODES: readonly string[] = [];
+/** No areas: one list for every mention that vouches for none. */
+export const NO_CODES: readonly string[] = [];
 
 /**
  * What a list of candidates gives whatever else the report says, each part worked out
@@ -111,16 +112,29 @@ function listFacts(mention: PlaceMention): ListFacts {
   return facts;
 }
 
-/** The admin p-codes a mention vouches for: the governorate and district of a city or area it names. Read-only. */
+/**
+ * The admin p-codes a mention vouches for: the governorate and district of a city or area it
+ * names. Those it carries (`PlaceMention.areas`), else worked out from its candidates. Read-only.
+ */
 export function adminCodesOf(mention: PlaceMention): readonly string[] {
+  const carried = mention.areas;
+  if (carried !== undefined) return carried;
   // «حي الثورة»: a name that is an ordinary word vouches for no area, not even its own.
   if (mention.common === true || mention.candidates.length === 0) return NO_CODES;
-  const region = mention.relation === 'region';
-  const known = listFacts(mention).codes;
+  return codesOfList(listFacts(mention), mention.candidates, mention.relation === 'region');
+}
+
+/** The codes a list vouches for (`vouchedFor`), kept in its facts. */
+export function codesOfList(
+  facts: ListFacts,
+  candidates: readonly Place[],
+  region: boolean,
+): readonly string[] {
+  const known = facts.codes;
   const slot = region ? 1 : 0;
   let codes = known[slot];
   if (codes === undefined) {
-    codes = vouchedFor(mention.candidates, region);
+    codes = vouchedFor(candidates, region);
     known[slot] = codes;
   }
   return codes;
@@ -291,13 +305,11 @@ function quarterOfReportCity(mention: PlaceMention, context: PlaceContext): bool
   // «منطقة الصناعة», «حي الثورة»: an area named by an ordinary word is most often a part of the report's town; «بلدة الجيزة» is a town.
   const area = mention.admin !== null || mention.neighbourhood === true || !mention.settlement;
   if (mention.common === true && area) return true;
+  // Most names are no quarter's: the report's places and the sentence's codes are not read for them.
+  if (mention.neighbourhood !== true) return false;
   // A town is placed when the report resolved a place or the sentence names a city or district.
   const townPlaced = context.resolved.size > 0 || namesDistrict(context.sentenceAdmin);
-  return (
-    mention.neighbourhood === true &&
-    townPlaced &&
-    !mention.candidates.some((p) => p.kind === 'neighbourhood')
-  );
+  return townPlaced && !mention.candidates.some((p) => p.kind === 'neighbourhood');
 }
 
 function namesDistrict(codes: Areas): boolean {

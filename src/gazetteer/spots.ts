@@ -1,4 +1,4 @@
-import { KM_PER_DEGREE, distanceKm } from './places.js';
+import { KM_PER_DEGREE, cosineOfLatitude, kmBetween } from './places.js';
 import type { Place } from './places.js';
 
 /**
@@ -6,12 +6,19 @@ import type { Place } from './places.js';
  * candidate of every name asks how near the nearest is, and a long report
  * places hundreds of spots: a great-circle distance is at least the difference
  * in latitude, so only the spots within reach in latitude are measured.
+ *
+ * A spot is kept as its numbers, side by side in lists of numbers (each
+ * latitude's cosine with it), not as its place: a place's coordinates are
+ * numbers boxed apart from it, far in memory, and every spot read at every
+ * candidate measured loaded them again.
  */
 export class Spots {
-  private readonly byLatitude: Place[] = [];
+  private readonly lats: number[] = [];
+  private readonly lons: number[] = [];
+  private readonly cosines: number[] = [];
 
   get size(): number {
-    return this.byLatitude.length;
+    return this.lats.length;
   }
 
   /**
@@ -20,18 +27,18 @@ export class Spots {
    * goes, where a table of longitudes by latitude hashed both numbers of every place.
    */
   add(place: Place): void {
-    const at = this.firstFrom(place.lat);
-    for (let k = at; k < this.byLatitude.length; k++) {
-      const spot = this.byLatitude[k];
-      if (spot === undefined || spot.lat !== place.lat) break;
-      if (spot.lon === place.lon) return;
+    const lat = place.lat;
+    const lon = place.lon;
+    const lats = this.lats;
+    const lons = this.lons;
+    const at = this.firstFrom(lat);
+    for (let k = at; k < lats.length; k++) {
+      if (lats[k] !== lat) break;
+      if (lons[k] === lon) return;
     }
-    // Moved up by one in a loop: a report places a few spots, and the builtin splice
-    // was a call into the runtime for each.
-    const spots = this.byLatitude;
-    spots.push(place);
-    for (let k = spots.length - 1; k > at; k--) spots[k] = spots[k - 1] as Place;
-    spots[at] = place;
+    insertAt(lats, at, lat);
+    insertAt(lons, at, lon);
+    insertAt(this.cosines, at, cosineOfLatitude(lat));
   }
 
   /**
@@ -39,22 +46,35 @@ export class Spots {
    * `reachKm`; otherwise `reachKm` or more (Infinity when none is in reach).
    */
   nearest(place: Place, reachKm: number): number {
+    const lats = this.lats;
+    // Nothing placed yet: the place's coordinates are not read.
+    if (lats.length === 0) return Infinity;
+    const lons = this.lons;
+    const cosines = this.cosines;
+    const lat = place.lat;
+    const lon = place.lon;
+    const cos = cosineOfLatitude(lat);
     // Sought outwards from the place's latitude, north then south, each way only as far as
     // the reach or the nearest spot found so far (no spot further in latitude is nearer),
     // where every spot within the reach's band was measured, a great-circle distance each.
     // A margin keeps rounding out: a spot nearer than the reach is never left out.
-    const spots = this.byLatitude;
-    const middle = this.firstFrom(place.lat);
+    const middle = this.firstFrom(lat);
     let nearest = Infinity;
-    for (let k = middle; k < spots.length; k++) {
-      const spot = spots[k] as Place;
-      if ((spot.lat - place.lat) * KM_PER_DEGREE > Math.min(reachKm, nearest) * 1.001) break;
-      nearest = Math.min(nearest, distanceKm(spot, place));
+    for (let k = middle; k < lats.length; k++) {
+      const spotLat = lats[k] as number;
+      if ((spotLat - lat) * KM_PER_DEGREE > Math.min(reachKm, nearest) * 1.001) break;
+      nearest = Math.min(
+        nearest,
+        kmBetween(spotLat, lons[k] as number, cosines[k] as number, lat, lon, cos),
+      );
     }
     for (let k = middle - 1; k >= 0; k--) {
-      const spot = spots[k] as Place;
-      if ((place.lat - spot.lat) * KM_PER_DEGREE > Math.min(reachKm, nearest) * 1.001) break;
-      nearest = Math.min(nearest, distanceKm(spot, place));
+      const spotLat = lats[k] as number;
+      if ((lat - spotLat) * KM_PER_DEGREE > Math.min(reachKm, nearest) * 1.001) break;
+      nearest = Math.min(
+        nearest,
+        kmBetween(spotLat, lons[k] as number, cosines[k] as number, lat, lon, cos),
+      );
     }
     return nearest;
   }
@@ -62,14 +82,24 @@ export class Spots {
   /** Where the first spot at latitude `lat` or further north stands. */
   private firstFrom(lat: number): number {
     // Searched here, where a search shared by every list called back for each spot's latitude.
-    const spots = this.byLatitude;
+    const lats = this.lats;
     let lo = 0;
-    let hi = spots.length;
+    let hi = lats.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((spots[mid]?.lat ?? Infinity) < lat) lo = mid + 1;
+      if ((lats[mid] ?? Infinity) < lat) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
+}
+
+/**
+ * A number put in a list at `at`, those after it moved up by one in a loop: a report places
+ * a few spots, and the builtin splice was a call into the runtime for each.
+ */
+function insertAt(list: number[], at: number, value: number): void {
+  list.push(value);
+  for (let k = list.length - 1; k > at; k--) list[k] = list[k - 1] as number;
+  list[at] = value;
 }

@@ -81,8 +81,13 @@ describe('the words a gazetteer knows around place names', () => {
     const listed = [...starts].filter((key) => tokensOf(key)[0]?.kind !== 'word');
     expect(listed.length).toBeGreaterThan(0);
     const others = [...listed.flatMap(tokensOf), ...tokensOf('قتل 12 شخصا ، ( 7 ) - 2024 .')];
-    for (const token of others.filter((t) => t.kind !== 'word'))
+    for (const token of others.filter((t) => t.kind !== 'word')) {
       expect(gazetteer.mayStartPlace(token), token.text).toBe(starts.has(token.text));
+      // The scan stops at such a mark or number as asking it does, and passes the others.
+      expect(gazetteer.nextPlaceStart([token], 0, 1), token.text).toBe(
+        starts.has(token.text) ? 0 : 1,
+      );
+    }
     expect(others.some((t) => t.kind !== 'word' && gazetteer.mayStartPlace(t))).toBe(true);
   });
 
