@@ -378,6 +378,20 @@ export function within<A extends { start: number; end: number }>(
   return found;
 }
 
+/** Whether an annotation lies inside tokens `[from, to)`, as `within` would find, with no list made. */
+export function anyWithin(
+  list: readonly { readonly start: number; readonly end: number }[],
+  from: number,
+  to: number,
+): boolean {
+  for (let k = firstFrom(list, from); k < list.length; k++) {
+    const a = list[k];
+    if (a === undefined || a.start >= to) break;
+    if (a.end <= to) return true;
+  }
+  return false;
+}
+
 export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: number): boolean {
   const cues = analysis.annotations.cues;
   // A phrase that starts past `to` ends past it too.

@@ -4,6 +4,7 @@
  */
 export {
   analyze,
+  anyWithin,
   endsOf,
   firstAt,
   firstFrom,

@@ -4,6 +4,7 @@ import { daysBetween, firstWithMost, SERIES_ORDINALS } from '../../text/index.js
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
 import {
   AFTER,
+  anyWithin,
   because,
   ALREADY,
   ANOTHER,
@@ -90,9 +91,19 @@ function inClause(analysis: Analysis, clause: Clause): InClause {
     clause,
     cues: within(cues, clause.start, clause.end),
     triggers: named,
-    acts: named.filter((t) => !insideAName(analysis, t)),
-    air: within(airCues, clause.start, clause.end).length > 0,
+    acts: outsideNames(analysis, named),
+    air: anyWithin(airCues, clause.start, clause.end),
   };
+}
+
+/** The triggers not inside a name, in a loop: asked of every clause, where a filter made a closure each time. */
+function outsideNames(
+  analysis: Analysis,
+  triggers: readonly Annotation<TriggerEntry>[],
+): Annotation<TriggerEntry>[] {
+  const acts: Annotation<TriggerEntry>[] = [];
+  for (const t of triggers) if (!insideAName(analysis, t)) acts.push(t);
+  return acts;
 }
 
 /** Triggers that only describe («التي حررت المنطقة»), are denied («لم يسفر») or only intended («تمهيدا لتحرير»). */
@@ -194,40 +205,71 @@ function isPluperfect(analysis: Analysis, inside: InClause): boolean {
 /** How a clause is told, and the rule that says so: written here, not in closures made anew for every clause. */
 interface Status {
   readonly background: boolean;
-  readonly rules: RuleUse[];
+  readonly rules: readonly RuleUse[];
 }
 
 const past = (rule: string): Status => ({ background: true, rules: [because(rule)] });
 const news = (rule: string): Status => ({ background: false, rules: [because(rule)] });
 
+/** Each way a clause can be told, made once and shared: every clause has one, and its rules are only read. */
+const TOLD = {
+  anniversary: past('acts/anniversary'),
+  weeksLong: past('acts/weeks-long-period'),
+  datedBefore: past('acts/dated-days-before-the-report'),
+  datedAtReport: news('acts/dated-at-the-report'),
+  pluperfect: past('acts/pluperfect'),
+  earlierLikeAct: past('acts/earlier-like-act'),
+  backgroundCue: past('acts/background-cue'),
+  asNews: news('acts/told-as-news'),
+} as const;
+
 /** Whether the clause tells of a past act given as context, and the rule that says so. */
 function pastOrNews(analysis: Analysis, inside: InClause, date: DateExpression | null): Status {
   const clause = inside.clause;
   // «يصادف اليوم الذكرى السنوية لمجزرة…»: today's date is the anniversary's, the act is past.
-  if (hasCue(analysis, 'anniversary', clause.start, clause.end)) return past('acts/anniversary');
+  if (hasCue(analysis, 'anniversary', clause.start, clause.end)) return TOLD.anniversary;
   const pub = analysis.published;
   if (date?.to != null && pub !== null) {
     const age = daysBetween(date.to, pub);
-    if (date.precision === 'week' && date.kind === 'period') return past('acts/weeks-long-period');
-    if (age > BACKGROUND_DAYS) return past('acts/dated-days-before-the-report');
-    if (age >= -1) return news('acts/dated-at-the-report');
+    if (date.precision === 'week' && date.kind === 'period') return TOLD.weeksLong;
+    if (age > BACKGROUND_DAYS) return TOLD.datedBefore;
+    if (age >= -1) return TOLD.datedAtReport;
   }
-  if (isPluperfect(analysis, inside)) return past('acts/pluperfect');
+  if (isPluperfect(analysis, inside)) return TOLD.pluperfect;
   // «…، بعد هجوم مماثل في بلدة الشحيل»: an earlier act like the one told, given as its context.
-  if (date === null && earlierLikeAct(analysis, clause)) return past('acts/earlier-like-act');
-  const cues = inside.cues.filter((c) => c.entry.cue === 'background');
+  if (date === null && earlierLikeAct(analysis, clause)) return TOLD.earlierLikeAct;
+  return hasBackgroundCue(analysis, inside) ? TOLD.backgroundCue : TOLD.asNews;
+}
+
+/**
+ * A background cue («وكان», «سبق أن») that no report verb follows in the clause
+ * and that comes before an act of it. Only the last report verb's start and the
+ * last act's start matter, each found once, not asked again for every cue.
+ */
+function hasBackgroundCue(analysis: Analysis, inside: InClause): boolean {
+  const clause = inside.clause;
   // «وكان المرصد أفاد…»: the past tense governs the report, not the act.
-  const reporting = within(analysis.annotations.attribution, clause.start, clause.end).filter(
-    (a) => a.entry.attribution === 'verb' || a.entry.attribution === 'continuation',
-  );
+  const lastReport = lastReportStart(analysis, clause);
   // «اغتال مسلحون شابا، وكان الشاب عنصرا سابقا…»: past words after the act describe who it
   // befell, not when it was.
-  const acts = inside.acts;
-  const beforeAnAct = (c: { readonly start: number }): boolean =>
-    acts.length === 0 || acts.some((t) => t.start >= c.start);
-  return cues.some((c) => !reporting.some((r) => r.start >= c.end) && beforeAnAct(c))
-    ? past('acts/background-cue')
-    : news('acts/told-as-news');
+  let lastAct = inside.acts.length === 0 ? Infinity : -Infinity;
+  for (const t of inside.acts) lastAct = Math.max(lastAct, t.start);
+  for (const c of inside.cues)
+    if (c.entry.cue === 'background' && lastReport < c.end && lastAct >= c.start) return true;
+  return false;
+}
+
+/** Where the clause's last report verb («أفاد», «وأضاف») starts; -Infinity when it has none. */
+function lastReportStart(analysis: Analysis, clause: Clause): number {
+  const attribution = analysis.annotations.attribution;
+  let last = -Infinity;
+  for (let k = firstFrom(attribution, clause.start); k < attribution.length; k++) {
+    const a = attribution[k];
+    if (a === undefined || a.start >= clause.end) break;
+    const reports = a.entry.attribution === 'verb' || a.entry.attribution === 'continuation';
+    if (reports && a.end <= clause.end) last = Math.max(last, a.start);
+  }
+  return last;
 }
 
 /**
@@ -291,6 +333,22 @@ function launchedAt(analysis: Analysis, clause: Clause, t: Annotation<TriggerEnt
     if (endsWithPhrase(analysis.tokens, k, LIGHT_VERBS)) launched = true;
   const on = [t.end, t.end + 1].some((k) => analysis.tokens[k]?.keys.includes('علي') === true);
   return launched && on;
+}
+
+/** An act of `t`'s kind that ends before it: not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»). */
+function sameActBefore(u: Annotation<TriggerEntry>, t: Annotation<TriggerEntry>): boolean {
+  return u.end < t.start && u.entry.subEventType === t.entry.subEventType;
+}
+
+/** «فيما قتل 4 آخرون»: the clause counts others struck, walked in place as asked of every clause. */
+function othersWithin(analysis: Analysis, clause: Clause): boolean {
+  const victims = analysis.annotations.victims;
+  for (let k = firstFrom(victims, clause.start); k < victims.length; k++) {
+    const v = victims[k];
+    if (v === undefined || v.start >= clause.end) break;
+    if (v.end <= clause.end && v.entry.victimClass === 'other') return true;
+  }
+  return false;
 }
 
 /** «إثر ارتكاب المجزرة قصفت…»: an act of its own, told as coming after one told before. */
@@ -375,10 +433,10 @@ export function readAct(
     date === null &&
     isIn(SECOND, analysis, t.end) &&
     // The acts its sentence told before the clause, read only for a clause that names a second one.
-    [...within(analysis.annotations.triggers, sentence.tokenStart, clause.start), ...triggers].some(
-      // Not the act's other words in one phrase («بانفجار عبوة ناسفة ثانية»).
-      (u) => u.end < t.start && u.entry.subEventType === t.entry.subEventType,
-    );
+    (within(analysis.annotations.triggers, sentence.tokenStart, clause.start).some((u) =>
+      sameActBefore(u, t),
+    ) ||
+      triggers.some((u) => sameActBefore(u, t)));
   let another = false;
   for (const t of triggers)
     if (isIn(ANOTHER, analysis, t.end) && !insideAMeasure(analysis, t) && !secondBlow(t)) {
@@ -396,11 +454,7 @@ export function readAct(
     likeTheActBefore: triggers.some((t) =>
       someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
     ),
-    othersStruck:
-      triggers.every((t) => t.entry.strength < 2) &&
-      within(analysis.annotations.victims, clause.start, clause.end).some(
-        (v) => v.entry.victimClass === 'other',
-      ),
+    othersStruck: triggers.every((t) => t.entry.strength < 2) && othersWithin(analysis, clause),
     tally: countsPeopleOverTime(analysis, inside),
     habitual: isHabitual(inside),
     civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),
