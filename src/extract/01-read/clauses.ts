@@ -1,7 +1,8 @@
 import { countBelow, flatMapped } from '../../text/index.js';
 import type { Sentence } from '../../text/index.js';
 import { firstFrom, someAt, startingIn } from './analysis.js';
-import type { Analysis } from './analysis.js';
+import type { Analysis, Annotation } from './analysis.js';
+import type { CueEntry } from '../../lexicon/index.js';
 import { insideAName } from './query.js';
 
 /**
@@ -65,19 +66,34 @@ function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean
  * counted back from the act told opens the earlier act it is counted from; so
  * does «بعد» before an act told as like this one («بعد هجوم مماثل»).
  */
-function earlierActs(analysis: Analysis, from: number, to: number): number[] {
-  const after = (i: number): boolean => analysis.tokens[i]?.keys.includes('بعد') === true;
-  const spans = startingIn(analysis.dates, from + 2, to).filter(
-    (d) => d.end < to && after(d.start),
-  );
+function earlierActs(analysis: Analysis, from: number, to: number, cuts: number[]): void {
+  const dates = analysis.dates;
+  for (let k = firstFrom(dates, from + 2); k < dates.length; k++) {
+    const d = dates[k];
+    if (d === undefined || d.start >= to) break;
+    if (d.end < to && hasAfter(analysis, d.start)) cuts.push(d.start);
+  }
   // «…، بعد هجوم مماثل في بلدة الشحيل»: an act like the one told, before it.
-  const like = startingIn(analysis.annotations.triggers, from + 3, to).filter(
-    (t) =>
+  const triggers = analysis.annotations.triggers;
+  for (let k = firstFrom(triggers, from + 3); k < triggers.length; k++) {
+    const t = triggers[k];
+    if (t === undefined || t.start >= to) break;
+    if (
       t.end < to &&
-      after(t.start - 1) &&
-      someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
-  );
-  return [...spans.map((d) => d.start), ...like.map((t) => t.start - 1)];
+      hasAfter(analysis, t.start - 1) &&
+      someAt(analysis.annotations.cues, t.end, isSimilarAct)
+    )
+      cuts.push(t.start - 1);
+  }
+}
+
+/** Whether token `i` is «بعد», with whatever clitics it carries. */
+function hasAfter(analysis: Analysis, i: number): boolean {
+  return analysis.tokens[i]?.keys.includes('بعد') === true;
+}
+
+function isSimilarAct(c: Annotation<CueEntry>): boolean {
+  return c.entry.cue === 'similar_act';
 }
 
 /**
@@ -89,12 +105,30 @@ function withActsBefore(analysis: Analysis, first: number, cuts: readonly number
   const starts = [first];
   for (const cut of cuts) {
     const from = starts.at(-1) ?? first;
-    const act =
-      startingIn(analysis.annotations.triggers, from, cut).some((t) => !insideAName(analysis, t)) ||
-      startingIn(analysis.annotations.measures, from, cut).length > 0;
-    if (act) starts.push(cut);
+    if (actStartsIn(analysis, from, cut)) starts.push(cut);
   }
   return starts;
+}
+
+/** Whether an act word outside a name, or a casualty word, starts in tokens `[from, to)`. */
+function actStartsIn(analysis: Analysis, from: number, to: number): boolean {
+  const { triggers, measures } = analysis.annotations;
+  for (let k = firstFrom(triggers, from); k < triggers.length; k++) {
+    const t = triggers[k];
+    if (t === undefined || t.start >= to) break;
+    if (!insideAName(analysis, t)) return true;
+  }
+  return (measures[firstFrom(measures, from)]?.start ?? Infinity) < to;
+}
+
+/** Each cut once, in text order: a sentence has a few, so the copy a Set made is left out. */
+function ascendingOnce(cuts: number[]): number[] {
+  cuts.sort(byNumber);
+  return cuts.filter((cut, k) => k === 0 || cut !== cuts[k - 1]);
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
 }
 
 /** Splits the prose sentences of a report into clauses at clause-break cue words. */
@@ -105,15 +139,11 @@ export function splitClauses(analysis: Analysis): Clause[] {
   const newActs = cues.filter((a) => a.entry.cue === 'new_act_opener' && !timesTheAct(analysis, a));
   for (const sentence of analysis.sentences) {
     if (!sentence.prose) continue;
-    const earlier = earlierActs(analysis, sentence.tokenStart, sentence.tokenEnd);
-    const cuts = [
-      ...startingIn(breaks, sentence.tokenStart + 2, sentence.tokenEnd)
-        .filter((b) => b.end < sentence.tokenEnd)
-        .map((b) => b.start),
-      ...coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd),
-      ...earlier,
-    ].sort((a, b) => a - b);
-    const starts = withActsBefore(analysis, sentence.tokenStart, [...new Set(cuts)]);
+    const cuts = coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd);
+    for (const b of startingIn(breaks, sentence.tokenStart + 2, sentence.tokenEnd))
+      if (b.end < sentence.tokenEnd) cuts.push(b.start);
+    earlierActs(analysis, sentence.tokenStart, sentence.tokenEnd, cuts);
+    const starts = withActsBefore(analysis, sentence.tokenStart, ascendingOnce(cuts));
     for (const [k, start] of starts.entries()) {
       const end = starts[k + 1] ?? sentence.tokenEnd;
       if (end <= start) continue;
