@@ -9,7 +9,7 @@ import type { Token } from '../text/index.js';
 import { readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { PlacesFileError, parsePlaces, shareStrings } from './places.js';
-import { SpellingIndex } from './spelling.js';
+import { SpellingIndex, readLoosely } from './spelling.js';
 import { WORD_ONLY_FORMS, formBit, formBits } from './word-forms.js';
 import type { WordForm } from './word-forms.js';
 import type { Place } from './places.js';
@@ -300,6 +300,9 @@ const MAX_NEARBY = 20_000;
 
 /** Names shorter than this are not matched loosely: four-letter names one letter off are other words. */
 const MIN_LOOSE_NAME = 4;
+
+/** No names: what a spelling too short to read loosely is one letter off. */
+const NO_NAMES: readonly PlaceName[] = [];
 
 export interface GazetteerOptions {
   /** The shipped places file by default. */
@@ -666,7 +669,10 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         const token = tokens[i];
         if (token === undefined) continue;
         if (token.kind !== 'word') {
-          if (opensWithOneOf(otherFirsts, token.text) && otherStarts.has(token.text)) return i;
+          // The first letters compared here, where a call for each was a call for every mark.
+          const first = token.text.charCodeAt(0);
+          for (let k = 0; k < otherFirsts.length; k++)
+            if (otherFirsts[k] === first && otherStarts.has(token.text)) return i;
           continue;
         }
         const at = token.wordNumber - firstWord;
@@ -724,6 +730,8 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         : (formBit(form) & WORD_ONLY_FORMS) === 0 && (formBits(token) & formBit(form)) !== 0),
     anaphorOf: (token) => (token?.kind === 'word' ? factsOfWord(token).anaphor : null),
     nearSpellings: (key) => {
+      // Too short a spelling is read one letter off no name: answered without the table's look-up.
+      if (!readLoosely(key, MIN_LOOSE_NAME)) return NO_NAMES;
       const known = nearby.get(key);
       if (known !== undefined) return known;
       spellings ??= new SpellingIndex(
@@ -747,13 +755,6 @@ function firstLettersOf(texts: Iterable<string>): number[] {
     if (!firsts.includes(first)) firsts.push(first);
   }
   return firsts;
-}
-
-/** Whether a text's first letter is one of `firsts` (char codes): a few, compared in a loop. */
-function opensWithOneOf(firsts: readonly number[], text: string): boolean {
-  const first = text.charCodeAt(0);
-  for (let k = 0; k < firsts.length; k++) if (firsts[k] === first) return true;
-  return false;
 }
 
 /** What the first of a word's keys that points back points back to (`Gazetteer.anaphorOf`). */

@@ -32,13 +32,39 @@ const AREA_KINDS: ReadonlySet<Place['kind']> = new Set(['governorate', 'district
 
 /**
  * The readings of each list of spellings (a trie node's values, one array for
- * every match of that name), by `slot`: a report names the same towns again and
+ * every match of that name), as they are read: a report names the same towns again and
  * again, and each time walked every spelling and its place, far into memory.
  */
 const readingsByNames = new WeakMap<readonly PlaceName[], NameReadings>();
 
-/** The six readings of one list of spellings, each worked out when first asked (`slot`). */
-export type NameReadings = (NameReading | undefined)[];
+/**
+ * The six readings of one list of spellings, each worked out when first asked: with or
+ * without cue words, times the first word's article spelled, not, or not in play. Fields of
+ * one record, where an array's six slots lay in a store of their own, apart from it in memory:
+ * one more load far away at every name a report reads.
+ */
+export class NameReadings {
+  private bare: NameReading | undefined = undefined;
+  private bareWithArticle: NameReading | undefined = undefined;
+  private bareWithout: NameReading | undefined = undefined;
+  private cued: NameReading | undefined = undefined;
+  private cuedWithArticle: NameReading | undefined = undefined;
+  private cuedWithout: NameReading | undefined = undefined;
+
+  /** The reading of `names` (whose readings these are) read so, worked out when first asked. */
+  of(names: readonly PlaceName[], cued: boolean, article: boolean | null): NameReading {
+    if (cued) {
+      if (article === null) return (this.cued ??= readOnce(names, true, null));
+      return article
+        ? (this.cuedWithArticle ??= readOnce(names, true, true))
+        : (this.cuedWithout ??= readOnce(names, true, false));
+    }
+    if (article === null) return (this.bare ??= readOnce(names, false, null));
+    return article
+      ? (this.bareWithArticle ??= readOnce(names, false, true))
+      : (this.bareWithout ??= readOnce(names, false, false));
+  }
+}
 
 /**
  * The readings kept for a list of spellings, made empty when first asked: a word's record
@@ -48,15 +74,11 @@ export type NameReadings = (NameReading | undefined)[];
 export function readingsOf(names: readonly PlaceName[]): NameReadings {
   let readings = readingsByNames.get(names);
   if (readings === undefined) {
-    readings = [undefined, undefined, undefined, undefined, undefined, undefined];
+    readings = new NameReadings();
     readingsByNames.set(names, readings);
   }
   return readings;
 }
-
-/** Six readings of a list: with or without cue words, times the article spelled, not, or not in play. */
-const slot = (cued: boolean, article: boolean | null): number =>
-  (cued ? 3 : 0) + (article === null ? 0 : article ? 1 : 2);
 
 function readOnce(
   names: readonly PlaceName[],
@@ -104,12 +126,5 @@ export function readNames(
   article: boolean | null,
   kept?: NameReadings,
 ): NameReading {
-  const readings = kept ?? readingsOf(names);
-  const k = slot(cued, article);
-  let reading = readings[k];
-  if (reading === undefined) {
-    reading = readOnce(names, cued, article);
-    readings[k] = reading;
-  }
-  return reading;
+  return (kept ?? readingsOf(names)).of(names, cued, article);
 }

@@ -29,8 +29,7 @@ export class SpellingIndex<V> {
 
   /** Values whose key is exactly one edit (insertion, deletion, substitution, two neighbours swapped) from `key`. */
   near(key: string): { key: string; value: V }[] {
-    // The spelling read loosely is one letter longer than the shortest name: «قرية هدهود».
-    if (letters(key) < this.minLength + 1) return [];
+    if (!readLoosely(key, this.minLength)) return [];
     const found = new Set<{ key: string; value: V }>();
     for (const variant of withOneDeletion(key)) {
       for (const hit of this.byDeletion.get(variant) ?? []) {
@@ -41,9 +40,22 @@ export class SpellingIndex<V> {
   }
 }
 
-function letters(key: string): number {
-  return key.replace(/ /g, '').length;
+/**
+ * Whether a spelling is long enough to be read one letter off a name of `minLength` letters
+ * or more: the spelling read loosely is one letter longer than the shortest name («قرية هدهود»).
+ */
+export function readLoosely(key: string, minLength: number): boolean {
+  return letters(key) >= minLength + 1;
 }
+
+/** The letters of a key, its spaces left out: counted, where a copy without them was made. */
+function letters(key: string): number {
+  let count = 0;
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== SPACE) count++;
+  return count;
+}
+
+const SPACE = 0x20;
 
 /** The key itself and each way of deleting one of its letters. */
 function withOneDeletion(key: string): Set<string> {

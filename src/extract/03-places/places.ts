@@ -200,9 +200,8 @@ export function locatePlaces(
   const headline = withoutLabels(analysis, named);
   asContainers(analysis, gazetteer, resolved);
   markRoadEnds(analysis, resolved);
-  const aside = placesAside(analysis, resolved, headline);
-  // Most reports set no place aside: their acts are all they resolved, with no set made to tell.
-  const acts = joinBetween(aside.length === 0 ? resolved : withoutAny(resolved, aside));
+  const aside: ResolvedPlace[] = [];
+  const acts = joinBetween(placesAside(analysis, resolved, headline, aside));
   // The acts are in text order already (as `located`): only quarters placed at their city
   // need sorting in, and most reports name none.
   const placedQuarters = quarters(unknown, acts, headline);
@@ -219,33 +218,26 @@ export function locatePlaces(
 }
 
 /**
- * The places named where no act was: an aside of the mention's, or a town a facility is
- * named after. A loop, where a callback was made and called for every place of a report.
+ * The places named where no act was (an aside of the mention's, or a town a facility is
+ * named after), pushed to `aside`; the others returned, the list itself when none is set
+ * aside (most reports). One walk, where the places set aside were gathered and then left
+ * out of a copy by a set of them.
  */
 function placesAside(
   analysis: Analysis,
   resolved: readonly ResolvedPlace[],
   headline: readonly ResolvedPlace[],
-): ResolvedPlace[] {
-  const aside: ResolvedPlace[] = [];
+  aside: ResolvedPlace[],
+): readonly ResolvedPlace[] {
+  let kept: ResolvedPlace[] | null = null;
   for (let k = 0; k < resolved.length; k++) {
-    const r = resolved[k];
-    if (
-      r !== undefined &&
-      (r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r))
-    )
+    const r = resolved[k] as ResolvedPlace;
+    if (r.mention.aside !== undefined || namedAfterAnother(analysis, resolved, headline, r)) {
       aside.push(r);
+      kept ??= resolved.slice(0, k);
+    } else kept?.push(r);
   }
-  return aside;
-}
-
-/** The places less those of `left`. */
-function withoutAny(
-  places: readonly ResolvedPlace[],
-  left: readonly ResolvedPlace[],
-): ResolvedPlace[] {
-  const set = new Set(left);
-  return places.filter((r) => !set.has(r));
+  return kept ?? resolved;
 }
 
 const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
