@@ -107,7 +107,7 @@ function inLongestFirstOrder<E extends LexEntry>(list: Annotation<E>[], a: Annot
  * dictionary's matches of most kinds are: V8's sort makes a work array at each
  * call, and a report's lists are sorted at every report.
  */
-function inTextOrder<A>(list: A[], compare: (a: A, b: A) => number): A[] {
+export function inTextOrder<A>(list: A[], compare: (a: A, b: A) => number): A[] {
   for (let k = 1; k < list.length; k++) {
     const before = list[k - 1];
     const after = list[k];

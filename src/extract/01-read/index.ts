@@ -10,6 +10,7 @@ export {
   firstFrom,
   hasCue,
   inADate,
+  inTextOrder,
   someAt,
   startingIn,
   startsOf,

@@ -8,6 +8,7 @@ import {
   firstAt,
   firstFrom,
   inADate,
+  inTextOrder,
   someAt,
   startingIn,
   startsOf,
@@ -1241,12 +1242,9 @@ function findFigures(
   const sentence = analysis.sentences[lastStartingBy(analysis.sentences, from)];
   const sentenceEnd = sentence !== undefined && from < sentence.tokenEnd ? sentence.tokenEnd : to;
   const r: Reader = { analysis, entities, state, from, to, sentenceEnd, places };
-  // «إصابة», «جثث» are verbal nouns and counted nouns: read the count after them first.
-  const order = { before_count: 0, dual: 1, after_count: 2 } as const;
-  const anchors = within(analysis.annotations.measures, from, to);
-  // Most clauses hold one measure word or none: V8's sort makes a work list even for those.
-  if (anchors.length > 1)
-    anchors.sort((a, b) => a.start - b.start || order[a.entry.position] - order[b.entry.position]);
+  // Most clauses hold one measure word or none, and the rest are mostly in reading order
+  // already: V8's sort makes a work list even for those.
+  const anchors = inTextOrder(within(analysis.annotations.measures, from, to), inReadingOrder);
   const tolls = readTolls(r, anchors);
   const found: FigureMention[] = [...tolls.figures];
   // «إصابة» is a verbal noun and a plural noun: one phrase, read once. The phrases read, as
@@ -1279,8 +1277,18 @@ function findFigures(
       if (!isSubset(r, more.start)) found.push(more);
     }
   }
-  if (found.length > 1) found.sort((a, b) => a.start - b.start);
-  return shareVictims(analysis, found);
+  return shareVictims(analysis, inTextOrder(found, byStart));
+}
+
+/** «إصابة», «جثث» are verbal nouns and counted nouns: read the count after them first. */
+const READING_ORDER = { before_count: 0, dual: 1, after_count: 2 } as const;
+
+function inReadingOrder(a: Annotation<MeasureEntry>, b: Annotation<MeasureEntry>): number {
+  return a.start - b.start || READING_ORDER[a.entry.position] - READING_ORDER[b.entry.position];
+}
+
+function byStart(a: FigureMention, b: FigureMention): number {
+  return a.start - b.start;
 }
 
 /**

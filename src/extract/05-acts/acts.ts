@@ -21,7 +21,6 @@ import {
   isDefinite,
   isIn,
   someAt,
-  startingIn,
   within,
 } from '../01-read/index.js';
 
@@ -170,9 +169,7 @@ function eventDate(
   // «يصادف اليوم الذكرى العاشرة لمجزرة … في أيار 2012»: the day before the
   // anniversary is the remembrance's; the act's date, if any, comes after it.
   const anniversary = inside.cues.find((c) => c.entry.cue === 'anniversary');
-  const dates = startingIn(analysis.dates, anniversary?.end ?? clause.start, clause.end).filter(
-    (d) => d.end <= clause.end,
-  );
+  const dates = within(analysis.dates, anniversary?.end ?? clause.start, clause.end);
   const main = firstWithMost(triggers, listedStrength);
   if (main === undefined || dates.length <= 1)
     return dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;

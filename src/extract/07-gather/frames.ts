@@ -95,13 +95,18 @@ export function readFrames(
   places: readonly ResolvedPlace[],
 ): EventMention[] {
   const frames: EventMention[] = [];
-  for (const [k, clause] of clauses.entries()) {
+  clauses.forEach((clause, k) => {
     const here = placesWithin(places, clause.start, clause.end);
     const mention = readClause(inputs, clause, figures[k] ?? [], here);
     const byFigure = splitByFigurePlace(mention);
-    frames.push(...(byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention)));
-  }
+    for (const frame of byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention))
+      frames.push(frame);
+  });
   return frames;
+}
+
+function mentionStart(place: ResolvedPlace): number {
+  return place.mention.start;
 }
 
 /**
@@ -111,7 +116,7 @@ export function readFrames(
 function placesWithin(places: readonly ResolvedPlace[], from: number, to: number): ResolvedPlace[] {
   const here: ResolvedPlace[] = [];
   // A mention that starts past `to` ends past it too.
-  for (let k = countBelow(places, (p) => p.mention.start, from); k < places.length; k++) {
+  for (let k = countBelow(places, mentionStart, from); k < places.length; k++) {
     const p = places[k];
     if (p === undefined || p.mention.start > to) break;
     if (p.mention.end <= to) here.push(p);
