@@ -138,6 +138,11 @@ interface WordFacts {
    * table, far in memory, was read at each name that some name goes on from.
    */
   endsBefore: number;
+  /**
+   * The number of the last word found to go on one of this word's longer names, -1 for none:
+   * the walk that finds the name is taken at once, where the first step was tried ahead of it.
+   */
+  goesOnThrough: number;
 }
 
 /** Whether one of `keys` goes on from one of the nodes: what the first step of a name's walk asks. */
@@ -170,10 +175,14 @@ class StopPairs {
   namesEndBefore(facts: WordFacts, word: number, next: Token): boolean {
     if (next.kind !== 'word') return false;
     if (facts.endsBefore === next.wordNumber) return true;
+    if (facts.goesOnThrough === next.wordNumber) return false;
     const at = stopPairSlot(word, next.wordNumber);
     const pairs = this.pairs;
     if (!(pairs[at] === word && pairs[at + 1] === next.wordNumber)) {
-      if (goesOnFrom(facts.names.deeper, next.keys)) return false;
+      if (goesOnFrom(facts.names.deeper, next.keys)) {
+        facts.goesOnThrough = next.wordNumber;
+        return false;
+      }
       pairs[at] = word;
       pairs[at + 1] = next.wordNumber;
     }
@@ -597,6 +606,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         nameReadings: nameStarts.oneWord === null ? undefined : readingsOf(nameStarts.oneWord),
         anaphor: anaphorOfKeys(anaphors, keys),
         endsBefore: -1,
+        goesOnThrough: -1,
       };
       wordFacts.set(keys, facts);
     }
