@@ -638,9 +638,7 @@ export function gatherIncidents(
     }
     // «…مقتل خمسة مدنيين من عائلة واحدة» with no place: the incident whose count it repeats, not merely the latest.
     if (target === undefined && here === null) {
-      const counts = mention.figures
-        .map((f) => f.figure)
-        .filter((f) => f.count !== null && f.count >= 3);
+      const counts = countsOf(mention, 3);
       target = draftAt(
         drafts,
         lastFit(index.withCounts(part, counts), (k) => {
@@ -675,7 +673,7 @@ export function gatherIncidents(
     }
     // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
     if (target === undefined && mention.newAct !== 'explicit') {
-      const counted = mention.figures.map((f) => f.figure).filter((f) => f.count !== null);
+      const counted = countsOf(mention);
       target = draftAt(
         drafts,
         lastOf(index.withCounts(part, counted), (k) => {
@@ -713,6 +711,16 @@ export function gatherIncidents(
     } else if (countsWithoutAnAct(mention)) waiting = [...before, mention];
   }
   return drafts;
+}
+
+/** The mention's figures that state a count (of at least `least`), gathered in one walk: asked of most mentions. */
+function countsOf(mention: EventMention, least?: number): FigureMention[] {
+  const counts: FigureMention[] = [];
+  for (const { figure } of mention.figures) {
+    const stated = figure.count !== null && (least === undefined || figure.count >= least);
+    if (stated) counts.push(figure);
+  }
+  return counts;
 }
 
 /** A clause that counts the dead or wounded and names no act, nor a place closer than a governorate. */
