@@ -679,7 +679,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
         const token = tokens[i];
         if (token === undefined) continue;
         if (token.kind !== 'word') {
-          // The first letters compared here, where a call for each was a call for every mark.
+          // Compared inline: one char-code test per listed first letter, not a Set look-up per mark.
           const first = token.text.charCodeAt(0);
           for (let k = 0; k < otherFirsts.length; k++)
             if (otherFirsts[k] === first && otherStarts.has(token.text)) return i;

@@ -48,14 +48,14 @@ export function readLoosely(key: string, minLength: number): boolean {
   return letters(key) >= minLength + 1;
 }
 
+const SPACE = 0x20;
+
 /** The letters of a key, its spaces left out: counted, where a copy without them was made. */
 function letters(key: string): number {
   let count = 0;
   for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== SPACE) count++;
   return count;
 }
-
-const SPACE = 0x20;
 
 /** The key itself and each way of deleting one of its letters. */
 function withOneDeletion(key: string): Set<string> {

@@ -64,14 +64,15 @@ function timesTheAct(analysis: Analysis, cue: { readonly end: number }): boolean
 /**
  * «…، ويأتي ذلك بعد أسبوع من اغتيال…», «بعد ثلاثة أيام على قصف…»: a span of time
  * counted back from the act told opens the earlier act it is counted from; so
- * does «بعد» before an act told as like this one («بعد هجوم مماثل»).
+ * does «بعد» before an act told as like this one («بعد هجوم مماثل»). Adds where
+ * each earlier act opens to the sentence's `cuts`.
  */
-function earlierActs(analysis: Analysis, from: number, to: number, cuts: number[]): void {
+function addEarlierActCuts(analysis: Analysis, from: number, to: number, cuts: number[]): void {
   const dates = analysis.dates;
   for (let k = firstFrom(dates, from + 2); k < dates.length; k++) {
     const d = dates[k];
     if (d === undefined || d.start >= to) break;
-    if (d.end < to && hasAfter(analysis, d.start)) cuts.push(d.start);
+    if (d.end < to && isBaad(analysis, d.start)) cuts.push(d.start);
   }
   // «…، بعد هجوم مماثل في بلدة الشحيل»: an act like the one told, before it.
   const triggers = analysis.annotations.triggers;
@@ -80,7 +81,7 @@ function earlierActs(analysis: Analysis, from: number, to: number, cuts: number[
     if (t === undefined || t.start >= to) break;
     if (
       t.end < to &&
-      hasAfter(analysis, t.start - 1) &&
+      isBaad(analysis, t.start - 1) &&
       someAt(analysis.annotations.cues, t.end, isSimilarAct)
     )
       cuts.push(t.start - 1);
@@ -88,7 +89,7 @@ function earlierActs(analysis: Analysis, from: number, to: number, cuts: number[
 }
 
 /** Whether token `i` is «بعد», with whatever clitics it carries. */
-function hasAfter(analysis: Analysis, i: number): boolean {
+function isBaad(analysis: Analysis, i: number): boolean {
   return analysis.tokens[i]?.keys.includes('بعد') === true;
 }
 
@@ -121,7 +122,7 @@ function actStartsIn(analysis: Analysis, from: number, to: number): boolean {
   return (measures[firstFrom(measures, from)]?.start ?? Infinity) < to;
 }
 
-/** Each cut once, in text order: a sentence has a few, so the copy a Set made is left out. */
+/** Each cut once, in text order: a sentence has a few, so one filtered copy, not a Set and a spread of it. */
 function ascendingOnce(cuts: number[]): number[] {
   cuts.sort(byNumber);
   return cuts.filter((cut, k) => k === 0 || cut !== cuts[k - 1]);
@@ -142,7 +143,7 @@ export function splitClauses(analysis: Analysis): Clause[] {
     const cuts = coordinatedActs(analysis, sentence.tokenStart, sentence.tokenEnd);
     for (const b of startingIn(breaks, sentence.tokenStart + 2, sentence.tokenEnd))
       if (b.end < sentence.tokenEnd) cuts.push(b.start);
-    earlierActs(analysis, sentence.tokenStart, sentence.tokenEnd, cuts);
+    addEarlierActCuts(analysis, sentence.tokenStart, sentence.tokenEnd, cuts);
     const starts = withActsBefore(analysis, sentence.tokenStart, ascendingOnce(cuts));
     for (const [k, start] of starts.entries()) {
       const end = starts[k + 1] ?? sentence.tokenEnd;

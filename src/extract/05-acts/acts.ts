@@ -249,6 +249,7 @@ function hasBackgroundCue(analysis: Analysis, inside: InClause): boolean {
   const lastReport = lastReportStart(analysis, clause);
   // «اغتال مسلحون شابا، وكان الشاب عنصرا سابقا…»: past words after the act describe who it
   // befell, not when it was.
+  // A clause with no act word has no act for a cue to come after: every cue counts (Infinity).
   let lastAct = inside.acts.length === 0 ? Infinity : -Infinity;
   for (const t of inside.acts) lastAct = Math.max(lastAct, t.start);
   for (const c of inside.cues)

@@ -95,13 +95,15 @@ export function readFrames(
   places: readonly ResolvedPlace[],
 ): EventMention[] {
   const frames: EventMention[] = [];
-  clauses.forEach((clause, k) => {
+  for (let k = 0; k < clauses.length; k++) {
+    const clause = clauses[k];
+    if (clause === undefined) continue;
     const here = placesWithin(places, clause.start, clause.end);
     const mention = readClause(inputs, clause, figures[k] ?? [], here);
     const byFigure = splitByFigurePlace(mention);
     for (const frame of byFigure.length > 1 ? byFigure : splitByPlace(inputs.analysis, mention))
       frames.push(frame);
-  });
+  }
   return frames;
 }
 
