@@ -49,37 +49,39 @@ async function linked(url: string): Promise<unknown[]> {
   }
 }
 
-/**
- * The server says its disk is full (PostgreSQL's code 53100) at the first
- * statement that leaves more than `most` reports stored: one batch fails as a
- * whole, after others were stored, while the next is read ahead.
- */
-async function fillDiskAfter(url: string, most: number): Promise<void> {
+/** Statements run on the store's database, one after another, as its owner. */
+async function onServer(url: string, ...statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF (SELECT count(*) FROM documents) > ${String(most)} THEN
-          RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full';
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await client.query(`CREATE TRIGGER test_disk_full AFTER INSERT ON documents
-      FOR EACH STATEMENT EXECUTE FUNCTION test_disk_full()`);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }
 }
 
-async function freeDisk(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('DROP TRIGGER test_disk_full ON documents');
-  } finally {
-    await client.end();
-  }
+/**
+ * The server says its disk is full (PostgreSQL's code 53100) at the first
+ * statement that leaves more than `most` reports stored: one batch fails as a
+ * whole, after others were stored, while the next is read ahead.
+ */
+function fillDiskAfter(url: string, most: number): Promise<void> {
+  return onServer(
+    url,
+    `CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (SELECT count(*) FROM documents) > ${String(most)} THEN
+          RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full';
+        END IF;
+        RETURN NULL;
+      END $$`,
+    `CREATE TRIGGER test_disk_full AFTER INSERT ON documents
+      FOR EACH STATEMENT EXECUTE FUNCTION test_disk_full()`,
+  );
+}
+
+function freeDisk(url: string): Promise<void> {
+  return onServer(url, 'DROP TRIGGER test_disk_full ON documents');
 }
 
 describe.skipIf(serverUrl === undefined || serverUrl === '')(
