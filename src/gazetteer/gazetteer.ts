@@ -274,7 +274,8 @@ export interface Gazetteer {
  * name (one of its keys a not-name or a stop word); then its forms (`FIRST_FORM`). They must
  * stay below 1 << 32: `bitsByWord` is a Uint32Array.
  */
-const FIRST_MARK = 1 << Object.keys(WORD_CLASS_FIELDS).length;
+const MARK_SHIFT = Object.keys(WORD_CLASS_FIELDS).length;
+const FIRST_MARK = 1 << MARK_SHIFT;
 const KNOWN_WORD = FIRST_MARK;
 const STARTS_NAME = FIRST_MARK << 1;
 const STARTS_CUE = FIRST_MARK << 2;
@@ -291,6 +292,23 @@ const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
 const GOES_ON_PLACE = GOES_ON_NAME | GOES_ON_CUE;
 /** The word's forms (`formBits`), from this bit up: read off how it is written, not its keys. */
 const FIRST_FORM = FIRST_MARK << 7;
+
+/**
+ * A word's marks alone (`KNOWN_WORD` to `NAMES_ALONE`), shifted down past its classes' bits:
+ * seven bits, one byte a word (`marksByWord`). The scan over every word of a report and the
+ * first step of every walk ask only these, read from an array a quarter the size of
+ * `bitsByWord`, where a report's words, far apart by number, were read from lines of their
+ * own in the larger array (most, by the time places are read, no longer in the cache).
+ */
+const marksOf = (bits: number): number => (bits >>> MARK_SHIFT) & 0x7f;
+const MARKED_STARTS_NAME = STARTS_NAME >>> MARK_SHIFT;
+const MARKED_STARTS_CUE = STARTS_CUE >>> MARK_SHIFT;
+const MARKED_GOES_ON_NAME = GOES_ON_NAME >>> MARK_SHIFT;
+const MARKED_GOES_ON_CUE = GOES_ON_CUE >>> MARK_SHIFT;
+const MARKED_NOT_NAME = NOT_NAME >>> MARK_SHIFT;
+const MARKED_NAMES_ALONE = NAMES_ALONE >>> MARK_SHIFT;
+const MARKED_STARTS_PLACE = STARTS_PLACE >>> MARK_SHIFT;
+const MARKED_GOES_ON_PLACE = GOES_ON_PLACE >>> MARK_SHIFT;
 
 /** A word a phrase of the index starts with. */
 const startsAny = <V>(starts: PhraseStarts<V>): boolean =>
@@ -620,10 +638,11 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
   let firstWord = 0;
   let byWord: (WordFacts | undefined)[] = [];
   // Each word of `byWord` as bits by the same number (0 while not known; else `bitsOf`, and
-  // its forms from `FIRST_FORM` up): the scan over every word of a report and the classes
-  // asked around each place read them, where they read the word's record, one load further
-  // into memory.
+  // its forms from `FIRST_FORM` up): the classes and forms asked around each place read them,
+  // where they read the word's record, one load further into memory.
   const bitsByWord = new Uint32Array(MAX_WORDS_KEPT);
+  // Their marks alone, by the same number (`marksOf`; 0 while not known).
+  const marksByWord = new Uint8Array(MAX_WORDS_KEPT);
   const factsOfWord = (token: Token): WordFacts => {
     const at = token.wordNumber - firstWord;
     if (at < 0) return factsOf(token.keys);
@@ -633,12 +652,15 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       firstWord = firstKeptFrom(token.wordNumber);
       byWord = [];
       bitsByWord.fill(0);
+      marksByWord.fill(0);
       return factsOfWord(token);
     }
     while (byWord.length < at) byWord.push(undefined);
     const facts = factsOf(token.keys);
     byWord[at] = facts;
-    bitsByWord[at] = bitsOf(facts) | (formBits(token) * FIRST_FORM);
+    const bits = bitsOf(facts);
+    bitsByWord[at] = bits | (formBits(token) * FIRST_FORM);
+    marksByWord[at] = marksOf(bits);
     return facts;
   };
   // nextPlaceStart reads the same slot written out, not through this call (see there).
@@ -647,21 +669,27 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
     return known !== 0 ? known : bitsOf(factsOfWord(token)) | (formBits(token) * FIRST_FORM);
   };
-  // Whether a phrase may go on through this token (`GOES_ON_NAME`, `GOES_ON_CUE`; a mark or a
-  // number by its text, in `marks`).
-  const goesOn = (token: Token | undefined, bit: number, marks: ReadonlySet<string>): boolean =>
+  // A word's marks (`marksOf`), as `bitsOfWord` its bits; nextPlaceStart reads them written out.
+  const marksOfWord = (token: Token): number => {
+    const at = token.wordNumber - firstWord;
+    const known = at >= 0 && at < MAX_WORDS_KEPT ? (marksByWord[at] ?? 0) : 0;
+    return known !== 0 ? known : marksOf(bitsOf(factsOfWord(token)));
+  };
+  // Whether a phrase may go on through this token (`MARKED_GOES_ON_NAME`, `MARKED_GOES_ON_CUE`;
+  // a mark or a number by its text, in `marks`).
+  const goesOn = (token: Token | undefined, mark: number, marks: ReadonlySet<string>): boolean =>
     token !== undefined &&
-    (token.kind === 'word' ? (bitsOfWord(token) & bit) !== 0 : marks.has(token.text));
+    (token.kind === 'word' ? (marksOfWord(token) & mark) !== 0 : marks.has(token.text));
   // Whether a name or a cue may go on through this token: `goesOn` for either.
   const goesOnPlace = (token: Token | undefined): boolean =>
     token !== undefined &&
     (token.kind === 'word'
-      ? (bitsOfWord(token) & GOES_ON_PLACE) !== 0
+      ? (marksOfWord(token) & MARKED_GOES_ON_PLACE) !== 0
       : nameLaterMarks.has(token.text) || cueLaterMarks.has(token.text));
   const mayStartPlace = (token: Token | undefined): boolean => {
     if (token === undefined) return false;
     if (token.kind !== 'word') return otherStarts.has(token.text);
-    return (bitsOfWord(token) & STARTS_PLACE) !== 0;
+    return (marksOfWord(token) & MARKED_STARTS_PLACE) !== 0;
   };
   return {
     places,
@@ -670,7 +698,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     byId: (id) => byId.get(id),
     mayStartPlace,
     // One call for a sentence's run of words that start nothing, where a call per word asked.
-    // A word's bits are read here, not asked of `bitsOfWord`: the scan passes every word of a
+    // A word's marks are read here, not asked of `marksOfWord`: the scan passes every word of a
     // report, and a call for each was most of its cost. A word that only opens longer names
     // or cues («دير» of «دير الزور»), followed by one that goes on none, starts nothing
     // either: passed here, where `nameAt` and `cueAt` each loaded its record to say so.
@@ -686,10 +714,11 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
           continue;
         }
         const at = token.wordNumber - firstWord;
-        const known = at >= 0 && at < MAX_WORDS_KEPT ? (bitsByWord[at] ?? 0) : 0;
-        const bits = known !== 0 ? known : bitsOf(factsOfWord(token));
-        if ((bits & STARTS_PLACE) === 0) continue;
-        if ((bits & NAMES_ALONE) !== 0 || (i + 1 < to && goesOnPlace(tokens[i + 1]))) return i;
+        const known = at >= 0 && at < MAX_WORDS_KEPT ? (marksByWord[at] ?? 0) : 0;
+        const marks = known !== 0 ? known : marksOf(bitsOf(factsOfWord(token)));
+        if ((marks & MARKED_STARTS_PLACE) === 0) continue;
+        if ((marks & MARKED_NAMES_ALONE) !== 0 || (i + 1 < to && goesOnPlace(tokens[i + 1])))
+          return i;
       }
       return to;
     },
@@ -702,13 +731,13 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       if (token === undefined) return null;
       if (token.kind !== 'word')
         return nameMarks.has(token.text) ? names.longestAt(tokens, start, end) : null;
-      if ((bitsOfWord(token) & STARTS_NAME) === 0) return null;
+      if ((marksOfWord(token) & MARKED_STARTS_NAME) === 0) return null;
       const facts = factsOfWord(token);
       const next = start + 1 < end ? tokens[start + 1] : undefined;
       // Most names end at their first word: its record answers, with the name's readings.
       if (
         next === undefined ||
-        !goesOn(next, GOES_ON_NAME, nameLaterMarks) ||
+        !goesOn(next, MARKED_GOES_ON_NAME, nameLaterMarks) ||
         stops.namesEndBefore(facts, token.wordNumber, next)
       )
         return facts.nameAlone === null
@@ -721,15 +750,15 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       if (token === undefined) return null;
       if (token.kind !== 'word')
         return cueMarks.has(token.text) ? cues.longestAt(tokens, start, end) : null;
-      if ((bitsOfWord(token) & STARTS_CUE) === 0) return null;
+      if ((marksOfWord(token) & MARKED_STARTS_CUE) === 0) return null;
       const facts = factsOfWord(token);
-      if (!(start + 1 < end && goesOn(tokens[start + 1], GOES_ON_CUE, cueLaterMarks)))
+      if (!(start + 1 < end && goesOn(tokens[start + 1], MARKED_GOES_ON_CUE, cueLaterMarks)))
         return alone(facts.cueAlone, start);
       return cues.longestFrom(facts.cues, tokens, start, end);
     },
     notAName: (token) =>
       token.kind === 'word'
-        ? (bitsOfWord(token) & NOT_NAME) !== 0
+        ? (marksOfWord(token) & MARKED_NOT_NAME) !== 0
         : token.keys.some((key) => notNames.has(key) || stop.has(key)),
     isA: (token, cls) => token?.kind === 'word' && (bitsOfWord(token) & classBit(cls)) !== 0,
     // A mark or a number is asked each time: its forms are few, and it has no word's number.

@@ -82,6 +82,15 @@ export const NO_CODES: readonly string[] = [];
 export interface ListFacts {
   /** The codes the list vouches for, named bare and after a word of region («ريف»). */
   readonly codes: (readonly string[] | undefined)[];
+  /**
+   * The slot (`fittingSlot`) last asked, -1 before any, with its fitting places and other
+   * readings, as fields of this record: most lists are read at one slot (a name is most
+   * often told with the same cue words), and read so they are one load, where the slots'
+   * lists below lay apart from the record, two loads further into memory at every name.
+   */
+  slot: number;
+  slotFitting: readonly Place[] | undefined;
+  slotOthers: readonly Place[] | undefined;
   /** The places of the kind that stands first, by `fittingSlot`: what `ofBestKind` gives. */
   readonly fitting: (readonly Place[] | undefined)[];
   /** By the same slot, when one place is of that kind: the list's other readings of it. */
@@ -90,7 +99,14 @@ export interface ListFacts {
 
 /** Facts of a list, none worked out yet: made with the list (`readNames`), or when first asked. */
 export function noListFacts(): ListFacts {
-  return { codes: [undefined, undefined], fitting: [], others: [] };
+  return {
+    codes: [undefined, undefined],
+    slot: -1,
+    slotFitting: undefined,
+    slotOthers: undefined,
+    fitting: [],
+    others: [],
+  };
 }
 
 const factsByCandidates = new WeakMap<readonly Place[], ListFacts>();
@@ -168,47 +184,47 @@ const USER_PLACE_BONUS = 60;
 /** «حي جوبر»: the cue word's kind of place, over a village of that name elsewhere, unless the sentence says. */
 const CUE_KIND_BONUS = 25;
 
-/** The parts of a place's score, biggest first: the first that differs between two places decided. */
-function scoreParts(
-  place: Place,
-  context: PlaceContext,
-  cueKind: Place['kind'] | null,
-): ScoreParts {
-  const nearest = context.resolved.nearest(place, NEARBY_KM);
-  return {
-    sentence:
-      (context.sentenceAdmin.includes(place.admin1Pcode) ? 100 : 0) +
-      (context.sentenceAdmin.includes(place.admin2Pcode) ? 50 : 0),
-    user: place.user === true ? USER_PLACE_BONUS : 0,
-    cue: place.kind === cueKind ? CUE_KIND_BONUS : 0,
-    report:
-      (context.documentAdmin.includes(place.admin1Pcode) ? 20 : 0) +
-      (context.documentAdmin.includes(place.admin2Pcode) ? 10 : 0),
-    nearby: nearest < NEAR_KM ? 15 : nearest < NEARBY_KM ? 5 : 0,
-    rank: -place.rank * 3,
-  };
-}
-
-type ScoreParts = Record<Exclude<ResolutionBasis, 'only'>, number>;
-
-/** A place of a pool with its score's parts, worked out once: what it is ranked by and what its basis is read from. */
-interface Scored {
+/**
+ * A place of a pool with the parts of its score, biggest first (the first that differs between
+ * two places decided), and their sum: what it is ranked by and what its basis is read from.
+ * The parts are fields of this one record, where a record of parts was made beside it for
+ * every candidate of every name of several places.
+ */
+interface Scored extends Readonly<Record<Exclude<ResolutionBasis, 'only'>, number>> {
   readonly place: Place;
-  readonly parts: ScoreParts;
   readonly score: number;
 }
 
 /**
- * The parts summed, named one by one: a loop over the names read every part by a
- * name that changed at each turn, down V8's slowest path.
+ * A place's score, its parts worked out once and summed named one by one: a loop over the
+ * names read every part by a name that changed at each turn, down V8's slowest path.
  */
 function scored(place: Place, context: PlaceContext, cueKind: Place['kind'] | null): Scored {
-  const p = scoreParts(place, context, cueKind);
-  return { place, parts: p, score: 0 + p.sentence + p.user + p.cue + p.report + p.nearby + p.rank };
+  const nearest = context.resolved.nearest(place, NEARBY_KM);
+  const sentence =
+    (context.sentenceAdmin.includes(place.admin1Pcode) ? 100 : 0) +
+    (context.sentenceAdmin.includes(place.admin2Pcode) ? 50 : 0);
+  const user = place.user === true ? USER_PLACE_BONUS : 0;
+  const cue = place.kind === cueKind ? CUE_KIND_BONUS : 0;
+  const report =
+    (context.documentAdmin.includes(place.admin1Pcode) ? 20 : 0) +
+    (context.documentAdmin.includes(place.admin2Pcode) ? 10 : 0);
+  const nearby = nearest < NEAR_KM ? 15 : nearest < NEARBY_KM ? 5 : 0;
+  const rank = -place.rank * 3;
+  return {
+    place,
+    sentence,
+    user,
+    cue,
+    report,
+    nearby,
+    rank,
+    score: 0 + sentence + user + cue + report + nearby + rank,
+  };
 }
 
 /** Why the first place was chosen over the second, from the parts of their scores. */
-function basisOf(a: ScoreParts, b: ScoreParts): ResolutionBasis {
+function basisOf(a: Scored, b: Scored): ResolutionBasis {
   if (a.sentence > b.sentence) return 'sentence';
   if (a.user > b.user) return 'user';
   if (a.cue > b.cue) return 'cue';
@@ -254,8 +270,7 @@ function rankedByScore(
   const second = scores[1];
   return {
     ranked,
-    basis:
-      first === undefined || second === undefined ? 'only' : basisOf(first.parts, second.parts),
+    basis: first === undefined || second === undefined ? 'only' : basisOf(first, second),
   };
 }
 
@@ -516,11 +531,16 @@ function fittingCandidates(
   kinds: Kinds,
   cueKind: Place['kind'] | null,
 ): readonly Place[] {
+  if (facts.slot === slot && facts.slotFitting !== undefined) return facts.slotFitting;
   let fitting = facts.fitting[slot];
   if (fitting === undefined) {
     fitting = ofBestKind(candidates, kinds, cueKind);
     keep(facts.fitting, slot, fitting);
   }
+  // The slot asked now is the one kept in the record's fields, with what is known of it.
+  facts.slot = slot;
+  facts.slotFitting = fitting;
+  facts.slotOthers = facts.others[slot];
   return fitting;
 }
 
@@ -690,11 +710,14 @@ function othersOf(
   fitting: readonly Place[],
   mention: PlaceMention,
 ): readonly Place[] {
+  // Asked right after `fittingCandidates`, of the slot it kept in the record's fields.
+  if (facts.slot === slot && facts.slotOthers !== undefined) return facts.slotOthers;
   let others = facts.others[slot];
   if (others === undefined) {
     others = alternativesOf(place, fitting, fitting, mention);
     keep(facts.others, slot, others);
   }
+  if (facts.slot === slot) facts.slotOthers = others;
   return others;
 }
 

@@ -16,6 +16,12 @@ export class Spots {
   private readonly lats: number[] = [];
   private readonly lons: number[] = [];
   private readonly cosines: number[] = [];
+  /**
+   * The places added, each once: a report names the same towns again and again, and a place
+   * added before is known by its address, where its coordinates, numbers boxed apart from it
+   * and cold by now, were loaded to find its spot again.
+   */
+  private readonly added: Place[] = [];
 
   get size(): number {
     return this.lats.length;
@@ -27,6 +33,8 @@ export class Spots {
    * goes, where a table of longitudes by latitude hashed both numbers of every place.
    */
   add(place: Place): void {
+    if (this.added.includes(place)) return;
+    this.added.push(place);
     const lat = place.lat;
     const lon = place.lon;
     const lats = this.lats;

@@ -134,4 +134,26 @@ describe('the places a text names, located', () => {
     expect(new Set(located.map((l) => l.mention)).size).toBe(located.length);
     expect(located.map((l) => l.sentence)).toEqual([0, 0, 1, 1, 1]);
   });
+
+  it('leave each mention left out unresolved in its place, of one place or of several', () => {
+    const tokens = tokensOf(
+      'قصفت الطائرات قرية الطيبة ومخيم اليرموك. وسقطت قذائف في مدينة منبج وفي قرية الطيبة قرب مخيم اليرموك.',
+    );
+    const all = locateMentions(gazetteer, tokens, splitSentences(tokens));
+    const resolved = all.filter((l) => l.resolved !== null);
+    // Names of one place and of several resolved, each then left out in turn.
+    expect(new Set(resolved.map((l) => l.mention.candidates.length === 1))).toEqual(
+      new Set([true, false]),
+    );
+    for (const left of resolved) {
+      const located = locateMentions(
+        gazetteer,
+        tokens,
+        splitSentences(tokens),
+        (m) => m.start === left.mention.start,
+      );
+      expect(located.map((l) => l.mention.start)).toEqual(all.map((l) => l.mention.start));
+      expect(located.find((l) => l.mention.start === left.mention.start)?.resolved).toBeNull();
+    }
+  });
 });

@@ -125,6 +125,7 @@ describe('the names of a list of places resolved', () => {
     const own = loadGazetteer();
     const answers = new Map<string, unknown>();
     for (const phrase of order) {
+      const known = answers.get(phrase);
       const mention = mentionIn(phrase, own);
       const [read, again] = [0, 1].map(() => {
         const r = resolveMention(own, mention, nothingSaid());
@@ -138,6 +139,8 @@ describe('the names of a list of places resolved', () => {
         );
       });
       expect(again, phrase).toEqual(read);
+      // A phrase read again later, after others: as the first time.
+      if (known !== undefined) expect(read, phrase).toEqual(known);
       answers.set(phrase, read);
     }
     return answers;
@@ -150,5 +153,16 @@ describe('the names of a list of places resolved', () => {
     // The names have several places, and some readings other places they could be.
     const read = [...forwards.values()] as ({ alternatives: string[] } | null)[];
     expect(read.some((r) => r !== null && r.alternatives.length > 0)).toBe(true);
+  });
+
+  it('resolve alike when one name is read after each kind of cue in turn, another kind between', () => {
+    // The readings after cue words share one list of places, kept apart by kind of cue: each
+    // kind read, then another, then the first again, as the kinds come one after another.
+    const forwards = resolvedInOrder(phrases);
+    const turns = phrases.flatMap((phrase, k) => [
+      phrase,
+      phrases[(k + 2) % phrases.length] ?? phrase,
+    ]);
+    expect(resolvedInOrder([...turns, ...phrases])).toEqual(forwards);
   });
 });

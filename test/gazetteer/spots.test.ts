@@ -31,6 +31,19 @@ describe('Spots: how near the nearest placed spot is', () => {
     expect(spots.size).toBe(2);
   });
 
+  it('keeps a place added again and again once, measured from as the first time', () => {
+    const spots = new Spots();
+    const [a, b] = every(101);
+    if (a === undefined || b === undefined) throw new Error('the gazetteer has too few places');
+    for (let k = 0; k < 5; k++) {
+      spots.add(a);
+      spots.add(b);
+    }
+    expect(spots.size).toBe(2);
+    expect(spots.nearest(a, 30)).toBe(0);
+    expect(spots.nearest(b, 30)).toBe(0);
+  });
+
   it('tells apart spots on one latitude, and keeps a repeat of any of them once', () => {
     const spots = new Spots();
     const [a] = every(101);

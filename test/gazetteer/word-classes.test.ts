@@ -297,6 +297,37 @@ describe('the words a gazetteer knows around place names', () => {
     expect(tokens.some((t) => gazetteer.notAName(t))).toBe(true);
   });
 
+  it('answers every question of a word alike whichever question first meets it', () => {
+    // The scan and the walks read a word's marks, the rules around a name its classes and
+    // forms: each kept apart, both learnt at once, whichever is asked first.
+    const tokens = [
+      ...WORDS,
+      ...tokensOf('قصف بريف حلب الشرقي وفي بلدتي ذيبان والطيانة، دير الزور المذكورة نحو بدرعا'),
+    ];
+    const answers = (own: typeof gazetteer) =>
+      tokens.map((token, k) => ({
+        word: token.text,
+        starts: own.mayStartPlace(token),
+        next: own.nextPlaceStart(tokens, k, tokens.length),
+        name: own.nameAt(tokens, k)?.end ?? null,
+        cue: own.cueAt(tokens, k)?.end ?? null,
+        never: own.notAName(token),
+        hospital: own.isA(token, 'hospital'),
+        towards: own.hasForm(token, 'towards'),
+      }));
+    const expected = answers(gazetteer);
+    const firstAsked: ((own: typeof gazetteer) => unknown)[] = [
+      (own) => own.nextPlaceStart(tokens, 0, tokens.length),
+      (own) => tokens.map((token) => own.isA(token, 'destination')),
+      (own) => tokens.map((token) => own.notAName(token)),
+    ];
+    for (const [k, ask] of firstAsked.entries()) {
+      const own = loadGazetteer();
+      ask(own);
+      expect(answers(own), String(k)).toEqual(expected);
+    }
+  });
+
   it('knows no class of a word that is not one, nor of what is no token', () => {
     const [comma] = tokensOf('،');
     for (const cls of Object.keys(CLASS_FIELDS) as WordClass[]) {
