@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, firstFrom, startingIn, within } from '../../src/extract/01-read/index.js';
+import {
+  analyze,
+  firstFrom,
+  inADate,
+  startingIn,
+  within,
+} from '../../src/extract/01-read/index.js';
 import type { Annotation } from '../../src/extract/01-read/index.js';
 import { shippedKnowledge } from '../../src/extract/index.js';
 
@@ -75,5 +81,24 @@ describe('phrases that start at one word', () => {
       'الدفاع المدني السوري',
       'مسلحون مجهولون',
     ]);
+  });
+});
+
+describe('a token inside a date', () => {
+  const dated = analyze(
+    {
+      text: 'قصفت الطائرات يوم الأحد 12 آذار بلدة بنش، وعادت صباح أمس إلى قصفها في 3/3/2024.',
+      title: null,
+      outlet: null,
+      url: null,
+      published: '2024-03-14',
+    },
+    shippedKnowledge().lexicon,
+  );
+
+  it('is one that one of the report’s date expressions spans, and no other', () => {
+    expect(dated.dates.length).toBeGreaterThan(1);
+    const spanned = (i: number): boolean => dated.dates.some((d) => d.start <= i && i < d.end);
+    for (let i = -1; i <= dated.tokens.length; i++) expect(inADate(dated, i)).toBe(spanned(i));
   });
 });

@@ -100,6 +100,8 @@ describe('the doer after the act’s noun and its adjectives, marked with «لـ
       'SDF',
       'CIV',
     ],
+    // The «لـ» on the force noun that carries the group's name.
+    ['أصيب مدنيان بقصف مدفعي لعناصر قسد على قرية قرب مدينة منبج.', '2024-03-14', 'SDF', 'CIV'],
   ])('«%s»', (text, published, doer, target) => {
     expect(sides(text, published)).toEqual([doer, target]);
   });

@@ -23,4 +23,12 @@ describe('an object changed', () => {
     expect(copy).not.toBe(frame);
     expect(frame.tally).toBe(false);
   });
+
+  it('copied again keeps every field of a frame of many fields, each change in its place', () => {
+    const fields = Array.from({ length: 25 }, (_, k) => [`field${String(k)}`, k] as const);
+    const frame: Record<string, unknown> = Object.fromEntries(fields);
+    const copy = changed(changed(frame, { field3: 'three' }), { field20: 'twenty', extra: true });
+    expect(copy).toEqual({ ...frame, field3: 'three', field20: 'twenty', extra: true });
+    expect(Object.keys(copy)).toEqual([...fields.map(([name]) => name), 'extra']);
+  });
 });

@@ -431,17 +431,16 @@ export function startsOf(list: readonly { readonly start: number }[]): ReadonlyS
   return found;
 }
 
-const dated = new WeakMap<readonly DateExpression[], Set<number>>();
-
-/** Whether token `i` is inside a date expression of the report: its tokens gathered once. */
+/**
+ * Whether token `i` is inside a date expression of the report. `findDates`
+ * reads on past each expression it finds, so they are in text order and
+ * apart: only the last to start at or before `i` can hold it, found by a
+ * binary search where a set of the dated tokens was made for each report.
+ */
 export function inADate(analysis: Analysis, i: number): boolean {
-  let tokens = dated.get(analysis.dates);
-  if (tokens === undefined) {
-    tokens = new Set();
-    for (const d of analysis.dates) for (let k = d.start; k < d.end; k++) tokens.add(k);
-    dated.set(analysis.dates, tokens);
-  }
-  return tokens.has(i);
+  const dates = analysis.dates;
+  const last = firstFrom(dates, i + 1) - 1;
+  return last >= 0 && (dates[last]?.end ?? 0) > i;
 }
 
 /** The normalized text of tokens `[from, to)`. */

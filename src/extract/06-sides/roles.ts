@@ -1,6 +1,6 @@
 import { CIVILIAN_SIDE, idForDay } from '../../lexicon/index.js';
 import type { TriggerEntry } from '../../lexicon/index.js';
-import { readNumber, wordKey } from '../../text/index.js';
+import { readNumber, wordKey, WordTest } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse, WordSet } from '../01-read/index.js';
 import {
   AGAINST,
@@ -455,11 +455,19 @@ function lamOfGroupAt(analysis: Analysis, at: number): number | null {
   return isIn(FORCE_NOUNS, analysis, at - 1) && hasLamClitic(analysis, at - 1) ? at - 1 : null;
 }
 
-function hasLamClitic(analysis: Analysis, i: number): boolean {
-  const t = analysis.tokens[i];
-  if (t === undefined) return false;
+/**
+ * Whether a word carries «لـ», read without it among its keys: worked out once
+ * per word, where the clitic was cut off the word's text (a new string) at
+ * every token asked, for each actor of each clause.
+ */
+const WITH_LAM_CLITIC = new WordTest((t) => {
   const bare = t.text.replace(LAM_CLITIC, '');
   return bare !== t.text && bare.length >= 2 && t.keys.includes(wordKey(bare));
+});
+
+function hasLamClitic(analysis: Analysis, i: number): boolean {
+  const t = analysis.tokens[i];
+  return t !== undefined && WITH_LAM_CLITIC.of(t);
 }
 
 function skippable(analysis: Analysis, from: number, to: number): boolean {
