@@ -19,12 +19,13 @@ import {
 import type {
   Database,
   ExtractedReport,
+  SaveHooks,
   SaveOutcome,
   Sql,
   StoredFacts,
   StoredReport,
 } from '../store/index.js';
-import { giveWay, readAhead } from './ahead.js';
+import { giveWay, readAhead, StandAside } from './ahead.js';
 import { extraction } from './extraction.js';
 import type { Extract } from './extraction.js';
 import { rereadAll } from './reprocess.js';
@@ -33,6 +34,8 @@ import { rereadAll } from './reprocess.js';
 interface Reading {
   readonly knowledge: Knowledge;
   readonly extract: Extract;
+  /** Held while a piece stored holds what other processes wait for: reading ahead waits. */
+  readonly aside: StandAside;
 }
 
 /** What became of one report: stored, known already, or failed with a reason. */
@@ -182,15 +185,16 @@ export async function* ingestBatches<T>(
   knowledge: Knowledge,
   batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
 ): AsyncGenerator<BatchDone<T>> {
-  const reading: Reading = { knowledge, extract: await extraction() };
+  const reading: Reading = { knowledge, extract: await extraction(), aside: new StandAside() };
+  const ahead = db.engine === 'postgres';
   let results: ReportResult[] = [];
   const failed = new Set<Batch<T>>();
   const turns = readPieces(db, reading, batches, failed);
-  for await (const turn of readAhead(turns, db.engine === 'postgres')) {
+  for await (const turn of readAhead(turns, ahead)) {
     if (failed.has(turn.batch)) continue;
     try {
       if ('error' in turn) throw turn.error;
-      results.push(...(await storePiece(db, knowledge, turn.piece)));
+      results.push(...(await storePiece(db, knowledge, turn.piece, ahead ? reading.aside : null)));
       if (!turn.last) continue;
       // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
       // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
@@ -446,10 +450,11 @@ interface ReadPiece {
 /**
  * Reads and extracts a piece, giving way to what else this process does
  * (a transaction's next statement, a request) after each report: a piece
- * read ahead never holds up the one being stored by more than a report.
+ * read ahead never holds up the one being stored by more than a report, nor
+ * at all while that one holds what other processes wait for (StandAside).
  */
 async function readPiece(
-  { knowledge, extract }: Reading,
+  { knowledge, extract, aside }: Reading,
   reports: readonly RawReport[],
   stored: ReadonlySet<string>,
   options: PipelineOptions,
@@ -480,21 +485,34 @@ async function readPiece(
       unread.set(report, error);
     }
     await giveWay();
+    await aside.cleared();
   }
   return { reports, known, ready, warnings: warningsOf, unread };
 }
 
-/** A piece stored in one transaction, with its reports that could not be read recorded as failures. */
+/**
+ * A piece stored in one transaction, with its reports that could not be read
+ * recorded as failures. `aside` (given when a piece is read ahead) is held
+ * while the transaction holds linking's locks another is waiting for.
+ */
 async function storePiece(
   db: Database,
   knowledge: Knowledge,
   piece: ReadPiece,
+  aside: StandAside | null,
 ): Promise<ReportResult[]> {
   const results = new Map<RawReport, ReportResult>();
   for (const report of piece.known)
     results.set(report, { source: report.source, outcome: 'known' });
   for (const [report, error] of piece.unread) results.set(report, await failed(db, report, error));
-  for (const [k, outcome] of (await saveAll(db, knowledge, piece.ready)).entries()) {
+  const hooks: SaveHooks = aside === null ? {} : { whenOthersWait: aside.hold };
+  let saved: { outcome: ReportOutcome; reason?: string }[];
+  try {
+    saved = await saveAll(db, knowledge, piece.ready, hooks);
+  } finally {
+    aside?.release();
+  }
+  for (const [k, outcome] of saved.entries()) {
     const item = piece.ready[k];
     if (item === undefined) continue;
     const warnings = piece.warnings.get(item.report);
@@ -517,10 +535,12 @@ async function saveAll(
   db: Database,
   knowledge: Knowledge,
   ready: readonly ExtractedReport[],
+  hooks: SaveHooks,
 ): Promise<{ outcome: ReportOutcome; reason?: string }[]> {
   try {
     const saved: { outcome: ReportOutcome }[] = [];
-    for (const outcome of await saveReports(db, ready, knowledge.lexicon)) saved.push({ outcome });
+    for (const outcome of await saveReports(db, ready, knowledge.lexicon, hooks))
+      saved.push({ outcome });
     return saved;
   } catch (batchError) {
     // A full disk refuses every report alike: the ingest stops, nothing is blamed on a report.
@@ -532,7 +552,7 @@ async function saveAll(
       return only === undefined ? [] : [await failed(db, only.report, batchError)];
     }
     const outcomes: { outcome: ReportOutcome; reason?: string }[] = [];
-    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item])));
+    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item], hooks)));
     return outcomes;
   }
 }

@@ -109,6 +109,16 @@ function candidateCache(db: Database): CandidateCache {
   return cache;
 }
 
+/** What a caller of saveReports is told while the batch is stored. */
+export interface SaveHooks {
+  /**
+   * Called if, once the batch's transaction holds linking's locks, another
+   * transaction is waiting for one of them (a worker in the same
+   * governorates): it waits until this one ends.
+   */
+  readonly whenOthersWait?: () => void;
+}
+
 /**
  * Stores several reports in one transaction, as `saveReport` does each: in a
  * handful of statements whatever their number, so that a batch costs little
@@ -118,6 +128,7 @@ export async function saveReports(
   db: Database,
   batch: readonly ExtractedReport[],
   lexicon: Lexicon,
+  hooks: SaveHooks = {},
 ): Promise<SaveOutcome[]> {
   if (batch.length === 0) return [];
   const firsts = firstsOf(batch);
@@ -130,7 +141,7 @@ export async function saveReports(
       outcomes.push(outcome);
       if (outcome === 'added') incidents.push(...incidentsOf(item.result));
     }
-    await linkNewIncidents(tx, incidents, lexicon, candidateCache(db));
+    await linkNewIncidents(tx, incidents, lexicon, candidateCache(db), hooks.whenOthersWait);
     return outcomes;
   });
 }

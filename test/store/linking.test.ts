@@ -13,6 +13,7 @@ import {
 import {
   candidateQuery,
   foldCounts,
+  lockAreas,
   putEventCorrection,
   refreshStatistics,
   regroup,
@@ -23,6 +24,7 @@ import {
 import type { Database, ExtractedReport, SearchSpan, Sql } from '../../src/store/index.js';
 import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
+import { someoneWaitsForALock } from '../service/locks.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
 
 const lexicon = shippedKnowledge().lexicon;
@@ -857,5 +859,67 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
     expect(walk?.workMem).toBe('65kB');
     // Regrouping what is stored changes nothing.
     expect(sortById(await storedEvents(db))).toEqual(sortById(expectedEvents(reports)));
+  });
+});
+
+// Only the server runs two transactions at once: the embedded engine has one connection.
+const servers = engines().filter((e) => e.name === 'PostgreSQL');
+
+describe.each(servers)('a batch whose linking locks others wait for on $name', (engine) => {
+  const db = suiteStore(engine);
+
+  /** Holds a governorate's linking lock in a transaction of its own until `release` is called. */
+  function hold(area: string): { taken: Promise<void>; release: () => void; done: Promise<void> } {
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let taken = (): void => undefined;
+    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+    const done = db.transaction(async (tx) => {
+      await lockAreas(tx, [area]);
+      taken();
+      await released;
+    });
+    return { taken: lockTaken, release, done };
+  }
+
+  /** A report of one act on `day`, and the governorate it is in. */
+  function oneAct(doc: number, day: string): { report: ExtractedReport; area: string } {
+    const [report] = reportsOf([{ doc, day }]);
+    const area = report?.result.incidents[0]?.location?.admin1_pcode;
+    if (report === undefined || area === undefined || area === null) throw new Error('no test act');
+    return { report, area };
+  }
+
+  it('tells its caller once another transaction waits for a governorate it holds', async () => {
+    await emptyStore(db);
+    const { report, area } = oneAct(1, '2024-03-13');
+    const first = hold(area);
+    await first.taken;
+    let told = 0;
+    const saving = saveReports(db, [report], lexicon, { whenOthersWait: () => (told += 1) });
+    let after: Promise<void> = Promise.resolve();
+    try {
+      // The batch waits for the first; a third asks after it, and waits for the batch.
+      expect(await someoneWaitsForALock(db, 1)).toBe(true);
+      after = db.transaction((tx) => lockAreas(tx, [area]));
+      expect(await someoneWaitsForALock(db, 2)).toBe(true);
+      expect(told).toBe(0);
+    } finally {
+      first.release();
+      await first.done;
+    }
+    expect(await saving).toEqual(['added']);
+    await after;
+    expect(told).toBe(1);
+  }, 30_000);
+
+  it('tells it nothing when no one waits', async () => {
+    await emptyStore(db);
+    const { report } = oneAct(2, '2024-03-14');
+    let told = 0;
+    expect(await saveReports(db, [report], lexicon, { whenOthersWait: () => (told += 1) })).toEqual(
+      ['added'],
+    );
+    expect(told).toBe(0);
   });
 });
