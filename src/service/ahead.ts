@@ -40,10 +40,10 @@ function asked<V>(source: AsyncGenerator<V>): Promise<IteratorResult<V>> {
 
 /**
  * Work that can wait (reading ahead) stands aside while this process holds
- * what another process is waiting for (hold, until release): the linking
- * locks other workers' transactions queue on. On two cores shared by three
- * workers and the server, a report extracted meanwhile takes CPU from the
- * transaction they all wait for.
+ * what another process was waiting for when it took it (hold, until
+ * release): the linking locks other workers' transactions queue on. On two
+ * cores shared by three workers and the server, a report extracted meanwhile
+ * takes CPU from the transaction they all wait for.
  */
 export class StandAside {
   #held: Promise<void> | null = null;

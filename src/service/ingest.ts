@@ -450,8 +450,9 @@ interface ReadPiece {
 /**
  * Reads and extracts a piece, giving way to what else this process does
  * (a transaction's next statement, a request) after each report: a piece
- * read ahead never holds up the one being stored by more than a report, nor
- * at all while that one holds what other processes wait for (StandAside).
+ * read ahead never holds up the one being stored by more than a report; nor
+ * is a report begun while that one holds what other processes were waiting
+ * for when it took it (StandAside).
  */
 async function readPiece(
   { knowledge, extract, aside }: Reading,
@@ -468,6 +469,7 @@ async function readPiece(
       known.add(report);
       continue;
     }
+    await aside.cleared();
     try {
       const warnings: string[] = [];
       const document = readReport(report, { ...options, onWarning: (w) => warnings.push(w) });
@@ -485,7 +487,6 @@ async function readPiece(
       unread.set(report, error);
     }
     await giveWay();
-    await aside.cleared();
   }
   return { reports, known, ready, warnings: warningsOf, unread };
 }
@@ -493,7 +494,7 @@ async function readPiece(
 /**
  * A piece stored in one transaction, with its reports that could not be read
  * recorded as failures. `aside` (given when a piece is read ahead) is held
- * while the transaction holds linking's locks another is waiting for.
+ * while a transaction holds linking's locks another was waiting for.
  */
 async function storePiece(
   db: Database,
@@ -505,14 +506,7 @@ async function storePiece(
   for (const report of piece.known)
     results.set(report, { source: report.source, outcome: 'known' });
   for (const [report, error] of piece.unread) results.set(report, await failed(db, report, error));
-  const hooks: SaveHooks = aside === null ? {} : { whenOthersWait: aside.hold };
-  let saved: { outcome: ReportOutcome; reason?: string }[];
-  try {
-    saved = await saveAll(db, knowledge, piece.ready, hooks);
-  } finally {
-    aside?.release();
-  }
-  for (const [k, outcome] of saved.entries()) {
+  for (const [k, outcome] of (await saveAll(db, knowledge, piece.ready, aside)).entries()) {
     const item = piece.ready[k];
     if (item === undefined) continue;
     const warnings = piece.warnings.get(item.report);
@@ -535,12 +529,11 @@ async function saveAll(
   db: Database,
   knowledge: Knowledge,
   ready: readonly ExtractedReport[],
-  hooks: SaveHooks,
+  aside: StandAside | null,
 ): Promise<{ outcome: ReportOutcome; reason?: string }[]> {
   try {
     const saved: { outcome: ReportOutcome }[] = [];
-    for (const outcome of await saveReports(db, ready, knowledge.lexicon, hooks))
-      saved.push({ outcome });
+    for (const outcome of await saveAside(db, knowledge, ready, aside)) saved.push({ outcome });
     return saved;
   } catch (batchError) {
     // A full disk refuses every report alike: the ingest stops, nothing is blamed on a report.
@@ -552,8 +545,23 @@ async function saveAll(
       return only === undefined ? [] : [await failed(db, only.report, batchError)];
     }
     const outcomes: { outcome: ReportOutcome; reason?: string }[] = [];
-    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item], hooks)));
+    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item], aside)));
     return outcomes;
+  }
+}
+
+/** Reports saved in one transaction, `aside` held from when it finds others waiting on its locks until it ends. */
+async function saveAside(
+  db: Database,
+  knowledge: Knowledge,
+  ready: readonly ExtractedReport[],
+  aside: StandAside | null,
+): Promise<SaveOutcome[]> {
+  const hooks: SaveHooks = aside === null ? {} : { whenOthersWait: aside.hold };
+  try {
+    return await saveReports(db, ready, knowledge.lexicon, hooks);
+  } finally {
+    aside?.release();
   }
 }
 

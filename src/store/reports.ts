@@ -112,9 +112,9 @@ function candidateCache(db: Database): CandidateCache {
 /** What a caller of saveReports is told while the batch is stored. */
 export interface SaveHooks {
   /**
-   * Called if, once the batch's transaction holds linking's locks, another
-   * transaction is waiting for one of them (a worker in the same
-   * governorates): it waits until this one ends.
+   * Called if, when the batch's transaction has taken linking's locks,
+   * another transaction is waiting for one of them (a worker in the same
+   * governorates): it waits until this one ends. Asked once, then.
    */
   readonly whenOthersWait?: () => void;
 }

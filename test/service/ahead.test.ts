@@ -87,10 +87,11 @@ describe('readAhead', () => {
 });
 
 describe('standing aside while others wait', () => {
-  it('lets work on at once when nothing is held', async () => {
+  it('lets work on within the same turn of the event loop when nothing is held', async () => {
     const aside = new StandAside();
     let on = false;
-    await aside.cleared().then(() => (on = true));
+    void aside.cleared().then(() => (on = true));
+    for (let k = 0; k < 3; k++) await Promise.resolve();
     expect(on).toBe(true);
   });
 
@@ -108,5 +109,19 @@ describe('standing aside while others wait', () => {
     // Released, it holds nothing: a release with nothing held is no fault.
     aside.release();
     await aside.cleared();
+  });
+
+  it('holds work back again when held again after a release', async () => {
+    const aside = new StandAside();
+    aside.hold();
+    aside.release();
+    aside.hold();
+    let on = false;
+    const waiting = aside.cleared().then(() => (on = true));
+    await turns(3);
+    expect(on).toBe(false);
+    aside.release();
+    await waiting;
+    expect(on).toBe(true);
   });
 });

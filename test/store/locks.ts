@@ -1,7 +1,7 @@
 import type { Database } from '../../src/store/index.js';
 
 /** Waits until `sessions` of this store wait for a governorate's linking lock held elsewhere. */
-export async function someoneWaitsForALock(db: Database, sessions = 1): Promise<boolean> {
+export async function sessionsWaitForALock(db: Database, sessions = 1): Promise<boolean> {
   for (let tries = 0; tries < 200; tries++) {
     const [row] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_locks
