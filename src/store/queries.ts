@@ -327,32 +327,11 @@ function searchCondition(
   param: (value: unknown) => string,
 ): string {
   if (words === '') return 'false';
-  const written = table === 'event_words' ? heldBy(words, param) : writtenInEvents(words, param);
+  const written =
+    table === 'event_words'
+      ? `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`
+      : `search_text LIKE ${param(containing(words))}`;
   return `(${written} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`;
-}
-
-/**
- * The condition that an event of event_words has a word holding `piece` (of
- * one piece): found in the vocabulary, then the events with any.
- */
-function heldBy(piece: string, param: (value: unknown) => string): string {
-  return `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(piece))})`;
-}
-
-/**
- * The condition that an event's text (events.search_text) holds `words` as
- * written. Each word of a phrase lies within one word of a text that holds it,
- * so the events that may are those of event_words with a word holding its
- * longest word (the fewest), whose text is then compared: the events' own
- * trigram index of their texts is gone (migration 61). A word longer than
- * event_words finds exactly is looked for in every text.
- */
-function writtenInEvents(words: string, param: (value: unknown) => string): string {
-  const longest = words.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
-  const text = `search_text LIKE ${param(containing(words))}`;
-  return longest.length > WORD_PIECE_REACH
-    ? text
-    : `(id IN (SELECT id FROM event_words WHERE ${heldBy(longest, param)}) AND ${text})`;
 }
 
 /** `YYYY-MM-DD` of a real day, or null. */

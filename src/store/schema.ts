@@ -3738,23 +3738,6 @@ ALTER TABLE events ALTER COLUMN search_names SET STATISTICS 0;
 ${FOLD_GROUPED}
 `,
   },
-  {
-    version: 61,
-    name: "events' texts found through their words, not a trigram index of their own",
-    sql: `
--- events_search indexed every event's text by its trigrams, for the searches
--- read from the events (phrases, and the words of a search walked in the
--- list's order): each event written cut its text into trigrams again (on the
--- embedded engine, where pg_trgm on Arabic runs ~3x slower than on the
--- server, the statement saving a batch of 100 generated reports' events took
--- 10.9 s against 11.5 under callgrind (median of four rounds; 4% fewer
--- instructions in all, start-up included). The words of every
--- event are already indexed (event_words, migration 24): a phrase's events
--- are found among those with a word holding its longest word, and their text
--- compared (queries.ts, writtenInEvents).
-DROP INDEX events_search;
-`,
-  },
 ];
 
 /**

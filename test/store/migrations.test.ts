@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countEvents, listEvents, migrate, SCHEMA_VERSION } from '../../src/store/index.js';
+import { migrate, SCHEMA_VERSION } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { weekdayContradicted } from '../../src/store/schema.js';
-import { normalizePhrase } from '../../src/text/index.js';
 import { engines } from './engines.js';
 import {
   facetPairsCounted,
@@ -736,48 +735,5 @@ describe.each(engines())('migration 60 on a store with deltas pending, on $name'
     );
     expect(await countsKept(db)).toEqual(await countsCounted(db));
     expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
-  });
-});
-
-describe.each(engines())("migration 61 on a store with events' texts, on $name", (engine) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await engine.openAt(60);
-    await db.query(
-      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, actor1,
-         fatalities_best, claimants, review_status, search_text, search_names, data, private)
-       SELECT 't' || k, 'Explosions/Remote violence', 'Shelling/artillery/missile attack',
-         date '2024-03-01' + k::int, date '2024-03-01' + k::int, 'SYR-GOV', k, '{}', 'unreviewed', text,
-         '{}', jsonb_build_object('id', 't' || k), false
-       FROM unnest($1::text[]) WITH ORDINALITY AS x(text, k)`,
-      [
-        // As the events' texts are written: normalized, their parts apart.
-        [
-          `${normalizePhrase('قصف مدفعي على البلدة')} | ${normalizePhrase('مرصد')}`,
-          normalizePhrase('البلدة قصف'),
-          normalizePhrase('اشتباك قرب البلدة'),
-        ],
-      ],
-    );
-    await migrate(db);
-  }, 60_000);
-  afterAll(async () => {
-    await db.close();
-  });
-
-  it('drops the trigram index of the texts of events', async () => {
-    const rows = await db.query("SELECT 1 FROM pg_indexes WHERE indexname = 'events_search'");
-    expect(rows).toEqual([]);
-  });
-
-  it('finds the events holding a phrase as written, across the ends of words and the parts of a text, never its words apart', async () => {
-    const ids = async (search: string): Promise<string[]> =>
-      (await listEvents(db, { search }, { limit: 10 })).events.map((e) => e.id).sort();
-    expect(await ids('قصف مدفعي')).toEqual(['t1']);
-    expect(await ids('فعي على الب')).toEqual(['t1']);
-    expect(await ids('البلدة | مرصد')).toEqual(['t1']);
-    expect(await ids('قصف البلدة')).toEqual([]);
-    expect(await ids('البلدة قصف')).toEqual(['t2']);
-    expect(await countEvents(db, { search: 'قرب البلدة' })).toBe(1);
   });
 });
