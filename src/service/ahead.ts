@@ -37,32 +37,3 @@ function asked<V>(source: AsyncGenerator<V>): Promise<IteratorResult<V>> {
   next.catch(() => undefined);
   return next;
 }
-
-/**
- * Work that can wait (reading ahead) stands aside while this process holds
- * what another process was waiting for when it took it (hold, until
- * release): the linking locks other workers' transactions queue on. On two
- * cores shared by three workers and the server, a report extracted meanwhile
- * takes CPU from the transaction they all wait for.
- */
-export class StandAside {
-  #held: Promise<void> | null = null;
-  #release: () => void = () => undefined;
-
-  /** Bound to its object: it is handed on as a callback (SaveHooks.whenOthersWait). */
-  readonly hold = (): void => {
-    if (this.#held === null) this.#held = new Promise((resolve) => (this.#release = resolve));
-  };
-
-  release(): void {
-    const release = this.#release;
-    this.#held = null;
-    this.#release = () => undefined;
-    release();
-  }
-
-  /** Resolves at once when nothing is held, else once it is released. */
-  async cleared(): Promise<void> {
-    while (this.#held !== null) await this.#held;
-  }
-}

@@ -19,13 +19,12 @@ import {
 import type {
   Database,
   ExtractedReport,
-  SaveHooks,
   SaveOutcome,
   Sql,
   StoredFacts,
   StoredReport,
 } from '../store/index.js';
-import { giveWay, readAhead, StandAside } from './ahead.js';
+import { giveWay, readAhead } from './ahead.js';
 import { extraction } from './extraction.js';
 import type { Extract } from './extraction.js';
 import { rereadAll } from './reprocess.js';
@@ -34,8 +33,6 @@ import { rereadAll } from './reprocess.js';
 interface Reading {
   readonly knowledge: Knowledge;
   readonly extract: Extract;
-  /** Held while a piece stored holds what other processes wait for: reading ahead waits. */
-  readonly aside: StandAside;
 }
 
 /** What became of one report: stored, known already, or failed with a reason. */
@@ -185,16 +182,15 @@ export async function* ingestBatches<T>(
   knowledge: Knowledge,
   batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
 ): AsyncGenerator<BatchDone<T>> {
-  const reading: Reading = { knowledge, extract: await extraction(), aside: new StandAside() };
-  const ahead = db.engine === 'postgres';
+  const reading: Reading = { knowledge, extract: await extraction() };
   let results: ReportResult[] = [];
   const failed = new Set<Batch<T>>();
   const turns = readPieces(db, reading, batches, failed);
-  for await (const turn of readAhead(turns, ahead)) {
+  for await (const turn of readAhead(turns, db.engine === 'postgres')) {
     if (failed.has(turn.batch)) continue;
     try {
       if ('error' in turn) throw turn.error;
-      results.push(...(await storePiece(db, knowledge, turn.piece, ahead ? reading.aside : null)));
+      results.push(...(await storePiece(db, knowledge, turn.piece)));
       if (!turn.last) continue;
       // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
       // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
@@ -450,12 +446,10 @@ interface ReadPiece {
 /**
  * Reads and extracts a piece, giving way to what else this process does
  * (a transaction's next statement, a request) after each report: a piece
- * read ahead never holds up the one being stored by more than a report; nor
- * is a report begun while that one holds what other processes were waiting
- * for when it took it (StandAside).
+ * read ahead never holds up the one being stored by more than a report.
  */
 async function readPiece(
-  { knowledge, extract, aside }: Reading,
+  { knowledge, extract }: Reading,
   reports: readonly RawReport[],
   stored: ReadonlySet<string>,
   options: PipelineOptions,
@@ -469,7 +463,6 @@ async function readPiece(
       known.add(report);
       continue;
     }
-    await aside.cleared();
     try {
       const warnings: string[] = [];
       const document = readReport(report, { ...options, onWarning: (w) => warnings.push(w) });
@@ -491,22 +484,17 @@ async function readPiece(
   return { reports, known, ready, warnings: warningsOf, unread };
 }
 
-/**
- * A piece stored in one transaction, with its reports that could not be read
- * recorded as failures. `aside` (given when a piece is read ahead) is held
- * while a transaction holds linking's locks another was waiting for.
- */
+/** A piece stored in one transaction, with its reports that could not be read recorded as failures. */
 async function storePiece(
   db: Database,
   knowledge: Knowledge,
   piece: ReadPiece,
-  aside: StandAside | null,
 ): Promise<ReportResult[]> {
   const results = new Map<RawReport, ReportResult>();
   for (const report of piece.known)
     results.set(report, { source: report.source, outcome: 'known' });
   for (const [report, error] of piece.unread) results.set(report, await failed(db, report, error));
-  for (const [k, outcome] of (await saveAll(db, knowledge, piece.ready, aside)).entries()) {
+  for (const [k, outcome] of (await saveAll(db, knowledge, piece.ready)).entries()) {
     const item = piece.ready[k];
     if (item === undefined) continue;
     const warnings = piece.warnings.get(item.report);
@@ -529,11 +517,10 @@ async function saveAll(
   db: Database,
   knowledge: Knowledge,
   ready: readonly ExtractedReport[],
-  aside: StandAside | null,
 ): Promise<{ outcome: ReportOutcome; reason?: string }[]> {
   try {
     const saved: { outcome: ReportOutcome }[] = [];
-    for (const outcome of await saveAside(db, knowledge, ready, aside)) saved.push({ outcome });
+    for (const outcome of await saveReports(db, ready, knowledge.lexicon)) saved.push({ outcome });
     return saved;
   } catch (batchError) {
     // A full disk refuses every report alike: the ingest stops, nothing is blamed on a report.
@@ -545,23 +532,8 @@ async function saveAll(
       return only === undefined ? [] : [await failed(db, only.report, batchError)];
     }
     const outcomes: { outcome: ReportOutcome; reason?: string }[] = [];
-    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item], aside)));
+    for (const item of ready) outcomes.push(...(await saveAll(db, knowledge, [item])));
     return outcomes;
-  }
-}
-
-/** Reports saved in one transaction, `aside` held from when it finds others waiting on its locks until it ends. */
-async function saveAside(
-  db: Database,
-  knowledge: Knowledge,
-  ready: readonly ExtractedReport[],
-  aside: StandAside | null,
-): Promise<SaveOutcome[]> {
-  const hooks: SaveHooks = aside === null ? {} : { whenOthersWait: aside.hold };
-  try {
-    return await saveReports(db, ready, knowledge.lexicon, hooks);
-  } finally {
-    aside?.release();
   }
 }
 

@@ -12,7 +12,7 @@ export {
   storedCaptures,
 } from './reports.js';
 export type { StoredFacts } from './reports.js';
-export type { ExtractedReport, Failure, SaveHooks, SaveOutcome } from './reports.js';
+export type { ExtractedReport, Failure, SaveOutcome } from './reports.js';
 export {
   candidateQuery,
   decideLink,

@@ -94,28 +94,6 @@ function factsOf(x: LinkIncident): LinkIncident {
   };
 }
 
-/** The key of linking's lock on a governorate (`area`, SQL), a bigint as the engine holds it. */
-const AREA_LOCK_KEY = `hashtext('wathiq:link:' || area)::bigint`;
-
-/**
- * Whether another transaction is waiting for linking's lock on one of these
- * governorates, which this one holds (lockAreas): until this one ends, it
- * can do nothing. The engine lists a bigint key as its high and low halves.
- */
-async function othersWaitFor(tx: Sql, areas: readonly string[]): Promise<boolean> {
-  const [row] = await tx.query<{ waiting: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM unnest($1::text[]) AS area,
-         LATERAL (SELECT ${AREA_LOCK_KEY} AS key) AS k
-       JOIN pg_locks l ON l.locktype = 'advisory' AND NOT l.granted AND l.objsubid = 1
-         AND l.classid = ((k.key >> 32) & 4294967295)::oid AND l.objid = (k.key & 4294967295)::oid
-         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-     ) AS waiting`,
-    [[...new Set(areas)]],
-  );
-  return row?.waiting === true;
-}
-
 /** The governorates each transaction holds linking's lock on (lockAreas), until it ends. */
 const heldAreas = new WeakMap<Sql, Set<string>>();
 
@@ -128,7 +106,7 @@ export async function lockAreas(tx: Sql, areas: readonly string[]): Promise<void
   const sorted = [...new Set(areas)].sort();
   if (sorted.length === 0) return;
   await tx.query(
-    `SELECT pg_advisory_xact_lock(${AREA_LOCK_KEY})
+    `SELECT pg_advisory_xact_lock(hashtext('wathiq:link:' || area))
      FROM (SELECT area FROM unnest($1::text[]) AS area ORDER BY area) AS ordered`,
     [sorted],
   );
@@ -487,15 +465,13 @@ function byArea<T extends LinkIncident>(incidents: readonly T[]): Map<string, T[
  * reports arrive in, so any number of workers give the same events. The
  * incidents that are not background are not stored yet: they are stored here,
  * once their events are known, so that each row and its index entries are
- * written once. `whenOthersWait` is called if, once this transaction holds
- * linking's locks, another is waiting for one of them.
+ * written once.
  */
 export async function linkNewIncidents(
   tx: Sql,
   incidents: readonly StoredIncident[],
   lexicon: Lexicon,
   cache?: CandidateCache,
-  whenOthersWait?: () => void,
 ): Promise<void> {
   const current = incidents.filter((x) => !x.incident.background);
   if (current.length === 0) return;
@@ -505,7 +481,6 @@ export async function linkNewIncidents(
     if (area !== null) areas.push(area);
   }
   await lockAreas(tx, areas);
-  if (whenOthersWait !== undefined && (await othersWaitFor(tx, areas))) whenOthersWait();
   const found = await candidatesFor(tx, current, cache);
   // The new incidents are candidates of each other too (a batch): those the search would find,
   // had they been stored, are those with a governorate and days (each lies in its own span).

@@ -109,16 +109,6 @@ function candidateCache(db: Database): CandidateCache {
   return cache;
 }
 
-/** What a caller of saveReports is told while the batch is stored. */
-export interface SaveHooks {
-  /**
-   * Called if, when the batch's transaction has taken linking's locks,
-   * another transaction is waiting for one of them (a worker in the same
-   * governorates): it waits until this one ends. Asked once, then.
-   */
-  readonly whenOthersWait?: () => void;
-}
-
 /**
  * Stores several reports in one transaction, as `saveReport` does each: in a
  * handful of statements whatever their number, so that a batch costs little
@@ -128,7 +118,6 @@ export async function saveReports(
   db: Database,
   batch: readonly ExtractedReport[],
   lexicon: Lexicon,
-  hooks: SaveHooks = {},
 ): Promise<SaveOutcome[]> {
   if (batch.length === 0) return [];
   const firsts = firstsOf(batch);
@@ -141,7 +130,7 @@ export async function saveReports(
       outcomes.push(outcome);
       if (outcome === 'added') incidents.push(...incidentsOf(item.result));
     }
-    await linkNewIncidents(tx, incidents, lexicon, candidateCache(db), hooks.whenOthersWait);
+    await linkNewIncidents(tx, incidents, lexicon, candidateCache(db));
     return outcomes;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAhead, StandAside } from '../../src/service/ahead.js';
+import { readAhead } from '../../src/service/ahead.js';
 
 /** A source of three values that writes down when each is asked for, and whether it was let go. */
 function counting(log: string[]): AsyncGenerator<number> {
@@ -83,45 +83,5 @@ describe('readAhead', () => {
       break;
     }
     expect(seen).toEqual([1]);
-  });
-});
-
-describe('standing aside while others wait', () => {
-  it('lets work on within the same turn of the event loop when nothing is held', async () => {
-    const aside = new StandAside();
-    let on = false;
-    void aside.cleared().then(() => (on = true));
-    for (let k = 0; k < 3; k++) await Promise.resolve();
-    expect(on).toBe(true);
-  });
-
-  it('holds work back until released, however often it was held', async () => {
-    const aside = new StandAside();
-    aside.hold();
-    aside.hold();
-    let on = false;
-    const waiting = aside.cleared().then(() => (on = true));
-    await turns(3);
-    expect(on).toBe(false);
-    aside.release();
-    await waiting;
-    expect(on).toBe(true);
-    // Released, it holds nothing: a release with nothing held is no fault.
-    aside.release();
-    await aside.cleared();
-  });
-
-  it('holds work back again when held again after a release', async () => {
-    const aside = new StandAside();
-    aside.hold();
-    aside.release();
-    aside.hold();
-    let on = false;
-    const waiting = aside.cleared().then(() => (on = true));
-    await turns(3);
-    expect(on).toBe(false);
-    aside.release();
-    await waiting;
-    expect(on).toBe(true);
   });
 });

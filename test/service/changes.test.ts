@@ -18,7 +18,7 @@ import { lockAreas } from '../../src/store/index.js';
 import type { Sql } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
-import { sessionsWaitForALock } from '../store/locks.js';
+import { someoneWaitsForALock } from './locks.js';
 
 /** Reports written for this test: one act in a town of Idlib, another in a town of Aleppo. */
 const IDLIB = {
@@ -112,7 +112,7 @@ describe.skipIf(server === undefined)('a person’s change to an event, while a 
       return result;
     });
     try {
-      expect(await sessionsWaitForALock(db)).toBe(true);
+      expect(await someoneWaitsForALock(db)).toBe(true);
       expect(made).toBe(false);
       await meanwhile();
     } finally {

@@ -10,7 +10,7 @@ import type { Actor } from '../../src/service/index.js';
 import { lockAreas } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../store/engines.js';
-import { sessionsWaitForALock } from '../store/locks.js';
+import { someoneWaitsForALock } from './locks.js';
 
 /** Reports written for this test: one act in a town of Idlib, another in a town of Aleppo. */
 const IDLIB = {
@@ -111,7 +111,7 @@ describe.skipIf(server === undefined)(
         return results;
       });
       try {
-        expect(await sessionsWaitForALock(db)).toBe(true);
+        expect(await someoneWaitsForALock(db)).toBe(true);
         expect(stored).toBe(false);
       } finally {
         other.release();
@@ -141,7 +141,7 @@ describe.skipIf(server === undefined)(
       await aleppoTaken;
       const storing = ingestBatch(db, knowledge, [raw(RETOLD[1] ?? {}, 4)]);
       try {
-        expect(await sessionsWaitForALock(db)).toBe(true);
+        expect(await someoneWaitsForALock(db)).toBe(true);
       } finally {
         release();
         await other;

@@ -13,7 +13,6 @@ import {
 import {
   candidateQuery,
   foldCounts,
-  lockAreas,
   putEventCorrection,
   refreshStatistics,
   regroup,
@@ -24,7 +23,6 @@ import {
 import type { Database, ExtractedReport, SearchSpan, Sql } from '../../src/store/index.js';
 import { publicationDay } from '../../src/text/index.js';
 import { resultOf } from '../link/reports.js';
-import { sessionsWaitForALock } from './locks.js';
 import { emptyStore, engines, suiteStore } from './engines.js';
 
 const lexicon = shippedKnowledge().lexicon;
@@ -859,92 +857,5 @@ describe.each(engines())('regrouping an act told many times on $name', (engine) 
     expect(walk?.workMem).toBe('65kB');
     // Regrouping what is stored changes nothing.
     expect(sortById(await storedEvents(db))).toEqual(sortById(expectedEvents(reports)));
-  });
-});
-
-// Only the server runs two transactions at once: the embedded engine has one connection.
-const servers = engines().filter((e) => e.name === 'PostgreSQL');
-
-describe.each(servers)('a batch whose linking locks others wait for on $name', (engine) => {
-  const db = suiteStore(engine);
-
-  /** Holds a governorate's linking lock in a transaction of its own until `release` is called. */
-  function hold(area: string): { taken: Promise<void>; release: () => void; done: Promise<void> } {
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let taken = (): void => undefined;
-    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
-    const done = db.transaction(async (tx) => {
-      await lockAreas(tx, [area]);
-      taken();
-      await released;
-    });
-    return { taken: lockTaken, release, done };
-  }
-
-  /** A report of one act on `day` in governorate `area`. */
-  function oneAct(doc: number, day: string, area: string): ExtractedReport {
-    const [report] = reportsOf([{ doc, day }]);
-    const incident = report?.result.incidents[0];
-    const location = incident?.location;
-    if (
-      report === undefined ||
-      incident === undefined ||
-      location === undefined ||
-      location === null
-    )
-      throw new Error('no test act');
-    return {
-      ...report,
-      result: {
-        ...report.result,
-        incidents: [{ ...incident, location: { ...location, admin1_pcode: area } }],
-      },
-    };
-  }
-
-  // The engine lists a lock's key as two halves: Aleppo's is below zero, Hama's above.
-  it.each([
-    ['Aleppo', 'SY02'],
-    ['Hama', 'SY05'],
-  ])(
-    'tells its caller once another transaction waits for a governorate it holds (%s)',
-    async (_, area) => {
-      await emptyStore(db);
-      const first = hold(area);
-      await first.taken;
-      let told = 0;
-      const saving = saveReports(db, [oneAct(1, '2024-03-13', area)], lexicon, {
-        whenOthersWait: () => (told += 1),
-      });
-      let after: Promise<void> = Promise.resolve();
-      const waited: boolean[] = [];
-      try {
-        // The batch waits for the first; a third asks after it, and waits for the batch.
-        waited.push(await sessionsWaitForALock(db, 1));
-        after = db.transaction((tx) => lockAreas(tx, [area]));
-        waited.push(await sessionsWaitForALock(db, 2));
-        waited.push(told === 0);
-      } finally {
-        first.release();
-        await first.done;
-      }
-      const [saved, third] = await Promise.allSettled([saving, after]);
-      expect(waited).toEqual([true, true, true]);
-      expect(saved).toEqual({ status: 'fulfilled', value: ['added'] });
-      expect(third.status).toBe('fulfilled');
-      expect(told).toBe(1);
-    },
-    30_000,
-  );
-
-  it('tells it nothing when no one waits', async () => {
-    await emptyStore(db);
-    let told = 0;
-    const report = oneAct(2, '2024-03-14', 'SY02');
-    expect(await saveReports(db, [report], lexicon, { whenOthersWait: () => (told += 1) })).toEqual(
-      ['added'],
-    );
-    expect(told).toBe(0);
   });
 });
