@@ -102,6 +102,19 @@ describe('the doer after the act’s noun and its adjectives, marked with «لـ
     ],
     // The «لـ» on the force noun that carries the group's name.
     ['أصيب مدنيان بقصف مدفعي لعناصر قسد على قرية قرب مدينة منبج.', '2024-03-14', 'SDF', 'CIV'],
+    // The same «لـ» in other words: plural victims, another weapon and place, the act told first.
+    [
+      'قتل ثلاثة مدنيين بقذائف هاون لعناصر قسد سقطت على بلدة في ريف دير الزور.',
+      '2024-05-02',
+      'SDF',
+      'CIV',
+    ],
+    [
+      'أصيبت طفلة برصاص قناص لعناصر قسد في حي بمدينة الرقة، بحسب ناشطين.',
+      '2024-06-20',
+      'SDF',
+      'CIV',
+    ],
   ])('«%s»', (text, published, doer, target) => {
     expect(sides(text, published)).toEqual([doer, target]);
   });
