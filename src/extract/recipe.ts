@@ -58,8 +58,15 @@ export function readReportFrames(document: Document, knowledge: Knowledge): Read
     places.resolved.map((p) => p.mention),
   );
   // 05 acts and 06 sides, clause by clause: an event frame per clause.
+  // The inputs written out: V8 copies a spread followed by a field of its own on a slow path.
   const frames = readFrames(
-    { analysis, ...speakers, speakers: speakers.starts },
+    {
+      analysis,
+      entities: speakers.entities,
+      attribution: speakers.attribution,
+      speakers: speakers.starts,
+      describesSpeaker: speakers.describesSpeaker,
+    },
     clauses,
     figures,
     places.resolved,

@@ -85,17 +85,27 @@ describe('every pair of places that can be one act is found by the index of plac
 });
 
 describe('an act summed up over an area still takes in the town it was at, told after acts elsewhere', () => {
+  const text =
+    'قصفت قوات النظام بالمدفعية ريف إدلب الجنوبي صباح اليوم. وقصفت الطائرات الروسية مدينة دوما. ' +
+    'واستهدفت الطائرات الروسية بلدة حرستا. وقصفت قوات النظام مدينة درعا. وقصفت قوات النظام بلدة نوى. ' +
+    'وأدى القصف المدفعي على بلدة كفرنبل إلى مقتل ثلاثة مدنيين.';
+  const told = ['Kafr Nobol', 'Duma', 'Harasta', "Dar'a", 'Nawa'];
+
   it('the shelling of the countryside of Idlib is the shelling of Kafr Nobol', () => {
-    const text =
-      'قصفت قوات النظام بالمدفعية ريف إدلب الجنوبي صباح اليوم. وقصفت الطائرات الروسية مدينة دوما. ' +
-      'واستهدفت الطائرات الروسية بلدة حرستا. وقصفت قوات النظام مدينة درعا. وقصفت قوات النظام بلدة نوى. ' +
-      'وأدى القصف المدفعي على بلدة كفرنبل إلى مقتل ثلاثة مدنيين.';
-    expect(news(read(text)).map((i) => i.location?.name_en)).toEqual([
-      'Kafr Nobol',
-      'Duma',
-      'Harasta',
-      "Dar'a",
-      'Nawa',
+    expect(news(read(text)).map((i) => i.location?.name_en)).toEqual(told);
+  });
+
+  it('so it is after sixteen acts told before, when the drafts are looked up in the indexes', () => {
+    // Sixteen air strikes on towns far apart: sixteen incidents before the paragraph above,
+    // more than the gathering reads one by one.
+    const towns = ['سراقب', 'أريحا', 'سرمين', 'بنش', 'تفتناز', 'خان شيخون', 'معرة النعمان'];
+    towns.push('منبج', 'الباب', 'اعزاز', 'عفرين', 'جرابلس', 'الأتارب', 'الرستن', 'صوران', 'جبلة');
+    const before = towns.map((town) => `وقصفت الطائرات الروسية بلدة ${town}.`).join(' ');
+    const incidents = news(read(`${before} ${text}`));
+    expect(incidents).toHaveLength(towns.length + told.length);
+    expect(incidents.slice(towns.length).map((i) => i.location?.name_en)).toEqual(told);
+    expect(incidents[towns.length]?.claims.flatMap((c) => c.figures.map((f) => f.count))).toEqual([
+      3,
     ]);
   });
 });

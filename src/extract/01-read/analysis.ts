@@ -24,6 +24,7 @@ import {
   WordTest,
 } from '../../text/index.js';
 import type { DateExpression, NormalizedText, Sentence, Token } from '../../text/index.js';
+import { RecentMemo } from './recent.js';
 
 /** A dictionary phrase found in the report: tokens `[start, end)` and what it means. */
 export interface Annotation<E extends LexEntry = LexEntry> {
@@ -403,32 +404,31 @@ export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: numbe
   return false;
 }
 
-const ends = new WeakMap<readonly { readonly end: number }[], Set<number>>();
-
 /**
  * Where the items of a list end, gathered once per list: «does one end at i?»
  * is asked for many tokens of a report, and a scan of the list each time made
- * a long report cost the square of its length.
+ * a long report cost the square of its length. Asked of three lists (the
+ * triggers, the air cues, the actors).
  */
+const ends = new RecentMemo(
+  (list: readonly { readonly end: number }[]): ReadonlySet<number> =>
+    new Set(list.map((a) => a.end)),
+  4,
+);
+
 export function endsOf(list: readonly { readonly end: number }[]): ReadonlySet<number> {
-  let found = ends.get(list);
-  if (found === undefined) {
-    found = new Set(list.map((a) => a.end));
-    ends.set(list, found);
-  }
-  return found;
+  return ends.of(list);
 }
 
-const starts = new WeakMap<readonly { readonly start: number }[], Set<number>>();
+/** Where the items of a list start, gathered once per list (as `endsOf`); asked of the actors. */
+const starts = new RecentMemo(
+  (list: readonly { readonly start: number }[]): ReadonlySet<number> =>
+    new Set(list.map((a) => a.start)),
+  2,
+);
 
-/** Where the items of a list start, gathered once per list (as `endsOf`). */
 export function startsOf(list: readonly { readonly start: number }[]): ReadonlySet<number> {
-  let found = starts.get(list);
-  if (found === undefined) {
-    found = new Set(list.map((a) => a.start));
-    starts.set(list, found);
-  }
-  return found;
+  return starts.of(list);
 }
 
 /**

@@ -21,6 +21,7 @@ export type { Analysis, Annotation, Annotations, EntityEntry } from './analysis.
 export { grievances, splitClauses } from './clauses.js';
 export type { Clause } from './clauses.js';
 export { because } from './evidence.js';
+export { RecentMemo } from './recent.js';
 export { insideAName, isDefinite, isIn, keysAt } from './query.js';
 export type { RuleUse } from './evidence.js';
 export * from './grammar.js';

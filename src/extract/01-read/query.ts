@@ -1,6 +1,7 @@
 import { firstFrom } from './analysis.js';
 import type { Analysis } from './analysis.js';
 import type { WordSet } from './grammar.js';
+import { RecentMemo } from './recent.js';
 
 /** The matching keys of token i (no keys past either end). */
 export function keysAt(analysis: Analysis, i: number): readonly string[] {
@@ -39,15 +40,13 @@ export function insideAName(
   );
 }
 
-const furthest = new WeakMap<readonly { readonly end: number }[], number[]>();
-
 /** For each name, the furthest end of it and the names before it (names are in text order). */
-function furthestEnds(list: readonly { readonly end: number }[]): number[] {
-  let ends = furthest.get(list);
-  if (ends === undefined) {
-    ends = [];
-    for (const e of list) ends.push(Math.max(e.end, ends.at(-1) ?? -Infinity));
-    furthest.set(list, ends);
-  }
+const furthest = new RecentMemo((list: readonly { readonly end: number }[]): number[] => {
+  const ends: number[] = [];
+  for (const e of list) ends.push(Math.max(e.end, ends.at(-1) ?? -Infinity));
   return ends;
+}, 2);
+
+function furthestEnds(list: readonly { readonly end: number }[]): number[] {
+  return furthest.of(list);
 }

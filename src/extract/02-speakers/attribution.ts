@@ -545,7 +545,7 @@ export interface Speakers {
   /** Token positions where a speaker is named. */
   readonly starts: ReadonlySet<number>;
   /** Whether a token is among the words that name and describe a speaker. */
-  describesSpeaker(token: number): boolean;
+  readonly describesSpeaker: (token: number) => boolean;
 }
 
 /** Up to this many speaker zones, whether a token is in one is answered by reading them all. */

@@ -4,6 +4,7 @@ import type { Completion, MeasureEntry, QualifierEntry, VictimClass } from '../.
 import { countBelow, readDefiniteNumber, readNumber, readVagueQuantity } from '../../text/index.js';
 import type { Analysis, Annotation, RuleUse, WordSet } from '../01-read/index.js';
 import {
+  RecentMemo,
   because,
   firstAt,
   firstFrom,
@@ -139,23 +140,17 @@ function qualifierBefore(r: Reader, i: number): { qualifier: Qualifier; start: n
   return q === undefined ? null : { qualifier: q.entry.qualifier as Qualifier, start: q.start };
 }
 
-const byEnd = new WeakMap<
-  readonly Annotation<QualifierEntry>[],
-  Map<number, Annotation<QualifierEntry>>
->();
-
 /** The first phrase that is no vague qualifier ending at each token: asked of every count. */
+const byEnd = new RecentMemo((list: readonly Annotation<QualifierEntry>[]) => {
+  const index = new Map<number, Annotation<QualifierEntry>>();
+  for (const a of list) if (a.entry.qualifier !== 'vague' && !index.has(a.end)) index.set(a.end, a);
+  return index;
+}, 2);
+
 function qualifiersByEnd(
   list: readonly Annotation<QualifierEntry>[],
-): Map<number, Annotation<QualifierEntry>> {
-  let index = byEnd.get(list);
-  if (index === undefined) {
-    index = new Map();
-    for (const a of list)
-      if (a.entry.qualifier !== 'vague' && !index.has(a.end)) index.set(a.end, a);
-    byEnd.set(list, index);
-  }
-  return index;
+): ReadonlyMap<number, Annotation<QualifierEntry>> {
+  return byEnd.of(list);
 }
 
 /** «13 على الأقل», «20 تقريبا». */

@@ -101,21 +101,24 @@ const NOTHING_YET: Running = {
   allAlone: true,
 };
 
-const summaries = new WeakMap<IncidentDraft, Running>();
+/**
+ * A draft as the gathering holds it: with the summary of the mentions it had
+ * when last summed up, kept on the draft, not in a table of drafts (a weak
+ * table's entries cost every collection work, and its look-ups a hash of the draft).
+ */
+interface Draft extends IncidentDraft {
+  running: Running;
+}
 
-function summaryOf(draft: IncidentDraft): DraftSummary {
+function summaryOf(draft: Draft): DraftSummary {
   const mentions = draft.mentions;
   const last = mentions.at(-1);
-  const known = summaries.get(draft);
-  if (known !== undefined && known.summary.count === mentions.length && known.summary.last === last)
-    return known.summary;
-  const from = known?.summary.count ?? 0;
-  const grown =
-    known !== undefined &&
-    from < mentions.length &&
-    (from === 0 || mentions[from - 1] === known.summary.last);
+  const known = draft.running;
+  if (known.summary.count === mentions.length && known.summary.last === last) return known.summary;
+  const from = known.summary.count;
+  const grown = from < mentions.length && (from === 0 || mentions[from - 1] === known.summary.last);
   const running = summedOn(grown ? known : NOTHING_YET, mentions, grown ? from : 0);
-  summaries.set(draft, running);
+  draft.running = running;
   return running.summary;
 }
 
@@ -173,11 +176,11 @@ function summedOn(before: Running, mentions: readonly EventMention[], from: numb
   };
 }
 
-function draftPlace(draft: IncidentDraft): ResolvedPlace | null {
+function draftPlace(draft: Draft): ResolvedPlace | null {
   return summaryOf(draft).place;
 }
 
-function draftDay(draft: IncidentDraft): string | null {
+function draftDay(draft: Draft): string | null {
   return summaryOf(draft).day;
 }
 
@@ -248,7 +251,7 @@ function weigh(mention: EventMention): Weighed {
   };
 }
 
-function compatible(draft: IncidentDraft, weighed: Weighed, allied: Allied): boolean {
+function compatible(draft: Draft, weighed: Weighed, allied: Allied): boolean {
   const { mention, here } = weighed;
   if (draft.background !== mention.background) return false;
   if (weighed.announced) return false;
@@ -350,29 +353,143 @@ function lastOf(
  * before an array's first element by searching the array's prototypes, some 15× a read
  * inside it, and most searches find nothing.
  */
-function draftAt(drafts: readonly IncidentDraft[], position: number): IncidentDraft | undefined {
+function draftAt(drafts: readonly Draft[], position: number): Draft | undefined {
   return position >= 0 ? drafts[position] : undefined;
 }
 
 const figureKey = (f: FigureMention): string => `${f.measure}|${String(f.count)}`;
 
 /**
- * The drafts so far, with indexes of what the gathering looks them up by: the
- * place each is at (and the keys of the places that may be compatible with it),
- * the last sentence it is told in, the kinds of act its mentions name, the
- * counts it states.
- * Without them every mention is weighed against every draft, and a long
- * document costs the square of its length; with them a mention is weighed
- * against the drafts that can answer, the latest first, as before. Each index
- * holds the drafts of the news and of the background apart, in a table of each
- * part (`byPart`): a mention joins only a draft of its own part of the report,
- * so it is never weighed against the other part's (in a long document, most of
- * the drafts at its place or of its kind).
+ * Up to this many drafts, a question of the gathering reads every draft of the
+ * mention's part: a report tells two or three incidents, and keeping the
+ * indexes (`DraftIndex`: nine tables, two sets a draft, their lists) cost
+ * it more than reading a few drafts. Past it, the indexes are made from the
+ * drafts so far and kept from then on.
+ */
+const DRAFTS_SCANNED = 16;
+
+/**
+ * The drafts so far, the news and the background apart, and what the gathering
+ * asks of them: which drafts a mention may fit, the latest first. Every answer
+ * holds all the drafts that can fit (those `compatible` finds, or the test the
+ * caller gives says yes to), and may hold others: few drafts are all read, many
+ * are looked up in a `DraftIndex`.
  */
 class Drafts {
-  readonly all: IncidentDraft[] = [];
+  readonly all: Draft[] = [];
   /** Positions of the drafts of the news, then of the background. */
   private readonly inParts: readonly [news: number[], background: number[]] = [[], []];
+  private index: DraftIndex | null = null;
+
+  open(draft: Draft): void {
+    const position = this.all.length;
+    this.all.push(draft);
+    this.inParts[draft.background ? 1 : 0].push(position);
+    if (this.index !== null) this.index.open(position, draft);
+    else if (this.all.length > DRAFTS_SCANNED) {
+      const index = new DraftIndex();
+      for (let k = 0; k < this.all.length; k++) {
+        const d = this.all[k];
+        if (d !== undefined) index.open(k, d);
+      }
+      this.index = index;
+    }
+  }
+
+  add(draft: Draft, mentions: readonly EventMention[]): void {
+    draft.mentions.push(...mentions);
+    this.index?.grown(draft, mentions);
+  }
+
+  positionOf(draft: Draft): number {
+    return this.index === null ? this.all.lastIndexOf(draft) : this.index.positionOf(draft);
+  }
+
+  /** Positions of the drafts of the news, or of the background, ascending. */
+  inPart(background: boolean): readonly number[] {
+    return this.inParts[background ? 1 : 0];
+  }
+
+  /** Positions of those drafts now at this place, ascending. */
+  atPlace(background: boolean, place: ResolvedPlace['place']): readonly number[] {
+    if (this.index !== null) return this.index.atPlace(background, place);
+    const at: number[] = [];
+    for (const k of this.inPart(background)) {
+      const draft = this.all[k];
+      if (draft !== undefined && draftPlace(draft)?.place.id === place.id) at.push(k);
+    }
+    return at;
+  }
+
+  /**
+   * Positions of those drafts whose place may be compatible with `here` (the
+   * reach as `placesCompatible`'s), and of those with no place: every draft a
+   * mention at `here` can fit, and some it cannot.
+   */
+  near(
+    background: boolean,
+    here: ResolvedPlace,
+    reachKm: number | undefined,
+  ): (readonly number[])[] {
+    return this.index === null
+      ? [this.inPart(background)]
+      : this.index.near(background, here, reachKm);
+  }
+
+  /** Positions of those drafts last told in sentence `from` or later, and maybe others. */
+  toldSince(background: boolean, from: number): (readonly number[])[] {
+    return this.index === null ? [this.inPart(background)] : this.index.toldSince(background, from);
+  }
+
+  /** Whether that draft has a mention of one of these kinds of act. */
+  hasKind(position: number, kinds: ReadonlySet<string>): boolean {
+    if (this.index !== null) return this.index.hasKind(position, kinds);
+    const draft = this.all[position];
+    if (draft === undefined) return false;
+    for (const m of draft.mentions)
+      for (const t of m.triggers) if (kinds.has(kindOf(t.entry.subEventType))) return true;
+    return false;
+  }
+
+  /** Positions of those drafts with a mention of one of these kinds of act. */
+  ofKinds(background: boolean, kinds: ReadonlySet<string>): (readonly number[])[] {
+    if (this.index !== null) return this.index.ofKinds(background, kinds);
+    const of: number[] = [];
+    for (const k of this.inPart(background)) if (this.hasKind(k, kinds)) of.push(k);
+    return [of];
+  }
+
+  /** Positions of those drafts that state one of these counts, and maybe others. */
+  withCounts(background: boolean, figures: readonly FigureMention[]): (readonly number[])[] {
+    return this.index === null
+      ? [this.inPart(background)]
+      : this.index.withCounts(background, figures);
+  }
+
+  /** Whether that draft states this count (its measure and number). */
+  states(position: number, figure: FigureMention): boolean {
+    if (this.index !== null) return this.index.states(position, figure);
+    const draft = this.all[position];
+    if (draft === undefined) return false;
+    for (const f of summaryOf(draft).figures)
+      if (f.count !== null && f.count === figure.count && f.measure === figure.measure) return true;
+    return false;
+  }
+}
+
+/**
+ * Indexes of the drafts by what the gathering looks them up by: the place each
+ * is at (and the keys of the places that may be compatible with it), the last
+ * sentence it is told in, the kinds of act its mentions name, the counts it
+ * states. Without them every mention is weighed against every draft, and a
+ * long document costs the square of its length; with them a mention is
+ * weighed against the drafts that can answer, the latest first, as before.
+ * Each index holds the drafts of the news and of the background apart, in a
+ * table of each part (`byPart`): a mention joins only a draft of its own part
+ * of the report, so it is never weighed against the other part's (in a long
+ * document, most of the drafts at its place or of its kind).
+ */
+class DraftIndex {
   private readonly kindsOf: Set<string>[] = [];
   private readonly figuresOf: Set<string>[] = [];
   private readonly byKind = byPart<string>();
@@ -386,29 +503,21 @@ class Drafts {
   private latestSentence = -1;
   private readonly positions = new Map<IncidentDraft, number>();
 
-  open(draft: IncidentDraft): void {
-    const position = this.all.length;
-    this.all.push(draft);
+  /** Files a draft opened at `position`: drafts are filed in the order of their positions. */
+  open(position: number, draft: Draft): void {
     this.positions.set(draft, position);
-    this.inParts[draft.background ? 1 : 0].push(position);
     this.filedOf.push(null);
     this.lastSentenceOf.push(-1);
     insertPosition(listOf(ofPart(this.byPlace, draft.background), NO_PLACE), position);
     this.kindsOf.push(new Set());
     this.figuresOf.push(new Set());
-    this.grown(position, draft.mentions);
-  }
-
-  add(draft: IncidentDraft, mentions: readonly EventMention[]): void {
-    draft.mentions.push(...mentions);
-    const position = this.positions.get(draft);
-    if (position !== undefined) this.grown(position, mentions);
+    this.grown(draft, draft.mentions);
   }
 
   /** Brings the indexes up to date with the mentions a draft has just been given. */
-  private grown(position: number, added: readonly EventMention[]): void {
-    const draft = this.all[position];
-    if (draft === undefined) return;
+  grown(draft: Draft, added: readonly EventMention[]): void {
+    const position = this.positionOf(draft);
+    if (position < 0) return;
     const part = draft.background;
     this.file(position, part, draftPlace(draft));
     this.told(position, part, summaryOf(draft).lastSentence);
@@ -456,11 +565,6 @@ class Drafts {
 
   positionOf(draft: IncidentDraft): number {
     return this.positions.get(draft) ?? -1;
-  }
-
-  /** Positions of the drafts of the news, or of the background, ascending. */
-  inPart(background: boolean): readonly number[] {
-    return this.inParts[background ? 1 : 0];
   }
 
   /** Positions of those drafts now at this place, ascending. */
@@ -570,7 +674,7 @@ export function gatherIncidents(
   const index = new Drafts();
   const drafts = index.all;
   // The draft the last mention gathered went to.
-  let previous: IncidentDraft | undefined;
+  let previous: Draft | undefined;
   let lastMention: EventMention | undefined;
   // «لقي خمسة مدنيين مصرعهم، وأصيب آخرون جراء غارة…»: counts told before their act waits for it.
   let waiting: EventMention[] = [];
@@ -625,7 +729,7 @@ export function gatherIncidents(
       lastMention?.clause.sentence === mention.clause.sentence &&
       mention.newAct === 'no' &&
       fitsAt(index.positionOf(previous));
-    let target: IncidentDraft | undefined;
+    let target: Draft | undefined;
     let rule = '';
     if (continues) {
       target = previous;
@@ -697,6 +801,7 @@ export function gatherIncidents(
       target = {
         mentions: [...before, mention],
         background: mention.background,
+        running: NOTHING_YET,
         rules: [
           ...before.map(() => because('gather/counted-before-its-act')),
           because('gather/opens-incident', mention.strength),
@@ -766,7 +871,7 @@ function countedFor(counts: EventMention, mention: EventMention): boolean {
 
 /** Why a mention joins the latest fitting incident. */
 function joinRule(
-  latest: IncidentDraft | undefined,
+  latest: Draft | undefined,
   mention: EventMention,
   here: ReturnType<typeof bestPlace>,
 ): string {
@@ -783,7 +888,7 @@ function joinRule(
  * بانفجار عبوة في منطقة ذيبان»: another teller's account of the same kind of
  * act, at a place inside the area the lead gave, is the lead's act told closer.
  */
-function retold(draft: IncidentDraft, mention: EventMention): boolean {
+function retold(draft: Draft, mention: EventMention): boolean {
   const area = draftPlace(draft);
   return (
     area !== null && area.precision === 3 && mention.newAct === 'no' && sharesKind(draft, mention)
@@ -795,7 +900,7 @@ function retold(draft: IncidentDraft, mention: EventMention): boolean {
  * a past-tense clause with no day or place of its own, of the kind of act just
  * told, tells that act; the past tense is the telling's.
  */
-function retoldInPast(drafts: readonly IncidentDraft[], mention: EventMention): EventMention {
+function retoldInPast(drafts: readonly Draft[], mention: EventMention): EventMention {
   if (!mention.background || !mention.retelling) return mention;
   const latest = drafts.findLast((d) => !d.background);
   return latest !== undefined && sharesKind(latest, mention)
@@ -821,7 +926,7 @@ const TELLING_COUNT = 10;
  * incident states one (the gathering's index: a long incident states hundreds).
  */
 function repeatsToll(
-  draft: IncidentDraft,
+  draft: Draft,
   mention: EventMention,
   counted: readonly FigureMention[],
   stated: (figure: FigureMention) => boolean,
@@ -836,7 +941,7 @@ function repeatsToll(
 }
 
 /** A mention of the incident's kind of act, on its day, at a place inside the area the incident names. */
-function toldCloserInItsArea(draft: IncidentDraft, mention: EventMention): boolean {
+function toldCloserInItsArea(draft: Draft, mention: EventMention): boolean {
   const area = draftPlace(draft);
   const here = bestPlace(mention.places);
   const day = mention.date?.precision === 'day' ? mention.date.from : null;
@@ -887,7 +992,7 @@ function sharesKind(draft: IncidentDraft, mention: EventMention): boolean {
  * A count of one or two repeats by chance; a larger one is the same toll told
  * again — of the same people, when `sameVictims` asks.
  */
-function repeatsACount(draft: IncidentDraft, mention: EventMention, sameVictims = false): boolean {
+function repeatsACount(draft: Draft, mention: EventMention, sameVictims = false): boolean {
   const told = summaryOf(draft).figures;
   return mention.figures.some(
     ({ figure: f }) =>
@@ -904,7 +1009,7 @@ function repeatsACount(draft: IncidentDraft, mention: EventMention, sameVictims 
  * Signs that a mention tells of an act already told: it names it («الانفجار»),
  * repeats one of its counts, or breaks one of its totals down («9 قتلى»: 6 + 3).
  */
-function coreferent(draft: IncidentDraft, mention: EventMention): boolean {
+function coreferent(draft: Draft, mention: EventMention): boolean {
   if (mention.anaphoric || (mention.refersBack && mention.strength < 2)) return true;
   if (repeatsACount(draft, mention)) return true;
   const told = summaryOf(draft).figures.filter((f) => f.count !== null);
