@@ -6,7 +6,7 @@ import { PhraseIndex, phraseKeys, readDataFile, shippedDataDir } from '../lexico
 import type { PhraseIndexData, PhraseMatch, PhraseStarts } from '../lexicon/index.js';
 import { firstKeptFrom, MAX_WORDS_KEPT, startsWord } from '../text/index.js';
 import type { Token } from '../text/index.js';
-import { readingsOf } from './name-readings.js';
+import { readNames, readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { PlacesFileError, parsePlaces, shareStrings } from './places.js';
 import { SpellingIndex, readLoosely } from './spelling.js';
@@ -245,6 +245,13 @@ export interface Gazetteer {
    * (within `to`) goes on none, as `nameAt` and `cueAt` find nothing there; `to` when none.
    */
   nextPlaceStart(tokens: readonly Token[], from: number, to: number): number;
+  /**
+   * Whether the word of a token, read bare (no cue word before it), names a place only where
+   * a locative word locates it («في X», «بX»): a word that opens no cue and no longer name,
+   * whose names alone are of no prominent place. Asked at a place's start, it reads the mark
+   * the scan has just read there.
+   */
+  needsLocative(token: Token): boolean;
   /** The longest place name at token `start`, as `names.longestAt` finds it. */
   nameAt(tokens: readonly Token[], start: number, end?: number): PlaceMatch | null;
   /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
@@ -260,6 +267,11 @@ export interface Gazetteer {
   /** Whether a token is written as a word of that form (`WordForm`): the article spelled, a locative… */
   hasForm(token: Token | undefined, form: WordForm): boolean;
   /**
+   * Whether a token is a word of one of the classes or forms of `signs` (`wordSigns`): what
+   * `isA` and `hasForm` say of each, asked at once (a mark or a number is none of them).
+   */
+  isAnyOf(token: Token | undefined, signs: WordSigns): boolean;
+  /**
    * «في البلدة», «وسط المدينة»: the settlement words (as keys) of the places a
    * settlement word, when spelled definite, points back to; null when it is none.
    */
@@ -271,8 +283,9 @@ export interface Gazetteer {
 /**
  * The marks `bitsByWord` holds of a word above its classes' bits (`classBit`, one a class):
  * its facts are known, it starts a name (a cue), it goes on a name (a cue), it is never in a
- * name (one of its keys a not-name or a stop word); then its forms (`FIRST_FORM`). They must
- * stay below 1 << 32: `bitsByWord` is a Uint32Array.
+ * name (one of its keys a not-name or a stop word), read bare it names a place only where a
+ * locative word locates it (`Gazetteer.needsLocative`); then its forms (`FIRST_FORM`). They
+ * must stay below 1 << 32: `bitsByWord` is a Uint32Array.
  */
 const MARK_SHIFT = Object.keys(WORD_CLASS_FIELDS).length;
 const FIRST_MARK = 1 << MARK_SHIFT;
@@ -286,27 +299,33 @@ const GOES_ON_CUE = FIRST_MARK << 4;
 const NOT_NAME = FIRST_MARK << 5;
 /** The word alone is a place name or a cue: not only the first word of longer ones. */
 const NAMES_ALONE = FIRST_MARK << 6;
+/**
+ * Read bare, the word names a place only where a locative word locates it (`needsLocative`):
+ * known of a word with its forms (its article), so only `factsOfWord` sets it.
+ */
+const NEEDS_LOCATIVE = FIRST_MARK << 7;
 /** A place name or a cue word may start with the word. */
 const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
 /** A name or a cue may go on through the word. */
 const GOES_ON_PLACE = GOES_ON_NAME | GOES_ON_CUE;
 /** The word's forms (`formBits`), from this bit up: read off how it is written, not its keys. */
-const FIRST_FORM = FIRST_MARK << 7;
+const FIRST_FORM = FIRST_MARK << 8;
 
 /**
- * A word's marks alone (`KNOWN_WORD` to `NAMES_ALONE`), shifted down past its classes' bits:
- * seven bits, one byte a word (`marksByWord`). The scan over every word of a report and the
+ * A word's marks alone (`KNOWN_WORD` to `NEEDS_LOCATIVE`), shifted down past its classes'
+ * bits: eight bits, one byte a word (`marksByWord`). The scan over every word of a report and the
  * first step of every walk ask only these, read from an array a quarter the size of
  * `bitsByWord`, where a report's words, far apart by number, were read from lines of their
  * own in the larger array (most, by the time places are read, no longer in the cache).
  */
-const marksOf = (bits: number): number => (bits >>> MARK_SHIFT) & 0x7f;
+const marksOf = (bits: number): number => (bits >>> MARK_SHIFT) & 0xff;
 const MARKED_STARTS_NAME = STARTS_NAME >>> MARK_SHIFT;
 const MARKED_STARTS_CUE = STARTS_CUE >>> MARK_SHIFT;
 const MARKED_GOES_ON_NAME = GOES_ON_NAME >>> MARK_SHIFT;
 const MARKED_GOES_ON_CUE = GOES_ON_CUE >>> MARK_SHIFT;
 const MARKED_NOT_NAME = NOT_NAME >>> MARK_SHIFT;
 const MARKED_NAMES_ALONE = NAMES_ALONE >>> MARK_SHIFT;
+const MARKED_NEEDS_LOCATIVE = NEEDS_LOCATIVE >>> MARK_SHIFT;
 const MARKED_STARTS_PLACE = STARTS_PLACE >>> MARK_SHIFT;
 const MARKED_GOES_ON_PLACE = GOES_ON_PLACE >>> MARK_SHIFT;
 
@@ -321,6 +340,36 @@ const bitsOf = (facts: WordFacts): number =>
   (startsAny(facts.names) ? STARTS_NAME : 0) |
   (startsAny(facts.cues) ? STARTS_CUE : 0) |
   (facts.nameAlone !== null || facts.cueAlone !== null ? NAMES_ALONE : 0);
+
+/** Classes and forms of words (`WordClass`, `WordForm`) asked of a word at once (`Gazetteer.isAnyOf`). */
+export type WordSigns = number;
+
+/** The classes and forms a rule asks of a word, to ask them at once (`Gazetteer.isAnyOf`). */
+export function wordSigns(classes: readonly WordClass[], forms: readonly WordForm[]): WordSigns {
+  let signs = 0;
+  for (const cls of classes) signs |= classBit(cls);
+  for (const form of forms) signs |= formBit(form) * FIRST_FORM;
+  return signs;
+}
+
+/** Whether a word written so spells its word with the article (`articleOf` in mentions.ts), by its forms. */
+function articleOfForms(forms: number): boolean | null {
+  if ((forms & formBit('withArticle')) !== 0) return true;
+  return (forms & formBit('noProclitic')) !== 0 ? null : false;
+}
+
+/**
+ * Whether a word, read bare, names a place only where a locative word locates it
+ * (`Gazetteer.needsLocative`): it starts no cue and no longer name, and of the names it
+ * alone spells, read bare and with its article as written (`forms`), none counts bare
+ * (`NameReading.prominent`).
+ */
+function needsLocative(facts: WordFacts, forms: number): boolean {
+  const names = facts.nameAlone;
+  if (names === null || startsAny(facts.cues) || facts.names.deeper.length > 0) return false;
+  const reading = readNames(names, false, articleOfForms(forms), facts.nameReadings);
+  return reading.usable === 0 || !reading.prominent;
+}
 
 /** Spellings whose loose matches are kept for the next report that asks. */
 const MAX_NEARBY = 20_000;
@@ -658,8 +707,9 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     while (byWord.length < at) byWord.push(undefined);
     const facts = factsOf(token.keys);
     byWord[at] = facts;
-    const bits = bitsOf(facts);
-    bitsByWord[at] = bits | (formBits(token) * FIRST_FORM);
+    const forms = formBits(token);
+    const bits = bitsOf(facts) | (needsLocative(facts, forms) ? NEEDS_LOCATIVE : 0);
+    bitsByWord[at] = bits | (forms * FIRST_FORM);
     marksByWord[at] = marksOf(bits);
     return facts;
   };
@@ -697,6 +747,13 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     cues,
     byId: (id) => byId.get(id),
     mayStartPlace,
+    needsLocative: (token) => {
+      if (token.kind !== 'word') return false;
+      const at = token.wordNumber - firstWord;
+      const known = at >= 0 && at < MAX_WORDS_KEPT ? (marksByWord[at] ?? 0) : 0;
+      if (known !== 0) return (known & MARKED_NEEDS_LOCATIVE) !== 0;
+      return needsLocative(factsOfWord(token), formBits(token));
+    },
     // One call for a sentence's run of words that start nothing, where a call per word asked.
     // A word's marks are read here, not asked of `marksOfWord`: the scan passes every word of a
     // report, and a call for each was most of its cost. A word that only opens longer names
@@ -767,6 +824,7 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
       (token.kind === 'word'
         ? (bitsOfWord(token) & (formBit(form) * FIRST_FORM)) !== 0
         : (formBit(form) & WORD_ONLY_FORMS) === 0 && (formBits(token) & formBit(form)) !== 0),
+    isAnyOf: (token, signs) => token?.kind === 'word' && (bitsOfWord(token) & signs) !== 0,
     anaphorOf: (token) => (token?.kind === 'word' ? factsOfWord(token).anaphor : null),
     nearSpellings: (key) => {
       // Too short a spelling is read one letter off no name: answered without the table's look-up.

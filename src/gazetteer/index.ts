@@ -16,6 +16,7 @@ export {
   loadPlaces,
   userPlacesFile,
   withParentHierarchy,
+  wordSigns,
 } from './gazetteer.js';
 export type {
   Anaphor,
@@ -26,6 +27,7 @@ export type {
   PlaceMatch,
   PlaceName,
   WordClass,
+  WordSigns,
 } from './gazetteer.js';
 export { BETWEEN_KM, findPlaceMentions, shaped } from './mentions.js';
 export type { AdminLevel, Aside, PlaceMention, PlaceRelation } from './mentions.js';

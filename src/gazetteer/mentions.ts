@@ -1,4 +1,5 @@
 import type { Token } from '../text/index.js';
+import { wordSigns } from './gazetteer.js';
 import type { Anaphor, Gazetteer, PlaceCue, PlaceMatch, PlaceName } from './gazetteer.js';
 import { readNames } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
@@ -221,6 +222,10 @@ export function findPlaceMentions(
     // Most words start no place and no cue: pass them by quickly.
     i = gazetteer.nextPlaceStart(tokens, i, to);
     if (i >= to) break;
+    if (unlocatedBareName(gazetteer, tokens, i, to)) {
+      i++;
+      continue;
+    }
     // The record is shared by every start: all of it is read here, before the next.
     const { cues, nameStart: j, unnamed, name: named } = readCues(gazetteer, tokens, i, to);
     // «قرية "ميدان الغزال"»: a quoted name is whole; a known name that ends inside the quotes is not it.
@@ -273,6 +278,29 @@ export function findPlaceMentions(
     found[k] = near;
   }
   return found;
+}
+
+/**
+ * «تضررت منازل X»: a start at a word that, read bare, names a place only where a locative
+ * word locates it (`Gazetteer.needsLocative`), with none there and no name joined after it
+ * (`coordinatedNames`: a dash, or a word with «و»). `buildMention` makes no mention of it and
+ * nothing is joined to it: the start is passed before its name and cues are read, where each
+ * such start (a few a report) looked up both, cold in memory, to find nothing.
+ */
+function unlocatedBareName(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+): boolean {
+  const token = tokens[i];
+  if (token === undefined || !gazetteer.needsLocative(token) || locative(gazetteer, tokens, i))
+    return false;
+  const next = i + 1 < to ? tokens[i + 1] : undefined;
+  if (next === undefined) return true;
+  return next.kind === 'punct'
+    ? !DASHES.has(next.text)
+    : !(isWord(next) && next.text.startsWith('و'));
 }
 
 /** No cue words read: shared by every start with none, and never changed (only `readCues` sets `CUES`'s fields). */
@@ -861,6 +889,38 @@ function correspondentsBase(
   return false;
 }
 
+/**
+ * The words the rules that set a place aside ask for before it: the head of an organisation's
+ * name, a correspondent, «إلى» and its like, a word of taking or going («نقل», «ذهابه»: to a
+ * destination, or to a journey's purpose). Each rule needs one of them among the words right
+ * before the place.
+ */
+const ASIDE_SIGNS = wordSigns(['organisationHead', 'correspondent', 'destination'], ['towards']);
+
+/** How far before a place the rules that set it aside read: a journey's purpose, past «في». */
+const ASIDE_REACH = 1 + PURPOSE_REACH;
+
+/**
+ * Why a place named in the text is not where an act was, if it is not: the rules asked in
+ * turn, only where one of the words they need (`ASIDE_SIGNS`) stands in the run of words right
+ * before the place, or an organisation's tail after it. Most places have none: one walk
+ * back reads each word's signs once, where the four rules read them again, a call a word each.
+ */
+function asideOf(gazetteer: Gazetteer, tokens: readonly Token[], head: PlaceMention): Aside | null {
+  let signed = gazetteer.isA(tokens[head.end], 'organisationTail');
+  for (let k = head.start - 1; !signed && k >= Math.max(0, head.start - ASIDE_REACH); k--) {
+    const t = tokens[k];
+    // No rule reads past a mark or a number before the place.
+    if (!isWord(t)) break;
+    signed = gazetteer.isAnyOf(t, ASIDE_SIGNS);
+  }
+  if (!signed) return null;
+  if (isOrganisation(gazetteer, tokens, head)) return 'organisation';
+  if (correspondentsBase(gazetteer, tokens, head)) return 'correspondent';
+  if (isDestination(gazetteer, tokens, head)) return 'destination';
+  return isPurposeOfJourney(gazetteer, tokens, head) ? 'journey' : null;
+}
+
 /** No names joined to the first: one list for every phrase of one name. */
 const NO_MENTIONS: readonly PlaceMention[] = [];
 
@@ -878,15 +938,7 @@ function setAside(
   cues: Readonly<Cues>,
   found: PlaceMention[],
 ): void {
-  const aside: Aside | null = isOrganisation(gazetteer, tokens, head)
-    ? 'organisation'
-    : correspondentsBase(gazetteer, tokens, head)
-      ? 'correspondent'
-      : isDestination(gazetteer, tokens, head)
-        ? 'destination'
-        : isPurposeOfJourney(gazetteer, tokens, head)
-          ? 'journey'
-          : null;
+  const aside = asideOf(gazetteer, tokens, head);
   // Asked only of a second name: a read before the first token (index -1) leaves V8's fast
   // path for a search of the array's prototypes, some 15 times as slow as a read inside it.
   const second = joined[0];

@@ -157,3 +157,38 @@ describe('the places a text names, located', () => {
     }
   });
 });
+
+describe('a village named bare', () => {
+  /** The words of each mention of the phrase, and why it is set aside, if it is. */
+  const read = (phrase: string): string[] => {
+    const tokens = tokensOf(phrase);
+    return findPlaceMentions(gazetteer, tokens).map((m) => {
+      const words = tokens.slice(m.start, m.end).map((t) => t.text);
+      return [...words, ...(m.aside === undefined ? [] : [m.aside])].join(' ');
+    });
+  };
+
+  it('is no place where no locative word locates it, and is one after one', () => {
+    // «مجدليا»: a village of Idlib, of no rank to count bare.
+    expect(read('تحدث أهالي مجدليا عن القصف')).toEqual([]);
+    expect(read('قصفت الطائرات مجدليا')).toEqual([]);
+    expect(read('سقطت قذائف في مجدليا مساء أمس')).toEqual(['مجدليا']);
+    expect(read('قصفت الطائرات قرية مجدليا')).toEqual(['قريه مجدليا']);
+  });
+
+  it('lets the names joined after it by «و» or a dash be read as a list', () => {
+    expect(read('تضررت منازل مجدليا ونحليا')).toEqual(['ونحليا']);
+    expect(read('وصلت تعزيزات مجدليا - نحليا')).toEqual(['نحليا']);
+    // A comma joins no name to it.
+    expect(read('تضررت منازل مجدليا، ونحليا')).toEqual([]);
+  });
+
+  it('is set aside by the words before it as far as the rules read, never past a mark', () => {
+    expect(read('قال مراسلنا الميداني في مجدليا')).toEqual(['مجدليا correspondent']);
+    expect(read('قال مراسلنا ( الميداني ) في مجدليا')).toEqual(['مجدليا']);
+    expect(read('أثناء ذهابه للمشاركة في عزاء في بلدة مجدليا')).toEqual(['بلده مجدليا journey']);
+    expect(read('أثناء ذهابه، للمشاركة في عزاء في مجدليا')).toEqual(['مجدليا']);
+    expect(read('أصيب عنصر من تنسيقية بلدة مجدليا')).toEqual(['بلده مجدليا organisation']);
+    expect(read('نقل الجرحى إلى مشفى مجدليا')).toEqual(['مشفي مجدليا destination']);
+  });
+});

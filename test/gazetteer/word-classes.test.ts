@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/gazetteer/index.js';
+import { loadGazetteer, wordSigns } from '../../src/gazetteer/index.js';
 import type { WordClass } from '../../src/gazetteer/index.js';
 import { readingsOf } from '../../src/gazetteer/name-readings.js';
 import { STOP_PAIR_SLOTS } from '../../src/gazetteer/gazetteer.js';
@@ -335,5 +335,51 @@ describe('the words a gazetteer knows around place names', () => {
       expect(gazetteer.isA(undefined, cls)).toBe(false);
     }
     expect(gazetteer.mayStartPlace(undefined)).toBe(false);
+  });
+
+  it('asks several classes and forms of a word at once as asking each of them does', () => {
+    const tokens = [...WORDS, ...tokensOf('نحو مدينة إلى 12 ، حلب')];
+    const asked = [
+      wordSigns(['correspondent', 'destination'], ['towards']),
+      wordSigns(['hospital'], []),
+      wordSigns([], ['locative', 'withArticle']),
+    ];
+    const each = [
+      (t: Token) =>
+        gazetteer.isA(t, 'correspondent') ||
+        gazetteer.isA(t, 'destination') ||
+        gazetteer.hasForm(t, 'towards'),
+      (t: Token) => gazetteer.isA(t, 'hospital'),
+      // A mark or a number is none: the forms asked at once are asked of words.
+      (t: Token) =>
+        t.kind === 'word' &&
+        (gazetteer.hasForm(t, 'locative') || gazetteer.hasForm(t, 'withArticle')),
+    ];
+    for (const token of tokens)
+      for (const [k, signs] of asked.entries())
+        expect(gazetteer.isAnyOf(token, signs), `${token.text} ${String(k)}`).toBe(
+          each[k]?.(token),
+        );
+    expect(tokens.some((t) => gazetteer.isAnyOf(t, asked[0] ?? 0))).toBe(true);
+    expect(gazetteer.isAnyOf(undefined, asked[0] ?? 0)).toBe(false);
+  });
+
+  it('tells a word whose names, read bare, are places only where a locative word locates them', () => {
+    // «مجدليا», «نحليا»: villages; «حلب» a city, counted bare; «قرية» a cue; «دير» opens
+    // longer names; «قصف» names nothing; a number and a mark are no words.
+    const [village, other, city, cue, opener, act, number, comma] = tokensOf(
+      'مجدليا نحليا حلب قرية دير قصف 12 ،',
+    );
+    for (const own of [gazetteer, loadGazetteer()]) {
+      // Asked before and after the scan has read the words.
+      for (const round of [1, 2]) {
+        const at = String(round);
+        expect(village && own.needsLocative(village), at).toBe(true);
+        expect(other && own.needsLocative(other), at).toBe(true);
+        for (const token of [city, cue, opener, act, number, comma])
+          expect(token && own.needsLocative(token), `${token?.text ?? ''} ${at}`).toBe(false);
+        own.nextPlaceStart(tokensOf('مجدليا نحليا حلب قرية دير قصف 12 ،'), 0, 8);
+      }
+    }
   });
 });
