@@ -42,7 +42,25 @@ function format(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${String(month)}-${day < 10 ? '0' : ''}${String(day)}`;
 }
 
+/** The number written in digits at `[from, to)` of `iso`, or NaN where a character is no digit. */
+function digitsAt(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = iso.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
 function daysOf(iso: string): number {
+  // Read digit by digit, not sliced: no string is made for each of the three numbers of a
+  // date, and dates are compared for every clause (the act's day against the report's).
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 7);
+  const day = digitsAt(iso, 8, 10);
+  if (iso.length === 10 && !Number.isNaN(year + month + day))
+    return daysFromCivil(year, month, day);
   return daysFromCivil(yearOf(iso), monthOf(iso), Number(iso.slice(8, 10)));
 }
 
@@ -92,7 +110,16 @@ export function monthOf(iso: string): number {
  */
 export function publicationDay(published: string | null | undefined): string | null {
   if (published === null || published === undefined) return null;
+  // A report's day is asked of its date as given, then of the day itself (extraction, then
+  // its dates): both answered from the last, with no pattern run and no day written again.
+  if (published === lastAsked.given || published === lastAsked.day) return lastAsked.day;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim());
   if (m === null) return null;
-  return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const day = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // A day is its own publication day: it is kept with the date it was read from.
+  if (day !== null) lastAsked = { given: published, day };
+  return day;
 }
+
+/** The last date read to a day, and the day. */
+let lastAsked: { readonly given: string; readonly day: string | null } = { given: '', day: null };

@@ -33,6 +33,12 @@ describe('calendar arithmetic', () => {
     expect(daysBetween('2017-04-13', '2017-04-12')).toBe(-1);
   });
 
+  it('counts the days of dates written with their time, or with odd separators, as before', () => {
+    expect(daysBetween('2017-04-12T10:00', '2017-04-13')).toBe(1);
+    expect(daysBetween('2017/04/12', '2017-04-13')).toBe(1);
+    expect(daysBetween('2017-04-12', '2017-04-1x')).toBeNaN();
+  });
+
   it('refuses days that do not exist', () => {
     expect(isoDate(2017, 2, 29)).toBeNull();
     expect(isoDate(2016, 2, 29)).toBe('2016-02-29');
@@ -46,5 +52,15 @@ describe('calendar arithmetic', () => {
     expect(publicationDay(' 2022-12-26 ')).toBe('2022-12-26');
     expect(publicationDay('26/12/2022')).toBeNull();
     expect(publicationDay(null)).toBeNull();
+  });
+
+  it('reads the day again the same whether asked of the date as given or of the day', () => {
+    expect(publicationDay('2022-12-26T23:43:00-05:00')).toBe('2022-12-26');
+    expect(publicationDay('2022-12-26')).toBe('2022-12-26');
+    expect(publicationDay('2022-12-26T23:43:00-05:00')).toBe('2022-12-26');
+    expect(publicationDay('2023-02-29')).toBeNull();
+    expect(publicationDay('2023-03-01T08:00')).toBe('2023-03-01');
+    expect(publicationDay('')).toBeNull();
+    expect(publicationDay('2022-12-26')).toBe('2022-12-26');
   });
 });

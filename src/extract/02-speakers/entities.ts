@@ -54,7 +54,8 @@ export function resolveEntities(analysis: Analysis): EntityMention[] {
   }
   const recent: string[] = [];
   const mentions: EntityMention[] = [];
-  const priorities = new Map<EntityMention, number>();
+  // How specific a source the last mention names: only a mention of the same phrase is merged into it.
+  let lastPriority = 0;
   for (const a of analysis.annotations.entities) {
     let mention: EntityMention;
     let priority: number;
@@ -101,18 +102,19 @@ export function resolveEntities(analysis: Analysis): EntityMention[] {
     const last = mentions.at(-1);
     if (last !== undefined && last.start === mention.start && last.end === mention.end) {
       // One phrase, several meanings: keep the actor, and the most specific source.
-      const lastPriority = priorities.get(last) ?? 0;
-      const merged: EntityMention = {
-        ...last,
+      // Written out, not spread: a spread followed by fields of its own is copied on V8's slow path.
+      mentions[mentions.length - 1] = {
+        start: last.start,
+        end: last.end,
         actor: last.actor ?? mention.actor,
         claimant: priority > lastPriority ? mention.claimant : last.claimant,
         generic: priority > lastPriority ? mention.generic : last.generic,
+        nisba: last.nisba,
       };
-      mentions[mentions.length - 1] = merged;
-      priorities.set(merged, Math.max(priority, lastPriority));
+      lastPriority = Math.max(priority, lastPriority);
     } else {
       mentions.push(mention);
-      priorities.set(mention, priority);
+      lastPriority = priority;
     }
   }
   return mentions;

@@ -18,7 +18,7 @@ import type { EventMention, IncidentDraft } from '../07-gather/index.js';
 import { buildClaims } from './claims.js';
 import type { BuildContext } from './context.js';
 import { chooseLocation, warnUnlisted } from './location.js';
-import { originalText, span } from './spans.js';
+import { originalText, span, spanStart } from './spans.js';
 import { chooseDate } from './when.js';
 import { flatMapped } from '../../text/index.js';
 
@@ -121,7 +121,7 @@ function decisions(
       why.push({
         field: 'figure',
         value: `${f.measure} ${f.count === null ? '?' : String(f.count)} ${f.victim ?? '-'} by ${c.claimant ?? 'the outlet'}`,
-        rules: asWritten(figureRules(ctx, draft.mentions, f.span)),
+        rules: figureRules(ctx, draft.mentions, f.span),
       });
   return why;
 }
@@ -130,18 +130,19 @@ function decisions(
  * The rules as the contract writes them, copied once: a side's votes carry the
  * side they voted for, and the contract (and its JSON Schema) has rule and score only.
  */
-function asWritten(rules: readonly RuleUse[]): RuleUse[] {
+function asWritten(rules: readonly RuleUse[], more: readonly RuleUse[] = []): RuleUse[] {
   const written: RuleUse[] = [];
   for (const { rule, score } of rules) written.push({ rule, score });
+  for (const { rule, score } of more) written.push({ rule, score });
   return written;
 }
 
-/** The rules that read a figure and attributed it, found by its words. */
+/** The rules that read a figure and attributed it, found by its words, as the contract writes them. */
 function figureRules(ctx: BuildContext, mentions: readonly EventMention[], at: Span): RuleUse[] {
   for (const m of mentions)
     for (const f of m.figures)
-      if (span(ctx.analysis, f.figure.start, f.figure.end)[0] === at[0])
-        return [...f.figure.rules, ...f.source.rules];
+      if (spanStart(ctx.analysis, f.figure.start, f.figure.end) === at[0])
+        return asWritten(f.figure.rules, f.source.rules);
   return [];
 }
 

@@ -10,6 +10,14 @@ export function span(analysis: Analysis, from: number, to: number): Span {
   return toOriginalSpan(analysis.normalized, first.start, last.end);
 }
 
+/** Where `span` of tokens `[from, to)` starts in the original text, with no span made. */
+export function spanStart(analysis: Analysis, from: number, to: number): number {
+  const first = analysis.tokens[from];
+  const last = analysis.tokens[to - 1];
+  if (first === undefined || last === undefined) return 0;
+  return analysis.normalized.origin[first.start] ?? analysis.normalized.original.length;
+}
+
 export function originalText(analysis: Analysis, s: Span): string {
   return analysis.document.text.slice(s[0], s[1]);
 }
