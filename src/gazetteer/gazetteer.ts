@@ -725,11 +725,16 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     const known = at >= 0 && at < MAX_WORDS_KEPT ? (marksByWord[at] ?? 0) : 0;
     return known !== 0 ? known : marksOf(bitsOf(factsOfWord(token)));
   };
-  // Whether a phrase may go on through this token (`MARKED_GOES_ON_NAME`, `MARKED_GOES_ON_CUE`;
-  // a mark or a number by its text, in `marks`).
-  const goesOn = (token: Token | undefined, mark: number, marks: ReadonlySet<string>): boolean =>
+  // Whether a phrase may go on through this token: a word by its mark (`wordMark`, one of
+  // `MARKED_GOES_ON_NAME` and `MARKED_GOES_ON_CUE`), a punctuation mark or a number by its
+  // text, among the `laterTexts` of the phrases (`nameLaterMarks`, `cueLaterMarks`).
+  const goesOn = (
+    token: Token | undefined,
+    wordMark: number,
+    laterTexts: ReadonlySet<string>,
+  ): boolean =>
     token !== undefined &&
-    (token.kind === 'word' ? (marksOfWord(token) & mark) !== 0 : marks.has(token.text));
+    (token.kind === 'word' ? (marksOfWord(token) & wordMark) !== 0 : laterTexts.has(token.text));
   // Whether a name or a cue may go on through this token: `goesOn` for either.
   const goesOnPlace = (token: Token | undefined): boolean =>
     token !== undefined &&

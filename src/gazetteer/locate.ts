@@ -40,7 +40,7 @@ export function locateMentions(
   // asked once: the areas and both passes need them. Kept by the mention's place in text order,
   // where a set of mentions hashed each one; each pass reads these numbers, and loads only the
   // mentions it resolves, where it loaded every mention and its candidates to pass half of them.
-  const marks: number[] = [];
+  const mentionFlags: number[] = [];
   // The report's areas in a list of its own, each once, where a set hashed every code of every
   // mention into it: a report names a few areas (at most the country's governorates and districts).
   const documentAdmin: string[] = [];
@@ -66,11 +66,11 @@ export function locateMentions(
       const mention = mentions[m];
       // Every slot is counted (the passes and actAreas number the mentions by it).
       if (mention === undefined) {
-        marks.push(0);
+        mentionFlags.push(0);
         continue;
       }
       const kept = !skip(mention);
-      marks.push((mention.candidates.length === 1 ? ONE_PLACE : 0) | (kept ? 0 : SKIPPED));
+      mentionFlags.push((mention.candidates.length === 1 ? ONE_PLACE : 0) | (kept ? 0 : SKIPPED));
       const codes = adminCodesOf(mention);
       if (codes.length === 0) continue;
       admin = withAreas(admin, codes);
@@ -91,7 +91,7 @@ export function locateMentions(
     }
     contexts.push({
       sentenceAdmin: admin,
-      sentenceActAdmin: leftOut ? actAreas(mentions, marks, marks.length) : admin,
+      sentenceActAdmin: leftOut ? actAreas(mentions, mentionFlags, mentionFlags.length) : admin,
       documentAdmin,
       // A governorate first named later («ويأتي ذلك بعد يوم على… في دمشق») does not unsettle a town read before it.
       reportGovernorates,
@@ -99,22 +99,22 @@ export function locateMentions(
     });
   }
   // The names of one place first, then the others: each pass in text order.
-  const pass = { gazetteer, bySentence, marks, contexts, places };
+  const pass = { gazetteer, bySentence, flags: mentionFlags, contexts, places };
   const namesOfOnePlace = resolvePass(pass, true);
   return mergedByStart(namesOfOnePlace, resolvePass(pass, false));
 }
 
-/** A mention's mark (`locateMentions`): it names one place. */
+/** A mention's flag (`locateMentions`): it names one place. */
 const ONE_PLACE = 1;
-/** A mention's mark: it is left unresolved (`skip`). */
+/** A mention's flag: it is left unresolved (`skip`). */
 const SKIPPED = 2;
 
-/** What both resolution passes read: the sentences' mentions, their marks, their contexts. */
+/** What both resolution passes read: the sentences' mentions, their flags, their contexts. */
 interface Pass {
   readonly gazetteer: Gazetteer;
   readonly bySentence: readonly (readonly PlaceMention[])[];
   /** Each mention's `ONE_PLACE` and `SKIPPED`, by its place in text order. */
-  readonly marks: readonly number[];
+  readonly flags: readonly number[];
   readonly contexts: readonly PlaceContext[];
   /** The spots resolved so far, added to as the pass resolves. */
   readonly places: Spots;
@@ -126,7 +126,7 @@ interface Pass {
  * Loops by index, where a callback for each sentence was made and called at each pass.
  */
 function resolvePass(pass: Pass, ofOnePlace: boolean): LocatedMention[] {
-  const { gazetteer, bySentence, marks, contexts, places } = pass;
+  const { gazetteer, bySentence, flags, contexts, places } = pass;
   const located: LocatedMention[] = [];
   const wanted = ofOnePlace ? ONE_PLACE : 0;
   let mentionIndex = 0;
@@ -134,12 +134,12 @@ function resolvePass(pass: Pass, ofOnePlace: boolean): LocatedMention[] {
     const mentions = bySentence[k] ?? [];
     const context = contexts[k];
     for (let m = 0; m < mentions.length; m++) {
-      const mark = marks[mentionIndex] ?? 0;
+      const flag = flags[mentionIndex] ?? 0;
       mentionIndex++;
-      if ((mark & ONE_PLACE) !== wanted) continue;
+      if ((flag & ONE_PLACE) !== wanted) continue;
       const mention = mentions[m];
       if (mention === undefined || context === undefined) continue;
-      const resolved = (mark & SKIPPED) !== 0 ? null : resolveMention(gazetteer, mention, context);
+      const resolved = (flag & SKIPPED) !== 0 ? null : resolveMention(gazetteer, mention, context);
       if (resolved !== null) places.add(resolved.place);
       located.push({ mention, sentence: k, resolved });
     }
@@ -148,15 +148,15 @@ function resolvePass(pass: Pass, ofOnePlace: boolean): LocatedMention[] {
 }
 
 /**
- * The areas the kept mentions of a sentence vouch for, in their order: `marks` say which
+ * The areas the kept mentions of a sentence vouch for, in their order: `flags` say which
  * are left out (`SKIPPED`), by the place in text order of each, `end` past the sentence's last.
  */
-function actAreas(mentions: readonly PlaceMention[], marks: readonly number[], end: number): Areas {
+function actAreas(mentions: readonly PlaceMention[], flags: readonly number[], end: number): Areas {
   let areas = NO_AREAS;
   const first = end - mentions.length;
   for (let m = 0; m < mentions.length; m++) {
     const mention = mentions[m];
-    if (mention === undefined || ((marks[first + m] ?? 0) & SKIPPED) !== 0) continue;
+    if (mention === undefined || ((flags[first + m] ?? 0) & SKIPPED) !== 0) continue;
     areas = withAreas(areas, adminCodesOf(mention));
   }
   return areas;

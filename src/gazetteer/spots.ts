@@ -33,6 +33,7 @@ export class Spots {
    * goes, where a table of longitudes by latitude hashed both numbers of every place.
    */
   add(place: Place): void {
+    // A search through every place added, by address: a report places a few dozen at most.
     if (this.added.includes(place)) return;
     this.added.push(place);
     const lat = place.lat;
