@@ -338,6 +338,10 @@ async function ingestHere(
       rate: seconds > 0 ? Math.round((tally.added + tally.known) / seconds) : 0,
     });
   let analyzed = 0;
+  // An embedded store is this process's until it ends (lock.ts): no read meanwhile needs the
+  // counts folded or the pages vacuumed, which the end does once.
+  const alone = db.engine === 'pglite';
+  let onlyAnalyzed = false;
   try {
     // On a server the next batch is read while this one is stored (ingestBatches reads ahead).
     const run: Run = { signal, progress, telling };
@@ -345,6 +349,7 @@ async function ingestHere(
       db,
       knowledge,
       batchesOf(db, paths, flags, manifest, run),
+      { alone },
     )) {
       if ('error' in done) {
         // No batch more is read: the one read ahead, if any, is dropped unstored.
@@ -354,7 +359,10 @@ async function ingestHere(
       tallyResults(done.results, progress, telling);
       // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
       // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
-      if (await refreshStaleStatistics(db)) analyzed = tally.added;
+      if (await refreshStaleStatistics(db, { readers: !alone })) {
+        if (alone) onlyAnalyzed = true;
+        else analyzed = tally.added;
+      }
       const seconds = (performance.now() - started) / 1000;
       if (flags.log === true)
         process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);
@@ -369,7 +377,7 @@ async function ingestHere(
     // Left with the counts as the events stand, before their statistics are taken: no read pays
     // for what this command wrote.
     await foldCounts(db);
-    if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
+    if (onlyAnalyzed || tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
   } finally {
     process.off('SIGINT', stop);
     bar?.stop();

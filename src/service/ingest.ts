@@ -6,6 +6,8 @@ import type { RawReport } from '../ingest/index.js';
 import {
   capturedFacts,
   completeFacts,
+  FOLD_AFTER,
+  FOLD_ALONE_AFTER,
   foldPiledCounts,
   lockReports,
   recordFailure,
@@ -176,11 +178,15 @@ export type BatchDone<T> =
  * stored: bytes in both are read again and found stored then ('known'), and
  * whether the second batch's facts complete them depends on which came
  * first, the look or the commit (on the embedded engine the commit, always).
+ * A caller `alone` (nothing else reads the store until it ends: an embedded
+ * store's command) lets the counts' deltas pile up to FOLD_ALONE_AFTER, and
+ * folds them at its end (foldCounts).
  */
 export async function* ingestBatches<T>(
   db: Database,
   knowledge: Knowledge,
   batches: AsyncIterable<Batch<T>> | Iterable<Batch<T>>,
+  { alone = false }: { readonly alone?: boolean } = {},
 ): AsyncGenerator<BatchDone<T>> {
   const reading: Reading = { knowledge, extract: await extraction() };
   let results: ReportResult[] = [];
@@ -194,7 +200,7 @@ export async function* ingestBatches<T>(
       if (!turn.last) continue;
       // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
       // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
-      await foldPiledCounts(db);
+      await foldPiledCounts(db, alone ? FOLD_ALONE_AFTER : FOLD_AFTER);
     } catch (error) {
       failed.add(turn.batch);
       results = [];

@@ -7,6 +7,7 @@ import { generateReports } from '../../bench/generate.js';
 import { openStore } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { REPORTS } from '../link/reports.js';
+import { countsCounted, countsKept } from '../store/counts.js';
 import { captureConsole, onEmbeddedStore } from './console.js';
 
 const { out, err, run, file, dir } = captureConsole();
@@ -77,6 +78,26 @@ describe('wathiq ingest', () => {
     out.length = 0;
     expect(await run('ingest', '--data', data, reports)).toBe(0);
     expect(out.join('')).toMatch(/0 added, 5 already have/);
+  });
+
+  it('into an embedded store, leaves the counts folded and the events vacuumed for the reads after it', async () => {
+    const alone = join(dir, 'alone');
+    const reports = file('alone.ndjson', generated(300, 3));
+    expect(await run('ingest', '--data', alone, reports)).toBe(0);
+    const db = await openStore({ dataDir: join(alone, 'db') });
+    try {
+      const [left] = await db.query<{ deltas: number; visible: number; planned: number }>(
+        `SELECT (SELECT count(*)::int FROM event_count_deltas) AS deltas,
+                (SELECT relallvisible::int FROM pg_class WHERE oid = 'events'::regclass) AS visible,
+                (SELECT reltuples::int FROM pg_class WHERE oid = 'events'::regclass) AS planned`,
+      );
+      expect(left?.deltas).toBe(0);
+      expect(left?.visible).toBeGreaterThan(0);
+      expect(left?.planned).toBeGreaterThan(0);
+      expect(await countsKept(db)).toEqual(await countsCounted(db));
+    } finally {
+      await db.close();
+    }
   });
 
   it('goes on past bad inputs, records why, and lists them with --failed', async () => {

@@ -65,6 +65,33 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
     }
   }, 120_000);
 
+  it('with no readers meanwhile, are made alone: the counts wait to be folded, the pages to be vacuumed', async () => {
+    const db = await engine.open();
+    const left = async (): Promise<{ deltas: number; visible: number }> => {
+      const [row] = await db.query<{ deltas: number; visible: number }>(
+        `SELECT (SELECT count(*)::int FROM event_count_deltas) AS deltas,
+                (SELECT relallvisible::int FROM pg_class WHERE oid = 'events'::regclass) AS visible`,
+      );
+      return row ?? { deltas: -1, visible: -1 };
+    };
+    try {
+      await refreshStatistics(db);
+      await addEvents(db, 1, 5000);
+      expect(await refreshStaleStatistics(db, { readers: false })).toBe(true);
+      expect(await estimated(db)).toBe(5000);
+      expect(await left()).toEqual({ deltas: 5000, visible: 0 });
+      // Fresh for the planner: the next asks refresh nothing.
+      expect(await refreshStaleStatistics(db, { readers: false })).toBe(false);
+      // What the readers need is done by a refresh for them.
+      await refreshStatistics(db);
+      const after = await left();
+      expect(after.deltas).toBe(0);
+      expect(after.visible).toBeGreaterThan(0);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
   it('leave no report words waiting outside the search index, which would make a search read every report', async () => {
     const db = await engine.open();
     const addDocuments = (from: number): Promise<unknown> =>
