@@ -87,8 +87,34 @@ function triggersOf(m: TypedAct): readonly Annotation<TriggerEntry>[] {
   return m.triggers;
 }
 
-function tagsOf(t: Annotation<TriggerEntry>): readonly string[] {
-  return t.entry.tags;
+/** The triggers' tags, each once, in the order first met. */
+function distinctTags(triggers: readonly Annotation<TriggerEntry>[]): string[] {
+  const tags: string[] = [];
+  for (const t of triggers) for (const tag of t.entry.tags) if (!tags.includes(tag)) tags.push(tag);
+  return tags;
+}
+
+/**
+ * The first of the candidates most specific by ACLED's hierarchy, as a stable
+ * sort by rank leaves first: each candidate's rank found once, not at every
+ * comparison of a sort (an incident's candidates are mostly one).
+ */
+function mostSpecific(
+  lexicon: Lexicon,
+  candidates: readonly Annotation<TriggerEntry>[],
+  suicide: boolean,
+  air: boolean,
+): Annotation<TriggerEntry> | undefined {
+  let top: Annotation<TriggerEntry> | undefined;
+  let topRank = Infinity;
+  for (const t of candidates) {
+    const rank = hierarchyRank(lexicon, settle(t.entry, suicide, air));
+    if (rank < topRank) {
+      top = t;
+      topRank = rank;
+    }
+  }
+  return top;
 }
 
 /**
@@ -98,19 +124,16 @@ function tagsOf(t: Annotation<TriggerEntry>): readonly string[] {
  */
 export function baseType(lexicon: Lexicon, acts: readonly TypedAct[]): BaseType {
   const triggers = flatMapped(acts, triggersOf);
-  const tags = [...new Set(flatMapped(triggers, tagsOf))];
+  const tags = distinctTags(triggers);
   const suicide = acts.some((m) => m.suicide);
   const air = acts.some((m) => m.air);
   if (triggers.some((t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2))
     return { type: protestType(acts, tags), role: null };
-  const strongest = Math.max(0, ...triggers.map((t) => t.entry.strength));
-  const candidates = triggers.filter((t) => t.entry.strength === strongest);
-  candidates.sort(
-    (a, b) =>
-      hierarchyRank(lexicon, settle(a.entry, suicide, air)) -
-      hierarchyRank(lexicon, settle(b.entry, suicide, air)),
-  );
-  const top = candidates[0];
+  let strongest = 0;
+  for (const t of triggers) strongest = Math.max(strongest, t.entry.strength);
+  const candidates: Annotation<TriggerEntry>[] = [];
+  for (const t of triggers) if (t.entry.strength === strongest) candidates.push(t);
+  const top = mostSpecific(lexicon, candidates, suicide, air);
   if (top === undefined) {
     // People counted with no side named («مقتل شخصين») are counted as civilians are.
     const civilians = acts.some((m) =>

@@ -75,6 +75,13 @@ const NO_ONE: ReadonlySet<string> = new Set();
 const NO_WEIGHTS: ReadonlyMap<string, number> = new Map();
 const NO_VICTIMS: ReadonlySet<string | null> = new Set();
 
+/** How many of the sides whose people fell are armed ones. */
+function armedSides(fallen: ReadonlySet<string | null>): number {
+  let armed = 0;
+  for (const id of fallen) if (id !== null && !CIVILIAN_SIDE.has(id)) armed++;
+  return armed;
+}
+
 function pick(
   weights: ReadonlyMap<string, number>,
   other: ReadonlyMap<string, number>,
@@ -151,8 +158,7 @@ export function chooseSides(
     actor1 === null && eventType === 'Battles'
       ? new Set(flatMapped(acts, (m) => m.figures.map((f) => f.figure.victim)))
       : NO_VICTIMS;
-  const armedFallen = [...fallen].filter((id) => id !== null && !CIVILIAN_SIDE.has(id));
-  if (actor1 === null && eventType === 'Battles' && armedFallen.length >= 2) {
+  if (actor1 === null && eventType === 'Battles' && armedSides(fallen) >= 2) {
     const fighter = [...a1]
       .filter(([id, w]) => w > 0 && fallen.has(id))
       .sort((x, y) => y[1] - x[1])[0]?.[0];

@@ -70,11 +70,14 @@ export function writeReport(
   warnings.push(...spellingWarnings(analysis, places));
   const context = buildContext(analysis, mentions, places, warnings);
   const incidents = buildInOrder(context, drafts);
-  // Places the gazetteer lacks outside every incident are worth knowing too.
-  const told = heldBySome(flatMapped(drafts, (d) => d.mentions.map((m) => m.clause)));
-  for (const m of places.unknown) {
-    if (told(m.start, m.end)) continue;
-    warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);
+  // Places the gazetteer lacks outside every incident are worth knowing too; the clauses
+  // told are gathered only for a report that names such a place (most name none).
+  if (places.unknown.length > 0) {
+    const told = heldBySome(flatMapped(drafts, (d) => d.mentions.map((m) => m.clause)));
+    for (const m of places.unknown) {
+      if (told(m.start, m.end)) continue;
+      warnings.push(`place «${textOf(analysis, m.start, m.nameEnd)}» is not in the gazetteer`);
+    }
   }
   return {
     incidents,
