@@ -1386,7 +1386,9 @@ export function figuresByClause(
   grievances: readonly { readonly start: number; readonly end: number }[],
   places: readonly { readonly start: number; readonly end: number }[] = [],
 ): FigureMention[][] {
-  const placeEnds = new Map(places.map((p) => [p.start, p.end]));
+  // Filed in a loop: a Map made from a list of pairs walks them through the iterator protocol.
+  const placeEnds = new Map<number, number>();
+  for (const p of places) placeEnds.set(p.start, p.end);
   const state: FigureState = {
     consumed: new Set(),
     lastMeasure: null,

@@ -789,7 +789,8 @@ export function gatherIncidents(
       );
       rule = 'gather/repeats-the-toll';
     }
-    const before = waiting.filter((w) => countedFor(w, mention));
+    // Most mentions find no counts waiting: no list filtered, and none made below.
+    const before = waiting.length === 0 ? waiting : waiting.filter((w) => countedFor(w, mention));
     let gathered = true;
     if (target !== undefined) {
       index.add(target, [...before, mention]);
@@ -812,7 +813,7 @@ export function gatherIncidents(
     if (gathered) {
       previous = target;
       lastMention = mention;
-      waiting = [];
+      if (waiting.length > 0) waiting = [];
     } else if (countsWithoutAnAct(mention)) waiting = [...before, mention];
   }
   return drafts;

@@ -22,6 +22,9 @@ import { originalText, span, spanStart } from './spans.js';
 import { chooseDate } from './when.js';
 import { flatMapped } from '../../text/index.js';
 
+/** No victims to read: shared, as `settleType` only reads them. */
+const NO_VICTIMS: readonly (string | null)[] = [];
+
 function actorsOf(
   ctx: BuildContext,
   sides: Sides,
@@ -76,7 +79,11 @@ function chooseType(
   // The weights do not hang on the type: summed once for both choices.
   const weights = weighSides(draft.mentions);
   const provisional = chooseSides(draft.mentions, base.type.eventType, weights);
-  const victims = flatMapped(draft.mentions, (m) => m.figures.map((f) => f.figure.victim));
+  // Whose people fell settles only violence («violence» role): gathered for it alone.
+  const victims =
+    base.role === 'violence'
+      ? flatMapped(draft.mentions, (m) => m.figures.map((f) => f.figure.victim))
+      : NO_VICTIMS;
   const type = asTheActBefore(
     settleType(ctx.analysis.lexicon, base, provisional, victims),
     draft.mentions,

@@ -142,12 +142,12 @@ function asideAs(
 
 /** The places the incident's clauses name but that do not locate it, and why. */
 function setAside(ctx: BuildContext, draft: IncidentDraft): RuleUse[] {
-  const reasons = new Set(
-    flatMapped(draft.mentions, (m) =>
-      ctx
-        .asidePlaces(m.clause.start, m.clause.end)
-        .map((r) => r.mention.aside ?? 'named-after-town'),
-    ),
-  );
-  return [...reasons].map((why) => because(`places/not-where-the-act-was:${why}`));
+  // Each reason once, in the order first met, in one walk: asked of every incident, and most set none aside.
+  const reasons: string[] = [];
+  for (const m of draft.mentions)
+    for (const r of ctx.asidePlaces(m.clause.start, m.clause.end)) {
+      const why = r.mention.aside ?? 'named-after-town';
+      if (!reasons.includes(why)) reasons.push(why);
+    }
+  return reasons.map((why) => because(`places/not-where-the-act-was:${why}`));
 }
