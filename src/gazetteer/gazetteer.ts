@@ -317,6 +317,7 @@ const FIRST_FORM = FIRST_MARK << 8;
  * first step of every walk ask only these, read from an array a quarter the size of
  * `bitsByWord`, where a report's words, far apart by number, were read from lines of their
  * own in the larger array (most, by the time places are read, no longer in the cache).
+ * The byte is full: a ninth mark needs a wider `marksByWord`.
  */
 const marksOf = (bits: number): number => (bits >>> MARK_SHIFT) & 0xff;
 const MARKED_STARTS_NAME = STARTS_NAME >>> MARK_SHIFT;

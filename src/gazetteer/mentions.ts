@@ -641,6 +641,7 @@ function buildMention(
   const multiWord = nameEnd - nameStart > 1;
 
   // A bare village name is a place only after «في», «من», «إلى»… or with «بـ» («في الكرك», «بتسيل»), or in a list of places.
+  // `unlocatedBareName` passes such starts before their names are read: a change here is a change there.
   if (!cues.any && !multiWord && !prominent && !listed && !locative(gazetteer, tokens, nameStart))
     return null;
   // «أصيب الشيخ إبراهيم…», «القيادي أبو طلحة»: a name that opens with a title or kunya is a person's, unless a place word or preposition says otherwise.
