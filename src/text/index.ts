@@ -1,4 +1,9 @@
-export { normalizeForMatching, normalizePhrase, toOriginalSpan } from './normalize.js';
+export {
+  normalizeForMatching,
+  normalizePhrase,
+  toOriginalSpan,
+  toOriginalStart,
+} from './normalize.js';
 export type { NormalizedText } from './normalize.js';
 export { matchKeys, startsWord, tokenize, wordKey } from './tokens.js';
 export type { Token, TokenKind } from './tokens.js';

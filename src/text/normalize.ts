@@ -212,9 +212,14 @@ function decodeCodes(codes: Uint16Array, length: number): string {
   return UTF16.decode(codes.subarray(0, length));
 }
 
+/** Where normalized character `start` begins in the original text (its end, past the last). */
+export function toOriginalStart(n: NormalizedText, start: number): number {
+  return n.origin[start] ?? n.original.length;
+}
+
 /** Maps a `[start, end)` range of the normalized text back to the original text. */
 export function toOriginalSpan(n: NormalizedText, start: number, end: number): [number, number] {
-  const s = n.origin[start] ?? n.original.length;
+  const s = toOriginalStart(n, start);
   if (end <= start) return [s, s];
   // One past the last character kept, plus the diacritics that sat on it.
   let e = (n.origin[end - 1] ?? s) + 1;

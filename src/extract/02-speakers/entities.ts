@@ -5,6 +5,8 @@ import type { Analysis } from '../01-read/index.js';
 /**
  * A named actor or source in the report, resolved to vocabulary ids.
  * One phrase can be both («الأهالي»: civilians, and local sources).
+ * Keep every field required: resolveEntities writes a merged mention out field
+ * by field, and an optional field added here would be dropped without a word.
  */
 export interface EntityMention {
   /** Tokens `[start, end)`. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../contracts/index.js';
-import { toOriginalSpan } from '../../text/index.js';
+import { toOriginalSpan, toOriginalStart } from '../../text/index.js';
 import type { Analysis } from '../01-read/index.js';
 
 /** Tokens `[from, to)` as a span of the original text. */
@@ -15,7 +15,7 @@ export function spanStart(analysis: Analysis, from: number, to: number): number 
   const first = analysis.tokens[from];
   const last = analysis.tokens[to - 1];
   if (first === undefined || last === undefined) return 0;
-  return analysis.normalized.origin[first.start] ?? analysis.normalized.original.length;
+  return toOriginalStart(analysis.normalized, first.start);
 }
 
 export function originalText(analysis: Analysis, s: Span): string {
