@@ -339,9 +339,9 @@ async function ingestHere(
     });
   let analyzed = 0;
   // An embedded store is this process's until it ends (lock.ts): no read meanwhile needs the
-  // counts folded or the pages vacuumed, which the end does once.
+  // counts folded or the pages vacuumed, which the end does once (or, stopped before, the next
+  // refresh for readers: refreshStaleStatistics).
   const alone = db.engine === 'pglite';
-  let onlyAnalyzed = false;
   try {
     // On a server the next batch is read while this one is stored (ingestBatches reads ahead).
     const run: Run = { signal, progress, telling };
@@ -359,10 +359,7 @@ async function ingestHere(
       tallyResults(done.results, progress, telling);
       // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
       // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
-      if (await refreshStaleStatistics(db, { readers: !alone })) {
-        if (alone) onlyAnalyzed = true;
-        else analyzed = tally.added;
-      }
+      if ((await refreshStaleStatistics(db, { readers: !alone })) && !alone) analyzed = tally.added;
       const seconds = (performance.now() - started) / 1000;
       if (flags.log === true)
         process.stderr.write(`stored a batch: ${summary(tally, seconds, english)}\n`);
@@ -377,7 +374,9 @@ async function ingestHere(
     // Left with the counts as the events stand, before their statistics are taken: no read pays
     // for what this command wrote.
     await foldCounts(db);
-    if (onlyAnalyzed || tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
+    // A refresh made for the planner alone owes the readers theirs: refreshStaleStatistics makes it.
+    if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
+    else await refreshStaleStatistics(db);
   } finally {
     process.off('SIGINT', stop);
     bar?.stop();

@@ -180,7 +180,7 @@ export type BatchDone<T> =
  * first, the look or the commit (on the embedded engine the commit, always).
  * A caller `alone` (nothing else reads the store until it ends: an embedded
  * store's command) lets the counts' deltas pile up to FOLD_ALONE_AFTER, and
- * folds them at its end (foldCounts).
+ * must fold them at its end (foldCounts).
  */
 export async function* ingestBatches<T>(
   db: Database,
@@ -199,7 +199,8 @@ export async function* ingestBatches<T>(
       results.push(...(await storePiece(db, knowledge, turn.piece)));
       if (!turn.last) continue;
       // The counts moved by the deltas piled up, for a command, a worker and the server alike (a
-      // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER.
+      // fold under way elsewhere takes them): a read then folds no more than FOLD_AFTER (a caller
+      // `alone`, which nothing reads meanwhile, FOLD_ALONE_AFTER).
       await foldPiledCounts(db, alone ? FOLD_ALONE_AFTER : FOLD_AFTER);
     } catch (error) {
       failed.add(turn.batch);

@@ -3816,6 +3816,9 @@ const ANALYZED = 'documents, captures, incidents, incident_links, search_terms, 
 const VACUUMED =
   'events, event_members, event_summary, event_points, event_point_facets, event_days, event_cells, event_words, event_day_facets, search_matches, event_square_months, event_tiles, search_summary, search_square_months, event_count_deltas, event_facet_counts, event_square_days, event_facet_spans, event_facet_pairs';
 
+/** The settings row of a refresh for readers owed since one made for the planner alone. */
+const READERS_OWED = 'statistics: refresh for readers owed';
+
 /**
  * Whether anything reads the store while the statistics are refreshed: an
  * embedded store's ingest command holds the store's folder, and nothing but
@@ -3837,11 +3840,18 @@ export interface Readers {
 export async function refreshStatistics(db: Sql, { readers = true }: Readers = {}): Promise<void> {
   if (!readers) {
     await db.query(`ANALYZE ${ANALYZED}, ${VACUUMED}`);
+    // Owed until a refresh for readers is made: were the writer stopped before its end (killed,
+    // a batch's error), the next refreshStaleStatistics for readers makes it (statisticsStale).
+    await db.query(
+      `INSERT INTO settings (name, value) VALUES ($1, 'true') ON CONFLICT (name) DO NOTHING`,
+      [READERS_OWED],
+    );
     return;
   }
   // The tables of counts as the events stand, but for fewer than FOLD_AFTER deltas, before their
   // statistics are taken: a fold costs nearly as much for 200 deltas as for 2,000 (on PGlite,
-  // 240–380 ms against 510–540), and an ingest into a new store refreshes at every doubling. Six
+  // 240–380 ms against 510–540), and an ingest into a new store refreshes at every doubling (on a
+  // server; an embedded store's ingest command only analyzes then, and makes this at its end). Six
   // refreshes of 5,000 reports folded 7 times for 1.47 s of CPU, piled 2–3 times for 1.06 s (and
   // VACUUM had 0.25 s less to do). The counts themselves are the same: a read folds first.
   await foldPiledCounts(db);
@@ -3865,6 +3875,7 @@ export async function refreshStatistics(db: Sql, { readers = true }: Readers = {
             gin_clean_pending_list('search_terms_similar'::regclass),
             gin_clean_pending_list('search_words_holding'::regclass)`,
   );
+  await db.query('DELETE FROM settings WHERE name = $1', [READERS_OWED]);
 }
 
 /**
@@ -3898,14 +3909,14 @@ export async function refreshStaleStatistics(
   db: Database,
   readers: Readers = {},
 ): Promise<boolean> {
-  if (!(await statisticsStale(db))) return false;
+  if (!(await statisticsStale(db, readers))) return false;
   return db.session(async (session) => {
     const [lock] = await session.query<{ taken: boolean }>(
       `SELECT pg_try_advisory_lock(${REFRESH_LOCK}) AS taken`,
     );
     if (lock?.taken !== true) return false;
     try {
-      if (!(await statisticsStale(session))) return false;
+      if (!(await statisticsStale(session, readers))) return false;
       await refreshStatistics(session, readers);
       return true;
     } finally {
@@ -3917,16 +3928,21 @@ export async function refreshStaleStatistics(
 /** The lock one refresher of the statistics holds at a time (refreshStaleStatistics). */
 const REFRESH_LOCK = "hashtext('wathiq:refresh statistics')";
 
-/** Whether a table the filters and linking read has grown enough since its statistics were made. */
-async function statisticsStale(db: Sql): Promise<boolean> {
+/**
+ * Whether a table the filters and linking read has grown enough since its statistics were made,
+ * or, for `readers`, a refresh for them is owed (refreshStatistics with none).
+ */
+async function statisticsStale(db: Sql, { readers = true }: Readers = {}): Promise<boolean> {
   const [row] = await db.query<{ stale: boolean }>(
     `SELECT coalesce(bool_or(pg_relation_size(c.oid) >
                              CASE WHEN c.reltuples > 300 * current_setting('default_statistics_target')::int
                                   THEN 1.2 ELSE 2 END
-                             * current_setting('block_size')::bigint * greatest(c.relpages, 8)), false) AS stale
+                             * current_setting('block_size')::bigint * greatest(c.relpages, 8)), false)
+            OR ($1 AND EXISTS (SELECT 1 FROM settings WHERE name = $2)) AS stale
      FROM pg_class c
      WHERE c.oid IN ('events'::regclass, 'incidents'::regclass, 'documents'::regclass,
                      'incident_links'::regclass)`,
+    [readers, READERS_OWED],
   );
   return row?.stale === true;
 }

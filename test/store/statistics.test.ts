@@ -65,7 +65,7 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
     }
   }, 120_000);
 
-  it('with no readers meanwhile, are made alone: the counts wait to be folded, the pages to be vacuumed', async () => {
+  it('with no readers meanwhile, are made alone, and owe the readers a refresh until one is made: the counts wait to be folded, the pages to be vacuumed', async () => {
     const db = await engine.open();
     const left = async (): Promise<{ deltas: number; visible: number }> => {
       const [row] = await db.query<{ deltas: number; visible: number }>(
@@ -79,14 +79,20 @@ describe.each(engines())('the planner’s statistics after bulk work, on $name',
       await addEvents(db, 1, 5000);
       expect(await refreshStaleStatistics(db, { readers: false })).toBe(true);
       expect(await estimated(db)).toBe(5000);
-      expect(await left()).toEqual({ deltas: 5000, visible: 0 });
+      const before = await left();
+      expect(before.deltas).toBe(5000);
+      // The server's autovacuum may mark pages meanwhile; the embedded engine has none.
+      if (engine.name === 'PGlite') expect(before.visible).toBe(0);
       // Fresh for the planner: the next asks refresh nothing.
       expect(await refreshStaleStatistics(db, { readers: false })).toBe(false);
-      // What the readers need is done by a refresh for them.
-      await refreshStatistics(db);
+      // A writer stopped here (killed, a batch's error) never made the readers' refresh: the next
+      // ask for readers makes it, however little the tables have grown since.
+      expect(await refreshStaleStatistics(db)).toBe(true);
       const after = await left();
       expect(after.deltas).toBe(0);
       expect(after.visible).toBeGreaterThan(0);
+      // Made, it is owed no more.
+      expect(await refreshStaleStatistics(db)).toBe(false);
     } finally {
       await db.close();
     }
