@@ -79,7 +79,8 @@ function chooseType(
   // The weights do not hang on the type: summed once for both choices.
   const weights = weighSides(draft.mentions);
   const provisional = chooseSides(draft.mentions, base.type.eventType, weights);
-  // Whose people fell settles only violence («violence» role): gathered for it alone.
+  // Whose people fell settles only violence («violence» role): gathered for it alone. Were settleType
+  // (05-acts/type.ts, its case 'violence') to read victims for another role, gather them for it here.
   const victims =
     base.role === 'violence'
       ? flatMapped(draft.mentions, (m) => m.figures.map((f) => f.figure.victim))
