@@ -192,3 +192,23 @@ describe('a village named bare', () => {
     expect(read('نقل الجرحى إلى مشفى مجدليا')).toEqual(['مشفي مجدليا destination']);
   });
 });
+
+describe('villages named bare, of other governorates', () => {
+  const words = (phrase: string): string[] => {
+    const tokens = tokensOf(phrase);
+    return findPlaceMentions(gazetteer, tokens).map((m) =>
+      tokens
+        .slice(m.start, m.end)
+        .map((t) => t.text)
+        .join(' '),
+    );
+  };
+
+  it('are places after a locative word or a place word, or joined to a name by «و», and not where none locates them', () => {
+    // «كفرنبودة» of Hama, «معربة» of Daraa, «قميناس» of Idlib: villages of no rank to count bare.
+    expect(words('سقطت قذائف على معربة صباح اليوم')).toEqual(['معربه']);
+    expect(words('تعرضت قرية قميناس لقصف مدفعي')).toEqual(['قريه قميناس']);
+    expect(words('نزح أهالي كفرنبودة إلى المخيمات')).toEqual([]);
+    expect(words('عاد أهالي معربة وكفرنبودة إلى منازلهم')).toEqual(['وكفرنبوده']);
+  });
+});
