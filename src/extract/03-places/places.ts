@@ -54,7 +54,11 @@ function asContainers(analysis: Analysis, gazetteer: Gazetteer, resolved: Resolv
       continue;
     const governorate = gazetteer.byId(outer.place.admin1Pcode);
     if (governorate !== undefined)
-      resolved[k] = { ...outer, place: governorate, precision: 3, alternatives: [outer.place] };
+      resolved[k] = placed(outer, {
+        place: governorate,
+        precision: 3,
+        alternatives: [outer.place],
+      });
   }
 }
 
@@ -95,7 +99,7 @@ function markRoadEnds(analysis: Analysis, resolved: ResolvedPlace[]): void {
       if (end === undefined) continue;
       const mention = shaped(end.mention);
       mention.roadEnd = true;
-      resolved[j] = { ...end, mention };
+      resolved[j] = placed(end, { mention });
     }
   }
 }
@@ -374,13 +378,14 @@ function joinBetween(resolved: readonly ResolvedPlace[]): readonly ResolvedPlace
       a.place.id !== b.place.id &&
       distanceKm(a.place, b.place) <= BETWEEN_KM
     ) {
-      out.push({
-        ...a,
-        precision: 2,
-        along: b.place,
-        derived: 'between',
-        mention: between(a.mention, b.mention),
-      });
+      out.push(
+        placed(a, {
+          precision: 2,
+          along: b.place,
+          derived: 'between',
+          mention: between(a.mention, b.mention),
+        }),
+      );
       k++;
     } else out.push(a);
   }
@@ -470,14 +475,15 @@ function pointingBack(
     const earlier = m.anaphor === undefined ? undefined : pointedTo(m, m.anaphor, acts, headline);
     if (earlier === undefined) continue;
     const precision = m.relation === 'at' || m.relation === 'inside' ? 1 : 2;
-    found.push({
-      ...earlier,
-      precision,
-      alternatives: [],
-      basis: 'report',
-      mention: m,
-      derived: 'anaphor',
-    });
+    found.push(
+      placed(earlier, {
+        precision,
+        alternatives: [],
+        basis: 'report',
+        mention: m,
+        derived: 'anaphor',
+      }),
+    );
   }
   return found;
 }

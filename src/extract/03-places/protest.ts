@@ -1,4 +1,5 @@
-import type { ResolvedPlace } from '../../gazetteer/index.js';
+import { placed, shaped } from '../../gazetteer/index.js';
+import type { PlaceMention, ResolvedPlace } from '../../gazetteer/index.js';
 import type { Analysis } from '../01-read/index.js';
 import { RESIDENTS } from '../01-read/index.js';
 
@@ -13,7 +14,14 @@ export function protestersHome(
   return places.map((p) =>
     p.mention.origin &&
     (analysis.tokens[p.mention.start - 1]?.keys ?? []).some((k) => RESIDENTS.has(k))
-      ? { ...p, mention: { ...p.mention, origin: false } }
+      ? placed(p, { mention: atHome(p.mention) })
       : p,
   );
+}
+
+/** The mention read as where its people are, not where they came from: of `shaped`'s shape, as every mention is. */
+function atHome(m: PlaceMention): PlaceMention {
+  const home = shaped(m);
+  home.origin = false;
+  return home;
 }
