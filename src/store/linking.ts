@@ -315,9 +315,9 @@ interface ReadCandidate {
  * from the same server (SERVER), else none is. The last search's are kept,
  * with the incidents the batch stored (holdSaved), and earlier ones' up to
  * CANDIDATES_KEPT (keep); only those the last batch
- * linked to are held whole (wholeCandidates): when every report falls in one
- * month, a batch's candidates are nearly the whole store, and all of them
- * were held whole.
+ * linked to, and those it stored, are held whole (wholeCandidates,
+ * holdSaved): when every report falls in one month, a batch's candidates
+ * are nearly the whole store, and all of them were held whole.
  */
 export interface CandidateCache {
   /** The server the candidates held were read from (SERVER); null before any search. */
@@ -513,17 +513,22 @@ export async function linkNewIncidents(
 
 /**
  * The incidents a batch stored, held in its cache at the row versions they
- * were stored at, as judging reads them (factsOf, as a candidate held whole
- * is held once its batch is done): the next batches' searches find them,
- * and, unchanged, need not read them. They were most of what was read after
- * earlier searches' candidates were kept: 8,286 rows read at 10,000 reports
- * on PostgreSQL, 438 with them held. Only those a search can find (with a
- * governorate and days); held after the `searched` candidates of this batch,
- * none of which is let go for them.
+ * were stored at: the next batches' searches find them, and, unchanged,
+ * need not read them. They were most of what was read after earlier
+ * searches' candidates were kept: 8,286 rows read at 10,000 reports on
+ * PostgreSQL, 438 with them held. Held whole, as the walk of the graph
+ * would read them (without the notes of why, INCIDENT_DATA): a batch of an
+ * act's retellings links to the batch before's, and held as judging reads
+ * them they were all read again whole (wholeCandidates), 50 rows a batch,
+ * 8 ms of PGlite's CPU. The next batch lets go of the wholes of those it
+ * does not link to, as of any candidate held whole, so that no more than
+ * a batch's stay whole. Only those a search can find (with a governorate
+ * and days); held after the `searched` candidates of this batch, none of
+ * which is let go for them.
  */
 function holdSaved(
   cache: CandidateCache,
-  incidents: readonly LinkIncident[],
+  incidents: readonly StoredIncident[],
   { server, versions }: Saved,
   searched: number,
 ): void {
@@ -534,10 +539,19 @@ function holdSaved(
   const held = new Map<string, ReadCandidate>();
   for (const x of incidents) {
     const version = versions.get(x.key);
-    if (version !== undefined && searchedAt(x) !== null)
-      held.set(x.key, { version, member: factsOf(x), whole: null });
+    if (version === undefined || searchedAt(x) === null) continue;
+    const whole = withoutNotes(x);
+    held.set(x.key, { version, member: whole, whole });
   }
   keep(cache.held, held, searched + held.size);
+}
+
+/** An incident in hand as the store gives it whole (INCIDENT_DATA): without the notes of why it was read so. */
+function withoutNotes(x: StoredIncident): StoredIncident {
+  if (x.incident.why === undefined) return x;
+  const incident: Incident = { ...x.incident };
+  delete incident.why;
+  return { ...x, incident };
 }
 
 /** Incidents reached, in their keys' order. */
