@@ -22,20 +22,37 @@ export class Spots {
    * and cold by now, were loaded to find its spot again.
    */
   private readonly added: Place[] = [];
+  /**
+   * How many of `added` have their spots in the lists: a place's spot is worked out (its
+   * coordinates loaded, far in memory, its latitude's cosine taken, its place in the lists
+   * found) when a distance is next asked, where it was as the place was added: a report asks
+   * no distance after most of the places it resolves, and many reports ask none.
+   */
+  private spotted = 0;
 
   get size(): number {
+    this.spotAdded();
     return this.lats.length;
   }
 
-  /**
-   * Adds a place's spot (its two numbers, whatever place is there), unless a place at
-   * the same spot was added before: sought among the spots of its latitude where it
-   * goes, where a table of longitudes by latitude hashed both numbers of every place.
-   */
+  /** Adds a place, its spot worked out when a distance is next asked (`spotAdded`). */
   add(place: Place): void {
     // A search through every place added, by address: a report places a few dozen at most.
-    if (this.added.includes(place)) return;
-    this.added.push(place);
+    if (!this.added.includes(place)) this.added.push(place);
+  }
+
+  /** The spots of the places added since a distance was last asked, put in the lists. */
+  private spotAdded(): void {
+    const added = this.added;
+    for (; this.spotted < added.length; this.spotted++) this.spot(added[this.spotted] as Place);
+  }
+
+  /**
+   * Puts a place's spot (its two numbers, whatever place is there) in the lists, unless a
+   * place at the same spot is there: sought among the spots of its latitude where it goes,
+   * where a table of longitudes by latitude hashed both numbers of every place.
+   */
+  private spot(place: Place): void {
     const lat = place.lat;
     const lon = place.lon;
     const lats = this.lats;
@@ -55,6 +72,7 @@ export class Spots {
    * `reachKm`; otherwise `reachKm` or more (Infinity when none is in reach).
    */
   nearest(place: Place, reachKm: number): number {
+    this.spotAdded();
     const lats = this.lats;
     // Nothing placed yet: the place's coordinates are not read.
     if (lats.length === 0) return Infinity;

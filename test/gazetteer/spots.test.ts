@@ -64,4 +64,20 @@ describe('Spots: how near the nearest placed spot is', () => {
     if (a === undefined) throw new Error('the gazetteer is empty');
     expect(new Spots().nearest(a, 30)).toBe(Infinity);
   });
+
+  it('measures from the places added since a distance was last asked, as from those before', () => {
+    const spots = new Spots();
+    const [a, b, c] = every(101);
+    if (a === undefined || b === undefined || c === undefined)
+      throw new Error('the gazetteer has too few places');
+    spots.add(a);
+    expect(spots.nearest(b, 1000)).toBe(distanceKm(a, b));
+    spots.add(b);
+    spots.add(c);
+    expect(spots.nearest(b, 30)).toBe(0);
+    expect(spots.nearest(c, 30)).toBe(0);
+    expect(spots.size).toBe(3);
+    spots.add(a);
+    expect(spots.size).toBe(3);
+  });
 });
