@@ -10,7 +10,10 @@
  * memory, against a tenth as many) and a filtered event-list query (ms).
  * Everything runs through the `wathiq` command as a user would run it; each
  * command reports its own CPU time and peak memory (peak.ts). With --pglite,
- * the embedded engine's figures only: the server is not asked for.
+ * the embedded engine's figures only: the server is not asked for. With
+ * --workers, the server's workers only (one, then three, into new databases
+ * of the same generated reports, as the whole run measures them): a minute or
+ * two, where the whole run takes 6–10.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +27,7 @@ import { eventWriter, listEvents, openStore, streamEvents } from '../src/store/i
 import type { Database, EventFilter } from '../src/store/index.js';
 import { median } from './alternate.js';
 import { cpuClock } from './cpu.js';
-import { benchArguments, storeName } from './options.js';
+import { benchArguments, storeName, usageError } from './options.js';
 import { PEAK_MARK } from './peak-mark.js';
 import { generateStories } from './stories.js';
 
@@ -46,10 +49,10 @@ const CROWDED_DAYS = 30;
 const STARTUP_EVENTS = 10_000;
 
 const COMMAND = {
-  usage: 'npm run bench:store [-- --reports N --events N --name NAME --pglite]',
+  usage: 'npm run bench:store [-- --reports N --events N --name NAME --pglite | --workers]',
   counts: { reports: 20_000, events: 100_000 },
   texts: ['name'],
-  flags: ['pglite'],
+  flags: ['pglite', 'workers'],
 } as const;
 
 /** What a `wathiq` command cost: wall seconds, and its own CPU seconds and peak resident memory. */
@@ -324,6 +327,42 @@ async function eventFigures(
   return lines;
 }
 
+/**
+ * Ingest of the generated reports by one worker, then by three, each into a
+ * new server database the reports are queued in first: wall time, the
+ * workers' CPU and the server's.
+ */
+async function workerFigures(
+  admin: string,
+  database: (what: string) => string,
+  corpus: string,
+  reports: number,
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const workers of [1, 3]) {
+    const url = await serverDatabase(admin, database(String(workers)));
+    const queued = await wathiq(['ingest', '--queue', '--db', url, corpus], env);
+    const [done, server] = await withServerCpu(url, () =>
+      Promise.all(
+        Array.from({ length: workers }, () =>
+          wathiq(['worker', '--db', url, '--until-empty'], env),
+        ),
+      ),
+    );
+    const seconds = Math.max(...done.map((d) => d.seconds));
+    const cpu = done.reduce((sum, d) => sum + d.cpu, 0);
+    const goal =
+      workers === 3
+        ? ` (goal ≥ ${String(GOAL_WORKERS_RATE)} wall) — ${mark(reports / seconds >= GOAL_WORKERS_RATE)}`
+        : '';
+    lines.push(
+      `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)} wall, ${(reports / cpu).toFixed(0)} reports/s of the workers' CPU, ${serverShare(reports, cpu, server)}  (queueing: ${queued.seconds.toFixed(1)} s)${goal}`,
+    );
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const { counts, texts, flags } = benchArguments(COMMAND);
   const reports = counts.reports;
@@ -348,6 +387,21 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines[0] ?? ''}\n`);
   const local = { ...process.env };
   delete local.DATABASE_URL;
+  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = storeName(texts.name);
+  const database = (what: string): string => `wathiq_bench_${what}${name === '' ? '' : `_${name}`}`;
+  if (flags.workers) {
+    if (flags.pglite) usageError(COMMAND, '--workers measures the server: not with --pglite');
+    if (!(await reachable(admin)))
+      throw new Error(`no server at ${admin}; set DATABASE_URL to measure its workers`);
+    try {
+      for (const line of await workerFigures(admin, database, corpus, reports, local)) print(line);
+    } finally {
+      await dropDatabases(admin, [database('1'), database('3')]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
 
   const memoryCorpus = join(dir, 'memory.ndjson');
   writeFileSync(
@@ -372,9 +426,6 @@ async function main(): Promise<void> {
     `ingest into PGlite, 1 process           ${costs(reports, embeddedIngest)} (goal ≥ ${String(GOAL_PGLITE_RATE)} of its CPU) — ${mark(embeddedRate >= GOAL_PGLITE_RATE)}`,
   );
 
-  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = storeName(texts.name);
-  const database = (what: string): string => `wathiq_bench_${what}${name === '' ? '' : `_${name}`}`;
   if (flags.pglite) {
     print('PostgreSQL: not measured (--pglite)');
   } else if (await reachable(admin)) {
@@ -397,26 +448,7 @@ async function main(): Promise<void> {
     print(
       `  PostgreSQL ingest peak memory (goal ≤ ${String(GOAL_INGEST_PEAK_MB)} MB whatever the reports): worst ${worst.toFixed(0)} MB — ${mark(worst <= GOAL_INGEST_PEAK_MB)}`,
     );
-    for (const workers of [1, 3]) {
-      const url = await serverDatabase(admin, database(String(workers)));
-      const queued = await wathiq(['ingest', '--queue', '--db', url, corpus], local);
-      const [done, server] = await withServerCpu(url, () =>
-        Promise.all(
-          Array.from({ length: workers }, () =>
-            wathiq(['worker', '--db', url, '--until-empty'], local),
-          ),
-        ),
-      );
-      const seconds = Math.max(...done.map((d) => d.seconds));
-      const cpu = done.reduce((sum, d) => sum + d.cpu, 0);
-      const goal =
-        workers === 3
-          ? ` (goal ≥ ${String(GOAL_WORKERS_RATE)} wall) — ${mark(reports / seconds >= GOAL_WORKERS_RATE)}`
-          : '';
-      print(
-        `ingest into PostgreSQL, ${String(workers)} worker(s)      ${rate(reports, seconds)} wall, ${(reports / cpu).toFixed(0)} reports/s of the workers' CPU, ${serverShare(reports, cpu, server)}  (queueing: ${queued.seconds.toFixed(1)} s)${goal}`,
-      );
-    }
+    for (const line of await workerFigures(admin, database, corpus, reports, local)) print(line);
     const server = await openStore({ url: direct });
     try {
       for (const line of await eventFigures('PostgreSQL', server, target, dir)) print(line);
