@@ -247,11 +247,12 @@ export interface Gazetteer {
   nextPlaceStart(tokens: readonly Token[], from: number, to: number): number;
   /**
    * Whether the word of a token, read bare (no cue word before it), names a place only where
-   * a locative word locates it («في X», «بX»): a word that opens no cue and no longer name,
-   * whose names alone are of no prominent place. Asked at a place's start, it reads the mark
-   * the scan has just read there.
+   * a locative word locates it («في X», «بX»): a word that opens no cue, whose names alone are
+   * of no prominent place, and that opens no longer name or is followed by `next` (the token
+   * after it within the sentence read; undefined at its end), which goes on none of them (as
+   * `nameAt` finds). Asked at a place's start, it reads the mark the scan has just read there.
    */
-  needsLocative(token: Token): boolean;
+  needsLocative(token: Token, next: Token | undefined): boolean;
   /** The longest place name at token `start`, as `names.longestAt` finds it. */
   nameAt(tokens: readonly Token[], start: number, end?: number): PlaceMatch | null;
   /** The longest cue phrase at token `start`, as `cues.longestAt` finds it. */
@@ -310,6 +311,13 @@ const STARTS_PLACE = STARTS_NAME | STARTS_CUE;
 const GOES_ON_PLACE = GOES_ON_NAME | GOES_ON_CUE;
 /** The word's forms (`formBits`), from this bit up: read off how it is written, not its keys. */
 const FIRST_FORM = FIRST_MARK << 8;
+/**
+ * As `NEEDS_LOCATIVE`, of a word that also opens longer names («الأسد», «عبد»…): it names a
+ * place only where a locative word locates it when the word after it goes on none of them
+ * (`Gazetteer.needsLocative`). Above the forms' seven bits, in `bitsByWord` alone: the marks'
+ * byte is full, and it is asked only at a start, where `nameAt` would read the word's record.
+ */
+const NEEDS_LOCATIVE_ALONE = FIRST_FORM << 7;
 
 /**
  * A word's marks alone (`KNOWN_WORD` to `NEEDS_LOCATIVE`), shifted down past its classes'
@@ -361,13 +369,14 @@ function articleOfForms(forms: number): boolean | null {
 
 /**
  * Whether a word, read bare, names a place only where a locative word locates it
- * (`Gazetteer.needsLocative`): it starts no cue and no longer name, and of the names it
- * alone spells, read bare and with its article as written (`forms`), none counts bare
- * (`NameReading.prominent`).
+ * (`Gazetteer.needsLocative`): it starts no cue, it opens longer names or not (`longer`), and
+ * of the names it alone spells, read bare and with its article as written (`forms`), none
+ * counts bare (`NameReading.prominent`).
  */
-function needsLocative(facts: WordFacts, forms: number): boolean {
+function needsLocative(facts: WordFacts, forms: number, longer: boolean): boolean {
   const names = facts.nameAlone;
-  if (names === null || startsAny(facts.cues) || facts.names.deeper.length > 0) return false;
+  if (names === null || startsAny(facts.cues) || facts.names.deeper.length > 0 !== longer)
+    return false;
   const reading = readNames(names, false, articleOfForms(forms), facts.nameReadings);
   return reading.usable === 0 || !reading.prominent;
 }
@@ -709,8 +718,9 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     const facts = factsOf(token.keys);
     byWord[at] = facts;
     const forms = formBits(token);
-    const bits = bitsOf(facts) | (needsLocative(facts, forms) ? NEEDS_LOCATIVE : 0);
-    bitsByWord[at] = bits | (forms * FIRST_FORM);
+    const bits = bitsOf(facts) | (needsLocative(facts, forms, false) ? NEEDS_LOCATIVE : 0);
+    const alone = needsLocative(facts, forms, true) ? NEEDS_LOCATIVE_ALONE : 0;
+    bitsByWord[at] = bits | (forms * FIRST_FORM) | alone;
     marksByWord[at] = marksOf(bits);
     return facts;
   };
@@ -753,12 +763,28 @@ export function gazetteerFromData(data: GazetteerData): Gazetteer {
     cues,
     byId: (id) => byId.get(id),
     mayStartPlace,
-    needsLocative: (token) => {
+    needsLocative: (token, next) => {
       if (token.kind !== 'word') return false;
       const at = token.wordNumber - firstWord;
-      const known = at >= 0 && at < MAX_WORDS_KEPT ? (marksByWord[at] ?? 0) : 0;
-      if (known !== 0) return (known & MARKED_NEEDS_LOCATIVE) !== 0;
-      return needsLocative(factsOfWord(token), formBits(token));
+      const kept = at >= 0 && at < MAX_WORDS_KEPT;
+      const known = kept ? (marksByWord[at] ?? 0) : 0;
+      if (known !== 0) {
+        if ((known & MARKED_NEEDS_LOCATIVE) !== 0) return true;
+        // Only a word that is a name alone and opens no cue may be the other kind.
+        if ((known & (MARKED_NAMES_ALONE | MARKED_STARTS_CUE)) !== MARKED_NAMES_ALONE) return false;
+        if (((bitsByWord[at] ?? 0) & NEEDS_LOCATIVE_ALONE) === 0) return false;
+      } else {
+        const facts = factsOfWord(token);
+        const forms = formBits(token);
+        if (needsLocative(facts, forms, false)) return true;
+        if (!needsLocative(facts, forms, true)) return false;
+      }
+      // Its longer names: none where `nameAt` finds the word alone, the same test.
+      return (
+        next === undefined ||
+        !goesOn(next, MARKED_GOES_ON_NAME, nameLaterMarks) ||
+        stops.namesEndBefore(factsOfWord(token), token.wordNumber, next)
+      );
     },
     // One call for a sentence's run of words that start nothing, where a call per word asked.
     // A word's marks are read here, not asked of `marksOfWord`: the scan passes every word of a

@@ -294,9 +294,9 @@ function unlocatedBareName(
   to: number,
 ): boolean {
   const token = tokens[i];
-  if (token === undefined || !gazetteer.needsLocative(token) || locative(gazetteer, tokens, i))
-    return false;
+  if (token === undefined) return false;
   const next = i + 1 < to ? tokens[i + 1] : undefined;
+  if (!gazetteer.needsLocative(token, next) || locative(gazetteer, tokens, i)) return false;
   if (next === undefined) return true;
   return next.kind === 'punct'
     ? !DASHES.has(next.text)

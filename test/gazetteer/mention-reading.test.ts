@@ -176,6 +176,17 @@ describe('a village named bare', () => {
     expect(read('قصفت الطائرات قرية مجدليا')).toEqual(['قريه مجدليا']);
   });
 
+  it('is no place bare where it opens longer names too, unless one goes on after it', () => {
+    // «قسطل»: a village of no rank to count bare, and the first word of «قسطل معاف».
+    expect(read('سقطت قذائف في قسطل معاف مساء أمس')).toEqual(['قسطل معاف']);
+    expect(read('قسطل معاف شهدت قصفا عنيفا')).toEqual(['قسطل معاف']);
+    expect(read('تحدث أهالي قسطل عن القصف')).toEqual([]);
+    expect(read('قصفت الطائرات قسطل')).toEqual([]);
+    expect(read('سقطت قذائف في قسطل مساء أمس')).toEqual(['قسطل']);
+    expect(read('تضررت منازل قسطل ونحليا')).toEqual(['ونحليا']);
+    expect(read('وصلت تعزيزات قسطل - نحليا')).toEqual(['نحليا']);
+  });
+
   it('lets the names joined after it by «و» or a dash be read as a list', () => {
     expect(read('تضررت منازل مجدليا ونحليا')).toEqual(['ونحليا']);
     expect(read('وصلت تعزيزات مجدليا - نحليا')).toEqual(['نحليا']);

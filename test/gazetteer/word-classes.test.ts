@@ -366,7 +366,7 @@ describe('the words a gazetteer knows around place names', () => {
 
   it('tells a word whose names, read bare, are places only where a locative word locates them', () => {
     // «مجدليا», «نحليا»: villages; «حلب» a city, counted bare; «قرية» a cue; «دير» opens
-    // longer names; «قصف» names nothing; a number and a mark are no words.
+    // longer names and is none alone; «قصف» names nothing; a number and a mark are no words.
     const [village, other, city, cue, opener, act, number, comma] = tokensOf(
       'مجدليا نحليا حلب قرية دير قصف 12 ،',
     );
@@ -374,12 +374,29 @@ describe('the words a gazetteer knows around place names', () => {
       // Asked before and after the scan has read the words.
       for (const round of [1, 2]) {
         const at = String(round);
-        expect(village && own.needsLocative(village), at).toBe(true);
-        expect(other && own.needsLocative(other), at).toBe(true);
+        expect(village && own.needsLocative(village, undefined), at).toBe(true);
+        expect(other && own.needsLocative(other, act), at).toBe(true);
         for (const token of [city, cue, opener, act, number, comma])
-          expect(token && own.needsLocative(token), `${token?.text ?? ''} ${at}`).toBe(false);
+          expect(token && own.needsLocative(token, undefined), `${token?.text ?? ''} ${at}`).toBe(
+            false,
+          );
         own.nextPlaceStart(tokensOf('مجدليا نحليا حلب قرية دير قصف 12 ،'), 0, 8);
       }
     }
+  });
+
+  it('tells a village that also opens longer names needs a locative only where none of them goes on', () => {
+    // «قسطل»: a village alone, and the first word of «قسطل معاف».
+    const [village, rest, , evening] = tokensOf('قسطل معاف قسطل مساء قسطل');
+    for (const own of [gazetteer, loadGazetteer()])
+      for (const round of [1, 2]) {
+        const at = String(round);
+        expect(village && own.needsLocative(village, rest), at).toBe(false);
+        for (const next of [evening, undefined])
+          expect(village && own.needsLocative(village, next), `${next?.text ?? ''} ${at}`).toBe(
+            true,
+          );
+        own.nextPlaceStart(tokensOf('قسطل معاف قسطل مساء قسطل'), 0, 5);
+      }
   });
 });
