@@ -12,9 +12,9 @@ import {
   refreshStaleStatistics,
   refreshStatistics,
   recordFailure,
+  holdsNoReports,
   setIndexesAside,
   storedCaptures,
-  storedDocuments,
 } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import {
@@ -344,18 +344,10 @@ async function ingestHere(
   // counts folded or the pages vacuumed, which the end does once (or, stopped before, the next
   // refresh for readers: refreshStaleStatistics).
   const alone = db.engine === 'pglite';
-  // Loading at least as many reports as the store held, an embedded ingest sets its search indexes
-  // aside and builds them once at its end (bulk.ts): once it has stored as many as the store held
-  // (at once into an empty store), for the rest. A few reports into a large store keep them.
-  const held = alone ? await storedDocuments(db) : Infinity;
-  let aside = false;
-  const setAsideOnceDoubling = async (): Promise<void> => {
-    if (aside || tally.added < held) return;
-    await setIndexesAside(db);
-    aside = true;
-  };
+  // Into an empty store (a first import), an embedded ingest sets its search and filter indexes
+  // aside and builds them once at its end (bulk.ts); into one that holds reports, it keeps them.
+  if (alone && (await holdsNoReports(db))) await setIndexesAside(db);
   try {
-    await setAsideOnceDoubling();
     // On a server the next batch is read while this one is stored (ingestBatches reads ahead).
     const run: Run = { signal, progress, telling };
     for await (const done of ingestBatches(
@@ -370,7 +362,6 @@ async function ingestHere(
         throw done.error;
       }
       tallyResults(done.results, progress, telling);
-      await setAsideOnceDoubling();
       // Plans made on the statistics of a store a fraction of the size are made for it: refreshed
       // each time a table has doubled (grown by a fifth beyond 30,000 rows), a cost that stays flat per report.
       if ((await refreshStaleStatistics(db, { readers: !alone })) && !alone) analyzed = tally.added;

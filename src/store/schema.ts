@@ -1,4 +1,5 @@
 import { buildSetAside, SET_ASIDE_SETTING } from './bulk.js';
+import type { BulkStore } from './bulk.js';
 import { foldPiledCounts } from './counts.js';
 import type { Database, Sql } from './db.js';
 
@@ -3762,7 +3763,7 @@ export async function migrate(db: Database, upTo = Infinity): Promise<void> {
     );
     // Indexes an embedded ingest set aside and did not build again (stopped before its end) are
     // built before anything reads the store, and before a migration may change them (bulk.ts).
-    if (done.has(2)) await buildSetAside(tx);
+    if (done.has(2)) await buildSetAside(tx, db);
     let count = 0;
     for (const m of MIGRATIONS) {
       if (done.has(m.version) || m.version > upTo) continue;
@@ -3841,7 +3842,17 @@ export interface Readers {
  * reads, which the writer's end refreshes for. An ingest of 10,000 generated
  * reports into PGlite spent 1.4 s of CPU in its seven VACUUMs.
  */
-export async function refreshStatistics(db: Sql, { readers = true }: Readers = {}): Promise<void> {
+export async function refreshStatistics(db: Database, options?: Readers): Promise<void>;
+/** The same on one session of `store` (refreshStaleStatistics). */
+export async function refreshStatistics(
+  db: Sql,
+  options: Readers & { readonly store: BulkStore },
+): Promise<void>;
+export async function refreshStatistics(
+  db: Sql | Database,
+  options: Readers & { readonly store?: BulkStore } = {},
+): Promise<void> {
+  const { readers = true } = options;
   if (!readers) {
     await db.query(`ANALYZE ${ANALYZED}, ${VACUUMED}`);
     // Owed until a refresh for readers is made: were the writer stopped before its end (killed,
@@ -3869,7 +3880,7 @@ export async function refreshStatistics(db: Sql, { readers = true }: Readers = {
   // the counts (migration 46) are deleted as they are folded: their dead rows go too.
   await db.query(`VACUUM (ANALYZE) ${VACUUMED}`);
   // Indexes an embedded ingest set aside (bulk.ts), built after VACUUM, which then had fewer to read.
-  await buildSetAside(db);
+  await buildSetAside(db, options.store ?? (db as Database));
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else
   // merges them where there is no autovacuum, and read through by every
@@ -3923,7 +3934,7 @@ export async function refreshStaleStatistics(
     if (lock?.taken !== true) return false;
     try {
       if (!(await statisticsStale(session, readers))) return false;
-      await refreshStatistics(session, readers);
+      await refreshStatistics(session, { ...readers, store: db });
       return true;
     } finally {
       await session.query(`SELECT pg_advisory_unlock(${REFRESH_LOCK})`);
