@@ -12,8 +12,6 @@ import {
   refreshStaleStatistics,
   refreshStatistics,
   recordFailure,
-  holdsNoReports,
-  setIndexesAside,
   storedCaptures,
 } from '../store/index.js';
 import type { Database } from '../store/index.js';
@@ -344,9 +342,6 @@ async function ingestHere(
   // counts folded or the pages vacuumed, which the end does once (or, stopped before, the next
   // refresh for readers: refreshStaleStatistics).
   const alone = db.engine === 'pglite';
-  // Into an empty store (a first import), an embedded ingest sets its search and filter indexes
-  // aside and builds them once at its end (bulk.ts); into one that holds reports, it keeps them.
-  if (alone && (await holdsNoReports(db))) await setIndexesAside(db);
   try {
     // On a server the next batch is read while this one is stored (ingestBatches reads ahead).
     const run: Run = { signal, progress, telling };

@@ -578,7 +578,7 @@ async function ending(error: unknown): Promise<{ status: number; line: string | 
   const message = describeError(error);
   if (error instanceof UsageError) return { status: EXIT.usage, line: error.said() };
   // Loaded already by any command that opened a store; `extract` pays for it only on a failure.
-  const { StoreBusyError, StoreFullError, StoreUnavailableError } =
+  const { StoreBusyError, StoreFullError, StoreUnavailableError, ROOM_NEEDED } =
     await import('../store/index.js');
   if (error instanceof StoreBusyError) {
     const { holder } = error;
@@ -601,7 +601,7 @@ async function ending(error: unknown): Promise<{ status: number; line: string | 
         : say('store.fullRoom', {
             location,
             free: (error.free / MB).toFixed(0),
-            needed: (error.needed / MB).toFixed(0),
+            needed: ROOM_NEEDED / MB,
           });
     return { status: STORE_FULL, line };
   }

@@ -43,8 +43,6 @@ export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** Where the data lives, for messages (a folder, or the server URL without its password). */
   readonly location: string;
-  /** The embedded engine's folder on disk: null in memory, and on a server. */
-  readonly folder: string | null;
   /**
    * Runs `work` in a transaction: all of it is stored, or none. A transaction
    * the server fails to break a deadlock is run again from the start, so
@@ -293,7 +291,6 @@ async function openEmbedded(dataDir: string | null, serving: boolean): Promise<D
   return {
     engine: 'pglite',
     location,
-    folder: dataDir,
     ...on(db, room),
     // One connection, PGlite's only one.
     session: (work) => work(on(db, room)),
@@ -464,7 +461,6 @@ async function openServer(url: string, commitsWaitForDisk: boolean): Promise<Dat
   });
   return {
     engine: 'postgres',
-    folder: null,
     location,
     ...sql({ kind: 'pool', pool }),
     transaction: async (work) => {

@@ -1,7 +1,6 @@
 export { brokenDeadlock, openDatabase, StoreUnavailableError } from './db.js';
 export type { Database, DatabaseOptions, QueryOptions, Sql } from './db.js';
 export { migrate, refreshStaleStatistics, refreshStatistics, SCHEMA_VERSION } from './schema.js';
-export { holdsNoReports, setIndexesAside } from './bulk.js';
 export { FOLD_AFTER, FOLD_ALONE_AFTER, foldCounts, foldPiledCounts } from './counts.js';
 export {
   capturedFacts,

@@ -20,13 +20,11 @@ export class StoreFullError extends Error {
   constructor(
     readonly location: string,
     readonly free: number | null,
-    /** The room it needed: ROOM_NEEDED, or more for a large write (bulk.ts). */
-    readonly needed = ROOM_NEEDED,
   ) {
     super(
       free === null
         ? `the disk holding the store at ${location} is full (ENOSPC): nothing more was stored; free some space and run the command again, it resumes where it stopped`
-        : `the disk holding the store at ${location} is full (ENOSPC): ${(free / MB).toFixed(0)} MB free, and the store needs ${(needed / MB).toFixed(0)} MB free to go on; free some space and run the command again, it resumes where it stopped`,
+        : `the disk holding the store at ${location} is full (ENOSPC): ${(free / MB).toFixed(0)} MB free, and the store needs ${String(ROOM_NEEDED / MB)} MB free to go on; free some space and run the command again, it resumes where it stopped`,
     );
     this.name = 'StoreFullError';
   }
@@ -38,15 +36,10 @@ function freeBytes(folder: string): number {
   return disk.bavail * disk.bsize;
 }
 
-/** Throws StoreFullError when the disk holding the folder has less than the room the store needs (`needed`). */
-export function ensureRoom(folder: string, needed = ROOM_NEEDED): void {
+/** Throws StoreFullError when the disk holding the folder has less than the room the store needs. */
+export function ensureRoom(folder: string): void {
   const free = freeBytes(folder);
-  if (free < needed) throw new StoreFullError(folder, free, needed);
-}
-
-/** Whether the disk holding the folder has `needed` bytes free. */
-export function hasRoom(folder: string, needed: number): boolean {
-  return freeBytes(folder) >= needed;
+  if (free < ROOM_NEEDED) throw new StoreFullError(folder, free);
 }
 
 /** The database's own word that its disk is full, as a StoreFullError; other errors as they are. */

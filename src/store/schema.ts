@@ -1,5 +1,3 @@
-import { buildSetAside, SET_ASIDE_SETTING } from './bulk.js';
-import type { BulkStore } from './bulk.js';
 import { foldPiledCounts } from './counts.js';
 import type { Database, Sql } from './db.js';
 
@@ -3761,9 +3759,6 @@ export async function migrate(db: Database, upTo = Infinity): Promise<void> {
         (r) => r.version,
       ),
     );
-    // Indexes an embedded ingest set aside and did not build again (stopped before its end) are
-    // built before anything reads the store, and before a migration may change them (bulk.ts).
-    if (done.has(2)) await buildSetAside(tx, db);
     let count = 0;
     for (const m of MIGRATIONS) {
       if (done.has(m.version) || m.version > upTo) continue;
@@ -3842,17 +3837,7 @@ export interface Readers {
  * reads, which the writer's end refreshes for. An ingest of 10,000 generated
  * reports into PGlite spent 1.4 s of CPU in its seven VACUUMs.
  */
-export async function refreshStatistics(db: Database, options?: Readers): Promise<void>;
-/** The same on one session of `store` (refreshStaleStatistics). */
-export async function refreshStatistics(
-  db: Sql,
-  options: Readers & { readonly store: BulkStore },
-): Promise<void>;
-export async function refreshStatistics(
-  db: Sql | Database,
-  options: Readers & { readonly store?: BulkStore } = {},
-): Promise<void> {
-  const { readers = true } = options;
+export async function refreshStatistics(db: Sql, { readers = true }: Readers = {}): Promise<void> {
   if (!readers) {
     await db.query(`ANALYZE ${ANALYZED}, ${VACUUMED}`);
     // Owed until a refresh for readers is made: were the writer stopped before its end (killed,
@@ -3879,8 +3864,6 @@ export async function refreshStatistics(
   // (migration 39), which needs its pages marked all-visible as the events' are. The deltas of
   // the counts (migration 46) are deleted as they are folded: their dead rows go too.
   await db.query(`VACUUM (ANALYZE) ${VACUUMED}`);
-  // Indexes an embedded ingest set aside (bulk.ts), built after VACUUM, which then had fewer to read.
-  await buildSetAside(db, options.store ?? (db as Database));
   // The words the reports' and names' trigram indexes hold aside since the
   // last merge (GIN's pending list, up to 4 MB) are merged in: nothing else
   // merges them where there is no autovacuum, and read through by every
@@ -3934,7 +3917,7 @@ export async function refreshStaleStatistics(
     if (lock?.taken !== true) return false;
     try {
       if (!(await statisticsStale(session, readers))) return false;
-      await refreshStatistics(session, { ...readers, store: db });
+      await refreshStatistics(session, readers);
       return true;
     } finally {
       await session.query(`SELECT pg_advisory_unlock(${REFRESH_LOCK})`);
@@ -3947,8 +3930,7 @@ const REFRESH_LOCK = "hashtext('wathiq:refresh statistics')";
 
 /**
  * Whether a table the filters and linking read has grown enough since its statistics were made,
- * or, for `readers`, a refresh for them is owed (refreshStatistics with none) or indexes are set
- * aside (bulk.ts), which their refresh builds again.
+ * or, for `readers`, a refresh for them is owed (refreshStatistics with none).
  */
 async function statisticsStale(db: Sql, { readers = true }: Readers = {}): Promise<boolean> {
   const [row] = await db.query<{ stale: boolean }>(
@@ -3956,11 +3938,11 @@ async function statisticsStale(db: Sql, { readers = true }: Readers = {}): Promi
                              CASE WHEN c.reltuples > 300 * current_setting('default_statistics_target')::int
                                   THEN 1.2 ELSE 2 END
                              * current_setting('block_size')::bigint * greatest(c.relpages, 8)), false)
-            OR ($1 AND EXISTS (SELECT 1 FROM settings WHERE name IN ($2, $3))) AS stale
+            OR ($1 AND EXISTS (SELECT 1 FROM settings WHERE name = $2)) AS stale
      FROM pg_class c
      WHERE c.oid IN ('events'::regclass, 'incidents'::regclass, 'documents'::regclass,
                      'incident_links'::regclass)`,
-    [readers, READERS_OWED, SET_ASIDE_SETTING],
+    [readers, READERS_OWED],
   );
   return row?.stale === true;
 }

@@ -4,8 +4,7 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateReports } from '../../bench/generate.js';
-import { SET_ASIDE, SET_ASIDE_SETTING } from '../../src/store/bulk.js';
-import { openDatabase, openStore, searchReports } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { REPORTS } from '../link/reports.js';
 import { countsCounted, countsKept } from '../store/counts.js';
@@ -69,30 +68,6 @@ async function orphans(db: Database): Promise<number> {
   return row?.n ?? -1;
 }
 
-/** How many of the indexes a bulk ingest sets aside the store has, and whether a build is owed. */
-async function setAside(db: Database): Promise<{ indexes: number; owed: boolean }> {
-  const [row] = await db.query<{ indexes: number; owed: boolean }>(
-    `SELECT (SELECT count(*)::int FROM pg_indexes WHERE indexname = ANY($1::text[])) AS indexes,
-            EXISTS (SELECT 1 FROM settings WHERE name = $2) AS owed`,
-    [SET_ASIDE, SET_ASIDE_SETTING],
-  );
-  return row ?? { indexes: -1, owed: true };
-}
-
-/** The ids of the indexes a bulk ingest sets aside: built again, they are new. */
-async function indexIds(dataDir: string): Promise<number[]> {
-  const db = await openStore({ dataDir });
-  try {
-    const rows = await db.query<{ id: number }>(
-      'SELECT indexrelid::int AS id FROM pg_index WHERE indexrelid::regclass::text = ANY($1::text[]) ORDER BY 1',
-      [SET_ASIDE],
-    );
-    return rows.map((r) => r.id);
-  } finally {
-    await db.close();
-  }
-}
-
 describe('wathiq ingest', () => {
   const data = join(dir, 'data');
 
@@ -129,26 +104,6 @@ describe('wathiq ingest', () => {
       // The readers' refresh was made, not left owed to the next command.
       expect(left?.owed).toBe(false);
       expect(await countsKept(db)).toEqual(await countsCounted(db));
-      // The search indexes it set aside (into an empty store) are built again, and none is owed.
-      expect(await setAside(db)).toEqual({ indexes: SET_ASIDE.length, owed: false });
-    } finally {
-      await db.close();
-    }
-  });
-
-  it('into an embedded store, sets the search indexes aside into an empty store only: into one that holds reports it keeps them', async () => {
-    const grown = join(dir, 'grown');
-    expect(await run('ingest', '--data', grown, file('first.ndjson', generated(200, 5)))).toBe(0);
-    const before = await indexIds(join(grown, 'db'));
-    expect(before).toHaveLength(SET_ASIDE.length);
-    // A tenth of the store, then twice as many as it held: the same indexes, written into.
-    expect(await run('ingest', '--data', grown, file('few.ndjson', generated(20, 6)))).toBe(0);
-    expect(await indexIds(join(grown, 'db'))).toEqual(before);
-    expect(await run('ingest', '--data', grown, file('more.ndjson', generated(440, 8)))).toBe(0);
-    expect(await indexIds(join(grown, 'db'))).toEqual(before);
-    const db = await openStore({ dataDir: join(grown, 'db') });
-    try {
-      expect(await setAside(db)).toEqual({ indexes: SET_ASIDE.length, owed: false });
     } finally {
       await db.close();
     }
@@ -274,29 +229,6 @@ describe.each(crashEngines)('a kill -9 in the middle of an ingest into $name', (
           killAfterLines: 2,
         });
         expect(killed.signal).toBe('SIGKILL');
-        if (engine.name === 'PGlite') {
-          // Killed with the search indexes of its empty store set aside, and their build owed…
-          const left = await openDatabase({ dataDir: join(dir, 'crash', 'db') });
-          try {
-            expect(await setAside(left)).toEqual({ indexes: 0, owed: true });
-          } finally {
-            await left.close();
-          }
-        }
-        // …which the next opening makes before anything reads the store: searches find every report.
-        const opened = await target.store();
-        try {
-          expect(await setAside(opened)).toEqual({ indexes: SET_ASIDE.length, owed: false });
-          const holding = await opened.query<{ id: string }>(
-            "SELECT id FROM documents WHERE search_text LIKE '%' || $1 || '%' ORDER BY id",
-            ['قصف'],
-          );
-          expect(holding.length).toBeGreaterThan(0);
-          const hits = new Set((await searchReports(opened, 'قصف', 1000)).map((r) => r.id));
-          expect(holding.filter((r) => !hits.has(r.id))).toEqual([]);
-        } finally {
-          await opened.close();
-        }
         const resumed = await child(['ingest', ...target.args, reports]);
         expect(resumed.status).toBe(0);
         expect(resumed.stdout).toMatch(/400 reports .* [1-9]\d* already have, 0 failed/);

@@ -98,9 +98,6 @@ export function suiteStore(engine: Engine): Database {
     get location() {
       return store().location;
     },
-    get folder() {
-      return store().folder;
-    },
     query: <R extends object>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
       store().query<R>(text, params, options),
     transaction: (work) => store().transaction(work),
