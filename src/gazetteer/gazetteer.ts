@@ -10,7 +10,7 @@ import { readNames, readingsOf } from './name-readings.js';
 import type { NameReadings } from './name-readings.js';
 import { PlacesFileError, parsePlaces, shareStrings } from './places.js';
 import { SpellingIndex, readLoosely } from './spelling.js';
-import { WORD_ONLY_FORMS, formBit, formBits } from './word-forms.js';
+import { FORM_COUNT, WORD_ONLY_FORMS, formBit, formBits } from './word-forms.js';
 import type { WordForm } from './word-forms.js';
 import type { Place } from './places.js';
 
@@ -314,10 +314,10 @@ const FIRST_FORM = FIRST_MARK << 8;
 /**
  * As `NEEDS_LOCATIVE`, of a word that also opens longer names («الأسد», «عبد»…): it names a
  * place only where a locative word locates it when the word after it goes on none of them
- * (`Gazetteer.needsLocative`). Above the forms' seven bits, in `bitsByWord` alone: the marks'
+ * (`Gazetteer.needsLocative`). Above the forms' bits (FORM_COUNT), in `bitsByWord` alone: the marks'
  * byte is full, and it is asked only at a start, where `nameAt` would read the word's record.
  */
-const NEEDS_LOCATIVE_ALONE = FIRST_FORM << 7;
+const NEEDS_LOCATIVE_ALONE = FIRST_FORM << FORM_COUNT;
 
 /**
  * A word's marks alone (`KNOWN_WORD` to `NEEDS_LOCATIVE`), shifted down past its classes'

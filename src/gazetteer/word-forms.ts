@@ -11,8 +11,11 @@ import type { Token } from '../text/index.js';
 export type WordForm =
   'locative' | 'origin' | 'towards' | 'between' | 'carriesBa' | 'withArticle' | 'noProclitic';
 
+/** How many forms there are: `formBits` holds them in bits 0 to FORM_COUNT - 1. */
+export const FORM_COUNT = 7;
+
 /**
- * Each form as one bit of `formBits`, seven from bit 0 up. A switch, as the classes'
+ * Each form as one bit of `formBits`, FORM_COUNT from bit 0 up. A switch, as the classes'
  * bits are: each rule asks its own form at one place.
  */
 export function formBit(form: WordForm): number {

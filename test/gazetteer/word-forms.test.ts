@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/gazetteer/index.js';
+import { FORM_COUNT, formBit } from '../../src/gazetteer/word-forms.js';
 import type { WordForm } from '../../src/gazetteer/word-forms.js';
 import { normalizeForMatching, tokenize } from '../../src/text/index.js';
 import type { Token } from '../../src/text/index.js';
@@ -65,5 +66,23 @@ describe('the forms a gazetteer reads the words around place names as', () => {
       for (const token of tokensOf(madeUpWords(25_000, 'ظ'.repeat(chunk + 1)).join(' ')))
         gazetteer.hasForm(token, 'withArticle');
     expect(EXPECTED.map(([word]) => formsOf(tokensOf(word)[0]))).toEqual(before);
+  });
+});
+
+describe('the bits of the forms', () => {
+  it('are one each, all below FORM_COUNT, where the gazetteer files its marks above them', () => {
+    // Every form, checked by the type: a form added without a bit fails here.
+    const forms = {
+      locative: true,
+      origin: true,
+      towards: true,
+      between: true,
+      carriesBa: true,
+      withArticle: true,
+      noProclitic: true,
+    } satisfies Record<WordForm, true>;
+    const bits = Object.keys(forms).map((form) => formBit(form as WordForm));
+    expect(bits).toHaveLength(FORM_COUNT);
+    expect(bits.reduce((all, bit) => all | bit, 0)).toBe((1 << FORM_COUNT) - 1);
   });
 });
