@@ -109,3 +109,38 @@ describe('an act summed up over an area still takes in the town it was at, told 
     ]);
   });
 });
+
+describe('a retelling that repeats an act’s toll joins it far into a long report, past acts that share one count', () => {
+  // Sixteen acts before, more than the gathering reads one by one; then the act, three acts
+  // elsewhere that state one of its counts, and the retelling placed where the act was not.
+  const towns = ['سراقب', 'أريحا', 'سرمين', 'بنش', 'تفتناز', 'خان شيخون', 'معرة النعمان', 'منبج'];
+  towns.push('الباب', 'اعزاز', 'عفرين', 'جرابلس', 'الأتارب', 'الرستن', 'صوران', 'جبلة');
+  const before = towns.map((town) => `وقصفت الطائرات الروسية بلدة ${town}.`).join(' ');
+  const between = ['نوى', 'طفس', 'جاسم']
+    .map((town) => `وقتل مدنيان في قصف مدفعي على بلدة ${town} بريف درعا.`)
+    .join(' ');
+  const acts = (text: string): [string | undefined, (string | null)[]][] =>
+    news(read(text)).map((i) => [i.location?.name_en, i.claims.map((c) => c.claimant)]);
+  const elsewhere: [string | undefined, (string | null)[]][] = [
+    ['Nawa', [null]],
+    ['Tafs', [null]],
+    ['Jasim', [null]],
+  ];
+
+  it('two of its counts: the correspondent’s account is the act at Rasif', () => {
+    const act =
+      'قتل مدنيان وأصيب 4 آخرون جراء قذائف صاروخية أطلقها مسلحون على قرية الرصيف بريف حماة اليوم.';
+    const retold =
+      'وقال مراسلنا إن مسلحين ينتشرون في ريف إدلب استهدفت قذائفهم بيوت السكان في القرية ما أدى إلى مقتل مدنيين اثنين وإصابة أربعة آخرين.';
+    const found = acts(`${before} ${act} ${between} ${retold}`);
+    expect(found).toHaveLength(towns.length + 4);
+    expect(found.slice(towns.length)).toEqual([['Rasif', ['LOCAL']], ...elsewhere]);
+  });
+
+  it('one large count: the correspondent’s account is the act at Kafr Nobol', () => {
+    const act = 'قتل 12 مدنيا في غارة جوية على بلدة كفرنبل اليوم.';
+    const retold = 'وذكر مراسلنا أن طائرات حربية أغارت على ريف حماة ما أدى إلى مقتل 12 مدنيا.';
+    const found = acts(`${before} ${act} ${between} ${retold}`);
+    expect(found.slice(towns.length)).toEqual([['Kafr Nobol', ['LOCAL']], ...elsewhere]);
+  });
+});
