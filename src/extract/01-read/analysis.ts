@@ -320,11 +320,16 @@ export function firstFrom(list: readonly { readonly start: number }[], from: num
   return lo;
 }
 
+/** Any annotation: the test `someAt` and `firstAt` ask when given none, one function, not one made per call. */
+function anyAnnotation(): boolean {
+  return true;
+}
+
 /** Whether an annotation that starts at token `i` passes `test`; `list` is in text order (by start). */
 export function someAt<A extends { start: number }>(
   list: readonly A[],
   i: number,
-  test: (a: A) => boolean = () => true,
+  test: (a: A) => boolean = anyAnnotation,
 ): boolean {
   for (let k = firstFrom(list, i); k < list.length; k++) {
     const a = list[k];
@@ -338,7 +343,7 @@ export function someAt<A extends { start: number }>(
 export function firstAt<A extends { start: number }>(
   list: readonly A[],
   i: number,
-  test: (a: A) => boolean = () => true,
+  test: (a: A) => boolean = anyAnnotation,
 ): A | undefined {
   for (let k = firstFrom(list, i); k < list.length; k++) {
     const a = list[k];

@@ -16,7 +16,7 @@ export type WordSet = ReadonlySet<string> & {
 };
 
 class MemoWordSet extends Set<string> implements WordSet {
-  private readonly byKeys = new WordTest((token) => token.keys.some((key) => this.has(key)));
+  private readonly byKeys = new WordTest((token) => this.hasAnyKey(token));
   private readonly byKeysOrSurface = new WordTest(
     (token) => this.holds(token) || (token.kind === 'word' && this.has(token.text)),
   );
@@ -24,6 +24,16 @@ class MemoWordSet extends Set<string> implements WordSet {
   /** Whether the token, read with or without its proclitics, is one of these words. */
   holds(token: Token): boolean {
     return this.byKeys.of(token);
+  }
+
+  /**
+   * Whether one of the token's keys is one of these words, in a loop: worked out at
+   * every call for a number or a mark (no word number to keep it by), and a callback
+   * given to `some` was a closure made at each.
+   */
+  private hasAnyKey(token: Token): boolean {
+    for (const key of token.keys) if (this.has(key)) return true;
+    return false;
   }
 
   /** `holds`, or the word as written (its article kept) is one of them. */
@@ -169,11 +179,22 @@ function endsAt(tokens: readonly Token[], stop: number, list: PhraseList): boole
   // No token before the first: a read at -1 is far slower than one inside the array.
   const last = stop > 0 ? tokens[stop - 1] : undefined;
   if (last === undefined) return false;
-  return list
-    .endingWith(last)
-    .some((phrase) =>
-      phrase.every((k, n) => tokens[stop - phrase.length + n]?.keys.includes(k) === true),
-    );
+  for (const phrase of list.endingWith(last)) if (spelledBefore(tokens, stop, phrase)) return true;
+  return false;
+}
+
+/**
+ * Whether the tokens ending right before `stop` spell `phrase`, in a loop: asked at
+ * nearly every actor and act a rule weighs, where callbacks given to `some` and
+ * `every` were closures made at each call and phrase.
+ */
+function spelledBefore(tokens: readonly Token[], stop: number, phrase: KeyPhrase): boolean {
+  const from = stop - phrase.length;
+  for (let n = 0; n < phrase.length; n++) {
+    const key = phrase[n];
+    if (key === undefined || tokens[from + n]?.keys.includes(key) !== true) return false;
+  }
+  return true;
 }
 
 /** Whether tokens ending right before `end` (or `skip` tokens earlier) spell one of the phrases («من قبل», «على يد»). */

@@ -185,7 +185,15 @@ function quantityAt(r: Reader, i: number): Quantity | null {
     };
   }
   const vague = vagueAt(r, j);
-  if (vague !== null) return { ...vague, start: i };
+  // Written out, not `{ ...vague, start: i }`: a spread followed by a field is copied on V8's slow path.
+  if (vague !== null)
+    return {
+      count: vague.count,
+      qualifier: vague.qualifier,
+      start: i,
+      end: vague.end,
+      tags: vague.tags,
+    };
   return null;
 }
 
@@ -515,10 +523,11 @@ function countAt(
       victims.victimClass === 'civilian' ? joinedPeople(r, victims.end) : { extra: 0, end: 0 };
     // «25 شخصا على الأقل»: the qualifier may follow the counted noun.
     const late = quantity.qualifier === 'exact' ? qualifierAfter(r, victims.end) : null;
+    // What `figure` reads of the count, written out (a spread followed by fields is copied on V8's slow path).
     const counted = {
-      ...quantity,
       count: quantity.count === null ? null : quantity.count + joined.extra,
       qualifier: late?.qualifier ?? quantity.qualifier,
+      tags: quantity.tags,
     };
     return figure(
       m,
@@ -581,17 +590,28 @@ function countPastAdjuncts(
   for (let j = from; j < last; j++) {
     const text = r.analysis.tokens[j]?.text;
     if (text === '.' || text === ':') return null;
-    if (
-      j > from &&
-      someAt(r.analysis.annotations.measures, j, (a) => a.entry.measure !== anchor.entry.measure)
-    )
-      return null;
+    if (j > from && otherMeasureAt(r, j, anchor.entry.measure)) return null;
     // «بينهم ثلاثة أطفال»: a breakdown of a count already told is no subject.
     if (inSet(SUBSET_MARKERS, r, j)) return null;
     const found = countAt(r, anchor, j, true);
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * Whether a casualty word of another measure than `measure` starts at token j, in a
+ * loop: asked at each word a subject is sought past, where a callback was a closure
+ * made at each.
+ */
+function otherMeasureAt(r: Reader, j: number, measure: Measure): boolean {
+  const measures = r.analysis.annotations.measures;
+  for (let k = firstFrom(measures, j); k < measures.length; k++) {
+    const a = measures[k];
+    if (a === undefined || a.start !== j) break;
+    if (a.entry.measure !== measure) return true;
+  }
+  return false;
 }
 
 /** Count and victims before a verb: «أن 7 من عناصر الشرطة قُتلوا», «20 عنصراً سقطوا بين قتيل وجريح». */

@@ -1,4 +1,4 @@
-import type { CueEntry, TriggerEntry } from '../../lexicon/index.js';
+import type { CueEntry, CueKind, TriggerEntry } from '../../lexicon/index.js';
 import type { DateExpression } from '../../text/index.js';
 import { daysBetween, firstWithMost, SERIES_ORDINALS } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
@@ -149,9 +149,10 @@ function cueEndsBefore(
 /** «تشهد المنطقة اشتباكات يومية»: a general situation rather than an act, when its cue leads the clause. */
 function isHabitual(inside: InClause): boolean {
   const first = inside.triggers[0];
-  return inside.cues.some(
-    (c) => c.entry.cue === 'habitual' && (first === undefined || c.start < first.start),
-  );
+  // A loop, not a callback: asked of every clause.
+  for (const c of inside.cues)
+    if (c.entry.cue === 'habitual' && (first === undefined || c.start < first.start)) return true;
+  return false;
 }
 
 /** A trigger's strength as its dictionary entry gives it (1–3), before strengthOf weighs its clause. */
@@ -276,10 +277,11 @@ function lastReportStart(analysis: Analysis, clause: Clause): number {
  * series; it counts acts, not people, and the act stays an act.
  */
 function countsPeopleOverTime(analysis: Analysis, inside: InClause): boolean {
-  return inside.cues.some(
-    (c) =>
-      c.entry.cue === 'tally' && !SERIES_ORDINALS.has(analysis.tokens[c.start - 1]?.text ?? ''),
-  );
+  // A loop, not a callback: asked of every clause.
+  for (const c of inside.cues)
+    if (c.entry.cue === 'tally' && !SERIES_ORDINALS.has(analysis.tokens[c.start - 1]?.text ?? ''))
+      return true;
+  return false;
 }
 
 /** A clause that opens on «بعد» and an act told as like another: «بعد هجوم مماثل». */
@@ -288,6 +290,35 @@ function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
   return someAt(analysis.annotations.triggers, clause.start + 1, (t) =>
     someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
   );
+}
+
+/**
+ * «غارة مماثلة»: whether a cue of an act like another follows one of the acts. Loops,
+ * not callbacks: asked of every clause, where each call made a closure per act.
+ */
+function toldAsLikeAnother(
+  analysis: Analysis,
+  triggers: readonly Annotation<TriggerEntry>[],
+): boolean {
+  for (const t of triggers) if (cueAt(analysis, 'similar_act', t.end)) return true;
+  return false;
+}
+
+/** Whether a cue of kind `cue` starts at token i. */
+function cueAt(analysis: Analysis, cue: CueKind, i: number): boolean {
+  const cues = analysis.annotations.cues;
+  for (let k = firstFrom(cues, i); k < cues.length; k++) {
+    const c = cues[k];
+    if (c === undefined || c.start !== i) break;
+    if (c.entry.cue === cue) return true;
+  }
+  return false;
+}
+
+/** Whether one of the acts is named strongly enough (strength 2 or more) to be an act of its own. */
+function namesAStrongAct(triggers: readonly Annotation<TriggerEntry>[]): boolean {
+  for (const t of triggers) if (t.entry.strength >= 2) return true;
+  return false;
 }
 
 /** Whether a measure word spans the trigger («قتيل آخر» is no other act). */
@@ -465,10 +496,8 @@ export function readAct(
     background: status.background,
     backgroundRules: status.rules,
     retelling: date === null && !placed && !hasNewActCue,
-    likeTheActBefore: triggers.some((t) =>
-      someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
-    ),
-    othersStruck: triggers.every((t) => t.entry.strength < 2) && othersWithin(analysis, clause),
+    likeTheActBefore: toldAsLikeAnother(analysis, triggers),
+    othersStruck: !namesAStrongAct(triggers) && othersWithin(analysis, clause),
     tally: countsPeopleOverTime(analysis, inside),
     habitual: isHabitual(inside),
     civilianSite: hasCue(analysis, 'civilian_site', clause.start, clause.end),

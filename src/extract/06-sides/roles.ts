@@ -206,14 +206,7 @@ export function weighRoles(
     // «الجيش طرد المسلحين»: with its subject before it, what follows the verb is its object.
     // «قتل 5 عناصر من قسد بهجوم لخلايا داعش»: the side whose dead were just counted is no subject.
     const subjectBefore =
-      triggerBefore !== undefined &&
-      inClause.some(
-        (o) =>
-          o.actor !== e.actor &&
-          o.end <= triggerBefore.start &&
-          o.end >= triggerBefore.start - 1 &&
-          !figures.some((f) => f.figure.start <= o.start && o.end <= f.figure.end),
-      );
+      triggerBefore !== undefined && otherSubjectBefore(inClause, e, triggerBefore, figures);
     if (triggerBefore !== undefined) {
       if (
         isIn(OBJECT_FIRST, analysis, triggerBefore.start) ||
@@ -230,14 +223,47 @@ export function weighRoles(
     else if (ownsAircraft(analysis, e)) votes.push(vote('actor1', 'sides/owns-aircraft', 3));
     if (namedInVictims(figures, id, e.start))
       votes.push(vote('actor2', 'sides/named-in-victims', 3));
-    else if (figures.some((f) => f.figure.victim === id))
-      votes.push(vote('actor2', 'sides/victims-counted', 1));
+    else if (victimsCounted(figures, id)) votes.push(vote('actor2', 'sides/victims-counted', 1));
     if (id === 'CIV') votes.push(vote('actor2', 'sides/civilians-are-targets', 1));
     // «قتل ثلاثة مدنيين في قصف…»: civilians next to an act's words were struck by it, never its doers.
     const weighed = id === 'CIV' ? votes.filter((v) => v.side === 'actor2') : votes;
     candidates.push(candidate(e, id, weighed));
   }
   return candidates;
+}
+
+/**
+ * Whether another actor of the clause ends right before the act `trigger`, as its
+ * subject, and is not among the people a figure counts. Loops, not callbacks: asked
+ * of every actor weighed, where each call made two closures.
+ */
+function otherSubjectBefore(
+  inClause: readonly EntityMention[],
+  e: EntityMention,
+  trigger: Annotation<TriggerEntry>,
+  figures: readonly AttributedFigure[],
+): boolean {
+  for (const o of inClause)
+    if (
+      o.actor !== e.actor &&
+      o.end <= trigger.start &&
+      o.end >= trigger.start - 1 &&
+      !countedIn(figures, o)
+    )
+      return true;
+  return false;
+}
+
+/** Whether the actor lies inside the words of one of the figures. */
+function countedIn(figures: readonly AttributedFigure[], o: EntityMention): boolean {
+  for (const { figure } of figures) if (figure.start <= o.start && o.end <= figure.end) return true;
+  return false;
+}
+
+/** Whether one of the figures counts the people of `id`. */
+function victimsCounted(figures: readonly AttributedFigure[], id: string): boolean {
+  for (const { figure } of figures) if (figure.victim === id) return true;
+  return false;
 }
 
 /** «أطلقت عناصر حاجز لقوات النظام النار على…»: whether the actor stands inside an act's words. */
@@ -354,12 +380,11 @@ function ownedForceAt(analysis: Analysis, start: number): number | null {
 
 /** «طائرة مسيرة (انتحارية) تابعة لـX»: the group a drone belongs to flies it. */
 function ownsAircraft(analysis: Analysis, e: EntityMention): boolean {
-  return (
-    isIn(OWNED_BY, analysis, e.start - 1) &&
-    [e.start - 3, e.start - 2, e.start - 1].some((at) =>
-      endsOf(analysis.annotations.airCues).has(at),
-    )
-  );
+  if (!isIn(OWNED_BY, analysis, e.start - 1)) return false;
+  // The three tokens before the actor, in a loop: asked of every actor weighed.
+  const airEnds = endsOf(analysis.annotations.airCues);
+  for (let at = e.start - 3; at < e.start; at++) if (airEnds.has(at)) return true;
+  return false;
 }
 
 /**
@@ -397,9 +422,22 @@ function actNoun(analysis: Analysis, i: number): boolean {
   if (t === undefined) return false;
   const before = analysis.tokens[i - 1];
   if (before !== undefined && BEFORE_ACT_NOUN.has(before.keys[0] ?? '')) return true;
+  return WITH_NOUN_CLITIC.of(t);
+}
+
+/**
+ * Whether a word carries a clitic a verb never takes («بقصف», «القصف») and is no
+ * light verb of one word without it: worked out once per word, where the
+ * conjunction was cut off the word's text (a new string) at every token asked.
+ */
+const WITH_NOUN_CLITIC = new WordTest((t) => {
   const bare = t.text.replace(CONJUNCTION, '');
-  const clitic = NOUN_CLITIC.test(bare);
-  return clitic && !(LIGHT_VERBS.get(wordKey(bare))?.some((p) => p.length === 1) ?? false);
+  return NOUN_CLITIC.test(bare) && !isOneWordLightVerb(wordKey(bare));
+});
+
+function isOneWordLightVerb(key: string): boolean {
+  for (const phrase of LIGHT_VERBS.get(key) ?? []) if (phrase.length === 1) return true;
+  return false;
 }
 
 /**

@@ -40,13 +40,11 @@ function readClause(
   const { analysis } = inputs;
   const act = readAct(analysis, clause, figures.length > 0, places.length > 0);
   const teller = inputs.attribution.sourceAt(act.at).claimant;
-  const attributed = figures.map((figure) => ({
-    figure,
-    source: inputs.attribution.sourceAt(figure.start),
-  }));
-  const protest = act.triggers.some(
-    (t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2,
-  );
+  // Loops, not callbacks: every clause is read, and each callback was a closure made for it.
+  const attributed: AttributedFigure[] = [];
+  for (const figure of figures)
+    attributed.push({ figure, source: inputs.attribution.sourceAt(figure.start) });
+  const protest = namesAProtest(act.triggers);
   // The parties' own counts after the actors weighed: most clauses have none, and keep the one list.
   const roles = weighRoles(inputs, clause, act.triggers, attributed);
   const claimed = partyClaims(analysis, attributed);
@@ -80,6 +78,13 @@ function readClause(
     teller,
     tellerSide: teller === null ? null : sideOf(analysis, teller),
   };
+}
+
+/** Whether one of the acts is a protest, named strongly enough to be one. */
+function namesAProtest(triggers: ActReading['triggers']): boolean {
+  for (const t of triggers)
+    if (t.entry.eventType === 'Protests' && t.entry.strength >= 2) return true;
+  return false;
 }
 
 /**
