@@ -110,9 +110,10 @@ describe('an act summed up over an area still takes in the town it was at, told 
   });
 });
 
-describe('a retelling that repeats an act’s toll joins it far into a long report, past acts that share one count', () => {
-  // Sixteen acts before, more than the gathering reads one by one; then the act, three acts
-  // elsewhere that state one of its counts, and the retelling placed where the act was not.
+describe('a retelling that repeats an act’s toll joins it far into a long report', () => {
+  // Sixteen acts before: with the act, more than the gathering reads one by one (so its indexes
+  // are asked); then the act, three acts elsewhere that state two dead, and the retelling placed
+  // where the act was not.
   const towns = ['سراقب', 'أريحا', 'سرمين', 'بنش', 'تفتناز', 'خان شيخون', 'معرة النعمان', 'منبج'];
   towns.push('الباب', 'اعزاز', 'عفرين', 'جرابلس', 'الأتارب', 'الرستن', 'صوران', 'جبلة');
   const before = towns.map((town) => `وقصفت الطائرات الروسية بلدة ${town}.`).join(' ');
@@ -127,7 +128,7 @@ describe('a retelling that repeats an act’s toll joins it far into a long repo
     ['Jasim', [null]],
   ];
 
-  it('two of its counts: the correspondent’s account is the act at Rasif', () => {
+  it('two of its counts, past acts that share one of them: the correspondent’s account is the act at Rasif', () => {
     const act =
       'قتل مدنيان وأصيب 4 آخرون جراء قذائف صاروخية أطلقها مسلحون على قرية الرصيف بريف حماة اليوم.';
     const retold =
@@ -141,6 +142,7 @@ describe('a retelling that repeats an act’s toll joins it far into a long repo
     const act = 'قتل 12 مدنيا في غارة جوية على بلدة كفرنبل اليوم.';
     const retold = 'وذكر مراسلنا أن طائرات حربية أغارت على ريف حماة ما أدى إلى مقتل 12 مدنيا.';
     const found = acts(`${before} ${act} ${between} ${retold}`);
+    expect(found).toHaveLength(towns.length + 4);
     expect(found.slice(towns.length)).toEqual([['Kafr Nobol', ['LOCAL']], ...elsewhere]);
   });
 });

@@ -398,6 +398,17 @@ export function anyWithin(
   return false;
 }
 
+/** Whether a cue of kind `cue` starts at token i (asked of every clause: a loop, no callback). */
+export function cueAt(analysis: Analysis, cue: CueKind, i: number): boolean {
+  const cues = analysis.annotations.cues;
+  for (let k = firstFrom(cues, i); k < cues.length; k++) {
+    const c = cues[k];
+    if (c === undefined || c.start !== i) break;
+    if (c.entry.cue === cue) return true;
+  }
+  return false;
+}
+
 export function hasCue(analysis: Analysis, cue: CueKind, from: number, to: number): boolean {
   const cues = analysis.annotations.cues;
   // A phrase that starts past `to` ends past it too.

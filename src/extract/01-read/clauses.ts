@@ -1,8 +1,7 @@
 import { countBelow, flatMapped } from '../../text/index.js';
 import type { Sentence } from '../../text/index.js';
-import { firstFrom, someAt, startingIn } from './analysis.js';
-import type { Analysis, Annotation } from './analysis.js';
-import type { CueEntry } from '../../lexicon/index.js';
+import { cueAt, firstFrom, someAt, startingIn } from './analysis.js';
+import type { Analysis } from './analysis.js';
 import { insideAName } from './query.js';
 
 /**
@@ -38,7 +37,7 @@ function coordinatedActs(analysis: Analysis, from: number, to: number): number[]
     );
     const trigger = someAt(analysis.annotations.triggers, i, (t) => t.entry.strength >= 2);
     // «…، وتعرضت بلدة حاس لقصف», «…، وسقطت قذائف على الحي»: the act it undergoes follows.
-    const undergoes = someAt(analysis.annotations.cues, i, (c) => c.entry.cue === 'clause_verb');
+    const undergoes = cueAt(analysis, 'clause_verb', i);
     if (measure || trigger || undergoes) cuts.push(i);
   }
   return cuts;
@@ -79,11 +78,7 @@ function addEarlierActCuts(analysis: Analysis, from: number, to: number, cuts: n
   for (let k = firstFrom(triggers, from + 3); k < triggers.length; k++) {
     const t = triggers[k];
     if (t === undefined || t.start >= to) break;
-    if (
-      t.end < to &&
-      isBaad(analysis, t.start - 1) &&
-      someAt(analysis.annotations.cues, t.end, isSimilarAct)
-    )
+    if (t.end < to && isBaad(analysis, t.start - 1) && cueAt(analysis, 'similar_act', t.end))
       cuts.push(t.start - 1);
   }
 }
@@ -91,10 +86,6 @@ function addEarlierActCuts(analysis: Analysis, from: number, to: number, cuts: n
 /** Whether token `i` is «بعد», with whatever clitics it carries. */
 function isBaad(analysis: Analysis, i: number): boolean {
   return analysis.tokens[i]?.keys.includes('بعد') === true;
-}
-
-function isSimilarAct(c: Annotation<CueEntry>): boolean {
-  return c.entry.cue === 'similar_act';
 }
 
 /**

@@ -5,6 +5,7 @@
 export {
   analyze,
   anyWithin,
+  cueAt,
   endsOf,
   firstAt,
   firstFrom,

@@ -1,4 +1,4 @@
-import type { CueEntry, CueKind, TriggerEntry } from '../../lexicon/index.js';
+import type { CueEntry, TriggerEntry } from '../../lexicon/index.js';
 import type { DateExpression } from '../../text/index.js';
 import { daysBetween, firstWithMost, SERIES_ORDINALS } from '../../text/index.js';
 import type { Analysis, Annotation, Clause, RuleUse } from '../01-read/index.js';
@@ -6,6 +6,7 @@ import {
   AFTER,
   anyWithin,
   because,
+  cueAt,
   ALREADY,
   ANOTHER,
   SECOND,
@@ -287,9 +288,13 @@ function countsPeopleOverTime(analysis: Analysis, inside: InClause): boolean {
 /** A clause that opens on «بعد» and an act told as like another: «بعد هجوم مماثل». */
 function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
   if (analysis.tokens[clause.start]?.keys.includes('بعد') !== true) return false;
-  return someAt(analysis.annotations.triggers, clause.start + 1, (t) =>
-    someAt(analysis.annotations.cues, t.end, (c) => c.entry.cue === 'similar_act'),
-  );
+  const triggers = analysis.annotations.triggers;
+  for (let k = firstFrom(triggers, clause.start + 1); k < triggers.length; k++) {
+    const t = triggers[k];
+    if (t === undefined || t.start !== clause.start + 1) break;
+    if (cueAt(analysis, 'similar_act', t.end)) return true;
+  }
+  return false;
 }
 
 /**
@@ -301,17 +306,6 @@ function toldAsLikeAnother(
   triggers: readonly Annotation<TriggerEntry>[],
 ): boolean {
   for (const t of triggers) if (cueAt(analysis, 'similar_act', t.end)) return true;
-  return false;
-}
-
-/** Whether a cue of kind `cue` starts at token i. */
-function cueAt(analysis: Analysis, cue: CueKind, i: number): boolean {
-  const cues = analysis.annotations.cues;
-  for (let k = firstFrom(cues, i); k < cues.length; k++) {
-    const c = cues[k];
-    if (c === undefined || c.start !== i) break;
-    if (c.entry.cue === cue) return true;
-  }
   return false;
 }
 
@@ -389,7 +383,7 @@ function followsTold(
   const after = references.some(
     (r) => isIn(AFTER, analysis, r.start - 1) || isIn(AFTER, analysis, r.start - 2),
   );
-  return after && triggers.some((t) => t.entry.strength >= 2);
+  return after && namesAStrongAct(triggers);
 }
 
 /** «المجزرة», «ارتكاب المجزرة»: an act noun made definite anywhere in its phrase. */

@@ -6,5 +6,5 @@ export { readAct } from './acts.js';
 export type { ActReading } from './acts.js';
 export { inheritBackground, inheritHabitual, markTallies } from './status.js';
 export type { Told } from './status.js';
-export { asTheActBefore, baseType, settleType, toldAsTheActBefore } from './type.js';
+export { asTheActBefore, baseType, namesAProtest, settleType, toldAsTheActBefore } from './type.js';
 export type { BaseType, ChosenType, TypedAct, TypeSides } from './type.js';

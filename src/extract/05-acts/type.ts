@@ -117,6 +117,13 @@ function mostSpecific(
   return top;
 }
 
+/** Whether one of the acts is a protest, named strongly enough to be one. */
+export function namesAProtest(triggers: readonly Annotation<TriggerEntry>[]): boolean {
+  for (const t of triggers)
+    if (t.entry.eventType === 'Protests' && t.entry.strength >= 2) return true;
+  return false;
+}
+
 /**
  * The type an incident's words give: its strongest triggers, most specific by
  * ACLED's hierarchy (a car bomb with a driver is a suicide bomb; shelling from
@@ -127,8 +134,7 @@ export function baseType(lexicon: Lexicon, acts: readonly TypedAct[]): BaseType 
   const tags = distinctTags(triggers);
   const suicide = acts.some((m) => m.suicide);
   const air = acts.some((m) => m.air);
-  if (triggers.some((t) => t.entry.eventType === 'Protests' && t.entry.strength >= 2))
-    return { type: protestType(acts, tags), role: null };
+  if (namesAProtest(triggers)) return { type: protestType(acts, tags), role: null };
   let strongest = 0;
   for (const t of triggers) strongest = Math.max(strongest, t.entry.strength);
   const candidates: Annotation<TriggerEntry>[] = [];

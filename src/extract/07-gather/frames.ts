@@ -4,7 +4,7 @@ import type { Clause } from '../01-read/index.js';
 import type { Attribution } from '../02-speakers/index.js';
 import { protestersHome } from '../03-places/index.js';
 import type { AttributedFigure, FigureMention } from '../04-figures/index.js';
-import { readAct } from '../05-acts/index.js';
+import { namesAProtest, readAct } from '../05-acts/index.js';
 import type { ActReading } from '../05-acts/index.js';
 import { partyClaims, sideOf, weighRoles } from '../06-sides/index.js';
 import type { RoleCandidate, RoleInputs } from '../06-sides/index.js';
@@ -78,13 +78,6 @@ function readClause(
     teller,
     tellerSide: teller === null ? null : sideOf(analysis, teller),
   };
-}
-
-/** Whether one of the acts is a protest, named strongly enough to be one. */
-function namesAProtest(triggers: ActReading['triggers']): boolean {
-  for (const t of triggers)
-    if (t.entry.eventType === 'Protests' && t.entry.strength >= 2) return true;
-  return false;
 }
 
 /**
