@@ -27,9 +27,8 @@ class MemoWordSet extends Set<string> implements WordSet {
   }
 
   /**
-   * Whether one of the token's keys is one of these words, in a loop: worked out at
-   * every call for a number or a mark (no word number to keep it by), and a callback
-   * given to `some` was a closure made at each.
+   * Whether one of the token's keys is one of these words: worked out at every call
+   * for a number or a mark (no word number to keep it by), so a loop, no callback.
    */
   private hasAnyKey(token: Token): boolean {
     for (const key of token.keys) if (this.has(key)) return true;
@@ -184,9 +183,8 @@ function endsAt(tokens: readonly Token[], stop: number, list: PhraseList): boole
 }
 
 /**
- * Whether the tokens ending right before `stop` spell `phrase`, in a loop: asked at
- * nearly every actor and act a rule weighs, where callbacks given to `some` and
- * `every` were closures made at each call and phrase.
+ * Whether the tokens ending right before `stop` spell `phrase`: asked at nearly
+ * every actor and act a rule weighs, so a loop, no callback.
  */
 function spelledBefore(tokens: readonly Token[], stop: number, phrase: KeyPhrase): boolean {
   const from = stop - phrase.length;

@@ -600,9 +600,8 @@ function countPastAdjuncts(
 }
 
 /**
- * Whether a casualty word of another measure than `measure` starts at token j, in a
- * loop: asked at each word a subject is sought past, where a callback was a closure
- * made at each.
+ * Whether a casualty word of another measure than `measure` starts at token j:
+ * asked at each word a subject is sought past, so a loop, no callback.
  */
 function otherMeasureAt(r: Reader, j: number, measure: Measure): boolean {
   const measures = r.analysis.annotations.measures;

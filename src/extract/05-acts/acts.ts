@@ -298,8 +298,8 @@ function earlierLikeAct(analysis: Analysis, clause: Clause): boolean {
 }
 
 /**
- * «غارة مماثلة»: whether a cue of an act like another follows one of the acts. Loops,
- * not callbacks: asked of every clause, where each call made a closure per act.
+ * «غارة مماثلة»: whether a cue of an act like another follows one of the acts
+ * (asked of every clause: a loop, no callback).
  */
 function toldAsLikeAnother(
   analysis: Analysis,

@@ -234,8 +234,8 @@ export function weighRoles(
 
 /**
  * Whether another actor of the clause ends right before the act `trigger`, as its
- * subject, and is not among the people a figure counts. Loops, not callbacks: asked
- * of every actor weighed, where each call made two closures.
+ * subject, and is not among the people a figure counts (asked of every actor
+ * weighed: loops, no callbacks).
  */
 function otherSubjectBefore(
   inClause: readonly EntityMention[],
@@ -427,16 +427,19 @@ function actNoun(analysis: Analysis, i: number): boolean {
 
 /**
  * Whether a word carries a clitic a verb never takes («بقصف», «القصف») and is no
- * light verb of one word without it: worked out once per word, where the
- * conjunction was cut off the word's text (a new string) at every token asked.
+ * light verb of one word without it: worked out once per word, as cutting the
+ * conjunction off makes a new string.
  */
 const WITH_NOUN_CLITIC = new WordTest((t) => {
   const bare = t.text.replace(CONJUNCTION, '');
   return NOUN_CLITIC.test(bare) && !isOneWordLightVerb(wordKey(bare));
 });
 
+/** Whether the word of this key is, alone, one of the light verbs («شن», «عمدت»). */
 function isOneWordLightVerb(key: string): boolean {
-  for (const phrase of LIGHT_VERBS.get(key) ?? []) if (phrase.length === 1) return true;
+  const phrases = LIGHT_VERBS.get(key);
+  if (phrases === undefined) return false;
+  for (const phrase of phrases) if (phrase.length === 1) return true;
   return false;
 }
 

@@ -40,7 +40,7 @@ function readClause(
   const { analysis } = inputs;
   const act = readAct(analysis, clause, figures.length > 0, places.length > 0);
   const teller = inputs.attribution.sourceAt(act.at).claimant;
-  // Loops, not callbacks: every clause is read, and each callback was a closure made for it.
+  // Loops, not callbacks: every clause is read.
   const attributed: AttributedFigure[] = [];
   for (const figure of figures)
     attributed.push({ figure, source: inputs.attribution.sourceAt(figure.start) });
