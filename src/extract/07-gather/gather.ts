@@ -466,9 +466,9 @@ class Drafts {
       : this.index.withCounts(background, figures);
   }
 
-  /** Whether that draft states this count (its measure and number). */
-  states(position: number, figure: FigureMention): boolean {
-    if (this.index !== null) return this.index.states(position, figure);
+  /** Whether that draft states this count (its measure and number), `key` its `figureKey`. */
+  states(position: number, figure: FigureMention, key: string): boolean {
+    if (this.index !== null) return this.index.states(position, key);
     const draft = this.all[position];
     if (draft === undefined) return false;
     for (const f of summaryOf(draft).figures)
@@ -613,9 +613,9 @@ class DraftIndex {
     );
   }
 
-  /** Whether that draft states this count (its measure and number). */
-  states(position: number, figure: FigureMention): boolean {
-    return this.figuresOf[position]?.has(figureKey(figure)) === true;
+  /** Whether that draft states the count of this `figureKey`. */
+  states(position: number, key: string): boolean {
+    return this.figuresOf[position]?.has(key) === true;
   }
 }
 
@@ -778,14 +778,13 @@ export function gatherIncidents(
     // «…ما أدى إلى استشهاد مدنيين اثنين وإصابة أربعة»: the same toll again is the same act, wherever the clause says its doers came from.
     if (target === undefined && mention.newAct !== 'explicit') {
       const counted = countsOf(mention);
+      // Keyed once: in a long report the drafts stating one of these counts are many, and most are walked past.
+      const keys = counted.map(figureKey);
       target = draftAt(
         drafts,
-        lastOf(index.withCounts(part, counted), (k) => {
-          const draft = drafts[k];
-          return (
-            draft !== undefined && repeatsToll(draft, mention, counted, (f) => index.states(k, f))
-          );
-        }),
+        lastOf(index.withCounts(part, counted), (k) =>
+          repeatsToll(index, k, weighed, counted, keys),
+        ),
       );
       rule = 'gather/repeats-the-toll';
     }
@@ -923,38 +922,49 @@ const TELLING_COUNT = 10;
  * one; or any one of them for the same kind of act at a place inside the area
  * the incident was told at («…فيما جرح طفلان بقصف مماثل على ريف القنيطرة» in
  * the lead, then «كما تعرضت بلدة خان أرنبة لقصف مماثل أدى إلى جرح طفلين»).
- * `counted` are the mention's figures with a count; `stated` says whether the
- * incident states one (the gathering's index: a long incident states hundreds).
+ * `counted` are the mention's figures with a count, `keys` their `figureKey`s;
+ * the drafts' index says whether the incident states one (a long incident
+ * states hundreds). Asked of every draft walked: nothing is made for one.
  */
 function repeatsToll(
-  draft: Draft,
-  mention: EventMention,
+  drafts: Drafts,
+  position: number,
+  weighed: Weighed,
   counted: readonly FigureMention[],
-  stated: (figure: FigureMention) => boolean,
+  keys: readonly string[],
 ): boolean {
-  if (counted.length === 0) return false;
-  const repeated = counted.filter(stated);
-  return (
-    repeated.length >= 2 ||
-    repeated.some((f) => (f.count ?? 0) >= TELLING_COUNT) ||
-    (repeated.length === 1 && toldCloserInItsArea(draft, mention))
-  );
+  const draft = drafts.all[position];
+  if (draft === undefined) return false;
+  // Counted, not filtered into a list: most drafts walked state one count and are passed.
+  let repeated = 0;
+  let telling = false;
+  for (let k = 0; k < counted.length; k++) {
+    const figure = counted[k];
+    const key = keys[k];
+    if (figure === undefined || key === undefined || !drafts.states(position, figure, key))
+      continue;
+    repeated++;
+    if ((figure.count ?? 0) >= TELLING_COUNT) telling = true;
+  }
+  return repeated >= 2 || telling || (repeated === 1 && toldCloserInItsArea(draft, weighed));
 }
 
-/** A mention of the incident's kind of act, on its day, at a place inside the area the incident names. */
-function toldCloserInItsArea(draft: Draft, mention: EventMention): boolean {
+/**
+ * A mention of the incident's kind of act, on its day, at a place inside the
+ * area the incident names. The mention's place and day as `weigh` worked them
+ * out: asked of every draft walked that states one of its counts.
+ */
+function toldCloserInItsArea(draft: Draft, weighed: Weighed): boolean {
+  const { here, day } = weighed;
+  if (here === null || here.precision >= 3) return false;
   const area = draftPlace(draft);
-  const here = bestPlace(mention.places);
-  const day = mention.date?.precision === 'day' ? mention.date.from : null;
   const draftDate = draftDay(draft);
   return (
     area !== null &&
-    here !== null &&
     area.precision === 3 &&
-    here.precision < 3 &&
     (day === null || draftDate === null || day === draftDate) &&
     placesCompatible(here, area) &&
-    sharesKind(draft, mention)
+    sharesKind(draft, weighed.mention)
   );
 }
 
