@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/contracts/index.js';
-import { news, read } from './helpers.js';
+import { actor, news, only, read } from './helpers.js';
 
 /**
  * Cue words decide whether words of violence tell an act, another act, or no
@@ -105,6 +105,27 @@ describe('a general situation, a running one or a threat is no act', () => {
 function figures(text: string, published: string): Figure[] {
   return news(read(text, published)).flatMap((i) => i.claims.flatMap((c) => c.figures));
 }
+
+describe('a word of a general situation after the act', () => {
+  it.each([
+    // Said of the place struck, after the act is told: today's act still stands.
+    ['قصفت قوات النظام بلدة كفرنبل اليوم، وهي بلدة تشهد قصفا يوميا.', 'SYR-GOV'],
+    [
+      'قتل ثلاثة مدنيين بقصف مدفعي على مدينة سراقب اليوم، في منطقة تتعرض للقصف باستمرار.',
+      'UNKNOWN',
+    ],
+    [
+      'استهدفت غارة جوية سوقا في مدينة أريحا صباح اليوم، والمدينة تتعرض لغارات بشكل متكرر.',
+      'UNKNOWN',
+    ],
+  ])('leaves the act told before it: «%s»', (text, doer) => {
+    expect(actor(only(read(text)), 'actor1')).toBe(doer);
+  });
+
+  it('while one leading the clause makes it no act', () => {
+    expect(news(read('تشهد بلدة كفرنبل قصفا يوميا من قوات النظام.'))).toEqual([]);
+  });
+});
 
 describe('«دون ورود أنباء عن إصابات»: casualties denied are no figure', () => {
   it.each<[text: string, published: string, type: string]>([

@@ -56,6 +56,12 @@ describe('event type and actors', () => {
       'Air/drone strike',
       'SYR-GOV',
     ],
+    // Two words between the drone and «تابعة لـ»: still its owner.
+    [
+      'قصفت طائرة مسيرة انتحارية صغيرة تابعة لقوات النظام نقطة للفصائل قرب مدينة سراقب اليوم.',
+      'Air/drone strike',
+      'SYR-GOV',
+    ],
     [
       'سقطت قذائف صاروخية أطلقتها قوات النظام على أطراف بلدة كفرنبل اليوم.',
       'Shelling/artillery/missile attack',

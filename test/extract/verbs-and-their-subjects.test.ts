@@ -268,6 +268,41 @@ describe('more people struck elsewhere, «آخرون», with no act of their own
     const counts = read(text, '2019-06-01').incidents.flatMap((i) => tuples(i));
     expect(counts.at(-1)?.slice(2)).toEqual([side, count]);
   });
+  it.each([
+    [
+      'قصفت قوات النظام مدينة سراقب بالمدفعية، فيما قتل أربعة آخرون بغارة جوية على بلدة كفرنبل المجاورة.',
+      'Air/drone strike',
+    ],
+    [
+      'شنت الطائرات الروسية غارات على مدينة أريحا، بينما قتل ثلاثة آخرون بتفجير في بلدة سرمين.',
+      'Remote explosive/landmine/IED',
+    ],
+    [
+      'شنت الطائرات الروسية غارات على مدينة أريحا، فيما قتل شخصان آخران بإطلاق نار في بلدة سرمين.',
+      'Attack',
+    ],
+    [
+      'استهدفت غارة روسية مدينة أريحا، في حين قتلت امرأتان أخريان بقصف على بلدة بنش.',
+      'Shelling/artillery/missile attack',
+    ],
+  ])('fell to an act of their own when their clause names one: «%s»', (text, subType) => {
+    const incidents = read(text, '2019-06-01').incidents;
+    expect(incidents).toHaveLength(2);
+    const own = incidents[1];
+    // Their own act's type, and not the doer of the act before: its words do not name one.
+    expect(own?.sub_event_type).toBe(subType);
+    expect(own === undefined ? null : actor(own, 'actor1')).toBe('UNKNOWN');
+  });
+});
+
+describe('a subject sought past the cause, place and time of its verb', () => {
+  it.each<[text: string, tuple: [string, string | null, number]]>([
+    ['أصيب في القصف على مدينة سراقب اليوم وقتل خمسة مدنيين.', ['killed', 'CIV', 5]],
+    ['جرح بقصف الطيران على بلدة كفرنبل أمس وقتل ثلاثة أطفال.', ['killed', 'CIV', 3]],
+    ['قتل في الغارة على مدينة أريحا اليوم وأصيب سبعة مدنيين.', ['injured', 'CIV', 7]],
+  ])('stops at a casualty verb of another measure, whose count it is: «%s»', (text, tuple) => {
+    expect(tuples(only(read(text)))).toEqual([[null, ...tuple]]);
+  });
 });
 
 describe('a group named after an act noun with «لـ» on its force noun', () => {
