@@ -182,7 +182,8 @@ describe('PhraseIndex', () => {
     growing.add('قصف جوي', 'air strike');
     const tokens = tokensOf('قصف مدفعي عنيف');
     expect(growing.matchesAt(tokens, 0).map((m) => m.values[0])).toEqual(['strike']);
-    // «مدفعي» went on no phrase when the walk met it; now it does, and «عنيف» after it too.
+    expect(growing.matchesAt(tokens, 1)).toEqual([]);
+    // «مدفعي» went on no phrase and started none when the walks met it; now it does both, and «عنيف» after it too.
     growing.add('قصف مدفعي', 'shelling');
     growing.add('مدفعي عنيف', 'heavy');
     expect(growing.matchesAt(tokens, 0).map((m) => [m.end, m.values[0]])).toEqual([
