@@ -185,7 +185,6 @@ export class PhraseIndex<V> {
     at.values.push(value);
     this.size++;
     this.walkStarts.clear();
-    this.starting = null;
     this.goingOn = null;
   }
 
@@ -428,8 +427,6 @@ export class PhraseIndex<V> {
     const token = start < end ? tokens[start] : undefined;
     if (token === undefined || token.kind === 'break') return this.found;
     if (token.kind === 'word') {
-      // Most words start no phrase: answered from a bit, the walks' larger table not read.
-      if (!this.startsSome(token)) return this.found;
       // The word alone first, then the longer phrases: the order of ends the
       // walk gives is the same, as every phrase of one word ends first.
       const { oneWord, deeper } = this.walkStarts.of(token);
@@ -447,23 +444,6 @@ export class PhraseIndex<V> {
     }
     inOrderOfEnd(this.found);
     return this.found;
-  }
-
-  /**
-   * Whether a word starts some phrase, worked out once per word in two bits
-   * (`WordTest`): annotating a report walks from every word, and most start
-   * none; their answer read from a table of 8 KB, not from `walkStarts`' table
-   * of a pointer a word (256 KB), which a report's words read out of the
-   * processor's caches. Made when first asked, forgotten when a phrase is added.
-   */
-  private starting: WordTest | null = null;
-
-  private startsSome(token: Token): boolean {
-    this.starting ??= new WordTest((word) => {
-      const { oneWord, deeper } = this.walkStarts.of(word);
-      return oneWord.length > 0 || deeper.length > 0;
-    });
-    return this.starting.of(token);
   }
 
   /**
