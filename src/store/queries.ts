@@ -98,11 +98,11 @@ export async function earliestStart(
 }
 
 /**
- * Where a filter's events are read: `events`, or for words of one piece
- * `event_words` (schema.ts, migration 24), which holds the same columns a
- * filter names and the views read, and each event's words, found by word;
- * or for a search kept (keepSearch), `search_matches` (migration 31): its
- * events' rows, side by side.
+ * Where a filter's events are read: `events`, or for words `event_words`
+ * (schema.ts, migration 24), which holds the same columns a filter names and
+ * the views read, and each event's words, found by word (a phrase's through
+ * them too, migration 61); or for a search kept (keepSearch),
+ * `search_matches` (migration 31): its events' rows, side by side.
  */
 export type EventTable = 'events' | 'event_words' | 'search_matches';
 
@@ -114,10 +114,17 @@ export const WORD_PIECE_REACH = 101;
 
 /** The table a filter's events are best read from (EventTable). */
 export function eventTable(filter: EventFilter): EventTable {
-  const words = normalizePhrase(filter.search ?? '');
-  return words !== '' && !words.includes(' ') && words.length <= WORD_PIECE_REACH
-    ? 'event_words'
-    : 'events';
+  return normalizePhrase(filter.search ?? '') !== '' ? 'event_words' : 'events';
+}
+
+/**
+ * Whether the events' words alone cannot tell which events hold `words`
+ * (normalized): a phrase, or a word longer than WORD_PIECE_REACH. Their
+ * events are found through their words, then their texts compared
+ * (schema.ts, phrase_events).
+ */
+function comparedAsWritten(words: string): boolean {
+  return words.includes(' ') || words.length > WORD_PIECE_REACH;
 }
 
 /**
@@ -180,7 +187,8 @@ export const KEPT_MOST = 100;
  * rows side by side instead of event by event (schema.ts, migration 31, which
  * declines a search in more than a tenth of the events, or beyond
  * KEPT_MOST): a word of one piece, found on event_words, or a phrase (or a
- * word too long for event_words), found on the events (migration 35). Built
+ * word too long for event_words), found through the events' words, their
+ * texts compared (migrations 35 and 61). Built
  * once, by the count that finds it frequent; then kept in step with the
  * events by their triggers. A search in more than a tenth of the events is
  * counted instead (migration 40): its events summed by month and the values a
@@ -196,7 +204,7 @@ export async function keepSearch(db: Sql, filter: EventFilter, found: number): P
     words,
     containing(words),
     KEPT_MOST,
-    eventTable(filter) === 'events',
+    comparedAsWritten(words),
   ]);
   // Its rows or counts are new to the planner, which would plan its views on guesses until the
   // next refreshStatistics: at 1,000,000 events a town's page was read whole and sorted (18 ms)
@@ -282,7 +290,8 @@ export function conditions(
     // The words as written anywhere in the event, or a name a letter off («سراقيب» for «سراقب»).
     // Words that normalize to nothing («_») are in no event: the filter keeps nothing, it is not dropped.
     // On event_words, the words that hold them (a word of one piece is in a text exactly when
-    // one of the text's words holds it): found in the vocabulary, then the events with any.
+    // one of the text's words holds it): found in the vocabulary, then the events with any; a
+    // phrase's events through their words, their texts compared (phrase_events).
     // On search_matches, the rows kept for these words are the events that match.
     where.push(
       table === 'search_matches'
@@ -328,9 +337,12 @@ function searchCondition(
 ): string {
   if (words === '') return 'false';
   const written =
-    table === 'event_words'
-      ? `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`
-      : `search_text LIKE ${param(containing(words))}`;
+    table !== 'event_words'
+      ? `search_text LIKE ${param(containing(words))}`
+      : comparedAsWritten(words)
+        ? // Called once (a scalar subquery): called on each row walked, it would find them all again.
+          `id = ANY((SELECT phrase_events(${param(words)}, ${param(containing(words))}))::text[])`
+        : `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`;
   return `(${written} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`;
 }
 
@@ -1207,8 +1219,8 @@ async function pageOf(
   const earliest = await earliestStart(db, filter);
   const read = async (cursor: Cursor | null, count: number): Promise<EventRow[]> => {
     const search = filter.search?.trim() ?? '';
-    // A search with few matches reads them with their sort values (from event_words for
-    // words of one piece), then the page's events for the first of them.
+    // A search with few matches reads them with their sort values (from event_words), then the
+    // page's events for the first of them.
     // A kept search's rows are walked in the list's order, as the events are (search_matches_order,
     // migration 43), or read and ordered where the planner finds its other values rare: read
     // whole, a page of «سراقب» at 1,000,000 events sorted its 33,252 rows for 50.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, SCHEMA_VERSION } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
+import { foldCounts } from '../../src/store/counts.js';
+import { conditions, eventTable } from '../../src/store/queries.js';
 import { weekdayContradicted } from '../../src/store/schema.js';
 import { engines } from './engines.js';
 import {
@@ -735,5 +737,89 @@ describe.each(engines())('migration 60 on a store with deltas pending, on $name'
     );
     expect(await countsKept(db)).toEqual(await countsCounted(db));
     expect(await facetSpansKept(db)).toEqual(await facetSpansCounted(db));
+  });
+});
+
+describe.each(engines())('migration 61 on a store with a phrase kept, on $name', (engine) => {
+  let db: Database;
+  const kept = 'جسر الزيتون';
+  beforeAll(async () => {
+    db = await engine.openAt(60);
+    // The phrase as written, across the ends of two words, its words apart; 118 events of
+    // neither (a phrase in more than a tenth of the events is counted, not kept).
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+         search_text, search_names, data)
+       SELECT 'p' || k, 'Battles', 'Armed clash', date '2023-01-10' + k, date '2023-01-10' + k,
+         '{}', CASE WHEN k <= 6 THEN 'قصف علي ' || $1 || ' ليلا'
+                    WHEN k <= 9 THEN 'قصف علي بجسر الزيتونه'
+                    WHEN k <= 12 THEN 'الزيتون جسر قديم'
+                    ELSE 'اشتباك قرب البلده' END,
+         '{}', jsonb_build_object('id', 'p' || k)
+       FROM generate_series(1, 130) AS k`,
+      [kept],
+    );
+    // Kept as migration 45's keep_search keeps a phrase: from the events' text (weighed against
+    // every event counted: their deltas folded first, as a count does).
+    await foldCounts(db);
+    await db.query("SELECT keep_search($1, '%' || $1 || '%', 100, true)", [kept]);
+    await migrate(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** The ids of the rows of `table` that `where` keeps, in order. */
+  const ids = async (
+    table: string,
+    where: readonly string[],
+    params: unknown[],
+  ): Promise<string[]> =>
+    (
+      await db.query<{ id: string }>(
+        `SELECT id FROM ${table} WHERE ${where.join(' AND ')} ORDER BY id`,
+        params,
+      )
+    ).map((r) => r.id);
+
+  it("drops the trigram index of the events' text and finds each phrase as its text holds it", async () => {
+    const indexes = await db.query<{ indexname: string }>(
+      "SELECT indexname FROM pg_indexes WHERE tablename = 'events'",
+    );
+    expect(indexes.map((r) => r.indexname)).not.toContain('events_search');
+    for (const search of [kept, 'علي بجسر', 'الزيتون جسر', 'قرب البلده', 'زيتون جسر', 'جسر']) {
+      const plain = conditions({ search });
+      const found = conditions({ search }, undefined, eventTable({ search }));
+      expect(await ids('event_words', found.where, found.params)).toEqual(
+        await ids('events', plain.where, plain.params),
+      );
+    }
+    expect(await ids('events', ['search_text LIKE $1'], [`%${kept}%`])).toHaveLength(9);
+  });
+
+  it('keeps the rows of the phrase kept before, and keeps them as events are written', async () => {
+    const plain = async (): Promise<string[]> =>
+      ids('events', ['search_text LIKE $1'], [`%${kept}%`]);
+    const rows = (): Promise<string[]> => ids('search_matches', ['search = $1'], [kept]);
+    expect(await rows()).toEqual(await plain());
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, claimants, search_text, search_names, data)
+       VALUES ('p500', 'Battles', 'Armed clash', '{}', 'عند ' || $1, '{}', '{"id": "p500"}')`,
+      [kept],
+    );
+    await db.query("UPDATE events SET search_text = 'اشتباك' WHERE id = 'p4'");
+    expect(await rows()).toEqual(await plain());
+    expect(await rows()).toContain('p500');
+  });
+
+  it('keeps a phrase found through the words of its events, the same events its text holds', async () => {
+    const phrase = 'علي بجسر';
+    await foldCounts(db);
+    expect(
+      await db.query("SELECT keep_search($1, '%' || $1 || '%', 100, true) AS kept", [phrase]),
+    ).toEqual([{ kept: true }]);
+    expect(await ids('search_matches', ['search = $1'], [phrase])).toEqual(
+      await ids('events', ['search_text LIKE $1'], [`%${phrase}%`]),
+    );
   });
 });

@@ -69,6 +69,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [58, 'de5dd96972de40e6'],
   [59, 'a7e5e147ba88c2f1'],
   [60, '83cabbd55388a6cf'],
+  [61, 'cd74a3ceadd6954d'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

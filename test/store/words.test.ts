@@ -460,7 +460,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
         ].sort(),
       );
       for (const filter of filters) await expectPlain(filter);
-      expect(await eventSource(db, search)).toBe('events');
+      expect(await eventSource(db, search)).toBe('event_words');
       // Kept once, by the count that finds it frequent, from the events as the filter finds them.
       expect(await keepSearch(db, search, KEPT_FROM)).toBe(true);
       expect(await keepSearch(db, search, KEPT_FROM)).toBe(false);
@@ -512,7 +512,7 @@ describe.each(engines())('the words filter on $name', (engine) => {
       expect(await keepSearch(db, { search: 'قصف علي' }, KEPT_FROM)).toBe(false);
       expect(await listed('قصف علي')).toBe(false);
       expect(await searchCounted(db, { search: 'قصف علي' })).toBe(true);
-      expect(await eventSource(db, { search: 'قصف علي' })).toBe('events');
+      expect(await eventSource(db, { search: 'قصف علي' })).toBe('event_words');
       await expectPlain({ search: 'قصف علي', publicOnly: true });
     } finally {
       await forget('phr', [phrase, 'قصف علي']);
