@@ -325,8 +325,8 @@ const WORDS_COLUMNS = `id, date_start, date_end, private, review_status, event_t
  * run of letters with no space) in pieces of 500 that overlap by 101, since an
  * index entry holds at most ~2.7 KB and one word too long for it would make the
  * event's write fail. A search of at most WORD_PIECE_REACH letters is in a
- * word exactly when it is in one of its pieces (eventTable sends longer ones
- * to the events).
+ * word exactly when it is in one of its pieces (a longer one, like a phrase,
+ * is found through phrase_events, migration 61).
  */
 const wordPieces = (text: string): string => `SELECT DISTINCT substr(t, 1 + 399 * j, 500) AS word
     FROM unnest(string_to_array(${text}, ' ')) AS t,
@@ -1094,6 +1094,8 @@ $$;
  * with `holding`: the events found are those `search_text LIKE holding`
  * finds. Its statement is made for the number of patterns, given as one
  * parameter ($1, with `holding` as $2), so that a test can read its plan.
+ * `searched` is normalized as normalizePhrase gives it, one space between
+ * words: two in a row would ask for an empty word, which no event has.
  */
 const PHRASE_EVENTS = String.raw`CREATE FUNCTION phrase_patterns(searched text) RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$

@@ -1617,7 +1617,6 @@ describe.each(engines())('the event filters on $name', (engine) => {
     // A word of one piece is found among the events' words; only the page's events are read.
     expect(indexes).toContain('event_words_words');
     expect(indexes).not.toContain('events_facts');
-    expect(indexes).not.toContain('events_search');
   });
 
   it("finds a phrase's events through the index of their words, and compares only their texts", async () => {
@@ -1653,7 +1652,6 @@ describe.each(engines())('the event filters on $name', (engine) => {
         .filter((n) => ['events', 'event_words'].includes(n['Relation Name'] ?? ''))
         .map((n) => n['Node Type']),
     ).not.toContain('Seq Scan');
-    expect(indexes).not.toContain('events_search');
   });
 
   it("walks a kept search's rows in the list's order for its pages, which follow the events' order, and sums its counts for its other views", async () => {
