@@ -121,7 +121,7 @@ export function eventTable(filter: EventFilter): EventTable {
  * Whether the events' words alone cannot tell which events hold `words`
  * (normalized): a phrase, or a word longer than WORD_PIECE_REACH. Their
  * events are found through their words, then their texts compared
- * (schema.ts, phrase_events).
+ * (phraseCondition).
  */
 function comparedAsWritten(words: string): boolean {
   return words.includes(' ') || words.length > WORD_PIECE_REACH;
@@ -291,7 +291,7 @@ export function conditions(
     // Words that normalize to nothing («_») are in no event: the filter keeps nothing, it is not dropped.
     // On event_words, the words that hold them (a word of one piece is in a text exactly when
     // one of the text's words holds it): found in the vocabulary, then the events with any; a
-    // phrase's events through their words, their texts compared (phrase_events).
+    // phrase's events through their words, their texts compared (phraseCondition).
     // On search_matches, the rows kept for these words are the events that match.
     where.push(
       table === 'search_matches'
@@ -340,10 +340,52 @@ function searchCondition(
     table !== 'event_words'
       ? `search_text LIKE ${param(containing(words))}`
       : comparedAsWritten(words)
-        ? // Called once (a scalar subquery): called on each row walked, it would find them all again.
-          `id = ANY((SELECT phrase_events(${param(words)}, ${param(containing(words))}))::text[])`
+        ? phraseCondition(words, param)
         : `words && ARRAY(SELECT word FROM search_words WHERE word LIKE ${param(containing(words))})`;
   return `(${written} OR search_names && ARRAY(SELECT term FROM search_terms WHERE ${param(words)} <% term))`;
+}
+
+/**
+ * The condition that a row of event_words is of an event whose text holds the
+ * normalized `words` (comparedAsWritten). «A B C» is only in a text with a
+ * word ending in A (found by its letters reversed in search_words_ending,
+ * migration 62: a word of one letter gives the trigram index nothing to seek,
+ * and it read itself whole), the word B itself (among the events' words as
+ * it is), and a word starting with C (found in the vocabulary by its
+ * trigrams); a search of one word is in a word
+ * holding it; a word of over WORD_PIECE_REACH letters is sought by its first
+ * WORD_PIECE_REACH, which one of the pieces kept of a longer word holds
+ * (schema.ts, wordPieces). The events with a word of each are found through
+ * event_words_words, then each one's text, read by id, compared with the
+ * phrase (the planner runs that costliest condition last). In the view's own
+ * statement, its events are found in the one pass that reads them: found
+ * apart by phrase_events (migration 61, which keep_search still calls) and
+ * given to the view as ids, the ids were found again in event_words' key:
+ * a phrase in 1,206 events of 100,000 (bench/filters.ts, not kept) cost
+ * 17-22 ms of CPU a view on PostgreSQL (map, timeline, facets), 13-18 so.
+ */
+function phraseCondition(words: string, param: (value: unknown) => string): string {
+  const escaped = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
+  // Letters as the database counts them (left, reverse): code points, not UTF-16 units.
+  const all = words.split(' ').map((word) => Array.from(word));
+  const last = all.length - 1;
+  const whole = all.filter((letters, k) => k > 0 && k < last && letters.length <= WORD_PIECE_REACH);
+  const sought = all.flatMap((letters, k) => {
+    const piece = escaped(letters.slice(0, WORD_PIECE_REACH).join(''));
+    if (letters.length > WORD_PIECE_REACH || last === 0)
+      return [`word LIKE ${param(`%${piece}%`)}`];
+    if (k === 0)
+      return [`reverse(word) LIKE ${param(`${escaped([...letters].reverse().join(''))}%`)}`];
+    return k === last ? [`word LIKE ${param(`${piece}%`)}`] : [];
+  });
+  const held = [
+    ...(whole.length > 0
+      ? [`words @> ${param(whole.map((letters) => letters.join('')))}::text[]`]
+      : []),
+    ...sought.map((found) => `words && ARRAY(SELECT word FROM search_words WHERE ${found})`),
+  ];
+  return `(${held.join(' AND ')} AND EXISTS (SELECT FROM events AS written
+    WHERE written.id = event_words.id AND written.search_text LIKE ${param(containing(words))}))`;
 }
 
 /** `YYYY-MM-DD` of a real day, or null. */
@@ -1186,8 +1228,8 @@ export interface Page {
  * Whether a page of a search is best found by reading the events whose words
  * match and ordering them, as the planner's estimates tell. Words are matched
  * through the vocabulary's trigram index, which cannot give events in the
- * list's order (a phrase's events come from phrase_events, whose rows the
- * planner guesses few: a phrase is always read so);
+ * list's order (a phrase's, found through its words and its text compared,
+ * the planner guesses few: a phrase is always read so);
  * walking the order checks each event's words on its row until a page is
  * found. The planner prices that check as one comparison and walked 10,000
  * events for a page of 250 of a town's 3,400 (137 ms on PostgreSQL, against

@@ -326,7 +326,8 @@ const WORDS_COLUMNS = `id, date_start, date_end, private, review_status, event_t
  * index entry holds at most ~2.7 KB and one word too long for it would make the
  * event's write fail. A search of at most WORD_PIECE_REACH letters is in a
  * word exactly when it is in one of its pieces (a longer one, like a phrase,
- * is found through phrase_events, migration 61).
+ * is found through its words, then its events' texts compared: queries.ts,
+ * phraseCondition, and keep_search's phrase_events, migration 61).
  */
 const wordPieces = (text: string): string => `SELECT DISTINCT substr(t, 1 + 399 * j, 500) AS word
     FROM unnest(string_to_array(${text}, ' ')) AS t,
@@ -3815,6 +3816,19 @@ ${FOLD_GROUPED}
 ${PHRASE_EVENTS}
 ${keepOrCountFunction(true, true)}
 DROP INDEX events_search;
+`,
+  },
+  {
+    version: 62,
+    name: "the vocabulary's words by their letters reversed, for a phrase's first word",
+    sql: `
+-- A phrase's first word is the end of a word of the text: «5 قتلى» is in a
+-- text with a word ending in «5». A word of one letter at the end of a LIKE
+-- pattern gives the trigram index of the vocabulary no trigram to seek, and
+-- it read itself whole; its words reversed are found by their start in a
+-- btree instead, whatever the length (queries.ts, phraseCondition).
+CREATE INDEX search_words_ending ON search_words (reverse(word) text_pattern_ops);
+ANALYZE search_words;
 `,
   },
 ];

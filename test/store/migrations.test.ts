@@ -823,3 +823,55 @@ describe.each(engines())('migration 61 on a store with a phrase kept, on $name',
     );
   });
 });
+
+describe.each(engines())('migration 62 on a store with a vocabulary, on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.openAt(61);
+    // Words ending in one letter and another, in the vocabulary before the index of their ends.
+    await db.query(
+      `INSERT INTO events (id, event_type, sub_event_type, date_start, date_end, claimants,
+         search_text, search_names, data)
+       SELECT 'v' || k, 'Battles', 'Armed clash', date '2023-03-01' + k, date '2023-03-01' + k,
+         '{}', CASE WHEN k % 3 = 0 THEN 'قتل ' || k || ' مدنيين في قصف'
+                    WHEN k % 3 = 1 THEN 'جرح ' || k || ' مدنيين'
+                    ELSE 'قتل ' || k || ' عناصر | مدنيين' END,
+         '{}', jsonb_build_object('id', 'v' || k)
+       FROM generate_series(1, 60) AS k`,
+    );
+    await migrate(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("keeps every word of the vocabulary by its ends, and finds a phrase after a word's last letter as its text holds it", async () => {
+    // The words ending in «5» read from the index alone, as the vocabulary read whole gives them.
+    const ending = "SELECT word FROM search_words WHERE reverse(word) LIKE '5%'";
+    const words = (rows: { word: string }[]): string[] => rows.map((r) => r.word).sort();
+    // (Its words made anew, which no index holds.)
+    const plain = words(await db.query(ending.replace('reverse(word)', "reverse(word || '')")));
+    expect(plain.length).toBeGreaterThan(3);
+    const indexed = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const plan = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${ending}`);
+      expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('search_words_ending');
+      return words(await tx.query(ending));
+    });
+    expect(indexed).toEqual(plain);
+    for (const search of ['5 مدنيين', '0 مدنيين في', '5 مدنيين في ق', 'ل 1']) {
+      const plain = conditions({ search });
+      const found = conditions({ search }, undefined, eventTable({ search }));
+      const ids = async (table: string, where: readonly string[], params: unknown[]) =>
+        (
+          await db.query<{ id: string }>(
+            `SELECT id FROM ${table} WHERE ${where.join(' AND ')} ORDER BY id`,
+            params,
+          )
+        ).map((r) => r.id);
+      const expected = await ids('events', plain.where, plain.params);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await ids('event_words', found.where, found.params)).toEqual(expected);
+    }
+  });
+});

@@ -70,6 +70,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [59, 'a7e5e147ba88c2f1'],
   [60, '83cabbd55388a6cf'],
   [61, 'cd74a3ceadd6954d'],
+  [62, '7ac18fcfe2dd35ae'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);

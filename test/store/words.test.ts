@@ -84,6 +84,10 @@ const SEARCHES = [
   ['a phrase across two parts of the text', 'مسيره | نسبه'],
   ['words of one text not side by side', 'غاره مدينه'],
   ['a phrase with a word in no event', 'قصف حلفايا'],
+  ['a phrase whose first word is one letter', 'ه علي'],
+  ['a phrase whose last word is one letter', 'من ا'],
+  ["a phrase from a figure's last two letters to one letter", '0% من ا'],
+  ['two words of one letter', 'a b'],
   ['a word in no event', 'حلفايا'],
 ] as const;
 
@@ -255,6 +259,27 @@ describe.each(engines())('the words filter on $name', (engine) => {
     expect(await found('مسيره | نسبه')).toBe(2);
     expect(await found('غاره مدينه')).toBe(0);
     expect(await found('قصف حلفايا')).toBe(0);
+  });
+
+  it('finds a phrase in too few events to keep in every view as a plain reading does, as events are written, keeping nothing of it', async () => {
+    // «ه علي»: the end of «غاره» and the next word, in every eighth event (fill).
+    const search = 'ه علي';
+    try {
+      expect(await expectPlain({ search })).toHaveLength(30);
+      expect(await listed(search)).toBeNull();
+      expect(await eventSource(db, { search })).toBe('event_words');
+      await insertThree('unkept', 'اشتباك عند بلده علي الطريق');
+      await insertThree('unkept-apart', 'اشتباك عند بلده | علي الطريق');
+      const ids = await expectPlain({ search });
+      expect(ids.filter((id) => id.startsWith('unkept'))).toEqual([
+        'unkept1',
+        'unkept2',
+        'unkept3',
+      ]);
+      expect(await listed(search)).toBeNull();
+    } finally {
+      await forget('unkept', [search]);
+    }
   });
 
   it('reads the events of words once for their timeline, its period and its buckets alike', async () => {
