@@ -75,6 +75,25 @@ export function readReportFrames(document: Document, knowledge: Knowledge): Read
 }
 
 /**
+ * The document as extraction reads it: the contract's five fields, its
+ * publication date the caller's when it carries none. Written field by field,
+ * not `{ ...document, published }`: V8 gives a spread's object a map of its own
+ * that lives only while such an object does. A long report's pass runs a full
+ * collection, the next report's document gets a new map, and every stage
+ * compiled to read the old one (08-write reads its text at each span) falls
+ * back to the interpreter and is compiled again.
+ */
+export function documentRead(document: Document, published?: string | null): Document {
+  return {
+    text: document.text,
+    title: document.title,
+    outlet: document.outlet,
+    url: document.url,
+    published: document.published ?? published ?? null,
+  };
+}
+
+/**
  * Reads one report and returns the incidents it reports, each figure tied to
  * whoever claimed it and every field to the words it came from: its frames
  * read (`readReportFrames`), then gathered into incidents and written.
@@ -85,7 +104,7 @@ export function readReportFrames(document: Document, knowledge: Knowledge): Read
  */
 export function extract(document: Document, options: ExtractOptions = {}): DocumentResult {
   const knowledge = options.knowledge ?? shippedKnowledge();
-  const doc: Document = { ...document, published: document.published ?? options.published ?? null };
+  const doc = documentRead(document, options.published);
   const { analysis, places, frames } = readReportFrames(doc, knowledge);
   // 05 acts, across clauses: past acts told at length, general situations, tallies.
   const told = markTallies(inheritBackground(inheritHabitual(analysis, frames)));
