@@ -348,34 +348,35 @@ function searchCondition(
 /**
  * The condition that a row of event_words is of an event whose text holds the
  * normalized `words` (comparedAsWritten). «A B C» is only in a text with a
- * word ending in A (found by its letters reversed in search_words_ending,
- * migration 62: a word of one letter gives the trigram index nothing to seek,
- * and it read itself whole), the word B itself (among the events' words as
- * it is), and a word starting with C (found in the vocabulary by its
- * trigrams); a search of one word is in a word
- * holding it; a word of over WORD_PIECE_REACH letters is sought by its first
+ * word ending in A, the word B itself and a word starting with C; a search of
+ * one word, only in one with a word holding it. The first word is sought by
+ * its letters reversed (search_words_ending, migration 62): a word of one
+ * letter gives the vocabulary's trigram index nothing to seek, and it was read
+ * whole. A word of over WORD_PIECE_REACH letters is sought by its first
  * WORD_PIECE_REACH, which one of the pieces kept of a longer word holds
  * (schema.ts, wordPieces). The events with a word of each are found through
- * event_words_words, then each one's text, read by id, compared with the
- * phrase (the planner runs that costliest condition last). In the view's own
- * statement, its events are found in the one pass that reads them: found
- * apart by phrase_events (migration 61, which keep_search still calls) and
- * given to the view as ids, the ids were found again in event_words' key:
- * a phrase in 1,206 events of 100,000 (bench/filters.ts, not kept) cost
- * 17-22 ms of CPU a view on PostgreSQL (map, timeline, facets), 13-18 so.
+ * event_words_words, then each one's text, read by id, is compared with the
+ * phrase (the planner runs that costliest condition last).
+ * Found in the view's own statement, in the one pass that reads its events:
+ * found apart by phrase_events and given to the view as ids, the ids were
+ * looked up again in event_words' key, and a phrase in 1,206 events of
+ * 100,000 (bench/filters.ts, not kept) cost 17-22 ms of CPU a view on
+ * PostgreSQL (map, timeline, facets), against 13-18 found here.
+ * phrase_patterns (schema.ts, migration 61) writes the same rule in SQL for
+ * keep_search, which keeps a phrase's events once: a change to which words
+ * are sought, and how, is made in both.
  */
 function phraseCondition(words: string, param: (value: unknown) => string): string {
-  const escaped = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
-  // Letters as the database counts them (left, reverse): code points, not UTF-16 units.
+  // Letters as the database counts them (its length and left): code points, not UTF-16 units.
   const all = words.split(' ').map((word) => Array.from(word));
   const last = all.length - 1;
   const whole = all.filter((letters, k) => k > 0 && k < last && letters.length <= WORD_PIECE_REACH);
   const sought = all.flatMap((letters, k) => {
-    const piece = escaped(letters.slice(0, WORD_PIECE_REACH).join(''));
+    const piece = likeEscaped(letters.slice(0, WORD_PIECE_REACH).join(''));
     if (letters.length > WORD_PIECE_REACH || last === 0)
       return [`word LIKE ${param(`%${piece}%`)}`];
     if (k === 0)
-      return [`reverse(word) LIKE ${param(`${escaped([...letters].reverse().join(''))}%`)}`];
+      return [`reverse(word) LIKE ${param(`${likeEscaped([...letters].reverse().join(''))}%`)}`];
     return k === last ? [`word LIKE ${param(`${piece}%`)}`] : [];
   });
   const held = [
@@ -1187,7 +1188,12 @@ export function pointConditions(
  * letters to look for, not wildcards (a search for «%» is not every report).
  */
 export function containing(words: string): string {
-  return `%${words.replace(/[\\%_]/g, '\\$&')}%`;
+  return `%${likeEscaped(words)}%`;
+}
+
+/** `text` matched as it is by LIKE: its `\`, `%` and `_` escaped. */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
 }
 
 function orderOf(sort: EventSort): string {

@@ -1097,6 +1097,9 @@ $$;
  * parameter ($1, with `holding` as $2), so that a test can read its plan.
  * `searched` is normalized as normalizePhrase gives it, one space between
  * words: two in a row would ask for an empty word, which no event has.
+ * Only keep_search calls it since migration 62; the views find a phrase's
+ * events by the same rule written in their own statements (queries.ts,
+ * phraseCondition), where the first word is sought by its ending.
  */
 const PHRASE_EVENTS = String.raw`CREATE FUNCTION phrase_patterns(searched text) RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$
