@@ -98,10 +98,13 @@ export function locateMentions(
       resolved: places,
     });
   }
-  // The names of one place first, then the others: each pass in text order.
-  const pass = { gazetteer, bySentence, flags: mentionFlags, contexts, places };
-  const namesOfOnePlace = resolvePass(pass, true);
-  return mergedByStart(namesOfOnePlace, resolvePass(pass, false));
+  // The names of one place first, then the others: each pass in text order, each mention
+  // put at its own place in text order, where each pass made a list and the two were merged.
+  const located: LocatedMention[] = new Array<LocatedMention>(mentionFlags.length);
+  const pass = { gazetteer, bySentence, flags: mentionFlags, contexts, places, located };
+  resolvePass(pass, true);
+  resolvePass(pass, false);
+  return located;
 }
 
 /** A mention's flag (`locateMentions`): it names one place. */
@@ -118,33 +121,39 @@ interface Pass {
   readonly contexts: readonly PlaceContext[];
   /** The spots resolved so far, added to as the pass resolves. */
   readonly places: Spots;
+  /**
+   * The mentions located, by their place in text order (as `flags`): what both passes fill.
+   * Mentions start in text order, each past the one before it (`findPlaceMentions` reads on
+   * from where a mention ends), so this is the order by start a merge of the passes gave.
+   */
+  readonly located: LocatedMention[];
 }
 
 /**
  * One pass over the mentions in text order, resolving those of one place (`ofOnePlace`) or
- * the others. A function of its own, where a closure over the report was made at each.
- * Loops by index, where a callback for each sentence was made and called at each pass.
+ * the others, each put at its place in `located`. A function of its own, where a closure
+ * over the report was made at each. Loops by index, where a callback for each sentence was
+ * made and called at each pass.
  */
-function resolvePass(pass: Pass, ofOnePlace: boolean): LocatedMention[] {
-  const { gazetteer, bySentence, flags, contexts, places } = pass;
-  const located: LocatedMention[] = [];
+function resolvePass(pass: Pass, ofOnePlace: boolean): void {
+  const { gazetteer, bySentence, flags, contexts, places, located } = pass;
   const wanted = ofOnePlace ? ONE_PLACE : 0;
   let mentionIndex = 0;
   for (let k = 0; k < bySentence.length; k++) {
     const mentions = bySentence[k] ?? [];
     const context = contexts[k];
     for (let m = 0; m < mentions.length; m++) {
-      const flag = flags[mentionIndex] ?? 0;
+      const at = mentionIndex;
+      const flag = flags[at] ?? 0;
       mentionIndex++;
       if ((flag & ONE_PLACE) !== wanted) continue;
       const mention = mentions[m];
       if (mention === undefined || context === undefined) continue;
       const resolved = (flag & SKIPPED) !== 0 ? null : resolveMention(gazetteer, mention, context);
       if (resolved !== null) places.add(resolved.place);
-      located.push({ mention, sentence: k, resolved });
+      located[at] = { mention, sentence: k, resolved };
     }
   }
-  return located;
 }
 
 /**
@@ -178,33 +187,4 @@ function withAreas(areas: Areas, codes: readonly string[]): Areas {
     (joined as string[]).push(code);
   }
   return joined;
-}
-
-/**
- * Both passes' mentions by where they start, the first pass's first of two
- * starting alike: what a stable sort of the two joined gives. Each pass is in
- * text order already (as `bySentence` is found), so the two are merged.
- */
-function mergedByStart(
-  first: readonly LocatedMention[],
-  second: readonly LocatedMention[],
-): LocatedMention[] {
-  const merged: LocatedMention[] = [];
-  let a = 0;
-  let b = 0;
-  // The rest of one pass once the other is through pushed one by one too: a copy of it
-  // concatenated took the builtins' generic path, at a cost of several mentions each.
-  for (;;) {
-    const x = first[a];
-    const y = second[b];
-    if (x !== undefined && (y === undefined || x.mention.start <= y.mention.start)) {
-      merged.push(x);
-      a++;
-    } else if (y !== undefined) {
-      merged.push(y);
-      b++;
-    } else {
-      return merged;
-    }
-  }
 }
