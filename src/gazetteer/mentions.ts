@@ -654,13 +654,12 @@ function buildMention(
     return null;
   let end = nameEnd;
   let direction: string | null = null;
-  const after = gazetteer.cueAt(tokens, end, to);
-  if (
-    after !== null &&
-    namesDirection(after.values) &&
-    // «ريف الرقة الشرقي»: the direction after a name is a definite adjective; «غربي درعا» opens a new place.
-    (tokens[after.start]?.text.startsWith('ال') ?? false)
-  ) {
+  // «ريف الرقة الشرقي»: the direction after a name is a definite adjective; «غربي درعا» opens a new place.
+  // The word is asked whether it is written so first: most names are followed by no such
+  // word, and the cue phrase there was looked up (its word's record loaded) for every name.
+  const definite = end < to && (tokens[end]?.text.startsWith('ال') ?? false);
+  const after = definite ? gazetteer.cueAt(tokens, end, to) : null;
+  if (after !== null && namesDirection(after.values)) {
     direction = textOf(tokens, after.start, after.end);
     end = after.end;
   }
