@@ -2,7 +2,7 @@ import type { Token } from '../text/index.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions } from './mentions.js';
 import type { PlaceMention } from './mentions.js';
-import { GOVERNORATE_CODE_LENGTH, adminCodesOf, holdsArea, resolveMention } from './resolve.js';
+import { GOVERNORATE_CODE_LENGTH, adminCodesOf, resolveMention } from './resolve.js';
 import type { Areas, PlaceContext, ResolvedPlace } from './resolve.js';
 import { Spots } from './spots.js';
 
@@ -79,12 +79,12 @@ export function locateMentions(
       for (let c = 0; c < codes.length; c++) {
         const code = codes[c];
         if (code === undefined) continue;
-        if (!holdsArea(documentAdmin, code)) documentAdmin.push(code);
+        if (!documentAdmin.includes(code)) documentAdmin.push(code);
         // Copied, not added to: the sentences before keep the list they were given.
         if (
           placesAct &&
           code.length === GOVERNORATE_CODE_LENGTH &&
-          !holdsArea(reportGovernorates, code)
+          !reportGovernorates.includes(code)
         )
           reportGovernorates = [...reportGovernorates, code];
       }
@@ -181,7 +181,7 @@ function withAreas(areas: Areas, codes: readonly string[]): Areas {
   let joined = areas;
   for (let c = 0; c < codes.length; c++) {
     const code = codes[c];
-    if (code === undefined || holdsArea(joined, code)) continue;
+    if (code === undefined || joined.includes(code)) continue;
     // Copied at the first code added, then added to: the copy is this call's own.
     if (joined === areas) joined = [...areas];
     (joined as string[]).push(code);

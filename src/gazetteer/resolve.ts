@@ -78,16 +78,6 @@ export function placed(
   };
 }
 
-/**
- * Whether a list of areas holds a code: compared one by one in a loop, each code one shared
- * string (`shared` in places.ts) compared by address, where the builtin `includes` was a call
- * into the runtime's generic search at every code of every mention and candidate.
- */
-export function holdsArea(areas: Areas, code: string): boolean {
-  for (let k = 0; k < areas.length; k++) if (areas[k] === code) return true;
-  return false;
-}
-
 /** No areas: one list for every mention that vouches for none. */
 export const NO_CODES: readonly string[] = [];
 
@@ -221,13 +211,13 @@ interface Scored extends Readonly<Record<Exclude<ResolutionBasis, 'only'>, numbe
 function scored(place: Place, context: PlaceContext, cueKind: Place['kind'] | null): Scored {
   const nearest = context.resolved.nearest(place, NEARBY_KM);
   const sentence =
-    (holdsArea(context.sentenceAdmin, place.admin1Pcode) ? 100 : 0) +
-    (holdsArea(context.sentenceAdmin, place.admin2Pcode) ? 50 : 0);
+    (context.sentenceAdmin.includes(place.admin1Pcode) ? 100 : 0) +
+    (context.sentenceAdmin.includes(place.admin2Pcode) ? 50 : 0);
   const user = place.user === true ? USER_PLACE_BONUS : 0;
   const cue = place.kind === cueKind ? CUE_KIND_BONUS : 0;
   const report =
-    (holdsArea(context.documentAdmin, place.admin1Pcode) ? 20 : 0) +
-    (holdsArea(context.documentAdmin, place.admin2Pcode) ? 10 : 0);
+    (context.documentAdmin.includes(place.admin1Pcode) ? 20 : 0) +
+    (context.documentAdmin.includes(place.admin2Pcode) ? 10 : 0);
   const nearby = nearest < NEAR_KM ? 15 : nearest < NEARBY_KM ? 5 : 0;
   const rank = -place.rank * 3;
   return {
@@ -296,7 +286,7 @@ function rankedByScore(
 /** A quarter or area of a town: in a district the sentence names, or near a place the report placed. */
 function inTown(place: Place, context: PlaceContext): boolean {
   return (
-    holdsArea(context.sentenceAdmin, place.admin2Pcode) ||
+    context.sentenceAdmin.includes(place.admin2Pcode) ||
     context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
 }
@@ -322,9 +312,9 @@ function placesWhere(
 
 function supported(place: Place, context: PlaceContext): boolean {
   return (
-    holdsArea(context.sentenceAdmin, place.admin1Pcode) ||
-    holdsArea(context.sentenceAdmin, place.admin2Pcode) ||
-    holdsArea(context.documentAdmin, place.admin2Pcode) ||
+    context.sentenceAdmin.includes(place.admin1Pcode) ||
+    context.sentenceAdmin.includes(place.admin2Pcode) ||
+    context.documentAdmin.includes(place.admin2Pcode) ||
     context.resolved.nearest(place, NEAR_KM) < NEAR_KM
   );
 }
@@ -377,7 +367,7 @@ function outsideNamedArea(place: Place, context: PlaceContext): boolean {
   if (
     governorates === undefined ||
     governorates.length === 0 ||
-    holdsArea(governorates, place.admin1Pcode)
+    governorates.includes(place.admin1Pcode)
   )
     return false;
   return !(context.resolved.nearest(place, NEAR_KM) < NEAR_KM);

@@ -38,10 +38,7 @@ export class Spots {
   /** Adds a place, its spot worked out when a distance is next asked (`spotAdded`). */
   add(place: Place): void {
     // A search through every place added, by address: a report places a few dozen at most.
-    // A loop, where the builtin `includes` was a call into the runtime's generic search.
-    const added = this.added;
-    for (let k = 0; k < added.length; k++) if (added[k] === place) return;
-    added.push(place);
+    if (!this.added.includes(place)) this.added.push(place);
   }
 
   /** The spots of the places added since a distance was last asked, put in the lists. */
