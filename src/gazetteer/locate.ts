@@ -22,6 +22,7 @@ export interface LocatedMention {
  * anywhere in the text, then by nearness to places already resolved; so the
  * unambiguous names are resolved first. `skip` leaves mentions unresolved (a
  * speaker's title, a dateline) while their areas still count as context.
+ * The sentences are in text order and do not overlap, as a text's split gives them.
  */
 export function locateMentions(
   gazetteer: Gazetteer,
@@ -63,12 +64,8 @@ export function locateMentions(
     // have none, and their acts' areas are the sentence's, one list for both.
     let leftOut = false;
     for (let m = 0; m < mentions.length; m++) {
-      const mention = mentions[m];
-      // Every slot is counted (the passes and actAreas number the mentions by it).
-      if (mention === undefined) {
-        mentionFlags.push(0);
-        continue;
-      }
+      // Dense: findPlaceMentions pushes only mentions found.
+      const mention = mentions[m] as PlaceMention;
       const kept = !skip(mention);
       mentionFlags.push((mention.candidates.length === 1 ? ONE_PLACE : 0) | (kept ? 0 : SKIPPED));
       const codes = adminCodesOf(mention);
@@ -123,8 +120,9 @@ interface Pass {
   readonly places: Spots;
   /**
    * The mentions located, by their place in text order (as `flags`): what both passes fill.
-   * Mentions start in text order, each past the one before it (`findPlaceMentions` reads on
-   * from where a mention ends), so this is the order by start a merge of the passes gave.
+   * Each mention starts past where the one before it started (`findPlaceMentions` scans a
+   * sentence left to right, the sentences in text order), so this is the order by start a
+   * merge of the passes gave.
    */
   readonly located: LocatedMention[];
 }
@@ -140,15 +138,16 @@ function resolvePass(pass: Pass, ofOnePlace: boolean): void {
   const wanted = ofOnePlace ? ONE_PLACE : 0;
   let mentionIndex = 0;
   for (let k = 0; k < bySentence.length; k++) {
-    const mentions = bySentence[k] ?? [];
-    const context = contexts[k];
+    // Dense lists, a context for each sentence (locateMentions pushes both together): read as
+    // they are, so that every slot of `located` is filled, as its type says.
+    const mentions = bySentence[k] as readonly PlaceMention[];
+    const context = contexts[k] as PlaceContext;
     for (let m = 0; m < mentions.length; m++) {
       const at = mentionIndex;
       const flag = flags[at] ?? 0;
       mentionIndex++;
       if ((flag & ONE_PLACE) !== wanted) continue;
-      const mention = mentions[m];
-      if (mention === undefined || context === undefined) continue;
+      const mention = mentions[m] as PlaceMention;
       const resolved = (flag & SKIPPED) !== 0 ? null : resolveMention(gazetteer, mention, context);
       if (resolved !== null) places.add(resolved.place);
       located[at] = { mention, sentence: k, resolved };

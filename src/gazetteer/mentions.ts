@@ -657,6 +657,7 @@ function buildMention(
   // «ريف الرقة الشرقي»: the direction after a name is a definite adjective; «غربي درعا» opens a new place.
   // The word is asked whether it is written so first: most names are followed by no such
   // word, and the cue phrase there was looked up (its word's record loaded) for every name.
+  // A cue starts at the word asked (`cueAt`), within `to`.
   const definite = end < to && (tokens[end]?.text.startsWith('ال') ?? false);
   const after = definite ? gazetteer.cueAt(tokens, end, to) : null;
   if (after !== null && namesDirection(after.values)) {
