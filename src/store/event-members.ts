@@ -161,6 +161,11 @@ function hashOf(member: EventMember, own: readonly Claim[], claims: readonly Eve
  */
 const claimDigests = new WeakMap<readonly Claim[], string>();
 
+/** Digests new incidents' claims (claimsDigest) before linking's lock, under which their rows are hashed. */
+export function digestClaims(incidents: readonly StoredIncident[]): void {
+  for (const x of incidents) claimsDigest(x.incident.claims);
+}
+
 function claimsDigest(claims: readonly Claim[]): string {
   let digest = claimDigests.get(claims);
   if (digest === undefined) {
