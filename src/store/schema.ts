@@ -3834,6 +3834,26 @@ CREATE INDEX search_words_ending ON search_words (reverse(word) text_pattern_ops
 ANALYZE search_words;
 `,
   },
+  {
+    version: 63,
+    name: 'indexes no statement reads dropped',
+    sql: `
+-- Every write of an event or a report files it in each of its table's
+-- indexes; these two are read by no statement, and cost every ingest.
+-- events_names, the names of an event in a GIN index: a filter finds a name
+-- a letter off through it only beside its text (search_text LIKE … OR
+-- search_names && …), and since the trigram index of the text was dropped
+-- (migration 61) no index answers that half, so the planner reads the OR as
+-- one filter on the rows it reads by their other conditions; a search's views
+-- read event_words (its own index of names) or search_matches. The filters
+-- bench's views and the review queue, sorted lists and reports at 100,000
+-- events read it 0 times (pg_stat_user_indexes).
+DROP INDEX events_names;
+-- captures_source: no statement looks a capture up by where it came from
+-- (by its hash, the key, or its report, captures_document).
+DROP INDEX captures_source;
+`,
+  },
 ];
 
 /**

@@ -71,6 +71,7 @@ const SHIPPED: readonly (readonly [number, string])[] = [
   [60, '83cabbd55388a6cf'],
   [61, 'cd74a3ceadd6954d'],
   [62, '7ac18fcfe2dd35ae'],
+  [63, '9e1cec278551be4e'],
 ];
 
 const hashOf = (sql: string): string => createHash('sha256').update(sql).digest('hex').slice(0, 16);
