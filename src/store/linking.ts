@@ -1278,23 +1278,24 @@ type EventRow = ReturnType<typeof eventRow>;
  */
 interface Unsaved {
   readonly incidents: readonly StoredIncident[];
-  /** Each incident's row as JSON, its closing brace left off for its event to follow. */
-  readonly rows: readonly string[];
+  /** Each incident's key and row as JSON, the row's closing brace left off for its event to follow. */
+  readonly rows: readonly { readonly key: string; readonly head: string }[];
 }
 
 const NOTHING_UNSAVED: Unsaved = { incidents: [], rows: [] };
 
 function unsavedOf(incidents: readonly StoredIncident[]): Unsaved {
-  const rows: string[] = [];
-  for (const x of incidents) rows.push(JSON.stringify(incidentRow(x)).slice(0, -1));
+  const rows: { key: string; head: string }[] = [];
+  for (const x of incidents)
+    rows.push({ key: x.key, head: JSON.stringify(incidentRow(x)).slice(0, -1) });
   return { incidents, rows };
 }
 
 /** The rows of incidents not stored yet, each with the event it is in, as one JSON array. */
 function unsavedRows(unsaved: Unsaved, eventOf: ReadonlyMap<string, string | null>): string {
   const rows: string[] = [];
-  for (const [k, x] of unsaved.incidents.entries())
-    rows.push(`${unsaved.rows[k] ?? ''},"event_id":${JSON.stringify(eventOf.get(x.key) ?? null)}}`);
+  for (const { key, head } of unsaved.rows)
+    rows.push(`${head},"event_id":${JSON.stringify(eventOf.get(key) ?? null)}}`);
   return `[${rows.join(',')}]`;
 }
 
