@@ -398,6 +398,10 @@ function readCues(
     }
     if (cue === null) break;
     const value = firstNotDirection(cue.values);
+    // «حي الوعر الغربي بمدينة حمص»: a compass word written with the article is an adjective of
+    // the word before it (or «the west»), never «west of» the place after it: nothing starts here.
+    if (steps === 0 && value?.kind === 'compass' && withArticle(gazetteer, tokens[cue.start]))
+      return cuesRead(NO_CUES, j, null, false);
     // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
     const siteNamed = cues.settlement && value?.kind === 'facility';
     if (name !== null && (name.end > cue.end || (siteNamed && name.end >= cue.end))) break;
