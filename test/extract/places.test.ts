@@ -259,6 +259,21 @@ describe('where an act was, among the places a report names', () => {
   });
 });
 
+describe('an act between two towns however far apart', () => {
+  it.each([
+    ['قتل سائق شاحنة برصاص مجهولين على الطريق الواصل بين حلب والرقة.', 'حلب'],
+    ['استهدفت مسيرة سيارة على الطريق الواصل بين القامشلي وعامودا ما أدى لمقتل شخصين.', 'القامشلي'],
+    ['سقطت قذيفة على الطريق الدولي الواصل بين حمص وحماة وأصيبت امرأتان.', 'حمص'],
+  ])('is one incident, not one at each town: «%s»', (text, first) => {
+    expect(only(read(text)).location?.name_ar).toBe(first);
+  });
+
+  it('leaves a list of towns with no «بين» one act at each', () => {
+    const result = read('خرجت مظاهرات في مدن إدلب وسراقب وأريحا للمطالبة بإسقاط النظام.');
+    expect(news(result).map((i) => i.location?.name_ar)).toEqual(['إدلب', 'سراقب', 'أريحا']);
+  });
+});
+
 describe('a settlement word before a name that is also a word', () => {
   it.each([
     ['اعتقلت قوات النظام 12 شابا خلال حملة دهم في مدينة التل بريف دمشق اليوم.', 'التل'],

@@ -37,10 +37,19 @@ function distinct(list: readonly ResolvedPlace[]): boolean {
 }
 
 /**
+ * Whether a place of a list says the list is one area, not one act at each: a dual settlement
+ * word («بلدتي ذيبان والطيانة»), or two places an act was between («على الطريق الواصل بين
+ * حلب والرقة»), however far apart (those far apart stay two places: joinBetween joins only near ones).
+ */
+function namesOneArea(place: ResolvedPlace): boolean {
+  return place.mention.pair || place.mention.between === true;
+}
+
+/**
  * «خرجت مظاهرات في مدن اللاذقية وجبلة والقرداحة وحمص»: one clause, one act at
  * each of several listed places. Such a mention is read as one mention per
- * place; figures stay with the first, which the text states them for. A dual
- * settlement word («بلدتي ذيبان والطيانة») names one area and is not split.
+ * place; figures stay with the first, which the text states them for. A list
+ * that names one area (namesOneArea) is not split.
  */
 export function splitByPlace(analysis: Analysis, mention: EventMention): EventMention[] {
   if (mention.strength < 2) return [mention];
@@ -48,7 +57,7 @@ export function splitByPlace(analysis: Analysis, mention: EventMention): EventMe
     analysis,
     mention.places.filter((p) => p.precision <= 2 && p.mention.relation !== 'region'),
   );
-  if (list.length < 2 || list.some((p) => p.mention.pair) || !distinct(list)) return [mention];
+  if (list.length < 2 || list.some(namesOneArea) || !distinct(list)) return [mention];
   return list.map((place, k) =>
     changed(mention, {
       places: [place],
