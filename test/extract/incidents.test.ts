@@ -160,6 +160,15 @@ describe('incidents', () => {
     expect(news(result)[0]?.claims.flatMap((c) => c.figures.map((f) => f.count))).toEqual([2]);
   });
 
+  it('dates a tally from its own sentence, not from the acts told before and after it', () => {
+    const result = read(
+      'قتل في 3 آذار مدنيان في غارة على مدينة سراقب. ووثق المرصد السوري منذ مطلع شباط مقتل 412 مدنيا في محافظة إدلب جراء القصف. وقتل في 12 آذار مدني في غارة على مدينة أريحا.',
+    );
+    expect(result.tallies.map((t) => t.period)).toEqual([
+      { start: '2024-02-01', end: '2024-03-14' },
+    ]);
+  });
+
   it('does not make an incident of a general situation', () => {
     const result = read('وتشهد المنطقة اشتباكات متقطعة بين قوات النظام وفصائل المعارضة منذ أشهر.');
     expect(news(result)).toHaveLength(0);

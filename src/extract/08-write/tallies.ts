@@ -1,12 +1,17 @@
 import type { Tally } from '../../contracts/index.js';
 import { flatMapped, toOriginalSpan } from '../../text/index.js';
+import { within } from '../01-read/index.js';
 import type { Analysis } from '../01-read/index.js';
 import type { EventMention } from '../07-gather/index.js';
 
+/**
+ * The period a tally sentence counts over: from its first date, to the report's day.
+ * Its dates sought by position (`within`), where every date of the report was
+ * filtered for each tally sentence, the square of a long report's length.
+ */
 function toIso(analysis: Analysis, m: EventMention): Tally['period'] {
-  const dates = analysis.dates.filter(
-    (d) => d.start >= m.clause.sentence.tokenStart && d.end <= m.clause.sentence.tokenEnd,
-  );
+  const sentence = m.clause.sentence;
+  const dates = within(analysis.dates, sentence.tokenStart, sentence.tokenEnd);
   const from = dates.find((d) => d.from !== null);
   if (from === undefined) return null;
   return { start: from.from, end: analysis.published ?? from.to };
