@@ -390,6 +390,7 @@ function readCues(
   // Most starts are a bare name, or a word that starts nothing here: no cues to read.
   if (cue === null) return cuesRead(NO_CUES, j, name, false);
   const cues = freshCues();
+  let edgeWithArticle = false;
   for (let steps = 0; steps < 4; steps++) {
     if (steps > 0) {
       // «قرية «تل الصحن»»: a quotation opening after a cue word holds the whole name.
@@ -405,10 +406,21 @@ function readCues(
     // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
     const siteNamed = cues.settlement && value?.kind === 'facility';
     if (name !== null && (name.end > cue.end || (siteNamed && name.end >= cue.end))) break;
+    if (value === undefined && edgeWithArticle) {
+      // «الأطراف الشرقية لبلدة كفرنبل», «المداخل الشمالية لمدينة حماة»: after an edge word with
+      // the article, a direction agrees with it and says which edge (even where a village bears
+      // the direction's name: «أطراف الشمالية», with no article, would be that village's); the
+      // words after it name the place, as they did after «الطرف الشرقي», whose masculine was read
+      // as the compass word «شرقي».
+      j = cue.end;
+      name = gazetteer.nameAt(tokens, j, to);
+      continue;
+    }
     if (value === undefined) break;
     if (cues.settlement && RELATIONS.has(value.kind)) return cuesRead(cues, j, null, true);
     applyCue(cues, value);
     const word = tokens[cue.start];
+    edgeWithArticle = describesEdge(value.kind) && withArticle(gazetteer, word);
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
       cues.definite = withArticle(gazetteer, word);
     if (value.kind === 'settlement' || value.kind === 'pair') cues.kindWord = word?.keys ?? null;
@@ -420,6 +432,11 @@ function readCues(
     name = gazetteer.nameAt(tokens, j, to);
   }
   return cuesRead(cues, j, name, false);
+}
+
+/** Whether a cue word of this kind names an edge, an entrance or a site of a place, which a direction after it can say which of. */
+function describesEdge(kind: PlaceCue['kind']): boolean {
+  return kind === 'near' || kind === 'facility';
 }
 
 /**

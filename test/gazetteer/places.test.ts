@@ -149,6 +149,12 @@ const TABLE: Record<string, readonly Row[]> = {
   'the edge of a place is near it': [
     ['على الطرف الجنوبي لبلدة تلبيسة', 'C2882', 2],
     ['على الطرف الشرقي لمدينة حلب', 'C1007', 2],
+    ['على الأطراف الشرقية لبلدة كفرنبل', 'C4068', 2],
+    ['على الضواحي الغربية لمدينة درعا', 'C5993', 2],
+    ['عند المداخل الشمالية لمدينة حماة', 'C2987', 2],
+  ],
+  'a village named like a direction, after a near word, is that village': [
+    ['قرب الشمالية', 'C2014', 2],
   ],
   'a village and its countryside: the village': [
     ['في قرية الشحيل بريف دير الزور الشرقي', 'C5119', 1],
