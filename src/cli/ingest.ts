@@ -25,7 +25,7 @@ import {
   transactionReports,
 } from '../service/index.js';
 import type { Batch, ReportOutcome, ReportResult, StoreLocation } from '../service/index.js';
-import { holdHeapClose, sweepBatch } from './heap.js';
+import { batchesStored, holdHeapClose, sweepBatch } from './heap.js';
 import { printable } from './terminal.js';
 import { iso, say, translator } from './i18n.js';
 import { problem } from './problems.js';
@@ -378,6 +378,7 @@ async function ingestHere(
     if (tally.added - analyzed >= STATISTICS_AFTER) await refreshStatistics(db);
     else await refreshStaleStatistics(db);
   } finally {
+    batchesStored();
     process.off('SIGINT', stop);
     bar?.stop();
   }
