@@ -399,19 +399,27 @@ function readCues(
     }
     if (cue === null) break;
     const value = firstNotDirection(cue.values);
-    // «حي الوعر الغربي بمدينة حمص»: a compass word written with the article is an adjective of
-    // the word before it (or «the west»), never «west of» the place after it: nothing starts here.
-    if (steps === 0 && value?.kind === 'compass' && withArticle(gazetteer, tokens[cue.start]))
+    // «حي الوعر الغربي بمدينة حمص»: a compass adjective written with the article («الغربي», which
+    // the directions list too) describes the word before it, not «west of» the place after it:
+    // nothing starts here. The noun («إلى الغرب لمدينة حمص», «الشمال الغربي لمدينة إدلب») does
+    // locate, and no direction is spelled like it.
+    if (
+      steps === 0 &&
+      value?.kind === 'compass' &&
+      namesDirection(cue.values) &&
+      withArticle(gazetteer, tokens[cue.start])
+    )
       return cuesRead(NO_CUES, j, null, false);
     // «مدينة التل»: after a settlement word, a place's name that is also a site word («تل») is the name.
     const siteNamed = cues.settlement && value?.kind === 'facility';
     if (name !== null && (name.end > cue.end || (siteNamed && name.end >= cue.end))) break;
-    if (value === undefined && edgeWithArticle) {
+    if (value === undefined && edgeWithArticle && !joinedPlaceAt(gazetteer, tokens, cue.end, to)) {
       // «الأطراف الشرقية لبلدة كفرنبل», «المداخل الشمالية لمدينة حماة»: after an edge word with
       // the article, a direction agrees with it and says which edge (even where a village bears
       // the direction's name: «أطراف الشمالية», with no article, would be that village's); the
       // words after it name the place, as they did after «الطرف الشرقي», whose masculine was read
-      // as the compass word «شرقي».
+      // as the compass word «شرقي». A place joined by «و» after the direction is another place:
+      // «قصفت الأطراف الشرقية وبلدة تلبيسة».
       j = cue.end;
       name = gazetteer.nameAt(tokens, j, to);
       continue;
@@ -420,7 +428,9 @@ function readCues(
     if (cues.settlement && RELATIONS.has(value.kind)) return cuesRead(cues, j, null, true);
     applyCue(cues, value);
     const word = tokens[cue.start];
-    edgeWithArticle = describesEdge(value.kind) && withArticle(gazetteer, word);
+    // One word with the article: «بالقرب من» is written with one too, and names no edge.
+    edgeWithArticle =
+      describesEdge(value.kind) && cue.end - cue.start === 1 && withArticle(gazetteer, word);
     if (value.kind === 'settlement' || value.kind === 'facility' || value.kind === 'admin')
       cues.definite = withArticle(gazetteer, word);
     if (value.kind === 'settlement' || value.kind === 'pair') cues.kindWord = word?.keys ?? null;
@@ -434,9 +444,25 @@ function readCues(
   return cuesRead(cues, j, name, false);
 }
 
-/** Whether a cue word of this kind names an edge, an entrance or a site of a place, which a direction after it can say which of. */
+/**
+ * Whether a cue word of this kind names a part of a place that a direction after it can say
+ * which of: an edge or an entrance (near words), a site or a front (facility words).
+ */
 function describesEdge(kind: PlaceCue['kind']): boolean {
   return kind === 'near' || kind === 'facility';
+}
+
+/** Whether the word at `at` joins another place with «و» (a direction so joined is the same edge's). */
+function joinedPlaceAt(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  at: number,
+  to: number,
+): boolean {
+  const token = at < to ? tokens[at] : undefined;
+  if (!isWord(token) || !token.text.startsWith('و')) return false;
+  const cue = gazetteer.cueAt(tokens, at, to);
+  return cue === null || firstNotDirection(cue.values) !== undefined;
 }
 
 /**

@@ -268,6 +268,13 @@ describe('an act between two towns however far apart', () => {
     expect(only(read(text)).location?.name_ar).toBe(first);
   });
 
+  it.each([
+    ['قتل 12 مدنيا بغارات جوية توزعوا بين إدلب وحماة ودرعا.'],
+    ['قتل 12 مدنيا بغارات جوية، توزعوا بين مدن إدلب ودرعا وحمص.'],
+  ])('reads «بين» before three towns or a plural settlement word as «among»: «%s»', (text) => {
+    expect(news(read(text)).map((i) => i.location?.name_ar)).toHaveLength(3);
+  });
+
   it('leaves a list of towns with no «بين» one act at each', () => {
     const result = read('خرجت مظاهرات في مدن إدلب وسراقب وأريحا للمطالبة بإسقاط النظام.');
     expect(news(result).map((i) => i.location?.name_ar)).toEqual(['إدلب', 'سراقب', 'أريحا']);

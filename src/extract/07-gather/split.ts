@@ -37,12 +37,21 @@ function distinct(list: readonly ResolvedPlace[]): boolean {
 }
 
 /**
- * Whether a place of a list says the list is one area, not one act at each: a dual settlement
- * word («بلدتي ذيبان والطيانة»), or two places an act was between («على الطريق الواصل بين
- * حلب والرقة»), however far apart (those far apart stay two places: joinBetween joins only near ones).
+ * Whether a list of places is one area, not one act at each: a dual settlement word («بلدتي
+ * ذيبان والطيانة»), or the two places an act was between («على الطريق الواصل بين حلب والرقة»),
+ * however far apart (those far apart stay two places: joinBetween joins only near ones). «بين»
+ * before three places or more, or before a plural settlement word («بين مدن إدلب ودرعا»), is
+ * «among»: one act at each.
  */
-function namesOneArea(place: ResolvedPlace): boolean {
-  return place.mention.pair || place.mention.between === true;
+function namesOneArea(list: readonly ResolvedPlace[]): boolean {
+  if (list.some((p) => p.mention.pair)) return true;
+  const [first, second] = list;
+  return (
+    list.length === 2 &&
+    first?.mention.between === true &&
+    second?.mention.between === true &&
+    !first.mention.settlement
+  );
 }
 
 /**
@@ -57,7 +66,7 @@ export function splitByPlace(analysis: Analysis, mention: EventMention): EventMe
     analysis,
     mention.places.filter((p) => p.precision <= 2 && p.mention.relation !== 'region'),
   );
-  if (list.length < 2 || list.some(namesOneArea) || !distinct(list)) return [mention];
+  if (list.length < 2 || namesOneArea(list) || !distinct(list)) return [mention];
   return list.map((place, k) =>
     changed(mention, {
       places: [place],
