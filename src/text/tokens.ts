@@ -61,18 +61,14 @@ export function matchKeys(word: string): readonly string[] {
   return readingOf(word).keys;
 }
 
-/**
- * A surface as a report writes it, shared by every token of it: a word's keys and the
- * words it is made of when written joined; a number's or a mark's surface, kind and keys.
- */
-interface Reading {
-  /** The surface itself: one string for every token of it, hashed once for the dictionaries. */
+/** A word as a report writes it: its keys, and the words it is made of when written joined. */
+interface WordReading {
+  /** The word itself: one string for every token of it, hashed once for the dictionaries. */
   readonly word: string;
-  readonly kind: TokenKind;
   readonly keys: readonly string[];
   /** «ولايزال»: the lengths of the words it is made of (the conjunction with the first); null for a word alone. */
   readonly pieces: readonly number[] | null;
-  /** Its number, as its tokens carry it (`Token.wordNumber`); `NOT_A_WORD` for a number's or a mark's. */
+  /** Its number, as its tokens carry it (`Token.wordNumber`). */
   readonly number: number;
 }
 
@@ -89,7 +85,7 @@ export const MAX_CACHED_WORDS = 20_000;
  * report's words are mostly the genre's few thousand; the table is emptied
  * rather than left to grow when a long run meets ever new words.
  */
-const READINGS = new ReadingTable<Reading>(MAX_CACHED_WORDS);
+const READINGS = new ReadingTable<WordReading>(MAX_CACHED_WORDS);
 /** The number the next new reading takes: a word read again after the cache is emptied takes a new one. */
 let nextWordNumber = 0;
 
@@ -101,14 +97,13 @@ function hashOf(text: string, start: number, end: number): number {
 }
 
 /** The reading of the word `text[start, end)`, read now if it is new. */
-function readingAt(text: string, start: number, end: number): Reading {
+function readingAt(text: string, start: number, end: number): WordReading {
   const hash = hashOf(text, start, end);
   const known = READINGS.find(text, start, end, hash);
   if (known !== undefined) return known;
   const word = text.slice(start, end);
-  const reading: Reading = {
+  const reading = {
     word,
-    kind: 'word',
     keys: readingsOf(word),
     pieces: joinedPieces(word),
     number: nextWordNumber++,
@@ -117,7 +112,7 @@ function readingAt(text: string, start: number, end: number): Reading {
   return reading;
 }
 
-const readingOf = (word: string): Reading => readingAt(word, 0, word.length);
+const readingOf = (word: string): WordReading => readingAt(word, 0, word.length);
 
 function readingsOf(word: string): readonly string[] {
   const keys = [wordKey(word)];
@@ -164,69 +159,11 @@ export function startsWord(text: string): boolean {
   return text.length > 0 && isWordChar(text.charCodeAt(0));
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** `"` and `'` after normalization: every quote mark of Arabic and Latin text. */
 function isQuote(code: number): boolean {
   return code === 0x22 || code === 0x27;
-}
-
-/** Where the quote marks around a token start and end: made only for a token beside one. */
-interface Quotes {
-  open: number | null;
-  close: number | null;
-}
-
-/**
- * A token as the tokenizer makes it: its place, and its surface's reading, which
- * its text, kind, keys and word number are read from. A long report's tokens live
- * until it is written out, and every young collection copies the live ones: the
- * nine fields of a token written out made it 96 bytes, four make it 56 (the 2 MB
- * bench document's 233,458 tokens: 22 MB, now 13 MB; its scavenges copied 15% fewer bytes).
- */
-class ReadToken implements Token {
-  private quotes: Quotes | null;
-
-  constructor(
-    readonly index: number,
-    readonly start: number,
-    private readonly reading: Reading,
-    openQuote: number | null,
-  ) {
-    this.quotes = openQuote === null ? null : { open: openQuote, close: null };
-  }
-
-  get end(): number {
-    return this.start + this.reading.word.length;
-  }
-
-  get text(): string {
-    return this.reading.word;
-  }
-
-  get kind(): TokenKind {
-    return this.reading.kind;
-  }
-
-  get keys(): readonly string[] {
-    return this.reading.keys;
-  }
-
-  get wordNumber(): number {
-    return this.reading.number;
-  }
-
-  get openQuote(): number | null {
-    return this.quotes === null ? null : this.quotes.open;
-  }
-
-  get closeQuote(): number | null {
-    return this.quotes === null ? null : this.quotes.close;
-  }
-
-  /** A quote mark that closes right after the token ends at `end`. */
-  closesQuote(end: number): void {
-    if (this.quotes === null) this.quotes = { open: null, close: end };
-    else this.quotes.close = end;
-  }
 }
 
 /**
@@ -235,7 +172,7 @@ class ReadToken implements Token {
  * the `openQuote` and `closeQuote` of the tokens they stand by.
  */
 export function tokenize(text: string): Token[] {
-  const tokens: ReadToken[] = [];
+  const tokens: Mutable<Token>[] = [];
   let i = 0;
   const n = text.length;
   let openAt: number | null = null;
@@ -256,7 +193,7 @@ export function tokenize(text: string): Token[] {
       const gluedAfter = i < n && (isWordChar(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)));
       const closes = gluedBefore === gluedAfter ? inside : gluedBefore;
       if (closes && previous !== undefined && previous.kind !== 'break') {
-        previous.closesQuote(i);
+        previous.closeQuote = i;
         inside = false;
       } else {
         openAt = start;
@@ -264,32 +201,68 @@ export function tokenize(text: string): Token[] {
       }
       continue;
     }
-    let reading: Reading;
+    let kind: TokenKind;
     if (isWordChar(code)) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
-      reading = readingAt(text, start, i);
+      kind = 'word';
     } else if (isDigit(code)) {
       i = scanNumber(text, i);
-      reading = markReading(text.slice(start, i), 'number');
+      kind = 'number';
     } else {
       i++;
-      const kind = code === 0x0a ? 'break' : 'punct';
-      if (kind === 'break') inside = false;
-      reading = markReading(text.slice(start, i), kind);
+      kind = code === 0x0a ? 'break' : 'punct';
     }
-    if (reading.pieces === null) {
-      tokens.push(new ReadToken(tokens.length, start, reading, openAt));
+    if (kind === 'break') inside = false;
+    if (kind !== 'word') {
+      const surface = text.slice(start, i);
+      pushToken(
+        tokens,
+        surface,
+        start,
+        kind,
+        kind === 'number' ? numberKeys(surface) : NO_KEYS,
+        openAt,
+        NOT_A_WORD,
+      );
     } else {
-      let at = start;
-      for (const length of reading.pieces) {
-        const piece = readingAt(text, at, at + length);
-        tokens.push(new ReadToken(tokens.length, at, piece, at === start ? openAt : null));
-        at += length;
+      const reading = readingAt(text, start, i);
+      if (reading.pieces === null) {
+        pushToken(tokens, reading.word, start, kind, reading.keys, openAt, reading.number);
+      } else {
+        let at = start;
+        for (const length of reading.pieces) {
+          const piece = readingAt(text, at, at + length);
+          const opens = at === start ? openAt : null;
+          pushToken(tokens, piece.word, at, kind, piece.keys, opens, piece.number);
+          at += length;
+        }
       }
     }
     openAt = null;
   }
   return tokens;
+}
+
+function pushToken(
+  tokens: Mutable<Token>[],
+  surface: string,
+  start: number,
+  kind: TokenKind,
+  keys: readonly string[],
+  openQuote: number | null,
+  wordNumber: number,
+): void {
+  tokens.push({
+    index: tokens.length,
+    start,
+    end: start + surface.length,
+    text: surface,
+    kind,
+    keys,
+    wordNumber,
+    openQuote,
+    closeQuote: null,
+  });
 }
 
 const NO_KEYS: readonly string[] = [];
@@ -298,26 +271,23 @@ const NO_KEYS: readonly string[] = [];
 const NOT_A_WORD = -1;
 
 /**
- * The readings of numbers and marks, by their surface: one for every token of
- * it, as a word's is, so that its keys are one array (what the dictionaries and
- * rules keep of a token's keys is found again for the next token of it; a new
- * array each time was a new entry in each of their tables, at every number of
- * every report).
+ * A number's keys, the number itself: one array for every token of it, as a
+ * word's are, so that what the dictionaries and rules keep of a token's keys
+ * is found again for the next token of it (a new array each time was a new
+ * entry in each of their tables, at every number of every report).
  */
-const MARK_READINGS = new Map<string, Reading>();
-const MAX_CACHED_MARKS = 5_000;
+const NUMBER_KEYS = new Map<string, readonly string[]>();
+const MAX_CACHED_NUMBERS = 5_000;
 
-/** A number's reading (its keys the number itself), or a mark's (no keys). */
-function markReading(surface: string, kind: 'number' | 'punct' | 'break'): Reading {
-  let reading = MARK_READINGS.get(surface);
-  if (reading === undefined) {
+function numberKeys(surface: string): readonly string[] {
+  let keys = NUMBER_KEYS.get(surface);
+  if (keys === undefined) {
     // Emptied rather than left to grow, as the words' readings are.
-    if (MARK_READINGS.size >= MAX_CACHED_MARKS) MARK_READINGS.clear();
-    const keys = kind === 'number' ? [surface] : NO_KEYS;
-    reading = { word: surface, kind, keys, pieces: null, number: NOT_A_WORD };
-    MARK_READINGS.set(surface, reading);
+    if (NUMBER_KEYS.size >= MAX_CACHED_NUMBERS) NUMBER_KEYS.clear();
+    keys = [surface];
+    NUMBER_KEYS.set(surface, keys);
   }
-  return reading;
+  return keys;
 }
 
 /**
